@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Inspection Compare needs to build, run and test.
+# Skips apt-get when everything is already installed.
+set -euo pipefail
+
+packages=(
+  meson ninja-build pkg-config gcc gettext python3
+  libglib2.0-dev libjson-glib-dev libgtk-4-dev libadwaita-1-dev
+  libcairo2-dev libpango1.0-dev
+  libmupdf-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev
+  libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev
+  poppler-utils mupdf-tools
+  xvfb xauth desktop-file-utils appstream
+  fonts-cantarell fonts-dejavu-core
+  clang libclang-rt-14-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "Installing: ${missing[*]}" >&2
+$sudo apt-get update -q >&2
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2

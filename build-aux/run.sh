@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds Inspection Compare and runs it on the given folders and files.
+#   build-aux/run.sh [PATH…]            opens the window
+#   build-aux/run.sh --export-json=- D  any option of CONTRACT.md works too
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$top"
+
+"$top/build-aux/deps.sh"
+[ -f _build/build.ninja ] || meson setup _build >&2
+ninja -C _build >&2
+
+export GSETTINGS_SCHEMA_DIR="$top/_build/data"
+exec "$top/_build/src/inspection-compare" "$@"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds Inspection Compare twice (plain with warnings as errors, then with
+# AddressSanitizer + UndefinedBehaviorSanitizer) and runs every test in both.
+# Ends with one line "N passed, N failed".
+set -uo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$top"
+
+"$top/build-aux/deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+
+status=0
+logs=()
+
+run_suite () {
+  local dir="$1"; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@" || return 1
+  fi
+  ninja -C "$dir" || return 1
+  # The UI tests need a display: xvfb-run gives them one; core tests ignore it.
+  xvfb-run -a -s "-screen 0 1400x1000x24" meson test -C "$dir" --print-errorlogs \
+    --num-processes 2 || status=1
+  logs+=("$dir/meson-logs/testlog.json")
+}
+
+run_suite _build || status=1
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" \
+  run_suite _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debug || status=1
+
+python3 "$top/build-aux/count-tests.py" "${logs[@]}"
+counted=$?
+[ $status -eq 0 ] && [ $counted -eq 0 ] && exit 0
+exit 1

@@ -1,0 +1,302 @@
+/* ic-report-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-report-store"
+
+#include "config.h"
+
+#include "ic-report-private.h"
+#include "ic-report-store.h"
+
+struct _IcReportStore
+{
+  GObject     parent_instance;
+  GPtrArray  *reports;   /* sorted with ic_report_compare() */
+  GHashTable *by_content;
+  GListStore *failures;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IcReportStore, ic_report_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+ic_report_store_get_item_type (GListModel *model)
+{
+  return IC_TYPE_REPORT;
+}
+
+static guint
+ic_report_store_get_n_items (GListModel *model)
+{
+  return IC_REPORT_STORE (model)->reports->len;
+}
+
+static gpointer
+ic_report_store_get_item (GListModel *model,
+                          guint       position)
+{
+  IcReportStore *self = IC_REPORT_STORE (model);
+
+  if (position >= self->reports->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->reports, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ic_report_store_get_item_type;
+  iface->get_n_items = ic_report_store_get_n_items;
+  iface->get_item = ic_report_store_get_item;
+}
+
+static void
+ic_report_store_finalize (GObject *object)
+{
+  IcReportStore *self = (IcReportStore *)object;
+
+  g_clear_pointer (&self->reports, g_ptr_array_unref);
+  g_clear_pointer (&self->by_content, g_hash_table_unref);
+  g_clear_object (&self->failures);
+
+  G_OBJECT_CLASS (ic_report_store_parent_class)->finalize (object);
+}
+
+static void
+ic_report_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IcReportStore *self = IC_REPORT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->reports->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_report_store_class_init (IcReportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ic_report_store_finalize;
+  object_class->get_property = ic_report_store_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ic_report_store_init (IcReportStore *self)
+{
+  self->reports = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_content = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->failures = g_list_store_new (IC_TYPE_FAILURE);
+}
+
+IcReportStore *
+ic_report_store_new (void)
+{
+  return g_object_new (IC_TYPE_REPORT_STORE, NULL);
+}
+
+/* A report whose content is already in the store is not added again; its
+ * path is listed as a copy of the one already loaded. */
+static gboolean
+absorb_duplicate (IcReportStore *self,
+                  IcReport      *report)
+{
+  const char *content_id = ic_report_get_content_id (report);
+  IcReport *existing;
+
+  if (content_id == NULL)
+    return FALSE;
+
+  existing = g_hash_table_lookup (self->by_content, content_id);
+  if (existing == NULL)
+    {
+      g_hash_table_insert (self->by_content, g_strdup (content_id), report);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (ic_report_get_source (existing), ic_report_get_source (report)) != 0 &&
+      !g_strv_contains (ic_report_get_duplicates (existing), ic_report_get_source (report)))
+    _ic_report_add_duplicate (existing, ic_report_get_source (report));
+
+  return TRUE;
+}
+
+/**
+ * ic_report_store_add_batch:
+ * @reports: (element-type IcReport): reports to add
+ *
+ * Adds the reports in sorted position and emits a single
+ * #GListModel::items-changed covering the changed range.
+ */
+void
+ic_report_store_add_batch (IcReportStore *self,
+                           GPtrArray     *reports)
+{
+  guint old_len, first_changed;
+  guint added = 0;
+
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+  g_return_if_fail (reports != NULL);
+
+  old_len = self->reports->len;
+  first_changed = old_len;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (reports, i);
+      guint pos;
+
+      if (absorb_duplicate (self, report))
+        continue;
+
+      /* Binary search for the insertion point keeps the array sorted. */
+      pos = 0;
+      for (guint lo = 0, hi = self->reports->len; lo < hi;)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (ic_report_compare (g_ptr_array_index (self->reports, mid), report) <= 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+          pos = lo;
+        }
+
+      g_ptr_array_insert (self->reports, pos, g_object_ref (report));
+      first_changed = MIN (first_changed, pos);
+      added++;
+    }
+
+  if (added == 0)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), first_changed,
+                              old_len - first_changed,
+                              self->reports->len - first_changed);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * ic_report_store_add_failures:
+ * @failures: (element-type IcFailure):
+ */
+void
+ic_report_store_add_failures (IcReportStore *self,
+                              GPtrArray     *failures)
+{
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+
+  if (failures == NULL || failures->len == 0)
+    return;
+
+  g_list_store_splice (self->failures,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->failures)),
+                       0, failures->pdata, failures->len);
+}
+
+void
+ic_report_store_remove_source (IcReportStore *self,
+                               const char    *source)
+{
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+
+  for (guint i = 0; i < self->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (self->reports, i);
+
+      if (g_strcmp0 (ic_report_get_source (report), source) != 0)
+        continue;
+
+      if (ic_report_get_content_id (report) != NULL)
+        g_hash_table_remove (self->by_content, ic_report_get_content_id (report));
+      g_ptr_array_remove_index (self->reports, i);
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
+}
+
+void
+ic_report_store_clear (IcReportStore *self)
+{
+  guint old_len;
+
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+
+  old_len = self->reports->len;
+  g_hash_table_remove_all (self->by_content);
+  g_ptr_array_set_size (self->reports, 0);
+  g_list_store_remove_all (self->failures);
+
+  if (old_len > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+/**
+ * ic_report_store_find_content:
+ *
+ * Returns: (transfer none) (nullable): the report with that content
+ */
+IcReport *
+ic_report_store_find_content (IcReportStore *self,
+                              const char    *content_id)
+{
+  g_return_val_if_fail (IC_IS_REPORT_STORE (self), NULL);
+  return g_hash_table_lookup (self->by_content, content_id);
+}
+
+/**
+ * ic_report_store_get_failures:
+ *
+ * Returns: (transfer none): a list model of #IcFailure
+ */
+GListModel *
+ic_report_store_get_failures (IcReportStore *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT_STORE (self), NULL);
+  return G_LIST_MODEL (self->failures);
+}
+
+/**
+ * ic_report_store_get_report:
+ *
+ * Returns: (transfer none) (nullable):
+ */
+IcReport *
+ic_report_store_get_report (IcReportStore *self,
+                            guint          position)
+{
+  g_return_val_if_fail (IC_IS_REPORT_STORE (self), NULL);
+
+  if (position >= self->reports->len)
+    return NULL;
+  return g_ptr_array_index (self->reports, position);
+}

@@ -1,0 +1,765 @@
+/* ic-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-report"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "ic-report-private.h"
+
+struct _IcReport
+{
+  GObject           parent_instance;
+
+  char             *source;
+  char             *content_id;
+  char             *authority;
+  char             *authority_as_printed;
+  char             *title;
+  char             *lead_inspector;
+  GDate            *start_date;
+  GDate            *end_date;
+  GDate            *published_date;
+  GListStore       *judgements;
+  GListStore       *improvements;
+  GStrvBuilder     *strengths;
+  GStrvBuilder     *warnings;
+  GStrvBuilder     *duplicates;
+  GStrvBuilder     *corrected;
+  char            **strengths_v;
+  char            **warnings_v;
+  char            **duplicates_v;
+  char            **corrected_v;
+  char            **pages;
+  IcInspectionType  inspection_type;
+  IcIlacsVariant    ilacs_variant;
+};
+
+G_DEFINE_FINAL_TYPE (IcReport, ic_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_CONTENT_ID,
+  PROP_AUTHORITY,
+  PROP_AUTHORITY_AS_PRINTED,
+  PROP_INSPECTION_TYPE,
+  PROP_ILACS_VARIANT,
+  PROP_TITLE,
+  PROP_START_DATE,
+  PROP_END_DATE,
+  PROP_PUBLISHED_DATE,
+  PROP_LEAD_INSPECTOR,
+  PROP_JUDGEMENTS,
+  PROP_IMPROVEMENTS,
+  PROP_STRENGTHS,
+  PROP_WARNINGS,
+  PROP_PAGES,
+  PROP_DUPLICATES,
+  PROP_CORRECTED_FIELDS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_string (IcReport    *self,
+            char       **field,
+            const char  *value,
+            guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_date (IcReport     *self,
+          GDate       **field,
+          const GDate  *value,
+          guint         prop_id)
+{
+  if (*field == NULL && value == NULL)
+    return;
+  if (*field != NULL && value != NULL && g_date_compare (*field, value) == 0)
+    return;
+
+  g_clear_pointer (field, g_date_free);
+  if (value != NULL && g_date_valid (value))
+    *field = g_date_copy (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Lists grow one entry at a time while parsing; the GStrv handed out is
+ * rebuilt lazily so that getters stay cheap and const. */
+static void
+append_to_list (IcReport      *self,
+                GStrvBuilder  *builder,
+                char        ***cache,
+                const char    *value,
+                guint          prop_id)
+{
+  g_strv_builder_add (builder, value);
+  g_clear_pointer (cache, g_strfreev);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static const char * const *
+list_view (GStrvBuilder   *builder,
+           char         ***cache)
+{
+  if (*cache == NULL)
+    {
+      g_auto(GStrv) built = g_strv_builder_end (builder);
+
+      /* g_strv_builder_end() empties the builder: put the entries back. */
+      g_strv_builder_addv (builder, (const char **)built);
+      *cache = g_steal_pointer (&built);
+    }
+
+  return (const char * const *)*cache;
+}
+
+static void
+ic_report_dispose (GObject *object)
+{
+  IcReport *self = (IcReport *)object;
+
+  g_clear_object (&self->judgements);
+  g_clear_object (&self->improvements);
+
+  G_OBJECT_CLASS (ic_report_parent_class)->dispose (object);
+}
+
+static void
+ic_report_finalize (GObject *object)
+{
+  IcReport *self = (IcReport *)object;
+
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->content_id, g_free);
+  g_clear_pointer (&self->authority, g_free);
+  g_clear_pointer (&self->authority_as_printed, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->lead_inspector, g_free);
+  g_clear_pointer (&self->start_date, g_date_free);
+  g_clear_pointer (&self->end_date, g_date_free);
+  g_clear_pointer (&self->published_date, g_date_free);
+  g_clear_pointer (&self->strengths, g_strv_builder_unref);
+  g_clear_pointer (&self->warnings, g_strv_builder_unref);
+  g_clear_pointer (&self->duplicates, g_strv_builder_unref);
+  g_clear_pointer (&self->corrected, g_strv_builder_unref);
+  g_clear_pointer (&self->strengths_v, g_strfreev);
+  g_clear_pointer (&self->warnings_v, g_strfreev);
+  g_clear_pointer (&self->duplicates_v, g_strfreev);
+  g_clear_pointer (&self->corrected_v, g_strfreev);
+  g_clear_pointer (&self->pages, g_strfreev);
+
+  G_OBJECT_CLASS (ic_report_parent_class)->finalize (object);
+}
+
+static void
+ic_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  IcReport *self = IC_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_CONTENT_ID:
+      g_value_set_string (value, self->content_id);
+      break;
+    case PROP_AUTHORITY:
+      g_value_set_string (value, self->authority);
+      break;
+    case PROP_AUTHORITY_AS_PRINTED:
+      g_value_set_string (value, self->authority_as_printed);
+      break;
+    case PROP_INSPECTION_TYPE:
+      g_value_set_uint (value, self->inspection_type);
+      break;
+    case PROP_ILACS_VARIANT:
+      g_value_set_uint (value, self->ilacs_variant);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_START_DATE:
+      g_value_set_boxed (value, self->start_date);
+      break;
+    case PROP_END_DATE:
+      g_value_set_boxed (value, self->end_date);
+      break;
+    case PROP_PUBLISHED_DATE:
+      g_value_set_boxed (value, self->published_date);
+      break;
+    case PROP_LEAD_INSPECTOR:
+      g_value_set_string (value, self->lead_inspector);
+      break;
+    case PROP_JUDGEMENTS:
+      g_value_set_object (value, self->judgements);
+      break;
+    case PROP_IMPROVEMENTS:
+      g_value_set_object (value, self->improvements);
+      break;
+    case PROP_STRENGTHS:
+      g_value_set_boxed (value, ic_report_get_strengths (self));
+      break;
+    case PROP_WARNINGS:
+      g_value_set_boxed (value, ic_report_get_warnings (self));
+      break;
+    case PROP_PAGES:
+      g_value_set_boxed (value, self->pages);
+      break;
+    case PROP_DUPLICATES:
+      g_value_set_boxed (value, ic_report_get_duplicates (self));
+      break;
+    case PROP_CORRECTED_FIELDS:
+      g_value_set_boxed (value, ic_report_get_corrected_fields (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+boxed_property (const char *name,
+                GType       type)
+{
+  return g_param_spec_boxed (name, NULL, NULL, type,
+                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+ic_report_class_init (IcReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ic_report_dispose;
+  object_class->finalize = ic_report_finalize;
+  object_class->get_property = ic_report_get_property;
+
+  properties[PROP_SOURCE] = string_property ("source");
+  properties[PROP_CONTENT_ID] = string_property ("content-id");
+  properties[PROP_AUTHORITY] = string_property ("authority");
+  properties[PROP_AUTHORITY_AS_PRINTED] = string_property ("authority-as-printed");
+  properties[PROP_INSPECTION_TYPE] =
+    g_param_spec_uint ("inspection-type", NULL, NULL, 0, IC_N_INSPECTION_TYPES - 1, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ILACS_VARIANT] =
+    g_param_spec_uint ("ilacs-variant", NULL, NULL, 0, IC_ILACS_VARIANT_STANDARD, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = string_property ("title");
+  properties[PROP_START_DATE] = boxed_property ("start-date", G_TYPE_DATE);
+  properties[PROP_END_DATE] = boxed_property ("end-date", G_TYPE_DATE);
+  properties[PROP_PUBLISHED_DATE] = boxed_property ("published-date", G_TYPE_DATE);
+  properties[PROP_LEAD_INSPECTOR] = string_property ("lead-inspector");
+  properties[PROP_JUDGEMENTS] =
+    g_param_spec_object ("judgements", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPROVEMENTS] =
+    g_param_spec_object ("improvements", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STRENGTHS] = boxed_property ("strengths", G_TYPE_STRV);
+  properties[PROP_WARNINGS] = boxed_property ("warnings", G_TYPE_STRV);
+  properties[PROP_PAGES] = boxed_property ("pages", G_TYPE_STRV);
+  properties[PROP_DUPLICATES] = boxed_property ("duplicates", G_TYPE_STRV);
+  properties[PROP_CORRECTED_FIELDS] = boxed_property ("corrected-fields", G_TYPE_STRV);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ic_report_init (IcReport *self)
+{
+  self->judgements = g_list_store_new (IC_TYPE_JUDGEMENT);
+  self->improvements = g_list_store_new (IC_TYPE_IMPROVEMENT);
+  self->strengths = g_strv_builder_new ();
+  self->warnings = g_strv_builder_new ();
+  self->duplicates = g_strv_builder_new ();
+  self->corrected = g_strv_builder_new ();
+  self->pages = g_new0 (char *, 1);
+}
+
+const char *
+ic_report_get_source (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->source;
+}
+
+/**
+ * ic_report_get_content_id:
+ *
+ * Returns: (nullable): a SHA-256 of the file's bytes, which keys
+ *   duplicates, the cache and corrections (never the path)
+ */
+const char *
+ic_report_get_content_id (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->content_id;
+}
+
+const char *
+ic_report_get_authority (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->authority;
+}
+
+const char *
+ic_report_get_authority_as_printed (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->authority_as_printed;
+}
+
+IcInspectionType
+ic_report_get_inspection_type (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), IC_INSPECTION_TYPE_OTHER);
+  return self->inspection_type;
+}
+
+IcIlacsVariant
+ic_report_get_ilacs_variant (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), IC_ILACS_VARIANT_NONE);
+  return self->ilacs_variant;
+}
+
+const char *
+ic_report_get_title (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->title;
+}
+
+const GDate *
+ic_report_get_start_date (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->start_date;
+}
+
+const GDate *
+ic_report_get_end_date (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->end_date;
+}
+
+const GDate *
+ic_report_get_published_date (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->published_date;
+}
+
+const char *
+ic_report_get_lead_inspector (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->lead_inspector;
+}
+
+/**
+ * ic_report_get_judgements:
+ *
+ * Returns: (transfer none): a list model of #IcJudgement in printed order
+ */
+GListModel *
+ic_report_get_judgements (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return G_LIST_MODEL (self->judgements);
+}
+
+/**
+ * ic_report_get_improvements:
+ *
+ * Returns: (transfer none): a list model of #IcImprovement in document order
+ */
+GListModel *
+ic_report_get_improvements (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return G_LIST_MODEL (self->improvements);
+}
+
+const char * const *
+ic_report_get_strengths (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return list_view (self->strengths, &self->strengths_v);
+}
+
+const char * const *
+ic_report_get_warnings (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return list_view (self->warnings, &self->warnings_v);
+}
+
+/**
+ * ic_report_get_pages:
+ *
+ * Returns: (transfer none): the text of each page, page 1 first
+ */
+const char * const *
+ic_report_get_pages (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return (const char * const *)self->pages;
+}
+
+/**
+ * ic_report_get_duplicates:
+ *
+ * Returns: (transfer none): other paths whose content is identical
+ */
+const char * const *
+ic_report_get_duplicates (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return list_view (self->duplicates, &self->duplicates_v);
+}
+
+/**
+ * ic_report_get_corrected_fields:
+ *
+ * Returns: (transfer none): names of the fields a user correction changed
+ */
+const char * const *
+ic_report_get_corrected_fields (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return list_view (self->corrected, &self->corrected_v);
+}
+
+/**
+ * ic_report_find_judgement:
+ *
+ * Returns: (transfer none) (nullable): the judgement for @area
+ */
+IcJudgement *
+ic_report_find_judgement (IcReport *self,
+                          IcArea    area)
+{
+  guint n;
+
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->judgements));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcJudgement) judgement = g_list_model_get_item (G_LIST_MODEL (self->judgements), i);
+
+      if (ic_judgement_get_area (judgement) == area)
+        return judgement;
+    }
+
+  return NULL;
+}
+
+IcGrade
+ic_report_get_grade (IcReport *self,
+                     IcArea    area)
+{
+  IcJudgement *judgement = ic_report_find_judgement (self, area);
+
+  return judgement ? ic_judgement_get_grade (judgement) : IC_GRADE_NONE;
+}
+
+/**
+ * ic_report_get_sort_date:
+ *
+ * The date a report is placed at in time: the last day on site, or the
+ * letter's date when the visit dates could not be read.
+ *
+ * Returns: (nullable): a date owned by @self
+ */
+const GDate *
+ic_report_get_sort_date (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+
+  if (self->end_date != NULL)
+    return self->end_date;
+  if (self->start_date != NULL)
+    return self->start_date;
+  return self->published_date;
+}
+
+static int
+compare_dates (const GDate *a,
+               const GDate *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  return g_date_compare (a, b);
+}
+
+/**
+ * ic_report_compare:
+ *
+ * Orders reports by authority, then by date, then by source so that the
+ * order is total and stable across loads.
+ */
+int
+ic_report_compare (IcReport *a,
+                   IcReport *b)
+{
+  int cmp;
+
+  cmp = g_utf8_collate (a->authority ? a->authority : "", b->authority ? b->authority : "");
+  if (cmp != 0)
+    return cmp;
+
+  cmp = compare_dates (ic_report_get_sort_date (a), ic_report_get_sort_date (b));
+  if (cmp != 0)
+    return cmp;
+
+  return g_strcmp0 (a->source, b->source);
+}
+
+char *
+ic_date_to_iso (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date),
+                          g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+char *
+ic_date_to_display (const GDate *date)
+{
+  char buf[64];
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  /* "9 December 2019", the form users expect (DOMAIN.md). */
+  if (g_date_strftime (buf, sizeof buf, "%-d %B %Y", date) == 0)
+    return NULL;
+
+  return g_strdup (buf);
+}
+
+GDate *
+ic_date_from_iso (const char *iso)
+{
+  guint year, month, day;
+  char tail;
+
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+    return NULL;
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_new_dmy (day, month, year);
+}
+
+IcReport *
+_ic_report_new (const char *source)
+{
+  IcReport *self = g_object_new (IC_TYPE_REPORT, NULL);
+
+  self->source = g_strdup (source);
+  return self;
+}
+
+void
+_ic_report_set_source (IcReport   *self,
+                       const char *source)
+{
+  set_string (self, &self->source, source, PROP_SOURCE);
+}
+
+void
+_ic_report_set_content_id (IcReport   *self,
+                           const char *content_id)
+{
+  set_string (self, &self->content_id, content_id, PROP_CONTENT_ID);
+}
+
+void
+_ic_report_set_authority (IcReport   *self,
+                          const char *authority)
+{
+  set_string (self, &self->authority, authority, PROP_AUTHORITY);
+}
+
+void
+_ic_report_set_authority_as_printed (IcReport   *self,
+                                     const char *printed)
+{
+  set_string (self, &self->authority_as_printed, printed, PROP_AUTHORITY_AS_PRINTED);
+}
+
+void
+_ic_report_set_inspection_type (IcReport         *self,
+                                IcInspectionType  type)
+{
+  if (self->inspection_type == type)
+    return;
+  self->inspection_type = type;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTION_TYPE]);
+}
+
+void
+_ic_report_set_ilacs_variant (IcReport       *self,
+                              IcIlacsVariant  variant)
+{
+  if (self->ilacs_variant == variant)
+    return;
+  self->ilacs_variant = variant;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILACS_VARIANT]);
+}
+
+void
+_ic_report_set_title (IcReport   *self,
+                      const char *title)
+{
+  set_string (self, &self->title, title, PROP_TITLE);
+}
+
+void
+_ic_report_set_start_date (IcReport    *self,
+                           const GDate *date)
+{
+  set_date (self, &self->start_date, date, PROP_START_DATE);
+}
+
+void
+_ic_report_set_end_date (IcReport    *self,
+                         const GDate *date)
+{
+  set_date (self, &self->end_date, date, PROP_END_DATE);
+}
+
+void
+_ic_report_set_published_date (IcReport    *self,
+                               const GDate *date)
+{
+  set_date (self, &self->published_date, date, PROP_PUBLISHED_DATE);
+}
+
+void
+_ic_report_set_lead_inspector (IcReport   *self,
+                               const char *name)
+{
+  set_string (self, &self->lead_inspector, name, PROP_LEAD_INSPECTOR);
+}
+
+void
+_ic_report_add_judgement (IcReport    *self,
+                          IcJudgement *judgement)
+{
+  g_list_store_append (self->judgements, judgement);
+}
+
+/* Replaces (or adds) the grade of @area, keeping the printed label and
+ * page; IC_GRADE_NONE removes the judgement. Used by corrections. */
+void
+_ic_report_set_grade (IcReport *self,
+                      IcArea    area,
+                      IcGrade   grade)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->judgements));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcJudgement) old = g_list_model_get_item (G_LIST_MODEL (self->judgements), i);
+
+      if (ic_judgement_get_area (old) != area)
+        continue;
+
+      if (grade == IC_GRADE_NONE)
+        {
+          g_list_store_remove (self->judgements, i);
+        }
+      else
+        {
+          g_autoptr(IcJudgement) repl = ic_judgement_new (area, ic_judgement_get_label (old),
+                                                          grade, ic_judgement_get_page (old));
+          g_list_store_splice (self->judgements, i, 1, (gpointer *)&repl, 1);
+        }
+      return;
+    }
+
+  if (grade != IC_GRADE_NONE)
+    {
+      g_autoptr(IcJudgement) added = ic_judgement_new (area, ic_area_to_label (area), grade, 0);
+      g_list_store_append (self->judgements, added);
+    }
+}
+
+void
+_ic_report_add_improvement (IcReport      *self,
+                            IcImprovement *improvement)
+{
+  g_list_store_append (self->improvements, improvement);
+}
+
+void
+_ic_report_add_strength (IcReport   *self,
+                         const char *strength)
+{
+  append_to_list (self, self->strengths, &self->strengths_v, strength, PROP_STRENGTHS);
+}
+
+void
+_ic_report_add_warning (IcReport   *self,
+                        const char *warning)
+{
+  append_to_list (self, self->warnings, &self->warnings_v, warning, PROP_WARNINGS);
+}
+
+void
+_ic_report_add_duplicate (IcReport   *self,
+                          const char *path)
+{
+  append_to_list (self, self->duplicates, &self->duplicates_v, path, PROP_DUPLICATES);
+}
+
+void
+_ic_report_mark_corrected (IcReport   *self,
+                           const char *field)
+{
+  if (g_strv_contains (ic_report_get_corrected_fields (self), field))
+    return;
+  append_to_list (self, self->corrected, &self->corrected_v, field, PROP_CORRECTED_FIELDS);
+}
+
+void
+_ic_report_set_pages (IcReport           *self,
+                      const char * const *pages)
+{
+  g_strfreev (self->pages);
+  self->pages = pages ? g_strdupv ((char **)pages) : g_new0 (char *, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
+}

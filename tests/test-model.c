@@ -1,0 +1,200 @@
+/* test-model.c: reports, the store and JSON round trips
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ic-json.h"
+#include "ic-report-private.h"
+#include "ic-report-store.h"
+
+static IcReport *
+make_report (const char *source,
+             const char *authority,
+             guint       day,
+             guint       year,
+             const char *content_id)
+{
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = g_date_new_dmy (day, G_DATE_MARCH, year);
+
+  _ic_report_set_authority (report, authority);
+  _ic_report_set_end_date (report, end);
+  _ic_report_set_content_id (report, content_id);
+  return report;
+}
+
+typedef struct
+{
+  guint calls;
+  guint position, removed, added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->calls++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static void
+test_store_sorted_batches (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  ItemsChanged record = { 0 };
+  const char *expected[] = { "b-2019", "b-2022", "g-2018", "r-2020" };
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &record);
+
+  g_ptr_array_add (batch, make_report ("r-2020", "Richmond upon Thames", 1, 2020, "r"));
+  g_ptr_array_add (batch, make_report ("b-2022", "Barnsley", 1, 2022, "b2"));
+  g_ptr_array_add (batch, make_report ("b-2019", "Barnsley", 1, 2019, "b1"));
+  ic_report_store_add_batch (store, batch);
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.added, ==, 3);
+
+  g_ptr_array_set_size (batch, 0);
+  g_ptr_array_add (batch, make_report ("g-2018", "Greenwich", 1, 2018, "g"));
+  g_ptr_array_add (batch, make_report ("copy-of-r", "Richmond upon Thames", 1, 2020, "r"));
+  ic_report_store_add_batch (store, batch);
+  g_assert_cmpuint (record.calls, ==, 2);
+  /* Greenwich lands at position 2; only the tail from there changed. */
+  g_assert_cmpuint (record.position, ==, 2);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.added, ==, 2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (ic_report_get_source (ic_report_store_get_report (store, i)), ==, expected[i]);
+
+  /* The copy was not added: it is listed on the report it duplicates. */
+  g_assert_true (g_strv_contains (ic_report_get_duplicates (ic_report_store_get_report (store, 3)),
+                                  "copy-of-r"));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (store), 4));
+}
+
+static IcReport *
+make_full_report (void)
+{
+  IcReport *report = make_report ("/reports/a.pdf", "Kingston upon Thames", 4, 2022, "abc123");
+  g_autoptr(GDate) start = g_date_new_dmy (31, G_DATE_JANUARY, 2022);
+  g_autoptr(IcJudgement) j1 = ic_judgement_new (IC_AREA_LEADERSHIP, "The impact of leaders",
+                                                IC_GRADE_REQUIRES_IMPROVEMENT, 1);
+  g_autoptr(IcJudgement) j2 = ic_judgement_new (IC_AREA_OVERALL_EFFECTIVENESS, NULL,
+                                                IC_GRADE_ADEQUATE, 0);
+  g_autoptr(IcImprovement) item = ic_improvement_new ("The quality of \"plans\" – é",
+                                                      IC_ITEM_KIND_PRIORITY_ACTION,
+                                                      IC_SCOPE_LSCB, "Within three months", 3);
+  const char *themes[] = { "plans_and_planning", "recording", NULL };
+
+  _ic_report_set_start_date (report, start);
+  _ic_report_set_authority_as_printed (report, "Royal Borough of Kingston-upon-Thames");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_ilacs_variant (report, IC_ILACS_VARIANT_SHORT);
+  _ic_report_set_title (report, "Inspection of Kingston local authority children's services");
+  _ic_report_set_lead_inspector (report, "Jane Doe");
+  _ic_report_add_judgement (report, j1);
+  _ic_report_add_judgement (report, j2);
+  ic_improvement_set_themes (item, themes);
+  _ic_report_add_improvement (report, item);
+  _ic_report_add_strength (report, "Leaders know their services well.");
+  _ic_report_add_warning (report, "No lead inspector was found.");
+  _ic_report_add_duplicate (report, "/other/a.pdf");
+  _ic_report_mark_corrected (report, "authority");
+  return report;
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(IcReport) report = make_full_report ();
+  g_autoptr(JsonNode) node = ic_json_report_to_node (report);
+  g_autofree char *first = ic_json_to_string (node);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) back = ic_json_report_from_node (node, &error);
+  g_autoptr(JsonNode) node2 = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  node2 = ic_json_report_to_node (back);
+  second = ic_json_to_string (node2);
+  g_assert_cmpstr (first, ==, second);
+
+  g_assert_true (strstr (first, "\"start_date\" : \"2022-01-31\"") != NULL);
+  g_assert_true (strstr (first, "\"grade\" : \"adequate\"") != NULL);
+  g_assert_true (strstr (first, "\"page\" : 3") != NULL);
+  g_assert_cmpuint (ic_report_get_grade (back, IC_AREA_LEADERSHIP), ==,
+                    IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (ic_report_get_ilacs_variant (back), ==, IC_ILACS_VARIANT_SHORT);
+}
+
+static void
+test_json_rejects_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{\"judgements\":[{\"area\":\"x\",\"grade\":\"good\"}]}",
+                                              NULL);
+  g_autoptr(IcReport) report = ic_json_report_from_node (node, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+static void
+test_enum_keys (void)
+{
+  IcArea area;
+  IcGrade grade;
+
+  for (IcArea a = 0; a < IC_N_AREAS; a++)
+    {
+      g_assert_true (ic_area_from_key (ic_area_to_key (a), &area));
+      g_assert_cmpuint (area, ==, a);
+    }
+  for (IcGrade g = IC_GRADE_OUTSTANDING; g < IC_N_GRADES; g++)
+    {
+      g_assert_true (ic_grade_from_key (ic_grade_to_key (g), &grade));
+      g_assert_cmpuint (grade, ==, g);
+    }
+  g_assert_false (ic_grade_from_key ("excellent", &grade));
+  g_assert_cmpstr (ic_grade_to_letter (IC_GRADE_REQUIRES_IMPROVEMENT), ==, "RI");
+  g_assert_cmpint (ic_grade_get_rank (IC_GRADE_ADEQUATE), ==, 3);
+}
+
+static void
+test_set_grade_correction (void)
+{
+  g_autoptr(IcReport) report = make_full_report ();
+
+  _ic_report_set_grade (report, IC_AREA_LEADERSHIP, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LEADERSHIP), ==, IC_GRADE_GOOD);
+  g_assert_cmpstr (ic_judgement_get_label (ic_report_find_judgement (report, IC_AREA_LEADERSHIP)),
+                   ==, "The impact of leaders");
+  _ic_report_set_grade (report, IC_AREA_LEADERSHIP, IC_GRADE_NONE);
+  g_assert_null (ic_report_find_judgement (report, IC_AREA_LEADERSHIP));
+  _ic_report_set_grade (report, IC_AREA_CARE_LEAVERS, IC_GRADE_OUTSTANDING);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CARE_LEAVERS), ==, IC_GRADE_OUTSTANDING);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/store/sorted-batches", test_store_sorted_batches);
+  g_test_add_func ("/model/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/model/json/rejects-bad-input", test_json_rejects_bad_input);
+  g_test_add_func ("/model/enums/keys", test_enum_keys);
+  g_test_add_func ("/model/report/set-grade", test_set_grade_correction);
+
+  return g_test_run ();
+}
