@@ -1,0 +1,16 @@
+/* ic-csv.h: the CSV exports of CONTRACT.md (RFC 4180, UTF-8)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char *ic_csv_matrix       (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
+char *ic_csv_improvements (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
+void  ic_csv_append_field (GString    *line,
+                           const char *field);
+
+G_END_DECLS

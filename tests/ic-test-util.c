@@ -1,0 +1,59 @@
+/* ic-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ic-test-util.h"
+
+char *
+ic_test_corpus_path (const char *sub)
+{
+  const char *root = g_getenv ("IC_CORPUS_DIR");
+  g_autofree char *path = NULL;
+
+  if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/corpus is not present");
+      return NULL;
+    }
+
+  path = sub ? g_build_filename (root, sub, NULL) : g_strdup (root);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip_printf ("%s is not present", path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+char *
+ic_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+char *
+ic_test_fold_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Hyphens, dashes and whitespace vanish: PDF extraction joins
+       * "decision-\nmaking" as "decisionmaking". */
+      if (g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2011 ||
+          c == 0x2013 || c == 0x2014 || c == 0xA0)
+        continue;
+      if (c == 0x2018 || c == 0x2019 || c == '`')
+        c = '\'';
+      if (c == 0x201C || c == 0x201D)
+        c = '"';
+      g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+
+  return g_string_free (out, FALSE);
+}

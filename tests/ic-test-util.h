@@ -1,0 +1,20 @@
+/* ic-test-util.h: helpers shared by the test suites
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The shared corpus folder (../shared/corpus), or NULL after marking the
+ * test skipped with a message when it is absent. @sub may be NULL. */
+char *ic_test_corpus_path (const char *sub) G_GNUC_WARN_UNUSED_RESULT;
+/* A file of the project's own fixtures in tests/fixtures. */
+char *ic_test_fixture_path (const char *name) G_GNUC_WARN_UNUSED_RESULT;
+/* Folds whitespace, typographic quotes, dashes and hyphenation so that
+ * texts can be compared as the corpus README says. */
+char *ic_test_fold_text (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
