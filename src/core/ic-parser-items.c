@@ -56,7 +56,8 @@ static const HeadingPattern heading_patterns[] = {
                   "case study.*|the local safeguarding children board(?: \\(lscb\\))?|"
                   "review of the effectiveness of the local safeguarding children board|"
                   "key strengths and weaknesses of the .*|what the lscb needs to do|"
-                  "yours sincerely|ofsted will take the findings.*|inspection judgements? .*" },
+                  "yours sincerely|ofsted will take the findings.*|inspection judgements? .*|"
+                  "(?:deputy )?(?:lead|reporting) inspector\\b.*|team inspectors\\b.*" },
   /* Judgement areas head the body's sections, and also stand as topic
    * sub-headings inside a list of recommendations (SIF 2014). */
   { HEADING_AREA, "the experiences and progress of .*|the impact of leaders .*|"
@@ -200,10 +201,17 @@ timeframe_of (const IcLine *line)
   return g_match_info_fetch (info, 1);
 }
 
+/* A full stop, perhaps followed by a closing quote or a reference such
+ * as "(paragraph 25)" or "(Outcome 3, National Framework)". */
 static gboolean
 ends_sentence (const GString *text)
 {
-  return text->len > 0 && strchr (".;!", text->str[text->len - 1]) != NULL;
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("[.;!][\"'’”)]*(?:\\s*\\([^()]*\\))?\\.?$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, text->str, 0, NULL);
 }
 
 /* Joins a wrapped line: "decision-" + "making" stays one word. */
@@ -403,7 +411,8 @@ collect_section (IcParse     *parse,
 
   if (parse->type == IC_INSPECTION_TYPE_JTAI)
     c.scope = IC_SCOPE_PARTNERSHIP;
-  else if (kind == HEADING_LSCB_ITEMS || from >= parse->lscb_from)
+  else if (kind == HEADING_LSCB_ITEMS || from >= parse->lscb_from ||
+           parse->type == IC_INSPECTION_TYPE_LSCB_REVIEW)
     c.scope = IC_SCOPE_LSCB;
 
   for (guint i = from; i < end; i++)
