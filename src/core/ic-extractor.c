@@ -77,7 +77,12 @@ append_line (GString        *out,
   gsize start = out->len;
 
   for (fz_stext_char *ch = line->first_char; ch != NULL; ch = ch->next)
-    g_string_append_unichar (out, ch->c);
+    {
+      /* Broken fonts can map glyphs to no character or to invalid ones. */
+      if (ch->c <= 0)
+        continue;
+      g_string_append_unichar (out, g_unichar_validate (ch->c) ? (gunichar)ch->c : 0xFFFD);
+    }
 
   while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
     g_string_truncate (out, out->len - 1);

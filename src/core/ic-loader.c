@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "ic-cache.h"
 #include "ic-extractor.h"
 #include "ic-loader-private.h"
 #include "ic-parser.h"
@@ -38,6 +39,7 @@ typedef struct
   GCancellable  *cancellable;
   GMainContext  *context;
   IcParseFunc    parse;
+  IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;
   GSource       *stall_source;
@@ -169,44 +171,57 @@ fail_content (Job        *job,
   g_mutex_unlock (&job->mutex);
 }
 
+/* Text from the cache, else from the file (and then into the cache).
+ * Returns NULL with @error set when the content cannot be read. */
 static char **
 get_pages (Job         *job,
            IcFileKind   kind,
            GBytes      *bytes,
+           const char  *content_id,
            GError     **error)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char **pages;
 
   if (kind == IC_FILE_KIND_PDF)
-    return ic_extractor_get_pages (data, length, job->cancellable, error);
+    pages = ic_extractor_get_pages (data, length, job->cancellable, &local_error);
+  else if ((text = ic_text_decode (data, length, &local_error)) != NULL)
+    pages = ic_text_split_pages (text);
+  else
+    pages = NULL;
 
-  text = ic_text_decode (data, length, error);
-  return text != NULL ? ic_text_split_pages (text) : NULL;
+  /* What the file holds is cached, but not an interrupted extraction. */
+  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ic_cache_store_pages (job->cache, content_id, kind == IC_FILE_KIND_PDF,
+                          (const char * const *)pages,
+                          local_error ? local_error->message : NULL);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return pages;
 }
 
+/* Parses @pages (or fails with @reason) and leaves the result for the
+ * main context. */
 static void
-load_content (Job        *job,
-              const char *path,
-              IcFileKind  kind,
-              GBytes     *bytes,
-              const char *content_id)
+deliver (Job         *job,
+         const char  *path,
+         const char  *content_id,
+         gboolean     from_pdf,
+         char       **pages,
+         const char  *reason)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) pages = NULL;
   g_autoptr(IcReport) report = NULL;
 
-  pages = get_pages (job, kind, bytes, &error);
   if (pages != NULL)
-    report = job->parse (path, (const char * const *)pages,
-                              kind == IC_FILE_KIND_PDF, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    report = job->parse (path, (const char * const *)pages, from_pdf, &error);
   if (report == NULL)
     {
-      fail_content (job, path, content_id, error->message);
+      fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
 
@@ -219,6 +234,68 @@ load_content (Job        *job,
 }
 
 static void
+load_content (Job        *job,
+              const char *path,
+              IcFileKind  kind,
+              GBytes     *bytes,
+              const char *content_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = kind == IC_FILE_KIND_PDF;
+
+  if (job->cache == NULL ||
+      !ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason))
+    {
+      pages = get_pages (job, kind, bytes, content_id, &error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (error != NULL)
+        reason = g_strdup (error->message);
+    }
+
+  deliver (job, path, content_id, from_pdf, pages, reason);
+}
+
+/* The fast path of a reopen: a file whose path, size, mtime and inode are
+ * in the cache's index is not read at all. Returns FALSE when the file
+ * must be read after all. */
+static gboolean
+load_unchanged (Job               *job,
+                const IcScanEntry *entry,
+                gboolean          *claimed,
+                char             **content_id)
+{
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = FALSE;
+
+  *content_id = ic_cache_lookup_path (job->cache, entry);
+  if (*content_id == NULL)
+    return FALSE;
+  if (!claim_content (job, entry->path, *content_id))
+    return TRUE;
+  *claimed = TRUE;
+  if (!ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason))
+    return FALSE;
+
+  deliver (job, entry->path, *content_id, from_pdf, pages, reason);
+  return TRUE;
+}
+
+static void
+fail_read (Job        *job,
+           const char *path,
+           GError     *error)
+{
+  g_autofree char *why = ic_scanner_reason_from_error (error);
+  g_autofree char *message = g_strdup_printf ("cannot read the file: %s", why);
+
+  add_failure (job, path, message);
+}
+
+static void
 load_entry (IcScanEntry *entry,
             Job         *job)
 {
@@ -226,7 +303,9 @@ load_entry (IcScanEntry *entry,
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *indexed_id = NULL;
   g_autofree char *content_id = NULL;
+  gboolean claimed = FALSE;
   IcFileKind kind;
 
   if (g_cancellable_is_cancelled (job->cancellable))
@@ -236,14 +315,13 @@ load_entry (IcScanEntry *entry,
       add_failure (job, entry->path, entry->failure);
       return;
     }
+  if (job->cache != NULL && load_unchanged (job, entry, &claimed, &indexed_id))
+    return;
 
   mapped = g_mapped_file_new (entry->path, FALSE, &error);
   if (mapped == NULL)
     {
-      g_autofree char *why = ic_scanner_reason_from_error (error);
-      g_autofree char *message = g_strdup_printf ("cannot read the file: %s", why);
-
-      add_failure (job, entry->path, message);
+      fail_read (job, entry->path, error);
       return;
     }
 
@@ -257,7 +335,10 @@ load_entry (IcScanEntry *entry,
     }
 
   content_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  if (claim_content (job, entry->path, content_id))
+  if (job->cache != NULL)
+    ic_cache_remember_path (job->cache, entry, content_id);
+  if ((claimed && g_str_equal (content_id, indexed_id)) ||
+      claim_content (job, entry->path, content_id))
     load_content (job, entry->path, kind, bytes, content_id);
 }
 
@@ -288,6 +369,7 @@ coordinate_thread (gpointer data)
   g_autoptr(GPtrArray) entries = NULL;
   GThreadPool *pool;
 
+  job->cache = ic_cache_open_default ();
   entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
 
   g_mutex_lock (&job->mutex);
@@ -299,6 +381,7 @@ coordinate_thread (gpointer data)
     g_thread_pool_push (pool, g_ptr_array_index (entries, i), NULL);
   /* Waits for every queued file; cancelled ones return at once. */
   g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&job->cache, ic_cache_close);
 
   g_mutex_lock (&job->mutex);
   job->finished = TRUE;
