@@ -77,9 +77,9 @@ test_json_to_stdout (void)
 
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (root, "generator"), "inspection-compare "));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")), ==, 7);
-  /* The shopping list is a failure with its reason, on stderr too. */
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failures")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")), ==, 9);
+  /* The shopping list and the school are failures with its reason, on stderr too. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failures")), ==, 2);
   g_assert_nonnull (strstr (run.err, "not-a-report.txt: not an Ofsted local authority report"));
   g_assert_true (json_object_has_member (root, "recurrences"));
 }

@@ -219,6 +219,49 @@ test_lscb_review (void)
 }
 
 static void
+test_monitoring_visit (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("mv-2019.txt");
+
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_MONITORING_VISIT);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Bradford");
+  assert_date (ic_report_get_start_date (report), "2019-07-16");
+  assert_date (ic_report_get_published_date (report), "2019-08-14");
+  g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "Pat Fixture");
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_judgements (report)), ==, 0);
+}
+
+static void
+test_jtai_2018_wrapped_title (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("jtai-2018.txt");
+
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_JTAI);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Leeds");
+  g_assert_cmpstr (ic_report_get_title (report), ==,
+                   "Joint targeted area inspection of the multi-agency response to children "
+                   "living with domestic abuse in Leeds");
+  /* "Between 15 and 19 January 2018" */
+  assert_date (ic_report_get_start_date (report), "2018-01-15");
+  assert_date (ic_report_get_end_date (report), "2018-01-19");
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_strengths (report)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 2);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 1)), ==,
+                   "Probation officers need training on the effects of domestic abuse on children.");
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 1)), ==, IC_SCOPE_PARTNERSHIP);
+}
+
+static void
+test_other_ofsted_reports_are_not_ours (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = parse_fixture ("school.txt", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT);
+}
+
+static void
 test_not_a_report (void)
 {
   g_autoptr(GError) error = NULL;
@@ -271,6 +314,9 @@ main (int   argc,
   g_test_add_func ("/parser/focused-visit-letter", test_focused_visit_letter);
   g_test_add_func ("/parser/jtai-partnership", test_jtai_partnership);
   g_test_add_func ("/parser/lscb-review", test_lscb_review);
+  g_test_add_func ("/parser/monitoring-visit", test_monitoring_visit);
+  g_test_add_func ("/parser/jtai-2018-wrapped-title", test_jtai_2018_wrapped_title);
+  g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);
 
