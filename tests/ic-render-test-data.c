@@ -168,8 +168,10 @@ ic_render_test_reports (guint n_reports,
   for (guint i = 0; i < n_reports; i++)
     {
       guint authority = i / per_authority;
+      /* Authorities start at different points of the cycle of report
+       * kinds, so that their latest graded reports differ. */
       g_autoptr(IcReport) report = ic_render_test_report (g_ptr_array_index (names, authority % names->len),
-                                                          i % per_authority, authority);
+                                                          (i % per_authority + authority) % 5, authority);
 
       g_list_store_append (store, report);
     }

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 GPtrArray  *ic_render_test_authority_names (void) G_GNUC_WARN_UNUSED_RESULT;
 /* @n_reports reports over authorities with @per_authority reports each:
  * ILACS 2019 (care leavers within children in care), focused visit 2021,
- * ILACS 2024, SIF 2015 and child protection 2012 (adequate), in turn. */
+ * ILACS 2024, SIF 2015 and child protection 2012 (adequate), in turn,
+ * authority k starting at kind k. */
 GListModel *ic_render_test_reports         (guint       n_reports,
                                             guint       per_authority) G_GNUC_WARN_UNUSED_RESULT;
 IcReport   *ic_render_test_report          (const char *authority,

@@ -339,7 +339,7 @@ draw_year (IcChart           *chart,
            int                year)
 {
   double x = layout->left + (year - chart->first_year) * layout->slot;
-  double bw = layout->slot * 0.7, bx = x + layout->slot * 0.15, tw, th;
+  double bw = MIN (layout->slot * 0.7, chart->font_size * 6), bx = x + (layout->slot - bw) / 2, tw, th;
   guint graded, other;
   double hg, ho;
   g_autofree char *year_text = g_strdup_printf ("%d", year);
@@ -353,7 +353,10 @@ draw_year (IcChart           *chart,
   _ic_fill_rect (cr, bx, layout->base - hg, bw, hg, ic_palette_get_color (palette, IC_PALETTE_ACCENT));
   _ic_fill_rect (cr, bx, layout->base - hg - ho, bw, ho, ic_palette_get_series (palette, 6));
 
-  count_text = g_strdup_printf ("%u", graded + other);
+  if (graded + other == 0)
+    count_text = g_strdup ("");
+  else
+    count_text = g_strdup_printf ("%u", graded + other);
   count_layout = _ic_text_layout (context, count_text, chart->font_size * 0.85, 0, -1);
   _ic_text_size (count_layout, &tw, &th);
   _ic_text_draw (cr, count_layout, x + (layout->slot - tw) / 2, layout->base - hg - ho - th - 1,
@@ -414,6 +417,7 @@ draw_years (IcChart         *chart,
 void
 _ic_bars_measure (IcChart      *chart,
                   PangoContext *context,
+                  double        for_width,
                   double       *width,
                   double       *height)
 {
@@ -421,11 +425,12 @@ _ic_bars_measure (IcChart      *chart,
 
   if (chart->kind == IC_CHART_YEARS)
     {
-      *width = MAX (chart->font_size * 30, (chart->last_year - chart->first_year + 1) * chart->font_size * 4);
+      *width = for_width > 0 ? for_width
+                             : MAX (chart->font_size * 30, (chart->last_year - chart->first_year + 1) * chart->font_size * 4);
       *height = chart->font_size * 24;
       return;
     }
-  bars_layout (chart, context, -1, &layout);
+  bars_layout (chart, context, for_width, &layout);
   *width = ceil (layout.label_w + layout.bar_w + chart->font_size * 4);
   *height = ceil (layout.top + layout.n_rows * layout.row_h + pad (chart));
 }

@@ -171,13 +171,14 @@ draw_levels (IcChart             *chart,
 void
 _ic_history_measure (IcChart      *chart,
                      PangoContext *context,
+                     double        for_width,
                      double       *width,
                      double       *height)
 {
   HistoryLayout layout;
 
-  history_layout (chart, context, ic_palette_get_print (), -1, -1, &layout);
-  *width = chart->font_size * 60;
+  history_layout (chart, context, ic_palette_get_print (), for_width, -1, &layout);
+  *width = for_width > 0 ? for_width : chart->font_size * 60;
   *height = ceil (layout.base + _ic_time_axis_height (chart, context));
 }
 

@@ -99,17 +99,17 @@ void     _ic_time_axis_draw   (IcChart *chart, cairo_t *cr, PangoContext *contex
                                double top, double base);
 
 /* Each kind: natural size, drawing and hit testing at a given size. */
-void     _ic_timeline_measure (IcChart *chart, PangoContext *context, double *width, double *height);
+void     _ic_timeline_measure (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_timeline_draw    (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);
 gboolean _ic_timeline_hit     (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
-void     _ic_bars_measure     (IcChart *chart, PangoContext *context, double *width, double *height);
+void     _ic_bars_measure     (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_bars_draw        (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);
 gboolean _ic_bars_hit         (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
-void     _ic_history_measure  (IcChart *chart, PangoContext *context, double *width, double *height);
+void     _ic_history_measure  (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_history_draw     (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);
 gboolean _ic_history_hit      (IcChart *chart, PangoContext *context, double width,

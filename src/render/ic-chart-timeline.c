@@ -318,12 +318,13 @@ draw_mark_cb (IcChart    *chart,
 void
 _ic_timeline_measure (IcChart      *chart,
                       PangoContext *context,
+                      double        for_width,
                       double       *width,
                       double       *height)
 {
   TimelineLayout layout;
 
-  timeline_layout (chart, context, ic_palette_get_print (), -1, &layout);
+  timeline_layout (chart, context, ic_palette_get_print (), for_width, &layout);
   *width = ceil (layout.x1 + marker_radius (chart) * 2);
   *height = ceil (layout.top + chart->themes->len * layout.row_h + layout.axis_h);
 }

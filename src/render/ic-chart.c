@@ -524,16 +524,15 @@ _ic_chart_draw_no_data (IcChart         *chart,
                  ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
 }
 
-void
-ic_chart_get_natural_size (IcChart      *chart,
-                           PangoContext *context,
-                           double       *width,
-                           double       *height)
+static void
+measure (IcChart      *chart,
+         PangoContext *context,
+         double        for_width,
+         double       *width,
+         double       *height)
 {
   g_autoptr(IcPangoContext) own = NULL;
-  double w = 400, h = 3 * chart->font_size;
-
-  g_return_if_fail (chart != NULL);
+  double w = for_width > 0 ? for_width : 400, h = 3 * chart->font_size;
 
   if (context == NULL)
     context = own = _ic_render_create_context (NULL);
@@ -542,7 +541,7 @@ ic_chart_get_natural_size (IcChart      *chart,
     ;
   else if (chart->kind == IC_CHART_MATRIX)
     {
-      g_autoptr(IcMatrixLayout) layout = _ic_matrix_layout_new (chart, context, -1);
+      g_autoptr(IcMatrixLayout) layout = _ic_matrix_layout_new (chart, context, for_width);
 
       w = layout->width;
       h = layout->legend_height + layout->header_height;
@@ -550,16 +549,52 @@ ic_chart_get_natural_size (IcChart      *chart,
         h += g_array_index (layout->row_heights, double, i);
     }
   else if (chart->kind == IC_CHART_TIMELINE)
-    _ic_timeline_measure (chart, context, &w, &h);
+    _ic_timeline_measure (chart, context, for_width, &w, &h);
   else if (chart->kind == IC_CHART_HISTORY)
-    _ic_history_measure (chart, context, &w, &h);
+    _ic_history_measure (chart, context, for_width, &w, &h);
   else
-    _ic_bars_measure (chart, context, &w, &h);
+    _ic_bars_measure (chart, context, for_width, &w, &h);
 
   if (width != NULL)
     *width = w;
   if (height != NULL)
     *height = h;
+}
+
+/**
+ * ic_chart_get_natural_size:
+ * @context: (nullable): the context text is measured with
+ *
+ * The size at which everything fits with no wrapping beyond what long
+ * labels need: the size of exported images.
+ */
+void
+ic_chart_get_natural_size (IcChart      *chart,
+                           PangoContext *context,
+                           double       *width,
+                           double       *height)
+{
+  g_return_if_fail (chart != NULL);
+  measure (chart, context, -1, width, height);
+}
+
+/**
+ * ic_chart_get_height_for_width:
+ * @context: (nullable): the context text is measured with
+ *
+ * The height the chart needs when drawn @width wide, labels wrapped to
+ * fit: for GtkWidget.measure and for pages.
+ */
+double
+ic_chart_get_height_for_width (IcChart      *chart,
+                               PangoContext *context,
+                               double        width)
+{
+  double height;
+
+  g_return_val_if_fail (chart != NULL, 0);
+  measure (chart, context, width, NULL, &height);
+  return height;
 }
 
 void

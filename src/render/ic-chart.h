@@ -93,6 +93,9 @@ void         ic_chart_get_natural_size  (IcChart              *chart,
                                          PangoContext         *context,
                                          double               *width,
                                          double               *height);
+double       ic_chart_get_height_for_width (IcChart           *chart,
+                                         PangoContext         *context,
+                                         double                width);
 void         ic_chart_draw              (IcChart              *chart,
                                          cairo_t              *cr,
                                          double                width,

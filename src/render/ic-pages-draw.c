@@ -204,7 +204,8 @@ draw_matrix (Ctx  *ctx,
   cairo_restore (ctx->cr);
 }
 
-/* A chart at its natural height, or shrunk as a whole to what is left. */
+/* A chart at the height it needs at the page's width, or shrunk as a
+ * whole to what is left of the page. */
 static double
 draw_chart (Ctx     *ctx,
             IcChart *chart,
@@ -212,13 +213,13 @@ draw_chart (Ctx     *ctx,
             gboolean fill)
 {
   IcChartKind kind = ic_chart_get_kind (chart);
-  double nw, nh, avail, scale, h;
+  double need, avail, scale, h;
 
   y += draw_title (ctx, ic_chart_kind_to_title (kind), ic_chart_kind_to_name (kind), y);
-  ic_chart_get_natural_size (chart, ctx->context, &nw, &nh);
+  need = ic_chart_get_height_for_width (chart, ctx->context, ctx->width);
   avail = ctx->height - y;
-  scale = MIN (1.0, avail / nh);
-  h = fill ? avail : nh * scale;
+  scale = MIN (1.0, avail / need);
+  h = fill ? avail : need * scale;
 
   cairo_save (ctx->cr);
   cairo_translate (ctx->cr, 0, y);

@@ -201,6 +201,7 @@ add_latest_grades (IcPages   *pages,
 {
   IcReport *latest = NULL;
   g_autofree char *heading = NULL;
+  Block *block;
 
   for (guint i = 0; i < reports->len; i++)
     if (g_list_model_get_n_items (ic_report_get_judgements (g_ptr_array_index (reports, i))) > 0)
@@ -208,16 +209,17 @@ add_latest_grades (IcPages   *pages,
 
   if (latest == NULL)
     {
-      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "Latest grades: not graded \u2014 no graded inspection among the reports loaded.");
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "Latest grades: not graded \u2014 no graded inspection "
+                          "among the reports loaded.")->space_before = 10;
       return;
     }
 
   heading = report_heading (latest);
-  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Latest grades (%s)", heading)->keep_with_next = TRUE;
+  block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Latest grades (%s)", heading);
+  block->keep_with_next = TRUE;
+  block->space_before = 10;
   for (guint a = 0; a < IC_N_AREAS; a++)
     {
-      Block *block;
-
       if (ic_report_find_judgement (latest, a) == NULL)
         continue;
       block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s", ic_area_to_short_label (a));

@@ -110,8 +110,8 @@ paginate_charts (IcPages      *pages,
       IcChart *chart = pages->charts[i];
       double h;
 
-      ic_chart_get_natural_size (chart, context, NULL, &h);
-      h += title_height (context) + 12;
+      h = ic_chart_get_height_for_width (chart, context, content_width (pages, FALSE));
+      h += title_height (context) + 18;
       if (page == NULL || page->charts[1] != NULL || used + h > avail)
         {
           page = append_page (pages, PAGE_CHARTS, FALSE);

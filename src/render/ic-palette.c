@@ -48,8 +48,8 @@ static const IcPalette print_palette = {
   .grade_text = GRADE_TEXTS,
   /* Blues, purples and greys: never read as a grade. */
   .series = {
-    RGB (0x1f4e79), RGB (0x7b3294), RGB (0x4d4d4d), RGB (0x2b8cbe),
-    RGB (0xc2a5cf), RGB (0x283593), RGB (0x8c96c6), RGB (0x6a51a3),
+    RGB (0x1f4e79), RGB (0x7b3294), RGB (0x4d4d4d), RGB (0x2b7bb9),
+    RGB (0x9b59b6), RGB (0x283593), RGB (0x5e62b0), RGB (0x1b6f8a),
   },
 };
 
@@ -68,8 +68,8 @@ static const IcPalette screen_light_palette = {
   .grade_fill = GRADE_FILLS,
   .grade_text = GRADE_TEXTS,
   .series = {
-    RGB (0x1c71d8), RGB (0x813d9c), RGB (0x5e5c64), RGB (0x2b8cbe),
-    RGB (0xc2a5cf), RGB (0x283593), RGB (0x8c96c6), RGB (0x6a51a3),
+    RGB (0x1c71d8), RGB (0x813d9c), RGB (0x5e5c64), RGB (0x2b7bb9),
+    RGB (0x9b59b6), RGB (0x283593), RGB (0x5e62b0), RGB (0x1b6f8a),
   },
 };
 
@@ -91,7 +91,7 @@ static const IcPalette screen_dark_palette = {
   .grade_text = { RGB (0xffffff), RGB (0xffffff), RGB (0x000000), RGB (0x000000), RGB (0x000000), RGB (0xffffff) },
   .series = {
     RGB (0x99c1f1), RGB (0xdc8add), RGB (0xdeddda), RGB (0x62a0ea),
-    RGB (0xc2a5cf), RGB (0x9fa8da), RGB (0xb39ddb), RGB (0x80cbc4),
+    RGB (0xc2a5cf), RGB (0x9fa8da), RGB (0xb39ddb), RGB (0xb0bec5),
   },
 };
 

@@ -44,7 +44,8 @@ const IcColor   *ic_palette_get_grade_fill (const IcPalette *palette,
                                             IcGrade          grade);
 const IcColor   *ic_palette_get_grade_text (const IcPalette *palette,
                                             IcGrade          grade);
-/* Neutral colours (no greens or reds) for authorities and themes. */
+/* Neutral colours (no greens or reds) for authorities and themes, each
+ * at least 3:1 against the background (marks and lines, not text). */
 guint            ic_palette_get_n_series   (const IcPalette *palette);
 const IcColor   *ic_palette_get_series     (const IcPalette *palette,
                                             guint            index);
