@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-ui-util.h"
 #include "ic-chart-widget.h"
 #include "ic-charts-view.h"
 
@@ -84,7 +85,7 @@ card_new (IcChartsView      *self,
 static void
 ic_charts_view_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_CHARTS_VIEW);
+  ic_ui_dispose_template (GTK_WIDGET (object), IC_TYPE_CHARTS_VIEW);
   G_OBJECT_CLASS (ic_charts_view_parent_class)->dispose (object);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-ui-util.h"
 #include "ic-authority-info.h"
 #include "ic-filter-bar.h"
 
@@ -160,7 +161,7 @@ ic_filter_bar_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, sync_from_filter, self);
   g_clear_object (&self->filter);
-  gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_FILTER_BAR);
+  ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_FILTER_BAR);
 
   G_OBJECT_CLASS (ic_filter_bar_parent_class)->dispose (object);
 }

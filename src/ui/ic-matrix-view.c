@@ -164,7 +164,6 @@ setup_grade_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "grade-cell");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
   gtk_list_item_set_child (item, button);
 }
 
@@ -187,7 +186,9 @@ bind_grade_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  /* The target first: an action name without its target warns. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (report));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
 }
 
 static int
@@ -324,7 +325,7 @@ build_columns (IcMatrixView *self)
 
   authority = add_text_column (self, _("Authority"), G_CALLBACK (bind_authority_cb),
                                compare_authority_cb);
-  gtk_column_view_column_set_fixed_width (authority, 200);
+  gtk_column_view_column_set_fixed_width (authority, 230);
   add_text_column (self, _("Type"), G_CALLBACK (bind_type_cb), compare_type_cb);
   add_text_column (self, _("Ended"), G_CALLBACK (bind_date_cb), compare_date_cb);
   for (guint a = 0; a < IC_N_AREAS; a++)
@@ -339,7 +340,7 @@ ic_matrix_view_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
-  gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_MATRIX_VIEW);
+  ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_MATRIX_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
 

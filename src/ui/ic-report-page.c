@@ -83,7 +83,9 @@ fill_judgements (IcReportPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ic_area_to_label (ic_judgement_get_area (j)));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_judgement_get_label (j));
+      /* The label as printed, when it says more than the area's name. */
+      if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_judgement_get_label (j));
       gtk_widget_add_css_class (grade, "grade-chip");
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
@@ -370,7 +372,7 @@ ic_report_page_dispose (GObject *object)
 {
   IcReportPage *self = (IcReportPage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORT_PAGE);
+  ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORT_PAGE);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (ic_report_page_parent_class)->dispose (object);

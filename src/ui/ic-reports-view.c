@@ -161,7 +161,7 @@ ic_reports_view_dispose (GObject *object)
 {
   IcReportsView *self = (IcReportsView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORTS_VIEW);
+  ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORTS_VIEW);
   g_clear_object (&self->sorted);
 
   G_OBJECT_CLASS (ic_reports_view_parent_class)->dispose (object);

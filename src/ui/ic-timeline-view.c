@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-ui-util.h"
 #include "ic-chart-widget.h"
 #include "ic-timeline-view.h"
 
@@ -52,7 +53,7 @@ close_details_action (GtkWidget  *widget,
 static void
 ic_timeline_view_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), IC_TYPE_TIMELINE_VIEW);
+  ic_ui_dispose_template (GTK_WIDGET (object), IC_TYPE_TIMELINE_VIEW);
   G_OBJECT_CLASS (ic_timeline_view_parent_class)->dispose (object);
 }
 

@@ -178,3 +178,16 @@ ic_ui_add_text_column (GtkColumnView    *column_view,
   g_object_unref (column);
   return column;
 }
+
+/* gtk_widget_dispose_template() only unparents the children bound to a
+ * struct field; the root box of a template usually is not. */
+void
+ic_ui_dispose_template (GtkWidget *widget,
+                        GType      widget_type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, widget_type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

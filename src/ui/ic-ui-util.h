@@ -35,3 +35,10 @@ GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
                                             GCompareDataFunc  compare);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+void ic_ui_dispose_template (GtkWidget *widget,
+                             GType      widget_type);
+
+G_END_DECLS

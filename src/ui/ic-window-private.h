@@ -36,6 +36,7 @@ struct _IcWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   IcFilterBar          *filter_bar;

@@ -20,6 +20,9 @@ _ic_window_update_main_page (IcWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack,
                                     has_reports || self->loading ? "content" : "empty");
+  /* Views have nothing to switch between until there are reports. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     has_reports || self->loading);
   _ic_window_update_actions (self);
 }
 
@@ -158,6 +161,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
