@@ -81,6 +81,14 @@ fill_store (IcReportStore *store)
   g_ptr_array_add (reports, make_report ("/r/redbridge-2012.txt", "Redbridge",
                                          IC_INSPECTION_TYPE_CHILD_PROTECTION, 17, G_DATE_OCTOBER,
                                          2012, IC_GRADE_ADEQUATE));
+  /* Lewisham is one of Greenwich's statistical neighbours; Norfolk is
+   * outside London. */
+  g_ptr_array_add (reports, make_report ("/r/lewisham-2021.txt", "Lewisham",
+                                         IC_INSPECTION_TYPE_ILACS, 3, G_DATE_JUNE, 2021,
+                                         IC_GRADE_GOOD));
+  g_ptr_array_add (reports, make_report ("/r/norfolk-2013.txt", "Norfolk",
+                                         IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN, 20,
+                                         G_DATE_SEPTEMBER, 2013, IC_GRADE_INADEQUATE));
   ic_report_store_add_batch (store, reports);
 }
 
@@ -103,7 +111,7 @@ test_filter_criteria (void)
   fill_store (store);
   filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)),
                                         GTK_FILTER (g_object_ref (filter)));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 7);
   g_assert_false (ic_report_filter_is_active (filter));
 
   g_signal_connect (filter, "notify::search", G_CALLBACK (count_notify_cb), &notified);
@@ -119,16 +127,23 @@ test_filter_criteria (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 1);
 
   ic_report_filter_reset (filter);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 5);
+  g_assert_false (ic_report_filter_is_active (filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 7);
   ic_report_filter_set_to_year (filter, 2019);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 4);
   ic_report_filter_set_to_year (filter, 0);
 
-  /* A peer group always holds the chosen authority itself. */
+  /* Region and peer group come from the authority data. */
+  ic_report_filter_set_region (filter, "London");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 6);
+  ic_report_filter_set_region (filter, NULL);
+
+  /* A peer group is the authority with its statistical neighbours. */
   ic_report_filter_set_peer (filter, "Greenwich");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 2);
   ic_report_filter_set_peer (filter, "");
   g_assert_null (ic_report_filter_get_peer (filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 7);
 
   g_clear_object (&filtered);
   g_assert_finalize_object (filter);
@@ -193,14 +208,14 @@ test_views_follow_filter (void)
 
   ic_report_filter_reset (filter);
   ic_matrix_view_set_latest_only (matrix, FALSE);
-  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 7);
 
   /* Latest: one row per authority, and for Richmond the 2022 inspection,
    * not the later ungraded JTAI letter. */
   ic_matrix_view_set_latest_only (matrix, TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 3);
-  for (guint i = 0; i < 3; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 5);
+  for (guint i = 0; i < 5; i++)
     {
       g_autoptr(IcReport) r = g_list_model_get_item (ic_matrix_view_get_rows (matrix), i);
 
@@ -212,7 +227,7 @@ test_views_follow_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 1);
   ic_report_filter_reset (filter);
-  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 7);
 
   /* Activating a matrix cell opens that report on the Reports page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
@@ -305,6 +320,75 @@ test_print_export (void)
   g_rmdir (dir);
 }
 
+static void
+wait_until_loaded (IcWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+
+  /* Let the load start, then run the main loop as the app would. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (ic_window_get_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ic_window_get_loading (window));
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *seeds = ic_test_corpus_path ("seeds");
+  g_autofree char *pdf = NULL;
+  g_autofree char *bad = ic_test_fixture_path ("web-page-saved-as.pdf");
+  IcWindow *window;
+  IcMatrixView *matrix;
+  IcReportsView *reports;
+  GListModel *failures;
+  GFile *files[3];
+  gboolean named = FALSE;
+
+  if (seeds == NULL)
+    return;
+  pdf = ic_test_corpus_path ("pdf");
+  if (pdf == NULL)
+    return;
+
+  window = ic_window_new (NULL);
+  matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+
+  /* The same call Open Folder, drops and the command line make. */
+  files[0] = g_file_new_for_path (seeds);
+  files[1] = g_file_new_for_path (pdf);
+  files[2] = g_file_new_for_path (bad);
+  ic_window_open (window, files, 3);
+  g_assert_true (ic_window_get_loading (window));
+  wait_until_loaded (window);
+
+  /* 5 seed texts and 11 PDFs, each its own report. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))), ==, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 16);
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 16);
+
+  failures = ic_report_store_get_failures (ic_window_get_store (window));
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      g_test_message ("failure: %s: %s", ic_failure_get_source (failure),
+                      ic_failure_get_reason (failure));
+      if (g_str_has_suffix (ic_failure_get_source (failure), "web-page-saved-as.pdf"))
+        named = ic_failure_get_reason (failure)[0] != '\0';
+    }
+  g_assert_true (named);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/views-follow-filter", test_views_follow_filter);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);
+  g_test_add_func ("/ui/window/corpus", test_corpus);
 
   return g_test_run ();
 }

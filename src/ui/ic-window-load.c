@@ -15,9 +15,7 @@
 #include "ic-failures-dialog.h"
 #include "ic-window-private.h"
 
-#ifdef IC_HAVE_LOADER
 #include "ic-loader.h"
-#endif
 
 #define MAX_RECENT 10
 /* Saving a folder of downloads fires many events; wait for quiet. */
@@ -31,10 +29,8 @@ update_progress (IcWindow *self)
   guint done = 0, total = 0;
   g_autofree char *text = NULL;
 
-#ifdef IC_HAVE_LOADER
   done = ic_loader_get_n_done (IC_LOADER (self->loader));
   total = ic_loader_get_n_total (IC_LOADER (self->loader));
-#endif
   if (total == 0)
     {
       gtk_progress_bar_pulse (self->progress_bar);
@@ -94,7 +90,6 @@ load_next_queued (IcWindow *self)
   start_load (self, next);
 }
 
-#ifdef IC_HAVE_LOADER
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -117,7 +112,6 @@ load_cb (GObject      *object,
     g_ptr_array_set_size (self->queue, 0);
   load_next_queued (self);
 }
-#endif
 
 /* @files: (element-type GFile) */
 static void
@@ -134,15 +128,8 @@ start_load (IcWindow  *self,
     g_set_object (&self->cancellable, g_cancellable_new ());
 
   set_loading (self, TRUE);
-#ifdef IC_HAVE_LOADER
   ic_loader_load_async (IC_LOADER (self->loader), (GFile **) files->pdata, files->len,
                         self->cancellable, load_cb, g_object_ref (self));
-#else
-  _ic_window_toast (self, _("Reading reports is not available in this build"));
-  set_loading (self, FALSE);
-  report_new_failures (self);
-  load_next_queued (self);
-#endif
 }
 
 static void
@@ -347,13 +334,11 @@ _ic_window_load_init (IcWindow *self)
   self->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-#ifdef IC_HAVE_LOADER
   self->loader = G_OBJECT (ic_loader_new (self->store));
   g_signal_connect_object (self->loader, "notify::n-done", G_CALLBACK (update_progress), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify::n-total", G_CALLBACK (update_progress), self,
                            G_CONNECT_SWAPPED);
-#endif
 }
 
 void
