@@ -28,6 +28,7 @@ struct _IcMatrixView
 
   /* template widgets */
   GtkColumnView     *column_view;
+  GtkScrolledWindow *scrolled_window;
   GtkToggleButton   *latest_button;
   GtkLabel          *count_label;
 };
@@ -104,6 +105,8 @@ rebuild (IcMatrixView *self)
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *count = NULL;
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  gboolean at_top;
 
   if (self->model == NULL)
     reports = g_ptr_array_new ();
@@ -112,8 +115,13 @@ rebuild (IcMatrixView *self)
   else
     reports = collect_all (self->model);
 
+  /* Rows arrive in batches while reading: a view at the top stays at
+   * the top instead of following the first row it showed. */
+  at_top = gtk_adjustment_get_value (vadjustment) <= 0;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        reports->pdata, reports->len);
+  if (at_top)
+    gtk_adjustment_set_value (vadjustment, 0);
   update_columns (self, reports);
 
   count = g_strdup_printf (ngettext ("%u report", "%u reports", reports->len), reports->len);
@@ -326,8 +334,10 @@ build_columns (IcMatrixView *self)
   authority = add_text_column (self, _("Authority"), G_CALLBACK (bind_authority_cb),
                                compare_authority_cb);
   gtk_column_view_column_set_fixed_width (authority, 230);
-  add_text_column (self, _("Type"), G_CALLBACK (bind_type_cb), compare_type_cb);
-  add_text_column (self, _("Ended"), G_CALLBACK (bind_date_cb), compare_date_cb);
+  gtk_column_view_column_set_fixed_width (
+    add_text_column (self, _("Type"), G_CALLBACK (bind_type_cb), compare_type_cb), 190);
+  gtk_column_view_column_set_fixed_width (
+    add_text_column (self, _("Ended"), G_CALLBACK (bind_date_cb), compare_date_cb), 140);
   for (guint a = 0; a < IC_N_AREAS; a++)
     add_area_column (self, a);
 }
@@ -410,6 +420,7 @@ ic_matrix_view_class_init (IcMatrixViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/InspectionCompare/ic-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcMatrixView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, IcMatrixView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, IcMatrixView, latest_button);
   gtk_widget_class_bind_template_child (widget_class, IcMatrixView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, latest_toggled_cb);

@@ -93,9 +93,16 @@ fill_judgements (IcReportPage *self)
       gtk_list_box_append (self->judgements_list, row);
     }
   if (n == 0)
-    gtk_list_box_append (self->judgements_list,
-                         wrapped_label (_("Not graded: this kind of report gives no judgements."),
-                                        "dim-label"));
+    {
+      GtkWidget *label = wrapped_label (_("Not graded: this kind of report gives no judgements."),
+                                        "dim-label");
+
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_list_box_append (self->judgements_list, label);
+    }
 }
 
 static GtkWidget *
