@@ -408,10 +408,12 @@ ic_chart_new (IcChartKind           kind,
               GListModel           *reports,
               const IcChartOptions *options)
 {
-  IcChart *chart = g_new0 (IcChart, 1);
+  IcChart *chart;
 
   g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  g_return_val_if_fail (reports == NULL || G_IS_LIST_MODEL (reports), NULL);
 
+  chart = g_new0 (IcChart, 1);
   g_ref_count_init (&chart->ref_count);
   chart->kind = kind;
   chart->latest_only = options ? options->latest_only : TRUE;
