@@ -26,6 +26,7 @@
 #include "ic-report-private.h"
 #include "ic-scanner.h"
 #include "ic-text.h"
+#include "ic-themes.h"
 
 /* Often enough for the list to grow smoothly, seldom enough that the
  * sorted insertions and items-changed handlers stay cheap. */
@@ -242,6 +243,8 @@ deliver (Job         *job,
     }
 
   _ic_report_set_pages (report, (const char * const *)pages);
+  /* Themes come after the cache: a user's own rules apply on every load. */
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
   g_mutex_lock (&job->mutex);
   g_ptr_array_add (job->reports, g_steal_pointer (&report));

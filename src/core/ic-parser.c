@@ -37,8 +37,11 @@ typedef struct
 /* Each pattern matches a title as printed (caselessly); group 1, when
  * present, is the authority's name. */
 static TitlePattern title_patterns[] = {
+  /* JTAI titles name a theme, then the area, wrapping freely (2016–19). */
   { IC_INSPECTION_TYPE_JTAI,
-    "joint targeted area inspection (?:of the multi-agency response to .{3,120}? in )?(?:of )?(?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
+    "joint targeted area inspection of the multi-agency response to [^.]{3,160}? in (?:the )?([^.\\n]{3,60}?)\\s*$", NULL },
+  { IC_INSPECTION_TYPE_JTAI,
+    "joint targeted area inspection (?:of )?(?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
   { IC_INSPECTION_TYPE_FOCUSED_VISIT,
     "focused visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? (?:local authority )?children" APOS "?s? (?:social care )?services", NULL },
   { IC_INSPECTION_TYPE_MONITORING_VISIT,
@@ -226,7 +229,7 @@ try_authority (IcParse    *parse,
 
   span = g_strndup (printed + start, len);
   _ic_report_set_authority (parse->report, ic_authority_get_name (authority));
-  _ic_report_set_authority_as_printed (parse->report, strlen (printed) < 80 ? printed : span);
+  _ic_report_set_authority_as_printed (parse->report, span);
   return TRUE;
 }
 
@@ -358,7 +361,7 @@ read_visit_dates (IcParse *parse)
                                             "(?:focused|monitoring) visit to .{3,120}? (?:on|from|between)\\b|"
                                             "(?:visit|inspection) (?:was )?(?:carried out|undertaken|conducted) (?:on|from|between)\\b|"
                                             "findings of the .{3,80}? (?:on|from|between)\\b|"
-                                            "inspection dates?",
+                                            "inspection dates?|\\bbetween(?= \\d)",
                                             G_REGEX_CASELESS, 0, NULL);
   GDate start, end;
 
@@ -548,17 +551,23 @@ read_ilacs_variant (IcParse *parse)
                                                          : IC_ILACS_VARIANT_STANDARD);
 }
 
+/* Without a known title, a report is still taken when Ofsted wrote it
+ * about a local authority's children's services: schools, nurseries and
+ * children's homes are inspected by Ofsted too, and are not ours. */
 static gboolean
-mentions_ofsted (IcParse *parse)
+about_local_authority_services (IcParse *parse)
 {
-  for (guint i = 0; i < parse->lines->len; i++)
+  gboolean ofsted = FALSE, authority = FALSE, services = FALSE;
+
+  for (guint i = 0; i < MIN (parse->lines->len, 3 * HEAD_LINES); i++)
     {
       const char *f = IC_LINE (parse, i)->folded;
 
-      if (strstr (f, "ofsted") || strstr (f, "majesty's inspector") || strstr (f, "hmi"))
-        return TRUE;
+      ofsted |= strstr (f, "ofsted") != NULL || strstr (f, "majesty's inspector") != NULL;
+      authority |= strstr (f, "local authority") != NULL;
+      services |= strstr (f, "children's services") != NULL || strstr (f, "children's social care") != NULL;
     }
-  return FALSE;
+  return ofsted && authority && services;
 }
 
 static gboolean
@@ -575,7 +584,7 @@ recognise (IcParse     *parse,
       return TRUE;
     }
 
-  if (mentions_ofsted (parse))
+  if (about_local_authority_services (parse))
     {
       gsize s, l;
 
