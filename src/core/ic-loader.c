@@ -20,6 +20,7 @@
 #endif
 
 #include "ic-cache.h"
+#include "ic-extract-pool.h"
 #include "ic-extractor.h"
 #include "ic-loader-private.h"
 #include "ic-parser.h"
@@ -193,15 +194,20 @@ get_pages (Job         *job,
   g_autoptr(GError) local_error = NULL;
   char **pages;
 
-  if (kind == IC_FILE_KIND_PDF)
+  if (kind == IC_FILE_KIND_PDF && ic_extract_pool_get_default () != NULL)
+    pages = ic_extract_pool_get_pages (ic_extract_pool_get_default (), data, length,
+                                       job->cancellable, &local_error);
+  else if (kind == IC_FILE_KIND_PDF)
     pages = ic_extractor_get_pages (data, length, job->cancellable, &local_error);
   else if ((text = ic_text_decode (data, length, &local_error)) != NULL)
     pages = ic_text_split_pages (text);
   else
     pages = NULL;
 
-  /* What the file holds is cached, but not an interrupted extraction. */
-  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* What the file holds is cached, but not an interrupted extraction nor
+   * a hang, which a busy machine can cause. */
+  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (local_error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG))
     ic_cache_store_pages (job->cache, content_id, kind == IC_FILE_KIND_PDF,
                           (const char * const *)pages,
                           local_error ? local_error->message : NULL);
