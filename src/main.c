@@ -4,11 +4,32 @@
  */
 #include "config.h"
 
-#include <glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ic-cli.h"
+
+#ifdef IC_WITH_UI
+# include "ic-application.h"
+#endif
 
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Exports run headless and must not touch GTK or need a display. */
+  if (ic_cli_wants_headless (argc, argv))
+    return ic_cli_run (argc, argv);
+
+#ifdef IC_WITH_UI
+  return ic_application_run (argc, argv);
+#else
+  g_printerr ("inspection-compare: built without the window; use an --export option\n");
+  return 2;
+#endif
 }

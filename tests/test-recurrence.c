@@ -89,17 +89,17 @@ test_similarity_measure (void)
   const char *b = "The quality of partners\xE2\x80\x99 referrals to the SPA, specifically, the use "
                   "of professional curiosity.";
 
-  g_assert_cmpfloat_with_epsilon (ic_text_similarity (a, a), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ic_words_similarity (a, a), 1.0, 1e-9);
   /* Shared content: partners, referrals; stock words do not count. */
-  g_assert_cmpfloat (ic_text_similarity (a, b), >=, IC_RECURRENCE_THRESHOLD);
-  g_assert_cmpfloat (ic_text_similarity ("Ensure that the quality of practice is consistently good.",
+  g_assert_cmpfloat (ic_words_similarity (a, b), >=, IC_RECURRENCE_THRESHOLD);
+  g_assert_cmpfloat (ic_words_similarity ("Ensure that the quality of practice is consistently good.",
                                          "Improve the consistency and quality of practice."),
                      ==, 0.0);
-  g_assert_cmpfloat (ic_text_similarity ("Sufficiency of homes for children.",
+  g_assert_cmpfloat (ic_words_similarity ("Sufficiency of homes for children.",
                                          "The quality of placement matching for brothers and sisters."),
                      <, IC_RECURRENCE_THRESHOLD);
   /* Spelling and stems: the same words in other forms. */
-  g_assert_cmpfloat_with_epsilon (ic_text_similarity ("Organization of referrals.",
+  g_assert_cmpfloat_with_epsilon (ic_words_similarity ("Organization of referrals.",
                                                       "Organising the referral."), 1.0, 1e-9);
 }
 

@@ -10,7 +10,7 @@
 
 #include "ic-report-private.h"
 #include "ic-test-util.h"
-#include "ic-text.h"
+#include "ic-words.h"
 #include "ic-themes.h"
 
 static char *
@@ -35,7 +35,7 @@ test_stemming (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *stem = ic_text_stem_word (cases[i].word);
+      g_autofree char *stem = ic_words_stem (cases[i].word);
 
       g_assert_cmpstr (stem, ==, cases[i].stem);
     }
@@ -45,7 +45,7 @@ static void
 test_tokenise (void)
 {
   const char *text = "Children\xE2\x80\x99s decision-making at the \xE2\x80\x98" "front door\xE2\x80\x99.";
-  g_autoptr(GArray) tokens = ic_text_tokenise (text);
+  g_autoptr(GArray) tokens = ic_words_tokenise (text);
   const char *stems[] = { "children", "decis", "make", "at", "the", "front", "door" };
 
   g_assert_cmpuint (tokens->len, ==, G_N_ELEMENTS (stems));

@@ -1,4 +1,10 @@
-/* ic-parser.c
+/* ic-parser.c: pages of report text -> IcReport
+ *
+ * The parser reads what every Ofsted framework from 2012 to 2026 prints
+ * (FRAMEWORKS.md): it recognises the report type from its title, then
+ * reads the metadata, the judgements (ic-parser-judgements.c) and the
+ * improvement items and strengths (ic-parser-items.c). Where it is unsure
+ * it says so in the report's warnings, in words a user understands.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,18 +12,667 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ic-authorities.h"
+#include "ic-dates.h"
 #include "ic-parser.h"
-#include "ic-report-private.h"
+#include "ic-parser-private.h"
 
 G_DEFINE_QUARK (ic-parse-error-quark, ic_parse_error)
 
+/* How far into the document the title and the metadata are looked for. */
+#define HEAD_LINES 90
+
+#define APOS "[’'‘`]"
+
+typedef struct
+{
+  IcInspectionType  type;
+  const char       *pattern;
+  GRegex           *regex;
+} TitlePattern;
+
+/* Each pattern matches a title as printed (caselessly); group 1, when
+ * present, is the authority's name. */
+static TitlePattern title_patterns[] = {
+  /* JTAI titles name a theme, then the area, wrapping freely (2016–19). */
+  { IC_INSPECTION_TYPE_JTAI,
+    "joint targeted area inspection of the multi-agency response to [^.]{3,160}? in (?:the )?([^.\\n]{3,60}?)\\s*$", NULL },
+  { IC_INSPECTION_TYPE_JTAI,
+    "joint targeted area inspection (?:of )?(?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
+  { IC_INSPECTION_TYPE_FOCUSED_VISIT,
+    "focused visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? (?:local authority )?children" APOS "?s? (?:social care )?services", NULL },
+  { IC_INSPECTION_TYPE_MONITORING_VISIT,
+    "monitoring visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? (?:local authority )?children" APOS "?s? (?:social care )?services", NULL },
+  { IC_INSPECTION_TYPE_SIF,
+    "(?:re-?)?inspection of services for children in need of help and\\s+protection", NULL },
+  { IC_INSPECTION_TYPE_CHILD_PROTECTION,
+    "inspection of local authority arrangements for the protection of children", NULL },
+  { IC_INSPECTION_TYPE_SLAC,
+    "inspection of safeguarding and looked after children services", NULL },
+  { IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN,
+    "inspection of (?:local authority )?(?:services for )?looked after children(?: services)?", NULL },
+  { IC_INSPECTION_TYPE_LSCB_REVIEW,
+    "review of the effectiveness of the local safeguarding children\\s+board", NULL },
+  { IC_INSPECTION_TYPE_ILACS,
+    "inspection of (?:the )?(.{3,90}?) (?:local authority )?children" APOS "?s? services", NULL },
+  { IC_INSPECTION_TYPE_ILACS,
+    "inspection of children" APOS "?s social care services", NULL },
+  { IC_INSPECTION_TYPE_OTHER,
+    "unannounced inspection of (?:local authority )?contact,? referral and assessment", NULL },
+};
+
+static void
+compile_title_patterns (void)
+{
+  static gsize done;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (title_patterns); i++)
+    title_patterns[i].regex = g_regex_new (title_patterns[i].pattern,
+                                           G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE,
+                                           0, NULL);
+  g_once_init_leave (&done, 1);
+}
+
+/* The head of the document as original text, one line per line, with the
+ * offset of each line so that matches can be mapped back to lines. */
+typedef struct
+{
+  GString *text;
+  GArray  *offsets;
+} Head;
+
+static void
+head_init (Head    *head,
+           IcParse *parse,
+           guint    n_lines)
+{
+  head->text = g_string_new (NULL);
+  head->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint i = 0; i < MIN (n_lines, parse->lines->len); i++)
+    {
+      g_array_append_val (head->offsets, head->text->len);
+      g_string_append (head->text, IC_LINE (parse, i)->text);
+      g_string_append_c (head->text, '\n');
+    }
+}
+
+static void
+head_clear (Head *head)
+{
+  g_string_free (head->text, TRUE);
+  g_array_unref (head->offsets);
+}
+
+static guint
+head_line_at (Head  *head,
+              gsize  offset)
+{
+  guint line = 0;
+
+  while (line + 1 < head->offsets->len && g_array_index (head->offsets, gsize, line + 1) <= offset)
+    line++;
+  return line;
+}
+
+/* A title joins its wrapped lines: "Inspection of Bournemouth,\nChristchurch
+ * and Poole local authority\nchildren's services". */
+static char *
+joined_head (Head *head)
+{
+  char *joined = g_strdup (head->text->str);
+
+  for (char *p = joined; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  return joined;
+}
+
+typedef struct
+{
+  const TitlePattern *pattern;
+  int                 start, end;
+  char               *authority;  /* as printed, from the title, or NULL */
+} TitleMatch;
+
+static gboolean
+find_title (Head       *head,
+            TitleMatch *best)
+{
+  g_autofree char *joined = joined_head (head);
+
+  compile_title_patterns ();
+  best->pattern = NULL;
+  best->start = G_MAXINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (title_patterns); i++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      /* The JTAI pattern names the authority up to the end of its line. */
+      const char *subject = title_patterns[i].type == IC_INSPECTION_TYPE_JTAI ? head->text->str : joined;
+      int s, e;
+
+      if (!g_regex_match (title_patterns[i].regex, subject, 0, &info))
+        continue;
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      if (s >= best->start)
+        continue;
+
+      g_clear_pointer (&best->authority, g_free);
+      best->pattern = &title_patterns[i];
+      best->start = s;
+      best->end = e;
+      if (g_match_info_get_match_count (info) > 1)
+        best->authority = g_strstrip (g_match_info_fetch (info, 1));
+    }
+
+  return best->pattern != NULL;
+}
+
+static char *
+lines_text (IcParse *parse,
+            guint    from,
+            guint    to)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = from; i <= to && i < parse->lines->len; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, IC_LINE (parse, i)->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_title (IcParse    *parse,
+            Head       *head,
+            TitleMatch *match)
+{
+  guint first = head_line_at (head, match->start);
+  guint last = head_line_at (head, MAX (match->start, match->end - 1));
+  g_autofree char *title = lines_text (parse, first, last);
+
+  parse->title_line = first;
+  _ic_report_set_title (parse->report, title);
+}
+
+static gboolean
+try_authority (IcParse    *parse,
+               const char *printed)
+{
+  const IcAuthority *authority;
+  gsize start = 0, len = 0;
+  g_autofree char *span = NULL;
+
+  if (printed == NULL || *printed == '\0')
+    return FALSE;
+
+  authority = ic_authorities_lookup (printed);
+  if (authority != NULL)
+    {
+      _ic_report_set_authority (parse->report, ic_authority_get_name (authority));
+      _ic_report_set_authority_as_printed (parse->report, printed);
+      return TRUE;
+    }
+
+  authority = ic_authorities_find_in_text (printed, &start, &len);
+  if (authority == NULL)
+    return FALSE;
+
+  span = g_strndup (printed + start, len);
+  _ic_report_set_authority (parse->report, ic_authority_get_name (authority));
+  _ic_report_set_authority_as_printed (parse->report, span);
+  return TRUE;
+}
+
+/* Reports without the name in their title print it on the lines just
+ * before the title ("Hampshire County Council", "City of Bradford
+ * Metropolitan District\nCouncil") or just after it (CP 2012). */
+static gboolean
+authority_near_title (IcParse *parse)
+{
+  guint t = parse->title_line;
+  static const int spans[][2] = { { -2, -1 }, { -1, -1 }, { -3, -1 }, { 1, 1 }, { 1, 2 }, { 2, 2 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (spans); k++)
+    {
+      int from = (int)t + spans[k][0], to = (int)t + spans[k][1];
+      g_autofree char *text = NULL;
+
+      if (from < 0 || to >= (int)parse->lines->len)
+        continue;
+      text = lines_text (parse, from, to);
+      if (strlen (text) < 90 && ic_authorities_lookup (text) != NULL && try_authority (parse, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+authority_from_principal (IcParse *parse)
+{
+  g_autoptr(GRegex) re = g_regex_new ("([A-Z][^.]{2,80}?) (?:is|are) the principal (?:local )?authority",
+                                      G_REGEX_CASELESS, 0, NULL);
+
+  for (guint i = 0; i < MIN (parse->lines->len, 3 * HEAD_LINES); i++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *name = NULL;
+
+      if (!g_regex_match (re, IC_LINE (parse, i)->text, 0, &info))
+        continue;
+      name = g_match_info_fetch (info, 1);
+      if (try_authority (parse, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+skip_ofsted_address (const char *text)
+{
+  const char *markers[] = { "enquiries@ofsted.gov.uk", "www.gov.uk/ofsted", "Textphone" };
+  const char *from = text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      const char *hit = strstr (text, markers[i]);
+
+      if (hit != NULL && hit - text < 600)
+        from = MAX (from, hit + strlen (markers[i]));
+    }
+  return from;
+}
+
+static void
+read_authority (IcParse    *parse,
+                Head       *head,
+                TitleMatch *match)
+{
+  g_autofree char *joined = joined_head (head);
+  gsize start = 0, len = 0;
+  const IcAuthority *authority;
+
+  if (parse->type == IC_INSPECTION_TYPE_JTAI && authority_from_principal (parse))
+    return;
+  if (try_authority (parse, match->authority))
+    return;
+  if (authority_near_title (parse))
+    return;
+
+  /* Last resort: the first authority named at the top of the document,
+   * past Ofsted's own address at the head of letters. */
+  authority = ic_authorities_find_in_text (skip_ofsted_address (joined), &start, &len);
+  if (authority != NULL)
+    {
+      g_autofree char *printed = g_strndup (skip_ofsted_address (joined) + start, len);
+
+      _ic_report_set_authority (parse->report, ic_authority_get_name (authority));
+      _ic_report_set_authority_as_printed (parse->report, printed);
+      _ic_report_add_warning (parse->report,
+                              _("The authority was not named in the title; it was taken from the first page."));
+      return;
+    }
+
+  if (match->authority != NULL)
+    _ic_report_set_authority_as_printed (parse->report, match->authority);
+  _ic_report_add_warning (parse->report, _("The local authority could not be recognised."));
+}
+
+/* Searches lines [from, from + window) joined, starting after the first
+ * match of @keyword, for a date range. */
+static gboolean
+range_after (IcParse    *parse,
+             GRegex     *keyword,
+             guint       limit,
+             GDate      *start,
+             GDate      *end)
+{
+  for (guint i = 0; i < MIN (limit, parse->lines->len); i++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *text = NULL;
+      int s, e;
+
+      text = lines_text (parse, i, i + 2);
+      if (!g_regex_match (keyword, text, 0, &info))
+        continue;
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      if (ic_dates_find_range (text + e, start, end))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+read_visit_dates (IcParse *parse)
+{
+  g_autoptr(GRegex) label = g_regex_new ("^inspection dates?\\s*:?|^dates? of (?:the )?(?:inspection|visit)\\s*:?",
+                                         G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) sentence = g_regex_new ("took place (?:from|on|between)?|"
+                                            "(?:focused|monitoring) visit to .{3,120}? (?:on|from|between)\\b|"
+                                            "(?:visit|inspection) (?:was )?(?:carried out|undertaken|conducted) (?:on|from|between)\\b|"
+                                            "findings of the .{3,80}? (?:on|from|between)\\b|"
+                                            "inspection dates?|\\bbetween(?= \\d)",
+                                            G_REGEX_CASELESS, 0, NULL);
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+
+  if (range_after (parse, label, HEAD_LINES, &start, &end) ||
+      range_after (parse, sentence, 3 * HEAD_LINES, &start, &end))
+    {
+      _ic_report_set_start_date (parse->report, &start);
+      _ic_report_set_end_date (parse->report, &end);
+      return;
+    }
+
+  _ic_report_add_warning (parse->report, _("The dates of the inspection could not be found."));
+}
+
+static gboolean
+line_is_date (const char *text,
+              GDate      *date)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^\\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \\d{4}$", 0, 0, NULL);
+
+  return g_regex_match (re, text, 0, NULL) && ic_dates_parse_day (text, date);
+}
+
+static void
+read_published_date (IcParse *parse)
+{
+  g_autoptr(GRegex) label = g_regex_new ("^(?:report )?published\\s*:?", G_REGEX_CASELESS, 0, NULL);
+  GDate date, unused;
+  gboolean letter = parse->type == IC_INSPECTION_TYPE_FOCUSED_VISIT ||
+                    parse->type == IC_INSPECTION_TYPE_MONITORING_VISIT ||
+                    parse->type == IC_INSPECTION_TYPE_JTAI;
+
+  g_date_clear (&date, 1);
+  g_date_clear (&unused, 1);
+
+  if (range_after (parse, label, 3 * HEAD_LINES, &date, &unused))
+    {
+      _ic_report_set_published_date (parse->report, &date);
+      return;
+    }
+
+  /* A letter is dated on a line of its own above the salutation. */
+  for (guint i = 0; letter && i < MIN (parse->title_line + 1, parse->lines->len); i++)
+    if (line_is_date (IC_LINE (parse, i)->text, &date))
+      {
+        _ic_report_set_published_date (parse->report, &date);
+        return;
+      }
+}
+
+/* "Andy Whippey, Her Majesty's Inspector" -> "Andy Whippey". */
+static char *
+clean_inspector_name (const char *raw)
+{
+  g_autoptr(GRegex) tail = g_regex_new ("\\s*(?:,|\\(|\\b)\\s*(?:senior |deputy )?(?:HMI|SHMI|OI|"
+                                        "(?:Her|His) Majesty" APOS "?s (?:Senior )?Inspector(?:s)?|"
+                                        "Ofsted Inspector|Social Care Regulatory Inspector)\\)?.*$",
+                                        G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) title = g_regex_new ("^(?:Mr|Mrs|Ms|Miss|Dr)\\.? ", 0, 0, NULL);
+  g_autofree char *a = g_regex_replace (tail, raw, -1, 0, "", 0, NULL);
+  g_autofree char *b = g_regex_replace (title, a, -1, 0, "", 0, NULL);
+  char *name = g_strstrip (g_strdup (b));
+
+  while (*name && (name[strlen (name) - 1] == ',' || name[strlen (name) - 1] == '.'))
+    name[strlen (name) - 1] = '\0';
+  return name;
+}
+
+static gboolean
+looks_like_name (const char *text)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^(?:\\p{Lu}[\\p{L}'’\\-]*\\.? ){1,3}\\p{Lu}[\\p{L}'’\\-]+$", 0, 0, NULL);
+
+  return g_regex_match (re, text, 0, NULL);
+}
+
+static gboolean
+set_inspector (IcParse    *parse,
+               const char *raw)
+{
+  g_autofree char *name = clean_inspector_name (raw);
+
+  if (!looks_like_name (name))
+    return FALSE;
+  _ic_report_set_lead_inspector (parse->report, name);
+  return TRUE;
+}
+
+static gboolean
+inspector_from_label (IcParse *parse)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^(?:lead|reporting) inspector\\s*:?\\s*(.*)$", G_REGEX_CASELESS, 0, NULL);
+
+  for (guint i = 0; i < parse->lines->len; i++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *rest = NULL;
+
+      if (!g_regex_match (re, IC_LINE (parse, i)->text, 0, &info))
+        continue;
+      rest = g_match_info_fetch (info, 1);
+      if (set_inspector (parse, rest))
+        return TRUE;
+      if (*g_strstrip (rest) == '\0' && i + 1 < parse->lines->len &&
+          set_inspector (parse, IC_LINE (parse, i + 1)->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In letters the lead inspector signs after "Yours sincerely". */
+static gboolean
+inspector_from_signature (IcParse *parse)
+{
+  for (guint i = 0; i < parse->lines->len; i++)
+    {
+      if (!g_str_has_prefix (IC_LINE (parse, i)->folded, "yours sincerely"))
+        continue;
+      for (guint k = i + 1; k < MIN (i + 4, parse->lines->len); k++)
+        if (set_inspector (parse, IC_LINE (parse, k)->text))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+inspector_from_sentence (IcParse *parse)
+{
+  /* Only the keywords are caseless: a name is capitalised word by word. */
+  g_autoptr(GRegex) re = g_regex_new ("(?i:the lead inspector was|inspectors (?:for this visit )?were) "
+                                      "(\\p{Lu}[\\p{L}'’\\-]*\\.?(?: \\p{Lu}[\\p{L}'’\\-]*\\.?){1,3})",
+                                      0, 0, NULL);
+
+  for (guint i = 0; i < MIN (parse->lines->len, 3 * HEAD_LINES); i++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *text = lines_text (parse, i, i + 1);
+      g_autofree char *name = NULL;
+
+      if (!g_regex_match (re, text, 0, &info))
+        continue;
+      name = g_match_info_fetch (info, 1);
+      if (set_inspector (parse, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+read_lead_inspector (IcParse *parse)
+{
+  /* JTAI letters are signed by the chief inspectors and name no lead. */
+  if (parse->type == IC_INSPECTION_TYPE_JTAI)
+    return;
+
+  if (inspector_from_label (parse) || inspector_from_signature (parse) ||
+      inspector_from_sentence (parse))
+    return;
+
+  _ic_report_add_warning (parse->report, _("No lead inspector was found."));
+}
+
+static void
+read_ilacs_variant (IcParse *parse)
+{
+  const GDate *start = ic_report_get_start_date (parse->report);
+  const GDate *end = ic_report_get_end_date (parse->report);
+  int days;
+
+  if (parse->type != IC_INSPECTION_TYPE_ILACS)
+    return;
+
+  if (start == NULL || end == NULL)
+    {
+      _ic_report_add_warning (parse->report,
+                              _("Without inspection dates, short and standard inspections cannot be told apart."));
+      return;
+    }
+
+  /* The text never says "short": one week on site is short, two weeks
+   * standard (FRAMEWORKS.md §1, the same rule as the JT-39 scraper). */
+  days = g_date_days_between (start, end) + 1;
+  _ic_report_set_ilacs_variant (parse->report, days <= 7 ? IC_ILACS_VARIANT_SHORT
+                                                         : IC_ILACS_VARIANT_STANDARD);
+}
+
+/* Without a known title, a report is still taken when Ofsted wrote it
+ * about a local authority's children's services: schools, nurseries and
+ * children's homes are inspected by Ofsted too, and are not ours. */
+static gboolean
+about_local_authority_services (IcParse *parse)
+{
+  gboolean ofsted = FALSE, authority = FALSE, services = FALSE;
+
+  for (guint i = 0; i < MIN (parse->lines->len, 3 * HEAD_LINES); i++)
+    {
+      const char *f = IC_LINE (parse, i)->folded;
+
+      ofsted |= strstr (f, "ofsted") != NULL || strstr (f, "majesty's inspector") != NULL;
+      authority |= strstr (f, "local authority") != NULL;
+      services |= strstr (f, "children's services") != NULL || strstr (f, "children's social care") != NULL;
+    }
+  return ofsted && authority && services;
+}
+
+static gboolean
+recognise (IcParse     *parse,
+           TitleMatch  *match,
+           Head        *head,
+           GError     **error)
+{
+  if (find_title (head, match))
+    {
+      parse->type = match->pattern->type;
+      _ic_report_set_inspection_type (parse->report, parse->type);
+      read_title (parse, head, match);
+      return TRUE;
+    }
+
+  if (about_local_authority_services (parse))
+    {
+      gsize s, l;
+
+      if (ic_authorities_find_in_text (head->text->str, &s, &l) != NULL)
+        {
+          _ic_report_add_warning (parse->report, _("The type of report was not recognised."));
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT,
+               _("not an Ofsted local authority report"));
+  return FALSE;
+}
+
+static void
+check_completeness (IcParse *parse)
+{
+  IcReport *report = parse->report;
+
+  if (ic_inspection_type_is_graded (parse->type) &&
+      g_list_model_get_n_items (ic_report_get_judgements (report)) == 0)
+    _ic_report_add_warning (report, _("This type of report is graded, but no judgements were found."));
+}
+
+static gboolean
+has_text (const char * const *pages)
+{
+  for (guint p = 0; pages != NULL && pages[p] != NULL; p++)
+    for (const char *c = pages[p]; *c; c++)
+      if (g_ascii_isalpha (*c))
+        return TRUE;
+  return FALSE;
+}
+
+/**
+ * ic_parse_report:
+ * @source: the file's path, recorded on the report
+ * @pages: the text of each page (a text file is one page, or pages split
+ *   at form feeds)
+ * @from_pdf: whether page numbers are PDF pages (recorded on items)
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error
+ *   set in %IC_PARSE_ERROR when the text is not an Ofsted report
+ */
 IcReport *
 ic_parse_report (const char          *source,
                  const char * const  *pages,
                  gboolean             from_pdf,
                  GError             **error)
 {
-  g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT,
-               "not an Ofsted local authority report");
-  return NULL;
+  g_autoptr(IcReport) report = NULL;
+  TitleMatch match = { 0 };
+  IcParse parse = { 0 };
+  Head head;
+  gboolean ok;
+
+  if (!has_text (pages))
+    {
+      g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NO_TEXT,
+                   from_pdf ? _("the PDF has no text (is it a scanned image?)")
+                            : _("the file has no text"));
+      return NULL;
+    }
+
+  report = _ic_report_new (source);
+  parse.report = report;
+  parse.from_pdf = from_pdf;
+  parse.lscb_from = G_MAXUINT;
+  parse.lines = _ic_parser_split_lines (pages, from_pdf);
+  head_init (&head, &parse, HEAD_LINES);
+
+  ok = recognise (&parse, &match, &head, error);
+  if (ok)
+    {
+      read_authority (&parse, &head, &match);
+      read_visit_dates (&parse);
+      read_published_date (&parse);
+      read_lead_inspector (&parse);
+      read_ilacs_variant (&parse);
+      _ic_parser_read_judgements (&parse);
+      _ic_parser_read_items (&parse);
+      check_completeness (&parse);
+    }
+
+  g_free (match.authority);
+  head_clear (&head);
+  g_array_unref (parse.lines);
+
+  return ok ? g_steal_pointer (&report) : NULL;
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "ic-recurrence.h"
-#include "ic-text.h"
+#include "ic-words.h"
 
 struct _IcRecurrence
 {
@@ -119,14 +119,14 @@ ic_recurrence_get_similarity (IcRecurrence *self)
 static GHashTable *
 content_stems (const char *text)
 {
-  g_autoptr(GArray) tokens = ic_text_tokenise (text);
+  g_autoptr(GArray) tokens = ic_words_tokenise (text);
   GHashTable *stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < tokens->len; i++)
     {
       const char *stem = g_array_index (tokens, IcToken, i).stem;
 
-      if (strlen (stem) >= 2 && !ic_text_is_stop_stem (stem))
+      if (strlen (stem) >= 2 && !ic_words_is_stop_stem (stem))
         g_hash_table_add (stems, g_strdup (stem));
     }
   return stems;
@@ -176,7 +176,7 @@ cosine (GHashTable *a,
 }
 
 double
-ic_text_similarity (const char *a,
+ic_words_similarity (const char *a,
                     const char *b)
 {
   g_autoptr(GHashTable) sa = content_stems (a);

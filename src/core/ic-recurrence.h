@@ -49,7 +49,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecurrence, ic_recurrence_unref)
 
 /* Cosine of the content words of two texts, every word weighing the same
  * (the recurrence finder weighs words by rarity instead). */
-double     ic_text_similarity       (const char *a,
+double     ic_words_similarity       (const char *a,
                                      const char *b);
 
 GPtrArray *ic_find_recurrences      (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;

@@ -1,5 +1,4 @@
-/* ic-text.h: words of improvement items, as the theme rules and the
- * recurrence measure see them
+/* ic-text.h: bytes of a text file -> UTF-8 text, and its pages
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,23 +8,25 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  char  *stem;   /* lower case, British spelling, Porter stem */
-  char  *word;   /* lower case, as written */
-  guint  start;  /* byte offsets of the word in the original text */
-  guint  end;
-} IcToken;
+#define IC_TEXT_ERROR (ic_text_error_quark ())
 
-/* Splits @text into words: hyphens, dashes and punctuation separate words,
- * typographic and straight apostrophes are the same, a possessive "'s" is
- * dropped, accents are folded and American spellings become British.
- * Returns: (element-type IcToken): the words in order */
-GArray   *ic_text_tokenise     (const char *text) G_GNUC_WARN_UNUSED_RESULT;
-/* Stems one lower-case ASCII word (Porter 1980) after spelling folding. */
-char     *ic_text_stem_word    (const char *word) G_GNUC_WARN_UNUSED_RESULT;
-/* Words that carry no substance in an improvement item: English function
- * words and Ofsted's stock phrasing ("ensure", "improve", "quality"…). */
-gboolean  ic_text_is_stop_stem (const char *stem);
+typedef enum
+{
+  /* NUL bytes, control characters or undecodable bytes: not text. */
+  IC_TEXT_ERROR_NOT_TEXT,
+} IcTextError;
+
+GQuark  ic_text_error_quark  (void);
+/* UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else Windows-1252.
+ * Line ends become "\n". */
+char   *ic_text_decode       (const char  *data,
+                              gsize        length,
+                              GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Form feeds separate pages; a trailing empty page is dropped. Never
+ * returns an empty vector. */
+char  **ic_text_split_pages  (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE when @data decodes as text (what ic_text_decode() accepts). */
+gboolean ic_text_looks_like_text (const char *data,
+                                  gsize       length);
 
 G_END_DECLS

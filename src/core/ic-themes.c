@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "ic-core-resources.h"
-#include "ic-text.h"
+#include "ic-words.h"
 #include "ic-themes.h"
 
 #define SHIPPED_PATH "/io/github/InspectionCompare/core/themes.rules"
@@ -214,7 +214,7 @@ compile_variant (IcThemeRules *self,
                  double        weight,
                  guint         theme)
 {
-  g_autoptr(GArray) tokens = ic_text_tokenise (words);
+  g_autoptr(GArray) tokens = ic_words_tokenise (words);
   g_autoptr(GStrvBuilder) stems = g_strv_builder_new ();
   GPtrArray *bucket;
   Term *term;
@@ -294,7 +294,7 @@ load_purpose (IcThemeRules *self,
 
   for (guint i = 0; markers != NULL && markers[i] != NULL; i++)
     {
-      g_autoptr(GArray) tokens = ic_text_tokenise (markers[i]);
+      g_autoptr(GArray) tokens = ic_words_tokenise (markers[i]);
       g_autoptr(GStrvBuilder) stems = g_strv_builder_new ();
 
       for (guint t = 0; t < tokens->len; t++)
@@ -741,7 +741,7 @@ ic_theme_rules_explain (IcThemeRules *self,
   if (text == NULL)
     return matches;
 
-  tokens = ic_text_tokenise (text);
+  tokens = ic_words_tokenise (text);
   hits = find_hits (self, tokens);
   in_clause = find_clauses (self, text, tokens);
   for (guint t = 0; t < self->themes->len; t++)

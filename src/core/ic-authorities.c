@@ -1,0 +1,863 @@
+/* ic-authorities.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reports print an authority's name in many ways ("London Borough of
+ * Richmond upon Thames", "Kingston-upon-Thames", "Bradford Children and
+ * Families Trust", "Bournemouth,\nChristchurch and Poole").  Every name is
+ * reduced to a key of folded words (lower case, no punctuation or accents,
+ * "and" dropped, "saint" as "st"), so that one hash lookup matches them all;
+ * council prefixes and suffixes are peeled off one at a time until a key
+ * matches.
+ */
+#define G_LOG_DOMAIN "ic-authorities"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-authorities.h"
+#include "ic-core-resources.h"
+
+#define AUTHORITIES_RESOURCE "/io/github/InspectionCompare/core/authorities.csv"
+
+struct _IcAuthority
+{
+  char      *name;
+  char      *la_code;
+  char      *la_code_new;
+  char      *region;
+  char     **neighbour_codes;
+  char     **variants;
+  char     **successor_codes;
+  char      *base_key;
+  GPtrArray *neighbours;
+  GPtrArray *successors;
+  GPtrArray *predecessors;
+  GDate      abolished;
+  guint      urn;
+};
+
+typedef struct
+{
+  GPtrArray  *all;
+  GHashTable *by_key;
+  GHashTable *by_code;
+  GHashTable *by_urn;
+  /* First words of every key: most words of a text start none. */
+  GHashTable *first_words;
+  guint       max_words;
+} Table;
+
+typedef struct
+{
+  gsize  start;
+  gsize  end;
+  char  *word;
+} Token;
+
+/* Peeled off printed names, longest first so that "Borough Council" goes
+ * before "Council".  Written as keys (see fold_words). */
+static const char * const prefixes[] = {
+  "london borough of", "royal borough of", "metropolitan borough of",
+  "council of the", "corporation of", "borough of", "county of", "city of",
+  "the",
+};
+
+static const char * const council_suffixes[] = {
+  "metropolitan district council", "metropolitan borough council",
+  "childrens services trust", "children families trust",
+  "borough council", "county council", "district council", "city council",
+  "childrens trust", "council",
+};
+
+static const char * const service_suffixes[] = {
+  "local authority childrens services", "local authority childrens social care",
+  "local safeguarding children board", "local safeguarding children partnership",
+  "safeguarding children partnership", "safeguarding children board",
+  "local safeguarding partnership", "safeguarding partnership",
+  "childrens social care services", "childrens social care",
+  "childrens services", "local authority", "unitary authority", "lscb",
+};
+
+/* Folding words */
+
+static void
+clear_token (gpointer data)
+{
+  Token *token = data;
+
+  g_free (token->word);
+}
+
+static gboolean
+is_joiner (gunichar c)
+{
+  /* Apostrophes, soft hyphens and combining marks keep a word together:
+   * "Children's" is one word, "childrens". */
+  return c == '\'' || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0xAD ||
+         g_unichar_ismark (c);
+}
+
+static void
+append_folded (GString  *word,
+               gunichar  c)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  /* Compatibility decomposition splits PDF ligatures ("ﬀ" in Sheffield)
+   * and drops accents. */
+  n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+  for (gsize i = 0; i < n; i++)
+    if (g_unichar_isalnum (parts[i]))
+      g_string_append_unichar (word, g_unichar_tolower (parts[i]));
+}
+
+static void
+flush_word (GArray  *tokens,
+            GString *word,
+            gsize    start,
+            gsize    end)
+{
+  Token token = { start, end, NULL };
+
+  if (word->len == 0)
+    return;
+
+  /* "and" and "&" vary freely ("Brighton & Hove", "windsor_maidenhead"). */
+  if (strcmp (word->str, "and") != 0)
+    {
+      token.word = g_strdup (strcmp (word->str, "saint") == 0 ? "st" : word->str);
+      g_array_append_val (tokens, token);
+    }
+  g_string_truncate (word, 0);
+}
+
+/* Splits @text into folded words with their byte offsets in @text.  Bytes
+ * that are not UTF-8 separate words, so any input is safe. */
+static GArray *
+tokenise (const char *text)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_autoptr(GString) word = g_string_new (NULL);
+  gsize start = 0;
+  gsize end = 0;
+
+  g_array_set_clear_func (tokens, clear_token);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      gsize step = 1;
+
+      if (c < 0x110000)
+        step = g_utf8_next_char (p) - p;
+      else
+        c = ' ';
+
+      if (g_unichar_isalnum (c))
+        {
+          if (word->len == 0)
+            start = p - text;
+          append_folded (word, c);
+          end = p - text + step;
+        }
+      else if (!(is_joiner (c) && word->len > 0))
+        flush_word (tokens, word, start, end);
+
+      p += step;
+    }
+  flush_word (tokens, word, start, end);
+
+  return tokens;
+}
+
+static char *
+join_words (GArray *tokens,
+            guint   from,
+            guint   to)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = from; i < to; i++)
+    {
+      if (i > from)
+        g_string_append_c (key, ' ');
+      g_string_append (key, g_array_index (tokens, Token, i).word);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static char *
+fold_words (const char *text)
+{
+  g_autoptr(GArray) tokens = tokenise (text);
+
+  return join_words (tokens, 0, tokens->len);
+}
+
+/* How many tokens from @at spell @phrase (a key), or 0. */
+static guint
+match_phrase (GArray     *tokens,
+              guint       at,
+              const char *phrase)
+{
+  guint i = at;
+
+  for (const char *p = phrase; *p != '\0'; i++)
+    {
+      const char *space = strchr (p, ' ');
+      gsize len = space ? (gsize) (space - p) : strlen (p);
+      const char *word;
+
+      if (i >= tokens->len)
+        return 0;
+      word = g_array_index (tokens, Token, i).word;
+      if (strlen (word) != len || strncmp (word, p, len) != 0)
+        return 0;
+      p += len + (space ? 1 : 0);
+    }
+
+  return i - at;
+}
+
+/* Reading the table */
+
+static char **
+split_list (const char *field)
+{
+  if (field == NULL || *field == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (field, "|", -1);
+}
+
+/* One RFC 4180 record without line breaks inside fields, which is all
+ * make-authorities.py writes. */
+static GPtrArray *
+split_csv_line (const char *line)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  const char *p = line;
+
+  for (;;)
+    {
+      GString *field = g_string_new (NULL);
+
+      if (*p == '"')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+        }
+      for (; *p != '\0' && *p != ','; p++)
+        g_string_append_c (field, *p);
+      g_ptr_array_add (fields, g_string_free (field, FALSE));
+      if (*p != ',')
+        break;
+      p++;
+    }
+
+  return fields;
+}
+
+typedef enum
+{
+  COL_NAME,
+  COL_URN,
+  COL_LA_CODE,
+  COL_LA_CODE_NEW,
+  COL_REGION,
+  COL_NEIGHBOURS,
+  COL_VARIANTS,
+  COL_SUCCESSORS,
+  COL_ABOLISHED,
+  N_COLUMNS
+} Column;
+
+static const char * const column_names[N_COLUMNS] = {
+  "name", "urn", "la_code", "la_code_new", "region", "neighbours", "variants",
+  "successors", "abolished",
+};
+
+static gboolean
+check_header (GPtrArray *fields)
+{
+  if (fields->len != N_COLUMNS)
+    return FALSE;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (g_ptr_array_index (fields, i), column_names[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static IcAuthority *
+authority_new (GPtrArray *fields)
+{
+  IcAuthority *self = g_new0 (IcAuthority, 1);
+  const char *abolished = g_ptr_array_index (fields, COL_ABOLISHED);
+
+  self->name = g_strdup (g_ptr_array_index (fields, COL_NAME));
+  self->urn = (guint) strtoul (g_ptr_array_index (fields, COL_URN), NULL, 10);
+  self->la_code = g_strdup (g_ptr_array_index (fields, COL_LA_CODE));
+  self->la_code_new = g_strdup (g_ptr_array_index (fields, COL_LA_CODE_NEW));
+  self->region = g_strdup (g_ptr_array_index (fields, COL_REGION));
+  self->neighbour_codes = split_list (g_ptr_array_index (fields, COL_NEIGHBOURS));
+  self->variants = split_list (g_ptr_array_index (fields, COL_VARIANTS));
+  self->successor_codes = split_list (g_ptr_array_index (fields, COL_SUCCESSORS));
+  self->neighbours = g_ptr_array_new ();
+  self->successors = g_ptr_array_new ();
+  self->predecessors = g_ptr_array_new ();
+
+  g_date_clear (&self->abolished, 1);
+  if (*abolished != '\0')
+    g_date_set_parse (&self->abolished, abolished);
+
+  return self;
+}
+
+static void
+add_key (Table       *table,
+         const char  *name,
+         IcAuthority *authority)
+{
+  g_autofree char *key = fold_words (name);
+  g_auto(GStrv) words = NULL;
+
+  if (*key == '\0')
+    return;
+
+  /* Rows are ordered current authorities first, so a current authority
+   * keeps a name it shares with a former one ("Dorset"). */
+  words = g_strsplit (key, " ", -1);
+  table->max_words = MAX (table->max_words, g_strv_length (words));
+  g_hash_table_add (table->first_words, g_strdup (words[0]));
+  if (!g_hash_table_contains (table->by_key, key))
+    g_hash_table_insert (table->by_key, g_steal_pointer (&key), authority);
+}
+
+static void
+add_authority (Table       *table,
+               IcAuthority *authority)
+{
+  g_ptr_array_add (table->all, authority);
+  add_key (table, authority->name, authority);
+  for (guint i = 0; authority->variants[i] != NULL; i++)
+    add_key (table, authority->variants[i], authority);
+  g_hash_table_insert (table->by_code, authority->la_code, authority);
+  if (*authority->la_code_new != '\0')
+    g_hash_table_insert (table->by_code, authority->la_code_new, authority);
+  if (authority->urn != 0)
+    g_hash_table_insert (table->by_urn, GUINT_TO_POINTER (authority->urn), authority);
+}
+
+static void
+link_codes (Table       *table,
+            char       **codes,
+            GPtrArray   *into,
+            IcAuthority *self)
+{
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      IcAuthority *other = g_hash_table_lookup (table->by_code, codes[i]);
+
+      if (other == NULL)
+        g_critical ("authorities.csv: %s names unknown LA code %s", self->name, codes[i]);
+      else
+        g_ptr_array_add (into, other);
+    }
+}
+
+static char *strip_to_base (const char *name);
+
+static void
+link_authorities (Table *table)
+{
+  for (guint i = 0; i < table->all->len; i++)
+    {
+      IcAuthority *self = g_ptr_array_index (table->all, i);
+
+      self->base_key = strip_to_base (self->name);
+      link_codes (table, self->neighbour_codes, self->neighbours, self);
+      link_codes (table, self->successor_codes, self->successors, self);
+      for (guint j = 0; j < self->successors->len; j++)
+        g_ptr_array_add (((IcAuthority *) g_ptr_array_index (self->successors, j))->predecessors,
+                         self);
+    }
+}
+
+static void
+parse_table (Table      *table,
+             const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  gboolean header = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+
+      fields = split_csv_line (lines[i]);
+      if (!header)
+        {
+          if (!check_header (fields))
+            g_error ("authorities.csv: unexpected header “%s”", lines[i]);
+          header = TRUE;
+        }
+      else if (fields->len != N_COLUMNS)
+        g_critical ("authorities.csv: line %u has %u fields", i + 1, fields->len);
+      else
+        add_authority (table, authority_new (fields));
+    }
+}
+
+static gpointer
+load_table (gpointer data)
+{
+  Table *table = g_new0 (Table, 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  table->all = g_ptr_array_new ();
+  table->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  table->by_urn = g_hash_table_new (NULL, NULL);
+  table->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  bytes = g_resource_lookup_data (ic_core_get_resource (), AUTHORITIES_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("Cannot read the authorities table: %s", error->message);
+
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  parse_table (table, text);
+  link_authorities (table);
+
+  return table;
+}
+
+static Table *
+get_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_table, NULL);
+}
+
+/* Lookup */
+
+static guint
+phrase_words (const char *phrase)
+{
+  guint words = 1;
+
+  for (const char *p = phrase; *p != '\0'; p++)
+    words += *p == ' ';
+
+  return words;
+}
+
+/* Removes one phrase of @list from the start or the end of the words
+ * @from..@to, leaving at least one word. */
+static gboolean
+strip_one (GArray             *tokens,
+           guint              *from,
+           guint              *to,
+           const char * const *list,
+           gsize               n,
+           gboolean            at_start)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      guint words = phrase_words (list[i]);
+      guint at;
+
+      if (*to - *from <= words)
+        continue;
+      at = at_start ? *from : *to - words;
+      if (match_phrase (tokens, at, list[i]) != words)
+        continue;
+      if (at_start)
+        *from += words;
+      else
+        *to -= words;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+strip_affix (GArray *tokens,
+             guint  *from,
+             guint  *to)
+{
+  return strip_one (tokens, from, to, prefixes, G_N_ELEMENTS (prefixes), TRUE) ||
+         strip_one (tokens, from, to, council_suffixes, G_N_ELEMENTS (council_suffixes), FALSE) ||
+         strip_one (tokens, from, to, service_suffixes, G_N_ELEMENTS (service_suffixes), FALSE);
+}
+
+static char *
+strip_to_base (const char *name)
+{
+  g_autoptr(GArray) tokens = tokenise (name);
+  guint from = 0;
+  guint to = tokens->len;
+
+  while (strip_affix (tokens, &from, &to))
+    ;
+
+  return join_words (tokens, from, to);
+}
+
+/**
+ * ic_authorities_lookup:
+ * @printed: a name as a report or a file name prints it
+ *
+ * Returns: (transfer none) (nullable): the authority @printed names, or
+ *   %NULL when it names none
+ */
+const IcAuthority *
+ic_authorities_lookup (const char *printed)
+{
+  Table *table = get_table ();
+  g_autoptr(GArray) tokens = NULL;
+  guint from = 0;
+  guint to;
+
+  if (printed == NULL)
+    return NULL;
+
+  tokens = tokenise (printed);
+  to = tokens->len;
+  while (from < to)
+    {
+      g_autofree char *key = join_words (tokens, from, to);
+      IcAuthority *found = g_hash_table_lookup (table->by_key, key);
+
+      if (found != NULL)
+        return found;
+      if (!strip_affix (tokens, &from, &to))
+        break;
+    }
+
+  return NULL;
+}
+
+/* Finding a name in a line of text */
+
+static gboolean
+starts_upper (const char  *text,
+              const Token *token)
+{
+  gunichar c = g_utf8_get_char_validated (text + token->start, -1);
+
+  /* Names are proper nouns: "reading the records" names no authority. */
+  return c < 0x110000 && !g_unichar_islower (c);
+}
+
+/* The longest key starting at token @at; *@end is set past its last token. */
+static IcAuthority *
+longest_key_at (Table      *table,
+                const char *text,
+                GArray     *tokens,
+                guint       at,
+                guint      *end)
+{
+  g_autoptr(GString) key = NULL;
+  IcAuthority *best = NULL;
+  const Token *first = &g_array_index (tokens, Token, at);
+
+  if (!g_hash_table_contains (table->first_words, first->word) || !starts_upper (text, first))
+    return NULL;
+
+  key = g_string_new (NULL);
+  for (guint i = at; i < tokens->len && i - at < table->max_words; i++)
+    {
+      IcAuthority *found;
+
+      if (i > at)
+        g_string_append_c (key, ' ');
+      g_string_append (key, g_array_index (tokens, Token, i).word);
+      found = g_hash_table_lookup (table->by_key, key->str);
+      if (found != NULL)
+        {
+          best = found;
+          *end = i + 1;
+        }
+    }
+
+  return best;
+}
+
+static guint
+council_suffix_at (GArray *tokens,
+                   guint   at)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (council_suffixes); i++)
+    {
+      guint n = match_phrase (tokens, at, council_suffixes[i]);
+
+      if (n > 0)
+        return n;
+    }
+
+  return 0;
+}
+
+/* The authority named from token @at, with or without a council prefix
+ * ("London Borough of") and suffix ("Metropolitan District Council"),
+ * which belong to the name as printed; the longest name wins, so that
+ * "North Northamptonshire" is not read as "Northamptonshire". */
+static IcAuthority *
+match_at (Table      *table,
+          const char *text,
+          GArray     *tokens,
+          guint       at,
+          guint      *end)
+{
+  IcAuthority *best = longest_key_at (table, text, tokens, at, end);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      guint n = match_phrase (tokens, at, prefixes[i]);
+      guint prefixed_end = 0;
+      IcAuthority *found;
+
+      if (n == 0 || strcmp (prefixes[i], "the") == 0)
+        continue;
+      found = longest_key_at (table, text, tokens, at + n, &prefixed_end);
+      if (found != NULL && (best == NULL || prefixed_end > *end))
+        {
+          best = found;
+          *end = prefixed_end;
+        }
+    }
+
+  if (best != NULL)
+    *end += council_suffix_at (tokens, *end);
+
+  return best;
+}
+
+/**
+ * ic_authorities_find_in_text:
+ * @text: a title line or a sentence
+ * @match_start: (out) (optional): byte offset of the name in @text
+ * @match_len: (out) (optional): byte length of the name as printed
+ *
+ * Finds the first authority named in @text.  The name as printed includes
+ * council prefixes and suffixes ("London Borough of Barnet Council") but
+ * not "children's services".
+ *
+ * Returns: (transfer none) (nullable): the authority, or %NULL
+ */
+const IcAuthority *
+ic_authorities_find_in_text (const char *text,
+                             gsize      *match_start,
+                             gsize      *match_len)
+{
+  Table *table = get_table ();
+  g_autoptr(GArray) tokens = NULL;
+
+  if (match_start != NULL)
+    *match_start = 0;
+  if (match_len != NULL)
+    *match_len = 0;
+  if (text == NULL)
+    return NULL;
+
+  tokens = tokenise (text);
+  for (guint at = 0; at < tokens->len; at++)
+    {
+      guint end = 0;
+      IcAuthority *found = match_at (table, text, tokens, at, &end);
+
+      if (found == NULL)
+        continue;
+      if (match_start != NULL)
+        *match_start = g_array_index (tokens, Token, at).start;
+      if (match_len != NULL)
+        *match_len = g_array_index (tokens, Token, end - 1).end -
+                     g_array_index (tokens, Token, at).start;
+      return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * ic_authorities_find_by_urn:
+ * @urn: an Ofsted unique reference number
+ *
+ * Returns: (transfer none) (nullable): the authority with that URN
+ */
+const IcAuthority *
+ic_authorities_find_by_urn (guint urn)
+{
+  return g_hash_table_lookup (get_table ()->by_urn, GUINT_TO_POINTER (urn));
+}
+
+/**
+ * ic_authorities_find_by_code:
+ * @la_code: a DfE LA code ("318") or an ONS code ("E09000027")
+ *
+ * Returns: (transfer none) (nullable): the authority with that code
+ */
+const IcAuthority *
+ic_authorities_find_by_code (const char *la_code)
+{
+  g_return_val_if_fail (la_code != NULL, NULL);
+
+  return g_hash_table_lookup (get_table ()->by_code, la_code);
+}
+
+/**
+ * ic_authorities_get_all:
+ *
+ * Returns: (transfer none) (element-type IcAuthority): every authority,
+ *   current ones first in name order, then former ones; do not modify
+ */
+GPtrArray *
+ic_authorities_get_all (void)
+{
+  return get_table ()->all;
+}
+
+/* Getters */
+
+const char *
+ic_authority_get_name (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->name;
+}
+
+/* 0 when not known (for some former authorities). */
+guint
+ic_authority_get_urn (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->urn;
+}
+
+const char *
+ic_authority_get_la_code (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->la_code;
+}
+
+const char *
+ic_authority_get_la_code_new (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->la_code_new;
+}
+
+const char *
+ic_authority_get_region (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->region;
+}
+
+/* (transfer none) (element-type IcAuthority): DfE statistical neighbours,
+ * closest first; empty for former authorities. */
+GPtrArray *
+ic_authority_get_neighbours (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->neighbours;
+}
+
+/* (transfer none) (element-type IcAuthority): the authorities that took
+ * over from a former one; empty for a current one. */
+GPtrArray *
+ic_authority_get_successors (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->successors;
+}
+
+/* (transfer none) (element-type IcAuthority) */
+GPtrArray *
+ic_authority_get_predecessors (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->predecessors;
+}
+
+/* (nullable): the first day a former authority no longer existed. */
+const GDate *
+ic_authority_get_abolished (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_date_valid (&self->abolished) ? &self->abolished : NULL;
+}
+
+gboolean
+ic_authority_is_current (const IcAuthority *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->successors->len == 0;
+}
+
+/**
+ * ic_authority_at_date:
+ * @self: an authority found by name
+ * @date: (nullable): when the report was written or the visit took place
+ *
+ * A name can outlive its council: "Dorset" before April 2019 is Dorset
+ * County Council, a former authority, and after it Dorset Council.
+ *
+ * Returns: (transfer none): the former authority of the same name that
+ *   existed on @date, or @self
+ */
+const IcAuthority *
+ic_authority_at_date (const IcAuthority *self,
+                      const GDate       *date)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (date == NULL || !g_date_valid (date))
+    return self;
+
+  for (guint i = 0; i < self->predecessors->len; i++)
+    {
+      const IcAuthority *former = g_ptr_array_index (self->predecessors, i);
+
+      if (g_date_valid (&former->abolished) &&
+          g_date_compare (date, &former->abolished) < 0 &&
+          g_str_equal (former->base_key, self->base_key))
+        return former;
+    }
+
+  return self;
+}

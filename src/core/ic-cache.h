@@ -1,0 +1,51 @@
+/* ic-cache.h: extracted text kept between runs, keyed by content
+ *
+ * Lives in g_get_user_cache_dir()/inspection-compare. Entries are written
+ * to a temporary file and renamed; each carries a SHA-256 of itself, so a
+ * torn or corrupt entry is ignored rather than trusted. IC_NO_CACHE=1
+ * turns the cache off.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ic-scanner.h"
+
+G_BEGIN_DECLS
+
+typedef struct _IcCache IcCache;
+
+/* The default bound on the cache's size on disk. */
+#define IC_CACHE_MAX_BYTES (200 * 1024 * 1024)
+
+/* Returns NULL when the cache is turned off. Thread-safe after opening. */
+IcCache  *ic_cache_open              (const char         *dir,
+                                      guint64             max_bytes) G_GNUC_WARN_UNUSED_RESULT;
+IcCache  *ic_cache_open_default      (void) G_GNUC_WARN_UNUSED_RESULT;
+/* Saves the path index if it changed and trims the cache to its bound. */
+void      ic_cache_close             (IcCache            *self);
+/* The content id last seen at this path, if size, mtime and inode still
+ * match: the file need not be read or hashed. */
+char     *ic_cache_lookup_path       (IcCache            *self,
+                                      const IcScanEntry  *entry) G_GNUC_WARN_UNUSED_RESULT;
+void      ic_cache_remember_path     (IcCache            *self,
+                                      const IcScanEntry  *entry,
+                                      const char         *content_id);
+/* TRUE on a hit: then either *pages (the text) or *reason (why the
+ * content cannot be read) is set. */
+gboolean  ic_cache_lookup_pages      (IcCache            *self,
+                                      const char         *content_id,
+                                      gboolean           *from_pdf,
+                                      char             ***pages,
+                                      char              **reason);
+void      ic_cache_store_pages       (IcCache            *self,
+                                      const char         *content_id,
+                                      gboolean            from_pdf,
+                                      const char * const *pages,
+                                      const char         *reason);
+/* The path of the entry of @content_id, for tests. */
+char     *ic_cache_get_entry_path    (IcCache            *self,
+                                      const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
+void      ic_cache_trim              (IcCache            *self);
+
+G_END_DECLS

@@ -1,0 +1,278 @@
+/* ic-extractor.c
+ *
+ * MuPDF is not thread-safe by itself: one base context is made with lock
+ * functions, and every extraction works in its own clone of it, as
+ * MuPDF's documentation on multi-threading prescribes. Every MuPDF call
+ * sits inside fz_try, because MuPDF reports errors with longjmp.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-extractor"
+
+#include "config.h"
+
+#include <mupdf/fitz.h>
+#include <string.h>
+
+#include "ic-extractor.h"
+
+/* MuPDF's cache of decoded resources, shared by every clone. */
+#define STORE_SIZE (64 << 20)
+
+G_DEFINE_QUARK (ic-extract-error-quark, ic_extract_error)
+
+static GMutex locks[FZ_LOCK_MAX];
+
+static void
+lock_cb (void *user,
+         int   lock)
+{
+  g_mutex_lock (&locks[lock]);
+}
+
+static void
+unlock_cb (void *user,
+           int   lock)
+{
+  g_mutex_unlock (&locks[lock]);
+}
+
+/* MuPDF prints warnings and repaired errors on stderr; the loader gives
+ * the user one line per file instead. */
+static void
+quiet_cb (void       *user,
+          const char *message)
+{
+  g_debug ("mupdf: %s", message);
+}
+
+static fz_context *
+get_base_context (void)
+{
+  static fz_context *base;
+
+  if (g_once_init_enter (&base))
+    {
+      static fz_locks_context lock_context = { NULL, lock_cb, unlock_cb };
+      fz_context *ctx = fz_new_context (NULL, &lock_context, STORE_SIZE);
+
+      if (ctx == NULL)
+        g_error ("MuPDF could not start (out of memory)");
+      fz_set_warning_callback (ctx, quiet_cb, NULL);
+      fz_set_error_callback (ctx, quiet_cb, NULL);
+      fz_try (ctx)
+        fz_register_document_handlers (ctx);
+      fz_catch (ctx)
+        g_error ("MuPDF could not start: %s", fz_caught_message (ctx));
+      g_once_init_leave (&base, ctx);
+    }
+
+  return base;
+}
+
+static void
+append_line (GString        *out,
+             fz_stext_line  *line)
+{
+  gsize start = out->len;
+
+  for (fz_stext_char *ch = line->first_char; ch != NULL; ch = ch->next)
+    {
+      /* Broken fonts can map glyphs to no character or to invalid ones. */
+      if (ch->c <= 0)
+        continue;
+      g_string_append_unichar (out, g_unichar_validate (ch->c) ? (gunichar)ch->c : 0xFFFD);
+    }
+
+  while (out->len > start && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
+/* The same layout as `mutool draw -F txt`: one line per text line and an
+ * empty line after each block, so paragraphs stay apart. */
+static char *
+stext_to_string (fz_stext_page *stext)
+{
+  GString *out = g_string_new (NULL);
+
+  for (fz_stext_block *block = stext->first_block; block != NULL; block = block->next)
+    {
+      if (block->type != FZ_STEXT_BLOCK_TEXT)
+        continue;
+      for (fz_stext_line *line = block->u.t.first_line; line != NULL; line = line->next)
+        append_line (out, line);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Returns NULL with MuPDF's message in @error when the page cannot be read. */
+static char *
+page_text (fz_context  *ctx,
+           fz_document *doc,
+           int          number,
+           GError     **error)
+{
+  fz_page *volatile page = NULL;
+  fz_stext_page *volatile stext = NULL;
+  fz_stext_options options = { 0 };
+  char *volatile text = NULL;
+
+  fz_try (ctx)
+    {
+      page = fz_load_page (ctx, doc, number);
+      stext = fz_new_stext_page_from_page (ctx, page, &options);
+      text = stext_to_string (stext);
+    }
+  fz_always (ctx)
+    {
+      fz_drop_stext_page (ctx, stext);
+      fz_drop_page (ctx, page);
+    }
+  fz_catch (ctx)
+    g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                 "the PDF is damaged: %s", fz_caught_message (ctx));
+
+  return text;
+}
+
+static fz_document *
+open_document (fz_context  *ctx,
+               const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  fz_stream *volatile stream = NULL;
+  fz_document *volatile doc = NULL;
+
+  fz_try (ctx)
+    {
+      stream = fz_open_memory (ctx, (const unsigned char *)data, length);
+      doc = fz_open_document_with_stream (ctx, "application/pdf", stream);
+    }
+  fz_always (ctx)
+    fz_drop_stream (ctx, stream);
+  fz_catch (ctx)
+    {
+      g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                   "the PDF is damaged: %s", fz_caught_message (ctx));
+      return NULL;
+    }
+
+  return doc;
+}
+
+static int
+count_pages (fz_context  *ctx,
+             fz_document *doc,
+             GError     **error)
+{
+  volatile int n = -1;
+  volatile gboolean locked = FALSE;
+
+  fz_try (ctx)
+    {
+      /* Owner-only protection (printing, copying) opens with the empty
+       * password; a real user password does not. */
+      if (fz_needs_password (ctx, doc) && !fz_authenticate_password (ctx, doc, ""))
+        locked = TRUE;
+      else
+        n = fz_count_pages (ctx, doc);
+    }
+  fz_catch (ctx)
+    {
+      g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                   "the PDF is damaged: %s", fz_caught_message (ctx));
+      return -1;
+    }
+
+  if (locked)
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_PASSWORD,
+                         "the PDF is password-protected");
+  else if (n <= 0)
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                         "the PDF is damaged: it has no pages");
+  return n;
+}
+
+static gboolean
+has_text (char **pages)
+{
+  for (guint i = 0; pages[i] != NULL; i++)
+    for (const char *p = pages[i]; *p; p++)
+      if (!g_ascii_isspace (*p))
+        return TRUE;
+  return FALSE;
+}
+
+static char **
+extract (fz_context    *ctx,
+         const char    *data,
+         gsize          length,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  fz_document *doc;
+  int n;
+
+  doc = open_document (ctx, data, length, error);
+  if (doc == NULL)
+    return NULL;
+
+  n = count_pages (ctx, doc, error);
+  for (int i = 0; i < n; i++)
+    {
+      char *text;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+      text = page_text (ctx, doc, i, error);
+      if (text == NULL)
+        break;
+      g_ptr_array_add (pages, text);
+    }
+  fz_drop_document (ctx, doc);
+
+  if (n <= 0 || pages->len < (guint)n)
+    return NULL;
+
+  g_ptr_array_add (pages, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
+
+/**
+ * ic_extractor_get_pages:
+ *
+ * Returns: (transfer full) (nullable): the text of each page
+ */
+char **
+ic_extractor_get_pages (const char    *data,
+                        gsize          length,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  fz_context *ctx = fz_clone_context (get_base_context ());
+  char **pages;
+
+  if (ctx == NULL)
+    {
+      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                           "out of memory while reading the PDF");
+      return NULL;
+    }
+
+  pages = extract (ctx, data, length, cancellable, error);
+  fz_drop_context (ctx);
+
+  if (pages != NULL && !has_text (pages))
+    {
+      g_clear_pointer (&pages, g_strfreev);
+      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
+                           "the PDF has no text (scanned image?)");
+    }
+
+  return pages;
+}

@@ -1,0 +1,862 @@
+/* ic-loader.c
+ *
+ * One load is a Job: a coordinator thread scans the paths and feeds a
+ * pool of workers (one per core); each worker reads, hashes, extracts and
+ * parses one file and leaves the result in the job's pending lists. A
+ * timer on the caller's main context moves pending results into the
+ * store in batches, so the store and the properties are only touched on
+ * that context and the list emits one items-changed per batch.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-loader"
+
+#include "config.h"
+
+#include "ic-cache.h"
+#include "ic-extractor.h"
+#include "ic-loader-private.h"
+#include "ic-parser.h"
+#include "ic-report-private.h"
+#include "ic-scanner.h"
+#include "ic-text.h"
+
+/* Often enough for the list to grow smoothly, seldom enough that the
+ * sorted insertions and items-changed handlers stay cheap. */
+#define FLUSH_INTERVAL_MS 75
+
+typedef struct
+{
+  char *path;
+  char *content_id;
+} Copy;
+
+typedef struct
+{
+  IcLoader      *loader;
+  GTask         *task;
+  GPtrArray     *files;          /* GFile */
+  GCancellable  *cancellable;
+  GMainContext  *context;
+  IcParseFunc    parse;
+  IcCache       *cache;          /* opened and closed by the coordinator */
+  GHashTable    *known_content;  /* ids already in the store; read-only */
+  GSource       *flush_source;
+  GSource       *stall_source;
+  gulong         cancelled_id;
+  gint64         stall_last;
+  gint64         stall_max;
+  gboolean       returned;
+  GPtrArray     *waiting_copies; /* Copy whose original is still being read */
+  guint          n_total_seen;
+
+  GMutex         mutex;          /* guards what follows */
+  GHashTable    *claimed;        /* content id -> NULL, or the reason it failed */
+  GPtrArray     *reports;
+  GPtrArray     *failures;
+  GPtrArray     *copies;         /* Copy */
+  guint          n_total;
+  gboolean       finished;       /* every worker is done */
+} Job;
+
+struct _IcLoader
+{
+  GObject        parent_instance;
+  IcReportStore *store;
+  guint          n_done;
+  guint          n_total;
+  guint          n_jobs;
+  IcParseFunc    parse;
+};
+
+G_DEFINE_FINAL_TYPE (IcLoader, ic_loader, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_DONE,
+  PROP_N_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+copy_free (Copy *copy)
+{
+  g_free (copy->path);
+  g_free (copy->content_id);
+  g_free (copy);
+}
+
+static void
+job_clear (Job *job)
+{
+  g_clear_object (&job->loader);
+  g_clear_object (&job->task);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->known_content, g_hash_table_unref);
+  g_clear_pointer (&job->claimed, g_hash_table_unref);
+  g_clear_pointer (&job->reports, g_ptr_array_unref);
+  g_clear_pointer (&job->failures, g_ptr_array_unref);
+  g_clear_pointer (&job->copies, g_ptr_array_unref);
+  g_clear_pointer (&job->waiting_copies, g_ptr_array_unref);
+  g_mutex_clear (&job->mutex);
+}
+
+static void
+job_unref (Job *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify)job_clear);
+}
+
+static Job *
+job_ref (Job *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+/* Worker side ---------------------------------------------------------- */
+
+static void
+add_failure (Job        *job,
+             const char *path,
+             const char *reason)
+{
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (job->failures, ic_failure_new (path, reason));
+  g_mutex_unlock (&job->mutex);
+}
+
+/* The first file with some content claims it; later files with the same
+ * bytes become copies of it and are not read further. */
+static gboolean
+claim_content (Job        *job,
+               const char *path,
+               const char *content_id)
+{
+  gboolean first = FALSE;
+
+  g_mutex_lock (&job->mutex);
+  if (!g_hash_table_contains (job->known_content, content_id) &&
+      !g_hash_table_contains (job->claimed, content_id))
+    {
+      g_hash_table_insert (job->claimed, g_strdup (content_id), NULL);
+      first = TRUE;
+    }
+  else
+    {
+      Copy *copy = g_new0 (Copy, 1);
+
+      copy->path = g_strdup (path);
+      copy->content_id = g_strdup (content_id);
+      g_ptr_array_add (job->copies, copy);
+    }
+  g_mutex_unlock (&job->mutex);
+
+  return first;
+}
+
+static void
+fail_content (Job        *job,
+              const char *path,
+              const char *content_id,
+              const char *reason)
+{
+  g_mutex_lock (&job->mutex);
+  g_hash_table_insert (job->claimed, g_strdup (content_id), g_strdup (reason));
+  g_ptr_array_add (job->failures, ic_failure_new (path, reason));
+  g_mutex_unlock (&job->mutex);
+}
+
+/* Text from the cache, else from the file (and then into the cache).
+ * Returns NULL with @error set when the content cannot be read. */
+static char **
+get_pages (Job         *job,
+           IcFileKind   kind,
+           GBytes      *bytes,
+           const char  *content_id,
+           GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char **pages;
+
+  if (kind == IC_FILE_KIND_PDF)
+    pages = ic_extractor_get_pages (data, length, job->cancellable, &local_error);
+  else if ((text = ic_text_decode (data, length, &local_error)) != NULL)
+    pages = ic_text_split_pages (text);
+  else
+    pages = NULL;
+
+  /* What the file holds is cached, but not an interrupted extraction. */
+  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ic_cache_store_pages (job->cache, content_id, kind == IC_FILE_KIND_PDF,
+                          (const char * const *)pages,
+                          local_error ? local_error->message : NULL);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return pages;
+}
+
+/* Parses @pages (or fails with @reason) and leaves the result for the
+ * main context. */
+static void
+deliver (Job         *job,
+         const char  *path,
+         const char  *content_id,
+         gboolean     from_pdf,
+         char       **pages,
+         const char  *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = NULL;
+
+  if (pages != NULL)
+    report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+  if (report == NULL)
+    {
+      fail_content (job, path, content_id, reason ? reason : error->message);
+      return;
+    }
+
+  _ic_report_set_content_id (report, content_id);
+  _ic_report_set_pages (report, (const char * const *)pages);
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (job->reports, g_steal_pointer (&report));
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+load_content (Job        *job,
+              const char *path,
+              IcFileKind  kind,
+              GBytes     *bytes,
+              const char *content_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = kind == IC_FILE_KIND_PDF;
+
+  if (job->cache == NULL ||
+      !ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason))
+    {
+      pages = get_pages (job, kind, bytes, content_id, &error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (error != NULL)
+        reason = g_strdup (error->message);
+    }
+
+  deliver (job, path, content_id, from_pdf, pages, reason);
+}
+
+/* The fast path of a reopen: a file whose path, size, mtime and inode are
+ * in the cache's index is not read at all. Returns FALSE when the file
+ * must be read after all. */
+static gboolean
+load_unchanged (Job               *job,
+                const IcScanEntry *entry,
+                gboolean          *claimed,
+                char             **content_id)
+{
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = FALSE;
+
+  *content_id = ic_cache_lookup_path (job->cache, entry);
+  if (*content_id == NULL)
+    return FALSE;
+  if (!claim_content (job, entry->path, *content_id))
+    return TRUE;
+  *claimed = TRUE;
+  if (!ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason))
+    return FALSE;
+
+  deliver (job, entry->path, *content_id, from_pdf, pages, reason);
+  return TRUE;
+}
+
+static void
+fail_read (Job        *job,
+           const char *path,
+           GError     *error)
+{
+  g_autofree char *why = ic_scanner_reason_from_error (error);
+  g_autofree char *message = g_strdup_printf ("cannot read the file: %s", why);
+
+  add_failure (job, path, message);
+}
+
+static void
+load_entry (IcScanEntry *entry,
+            Job         *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *indexed_id = NULL;
+  g_autofree char *content_id = NULL;
+  gboolean claimed = FALSE;
+  IcFileKind kind;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  if (entry->failure != NULL)
+    {
+      add_failure (job, entry->path, entry->failure);
+      return;
+    }
+  if (job->cache != NULL && load_unchanged (job, entry, &claimed, &indexed_id))
+    return;
+
+  mapped = g_mapped_file_new (entry->path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      fail_read (job, entry->path, error);
+      return;
+    }
+
+  bytes = g_mapped_file_get_bytes (mapped);
+  kind = ic_scanner_sniff (entry->path, g_bytes_get_data (bytes, NULL),
+                           g_bytes_get_size (bytes), &reason);
+  if (kind == IC_FILE_KIND_NONE)
+    {
+      add_failure (job, entry->path, reason);
+      return;
+    }
+
+  content_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (job->cache != NULL)
+    ic_cache_remember_path (job->cache, entry, content_id);
+  if ((claimed && g_str_equal (content_id, indexed_id)) ||
+      claim_content (job, entry->path, content_id))
+    load_content (job, entry->path, kind, bytes, content_id);
+}
+
+static void return_task (Job *job);
+
+static gboolean
+finish_idle_cb (gpointer data)
+{
+  return_task (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+attach_finish (Job *job)
+{
+  g_autoptr(GSource) idle = g_idle_source_new ();
+
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+  g_source_set_callback (idle, finish_idle_cb, job_ref (job), (GDestroyNotify)job_unref);
+  g_source_set_static_name (idle, "[ic-loader finish]");
+  g_source_attach (idle, job->context);
+}
+
+static gpointer
+coordinate_thread (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(GPtrArray) entries = NULL;
+  GThreadPool *pool;
+
+  job->cache = ic_cache_open_default ();
+  entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
+
+  g_mutex_lock (&job->mutex);
+  job->n_total = entries->len;
+  g_mutex_unlock (&job->mutex);
+
+  pool = g_thread_pool_new ((GFunc)load_entry, job, (int)g_get_num_processors (), FALSE, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (entries, i), NULL);
+  /* Waits for every queued file; cancelled ones return at once. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&job->cache, ic_cache_close);
+
+  g_mutex_lock (&job->mutex);
+  job->finished = TRUE;
+  g_mutex_unlock (&job->mutex);
+
+  attach_finish (job);
+  job_unref (job);
+  return NULL;
+}
+
+/* Main-context side ---------------------------------------------------- */
+
+static void
+set_progress (IcLoader *self,
+              guint     n_done,
+              guint     n_total)
+{
+  if (self->n_done != n_done)
+    {
+      self->n_done = n_done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
+    }
+  if (self->n_total != n_total)
+    {
+      self->n_total = n_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+}
+
+/* A copy of a report is listed on it; a copy of a file that failed fails
+ * the same way. Returns FALSE while the original is still being read. */
+static gboolean
+resolve_copy (Job        *job,
+              Copy       *copy,
+              GPtrArray  *failures,
+              gboolean    last)
+{
+  IcReport *original = ic_report_store_find_content (job->loader->store, copy->content_id);
+  const char *reason = NULL;
+
+  if (original != NULL)
+    {
+      if (g_strcmp0 (ic_report_get_source (original), copy->path) != 0 &&
+          !g_strv_contains (ic_report_get_duplicates (original), copy->path))
+        _ic_report_add_duplicate (original, copy->path);
+      return TRUE;
+    }
+
+  g_mutex_lock (&job->mutex);
+  reason = g_hash_table_lookup (job->claimed, copy->content_id);
+  if (reason != NULL)
+    g_ptr_array_add (failures, ic_failure_new (copy->path, reason));
+  g_mutex_unlock (&job->mutex);
+
+  if (reason == NULL && last)
+    g_ptr_array_add (failures, ic_failure_new (copy->path,
+                                               "identical to a file that could not be loaded"));
+  return reason != NULL || last;
+}
+
+static guint
+resolve_copies (Job       *job,
+                GPtrArray *copies,
+                GPtrArray *failures,
+                gboolean   last)
+{
+  guint resolved = 0;
+
+  for (guint i = 0; i < copies->len;)
+    {
+      if (resolve_copy (job, g_ptr_array_index (copies, i), failures, last))
+        {
+          g_ptr_array_remove_index (copies, i);
+          resolved++;
+        }
+      else
+        i++;
+    }
+
+  return resolved;
+}
+
+static GPtrArray *
+steal_array (GPtrArray      **array,
+             GDestroyNotify   free_func)
+{
+  GPtrArray *stolen = *array;
+
+  *array = g_ptr_array_new_with_free_func (free_func);
+  return stolen;
+}
+
+/* Moves what the workers produced into the store: one batch of reports
+ * and one of failures. */
+static void
+flush (Job      *job,
+       gboolean  last)
+{
+  IcLoader *self = job->loader;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  guint n_done, n_total;
+
+  g_mutex_lock (&job->mutex);
+  reports = steal_array (&job->reports, g_object_unref);
+  failures = steal_array (&job->failures, g_object_unref);
+  copies = steal_array (&job->copies, (GDestroyNotify)copy_free);
+  n_total = job->n_total;
+  g_mutex_unlock (&job->mutex);
+
+  n_done = reports->len + failures->len;
+  if (reports->len > 0)
+    ic_report_store_add_batch (self->store, reports);
+
+  /* Copies are resolved after the store has the originals of this batch. */
+  g_ptr_array_extend_and_steal (job->waiting_copies, g_steal_pointer (&copies));
+  n_done += resolve_copies (job, job->waiting_copies, failures, last);
+  ic_report_store_add_failures (self->store, failures);
+
+  set_progress (self, self->n_done + n_done, self->n_total + n_total - job->n_total_seen);
+  job->n_total_seen = n_total;
+}
+
+static void
+stop_sources (Job *job)
+{
+  if (job->flush_source != NULL)
+    g_source_destroy (job->flush_source);
+  g_clear_pointer (&job->flush_source, g_source_unref);
+  if (job->stall_source != NULL)
+    {
+      g_source_destroy (job->stall_source);
+      g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms\n",
+                  job->stall_max / 1000.0);
+    }
+  g_clear_pointer (&job->stall_source, g_source_unref);
+  if (job->cancelled_id != 0)
+    g_cancellable_disconnect (job->cancellable, job->cancelled_id);
+  job->cancelled_id = 0;
+}
+
+/* Returns the task once: either when every file is done, or as soon as
+ * the load is cancelled (the workers then stop on their own). */
+static void
+return_task (Job *job)
+{
+  if (job->returned)
+    return;
+  job->returned = TRUE;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      stop_sources (job);
+      g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "Loading was cancelled");
+    }
+  else
+    {
+      flush (job, TRUE);
+      stop_sources (job);
+      g_task_return_boolean (job->task, TRUE);
+    }
+  /* The task holds the job as its data; dropping it here ends the cycle. */
+  g_clear_object (&job->task);
+
+  if (--job->loader->n_jobs == 0)
+    g_debug ("all loads done: %u of %u", job->loader->n_done, job->loader->n_total);
+}
+
+static gboolean
+flush_cb (gpointer data)
+{
+  Job *job = data;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      return_task (job);
+      return G_SOURCE_REMOVE;
+    }
+
+  flush (job, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+cancelled_idle_cb (gpointer data)
+{
+  return_task (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in whichever thread cancels; hands over to the job's context. */
+static void
+cancelled_cb (GCancellable *cancellable,
+              Job          *job)
+{
+  g_autoptr(GSource) idle = g_idle_source_new ();
+
+  g_source_set_priority (idle, G_PRIORITY_HIGH);
+  g_source_set_callback (idle, cancelled_idle_cb, job_ref (job), (GDestroyNotify)job_unref);
+  g_source_attach (idle, job->context);
+}
+
+/* With IC_DEBUG_STALLS=1, a 1 ms tick measures how long the main loop
+ * went without dispatching while files were loading. */
+static gboolean
+stall_tick_cb (gpointer data)
+{
+  Job *job = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (job->stall_last != 0)
+    job->stall_max = MAX (job->stall_max, now - job->stall_last);
+  job->stall_last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_sources (Job *job)
+{
+  job->flush_source = g_timeout_source_new (FLUSH_INTERVAL_MS);
+  g_source_set_callback (job->flush_source, flush_cb, job_ref (job), (GDestroyNotify)job_unref);
+  g_source_set_static_name (job->flush_source, "[ic-loader flush]");
+  g_source_attach (job->flush_source, job->context);
+
+  if (g_strcmp0 (g_getenv ("IC_DEBUG_STALLS"), "1") == 0)
+    {
+      job->stall_source = g_timeout_source_new (1);
+      g_source_set_callback (job->stall_source, stall_tick_cb, job_ref (job),
+                             (GDestroyNotify)job_unref);
+      g_source_attach (job->stall_source, job->context);
+    }
+
+  if (job->cancellable != NULL)
+    job->cancelled_id = g_cancellable_connect (job->cancellable, G_CALLBACK (cancelled_cb),
+                                               job_ref (job), (GDestroyNotify)job_unref);
+}
+
+static GHashTable *
+collect_content_ids (IcReportStore *store)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = ic_report_get_content_id (ic_report_store_get_report (store, i));
+
+      if (id != NULL)
+        g_hash_table_add (ids, g_strdup (id));
+    }
+
+  return ids;
+}
+
+static Job *
+job_new (IcLoader     *self,
+         GTask        *task,
+         GFile       **files,
+         guint         n_files,
+         GCancellable *cancellable)
+{
+  Job *job = g_atomic_rc_box_new0 (Job);
+
+  g_mutex_init (&job->mutex);
+  job->loader = g_object_ref (self);
+  job->task = g_object_ref (task);
+  job->files = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+  job->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+  job->context = g_main_context_ref_thread_default ();
+  job->parse = self->parse;
+  job->known_content = collect_content_ids (self->store);
+  job->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job->reports = g_ptr_array_new_with_free_func (g_object_unref);
+  job->failures = g_ptr_array_new_with_free_func (g_object_unref);
+  job->copies = g_ptr_array_new_with_free_func ((GDestroyNotify)copy_free);
+  job->waiting_copies = g_ptr_array_new_with_free_func ((GDestroyNotify)copy_free);
+  return job;
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+ic_loader_dispose (GObject *object)
+{
+  IcLoader *self = (IcLoader *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ic_loader_parent_class)->dispose (object);
+}
+
+static void
+ic_loader_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  IcLoader *self = IC_LOADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->n_done);
+      break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_loader_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  IcLoader *self = IC_LOADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_loader_class_init (IcLoaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ic_loader_dispose;
+  object_class->get_property = ic_loader_get_property;
+  object_class->set_property = ic_loader_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, IC_TYPE_REPORT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Files finished (read, or failed) and files found, over the loads
+   * running now; both restart from 0 when a load starts on an idle loader. */
+  properties[PROP_N_DONE] =
+    g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_TOTAL] =
+    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ic_loader_init (IcLoader *self)
+{
+  self->parse = ic_parse_report;
+}
+
+IcLoader *
+ic_loader_new (IcReportStore *store)
+{
+  g_return_val_if_fail (IC_IS_REPORT_STORE (store), NULL);
+
+  return g_object_new (IC_TYPE_LOADER, "store", store, NULL);
+}
+
+/**
+ * ic_loader_load_async:
+ * @files: (array length=n_files): folders and files
+ *
+ * Loads every report under @files into the store. Files that cannot be
+ * read are added to the store's failures with a reason; they do not make
+ * the load fail. Only cancellation does.
+ */
+void
+ic_loader_load_async (IcLoader             *self,
+                      GFile               **files,
+                      guint                 n_files,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (IC_IS_LOADER (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ic_loader_load_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->n_jobs++ == 0)
+    set_progress (self, 0, 0);
+
+  job = job_new (self, task, files, n_files, cancellable);
+  g_task_set_task_data (task, job_ref (job), (GDestroyNotify)job_unref);
+  start_sources (job);
+  g_thread_unref (g_thread_new ("ic-loader", coordinate_thread, job));
+}
+
+gboolean
+ic_loader_load_finish (IcLoader      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (IC_IS_LOADER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+load_sync_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * ic_loader_load_sync:
+ *
+ * The asynchronous load, run on a private main context until it ends.
+ */
+gboolean
+ic_loader_load_sync (IcLoader      *self,
+                     GFile        **files,
+                     guint          n_files,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (IC_IS_LOADER (self), FALSE);
+
+  g_main_context_push_thread_default (context);
+  ic_loader_load_async (self, files, n_files, cancellable, load_sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return ic_loader_load_finish (self, result, error);
+}
+
+void
+_ic_loader_set_parse_func (IcLoader    *self,
+                           IcParseFunc  parse)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->parse = parse != NULL ? parse : ic_parse_report;
+}
+
+guint
+ic_loader_get_n_done (IcLoader *self)
+{
+  g_return_val_if_fail (IC_IS_LOADER (self), 0);
+  return self->n_done;
+}
+
+guint
+ic_loader_get_n_total (IcLoader *self)
+{
+  g_return_val_if_fail (IC_IS_LOADER (self), 0);
+  return self->n_total;
+}

@@ -1,0 +1,517 @@
+/* ic-parser-items.c: improvement items and strengths
+ *
+ * Items stand under one of many headings ("What needs to improve?",
+ * "Areas for improvement", "Recommendations", "Areas for priority
+ * action" …) as bullets of any glyph, numbered paragraphs, or plain
+ * paragraphs, wrapped over lines and pages. A section ends at the next
+ * heading the parser knows, or where prose follows the list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-parser"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ic-parser-private.h"
+
+typedef enum
+{
+  HEADING_NONE,
+  HEADING_STOP,
+  HEADING_ITEMS,
+  HEADING_LSCB_ITEMS,
+  HEADING_PRIORITY,
+  HEADING_RECOMMENDATIONS,
+  HEADING_STRENGTHS,
+  HEADING_AREA,
+} HeadingKind;
+
+typedef struct
+{
+  HeadingKind  kind;
+  const char  *pattern;
+} HeadingPattern;
+
+static const HeadingPattern heading_patterns[] = {
+  { HEADING_ITEMS, "what needs to improve(?: in this area of (?:social work )?practice)?" },
+  { HEADING_ITEMS, "what does the local authority need to improve" },
+  { HEADING_LSCB_ITEMS, "what does the (?:lscb|local safeguarding children board) need to improve" },
+  { HEADING_ITEMS, "areas? for (?:improvement|development)" },
+  { HEADING_PRIORITY, "areas? for (?:priority|immediate) action" },
+  { HEADING_PRIORITY, "priority and immediate action" },
+  { HEADING_RECOMMENDATIONS, "recommendations?" },
+  { HEADING_STRENGTHS, "(?:key )?strengths|areas of strength|the local authority's strengths|"
+                       "the local authority has the following strengths|"
+                       "key strengths and weaknesses of the lscb" },
+  { HEADING_STOP, "headline findings|main findings|findings|overview|next steps|contents|"
+                  "summary for children and young people|information about this inspection|"
+                  "information about this local authority area|about this inspection|"
+                  "service information|progress since the last inspection|"
+                  "inspection judgements about the local authority|"
+                  "the inspection judgements and what they mean|record of main findings|"
+                  "executive summary|inspection findings.*|summary of key findings|"
+                  "what the inspection judgements mean.*|section \\d+:? .*|the inspection team|"
+                  "case study.*|the local safeguarding children board(?: \\(lscb\\))?|"
+                  "review of the effectiveness of the local safeguarding children board|"
+                  "key strengths and weaknesses of the .*|what the lscb needs to do|"
+                  "yours sincerely|ofsted will take the findings.*|inspection judgements? .*|"
+                  "(?:deputy )?(?:lead|reporting) inspector\\b.*|team inspectors\\b.*" },
+  /* Judgement areas head the body's sections, and also stand as topic
+   * sub-headings inside a list of recommendations (SIF 2014). */
+  { HEADING_AREA, "the experiences and progress of .*|the impact of leaders .*|"
+                  "overall effectiveness.*|leadership,? management and governance|"
+                  "leadership and (?:governance|management)|adoption performance|"
+                  "the quality of practice|capacity (?:to improve|for improvement)|"
+                  "outcomes for looked after children.*|quality of provision|"
+                  "children who need help and protection|"
+                  "children looked after and achieving permanence|"
+                  "the effectiveness of the help and protection .*" },
+};
+
+static GRegex *
+heading_regex (HeadingKind kind)
+{
+  static GRegex *regexes[HEADING_AREA + 1];
+
+  if (g_once_init_enter (&regexes[kind]))
+    {
+      GString *pattern = g_string_new ("^(?:\\d+\\.\\s*)?(?:");
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (heading_patterns); i++)
+        if (heading_patterns[i].kind == kind)
+          {
+            g_string_append_printf (pattern, "%s%s", first ? "" : "|", heading_patterns[i].pattern);
+            first = FALSE;
+          }
+      /* A trailing footnote digit, "?" or ":" may follow. */
+      g_string_append (pattern, ")\\s*[?:.]?\\s*\\d{0,2}\\s*[?:]?$");
+      g_once_init_leave (&regexes[kind], g_regex_new (pattern->str, G_REGEX_OPTIMIZE, 0, NULL));
+      g_string_free (pattern, TRUE);
+    }
+  return regexes[kind];
+}
+
+static gboolean
+is_contents_entry (IcParse *parse,
+                   guint    i)
+{
+  const char *next;
+
+  if (i + 1 >= parse->lines->len)
+    return FALSE;
+  next = IC_LINE (parse, i + 1)->text;
+  return g_regex_match_simple ("^\\d{1,3}$", next, 0, 0);
+}
+
+static HeadingKind
+heading_kind (IcParse *parse,
+              guint    i)
+{
+  const IcLine *line = IC_LINE (parse, i);
+
+  if (strlen (line->folded) > 140 || is_contents_entry (parse, i))
+    return HEADING_NONE;
+
+  for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
+    if (g_regex_match (heading_regex (kind), line->folded, 0, NULL))
+      return kind;
+
+  /* Other headings are titles, not sentences. */
+  if (g_str_has_suffix (line->text, "."))
+    return HEADING_NONE;
+  if (g_regex_match (heading_regex (HEADING_STOP), line->folded, 0, NULL))
+    return HEADING_STOP;
+  if (g_regex_match (heading_regex (HEADING_AREA), line->folded, 0, NULL))
+    return HEADING_AREA;
+
+  return HEADING_NONE;
+}
+
+gboolean
+_ic_parser_is_heading (IcParse *parse,
+                       guint    i)
+{
+  return heading_kind (parse, i) != HEADING_NONE;
+}
+
+/* The number of bytes of a bullet marker and the space after it, or 0.
+ * Bullets come in every glyph: ◼ ■ • ▪ -, and private-use code points of
+ * symbol fonts (U+F06E, U+F0B7 …). */
+static gsize
+bullet_length (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+  const char *after = g_utf8_next_char (text);
+  gboolean glyph;
+
+  glyph = (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x25A0 && c <= 0x25FF) ||
+          c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x00B7 ||
+          c == 0x27A2 || c == 0x27A4 || c == 0x2713 || c == 0x2714 || c == 0x25BA;
+  if (!glyph && (c == '-' || c == '*' || c == 0x2013 || c == 0x2014))
+    glyph = *after == ' ';
+  if (!glyph)
+    return 0;
+
+  while (*after == ' ')
+    after++;
+  return after - text;
+}
+
+static gboolean
+is_nested_bullet (const char *text)
+{
+  return (text[0] == 'o' && text[1] == ' ') || bullet_length (text) > 0;
+}
+
+static gsize
+number_length (const char *text)
+{
+  gsize n = 0;
+
+  while (g_ascii_isdigit (text[n]) && n < 3)
+    n++;
+  if (n == 0 || (text[n] != '.' && text[n] != ')'))
+    return 0;
+  n++;
+  if (text[n] != '\0' && text[n] != ' ')
+    return 0;
+  while (text[n] == ' ')
+    n++;
+  return n;
+}
+
+static gboolean
+starts_item (const char *text)
+{
+  return number_length (text) > 0 || bullet_length (text) > 0;
+}
+
+static char *
+timeframe_of (const IcLine *line)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^(immediately|within (?:one|two|three|four|six|nine|twelve|\\d+) "
+                                      "(?:weeks?|months?))\\s*:?$", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (!g_regex_match (re, line->text, 0, &info))
+    return NULL;
+  return g_match_info_fetch (info, 1);
+}
+
+/* A full stop, perhaps followed by a closing quote or a reference such
+ * as "(paragraph 25)" or "(Outcome 3, National Framework)". */
+static gboolean
+ends_sentence (const GString *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("[.;!][\"'’”)]*(?:\\s*\\([^()]*\\))?\\.?$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, text->str, 0, NULL);
+}
+
+/* Joins a wrapped line: "decision-" + "making" stays one word. */
+static void
+append_wrapped (GString    *item,
+                const char *text)
+{
+  gboolean hyphen = item->len > 1 && item->str[item->len - 1] == '-' && item->str[item->len - 2] != ' ';
+
+  if (item->len > 0 && !(hyphen && g_unichar_islower (g_utf8_get_char (text))))
+    g_string_append_c (item, ' ');
+  g_string_append (item, text);
+}
+
+typedef struct
+{
+  IcParse     *parse;
+  HeadingKind  kind;
+  IcScope      scope;
+  char        *timeframe;
+  GString     *item;
+  guint        page;
+} Collector;
+
+static void
+flush (Collector *c)
+{
+  g_autofree char *text = NULL;
+
+  if (c->item->len == 0)
+    return;
+
+  text = g_strstrip (g_strdup (c->item->str));
+  g_string_truncate (c->item, 0);
+  if (*text == '\0')
+    return;
+
+  if (c->kind == HEADING_STRENGTHS)
+    {
+      _ic_report_add_strength (c->parse->report, text);
+    }
+  else
+    {
+      IcItemKind kind = c->kind == HEADING_PRIORITY ? IC_ITEM_KIND_PRIORITY_ACTION :
+                        c->kind == HEADING_RECOMMENDATIONS ? IC_ITEM_KIND_RECOMMENDATION :
+                        IC_ITEM_KIND_IMPROVEMENT;
+      g_autoptr(IcImprovement) improvement = ic_improvement_new (text, kind, c->scope,
+                                                                 c->timeframe, c->page);
+      _ic_report_add_improvement (c->parse->report, improvement);
+    }
+}
+
+static void
+start_item (Collector    *c,
+            const IcLine *line,
+            const char   *text)
+{
+  flush (c);
+  c->page = line->page;
+  g_string_append (c->item, text);
+}
+
+/* A short title-like line between items: a topic sub-heading (SIF 2014). */
+static gboolean
+is_subheading (IcParse *parse,
+               guint    i,
+               guint    end)
+{
+  const IcLine *line = IC_LINE (parse, i);
+
+  return strlen (line->text) < 70 && !g_str_has_suffix (line->text, ".") &&
+         !g_str_has_suffix (line->text, ",") && g_unichar_isupper (g_utf8_get_char (line->text)) &&
+         i + 1 < end && number_length (IC_LINE (parse, i + 1)->text) > 0;
+}
+
+static void
+collect_numbered (Collector *c,
+                  guint      from,
+                  guint      end)
+{
+  gboolean open = FALSE;
+
+  for (guint i = from; i < end; i++)
+    {
+      const IcLine *line = IC_LINE (c->parse, i);
+      gsize n = number_length (line->text);
+      g_autofree char *timeframe = timeframe_of (line);
+
+      if (timeframe != NULL)
+        {
+          flush (c);
+          g_free (c->timeframe);
+          c->timeframe = g_steal_pointer (&timeframe);
+          open = FALSE;
+        }
+      else if (n > 0)
+        {
+          start_item (c, line, line->text + n);
+          open = TRUE;
+        }
+      else if (open && is_subheading (c->parse, i, end))
+        {
+          flush (c);
+          open = FALSE;
+        }
+      else if (open)
+        {
+          gsize b = bullet_length (line->text);
+
+          if (c->item->len == 0)
+            c->page = line->page;
+          append_wrapped (c->item, line->text + b);
+        }
+    }
+  flush (c);
+}
+
+static void
+collect_bullets (Collector *c,
+                 guint      from,
+                 guint      end)
+{
+  gboolean open = FALSE;
+
+  for (guint i = from; i < end; i++)
+    {
+      const IcLine *line = IC_LINE (c->parse, i);
+      gsize b = bullet_length (line->text);
+      g_autofree char *timeframe = timeframe_of (line);
+
+      if (timeframe != NULL)
+        {
+          flush (c);
+          g_free (c->timeframe);
+          c->timeframe = g_steal_pointer (&timeframe);
+          open = FALSE;
+        }
+      else if (b > 0)
+        {
+          start_item (c, line, line->text + b);
+          open = TRUE;
+        }
+      else if (open && line->blank_before && ends_sentence (c->item) &&
+               !g_unichar_islower (g_utf8_get_char (line->text)) && !is_nested_bullet (line->text))
+        {
+          /* Prose after the list: the list has ended. */
+          flush (c);
+          open = FALSE;
+        }
+      else if (open)
+        {
+          append_wrapped (c->item, is_nested_bullet (line->text) && line->text[0] == 'o'
+                                   ? line->text + 2 : line->text);
+        }
+    }
+  flush (c);
+}
+
+/* Items as plain paragraphs, one per paragraph; a lead-in sentence ending
+ * with a colon is not an item. */
+static void
+collect_paragraphs (Collector *c,
+                    guint      from,
+                    guint      end)
+{
+  for (guint i = from; i < end; i++)
+    {
+      const IcLine *line = IC_LINE (c->parse, i);
+      g_autofree char *timeframe = timeframe_of (line);
+
+      if (timeframe != NULL)
+        {
+          flush (c);
+          g_free (c->timeframe);
+          c->timeframe = g_steal_pointer (&timeframe);
+          continue;
+        }
+      if (line->blank_before && ends_sentence (c->item))
+        flush (c);
+      if (c->item->len == 0)
+        c->page = line->page;
+      append_wrapped (c->item, line->text);
+      if (g_str_has_suffix (line->text, ":"))
+        g_string_truncate (c->item, 0);
+    }
+  flush (c);
+}
+
+static void
+collect_section (IcParse     *parse,
+                 HeadingKind  kind,
+                 guint        from,
+                 guint        end)
+{
+  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0 };
+  guint bullets = 0, numbers = 0;
+
+  if (parse->type == IC_INSPECTION_TYPE_JTAI)
+    c.scope = IC_SCOPE_PARTNERSHIP;
+  else if (kind == HEADING_LSCB_ITEMS || from >= parse->lscb_from ||
+           parse->type == IC_INSPECTION_TYPE_LSCB_REVIEW)
+    c.scope = IC_SCOPE_LSCB;
+
+  for (guint i = from; i < end; i++)
+    {
+      bullets += bullet_length (IC_LINE (parse, i)->text) > 0;
+      numbers += number_length (IC_LINE (parse, i)->text) > 0;
+    }
+
+  /* Numbered items may hold nested bullets; a numbered lead-in paragraph
+   * may stand before bullets (CP 2012): the more frequent form wins. */
+  if (numbers > 0 && numbers >= bullets)
+    collect_numbered (&c, from, end);
+  else if (bullets > 0)
+    collect_bullets (&c, from, end);
+  else
+    collect_paragraphs (&c, from, end);
+
+  g_free (c.timeframe);
+  g_string_free (c.item, TRUE);
+}
+
+/* The LSCB part of a SIF report starts at its own section heading. */
+static void
+find_lscb_section (IcParse *parse)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:review of )?(?:the )?"
+                                      "(?:effectiveness of the )?local safeguarding children board"
+                                      "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0, 0, NULL);
+
+  for (guint i = parse->title_line + 12; i < parse->lines->len; i++)
+    {
+      g_autofree char *two = _ic_parser_join (parse, i, i + 2);
+
+      if (is_contents_entry (parse, i) || is_contents_entry (parse, i + 1))
+        continue;
+      if (g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL) ||
+          g_regex_match (re, two, 0, NULL))
+        {
+          parse->lscb_from = i;
+          return;
+        }
+    }
+}
+
+static gboolean starts_item (const char *text);
+
+/* An area named without a grade just before an item is a topic
+ * sub-heading of the list, not the next section of the report. */
+static gboolean
+is_topic_subheading (IcParse *parse,
+                     guint    i)
+{
+  IcGrade grade;
+
+  return i + 1 < parse->lines->len &&
+         starts_item (IC_LINE (parse, i + 1)->text) &&
+         !_ic_parser_match_grade (IC_LINE (parse, i)->folded, &grade, NULL, NULL);
+}
+
+static guint
+section_end (IcParse *parse,
+             guint    from)
+{
+  guint i;
+
+  for (i = from; i < parse->lines->len; i++)
+    {
+      HeadingKind kind = heading_kind (parse, i);
+
+      if (kind == HEADING_AREA && is_topic_subheading (parse, i))
+        continue;
+      if (kind != HEADING_NONE)
+        break;
+    }
+  return i;
+}
+
+void
+_ic_parser_read_items (IcParse *parse)
+{
+  gboolean found = FALSE;
+
+  if (parse->type == IC_INSPECTION_TYPE_SIF || parse->type == IC_INSPECTION_TYPE_LSCB_REVIEW)
+    find_lscb_section (parse);
+
+  for (guint i = parse->title_line; i < parse->lines->len; i++)
+    {
+      HeadingKind kind = heading_kind (parse, i);
+      guint end;
+
+      if (kind == HEADING_NONE || kind == HEADING_STOP || kind == HEADING_AREA)
+        continue;
+
+      end = section_end (parse, i + 1);
+      collect_section (parse, kind, i + 1, end);
+      found |= kind != HEADING_STRENGTHS;
+      i = end - 1;
+    }
+
+  if (!found && parse->type != IC_INSPECTION_TYPE_OTHER)
+    _ic_report_add_warning (parse->report, "No \"What needs to improve\" section was found.");
+}

@@ -1,0 +1,352 @@
+/* ic-parser-judgements.c: graded judgements, from tables and sentences
+ *
+ * Each framework prints its grades in one place that can be trusted: the
+ * "Judgement | Grade" table on the first page (ILACS), the front page and
+ * its sentences (SIF), or the "Record of main findings" table at the end
+ * (2012–13 frameworks). Looking only there avoids the previous
+ * inspection's grades, which later reports list in the body.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-parser"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ic-parser-private.h"
+
+typedef struct
+{
+  IcArea      area;
+  const char *pattern;
+} AreaLabel;
+
+#define GRADE_WORDS "outstanding|good|inadequate|adequate|requires? improvement"
+
+/* Longest first where one label begins another. */
+static const AreaLabel area_labels[] = {
+  { IC_AREA_CHILDREN_IN_CARE, "the experiences and progress of children in care and care leavers" },
+  { IC_AREA_CARE_LEAVERS, "(?:the )?experiences and progress of care leavers" },
+  { IC_AREA_CHILDREN_IN_CARE, "the experiences and progress of children in care" },
+  { IC_AREA_CHILDREN_IN_CARE, "children looked after and achieving permanence" },
+  { IC_AREA_HELP_AND_PROTECTION, "(?:the experiences and progress of )?children who need help and protection" },
+  { IC_AREA_HELP_AND_PROTECTION, "the effectiveness of the help and protection provided to children,? young people,? families and carers" },
+  { IC_AREA_LEADERSHIP, "the impact of leaders on (?:social work )?practice with children and families" },
+  { IC_AREA_LEADERSHIP, "leadership,? management and governance" },
+  { IC_AREA_LEADERSHIP, "leadership and governance" },
+  { IC_AREA_LEADERSHIP, "leadership and management" },
+  { IC_AREA_OVERALL_EFFECTIVENESS, "overall effectiveness" },
+  { IC_AREA_ADOPTION, "adoption performance" },
+  { IC_AREA_QUALITY_OF_PRACTICE, "the quality of practice" },
+  { IC_AREA_CAPACITY_TO_IMPROVE, "capacity (?:to improve|for improvement)" },
+  { IC_AREA_OUTCOMES_FOR_LOOKED_AFTER_CHILDREN, "outcomes for looked after children(?: and young people)?" },
+  { IC_AREA_QUALITY_OF_PROVISION, "quality of provision" },
+  { IC_AREA_LSCB, "the effectiveness of the (?:local safeguarding children board|lscb)(?: \\(lscb\\))?" },
+};
+
+static GRegex *
+labels_regex (void)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    {
+      GString *pattern = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (area_labels); i++)
+        g_string_append_printf (pattern, "%s(%s)", i ? "|" : "", area_labels[i].pattern);
+      g_once_init_leave (&re, g_regex_new (pattern->str, G_REGEX_OPTIMIZE, 0, NULL));
+      g_string_free (pattern, TRUE);
+    }
+  return re;
+}
+
+/* Folded region text with the line each offset came from. */
+typedef struct
+{
+  GString *text;
+  GArray  *starts;  /* offset where line k of the region starts */
+  guint    first;
+} Region;
+
+static void
+region_init (Region  *region,
+             IcParse *parse,
+             guint    from,
+             guint    to)
+{
+  region->text = g_string_new (NULL);
+  region->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  region->first = from;
+
+  for (guint i = from; i < MIN (to, parse->lines->len); i++)
+    {
+      g_array_append_val (region->starts, region->text->len);
+      g_string_append (region->text, IC_LINE (parse, i)->folded);
+      g_string_append_c (region->text, ' ');
+    }
+}
+
+static void
+region_clear (Region *region)
+{
+  g_string_free (region->text, TRUE);
+  g_array_unref (region->starts);
+}
+
+static guint
+region_page (Region  *region,
+             IcParse *parse,
+             gsize    offset)
+{
+  guint k = 0;
+
+  while (k + 1 < region->starts->len && g_array_index (region->starts, gsize, k + 1) <= offset)
+    k++;
+  return IC_LINE (parse, region->first + k)->page;
+}
+
+/* What may stand between a label and its grade: a colon, a dash, "is". */
+static gboolean
+is_connector (const char *text,
+              gsize       len,
+              gboolean    sentences)
+{
+  g_autofree char *between = g_strndup (text, len);
+  g_autoptr(GRegex) re = NULL;
+
+  if (sentences)
+    re = g_regex_new ("^[^.;]{0,120}?\\b(?:is|are|was)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
+                      0, 0, NULL);
+  else
+    re = g_regex_new ("^[\\s:\\-.)]*(?:(?:is|are|judged to be|grade [1-4])[\\s:(]*)?$", 0, 0, NULL);
+  return g_regex_match (re, between, 0, NULL);
+}
+
+static guint
+matched_label (GMatchInfo *info)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (area_labels); i++)
+    {
+      int s = -1, e = -1;
+
+      if (g_match_info_fetch_pos (info, i + 1, &s, &e) && s >= 0)
+        return i;
+    }
+  return 0;
+}
+
+static void
+add_judgement (IcParse    *parse,
+               IcArea      area,
+               const char *label,
+               IcGrade     grade,
+               guint       page)
+{
+  g_autoptr(IcJudgement) judgement = NULL;
+
+  if (ic_report_find_judgement (parse->report, area) != NULL)
+    return;
+  judgement = ic_judgement_new (area, label, grade, page);
+  _ic_report_add_judgement (parse->report, judgement);
+}
+
+/* Finds "label … grade" pairs in lines [from, to): each label takes the
+ * first grade after it, provided only a connector stands between. */
+static guint
+scan_pairs (IcParse  *parse,
+            guint     from,
+            guint     to,
+            gboolean  sentences)
+{
+  Region region;
+  g_autoptr(GMatchInfo) info = NULL;
+  guint found = 0;
+
+  region_init (&region, parse, from, to);
+  g_regex_match (labels_regex (), region.text->str, 0, &info);
+
+  while (g_match_info_matches (info))
+    {
+      const AreaLabel *label = &area_labels[matched_label (info)];
+      g_autofree char *label_text = g_match_info_fetch (info, 0);
+      const char *after;
+      IcGrade grade;
+      gsize gs, ge;
+      int s, e;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      after = region.text->str + e;
+      if (_ic_parser_match_grade (after, &grade, &gs, &ge) && is_connector (after, gs, sentences))
+        {
+          g_autofree char *printed = g_strstrip (g_strdup (label_text));
+
+          printed[0] = g_ascii_toupper (printed[0]);
+          add_judgement (parse, label->area, printed, grade, region_page (&region, parse, s));
+          found++;
+        }
+      g_match_info_next (info, NULL);
+    }
+
+  region_clear (&region);
+  return found;
+}
+
+static gboolean
+line_is (IcParse    *parse,
+         guint       i,
+         const char *pattern)
+{
+  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+
+  return g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL);
+}
+
+static guint
+lines_on_first_pages (IcParse *parse,
+                      guint    n_pages)
+{
+  guint i = 0;
+
+  if (!parse->from_pdf)
+    return MIN (parse->lines->len, 60);
+  while (i < parse->lines->len && IC_LINE (parse, i)->page <= n_pages)
+    i++;
+  return i;
+}
+
+static guint
+count_words (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  return g_strv_length (words);
+}
+
+/* ILACS: the table after "Judgement | Grade", up to the first sentence. */
+static void
+read_ilacs_table (IcParse *parse)
+{
+  guint limit = lines_on_first_pages (parse, 2);
+  guint from = parse->title_line, to;
+
+  for (guint i = parse->title_line; i < limit; i++)
+    if (line_is (parse, i, "^judgements?(\\s+grades?)?$"))
+      {
+        from = i + 1;
+        break;
+      }
+
+  /* The table ends at the first sentence of prose; a label may end with a
+   * stray full stop ("children and families."), a sentence is longer. */
+  for (to = from; to < limit; to++)
+    if (g_str_has_suffix (IC_LINE (parse, to)->text, ".") && count_words (IC_LINE (parse, to)->text) > 6)
+      break;
+
+  scan_pairs (parse, from, to, FALSE);
+}
+
+static void
+read_sentence_grade (IcParse    *parse,
+                     IcArea      area,
+                     const char *label,
+                     const char *pattern,
+                     guint       from,
+                     guint       to)
+{
+  g_autofree char *full = g_strconcat (pattern, "\\s*\\b(" GRADE_WORDS ")\\b", NULL);
+  g_autoptr(GRegex) re = g_regex_new (full, 0, 0, NULL);
+
+  for (guint i = from; i < MIN (to, parse->lines->len); i++)
+    {
+      g_autofree char *text = _ic_parser_join (parse, i, i + 3);
+      g_autoptr(GMatchInfo) info = NULL;
+      IcGrade grade;
+      int s, e;
+
+      if (!g_regex_match (re, text, 0, &info))
+        continue;
+      g_match_info_fetch_pos (info, 1, &s, &e);
+      if (_ic_parser_match_grade (text + s, &grade, NULL, NULL))
+        {
+          add_judgement (parse, area, label, grade, IC_LINE (parse, i)->page);
+          return;
+        }
+    }
+}
+
+/* SIF: the labelled rows of the front page, the overall judgement that
+ * has no label, and the LSCB's sentence. */
+static void
+read_sif (IcParse *parse)
+{
+  guint limit = lines_on_first_pages (parse, 2);
+
+  for (guint i = parse->title_line; i < limit; i++)
+    if (line_is (parse, i, "^(contents|executive summary|summary of key findings)$"))
+      {
+        limit = i;
+        break;
+      }
+
+  read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
+                       "(?:overall judgement is(?: that children's services(?: are| is)?)?|"
+                       "children's services in .{2,60}? (?:are |is )?)", 0, limit);
+  scan_pairs (parse, parse->title_line, limit, FALSE);
+  read_sentence_grade (parse, IC_AREA_LSCB,
+                       "The effectiveness of the Local Safeguarding Children Board",
+                       "(?:effectiveness of )?the local safeguarding children board(?: \\(lscb\\))?"
+                       "(?: is| are)? ", 0, parse->lines->len);
+}
+
+/* 2012–13 frameworks: the "Record of main findings" table at the end,
+ * else the sentences that give each grade in the body. */
+static void
+read_main_findings (IcParse *parse)
+{
+  guint from = G_MAXUINT;
+
+  for (guint i = parse->lines->len; i-- > 0;)
+    if (line_is (parse, i, "^record of main findings$"))
+      {
+        from = i + 1;
+        break;
+      }
+
+  if (from != G_MAXUINT && scan_pairs (parse, from, parse->lines->len, FALSE) > 0)
+    return;
+
+  scan_pairs (parse, parse->title_line, parse->lines->len, TRUE);
+}
+
+void
+_ic_parser_read_judgements (IcParse *parse)
+{
+  switch (parse->type)
+    {
+    case IC_INSPECTION_TYPE_ILACS:
+      read_ilacs_table (parse);
+      break;
+    case IC_INSPECTION_TYPE_SIF:
+      read_sif (parse);
+      break;
+    case IC_INSPECTION_TYPE_LSCB_REVIEW:
+      read_sentence_grade (parse, IC_AREA_LSCB,
+                           "The effectiveness of the Local Safeguarding Children Board",
+                           "(?:effectiveness of )?the local safeguarding children board(?: \\(lscb\\))?"
+                           "(?: is| are)? ", 0, parse->lines->len);
+      break;
+    case IC_INSPECTION_TYPE_CHILD_PROTECTION:
+    case IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN:
+    case IC_INSPECTION_TYPE_SLAC:
+      read_main_findings (parse);
+      break;
+    case IC_INSPECTION_TYPE_OTHER:
+    case IC_INSPECTION_TYPE_FOCUSED_VISIT:
+    case IC_INSPECTION_TYPE_MONITORING_VISIT:
+    case IC_INSPECTION_TYPE_JTAI:
+    default:
+      break;
+    }
+}

@@ -1,0 +1,417 @@
+/* ic-parser-lines.c: pages of text -> clean lines
+ *
+ * PDF text carries furniture that is not part of the report: page numbers,
+ * running heads and footers repeated on every page, and footnotes at the
+ * bottom of a page that would otherwise split an improvement item in two.
+ * They are removed here so that the rest of the parser sees prose only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-parser"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-parser-private.h"
+
+static gboolean
+is_space_like (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0x202F || c == 0x3000 || c == 0xFEFF;
+}
+
+/* Folds white space to single spaces, mends ligatures and drops soft
+ * hyphens, keeping everything else as printed. */
+static char *
+clean_line (const char *raw)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = raw; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        break;
+      if (c == 0xAD || c == 0x200C || c == 0x200D)
+        continue;
+      if (is_space_like (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+
+      switch (c)
+        {
+        case 0xFB00: g_string_append (out, "ff"); break;
+        case 0xFB01: g_string_append (out, "fi"); break;
+        case 0xFB02: g_string_append (out, "fl"); break;
+        case 0xFB03: g_string_append (out, "ffi"); break;
+        case 0xFB04: g_string_append (out, "ffl"); break;
+        default: g_string_append_unichar (out, c);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _ic_parser_fold:
+ *
+ * Lower case with typographic quotes and dashes made plain and bold
+ * markers ("**good**") removed, for matching only.
+ */
+char *
+_ic_parser_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '*')
+        continue;
+      if (c == 0x2018 || c == 0x2019 || c == 0x2032 || c == '`')
+        c = '\'';
+      else if (c == 0x201C || c == 0x201D)
+        c = '"';
+      else if (c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 ||
+               c == 0x2212 || c == 0x2500)
+        c = '-';
+      g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_page_number (const char *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(page\\s+)?\\d{1,3}(\\s+of\\s+\\d{1,3})?$",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, text, 0, NULL);
+}
+
+typedef struct
+{
+  GPtrArray *lines;  /* of char*, cleaned, "" for blank */
+} Page;
+
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->lines, g_ptr_array_unref);
+}
+
+static Page *
+split_pages (const char * const *pages,
+             guint              *n_pages)
+{
+  guint n = pages ? g_strv_length ((char **)pages) : 0;
+  Page *out = g_new0 (Page, MAX (n, 1));
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_auto(GStrv) raw = g_strsplit (pages[p], "\n", -1);
+
+      out[p].lines = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; raw[i] != NULL; i++)
+        g_ptr_array_add (out[p].lines, clean_line (raw[i]));
+    }
+
+  *n_pages = n;
+  return out;
+}
+
+/* Index of the first (or last) non-blank line of a page, or -1. */
+static int
+edge_line (Page     *page,
+           gboolean  last)
+{
+  int n = page->lines->len;
+
+  for (int k = 0; k < n; k++)
+    {
+      int i = last ? n - 1 - k : k;
+      const char *text = g_ptr_array_index (page->lines, i);
+
+      if (*text)
+        return i;
+    }
+  return -1;
+}
+
+static void
+blank_line (Page *page,
+            int   i)
+{
+  g_free (page->lines->pdata[i]);
+  page->lines->pdata[i] = g_strdup ("");
+}
+
+static void
+drop_page_numbers (Page  *pages,
+                   guint  n_pages)
+{
+  for (guint p = 0; p < n_pages; p++)
+    for (int side = 0; side < 2; side++)
+      {
+        int i = edge_line (&pages[p], side);
+
+        if (i >= 0 && is_page_number (g_ptr_array_index (pages[p].lines, i)))
+          blank_line (&pages[p], i);
+      }
+}
+
+/* Running heads and footers: the same first or last line on many pages. */
+static void
+drop_running_lines (Page  *pages,
+                    guint  n_pages)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (n_pages < 3)
+    return;
+
+  for (int side = 0; side < 2; side++)
+    for (guint p = 0; p < n_pages; p++)
+      {
+        int i = edge_line (&pages[p], side);
+
+        if (i >= 0)
+          {
+            char *key = g_strdup_printf ("%d:%s", side, (char *)g_ptr_array_index (pages[p].lines, i));
+            g_hash_table_insert (counts, key,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+          }
+      }
+
+  for (int side = 0; side < 2; side++)
+    for (guint p = 0; p < n_pages; p++)
+      {
+        int i = edge_line (&pages[p], side);
+        g_autofree char *key = NULL;
+        guint count;
+
+        if (i < 0)
+          continue;
+        key = g_strdup_printf ("%d:%s", side, (char *)g_ptr_array_index (pages[p].lines, i));
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+        if (count >= 3 && count * 10 >= n_pages * 3)
+          blank_line (&pages[p], i);
+      }
+}
+
+/* Footnote markers are digits glued to the end of a word or heading
+ * ("board1", "What needs to improve?1"); the footnote itself starts a line
+ * with the same number near the bottom of the page. */
+static void
+collect_footnote_markers (Page     *pages,
+                          guint     n_pages,
+                          gboolean *markers)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("[a-z?:),.’'](\\d{1,2})(\\s|$)", G_REGEX_OPTIMIZE, 0, NULL));
+
+  for (guint p = 0; p < n_pages; p++)
+    for (guint i = 0; i < pages[p].lines->len; i++)
+      {
+        g_autoptr(GMatchInfo) info = NULL;
+
+        g_regex_match (re, g_ptr_array_index (pages[p].lines, i), 0, &info);
+        while (g_match_info_matches (info))
+          {
+            g_autofree char *digits = g_match_info_fetch (info, 1);
+            int n = atoi (digits);
+
+            if (n > 0 && n < 100)
+              markers[n] = TRUE;
+            g_match_info_next (info, NULL);
+          }
+      }
+}
+
+static void
+drop_footnotes (Page  *pages,
+                guint  n_pages)
+{
+  gboolean markers[100] = { FALSE };
+
+  collect_footnote_markers (pages, n_pages, markers);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      GPtrArray *lines = pages[p].lines;
+
+      for (guint i = lines->len / 3; i < lines->len; i++)
+        {
+          const char *text = g_ptr_array_index (lines, i);
+          char *end;
+          long n = strtol (text, &end, 10);
+
+          if (end == text || n <= 0 || n >= 100 || !markers[n] || *end != ' ' ||
+              !g_ascii_isupper (end[1]))
+            continue;
+
+          for (guint k = i; k < lines->len; k++)
+            blank_line (&pages[p], k);
+          break;
+        }
+    }
+}
+
+static void
+append_line (GArray     *lines,
+             const char *text,
+             guint       page,
+             gboolean    blank_before)
+{
+  IcLine line = { 0 };
+
+  line.text = g_strdup (text);
+  line.folded = _ic_parser_fold (text);
+  line.page = page;
+  line.blank_before = blank_before;
+  g_array_append_val (lines, line);
+}
+
+static void
+clear_line (gpointer data)
+{
+  IcLine *line = data;
+
+  g_free (line->text);
+  g_free (line->folded);
+}
+
+/**
+ * _ic_parser_split_lines:
+ *
+ * Returns: (transfer full): an array of #IcLine with no blank lines; a
+ *   blank or a page break is recorded on the line after it
+ */
+GArray *
+_ic_parser_split_lines (const char * const *pages,
+                        gboolean            from_pdf)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (IcLine));
+  guint n_pages = 0;
+  Page *split = split_pages (pages, &n_pages);
+
+  g_array_set_clear_func (lines, clear_line);
+
+  drop_page_numbers (split, n_pages);
+  if (from_pdf)
+    {
+      /* A page number may stand under a running head: look again. */
+      drop_running_lines (split, n_pages);
+      drop_page_numbers (split, n_pages);
+      drop_footnotes (split, n_pages);
+    }
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      gboolean blank = TRUE;
+
+      for (guint i = 0; i < split[p].lines->len; i++)
+        {
+          const char *text = g_ptr_array_index (split[p].lines, i);
+
+          if (*text == '\0')
+            {
+              blank = TRUE;
+              continue;
+            }
+          append_line (lines, text, from_pdf ? p + 1 : 0, blank);
+          blank = FALSE;
+        }
+      page_clear (&split[p]);
+    }
+
+  g_free (split);
+  return lines;
+}
+
+/**
+ * _ic_parser_join:
+ *
+ * Returns: the folded text of lines [@from, @to) joined with spaces
+ */
+char *
+_ic_parser_join (IcParse *parse,
+                 guint    from,
+                 guint    to)
+{
+  GString *out = g_string_new (NULL);
+
+  to = MIN (to, parse->lines->len);
+  for (guint i = from; i < to; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, IC_LINE (parse, i)->folded);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _ic_parser_match_grade:
+ * @folded: folded text
+ *
+ * Finds the first grade word in @folded, in every printed form: wrapped,
+ * "requires improvement to be good", the plural "require improvement",
+ * "Grade 4 (inadequate)".
+ */
+gboolean
+_ic_parser_match_grade (const char *folded,
+                        IcGrade    *grade,
+                        gsize      *start,
+                        gsize      *end)
+{
+  static GRegex *re;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *word = NULL;
+  int s, e;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("\\b(?:grade [1-4] \\()?(outstanding|good|inadequate|adequate|"
+                                         "requires? improvement(?: to be good)?)\\b\\)?",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (re, folded, 0, &info))
+    return FALSE;
+
+  word = g_match_info_fetch (info, 1);
+  g_match_info_fetch_pos (info, 0, &s, &e);
+  if (start)
+    *start = s;
+  if (end)
+    *end = e;
+
+  if (g_str_equal (word, "outstanding"))
+    *grade = IC_GRADE_OUTSTANDING;
+  else if (g_str_equal (word, "good"))
+    *grade = IC_GRADE_GOOD;
+  else if (g_str_equal (word, "inadequate"))
+    *grade = IC_GRADE_INADEQUATE;
+  else if (g_str_equal (word, "adequate"))
+    *grade = IC_GRADE_ADEQUATE;
+  else
+    *grade = IC_GRADE_REQUIRES_IMPROVEMENT;
+
+  return TRUE;
+}

@@ -1,0 +1,261 @@
+/* ic-cli.c: load the given folders and write the requested exports
+ *
+ * This path never initialises GTK: it runs with no display at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ic-cli.h"
+#include "ic-csv.h"
+#include "ic-failure.h"
+#include "ic-json.h"
+#include "ic-loader.h"
+#include "ic-report-store.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_OUTPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char  *json;
+  char  *csv;
+  char  *improvements_csv;
+  char  *pdf;
+  char  *render;
+  char  *output;
+  char **paths;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->json);
+  g_free (options->csv);
+  g_free (options->improvements_csv);
+  g_free (options->pdf);
+  g_free (options->render);
+  g_free (options->output);
+  g_strfreev (options->paths);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static const char *export_prefixes[] = {
+  "--export-json", "--export-csv", "--export-improvements-csv", "--export-pdf", "--render", "--output",
+};
+
+/**
+ * ic_cli_wants_headless:
+ *
+ * Whether the command line asks for an export, in which case no window
+ * is opened and no display is needed.
+ */
+gboolean
+ic_cli_wants_headless (int    argc,
+                       char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      for (guint k = 0; k < G_N_ELEMENTS (export_prefixes); k++)
+        if (g_str_has_prefix (argv[i], export_prefixes[k]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_options (Options  *options,
+               int       argc,
+               char    **argv,
+               GError  **error)
+{
+  const GOptionEntry entries[] = {
+    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
+      N_("Write the whole model as JSON (- for standard output)"), N_("FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->csv,
+      N_("Write the judgement matrix as CSV"), N_("FILE") },
+    { "export-improvements-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->improvements_csv,
+      N_("Write one CSV row per improvement item"), N_("FILE") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
+      N_("Write the meeting summary pack (A4 PDF)"), N_("FILE") },
+    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render,
+      N_("Draw one chart: matrix, timeline, grades or themes"), N_("CHART") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->paths, NULL,
+      N_("[FOLDER|FILE…]") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context, _("Compare Ofsted inspection reports of children's services."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  return g_option_context_parse (context, &argc, &argv, error);
+}
+
+static gboolean
+check_usage (Options  *options,
+             GError  **error)
+{
+  if (options->paths == NULL || options->paths[0] == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("no input: give folders or files of reports"));
+      return FALSE;
+    }
+
+  if ((options->render != NULL) != (options->output != NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--render and --output go together"));
+      return FALSE;
+    }
+
+  for (guint i = 0; options->paths[i] != NULL; i++)
+    if (!g_file_test (options->paths[i], G_FILE_TEST_EXISTS))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("%s: no such file or folder"), options->paths[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+load_paths (IcReportStore  *store,
+            char          **paths,
+            GError        **error)
+{
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *failures = ic_report_store_get_failures (store);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+  if (!ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      g_printerr ("%s: %s\n", ic_failure_get_source (failure), ic_failure_get_reason (failure));
+    }
+
+  return TRUE;
+}
+
+/* "-" is standard output; anything else is replaced atomically, so an
+ * existing file is never left half written. */
+static gboolean
+write_output (const char  *path,
+              const char  *contents,
+              GError     **error)
+{
+  gsize len = strlen (contents);
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      if (fwrite (contents, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("standard output: %s"), g_strerror (saved));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!g_file_set_contents (path, contents, len, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+json_document (IcReportStore *store)
+{
+  g_autoptr(JsonNode) root = ic_json_document_new (G_LIST_MODEL (store),
+                                                   ic_report_store_get_failures (store), NULL);
+  g_autofree char *text = ic_json_to_string (root);
+
+  return g_strconcat (text, "\n", NULL);
+}
+
+static int
+write_exports (Options       *options,
+               IcReportStore *store)
+{
+  int status = EXIT_OK;
+
+  struct {
+    const char *path;
+    char      *(*build) (IcReportStore *store);
+  } outputs[] = {
+    { options->json, json_document },
+    { options->csv, (char *(*) (IcReportStore *))ic_csv_matrix },
+    { options->improvements_csv, (char *(*) (IcReportStore *))ic_csv_improvements },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      if (outputs[i].path == NULL)
+        continue;
+      contents = outputs[i].build (store);
+      if (!write_output (outputs[i].path, contents, &error))
+        {
+          g_printerr ("inspection-compare: %s\n", error->message);
+          status = EXIT_OUTPUT;
+        }
+    }
+
+  return status;
+}
+
+/**
+ * ic_cli_run:
+ *
+ * Returns: the exit status of CONTRACT.md: 0 when every output was
+ *   written, 1 when one could not be, 2 for a usage error
+ */
+int
+ic_cli_run (int    argc,
+            char **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (&options, argc, argv, &error) || !check_usage (&options, &error))
+    {
+      g_printerr ("inspection-compare: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (!load_paths (store, options.paths, &error))
+    {
+      g_printerr ("inspection-compare: %s\n", error->message);
+      return EXIT_OUTPUT;
+    }
+
+  return write_exports (&options, store);
+}

@@ -1,0 +1,285 @@
+/* test-cache.c: the text cache survives, refuses corrupt entries, stays small
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <utime.h>
+
+#include "ic-cache.h"
+#include "ic-loader-private.h"
+#include "ic-report-private.h"
+#include "ic-test-util.h"
+
+#define ID_A "aaaa000000000000000000000000000000000000000000000000000000000000"
+#define ID_B "bbbb000000000000000000000000000000000000000000000000000000000000"
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ic-cache-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
+
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = make_dir ();
+  const char * const pages[] = { "page one", "page “two”", NULL };
+  IcCache *cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_auto(GStrv) found = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = FALSE;
+
+  g_assert_nonnull (cache);
+  g_assert_false (ic_cache_lookup_pages (cache, ID_A, &from_pdf, &found, &reason));
+  ic_cache_store_pages (cache, ID_A, TRUE, pages, NULL);
+  ic_cache_store_pages (cache, ID_B, FALSE, NULL, "the PDF is password-protected");
+  ic_cache_close (cache);
+
+  /* A new process (here: a new handle) finds both. */
+  cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_assert_true (ic_cache_lookup_pages (cache, ID_A, &from_pdf, &found, &reason));
+  g_assert_true (from_pdf);
+  g_assert_null (reason);
+  g_assert_cmpstrv (found, pages);
+  g_clear_pointer (&found, g_strfreev);
+
+  g_assert_true (ic_cache_lookup_pages (cache, ID_B, &from_pdf, &found, &reason));
+  g_assert_false (from_pdf);
+  g_assert_null (found);
+  g_assert_cmpstr (reason, ==, "the PDF is password-protected");
+  ic_cache_close (cache);
+  remove_tree (dir);
+}
+
+static void
+damage (const char *path,
+        gboolean    truncate)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  if (truncate)
+    length /= 2;
+  else
+    data[length - 3] ^= 0x20;
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+static void
+test_corrupt (void)
+{
+  g_autofree char *dir = make_dir ();
+  const char * const pages[] = { "some text on a page", NULL };
+  IcCache *cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_autofree char *path_a = ic_cache_get_entry_path (cache, ID_A);
+  g_autofree char *path_b = ic_cache_get_entry_path (cache, ID_B);
+  g_auto(GStrv) found = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf;
+
+  ic_cache_store_pages (cache, ID_A, TRUE, pages, NULL);
+  ic_cache_store_pages (cache, ID_B, TRUE, pages, NULL);
+  /* A write cut short by a crash, and a flipped bit in the text. */
+  damage (path_a, TRUE);
+  damage (path_b, FALSE);
+
+  g_assert_false (ic_cache_lookup_pages (cache, ID_A, &from_pdf, &found, &reason));
+  g_assert_false (ic_cache_lookup_pages (cache, ID_B, &from_pdf, &found, &reason));
+  g_assert_null (found);
+  g_assert_null (reason);
+  /* Removed, so that the next load writes them afresh. */
+  g_assert_false (g_file_test (path_a, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path_b, G_FILE_TEST_EXISTS));
+  ic_cache_close (cache);
+  remove_tree (dir);
+}
+
+static void
+test_index (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *index = g_build_filename (dir, "path-index", NULL);
+  IcScanEntry entry = { .path = (char *)"/reports/a.pdf", .size = 10, .mtime = 20, .inode = 30 };
+  IcCache *cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_autofree char *id = NULL;
+
+  g_assert_null (ic_cache_lookup_path (cache, &entry));
+  ic_cache_remember_path (cache, &entry, ID_A);
+  ic_cache_close (cache);
+
+  cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  id = ic_cache_lookup_path (cache, &entry);
+  g_assert_cmpstr (id, ==, ID_A);
+  /* Any change of size, time or inode means the file must be read. */
+  entry.mtime++;
+  g_assert_null (ic_cache_lookup_path (cache, &entry));
+  entry.mtime--;
+  entry.inode++;
+  g_assert_null (ic_cache_lookup_path (cache, &entry));
+  entry.inode--;
+  ic_cache_close (cache);
+
+  damage (index, TRUE);
+  cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_assert_null (ic_cache_lookup_path (cache, &entry));
+  ic_cache_close (cache);
+  remove_tree (dir);
+}
+
+static void
+test_disabled (void)
+{
+  g_autofree char *dir = make_dir ();
+
+  g_setenv ("IC_NO_CACHE", "1", TRUE);
+  g_assert_null (ic_cache_open (dir, IC_CACHE_MAX_BYTES));
+  g_unsetenv ("IC_NO_CACHE");
+  remove_tree (dir);
+}
+
+static void
+test_trim (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *old_version = g_build_filename (dir, "pages-0", "ab", NULL);
+  g_autofree char *filler = g_strnfill (1000, 'x');
+  const char * const pages[] = { filler, NULL };
+  IcCache *cache = ic_cache_open (dir, 10 * 1024);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint kept = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (old_version, 0700), ==, 0);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%02x%062u", i, 0);
+      char *path = ic_cache_get_entry_path (cache, id);
+      struct utimbuf times = { .actime = 1000000 + i * 100, .modtime = 1000000 + i * 100 };
+
+      ic_cache_store_pages (cache, id, TRUE, pages, NULL);
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+      g_ptr_array_add (paths, path);
+    }
+  ic_cache_close (cache);
+
+  /* About 20 KB against a 10 KB bound: the oldest go, the newest stay. */
+  for (guint i = 0; i < paths->len; i++)
+    {
+      gboolean exists = g_file_test (g_ptr_array_index (paths, i), G_FILE_TEST_EXISTS);
+
+      if (exists)
+        kept++;
+      if (i > 0 && exists)
+        g_assert_true (g_file_test (g_ptr_array_index (paths, paths->len - 1), G_FILE_TEST_EXISTS));
+    }
+  g_test_message ("kept %u of 20 entries", kept);
+  g_assert_cmpuint (kept, >, 0);
+  g_assert_cmpuint (kept, <=, 7);
+  g_assert_false (g_file_test (g_ptr_array_index (paths, 0), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (g_ptr_array_index (paths, 19), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_version, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+}
+
+static IcReport *
+first_line_parse (const char          *source,
+                  const char * const  *pages,
+                  gboolean             from_pdf,
+                  GError             **error)
+{
+  IcReport *report = _ic_report_new (source);
+  g_autofree char *first = g_strndup (pages[0], strcspn (pages[0], "\n"));
+
+  _ic_report_set_authority (report, first);
+  return report;
+}
+
+static char *
+load_first_line (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+
+  _ic_loader_set_parse_func (loader, first_line_parse);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  return g_strdup (ic_report_get_authority (ic_report_store_get_report (store, 0)));
+}
+
+/* Rewrites the file in place with the same size, inode and mtime: only a
+ * loader that does not read unchanged files still sees the old text. */
+static void
+rewrite_keeping_stat (const char *path,
+                      const char *text)
+{
+  GStatBuf st;
+  FILE *file;
+  struct utimbuf times;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  file = g_fopen (path, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fwrite (text, 1, strlen (text), file), ==, strlen (text));
+  fclose (file);
+  times.actime = st.st_atime;
+  times.modtime = st.st_mtime;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+static void
+test_loader_fast_path (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *uncached = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Original\n", -1, NULL));
+  /* utime() below sets whole seconds; start from whole seconds too. */
+  rewrite_keeping_stat (path, "Original\n");
+  first = load_first_line (dir);
+  g_assert_cmpstr (first, ==, "Original");
+
+  /* Same size and times: the index says unchanged, the file is not read. */
+  rewrite_keeping_stat (path, "Modified\n");
+  second = load_first_line (dir);
+  g_assert_cmpstr (second, ==, "Original");
+
+  g_setenv ("IC_NO_CACHE", "1", TRUE);
+  uncached = load_first_line (dir);
+  g_unsetenv ("IC_NO_CACHE");
+  g_assert_cmpstr (uncached, ==, "Modified");
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cache/round-trip", test_round_trip);
+  g_test_add_func ("/cache/corrupt", test_corrupt);
+  g_test_add_func ("/cache/index", test_index);
+  g_test_add_func ("/cache/disabled", test_disabled);
+  g_test_add_func ("/cache/trim", test_trim);
+  g_test_add_func ("/cache/loader-fast-path", test_loader_fast_path);
+
+  return g_test_run ();
+}

@@ -1,0 +1,206 @@
+/* test-cli.c: the headless command line of CONTRACT.md, run for real
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ic-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the program with no display at all: exports must not need one. */
+static void
+run_cli (Run         *run,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  int wait_status;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
+
+  g_ptr_array_add (argv, exe);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+fixtures_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "parser", NULL);
+}
+
+static void
+test_json_to_stdout (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  run_cli (&run, "--export-json=-", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (root, "generator"), "inspection-compare "));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")), ==, 9);
+  /* The shopping list and the school are failures with its reason, on stderr too. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failures")), ==, 2);
+  g_assert_nonnull (strstr (run.err, "not-a-report.txt: not an Ofsted local authority report"));
+  g_assert_true (json_object_has_member (root, "recurrences"));
+}
+
+static void
+test_csv_files (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  g_autofree char *matrix = g_build_filename (tmp, "matrix.csv", NULL);
+  g_autofree char *items = g_build_filename (tmp, "items.csv", NULL);
+  g_autofree char *matrix_arg = g_strconcat ("--export-csv=", matrix, NULL);
+  g_autofree char *items_arg = g_strconcat ("--export-improvements-csv=", items, NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, matrix_arg, items_arg, dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_assert_true (g_file_get_contents (matrix, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "authority,inspection_type,start_date,end_date,published_date,"
+                                         "overall_effectiveness,leadership,help_and_protection,"));
+  g_assert_nonnull (strstr (text, "\r\nRedbridge,child_protection,2012-10-08,2012-10-17,,adequate,inadequate,good,"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (g_file_get_contents (items, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "authority,inspection_type,end_date,index,timeframe,themes,text,source\r\n"));
+  /* A text holding a comma is quoted (RFC 4180). */
+  g_assert_nonnull (strstr (text, ",\"the quality of plans for care leavers, so that every young person"));
+
+  g_unlink (matrix);
+  g_unlink (items);
+  g_rmdir (tmp);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run_cli (&missing, "--export-json=-", "/no/such/folder", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpstr (missing.err, ==, "inspection-compare: /no/such/folder: no such file or folder\n");
+
+  run_cli (&unknown, "--export-json=-", "--frobnicate", dir, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  run_cli (&none, "--export-json=-", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "no input"));
+}
+
+static void
+test_unwritable_output (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--export-json=/no/such/folder/out.json", dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* One line naming the path and the reason. */
+  g_assert_nonnull (strstr (run.err, "\ninspection-compare: /no/such/folder/out.json: "));
+  g_assert_true (g_str_has_suffix (run.err, "No such file or directory\n"));
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Listing with sizes and modification times, to prove nothing changed. */
+static char *
+snapshot (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_ptr_array_add (rows, g_strdup_printf ("%s %ld %ld", name, (long)st.st_size, (long)st.st_mtime));
+    }
+  g_ptr_array_sort (rows, compare_rows);
+  g_ptr_array_add (rows, NULL);
+  return g_strjoinv ("\n", (char **)rows->pdata);
+}
+
+static void
+test_folder_untouched (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autofree char *before = snapshot (dir);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--export-json=-", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  after = snapshot (dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/json-to-stdout", test_json_to_stdout);
+  g_test_add_func ("/cli/csv-files", test_csv_files);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/unwritable-output", test_unwritable_output);
+  g_test_add_func ("/cli/folder-untouched", test_folder_untouched);
+
+  return g_test_run ();
+}

@@ -1,0 +1,158 @@
+/* test-extractor.c: PDF text, page by page, from many threads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ic-extractor.h"
+#include "ic-test-util.h"
+
+static char **
+extract_fixture (const char  *name,
+                 GError     **error)
+{
+  g_autofree char *path = ic_test_fixture_path (name);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return ic_extractor_get_pages (data, length, NULL, error);
+}
+
+static void
+test_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = extract_fixture ("two-pages.pdf", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  /* Trailing spaces on "Fixture report   " are gone. */
+  g_assert_cmpstr (pages[0], ==, "Fixture report\nFirst page line two\n\n");
+  g_assert_cmpstr (pages[1], ==, "Second page text\n\n");
+}
+
+static void
+assert_fails (const char *name,
+              int         code,
+              const char *message_prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = extract_fixture (name, &error);
+
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, message_prefix));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_failures (void)
+{
+  assert_fails ("password.pdf", IC_EXTRACT_ERROR_PASSWORD, "the PDF is password-protected");
+  assert_fails ("damaged.pdf", IC_EXTRACT_ERROR_DAMAGED, "the PDF is damaged: ");
+  assert_fails ("no-text.pdf", IC_EXTRACT_ERROR_NO_TEXT, "the PDF has no text (scanned image?)");
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = ic_test_fixture_path ("two-pages.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_cancellable_cancel (cancellable);
+  pages = ic_extractor_get_pages (data, length, cancellable, &error);
+  g_assert_null (pages);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  GPtrArray *files;   /* GBytes */
+  GPtrArray *texts;   /* the text of each file, joined, from one thread */
+} Corpus;
+
+static char *
+extract_joined (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = ic_extractor_get_pages (g_bytes_get_data (bytes, NULL),
+                                                g_bytes_get_size (bytes), NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strjoinv ("\f", pages);
+}
+
+static gpointer
+extract_all_thread (gpointer data)
+{
+  Corpus *corpus = data;
+
+  for (guint i = 0; i < corpus->files->len; i++)
+    {
+      g_autofree char *text = extract_joined (g_ptr_array_index (corpus->files, i));
+
+      g_assert_cmpstr (text, ==, g_ptr_array_index (corpus->texts, i));
+    }
+  return NULL;
+}
+
+/* Four threads read the same real PDFs at once and get the same text as
+ * one thread did: the contexts do not trample each other. */
+static void
+test_threads_corpus (void)
+{
+  g_autofree char *dir = ic_test_corpus_path ("pdf");
+  g_autoptr(GDir) listing = NULL;
+  Corpus corpus = { 0 };
+  GThread *threads[4];
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  corpus.files = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  corpus.texts = g_ptr_array_new_with_free_func (g_free);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+      GBytes *bytes = g_mapped_file_get_bytes (mapped);
+
+      g_ptr_array_add (corpus.files, bytes);
+      g_ptr_array_add (corpus.texts, extract_joined (bytes));
+      /* Every real report has a good deal of text on its pages. */
+      g_assert_cmpuint (strlen (g_ptr_array_index (corpus.texts, corpus.texts->len - 1)), >, 2000);
+    }
+  g_assert_cmpuint (corpus.files->len, >=, 10);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("extract", extract_all_thread, &corpus);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_test_message ("%u PDFs read alike by %u threads", corpus.files->len,
+                  (guint)G_N_ELEMENTS (threads));
+  g_ptr_array_unref (corpus.files);
+  g_ptr_array_unref (corpus.texts);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extractor/pages", test_pages);
+  g_test_add_func ("/extractor/failures", test_failures);
+  g_test_add_func ("/extractor/cancelled", test_cancelled);
+  g_test_add_func ("/extractor/threads-corpus", test_threads_corpus);
+
+  return g_test_run ();
+}

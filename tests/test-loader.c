@@ -1,0 +1,499 @@
+/* test-loader.c: files and folders -> reports and failures in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ic-loader-private.h"
+#include "ic-parser.h"
+#include "ic-report-private.h"
+#include "ic-test-util.h"
+
+/* A stand-in parser: the first line is the authority, and a first page
+ * starting "NOT A REPORT" is refused the way the real parser refuses. */
+static IcReport *
+fake_parse (const char          *source,
+            const char * const  *pages,
+            gboolean             from_pdf,
+            GError             **error)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_MAY, 2020);
+  g_autofree char *first = g_strndup (pages[0], strcspn (pages[0], "\n"));
+  IcReport *report;
+
+  if (g_str_has_prefix (pages[0], "NOT A REPORT"))
+    {
+      g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT,
+                   "not an Ofsted report (fake parser)");
+      return NULL;
+    }
+
+  report = _ic_report_new (source);
+  _ic_report_set_authority (report, first);
+  _ic_report_set_end_date (report, date);
+  return report;
+}
+
+static IcReport *
+slow_parse (const char          *source,
+            const char * const  *pages,
+            gboolean             from_pdf,
+            GError             **error)
+{
+  g_usleep (3000);
+  return fake_parse (source, pages, from_pdf, error);
+}
+
+static void
+write_bytes (const char *dir,
+             const char *name,
+             const char *data,
+             gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_fixture (const char *dir,
+              const char *fixture,
+              const char *name)
+{
+  g_autofree char *path = ic_test_fixture_path (fixture);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  write_bytes (dir, name, data, length);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
+
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char **)a, *(char **)b);
+}
+
+/* Every path under @dir with its size and modification time, to prove
+ * that loading wrote nothing there. */
+static void
+list_tree (const char *dir,
+           GString    *out)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (path, &st), ==, 0);
+      g_string_append_printf (out, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld\n", path,
+                              (gint64)st.st_size, (gint64)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+      if (S_ISDIR (st.st_mode))
+        list_tree (path, out);
+    }
+}
+
+static const char *
+failure_reason (IcReportStore *store,
+                const char    *dir,
+                const char    *name)
+{
+  GListModel *failures = ic_report_store_get_failures (store);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      if (g_str_equal (ic_failure_get_source (failure), path))
+        return ic_failure_get_reason (failure);
+    }
+  return NULL;
+}
+
+static IcReport *
+find_authority (IcReportStore *store,
+                const char    *authority)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      IcReport *report = ic_report_store_get_report (store, i);
+
+      if (g_strcmp0 (ic_report_get_authority (report), authority) == 0)
+        return report;
+    }
+  return NULL;
+}
+
+static char *
+make_mixed_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ic-load-XXXXXX", &error);
+  const char utf16[] = "\xff\xfe" "U\0t\0f\0" "1\0" "6\0\n\0" "p\0" "1\0\f\0" "p\0" "2\0";
+  const char cp1252[] = "Cp1252 \x93quoted\x94\r\nline\r\n";
+  const char junk[] = "\x01\x02\x03\x00\xff\xfe";
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "a/report.pdf");
+  copy_fixture (dir, "two-pages.pdf", "b/deeper/copy.PDF");
+  copy_fixture (dir, "web-page.pdf", "web-page.pdf");
+  copy_fixture (dir, "password.pdf", "password.pdf");
+  copy_fixture (dir, "damaged.pdf", "damaged.pdf");
+  copy_fixture (dir, "no-text.pdf", "no-text.pdf");
+  write_bytes (dir, "empty.pdf", "", 0);
+  write_bytes (dir, "utf16.txt", utf16, sizeof utf16 - 1);
+  write_bytes (dir, "cp1252.TXT", cp1252, -1);
+  write_bytes (dir, "junk.txt", junk, sizeof junk - 1);
+  write_bytes (dir, "refused.txt", "NOT A REPORT\n", -1);
+  write_bytes (dir, "refused-copy.txt", "NOT A REPORT\n", -1);
+  write_bytes (dir, "ignored.doc", "not looked at", -1);
+  return dir;
+}
+
+static void
+test_mixed (void)
+{
+  g_autofree char *dir = make_mixed_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = g_build_filename (dir, "a/report.pdf", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "b/deeper/copy.PDF", NULL);
+  const char * const *duplicates;
+  IcReport *report;
+
+  list_tree (dir, before);
+  _ic_loader_set_parse_func (loader, fake_parse);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  list_tree (dir, after);
+  g_assert_cmpstr (before->str, ==, after->str);
+
+  /* 12 files found; the PDF and its copy make one report. */
+  g_assert_cmpuint (ic_loader_get_n_total (loader), ==, 12);
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==, 8);
+
+  report = find_authority (store, "Fixture report");
+  g_assert_nonnull (report);
+  g_assert_cmpuint (strlen (ic_report_get_content_id (report)), ==, 64);
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+  g_assert_cmpstr (ic_report_get_pages (report)[1], ==, "Second page text\n\n");
+  duplicates = ic_report_get_duplicates (report);
+  g_assert_cmpuint (g_strv_length ((char **)duplicates), ==, 1);
+  /* Whichever worker got there first is the report; the other the copy. */
+  g_assert_true ((g_str_equal (ic_report_get_source (report), pdf_path) &&
+                  g_str_equal (duplicates[0], copy_path)) ||
+                 (g_str_equal (ic_report_get_source (report), copy_path) &&
+                  g_str_equal (duplicates[0], pdf_path)));
+
+  report = find_authority (store, "Utf16");
+  g_assert_nonnull (report);
+  g_assert_cmpstr (ic_report_get_pages (report)[0], ==, "Utf16\np1");
+  g_assert_cmpstr (ic_report_get_pages (report)[1], ==, "p2");
+  report = find_authority (store, "Cp1252 “quoted”");
+  g_assert_nonnull (report);
+  g_assert_cmpstr (ic_report_get_pages (report)[0], ==, "Cp1252 “quoted”\nline\n");
+
+  g_assert_cmpstr (failure_reason (store, dir, "web-page.pdf"), ==, "not a PDF: it is a web page");
+  g_assert_cmpstr (failure_reason (store, dir, "password.pdf"), ==, "the PDF is password-protected");
+  g_assert_true (g_str_has_prefix (failure_reason (store, dir, "damaged.pdf"), "the PDF is damaged: "));
+  g_assert_cmpstr (failure_reason (store, dir, "no-text.pdf"), ==, "the PDF has no text (scanned image?)");
+  g_assert_cmpstr (failure_reason (store, dir, "empty.pdf"), ==, "the file is empty");
+  g_assert_cmpstr (failure_reason (store, dir, "junk.txt"), ==, "not a text file");
+  /* The parser's own message; a copy of a refused file is refused too. */
+  g_assert_cmpstr (failure_reason (store, dir, "refused.txt"), ==, "not an Ofsted report (fake parser)");
+  g_assert_cmpstr (failure_reason (store, dir, "refused-copy.txt"), ==, "not an Ofsted report (fake parser)");
+
+  remove_tree (dir);
+}
+
+/* Loading the same folder again adds nothing and counts every file. */
+static void
+test_reload (void)
+{
+  g_autofree char *dir = make_mixed_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  IcReport *report;
+
+  _ic_loader_set_parse_func (loader, fake_parse);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, NULL));
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, NULL));
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, 12);
+  g_assert_cmpuint (ic_loader_get_n_total (loader), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  report = find_authority (store, "Fixture report");
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_duplicates (report)), ==, 1);
+  remove_tree (dir);
+}
+
+static char *
+make_many (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ic-many-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("d%u/report-%03u.txt", i % 7, i);
+      g_autofree char *text = g_strdup_printf ("Authority %03u\nSome text\n", i);
+
+      write_bytes (dir, name, text, -1);
+    }
+  return dir;
+}
+
+typedef struct
+{
+  guint          items_changed;
+  guint          n_done_notifies;
+  GAsyncResult  *result;
+  GCancellable  *cancellable;
+  gint64         cancelled_at;
+  gint64         returned_at;
+} Watch;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Watch      *watch)
+{
+  watch->items_changed++;
+  if (watch->cancellable != NULL && watch->cancelled_at == 0)
+    {
+      watch->cancelled_at = g_get_monotonic_time ();
+      g_cancellable_cancel (watch->cancellable);
+    }
+}
+
+static void
+n_done_cb (GObject    *object,
+           GParamSpec *pspec,
+           Watch      *watch)
+{
+  watch->n_done_notifies++;
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Watch *watch = user_data;
+
+  watch->returned_at = g_get_monotonic_time ();
+  watch->result = g_object_ref (result);
+}
+
+static void
+run_async (IcLoader *loader,
+           GFile    *folder,
+           Watch    *watch)
+{
+  ic_loader_load_async (loader, &folder, 1, watch->cancellable, loaded_cb, watch);
+  while (watch->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_batches (void)
+{
+  g_autofree char *dir = make_many (200);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+  Watch watch = { 0 };
+
+  _ic_loader_set_parse_func (loader, slow_parse);
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &watch);
+  g_signal_connect (loader, "notify::n-done", G_CALLBACK (n_done_cb), &watch);
+  run_async (loader, folder, &watch);
+  g_assert_true (ic_loader_load_finish (loader, watch.result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 200);
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, 200);
+  /* 200 files of 3 ms each take at least 300 ms on two cores: several
+   * batches, far fewer than one per file. */
+  g_test_message ("%u items-changed, %u n-done notifications", watch.items_changed,
+                  watch.n_done_notifies);
+  g_assert_cmpuint (watch.items_changed, >, 1);
+  g_assert_cmpuint (watch.items_changed, <, 100);
+  g_assert_cmpuint (watch.n_done_notifies, >, 1);
+  g_clear_object (&watch.result);
+  remove_tree (dir);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = make_many (400);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Watch watch = { 0 };
+  guint n_at_return;
+
+  _ic_loader_set_parse_func (loader, slow_parse);
+  watch.cancellable = cancellable;
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &watch);
+  run_async (loader, folder, &watch);
+  g_assert_false (ic_loader_load_finish (loader, watch.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_test_message ("returned %.1f ms after cancel",
+                  (watch.returned_at - watch.cancelled_at) / 1000.0);
+  /* The target is 100 ms; a loaded test machine gets some slack. */
+  g_assert_cmpint (watch.returned_at - watch.cancelled_at, <, 500 * 1000);
+
+  /* Nothing more reaches the store after the load returned. */
+  n_at_return = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_assert_cmpuint (n_at_return, <, 400);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_at_return);
+  g_clear_object (&watch.result);
+  remove_tree (dir);
+}
+
+/* Loads @files twice through the cache (filling it, then reading it) and
+ * checks that the cached text is exactly the text MuPDF gave. */
+static void
+assert_cache_agrees (IcReportStore *cold,
+                     GFile        **files)
+{
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+      g_assert_true (ic_loader_load_sync (loader, files, 2, NULL, NULL));
+      n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (cold)));
+      for (guint i = 0; i < n; i++)
+        {
+          IcReport *report = ic_report_store_get_report (store, i);
+          IcReport *expected = ic_report_store_find_content (cold, ic_report_get_content_id (report));
+
+          g_assert_nonnull (expected);
+          g_assert_cmpstrv (ic_report_get_pages (report), ic_report_get_pages (expected));
+          g_assert_cmpstr (ic_report_get_authority (report), ==, ic_report_get_authority (expected));
+        }
+    }
+}
+
+/* The real parser on every real PDF: no crash, and each file is a report,
+ * a copy of one, or a failure with a one-line reason. */
+static void
+test_corpus (void)
+{
+  g_autofree char *bulk = ic_test_corpus_path ("bulk");
+  g_autofree char *pdf = ic_test_corpus_path ("pdf");
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  GFile *files[2];
+  GListModel *failures;
+  guint n_reports, n_copies = 0, n_failures;
+
+  if (bulk == NULL || pdf == NULL)
+    return;
+
+  list_tree (bulk, before);
+  list_tree (pdf, before);
+  files[0] = g_file_new_for_path (bulk);
+  files[1] = g_file_new_for_path (pdf);
+  /* Cold: every PDF goes through MuPDF and the real parser. */
+  g_setenv ("IC_NO_CACHE", "1", TRUE);
+  g_assert_true (ic_loader_load_sync (loader, files, 2, NULL, &error));
+  g_unsetenv ("IC_NO_CACHE");
+  g_assert_no_error (error);
+  assert_cache_agrees (store, files);
+  list_tree (bulk, after);
+  list_tree (pdf, after);
+  g_assert_cmpstr (before->str, ==, after->str);
+
+  n_reports = g_list_model_get_n_items (G_LIST_MODEL (store));
+  failures = ic_report_store_get_failures (store);
+  n_failures = g_list_model_get_n_items (failures);
+  for (guint i = 0; i < n_reports; i++)
+    {
+      IcReport *report = ic_report_store_get_report (store, i);
+
+      n_copies += g_strv_length ((char **)ic_report_get_duplicates (report));
+      g_assert_nonnull (ic_report_get_pages (report));
+    }
+  for (guint i = 0; i < n_failures; i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+      const char *reason = ic_failure_get_reason (failure);
+
+      g_assert_true (reason != NULL && reason[0] != '\0' && strchr (reason, '\n') == NULL);
+      g_test_message ("failure: %s: %s", ic_failure_get_source (failure), reason);
+    }
+
+  g_test_message ("%u files: %u reports, %u copies, %u failures",
+                  ic_loader_get_n_total (loader), n_reports, n_copies, n_failures);
+  g_assert_cmpuint (ic_loader_get_n_total (loader), ==, 181 + 11);
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, ic_loader_get_n_total (loader));
+  g_assert_cmpuint (n_reports + n_copies + n_failures, ==, ic_loader_get_n_total (loader));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/loader/mixed", test_mixed);
+  g_test_add_func ("/loader/reload", test_reload);
+  g_test_add_func ("/loader/batches", test_batches);
+  g_test_add_func ("/loader/cancel", test_cancel);
+  g_test_add_func ("/loader/corpus", test_corpus);
+
+  return g_test_run ();
+}
