@@ -20,6 +20,7 @@
 #include "ic-report-private.h"
 #include "ic-scanner.h"
 #include "ic-text.h"
+#include "ic-themes.h"
 
 /* Often enough for the list to grow smoothly, seldom enough that the
  * sorted insertions and items-changed handlers stay cheap. */
@@ -227,6 +228,8 @@ deliver (Job         *job,
 
   _ic_report_set_content_id (report, content_id);
   _ic_report_set_pages (report, (const char * const *)pages);
+  /* The rules are immutable and the report is still this worker's own. */
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
   g_mutex_lock (&job->mutex);
   g_ptr_array_add (job->reports, g_steal_pointer (&report));
