@@ -17,6 +17,7 @@
 #include "ic-failure.h"
 #include "ic-json.h"
 #include "ic-loader.h"
+#include "ic-recurrence.h"
 #include "ic-report-store.h"
 
 enum {
@@ -191,8 +192,11 @@ write_output (const char  *path,
 static char *
 json_document (IcReportStore *store)
 {
+  g_autoptr(GPtrArray) found = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(JsonNode) recurrences = ic_recurrences_to_json (found);
   g_autoptr(JsonNode) root = ic_json_document_new (G_LIST_MODEL (store),
-                                                   ic_report_store_get_failures (store), NULL);
+                                                   ic_report_store_get_failures (store),
+                                                   recurrences);
   g_autofree char *text = ic_json_to_string (root);
 
   return g_strconcat (text, "\n", NULL);
@@ -231,6 +235,19 @@ write_exports (Options       *options,
   return status;
 }
 
+/* The user's corrections apply to exports too. A file that cannot be
+ * read is reported (and kept) but does not stop the export. */
+static void
+use_corrections (IcReportStore *store)
+{
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_corrections_load (corrections, &error))
+    g_printerr ("inspection-compare: %s\n", error->message);
+  ic_report_store_set_corrections (store, corrections);
+}
+
 /**
  * ic_cli_run:
  *
@@ -251,6 +268,7 @@ ic_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
+  use_corrections (store);
   if (!load_paths (store, options.paths, &error))
     {
       g_printerr ("inspection-compare: %s\n", error->message);
