@@ -44,6 +44,32 @@ make_report (const char *source,
   return report;
 }
 
+/* Removes a temporary folder and everything in it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_tree_cb (gpointer data)
+{
+  remove_tree (data);
+  g_free (data);
+}
+
 static char *
 temp_path (void)
 {
@@ -51,6 +77,7 @@ temp_path (void)
   g_autofree char *dir = g_dir_make_tmp ("ic-corrections-XXXXXX", &error);
 
   g_assert_no_error (error);
+  g_test_queue_destroy (remove_tree_cb, g_strdup (dir));
   /* A folder that does not exist yet: saving must create it. */
   return g_build_filename (dir, "sub", "corrections.json", NULL);
 }
