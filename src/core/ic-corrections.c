@@ -45,6 +45,7 @@ struct _IcCorrections
 
 G_DEFINE_FINAL_TYPE (IcCorrections, ic_corrections, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ic-corrections-error-quark, ic_corrections_error)
+G_DEFINE_QUARK (ic-corrections-originals, originals)
 
 enum {
   SIGNAL_CHANGED,
@@ -721,7 +722,6 @@ void
 ic_corrections_apply (IcCorrections *self,
                       IcReport      *report)
 {
-  static GQuark originals_quark;
   const char *content_id;
   Originals *originals;
   JsonObject *entry;
@@ -730,12 +730,9 @@ ic_corrections_apply (IcCorrections *self,
   g_return_if_fail (IC_IS_CORRECTIONS (self));
   g_return_if_fail (IC_IS_REPORT (report));
 
-  if (originals_quark == 0)
-    originals_quark = g_quark_from_static_string ("ic-corrections-originals");
-
   content_id = ic_report_get_content_id (report);
   entry = content_id ? entry_for (self, content_id, FALSE) : NULL;
-  originals = g_object_get_qdata (G_OBJECT (report), originals_quark);
+  originals = g_object_get_qdata (G_OBJECT (report), originals_quark ());
 
   /* A report never corrected needs no copy of its values. */
   if (entry == NULL && originals == NULL)
@@ -743,7 +740,7 @@ ic_corrections_apply (IcCorrections *self,
   if (originals == NULL)
     {
       originals = snapshot (report);
-      g_object_set_qdata_full (G_OBJECT (report), originals_quark, originals, originals_free);
+      g_object_set_qdata_full (G_OBJECT (report), originals_quark (), originals, originals_free);
     }
 
   restore (report, originals);
