@@ -35,7 +35,7 @@ test_stemming (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *stem = ic_words_stem (cases[i].word);
+      g_autofree char *stem = ic_words_stem_word (cases[i].word);
 
       g_assert_cmpstr (stem, ==, cases[i].stem);
     }

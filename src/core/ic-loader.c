@@ -217,18 +217,27 @@ deliver (Job         *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
+  /* Only the real parser's reports are cached, never a test's stand-in. */
+  IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
 
-  if (pages != NULL)
-    report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+  if (pages != NULL && cache != NULL)
+    report = ic_cache_lookup_report (cache, content_id, path);
+  if (pages != NULL && report == NULL)
+    {
+      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      if (report != NULL)
+        _ic_report_set_content_id (report, content_id);
+      if (report != NULL && cache != NULL)
+        ic_cache_store_report (cache, report);
+    }
   if (report == NULL)
     {
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
 
-  _ic_report_set_content_id (report, content_id);
   _ic_report_set_pages (report, (const char * const *)pages);
-  /* The rules are immutable and the report is still this worker's own. */
+  /* Themes come after the cache: a user's own rules apply on every load. */
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
   g_mutex_lock (&job->mutex);

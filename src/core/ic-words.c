@@ -322,7 +322,7 @@ is_ascii_lower (const char *word)
 }
 
 char *
-ic_words_stem (const char *word)
+ic_words_stem_word (const char *word)
 {
   g_autoptr(GString) folded = g_string_new (word);
   Stemmer z;
@@ -377,7 +377,7 @@ add_token (GArray     *tokens,
   g_autofree char *lower = g_ascii_strdown (ascii, -1);
   IcToken token;
 
-  token.stem = ic_words_stem (lower);
+  token.stem = ic_words_stem_word (lower);
   token.word = g_steal_pointer (&lower);
   token.start = start - text;
   token.end = end - text;
@@ -474,7 +474,7 @@ build_stop_set (gpointer data)
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-    g_hash_table_add (set, ic_words_stem (stop_words[i]));
+    g_hash_table_add (set, ic_words_stem_word (stop_words[i]));
 
   return set;
 }

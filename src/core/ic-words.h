@@ -23,7 +23,7 @@ typedef struct
  * Returns: (element-type IcToken): the words in order */
 GArray   *ic_words_tokenise     (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 /* Stems one lower-case ASCII word (Porter 1980) after spelling folding. */
-char     *ic_words_stem    (const char *word) G_GNUC_WARN_UNUSED_RESULT;
+char     *ic_words_stem_word    (const char *word) G_GNUC_WARN_UNUSED_RESULT;
 /* Words that carry no substance in an improvement item: English function
  * words and Ofsted's stock phrasing ("ensure", "improve", "quality"…). */
 gboolean  ic_words_is_stop_stem (const char *stem);
