@@ -220,10 +220,12 @@ export_pdf (IcWindow    *self,
                                   error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
-static gboolean
-export_to (IcWindow    *self,
-           GFile       *file,
-           GError     **error)
+/* The format follows the name: .pdf the summary pack, -improvements.csv
+ * the improvement items, .csv the judgement matrix, anything else JSON. */
+gboolean
+_ic_window_export (IcWindow  *self,
+                   GFile     *file,
+                   GError   **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *lower = g_ascii_strdown (path, -1);
@@ -261,7 +263,7 @@ export_response_cb (IcWindow             *self,
   if (file == NULL)
     return;
 
-  if (export_to (self, file, &error))
+  if (_ic_window_export (self, file, &error))
     toast_exported (self, file);
   else
     _ic_window_toast (self, error->message);
