@@ -132,14 +132,22 @@ test_sif_sentences_and_recommendations (void)
   /* The lead inspector stands at the end, next to the deputy. */
   g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "John Sample");
 
-  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 5);
   g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_RECOMMENDATION);
+  /* Wrapped lines that read like headings ("recommendations.", "Section 20
+   * arrangement …") continue the item. */
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==,
+                   "Increase the number of foster carers recruited each year, as the board asked in its "
+                   "recommendations.");
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 3)), ==,
+                   "Ensure that the review of all children looked after under a Section 20 arrangement "
+                   "is accelerated.");
   g_assert_true (g_str_has_suffix (ic_improvement_get_text (item (report, 0)), "(paragraph 25)"));
   g_assert_true (g_str_has_suffix (ic_improvement_get_text (item (report, 1)),
                                    "are reviewed with the young person."));
   g_assert_cmpuint (ic_improvement_get_page (item (report, 2)), ==, 3);
   g_assert_cmpuint (ic_improvement_get_scope (item (report, 2)), ==, IC_SCOPE_LOCAL_AUTHORITY);
-  g_assert_cmpuint (ic_improvement_get_scope (item (report, 3)), ==, IC_SCOPE_LSCB);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 4)), ==, IC_SCOPE_LSCB);
 
   g_assert_cmpuint (g_strv_length ((char **)ic_report_get_strengths (report)), ==, 2);
 }

@@ -582,8 +582,13 @@ longest_key_at (Table      *table,
 {
   g_autoptr(GString) key = NULL;
   IcAuthority *best = NULL;
-  const Token *first = &g_array_index (tokens, Token, at);
+  const Token *first;
 
+  /* A council prefix can end the text ("London Borough of"). */
+  if (at >= tokens->len)
+    return NULL;
+
+  first = &g_array_index (tokens, Token, at);
   if (!g_hash_table_contains (table->first_words, first->word) || !starts_upper (text, first))
     return NULL;
 

@@ -20,6 +20,7 @@
 #include "ic-report-private.h"
 #include "ic-scanner.h"
 #include "ic-text.h"
+#include "ic-themes.h"
 
 /* Often enough for the list to grow smoothly, seldom enough that the
  * sorted insertions and items-changed handlers stay cheap. */
@@ -216,17 +217,28 @@ deliver (Job         *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
+  /* Only the real parser's reports are cached, never a test's stand-in. */
+  IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
 
-  if (pages != NULL)
-    report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+  if (pages != NULL && cache != NULL)
+    report = ic_cache_lookup_report (cache, content_id, path);
+  if (pages != NULL && report == NULL)
+    {
+      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      if (report != NULL)
+        _ic_report_set_content_id (report, content_id);
+      if (report != NULL && cache != NULL)
+        ic_cache_store_report (cache, report);
+    }
   if (report == NULL)
     {
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
 
-  _ic_report_set_content_id (report, content_id);
   _ic_report_set_pages (report, (const char * const *)pages);
+  /* Themes come after the cache: a user's own rules apply on every load. */
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
   g_mutex_lock (&job->mutex);
   g_ptr_array_add (job->reports, g_steal_pointer (&report));

@@ -52,7 +52,7 @@ static const HeadingPattern heading_patterns[] = {
                   "inspection judgements about the local authority|"
                   "the inspection judgements and what they mean|record of main findings|"
                   "executive summary|inspection findings.*|summary of key findings|"
-                  "what the inspection judgements mean.*|section \\d+:? .*|the inspection team|"
+                  "what the inspection judgements mean.*|section \\d+: .*|the inspection team|"
                   "case study.*|the local safeguarding children board(?: \\(lscb\\))?|"
                   "review of the effectiveness of the local safeguarding children board|"
                   "key strengths and weaknesses of the .*|what the lscb needs to do|"
@@ -86,8 +86,9 @@ heading_regex (HeadingKind kind)
             g_string_append_printf (pattern, "%s%s", first ? "" : "|", heading_patterns[i].pattern);
             first = FALSE;
           }
-      /* A trailing footnote digit, "?" or ":" may follow. */
-      g_string_append (pattern, ")\\s*[?:.]?\\s*\\d{0,2}\\s*[?:]?$");
+      /* A trailing footnote digit, "?" or ":" may follow; a full stop
+       * would make it a sentence. */
+      g_string_append (pattern, ")\\s*[?:]?\\s*\\d{0,2}\\s*[?:]?$");
       g_once_init_leave (&regexes[kind], g_regex_new (pattern->str, G_REGEX_OPTIMIZE, 0, NULL));
       g_string_free (pattern, TRUE);
     }
@@ -106,13 +107,35 @@ is_contents_entry (IcParse *parse,
   return g_regex_match_simple ("^\\d{1,3}$", next, 0, 0);
 }
 
+/* A line that goes on with the previous one's sentence is not a heading,
+ * even when it reads like one: "… had recognised this as an" + "area for
+ * improvement.", "… children looked after under a" + "Section 20 …". */
+static gboolean
+continues_sentence (IcParse *parse,
+                    guint    i)
+{
+  static GRegex *re;
+  const IcLine *line = IC_LINE (parse, i);
+
+  if (g_unichar_islower (g_utf8_get_char (line->text)))
+    return TRUE;
+  if (i == 0)
+    return FALSE;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("(?:[,\\-–]|\\b(?:a|an|the|of|to|for|in|on|by|and|or|with|"
+                                         "from|under|that|which|their|its|is|are|be|as|at))$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, IC_LINE (parse, i - 1)->folded, 0, NULL);
+}
+
 static HeadingKind
 heading_kind (IcParse *parse,
               guint    i)
 {
   const IcLine *line = IC_LINE (parse, i);
 
-  if (strlen (line->folded) > 140 || is_contents_entry (parse, i))
+  if (strlen (line->folded) > 140 || is_contents_entry (parse, i) || continues_sentence (parse, i))
     return HEADING_NONE;
 
   for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
@@ -282,8 +305,8 @@ is_subheading (IcParse *parse,
 {
   const IcLine *line = IC_LINE (parse, i);
 
-  return strlen (line->text) < 70 && !g_str_has_suffix (line->text, ".") &&
-         !g_str_has_suffix (line->text, ",") && g_unichar_isupper (g_utf8_get_char (line->text)) &&
+  return strlen (line->text) < 70 && strpbrk (line->text, ".;()") == NULL &&
+         g_unichar_isupper (g_utf8_get_char (line->text)) &&
          i + 1 < end && number_length (IC_LINE (parse, i + 1)->text) > 0;
 }
 
@@ -312,7 +335,7 @@ collect_numbered (Collector *c,
           start_item (c, line, line->text + n);
           open = TRUE;
         }
-      else if (open && is_subheading (c->parse, i, end))
+      else if (open && ends_sentence (c->item) && is_subheading (c->parse, i, end))
         {
           flush (c);
           open = FALSE;

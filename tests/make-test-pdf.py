@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Write a small, valid PDF with invented text, for tests.
+
+Usage: tests/make-test-pdf.py OUT [PAGES] [--blank]
+
+Each page carries a few lines of invented report-like text in Helvetica
+(no real report text); --blank writes pages with no text at all, like a
+scanned document without a text layer.  The output is deterministic.
+"""
+
+import sys
+
+
+def page_text(n):
+    lines = [
+        "Inspection of Example local authority children's services",
+        "Inspection dates: 6 to 17 December 2021",
+        f"Invented test page {n}. Nothing here comes from a real report.",
+    ]
+    ops = ["BT", "/F1 11 Tf", "14 TL", "72 770 Td"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({escaped}) Tj T*")
+    ops.append("ET")
+    return "\n".join(ops).encode("ascii")
+
+
+def write_pdf(out, pages, blank):
+    objects = []  # index i holds object number i + 1
+
+    def add(body):
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(None)
+    pages_obj = add(None)
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    kids = []
+    for n in range(1, pages + 1):
+        content = b"" if blank else page_text(n)
+        stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
+                        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                        % (pages_obj, font, stream)))
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
+    objects[pages_obj - 1] = (b"<< /Type /Pages /Count %d /Kids [" % pages +
+                              b" ".join(b"%d 0 R" % k for k in kids) + b"] >>")
+
+    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        data += b"%010d 00000 n \n" % off
+    data += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+             % (len(objects) + 1, catalog, xref))
+    with open(out, "wb") as f:
+        f.write(data)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if not args or len(args) > 2:
+        sys.exit(__doc__.strip().splitlines()[2])
+    pages = int(args[1]) if len(args) == 2 else 3
+    write_pdf(args[0], pages, "--blank" in sys.argv)
+
+
+if __name__ == "__main__":
+    main()
