@@ -108,7 +108,17 @@ update (IcChartWidget *self)
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_pointer (&self->chart, ic_chart_unref);
   if (self->model != NULL)
-    self->chart = ic_chart_new (self->kind, self->model, NULL);
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoFontDescription *font = pango_context_get_font_description (context);
+      IcChartOptions options = { .latest_only = self->kind == IC_CHART_GRADES };
+
+      /* Text as large as the rest of the window's, a little smaller than
+       * body text as charts are dense; sizes are points, 96 dpi. */
+      if (font != NULL && pango_font_description_get_size (font) > 0)
+        options.font_size = 0.9 * pango_font_description_get_size (font) / PANGO_SCALE * 96.0 / 72.0;
+      self->chart = ic_chart_new (self->kind, self->model, &options);
+    }
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -201,11 +211,15 @@ ic_chart_widget_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* Only the timeline grows with zoom; it scrolls sideways. */
+      /* Only the timeline grows with zoom, and then scrolls sideways; at
+       * 1 it fits the window like the other charts. */
       double zoom = self->kind == IC_CHART_TIMELINE ? self->zoom : 1.0;
 
       *natural = (int) ceil (width * zoom);
-      *minimum = self->kind == IC_CHART_TIMELINE ? *natural : 200;
+      *minimum = zoom > 1.0 ? *natural : 200;
+      /* Charts side by side in the Charts view wrap their labels. */
+      if (self->kind != IC_CHART_TIMELINE)
+        *natural = MIN (*natural, 560);
     }
   else
     {
