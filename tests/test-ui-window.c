@@ -198,6 +198,20 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
+static guint
+count_links (GtkWidget  *widget,
+             const char *prefix)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "recurrence-link") &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix))
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_links (c, prefix);
+  return n;
+}
+
 static void
 test_views_follow_filter (void)
 {
@@ -461,6 +475,26 @@ test_corpus (void)
         named = ic_failure_get_reason (failure)[0] != '\0';
     }
   g_assert_true (named);
+
+  /* Seed 001 raises seed 000's front-door point again (DOMAIN.md): its
+   * page links back to the earlier report. */
+  {
+    IcReportStore *store = ic_window_get_store (window);
+    IcReport *later = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+      {
+        IcReport *r = ic_report_store_get_report (store, i);
+
+        if (strstr (ic_report_get_source (r), "001_") != NULL)
+          later = r;
+      }
+    g_assert_nonnull (later);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
+                                ic_report_get_source (later));
+    g_assert_true (ic_reports_view_get_report (reports) == later);
+    g_assert_cmpuint (count_links (GTK_WIDGET (reports), "Raised before"), >, 0);
+  }
 
   for (guint i = 0; i < 3; i++)
     g_object_unref (files[i]);
