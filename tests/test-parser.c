@@ -260,6 +260,20 @@ test_jtai_2018_wrapped_title (void)
 }
 
 static void
+test_ilacs_children_care_leavers (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("ilacs-2025-care-leavers.txt");
+
+  /* The row's label has a stray word: "… progress of children care leavers". */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_judgements (report)), ==, 5);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CARE_LEAVERS), ==, IC_GRADE_OUTSTANDING);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_HELP_AND_PROTECTION), ==,
+                    IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 1);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -324,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/parser/lscb-review", test_lscb_review);
   g_test_add_func ("/parser/monitoring-visit", test_monitoring_visit);
   g_test_add_func ("/parser/jtai-2018-wrapped-title", test_jtai_2018_wrapped_title);
+  g_test_add_func ("/parser/ilacs/children-care-leavers", test_ilacs_children_care_leavers);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);
