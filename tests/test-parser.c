@@ -274,6 +274,32 @@ test_ilacs_children_care_leavers (void)
 }
 
 static void
+test_sif_2014_lists (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("sif-2014.txt");
+  const char * const *strengths;
+
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LSCB), ==, IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "Chris Sample");
+
+  /* "The inspection did not find any areas for priority and immediate
+   * action" is no item; the LSCB's grade on the front page does not
+   * start its section, so the local authority's items stay its own. */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 3);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_IMPROVEMENT);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 0)), ==, IC_SCOPE_LOCAL_AUTHORITY);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 1)), ==, IC_SCOPE_LOCAL_AUTHORITY);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==,
+                   "Evaluate the difference that multi-agency training makes to practice.");
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 2)), ==, IC_SCOPE_LSCB);
+
+  /* The LSCB's strengths count; "Key strengths and weaknesses" do not. */
+  strengths = ic_report_get_strengths (report);
+  g_assert_cmpuint (g_strv_length ((char **)strengths), ==, 2);
+  g_assert_cmpstr (strengths[1], ==, "The chair challenges partners constructively.");
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -339,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/parser/monitoring-visit", test_monitoring_visit);
   g_test_add_func ("/parser/jtai-2018-wrapped-title", test_jtai_2018_wrapped_title);
   g_test_add_func ("/parser/ilacs/children-care-leavers", test_ilacs_children_care_leavers);
+  g_test_add_func ("/parser/sif/2014-lists", test_sif_2014_lists);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);
