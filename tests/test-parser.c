@@ -300,6 +300,26 @@ test_sif_2014_lists (void)
 }
 
 static void
+test_ilacs_sub_bullets (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("ilacs-2019-subbullets.txt");
+
+  /* Lower-case items after U+F06E glyphs; dashes printed on lines of their
+   * own are sub-items of the item that leads in with a colon. */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 3);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 0)), ==,
+                   "the way managers record why they have made decisions");
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 1)), ==,
+                   "how well plans for children in care say: what the child wants to happen; "
+                   "who will do each task; when the plan will be looked at again");
+  /* The footnote at the foot of the page does not split the last item. */
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==,
+                   "the help that care leavers get to find somewhere to live that is safe and "
+                   "suitable for them.");
+  g_assert_cmpuint (ic_improvement_get_page (item (report, 2)), ==, 2);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -366,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/parser/jtai-2018-wrapped-title", test_jtai_2018_wrapped_title);
   g_test_add_func ("/parser/ilacs/children-care-leavers", test_ilacs_children_care_leavers);
   g_test_add_func ("/parser/sif/2014-lists", test_sif_2014_lists);
+  g_test_add_func ("/parser/ilacs/sub-bullets", test_ilacs_sub_bullets);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -175,7 +175,9 @@ bullet_length (const char *text)
   glyph = (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x25A0 && c <= 0x25FF) ||
           c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x00B7 ||
           c == 0x27A2 || c == 0x27A4 || c == 0x2713 || c == 0x2714 || c == 0x25BA;
-  if (!glyph && (c == '-' || c == '*' || c == 0x2013 || c == 0x2014))
+  /* Dashes, and the overlay stroke one template prints as a sub-bullet,
+   * count only when a space follows. */
+  if (!glyph && (c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x2212 || c == 0x0336))
     glyph = *after == ' ';
   if (!glyph)
     return 0;
@@ -371,18 +373,35 @@ collect_numbered (Collector *c,
   flush (c);
 }
 
+/* A bullet of another glyph than the list's own, under an item that
+ * leads in with a colon ("… to demonstrate:" + "- an understanding …"),
+ * is part of that item. */
+static gboolean
+is_sub_bullet (Collector  *c,
+               const char *text,
+               gunichar    list_glyph,
+               gboolean    in_sub)
+{
+  return bullet_length (text) > 0 && g_utf8_get_char (text) != list_glyph &&
+         (in_sub || (c->item->len > 0 && c->item->str[c->item->len - 1] == ':'));
+}
+
 static void
 collect_bullets (Collector *c,
                  guint      from,
                  guint      end)
 {
-  gboolean open = FALSE;
+  gboolean open = FALSE, in_sub = FALSE;
+  gunichar list_glyph = 0;
 
   for (guint i = from; i < end; i++)
     {
       const IcLine *line = IC_LINE (c->parse, i);
       gsize b = bullet_length (line->text);
       g_autofree char *timeframe = timeframe_of (line);
+
+      if (b > 0 && list_glyph == 0)
+        list_glyph = g_utf8_get_char (line->text);
 
       if (timeframe != NULL)
         {
@@ -391,10 +410,16 @@ collect_bullets (Collector *c,
           c->timeframe = g_steal_pointer (&timeframe);
           open = FALSE;
         }
+      else if (open && is_sub_bullet (c, line->text, list_glyph, in_sub))
+        {
+          append_wrapped (c->item, line->text + b);
+          in_sub = TRUE;
+        }
       else if (b > 0)
         {
           start_item (c, line, line->text + b);
           open = TRUE;
+          in_sub = FALSE;
         }
       else if (open && line->blank_before && ends_sentence (c->item) &&
                !g_unichar_islower (g_utf8_get_char (line->text)) && !is_nested_bullet (line->text))
