@@ -320,6 +320,25 @@ test_ilacs_sub_bullets (void)
 }
 
 static void
+test_focused_visit_to_trust (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("fv-2021-trust.txt");
+
+  /* The title names a trust, not "children's services"; a sentence in
+   * the body that does is not the title, nor is the ILACS framework. */
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  g_assert_cmpstr (ic_report_get_title (report), ==, "Focused visit to Northamptonshire Children's Trust");
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Northamptonshire");
+  assert_date (ic_report_get_start_date (report), "2021-11-09");
+  assert_date (ic_report_get_end_date (report), "2021-11-10");
+  assert_date (ic_report_get_published_date (report), "2021-12-09");
+  g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "Dee Fixture");
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 2);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_PRIORITY_ACTION);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 1)), ==, IC_ITEM_KIND_IMPROVEMENT);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -387,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/parser/ilacs/children-care-leavers", test_ilacs_children_care_leavers);
   g_test_add_func ("/parser/sif/2014-lists", test_sif_2014_lists);
   g_test_add_func ("/parser/ilacs/sub-bullets", test_ilacs_sub_bullets);
+  g_test_add_func ("/parser/focused-visit-to-trust", test_focused_visit_to_trust);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);
