@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ic-parser.h"
 #include "ic-test-util.h"
 
@@ -339,6 +341,27 @@ test_focused_visit_to_trust (void)
 }
 
 static void
+test_authority_line_with_council_words (void)
+{
+  const char *pages[] = {
+    "Plymouth City\n"
+    "Inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection date: 6 March 2017 – 30 March 2017\n"
+    "Children's services in Plymouth are good\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Plymouth");
+  g_assert_cmpstr (ic_report_get_authority_as_printed (report), ==, "Plymouth City");
+  for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
+    g_assert_null (strstr (*w, "authority"));
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -407,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/parser/sif/2014-lists", test_sif_2014_lists);
   g_test_add_func ("/parser/ilacs/sub-bullets", test_ilacs_sub_bullets);
   g_test_add_func ("/parser/focused-visit-to-trust", test_focused_visit_to_trust);
+  g_test_add_func ("/parser/authority-line-with-council-words", test_authority_line_with_council_words);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

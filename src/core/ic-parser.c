@@ -262,6 +262,36 @@ try_authority (IcParse    *parse,
   return TRUE;
 }
 
+/* Whether @text is an authority's name with only council words around
+ * it, as a title line prints it ("Derby City", "Wirral Council"). */
+static gboolean
+is_name_line (const char *text)
+{
+  static const char * const qualifiers[] = {
+    "city", "council", "county", "borough", "metropolitan", "district", "royal",
+    "london", "of", "the", "corporation", NULL
+  };
+  g_autofree char *rest = NULL;
+  g_auto(GStrv) words = NULL;
+  gsize start = 0, len = 0;
+
+  if (strlen (text) > 80 || strpbrk (text, ".:;0123456789") != NULL ||
+      ic_authorities_find_in_text (text, &start, &len) == NULL)
+    return FALSE;
+
+  rest = g_strdup (text);
+  memset (rest + start, ' ', len);
+  words = g_strsplit (g_strstrip (rest), " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_ascii_strdown (words[i], -1);
+
+      if (*word != '\0' && !g_strv_contains (qualifiers, word))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reports without the name in their title print it on the lines just
  * before the title ("Hampshire County Council", "City of Bradford
  * Metropolitan District\nCouncil") or just after it (CP 2012). */
@@ -281,6 +311,12 @@ authority_near_title (IcParse *parse)
       text = lines_text (parse, from, to);
       if (strlen (text) < 90 && ic_authorities_lookup (text) != NULL && try_authority (parse, text))
         return TRUE;
+      if (is_name_line (text) && try_authority (parse, text))
+        {
+          /* Keep the whole line as printed, not just the name in it. */
+          _ic_report_set_authority_as_printed (parse->report, text);
+          return TRUE;
+        }
     }
   return FALSE;
 }
