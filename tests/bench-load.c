@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -66,6 +68,25 @@ static void
 reset_peak (void)
 {
   g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+static guint64
+tree_size (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint64 total = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (child, &st) != 0)
+        continue;
+      total += S_ISDIR (st.st_mode) ? tree_size (child) : (guint64)st.st_size;
+    }
+  return total;
 }
 
 static void
@@ -210,6 +231,11 @@ main (int   argc,
   g_print ("|---|---|---|---|---|---|---|---|---|---|\n");
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     print_run (&runs[i], entries->len, megabytes);
+  {
+    g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "inspection-compare", NULL);
+
+    g_print ("\ncache: %.1f MB in %s\n", tree_size (cache) / 1e6, cache);
+  }
 
   if (!no_tools)
     {
