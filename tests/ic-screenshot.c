@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 
+#include "ic-chart-widget.h"
+#include "ic-palette.h"
 #include "ic-report-private.h"
 #include "ic-window.h"
 
@@ -83,6 +85,21 @@ save (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 wait_ms (guint ms)
 {
@@ -145,8 +162,23 @@ main (int argc, char **argv)
           g_autofree char *name = g_strdup_printf ("%s-%s", views[v], schemes[s]);
 
           gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
-          wait_ms (400);
+          wait_ms (1500);
           save (GTK_WIDGET (window), argv[1], name);
+          if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
+            {
+              GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
+              IcChart *chart = ic_chart_widget_get_chart (IC_CHART_WIDGET (w));
+              int cw = gtk_widget_get_width (w), ch = gtk_widget_get_height (w);
+              cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cw, ch);
+              cairo_t *cr = cairo_create (surface);
+              g_autofree char *path = g_strdup_printf ("%s/chart-direct.png", argv[1]);
+
+              ic_chart_draw (chart, cr, cw, ch, ic_palette_get_print ());
+              cairo_surface_write_to_png (surface, path);
+              g_print ("%s %d x %d\n", path, cw, ch);
+              cairo_destroy (cr);
+              cairo_surface_destroy (surface);
+            }
         }
       {
         g_autoptr(IcReport) r = g_list_model_get_item (ic_window_get_reports (window), 1);

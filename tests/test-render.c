@@ -278,13 +278,17 @@ test_charts_in_bounds (void)
     {
       g_autoptr(GListModel) reports = ic_render_test_reports (sizes[s][0], sizes[s][1]);
 
-      for (IcChartKind kind = 0; kind < IC_N_CHART_KINDS; kind++)
+      for (guint k = 0; k < IC_N_CHART_KINDS * 2; k++)
         {
-          g_autoptr(IcChart) chart = ic_chart_new (kind, reports, NULL);
+          IcChartKind kind = k % IC_N_CHART_KINDS;
+          IcChartOptions every = { .latest_only = FALSE };
+          g_autoptr(IcChart) chart = ic_chart_new (kind, reports, k < IC_N_CHART_KINDS ? NULL : &every);
           double w, h;
 
           ic_chart_get_natural_size (chart, NULL, &w, &h);
           g_test_message ("%s with %u reports: %.0f x %.0f", ic_chart_kind_to_name (kind), sizes[s][0], w, h);
+          if (kind == IC_CHART_MATRIX)
+            g_assert_cmpuint (chart->rows->len, ==, k < IC_N_CHART_KINDS ? chart->authorities->len : sizes[s][0]);
           g_assert_cmpfloat (w, >, 0);
           g_assert_cmpfloat (h, >, 0);
           g_assert_false (ic_chart_is_empty (chart));
@@ -385,6 +389,89 @@ check_export (IcChartKind  kind,
     }
 }
 
+/* The screen palettes draw on their own background; kept as PNGs in the
+ * build directory for people to look at. */
+static void
+test_dark_palette (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (12, 4);
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "render-out", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  for (IcChartKind kind = 0; kind < IC_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(IcChart) chart = ic_chart_new (kind, reports, NULL);
+      g_autofree char *name = g_strdup_printf ("%s/%s-dark.png", dir, ic_chart_kind_to_name (kind));
+      const IcPalette *dark = ic_palette_get_screen (TRUE);
+      cairo_surface_t *surface;
+      double w, h;
+
+      surface = draw_chart (chart, dark, &w, &h);
+      g_assert_cmphex (pixel_at (surface, (int) w - 1, 1), ==,
+                       rgb_of (ic_palette_get_color (dark, IC_PALETTE_BACKGROUND)));
+      g_assert_cmpint (cairo_surface_write_to_png (surface, name), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Every report of each authority, one row each: old frameworks bring
+ * their own columns (adoption, LSCB, quality of practice). */
+static void
+test_matrix_every_report (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (10, 5);
+  IcChartOptions every = { .latest_only = FALSE };
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, &every);
+  g_autofree char *name = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            "render-out", "matrix-every.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (chart->rows->len, ==, 10);
+  g_assert_cmpuint (chart->n_areas, ==, 8);
+  g_assert_cmpint (chart->areas[0], ==, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_assert_cmpint (chart->areas[7], ==, IC_AREA_LSCB);
+  g_assert_true (ic_chart_export_full (chart, name, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_other_hits (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (6, 3);
+  g_autoptr(IcChart) themes = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autoptr(IcChart) years = ic_chart_new (IC_CHART_YEARS, reports, NULL);
+  g_autoptr(IcChart) timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  IcChartHit hit;
+  double w, h;
+  gboolean found = FALSE;
+
+  /* The top bar of the themes chart is the most raised theme. */
+  ic_chart_get_natural_size (themes, NULL, &w, &h);
+  for (double y = 0; y < h && !found; y += 1)
+    found = ic_chart_hit_test (themes, w, h, w / 2, y, &hit);
+  g_assert_true (found);
+  g_assert_nonnull (hit.theme);
+  for (guint i = 0; i < themes->themes->len; i++)
+    g_assert_cmpuint (hit.count, >=, g_array_index (themes->theme_counts, guint, i));
+
+  /* Years: the slot under the pointer and its count. */
+  ic_chart_get_natural_size (years, NULL, &w, &h);
+  g_assert_true (ic_chart_hit_test (years, w, h, w - 2, h / 2, &hit));
+  g_assert_cmpint (hit.year, ==, years->last_year);
+  g_assert_cmpuint (hit.count, >, 0);
+
+  /* Timeline: scanning finds marks, each a report raising its theme. */
+  ic_chart_get_natural_size (timeline, NULL, &w, &h);
+  found = FALSE;
+  for (double y = 0; y < h && !found; y += 2)
+    for (double x = 0; x < w && !found; x += 2)
+      found = ic_chart_hit_test (timeline, w, h, x, y, &hit);
+  g_assert_true (found);
+  g_assert_nonnull (hit.report);
+  g_assert_nonnull (hit.theme);
+}
+
 static void
 test_export (void)
 {
@@ -427,10 +514,13 @@ main (int   argc,
   g_test_add_func ("/render/matrix/cells", test_matrix_cells);
   g_test_add_func ("/render/matrix/hit-test", test_matrix_hit);
   g_test_add_func ("/render/matrix/long-names", test_matrix_long_names);
+  g_test_add_func ("/render/matrix/every-report", test_matrix_every_report);
   g_test_add_func ("/render/chart/in-bounds", test_charts_in_bounds);
   g_test_add_func ("/render/chart/empty", test_empty);
   g_test_add_func ("/render/chart/theme-counts", test_theme_counts);
   g_test_add_func ("/render/chart/export", test_export);
+  g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
+  g_test_add_func ("/render/chart/hit-test", test_other_hits);
 
   return g_test_run ();
 }

@@ -8,9 +8,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "ic-failure.h"
 #include "ic-matrix-view.h"
+#include "ic-pages.h"
 #include "ic-print-operation.h"
 #include "ic-report-filter.h"
 #include "ic-report-page.h"
@@ -18,7 +20,7 @@
 #include "ic-reports-view.h"
 #include "ic-test-util.h"
 #include "ic-ui-util.h"
-#include "ic-window.h"
+#include "ic-window-private.h"
 
 /* Made-up reports: the shapes of real ones, none of their text. */
 static IcReport *
@@ -196,6 +198,20 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
+static guint
+count_links (GtkWidget  *widget,
+             const char *prefix)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "recurrence-link") &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix))
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_links (c, prefix);
+  return n;
+}
+
 static void
 test_views_follow_filter (void)
 {
@@ -300,8 +316,16 @@ test_print_export (void)
   fill_store (store);
   export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_MATRIX, small);
   g_assert_cmpuint (count_pdf_pages (small), ==, 1);
-  export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_PACK, pack);
-  g_assert_cmpuint (count_pdf_pages (pack), ==, 2);
+
+  /* The pack prints the pages the render library lays out for A4. */
+  {
+    g_autoptr(IcPages) pages = ic_pages_paginate (G_LIST_MODEL (store), NULL, NULL,
+                                                  IC_A4_WIDTH, IC_A4_HEIGHT);
+
+    g_assert_cmpuint (ic_pages_get_n_pages (pages), >, 2);
+    export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_PACK, pack);
+    g_assert_cmpuint (count_pdf_pages (pack), ==, ic_pages_get_n_pages (pages));
+  }
 
   /* 200 rows do not fit one A4 landscape page: the table carries on. */
   for (guint i = 0; i < 200; i++)
@@ -321,15 +345,83 @@ test_print_export (void)
 }
 
 static void
+test_export (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-XXXXXX", NULL);
+  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf" };
+  g_autoptr(GError) error = NULL;
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+
+  /* Exports follow the filters, like every view. */
+  ic_report_filter_reset (filter);
+  ic_report_filter_set_search (filter, "richmond");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (_ic_window_export (window, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      lines = g_strsplit (contents, "\n", -1);
+      if (i == 0)
+        {
+          g_assert_true (g_str_has_prefix (contents, "authority,inspection_type,"));
+          g_assert_cmpuint (g_strv_length (lines), >=, 4);    /* header + 3 Richmond reports */
+          g_assert_null (strstr (contents, "Greenwich"));
+        }
+      else if (i == 1)
+        g_assert_true (g_str_has_prefix (contents, "authority,inspection_type,end_date,index,"));
+      else if (i == 2)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonObject *root;
+
+          g_assert_true (json_parser_load_from_data (parser, contents, -1, NULL));
+          root = json_node_get_object (json_parser_get_root (parser));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")),
+                            ==, 3);
+        }
+      else
+        {
+          g_autoptr(IcPages) pages = ic_pages_paginate (ic_window_get_reports (window), NULL, NULL,
+                                                        IC_A4_WIDTH, IC_A4_HEIGHT);
+
+          g_assert_cmpuint (count_pdf_pages (path), ==, ic_pages_get_n_pages (pages));
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Wakes the main loop now and then so that deadlines are checked. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 wait_until_loaded (IcWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
 
   /* Let the load start, then run the main loop as the app would. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
   while (ic_window_get_loading (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
   g_assert_false (ic_window_get_loading (window));
 }
 
@@ -384,9 +476,110 @@ test_corpus (void)
     }
   g_assert_true (named);
 
+  /* Seed 001 raises seed 000's front-door point again (DOMAIN.md): its
+   * page links back to the earlier report. */
+  {
+    IcReportStore *store = ic_window_get_store (window);
+    IcReport *later = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+      {
+        IcReport *r = ic_report_store_get_report (store, i);
+
+        if (strstr (ic_report_get_source (r), "001_") != NULL)
+          later = r;
+      }
+    g_assert_nonnull (later);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
+                                ic_report_get_source (later));
+    g_assert_true (ic_reports_view_get_report (reports) == later);
+    g_assert_cmpuint (count_links (GTK_WIDGET (reports), "Raised before"), >, 0);
+  }
+
   for (guint i = 0; i < 3; i++)
     g_object_unref (files[i]);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+wait_for_reports (IcWindow *window,
+                  guint     n)
+{
+  GListModel *store = G_LIST_MODEL (ic_window_get_store (window));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while ((g_list_model_get_n_items (store) != n || ic_window_get_loading (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  g_test_message ("%u reports, %u wanted", g_list_model_get_n_items (store), n);
+  return g_list_model_get_n_items (store) == n;
+}
+
+static void
+copy_seed (const char *seeds,
+           const char *name,
+           const char *dir)
+{
+  g_autofree char *from = g_build_filename (seeds, name, NULL);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+/* A folder that changes on disk is read again, and is remembered. */
+static void
+test_folder_watch (void)
+{
+  g_autofree char *seeds = ic_test_corpus_path ("seeds");
+  g_autofree char *dir = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *names[2];
+  IcWindow *window;
+
+  if (seeds == NULL)
+    return;
+
+  listing = g_dir_open (seeds, 0, NULL);
+  names[0] = g_strdup (g_dir_read_name (listing));
+  names[1] = g_strdup (g_dir_read_name (listing));
+  dir = g_dir_make_tmp ("ic-watch-XXXXXX", NULL);
+  copy_seed (seeds, names[0], dir);
+
+  window = ic_window_new (NULL);
+  folder = g_file_new_for_path (dir);
+  ic_window_open (window, &folder, 1);
+  g_assert_true (wait_for_reports (window, 1));
+
+  settings = g_settings_new (APP_ID);
+  recent = g_settings_get_strv (settings, "recent-folders");
+  g_assert_cmpstr (recent[0], ==, dir);
+
+  copy_seed (seeds, names[1], dir);
+  g_assert_true (wait_for_reports (window, 2));
+
+  first = g_build_filename (dir, names[0], NULL);
+  g_unlink (first);
+  g_assert_true (wait_for_reports (window, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_unlink (path);
+      g_free ((char *) names[i]);
+    }
+  g_rmdir (dir);
 }
 
 int
@@ -404,7 +597,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/views-follow-filter", test_views_follow_filter);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);
+  g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/corpus", test_corpus);
+  g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();
 }

@@ -228,22 +228,33 @@ draw_links (IcChart              *chart,
             cairo_t              *cr,
             const IcPalette      *palette)
 {
-  cairo_set_line_width (cr, chart->font_size * 0.18);
+  cairo_set_line_width (cr, chart->font_size * (layout->lanes ? 0.18 : 0.1));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
     {
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       guint authority = _ic_chart_authority_index (chart, link->authority), row;
-      double y;
+      double y, x0, x1;
 
       if (authority == G_MAXUINT || !find_theme_row (chart, link->theme, &row)
           || !g_date_valid (&link->earlier) || !g_date_valid (&link->later)
           || g_date_get_year (&link->earlier) < chart->first_year || g_date_get_year (&link->later) > chart->last_year)
         continue;
       y = mark_y (chart, layout, row, authority);
+      x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
+      x1 = _ic_time_x (chart, &link->later, layout->x0, layout->x1);
       ic_color_set_source (ic_palette_get_series (palette, layout->lanes ? authority : 0), cr);
-      cairo_move_to (cr, _ic_time_x (chart, &link->earlier, layout->x0, layout->x1), y);
-      cairo_line_to (cr, _ic_time_x (chart, &link->later, layout->x0, layout->x1), y);
+      cairo_move_to (cr, x0, y);
+      /* Without a lane per authority, joins arc above the row so that one
+       * does not hide another or read as passing through other marks. */
+      if (layout->lanes)
+        cairo_line_to (cr, x1, y);
+      else
+        {
+          double rise = MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+
+          cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
+        }
       cairo_stroke (cr);
     }
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gstdio.h>
 
+#include "ic-chart-links.h"
 #include "ic-chart-private.h"
 
 G_DEFINE_BOXED_TYPE (IcChart, ic_chart, ic_chart_ref, ic_chart_unref)
@@ -293,38 +294,15 @@ collect_themes (IcChart *chart)
     }
 }
 
-/* Without links from the analysis, a theme raised again in the next report
- * on the same authority that raises it counts as a recurrence. */
+/* Without links from the caller, the chart asks the analysis: one
+ * definition of a recurrence serves the window, the pack and the CLI. */
 static GPtrArray *
 derive_links (IcChart *chart)
 {
-  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_chart_link_free);
-  g_autoptr(GHashTable) last_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListStore) store = g_list_store_new (IC_TYPE_REPORT);
 
-  for (guint i = 0; i < chart->reports->len; i++)
-    {
-      IcReport *report = g_ptr_array_index (chart->reports, i);
-      g_autoptr(GHashTable) set = NULL;
-      GHashTableIter iter;
-      gpointer theme;
-
-      if (ic_report_get_sort_date (report) == NULL)
-        continue;
-      set = report_themes (report);
-      g_hash_table_iter_init (&iter, set);
-      while (g_hash_table_iter_next (&iter, &theme, NULL))
-        {
-          g_autofree char *key = g_strconcat (_ic_chart_report_authority (report), "\n", theme, NULL);
-          IcReport *earlier = g_hash_table_lookup (last_seen, key);
-
-          if (earlier != NULL)
-            g_ptr_array_add (links, ic_chart_link_new (_ic_chart_report_authority (report), theme,
-                                                       ic_report_get_sort_date (earlier),
-                                                       ic_report_get_sort_date (report)));
-          g_hash_table_replace (last_seen, g_steal_pointer (&key), report);
-        }
-    }
-  return links;
+  g_list_store_splice (store, 0, 0, chart->reports->pdata, chart->reports->len);
+  return ic_chart_links_find (G_LIST_MODEL (store));
 }
 
 static void
@@ -408,10 +386,12 @@ ic_chart_new (IcChartKind           kind,
               GListModel           *reports,
               const IcChartOptions *options)
 {
-  IcChart *chart = g_new0 (IcChart, 1);
+  IcChart *chart;
 
   g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  g_return_val_if_fail (reports == NULL || G_IS_LIST_MODEL (reports), NULL);
 
+  chart = g_new0 (IcChart, 1);
   g_ref_count_init (&chart->ref_count);
   chart->kind = kind;
   chart->latest_only = options ? options->latest_only : TRUE;

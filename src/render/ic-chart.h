@@ -72,7 +72,7 @@ typedef struct
 
 typedef struct _IcChart IcChart;
 
-GType        ic_chart_get_type          (void) G_GNUC_CONST;
+GType        ic_chart_get_type          (void);
 gboolean     ic_chart_kind_from_name    (const char           *name,
                                          IcChartKind          *kind);
 const char  *ic_chart_kind_to_name      (IcChartKind           kind);

@@ -256,7 +256,7 @@ theme_line (IcPages       *pages,
           IcChartLink *link = g_ptr_array_index (pages->links, i);
           const GDate *other = NULL;
 
-          if (!g_str_equal (link->theme, themes[t]) || g_strcmp0 (link->authority, ic_report_get_authority (report)) != 0)
+          if (!g_str_equal (link->theme, themes[t]) || g_strcmp0 (link->authority, _ic_chart_report_authority (report)) != 0)
             continue;
           if (g_date_compare (&link->later, date) == 0)
             other = &link->earlier;
@@ -289,7 +289,10 @@ add_item (IcPages       *pages,
   const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? "Priority action: " : "";
   Block *block;
 
-  block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "\u2022 %s%s", prefix, ic_improvement_get_text (item));
+  const char *timeframe = ic_improvement_get_timeframe (item);
+  g_autofree char *when = timeframe ? g_strdup_printf (" (%s)", timeframe) : g_strdup ("");
+
+  block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "\u2022 %s%s%s", prefix, ic_improvement_get_text (item), when);
   block->indent = 8;
   block->space_before = 3;
   block->keep_with_next = TRUE;
@@ -407,14 +410,15 @@ _ic_pages_add_sources (IcPages *pages)
     {
       IcReport *report = g_ptr_array_index (pages->reports, i);
       const char *title = ic_report_get_title (report);
+      const char *source = ic_report_get_source (report);
+      const char *type = ic_inspection_type_to_label (ic_report_get_inspection_type (report));
       g_autofree char *dates = dates_text (report);
+      g_autofree char *fallback = g_strdup_printf ("%s, %s", type, _ic_chart_report_authority (report));
       Block *block;
 
       block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "<b>%s</b>\n%s \u00b7 %s \u00b7 %s\nFile: %s",
-                                  title && *title ? title : "Untitled report",
-                                  _ic_chart_report_authority (report),
-                                  ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
-                                  dates, ic_report_get_source (report));
+                                  title && *title ? title : fallback, _ic_chart_report_authority (report),
+                                  type, dates, source ? source : "not recorded");
       block->space_before = 5;
     }
 

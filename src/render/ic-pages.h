@@ -25,6 +25,11 @@ typedef struct
   GPtrArray   *recurrences;
 } IcPackOptions;
 
+/* Printing with GtkPrintOperation (GTK_UNIT_POINTS, use-full-page): paginate
+ * once in begin-print with the page setup's portrait size, set n-pages to
+ * ic_pages_get_n_pages(), turn the page setup in request-page-setup when
+ * ic_pages_is_landscape(), and call ic_pages_draw_page() in draw-page.
+ * Pages are drawn with the print palette and include their margins. */
 typedef struct _IcPages IcPages;
 
 /* One entry of the contents and the PDF outline. */

@@ -25,10 +25,10 @@ struct _IcChartsView
 G_DEFINE_FINAL_TYPE (IcChartsView, ic_charts_view, GTK_TYPE_WIDGET)
 
 static GMenuModel *
-card_menu (IcChartWidgetKind kind)
+card_menu (IcChartKind kind)
 {
   GMenu *menu = g_menu_new ();
-  const char *key = ic_chart_widget_kind_to_key (kind);
+  const char *key = ic_chart_kind_to_name (kind);
   struct { const char *label; const char *format; } formats[] = {
     { N_("Save as _PNG…"), "png" },
     { N_("Save as _SVG…"), "svg" },
@@ -54,7 +54,7 @@ card_menu (IcChartWidgetKind kind)
 
 static GtkWidget *
 card_new (IcChartsView      *self,
-          IcChartWidgetKind  kind,
+          IcChartKind  kind,
           guint              index)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -106,9 +106,9 @@ ic_charts_view_class_init (IcChartsViewClass *klass)
 static void
 ic_charts_view_init (IcChartsView *self)
 {
-  static const IcChartWidgetKind kinds[] = {
-    IC_CHART_WIDGET_GRADES, IC_CHART_WIDGET_THEMES,
-    IC_CHART_WIDGET_HISTORY, IC_CHART_WIDGET_PER_YEAR,
+  static const IcChartKind kinds[] = {
+    IC_CHART_GRADES, IC_CHART_THEMES,
+    IC_CHART_HISTORY, IC_CHART_YEARS,
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

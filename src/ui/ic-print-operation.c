@@ -13,12 +13,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-chart.h"
+#include "ic-pages.h"
+#include "ic-palette.h"
 #include "ic-print-operation.h"
-#include "ic-report.h"
-
-#define ROW_HEIGHT   15.0
-#define HEADER_SPACE 60.0
-#define FOOTER_SPACE 24.0
 
 struct _IcPrintOperation
 {
@@ -27,12 +25,20 @@ struct _IcPrintOperation
   GListModel        *reports;
   GListModel        *failures;
   IcPrintScope       scope;
+  IcChartKind        chart_kind;
 
   /* per job */
-  guint              rows_per_page;
-  guint              n_cover_pages;
-  gboolean           areas_used[IC_N_AREAS];
+  IcPages           *pages;     /* the pack */
+  GPtrArray         *charts;    /* IcChart, for a view */
+  GArray            *slices;    /* Slice: which chart and which part of it */
 };
+
+typedef struct
+{
+  guint  chart;
+  double offset;   /* from the chart's top, in points */
+  double height;   /* the chart's whole height at the page's width */
+} Slice;
 
 G_DEFINE_FINAL_TYPE (IcPrintOperation, ic_print_operation, GTK_TYPE_PRINT_OPERATION)
 
@@ -48,139 +54,37 @@ ic_print_operation_get_page_setup_path (void)
   return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "page-setup.ini", NULL);
 }
 
-static PangoLayout *
-make_layout (GtkPrintContext *context,
-             const char      *text,
-             const char      *font,
-             double           width)
+static void
+add_chart (IcPrintOperation *self,
+           IcChartKind       kind)
 {
-  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  IcChartOptions options = { .latest_only = FALSE };
 
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text, -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  return layout;
+  g_ptr_array_add (self->charts, ic_chart_new (kind, self->reports, &options));
 }
 
+/* A chart taller than a page carries on over the next pages. */
 static void
-show_text (GtkPrintContext *context,
-           const char      *text,
-           const char      *font,
-           double           x,
-           double           y,
-           double           width)
+paginate_charts (IcPrintOperation *self,
+                 GtkPrintContext  *context)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  g_autoptr(PangoLayout) layout = make_layout (context, text, font, width);
-
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_cover (IcPrintOperation *self,
-            GtkPrintContext  *context)
-{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
   double width = gtk_print_context_get_width (context);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
-  g_autofree char *count = NULL;
-  guint n = g_list_model_get_n_items (self->reports);
-  guint n_failed = self->failures ? g_list_model_get_n_items (self->failures) : 0;
+  double page_height = gtk_print_context_get_height (context);
 
-  count = g_strdup_printf (ngettext ("%u report compared; %u file could not be read",
-                                     "%u reports compared; %u files could not be read", n_failed),
-                           n, n_failed);
-  cairo_set_source_rgb (gtk_print_context_get_cairo_context (context), 0, 0, 0);
-  show_text (context, _("Inspection Reports Compared"), "Sans Bold 24", 0, 80, width);
-  show_text (context, date, "Sans 12", 0, 120, width);
-  show_text (context, count, "Sans 12", 0, 140, width);
-  show_text (context,
-             _("Made from Ofsted reports, which are Crown copyright and published under the "
-               "Open Government Licence. This summary is not an Ofsted publication."),
-             "Sans 9", 0, 180, width);
-}
-
-static void
-draw_table_header (IcPrintOperation *self,
-                   GtkPrintContext  *context,
-                   double            width)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double x = width * 0.45;
-  double col = (width - x) / MAX (1, IC_N_AREAS);
-
-  show_text (context, _("Judgement Matrix"), "Sans Bold 14", 0, 0, width);
-  show_text (context, _("Authority"), "Sans Bold 8", 0, HEADER_SPACE - 18, width * 0.28);
-  show_text (context, _("Type and date"), "Sans Bold 8", width * 0.28, HEADER_SPACE - 18, width * 0.17);
-  for (guint a = 0; a < IC_N_AREAS; a++)
-    if (self->areas_used[a])
-      {
-        show_text (context, ic_area_to_short_label (a), "Sans Bold 6", x, HEADER_SPACE - 24, col);
-        x += col;
-      }
-  cairo_move_to (cr, 0, HEADER_SPACE - 2);
-  cairo_line_to (cr, width, HEADER_SPACE - 2);
-  cairo_set_line_width (cr, 0.5);
-  cairo_stroke (cr);
-}
-
-static void
-draw_row (IcPrintOperation *self,
-          GtkPrintContext  *context,
-          IcReport         *report,
-          double            y,
-          double            width)
-{
-  g_autofree char *date = ic_date_to_display (ic_report_get_end_date (report));
-  g_autofree char *kind = g_strdup_printf ("%s, %s",
-                                           ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
-                                           date ? date : "—");
-  gboolean graded = ic_inspection_type_is_graded (ic_report_get_inspection_type (report));
-  double x = width * 0.45;
-  double col = (width - x) / MAX (1, IC_N_AREAS);
-
-  show_text (context, ic_report_get_authority (report), "Sans 8", 0, y, width * 0.27);
-  show_text (context, kind, "Sans 7", width * 0.28, y + 1, width * 0.17);
-  for (guint a = 0; a < IC_N_AREAS; a++)
-    if (self->areas_used[a])
-      {
-        IcGrade grade = ic_report_get_grade (report, a);
-        const char *text = !graded ? "NG" : grade == IC_GRADE_NONE ? "—" : ic_grade_to_letter (grade);
-
-        show_text (context, text, "Sans Bold 8", x, y, col);
-        x += col;
-      }
-}
-
-static void
-draw_table_page (IcPrintOperation *self,
-                 GtkPrintContext  *context,
-                 guint             page)
-{
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  guint n = g_list_model_get_n_items (self->reports);
-  guint first = page * self->rows_per_page;
-  g_autofree char *footer = NULL;
-
-  cairo_set_source_rgb (gtk_print_context_get_cairo_context (context), 0, 0, 0);
-  draw_table_header (self, context, width);
-  for (guint i = first; i < MIN (n, first + self->rows_per_page); i++)
+  for (guint i = 0; i < self->charts->len; i++)
     {
-      g_autoptr(IcReport) report = g_list_model_get_item (self->reports, i);
+      IcChart *chart = g_ptr_array_index (self->charts, i);
+      double height = ic_chart_get_height_for_width (chart, pango, width);
 
-      draw_row (self, context, report, HEADER_SPACE + (i - first) * ROW_HEIGHT, width);
+      for (double offset = 0; offset < MAX (height, 1); offset += page_height)
+        {
+          Slice slice = { i, offset, height };
+
+          g_array_append_val (self->slices, slice);
+        }
     }
-  footer = g_strdup_printf (_("Grades: O outstanding, G good, RI requires improvement, "
-                              "A adequate, I inadequate, NG not graded · page %u"),
-                            page + 1 + self->n_cover_pages);
-  show_text (context, footer, "Sans 7", 0, height - FOOTER_SPACE + 8, width);
+  g_object_unref (pango);
 }
 
 static void
@@ -188,27 +92,89 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
                                 GtkPrintContext   *context)
 {
   IcPrintOperation *self = IC_PRINT_OPERATION (operation);
-  double height = gtk_print_context_get_height (context);
-  guint n = g_list_model_get_n_items (self->reports);
-  guint table_pages;
 
-  memset (self->areas_used, 0, sizeof self->areas_used);
-  self->areas_used[IC_AREA_OVERALL_EFFECTIVENESS] = TRUE;
-  for (guint i = 0; i < n; i++)
+  if (self->scope == IC_PRINT_SCOPE_PACK)
     {
-      g_autoptr(IcReport) report = g_list_model_get_item (self->reports, i);
-
-      for (guint a = 0; a < IC_N_AREAS; a++)
-        self->areas_used[a] |= ic_report_get_grade (report, a) != IC_GRADE_NONE;
+      self->pages = ic_pages_paginate (self->reports, self->failures, NULL,
+                                       IC_A4_WIDTH, IC_A4_HEIGHT);
+      gtk_print_operation_set_n_pages (operation, ic_pages_get_n_pages (self->pages));
+      return;
     }
 
-  self->rows_per_page = MAX (1, (guint) ((height - HEADER_SPACE - FOOTER_SPACE) / ROW_HEIGHT));
-  self->n_cover_pages = self->scope == IC_PRINT_SCOPE_PACK ? 1 : 0;
-  table_pages = MAX (1, (n + self->rows_per_page - 1) / self->rows_per_page);
-  gtk_print_operation_set_n_pages (operation, self->n_cover_pages + table_pages);
+  self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_chart_unref);
+  self->slices = g_array_new (FALSE, FALSE, sizeof (Slice));
+  if (self->scope == IC_PRINT_SCOPE_CHARTS)
+    {
+      add_chart (self, IC_CHART_GRADES);
+      add_chart (self, IC_CHART_THEMES);
+      add_chart (self, IC_CHART_HISTORY);
+      add_chart (self, IC_CHART_YEARS);
+    }
+  else
+    add_chart (self, self->chart_kind);
+  paginate_charts (self, context);
+  gtk_print_operation_set_n_pages (operation, MAX (1, self->slices->len));
 }
 
-/* The one place pages are drawn. */
+/* The pack has portrait and landscape pages. */
+static void
+ic_print_operation_request_page_setup (GtkPrintOperation *operation,
+                                       GtkPrintContext   *context,
+                                       int                page_nr,
+                                       GtkPageSetup      *setup)
+{
+  IcPrintOperation *self = IC_PRINT_OPERATION (operation);
+
+  if (self->pages == NULL)
+    return;
+  gtk_page_setup_set_orientation (setup, ic_pages_is_landscape (self->pages, page_nr)
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+static void
+draw_pack_page (IcPrintOperation *self,
+                GtkPrintContext  *context,
+                guint             page_nr)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height;
+  double scale;
+
+  /* The pack is laid out on A4; fit it to whatever the context offers. */
+  ic_pages_get_page_size (self->pages, page_nr, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  ic_pages_draw_page (self->pages, cr, page_nr);
+  cairo_restore (cr);
+}
+
+static void
+draw_chart_page (IcPrintOperation *self,
+                 GtkPrintContext  *context,
+                 guint             page_nr)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double page_height = gtk_print_context_get_height (context);
+  const Slice *slice;
+
+  if (page_nr >= self->slices->len)
+    return;
+  slice = &g_array_index (self->slices, Slice, page_nr);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, page_height);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, -slice->offset);
+  ic_chart_draw (g_ptr_array_index (self->charts, slice->chart), cr, width, slice->height,
+                 ic_palette_get_print ());
+  cairo_restore (cr);
+}
+
+/* The one place pages are drawn: the render library's pages and charts,
+ * with the print palette, as the PDF export draws them. */
 static void
 ic_print_operation_draw_page (GtkPrintOperation *operation,
                               GtkPrintContext   *context,
@@ -216,10 +182,21 @@ ic_print_operation_draw_page (GtkPrintOperation *operation,
 {
   IcPrintOperation *self = IC_PRINT_OPERATION (operation);
 
-  if ((guint) page_nr < self->n_cover_pages)
-    draw_cover (self, context);
+  if (self->pages != NULL)
+    draw_pack_page (self, context, page_nr);
   else
-    draw_table_page (self, context, page_nr - self->n_cover_pages);
+    draw_chart_page (self, context, page_nr);
+}
+
+static void
+ic_print_operation_end_print (GtkPrintOperation *operation,
+                              GtkPrintContext   *context)
+{
+  IcPrintOperation *self = IC_PRINT_OPERATION (operation);
+
+  g_clear_pointer (&self->pages, ic_pages_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->slices, g_array_unref);
 }
 
 static void
@@ -282,6 +259,9 @@ ic_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->reports);
   g_clear_object (&self->failures);
+  g_clear_pointer (&self->pages, ic_pages_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->slices, g_array_unref);
 
   G_OBJECT_CLASS (ic_print_operation_parent_class)->finalize (object);
 }
@@ -294,6 +274,8 @@ ic_print_operation_class_init (IcPrintOperationClass *klass)
 
   object_class->finalize = ic_print_operation_finalize;
   operation_class->begin_print = ic_print_operation_begin_print;
+  operation_class->request_page_setup = ic_print_operation_request_page_setup;
+  operation_class->end_print = ic_print_operation_end_print;
   operation_class->draw_page = ic_print_operation_draw_page;
   operation_class->done = ic_print_operation_done;
 }
@@ -324,11 +306,24 @@ ic_print_operation_new (GListModel   *reports,
   self->reports = g_object_ref (reports);
   self->failures = failures ? g_object_ref (failures) : NULL;
   self->scope = scope;
+  self->chart_kind = scope == IC_PRINT_SCOPE_TIMELINE ? IC_CHART_TIMELINE : IC_CHART_MATRIX;
   load_settings (self);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self),
-                                    scope == IC_PRINT_SCOPE_PACK ? _("Inspection summary")
-                                                                 : _("Judgement matrix"));
+                                    scope == IC_PRINT_SCOPE_PACK ? _("Inspection summary pack")
+                                                                 : _("Inspection reports compared"));
   return self;
+}
+
+/* Prints one chart instead of the scope's own. */
+void
+ic_print_operation_set_chart (IcPrintOperation *self,
+                              IcChartKind       kind)
+{
+  g_return_if_fail (IC_IS_PRINT_OPERATION (self));
+  g_return_if_fail (self->scope != IC_PRINT_SCOPE_PACK);
+
+  self->scope = IC_PRINT_SCOPE_MATRIX;
+  self->chart_kind = kind;
 }
 
 IcPrintScope

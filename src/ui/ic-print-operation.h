@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ic-chart.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -25,6 +27,8 @@ IcPrintOperation *ic_print_operation_new        (GListModel       *reports,
                                                  GListModel       *failures,
                                                  IcPrintScope      scope) G_GNUC_WARN_UNUSED_RESULT;
 IcPrintScope      ic_print_operation_get_scope  (IcPrintOperation *self);
+void              ic_print_operation_set_chart  (IcPrintOperation *self,
+                                                 IcChartKind       kind);
 /* Runs the print dialog transient for @parent; errors end in a toast. */
 void              ic_print_operation_run_dialog (IcPrintOperation *self,
                                                  GtkWidget        *parent);

@@ -9,7 +9,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-recurrence.h"
 #include "ic-report-page.h"
+#include "ic-themes.h"
 #include "ic-ui-util.h"
 
 struct _IcReportPage
@@ -17,6 +19,8 @@ struct _IcReportPage
   GtkWidget       parent_instance;
 
   IcReport       *report;
+  GListModel     *reports;       /* every report loaded, for recurrences */
+  GPtrArray      *recurrences;   /* IcRecurrence touching this report */
   GtkTextTag     *match_tag;
 
   /* template widgets */
@@ -113,8 +117,7 @@ theme_chips (IcImprovement *item)
 
   for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
     {
-      g_autofree char *words = g_strdelimit (g_strdup (themes[i]), "_", ' ');
-      GtkWidget *chip = gtk_label_new (words);
+      GtkWidget *chip = gtk_label_new (ic_theme_get_label (themes[i]));
 
       gtk_widget_add_css_class (chip, "theme-chip");
       if (i == 0)
@@ -125,7 +128,69 @@ theme_chips (IcImprovement *item)
 }
 
 static GtkWidget *
-improvement_row (IcImprovement *item,
+recurrence_link (IcReport   *other,
+                 const char *theme,
+                 gboolean    later)
+{
+  g_autofree char *date = ic_ui_report_date (other);
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  /* Translators: "Raised again: Focused visit, 12 May 2023 (front door)" */
+  label = g_strdup_printf (later ? _("Raised again: %s, %s (%s)") : _("Raised before: %s, %s (%s)"),
+                           ic_inspection_type_to_label (ic_report_get_inspection_type (other)),
+                           date, ic_theme_get_label (theme));
+  button = gtk_button_new_with_label (label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "recurrence-link");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Open that report"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (other));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
+  return button;
+}
+
+/* Links to the same authority's other reports that raise this item's
+ * theme with substance in common (the analysis's recurrences). */
+static void
+add_recurrence_links (IcReportPage *self,
+                      GtkBox       *box,
+                      guint         index)
+{
+  for (guint i = 0; self->recurrences != NULL && i < self->recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (self->recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+
+      if (earlier->report == self->report && earlier->index == index)
+        gtk_box_append (box, recurrence_link (later->report, ic_recurrence_get_theme (r), TRUE));
+      else if (later->report == self->report && later->index == index)
+        gtk_box_append (box, recurrence_link (earlier->report, ic_recurrence_get_theme (r), FALSE));
+    }
+}
+
+static void
+find_recurrences (IcReportPage *self)
+{
+  g_autoptr(GListStore) same = g_list_store_new (IC_TYPE_REPORT);
+  guint n = self->reports ? g_list_model_get_n_items (self->reports) : 0;
+
+  g_clear_pointer (&self->recurrences, g_ptr_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) other = g_list_model_get_item (self->reports, i);
+
+      if (g_strcmp0 (ic_report_get_authority (other), ic_report_get_authority (self->report)) == 0)
+        g_list_store_append (same, other);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (same)) > 1)
+    self->recurrences = ic_find_recurrences (G_LIST_MODEL (same));
+}
+
+static GtkWidget *
+improvement_row (IcReportPage  *self,
+                 IcImprovement *item,
                  guint          index)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -149,6 +214,7 @@ improvement_row (IcImprovement *item,
   gtk_box_append (GTK_BOX (box), wrapped_label (meta, "caption"));
   gtk_box_append (GTK_BOX (box), wrapped_label (ic_improvement_get_text (item), NULL));
   gtk_box_append (GTK_BOX (box), theme_chips (item));
+  add_recurrence_links (self, GTK_BOX (box), index);
   return box;
 }
 
@@ -158,11 +224,12 @@ fill_improvements (IcReportPage *self)
   GListModel *items = ic_report_get_improvements (self->report);
   guint n = g_list_model_get_n_items (items);
 
+  find_recurrences (self);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
 
-      gtk_list_box_append (self->improvements_list, improvement_row (item, i));
+      gtk_list_box_append (self->improvements_list, improvement_row (self, item, i));
     }
   gtk_widget_set_visible (self->improvements_heading, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->improvements_list), n > 0);
@@ -381,6 +448,8 @@ ic_report_page_dispose (GObject *object)
 
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORT_PAGE);
   g_clear_object (&self->report);
+  g_clear_object (&self->reports);
+  g_clear_pointer (&self->recurrences, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ic_report_page_parent_class)->dispose (object);
 }
@@ -496,4 +565,17 @@ ic_report_page_set_report (IcReportPage *self,
     return;
   fill (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+/**
+ * ic_report_page_set_reports:
+ * @reports: (nullable): every report loaded, where the page looks for
+ *   the same authority's earlier and later reports
+ */
+void
+ic_report_page_set_reports (IcReportPage *self,
+                            GListModel   *reports)
+{
+  g_return_if_fail (IC_IS_REPORT_PAGE (self));
+  g_set_object (&self->reports, reports);
 }

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (IcReportPage, ic_report_page, IC, REPORT_PAGE, GtkWidget)
 IcReport *ic_report_page_get_report (IcReportPage *self);
 void      ic_report_page_set_report (IcReportPage *self,
                                      IcReport     *report);
+void      ic_report_page_set_reports (IcReportPage *self,
+                                      GListModel   *reports);
 /* Highlights every match of @text in the full text; returns how many. */
 guint     ic_report_page_find       (IcReportPage *self,
                                      const char   *text);

@@ -212,6 +212,16 @@ ic_reports_view_set_model (IcReportsView *self,
   gtk_sort_list_model_set_model (self->sorted, model);
 }
 
+/* Every report loaded, filtered or not: a report page links to the
+ * authority's other reports even when the filters hide them. */
+void
+ic_reports_view_set_all_reports (IcReportsView *self,
+                                 GListModel    *reports)
+{
+  g_return_if_fail (IC_IS_REPORTS_VIEW (self));
+  ic_report_page_set_reports (self->report_page, reports);
+}
+
 /**
  * ic_reports_view_get_rows:
  *

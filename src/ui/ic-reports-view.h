@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (IcReportsView, ic_reports_view, IC, REPORTS_VIEW, GtkWidge
 
 void        ic_reports_view_set_model   (IcReportsView *self,
                                          GListModel    *model);
+void        ic_reports_view_set_all_reports (IcReportsView *self,
+                                             GListModel    *reports);
 GListModel *ic_reports_view_get_rows    (IcReportsView *self);
 void        ic_reports_view_show_report (IcReportsView *self,
                                          IcReport      *report);

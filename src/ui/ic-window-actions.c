@@ -10,6 +10,7 @@
 
 #include "ic-csv.h"
 #include "ic-json.h"
+#include "ic-pack.h"
 #include "ic-print-operation.h"
 #include "ic-window-private.h"
 
@@ -208,22 +209,17 @@ export_pdf (IcWindow    *self,
             const char  *path,
             GError     **error)
 {
-  g_autoptr(IcPrintOperation) operation = NULL;
-
-  operation = ic_print_operation_new (ic_window_get_reports (self),
-                                      ic_report_store_get_failures (self->store),
-                                      IC_PRINT_SCOPE_PACK);
-  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
-  return gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                                  GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
-                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return ic_pack_export_pdf (ic_window_get_reports (self),
+                             ic_report_store_get_failures (self->store),
+                             NULL, path, error);
 }
 
-static gboolean
-export_to (IcWindow    *self,
-           GFile       *file,
-           GError     **error)
+/* The format follows the name: .pdf the summary pack, -improvements.csv
+ * the improvement items, .csv the judgement matrix, anything else JSON. */
+gboolean
+_ic_window_export (IcWindow  *self,
+                   GFile     *file,
+                   GError   **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *lower = g_ascii_strdown (path, -1);
@@ -261,7 +257,7 @@ export_response_cb (IcWindow             *self,
   if (file == NULL)
     return;
 
-  if (export_to (self, file, &error))
+  if (_ic_window_export (self, file, &error))
     toast_exported (self, file);
   else
     _ic_window_toast (self, error->message);
@@ -302,10 +298,65 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+save_chart_response_cb (IcWindow             *self,
+                        int                   response,
+                        GtkFileChooserNative *native)
+{
+  IcChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (native), "ic-chart-kind"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (ic_chart_export (kind, ic_window_get_reports (self), path, &error))
+    toast_exported (self, file);
+  else
+    _ic_window_toast (self, error->message);
+}
+
+/* @param: "KIND.FORMAT", e.g. "themes.svg"; the format is the extension. */
+static void
 save_chart_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  /* Charts are saved through the render library's ic_chart_export(). */
-  _ic_window_toast (IC_WINDOW (widget), _("Saving charts is not available in this build"));
+  IcWindow *self = IC_WINDOW (widget);
+  g_auto(GStrv) parts = g_strsplit (g_variant_get_string (param, NULL), ".", 2);
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *native;
+  IcChartKind kind;
+
+  if (parts[0] == NULL || parts[1] == NULL || !ic_chart_kind_from_name (parts[0], &kind))
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save Chart"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  file_name = g_strdup_printf ("%s.%s", parts[0], parts[1]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_object_set_data (G_OBJECT (native), "ic-chart-kind", GUINT_TO_POINTER (kind));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (save_chart_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+print_chart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_autoptr(IcPrintOperation) operation = NULL;
+  IcChartKind kind;
+
+  if (!ic_chart_kind_from_name (g_variant_get_string (param, NULL), &kind))
+    return;
+  operation = ic_print_operation_new (ic_window_get_reports (self), NULL, IC_PRINT_SCOPE_CHARTS);
+  ic_print_operation_set_chart (operation, kind);
+  ic_print_operation_run_dialog (operation, widget);
 }
 
 void
@@ -345,7 +396,7 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.export", NULL, export_action);
   gtk_widget_class_install_action (wc, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (wc, "win.save-chart", "s", save_chart_action);
-  gtk_widget_class_install_action (wc, "win.print-chart", "s", print_action);
+  gtk_widget_class_install_action (wc, "win.print-chart", "s", print_chart_action);
 
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

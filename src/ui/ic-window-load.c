@@ -227,11 +227,15 @@ folder_changed_cb (IcWindow          *self,
                    GFileMonitor      *monitor)
 {
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *other_name = other ? g_file_get_basename (other) : NULL;
   const char *folder = g_object_get_data (G_OBJECT (monitor), "ic-folder");
 
   if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
     return;
-  if (name == NULL || !is_report_name (name))
+  /* Saving often writes a temporary file and renames it: then the report
+   * is the rename's other file. */
+  if ((name == NULL || !is_report_name (name)) &&
+      (other_name == NULL || !is_report_name (other_name)))
     return;
 
   g_hash_table_add (self->pending, g_strdup (folder));

@@ -58,6 +58,9 @@ void      _ic_window_load_init         (IcWindow      *self);
 void      _ic_window_load_dispose      (IcWindow      *self);
 void      _ic_window_cancel_load       (IcWindow      *self);
 void      _ic_window_reload            (IcWindow      *self);
+gboolean  _ic_window_export            (IcWindow      *self,
+                                        GFile         *file,
+                                        GError       **error);
 IcReport *_ic_window_find_report       (IcWindow      *self,
                                         const char    *source);
 

@@ -192,6 +192,7 @@ ic_window_init (IcWindow *self)
   ic_timeline_view_set_model (self->timeline_view, reports);
   ic_charts_view_set_model (self->charts_view, reports);
   ic_reports_view_set_model (self->reports_view, reports);
+  ic_reports_view_set_all_reports (self->reports_view, G_LIST_MODEL (self->store));
 
   restore_state (self);
   ic_filter_bar_set_filter (self->filter_bar, self->filter);
