@@ -457,6 +457,34 @@ assert_cache_agrees (IcReportStore *cold,
   g_setenv ("IC_NO_CACHE", "1", TRUE);
 }
 
+/* IC_DEBUG_STALLS=1 makes an asynchronous load print its longest
+ * main-loop gap; the subprocess loads 50 files, the parent reads stderr. */
+static void
+test_stalls (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_many (50);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      Watch watch = { 0 };
+
+      g_setenv ("IC_DEBUG_STALLS", "1", TRUE);
+      _ic_loader_set_parse_func (loader, fake_parse);
+      run_async (loader, folder, &watch);
+      g_assert_true (ic_loader_load_finish (loader, watch.result, NULL));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 50);
+      g_clear_object (&watch.result);
+      remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*longest main-loop stall while loading: *ms*");
+}
+
 /* The real parser on every real PDF: no crash, and each file is a report,
  * a copy of one, or a failure with a one-line reason. */
 static void
@@ -531,6 +559,7 @@ main (int   argc,
   g_test_add_func ("/loader/reload", test_reload);
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);
+  g_test_add_func ("/loader/stalls", test_stalls);
   g_test_add_func ("/loader/corpus", test_corpus);
 
   return g_test_run ();
