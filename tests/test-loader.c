@@ -75,14 +75,6 @@ copy_fixture (const char *dir,
   write_bytes (dir, name, data, length);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -261,7 +253,7 @@ test_mixed (void)
   g_assert_cmpstr (failure_reason (store, dir, "refused.txt"), ==, "not an Ofsted report (fake parser)");
   g_assert_cmpstr (failure_reason (store, dir, "refused-copy.txt"), ==, "not an Ofsted report (fake parser)");
 
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 /* Loading the same folder again adds nothing and counts every file. */
@@ -282,7 +274,7 @@ test_reload (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
   report = find_authority (store, "Fixture report");
   g_assert_cmpuint (g_strv_length ((char **)ic_report_get_duplicates (report)), ==, 1);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static char *
@@ -383,7 +375,7 @@ test_batches (void)
   g_assert_cmpuint (watch.items_changed, <, 100);
   g_assert_cmpuint (watch.n_done_notifies, >, 1);
   g_clear_object (&watch.result);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static void
@@ -419,7 +411,7 @@ test_cancel (void)
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_at_return);
   g_clear_object (&watch.result);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 /* Loads @files twice through the cache (filling it, then reading it) and
@@ -476,7 +468,7 @@ test_stalls (void)
       g_assert_true (ic_loader_load_finish (loader, watch.result, NULL));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 50);
       g_clear_object (&watch.result);
-      remove_tree (dir);
+      ic_test_remove_tree (dir);
       return;
     }
 

@@ -47,14 +47,6 @@ make_tree (void)
   return root;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
 static char *
 relative (const char *root,
           const char *path)
@@ -105,7 +97,7 @@ test_recursive (void)
   g_assert_cmpuint (entries->len, ==, 6);
   g_assert_true (g_str_equal (seen->str, "a/Report.PDF;a/b/c/deep.pdf;a/b/notes.TxT;other.dat;") ||
                  g_str_equal (seen->str, "a/b/c/deep.pdf;a/b/notes.TxT;link.pdf;other.dat;"));
-  remove_tree (root);
+  ic_test_remove_tree (root);
 }
 
 static void
@@ -141,7 +133,7 @@ test_unreadable (void)
   g_assert_null (entry->failure);
 
   g_assert_cmpint (g_chmod (locked, 0755), ==, 0);
-  remove_tree (root);
+  ic_test_remove_tree (root);
 }
 
 static IcFileKind
