@@ -31,13 +31,18 @@ for t in "${targets[@]}"; do
   corpus="$build/corpus/$t"
   log="$build/$t.log"
   mkdir -p "$corpus"
+  seeds=("$top/tests/fuzz/seeds/$t")
+  # The parser's own fixtures are report-shaped texts: good seeds too.
+  if [ "$t" = fuzz-parser ] && [ -d "$top/tests/fixtures/parser" ]; then
+    seeds+=("$top/tests/fixtures/parser")
+  fi
 
   # halt_on_error makes UBSan reports crashes, so libFuzzer saves the input.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" \
   G_SLICE=always-malloc \
-    "$build/tests/fuzz/$t" "$corpus" "$top/tests/fuzz/seeds/$t" \
+    "$build/tests/fuzz/$t" "$corpus" "${seeds[@]}" \
       -dict="$top/tests/fuzz/fuzz.dict" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -max_total_time="$seconds" -print_final_stats=1 \
       -artifact_prefix="$build/crashes/$t-" >"$log" 2>&1

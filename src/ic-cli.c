@@ -319,6 +319,19 @@ write_exports (Options       *options,
   return ok ? EXIT_OK : EXIT_OUTPUT;
 }
 
+/* The user's corrections apply to exports too. A file that cannot be
+ * read is reported (and kept) but does not stop the export. */
+static void
+use_corrections (IcReportStore *store)
+{
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_corrections_load (corrections, &error))
+    g_printerr ("inspection-compare: %s\n", error->message);
+  ic_report_store_set_corrections (store, corrections);
+}
+
 /**
  * ic_cli_run:
  *
@@ -339,6 +352,7 @@ ic_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
+  use_corrections (store);
   if (!load_paths (store, options.paths, &error))
     {
       g_printerr ("inspection-compare: %s\n", error->message);

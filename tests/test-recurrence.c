@@ -98,6 +98,9 @@ test_similarity_measure (void)
   g_assert_cmpfloat (ic_words_similarity ("Sufficiency of homes for children.",
                                          "The quality of placement matching for brothers and sisters."),
                      <, IC_RECURRENCE_THRESHOLD);
+  /* One word in common is a coincidence, not substance. */
+  g_assert_cmpfloat (ic_words_similarity ("The review of adoption processes.",
+                                          "The audit process."), ==, 0.0);
   /* Spelling and stems: the same words in other forms. */
   g_assert_cmpfloat_with_epsilon (ic_words_similarity ("Organization of referrals.",
                                                       "Organising the referral."), 1.0, 1e-9);
@@ -177,26 +180,33 @@ test_same_theme_unrelated (void)
   const char *late_unrelated[] = { "The quality of placement matching for brothers and sisters.",
                                    NULL };
   const char *late_related[] = { "The sufficiency of local homes for children in care.", NULL };
+  const char *late_one_word[] = { "Homes for children placed at a distance.", NULL };
   g_autoptr(GListModel) unrelated = model_of (make_report ("a", "Greenwich", "2019-12-13", early),
                                               make_report ("b", "Greenwich", "2023-05-01",
                                                            late_unrelated), NULL);
   g_autoptr(GListModel) related = model_of (make_report ("a", "Greenwich", "2019-12-13", early),
                                             make_report ("b", "Greenwich", "2023-05-01",
                                                          late_related), NULL);
+  g_autoptr(GListModel) one_word = model_of (make_report ("a", "Greenwich", "2019-12-13", early),
+                                             make_report ("b", "Greenwich", "2023-05-01",
+                                                          late_one_word), NULL);
   g_autoptr(GPtrArray) none = ic_find_recurrences (unrelated);
+  g_autoptr(GPtrArray) none_either = ic_find_recurrences (one_word);
   g_autoptr(GPtrArray) one = ic_find_recurrences (related);
   g_autoptr(IcImprovement) item = NULL;
 
   /* Both later items carry the sufficiency theme: only substance differs. */
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(IcReport) later = g_list_model_get_item (i ? related : unrelated, 1);
+      GListModel *models[] = { unrelated, related, one_word };
+      g_autoptr(IcReport) later = g_list_model_get_item (models[i], 1);
 
       g_clear_object (&item);
       item = g_list_model_get_item (ic_report_get_improvements (later), 0);
       g_assert_cmpstr (ic_improvement_get_main_theme (item), ==, "sufficiency_and_placements");
     }
   g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (none_either->len, ==, 0);
   g_assert_cmpuint (one->len, ==, 1);
   g_assert_cmpstr (ic_recurrence_get_theme (g_ptr_array_index (one, 0)), ==,
                    "sufficiency_and_placements");

@@ -108,6 +108,11 @@ test_date_range (void)
   g_clear_pointer (&items, g_ptr_array_unref);
   items = ic_theme_items (reports, "front_door", NULL, from, NULL);
   g_assert_cmpuint (items->len, ==, 2);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  /* Every item of one authority, over time. */
+  items = ic_theme_items (reports, NULL, "Richmond upon Thames", NULL, NULL);
+  g_assert_cmpuint (items->len, ==, 9);
+  g_assert_cmpstr (ic_report_get_source (((IcItemRef *)items->pdata[8])->report), ==, "r3");
 }
 
 static void

@@ -45,8 +45,10 @@ typedef struct
   GHashTable *by_key;
   GHashTable *by_code;
   GHashTable *by_urn;
-  /* First words of every key: most words of a text start none. */
+  /* First words of every key and of every council prefix: most words of
+   * a text start none. */
   GHashTable *first_words;
+  GHashTable *prefix_words;
   guint       max_words;
 } Table;
 
@@ -115,61 +117,104 @@ append_folded (GString  *word,
       g_string_append_unichar (word, g_unichar_tolower (parts[i]));
 }
 
-static void
-flush_word (GArray  *tokens,
-            GString *word,
-            gsize    start,
-            gsize    end)
+/* Reads words one at a time, so that a search can stop at the first name
+ * in a long text without splitting all of it. */
+typedef struct
 {
-  Token token = { start, end, NULL };
+  const char *text;
+  const char *p;
+  GString    *word;
+} Tokeniser;
 
-  if (word->len == 0)
-    return;
-
-  /* "and" and "&" vary freely ("Brighton & Hove", "windsor_maidenhead"). */
-  if (strcmp (word->str, "and") != 0)
-    {
-      token.word = g_strdup (strcmp (word->str, "saint") == 0 ? "st" : word->str);
-      g_array_append_val (tokens, token);
-    }
-  g_string_truncate (word, 0);
+static void
+tokeniser_init (Tokeniser  *self,
+                const char *text)
+{
+  self->text = text;
+  self->p = text;
+  self->word = g_string_new (NULL);
 }
 
-/* Splits @text into folded words with their byte offsets in @text.  Bytes
- * that are not UTF-8 separate words, so any input is safe. */
+static void
+tokeniser_clear (Tokeniser *self)
+{
+  g_string_free (self->word, TRUE);
+}
+
+/* Hands the word read so far over to @token, unless it is "and": "and"
+ * and "&" vary freely ("Brighton & Hove", "windsor_maidenhead"). */
+static gboolean
+take_word (Tokeniser *self,
+           Token     *token,
+           gsize      start,
+           gsize      end)
+{
+  gboolean keep = strcmp (self->word->str, "and") != 0;
+
+  if (keep)
+    {
+      token->start = start;
+      token->end = end;
+      token->word = g_strdup (strcmp (self->word->str, "saint") == 0 ? "st" : self->word->str);
+    }
+  g_string_truncate (self->word, 0);
+
+  return keep;
+}
+
+/* Bytes that are not UTF-8 separate words, so any input is safe. */
+static gboolean
+next_token (Tokeniser *self,
+            Token     *token)
+{
+  gsize start = 0;
+  gsize end = 0;
+
+  while (*self->p != '\0')
+    {
+      const char *p = self->p;
+      gunichar c = (guchar) *p;
+      gsize step = 1;
+
+      if (c >= 0x80)
+        {
+          c = g_utf8_get_char_validated (p, -1);
+          if (c < 0x110000)
+            step = g_utf8_next_char (p) - p;
+          else
+            c = ' ';
+        }
+      self->p += step;
+
+      if (g_unichar_isalnum (c))
+        {
+          if (self->word->len == 0)
+            start = p - self->text;
+          if (c < 0x80)
+            g_string_append_c (self->word, g_ascii_tolower (c));
+          else
+            append_folded (self->word, c);
+          end = p - self->text + step;
+        }
+      else if (self->word->len > 0 && !is_joiner (c) && take_word (self, token, start, end))
+        return TRUE;
+    }
+
+  return self->word->len > 0 && take_word (self, token, start, end);
+}
+
 static GArray *
 tokenise (const char *text)
 {
   GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  g_autoptr(GString) word = g_string_new (NULL);
-  gsize start = 0;
-  gsize end = 0;
+  Tokeniser tokeniser;
+  Token token;
 
   g_array_set_clear_func (tokens, clear_token);
-
-  for (const char *p = text; *p != '\0';)
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-      gsize step = 1;
-
-      if (c < 0x110000)
-        step = g_utf8_next_char (p) - p;
-      else
-        c = ' ';
-
-      if (g_unichar_isalnum (c))
-        {
-          if (word->len == 0)
-            start = p - text;
-          append_folded (word, c);
-          end = p - text + step;
-        }
-      else if (!(is_joiner (c) && word->len > 0))
-        flush_word (tokens, word, start, end);
-
-      p += step;
-    }
-  flush_word (tokens, word, start, end);
+  tokeniser_init (&tokeniser, text);
+  while (next_token (&tokeniser, &token))
+    g_array_append_val (tokens, token);
+  tokeniser_clear (&tokeniser);
 
   return tokens;
 }
@@ -439,6 +484,9 @@ load_table (gpointer data)
   table->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   table->by_urn = g_hash_table_new (NULL, NULL);
   table->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table->prefix_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    g_hash_table_add (table->prefix_words, g_strndup (prefixes[i], strcspn (prefixes[i], " ")));
 
   bytes = g_resource_lookup_data (ic_core_get_resource (), AUTHORITIES_RESOURCE,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -638,8 +686,9 @@ match_at (Table      *table,
           guint      *end)
 {
   IcAuthority *best = longest_key_at (table, text, tokens, at, end);
+  const char *word = g_array_index (tokens, Token, at).word;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes) && g_hash_table_contains (table->prefix_words, word); i++)
     {
       guint n = match_phrase (tokens, at, prefixes[i]);
       guint prefixed_end = 0;
@@ -680,6 +729,9 @@ ic_authorities_find_in_text (const char *text,
 {
   Table *table = get_table ();
   g_autoptr(GArray) tokens = NULL;
+  const IcAuthority *found = NULL;
+  Tokeniser tokeniser;
+  gboolean more = TRUE;
 
   if (match_start != NULL)
     *match_start = 0;
@@ -688,23 +740,40 @@ ic_authorities_find_in_text (const char *text,
   if (text == NULL)
     return NULL;
 
-  tokens = tokenise (text);
-  for (guint at = 0; at < tokens->len; at++)
+  /* A window of tokens slides over the text: wide enough for a council
+   * prefix, the longest name and a council suffix. */
+  tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_array_set_clear_func (tokens, clear_token);
+  tokeniser_init (&tokeniser, text);
+  for (;;)
     {
       guint end = 0;
-      IcAuthority *found = match_at (table, text, tokens, at, &end);
+      Token token;
 
-      if (found == NULL)
-        continue;
-      if (match_start != NULL)
-        *match_start = g_array_index (tokens, Token, at).start;
-      if (match_len != NULL)
-        *match_len = g_array_index (tokens, Token, end - 1).end -
-                     g_array_index (tokens, Token, at).start;
-      return found;
+      while (more && tokens->len < table->max_words + 8)
+        {
+          more = next_token (&tokeniser, &token);
+          if (more)
+            g_array_append_val (tokens, token);
+        }
+      if (tokens->len == 0)
+        break;
+
+      found = match_at (table, text, tokens, 0, &end);
+      if (found != NULL)
+        {
+          if (match_start != NULL)
+            *match_start = g_array_index (tokens, Token, 0).start;
+          if (match_len != NULL)
+            *match_len = g_array_index (tokens, Token, end - 1).end -
+                         g_array_index (tokens, Token, 0).start;
+          break;
+        }
+      g_array_remove_index (tokens, 0);
     }
+  tokeniser_clear (&tokeniser);
 
-  return NULL;
+  return found;
 }
 
 /**

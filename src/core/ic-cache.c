@@ -146,7 +146,7 @@ load_index (IcCache *self)
     return;
 
   g_variant_get (variant, "(&sa(stttst))", NULL, &iter);
-  while (g_variant_iter_next (iter, "(&stttst)", &file, &info.size, &info.mtime, &info.inode,
+  while (g_variant_iter_next (iter, "(&sttt&st)", &file, &info.size, &info.mtime, &info.inode,
                               &content_id, &info.last_used))
     {
       PathInfo *copy = g_memdup2 (&info, sizeof info);

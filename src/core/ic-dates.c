@@ -97,6 +97,8 @@ classify_word (Token      *token,
   gsize len = token->end - token->start;
 
   token->type = T_OTHER;
+  if (len < 2 || len > 9)
+    return;
   for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
     if (strlen (words[i].word) == len &&
         g_ascii_strncasecmp (text + token->start, words[i].word, len) == 0)
@@ -177,27 +179,60 @@ read_token (Token      *token,
   return q;
 }
 
-static GArray *
-tokenise (const char *text)
-{
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+/* Tokens are read into a window that slides over the text, so that a
+ * search stops at the first date of a long text without splitting all of
+ * it.  A date, however long its printed form, fits in the window. */
+#define WINDOW_SIZE 32
 
-  for (const char *p = text; *p != '\0';)
+typedef struct
+{
+  const char *text;
+  const char *p;
+  GArray     *tokens;
+} Window;
+
+static void
+window_init (Window     *self,
+             const char *text)
+{
+  self->text = text;
+  self->p = text;
+  self->tokens = g_array_sized_new (FALSE, TRUE, sizeof (Token), WINDOW_SIZE);
+}
+
+static void
+window_clear (Window *self)
+{
+  g_array_unref (self->tokens);
+}
+
+/* Returns FALSE when the window is empty: the text is used up. */
+static gboolean
+window_fill (Window *self)
+{
+  while (*self->p != '\0' && self->tokens->len < WINDOW_SIZE)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      gunichar c = g_utf8_get_char_validated (self->p, -1);
       Token token = { 0, };
 
       /* Spaces of every kind, including no-break ones and line breaks. */
       if (c < 0x110000 && (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B))
         {
-          p = g_utf8_next_char (p);
+          self->p = g_utf8_next_char (self->p);
           continue;
         }
-      p = read_token (&token, text, p);
-      g_array_append_val (tokens, token);
+      self->p = read_token (&token, self->text, self->p);
+      g_array_append_val (self->tokens, token);
     }
 
-  return tokens;
+  return self->tokens->len > 0;
+}
+
+static void
+window_drop (Window *self,
+             guint   n)
+{
+  g_array_remove_range (self->tokens, 0, MIN (MAX (n, 1), self->tokens->len));
 }
 
 /* Grammar */
@@ -366,7 +401,8 @@ ic_dates_find_range_span (const char *text,
                           gsize      *match_start,
                           gsize      *match_len)
 {
-  g_autoptr(GArray) tokens = NULL;
+  Window window;
+  gboolean found = FALSE;
 
   g_return_val_if_fail (start != NULL, FALSE);
   g_return_val_if_fail (end != NULL, FALSE);
@@ -374,34 +410,37 @@ ic_dates_find_range_span (const char *text,
   if (text == NULL)
     return FALSE;
 
-  tokens = tokenise (text);
-  for (guint at = 0; at < tokens->len; at++)
+  window_init (&window, text);
+  while (!found && window_fill (&window))
     {
+      GArray *tokens = window.tokens;
       GDate s;
       GDate e;
-      guint next = at;
+      guint next = 0;
 
-      switch (read_range (tokens, at, &s, &e, &next))
+      switch (read_range (tokens, 0, &s, &e, &next))
         {
         case RANGE_NONE:
-          continue;
+          next = 1;
+          break;
         case RANGE_IMPOSSIBLE:
-          at = next - 1;
-          continue;
+          break;
         case RANGE_FOUND:
         default:
+          *start = s;
+          *end = e;
+          if (match_start != NULL)
+            *match_start = token_at (tokens, 0)->start;
+          if (match_len != NULL)
+            *match_len = token_at (tokens, next - 1)->end - token_at (tokens, 0)->start;
+          found = TRUE;
           break;
         }
-      *start = s;
-      *end = e;
-      if (match_start != NULL)
-        *match_start = token_at (tokens, at)->start;
-      if (match_len != NULL)
-        *match_len = token_at (tokens, next - 1)->end - token_at (tokens, at)->start;
-      return TRUE;
+      window_drop (&window, next);
     }
+  window_clear (&window);
 
-  return FALSE;
+  return found;
 }
 
 gboolean
@@ -427,27 +466,30 @@ gboolean
 ic_dates_parse_day (const char *text,
                     GDate      *date)
 {
-  g_autoptr(GArray) tokens = NULL;
+  Window window;
+  gboolean found = FALSE;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
 
-  tokens = tokenise (text);
-  for (guint at = 0; at < tokens->len; at++)
+  window_init (&window, text);
+  while (!found && window_fill (&window))
     {
       Partial p;
-      guint i = at;
+      guint i = 0;
 
-      if (read_partial (tokens, &i, &p) && p.year != 0 &&
+      if (read_partial (window.tokens, &i, &p) && p.year != 0 &&
           g_date_valid_dmy (p.day, p.month, p.year))
         {
           g_date_clear (date, 1);
           g_date_set_dmy (date, p.day, p.month, p.year);
-          return TRUE;
+          found = TRUE;
         }
+      window_drop (&window, 1);
     }
+  window_clear (&window);
 
-  return FALSE;
+  return found;
 }

@@ -13,7 +13,14 @@
 
 #include "config.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "ic-cache.h"
+#include "ic-extract-pool.h"
 #include "ic-extractor.h"
 #include "ic-loader-private.h"
 #include "ic-parser.h"
@@ -187,15 +194,20 @@ get_pages (Job         *job,
   g_autoptr(GError) local_error = NULL;
   char **pages;
 
-  if (kind == IC_FILE_KIND_PDF)
+  if (kind == IC_FILE_KIND_PDF && ic_extract_pool_get_default () != NULL)
+    pages = ic_extract_pool_get_pages (ic_extract_pool_get_default (), data, length,
+                                       job->cancellable, &local_error);
+  else if (kind == IC_FILE_KIND_PDF)
     pages = ic_extractor_get_pages (data, length, job->cancellable, &local_error);
   else if ((text = ic_text_decode (data, length, &local_error)) != NULL)
     pages = ic_text_split_pages (text);
   else
     pages = NULL;
 
-  /* What the file holds is cached, but not an interrupted extraction. */
-  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* What the file holds is cached, but not an interrupted extraction nor
+   * a hang, which a busy machine can cause. */
+  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (local_error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG))
     ic_cache_store_pages (job->cache, content_id, kind == IC_FILE_KIND_PDF,
                           (const char * const *)pages,
                           local_error ? local_error->message : NULL);
@@ -307,6 +319,23 @@ fail_read (Job        *job,
   add_failure (job, path, message);
 }
 
+/* Workers run a little below normal priority so that the main loop (the
+ * window) stays responsive while every core extracts text. Linux sets
+ * the nice value per thread. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
+  if (setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), 5) != 0)
+    g_debug ("could not lower the priority of a loading thread");
+#endif
+}
+
 static void
 load_entry (IcScanEntry *entry,
             Job         *job)
@@ -322,6 +351,7 @@ load_entry (IcScanEntry *entry,
 
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
+  lower_thread_priority ();
   if (entry->failure != NULL)
     {
       add_failure (job, entry->path, entry->failure);
@@ -388,7 +418,8 @@ coordinate_thread (gpointer data)
   job->n_total = entries->len;
   g_mutex_unlock (&job->mutex);
 
-  pool = g_thread_pool_new ((GFunc)load_entry, job, (int)g_get_num_processors (), FALSE, NULL);
+  /* Exclusive threads: they are lowered in priority and end with the job. */
+  pool = g_thread_pool_new ((GFunc)load_entry, job, (int)g_get_num_processors (), TRUE, NULL);
   for (guint i = 0; i < entries->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (entries, i), NULL);
   /* Waits for every queued file; cancelled ones return at once. */

@@ -144,6 +144,9 @@ word_weight (GHashTable *idf,
   return *(double *)value;
 }
 
+/* Cosine of two sets of stems; 0 when they share fewer than
+ * IC_RECURRENCE_MIN_SHARED words, since one common word ("process",
+ * "learning") is a coincidence, not substance. */
 static double
 cosine (GHashTable *a,
         GHashTable *b,
@@ -152,6 +155,7 @@ cosine (GHashTable *a,
   GHashTableIter iter;
   gpointer stem;
   double dot = 0, norm_a = 0, norm_b = 0;
+  guint shared = 0;
 
   g_hash_table_iter_init (&iter, a);
   while (g_hash_table_iter_next (&iter, &stem, NULL))
@@ -160,7 +164,10 @@ cosine (GHashTable *a,
 
       norm_a += w * w;
       if (g_hash_table_contains (b, stem))
-        dot += w * w;
+        {
+          dot += w * w;
+          shared++;
+        }
     }
   g_hash_table_iter_init (&iter, b);
   while (g_hash_table_iter_next (&iter, &stem, NULL))
@@ -170,7 +177,7 @@ cosine (GHashTable *a,
       norm_b += w * w;
     }
 
-  if (norm_a == 0 || norm_b == 0)
+  if (norm_a == 0 || norm_b == 0 || shared < IC_RECURRENCE_MIN_SHARED)
     return 0;
   return dot / (sqrt (norm_a) * sqrt (norm_b));
 }
@@ -269,13 +276,19 @@ compare_entries (gconstpointer a,
   return ic_report_compare (ea->report, eb->report);
 }
 
-/* The theme both items have, in the order of the later item's themes. */
+/* The theme both items have, in the order of the later item's themes;
+ * it must be the main theme of one of them, so that two side remarks do
+ * not make an area recur. */
 static const char *
 shared_theme (IcImprovement *earlier,
               IcImprovement *later)
 {
+  const char *main_earlier = ic_improvement_get_main_theme (earlier);
+  const char *main_later = ic_improvement_get_main_theme (later);
+
   for (const char * const *t = ic_improvement_get_themes (later); *t != NULL; t++)
-    if (ic_improvement_has_theme (earlier, *t))
+    if (ic_improvement_has_theme (earlier, *t) &&
+        (g_strcmp0 (*t, main_earlier) == 0 || g_strcmp0 (*t, main_later) == 0))
       return *t;
   return NULL;
 }

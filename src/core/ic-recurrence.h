@@ -4,7 +4,9 @@
  * the same theme and the two have substance in common: the cosine of
  * their content words (stemmed, stop words and Ofsted's stock phrasing
  * removed, each word weighted by how rare it is among all loaded items)
- * reaches IC_RECURRENCE_THRESHOLD.
+ * reaches IC_RECURRENCE_THRESHOLD with at least IC_RECURRENCE_MIN_SHARED
+ * words in common. The shared theme must be the main theme of one of
+ * the two items.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 G_BEGIN_DECLS
 
 #define IC_RECURRENCE_THRESHOLD 0.2
+#define IC_RECURRENCE_MIN_SHARED 2
 
 /* One improvement item of one report. */
 typedef struct

@@ -222,13 +222,14 @@ compare_refs (gconstpointer a,
 
 /**
  * ic_theme_items:
- * @theme: a theme key
+ * @theme: (nullable): a theme key, or %NULL for every item
  * @authority: (nullable): only this authority's reports
  * @from: (nullable): first day of the range
  * @to: (nullable): last day of the range
  *
  * The items that carry @theme (in any position), by authority and then
- * over time: what the timeline shows for one theme.
+ * over time: what the timeline shows for one theme, or with @theme %NULL
+ * for one authority.
  *
  * Returns: (transfer full) (element-type IcItemRef):
  */
@@ -254,7 +255,7 @@ ic_theme_items (GListModel  *reports,
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
 
-          if (ic_improvement_has_theme (item, theme))
+          if (theme == NULL || ic_improvement_has_theme (item, theme))
             g_ptr_array_add (refs, ic_item_ref_new (report, k));
         }
     }

@@ -459,7 +459,7 @@ static const char * const stop_words[] = {
   "consistent", "consistently", "consistency", "effective", "effectively", "effectiveness",
   "timely", "timeliness", "children", "child", "young", "people", "person", "practice",
   "including", "include", "specifically", "particularly", "use", "used", "using",
-  "appropriate", "appropriately", "sufficient", "sufficiently", "well", "good", "better",
+  "appropriate", "appropriately", "well", "good", "better",
   "strengthen", "develop", "development", "continue", "further", "work", "working",
   "review", "make", "made", "sure", "clear", "clearly", "robust", "robustly", "evident",
   "area", "areas", "level", "levels", "local", "authority", "services", "service",
