@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
@@ -407,6 +408,35 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A correction changes the report everywhere, is saved outside the
+ * report folders, and Undo puts the parsed value back. */
+static void
+test_correction_undo (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/greenwich-2019.txt");
+  g_autofree char *path = ic_corrections_get_default_path ();
+
+  g_assert_nonnull (report);
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              "/r/greenwich-2019.txt", "grade.overall_effectiveness", "good");
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  g_assert_true (g_strv_contains (ic_report_get_corrected_fields (report),
+                                  "grade.overall_effectiveness"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_str_has_prefix (path, "/r/"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 wait_until_loaded (IcWindow *window)
 {
@@ -614,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);
   g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
