@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "ic-chart-widget.h"
 #include "ic-palette.h"
@@ -202,6 +203,15 @@ main (int argc, char **argv)
         }
       {
         g_autoptr(IcReport) r = g_list_model_get_item (ic_window_get_reports (window), 1);
+        const char *want = g_getenv ("IC_SHOT_REPORT");
+
+        for (guint i = 0; want != NULL && i < g_list_model_get_n_items (ic_window_get_reports (window)); i++)
+          {
+            g_autoptr(IcReport) c = g_list_model_get_item (ic_window_get_reports (window), i);
+
+            if (strstr (ic_report_get_source (c), want) != NULL)
+              g_set_object (&r, c);
+          }
         g_autofree char *name = g_strdup_printf ("report-%s", schemes[s]);
 
         if (r != NULL)
@@ -214,6 +224,19 @@ main (int argc, char **argv)
           }
       }
     }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL);
+  wait_ms (800);
+  {
+    g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        if (w != GTK_WIDGET (window) && gtk_widget_get_visible (w))
+          save (w, argv[1], "failures-dark");
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

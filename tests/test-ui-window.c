@@ -11,7 +11,9 @@
 #include <json-glib/json-glib.h>
 
 #include "ic-corrections.h"
+#include "ic-chart-widget.h"
 #include "ic-failure.h"
+#include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
 #include "ic-print-operation.h"
@@ -437,6 +439,32 @@ test_correction_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A click on a timeline mark lists the reports behind it, with links. */
+static void
+test_timeline_click (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  GtkWidget *chart = find_child_of_type (timeline, IC_TYPE_CHART_WIDGET);
+  GtkWidget *list = find_child_of_type (timeline, GTK_TYPE_LIST_BOX);
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/richmond-2022.txt");
+  IcChartHit hit = { .report = report, .authority = "Richmond upon Thames", .area = -1,
+                     .theme = "plans_and_planning" };
+  guint rows = 0;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  g_signal_emit_by_name (chart, "hit-activated", &hit);
+
+  /* Richmond's three reports all raise plans and planning. */
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    rows++;
+  g_assert_cmpuint (rows, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 wait_until_loaded (IcWindow *window)
 {
@@ -645,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/export", test_print_export);
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
+  g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
