@@ -466,6 +466,47 @@ test_timeline_click (void)
 }
 
 static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "grade-cell"))
+    g_ptr_array_add (cells, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_cells (c, cells);
+}
+
+/* Tab goes from one judgement cell to the next, each named in full. */
+static void
+test_matrix_keyboard (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  collect_cells (matrix, cells);
+  g_assert_cmpuint (cells->len, >=, 2);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (cells, 0)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (focus, "grade-cell"));
+  g_assert_true (focus != g_ptr_array_index (cells, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 wait_until_loaded (IcWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
@@ -674,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
+  g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
