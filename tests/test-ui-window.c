@@ -13,6 +13,7 @@
 #include "ic-corrections.h"
 #include "ic-chart-widget.h"
 #include "ic-failure.h"
+#include "ic-failures-dialog.h"
 #include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
@@ -506,6 +507,46 @@ test_matrix_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window (shown by win.show-help-overlay) parses. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/InspectionCompare/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Details of "N files could not be read" name each file and reason. */
+static void
+test_failures_dialog (void)
+{
+  g_autoptr(GListStore) failures = g_list_store_new (IC_TYPE_FAILURE);
+  g_autoptr(IcFailure) a = ic_failure_new ("/x/web-page.pdf", "not a PDF: it is a web page");
+  g_autoptr(IcFailure) b = ic_failure_new ("/x/scan.pdf", "the PDF has no text");
+  GtkWidget *dialog;
+  GtkWidget *list;
+  guint rows = 0;
+
+  g_list_store_append (failures, a);
+  g_list_store_append (failures, b);
+  dialog = ic_failures_dialog_new (NULL, G_LIST_MODEL (failures));
+  list = find_child_of_type (dialog, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    {
+      g_assert_true (ADW_IS_ACTION_ROW (c));
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))),
+                   ==, "web-page.pdf");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "2 Files Could Not Be Read");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 wait_until_loaded (IcWindow *window)
 {
@@ -716,6 +757,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
+  g_test_add_func ("/ui/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
