@@ -10,7 +10,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ic-corrections.h"
+#include "ic-chart-widget.h"
 #include "ic-failure.h"
+#include "ic-failures-dialog.h"
+#include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
 #include "ic-print-operation.h"
@@ -407,6 +411,142 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A correction changes the report everywhere, is saved outside the
+ * report folders, and Undo puts the parsed value back. */
+static void
+test_correction_undo (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/greenwich-2019.txt");
+  g_autofree char *path = ic_corrections_get_default_path ();
+
+  g_assert_nonnull (report);
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              "/r/greenwich-2019.txt", "grade.overall_effectiveness", "good");
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  g_assert_true (g_strv_contains (ic_report_get_corrected_fields (report),
+                                  "grade.overall_effectiveness"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_str_has_prefix (path, "/r/"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A click on a timeline mark lists the reports behind it, with links. */
+static void
+test_timeline_click (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  GtkWidget *chart = find_child_of_type (timeline, IC_TYPE_CHART_WIDGET);
+  GtkWidget *list = find_child_of_type (timeline, GTK_TYPE_LIST_BOX);
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/richmond-2022.txt");
+  IcChartHit hit = { .report = report, .authority = "Richmond upon Thames", .area = -1,
+                     .theme = "plans_and_planning" };
+  guint rows = 0;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  g_signal_emit_by_name (chart, "hit-activated", &hit);
+
+  /* Richmond's three reports all raise plans and planning. */
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    rows++;
+  g_assert_cmpuint (rows, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "grade-cell"))
+    g_ptr_array_add (cells, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_cells (c, cells);
+}
+
+/* Tab goes from one judgement cell to the next, each named in full. */
+static void
+test_matrix_keyboard (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  collect_cells (matrix, cells);
+  g_assert_cmpuint (cells->len, >=, 2);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (cells, 0)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (focus, "grade-cell"));
+  g_assert_true (focus != g_ptr_array_index (cells, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The shortcuts window (shown by win.show-help-overlay) parses. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/InspectionCompare/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Details of "N files could not be read" name each file and reason. */
+static void
+test_failures_dialog (void)
+{
+  g_autoptr(GListStore) failures = g_list_store_new (IC_TYPE_FAILURE);
+  g_autoptr(IcFailure) a = ic_failure_new ("/x/web-page.pdf", "not a PDF: it is a web page");
+  g_autoptr(IcFailure) b = ic_failure_new ("/x/scan.pdf", "the PDF has no text");
+  GtkWidget *dialog;
+  GtkWidget *list;
+  guint rows = 0;
+
+  g_list_store_append (failures, a);
+  g_list_store_append (failures, b);
+  dialog = ic_failures_dialog_new (NULL, G_LIST_MODEL (failures));
+  list = find_child_of_type (dialog, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    {
+      g_assert_true (ADW_IS_ACTION_ROW (c));
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))),
+                   ==, "web-page.pdf");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "2 Files Could Not Be Read");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 wait_until_loaded (IcWindow *window)
 {
@@ -582,12 +722,28 @@ test_folder_watch (void)
   g_rmdir (dir);
 }
 
+#ifdef __SANITIZE_ADDRESS__
+/* GTK loads its print backends as modules; with ASan's fast unwinder a
+ * backend's allocation shows as "<unknown module>" and escapes the
+ * suppressions for system libraries. Full stacks let LSan attribute it. */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
 {
   /* No accessibility bus under xvfb: its warning would be fatal. */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  /* Under xvfb GL is Mesa's software driver, whose allocations LSan
+   * cannot attribute; the cairo renderer draws the same widgets. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_setenv ("LC_TIME", "C", TRUE);
@@ -598,6 +754,11 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);
   g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
+  g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
+  g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
+  g_test_add_func ("/ui/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 

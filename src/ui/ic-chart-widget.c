@@ -29,6 +29,7 @@ struct _IcChartWidget
   double       zoom;
   guint        update_source;
   gboolean     dark;
+  gboolean     dirty;
 };
 
 G_DEFINE_FINAL_TYPE (IcChartWidget, ic_chart_widget, GTK_TYPE_WIDGET)
@@ -48,6 +49,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+#define UPDATE_DELAY_MS 400
 
 static const char *titles[IC_N_CHART_KINDS] = {
   N_("Judgement Matrix"),
@@ -105,6 +108,7 @@ ic_chart_widget_describe_hit (const IcChartHit *hit)
 static void
 update (IcChartWidget *self)
 {
+  self->dirty = FALSE;
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_pointer (&self->chart, ic_chart_unref);
   if (self->model != NULL)
@@ -133,11 +137,27 @@ update_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Preparing a chart walks every report (the timeline also finds the
+ * recurrences), so it waits for a pause in the batches that arrive while
+ * reading, and a chart that is not on screen waits until it is. */
 static void
 model_items_changed_cb (IcChartWidget *self)
 {
-  if (self->update_source == 0)
-    self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_cb, self, NULL);
+  self->dirty = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_source = g_timeout_add_full (G_PRIORITY_LOW, UPDATE_DELAY_MS, update_cb, self, NULL);
+}
+
+static void
+ic_chart_widget_map (GtkWidget *widget)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->map (widget);
+  if (self->dirty)
+    update (self);
 }
 
 static void
@@ -360,6 +380,7 @@ ic_chart_widget_class_init (IcChartWidgetClass *klass)
   object_class->get_property = ic_chart_widget_get_property;
   object_class->set_property = ic_chart_widget_set_property;
   widget_class->snapshot = ic_chart_widget_snapshot;
+  widget_class->map = ic_chart_widget_map;
   widget_class->measure = ic_chart_widget_measure;
   widget_class->get_request_mode = ic_chart_widget_get_request_mode;
   widget_class->css_changed = ic_chart_widget_css_changed;

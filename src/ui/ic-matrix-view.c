@@ -25,6 +25,7 @@ struct _IcMatrixView
   GtkSortListModel  *sorted;
   GtkColumnViewColumn *area_columns[IC_N_AREAS];
   gboolean           latest_only;
+  guint              rebuild_source;
 
   /* template widgets */
   GtkColumnView     *column_view;
@@ -43,6 +44,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define REBUILD_DELAY_MS 300
 
 /* Latest graded inspection of each authority; an authority with no graded
  * report keeps its latest report so that it is not lost from the matrix.
@@ -100,9 +103,44 @@ update_columns (IcMatrixView *self,
     gtk_column_view_column_set_visible (self->area_columns[a], used[a]);
 }
 
+static gboolean
+same_item (GListModel *model,
+           guint       position,
+           gpointer    item)
+{
+  g_autoptr(GObject) old = g_list_model_get_item (model, position);
+
+  return old == item;
+}
+
+/* Replaces only the rows between the unchanged start and end: a GTK 4.8
+ * column view keeps up to 200 rows of widgets, and rebuilding them all
+ * for each batch read would stall the window for a second. */
+static void
+splice_changes (GListStore *rows,
+                GPtrArray  *reports)
+{
+  GListModel *model = G_LIST_MODEL (rows);
+  guint old_n = g_list_model_get_n_items (model);
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < reports->len &&
+         same_item (model, prefix, g_ptr_array_index (reports, prefix)))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < reports->len - prefix &&
+         same_item (model, old_n - 1 - suffix, g_ptr_array_index (reports, reports->len - 1 - suffix)))
+    suffix++;
+
+  if (prefix == old_n && prefix == reports->len)
+    return;
+  g_list_store_splice (rows, prefix, old_n - prefix - suffix,
+                       reports->pdata + prefix, reports->len - prefix - suffix);
+}
+
 static void
 rebuild (IcMatrixView *self)
 {
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *count = NULL;
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
@@ -118,8 +156,7 @@ rebuild (IcMatrixView *self)
   /* Rows arrive in batches while reading: a view at the top stays at
    * the top instead of following the first row it showed. */
   at_top = gtk_adjustment_get_value (vadjustment) <= 0;
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       reports->pdata, reports->len);
+  splice_changes (self->rows, reports);
   if (at_top)
     gtk_adjustment_set_value (vadjustment, 0);
   update_columns (self, reports);
@@ -128,6 +165,18 @@ rebuild (IcMatrixView *self)
   gtk_label_set_label (self->count_label, count);
 }
 
+static gboolean
+rebuild_cb (gpointer data)
+{
+  IcMatrixView *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reports arrive in many small batches while reading: the rows follow
+ * at most a few times a second. */
 static void
 model_items_changed_cb (IcMatrixView *self,
                         guint         position,
@@ -135,7 +184,8 @@ model_items_changed_cb (IcMatrixView *self,
                         guint         added,
                         GListModel   *model)
 {
-  rebuild (self);
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
 }
 
 static void
@@ -157,6 +207,22 @@ column_view_activate_cb (IcMatrixView  *self,
                                 ic_report_get_source (report));
 }
 
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "ic-description");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* Cells: a flat button per judgement, so Tab reaches it, Enter opens the
  * report and its accessible label reads the whole judgement. */
 static void
@@ -172,6 +238,8 @@ setup_grade_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "grade-cell");
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, button);
 }
 
@@ -191,9 +259,12 @@ bind_grade_cb (GtkSignalListItemFactory *factory,
   description = ic_ui_cell_description (report, area);
   gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
   ic_ui_set_grade_class (button, grade);
-  gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  /* The tooltip repeats the accessible label; query_tooltip_cb() shows it
+   * when asked, as setting tooltips on every bound cell is costly. */
+  g_object_set_data_full (G_OBJECT (button), "ic-description", g_steal_pointer (&description),
+                          g_free);
   /* The target first: an action name without its target warns. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (report));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
@@ -347,6 +418,7 @@ ic_matrix_view_dispose (GObject *object)
 {
   IcMatrixView *self = (IcMatrixView *)object;
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
@@ -506,5 +578,9 @@ GListModel *
 ic_matrix_view_get_rows (IcMatrixView *self)
 {
   g_return_val_if_fail (IC_IS_MATRIX_VIEW (self), NULL);
+
+  /* Callers (printing, tests) want the rows as of now. */
+  if (self->rebuild_source != 0)
+    rebuild (self);
   return G_LIST_MODEL (self->sorted);
 }

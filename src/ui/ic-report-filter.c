@@ -284,7 +284,11 @@ ic_report_filter_set_search (IcReportFilter *self,
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
 
   if (search != NULL)
-    folded = g_utf8_casefold (g_strstrip (g_strdup (search)) , -1);
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+      folded = g_utf8_casefold (stripped, -1);
+    }
   if (replace_string (&self->search, folded))
     changed (self, PROP_SEARCH);
 }

@@ -73,6 +73,43 @@ wrapped_label (const char *text,
   return label;
 }
 
+/* A menu of the grades the judgement can be corrected to. */
+static GtkWidget *
+correction_button (IcReport *report,
+                   IcArea    area)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (area), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *tooltip = NULL;
+
+  for (IcGrade g = IC_GRADE_OUTSTANDING; g < IC_N_GRADES; g++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (ic_grade_to_label (g), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.correct", "(sss)",
+                                         ic_report_get_content_id (report), field,
+                                         ic_grade_to_key (g));
+      g_menu_append_item (menu, item);
+    }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Not Judged"), NULL);
+
+    g_menu_item_set_action_and_target (item, "win.correct", "(sss)",
+                                       ic_report_get_content_id (report), field, "none");
+    g_menu_append_item (menu, item);
+  }
+
+  tooltip = g_strdup_printf (_("Correct the grade for %s"), ic_area_to_label (area));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, ic_report_get_content_id (report) != NULL);
+  return button;
+}
+
 static void
 fill_judgements (IcReportPage *self)
 {
@@ -87,13 +124,20 @@ fill_judgements (IcReportPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ic_area_to_label (ic_judgement_get_area (j)));
+      g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (ic_judgement_get_area (j)), NULL);
+      const char * const *corrected = ic_report_get_corrected_fields (self->report);
+
       /* The label as printed, when it says more than the area's name. */
-      if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
+      if (corrected != NULL && g_strv_contains (corrected, field))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Corrected by you"));
+      else if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_judgement_get_label (j));
       gtk_widget_add_css_class (grade, "grade-chip");
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 correction_button (self->report, ic_judgement_get_area (j)));
       gtk_list_box_append (self->judgements_list, row);
     }
   if (n == 0)

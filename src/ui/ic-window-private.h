@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ic-charts-view.h"
+#include "ic-corrections.h"
 #include "ic-filter-bar.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
@@ -31,6 +32,10 @@ struct _IcWindow
   guint                 reload_source;
   guint                 n_failures_seen;
   guint                 loading : 1;
+  IcCorrections        *corrections;
+  char                 *undo_content_id;  /* the last correction, to undo */
+  char                 *undo_field;
+  char                 *undo_value;       /* NULL: there was no correction */
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -48,6 +53,9 @@ struct _IcWindow
 };
 
 void      _ic_window_init_actions      (IcWindowClass *klass);
+void      _ic_window_corrections_class_init (GtkWidgetClass *widget_class);
+void      _ic_window_corrections_init  (IcWindow      *self);
+void      _ic_window_corrections_dispose (IcWindow    *self);
 void      _ic_window_update_actions    (IcWindow      *self);
 void      _ic_window_update_main_page  (IcWindow      *self);
 void      _ic_window_update_recent     (IcWindow      *self);

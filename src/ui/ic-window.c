@@ -131,6 +131,7 @@ ic_window_dispose (GObject *object)
   IcWindow *self = (IcWindow *)object;
 
   _ic_window_load_dispose (self);
+  _ic_window_corrections_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -172,6 +173,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, recent_menu);
 
   _ic_window_init_actions (klass);
+  _ic_window_corrections_class_init (widget_class);
 }
 
 static void
@@ -183,6 +185,8 @@ ic_window_init (IcWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->store = ic_report_store_new ();
+  /* Connected before the filter model, so views see corrected reports. */
+  _ic_window_corrections_init (self);
   self->filter = ic_report_filter_new ();
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               g_object_ref (GTK_FILTER (self->filter)));

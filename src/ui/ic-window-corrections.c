@@ -1,0 +1,181 @@
+/* ic-window-corrections.c: corrections made on a report page, with undo
+ *
+ * Corrections live in the analysis's IcCorrections file (keyed by the
+ * report's content, never written into report folders) and are applied
+ * to each report as it is read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-window-corrections"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-window-private.h"
+
+/* The store has no "changed" signal for one report: taking it out and
+ * putting it back makes every view bind it again. */
+static void
+refresh_report (IcWindow *self,
+                IcReport *report)
+{
+  g_autoptr(IcReport) keep = g_object_ref (report);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+
+  ic_report_store_remove_source (self->store, ic_report_get_source (report));
+  g_ptr_array_add (batch, keep);
+  ic_report_store_add_batch (self->store, batch);
+  ic_reports_view_show_report (self->reports_view, keep);
+}
+
+static IcReport *
+find_by_content (IcWindow   *self,
+                 const char *content_id)
+{
+  return ic_report_store_find_content (self->store, content_id);
+}
+
+/* Sets @field to @value (NULL removes the correction), saves and applies. */
+static gboolean
+set_correction (IcWindow    *self,
+                IcReport    *report,
+                const char  *field,
+                const char  *value,
+                GError     **error)
+{
+  const char *content_id = ic_report_get_content_id (report);
+
+  if (value == NULL)
+    ic_corrections_remove (self->corrections, content_id, field);
+  else if (!ic_corrections_set_field (self->corrections, content_id, field, value, error))
+    return FALSE;
+  if (!ic_corrections_save (self->corrections, error))
+    return FALSE;
+
+  ic_corrections_apply (self->corrections, report);
+  refresh_report (self, report);
+  return TRUE;
+}
+
+static void
+remember_undo (IcWindow   *self,
+               const char *content_id,
+               const char *field,
+               const char *value)
+{
+  g_free (self->undo_content_id);
+  g_free (self->undo_field);
+  g_free (self->undo_value);
+  self->undo_content_id = g_strdup (content_id);
+  self->undo_field = g_strdup (field);
+  self->undo_value = g_strdup (value);
+}
+
+static char *
+current_value (IcWindow   *self,
+               IcReport   *report,
+               const char *field)
+{
+  g_auto(GStrv) corrected = ic_corrections_list_fields (self->corrections,
+                                                        ic_report_get_content_id (report));
+  IcArea area;
+
+  /* Undo restores what was there: no correction, or the previous one. */
+  if (corrected == NULL || !g_strv_contains ((const char * const *) corrected, field))
+    return NULL;
+  if (g_str_has_prefix (field, "grade.") && ic_area_from_key (field + 6, &area))
+    {
+      IcGrade grade = ic_report_get_grade (report, area);
+      return g_strdup (grade == IC_GRADE_NONE ? "none" : ic_grade_to_key (grade));
+    }
+  if (g_str_equal (field, "authority"))
+    return g_strdup (ic_report_get_authority (report));
+  return NULL;
+}
+
+/* @param: (content id, field, value), e.g. ("…", "grade.leadership", "good") */
+static void
+correct_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  const char *content_id, *field, *value;
+  g_autofree char *previous = NULL;
+  g_autoptr(GError) error = NULL;
+  IcReport *report;
+  AdwToast *toast;
+
+  g_variant_get (param, "(&s&s&s)", &content_id, &field, &value);
+  report = find_by_content (self, content_id);
+  if (report == NULL)
+    return;
+
+  previous = current_value (self, report, field);
+  if (!set_correction (self, report, field, value, &error))
+    {
+      _ic_window_toast (self, error->message);
+      return;
+    }
+  remember_undo (self, content_id, field, previous);
+
+  toast = adw_toast_new (_("Correction saved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-correction");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_correction_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  IcReport *report;
+
+  if (self->undo_content_id == NULL)
+    return;
+  report = find_by_content (self, self->undo_content_id);
+  if (report != NULL &&
+      !set_correction (self, report, self->undo_field, self->undo_value, &error))
+    _ic_window_toast (self, error->message);
+  remember_undo (self, NULL, NULL, NULL);
+}
+
+/* Reports get their corrections as they arrive in the store. */
+static void
+store_items_changed_cb (IcWindow   *self,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GListModel *store)
+{
+  for (guint i = position; i < position + added; i++)
+    ic_corrections_apply (self->corrections,
+                          ic_report_store_get_report (IC_REPORT_STORE (store), i));
+}
+
+void
+_ic_window_corrections_init (IcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->corrections = ic_corrections_new (NULL);
+  if (!ic_corrections_load (self->corrections, &error))
+    _ic_window_toast (self, error->message);
+  g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+void
+_ic_window_corrections_dispose (IcWindow *self)
+{
+  g_clear_object (&self->corrections);
+  remember_undo (self, NULL, NULL, NULL);
+}
+
+void
+_ic_window_corrections_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.correct", "(sss)", correct_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-correction", NULL,
+                                   undo_correction_action);
+}
