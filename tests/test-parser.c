@@ -362,6 +362,29 @@ test_authority_line_with_council_words (void)
 }
 
 static void
+test_letter_dated_before_visit (void)
+{
+  const char *pages[] = {
+    "14 January 2019\n\nDear Director\n\n"
+    "Focused visit to Walsall children's services\n\n"
+    "This letter summarises the findings of the focused visit to Walsall children's services\n"
+    "on 4 and 5 December 2019. The inspectors were Lou Fixture and Kit Example.\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+  gboolean warned = FALSE;
+
+  g_assert_no_error (error);
+  /* Kept as printed, but the user is told one date must be wrong. */
+  assert_date (ic_report_get_published_date (report), "2019-01-14");
+  assert_date (ic_report_get_end_date (report), "2019-12-05");
+  for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
+    warned |= strstr (*w, "misprinted") != NULL;
+  g_assert_true (warned);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -431,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/parser/ilacs/sub-bullets", test_ilacs_sub_bullets);
   g_test_add_func ("/parser/focused-visit-to-trust", test_focused_visit_to_trust);
   g_test_add_func ("/parser/authority-line-with-council-words", test_authority_line_with_council_words);
+  g_test_add_func ("/parser/letter-dated-before-visit", test_letter_dated_before_visit);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

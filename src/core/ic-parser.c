@@ -578,6 +578,27 @@ inspector_from_sentence (IcParse *parse)
   return FALSE;
 }
 
+/* A letter cannot be written before the visit it reports on: one of the
+ * two dates is misprinted (a letter of January 2019 about a visit in
+ * December 2019 is one). Both are kept as printed; the user is told. */
+static void
+check_letter_date (IcParse *parse)
+{
+  const GDate *published = ic_report_get_published_date (parse->report);
+  const GDate *end = ic_report_get_end_date (parse->report);
+  g_autofree char *warning = NULL;
+  char letter[64], visit[64];
+
+  if (published == NULL || end == NULL || g_date_compare (published, end) >= 0)
+    return;
+
+  g_date_strftime (letter, sizeof letter, "%-d %B %Y", published);
+  g_date_strftime (visit, sizeof visit, "%-d %B %Y", end);
+  warning = g_strdup_printf (_("The report is dated %s, before the inspection ended on %s: "
+                               "one of these dates may be misprinted."), letter, visit);
+  _ic_report_add_warning (parse->report, warning);
+}
+
 static void
 read_lead_inspector (IcParse *parse)
 {
@@ -728,6 +749,7 @@ ic_parse_report (const char          *source,
       read_authority (&parse, &head, &match);
       read_visit_dates (&parse);
       read_published_date (&parse);
+      check_letter_date (&parse);
       read_lead_inspector (&parse);
       read_ilacs_variant (&parse);
       _ic_parser_read_judgements (&parse);
