@@ -385,6 +385,32 @@ test_letter_dated_before_visit (void)
 }
 
 static void
+test_slac_two_services (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("slac-2010.txt");
+
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_SLAC);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Hounslow");
+  g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "Pat Example");
+  assert_date (ic_report_get_published_date (report), "2010-04-23");
+
+  /* Safeguarding's grades; the looked after children's overall grade is
+   * children in care, and their capacity grade does not replace
+   * safeguarding's. */
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_ADEQUATE);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CAPACITY_TO_IMPROVE), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LEADERSHIP), ==, IC_GRADE_ADEQUATE);
+
+  /* Numbered lead-in paragraphs ("… should take the following action.")
+   * are not items; each bullet keeps the timeframe it stands under. */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 3);
+  g_assert_cmpstr (ic_improvement_get_timeframe (item (report, 0)), ==, "Immediately");
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==, "increase the number of local foster carers.");
+  g_assert_cmpstr (ic_improvement_get_timeframe (item (report, 2)), ==, "Within six months");
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -455,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/parser/focused-visit-to-trust", test_focused_visit_to_trust);
   g_test_add_func ("/parser/authority-line-with-council-words", test_authority_line_with_council_words);
   g_test_add_func ("/parser/letter-dated-before-visit", test_letter_dated_before_visit);
+  g_test_add_func ("/parser/slac-two-services", test_slac_two_services);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

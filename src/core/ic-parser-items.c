@@ -467,6 +467,29 @@ collect_paragraphs (Collector *c,
   flush (c);
 }
 
+/* "In order to improve …, the local authority and its partners should
+ * take the following action." (2009–13 frameworks): a numbered paragraph
+ * that leads in to the whole list is not an item, and must not make the
+ * list read as numbered. */
+static gboolean
+is_numbered_lead_in (IcParse *parse,
+                     guint    i,
+                     guint    end)
+{
+  static GRegex *re;
+  g_autofree char *text = NULL;
+  guint last = i;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^\\d+\\.\\s*in order to improve|following actions?\\s*[.:]?$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  while (last + 1 < end && !IC_LINE (parse, last + 1)->blank_before &&
+         !starts_item (IC_LINE (parse, last + 1)->text))
+    last++;
+  text = _ic_parser_join (parse, i, last + 1);
+  return g_regex_match (re, text, 0, NULL);
+}
+
 static void
 collect_section (IcParse     *parse,
                  HeadingKind  kind,
@@ -485,7 +508,7 @@ collect_section (IcParse     *parse,
   for (guint i = from; i < end; i++)
     {
       bullets += bullet_length (IC_LINE (parse, i)->text) > 0;
-      numbers += number_length (IC_LINE (parse, i)->text) > 0;
+      numbers += number_length (IC_LINE (parse, i)->text) > 0 && !is_numbered_lead_in (parse, i, end);
     }
 
   /* Numbered items may hold nested bullets; a numbered lead-in paragraph

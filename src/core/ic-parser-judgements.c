@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ic-parser-private.h"
@@ -301,12 +302,50 @@ read_sif (IcParse *parse)
                        "(?: is| are)? ", 0, parse->lines->len);
 }
 
+/* SLAC 2009–12 grades safeguarding services and services for looked
+ * after children apart, each with its own overall effectiveness. The
+ * looked after children's overall grade is the matrix's children in care
+ * cell (FRAMEWORKS.md §3); the other grades are safeguarding's. */
+static guint
+find_slac_looked_after (IcParse *parse,
+                        guint    from)
+{
+  for (guint i = from; i < parse->lines->len; i++)
+    if (line_is (parse, i, "^services for looked after children$"))
+      return i;
+  return parse->lines->len;
+}
+
+static void
+read_slac_looked_after (IcParse *parse,
+                        guint    lac)
+{
+  for (guint i = lac + 1; i < parse->lines->len; i++)
+    {
+      g_autofree char *text = _ic_parser_join (parse, i, i + 2);
+      IcGrade grade;
+
+      if (g_str_has_prefix (text, "overall effectiveness") &&
+          _ic_parser_match_grade (text + strlen ("overall effectiveness"), &grade, NULL, NULL))
+        {
+          add_judgement (parse, IC_AREA_CHILDREN_IN_CARE,
+                         "Overall effectiveness of services for looked after children", grade,
+                         IC_LINE (parse, i)->page);
+          _ic_report_add_warning (parse->report,
+                                  _("This report grades safeguarding and looked after children's services "
+                                    "separately: the overall grade shown is for safeguarding, and the looked "
+                                    "after children's overall grade is shown as children in care."));
+          break;
+        }
+    }
+}
+
 /* 2012–13 frameworks: the "Record of main findings" table at the end,
  * else the sentences that give each grade in the body. */
 static void
 read_main_findings (IcParse *parse)
 {
-  guint from = G_MAXUINT;
+  guint from = G_MAXUINT, to = parse->lines->len;
 
   for (guint i = parse->lines->len; i-- > 0;)
     if (line_is (parse, i, "^record of main findings$"))
@@ -315,8 +354,14 @@ read_main_findings (IcParse *parse)
         break;
       }
 
-  if (from != G_MAXUINT && scan_pairs (parse, from, parse->lines->len, FALSE) > 0)
-    return;
+  if (from != G_MAXUINT && parse->type == IC_INSPECTION_TYPE_SLAC)
+    to = find_slac_looked_after (parse, from);
+  if (from != G_MAXUINT && scan_pairs (parse, from, to, FALSE) > 0)
+    {
+      if (to < parse->lines->len)
+        read_slac_looked_after (parse, to);
+      return;
+    }
 
   scan_pairs (parse, parse->title_line, parse->lines->len, TRUE);
 }
