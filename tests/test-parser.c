@@ -411,6 +411,32 @@ test_slac_two_services (void)
 }
 
 static void
+test_list_that_refers_back (void)
+{
+  const char *pages[] = {
+    "3 March 2020\n\nDear Director\n\n"
+    "Focused visit to Halton children's services\n\n"
+    "This letter summarises the findings of the focused visit to Halton children's services\n"
+    "on 4 and 5 February 2020. The inspectors were Lou Fixture and Kit Example.\n\n"
+    "What needs to improve in this area of social work practice\n\n"
+    "The areas for improvement set out at the last inspection remain relevant.\n\n"
+    "Findings\n\n"
+    "Workers visit children often.\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+  gboolean warned = FALSE;
+
+  g_assert_no_error (error);
+  /* Not an item of its own: the user is told where the items are. */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 0);
+  for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
+    warned |= strstr (*w, "earlier inspection") != NULL;
+  g_assert_true (warned);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -482,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/parser/authority-line-with-council-words", test_authority_line_with_council_words);
   g_test_add_func ("/parser/letter-dated-before-visit", test_letter_dated_before_visit);
   g_test_add_func ("/parser/slac-two-services", test_slac_two_services);
+  g_test_add_func ("/parser/list-that-refers-back", test_list_that_refers_back);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

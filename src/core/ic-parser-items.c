@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ic-parser-private.h"
@@ -280,6 +281,22 @@ states_none (const char *text)
   return strlen (text) < 200 && g_regex_match (re, text, 0, NULL);
 }
 
+/* "The areas for improvement identified at the last inspection remain."
+ * (focused visits): the list points back to an earlier report instead of
+ * naming items. */
+static gboolean
+refers_back (const char *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:the |all )?(?:areas?|recommendations?|priority actions?)\\b[^.]{0,160}"
+                                         "\\b(?:last|previous|earlier)\\b[^.]{0,80}"
+                                         "\\b(?:remain|remains|still apply|continue to apply|are still)\\b[^.]*\\.?$",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return strlen (text) < 300 && g_regex_match (re, text, 0, NULL);
+}
+
 static void
 flush (Collector *c)
 {
@@ -292,6 +309,13 @@ flush (Collector *c)
   g_string_truncate (c->item, 0);
   if (*text == '\0' || states_none (text))
     return;
+  if (refers_back (text))
+    {
+      _ic_report_add_warning (c->parse->report,
+                              _("The report says that areas for improvement from an earlier inspection still "
+                                "apply, without listing them again."));
+      return;
+    }
 
   if (c->kind == HEADING_STRENGTHS)
     {
