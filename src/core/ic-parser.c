@@ -686,6 +686,36 @@ recognise (IcParse     *parse,
   return FALSE;
 }
 
+/* Whether the frameworks of this report's type and date print a grade
+ * for @area (FRAMEWORKS.md §2): the common core only, so that a grade
+ * missing from an unfamiliar layout is noticed. */
+static gboolean
+expects_grade (IcParse *parse,
+               IcArea   area)
+{
+  const GDate *start = ic_report_get_start_date (parse->report);
+  guint year = start != NULL ? g_date_get_year (start) : 0;
+  gboolean from_april_2026 = start != NULL && (year > 2026 || (year == 2026 && g_date_get_month (start) >= 4));
+
+  switch (parse->type)
+    {
+    case IC_INSPECTION_TYPE_ILACS:
+      if (area == IC_AREA_OVERALL_EFFECTIVENESS)
+        return start != NULL && !from_april_2026;
+      if (area == IC_AREA_CARE_LEAVERS)
+        return year >= 2023;
+      return area == IC_AREA_LEADERSHIP || area == IC_AREA_HELP_AND_PROTECTION ||
+             area == IC_AREA_CHILDREN_IN_CARE;
+    case IC_INSPECTION_TYPE_SIF:
+      return area == IC_AREA_OVERALL_EFFECTIVENESS || area == IC_AREA_LEADERSHIP ||
+             area == IC_AREA_HELP_AND_PROTECTION || area == IC_AREA_CHILDREN_IN_CARE;
+    case IC_INSPECTION_TYPE_LSCB_REVIEW:
+      return area == IC_AREA_LSCB;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 check_completeness (IcParse *parse)
 {
@@ -693,7 +723,18 @@ check_completeness (IcParse *parse)
 
   if (ic_inspection_type_is_graded (parse->type) &&
       g_list_model_get_n_items (ic_report_get_judgements (report)) == 0)
-    _ic_report_add_warning (report, _("This type of report is graded, but no judgements were found."));
+    {
+      _ic_report_add_warning (report, _("This type of report is graded, but no judgements were found."));
+      return;
+    }
+
+  for (IcArea area = 0; area < IC_N_AREAS; area++)
+    if (expects_grade (parse, area) && ic_report_find_judgement (report, area) == NULL)
+      {
+        g_autofree char *warning = g_strdup_printf (_("No grade was found for “%s”."),
+                                                    ic_area_to_label (area));
+        _ic_report_add_warning (report, warning);
+      }
 }
 
 static gboolean
