@@ -470,6 +470,31 @@ test_missing_grade_is_reported (void)
 }
 
 static void
+test_overlong_item_is_reported (void)
+{
+  g_autoptr(GString) page = g_string_new ("Inspection of Halton local authority children's services\n"
+                                          "Inspection dates: 6 to 17 March 2022\n"
+                                          "What needs to improve?\n"
+                                          "◼ The timeliness of assessments for children in need.\n"
+                                          "◼ Supervision that helps workers to reflect, and then\n");
+  const char *pages[] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = NULL;
+  gboolean warned = FALSE;
+
+  /* Prose with no heading and no blank line after the list runs into
+   * the last item: the parser cannot see where the list ended. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (page, "workers who know their children well carry on with the work,\n");
+  pages[0] = page->str;
+  report = ic_parse_report ("a.txt", pages, FALSE, &error);
+  g_assert_no_error (error);
+  for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
+    warned |= strstr (*w, "unusually long") != NULL;
+  g_assert_true (warned);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -543,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/parser/slac-two-services", test_slac_two_services);
   g_test_add_func ("/parser/list-that-refers-back", test_list_that_refers_back);
   g_test_add_func ("/parser/missing-grade-is-reported", test_missing_grade_is_reported);
+  g_test_add_func ("/parser/overlong-item-is-reported", test_overlong_item_is_reported);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -262,7 +262,25 @@ typedef struct
   char        *timeframe;
   GString     *item;
   guint        page;
+  guint        taken;      /* items and strengths added */
+  gboolean     said_none;  /* the list said it was empty, or pointed back */
 } Collector;
+
+/* Longer than any item seen in 2012–26 reports: prose after the list was
+ * probably taken into it. */
+#define LONG_ITEM 1200
+
+static void
+check_length (Collector  *c,
+              const char *text)
+{
+  if (strlen (text) <= LONG_ITEM || c->parse->warned_long)
+    return;
+  c->parse->warned_long = TRUE;
+  _ic_report_add_warning (c->parse->report,
+                          _("An improvement item is unusually long: the end of its list may not have "
+                            "been recognised, and the text that follows may have been taken into it."));
+}
 
 /* "The inspection did not find any areas for priority and immediate
  * action.", "No areas were identified for immediate improvement.",
@@ -307,16 +325,24 @@ flush (Collector *c)
 
   text = g_strstrip (g_strdup (c->item->str));
   g_string_truncate (c->item, 0);
-  if (*text == '\0' || states_none (text))
+  if (*text == '\0')
     return;
+  if (states_none (text))
+    {
+      c->said_none = TRUE;
+      return;
+    }
   if (refers_back (text))
     {
+      c->said_none = TRUE;
       _ic_report_add_warning (c->parse->report,
                               _("The report says that areas for improvement from an earlier inspection still "
                                 "apply, without listing them again."));
       return;
     }
 
+  c->taken++;
+  check_length (c, text);
   if (c->kind == HEADING_STRENGTHS)
     {
       _ic_report_add_strength (c->parse->report, text);
@@ -514,13 +540,14 @@ is_numbered_lead_in (IcParse *parse,
   return g_regex_match (re, text, 0, NULL);
 }
 
-static void
+/* Returns whether the section gave items, or said it had none. */
+static gboolean
 collect_section (IcParse     *parse,
                  HeadingKind  kind,
                  guint        from,
                  guint        end)
 {
-  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0 };
+  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0, 0, FALSE };
   guint bullets = 0, numbers = 0;
 
   if (parse->type == IC_INSPECTION_TYPE_JTAI)
@@ -546,6 +573,7 @@ collect_section (IcParse     *parse,
 
   g_free (c.timeframe);
   g_string_free (c.item, TRUE);
+  return c.taken > 0 || c.said_none;
 }
 
 static gboolean
@@ -640,6 +668,18 @@ section_end (IcParse *parse,
   return i;
 }
 
+/* A heading with text under it but no item read from that text: the
+ * list has a shape the parser does not know. */
+static void
+warn_unread (IcParse *parse,
+             guint    heading)
+{
+  g_autofree char *warning = g_strdup_printf (_("No items could be read under the heading “%s”."),
+                                              IC_LINE (parse, heading)->text);
+
+  _ic_report_add_warning (parse->report, warning);
+}
+
 void
 _ic_parser_read_items (IcParse *parse)
 {
@@ -657,11 +697,12 @@ _ic_parser_read_items (IcParse *parse)
         continue;
 
       end = section_end (parse, i + 1);
-      collect_section (parse, kind, i + 1, end);
+      if (!collect_section (parse, kind, i + 1, end) && end > i + 1)
+        warn_unread (parse, i);
       found |= kind != HEADING_STRENGTHS;
       i = end - 1;
     }
 
   if (!found && parse->type != IC_INSPECTION_TYPE_OTHER)
-    _ic_report_add_warning (parse->report, "No \"What needs to improve\" section was found.");
+    _ic_report_add_warning (parse->report, _("No \"What needs to improve\" section was found."));
 }
