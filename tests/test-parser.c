@@ -495,6 +495,32 @@ test_overlong_item_is_reported (void)
 }
 
 static void
+test_ilacs_table_by_columns (void)
+{
+  const char *pages[] = {
+    "Inspection of Halton local authority children's services\n"
+    "Inspection dates: 7 to 18 March 2022\n"
+    "Lead inspector: Jo Fixture\n"
+    "Judgement\nThe impact of leaders on social work practice with children and families\n"
+    "The experiences and progress of children who need help and protection\n"
+    "The experiences and progress of children in care and care leavers\n"
+    "Overall effectiveness\n"
+    "Grade\nGood\nRequires improvement to be good\nOutstanding\nGood\n"
+    "Children in this invented authority are helped well, as this made-up sentence says.\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  g_assert_no_error (error);
+  /* Text extracted column by column: labels first, then grades in order. */
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LEADERSHIP), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_HELP_AND_PROTECTION), ==, IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE), ==, IC_GRADE_OUTSTANDING);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -569,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/parser/list-that-refers-back", test_list_that_refers_back);
   g_test_add_func ("/parser/missing-grade-is-reported", test_missing_grade_is_reported);
   g_test_add_func ("/parser/overlong-item-is-reported", test_overlong_item_is_reported);
+  g_test_add_func ("/parser/ilacs/table-by-columns", test_ilacs_table_by_columns);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

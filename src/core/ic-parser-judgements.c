@@ -226,6 +226,55 @@ count_words (const char *text)
   return g_strv_length (words);
 }
 
+/* A table extracted column by column: all the labels, then all the
+ * grades in the same order. Taken only when the counts agree. */
+static void
+read_table_columns (IcParse *parse,
+                    guint    from,
+                    guint    to)
+{
+  Region region;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (IcArea));
+  g_autoptr(GArray) grades = g_array_new (FALSE, FALSE, sizeof (IcGrade));
+  const char *rest;
+  int s = 0, e = 0;
+  IcGrade grade;
+  gsize gs, ge;
+
+  region_init (&region, parse, from, to);
+  for (g_regex_match (labels_regex (), region.text->str, 0, &info);
+       g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_ptr_array_add (labels, g_strstrip (g_match_info_fetch (info, 0)));
+      g_array_append_val (areas, area_labels[matched_label (info)].area);
+      g_match_info_fetch_pos (info, 0, &s, &e);
+    }
+
+  /* After the last label, only grades may stand, under the column's own
+   * heading "Grade". */
+  rest = region.text->str + e;
+  while (*rest == ' ')
+    rest++;
+  if (g_str_has_prefix (rest, "grade ") || g_str_has_prefix (rest, "grades "))
+    rest = strchr (rest, ' ');
+  for (; _ic_parser_match_grade (rest, &grade, &gs, &ge) &&
+       is_connector (rest, gs, FALSE); rest += ge)
+    g_array_append_val (grades, grade);
+
+  if (labels->len > 1 && labels->len == grades->len)
+    for (guint k = 0; k < labels->len; k++)
+      {
+        char *printed = g_ptr_array_index (labels, k);
+
+        printed[0] = g_ascii_toupper (printed[0]);
+        add_judgement (parse, g_array_index (areas, IcArea, k), printed,
+                       g_array_index (grades, IcGrade, k), region_page (&region, parse, s));
+      }
+  region_clear (&region);
+}
+
 /* ILACS: the table after "Judgement | Grade", up to the first sentence. */
 static void
 read_ilacs_table (IcParse *parse)
@@ -246,7 +295,8 @@ read_ilacs_table (IcParse *parse)
     if (g_str_has_suffix (IC_LINE (parse, to)->text, ".") && count_words (IC_LINE (parse, to)->text) > 6)
       break;
 
-  scan_pairs (parse, from, to, FALSE);
+  if (scan_pairs (parse, from, to, FALSE) == 0)
+    read_table_columns (parse, from, to);
 }
 
 static void
