@@ -521,6 +521,39 @@ test_ilacs_table_by_columns (void)
 }
 
 static void
+test_ilacs_grades_from_body_headings (void)
+{
+  const char *pages[] = {
+    "Inspection of Halton local authority children's services\n"
+    "Inspection dates: 7 to 18 March 2022\n"
+    "Lead inspector: Jo Fixture\n"
+    "Judgement\tGrade\n"
+    "Leaders' impact\tGood\n"
+    "Help and protection\tInadequate\n"
+    "Overall effectiveness\tRequires improvement to be good\n"
+    "Children in this invented authority wait too long for help, says this made-up sentence.\n"
+    "\n"
+    "The experiences and progress of children who need help and\n"
+    "protection is inadequate\n"
+    "\n"
+    "1. Children wait too long, and the previous inspection judged them to be good.\n"
+    "\n"
+    "The experiences and progress of children in care and care leavers: good\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  g_assert_no_error (error);
+  /* Rows the table names in an unknown way are read from the headings of
+   * the body's sections, wrapped or not, with ":" or "is". */
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_HELP_AND_PROTECTION), ==, IC_GRADE_INADEQUATE);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LEADERSHIP), ==, IC_GRADE_NONE);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -596,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/parser/missing-grade-is-reported", test_missing_grade_is_reported);
   g_test_add_func ("/parser/overlong-item-is-reported", test_overlong_item_is_reported);
   g_test_add_func ("/parser/ilacs/table-by-columns", test_ilacs_table_by_columns);
+  g_test_add_func ("/parser/ilacs/grades-from-body-headings", test_ilacs_grades_from_body_headings);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -275,6 +275,45 @@ read_table_columns (IcParse *parse,
   region_clear (&region);
 }
 
+/* An ILACS body section heading that carries its grade: "The experiences
+ * and progress of children in care: good", "… protection is inadequate",
+ * wrapped over up to three lines, the grade ending the last one. */
+static gboolean
+heading_grade (IcParse *parse,
+               guint    i)
+{
+  static GRegex *re;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter (&re))
+    {
+      g_autofree char *pattern = g_strdup_printf ("^(?:%s)\\s*(?::|\\bis\\b|\\bare\\b)\\s*"
+                                                  "(?:" GRADE_WORDS ")(?: to be good)?\\s*$",
+                                                  g_regex_get_pattern (labels_regex ()));
+      g_once_init_leave (&re, g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  for (guint n = 1; n <= 3 && i + n <= parse->lines->len; n++)
+    {
+      g_autofree char *text = _ic_parser_join (parse, i, i + n);
+
+      if (g_regex_match (re, text, 0, NULL))
+        return scan_pairs (parse, i, i + n, FALSE) > 0;
+    }
+  return FALSE;
+}
+
+/* Where the table could not be read in full, the body's section headings
+ * give the missing grades (a grade already read is kept): they are this inspection's, never the last
+ * one's. (Overall effectiveness has no section of its own.) */
+static void
+read_body_headings (IcParse *parse,
+                    guint    from)
+{
+  for (guint i = from; i < parse->lines->len; i++)
+    heading_grade (parse, i);
+}
+
 /* ILACS: the table after "Judgement | Grade", up to the first sentence. */
 static void
 read_ilacs_table (IcParse *parse)
@@ -297,6 +336,7 @@ read_ilacs_table (IcParse *parse)
 
   if (scan_pairs (parse, from, to, FALSE) == 0)
     read_table_columns (parse, from, to);
+  read_body_headings (parse, to);
 }
 
 static void
