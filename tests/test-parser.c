@@ -406,6 +406,7 @@ test_slac_two_services (void)
    * are not items; each bullet keeps the timeframe it stands under. */
   g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 3);
   g_assert_cmpstr (ic_improvement_get_timeframe (item (report, 0)), ==, "Immediately");
+  g_assert_cmpstr (ic_improvement_get_timeframe (item (report, 1)), ==, "Within three months");
   g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==, "increase the number of local foster carers.");
   g_assert_cmpstr (ic_improvement_get_timeframe (item (report, 2)), ==, "Within six months");
 }

@@ -221,7 +221,7 @@ static char *
 timeframe_of (const IcLine *line)
 {
   g_autoptr(GRegex) re = g_regex_new ("^(immediately|within (?:one|two|three|four|six|nine|twelve|\\d+) "
-                                      "(?:weeks?|months?))\\s*:?$", G_REGEX_CASELESS, 0, NULL);
+                                      "(?:weeks?|months?))(?: of (?:the|this) [a-z ]{3,30})?\\s*:?$", G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) info = NULL;
 
   if (!g_regex_match (re, line->text, 0, &info))
