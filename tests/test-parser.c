@@ -555,6 +555,32 @@ test_ilacs_grades_from_body_headings (void)
 }
 
 static void
+test_ilacs_table_and_heading_disagree (void)
+{
+  const char *pages[] = {
+    "Inspection of Halton local authority children's services\n"
+    "Inspection dates: 7 to 18 March 2022\n"
+    "Judgement\tGrade\n"
+    "The impact of leaders on social work practice with children and families\tGood\n"
+    "The experiences and progress of children who need help and protection\tGood\n"
+    "The experiences and progress of children in care and care leavers\tGood\n"
+    "Overall effectiveness\tGood\n"
+    "Children in this invented authority are helped well, says this made-up sentence.\n"
+    "The experiences and progress of children in care and care leavers: inadequate\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+  gboolean warned = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE), ==, IC_GRADE_GOOD);
+  for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
+    warned |= strstr (*w, "differs") != NULL;
+  g_assert_true (warned);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -631,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/parser/overlong-item-is-reported", test_overlong_item_is_reported);
   g_test_add_func ("/parser/ilacs/table-by-columns", test_ilacs_table_by_columns);
   g_test_add_func ("/parser/ilacs/grades-from-body-headings", test_ilacs_grades_from_body_headings);
+  g_test_add_func ("/parser/ilacs/table-and-heading-disagree", test_ilacs_table_and_heading_disagree);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -275,6 +275,33 @@ read_table_columns (IcParse *parse,
   region_clear (&region);
 }
 
+/* A section heading whose grade differs from the table's: one of them
+ * was misread, or misprinted. The table's grade is kept. */
+static void
+check_heading_agrees (IcParse    *parse,
+                      const char *heading)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  const AreaLabel *label;
+  IcJudgement *judgement;
+  IcGrade grade;
+  int s, e;
+
+  if (!g_regex_match (labels_regex (), heading, 0, &info))
+    return;
+  label = &area_labels[matched_label (info)];
+  g_match_info_fetch_pos (info, 0, &s, &e);
+  judgement = ic_report_find_judgement (parse->report, label->area);
+  if (judgement != NULL && _ic_parser_match_grade (heading + e, &grade, NULL, NULL) &&
+      grade != ic_judgement_get_grade (judgement))
+    {
+      g_autofree char *warning =
+        g_strdup_printf (_("The grade for “%s” in the table differs from the one in its section heading; "
+                           "the table's grade is shown."), ic_judgement_get_label (judgement));
+      _ic_report_add_warning (parse->report, warning);
+    }
+}
+
 /* An ILACS body section heading that carries its grade: "The experiences
  * and progress of children in care: good", "… protection is inadequate",
  * wrapped over up to three lines, the grade ending the last one. */
@@ -298,7 +325,10 @@ heading_grade (IcParse *parse,
       g_autofree char *text = _ic_parser_join (parse, i, i + n);
 
       if (g_regex_match (re, text, 0, NULL))
-        return scan_pairs (parse, i, i + n, FALSE) > 0;
+        {
+          check_heading_agrees (parse, text);
+          return scan_pairs (parse, i, i + n, FALSE) > 0;
+        }
     }
   return FALSE;
 }
