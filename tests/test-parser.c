@@ -581,6 +581,24 @@ test_ilacs_table_and_heading_disagree (void)
 }
 
 static void
+test_letter_title_run_on (void)
+{
+  const char *pages[] = {
+    "3 March 2020\n\nDear Director\n\n"
+    "Focused visit to Halton children's services This letter summarises the findings of the\n"
+    "focused visit on 4 and 5 February 2020. The inspectors were Lou Fixture and Kit Example.\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* Text that runs the title into the next words is still a letter. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Halton");
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -658,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/parser/ilacs/table-by-columns", test_ilacs_table_by_columns);
   g_test_add_func ("/parser/ilacs/grades-from-body-headings", test_ilacs_grades_from_body_headings);
   g_test_add_func ("/parser/ilacs/table-and-heading-disagree", test_ilacs_table_and_heading_disagree);
+  g_test_add_func ("/parser/letter-title-run-on", test_letter_title_run_on);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -144,7 +144,13 @@ joined_head (Head *head)
   return joined;
 }
 
-/* A title that names the authority ends its line: a match that runs on
+static gboolean
+is_letter (IcInspectionType type)
+{
+  return type == IC_INSPECTION_TYPE_FOCUSED_VISIT || type == IC_INSPECTION_TYPE_MONITORING_VISIT;
+}
+
+/* A letter's title ends its line: a match that runs on
  * into a sentence ("Focused visit to Slough Children First" + "This
  * letter summarises … children's services on …") is not the title. */
 static gboolean
@@ -167,7 +173,8 @@ typedef struct
 
 static gboolean
 find_title (Head       *head,
-            TitleMatch *best)
+            TitleMatch *best,
+            gboolean    strict)
 {
   g_autofree char *joined = joined_head (head);
 
@@ -190,7 +197,7 @@ find_title (Head       *head,
       g_match_info_fetch_pos (info, 0, &s, &e);
       if (s >= best->start)
         continue;
-      if (!by_line && g_match_info_get_match_count (info) > 1 && !ends_line (head, e))
+      if (strict && !by_line && is_letter (title_patterns[i].type) && !ends_line (head, e))
         continue;
 
       g_clear_pointer (&best->authority, g_free);
@@ -662,7 +669,9 @@ recognise (IcParse     *parse,
            Head        *head,
            GError     **error)
 {
-  if (find_title (head, match))
+  /* Strictly first; then, for text that runs titles into the next line's
+   * words, as a last resort. */
+  if (find_title (head, match, TRUE) || find_title (head, match, FALSE))
     {
       parse->type = match->pattern->type;
       _ic_report_set_inspection_type (parse->report, parse->type);
