@@ -599,6 +599,34 @@ test_letter_title_run_on (void)
 }
 
 static void
+test_lscb_inspection_title (void)
+{
+  const char *pages[] = {
+    "Halton\n"
+    "Inspection of the effectiveness of the local safeguarding\n"
+    "children board\n"
+    "Inspection date: 3 – 25 March 2015\n"
+    "Report published: 1 May 2015\n"
+    "The Local Safeguarding Children Board is good\n"
+    "The board in this invented fixture works well with its partners.\n"
+    "What does the LSCB need to improve?\n"
+    "Areas for improvement\n"
+    "1. Check how well partners use the threshold document.\n"
+    "Lead inspector: Jo Fixture HMI\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* "Inspection of", not "Review of", the board's effectiveness (2015). */
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_LSCB_REVIEW);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LSCB), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 1);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 0)), ==, IC_SCOPE_LSCB);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -677,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/parser/ilacs/grades-from-body-headings", test_ilacs_grades_from_body_headings);
   g_test_add_func ("/parser/ilacs/table-and-heading-disagree", test_ilacs_table_and_heading_disagree);
   g_test_add_func ("/parser/letter-title-run-on", test_letter_title_run_on);
+  g_test_add_func ("/parser/lscb-inspection-title", test_lscb_inspection_title);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -57,7 +57,7 @@ static const HeadingPattern heading_patterns[] = {
                   "executive summary|inspection findings.*|summary of key findings|"
                   "what the inspection judgements mean.*|section \\d+: .*|the inspection team|"
                   "case study.*|the local safeguarding children board(?: \\(lscb\\))?|"
-                  "review of the effectiveness of the local safeguarding children board|"
+                  "(?:review|inspection) of the effectiveness of the local safeguarding children board|"
                   "key strengths and weaknesses of the .*|what the lscb needs to do|"
                   "yours sincerely|ofsted will take the findings.*|inspection judgements? .*|"
                   "(?:deputy )?(?:lead|reporting) inspector\\b.*|team inspectors\\b.*" },
@@ -603,7 +603,7 @@ contents_page (IcParse *parse)
 static void
 find_lscb_section (IcParse *parse)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:review of )?(?:the )?"
+  g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:(?:review|inspection) of )?(?:the )?"
                                       "(?:effectiveness of the )?local safeguarding children board"
                                       "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0, 0, NULL);
 
@@ -695,6 +695,10 @@ _ic_parser_read_items (IcParse *parse)
 
       if (kind == HEADING_NONE || kind == HEADING_STOP || kind == HEADING_AREA)
         continue;
+      /* "What does the LSCB need to improve?" starts the board's part even
+       * where its section heading was not recognised. */
+      if (kind == HEADING_LSCB_ITEMS)
+        parse->lscb_from = MIN (parse->lscb_from, i);
 
       end = section_end (parse, i + 1);
       if (!collect_section (parse, kind, i + 1, end) && end > i + 1)

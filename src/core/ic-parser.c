@@ -65,7 +65,7 @@ static TitlePattern title_patterns[] = {
   { IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN,
     "inspection of (?:local authority )?(?:services for )?looked after children(?: services)?", NULL },
   { IC_INSPECTION_TYPE_LSCB_REVIEW,
-    "review of the effectiveness of the local safeguarding children\\s+board", NULL },
+    "(?:review|inspection) of the effectiveness of the local safeguarding children\\s+board", NULL },
   { IC_INSPECTION_TYPE_ILACS,
     "inspection of (?:the )?(.{3,90}?) (?:local authority )?children" APOS "?s? services", NULL },
   { IC_INSPECTION_TYPE_ILACS,
