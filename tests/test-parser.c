@@ -627,6 +627,32 @@ test_lscb_inspection_title (void)
 }
 
 static void
+test_wrapped_list_heading (void)
+{
+  const char *pages[] = {
+    "3 March 2020\n\nDear Director\n\n"
+    "Focused visit to Halton children's services\n\n"
+    "This letter summarises the findings of the focused visit to Halton children's services\n"
+    "on 4 and 5 February 2020. The inspectors were Lou Fixture and Kit Example.\n\n"
+    "What needs to improve in this area of social work\n"
+    "practice?\n\n"
+    "Managers should record why they close cases to early help.\n\n"
+    "Findings\n\n"
+    "Workers visit children often.\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* The heading's last word on a line of its own is neither lost nor
+   * taken into the item. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 1);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 0)), ==,
+                   "Managers should record why they close cases to early help.");
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -706,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/parser/ilacs/table-and-heading-disagree", test_ilacs_table_and_heading_disagree);
   g_test_add_func ("/parser/letter-title-run-on", test_letter_title_run_on);
   g_test_add_func ("/parser/lscb-inspection-title", test_lscb_inspection_title);
+  g_test_add_func ("/parser/wrapped-list-heading", test_wrapped_list_heading);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

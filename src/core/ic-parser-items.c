@@ -680,6 +680,36 @@ warn_unread (IcParse *parse,
   _ic_report_add_warning (parse->report, warning);
 }
 
+/* A list heading wrapped over two lines ("What needs to improve in this
+ * area of social work" + "practice?"): its kind, and the number of lines it
+ * takes in @span. Only list headings are joined; the second line must be
+ * short, as the rest of a title is. */
+static HeadingKind
+list_heading (IcParse *parse,
+              guint    i,
+              guint   *span)
+{
+  HeadingKind kind = heading_kind (parse, i);
+  g_autofree char *two = NULL;
+
+  *span = 1;
+  if (kind != HEADING_NONE || i + 1 >= parse->lines->len || is_contents_entry (parse, i) ||
+      g_ascii_isdigit (*IC_LINE (parse, i + 1)->folded) ||
+      strlen (IC_LINE (parse, i + 1)->folded) > 30 || IC_LINE (parse, i + 1)->blank_before ||
+      starts_item (IC_LINE (parse, i + 1)->text) || continues_sentence (parse, i) ||
+      is_contents_entry (parse, i + 1))
+    return kind;
+
+  two = _ic_parser_join (parse, i, i + 2);
+  for (HeadingKind k = HEADING_ITEMS; k <= HEADING_STRENGTHS; k++)
+    if (g_regex_match (heading_regex (k), two, 0, NULL))
+      {
+        *span = 2;
+        return k;
+      }
+  return kind;
+}
+
 void
 _ic_parser_read_items (IcParse *parse)
 {
@@ -690,8 +720,8 @@ _ic_parser_read_items (IcParse *parse)
 
   for (guint i = parse->title_line; i < parse->lines->len; i++)
     {
-      HeadingKind kind = heading_kind (parse, i);
-      guint end;
+      guint span, end;
+      HeadingKind kind = list_heading (parse, i, &span);
 
       if (kind == HEADING_NONE || kind == HEADING_STOP || kind == HEADING_AREA)
         continue;
@@ -700,8 +730,8 @@ _ic_parser_read_items (IcParse *parse)
       if (kind == HEADING_LSCB_ITEMS)
         parse->lscb_from = MIN (parse->lscb_from, i);
 
-      end = section_end (parse, i + 1);
-      if (!collect_section (parse, kind, i + 1, end) && end > i + 1)
+      end = section_end (parse, i + span);
+      if (!collect_section (parse, kind, i + span, end) && end > i + span)
         warn_unread (parse, i);
       found |= kind != HEADING_STRENGTHS;
       i = end - 1;
