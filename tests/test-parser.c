@@ -653,6 +653,28 @@ test_wrapped_list_heading (void)
 }
 
 static void
+test_priority_none (void)
+{
+  const char *pages[] = {
+    "Focused visit to Halton children's services\n\n"
+    "This letter summarises the findings of the focused visit on 4 and 5 February 2020.\n\n"
+    "Areas for priority action\n\nNone.\n\n"
+    "What needs to improve in this area of social work practice\n\n"
+    "- The quality of plans.\n\nFindings\n\nWorkers visit children often.\n\n"
+    "Yours sincerely\n\nLou Fixture\nHer Majesty's Inspector\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* "None." under a heading is no item, and no warning either. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 1);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_IMPROVEMENT);
+  g_assert_null (ic_report_get_warnings (report)[0]);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -733,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/parser/letter-title-run-on", test_letter_title_run_on);
   g_test_add_func ("/parser/lscb-inspection-title", test_lscb_inspection_title);
   g_test_add_func ("/parser/wrapped-list-heading", test_wrapped_list_heading);
+  g_test_add_func ("/parser/priority-none", test_priority_none);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

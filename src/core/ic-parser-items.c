@@ -292,7 +292,8 @@ states_none (const char *text)
   static GRegex *re;
 
   if (g_once_init_enter (&re))
-    g_once_init_leave (&re, g_regex_new ("^(?:the inspection |inspectors )?(?:did not (?:find|identify) any|"
+    g_once_init_leave (&re, g_regex_new ("^none(?: (?:identified|found))?\\.?$|"
+                                         "^(?:the inspection |inspectors )?(?:did not (?:find|identify) any|"
                                          "(?:there (?:are|were|is) )?no (?:areas?|priority|priorities|"
                                          "recommendations?|actions?)\\b)[^.]*\\.?$",
                                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
