@@ -675,6 +675,29 @@ test_priority_none (void)
 }
 
 static void
+test_heading_with_glyph (void)
+{
+  const char *pages[] = {
+    "Inspection of Halton local authority children's services\n"
+    "Inspection dates: 7 to 18 March 2022\n"
+    "Children in this invented authority are helped well, says this made-up sentence.\n\n"
+    "\uF0E0\n"
+    "What needs to improve?\n\n"
+    "\u25FC The timeliness of assessments.\n\n"
+    "The experiences and progress of children in care and care leavers: good\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* A decorative glyph on a line of its own before a heading is joined
+   * to it like a bullet; the heading is still found. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 1);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 0)), ==, "The timeliness of assessments.");
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -756,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/parser/lscb-inspection-title", test_lscb_inspection_title);
   g_test_add_func ("/parser/wrapped-list-heading", test_wrapped_list_heading);
   g_test_add_func ("/parser/priority-none", test_priority_none);
+  g_test_add_func ("/parser/heading-with-glyph", test_heading_with_glyph);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

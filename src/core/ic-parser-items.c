@@ -132,6 +132,25 @@ continues_sentence (IcParse *parse,
   return g_regex_match (re, IC_LINE (parse, i - 1)->folded, 0, NULL);
 }
 
+static gsize bullet_length (const char *text);
+
+/* A heading may carry a decorative glyph that the text joined to it as if
+ * it were a bullet (" What needs to improve?"). */
+static HeadingKind
+glyph_heading_kind (const IcLine *line)
+{
+  gsize b = bullet_length (line->text);
+  g_autofree char *rest = NULL;
+
+  if (b == 0 || g_unichar_isalnum (g_utf8_get_char (line->text)) || *line->text == '-')
+    return HEADING_NONE;
+  rest = _ic_parser_fold (line->text + b);
+  for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
+    if (g_regex_match (heading_regex (kind), rest, 0, NULL))
+      return kind;
+  return HEADING_NONE;
+}
+
 static HeadingKind
 heading_kind (IcParse *parse,
               guint    i)
@@ -144,6 +163,8 @@ heading_kind (IcParse *parse,
   for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
     if (g_regex_match (heading_regex (kind), line->folded, 0, NULL))
       return kind;
+  if (glyph_heading_kind (line) != HEADING_NONE)
+    return glyph_heading_kind (line);
 
   /* Other headings are titles, not sentences. */
   if (g_str_has_suffix (line->text, "."))
