@@ -282,8 +282,12 @@ is_lone_marker (const char *text)
 
   if (*g_utf8_next_char (text) != '\0')
     return FALSE;
-  return c == 'o' || (!g_unichar_isalnum (c) && c != '.' && c != ',' && c != ')' && c != '(' &&
-                      c != ':' && c != ';' && c != '?' && c != '!' && c != '"' && c != '\'');
+  /* The glyphs bullets are printed with, and the private-use code points
+   * of symbol fonts; not table rules or stray punctuation. */
+  return c == 'o' || c == '-' || c == '*' || (c >= 0xE000 && c <= 0xF8FF) ||
+         (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||
+         c == 0x0336 || c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x00B7 ||
+         c == 0x27A2 || c == 0x27A4 || c == 0x2713 || c == 0x2714;
 }
 
 static void
