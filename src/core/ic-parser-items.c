@@ -760,5 +760,7 @@ _ic_parser_read_items (IcParse *parse)
     }
 
   if (!found && parse->type != IC_INSPECTION_TYPE_OTHER)
-    _ic_report_add_warning (parse->report, _("No \"What needs to improve\" section was found."));
+    _ic_report_add_warning (parse->report,
+                            _("No list of improvements was found (such as “What needs to improve”, "
+                              "“Areas for improvement” or “Recommendations”)."));
 }
