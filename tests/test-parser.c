@@ -149,6 +149,11 @@ test_sif_sentences_and_recommendations (void)
                                    "are reviewed with the young person."));
   g_assert_cmpuint (ic_improvement_get_page (item (report, 2)), ==, 3);
   g_assert_cmpuint (ic_improvement_get_scope (item (report, 2)), ==, IC_SCOPE_LOCAL_AUTHORITY);
+  /* Nested bullets of either glyph stay in their recommendation, without
+   * their markers, the hollow "o" printed on a line of its own too. */
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 1)), ==,
+                   "Improve the quality of pathway plans so that they: set out clear actions "
+                   "are reviewed with the young person.");
   g_assert_cmpuint (ic_improvement_get_scope (item (report, 4)), ==, IC_SCOPE_LSCB);
 
   g_assert_cmpuint (g_strv_length ((char **)ic_report_get_strengths (report)), ==, 2);

@@ -215,6 +215,16 @@ is_nested_bullet (const char *text)
   return (text[0] == 'o' && text[1] == ' ') || bullet_length (text) > 0;
 }
 
+/* The length of a nested bullet's marker: a glyph, or the letter "o" that
+ * symbol fonts print as a hollow circle. */
+static gsize
+nested_marker_length (const char *text)
+{
+  if (text[0] == 'o' && text[1] == ' ')
+    return 2;
+  return bullet_length (text);
+}
+
 static gsize
 number_length (const char *text)
 {
@@ -435,7 +445,7 @@ collect_numbered (Collector *c,
         }
       else if (open)
         {
-          gsize b = bullet_length (line->text);
+          gsize b = nested_marker_length (line->text);
 
           if (c->item->len == 0)
             c->page = line->page;
@@ -502,8 +512,7 @@ collect_bullets (Collector *c,
         }
       else if (open)
         {
-          append_wrapped (c->item, is_nested_bullet (line->text) && line->text[0] == 'o'
-                                   ? line->text + 2 : line->text);
+          append_wrapped (c->item, line->text + nested_marker_length (line->text));
         }
     }
   flush (c);
