@@ -703,6 +703,29 @@ test_heading_with_glyph (void)
 }
 
 static void
+test_lac_grade_lines (void)
+{
+  const char *pages[] = {
+    "Norfolk County Council\n"
+    "Inspection of looked after children services\n"
+    "Inspection dates: 8 - 19 July 2013\n"
+    "Reporting inspector Pat Example HMI\n\n"
+    "Overall effectiveness\nGrade 4 (inadequate)\n\n"
+    "The overall effectiveness of services was judged good at the last inspection.\n\n"
+    "Capacity to improve\nGrade 3 (adequate)\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* With no "Record of main findings", the graded headings count, not a
+   * sentence about the last inspection. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_INADEQUATE);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CAPACITY_TO_IMPROVE), ==, IC_GRADE_ADEQUATE);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -785,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/parser/wrapped-list-heading", test_wrapped_list_heading);
   g_test_add_func ("/parser/priority-none", test_priority_none);
   g_test_add_func ("/parser/heading-with-glyph", test_heading_with_glyph);
+  g_test_add_func ("/parser/lac-grade-lines", test_lac_grade_lines);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -460,6 +460,19 @@ read_slac_looked_after (IcParse *parse,
     }
 }
 
+/* A label on its own line and "Grade N (word)" on the next: a graded
+ * section heading of the 2012–13 frameworks. */
+static guint
+scan_grade_lines (IcParse *parse)
+{
+  guint found = 0;
+
+  for (guint i = parse->title_line; i + 1 < parse->lines->len; i++)
+    if (line_is (parse, i + 1, "^grade [1-4] \\((?:outstanding|good|adequate|inadequate)\\)$"))
+      found += scan_pairs (parse, i, i + 2, FALSE);
+  return found;
+}
+
 /* 2012–13 frameworks: the "Record of main findings" table at the end,
  * else the sentences that give each grade in the body. */
 static void
@@ -482,6 +495,11 @@ read_main_findings (IcParse *parse)
         read_slac_looked_after (parse, to);
       return;
     }
+
+  /* Without the table: section headings followed by "Grade 4 (inadequate)"
+   * (LAC 2013), then the sentences below. */
+  if (scan_grade_lines (parse) > 0)
+    return;
 
   scan_pairs (parse, parse->title_line, parse->lines->len, TRUE);
 }
