@@ -726,6 +726,26 @@ test_lac_grade_lines (void)
 }
 
 static void
+test_cp_sentences_present_tense (void)
+{
+  const char *pages[] = {
+    "Inspection of local authority arrangements for the protection of children\n"
+    "Redbridge\n"
+    "Inspection dates: 8 - 17 October 2012\n"
+    "Lead inspector Ann Tester HMI\n\n"
+    "At the last inspection the overall effectiveness of services was inadequate.\n"
+    "The overall effectiveness of arrangements to protect children is judged to be good.\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* Only the present tense gives this inspection's grade. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -809,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/parser/priority-none", test_priority_none);
   g_test_add_func ("/parser/heading-with-glyph", test_heading_with_glyph);
   g_test_add_func ("/parser/lac-grade-lines", test_lac_grade_lines);
+  g_test_add_func ("/parser/cp-sentences-present-tense", test_cp_sentences_present_tense);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -119,7 +119,7 @@ is_connector (const char *text,
   g_autoptr(GRegex) re = NULL;
 
   if (sentences)
-    re = g_regex_new ("^[^.;]{0,120}?\\b(?:is|are|was)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
+    re = g_regex_new ("^[^.;]{0,120}?\\b(?:is|are)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
                       0, 0, NULL);
   else
     re = g_regex_new ("^[\\s:\\-.)]*(?:(?:is|are|judged to be|grade [1-4])[\\s:(]*)?$", 0, 0, NULL);
