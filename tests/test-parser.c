@@ -746,6 +746,27 @@ test_cp_sentences_present_tense (void)
 }
 
 static void
+test_sif_previous_judgement_sentence (void)
+{
+  const char *pages[] = {
+    "Halton Borough Council\n"
+    "Reinspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection date: 3 May 2017 – 26 May 2017\n"
+    "Children's services in Halton were judged inadequate in 2015.\n"
+    "Children's services in Halton require improvement to be good\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  /* A re-inspection may recall the last judgement; it is not this one. */
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                    IC_GRADE_REQUIRES_IMPROVEMENT);
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -830,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/parser/heading-with-glyph", test_heading_with_glyph);
   g_test_add_func ("/parser/lac-grade-lines", test_lac_grade_lines);
   g_test_add_func ("/parser/cp-sentences-present-tense", test_cp_sentences_present_tense);
+  g_test_add_func ("/parser/sif/previous-judgement-sentence", test_sif_previous_judgement_sentence);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -414,7 +414,7 @@ read_sif (IcParse *parse)
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
                        "(?:overall judgement is(?: that children's services(?: are| is)?)?|"
-                       "children's services in .{2,60}? (?:are |is )?)", 0, limit);
+                       "children's services in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_sentence_grade (parse, IC_AREA_LSCB,
                        "The effectiveness of the Local Safeguarding Children Board",
