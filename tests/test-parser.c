@@ -767,6 +767,20 @@ test_sif_previous_judgement_sentence (void)
 }
 
 static void
+test_ilacs_page_heads (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("ilacs-2025-page-heads.txt");
+
+  /* Each later page opens with the title, the dates and the page number;
+   * the first page's title is the same line, and is kept as the title. */
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_ILACS);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Halton");
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 2);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 0)), ==,
+                   "The quality of plans for children who need help, so that they are clear.");
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -852,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/parser/lac-grade-lines", test_lac_grade_lines);
   g_test_add_func ("/parser/cp-sentences-present-tense", test_cp_sentences_present_tense);
   g_test_add_func ("/parser/sif/previous-judgement-sentence", test_sif_previous_judgement_sentence);
+  g_test_add_func ("/parser/ilacs/page-heads", test_ilacs_page_heads);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -206,6 +206,11 @@ drop_running_lines (Page  *pages,
 
         if (i < 0)
           continue;
+        /* The first page opens with the title, which later pages may
+         * repeat as their running head: keep it. A lone glyph is a bullet
+         * whose text follows, not furniture. */
+        if ((side == 0 && p == 0) || g_utf8_strlen (g_ptr_array_index (pages[p].lines, i), -1) < 3)
+          continue;
         key = g_strdup_printf ("%d:%s", side, (char *)g_ptr_array_index (pages[p].lines, i));
         count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
         if (count >= 3 && count * 10 >= n_pages * 3)
@@ -333,9 +338,13 @@ _ic_parser_split_lines (const char * const *pages,
   drop_page_numbers (split, n_pages);
   if (from_pdf)
     {
-      /* A page number may stand under a running head: look again. */
-      drop_running_lines (split, n_pages);
-      drop_page_numbers (split, n_pages);
+      /* Furniture comes in blocks (title, dates, page number at the head
+         of ILACS pages): peel it off a line at a time. */
+      for (guint pass = 0; pass < 3; pass++)
+        {
+          drop_running_lines (split, n_pages);
+          drop_page_numbers (split, n_pages);
+        }
       drop_footnotes (split, n_pages);
     }
 
