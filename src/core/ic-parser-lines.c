@@ -319,6 +319,44 @@ clear_line (gpointer data)
   g_free (line->folded);
 }
 
+/* Appends a page's non-blank lines, joining a lone bullet glyph to the
+ * line after it. */
+static void
+append_page (GArray *lines,
+             Page   *page,
+             guint   number)
+{
+  gboolean blank = TRUE;
+  g_autofree char *marker = NULL;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      const char *text = g_ptr_array_index (page->lines, i);
+      g_autofree char *joined = NULL;
+
+      if (*text == '\0')
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (marker == NULL && is_lone_marker (text))
+        {
+          marker = g_strdup (text);
+          continue;
+        }
+      if (marker != NULL)
+        {
+          text = joined = g_strconcat (marker, " ", text, NULL);
+          g_clear_pointer (&marker, g_free);
+          blank = TRUE;
+        }
+      append_line (lines, text, number, blank);
+      blank = FALSE;
+    }
+  if (marker != NULL)
+    append_line (lines, marker, number, blank);
+}
+
 /**
  * _ic_parser_split_lines:
  *
@@ -350,35 +388,7 @@ _ic_parser_split_lines (const char * const *pages,
 
   for (guint p = 0; p < n_pages; p++)
     {
-      gboolean blank = TRUE;
-      g_autofree char *marker = NULL;
-
-      for (guint i = 0; i < split[p].lines->len; i++)
-        {
-          const char *text = g_ptr_array_index (split[p].lines, i);
-          g_autofree char *joined = NULL;
-
-          if (*text == '\0')
-            {
-              blank = TRUE;
-              continue;
-            }
-          if (marker == NULL && is_lone_marker (text))
-            {
-              marker = g_strdup (text);
-              continue;
-            }
-          if (marker != NULL)
-            {
-              text = joined = g_strconcat (marker, " ", text, NULL);
-              g_clear_pointer (&marker, g_free);
-              blank = TRUE;
-            }
-          append_line (lines, text, from_pdf ? p + 1 : 0, blank);
-          blank = FALSE;
-        }
-      if (marker != NULL)
-        append_line (lines, marker, from_pdf ? p + 1 : 0, blank);
+      append_page (lines, &split[p], from_pdf ? p + 1 : 0);
       page_clear (&split[p]);
     }
 
