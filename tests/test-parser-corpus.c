@@ -214,9 +214,9 @@ count_report (IcReport   *report,
     {
       counts->visits++;
       /* Some letters have no improvement section at all; the parser says so. */
-      if (n_items == 0 && has_warning (report, "No \"What needs to improve\""))
+      if (n_items == 0 && has_warning (report, "No list of improvements"))
         counts->visits_without_section++;
-      if (basics && (n_items > 0 || has_warning (report, "No \"What needs to improve\"")))
+      if (basics && (n_items > 0 || has_warning (report, "No list of improvements")))
         counts->visits_complete++;
       else
         g_test_message ("incomplete focused visit: %s", ic_report_get_source (report));

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ic-parser-private.h"
@@ -56,7 +57,7 @@ static const HeadingPattern heading_patterns[] = {
                   "executive summary|inspection findings.*|summary of key findings|"
                   "what the inspection judgements mean.*|section \\d+: .*|the inspection team|"
                   "case study.*|the local safeguarding children board(?: \\(lscb\\))?|"
-                  "review of the effectiveness of the local safeguarding children board|"
+                  "(?:review|inspection) of the effectiveness of the local safeguarding children board|"
                   "key strengths and weaknesses of the .*|what the lscb needs to do|"
                   "yours sincerely|ofsted will take the findings.*|inspection judgements? .*|"
                   "(?:deputy )?(?:lead|reporting) inspector\\b.*|team inspectors\\b.*" },
@@ -131,6 +132,25 @@ continues_sentence (IcParse *parse,
   return g_regex_match (re, IC_LINE (parse, i - 1)->folded, 0, NULL);
 }
 
+static gsize bullet_length (const char *text);
+
+/* A heading may carry a decorative glyph that the text joined to it as if
+ * it were a bullet (" What needs to improve?"). */
+static HeadingKind
+glyph_heading_kind (const IcLine *line)
+{
+  gsize b = bullet_length (line->text);
+  g_autofree char *rest = NULL;
+
+  if (b == 0 || g_unichar_isalnum (g_utf8_get_char (line->text)) || *line->text == '-')
+    return HEADING_NONE;
+  rest = _ic_parser_fold (line->text + b);
+  for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
+    if (g_regex_match (heading_regex (kind), rest, 0, NULL))
+      return kind;
+  return HEADING_NONE;
+}
+
 static HeadingKind
 heading_kind (IcParse *parse,
               guint    i)
@@ -143,6 +163,8 @@ heading_kind (IcParse *parse,
   for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
     if (g_regex_match (heading_regex (kind), line->folded, 0, NULL))
       return kind;
+  if (glyph_heading_kind (line) != HEADING_NONE)
+    return glyph_heading_kind (line);
 
   /* Other headings are titles, not sentences. */
   if (g_str_has_suffix (line->text, "."))
@@ -193,6 +215,16 @@ is_nested_bullet (const char *text)
   return (text[0] == 'o' && text[1] == ' ') || bullet_length (text) > 0;
 }
 
+/* The length of a nested bullet's marker: a glyph, or the letter "o" that
+ * symbol fonts print as a hollow circle. */
+static gsize
+nested_marker_length (const char *text)
+{
+  if (text[0] == 'o' && text[1] == ' ')
+    return 2;
+  return bullet_length (text);
+}
+
 static gsize
 number_length (const char *text)
 {
@@ -220,7 +252,7 @@ static char *
 timeframe_of (const IcLine *line)
 {
   g_autoptr(GRegex) re = g_regex_new ("^(immediately|within (?:one|two|three|four|six|nine|twelve|\\d+) "
-                                      "(?:weeks?|months?))\\s*:?$", G_REGEX_CASELESS, 0, NULL);
+                                      "(?:weeks?|months?))(?: of (?:the|this) [a-z ]{3,30})?\\s*:?$", G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) info = NULL;
 
   if (!g_regex_match (re, line->text, 0, &info))
@@ -261,7 +293,25 @@ typedef struct
   char        *timeframe;
   GString     *item;
   guint        page;
+  guint        taken;      /* items and strengths added */
+  gboolean     said_none;  /* the list said it was empty, or pointed back */
 } Collector;
+
+/* Longer than any item seen in 2012–26 reports: prose after the list was
+ * probably taken into it. */
+#define LONG_ITEM 1200
+
+static void
+check_length (Collector  *c,
+              const char *text)
+{
+  if (strlen (text) <= LONG_ITEM || c->parse->warned_long)
+    return;
+  c->parse->warned_long = TRUE;
+  _ic_report_add_warning (c->parse->report,
+                          _("An improvement item is unusually long: the end of its list may not have "
+                            "been recognised, and the text that follows may have been taken into it."));
+}
 
 /* "The inspection did not find any areas for priority and immediate
  * action.", "No areas were identified for immediate improvement.",
@@ -273,11 +323,28 @@ states_none (const char *text)
   static GRegex *re;
 
   if (g_once_init_enter (&re))
-    g_once_init_leave (&re, g_regex_new ("^(?:the inspection |inspectors )?(?:did not (?:find|identify) any|"
+    g_once_init_leave (&re, g_regex_new ("^none(?: (?:identified|found))?\\.?$|"
+                                         "^(?:the inspection |inspectors )?(?:did not (?:find|identify) any|"
                                          "(?:there (?:are|were|is) )?no (?:areas?|priority|priorities|"
                                          "recommendations?|actions?)\\b)[^.]*\\.?$",
                                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   return strlen (text) < 200 && g_regex_match (re, text, 0, NULL);
+}
+
+/* "The areas for improvement identified at the last inspection remain."
+ * (focused visits): the list points back to an earlier report instead of
+ * naming items. */
+static gboolean
+refers_back (const char *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:the |all )?(?:areas?|recommendations?|priority actions?)\\b[^.]{0,160}"
+                                         "\\b(?:last|previous|earlier)\\b[^.]{0,80}"
+                                         "\\b(?:remain|remains|still apply|continue to apply|are still)\\b[^.]*\\.?$",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return strlen (text) < 300 && g_regex_match (re, text, 0, NULL);
 }
 
 static void
@@ -290,9 +357,24 @@ flush (Collector *c)
 
   text = g_strstrip (g_strdup (c->item->str));
   g_string_truncate (c->item, 0);
-  if (*text == '\0' || states_none (text))
+  if (*text == '\0')
     return;
+  if (states_none (text))
+    {
+      c->said_none = TRUE;
+      return;
+    }
+  if (refers_back (text))
+    {
+      c->said_none = TRUE;
+      _ic_report_add_warning (c->parse->report,
+                              _("The report says that areas for improvement from an earlier inspection still "
+                                "apply, without listing them again."));
+      return;
+    }
 
+  c->taken++;
+  check_length (c, text);
   if (c->kind == HEADING_STRENGTHS)
     {
       _ic_report_add_strength (c->parse->report, text);
@@ -363,7 +445,7 @@ collect_numbered (Collector *c,
         }
       else if (open)
         {
-          gsize b = bullet_length (line->text);
+          gsize b = nested_marker_length (line->text);
 
           if (c->item->len == 0)
             c->page = line->page;
@@ -430,8 +512,7 @@ collect_bullets (Collector *c,
         }
       else if (open)
         {
-          append_wrapped (c->item, is_nested_bullet (line->text) && line->text[0] == 'o'
-                                   ? line->text + 2 : line->text);
+          append_wrapped (c->item, line->text + nested_marker_length (line->text));
         }
     }
   flush (c);
@@ -467,13 +548,37 @@ collect_paragraphs (Collector *c,
   flush (c);
 }
 
-static void
+/* "In order to improve …, the local authority and its partners should
+ * take the following action." (2009–13 frameworks): a numbered paragraph
+ * that leads in to the whole list is not an item, and must not make the
+ * list read as numbered. */
+static gboolean
+is_numbered_lead_in (IcParse *parse,
+                     guint    i,
+                     guint    end)
+{
+  static GRegex *re;
+  g_autofree char *text = NULL;
+  guint last = i;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^\\d+\\.\\s*in order to improve|following actions?\\s*[.:]?$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  while (last + 1 < end && !IC_LINE (parse, last + 1)->blank_before &&
+         !starts_item (IC_LINE (parse, last + 1)->text))
+    last++;
+  text = _ic_parser_join (parse, i, last + 1);
+  return g_regex_match (re, text, 0, NULL);
+}
+
+/* Returns whether the section gave items, or said it had none. */
+static gboolean
 collect_section (IcParse     *parse,
                  HeadingKind  kind,
                  guint        from,
                  guint        end)
 {
-  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0 };
+  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0, 0, FALSE };
   guint bullets = 0, numbers = 0;
 
   if (parse->type == IC_INSPECTION_TYPE_JTAI)
@@ -485,7 +590,7 @@ collect_section (IcParse     *parse,
   for (guint i = from; i < end; i++)
     {
       bullets += bullet_length (IC_LINE (parse, i)->text) > 0;
-      numbers += number_length (IC_LINE (parse, i)->text) > 0;
+      numbers += number_length (IC_LINE (parse, i)->text) > 0 && !is_numbered_lead_in (parse, i, end);
     }
 
   /* Numbered items may hold nested bullets; a numbered lead-in paragraph
@@ -499,6 +604,7 @@ collect_section (IcParse     *parse,
 
   g_free (c.timeframe);
   g_string_free (c.item, TRUE);
+  return c.taken > 0 || c.said_none;
 }
 
 static gboolean
@@ -528,7 +634,7 @@ contents_page (IcParse *parse)
 static void
 find_lscb_section (IcParse *parse)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:review of )?(?:the )?"
+  g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:(?:review|inspection) of )?(?:the )?"
                                       "(?:effectiveness of the )?local safeguarding children board"
                                       "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0, 0, NULL);
 
@@ -593,6 +699,48 @@ section_end (IcParse *parse,
   return i;
 }
 
+/* A heading with text under it but no item read from that text: the
+ * list has a shape the parser does not know. */
+static void
+warn_unread (IcParse *parse,
+             guint    heading)
+{
+  g_autofree char *warning = g_strdup_printf (_("No items could be read under the heading “%s”."),
+                                              IC_LINE (parse, heading)->text);
+
+  _ic_report_add_warning (parse->report, warning);
+}
+
+/* A list heading wrapped over two lines ("What needs to improve in this
+ * area of social work" + "practice?"): its kind, and the number of lines it
+ * takes in @span. Only list headings are joined; the second line must be
+ * short, as the rest of a title is. */
+static HeadingKind
+list_heading (IcParse *parse,
+              guint    i,
+              guint   *span)
+{
+  HeadingKind kind = heading_kind (parse, i);
+  g_autofree char *two = NULL;
+
+  *span = 1;
+  if (kind != HEADING_NONE || i + 1 >= parse->lines->len || is_contents_entry (parse, i) ||
+      g_ascii_isdigit (*IC_LINE (parse, i + 1)->folded) ||
+      strlen (IC_LINE (parse, i + 1)->folded) > 30 || IC_LINE (parse, i + 1)->blank_before ||
+      starts_item (IC_LINE (parse, i + 1)->text) || continues_sentence (parse, i) ||
+      is_contents_entry (parse, i + 1))
+    return kind;
+
+  two = _ic_parser_join (parse, i, i + 2);
+  for (HeadingKind k = HEADING_ITEMS; k <= HEADING_STRENGTHS; k++)
+    if (g_regex_match (heading_regex (k), two, 0, NULL))
+      {
+        *span = 2;
+        return k;
+      }
+  return kind;
+}
+
 void
 _ic_parser_read_items (IcParse *parse)
 {
@@ -603,18 +751,25 @@ _ic_parser_read_items (IcParse *parse)
 
   for (guint i = parse->title_line; i < parse->lines->len; i++)
     {
-      HeadingKind kind = heading_kind (parse, i);
-      guint end;
+      guint span, end;
+      HeadingKind kind = list_heading (parse, i, &span);
 
       if (kind == HEADING_NONE || kind == HEADING_STOP || kind == HEADING_AREA)
         continue;
+      /* "What does the LSCB need to improve?" starts the board's part even
+       * where its section heading was not recognised. */
+      if (kind == HEADING_LSCB_ITEMS)
+        parse->lscb_from = MIN (parse->lscb_from, i);
 
-      end = section_end (parse, i + 1);
-      collect_section (parse, kind, i + 1, end);
+      end = section_end (parse, i + span);
+      if (!collect_section (parse, kind, i + span, end) && end > i + span)
+        warn_unread (parse, i);
       found |= kind != HEADING_STRENGTHS;
       i = end - 1;
     }
 
   if (!found && parse->type != IC_INSPECTION_TYPE_OTHER)
-    _ic_report_add_warning (parse->report, "No \"What needs to improve\" section was found.");
+    _ic_report_add_warning (parse->report,
+                            _("No list of improvements was found (such as “What needs to improve”, "
+                              "“Areas for improvement” or “Recommendations”)."));
 }

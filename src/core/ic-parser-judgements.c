@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ic-parser-private.h"
@@ -118,7 +119,7 @@ is_connector (const char *text,
   g_autoptr(GRegex) re = NULL;
 
   if (sentences)
-    re = g_regex_new ("^[^.;]{0,120}?\\b(?:is|are|was)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
+    re = g_regex_new ("^[^.;]{0,120}?\\b(?:is|are)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
                       0, 0, NULL);
   else
     re = g_regex_new ("^[\\s:\\-.)]*(?:(?:is|are|judged to be|grade [1-4])[\\s:(]*)?$", 0, 0, NULL);
@@ -225,6 +226,124 @@ count_words (const char *text)
   return g_strv_length (words);
 }
 
+/* A table extracted column by column: all the labels, then all the
+ * grades in the same order. Taken only when the counts agree. */
+static void
+read_table_columns (IcParse *parse,
+                    guint    from,
+                    guint    to)
+{
+  Region region;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (IcArea));
+  g_autoptr(GArray) grades = g_array_new (FALSE, FALSE, sizeof (IcGrade));
+  const char *rest;
+  int s = 0, e = 0;
+  IcGrade grade;
+  gsize gs, ge;
+
+  region_init (&region, parse, from, to);
+  for (g_regex_match (labels_regex (), region.text->str, 0, &info);
+       g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_ptr_array_add (labels, g_strstrip (g_match_info_fetch (info, 0)));
+      g_array_append_val (areas, area_labels[matched_label (info)].area);
+      g_match_info_fetch_pos (info, 0, &s, &e);
+    }
+
+  /* After the last label, only grades may stand, under the column's own
+   * heading "Grade". */
+  rest = region.text->str + e;
+  while (*rest == ' ')
+    rest++;
+  if (g_str_has_prefix (rest, "grade ") || g_str_has_prefix (rest, "grades "))
+    rest = strchr (rest, ' ');
+  for (; _ic_parser_match_grade (rest, &grade, &gs, &ge) &&
+       is_connector (rest, gs, FALSE); rest += ge)
+    g_array_append_val (grades, grade);
+
+  if (labels->len > 1 && labels->len == grades->len)
+    for (guint k = 0; k < labels->len; k++)
+      {
+        char *printed = g_ptr_array_index (labels, k);
+
+        printed[0] = g_ascii_toupper (printed[0]);
+        add_judgement (parse, g_array_index (areas, IcArea, k), printed,
+                       g_array_index (grades, IcGrade, k), region_page (&region, parse, s));
+      }
+  region_clear (&region);
+}
+
+/* A section heading whose grade differs from the table's: one of them
+ * was misread, or misprinted. The table's grade is kept. */
+static void
+check_heading_agrees (IcParse    *parse,
+                      const char *heading)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  const AreaLabel *label;
+  IcJudgement *judgement;
+  IcGrade grade;
+  int s, e;
+
+  if (!g_regex_match (labels_regex (), heading, 0, &info))
+    return;
+  label = &area_labels[matched_label (info)];
+  g_match_info_fetch_pos (info, 0, &s, &e);
+  judgement = ic_report_find_judgement (parse->report, label->area);
+  if (judgement != NULL && _ic_parser_match_grade (heading + e, &grade, NULL, NULL) &&
+      grade != ic_judgement_get_grade (judgement))
+    {
+      g_autofree char *warning =
+        g_strdup_printf (_("The grade for “%s” in the table differs from the one in its section heading; "
+                           "the table's grade is shown."), ic_judgement_get_label (judgement));
+      _ic_report_add_warning (parse->report, warning);
+    }
+}
+
+/* An ILACS body section heading that carries its grade: "The experiences
+ * and progress of children in care: good", "… protection is inadequate",
+ * wrapped over up to three lines, the grade ending the last one. */
+static gboolean
+heading_grade (IcParse *parse,
+               guint    i)
+{
+  static GRegex *re;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_once_init_enter (&re))
+    {
+      g_autofree char *pattern = g_strdup_printf ("^(?:%s)\\s*(?::|\\bis\\b|\\bare\\b)\\s*"
+                                                  "(?:" GRADE_WORDS ")(?: to be good)?\\s*$",
+                                                  g_regex_get_pattern (labels_regex ()));
+      g_once_init_leave (&re, g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  for (guint n = 1; n <= 3 && i + n <= parse->lines->len; n++)
+    {
+      g_autofree char *text = _ic_parser_join (parse, i, i + n);
+
+      if (g_regex_match (re, text, 0, NULL))
+        {
+          check_heading_agrees (parse, text);
+          return scan_pairs (parse, i, i + n, FALSE) > 0;
+        }
+    }
+  return FALSE;
+}
+
+/* Where the table could not be read in full, the body's section headings
+ * give the missing grades (a grade already read is kept): they are this inspection's, never the last
+ * one's. (Overall effectiveness has no section of its own.) */
+static void
+read_body_headings (IcParse *parse,
+                    guint    from)
+{
+  for (guint i = from; i < parse->lines->len; i++)
+    heading_grade (parse, i);
+}
+
 /* ILACS: the table after "Judgement | Grade", up to the first sentence. */
 static void
 read_ilacs_table (IcParse *parse)
@@ -245,7 +364,9 @@ read_ilacs_table (IcParse *parse)
     if (g_str_has_suffix (IC_LINE (parse, to)->text, ".") && count_words (IC_LINE (parse, to)->text) > 6)
       break;
 
-  scan_pairs (parse, from, to, FALSE);
+  if (scan_pairs (parse, from, to, FALSE) == 0)
+    read_table_columns (parse, from, to);
+  read_body_headings (parse, to);
 }
 
 static void
@@ -293,7 +414,7 @@ read_sif (IcParse *parse)
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
                        "(?:overall judgement is(?: that children's services(?: are| is)?)?|"
-                       "children's services in .{2,60}? (?:are |is )?)", 0, limit);
+                       "children's services in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_sentence_grade (parse, IC_AREA_LSCB,
                        "The effectiveness of the Local Safeguarding Children Board",
@@ -301,12 +422,63 @@ read_sif (IcParse *parse)
                        "(?: is| are)? ", 0, parse->lines->len);
 }
 
+/* SLAC 2009–12 grades safeguarding services and services for looked
+ * after children apart, each with its own overall effectiveness. The
+ * looked after children's overall grade is the matrix's children in care
+ * cell (FRAMEWORKS.md §3); the other grades are safeguarding's. */
+static guint
+find_slac_looked_after (IcParse *parse,
+                        guint    from)
+{
+  for (guint i = from; i < parse->lines->len; i++)
+    if (line_is (parse, i, "^services for looked after children$"))
+      return i;
+  return parse->lines->len;
+}
+
+static void
+read_slac_looked_after (IcParse *parse,
+                        guint    lac)
+{
+  for (guint i = lac + 1; i < parse->lines->len; i++)
+    {
+      g_autofree char *text = _ic_parser_join (parse, i, i + 2);
+      IcGrade grade;
+
+      if (g_str_has_prefix (text, "overall effectiveness") &&
+          _ic_parser_match_grade (text + strlen ("overall effectiveness"), &grade, NULL, NULL))
+        {
+          add_judgement (parse, IC_AREA_CHILDREN_IN_CARE,
+                         "Overall effectiveness of services for looked after children", grade,
+                         IC_LINE (parse, i)->page);
+          _ic_report_add_warning (parse->report,
+                                  _("This report grades safeguarding and looked after children's services "
+                                    "separately: the overall grade shown is for safeguarding, and the looked "
+                                    "after children's overall grade is shown as children in care."));
+          break;
+        }
+    }
+}
+
+/* A label on its own line and "Grade N (word)" on the next: a graded
+ * section heading of the 2012–13 frameworks. */
+static guint
+scan_grade_lines (IcParse *parse)
+{
+  guint found = 0;
+
+  for (guint i = parse->title_line; i + 1 < parse->lines->len; i++)
+    if (line_is (parse, i + 1, "^grade [1-4] \\((?:outstanding|good|adequate|inadequate)\\)$"))
+      found += scan_pairs (parse, i, i + 2, FALSE);
+  return found;
+}
+
 /* 2012–13 frameworks: the "Record of main findings" table at the end,
  * else the sentences that give each grade in the body. */
 static void
 read_main_findings (IcParse *parse)
 {
-  guint from = G_MAXUINT;
+  guint from = G_MAXUINT, to = parse->lines->len;
 
   for (guint i = parse->lines->len; i-- > 0;)
     if (line_is (parse, i, "^record of main findings$"))
@@ -315,7 +487,18 @@ read_main_findings (IcParse *parse)
         break;
       }
 
-  if (from != G_MAXUINT && scan_pairs (parse, from, parse->lines->len, FALSE) > 0)
+  if (from != G_MAXUINT && parse->type == IC_INSPECTION_TYPE_SLAC)
+    to = find_slac_looked_after (parse, from);
+  if (from != G_MAXUINT && scan_pairs (parse, from, to, FALSE) > 0)
+    {
+      if (to < parse->lines->len)
+        read_slac_looked_after (parse, to);
+      return;
+    }
+
+  /* Without the table: section headings followed by "Grade 4 (inadequate)"
+   * (LAC 2013), then the sentences below. */
+  if (scan_grade_lines (parse) > 0)
     return;
 
   scan_pairs (parse, parse->title_line, parse->lines->len, TRUE);

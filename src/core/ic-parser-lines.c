@@ -206,6 +206,11 @@ drop_running_lines (Page  *pages,
 
         if (i < 0)
           continue;
+        /* The first page opens with the title, which later pages may
+         * repeat as their running head: keep it. A lone glyph is a bullet
+         * whose text follows, not furniture. */
+        if ((side == 0 && p == 0) || g_utf8_strlen (g_ptr_array_index (pages[p].lines, i), -1) < 3)
+          continue;
         key = g_strdup_printf ("%d:%s", side, (char *)g_ptr_array_index (pages[p].lines, i));
         count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
         if (count >= 3 && count * 10 >= n_pages * 3)
@@ -282,8 +287,12 @@ is_lone_marker (const char *text)
 
   if (*g_utf8_next_char (text) != '\0')
     return FALSE;
-  return c == 'o' || (!g_unichar_isalnum (c) && c != '.' && c != ',' && c != ')' && c != '(' &&
-                      c != ':' && c != ';' && c != '?' && c != '!' && c != '"' && c != '\'');
+  /* The glyphs bullets are printed with, and the private-use code points
+   * of symbol fonts; not table rules or stray punctuation. */
+  return c == 'o' || c == '-' || c == '*' || (c >= 0xE000 && c <= 0xF8FF) ||
+         (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||
+         c == 0x0336 || c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x00B7 ||
+         c == 0x27A2 || c == 0x27A4 || c == 0x2713 || c == 0x2714;
 }
 
 static void
@@ -310,6 +319,44 @@ clear_line (gpointer data)
   g_free (line->folded);
 }
 
+/* Appends a page's non-blank lines, joining a lone bullet glyph to the
+ * line after it. */
+static void
+append_page (GArray *lines,
+             Page   *page,
+             guint   number)
+{
+  gboolean blank = TRUE;
+  g_autofree char *marker = NULL;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      const char *text = g_ptr_array_index (page->lines, i);
+      g_autofree char *joined = NULL;
+
+      if (*text == '\0')
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (marker == NULL && is_lone_marker (text))
+        {
+          marker = g_strdup (text);
+          continue;
+        }
+      if (marker != NULL)
+        {
+          text = joined = g_strconcat (marker, " ", text, NULL);
+          g_clear_pointer (&marker, g_free);
+          blank = TRUE;
+        }
+      append_line (lines, text, number, blank);
+      blank = FALSE;
+    }
+  if (marker != NULL)
+    append_line (lines, marker, number, blank);
+}
+
 /**
  * _ic_parser_split_lines:
  *
@@ -329,43 +376,19 @@ _ic_parser_split_lines (const char * const *pages,
   drop_page_numbers (split, n_pages);
   if (from_pdf)
     {
-      /* A page number may stand under a running head: look again. */
-      drop_running_lines (split, n_pages);
-      drop_page_numbers (split, n_pages);
+      /* Furniture comes in blocks (title, dates, page number at the head
+         of ILACS pages): peel it off a line at a time. */
+      for (guint pass = 0; pass < 3; pass++)
+        {
+          drop_running_lines (split, n_pages);
+          drop_page_numbers (split, n_pages);
+        }
       drop_footnotes (split, n_pages);
     }
 
   for (guint p = 0; p < n_pages; p++)
     {
-      gboolean blank = TRUE;
-      g_autofree char *marker = NULL;
-
-      for (guint i = 0; i < split[p].lines->len; i++)
-        {
-          const char *text = g_ptr_array_index (split[p].lines, i);
-          g_autofree char *joined = NULL;
-
-          if (*text == '\0')
-            {
-              blank = TRUE;
-              continue;
-            }
-          if (marker == NULL && is_lone_marker (text))
-            {
-              marker = g_strdup (text);
-              continue;
-            }
-          if (marker != NULL)
-            {
-              text = joined = g_strconcat (marker, " ", text, NULL);
-              g_clear_pointer (&marker, g_free);
-              blank = TRUE;
-            }
-          append_line (lines, text, from_pdf ? p + 1 : 0, blank);
-          blank = FALSE;
-        }
-      if (marker != NULL)
-        append_line (lines, marker, from_pdf ? p + 1 : 0, blank);
+      append_page (lines, &split[p], from_pdf ? p + 1 : 0);
       page_clear (&split[p]);
     }
 

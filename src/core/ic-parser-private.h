@@ -26,6 +26,7 @@ typedef struct
   guint             title_line;  /* index of the title's first line */
   guint             lscb_from;   /* lines from here on concern the LSCB (G_MAXUINT: none) */
   gboolean          from_pdf;
+  gboolean          warned_long;  /* an overlong item has been reported */
 } IcParse;
 
 #define IC_LINE(parse, i) (&g_array_index ((parse)->lines, IcLine, (i)))

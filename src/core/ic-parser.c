@@ -65,7 +65,7 @@ static TitlePattern title_patterns[] = {
   { IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN,
     "inspection of (?:local authority )?(?:services for )?looked after children(?: services)?", NULL },
   { IC_INSPECTION_TYPE_LSCB_REVIEW,
-    "review of the effectiveness of the local safeguarding children\\s+board", NULL },
+    "(?:review|inspection) of the effectiveness of the local safeguarding children\\s+board", NULL },
   { IC_INSPECTION_TYPE_ILACS,
     "inspection of (?:the )?(.{3,90}?) (?:local authority )?children" APOS "?s? services", NULL },
   { IC_INSPECTION_TYPE_ILACS,
@@ -144,7 +144,13 @@ joined_head (Head *head)
   return joined;
 }
 
-/* A title that names the authority ends its line: a match that runs on
+static gboolean
+is_letter (IcInspectionType type)
+{
+  return type == IC_INSPECTION_TYPE_FOCUSED_VISIT || type == IC_INSPECTION_TYPE_MONITORING_VISIT;
+}
+
+/* A letter's title ends its line: a match that runs on
  * into a sentence ("Focused visit to Slough Children First" + "This
  * letter summarises … children's services on …") is not the title. */
 static gboolean
@@ -167,7 +173,8 @@ typedef struct
 
 static gboolean
 find_title (Head       *head,
-            TitleMatch *best)
+            TitleMatch *best,
+            gboolean    strict)
 {
   g_autofree char *joined = joined_head (head);
 
@@ -190,7 +197,7 @@ find_title (Head       *head,
       g_match_info_fetch_pos (info, 0, &s, &e);
       if (s >= best->start)
         continue;
-      if (!by_line && g_match_info_get_match_count (info) > 1 && !ends_line (head, e))
+      if (strict && !by_line && is_letter (title_patterns[i].type) && !ends_line (head, e))
         continue;
 
       g_clear_pointer (&best->authority, g_free);
@@ -578,6 +585,27 @@ inspector_from_sentence (IcParse *parse)
   return FALSE;
 }
 
+/* A letter cannot be written before the visit it reports on: one of the
+ * two dates is misprinted (a letter of January 2019 about a visit in
+ * December 2019 is one). Both are kept as printed; the user is told. */
+static void
+check_letter_date (IcParse *parse)
+{
+  const GDate *published = ic_report_get_published_date (parse->report);
+  const GDate *end = ic_report_get_end_date (parse->report);
+  g_autofree char *warning = NULL;
+  char letter[64], visit[64];
+
+  if (published == NULL || end == NULL || g_date_compare (published, end) >= 0)
+    return;
+
+  g_date_strftime (letter, sizeof letter, "%-d %B %Y", published);
+  g_date_strftime (visit, sizeof visit, "%-d %B %Y", end);
+  warning = g_strdup_printf (_("The report is dated %s, before the inspection ended on %s: "
+                               "one of these dates may be misprinted."), letter, visit);
+  _ic_report_add_warning (parse->report, warning);
+}
+
 static void
 read_lead_inspector (IcParse *parse)
 {
@@ -641,7 +669,9 @@ recognise (IcParse     *parse,
            Head        *head,
            GError     **error)
 {
-  if (find_title (head, match))
+  /* Strictly first; then, for text that runs titles into the next line's
+   * words, as a last resort. */
+  if (find_title (head, match, TRUE) || find_title (head, match, FALSE))
     {
       parse->type = match->pattern->type;
       _ic_report_set_inspection_type (parse->report, parse->type);
@@ -665,6 +695,36 @@ recognise (IcParse     *parse,
   return FALSE;
 }
 
+/* Whether the frameworks of this report's type and date print a grade
+ * for @area (FRAMEWORKS.md §2): the common core only, so that a grade
+ * missing from an unfamiliar layout is noticed. */
+static gboolean
+expects_grade (IcParse *parse,
+               IcArea   area)
+{
+  const GDate *start = ic_report_get_start_date (parse->report);
+  guint year = start != NULL ? g_date_get_year (start) : 0;
+  gboolean from_april_2026 = start != NULL && (year > 2026 || (year == 2026 && g_date_get_month (start) >= 4));
+
+  switch (parse->type)
+    {
+    case IC_INSPECTION_TYPE_ILACS:
+      if (area == IC_AREA_OVERALL_EFFECTIVENESS)
+        return start != NULL && !from_april_2026;
+      if (area == IC_AREA_CARE_LEAVERS)
+        return year >= 2023;
+      return area == IC_AREA_LEADERSHIP || area == IC_AREA_HELP_AND_PROTECTION ||
+             area == IC_AREA_CHILDREN_IN_CARE;
+    case IC_INSPECTION_TYPE_SIF:
+      return area == IC_AREA_OVERALL_EFFECTIVENESS || area == IC_AREA_LEADERSHIP ||
+             area == IC_AREA_HELP_AND_PROTECTION || area == IC_AREA_CHILDREN_IN_CARE;
+    case IC_INSPECTION_TYPE_LSCB_REVIEW:
+      return area == IC_AREA_LSCB;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 check_completeness (IcParse *parse)
 {
@@ -672,7 +732,18 @@ check_completeness (IcParse *parse)
 
   if (ic_inspection_type_is_graded (parse->type) &&
       g_list_model_get_n_items (ic_report_get_judgements (report)) == 0)
-    _ic_report_add_warning (report, _("This type of report is graded, but no judgements were found."));
+    {
+      _ic_report_add_warning (report, _("This type of report is graded, but no judgements were found."));
+      return;
+    }
+
+  for (IcArea area = 0; area < IC_N_AREAS; area++)
+    if (expects_grade (parse, area) && ic_report_find_judgement (report, area) == NULL)
+      {
+        g_autofree char *warning = g_strdup_printf (_("No grade was found for “%s”."),
+                                                    ic_area_to_label (area));
+        _ic_report_add_warning (report, warning);
+      }
 }
 
 static gboolean
@@ -728,6 +799,7 @@ ic_parse_report (const char          *source,
       read_authority (&parse, &head, &match);
       read_visit_dates (&parse);
       read_published_date (&parse);
+      check_letter_date (&parse);
       read_lead_inspector (&parse);
       read_ilacs_variant (&parse);
       _ic_parser_read_judgements (&parse);
