@@ -18,13 +18,16 @@ run_suite () {
   fi
   ninja -C "$dir" || return 1
   # The UI tests need a display: xvfb-run gives them one; core tests ignore it.
-  xvfb-run -a -s "-screen 0 1400x1000x24" meson test -C "$dir" --print-errorlogs \
+  xvfb-run -a -s "-screen 0 1400x1000x24" meson test -C "$dir" --print-errorlogs "${MESON_TEST_ARGS[@]}" \
     --num-processes 2 || status=1
   logs+=("$dir/meson-logs/testlog.json")
 }
 
+MESON_TEST_ARGS=()
 run_suite _build || status=1
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+# Sanitized code runs several times slower: give every test more time.
+MESON_TEST_ARGS=(--timeout-multiplier 5)
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" \
   run_suite _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \

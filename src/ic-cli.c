@@ -12,11 +12,14 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "ic-chart-links.h"
 #include "ic-cli.h"
 #include "ic-csv.h"
 #include "ic-failure.h"
 #include "ic-json.h"
 #include "ic-loader.h"
+#include "ic-pack.h"
+#include "ic-recurrence.h"
 #include "ic-report-store.h"
 
 enum {
@@ -122,6 +125,25 @@ check_usage (Options  *options,
       return FALSE;
     }
 
+  if (options->render != NULL)
+    {
+      IcChartKind kind;
+
+      if (!ic_chart_kind_from_name (options->render, &kind))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("unknown chart “%s”: use matrix, timeline, grades or themes"), options->render);
+          return FALSE;
+        }
+      if (!g_str_has_suffix (options->output, ".png") && !g_str_has_suffix (options->output, ".svg") &&
+          !g_str_has_suffix (options->output, ".pdf"))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s: the chart's file name must end in .png, .svg or .pdf"), options->output);
+          return FALSE;
+        }
+    }
+
   for (guint i = 0; options->paths[i] != NULL; i++)
     if (!g_file_test (options->paths[i], G_FILE_TEST_EXISTS))
       {
@@ -189,46 +211,125 @@ write_output (const char  *path,
 }
 
 static char *
-json_document (IcReportStore *store)
+json_document (IcReportStore *store,
+               GPtrArray     *recurrences)
 {
+  g_autoptr(JsonNode) list = ic_recurrences_to_json (recurrences);
   g_autoptr(JsonNode) root = ic_json_document_new (G_LIST_MODEL (store),
-                                                   ic_report_store_get_failures (store), NULL);
+                                                   ic_report_store_get_failures (store), list);
   g_autofree char *text = ic_json_to_string (root);
 
   return g_strconcat (text, "\n", NULL);
+}
+
+static gboolean
+write_text_outputs (Options       *options,
+                    IcReportStore *store,
+                    GPtrArray     *recurrences)
+{
+  gboolean ok = TRUE;
+  struct {
+    const char *path;
+    char       *contents;
+  } outputs[] = {
+    { options->json, options->json ? json_document (store, recurrences) : NULL },
+    { options->csv, options->csv ? ic_csv_matrix (G_LIST_MODEL (store)) : NULL },
+    { options->improvements_csv,
+      options->improvements_csv ? ic_csv_improvements (G_LIST_MODEL (store)) : NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (outputs[i].path != NULL && !write_output (outputs[i].path, outputs[i].contents, &error))
+        {
+          g_printerr ("inspection-compare: %s\n", error->message);
+          ok = FALSE;
+        }
+      g_free (outputs[i].contents);
+    }
+
+  return ok;
+}
+
+static gboolean
+write_pack (Options       *options,
+            IcReportStore *store,
+            GPtrArray     *recurrences,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (recurrences);
+  IcPackOptions pack = { .recurrences = links };
+
+  if (!ic_pack_export_pdf (G_LIST_MODEL (store), ic_report_store_get_failures (store),
+                           &pack, options->pdf, error))
+    {
+      g_prefix_error (error, "%s: ", options->pdf);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_chart (Options       *options,
+             IcReportStore *store,
+             GPtrArray     *recurrences,
+             GError       **error)
+{
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  IcChartKind kind;
+
+  /* The name was checked before loading; see check_usage(). */
+  if (!ic_chart_kind_from_name (options->render, &kind))
+    g_return_val_if_reached (FALSE);
+
+  chart = ic_chart_new (kind, G_LIST_MODEL (store), NULL);
+  links = ic_chart_links_from_recurrences (recurrences);
+  ic_chart_set_recurrences (chart, links);
+  if (!ic_chart_export_full (chart, options->output, error))
+    {
+      g_prefix_error (error, "%s: ", options->output);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
 write_exports (Options       *options,
                IcReportStore *store)
 {
-  int status = EXIT_OK;
+  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(GError) pack_error = NULL;
+  g_autoptr(GError) chart_error = NULL;
+  gboolean ok = write_text_outputs (options, store, recurrences);
 
-  struct {
-    const char *path;
-    char      *(*build) (IcReportStore *store);
-  } outputs[] = {
-    { options->json, json_document },
-    { options->csv, (char *(*) (IcReportStore *))ic_csv_matrix },
-    { options->improvements_csv, (char *(*) (IcReportStore *))ic_csv_improvements },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+  if (options->pdf != NULL && !write_pack (options, store, recurrences, &pack_error))
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *contents = NULL;
-
-      if (outputs[i].path == NULL)
-        continue;
-      contents = outputs[i].build (store);
-      if (!write_output (outputs[i].path, contents, &error))
-        {
-          g_printerr ("inspection-compare: %s\n", error->message);
-          status = EXIT_OUTPUT;
-        }
+      g_printerr ("inspection-compare: %s\n", pack_error->message);
+      ok = FALSE;
+    }
+  if (options->render != NULL && !write_chart (options, store, recurrences, &chart_error))
+    {
+      g_printerr ("inspection-compare: %s\n", chart_error->message);
+      ok = FALSE;
     }
 
-  return status;
+  return ok ? EXIT_OK : EXIT_OUTPUT;
+}
+
+/* The user's corrections apply to exports too. A file that cannot be
+ * read is reported (and kept) but does not stop the export. */
+static void
+use_corrections (IcReportStore *store)
+{
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_corrections_load (corrections, &error))
+    g_printerr ("inspection-compare: %s\n", error->message);
+  ic_report_store_set_corrections (store, corrections);
 }
 
 /**
@@ -251,6 +352,7 @@ ic_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
+  use_corrections (store);
   if (!load_paths (store, options.paths, &error))
     {
       g_printerr ("inspection-compare: %s\n", error->message);

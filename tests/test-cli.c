@@ -61,6 +61,20 @@ fixtures_dir (void)
   return g_test_build_filename (G_TEST_DIST, "fixtures", "parser", NULL);
 }
 
+/* The parser's fixtures grow as shapes are added: count them. */
+static guint
+count_text_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_suffix (name, ".txt");
+  return n;
+}
+
 static void
 test_json_to_stdout (void)
 {
@@ -77,7 +91,8 @@ test_json_to_stdout (void)
 
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (root, "generator"), "inspection-compare "));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")), ==, 9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")), ==,
+                    count_text_files (dir) - 2);
   /* The shopping list and the school are failures with its reason, on stderr too. */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failures")), ==, 2);
   g_assert_nonnull (strstr (run.err, "not-a-report.txt: not an Ofsted local authority report"));

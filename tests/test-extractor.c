@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "ic-extract-pool.h"
 #include "ic-extractor.h"
 #include "ic-test-util.h"
 
@@ -143,11 +144,156 @@ test_threads_corpus (void)
   g_ptr_array_unref (corpus.texts);
 }
 
+static IcExtractPool *
+get_pool (void)
+{
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+
+  if (g_getenv ("IC_EXTRACT_HELPER") == NULL)
+    g_test_skip ("IC_EXTRACT_HELPER is not set (meson test sets it)");
+  else
+    g_assert_nonnull (pool);
+  return pool;
+}
+
+/* The fixture with a comment appended that the helper, in test mode,
+ * takes as an order to crash or hang. */
+static GBytes *
+fixture_with (const char *comment)
+{
+  g_autofree char *path = ic_test_fixture_path ("two-pages.pdf");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (g_strconcat (data, comment, NULL), length + strlen (comment));
+}
+
+static char **
+pool_extract (GBytes        *bytes,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return ic_extract_pool_get_pages (ic_extract_pool_get_default (), g_bytes_get_data (bytes, NULL),
+                                    g_bytes_get_size (bytes), cancellable, error);
+}
+
+static void
+test_helper (void)
+{
+  g_autoptr(GBytes) good = fixture_with ("");
+  g_autoptr(GBytes) locked = NULL;
+  g_autofree char *locked_path = ic_test_fixture_path ("password.pdf");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (get_pool () == NULL)
+    return;
+
+  pages = pool_extract (good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  g_assert_cmpstr (pages[0], ==, "Fixture report\nFirst page line two\n\n");
+
+  /* Errors come back with their code and message. */
+  g_assert_true (g_file_get_contents (locked_path, &data, &length, NULL));
+  locked = g_bytes_new_take (g_steal_pointer (&data), length);
+  g_clear_pointer (&pages, g_strfreev);
+  pages = pool_extract (locked, NULL, &error);
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_PASSWORD);
+  g_assert_cmpstr (error->message, ==, "the PDF is password-protected");
+}
+
+static void
+test_helper_crash_hang (void)
+{
+  g_autoptr(GBytes) crash = fixture_with ("\n%IC-TEST-CRASH\n");
+  g_autoptr(GBytes) hang = fixture_with ("\n%IC-TEST-HANG\n");
+  g_autoptr(GBytes) good = fixture_with ("");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  gint64 start;
+
+  if (get_pool () == NULL)
+    return;
+
+  pages = pool_extract (crash, NULL, &error);
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_CRASH);
+  g_assert_cmpstr (error->message, ==, "the PDF made the text extractor crash");
+  g_clear_error (&error);
+
+  /* IC_EXTRACT_TIMEOUT is 1 s in this test. */
+  start = g_get_monotonic_time ();
+  pages = pool_extract (hang, NULL, &error);
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG);
+  g_assert_cmpstr (error->message, ==, "the PDF made the text extractor hang");
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* The next file gets a fresh helper and reads fine. */
+  pages = pool_extract (good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+extract_hang_thread (gpointer data)
+{
+  g_autoptr(GBytes) hang = fixture_with ("\n%IC-TEST-HANG\n");
+  GError *error = NULL;
+  char **pages = pool_extract (hang, data, &error);
+
+  g_assert_null (pages);
+  return error;
+}
+
+/* A worker waiting on a hung helper still stops when cancelled. */
+static void
+test_helper_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  gint64 start;
+
+  if (get_pool () == NULL)
+    return;
+
+  start = g_get_monotonic_time ();
+  g_timeout_add (200, cancel_cb, cancellable);
+  thread = g_thread_new ("hang", extract_hang_thread, cancellable);
+  while (!g_cancellable_is_cancelled (cancellable))
+    g_main_context_iteration (NULL, TRUE);
+  error = g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Read once, when the pool starts: a short limit, and the helper's
+   * crash and hang orders switched on. */
+  g_setenv ("IC_EXTRACT_TIMEOUT", "1", TRUE);
+  g_setenv ("IC_EXTRACT_HELPER_TEST", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extractor/helper", test_helper);
+  g_test_add_func ("/extractor/helper-crash-hang", test_helper_crash_hang);
+  g_test_add_func ("/extractor/helper-cancel", test_helper_cancel);
 
   g_test_add_func ("/extractor/pages", test_pages);
   g_test_add_func ("/extractor/failures", test_failures);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ic-parser.h"
 #include "ic-test-util.h"
 
@@ -132,14 +134,22 @@ test_sif_sentences_and_recommendations (void)
   /* The lead inspector stands at the end, next to the deputy. */
   g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "John Sample");
 
-  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 5);
   g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_RECOMMENDATION);
+  /* Wrapped lines that read like headings ("recommendations.", "Section 20
+   * arrangement …") continue the item. */
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==,
+                   "Increase the number of foster carers recruited each year, as the board asked in its "
+                   "recommendations.");
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 3)), ==,
+                   "Ensure that the review of all children looked after under a Section 20 arrangement "
+                   "is accelerated.");
   g_assert_true (g_str_has_suffix (ic_improvement_get_text (item (report, 0)), "(paragraph 25)"));
   g_assert_true (g_str_has_suffix (ic_improvement_get_text (item (report, 1)),
                                    "are reviewed with the young person."));
   g_assert_cmpuint (ic_improvement_get_page (item (report, 2)), ==, 3);
   g_assert_cmpuint (ic_improvement_get_scope (item (report, 2)), ==, IC_SCOPE_LOCAL_AUTHORITY);
-  g_assert_cmpuint (ic_improvement_get_scope (item (report, 3)), ==, IC_SCOPE_LSCB);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 4)), ==, IC_SCOPE_LSCB);
 
   g_assert_cmpuint (g_strv_length ((char **)ic_report_get_strengths (report)), ==, 2);
 }
@@ -252,6 +262,106 @@ test_jtai_2018_wrapped_title (void)
 }
 
 static void
+test_ilacs_children_care_leavers (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("ilacs-2025-care-leavers.txt");
+
+  /* The row's label has a stray word: "… progress of children care leavers". */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_judgements (report)), ==, 5);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CARE_LEAVERS), ==, IC_GRADE_OUTSTANDING);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE), ==, IC_GRADE_GOOD);
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_HELP_AND_PROTECTION), ==,
+                    IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 1);
+}
+
+static void
+test_sif_2014_lists (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("sif-2014.txt");
+  const char * const *strengths;
+
+  g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_LSCB), ==, IC_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "Chris Sample");
+
+  /* "The inspection did not find any areas for priority and immediate
+   * action" is no item; the LSCB's grade on the front page does not
+   * start its section, so the local authority's items stay its own. */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 3);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_IMPROVEMENT);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 0)), ==, IC_SCOPE_LOCAL_AUTHORITY);
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 1)), ==, IC_SCOPE_LOCAL_AUTHORITY);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==,
+                   "Evaluate the difference that multi-agency training makes to practice.");
+  g_assert_cmpuint (ic_improvement_get_scope (item (report, 2)), ==, IC_SCOPE_LSCB);
+
+  /* The LSCB's strengths count; "Key strengths and weaknesses" do not. */
+  strengths = ic_report_get_strengths (report);
+  g_assert_cmpuint (g_strv_length ((char **)strengths), ==, 2);
+  g_assert_cmpstr (strengths[1], ==, "The chair challenges partners constructively.");
+}
+
+static void
+test_ilacs_sub_bullets (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("ilacs-2019-subbullets.txt");
+
+  /* Lower-case items after U+F06E glyphs; dashes printed on lines of their
+   * own are sub-items of the item that leads in with a colon. */
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 3);
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 0)), ==,
+                   "the way managers record why they have made decisions");
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 1)), ==,
+                   "how well plans for children in care say: what the child wants to happen; "
+                   "who will do each task; when the plan will be looked at again");
+  /* The footnote at the foot of the page does not split the last item. */
+  g_assert_cmpstr (ic_improvement_get_text (item (report, 2)), ==,
+                   "the help that care leavers get to find somewhere to live that is safe and "
+                   "suitable for them.");
+  g_assert_cmpuint (ic_improvement_get_page (item (report, 2)), ==, 2);
+}
+
+static void
+test_focused_visit_to_trust (void)
+{
+  g_autoptr(IcReport) report = parse_ok ("fv-2021-trust.txt");
+
+  /* The title names a trust, not "children's services"; a sentence in
+   * the body that does is not the title, nor is the ILACS framework. */
+  g_assert_cmpuint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  g_assert_cmpstr (ic_report_get_title (report), ==, "Focused visit to Northamptonshire Children's Trust");
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Northamptonshire");
+  assert_date (ic_report_get_start_date (report), "2021-11-09");
+  assert_date (ic_report_get_end_date (report), "2021-11-10");
+  assert_date (ic_report_get_published_date (report), "2021-12-09");
+  g_assert_cmpstr (ic_report_get_lead_inspector (report), ==, "Dee Fixture");
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (report)), ==, 2);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 0)), ==, IC_ITEM_KIND_PRIORITY_ACTION);
+  g_assert_cmpuint (ic_improvement_get_kind (item (report, 1)), ==, IC_ITEM_KIND_IMPROVEMENT);
+}
+
+static void
+test_authority_line_with_council_words (void)
+{
+  const char *pages[] = {
+    "Plymouth City\n"
+    "Inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection date: 6 March 2017 – 30 March 2017\n"
+    "Children's services in Plymouth are good\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report ("a.txt", pages, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Plymouth");
+  g_assert_cmpstr (ic_report_get_authority_as_printed (report), ==, "Plymouth City");
+  for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
+    g_assert_null (strstr (*w, "authority"));
+}
+
+static void
 test_other_ofsted_reports_are_not_ours (void)
 {
   g_autoptr(GError) error = NULL;
@@ -316,6 +426,11 @@ main (int   argc,
   g_test_add_func ("/parser/lscb-review", test_lscb_review);
   g_test_add_func ("/parser/monitoring-visit", test_monitoring_visit);
   g_test_add_func ("/parser/jtai-2018-wrapped-title", test_jtai_2018_wrapped_title);
+  g_test_add_func ("/parser/ilacs/children-care-leavers", test_ilacs_children_care_leavers);
+  g_test_add_func ("/parser/sif/2014-lists", test_sif_2014_lists);
+  g_test_add_func ("/parser/ilacs/sub-bullets", test_ilacs_sub_bullets);
+  g_test_add_func ("/parser/focused-visit-to-trust", test_focused_visit_to_trust);
+  g_test_add_func ("/parser/authority-line-with-council-words", test_authority_line_with_council_words);
   g_test_add_func ("/parser/other-ofsted-reports-are-not-ours", test_other_ofsted_reports_are_not_ours);
   g_test_add_func ("/parser/not-a-report", test_not_a_report);
   g_test_add_func ("/parser/text-files-have-no-pages", test_text_files_have_no_pages);

@@ -13,6 +13,9 @@
 
 #include "ic-cache.h"
 #include "ic-extractor.h"
+#include "ic-json.h"
+#include "ic-parser-fingerprint.h"
+#include "ic-report-private.h"
 
 #define CHECKSUM_LENGTH 32
 /* (magic, extractor version, from a PDF, reason or "", pages) */
@@ -21,6 +24,9 @@
 /* path -> (size, mtime, inode, content id, last used in seconds) */
 #define INDEX_TYPE "(sa(stttst))"
 #define INDEX_MAGIC "ic-index-1"
+/* (magic, the report as CONTRACT.md JSON) */
+#define REPORT_TYPE "(ss)"
+#define REPORT_MAGIC "ic-report-1"
 #define INDEX_NAME "path-index"
 /* Paths not seen for this long leave the index. */
 #define INDEX_MAX_AGE (60 * 60 * 24 * 90)
@@ -40,6 +46,7 @@ struct _IcCache
 {
   char       *dir;
   char       *pages_dir;
+  char       *reports_dir;
   guint64     max_bytes;
   GMutex      mutex;
   GHashTable *index;     /* path -> PathInfo */
@@ -139,7 +146,7 @@ load_index (IcCache *self)
     return;
 
   g_variant_get (variant, "(&sa(stttst))", NULL, &iter);
-  while (g_variant_iter_next (iter, "(&stttst)", &file, &info.size, &info.mtime, &info.inode,
+  while (g_variant_iter_next (iter, "(&sttt&st)", &file, &info.size, &info.mtime, &info.inode,
                               &content_id, &info.last_used))
     {
       PathInfo *copy = g_memdup2 (&info, sizeof info);
@@ -191,6 +198,7 @@ ic_cache_open (const char *dir,
   g_mutex_init (&self->mutex);
   self->dir = g_strdup (dir);
   self->pages_dir = g_build_filename (dir, version, NULL);
+  self->reports_dir = g_build_filename (dir, "reports-" IC_PARSER_FINGERPRINT, NULL);
   self->max_bytes = max_bytes;
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)path_info_free);
@@ -220,6 +228,7 @@ ic_cache_close (IcCache *self)
   g_hash_table_unref (self->index);
   g_mutex_clear (&self->mutex);
   g_free (self->pages_dir);
+  g_free (self->reports_dir);
   g_free (self->dir);
   g_free (self);
 }
@@ -268,15 +277,6 @@ ic_cache_remember_path (IcCache           *self,
   g_mutex_unlock (&self->mutex);
 }
 
-char *
-ic_cache_get_entry_path (IcCache    *self,
-                         const char *content_id)
-{
-  char prefix[3] = { content_id[0], content_id[0] ? content_id[1] : 0, 0 };
-
-  return g_build_filename (self->pages_dir, prefix, content_id, NULL);
-}
-
 static void
 touch (const char *path)
 {
@@ -284,6 +284,92 @@ touch (const char *path)
 
   if (g_stat (path, &st) == 0 && st.st_mtime + TOUCH_INTERVAL < g_get_real_time () / G_USEC_PER_SEC)
     g_utime (path, NULL);
+}
+
+static char *
+entry_path (const char *dir,
+            const char *content_id)
+{
+  char prefix[3] = { content_id[0], content_id[0] ? content_id[1] : 0, 0 };
+
+  return g_build_filename (dir, prefix, content_id, NULL);
+}
+
+char *
+ic_cache_get_entry_path (IcCache    *self,
+                         const char *content_id)
+{
+  return entry_path (self->pages_dir, content_id);
+}
+
+char *
+ic_cache_get_report_path (IcCache    *self,
+                          const char *content_id)
+{
+  return entry_path (self->reports_dir, content_id);
+}
+
+/**
+ * ic_cache_lookup_report:
+ *
+ * Returns: (transfer full) (nullable): the report parsed from this
+ *   content by this build of the parser, with @source as its source
+ */
+IcReport *
+ic_cache_lookup_report (IcCache    *self,
+                        const char *content_id,
+                        const char *source)
+{
+  g_autofree char *path = ic_cache_get_report_path (self, content_id);
+  g_autoptr(GVariant) variant = read_checked (path, G_VARIANT_TYPE (REPORT_TYPE), REPORT_MAGIC);
+  g_autoptr(JsonNode) node = NULL;
+  IcReport *report;
+  const char *json;
+
+  if (variant == NULL)
+    return NULL;
+
+  g_variant_get (variant, "(&s&s)", NULL, &json);
+  node = json_from_string (json, NULL);
+  report = node ? ic_json_report_from_node (node, NULL) : NULL;
+  if (report == NULL || g_strcmp0 (ic_report_get_content_id (report), content_id) != 0)
+    {
+      g_clear_object (&report);
+      return NULL;
+    }
+
+  _ic_report_set_source (report, source);
+  touch (path);
+  return report;
+}
+
+/* Keeps what the parser made of the content; a report's duplicates and
+ * corrections belong to one load and are not part of it. */
+void
+ic_cache_store_report (IcCache  *self,
+                       IcReport *report)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  g_return_if_fail (ic_report_get_content_id (report) != NULL);
+
+  path = ic_cache_get_report_path (self, ic_report_get_content_id (report));
+  node = ic_json_report_to_node (report);
+  object = json_node_get_object (node);
+  json_object_remove_member (object, "duplicates");
+  json_object_remove_member (object, "corrected");
+  json = ic_json_to_string (node);
+
+  if (!write_checked (path, g_variant_new ("(ss)", REPORT_MAGIC, json), &error))
+    g_debug ("could not cache %s: %s", path, error->message);
+
+  g_mutex_lock (&self->mutex);
+  self->stored = TRUE;
+  g_mutex_unlock (&self->mutex);
 }
 
 gboolean
@@ -384,17 +470,17 @@ remove_tree (const char *path)
 /* Lists the entries of the pages folder; leftovers of an interrupted
  * write (a temporary name with a dot, older than an hour) are removed. */
 static void
-list_entries (IcCache   *self,
-              GPtrArray *files,
-              guint64   *total)
+list_entries (const char *top_dir,
+              GPtrArray  *files,
+              guint64    *total)
 {
-  g_autoptr(GDir) top = g_dir_open (self->pages_dir, 0, NULL);
+  g_autoptr(GDir) top = g_dir_open (top_dir, 0, NULL);
   gint64 hour_ago = g_get_real_time () / G_USEC_PER_SEC - 3600;
   const char *sub;
 
   while (top != NULL && (sub = g_dir_read_name (top)) != NULL)
     {
-      g_autofree char *subdir = g_build_filename (self->pages_dir, sub, NULL);
+      g_autofree char *subdir = g_build_filename (top_dir, sub, NULL);
       g_autoptr(GDir) dir = g_dir_open (subdir, 0, NULL);
       const char *name;
 
@@ -426,7 +512,8 @@ list_entries (IcCache   *self,
 /**
  * ic_cache_trim:
  *
- * Removes the text of older extractor versions and, when the cache is
+ * Removes the text of older extractor versions, the reports of other
+ * parser builds, and, when the cache is
  * over its bound, the least recently used entries down to 3/4 of it.
  */
 void
@@ -434,18 +521,21 @@ ic_cache_trim (IcCache *self)
 {
   g_autoptr(GDir) dir = g_dir_open (self->dir, 0, NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify)cache_file_free);
-  g_autofree char *current = g_path_get_basename (self->pages_dir);
+  g_autofree char *pages = g_path_get_basename (self->pages_dir);
+  g_autofree char *reports = g_path_get_basename (self->reports_dir);
   guint64 total = 0;
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "pages-") && !g_str_equal (name, current))
+    if ((g_str_has_prefix (name, "pages-") || g_str_has_prefix (name, "reports-")) &&
+        !g_str_equal (name, pages) && !g_str_equal (name, reports))
       {
         g_autofree char *old = g_build_filename (self->dir, name, NULL);
         remove_tree (old);
       }
 
-  list_entries (self, files, &total);
+  list_entries (self->pages_dir, files, &total);
+  list_entries (self->reports_dir, files, &total);
   if (total <= self->max_bytes)
     return;
 

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "ic-report.h"
 #include "ic-scanner.h"
 
 G_BEGIN_DECLS
@@ -43,8 +44,17 @@ void      ic_cache_store_pages       (IcCache            *self,
                                       gboolean            from_pdf,
                                       const char * const *pages,
                                       const char         *reason);
-/* The path of the entry of @content_id, for tests. */
+/* What this build of the parser made of the content (keyed by a hash of
+ * the core sources, see build-aux/parser-fingerprint.py). */
+IcReport *ic_cache_lookup_report     (IcCache            *self,
+                                      const char         *content_id,
+                                      const char         *source) G_GNUC_WARN_UNUSED_RESULT;
+void      ic_cache_store_report      (IcCache            *self,
+                                      IcReport           *report);
+/* The paths of the entries of @content_id, for tests. */
 char     *ic_cache_get_entry_path    (IcCache            *self,
+                                      const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
+char     *ic_cache_get_report_path   (IcCache            *self,
                                       const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
 void      ic_cache_trim              (IcCache            *self);
 

@@ -15,6 +15,9 @@ typedef enum
   IC_EXTRACT_ERROR_PASSWORD,
   IC_EXTRACT_ERROR_DAMAGED,
   IC_EXTRACT_ERROR_NO_TEXT,
+  /* From a helper process (ic-extract-pool.h). */
+  IC_EXTRACT_ERROR_CRASH,
+  IC_EXTRACT_ERROR_HANG,
 } IcExtractError;
 
 /* Bump when the text produced changes, so cached text is not reused. */

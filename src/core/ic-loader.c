@@ -13,13 +13,21 @@
 
 #include "config.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "ic-cache.h"
+#include "ic-extract-pool.h"
 #include "ic-extractor.h"
 #include "ic-loader-private.h"
 #include "ic-parser.h"
 #include "ic-report-private.h"
 #include "ic-scanner.h"
 #include "ic-text.h"
+#include "ic-themes.h"
 
 /* Often enough for the list to grow smoothly, seldom enough that the
  * sorted insertions and items-changed handlers stay cheap. */
@@ -186,15 +194,20 @@ get_pages (Job         *job,
   g_autoptr(GError) local_error = NULL;
   char **pages;
 
-  if (kind == IC_FILE_KIND_PDF)
+  if (kind == IC_FILE_KIND_PDF && ic_extract_pool_get_default () != NULL)
+    pages = ic_extract_pool_get_pages (ic_extract_pool_get_default (), data, length,
+                                       job->cancellable, &local_error);
+  else if (kind == IC_FILE_KIND_PDF)
     pages = ic_extractor_get_pages (data, length, job->cancellable, &local_error);
   else if ((text = ic_text_decode (data, length, &local_error)) != NULL)
     pages = ic_text_split_pages (text);
   else
     pages = NULL;
 
-  /* What the file holds is cached, but not an interrupted extraction. */
-  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* What the file holds is cached, but not an interrupted extraction nor
+   * a hang, which a busy machine can cause. */
+  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (local_error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG))
     ic_cache_store_pages (job->cache, content_id, kind == IC_FILE_KIND_PDF,
                           (const char * const *)pages,
                           local_error ? local_error->message : NULL);
@@ -216,17 +229,28 @@ deliver (Job         *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
+  /* Only the real parser's reports are cached, never a test's stand-in. */
+  IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
 
-  if (pages != NULL)
-    report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+  if (pages != NULL && cache != NULL)
+    report = ic_cache_lookup_report (cache, content_id, path);
+  if (pages != NULL && report == NULL)
+    {
+      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      if (report != NULL)
+        _ic_report_set_content_id (report, content_id);
+      if (report != NULL && cache != NULL)
+        ic_cache_store_report (cache, report);
+    }
   if (report == NULL)
     {
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
 
-  _ic_report_set_content_id (report, content_id);
   _ic_report_set_pages (report, (const char * const *)pages);
+  /* Themes come after the cache: a user's own rules apply on every load. */
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
   g_mutex_lock (&job->mutex);
   g_ptr_array_add (job->reports, g_steal_pointer (&report));
@@ -295,6 +319,23 @@ fail_read (Job        *job,
   add_failure (job, path, message);
 }
 
+/* Workers run a little below normal priority so that the main loop (the
+ * window) stays responsive while every core extracts text. Linux sets
+ * the nice value per thread. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
+  if (setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), 5) != 0)
+    g_debug ("could not lower the priority of a loading thread");
+#endif
+}
+
 static void
 load_entry (IcScanEntry *entry,
             Job         *job)
@@ -310,6 +351,7 @@ load_entry (IcScanEntry *entry,
 
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
+  lower_thread_priority ();
   if (entry->failure != NULL)
     {
       add_failure (job, entry->path, entry->failure);
@@ -376,7 +418,8 @@ coordinate_thread (gpointer data)
   job->n_total = entries->len;
   g_mutex_unlock (&job->mutex);
 
-  pool = g_thread_pool_new ((GFunc)load_entry, job, (int)g_get_num_processors (), FALSE, NULL);
+  /* Exclusive threads: they are lowered in priority and end with the job. */
+  pool = g_thread_pool_new ((GFunc)load_entry, job, (int)g_get_num_processors (), TRUE, NULL);
   for (guint i = 0; i < entries->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (entries, i), NULL);
   /* Waits for every queued file; cancelled ones return at once. */

@@ -42,9 +42,11 @@ static const HeadingPattern heading_patterns[] = {
   { HEADING_PRIORITY, "areas? for (?:priority|immediate) action" },
   { HEADING_PRIORITY, "priority and immediate action" },
   { HEADING_RECOMMENDATIONS, "recommendations?" },
-  { HEADING_STRENGTHS, "(?:key )?strengths|areas of strength|the local authority's strengths|"
-                       "the local authority has the following strengths|"
-                       "key strengths and weaknesses of the lscb" },
+  /* "Key strengths and weaknesses of the LSCB" (SIF 2014) weighs both in
+   * prose: it is not a list of strengths, so it stops a section. */
+  { HEADING_STRENGTHS, "(?:key )?strengths|areas of strength|"
+                       "the (?:local authority|lscb|board|local safeguarding children board)'s strengths|"
+                       "the (?:local authority|lscb|board) has the following strengths" },
   { HEADING_STOP, "headline findings|main findings|findings|overview|next steps|contents|"
                   "summary for children and young people|information about this inspection|"
                   "information about this local authority area|about this inspection|"
@@ -52,7 +54,7 @@ static const HeadingPattern heading_patterns[] = {
                   "inspection judgements about the local authority|"
                   "the inspection judgements and what they mean|record of main findings|"
                   "executive summary|inspection findings.*|summary of key findings|"
-                  "what the inspection judgements mean.*|section \\d+:? .*|the inspection team|"
+                  "what the inspection judgements mean.*|section \\d+: .*|the inspection team|"
                   "case study.*|the local safeguarding children board(?: \\(lscb\\))?|"
                   "review of the effectiveness of the local safeguarding children board|"
                   "key strengths and weaknesses of the .*|what the lscb needs to do|"
@@ -86,8 +88,9 @@ heading_regex (HeadingKind kind)
             g_string_append_printf (pattern, "%s%s", first ? "" : "|", heading_patterns[i].pattern);
             first = FALSE;
           }
-      /* A trailing footnote digit, "?" or ":" may follow. */
-      g_string_append (pattern, ")\\s*[?:.]?\\s*\\d{0,2}\\s*[?:]?$");
+      /* A trailing footnote digit, "?" or ":" may follow; a full stop
+       * would make it a sentence. */
+      g_string_append (pattern, ")\\s*[?:]?\\s*\\d{0,2}\\s*[?:]?$");
       g_once_init_leave (&regexes[kind], g_regex_new (pattern->str, G_REGEX_OPTIMIZE, 0, NULL));
       g_string_free (pattern, TRUE);
     }
@@ -106,13 +109,35 @@ is_contents_entry (IcParse *parse,
   return g_regex_match_simple ("^\\d{1,3}$", next, 0, 0);
 }
 
+/* A line that goes on with the previous one's sentence is not a heading,
+ * even when it reads like one: "… had recognised this as an" + "area for
+ * improvement.", "… children looked after under a" + "Section 20 …". */
+static gboolean
+continues_sentence (IcParse *parse,
+                    guint    i)
+{
+  static GRegex *re;
+  const IcLine *line = IC_LINE (parse, i);
+
+  if (g_unichar_islower (g_utf8_get_char (line->text)))
+    return TRUE;
+  if (i == 0)
+    return FALSE;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("(?:[,\\-–]|\\b(?:a|an|the|of|to|for|in|on|by|and|or|with|"
+                                         "from|under|that|which|their|its|is|are|be|as|at))$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, IC_LINE (parse, i - 1)->folded, 0, NULL);
+}
+
 static HeadingKind
 heading_kind (IcParse *parse,
               guint    i)
 {
   const IcLine *line = IC_LINE (parse, i);
 
-  if (strlen (line->folded) > 140 || is_contents_entry (parse, i))
+  if (strlen (line->folded) > 140 || is_contents_entry (parse, i) || continues_sentence (parse, i))
     return HEADING_NONE;
 
   for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
@@ -150,7 +175,9 @@ bullet_length (const char *text)
   glyph = (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x25A0 && c <= 0x25FF) ||
           c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x2219 || c == 0x00B7 ||
           c == 0x27A2 || c == 0x27A4 || c == 0x2713 || c == 0x2714 || c == 0x25BA;
-  if (!glyph && (c == '-' || c == '*' || c == 0x2013 || c == 0x2014))
+  /* Dashes, and the overlay stroke one template prints as a sub-bullet,
+   * count only when a space follows. */
+  if (!glyph && (c == '-' || c == '*' || c == 0x2013 || c == 0x2014 || c == 0x2212 || c == 0x0336))
     glyph = *after == ' ';
   if (!glyph)
     return 0;
@@ -236,6 +263,23 @@ typedef struct
   guint        page;
 } Collector;
 
+/* "The inspection did not find any areas for priority and immediate
+ * action.", "No areas were identified for immediate improvement.",
+ * "There are no priority actions following this focused visit.": a list
+ * may say it is empty, and that sentence is not an item. */
+static gboolean
+states_none (const char *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:the inspection |inspectors )?(?:did not (?:find|identify) any|"
+                                         "(?:there (?:are|were|is) )?no (?:areas?|priority|priorities|"
+                                         "recommendations?|actions?)\\b)[^.]*\\.?$",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return strlen (text) < 200 && g_regex_match (re, text, 0, NULL);
+}
+
 static void
 flush (Collector *c)
 {
@@ -246,7 +290,7 @@ flush (Collector *c)
 
   text = g_strstrip (g_strdup (c->item->str));
   g_string_truncate (c->item, 0);
-  if (*text == '\0')
+  if (*text == '\0' || states_none (text))
     return;
 
   if (c->kind == HEADING_STRENGTHS)
@@ -282,8 +326,8 @@ is_subheading (IcParse *parse,
 {
   const IcLine *line = IC_LINE (parse, i);
 
-  return strlen (line->text) < 70 && !g_str_has_suffix (line->text, ".") &&
-         !g_str_has_suffix (line->text, ",") && g_unichar_isupper (g_utf8_get_char (line->text)) &&
+  return strlen (line->text) < 70 && strpbrk (line->text, ".;()") == NULL &&
+         g_unichar_isupper (g_utf8_get_char (line->text)) &&
          i + 1 < end && number_length (IC_LINE (parse, i + 1)->text) > 0;
 }
 
@@ -312,7 +356,7 @@ collect_numbered (Collector *c,
           start_item (c, line, line->text + n);
           open = TRUE;
         }
-      else if (open && is_subheading (c->parse, i, end))
+      else if (open && ends_sentence (c->item) && is_subheading (c->parse, i, end))
         {
           flush (c);
           open = FALSE;
@@ -329,18 +373,35 @@ collect_numbered (Collector *c,
   flush (c);
 }
 
+/* A bullet of another glyph than the list's own, under an item that
+ * leads in with a colon ("… to demonstrate:" + "- an understanding …"),
+ * is part of that item. */
+static gboolean
+is_sub_bullet (Collector  *c,
+               const char *text,
+               gunichar    list_glyph,
+               gboolean    in_sub)
+{
+  return bullet_length (text) > 0 && g_utf8_get_char (text) != list_glyph &&
+         (in_sub || (c->item->len > 0 && c->item->str[c->item->len - 1] == ':'));
+}
+
 static void
 collect_bullets (Collector *c,
                  guint      from,
                  guint      end)
 {
-  gboolean open = FALSE;
+  gboolean open = FALSE, in_sub = FALSE;
+  gunichar list_glyph = 0;
 
   for (guint i = from; i < end; i++)
     {
       const IcLine *line = IC_LINE (c->parse, i);
       gsize b = bullet_length (line->text);
       g_autofree char *timeframe = timeframe_of (line);
+
+      if (b > 0 && list_glyph == 0)
+        list_glyph = g_utf8_get_char (line->text);
 
       if (timeframe != NULL)
         {
@@ -349,10 +410,16 @@ collect_bullets (Collector *c,
           c->timeframe = g_steal_pointer (&timeframe);
           open = FALSE;
         }
+      else if (open && is_sub_bullet (c, line->text, list_glyph, in_sub))
+        {
+          append_wrapped (c->item, line->text + b);
+          in_sub = TRUE;
+        }
       else if (b > 0)
         {
           start_item (c, line, line->text + b);
           open = TRUE;
+          in_sub = FALSE;
         }
       else if (open && line->blank_before && ends_sentence (c->item) &&
                !g_unichar_islower (g_utf8_get_char (line->text)) && !is_nested_bullet (line->text))
@@ -434,6 +501,29 @@ collect_section (IcParse     *parse,
   g_string_free (c.item, TRUE);
 }
 
+static gboolean
+starts_with_grade (const char *folded)
+{
+  IcGrade grade;
+  gsize start = 1;
+
+  if (g_str_has_prefix (folded, "is "))
+    return TRUE;
+  return _ic_parser_match_grade (folded, &grade, &start, NULL) && start == 0;
+}
+
+/* The PDF page that holds the table of contents, or 0. Its entries name
+ * sections but do not start them, and its last page number may have been
+ * taken away as page furniture. */
+static guint
+contents_page (IcParse *parse)
+{
+  for (guint i = 0; i < parse->lines->len && IC_LINE (parse, i)->page <= 4; i++)
+    if (g_str_equal (IC_LINE (parse, i)->folded, "contents"))
+      return IC_LINE (parse, i)->page;
+  return 0;
+}
+
 /* The LSCB part of a SIF report starts at its own section heading. */
 static void
 find_lscb_section (IcParse *parse)
@@ -442,14 +532,27 @@ find_lscb_section (IcParse *parse)
                                       "(?:effectiveness of the )?local safeguarding children board"
                                       "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0, 0, NULL);
 
+  guint contents = contents_page (parse);
+
   for (guint i = parse->title_line + 12; i < parse->lines->len; i++)
     {
       g_autofree char *two = _ic_parser_join (parse, i, i + 2);
+      guint next;
 
-      if (is_contents_entry (parse, i) || is_contents_entry (parse, i + 1))
+      if (is_contents_entry (parse, i) || is_contents_entry (parse, i + 1) ||
+          (contents != 0 && IC_LINE (parse, i)->page == contents))
         continue;
-      if (g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL) ||
-          g_regex_match (re, two, 0, NULL))
+      if (g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL))
+        next = i + 1;
+      else if (g_regex_match (re, two, 0, NULL))
+        next = i + 2;
+      else
+        continue;
+
+      /* On the front page the board's name is followed by its grade
+       * ("… (LSCB)" + "requires improvement."): a judgement, not the
+       * section's heading. */
+      if (next >= parse->lines->len || !starts_with_grade (IC_LINE (parse, next)->folded))
         {
           parse->lscb_from = i;
           return;

@@ -27,7 +27,8 @@ typedef struct
 /* Longest first where one label begins another. */
 static const AreaLabel area_labels[] = {
   { IC_AREA_CHILDREN_IN_CARE, "the experiences and progress of children in care and care leavers" },
-  { IC_AREA_CARE_LEAVERS, "(?:the )?experiences and progress of care leavers" },
+  /* Some 2025–26 tables print "… progress of children care leavers". */
+  { IC_AREA_CARE_LEAVERS, "(?:the )?experiences and progress of (?:children )?care leavers" },
   { IC_AREA_CHILDREN_IN_CARE, "the experiences and progress of children in care" },
   { IC_AREA_CHILDREN_IN_CARE, "children looked after and achieving permanence" },
   { IC_AREA_HELP_AND_PROTECTION, "(?:the experiences and progress of )?children who need help and protection" },

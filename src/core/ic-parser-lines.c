@@ -273,6 +273,19 @@ drop_footnotes (Page  *pages,
     }
 }
 
+/* A bullet printed on a line of its own, its text on the next line
+ * ("-" + "an understanding of …"), as PDF text often comes out. */
+static gboolean
+is_lone_marker (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  if (*g_utf8_next_char (text) != '\0')
+    return FALSE;
+  return c == 'o' || (!g_unichar_isalnum (c) && c != '.' && c != ',' && c != ')' && c != '(' &&
+                      c != ':' && c != ';' && c != '?' && c != '!' && c != '"' && c != '\'');
+}
+
 static void
 append_line (GArray     *lines,
              const char *text,
@@ -325,19 +338,34 @@ _ic_parser_split_lines (const char * const *pages,
   for (guint p = 0; p < n_pages; p++)
     {
       gboolean blank = TRUE;
+      g_autofree char *marker = NULL;
 
       for (guint i = 0; i < split[p].lines->len; i++)
         {
           const char *text = g_ptr_array_index (split[p].lines, i);
+          g_autofree char *joined = NULL;
 
           if (*text == '\0')
             {
               blank = TRUE;
               continue;
             }
+          if (marker == NULL && is_lone_marker (text))
+            {
+              marker = g_strdup (text);
+              continue;
+            }
+          if (marker != NULL)
+            {
+              text = joined = g_strconcat (marker, " ", text, NULL);
+              g_clear_pointer (&marker, g_free);
+              blank = TRUE;
+            }
           append_line (lines, text, from_pdf ? p + 1 : 0, blank);
           blank = FALSE;
         }
+      if (marker != NULL)
+        append_line (lines, marker, from_pdf ? p + 1 : 0, blank);
       page_clear (&split[p]);
     }
 

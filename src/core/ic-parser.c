@@ -27,6 +27,10 @@ G_DEFINE_QUARK (ic-parse-error-quark, ic_parse_error)
 
 #define APOS "[’'‘`]"
 
+/* How a letter's title ends: the services, or the trust that runs them. */
+#define LETTER_END "(?:(?:local authority )?children" APOS "?s? (?:social care )?services|" \
+                   "children" APOS "?s (?:services )?trust|children and families trust)"
+
 typedef struct
 {
   IcInspectionType  type;
@@ -43,9 +47,15 @@ static TitlePattern title_patterns[] = {
   { IC_INSPECTION_TYPE_JTAI,
     "joint targeted area inspection (?:of )?(?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
   { IC_INSPECTION_TYPE_FOCUSED_VISIT,
-    "focused visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? (?:local authority )?children" APOS "?s? (?:social care )?services", NULL },
+    "focused visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? " LETTER_END, NULL },
   { IC_INSPECTION_TYPE_MONITORING_VISIT,
-    "monitoring visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? (?:local authority )?children" APOS "?s? (?:social care )?services", NULL },
+    "monitoring visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? " LETTER_END, NULL },
+  /* A letter to a trust or a council may name no services at all
+   * ("Focused visit to Slough Children First"): the title is the line. */
+  { IC_INSPECTION_TYPE_FOCUSED_VISIT,
+    "^focused visit (?:to|of|on) (?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
+  { IC_INSPECTION_TYPE_MONITORING_VISIT,
+    "^monitoring visit (?:to|of|on) (?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
   { IC_INSPECTION_TYPE_SIF,
     "(?:re-?)?inspection of services for children in need of help and\\s+protection", NULL },
   { IC_INSPECTION_TYPE_CHILD_PROTECTION,
@@ -134,6 +144,20 @@ joined_head (Head *head)
   return joined;
 }
 
+/* A title that names the authority ends its line: a match that runs on
+ * into a sentence ("Focused visit to Slough Children First" + "This
+ * letter summarises … children's services on …") is not the title. */
+static gboolean
+ends_line (Head *head,
+           int   end)
+{
+  const char *p = head->text->str + end;
+
+  while (*p == ' ' || *p == '\t' || *p == '.')
+    p++;
+  return *p == '\n' || *p == '\0';
+}
+
 typedef struct
 {
   const TitlePattern *pattern;
@@ -154,14 +178,19 @@ find_title (Head       *head,
   for (guint i = 0; i < G_N_ELEMENTS (title_patterns); i++)
     {
       g_autoptr(GMatchInfo) info = NULL;
-      /* The JTAI pattern names the authority up to the end of its line. */
-      const char *subject = title_patterns[i].type == IC_INSPECTION_TYPE_JTAI ? head->text->str : joined;
+      /* Patterns that name the authority up to the end of a line (JTAI
+       * titles, letters to trusts) read the lines as printed. */
+      gboolean by_line = title_patterns[i].type == IC_INSPECTION_TYPE_JTAI ||
+                         title_patterns[i].pattern[0] == '^';
+      const char *subject = by_line ? head->text->str : joined;
       int s, e;
 
       if (!g_regex_match (title_patterns[i].regex, subject, 0, &info))
         continue;
       g_match_info_fetch_pos (info, 0, &s, &e);
       if (s >= best->start)
+        continue;
+      if (!by_line && g_match_info_get_match_count (info) > 1 && !ends_line (head, e))
         continue;
 
       g_clear_pointer (&best->authority, g_free);
@@ -233,6 +262,36 @@ try_authority (IcParse    *parse,
   return TRUE;
 }
 
+/* Whether @text is an authority's name with only council words around
+ * it, as a title line prints it ("Derby City", "Wirral Council"). */
+static gboolean
+is_name_line (const char *text)
+{
+  static const char * const qualifiers[] = {
+    "city", "council", "county", "borough", "metropolitan", "district", "royal",
+    "london", "of", "the", "corporation", NULL
+  };
+  g_autofree char *rest = NULL;
+  g_auto(GStrv) words = NULL;
+  gsize start = 0, len = 0;
+
+  if (strlen (text) > 80 || strpbrk (text, ".:;0123456789") != NULL ||
+      ic_authorities_find_in_text (text, &start, &len) == NULL)
+    return FALSE;
+
+  rest = g_strdup (text);
+  memset (rest + start, ' ', len);
+  words = g_strsplit (g_strstrip (rest), " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_ascii_strdown (words[i], -1);
+
+      if (*word != '\0' && !g_strv_contains (qualifiers, word))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reports without the name in their title print it on the lines just
  * before the title ("Hampshire County Council", "City of Bradford
  * Metropolitan District\nCouncil") or just after it (CP 2012). */
@@ -252,6 +311,12 @@ authority_near_title (IcParse *parse)
       text = lines_text (parse, from, to);
       if (strlen (text) < 90 && ic_authorities_lookup (text) != NULL && try_authority (parse, text))
         return TRUE;
+      if (is_name_line (text) && try_authority (parse, text))
+        {
+          /* Keep the whole line as printed, not just the name in it. */
+          _ic_report_set_authority_as_printed (parse->report, text);
+          return TRUE;
+        }
     }
   return FALSE;
 }

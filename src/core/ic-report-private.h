@@ -48,5 +48,6 @@ void      _ic_report_add_duplicate          (IcReport           *self,
                                              const char         *path);
 void      _ic_report_mark_corrected         (IcReport           *self,
                                              const char         *field);
+void      _ic_report_clear_corrected        (IcReport           *self);
 
 G_END_DECLS

@@ -15,6 +15,8 @@ struct _IcReportStore
   GPtrArray  *reports;   /* sorted with ic_report_compare() */
   GHashTable *by_content;
   GListStore *failures;
+  IcCorrections *corrections;
+  gulong         corrections_changed_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -69,6 +71,8 @@ ic_report_store_finalize (GObject *object)
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_clear_pointer (&self->by_content, g_hash_table_unref);
   g_clear_object (&self->failures);
+  g_clear_signal_handler (&self->corrections_changed_id, self->corrections);
+  g_clear_object (&self->corrections);
 
   G_OBJECT_CLASS (ic_report_store_parent_class)->finalize (object);
 }
@@ -146,6 +150,25 @@ absorb_duplicate (IcReportStore *self,
   return TRUE;
 }
 
+/* Binary search for the insertion point keeps the array sorted. */
+static guint
+sorted_position (IcReportStore *self,
+                 IcReport      *report)
+{
+  guint lo = 0, hi = self->reports->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (ic_report_compare (g_ptr_array_index (self->reports, mid), report) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /**
  * ic_report_store_add_batch:
  * @reports: (element-type IcReport): reports to add
@@ -171,22 +194,13 @@ ic_report_store_add_batch (IcReportStore *self,
       IcReport *report = g_ptr_array_index (reports, i);
       guint pos;
 
+      /* Corrections first: they may change where the report sorts. */
+      if (self->corrections != NULL)
+        ic_corrections_apply (self->corrections, report);
       if (absorb_duplicate (self, report))
         continue;
 
-      /* Binary search for the insertion point keeps the array sorted. */
-      pos = 0;
-      for (guint lo = 0, hi = self->reports->len; lo < hi;)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (ic_report_compare (g_ptr_array_index (self->reports, mid), report) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-          pos = lo;
-        }
-
+      pos = sorted_position (self, report);
       g_ptr_array_insert (self->reports, pos, g_object_ref (report));
       first_changed = MIN (first_changed, pos);
       added++;
@@ -299,4 +313,83 @@ ic_report_store_get_report (IcReportStore *self,
   if (position >= self->reports->len)
     return NULL;
   return g_ptr_array_index (self->reports, position);
+}
+
+static int
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  return ic_report_compare (*(IcReport **)a, *(IcReport **)b);
+}
+
+/* A correction changed: apply the corrections again and move the report
+ * if its authority or date now sort it elsewhere. */
+static void
+corrections_changed_cb (IcReportStore *self,
+                        const char    *content_id,
+                        IcCorrections *corrections)
+{
+  IcReport *report = g_hash_table_lookup (self->by_content, content_id);
+  guint old_pos, new_pos;
+
+  if (report == NULL || !g_ptr_array_find (self->reports, report, &old_pos))
+    return;
+
+  g_object_ref (report);
+  g_ptr_array_remove_index (self->reports, old_pos);
+  ic_corrections_apply (corrections, report);
+  new_pos = sorted_position (self, report);
+  g_ptr_array_insert (self->reports, new_pos, report);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (old_pos, new_pos),
+                              MAX (old_pos, new_pos) - MIN (old_pos, new_pos) + 1,
+                              MAX (old_pos, new_pos) - MIN (old_pos, new_pos) + 1);
+}
+
+/**
+ * ic_report_store_set_corrections:
+ * @corrections: (nullable): the user's corrections
+ *
+ * Reports added from now on get the corrections applied, and a report
+ * already in the store is updated whenever its corrections change.
+ */
+void
+ic_report_store_set_corrections (IcReportStore *self,
+                                 IcCorrections *corrections)
+{
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+  g_return_if_fail (!corrections || IC_IS_CORRECTIONS (corrections));
+
+  if (self->corrections == corrections)
+    return;
+
+  g_clear_signal_handler (&self->corrections_changed_id, self->corrections);
+  g_set_object (&self->corrections, corrections);
+  if (corrections != NULL)
+    {
+      self->corrections_changed_id =
+        g_signal_connect_swapped (corrections, "changed", G_CALLBACK (corrections_changed_cb),
+                                  self);
+      for (guint i = 0; i < self->reports->len; i++)
+        ic_corrections_apply (corrections, g_ptr_array_index (self->reports, i));
+    }
+
+  /* Corrected authorities and dates may sort reports elsewhere. */
+  if (self->reports->len > 0)
+    {
+      g_ptr_array_sort (self->reports, compare_reports);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, self->reports->len, self->reports->len);
+    }
+}
+
+/**
+ * ic_report_store_get_corrections:
+ *
+ * Returns: (transfer none) (nullable):
+ */
+IcCorrections *
+ic_report_store_get_corrections (IcReportStore *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT_STORE (self), NULL);
+  return self->corrections;
 }

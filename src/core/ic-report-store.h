@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-report.h"
 
@@ -26,5 +27,8 @@ IcReport      *ic_report_store_find_content     (IcReportStore *self,
 GListModel    *ic_report_store_get_failures     (IcReportStore *self);
 IcReport      *ic_report_store_get_report       (IcReportStore *self,
                                                  guint          position);
+void           ic_report_store_set_corrections  (IcReportStore *self,
+                                                 IcCorrections *corrections);
+IcCorrections *ic_report_store_get_corrections  (IcReportStore *self);
 
 G_END_DECLS

@@ -755,6 +755,18 @@ _ic_report_mark_corrected (IcReport   *self,
   append_to_list (self, self->corrected, &self->corrected_v, field, PROP_CORRECTED_FIELDS);
 }
 
+/* Corrections are applied afresh each time, after clearing the marks. */
+void
+_ic_report_clear_corrected (IcReport *self)
+{
+  if (ic_report_get_corrected_fields (self)[0] == NULL)
+    return;
+  g_clear_pointer (&self->corrected, g_strv_builder_unref);
+  g_clear_pointer (&self->corrected_v, g_strfreev);
+  self->corrected = g_strv_builder_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTED_FIELDS]);
+}
+
 void
 _ic_report_set_pages (IcReport           *self,
                       const char * const *pages)

@@ -59,7 +59,7 @@ ic_scanner_reason_from_error (const GError *error)
 
   /* GIO messages quote the path first ("Error opening file “…”: reason"). */
   colon = strrchr (error->message, ':');
-  reason = g_strdup (colon != NULL ? colon + 2 : error->message);
+  reason = g_strstrip (g_strdup (colon != NULL && colon[1] != '\0' ? colon + 1 : error->message));
   if (reason[0] != '\0' && g_ascii_isupper (reason[0]) && !g_ascii_isupper (reason[1]))
     reason[0] = g_ascii_tolower (reason[0]);
   return reason;

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bench-load.sh [BUILD_DIR]: builds bench-load, makes the ~900-report
+# archive in a temporary folder and measures cold, fill and warm loads
+# against serial pdftotext and mutool (see doc/scale.md).
+set -euo pipefail
+top="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$top/_build}"
+archive="$(mktemp -d /tmp/ic-archive-XXXXXX)"
+trap 'rm -rf "$archive"' EXIT
+
+ninja -C "$build" tests/bench-load >/dev/null
+"$top/build-aux/make-archive.sh" "$archive"
+IC_DEBUG_STALLS=1 "$build/tests/bench-load" "$archive"

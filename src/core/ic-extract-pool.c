@@ -1,0 +1,371 @@
+/* ic-extract-pool.c
+ *
+ * Protocol over the helper's stdin/stdout, all integers 32-bit, host order:
+ *   request:  length, PDF bytes
+ *   response: 0, n pages, then (length, UTF-8 text) per page
+ *          or 1, error code (IcExtractError), length, message
+ * A helper serves requests one at a time until its stdin is closed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-extract-pool"
+
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ic-extract-pool.h"
+#include "ic-extractor.h"
+
+#define HELPER_NAME "inspection-compare-extract"
+#define DEFAULT_TIMEOUT_S 60
+/* How often a waiting worker looks at its cancellable. */
+#define POLL_SLICE_MS 50
+
+typedef struct
+{
+  GPid pid;
+  int  to_helper;
+  int  from_helper;
+} Helper;
+
+struct _IcExtractPool
+{
+  char        *path;
+  GAsyncQueue *idle;      /* Helper */
+  gint64       timeout_us;
+};
+
+/* Helper processes ------------------------------------------------------ */
+
+static void
+helper_free (Helper *helper)
+{
+  close (helper->to_helper);
+  close (helper->from_helper);
+  g_free (helper);
+}
+
+/* Ends a helper that crashed, hung or was cancelled, and reaps it. */
+static void
+helper_kill (Helper *helper)
+{
+  kill (helper->pid, SIGKILL);
+  waitpid (helper->pid, NULL, 0);
+  g_spawn_close_pid (helper->pid);
+  helper_free (helper);
+}
+
+static Helper *
+helper_spawn (IcExtractPool  *self,
+              GError        **error)
+{
+  Helper *helper = g_new0 (Helper, 1);
+  char *argv[] = { self->path, NULL };
+
+  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                 &helper->pid, &helper->to_helper, &helper->from_helper,
+                                 NULL, error))
+    {
+      g_free (helper);
+      return NULL;
+    }
+  return helper;
+}
+
+static gboolean
+write_all (int         fd,
+           const void *data,
+           gsize       length)
+{
+  const char *p = data;
+
+  while (length > 0)
+    {
+      gssize n = write (fd, p, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+typedef enum
+{
+  READ_OK,
+  READ_EOF,
+  READ_TIMEOUT,
+  READ_CANCELLED,
+} ReadStatus;
+
+/* Reads exactly @length bytes, giving up at @deadline or on cancel. */
+static ReadStatus
+read_all (int           fd,
+          void         *data,
+          gsize         length,
+          gint64        deadline,
+          GCancellable *cancellable)
+{
+  char *p = data;
+
+  while (length > 0)
+    {
+      struct pollfd pfd = { fd, POLLIN, 0 };
+      gssize n;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return READ_CANCELLED;
+      if (g_get_monotonic_time () > deadline)
+        return READ_TIMEOUT;
+      if (poll (&pfd, 1, POLL_SLICE_MS) <= 0)
+        continue;
+
+      n = read (fd, p, length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return READ_EOF;
+      p += n;
+      length -= n;
+    }
+  return READ_OK;
+}
+
+/* Client side ----------------------------------------------------------- */
+
+static char *
+find_helper (void)
+{
+  const char *env = g_getenv ("IC_EXTRACT_HELPER");
+  g_autofree char *installed = g_build_filename (LIBEXECDIR, HELPER_NAME, NULL);
+
+  if (env != NULL)
+    return g_str_equal (env, "none") ? NULL : g_strdup (env);
+  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&installed);
+  return NULL;
+}
+
+IcExtractPool *
+ic_extract_pool_get_default (void)
+{
+  static IcExtractPool *pool;
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      char *path = find_helper ();
+      const char *timeout = g_getenv ("IC_EXTRACT_TIMEOUT");
+      double seconds = timeout ? g_ascii_strtod (timeout, NULL) : DEFAULT_TIMEOUT_S;
+
+      if (path != NULL)
+        {
+          pool = g_new0 (IcExtractPool, 1);
+          pool->path = path;
+          pool->idle = g_async_queue_new ();
+          pool->timeout_us = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * G_USEC_PER_SEC;
+          /* A helper that dies while we write to it must not kill us. */
+          signal (SIGPIPE, SIG_IGN);
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return pool;
+}
+
+static char **
+read_pages (Helper        *helper,
+            gint64         deadline,
+            GCancellable  *cancellable,
+            ReadStatus    *status,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  guint32 head[3];
+
+  if ((*status = read_all (helper->from_helper, head, 8, deadline, cancellable)) != READ_OK)
+    return NULL;
+
+  if (head[0] != 0)
+    {
+      g_autofree char *message = NULL;
+
+      if ((*status = read_all (helper->from_helper, &head[2], 4, deadline, cancellable)) != READ_OK)
+        return NULL;
+      message = g_malloc0 ((gsize)head[2] + 1);
+      if ((*status = read_all (helper->from_helper, message, head[2], deadline, cancellable)) != READ_OK)
+        return NULL;
+      g_set_error_literal (error, IC_EXTRACT_ERROR, head[1], message);
+      return NULL;
+    }
+
+  for (guint32 i = 0; i < head[1]; i++)
+    {
+      guint32 length;
+      char *text;
+
+      if ((*status = read_all (helper->from_helper, &length, 4, deadline, cancellable)) != READ_OK)
+        return NULL;
+      text = g_malloc ((gsize)length + 1);
+      text[length] = '\0';
+      g_ptr_array_add (pages, text);
+      if ((*status = read_all (helper->from_helper, text, length, deadline, cancellable)) != READ_OK)
+        return NULL;
+    }
+
+  g_ptr_array_add (pages, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
+
+static void
+set_status_error (ReadStatus   status,
+                  GError     **error)
+{
+  if (status == READ_CANCELLED)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  else if (status == READ_TIMEOUT)
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG,
+                         "the PDF made the text extractor hang");
+  else
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_CRASH,
+                         "the PDF made the text extractor crash");
+}
+
+char **
+ic_extract_pool_get_pages (IcExtractPool  *self,
+                           const char     *data,
+                           gsize           length,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  Helper *helper = g_async_queue_try_pop (self->idle);
+  guint32 size = length;
+  ReadStatus status = READ_EOF;
+  char **pages;
+
+  g_return_val_if_fail (length <= G_MAXUINT32, NULL);
+
+  if (helper == NULL && (helper = helper_spawn (self, NULL)) == NULL)
+    {
+      /* Without a helper the file is still read, only less safely. */
+      g_warning ("Could not start %s; reading PDFs in process", self->path);
+      return ic_extractor_get_pages (data, length, cancellable, error);
+    }
+
+  if (!write_all (helper->to_helper, &size, 4) || !write_all (helper->to_helper, data, length))
+    pages = NULL;
+  else
+    pages = read_pages (helper, g_get_monotonic_time () + self->timeout_us, cancellable,
+                        &status, error);
+
+  if (status == READ_OK)
+    {
+      g_async_queue_push (self->idle, helper);
+      return pages;
+    }
+
+  helper_kill (helper);
+  set_status_error (status, error);
+  return NULL;
+}
+
+/* Helper side ----------------------------------------------------------- */
+
+static gboolean
+read_request (int     fd,
+              GBytes **bytes)
+{
+  guint32 length;
+  char *data;
+
+  if (read_all (fd, &length, 4, G_MAXINT64, NULL) != READ_OK)
+    return FALSE;
+  data = g_malloc (length ? length : 1);
+  if (read_all (fd, data, length, G_MAXINT64, NULL) != READ_OK)
+    {
+      g_free (data);
+      return FALSE;
+    }
+  *bytes = g_bytes_new_take (data, length);
+  return TRUE;
+}
+
+static gboolean
+write_response (int       fd,
+                char    **pages,
+                GError   *error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint32 value;
+
+  if (pages == NULL)
+    {
+      guint32 head[3] = { 1, error->code, strlen (error->message) };
+
+      g_byte_array_append (out, (guint8 *)head, sizeof head);
+      g_byte_array_append (out, (guint8 *)error->message, head[2]);
+    }
+  else
+    {
+      guint32 head[2] = { 0, g_strv_length (pages) };
+
+      g_byte_array_append (out, (guint8 *)head, sizeof head);
+      for (guint i = 0; pages[i] != NULL; i++)
+        {
+          value = strlen (pages[i]);
+          g_byte_array_append (out, (guint8 *)&value, 4);
+          g_byte_array_append (out, (guint8 *)pages[i], value);
+        }
+    }
+
+  return write_all (fd, out->data, out->len);
+}
+
+/* For the tests of crash and hang handling only: content that asks the
+ * helper to misbehave, honoured only when IC_EXTRACT_HELPER_TEST is set. */
+static void
+misbehave_if_asked (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (g_getenv ("IC_EXTRACT_HELPER_TEST") == NULL)
+    return;
+  if (g_strstr_len (data, length, "%IC-TEST-CRASH") != NULL)
+    abort ();
+  if (g_strstr_len (data, length, "%IC-TEST-HANG") != NULL)
+    for (;;)
+      g_usleep (G_USEC_PER_SEC);
+}
+
+int
+ic_extract_helper_main (int in_fd,
+                        int out_fd)
+{
+  GBytes *bytes = NULL;
+
+  signal (SIGPIPE, SIG_IGN);
+  while (read_request (in_fd, &bytes))
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) pages = NULL;
+
+      misbehave_if_asked (bytes);
+      pages = ic_extractor_get_pages (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      NULL, &error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      if (!write_response (out_fd, pages, error))
+        return 1;
+    }
+
+  return 0;
+}

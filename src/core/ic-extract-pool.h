@@ -1,0 +1,33 @@
+/* ic-extract-pool.h: PDF text from helper processes, so that a crash or
+ * a hang inside MuPDF costs one file, not the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _IcExtractPool IcExtractPool;
+
+/* The helper executable: $IC_EXTRACT_HELPER, else the installed one in
+ * LIBEXECDIR. NULL (extract in process) when there is none or when
+ * IC_EXTRACT_HELPER is "none". */
+IcExtractPool *ic_extract_pool_get_default (void);
+/* Same contract as ic_extractor_get_pages(), plus two failures: "the PDF
+ * made the text extractor crash" and "the PDF made the text extractor
+ * hang" (over the time limit, $IC_EXTRACT_TIMEOUT seconds, default 60).
+ * Thread-safe: each caller gets a helper of its own. */
+char         **ic_extract_pool_get_pages   (IcExtractPool  *self,
+                                            const char     *data,
+                                            gsize           length,
+                                            GCancellable   *cancellable,
+                                            GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The helper's side of the protocol: serves requests on @in_fd until it
+ * is closed. */
+int            ic_extract_helper_main      (int             in_fd,
+                                            int             out_fd);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* ic-recurrence.h: improvement areas an authority was told about again
+ *
+ * An item recurs when a later report on the same authority gives an item
+ * the same theme and the two have substance in common: the cosine of
+ * their content words (stemmed, stop words and Ofsted's stock phrasing
+ * removed, each word weighted by how rare it is among all loaded items)
+ * reaches IC_RECURRENCE_THRESHOLD with at least IC_RECURRENCE_MIN_SHARED
+ * words in common. The shared theme must be the main theme of one of
+ * the two items.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ic-report.h"
+
+G_BEGIN_DECLS
+
+#define IC_RECURRENCE_THRESHOLD 0.2
+#define IC_RECURRENCE_MIN_SHARED 2
+
+/* One improvement item of one report. */
+typedef struct
+{
+  IcReport *report;
+  guint     index;
+} IcItemRef;
+
+#define IC_TYPE_ITEM_REF (ic_item_ref_get_type ())
+GType          ic_item_ref_get_type (void);
+IcItemRef     *ic_item_ref_new      (IcReport        *report,
+                                     guint            index) G_GNUC_WARN_UNUSED_RESULT;
+IcItemRef     *ic_item_ref_copy     (const IcItemRef *ref);
+void           ic_item_ref_free     (IcItemRef       *ref);
+IcImprovement *ic_item_ref_get_item (const IcItemRef *ref) G_GNUC_WARN_UNUSED_RESULT;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcItemRef, ic_item_ref_free)
+
+typedef struct _IcRecurrence IcRecurrence;
+
+#define IC_TYPE_RECURRENCE (ic_recurrence_get_type ())
+GType            ic_recurrence_get_type       (void);
+IcRecurrence    *ic_recurrence_ref            (IcRecurrence *self);
+void             ic_recurrence_unref          (IcRecurrence *self);
+const char      *ic_recurrence_get_authority  (IcRecurrence *self);
+const char      *ic_recurrence_get_theme      (IcRecurrence *self);
+const IcItemRef *ic_recurrence_get_earlier    (IcRecurrence *self);
+const IcItemRef *ic_recurrence_get_later      (IcRecurrence *self);
+double           ic_recurrence_get_similarity (IcRecurrence *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecurrence, ic_recurrence_unref)
+
+/* Cosine of the content words of two texts, every word weighing the same
+ * (the recurrence finder weighs words by rarity instead). */
+double     ic_words_similarity       (const char *a,
+                                     const char *b);
+
+GPtrArray *ic_find_recurrences      (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode  *ic_recurrences_to_json   (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *ic_recurrence_chains     (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,515 @@
+/* ic-chart-bars.c: grades per judgement area, themes, reports per year
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ic-chart-private.h"
+
+static const IcGrade bar_grades[] = {
+  IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT, IC_GRADE_ADEQUATE, IC_GRADE_INADEQUATE,
+};
+
+typedef struct
+{
+  double top;       /* first row */
+  double label_w;
+  double bar_x;
+  double bar_w;
+  double row_h;
+  guint  n_rows;
+  guint  max;       /* the count a full bar stands for */
+} BarsLayout;
+
+static double
+pad (IcChart *chart)
+{
+  return chart->font_size * 0.4;
+}
+
+static guint
+grade_count (IcChart *chart,
+             IcArea   area,
+             IcGrade  grade)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < chart->rows->len; i++)
+    if (ic_report_find_judgement (g_ptr_array_index (chart->rows, i), area) != NULL
+        && ic_report_get_grade (g_ptr_array_index (chart->rows, i), area) == grade)
+      count++;
+  return count;
+}
+
+static guint
+area_total (IcChart *chart,
+            IcArea   area)
+{
+  guint total = 0;
+
+  for (guint g = 0; g < G_N_ELEMENTS (bar_grades); g++)
+    total += grade_count (chart, area, bar_grades[g]);
+  return total;
+}
+
+/* Themes sorted by how many reports raise them, most first. */
+static guint
+theme_at (IcChart *chart,
+          guint    rank)
+{
+  g_autofree guint *order = g_new (guint, chart->themes->len);
+
+  for (guint i = 0; i < chart->themes->len; i++)
+    order[i] = i;
+  for (guint i = 1; i < chart->themes->len; i++)
+    for (guint j = i; j > 0 && g_array_index (chart->theme_counts, guint, order[j])
+                               > g_array_index (chart->theme_counts, guint, order[j - 1]); j--)
+      {
+        guint tmp = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = tmp;
+      }
+  return order[rank];
+}
+
+static char *
+row_label (IcChart *chart,
+           guint    row)
+{
+  if (chart->kind == IC_CHART_GRADES)
+    return g_strdup (ic_area_to_short_label (chart->areas[row]));
+  return _ic_theme_label (g_ptr_array_index (chart->themes, theme_at (chart, row)));
+}
+
+static guint
+row_total (IcChart *chart,
+           guint    row)
+{
+  if (chart->kind == IC_CHART_GRADES)
+    return area_total (chart, chart->areas[row]);
+  return g_array_index (chart->theme_counts, guint, theme_at (chart, row));
+}
+
+static char *
+subtitle (IcChart *chart)
+{
+  if (chart->kind == IC_CHART_GRADES)
+    return g_strdup_printf (chart->latest_only ? "Latest graded report of each authority (%u reports)"
+                                               : "Every graded report (%u reports)", chart->rows->len);
+  return g_strdup_printf ("Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u reports)",
+                          chart->reports->len);
+}
+
+static double grade_legend (IcChart *chart, cairo_t *cr, PangoContext *context,
+                            const IcPalette *palette, double y0, double width);
+
+static double
+legend_height (IcChart      *chart,
+               PangoContext *context,
+               double        width)
+{
+  return chart->kind == IC_CHART_GRADES ? grade_legend (chart, NULL, context, NULL, 0, width) : 0;
+}
+
+static void
+bars_layout (IcChart      *chart,
+             PangoContext *context,
+             double        width,
+             BarsLayout   *layout)
+{
+  g_autofree char *sub = subtitle (chart);
+  double widest = 0, label_h = 0;
+
+  layout->n_rows = chart->kind == IC_CHART_GRADES ? chart->n_areas : chart->themes->len;
+  layout->max = 1;
+  for (guint i = 0; i < layout->n_rows; i++)
+    {
+      g_autofree char *label = row_label (chart, i);
+
+      widest = MAX (widest, _ic_text_width (context, label, chart->font_size, 0));
+      layout->max = MAX (layout->max, row_total (chart, i));
+    }
+  if (width <= 0)
+    width = widest + 2 * pad (chart) + chart->font_size * 40;
+  layout->label_w = MIN (widest + 2 * pad (chart), width * 0.4);
+  for (guint i = 0; i < layout->n_rows; i++)
+    {
+      g_autofree char *label = row_label (chart, i);
+
+      label_h = MAX (label_h, _ic_text_height (context, label, chart->font_size, 0, layout->label_w - 2 * pad (chart)));
+    }
+  layout->row_h = ceil (MAX (label_h, chart->font_size * 1.4) + 2 * pad (chart));
+  layout->top = ceil (_ic_text_height (context, sub, chart->font_size * 0.9, 0, width) + pad (chart) + legend_height (chart, context, width));
+  layout->bar_x = layout->label_w;
+  layout->bar_w = MAX (width - layout->label_w - chart->font_size * 4, chart->font_size * 4);
+}
+
+/* Lays the legend out in lines that fit @width; draws it when @cr is set.
+ * Returns its height. */
+static double
+grade_legend (IcChart         *chart,
+              cairo_t         *cr,
+              PangoContext    *context,
+              const IcPalette *palette,
+              double           y0,
+              double           width)
+{
+  double x = 0, y = y0, h = chart->font_size * 1.6;
+
+  for (guint g = 0; g < G_N_ELEMENTS (bar_grades); g++)
+    {
+      g_autoptr(PangoLayout) label = _ic_text_layout (context, ic_grade_to_label (bar_grades[g]),
+                                                      chart->font_size * 0.85, 0, -1);
+      double w = 0, th = 0;
+
+      _ic_text_size (label, &w, &th);
+      if (x > 0 && x + chart->font_size * 2.6 + w > width)
+        x = 0, y += h + 2;
+      if (cr != NULL)
+        {
+          _ic_matrix_draw_grade_cell (cr, context, palette, bar_grades[g], ic_grade_to_letter (bar_grades[g]),
+                                      chart->font_size * 0.85, x, y, chart->font_size * 2.2, h);
+          _ic_text_draw (cr, label, x + chart->font_size * 2.6, y + (h - th) / 2,
+                         ic_palette_get_color (palette, IC_PALETTE_TEXT));
+        }
+      x += chart->font_size * 3.6 + w;
+    }
+  return y + h - y0 + chart->font_size * 0.6;
+}
+
+static void
+draw_segment (IcChart         *chart,
+              cairo_t         *cr,
+              PangoContext    *context,
+              const IcPalette *palette,
+              IcGrade          grade,
+              guint            count,
+              double           x,
+              double           y,
+              double           w,
+              double           h)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
+  double tw, th;
+
+  _ic_fill_rect (cr, x, y, w, h, ic_palette_get_grade_fill (palette, grade));
+  _ic_text_size (layout, &tw, &th);
+  /* A count that does not fit its segment is left to the total and the
+   * tooltip rather than spilling over its neighbour. */
+  if (tw + 2 <= w)
+    _ic_text_draw (cr, layout, x + (w - tw) / 2, y + (h - th) / 2, ic_palette_get_grade_text (palette, grade));
+}
+
+static void
+draw_bar (IcChart          *chart,
+          const BarsLayout *layout,
+          cairo_t          *cr,
+          PangoContext     *context,
+          const IcPalette  *palette,
+          guint             row,
+          double            y)
+{
+  double x = layout->bar_x, h = layout->row_h - 2 * pad (chart), y0 = y + pad (chart);
+  guint total = row_total (chart, row);
+  g_autofree char *count = g_strdup_printf ("%u", total);
+  g_autoptr(PangoLayout) count_layout = _ic_text_layout (context, count, chart->font_size * 0.9, 0, -1);
+  double th;
+
+  if (chart->kind == IC_CHART_GRADES)
+    {
+      for (guint g = 0; g < G_N_ELEMENTS (bar_grades); g++)
+        {
+          guint n = grade_count (chart, chart->areas[row], bar_grades[g]);
+          double w = layout->bar_w * n / layout->max;
+
+          if (n > 0)
+            draw_segment (chart, cr, context, palette, bar_grades[g], n, x, y0, w, h);
+          x += w;
+        }
+    }
+  else
+    {
+      x += layout->bar_w * total / layout->max;
+      _ic_fill_rect (cr, layout->bar_x, y0, x - layout->bar_x, h, ic_palette_get_color (palette, IC_PALETTE_ACCENT));
+    }
+  _ic_text_size (count_layout, NULL, &th);
+  _ic_text_draw (cr, count_layout, x + pad (chart), y0 + (h - th) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
+}
+
+static void
+draw_rows (IcChart         *chart,
+           cairo_t         *cr,
+           PangoContext    *context,
+           double           width,
+           const IcPalette *palette)
+{
+  BarsLayout layout;
+  g_autofree char *sub = subtitle (chart);
+  g_autoptr(PangoLayout) sub_layout = _ic_text_layout (context, sub, chart->font_size * 0.9, 0, width);
+
+  bars_layout (chart, context, width, &layout);
+  _ic_text_draw (cr, sub_layout, 0, 0, ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+  if (chart->kind == IC_CHART_GRADES)
+    grade_legend (chart, cr, context, palette, layout.top - legend_height (chart, context, width), width);
+
+  for (guint i = 0; i < layout.n_rows; i++)
+    {
+      double y = layout.top + i * layout.row_h;
+      g_autofree char *label = row_label (chart, i);
+      g_autoptr(PangoLayout) label_layout = _ic_text_layout (context, label, chart->font_size, 0,
+                                                             layout.label_w - 2 * pad (chart));
+      double th;
+
+      _ic_text_size (label_layout, NULL, &th);
+      _ic_text_draw (cr, label_layout, 0, y + (layout.row_h - th) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
+      draw_bar (chart, &layout, cr, context, palette, i, y);
+    }
+
+  ic_color_set_source (ic_palette_get_color (palette, IC_PALETTE_AXIS), cr);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, layout.bar_x - 0.5, layout.top);
+  cairo_line_to (cr, layout.bar_x - 0.5, layout.top + layout.n_rows * layout.row_h);
+  cairo_stroke (cr);
+}
+
+/* Reports per year: graded inspections stacked under visits and letters. */
+typedef struct
+{
+  double left, slot, base, plot_h, top;
+  guint  max;
+} YearsLayout;
+
+static void
+year_counts (IcChart *chart,
+             int      year,
+             guint   *graded,
+             guint   *other)
+{
+  *graded = *other = 0;
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+
+      if (date == NULL || g_date_get_year (date) != year)
+        continue;
+      if (g_list_model_get_n_items (ic_report_get_judgements (report)) > 0)
+        (*graded)++;
+      else
+        (*other)++;
+    }
+}
+
+static void
+years_layout (IcChart      *chart,
+              PangoContext *context,
+              double        width,
+              double        height,
+              YearsLayout  *layout)
+{
+  guint n = chart->last_year - chart->first_year + 1;
+  double label_h = _ic_text_height (context, "2024", chart->font_size * 0.85, 0, -1);
+
+  layout->max = 1;
+  for (int year = chart->first_year; year <= chart->last_year; year++)
+    {
+      guint graded, other;
+
+      year_counts (chart, year, &graded, &other);
+      layout->max = MAX (layout->max, graded + other);
+    }
+  layout->top = chart->font_size * 4;
+  layout->left = chart->font_size;
+  layout->slot = (width - layout->left) / n;
+  layout->base = height - label_h - 2 * pad (chart);
+  layout->plot_h = MAX (layout->base - layout->top, chart->font_size);
+}
+
+static void
+draw_year (IcChart           *chart,
+           const YearsLayout *layout,
+           cairo_t           *cr,
+           PangoContext      *context,
+           const IcPalette   *palette,
+           int                year)
+{
+  double x = layout->left + (year - chart->first_year) * layout->slot;
+  double bw = MIN (layout->slot * 0.7, chart->font_size * 6), bx = x + (layout->slot - bw) / 2, tw, th;
+  guint graded, other;
+  double hg, ho;
+  g_autofree char *year_text = g_strdup_printf ("%d", year);
+  g_autofree char *count_text = NULL;
+  g_autoptr(PangoLayout) year_layout = NULL;
+  g_autoptr(PangoLayout) count_layout = NULL;
+
+  year_counts (chart, year, &graded, &other);
+  hg = layout->plot_h * graded / layout->max;
+  ho = layout->plot_h * other / layout->max;
+  _ic_fill_rect (cr, bx, layout->base - hg, bw, hg, ic_palette_get_color (palette, IC_PALETTE_ACCENT));
+  _ic_fill_rect (cr, bx, layout->base - hg - ho, bw, ho, ic_palette_get_series (palette, 6));
+
+  if (graded + other == 0)
+    count_text = g_strdup ("");
+  else
+    count_text = g_strdup_printf ("%u", graded + other);
+  count_layout = _ic_text_layout (context, count_text, chart->font_size * 0.85, 0, -1);
+  _ic_text_size (count_layout, &tw, &th);
+  _ic_text_draw (cr, count_layout, x + (layout->slot - tw) / 2, layout->base - hg - ho - th - 1,
+                 ic_palette_get_color (palette, IC_PALETTE_TEXT));
+
+  /* Years every other slot when four digits do not fit one. */
+  year_layout = _ic_text_layout (context, year_text, chart->font_size * 0.85, 0, -1);
+  _ic_text_size (year_layout, &tw, &th);
+  if (tw + 2 <= layout->slot || (year - chart->first_year) % (int) ceil ((tw + 4) / layout->slot) == 0)
+    _ic_text_draw (cr, year_layout, x + (layout->slot - tw) / 2, layout->base + pad (chart),
+                   ic_palette_get_color (palette, IC_PALETTE_TEXT));
+}
+
+static void
+draw_years_legend (IcChart         *chart,
+                   cairo_t         *cr,
+                   PangoContext    *context,
+                   const IcPalette *palette)
+{
+  const char *labels[] = { "Graded inspections", "Visits and letters (not graded)" };
+  const IcColor *colors[] = { ic_palette_get_color (palette, IC_PALETTE_ACCENT), ic_palette_get_series (palette, 6) };
+  double x = 0, s = chart->font_size;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(PangoLayout) layout = _ic_text_layout (context, labels[i], s * 0.9, 0, -1);
+      double tw;
+
+      _ic_fill_rect (cr, x, s * 0.5, s, s, colors[i]);
+      _ic_text_size (layout, &tw, NULL);
+      _ic_text_draw (cr, layout, x + s * 1.4, s * 0.4, ic_palette_get_color (palette, IC_PALETTE_TEXT));
+      x += s * 3 + tw;
+    }
+}
+
+static void
+draw_years (IcChart         *chart,
+            cairo_t         *cr,
+            PangoContext    *context,
+            double           width,
+            double           height,
+            const IcPalette *palette)
+{
+  YearsLayout layout;
+
+  years_layout (chart, context, width, height, &layout);
+  draw_years_legend (chart, cr, context, palette);
+  for (int year = chart->first_year; year <= chart->last_year; year++)
+    draw_year (chart, &layout, cr, context, palette, year);
+
+  ic_color_set_source (ic_palette_get_color (palette, IC_PALETTE_AXIS), cr);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, layout.left, layout.base + 0.5);
+  cairo_line_to (cr, width, layout.base + 0.5);
+  cairo_stroke (cr);
+}
+
+void
+_ic_bars_measure (IcChart      *chart,
+                  PangoContext *context,
+                  double        for_width,
+                  double       *width,
+                  double       *height)
+{
+  BarsLayout layout;
+
+  if (chart->kind == IC_CHART_YEARS)
+    {
+      *width = for_width > 0 ? for_width
+                             : MAX (chart->font_size * 30, (chart->last_year - chart->first_year + 1) * chart->font_size * 4);
+      *height = chart->font_size * 24;
+      return;
+    }
+  bars_layout (chart, context, for_width, &layout);
+  *width = ceil (layout.label_w + layout.bar_w + chart->font_size * 4);
+  *height = ceil (layout.top + layout.n_rows * layout.row_h + pad (chart));
+}
+
+void
+_ic_bars_draw (IcChart         *chart,
+               cairo_t         *cr,
+               PangoContext    *context,
+               double           width,
+               double           height,
+               const IcPalette *palette)
+{
+  if (chart->kind == IC_CHART_YEARS)
+    draw_years (chart, cr, context, width, height, palette);
+  else
+    draw_rows (chart, cr, context, width, palette);
+}
+
+static gboolean
+years_hit (IcChart      *chart,
+           PangoContext *context,
+           double        width,
+           double        height,
+           double        x,
+           IcChartHit   *hit)
+{
+  YearsLayout layout;
+  int year;
+  guint graded, other;
+
+  years_layout (chart, context, width, height, &layout);
+  year = chart->first_year + (int) floor ((x - layout.left) / layout.slot);
+  if (x < layout.left || year > chart->last_year)
+    return FALSE;
+  year_counts (chart, year, &graded, &other);
+  hit->year = year;
+  hit->count = graded + other;
+  return TRUE;
+}
+
+gboolean
+_ic_bars_hit (IcChart      *chart,
+              PangoContext *context,
+              double        width,
+              double        height,
+              double        x,
+              double        y,
+              IcChartHit   *hit)
+{
+  BarsLayout layout;
+  guint row;
+
+  if (chart->kind == IC_CHART_YEARS)
+    return years_hit (chart, context, width, height, x, hit);
+
+  bars_layout (chart, context, width, &layout);
+  if (y < layout.top || y >= layout.top + layout.n_rows * layout.row_h)
+    return FALSE;
+  row = (guint) ((y - layout.top) / layout.row_h);
+  hit->count = row_total (chart, row);
+  if (chart->kind == IC_CHART_THEMES)
+    {
+      hit->theme = g_ptr_array_index (chart->themes, theme_at (chart, row));
+      return TRUE;
+    }
+
+  hit->area = chart->areas[row];
+  for (guint g = 0, x0 = 0; g < G_N_ELEMENTS (bar_grades); g++)
+    {
+      guint n = grade_count (chart, chart->areas[row], bar_grades[g]);
+      double x1 = layout.bar_x + layout.bar_w * (x0 + n) / layout.max;
+
+      x0 += n;
+      if (x >= layout.bar_x && n > 0 && x < x1)
+        {
+          hit->grade = bar_grades[g];
+          hit->count = n;
+          break;
+        }
+    }
+  return TRUE;
+}

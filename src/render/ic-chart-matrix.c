@@ -1,0 +1,450 @@
+/* ic-chart-matrix.c: authorities (or reports) x judgement areas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ic-chart-private.h"
+
+#define CARE_LEAVERS_NOTE "part of children in care"
+#define NOT_JUDGED "\u2014"
+
+static const IcGrade legend_grades[] = {
+  IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT,
+  IC_GRADE_ADEQUATE, IC_GRADE_INADEQUATE, IC_GRADE_NONE,
+};
+
+static double
+pad (IcChart *chart)
+{
+  return round (chart->font_size * 0.4 * 4) / 4;
+}
+
+static double
+cell_font (IcChart *chart)
+{
+  return chart->font_size * 0.85;
+}
+
+static char *
+row_sublabel (IcReport *report)
+{
+  g_autofree char *date = _ic_report_date_label (report);
+
+  return g_strdup_printf ("%s \u00b7 %s", date, ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+}
+
+static const char *
+row_name (IcReport *report)
+{
+  return _ic_chart_report_authority (report);
+}
+
+static gboolean
+report_is_graded (IcReport *report)
+{
+  return g_list_model_get_n_items (ic_report_get_judgements (report)) > 0;
+}
+
+/* The text of one cell, or NULL when the framework did not judge the area. */
+static const char *
+cell_text (IcReport *report,
+           IcArea    area,
+           gboolean  letters,
+           IcGrade  *grade)
+{
+  *grade = ic_report_get_grade (report, area);
+  if (ic_report_find_judgement (report, area) != NULL)
+    return letters ? ic_grade_to_letter (*grade) : ic_grade_to_label (*grade);
+  if (area == IC_AREA_CARE_LEAVERS && _ic_report_care_leavers_in_children_in_care (report))
+    return CARE_LEAVERS_NOTE;
+  return NULL;
+}
+
+static double
+label_height (IcChart      *chart,
+              PangoContext *context,
+              IcReport     *report,
+              double        width)
+{
+  g_autofree char *sub = row_sublabel (report);
+
+  return _ic_text_height (context, row_name (report), chart->font_size, IC_TEXT_BOLD, width)
+         + _ic_text_height (context, sub, cell_font (chart), IC_TEXT_REGULAR, width);
+}
+
+static double
+row_height (IcChart        *chart,
+            IcMatrixLayout *layout,
+            PangoContext   *context,
+            IcReport       *report)
+{
+  double inner = layout->cell_width - 2 * pad (chart);
+  double h = label_height (chart, context, report, layout->label_width - 2 * pad (chart));
+
+  if (!report_is_graded (report))
+    return h + 2 * pad (chart);
+
+  for (guint i = 0; i < chart->n_areas; i++)
+    {
+      IcGrade grade;
+      const char *text = cell_text (report, chart->areas[i], layout->letters, &grade);
+
+      if (text != NULL)
+        h = MAX (h, _ic_text_height (context, text, cell_font (chart), IC_TEXT_CENTER, inner));
+    }
+  return ceil (h + 2 * pad (chart));
+}
+
+/* Grade words need room for their longest word; below that, letters. */
+static double
+widest_grade_word (IcChart      *chart,
+                   PangoContext *context)
+{
+  static const char *words[] = { "Outstanding", "Requires", "improvement", "Inadequate", "Adequate", "graded" };
+  double widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    widest = MAX (widest, _ic_text_width (context, words[i], cell_font (chart), IC_TEXT_REGULAR));
+  return widest + 2 * pad (chart);
+}
+
+static double
+natural_label_width (IcChart      *chart,
+                     PangoContext *context)
+{
+  double widest = _ic_text_width (context, "Authority", chart->font_size, IC_TEXT_BOLD);
+
+  for (guint i = 0; i < chart->rows->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->rows, i);
+      g_autofree char *sub = row_sublabel (report);
+
+      widest = MAX (widest, _ic_text_width (context, row_name (report), chart->font_size, IC_TEXT_BOLD));
+      widest = MAX (widest, _ic_text_width (context, sub, cell_font (chart), IC_TEXT_REGULAR));
+    }
+  return ceil (widest + 2 * pad (chart));
+}
+
+static double
+legend_item_width (IcChart      *chart,
+                   PangoContext *context,
+                   IcGrade       grade)
+{
+  double box = chart->font_size * 2.2;
+
+  return box + pad (chart) + _ic_text_width (context, ic_grade_to_label (grade), cell_font (chart), 0)
+         + 3 * pad (chart);
+}
+
+static double
+legend_height (IcChart      *chart,
+               PangoContext *context,
+               double        width)
+{
+  double line = chart->font_size * 1.6, x = 0;
+  guint lines = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legend_grades); i++)
+    {
+      double w = legend_item_width (chart, context, legend_grades[i]);
+
+      if (x > 0 && x + w > width)
+        lines++, x = 0;
+      x += w;
+    }
+  return lines * line + pad (chart) * 2;
+}
+
+static double
+header_height (IcChart        *chart,
+               IcMatrixLayout *layout,
+               PangoContext   *context)
+{
+  double h = _ic_text_height (context, "Authority", cell_font (chart), IC_TEXT_BOLD, -1);
+
+  for (guint i = 0; i < chart->n_areas; i++)
+    h = MAX (h, _ic_text_height (context, ic_area_to_short_label (chart->areas[i]), cell_font (chart),
+                                 IC_TEXT_BOLD | IC_TEXT_CENTER, layout->cell_width - 2 * pad (chart)));
+  return ceil (h + 2 * pad (chart));
+}
+
+static void
+choose_widths (IcChart        *chart,
+               IcMatrixLayout *layout,
+               PangoContext   *context,
+               double          width)
+{
+  double word = widest_grade_word (chart, context);
+  guint n = MAX (chart->n_areas, 1);
+  double label = MIN (natural_label_width (chart, context), chart->font_size * 24);
+  double cell = MAX (word, chart->font_size * 7.5);
+
+  /* The natural size: names on one line where they can, grade words. */
+  if (width <= 0)
+    width = label + n * cell;
+
+  /* Narrower than that, names give up width down to a third of the whole
+   * and wrap; the areas share the rest, and below the width of a grade
+   * word they show letters. Wider, cells grow up to a cap so that a
+   * short matrix does not sprawl. */
+  layout->label_width = MIN (label, MAX (width / 3, width - n * cell));
+  layout->cell_width = MIN ((width - layout->label_width) / n, chart->font_size * 14);
+  layout->letters = layout->cell_width < word;
+  layout->width = layout->label_width + n * layout->cell_width;
+}
+
+IcMatrixLayout *
+_ic_matrix_layout_new (IcChart      *chart,
+                       PangoContext *context,
+                       double        width)
+{
+  IcMatrixLayout *layout = g_new0 (IcMatrixLayout, 1);
+
+  choose_widths (chart, layout, context, width);
+  layout->legend_height = ceil (legend_height (chart, context, layout->width));
+  layout->header_height = header_height (chart, layout, context);
+  layout->row_heights = g_array_sized_new (FALSE, FALSE, sizeof (double), chart->rows->len);
+  for (guint i = 0; i < chart->rows->len; i++)
+    {
+      double h = row_height (chart, layout, context, g_ptr_array_index (chart->rows, i));
+
+      g_array_append_val (layout->row_heights, h);
+    }
+  return layout;
+}
+
+void
+_ic_matrix_layout_free (IcMatrixLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_array_unref (layout->row_heights);
+  g_free (layout);
+}
+
+void
+_ic_matrix_draw_grade_cell (cairo_t         *cr,
+                            PangoContext    *context,
+                            const IcPalette *palette,
+                            IcGrade          grade,
+                            const char      *text,
+                            double           size,
+                            double           x,
+                            double           y,
+                            double           width,
+                            double           height)
+{
+  double inset = 1.0, p = size * 0.3, th;
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, size, IC_TEXT_CENTER, width - 2 * p);
+
+  _ic_fill_rect (cr, x + inset / 2, y + inset / 2, width - inset, height - inset,
+                 ic_palette_get_grade_fill (palette, grade));
+  _ic_text_size (layout, NULL, &th);
+  _ic_text_draw (cr, layout, x + p, y + (height - th) / 2, ic_palette_get_grade_text (palette, grade));
+}
+
+static void
+draw_legend (IcChart         *chart,
+             IcMatrixLayout  *layout,
+             cairo_t         *cr,
+             PangoContext    *context,
+             const IcPalette *palette)
+{
+  double line = chart->font_size * 1.6, box = chart->font_size * 2.2;
+  double x = 0, y = pad (chart);
+
+  for (guint i = 0; i < G_N_ELEMENTS (legend_grades); i++)
+    {
+      IcGrade grade = legend_grades[i];
+      double w = legend_item_width (chart, context, grade);
+      g_autoptr(PangoLayout) label = _ic_text_layout (context, ic_grade_to_label (grade), cell_font (chart), 0, -1);
+      double th;
+
+      if (x > 0 && x + w > layout->width)
+        x = 0, y += line;
+      _ic_matrix_draw_grade_cell (cr, context, palette, grade, ic_grade_to_letter (grade), cell_font (chart),
+                                  x, y, box, line - 2);
+      _ic_text_size (label, NULL, &th);
+      _ic_text_draw (cr, label, x + box + pad (chart), y + (line - 2 - th) / 2,
+                     ic_palette_get_color (palette, IC_PALETTE_TEXT));
+      x += w;
+    }
+}
+
+static void
+draw_header (IcChart         *chart,
+             IcMatrixLayout  *layout,
+             cairo_t         *cr,
+             PangoContext    *context,
+             const IcPalette *palette,
+             double           y)
+{
+  const IcColor *text = ic_palette_get_color (palette, IC_PALETTE_TEXT);
+  g_autoptr(PangoLayout) first = _ic_text_layout (context, chart->latest_only ? "Authority (latest graded report)" : "Authority and report",
+                                                  cell_font (chart), IC_TEXT_BOLD, layout->label_width - 2 * pad (chart));
+
+  _ic_fill_rect (cr, 0, y, layout->width, layout->header_height, ic_palette_get_color (palette, IC_PALETTE_SURFACE));
+  _ic_text_draw (cr, first, pad (chart), y + pad (chart), text);
+  for (guint i = 0; i < chart->n_areas; i++)
+    {
+      g_autoptr(PangoLayout) label = _ic_text_layout (context, ic_area_to_short_label (chart->areas[i]), cell_font (chart),
+                                                      IC_TEXT_BOLD | IC_TEXT_CENTER, layout->cell_width - 2 * pad (chart));
+
+      _ic_text_draw (cr, label, layout->label_width + i * layout->cell_width + pad (chart), y + pad (chart), text);
+    }
+}
+
+static void
+draw_row_label (IcChart         *chart,
+                IcMatrixLayout  *layout,
+                cairo_t         *cr,
+                PangoContext    *context,
+                const IcPalette *palette,
+                IcReport        *report,
+                double           y)
+{
+  double w = layout->label_width - 2 * pad (chart), nh;
+  g_autofree char *sub = row_sublabel (report);
+  g_autoptr(PangoLayout) name = _ic_text_layout (context, row_name (report), chart->font_size, IC_TEXT_BOLD, w);
+  g_autoptr(PangoLayout) detail = _ic_text_layout (context, sub, cell_font (chart), 0, w);
+
+  _ic_text_size (name, NULL, &nh);
+  _ic_text_draw (cr, name, pad (chart), y + pad (chart), ic_palette_get_color (palette, IC_PALETTE_TEXT));
+  _ic_text_draw (cr, detail, pad (chart), y + pad (chart) + nh, ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+}
+
+static void
+draw_note_cell (IcChart         *chart,
+                cairo_t         *cr,
+                PangoContext    *context,
+                const IcPalette *palette,
+                const char      *text,
+                double           x,
+                double           y,
+                double           width,
+                double           height)
+{
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, cell_font (chart), IC_TEXT_CENTER | IC_TEXT_ITALIC,
+                                                   width - 2 * pad (chart));
+  double th;
+
+  _ic_text_size (layout, NULL, &th);
+  _ic_text_draw (cr, layout, x + pad (chart), y + (height - th) / 2,
+                 ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+}
+
+static void
+draw_row (IcChart         *chart,
+          IcMatrixLayout  *layout,
+          cairo_t         *cr,
+          PangoContext    *context,
+          const IcPalette *palette,
+          IcReport        *report,
+          double           y,
+          double           h)
+{
+  double x0 = layout->label_width;
+
+  draw_row_label (chart, layout, cr, context, palette, report, y);
+  if (!report_is_graded (report))
+    {
+      g_autofree char *text = g_strdup_printf ("%s \u2014 %s", ic_grade_to_label (IC_GRADE_NONE),
+                                               ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+
+      _ic_matrix_draw_grade_cell (cr, context, palette, IC_GRADE_NONE, text, cell_font (chart),
+                                  x0, y, chart->n_areas * layout->cell_width, h);
+      return;
+    }
+
+  for (guint i = 0; i < chart->n_areas; i++)
+    {
+      IcGrade grade;
+      const char *text = cell_text (report, chart->areas[i], layout->letters, &grade);
+      double x = x0 + i * layout->cell_width;
+
+      if (text == NULL)
+        draw_note_cell (chart, cr, context, palette, NOT_JUDGED, x, y, layout->cell_width, h);
+      else if (g_str_equal (text, CARE_LEAVERS_NOTE))
+        draw_note_cell (chart, cr, context, palette, text, x, y, layout->cell_width, h);
+      else
+        _ic_matrix_draw_grade_cell (cr, context, palette, grade, text, cell_font (chart),
+                                    x, y, layout->cell_width, h);
+    }
+}
+
+/**
+ * _ic_matrix_draw_rows:
+ *
+ * Draws the legend and the column header at the top of the current
+ * origin, then rows @first to @first + @n_rows below them.
+ */
+void
+_ic_matrix_draw_rows (IcChart         *chart,
+                      IcMatrixLayout  *layout,
+                      cairo_t         *cr,
+                      PangoContext    *context,
+                      const IcPalette *palette,
+                      guint            first,
+                      guint            n_rows)
+{
+  double y = layout->legend_height;
+
+  draw_legend (chart, layout, cr, context, palette);
+  draw_header (chart, layout, cr, context, palette, y);
+  y += layout->header_height;
+
+  for (guint i = first; i < first + n_rows && i < chart->rows->len; i++)
+    {
+      double h = g_array_index (layout->row_heights, double, i);
+
+      if ((i - first) % 2 == 1)
+        _ic_fill_rect (cr, 0, y, layout->label_width, h, ic_palette_get_color (palette, IC_PALETTE_SURFACE));
+      draw_row (chart, layout, cr, context, palette, g_ptr_array_index (chart->rows, i), y, h);
+      ic_color_set_source (ic_palette_get_color (palette, IC_PALETTE_GRID), cr);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, 0, y + h - 0.25);
+      cairo_line_to (cr, layout->label_width, y + h - 0.25);
+      cairo_stroke (cr);
+      y += h;
+    }
+}
+
+gboolean
+_ic_matrix_hit_test (IcChart        *chart,
+                     IcMatrixLayout *layout,
+                     double          x,
+                     double          y,
+                     IcChartHit     *hit)
+{
+  double top = layout->legend_height + layout->header_height;
+
+  if (y < top || x >= layout->width)
+    return FALSE;
+
+  for (guint i = 0; i < chart->rows->len; i++)
+    {
+      double h = g_array_index (layout->row_heights, double, i);
+
+      if (y < top + h)
+        {
+          IcReport *report = g_ptr_array_index (chart->rows, i);
+          int column = (int) floor ((x - layout->label_width) / layout->cell_width);
+
+          hit->report = report;
+          hit->authority = row_name (report);
+          if (x >= layout->label_width && column < (int) chart->n_areas)
+            {
+              hit->area = chart->areas[column];
+              hit->grade = ic_report_get_grade (report, hit->area);
+            }
+          return TRUE;
+        }
+      top += h;
+    }
+  return FALSE;
+}

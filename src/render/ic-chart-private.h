@@ -1,0 +1,118 @@
+/* ic-chart-private.h: the prepared data, shared by the chart kinds and the pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ic-chart.h"
+#include "ic-render-private.h"
+
+G_BEGIN_DECLS
+
+struct _IcChart
+{
+  grefcount    ref_count;
+  IcChartKind  kind;
+  gboolean     latest_only;
+  IcArea       history_area;
+  double       font_size;
+
+  GPtrArray   *reports;             /* IcReport in the range, by authority then date */
+  GPtrArray   *rows;                /* matrix and grades: the reports shown */
+  GPtrArray   *authorities;         /* char *, sorted, unique */
+  GHashTable  *authority_index;     /* name -> index + 1 */
+  IcArea       areas[IC_N_AREAS];   /* the areas that occur, in matrix order */
+  guint        n_areas;
+  GPtrArray   *themes;              /* char *, in taxonomy order */
+  GArray      *theme_counts;        /* guint: reports raising each theme */
+  GPtrArray   *links;               /* IcChartLink */
+  GPtrArray   *history_authorities; /* char * */
+  int          first_year;          /* of dated reports; 0 when none */
+  int          last_year;
+};
+
+/* Whether the care leavers cell of @report is covered by its children in
+ * care judgement (ILACS before 2023). */
+gboolean  _ic_report_care_leavers_in_children_in_care (IcReport *report);
+const char *_ic_chart_report_authority (IcReport *report);
+guint     _ic_chart_authority_index (IcChart     *chart,
+                                     const char  *authority);
+double    _ic_date_to_year_fraction (const GDate *date);
+void      _ic_chart_draw_no_data    (IcChart         *chart,
+                                     cairo_t         *cr,
+                                     PangoContext    *context,
+                                     double           width,
+                                     double           height,
+                                     const IcPalette *palette);
+
+/* The matrix, cut into runs of rows for pages; the header (legend and
+ * column labels) is repeated above every run. */
+typedef struct
+{
+  double   width;
+  double   label_width;
+  double   cell_width;
+  double   legend_height;
+  double   header_height;
+  gboolean letters;
+  GArray  *row_heights;  /* double */
+} IcMatrixLayout;
+
+IcMatrixLayout *_ic_matrix_layout_new  (IcChart          *chart,
+                                        PangoContext     *context,
+                                        double            width);
+void            _ic_matrix_layout_free (IcMatrixLayout   *layout);
+void            _ic_matrix_draw_rows   (IcChart          *chart,
+                                        IcMatrixLayout   *layout,
+                                        cairo_t          *cr,
+                                        PangoContext     *context,
+                                        const IcPalette  *palette,
+                                        guint             first,
+                                        guint             n_rows);
+gboolean        _ic_matrix_hit_test    (IcChart          *chart,
+                                        IcMatrixLayout   *layout,
+                                        double            x,
+                                        double            y,
+                                        IcChartHit       *hit);
+void            _ic_matrix_draw_grade_cell (cairo_t         *cr,
+                                            PangoContext    *context,
+                                            const IcPalette *palette,
+                                            IcGrade          grade,
+                                            const char      *text,
+                                            double           size,
+                                            double           x,
+                                            double           y,
+                                            double           width,
+                                            double           height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcMatrixLayout, _ic_matrix_layout_free)
+
+/* Shared by the timeline and the history: a legend of authorities
+ * (drawn when @cr is not NULL; returns its height) and a year axis. */
+double   _ic_authority_legend (IcChart *chart, cairo_t *cr, PangoContext *context,
+                               const IcPalette *palette, GPtrArray *names, double width,
+                               const char *note);
+double   _ic_time_x           (IcChart *chart, const GDate *date, double x0, double x1);
+double   _ic_time_axis_height (IcChart *chart, PangoContext *context);
+void     _ic_time_axis_draw   (IcChart *chart, cairo_t *cr, PangoContext *context,
+                               const IcPalette *palette, double x0, double x1,
+                               double top, double base);
+
+/* Each kind: natural size, drawing and hit testing at a given size. */
+void     _ic_timeline_measure (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
+void     _ic_timeline_draw    (IcChart *chart, cairo_t *cr, PangoContext *context,
+                               double width, double height, const IcPalette *palette);
+gboolean _ic_timeline_hit     (IcChart *chart, PangoContext *context, double width,
+                               double height, double x, double y, IcChartHit *hit);
+void     _ic_bars_measure     (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
+void     _ic_bars_draw        (IcChart *chart, cairo_t *cr, PangoContext *context,
+                               double width, double height, const IcPalette *palette);
+gboolean _ic_bars_hit         (IcChart *chart, PangoContext *context, double width,
+                               double height, double x, double y, IcChartHit *hit);
+void     _ic_history_measure  (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
+void     _ic_history_draw     (IcChart *chart, cairo_t *cr, PangoContext *context,
+                               double width, double height, const IcPalette *palette);
+gboolean _ic_history_hit      (IcChart *chart, PangoContext *context, double width,
+                               double height, double x, double y, IcChartHit *hit);
+
+G_END_DECLS

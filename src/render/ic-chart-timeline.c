@@ -1,0 +1,426 @@
+/* ic-chart-timeline.c: improvement themes over time, recurrences joined
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ic-chart-private.h"
+
+typedef struct
+{
+  double legend_h;
+  double label_w;
+  double x0, x1;     /* the plot, left and right */
+  double top;
+  double row_h;
+  double axis_h;
+  gboolean lanes;    /* one lane per authority inside a row */
+} TimelineLayout;
+
+static double
+pad (IcChart *chart)
+{
+  return chart->font_size * 0.4;
+}
+
+static double
+marker_radius (IcChart *chart)
+{
+  return chart->font_size * 0.38;
+}
+
+double
+_ic_authority_legend (IcChart         *chart,
+                      cairo_t         *cr,
+                      PangoContext    *context,
+                      const IcPalette *palette,
+                      GPtrArray       *names,
+                      double           width,
+                      const char      *note)
+{
+  double line = chart->font_size * 1.5, x = 0, y = 0, r = marker_radius (chart);
+  guint n_series = ic_palette_get_n_series (palette);
+
+  for (guint i = 0; names->len <= n_series && i < names->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = _ic_text_layout (context, g_ptr_array_index (names, i),
+                                                       chart->font_size * 0.9, 0, width - 3.2 * r - pad (chart));
+      double tw, th;
+
+      _ic_text_size (layout, &tw, &th);
+      if (x > 0 && x + 3.2 * r + tw > width)
+        x = 0, y += line;
+      if (cr != NULL)
+        {
+          ic_color_set_source (ic_palette_get_series (palette, i), cr);
+          _ic_draw_marker (cr, i, x + r * 1.3, y + line / 2, r);
+          _ic_text_draw (cr, layout, x + 3.2 * r, y + (line - th) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
+        }
+      x += 3.2 * r + tw + chart->font_size * 1.5;
+    }
+  if (x > 0)
+    y += line;
+
+  if (note != NULL)
+    {
+      g_autoptr(PangoLayout) layout = _ic_text_layout (context, note, chart->font_size * 0.85, 0, width);
+      double th;
+
+      _ic_text_size (layout, NULL, &th);
+      if (cr != NULL)
+        _ic_text_draw (cr, layout, 0, y, ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+      y += th;
+    }
+  return ceil (y + pad (chart));
+}
+
+double
+_ic_time_x (IcChart     *chart,
+            const GDate *date,
+            double       x0,
+            double       x1)
+{
+  double span = chart->last_year + 1 - chart->first_year;
+
+  return x0 + (x1 - x0) * (_ic_date_to_year_fraction (date) - chart->first_year) / span;
+}
+
+double
+_ic_time_axis_height (IcChart      *chart,
+                      PangoContext *context)
+{
+  return ceil (_ic_text_height (context, "2024", chart->font_size * 0.85, 0, -1) + 2 * pad (chart));
+}
+
+/* A tick at the start of every year and the year centred in its span,
+ * thinned out when the years are too narrow for their labels. */
+void
+_ic_time_axis_draw (IcChart         *chart,
+                    cairo_t         *cr,
+                    PangoContext    *context,
+                    const IcPalette *palette,
+                    double           x0,
+                    double           x1,
+                    double           top,
+                    double           base)
+{
+  int n = chart->last_year + 1 - chart->first_year;
+  double year_w = (x1 - x0) / n;
+  double label_w = _ic_text_width (context, "2024", chart->font_size * 0.85, 0) + 4;
+  int every = (int) ceil (label_w / year_w);
+
+  cairo_set_line_width (cr, 0.5);
+  for (int i = 0; i <= n; i++)
+    {
+      double x = x0 + i * year_w;
+
+      ic_color_set_source (ic_palette_get_color (palette, IC_PALETTE_GRID), cr);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, base + pad (chart));
+      cairo_stroke (cr);
+      if (i < n && i % every == 0)
+        {
+          g_autofree char *text = g_strdup_printf ("%d", chart->first_year + i);
+          g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
+          double tw;
+
+          _ic_text_size (layout, &tw, NULL);
+          if (x + (year_w * every - tw) / 2 + tw <= x1 + 1)
+            _ic_text_draw (cr, layout, x + (MIN (year_w * every, x1 - x) - tw) / 2, base + pad (chart),
+                           ic_palette_get_color (palette, IC_PALETTE_TEXT));
+        }
+    }
+  ic_color_set_source (ic_palette_get_color (palette, IC_PALETTE_AXIS), cr);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x0, base + 0.5);
+  cairo_line_to (cr, x1, base + 0.5);
+  cairo_stroke (cr);
+}
+
+static const char *
+legend_note (IcChart         *chart,
+             const IcPalette *palette,
+             char           **owned)
+{
+  if (chart->authorities->len > ic_palette_get_n_series (palette))
+    *owned = g_strdup_printf ("Each mark is one report raising the theme (%u authorities, one colour); "
+                              "lines join a theme raised again in the same authority's next report raising it.",
+                              chart->authorities->len);
+  else
+    *owned = g_strdup ("Each mark is one report raising the theme; "
+                       "lines join a theme raised again in a later report on the same authority.");
+  return *owned;
+}
+
+static void
+timeline_layout (IcChart         *chart,
+                 PangoContext    *context,
+                 const IcPalette *palette,
+                 double           width,
+                 TimelineLayout  *layout)
+{
+  g_autofree char *note = NULL;
+  double widest = 0, label_h = 0;
+  guint n_lanes;
+
+  for (guint i = 0; i < chart->themes->len; i++)
+    {
+      g_autofree char *label = _ic_theme_label (g_ptr_array_index (chart->themes, i));
+
+      widest = MAX (widest, _ic_text_width (context, label, chart->font_size, 0));
+    }
+  if (width <= 0)
+    width = widest + 2 * pad (chart) + MAX (chart->font_size * 40, (chart->last_year - chart->first_year + 1) * chart->font_size * 6);
+
+  layout->lanes = chart->authorities->len <= ic_palette_get_n_series (palette);
+  layout->label_w = MIN (widest + 2 * pad (chart), width * 0.3);
+  for (guint i = 0; i < chart->themes->len; i++)
+    {
+      g_autofree char *label = _ic_theme_label (g_ptr_array_index (chart->themes, i));
+
+      label_h = MAX (label_h, _ic_text_height (context, label, chart->font_size, 0, layout->label_w - 2 * pad (chart)));
+    }
+  n_lanes = layout->lanes ? chart->authorities->len : 1;
+  layout->row_h = ceil (MAX (label_h, n_lanes * marker_radius (chart) * 2.6) + 2 * pad (chart));
+  layout->legend_h = _ic_authority_legend (chart, NULL, context, palette, chart->authorities, width,
+                                           legend_note (chart, palette, &note));
+  layout->top = layout->legend_h;
+  layout->x0 = layout->label_w + pad (chart);
+  layout->x1 = width - marker_radius (chart) * 2;
+  layout->axis_h = _ic_time_axis_height (chart, context);
+}
+
+static double
+mark_y (IcChart              *chart,
+        const TimelineLayout *layout,
+        guint                 theme_row,
+        guint                 authority)
+{
+  double centre = layout->top + theme_row * layout->row_h + layout->row_h / 2;
+  double lane = marker_radius (chart) * 2.6;
+
+  if (!layout->lanes)
+    return centre;
+  return centre + (authority - (chart->authorities->len - 1) / 2.0) * lane;
+}
+
+static gboolean
+find_theme_row (IcChart    *chart,
+                const char *theme,
+                guint      *row)
+{
+  for (guint i = 0; i < chart->themes->len; i++)
+    if (g_str_equal (g_ptr_array_index (chart->themes, i), theme))
+      {
+        *row = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+draw_links (IcChart              *chart,
+            const TimelineLayout *layout,
+            cairo_t              *cr,
+            const IcPalette      *palette)
+{
+  cairo_set_line_width (cr, chart->font_size * (layout->lanes ? 0.18 : 0.1));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      guint authority = _ic_chart_authority_index (chart, link->authority), row;
+      double y, x0, x1;
+
+      if (authority == G_MAXUINT || !find_theme_row (chart, link->theme, &row)
+          || !g_date_valid (&link->earlier) || !g_date_valid (&link->later)
+          || g_date_get_year (&link->earlier) < chart->first_year || g_date_get_year (&link->later) > chart->last_year)
+        continue;
+      y = mark_y (chart, layout, row, authority);
+      x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
+      x1 = _ic_time_x (chart, &link->later, layout->x0, layout->x1);
+      ic_color_set_source (ic_palette_get_series (palette, layout->lanes ? authority : 0), cr);
+      cairo_move_to (cr, x0, y);
+      /* Without a lane per authority, joins arc above the row so that one
+       * does not hide another or read as passing through other marks. */
+      if (layout->lanes)
+        cairo_line_to (cr, x1, y);
+      else
+        {
+          double rise = MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+
+          cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
+        }
+      cairo_stroke (cr);
+    }
+}
+
+typedef gboolean (*MarkFunc) (IcChart *chart, IcReport *report, const char *theme,
+                              double x, double y, gpointer data);
+
+/* Calls @func for every mark: a dated report raising a theme. */
+static gboolean
+foreach_mark (IcChart              *chart,
+              const TimelineLayout *layout,
+              MarkFunc              func,
+              gpointer              data)
+{
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+      guint authority = _ic_chart_authority_index (chart, _ic_chart_report_authority (report));
+      GListModel *items = ic_report_get_improvements (report);
+
+      if (date == NULL)
+        continue;
+      for (guint t = 0; t < chart->themes->len; t++)
+        {
+          const char *theme = g_ptr_array_index (chart->themes, t);
+
+          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+            {
+              g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+
+              if (!ic_improvement_has_theme (item, theme))
+                continue;
+              if (func (chart, report, theme, _ic_time_x (chart, date, layout->x0, layout->x1),
+                        mark_y (chart, layout, t, authority), data))
+                return TRUE;
+              break;
+            }
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  cairo_t              *cr;
+  const IcPalette      *palette;
+  const TimelineLayout *layout;
+} DrawMark;
+
+static gboolean
+draw_mark_cb (IcChart    *chart,
+              IcReport   *report,
+              const char *theme,
+              double      x,
+              double      y,
+              gpointer    data)
+{
+  DrawMark *draw = data;
+  guint authority = _ic_chart_authority_index (chart, _ic_chart_report_authority (report));
+  guint index = draw->layout->lanes ? authority : 0;
+  double r = marker_radius (chart);
+
+  /* A ring of background keeps overlapping marks apart. */
+  ic_color_set_source (ic_palette_get_color (draw->palette, IC_PALETTE_BACKGROUND), draw->cr);
+  _ic_draw_marker (draw->cr, index, x, y, r + 0.8);
+  ic_color_set_source (ic_palette_get_series (draw->palette, index), draw->cr);
+  _ic_draw_marker (draw->cr, index, x, y, r);
+  return FALSE;
+}
+
+void
+_ic_timeline_measure (IcChart      *chart,
+                      PangoContext *context,
+                      double        for_width,
+                      double       *width,
+                      double       *height)
+{
+  TimelineLayout layout;
+
+  timeline_layout (chart, context, ic_palette_get_print (), for_width, &layout);
+  *width = ceil (layout.x1 + marker_radius (chart) * 2);
+  *height = ceil (layout.top + chart->themes->len * layout.row_h + layout.axis_h);
+}
+
+void
+_ic_timeline_draw (IcChart         *chart,
+                   cairo_t         *cr,
+                   PangoContext    *context,
+                   double           width,
+                   double           height,
+                   const IcPalette *palette)
+{
+  TimelineLayout layout;
+  g_autofree char *note = NULL;
+  DrawMark draw = { cr, palette, &layout };
+  double base;
+
+  timeline_layout (chart, context, palette, width, &layout);
+  /* Rows share what height there is, down to what their labels need. */
+  layout.row_h = MAX (layout.row_h, (height - layout.top - layout.axis_h) / MAX (chart->themes->len, 1));
+  base = layout.top + chart->themes->len * layout.row_h;
+
+  _ic_authority_legend (chart, cr, context, palette, chart->authorities, width, legend_note (chart, palette, &note));
+  for (guint i = 0; i < chart->themes->len; i++)
+    {
+      g_autofree char *label = _ic_theme_label (g_ptr_array_index (chart->themes, i));
+      g_autoptr(PangoLayout) text = _ic_text_layout (context, label, chart->font_size, 0, layout.label_w - 2 * pad (chart));
+      double y = layout.top + i * layout.row_h, th;
+
+      if (i % 2 == 1)
+        _ic_fill_rect (cr, 0, y, width, layout.row_h, ic_palette_get_color (palette, IC_PALETTE_SURFACE));
+      _ic_text_size (text, NULL, &th);
+      _ic_text_draw (cr, text, 0, y + (layout.row_h - th) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
+    }
+  _ic_time_axis_draw (chart, cr, context, palette, layout.x0, layout.x1, layout.top, base);
+  draw_links (chart, &layout, cr, palette);
+  foreach_mark (chart, &layout, draw_mark_cb, &draw);
+}
+
+typedef struct
+{
+  double      x, y, best;
+  IcReport   *report;
+  const char *theme;
+} HitMark;
+
+static gboolean
+hit_mark_cb (IcChart    *chart,
+             IcReport   *report,
+             const char *theme,
+             double      x,
+             double      y,
+             gpointer    data)
+{
+  HitMark *hit = data;
+  double d = hypot (x - hit->x, y - hit->y);
+
+  if (d < hit->best)
+    {
+      hit->best = d;
+      hit->report = report;
+      hit->theme = theme;
+    }
+  return FALSE;
+}
+
+gboolean
+_ic_timeline_hit (IcChart      *chart,
+                  PangoContext *context,
+                  double        width,
+                  double        height,
+                  double        x,
+                  double        y,
+                  IcChartHit   *hit)
+{
+  TimelineLayout layout;
+  HitMark found = { x, y, marker_radius (chart) * 2.5, NULL, NULL };
+
+  timeline_layout (chart, context, ic_palette_get_print (), width, &layout);
+  layout.row_h = MAX (layout.row_h, (height - layout.top - layout.axis_h) / MAX (chart->themes->len, 1));
+  foreach_mark (chart, &layout, hit_mark_cb, &found);
+  if (found.report == NULL)
+    return FALSE;
+  hit->report = found.report;
+  hit->theme = found.theme;
+  hit->authority = ic_report_get_authority (found.report);
+  return TRUE;
+}

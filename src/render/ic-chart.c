@@ -1,0 +1,768 @@
+/* ic-chart.c: preparing chart data once, and drawing or exporting it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-chart"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
+#include <glib/gstdio.h>
+
+#include "ic-chart-links.h"
+#include "ic-chart-private.h"
+
+G_DEFINE_BOXED_TYPE (IcChart, ic_chart, ic_chart_ref, ic_chart_unref)
+
+static const struct
+{
+  const char *name;
+  const char *title;
+} kinds[IC_N_CHART_KINDS] = {
+  { "matrix", "Judgement matrix" },
+  { "timeline", "Improvement areas over time" },
+  { "grades", "Grades by judgement area" },
+  { "themes", "Reports raising each improvement theme" },
+  { "history", "Grade history" },
+  { "years", "Inspections and visits per year" },
+};
+
+gboolean
+ic_chart_kind_from_name (const char  *name,
+                         IcChartKind *kind)
+{
+  for (guint i = 0; i < IC_N_CHART_KINDS; i++)
+    {
+      if (g_strcmp0 (name, kinds[i].name) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+ic_chart_kind_to_name (IcChartKind kind)
+{
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  return kinds[kind].name;
+}
+
+const char *
+ic_chart_kind_to_title (IcChartKind kind)
+{
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  return kinds[kind].title;
+}
+
+IcChartLink *
+ic_chart_link_new (const char  *authority,
+                   const char  *theme,
+                   const GDate *earlier,
+                   const GDate *later)
+{
+  IcChartLink *link = g_new0 (IcChartLink, 1);
+
+  link->authority = g_strdup (authority);
+  link->theme = g_strdup (theme);
+  link->earlier = *earlier;
+  link->later = *later;
+  return link;
+}
+
+void
+ic_chart_link_free (IcChartLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->authority);
+  g_free (link->theme);
+  g_free (link);
+}
+
+static gboolean
+report_has_grades (IcReport *report)
+{
+  return g_list_model_get_n_items (ic_report_get_judgements (report)) > 0;
+}
+
+gboolean
+_ic_report_care_leavers_in_children_in_care (IcReport *report)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  return ic_report_get_inspection_type (report) == IC_INSPECTION_TYPE_ILACS
+         && ic_report_find_judgement (report, IC_AREA_CHILDREN_IN_CARE) != NULL
+         && ic_report_find_judgement (report, IC_AREA_CARE_LEAVERS) == NULL
+         && date != NULL && g_date_get_year (date) < 2023;
+}
+
+double
+_ic_date_to_year_fraction (const GDate *date)
+{
+  guint days = g_date_is_leap_year (g_date_get_year (date)) ? 366 : 365;
+
+  return g_date_get_year (date) + (g_date_get_day_of_year (date) - 1) / (double) days;
+}
+
+guint
+_ic_chart_authority_index (IcChart    *chart,
+                           const char *authority)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (chart->authority_index, authority)) - 1;
+}
+
+static gboolean
+in_range (IcReport             *report,
+          const IcChartOptions *options)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  if (options == NULL || (options->from == NULL && options->to == NULL))
+    return TRUE;
+  if (date == NULL)
+    return FALSE;
+  if (options->from != NULL && g_date_compare (date, options->from) < 0)
+    return FALSE;
+  if (options->to != NULL && g_date_compare (date, options->to) > 0)
+    return FALSE;
+  return TRUE;
+}
+
+static int
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  return ic_report_compare (*(IcReport **) a, *(IcReport **) b);
+}
+
+static void
+collect_reports (IcChart              *chart,
+                 GListModel           *model,
+                 const IcChartOptions *options)
+{
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (model, i);
+
+      if (in_range (report, options))
+        g_ptr_array_add (chart->reports, g_object_ref (report));
+    }
+  g_ptr_array_sort (chart->reports, compare_reports);
+}
+
+const char *
+_ic_chart_report_authority (IcReport *report)
+{
+  const char *name = ic_report_get_authority (report);
+
+  return name != NULL && name[0] != '\0' ? name : "Authority not recognised";
+}
+
+/* Reports come sorted by authority, so a change of name starts a group. */
+static void
+collect_authorities (IcChart *chart)
+{
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      const char *name = _ic_chart_report_authority (g_ptr_array_index (chart->reports, i));
+
+      if (g_hash_table_contains (chart->authority_index, name))
+        continue;
+      g_ptr_array_add (chart->authorities, g_strdup (name));
+      g_hash_table_insert (chart->authority_index, g_ptr_array_index (chart->authorities, chart->authorities->len - 1),
+                           GUINT_TO_POINTER (chart->authorities->len));
+    }
+}
+
+/* The latest graded report of each authority, or its latest report. */
+static void
+collect_rows (IcChart *chart)
+{
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      IcReport *chosen = report;
+      guint j;
+
+      if (!chart->latest_only)
+        {
+          if (chart->kind != IC_CHART_GRADES || report_has_grades (report))
+            g_ptr_array_add (chart->rows, g_object_ref (report));
+          continue;
+        }
+
+      for (j = i; j + 1 < chart->reports->len
+                  && g_strcmp0 (_ic_chart_report_authority (g_ptr_array_index (chart->reports, j + 1)),
+                                _ic_chart_report_authority (report)) == 0; j++)
+        ;
+      for (guint k = i; k <= j; k++)
+        if (report_has_grades (g_ptr_array_index (chart->reports, k)))
+          chosen = g_ptr_array_index (chart->reports, k);
+      if (chosen == report && !report_has_grades (report))
+        chosen = g_ptr_array_index (chart->reports, j);
+      if (chart->kind != IC_CHART_GRADES || report_has_grades (chosen))
+        g_ptr_array_add (chart->rows, g_object_ref (chosen));
+      i = j;
+    }
+}
+
+static void
+collect_areas (IcChart *chart)
+{
+  gboolean seen[IC_N_AREAS] = { FALSE, };
+
+  for (guint i = 0; i < chart->rows->len; i++)
+    {
+      GListModel *judgements = ic_report_get_judgements (g_ptr_array_index (chart->rows, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (judgements); j++)
+        {
+          g_autoptr(IcJudgement) judgement = g_list_model_get_item (judgements, j);
+
+          seen[ic_judgement_get_area (judgement)] = TRUE;
+        }
+    }
+  chart->n_areas = 0;
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    if (seen[a])
+      chart->areas[chart->n_areas++] = a;
+}
+
+static int
+compare_theme_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const char *ka = *(const char **) a, *kb = *(const char **) b;
+  int cmp = _ic_theme_order (ka) - _ic_theme_order (kb);
+
+  return cmp != 0 ? cmp : g_strcmp0 (ka, kb);
+}
+
+/* A theme counts once per report that raises it, however often. */
+static GHashTable *
+report_themes (IcReport *report)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *items = ic_report_get_improvements (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
+      const char * const *themes = ic_improvement_get_themes (item);
+
+      for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
+        g_hash_table_add (set, (gpointer) themes[t]);
+    }
+  return set;
+}
+
+static void
+collect_themes (IcChart *chart)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      g_autoptr(GHashTable) set = report_themes (g_ptr_array_index (chart->reports, i));
+
+      g_hash_table_iter_init (&iter, set);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+          g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (chart->themes, g_strdup (key));
+  g_ptr_array_sort (chart->themes, compare_theme_keys);
+  for (guint i = 0; i < chart->themes->len; i++)
+    {
+      value = g_hash_table_lookup (counts, g_ptr_array_index (chart->themes, i));
+      g_array_append_vals (chart->theme_counts, &(guint) { GPOINTER_TO_UINT (value) }, 1);
+    }
+}
+
+/* Without links from the caller, the chart asks the analysis: one
+ * definition of a recurrence serves the window, the pack and the CLI. */
+static GPtrArray *
+derive_links (IcChart *chart)
+{
+  g_autoptr(GListStore) store = g_list_store_new (IC_TYPE_REPORT);
+
+  g_list_store_splice (store, 0, 0, chart->reports->pdata, chart->reports->len);
+  return ic_chart_links_find (G_LIST_MODEL (store));
+}
+
+static void
+collect_years (IcChart *chart)
+{
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      const GDate *date = ic_report_get_sort_date (g_ptr_array_index (chart->reports, i));
+      int year;
+
+      if (date == NULL)
+        continue;
+      year = g_date_get_year (date);
+      if (chart->first_year == 0 || year < chart->first_year)
+        chart->first_year = year;
+      if (year > chart->last_year)
+        chart->last_year = year;
+    }
+}
+
+static guint
+graded_count (IcChart    *chart,
+              const char *authority)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+
+      if (g_strcmp0 (_ic_chart_report_authority (report), authority) == 0 && report_has_grades (report))
+        count++;
+    }
+  return count;
+}
+
+static void
+collect_history_authorities (IcChart              *chart,
+                             const IcChartOptions *options)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (options != NULL && options->authorities != NULL)
+    {
+      for (guint i = 0; options->authorities[i] != NULL; i++)
+        if (g_hash_table_contains (chart->authority_index, options->authorities[i]))
+          g_ptr_array_add (chart->history_authorities, g_strdup (options->authorities[i]));
+      return;
+    }
+
+  /* The six with the most graded reports, alphabetical among equals. */
+  for (guint i = 0; i < chart->authorities->len; i++)
+    g_array_append_vals (counts, &(guint) { graded_count (chart, g_ptr_array_index (chart->authorities, i)) }, 1);
+  for (guint pick = 0; pick < 6; pick++)
+    {
+      guint best = G_MAXUINT, best_count = 0;
+
+      for (guint i = 0; i < counts->len; i++)
+        if (g_array_index (counts, guint, i) > best_count)
+          best = i, best_count = g_array_index (counts, guint, i);
+      if (best == G_MAXUINT)
+        break;
+      g_ptr_array_add (chart->history_authorities, g_strdup (g_ptr_array_index (chart->authorities, best)));
+      g_array_index (counts, guint, best) = 0;
+    }
+}
+
+/**
+ * ic_chart_new:
+ * @kind: what to draw
+ * @reports: a #GListModel of #IcReport, already filtered by the caller
+ * @options: (nullable): options; %NULL means the latest report of each
+ *   authority and the overall effectiveness history
+ *
+ * Prepares everything that does not depend on the size drawn at.
+ *
+ * Returns: (transfer full): the chart
+ */
+IcChart *
+ic_chart_new (IcChartKind           kind,
+              GListModel           *reports,
+              const IcChartOptions *options)
+{
+  IcChart *chart;
+
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  g_return_val_if_fail (reports == NULL || G_IS_LIST_MODEL (reports), NULL);
+
+  chart = g_new0 (IcChart, 1);
+  g_ref_count_init (&chart->ref_count);
+  chart->kind = kind;
+  chart->latest_only = options ? options->latest_only : TRUE;
+  chart->history_area = options ? options->history_area : IC_AREA_OVERALL_EFFECTIVENESS;
+  chart->font_size = options && options->font_size > 0 ? options->font_size : 9.0;
+  chart->reports = g_ptr_array_new_with_free_func (g_object_unref);
+  chart->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  chart->authorities = g_ptr_array_new_with_free_func (g_free);
+  chart->authority_index = g_hash_table_new (g_str_hash, g_str_equal);
+  chart->themes = g_ptr_array_new_with_free_func (g_free);
+  chart->theme_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  chart->history_authorities = g_ptr_array_new_with_free_func (g_free);
+
+  collect_reports (chart, reports, options);
+  collect_authorities (chart);
+  collect_rows (chart);
+  collect_areas (chart);
+  collect_themes (chart);
+  collect_years (chart);
+  collect_history_authorities (chart, options);
+  chart->links = derive_links (chart);
+
+  return chart;
+}
+
+IcChart *
+ic_chart_ref (IcChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_ref_count_inc (&chart->ref_count);
+  return chart;
+}
+
+void
+ic_chart_unref (IcChart *chart)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (!g_ref_count_dec (&chart->ref_count))
+    return;
+
+  g_ptr_array_unref (chart->reports);
+  g_ptr_array_unref (chart->rows);
+  g_hash_table_unref (chart->authority_index);
+  g_ptr_array_unref (chart->authorities);
+  g_ptr_array_unref (chart->themes);
+  g_array_unref (chart->theme_counts);
+  g_ptr_array_unref (chart->links);
+  g_ptr_array_unref (chart->history_authorities);
+  g_free (chart);
+}
+
+IcChartKind
+ic_chart_get_kind (IcChart *chart)
+{
+  return chart->kind;
+}
+
+void
+ic_chart_set_recurrences (IcChart   *chart,
+                          GPtrArray *links)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_clear_pointer (&chart->links, g_ptr_array_unref);
+  chart->links = links ? g_ptr_array_ref (links) : derive_links (chart);
+}
+
+gboolean
+ic_chart_is_empty (IcChart *chart)
+{
+  switch (chart->kind)
+    {
+    case IC_CHART_MATRIX:
+    case IC_CHART_GRADES:
+      return chart->rows->len == 0;
+    case IC_CHART_TIMELINE:
+    case IC_CHART_THEMES:
+      return chart->themes->len == 0;
+    case IC_CHART_HISTORY:
+      return chart->history_authorities->len == 0;
+    case IC_CHART_YEARS:
+    default:
+      return chart->first_year == 0;
+    }
+}
+
+void
+_ic_chart_draw_no_data (IcChart         *chart,
+                        cairo_t         *cr,
+                        PangoContext    *context,
+                        double           width,
+                        double           height,
+                        const IcPalette *palette)
+{
+  static const char *reasons[IC_N_CHART_KINDS] = {
+    "No reports to show.",
+    "No improvement areas with themes to show.",
+    "No graded reports to show.",
+    "No improvement areas with themes to show.",
+    "No graded reports to show.",
+    "No dated reports to show.",
+  };
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, reasons[chart->kind], chart->font_size,
+                                                   IC_TEXT_CENTER, width);
+  double h;
+
+  _ic_text_size (layout, NULL, &h);
+  _ic_text_draw (cr, layout, 0, MAX (0, (height - h) / 2),
+                 ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+}
+
+static void
+measure (IcChart      *chart,
+         PangoContext *context,
+         double        for_width,
+         double       *width,
+         double       *height)
+{
+  g_autoptr(IcPangoContext) own = NULL;
+  double w = for_width > 0 ? for_width : 400, h = 3 * chart->font_size;
+
+  if (context == NULL)
+    context = own = _ic_render_create_context (NULL);
+
+  if (ic_chart_is_empty (chart))
+    ;
+  else if (chart->kind == IC_CHART_MATRIX)
+    {
+      g_autoptr(IcMatrixLayout) layout = _ic_matrix_layout_new (chart, context, for_width);
+
+      w = layout->width;
+      h = layout->legend_height + layout->header_height;
+      for (guint i = 0; i < layout->row_heights->len; i++)
+        h += g_array_index (layout->row_heights, double, i);
+    }
+  else if (chart->kind == IC_CHART_TIMELINE)
+    _ic_timeline_measure (chart, context, for_width, &w, &h);
+  else if (chart->kind == IC_CHART_HISTORY)
+    _ic_history_measure (chart, context, for_width, &w, &h);
+  else
+    _ic_bars_measure (chart, context, for_width, &w, &h);
+
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+/**
+ * ic_chart_get_natural_size:
+ * @context: (nullable): the context text is measured with
+ *
+ * The size at which everything fits with no wrapping beyond what long
+ * labels need: the size of exported images.
+ */
+void
+ic_chart_get_natural_size (IcChart      *chart,
+                           PangoContext *context,
+                           double       *width,
+                           double       *height)
+{
+  g_return_if_fail (chart != NULL);
+  measure (chart, context, -1, width, height);
+}
+
+/**
+ * ic_chart_get_height_for_width:
+ * @context: (nullable): the context text is measured with
+ *
+ * The height the chart needs when drawn @width wide, labels wrapped to
+ * fit: for GtkWidget.measure and for pages.
+ */
+double
+ic_chart_get_height_for_width (IcChart      *chart,
+                               PangoContext *context,
+                               double        width)
+{
+  double height;
+
+  g_return_val_if_fail (chart != NULL, 0);
+  measure (chart, context, width, NULL, &height);
+  return height;
+}
+
+void
+ic_chart_draw (IcChart         *chart,
+               cairo_t         *cr,
+               double           width,
+               double           height,
+               const IcPalette *palette)
+{
+  g_autoptr(IcPangoContext) context = NULL;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (palette == NULL)
+    palette = ic_palette_get_print ();
+  context = _ic_render_create_context (cr);
+
+  cairo_save (cr);
+  if (!_ic_render_debug_no_clip)
+    {
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_clip (cr);
+    }
+  _ic_fill_rect (cr, 0, 0, width, height, ic_palette_get_color (palette, IC_PALETTE_BACKGROUND));
+
+  if (ic_chart_is_empty (chart))
+    _ic_chart_draw_no_data (chart, cr, context, width, height, palette);
+  else if (chart->kind == IC_CHART_MATRIX)
+    {
+      g_autoptr(IcMatrixLayout) layout = _ic_matrix_layout_new (chart, context, width);
+
+      _ic_matrix_draw_rows (chart, layout, cr, context, palette, 0, chart->rows->len);
+    }
+  else if (chart->kind == IC_CHART_TIMELINE)
+    _ic_timeline_draw (chart, cr, context, width, height, palette);
+  else if (chart->kind == IC_CHART_HISTORY)
+    _ic_history_draw (chart, cr, context, width, height, palette);
+  else
+    _ic_bars_draw (chart, cr, context, width, height, palette);
+
+  cairo_restore (cr);
+}
+
+/**
+ * ic_chart_hit_test:
+ *
+ * Finds what is drawn at (@x, @y) when the chart is drawn at @width x
+ * @height, for tooltips and activation.
+ *
+ * Returns: %TRUE when @hit was filled
+ */
+gboolean
+ic_chart_hit_test (IcChart    *chart,
+                   double      width,
+                   double      height,
+                   double      x,
+                   double      y,
+                   IcChartHit *hit)
+{
+  g_autoptr(IcPangoContext) context = NULL;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  *hit = (IcChartHit) { .area = -1 };
+  if (ic_chart_is_empty (chart) || x < 0 || y < 0 || x >= width || y >= height)
+    return FALSE;
+
+  context = _ic_render_create_context (NULL);
+  switch (chart->kind)
+    {
+    case IC_CHART_MATRIX:
+      {
+        g_autoptr(IcMatrixLayout) layout = _ic_matrix_layout_new (chart, context, width);
+
+        return _ic_matrix_hit_test (chart, layout, x, y, hit);
+      }
+    case IC_CHART_TIMELINE:
+      return _ic_timeline_hit (chart, context, width, height, x, y, hit);
+    case IC_CHART_HISTORY:
+      return _ic_history_hit (chart, context, width, height, x, y, hit);
+    case IC_CHART_GRADES:
+    case IC_CHART_THEMES:
+    case IC_CHART_YEARS:
+    default:
+      return _ic_bars_hit (chart, context, width, height, x, y, hit);
+    }
+}
+
+static cairo_surface_t *
+create_surface (const char *path,
+                double      width,
+                double      height,
+                double     *scale,
+                GError    **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  *scale = 1.0;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return cairo_pdf_surface_create (path, width, height);
+  if (g_str_has_suffix (lower, ".svg"))
+    return cairo_svg_surface_create (path, width, height);
+  if (g_str_has_suffix (lower, ".png"))
+    {
+      /* Twice the point size: sharp on screens and in slides. */
+      *scale = 2.0;
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * 2), (int) ceil (height * 2));
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "%s: unknown image format (use .png, .svg or .pdf)", path);
+  return NULL;
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              const char      *path,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  if (status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_FILE_NOT_FOUND)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write the file", path);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+ic_chart_export_full (IcChart     *chart,
+                      const char  *path,
+                      GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double width, height, scale;
+  g_autofree char *lower = NULL;
+  cairo_t *cr;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  ic_chart_get_natural_size (chart, NULL, &width, &height);
+  width = ceil (width);
+  height = ceil (height);
+  surface = create_surface (path, width, height, &scale, error);
+  if (surface == NULL)
+    return FALSE;
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  ic_chart_draw (chart, cr, width, height, ic_palette_get_print ());
+  cairo_destroy (cr);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png") && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  return check_status (status, path, error);
+}
+
+/**
+ * ic_chart_export:
+ * @kind: the chart
+ * @reports: the reports to draw (#IcReport)
+ * @path: the file to write; its extension (.png, .svg, .pdf) picks the format
+ *
+ * Draws one chart at its natural size with the print palette, as
+ * `--render=CHART --output=FILE` does.
+ */
+gboolean
+ic_chart_export (IcChartKind   kind,
+                 GListModel   *reports,
+                 const char   *path,
+                 GError      **error)
+{
+  g_autoptr(IcChart) chart = NULL;
+
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, FALSE);
+
+  chart = ic_chart_new (kind, reports, NULL);
+  return ic_chart_export_full (chart, path, error);
+}

@@ -1,0 +1,121 @@
+/* ic-chart.h: prepared data of one chart and how to draw it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <pango/pango.h>
+
+#include "ic-palette.h"
+#include "ic-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  IC_CHART_MATRIX,
+  IC_CHART_TIMELINE,
+  IC_CHART_GRADES,
+  IC_CHART_THEMES,
+  IC_CHART_HISTORY,
+  IC_CHART_YEARS,
+} IcChartKind;
+#define IC_N_CHART_KINDS (IC_CHART_YEARS + 1)
+
+typedef struct
+{
+  /* Matrix and grade distribution: only the latest graded report of each
+   * authority (its latest report when none is graded). */
+  gboolean            latest_only;
+  /* History: the authorities to draw; NULL picks the six with the most
+   * graded reports. */
+  const char * const *authorities;
+  /* History: the judgement area followed (0 is overall effectiveness). */
+  IcArea              history_area;
+  /* Nullable: reports dated outside [from, to] are left out. */
+  const GDate        *from;
+  const GDate        *to;
+  /* Base text size in user units; 0 means 9 (points on paper). */
+  double              font_size;
+} IcChartOptions;
+
+/* A recurrence to join on the timeline: @authority raised @theme in the
+ * report dated @earlier and again in the one dated @later. */
+typedef struct
+{
+  char  *authority;
+  char  *theme;
+  GDate  earlier;
+  GDate  later;
+} IcChartLink;
+
+IcChartLink *ic_chart_link_new  (const char  *authority,
+                                 const char  *theme,
+                                 const GDate *earlier,
+                                 const GDate *later) G_GNUC_WARN_UNUSED_RESULT;
+void         ic_chart_link_free (IcChartLink *link);
+
+/* What lies under a point of a chart; pointers are owned by the chart. */
+typedef struct
+{
+  IcReport   *report;    /* nullable */
+  const char *authority; /* nullable */
+  int         area;      /* an IcArea, or -1 */
+  const char *theme;     /* nullable */
+  IcGrade     grade;
+  int         year;      /* 0 unless the years chart */
+  guint       count;     /* bars: the count drawn */
+} IcChartHit;
+
+#define IC_TYPE_CHART (ic_chart_get_type ())
+
+typedef struct _IcChart IcChart;
+
+GType        ic_chart_get_type          (void);
+gboolean     ic_chart_kind_from_name    (const char           *name,
+                                         IcChartKind          *kind);
+const char  *ic_chart_kind_to_name      (IcChartKind           kind);
+const char  *ic_chart_kind_to_title     (IcChartKind           kind);
+
+IcChart     *ic_chart_new               (IcChartKind           kind,
+                                         GListModel           *reports,
+                                         const IcChartOptions *options) G_GNUC_WARN_UNUSED_RESULT;
+IcChart     *ic_chart_ref               (IcChart              *chart);
+void         ic_chart_unref             (IcChart              *chart);
+IcChartKind  ic_chart_get_kind          (IcChart              *chart);
+/* Takes a reference to @links (of IcChartLink); NULL derives joins from
+ * consecutive reports of one authority raising the same theme. */
+void         ic_chart_set_recurrences   (IcChart              *chart,
+                                         GPtrArray            *links);
+gboolean     ic_chart_is_empty          (IcChart              *chart);
+void         ic_chart_get_natural_size  (IcChart              *chart,
+                                         PangoContext         *context,
+                                         double               *width,
+                                         double               *height);
+double       ic_chart_get_height_for_width (IcChart           *chart,
+                                         PangoContext         *context,
+                                         double                width);
+void         ic_chart_draw              (IcChart              *chart,
+                                         cairo_t              *cr,
+                                         double                width,
+                                         double                height,
+                                         const IcPalette      *palette);
+gboolean     ic_chart_hit_test          (IcChart              *chart,
+                                         double                width,
+                                         double                height,
+                                         double                x,
+                                         double                y,
+                                         IcChartHit           *hit);
+
+gboolean     ic_chart_export            (IcChartKind           kind,
+                                         GListModel           *reports,
+                                         const char           *path,
+                                         GError              **error);
+gboolean     ic_chart_export_full       (IcChart              *chart,
+                                         const char           *path,
+                                         GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcChart, ic_chart_unref)
+
+G_END_DECLS

@@ -1,0 +1,101 @@
+/* ic-pack.c: writing the summary pack to a PDF file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-pack"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+
+#include "ic-pack.h"
+#include "ic-pages-private.h"
+
+static void
+set_metadata (cairo_surface_t *surface,
+              IcPages         *pages)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pages->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  "Judgements and improvement areas compiled from Ofsted reports");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+/* The outline mirrors the contents, with the cover and contents first. */
+static void
+add_outline (cairo_surface_t *surface,
+             IcPages         *pages)
+{
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Cover", "dest='cover'", 0);
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Contents", "dest='contents'", 0);
+  for (guint i = 0; i < ic_pages_get_n_entries (pages); i++)
+    {
+      const IcPagesEntry *entry = ic_pages_get_entry (pages, i);
+      g_autofree char *attrs = g_strdup_printf ("dest='%s'", entry->dest);
+      int id;
+
+      id = cairo_pdf_surface_add_outline (surface, entry->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
+                                          entry->title, attrs, 0);
+      if (entry->level == 0)
+        parent = id;
+    }
+}
+
+/**
+ * ic_pack_export_pdf:
+ * @reports: the reports (#IcReport) of the pack
+ * @failures: (nullable): files that could not be read (#IcFailure)
+ * @options: (nullable): title, "as at" date, recurrences
+ * @path: the PDF file to write
+ *
+ * Writes the A4 summary pack: text pages portrait, the matrix and the
+ * timeline landscape, with metadata, an outline and a linked contents.
+ */
+gboolean
+ic_pack_export_pdf (GListModel          *reports,
+                    GListModel          *failures,
+                    const IcPackOptions *options,
+                    const char          *path,
+                    GError             **error)
+{
+  g_autoptr(IcPages) pages = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pages = ic_pages_paginate (reports, failures, options, IC_A4_WIDTH, IC_A4_HEIGHT);
+  surface = cairo_pdf_surface_create (path, IC_A4_WIDTH, IC_A4_HEIGHT);
+  set_metadata (surface, pages);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < ic_pages_get_n_pages (pages); i++)
+    {
+      double width, height;
+
+      ic_pages_get_page_size (pages, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      ic_pages_draw_page (pages, cr, i);
+      cairo_show_page (cr);
+    }
+  add_outline (surface, pages);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+                   status == CAIRO_STATUS_WRITE_ERROR ? "cannot write the file" : cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,101 @@
+/* ic-pages-private.h: blocks of text and the pages they are cut into
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ic-chart-private.h"
+#include "ic-pages.h"
+
+G_BEGIN_DECLS
+
+#define IC_PAGE_MARGIN      42.52   /* 15 mm */
+#define IC_PAGE_FOOTER      40.0    /* below the content: rule, footer line */
+#define IC_PAGE_TITLE_SIZE  15.0
+#define IC_PAGE_BODY_SIZE   9.0
+#define IC_PAGE_SMALL_SIZE  7.5
+#define IC_PAGE_CONTENTS_LINE 15.0
+
+typedef enum
+{
+  BLOCK_TEXT,
+  BLOCK_GRADE,  /* an area label and its grade cell */
+  BLOCK_ROW,    /* a row of a table */
+} BlockKind;
+
+typedef struct
+{
+  BlockKind      kind;
+  char          *markup;          /* TEXT; GRADE: the area label */
+  double         size;
+  IcTextFlags    flags;
+  IcPaletteRole  role;
+  double         indent;
+  double         space_before;
+  IcGrade        grade;           /* GRADE */
+  char         **cells;           /* ROW: markup per column */
+  const double  *columns;         /* ROW: column starts as fractions, and 1.0 */
+  gboolean       header;          /* ROW: repeated at the top of a new page */
+  int            table_header;    /* ROW: index of its header, or -1 */
+  char          *dest;
+  gboolean       page_break;
+  gboolean       keep_with_next;
+  double         height;          /* measured at the content width */
+} Block;
+
+typedef enum
+{
+  PAGE_COVER,
+  PAGE_CONTENTS,
+  PAGE_MATRIX,
+  PAGE_CHARTS,
+  PAGE_FLOW,
+} PageKind;
+
+typedef struct
+{
+  PageKind  kind;
+  gboolean  landscape;
+  guint     first;       /* MATRIX: rows; CONTENTS: entries */
+  guint     n;
+  IcChart  *charts[2];   /* CHARTS: borrowed */
+  GArray   *blocks;      /* FLOW: guint indices into IcPages.blocks */
+  gboolean  continued;
+} Page;
+
+struct _IcPages
+{
+  grefcount       ref_count;
+  double          width;        /* portrait */
+  double          height;
+  char           *title;
+  GDate           as_at;
+  GPtrArray      *reports;      /* IcReport, by authority then date */
+  GPtrArray      *failures;     /* IcFailure */
+  GPtrArray      *links;        /* IcChartLink */
+  IcChart        *matrix;
+  IcChart        *timeline;
+  IcChart        *charts[4];    /* grades, themes, history, years */
+  IcMatrixLayout *matrix_layout;
+  GPtrArray      *blocks;       /* Block */
+  GArray         *pages;        /* Page */
+  GArray         *entries;      /* IcPagesEntry */
+  GStringChunk   *strings;
+  GHashTable     *dest_pages;   /* dest -> page + 1 */
+};
+
+/* ic-pages-sections.c: the text sections as blocks. */
+void    _ic_pages_add_recurring   (IcPages *pages);
+void    _ic_pages_add_authorities (IcPages *pages);
+void    _ic_pages_add_sources     (IcPages *pages);
+Block  *_ic_pages_add_text        (IcPages     *pages,
+                                   double       size,
+                                   IcTextFlags  flags,
+                                   const char  *format,
+                                   ...) G_GNUC_PRINTF (4, 5);
+void    _ic_pages_add_entry       (IcPages     *pages,
+                                   const char  *title,
+                                   const char  *dest,
+                                   guint        level);
+
+G_END_DECLS

@@ -1,0 +1,435 @@
+/* ic-pages-sections.c: recurring areas, one section per authority, sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-pages"
+
+#include "config.h"
+
+#include "ic-failure.h"
+#include "ic-pages-private.h"
+
+static const double recurring_columns[] = { 0, 0.27, 0.56, 0.9, 1.0 };
+
+Block *
+_ic_pages_add_text (IcPages     *pages,
+                    double       size,
+                    IcTextFlags  flags,
+                    const char  *format,
+                    ...)
+{
+  Block *block = g_new0 (Block, 1);
+  va_list args;
+
+  va_start (args, format);
+  block->markup = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  block->kind = BLOCK_TEXT;
+  block->size = size;
+  block->flags = flags;
+  block->role = IC_PALETTE_TEXT;
+  block->table_header = -1;
+  g_ptr_array_add (pages->blocks, block);
+  return block;
+}
+
+void
+_ic_pages_add_entry (IcPages    *pages,
+                     const char *title,
+                     const char *dest,
+                     guint       level)
+{
+  IcPagesEntry entry = {
+    g_string_chunk_insert (pages->strings, title),
+    g_string_chunk_insert (pages->strings, dest),
+    level,
+    0,
+  };
+
+  g_array_append_val (pages->entries, entry);
+}
+
+static Block *
+add_heading (IcPages    *pages,
+             const char *title,
+             const char *dest,
+             guint       level)
+{
+  Block *block = _ic_pages_add_text (pages, level == 0 ? IC_PAGE_TITLE_SIZE : 13, IC_TEXT_BOLD, "%s", title);
+
+  block->dest = g_strdup (dest);
+  block->page_break = TRUE;
+  block->keep_with_next = TRUE;
+  _ic_pages_add_entry (pages, title, dest, level);
+  return block;
+}
+
+static Block *
+add_row (IcPages       *pages,
+         const double  *columns,
+         int            header,
+         char         **cells)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = BLOCK_ROW;
+  block->size = IC_PAGE_BODY_SIZE * 0.95;
+  block->role = IC_PALETTE_TEXT;
+  block->columns = columns;
+  block->cells = cells;
+  block->header = header < 0;
+  block->flags = header < 0 ? IC_TEXT_BOLD : 0;
+  block->table_header = header;
+  g_ptr_array_add (pages->blocks, block);
+  return block;
+}
+
+static char *
+short_date (const GDate *date)
+{
+  return ic_date_to_display (date);
+}
+
+/* Recurrences grouped by authority and theme: the dates of every report
+ * that raised the theme, in order. */
+static GPtrArray *
+group_links (IcPages *pages)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < pages->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (pages->links, i);
+      char *key;
+      g_autofree char *joined = g_strconcat (link->authority, "\n", link->theme, NULL);
+      GPtrArray *group;
+
+      key = g_string_chunk_insert_const (pages->strings, joined);
+      group = g_hash_table_lookup (groups, key);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_ptr_array_add (group, link);
+          g_ptr_array_add (order, group);
+          g_hash_table_insert (groups, key, group);
+        }
+      else
+        g_ptr_array_add (group, link);
+    }
+  return order;
+}
+
+static guint
+group_dates (GPtrArray *group,
+             GString   *text)
+{
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (group, i);
+      GDate both[2] = { link->earlier, link->later };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < dates->len; j++)
+            seen |= g_date_compare (&g_array_index (dates, GDate, j), &both[k]) == 0;
+          if (!seen)
+            g_array_append_val (dates, both[k]);
+        }
+    }
+  g_array_sort (dates, (GCompareFunc) g_date_compare);
+  for (guint j = 0; j < dates->len; j++)
+    {
+      g_autofree char *date = short_date (&g_array_index (dates, GDate, j));
+
+      g_string_append_printf (text, "%s%s", j ? ", " : "", date);
+    }
+  return dates->len;
+}
+
+void
+_ic_pages_add_recurring (IcPages *pages)
+{
+  g_autoptr(GPtrArray) groups = group_links (pages);
+  int header;
+
+  add_heading (pages, "Recurring improvement areas", "recurring", 0);
+  _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                      "An improvement area recurs when a later report on the same authority raises "
+                      "the same theme again. Themes count once per report.")->role = IC_PALETTE_MUTED_TEXT;
+  if (groups->len == 0)
+    {
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement area was raised again in a later report.");
+      return;
+    }
+
+  header = pages->blocks->len;
+  add_row (pages, recurring_columns, -1,
+           g_strdupv ((char *[]) { "Authority", "Theme", "Reports raising it", "Reports", NULL }))->space_before = 6;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, i);
+      IcChartLink *first = g_ptr_array_index (group, 0);
+      g_autoptr(GString) dates = g_string_new (NULL);
+      guint n = group_dates (group, dates);
+      g_autofree char *theme = _ic_theme_label (first->theme);
+      char **cells = g_new0 (char *, 5);
+
+      cells[0] = g_markup_escape_text (first->authority, -1);
+      cells[1] = g_markup_escape_text (theme, -1);
+      cells[2] = g_markup_escape_text (dates->str, -1);
+      cells[3] = g_strdup_printf ("%u", n);
+      add_row (pages, recurring_columns, header, cells);
+    }
+}
+
+static char *
+report_heading (IcReport *report)
+{
+  g_autofree char *date = _ic_report_date_label (report);
+
+  return g_strdup_printf ("%s \u00b7 %s", ic_inspection_type_to_label (ic_report_get_inspection_type (report)), date);
+}
+
+static void
+add_latest_grades (IcPages   *pages,
+                   GPtrArray *reports)
+{
+  IcReport *latest = NULL;
+  g_autofree char *heading = NULL;
+  Block *block;
+
+  for (guint i = 0; i < reports->len; i++)
+    if (g_list_model_get_n_items (ic_report_get_judgements (g_ptr_array_index (reports, i))) > 0)
+      latest = g_ptr_array_index (reports, i);
+
+  if (latest == NULL)
+    {
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "Latest grades: not graded \u2014 no graded inspection "
+                          "among the reports loaded.")->space_before = 10;
+      return;
+    }
+
+  heading = report_heading (latest);
+  block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Latest grades (%s)", heading);
+  block->keep_with_next = TRUE;
+  block->space_before = 10;
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    {
+      if (ic_report_find_judgement (latest, a) == NULL)
+        continue;
+      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s", ic_area_to_short_label (a));
+      block->kind = BLOCK_GRADE;
+      block->grade = ic_report_get_grade (latest, a);
+    }
+  if (_ic_report_care_leavers_in_children_in_care (latest))
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
+                        "Care leavers: part of children in care (one judgement before 2023)")->role = IC_PALETTE_MUTED_TEXT;
+}
+
+/* "Front door (recurs: also 12 March 2019)" for each theme of an item. */
+static char *
+theme_line (IcPages       *pages,
+            IcReport      *report,
+            IcImprovement *item,
+            gboolean      *recurs)
+{
+  const char * const *themes = ic_improvement_get_themes (item);
+  const GDate *date = ic_report_get_sort_date (report);
+  g_autoptr(GString) line = g_string_new ("Themes: ");
+
+  *recurs = FALSE;
+  if (themes == NULL || themes[0] == NULL)
+    return g_strdup ("Themes: none assigned");
+
+  for (guint t = 0; themes[t] != NULL; t++)
+    {
+      g_autofree char *label = _ic_theme_label (themes[t]);
+      g_autoptr(GString) others = g_string_new (NULL);
+
+      for (guint i = 0; date != NULL && i < pages->links->len; i++)
+        {
+          IcChartLink *link = g_ptr_array_index (pages->links, i);
+          const GDate *other = NULL;
+
+          if (!g_str_equal (link->theme, themes[t]) || g_strcmp0 (link->authority, _ic_chart_report_authority (report)) != 0)
+            continue;
+          if (g_date_compare (&link->later, date) == 0)
+            other = &link->earlier;
+          else if (g_date_compare (&link->earlier, date) == 0)
+            other = &link->later;
+          if (other != NULL)
+            {
+              g_autofree char *text = short_date (other);
+
+              g_string_append_printf (others, "%s%s", others->len ? ", " : "", text);
+            }
+        }
+      g_string_append_printf (line, "%s%s", t ? " \u00b7 " : "", label);
+      if (others->len > 0)
+        {
+          g_string_append_printf (line, " (recurs: also raised %s)", others->str);
+          *recurs = TRUE;
+        }
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+add_item (IcPages       *pages,
+          IcReport      *report,
+          IcImprovement *item)
+{
+  gboolean recurs;
+  g_autofree char *themes = theme_line (pages, report, item, &recurs);
+  const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? "Priority action: " : "";
+  Block *block;
+
+  const char *timeframe = ic_improvement_get_timeframe (item);
+  g_autofree char *when = timeframe ? g_strdup_printf (" (%s)", timeframe) : g_strdup ("");
+
+  block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "\u2022 %s%s%s", prefix, ic_improvement_get_text (item), when);
+  block->indent = 8;
+  block->space_before = 3;
+  block->keep_with_next = TRUE;
+  block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, recurs ? IC_TEXT_BOLD : 0, "%s%s",
+                              recurs ? "\u21bb Recurring \u2014 " : "", themes);
+  block->indent = 16;
+  block->role = IC_PALETTE_MUTED_TEXT;
+}
+
+static void
+add_improvements (IcPages   *pages,
+                  GPtrArray *reports)
+{
+  gboolean any = FALSE;
+
+  for (guint i = reports->len; i-- > 0;)
+    {
+      IcReport *report = g_ptr_array_index (reports, i);
+      GListModel *items = ic_report_get_improvements (report);
+      g_autofree char *heading = NULL;
+      Block *block;
+
+      if (g_list_model_get_n_items (items) == 0)
+        continue;
+      if (!any)
+        _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve")->space_before = 10;
+      any = TRUE;
+      heading = report_heading (report);
+      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, "%s", heading);
+      block->space_before = 6;
+      block->keep_with_next = TRUE;
+      for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+        {
+          g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+
+          add_item (pages, report, item);
+        }
+    }
+  if (!any)
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement items in the reports loaded.")->space_before = 10;
+}
+
+static void
+add_authority (IcPages    *pages,
+               GPtrArray  *reports,
+               guint       index)
+{
+  IcReport *first = g_ptr_array_index (reports, 0);
+  IcReport *last = g_ptr_array_index (reports, reports->len - 1);
+  g_autofree char *dest = g_strdup_printf ("authority-%u", index);
+  g_autofree char *from = _ic_report_date_label (first);
+  g_autofree char *to = _ic_report_date_label (last);
+
+  add_heading (pages, _ic_chart_report_authority (first), dest, 1);
+  if (reports->len == 1)
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "1 report, %s", from)->role = IC_PALETTE_MUTED_TEXT;
+  else
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%u reports, %s to %s", reports->len, from, to)->role = IC_PALETTE_MUTED_TEXT;
+  add_latest_grades (pages, reports);
+  add_improvements (pages, reports);
+}
+
+void
+_ic_pages_add_authorities (IcPages *pages)
+{
+  g_autoptr(GPtrArray) group = g_ptr_array_new ();
+  guint index = 0;
+
+  if (pages->reports->len == 0)
+    return;
+  _ic_pages_add_entry (pages, "Authorities", "authority-0", 0);
+  for (guint i = 0; i < pages->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (pages->reports, i);
+
+      if (group->len > 0 && !g_str_equal (_ic_chart_report_authority (g_ptr_array_index (group, 0)),
+                                          _ic_chart_report_authority (report)))
+        {
+          add_authority (pages, group, index++);
+          g_ptr_array_set_size (group, 0);
+        }
+      g_ptr_array_add (group, report);
+    }
+  add_authority (pages, group, index);
+}
+
+static char *
+dates_text (IcReport *report)
+{
+  g_autofree char *start = ic_date_to_display (ic_report_get_start_date (report));
+  g_autofree char *end = ic_date_to_display (ic_report_get_end_date (report));
+  g_autofree char *published = ic_date_to_display (ic_report_get_published_date (report));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (start != NULL && end != NULL && g_strcmp0 (start, end) != 0)
+    g_string_append_printf (text, "on site %s to %s", start, end);
+  else if (end != NULL || start != NULL)
+    g_string_append_printf (text, "on site %s", end ? end : start);
+  if (published != NULL)
+    g_string_append_printf (text, "%sdated %s", text->len ? ", " : "", published);
+  if (text->len == 0)
+    g_string_append (text, "dates not found");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+_ic_pages_add_sources (IcPages *pages)
+{
+  add_heading (pages, "Sources", "sources", 0);
+  _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                      "Compiled from the Ofsted reports listed here (Crown copyright, Open Government Licence v3.0). "
+                      "This pack is not an Ofsted publication.")->role = IC_PALETTE_MUTED_TEXT;
+
+  for (guint i = 0; i < pages->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (pages->reports, i);
+      const char *title = ic_report_get_title (report);
+      const char *source = ic_report_get_source (report);
+      const char *type = ic_inspection_type_to_label (ic_report_get_inspection_type (report));
+      g_autofree char *dates = dates_text (report);
+      g_autofree char *fallback = g_strdup_printf ("%s, %s", type, _ic_chart_report_authority (report));
+      Block *block;
+
+      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "<b>%s</b>\n%s \u00b7 %s \u00b7 %s\nFile: %s",
+                                  title && *title ? title : fallback, _ic_chart_report_authority (report),
+                                  type, dates, source ? source : "not recorded");
+      block->space_before = 5;
+    }
+
+  if (pages->failures->len == 0)
+    return;
+  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Files that could not be read")->space_before = 12;
+  for (guint i = 0; i < pages->failures->len; i++)
+    {
+      IcFailure *failure = g_ptr_array_index (pages->failures, i);
+
+      _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", ic_failure_get_source (failure),
+                          ic_failure_get_reason (failure))->space_before = 3;
+    }
+}

@@ -1,0 +1,439 @@
+/* ic-pages.c: cutting the summary pack into A4 pages and drawing one page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-pages"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ic-failure.h"
+#include "ic-pages-private.h"
+
+
+static void
+block_free (Block *block)
+{
+  g_free (block->markup);
+  g_strfreev (block->cells);
+  g_free (block->dest);
+  g_free (block);
+}
+
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->blocks, g_array_unref);
+}
+
+static double
+content_width (IcPages  *pages,
+               gboolean  landscape)
+{
+  return (landscape ? pages->height : pages->width) - 2 * IC_PAGE_MARGIN;
+}
+
+static double
+content_height (IcPages  *pages,
+                gboolean  landscape)
+{
+  return (landscape ? pages->width : pages->height) - 2 * IC_PAGE_MARGIN - IC_PAGE_FOOTER;
+}
+
+static double
+title_height (PangoContext *context)
+{
+  return ceil (_ic_text_height (context, "Title", IC_PAGE_TITLE_SIZE, IC_TEXT_BOLD, -1) + 8);
+}
+
+static Page *
+append_page (IcPages  *pages,
+             PageKind  kind,
+             gboolean  landscape)
+{
+  Page page = { kind, landscape, 0, 0, { NULL, NULL }, NULL, FALSE };
+
+  g_array_append_val (pages->pages, page);
+  return &g_array_index (pages->pages, Page, pages->pages->len - 1);
+}
+
+static void
+set_dest (IcPages    *pages,
+          const char *dest,
+          guint       page_nr)
+{
+  if (!g_hash_table_contains (pages->dest_pages, dest))
+    g_hash_table_insert (pages->dest_pages, g_string_chunk_insert_const (pages->strings, dest),
+                         GUINT_TO_POINTER (page_nr + 1));
+}
+
+static void
+paginate_matrix (IcPages      *pages,
+                 PangoContext *context)
+{
+  double avail, used = 0;
+  Page *page;
+
+  pages->matrix_layout = _ic_matrix_layout_new (pages->matrix, context, content_width (pages, TRUE));
+  avail = content_height (pages, TRUE) - title_height (context)
+          - pages->matrix_layout->legend_height - pages->matrix_layout->header_height;
+  set_dest (pages, "matrix", pages->pages->len);
+  page = append_page (pages, PAGE_MATRIX, TRUE);
+
+  for (guint i = 0; i < pages->matrix->rows->len; i++)
+    {
+      double h = g_array_index (pages->matrix_layout->row_heights, double, i);
+
+      if (page->n > 0 && used + h > avail)
+        {
+          page = append_page (pages, PAGE_MATRIX, TRUE);
+          page->first = i;
+          page->continued = TRUE;
+          used = 0;
+        }
+      page->n++;
+      used += h;
+    }
+}
+
+/* Charts stack two to a portrait page when both fit at natural height. */
+static void
+paginate_charts (IcPages      *pages,
+                 PangoContext *context)
+{
+  double avail = content_height (pages, FALSE), used = 0;
+  Page *page = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages->charts); i++)
+    {
+      IcChart *chart = pages->charts[i];
+      double h;
+
+      h = ic_chart_get_height_for_width (chart, context, content_width (pages, FALSE));
+      h += title_height (context) + 18;
+      if (page == NULL || page->charts[1] != NULL || used + h > avail)
+        {
+          page = append_page (pages, PAGE_CHARTS, FALSE);
+          used = 0;
+        }
+      page->charts[page->charts[0] ? 1 : 0] = chart;
+      set_dest (pages, ic_chart_kind_to_name (ic_chart_get_kind (chart)), pages->pages->len - 1);
+      used += h;
+    }
+}
+
+static double
+measure_block (IcPages      *pages,
+               PangoContext *context,
+               Block        *block,
+               double        width)
+{
+  double h = 0;
+
+  if (block->kind == BLOCK_ROW)
+    {
+      for (guint c = 0; block->cells[c] != NULL; c++)
+        {
+          double w = (block->columns[c + 1] - block->columns[c]) * width - 6;
+          g_autoptr(PangoLayout) layout = _ic_markup_layout (context, block->cells[c], block->size, block->flags, w);
+          double ch;
+
+          _ic_text_size (layout, NULL, &ch);
+          h = MAX (h, ch);
+        }
+      return ceil (h + 6);
+    }
+  else
+    {
+      double w = block->kind == BLOCK_GRADE ? width * 0.45 : width - block->indent;
+      g_autoptr(PangoLayout) layout = _ic_markup_layout (context, block->markup, block->size, block->flags, w);
+
+      _ic_text_size (layout, NULL, &h);
+      return ceil (block->kind == BLOCK_GRADE ? MAX (h, 14) + 4 : h + 1);
+    }
+}
+
+static Page *
+new_flow_page (IcPages *pages,
+               double  *used)
+{
+  Page *page = append_page (pages, PAGE_FLOW, FALSE);
+
+  page->blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+  *used = 0;
+  return page;
+}
+
+static gboolean
+block_fits (IcPages *pages,
+            guint    i,
+            double   used,
+            double   avail)
+{
+  Block *block = g_ptr_array_index (pages->blocks, i);
+  double h = block->height + (used > 0 ? block->space_before : 0);
+
+  /* Keep a heading with the first line after it. */
+  if (block->keep_with_next && i + 1 < pages->blocks->len)
+    h += ((Block *) g_ptr_array_index (pages->blocks, i + 1))->height;
+  return used + h <= avail;
+}
+
+static void
+paginate_flow (IcPages      *pages,
+               PangoContext *context,
+               guint         first_block)
+{
+  double width = content_width (pages, FALSE), avail = content_height (pages, FALSE), used = 0;
+  Page *page = NULL;
+
+  for (guint i = first_block; i < pages->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (pages->blocks, i);
+
+      block->height = measure_block (pages, context, block, width);
+      if (page == NULL || block->page_break || (page->blocks->len > 0 && !block_fits (pages, i, used, avail)))
+        {
+          page = new_flow_page (pages, &used);
+          /* A table going on over the page starts with its header again. */
+          if (block->table_header >= 0 && !block->page_break)
+            {
+              g_array_append_val (page->blocks, block->table_header);
+              used += ((Block *) g_ptr_array_index (pages->blocks, block->table_header))->height;
+            }
+        }
+      else if (used > 0)
+        used += block->space_before;
+      g_array_append_val (page->blocks, i);
+      used += block->height;
+      if (block->dest != NULL)
+        set_dest (pages, block->dest, pages->pages->len - 1);
+    }
+}
+
+static void
+add_section_entries (IcPages *pages)
+{
+  _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
+  _ic_pages_add_entry (pages, "Improvement areas over time", "timeline", 0);
+  _ic_pages_add_entry (pages, "Charts", "grades", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pages->charts); i++)
+    {
+      IcChartKind kind = ic_chart_get_kind (pages->charts[i]);
+
+      _ic_pages_add_entry (pages, ic_chart_kind_to_title (kind), ic_chart_kind_to_name (kind), 1);
+    }
+}
+
+static void
+collect (IcPages    *pages,
+         GListModel *reports,
+         GListModel *failures)
+{
+  for (guint i = 0; reports && i < g_list_model_get_n_items (reports); i++)
+    g_ptr_array_add (pages->reports, g_list_model_get_item (reports, i));
+  for (guint i = 0; failures && i < g_list_model_get_n_items (failures); i++)
+    g_ptr_array_add (pages->failures, g_list_model_get_item (failures, i));
+}
+
+static int
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  return ic_report_compare (*(IcReport **) a, *(IcReport **) b);
+}
+
+static void
+prepare_charts (IcPages             *pages,
+                GListModel          *reports,
+                const IcPackOptions *options)
+{
+  IcChartOptions every = { .latest_only = FALSE };
+
+  pages->matrix = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
+  pages->timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  pages->charts[0] = ic_chart_new (IC_CHART_GRADES, reports, NULL);
+  pages->charts[1] = ic_chart_new (IC_CHART_THEMES, reports, &every);
+  pages->charts[2] = ic_chart_new (IC_CHART_HISTORY, reports, &every);
+  pages->charts[3] = ic_chart_new (IC_CHART_YEARS, reports, &every);
+
+  if (options != NULL && options->recurrences != NULL)
+    pages->links = g_ptr_array_ref (options->recurrences);
+  else
+    pages->links = g_ptr_array_ref (pages->timeline->links);
+  ic_chart_set_recurrences (pages->timeline, pages->links);
+}
+
+static IcPages *
+pages_new (GListModel          *reports,
+           GListModel          *failures,
+           const IcPackOptions *options,
+           double               width,
+           double               height)
+{
+  IcPages *pages = g_new0 (IcPages, 1);
+
+  g_ref_count_init (&pages->ref_count);
+  pages->width = width > 0 ? MIN (width, height) : IC_A4_WIDTH;
+  pages->height = height > 0 ? MAX (width, height) : IC_A4_HEIGHT;
+  pages->title = g_strdup (options && options->title ? options->title : "Inspection summary pack");
+  if (options != NULL && options->as_at != NULL && g_date_valid (options->as_at))
+    pages->as_at = *options->as_at;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&pages->as_at, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+  pages->reports = g_ptr_array_new_with_free_func (g_object_unref);
+  pages->failures = g_ptr_array_new_with_free_func (g_object_unref);
+  pages->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  pages->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  g_array_set_clear_func (pages->pages, (GDestroyNotify) page_clear);
+  pages->entries = g_array_new (FALSE, TRUE, sizeof (IcPagesEntry));
+  pages->strings = g_string_chunk_new (1024);
+  pages->dest_pages = g_hash_table_new (g_str_hash, g_str_equal);
+
+  collect (pages, reports, failures);
+  g_ptr_array_sort (pages->reports, compare_reports);
+  prepare_charts (pages, reports, options);
+  return pages;
+}
+
+static guint
+contents_per_page (IcPages      *pages,
+                   PangoContext *context)
+{
+  return MAX (1, (guint) floor ((content_height (pages, FALSE) - title_height (context)) / IC_PAGE_CONTENTS_LINE));
+}
+
+/**
+ * ic_pages_paginate:
+ * @reports: the reports (#IcReport) of the pack
+ * @failures: (nullable): files that could not be read (#IcFailure)
+ * @options: (nullable): title, "as at" date and recurrences
+ * @page_width: the portrait page width in points, or 0 for A4
+ * @page_height: the portrait page height in points, or 0 for A4
+ *
+ * Lays the whole pack out: cover, contents, matrix, timeline, charts,
+ * recurring areas, one section per authority and the sources.
+ */
+IcPages *
+ic_pages_paginate (GListModel          *reports,
+                   GListModel          *failures,
+                   const IcPackOptions *options,
+                   double               page_width,
+                   double               page_height)
+{
+  g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
+  IcPages *pages = pages_new (reports, failures, options, page_width, page_height);
+  guint per_page, n_contents;
+  Page *page;
+
+  add_section_entries (pages);
+  _ic_pages_add_recurring (pages);
+  _ic_pages_add_authorities (pages);
+  _ic_pages_add_sources (pages);
+
+  set_dest (pages, "cover", 0);
+  append_page (pages, PAGE_COVER, FALSE);
+  per_page = contents_per_page (pages, context);
+  n_contents = (pages->entries->len + per_page - 1) / per_page;
+  set_dest (pages, "contents", 1);
+  for (guint i = 0; i < n_contents; i++)
+    {
+      page = append_page (pages, PAGE_CONTENTS, FALSE);
+      page->first = i * per_page;
+      page->n = MIN (per_page, pages->entries->len - page->first);
+      page->continued = i > 0;
+    }
+  paginate_matrix (pages, context);
+  set_dest (pages, "timeline", pages->pages->len);
+  append_page (pages, PAGE_CHARTS, TRUE)->charts[0] = pages->timeline;
+  paginate_charts (pages, context);
+  paginate_flow (pages, context, 0);
+
+  for (guint i = 0; i < pages->entries->len; i++)
+    {
+      IcPagesEntry *entry = &g_array_index (pages->entries, IcPagesEntry, i);
+
+      entry->page = GPOINTER_TO_UINT (g_hash_table_lookup (pages->dest_pages, entry->dest)) - 1;
+    }
+  return pages;
+}
+
+IcPages *
+ic_pages_ref (IcPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, NULL);
+  g_ref_count_inc (&pages->ref_count);
+  return pages;
+}
+
+void
+ic_pages_unref (IcPages *pages)
+{
+  g_return_if_fail (pages != NULL);
+
+  if (!g_ref_count_dec (&pages->ref_count))
+    return;
+  g_free (pages->title);
+  g_ptr_array_unref (pages->reports);
+  g_ptr_array_unref (pages->failures);
+  g_clear_pointer (&pages->links, g_ptr_array_unref);
+  g_clear_pointer (&pages->matrix, ic_chart_unref);
+  g_clear_pointer (&pages->timeline, ic_chart_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (pages->charts); i++)
+    g_clear_pointer (&pages->charts[i], ic_chart_unref);
+  g_clear_pointer (&pages->matrix_layout, _ic_matrix_layout_free);
+  g_ptr_array_unref (pages->blocks);
+  g_array_unref (pages->pages);
+  g_array_unref (pages->entries);
+  g_hash_table_unref (pages->dest_pages);
+  g_string_chunk_free (pages->strings);
+  g_free (pages);
+}
+
+guint
+ic_pages_get_n_pages (IcPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pages->len;
+}
+
+gboolean
+ic_pages_is_landscape (IcPages *pages,
+                       guint    page_nr)
+{
+  g_return_val_if_fail (pages != NULL, FALSE);
+  g_return_val_if_fail (page_nr < pages->pages->len, FALSE);
+  return g_array_index (pages->pages, Page, page_nr).landscape;
+}
+
+void
+ic_pages_get_page_size (IcPages *pages,
+                        guint    page_nr,
+                        double  *width,
+                        double  *height)
+{
+  gboolean landscape = ic_pages_is_landscape (pages, page_nr);
+
+  *width = landscape ? pages->height : pages->width;
+  *height = landscape ? pages->width : pages->height;
+}
+
+guint
+ic_pages_get_n_entries (IcPages *pages)
+{
+  return pages->entries->len;
+}
+
+const IcPagesEntry *
+ic_pages_get_entry (IcPages *pages,
+                    guint    index)
+{
+  g_return_val_if_fail (index < pages->entries->len, NULL);
+  return &g_array_index (pages->entries, IcPagesEntry, index);
+}

@@ -1,0 +1,69 @@
+/* ic-pages.h: the summary pack cut into pages, shared by printing and the PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <cairo.h>
+
+#include "ic-chart.h"
+
+G_BEGIN_DECLS
+
+#define IC_A4_WIDTH  595.2756  /* points: 210 mm */
+#define IC_A4_HEIGHT 841.8898  /* points: 297 mm */
+
+typedef struct
+{
+  /* Nullable: "Inspection summary pack". */
+  const char  *title;
+  /* Nullable: today. The date the pack describes the reports "as at". */
+  const GDate *as_at;
+  /* Nullable: the recurrences to join and mark (IcChartLink); NULL derives
+   * them from themes raised again in an authority's later reports. */
+  GPtrArray   *recurrences;
+} IcPackOptions;
+
+/* Printing with GtkPrintOperation (GTK_UNIT_POINTS, use-full-page): paginate
+ * once in begin-print with the page setup's portrait size, set n-pages to
+ * ic_pages_get_n_pages(), turn the page setup in request-page-setup when
+ * ic_pages_is_landscape(), and call ic_pages_draw_page() in draw-page.
+ * Pages are drawn with the print palette and include their margins. */
+typedef struct _IcPages IcPages;
+
+/* One entry of the contents and the PDF outline. */
+typedef struct
+{
+  const char *title;
+  const char *dest;   /* the PDF destination name */
+  guint       level;  /* 0 for sections, 1 inside them */
+  guint       page;   /* 0-based */
+} IcPagesEntry;
+
+IcPages            *ic_pages_paginate       (GListModel          *reports,
+                                             GListModel          *failures,
+                                             const IcPackOptions *options,
+                                             double               page_width,
+                                             double               page_height) G_GNUC_WARN_UNUSED_RESULT;
+IcPages            *ic_pages_ref            (IcPages             *pages);
+void                ic_pages_unref          (IcPages             *pages);
+guint               ic_pages_get_n_pages    (IcPages             *pages);
+/* The size of one page in points: the portrait size, or the same turned
+ * for the landscape pages (matrix, timeline). */
+gboolean            ic_pages_is_landscape   (IcPages             *pages,
+                                             guint                page_nr);
+void                ic_pages_get_page_size  (IcPages             *pages,
+                                             guint                page_nr,
+                                             double              *width,
+                                             double              *height);
+void                ic_pages_draw_page      (IcPages             *pages,
+                                             cairo_t             *cr,
+                                             guint                page_nr);
+guint               ic_pages_get_n_entries  (IcPages             *pages);
+const IcPagesEntry *ic_pages_get_entry      (IcPages             *pages,
+                                             guint                index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPages, ic_pages_unref)
+
+G_END_DECLS

@@ -1,0 +1,256 @@
+/* ic-render-text.c: pango layouts measured the same way on every surface
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-render"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ic-render-private.h"
+#include "ic-report.h"
+
+gboolean _ic_render_debug_no_clip = FALSE;
+
+/* Metrics hinting differs between image and PDF surfaces; turning it off
+ * everywhere makes a layout measured for pagination the size it is drawn. */
+PangoContext *
+_ic_render_create_context (cairo_t *cr)
+{
+  g_autoptr(IcPangoContext) context = NULL;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  if (cr != NULL)
+    context = pango_cairo_create_context (cr);
+  else
+    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+
+  return g_steal_pointer (&context);
+}
+
+static PangoLayout *
+new_layout (PangoContext *context,
+            double        size,
+            IcTextFlags   flags,
+            double        width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (IC_RENDER_FONT_FAMILY);
+
+  /* Absolute sizes: one unit of the cairo context is one point of text,
+   * whatever the resolution of the surface. */
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (flags & IC_TEXT_BOLD)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  if (flags & IC_TEXT_ITALIC)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (layout, font);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (flags & IC_TEXT_CENTER)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else if (flags & IC_TEXT_RIGHT)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+
+  return layout;
+}
+
+PangoLayout *
+_ic_text_layout (PangoContext *context,
+                 const char   *text,
+                 double        size,
+                 IcTextFlags   flags,
+                 double        width)
+{
+  PangoLayout *layout = new_layout (context, size, flags, width);
+
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+PangoLayout *
+_ic_markup_layout (PangoContext *context,
+                   const char   *markup,
+                   double        size,
+                   IcTextFlags   flags,
+                   double        width)
+{
+  PangoLayout *layout = new_layout (context, size, flags, width);
+
+  pango_layout_set_markup (layout, markup ? markup : "", -1);
+  return layout;
+}
+
+void
+_ic_text_size (PangoLayout *layout,
+               double      *width,
+               double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+double
+_ic_text_height (PangoContext *context,
+                 const char   *text,
+                 double        size,
+                 IcTextFlags   flags,
+                 double        width)
+{
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, size, flags, width);
+  double height;
+
+  _ic_text_size (layout, NULL, &height);
+  return height;
+}
+
+double
+_ic_text_width (PangoContext *context,
+                const char   *text,
+                double        size,
+                IcTextFlags   flags)
+{
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, size, flags, -1);
+  double width;
+
+  _ic_text_size (layout, &width, NULL);
+  return width;
+}
+
+void
+_ic_text_draw (cairo_t       *cr,
+               PangoLayout   *layout,
+               double         x,
+               double         y,
+               const IcColor *color)
+{
+  cairo_save (cr);
+  ic_color_set_source (color, cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+void
+_ic_fill_rect (cairo_t       *cr,
+               double         x,
+               double         y,
+               double         width,
+               double         height,
+               const IcColor *color)
+{
+  ic_color_set_source (color, cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+/* Shapes tell authorities apart where colours alone would not (greyscale
+ * print, colour blindness): circle, square, triangle, diamond. */
+void
+_ic_draw_marker (cairo_t *cr,
+                 guint    shape,
+                 double   x,
+                 double   y,
+                 double   r)
+{
+  switch (shape % 4)
+    {
+    case 0:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.1, y + r * 0.85);
+      cairo_line_to (cr, x - r * 1.1, y + r * 0.85);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_move_to (cr, x, y - r * 1.25);
+      cairo_line_to (cr, x + r * 1.1, y);
+      cairo_line_to (cr, x, y + r * 1.25);
+      cairo_line_to (cr, x - r * 1.1, y);
+      cairo_close_path (cr);
+      break;
+    }
+  cairo_fill (cr);
+}
+
+static const char * const theme_keys[] = {
+  "front_door", "early_help", "strategy_and_child_protection", "assessment_and_risk",
+  "plans_and_planning", "child_voice_and_identity", "recording",
+  "supervision_and_management_oversight", "quality_assurance_and_performance",
+  "independent_reviewing", "sufficiency_and_placements", "permanence_and_adoption",
+  "care_leavers", "exploitation_and_missing", "education", "health_and_wellbeing",
+  "domestic_abuse", "disabled_children_and_transitions", "partnership_and_governance",
+  "workforce", "private_fostering", NULL,
+};
+
+/* Labels people use for the taxonomy of DOMAIN.md. */
+static const char * const theme_labels[] = {
+  "Front door", "Early help", "Strategy and child protection", "Assessment and risk",
+  "Plans and planning", "Child's voice and identity", "Recording",
+  "Supervision and management oversight", "Quality assurance and performance",
+  "Independent reviewing", "Sufficiency and placements", "Permanence and adoption",
+  "Care leavers", "Exploitation and missing", "Education", "Health and well-being",
+  "Domestic abuse", "Disabled children and transitions", "Partnership and governance",
+  "Workforce", "Private fostering",
+};
+
+const char * const *
+_ic_theme_keys (void)
+{
+  return theme_keys;
+}
+
+int
+_ic_theme_order (const char *key)
+{
+  for (guint i = 0; theme_keys[i] != NULL; i++)
+    if (g_strcmp0 (theme_keys[i], key) == 0)
+      return i;
+  return G_N_ELEMENTS (theme_keys);
+}
+
+char *
+_ic_theme_label (const char *key)
+{
+  int order = _ic_theme_order (key);
+  char *label;
+
+  if (order < (int) G_N_ELEMENTS (theme_labels))
+    return g_strdup (theme_labels[order]);
+
+  /* An unknown key still reads as words: "front_door" -> "Front door". */
+  label = g_strdelimit (g_strdup (key ? key : ""), "_", ' ');
+  if (label[0] != '\0')
+    label[0] = g_ascii_toupper (label[0]);
+  return label;
+}
+
+char *
+_ic_report_date_label (gpointer report)
+{
+  char *date = ic_date_to_display (ic_report_get_sort_date (report));
+
+  return date ? date : g_strdup ("date unknown");
+}

@@ -1,0 +1,486 @@
+/* ic-chart-widget.c
+ *
+ * The chart is prepared once per change of the reports (coalesced in an
+ * idle, since reports arrive in batches while reading); snapshot only
+ * hands a cairo context to ic_chart_draw(), the same call print and
+ * export make (STYLE.md §4).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-chart-widget"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ic-chart-widget.h"
+#include "ic-palette.h"
+#include "ic-themes.h"
+
+struct _IcChartWidget
+{
+  GtkWidget    parent_instance;
+
+  GListModel  *model;
+  IcChart     *chart;
+  IcChartKind  kind;
+  double       zoom;
+  guint        update_source;
+  gboolean     dark;
+};
+
+G_DEFINE_FINAL_TYPE (IcChartWidget, ic_chart_widget, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_MODEL,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_HIT_ACTIVATED,
+  N_SIGNALS,
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *titles[IC_N_CHART_KINDS] = {
+  N_("Judgement Matrix"),
+  N_("Improvement Areas over Time"),
+  N_("Grades by Judgement Area"),
+  N_("Reports Raising Each Theme"),
+  N_("Grade History"),
+  N_("Inspections and Visits per Year"),
+};
+
+const char *
+ic_chart_widget_kind_to_title (IcChartKind kind)
+{
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  return _(titles[kind]);
+}
+
+/**
+ * ic_chart_widget_describe_hit:
+ *
+ * Returns: (nullable): one line saying what lies under the pointer
+ */
+char *
+ic_chart_widget_describe_hit (const IcChartHit *hit)
+{
+  GString *text = g_string_new (hit->authority);
+
+  if (hit->report != NULL)
+    {
+      g_autofree char *date = ic_date_to_display (ic_report_get_end_date (hit->report));
+
+      if (text->len == 0)
+        g_string_append (text, ic_report_get_authority (hit->report));
+      g_string_append_printf (text, ", %s", ic_inspection_type_to_label (
+                                ic_report_get_inspection_type (hit->report)));
+      if (date != NULL)
+        g_string_append_printf (text, _(", ended %s"), date);
+    }
+  if (hit->area >= 0)
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "", ic_area_to_label (hit->area));
+  if (hit->grade != IC_GRADE_NONE)
+    g_string_append_printf (text, ": %s", ic_grade_to_label (hit->grade));
+  if (hit->theme != NULL)
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "", ic_theme_get_label (hit->theme));
+  if (hit->year > 0)
+    g_string_append_printf (text, "%s%d", text->len ? " · " : "", hit->year);
+  if (hit->count > 0)
+    g_string_append_printf (text, ngettext (": %u report", ": %u reports", hit->count), hit->count);
+
+  if (text->len == 0)
+    return g_string_free (text, TRUE), NULL;
+  return g_string_free (text, FALSE);
+}
+
+static void
+update (IcChartWidget *self)
+{
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_pointer (&self->chart, ic_chart_unref);
+  if (self->model != NULL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoFontDescription *font = pango_context_get_font_description (context);
+      IcChartOptions options = { .latest_only = self->kind == IC_CHART_GRADES };
+
+      /* Text as large as the rest of the window's, a little smaller than
+       * body text as charts are dense; sizes are points, 96 dpi. */
+      if (font != NULL && pango_font_description_get_size (font) > 0)
+        options.font_size = 0.9 * pango_font_description_get_size (font) / PANGO_SCALE * 96.0 / 72.0;
+      self->chart = ic_chart_new (self->kind, self->model, &options);
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+update_cb (gpointer data)
+{
+  IcChartWidget *self = data;
+
+  self->update_source = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+model_items_changed_cb (IcChartWidget *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_LOW, update_cb, self, NULL);
+}
+
+static void
+draw_message (IcChartWidget *self,
+              cairo_t       *cr,
+              int            width,
+              int            height,
+              const char    *message)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), message);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  ic_color_set_source (ic_palette_get_color (ic_palette_get_screen (self->dark),
+                                             IC_PALETTE_MUTED_TEXT), cr);
+  cairo_move_to (cr, (width - tw) / 2.0, (height - th) / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The one place that draws. */
+static void
+draw_chart (IcChartWidget *self,
+            cairo_t       *cr,
+            int            width,
+            int            height)
+{
+  if (self->chart == NULL || ic_chart_is_empty (self->chart))
+    draw_message (self, cr, width, height, _("No reports to show"));
+  else
+    ic_chart_draw (self->chart, cr, width, height, ic_palette_get_screen (self->dark));
+}
+
+static void
+ic_chart_widget_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_chart (self, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static GtkSizeRequestMode
+ic_chart_widget_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ic_chart_widget_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  double width = 320, height = 200;
+
+  if (self->chart != NULL && !ic_chart_is_empty (self->chart))
+    ic_chart_get_natural_size (self->chart, context, &width, &height);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Only the timeline grows with zoom, and then scrolls sideways; at
+       * 1 it fits the window like the other charts. */
+      double zoom = self->kind == IC_CHART_TIMELINE ? self->zoom : 1.0;
+
+      *natural = (int) ceil (width * zoom);
+      *minimum = zoom > 1.0 ? *natural : 200;
+      /* Charts side by side in the Charts view wrap their labels. */
+      if (self->kind != IC_CHART_TIMELINE)
+        *natural = MIN (*natural, 560);
+    }
+  else
+    {
+      if (for_size > 0 && self->chart != NULL && !ic_chart_is_empty (self->chart))
+        height = ic_chart_get_height_for_width (self->chart, context, for_size);
+      *minimum = *natural = (int) ceil (MAX (height, 120));
+    }
+}
+
+static void
+ic_chart_widget_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->css_changed (widget, change);
+  /* The palette follows the style manager, looked up once per change. */
+  self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  gtk_widget_queue_draw (widget);
+}
+
+static gboolean
+hit_test (IcChartWidget *self,
+          double         x,
+          double         y,
+          IcChartHit    *hit)
+{
+  memset (hit, 0, sizeof *hit);
+  hit->area = -1;
+  if (self->chart == NULL)
+    return FALSE;
+  return ic_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), x, y, hit);
+}
+
+static gboolean
+ic_chart_widget_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard,
+                               GtkTooltip *tooltip)
+{
+  IcChartHit hit;
+  g_autofree char *text = NULL;
+
+  if (keyboard || !hit_test (IC_CHART_WIDGET (widget), x, y, &hit))
+    return FALSE;
+  text = ic_chart_widget_describe_hit (&hit);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+released_cb (IcChartWidget *self,
+             int            n_press,
+             double         x,
+             double         y,
+             GtkGestureClick *gesture)
+{
+  IcChartHit hit;
+
+  if (hit_test (self, x, y, &hit))
+    g_signal_emit (self, signals[SIGNAL_HIT_ACTIVATED], 0, &hit);
+}
+
+static void
+ic_chart_widget_dispose (GObject *object)
+{
+  IcChartWidget *self = (IcChartWidget *)object;
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->chart, ic_chart_unref);
+
+  G_OBJECT_CLASS (ic_chart_widget_parent_class)->dispose (object);
+}
+
+static void
+ic_chart_widget_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_chart_widget_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      ic_chart_widget_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_MODEL:
+      ic_chart_widget_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      ic_chart_widget_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_chart_widget_class_init (IcChartWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = ic_chart_widget_dispose;
+  object_class->get_property = ic_chart_widget_get_property;
+  object_class->set_property = ic_chart_widget_set_property;
+  widget_class->snapshot = ic_chart_widget_snapshot;
+  widget_class->measure = ic_chart_widget_measure;
+  widget_class->get_request_mode = ic_chart_widget_get_request_mode;
+  widget_class->css_changed = ic_chart_widget_css_changed;
+  widget_class->query_tooltip = ic_chart_widget_query_tooltip;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, IC_N_CHART_KINDS - 1, IC_CHART_TIMELINE, flags);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.25, 16.0, 1.0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A click on a mark; the IcChartHit is valid during emission only. */
+  signals[SIGNAL_HIT_ACTIVATED] =
+    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_css_name (widget_class, "icchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ic_chart_widget_init (IcChartWidget *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->zoom = 1.0;
+  self->kind = IC_CHART_TIMELINE;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (click, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ic_chart_widget_kind_to_title (self->kind), -1);
+}
+
+GtkWidget *
+ic_chart_widget_new (IcChartKind kind)
+{
+  return g_object_new (IC_TYPE_CHART_WIDGET, "kind", kind, NULL);
+}
+
+IcChartKind
+ic_chart_widget_get_kind (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), 0);
+  return self->kind;
+}
+
+void
+ic_chart_widget_set_kind (IcChartWidget *self,
+                          IcChartKind    kind)
+{
+  g_return_if_fail (IC_IS_CHART_WIDGET (self));
+  g_return_if_fail (kind < IC_N_CHART_KINDS);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ic_chart_widget_kind_to_title (kind), -1);
+  model_items_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+GListModel *
+ic_chart_widget_get_model (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), NULL);
+  return self->model;
+}
+
+void
+ic_chart_widget_set_model (IcChartWidget *self,
+                           GListModel    *model)
+{
+  g_return_if_fail (IC_IS_CHART_WIDGET (self));
+
+  if (self->model == model)
+    return;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  model_items_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+double
+ic_chart_widget_get_zoom (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), 1.0);
+  return self->zoom;
+}
+
+void
+ic_chart_widget_set_zoom (IcChartWidget *self,
+                          double         zoom)
+{
+  g_return_if_fail (IC_IS_CHART_WIDGET (self));
+
+  zoom = CLAMP (zoom, 0.25, 16.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-9))
+    return;
+  self->zoom = zoom;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+IcChart *
+ic_chart_widget_get_chart (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), NULL);
+  return self->chart;
+}
+
+void
+ic_chart_widget_update (IcChartWidget *self)
+{
+  g_return_if_fail (IC_IS_CHART_WIDGET (self));
+  update (self);
+}

@@ -1,0 +1,127 @@
+/* ic-charts-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-charts-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-ui-util.h"
+#include "ic-chart-widget.h"
+#include "ic-charts-view.h"
+
+struct _IcChartsView
+{
+  GtkWidget      parent_instance;
+
+  IcChartWidget *charts[4];
+
+  /* template widgets */
+  GtkFlowBox    *flow_box;
+};
+
+G_DEFINE_FINAL_TYPE (IcChartsView, ic_charts_view, GTK_TYPE_WIDGET)
+
+static GMenuModel *
+card_menu (IcChartKind kind)
+{
+  GMenu *menu = g_menu_new ();
+  const char *key = ic_chart_kind_to_name (kind);
+  struct { const char *label; const char *format; } formats[] = {
+    { N_("Save as _PNG…"), "png" },
+    { N_("Save as _SVG…"), "svg" },
+    { N_("Save as P_DF…"), "pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *target = g_strdup_printf ("%s.%s", key, formats[i].format);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(formats[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.save-chart", "s", target);
+      g_menu_append_item (menu, item);
+    }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Print…"), NULL);
+
+    g_menu_item_set_action_and_target (item, "win.print-chart", "s", key);
+    g_menu_append_item (menu, item);
+  }
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+card_new (IcChartsView      *self,
+          IcChartKind  kind,
+          guint              index)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (ic_chart_widget_kind_to_title (kind));
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  g_autoptr(GMenuModel) menu = card_menu (kind);
+  GtkWidget *chart = ic_chart_widget_new (kind);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "chart-card");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_set_tooltip_text (menu_button, _("Save or Print"));
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), menu_button);
+  gtk_box_append (GTK_BOX (card), header);
+  gtk_widget_set_vexpand (chart, TRUE);
+  gtk_box_append (GTK_BOX (card), chart);
+  self->charts[index] = IC_CHART_WIDGET (chart);
+  return card;
+}
+
+static void
+ic_charts_view_dispose (GObject *object)
+{
+  ic_ui_dispose_template (GTK_WIDGET (object), IC_TYPE_CHARTS_VIEW);
+  G_OBJECT_CLASS (ic_charts_view_parent_class)->dispose (object);
+}
+
+static void
+ic_charts_view_class_init (IcChartsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_charts_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/InspectionCompare/ic-charts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcChartsView, flow_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ic_charts_view_init (IcChartsView *self)
+{
+  static const IcChartKind kinds[] = {
+    IC_CHART_GRADES, IC_CHART_THEMES,
+    IC_CHART_HISTORY, IC_CHART_YEARS,
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_flow_box_append (self->flow_box, card_new (self, kinds[i], i));
+}
+
+void
+ic_charts_view_set_model (IcChartsView *self,
+                          GListModel   *model)
+{
+  g_return_if_fail (IC_IS_CHARTS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    ic_chart_widget_set_model (self->charts[i], model);
+}

@@ -1,0 +1,18 @@
+/* ic-charts-view.h: grade distribution, theme frequency, grade history, per year
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_CHARTS_VIEW (ic_charts_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcChartsView, ic_charts_view, IC, CHARTS_VIEW, GtkWidget)
+
+void ic_charts_view_set_model (IcChartsView *self,
+                               GListModel   *model);
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* ic-failures-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-failures-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-failure.h"
+#include "ic-failures-dialog.h"
+
+struct _IcFailuresDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  /* template widgets */
+  GtkListBox       *list;
+};
+
+G_DEFINE_FINAL_TYPE (IcFailuresDialog, ic_failures_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  IcFailure *failure = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = g_filename_display_basename (ic_failure_get_source (failure));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_failure_get_reason (failure));
+  gtk_widget_set_tooltip_text (row, ic_failure_get_source (failure));
+  return row;
+}
+
+static void
+ic_failures_dialog_class_init (IcFailuresDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/InspectionCompare/ic-failures-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcFailuresDialog, list);
+}
+
+static void
+ic_failures_dialog_init (IcFailuresDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ic_failures_dialog_new (GtkWindow  *parent,
+                        GListModel *failures)
+{
+  IcFailuresDialog *self;
+  guint n = g_list_model_get_n_items (failures);
+  g_autofree char *heading = NULL;
+
+  self = g_object_new (IC_TYPE_FAILURES_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  heading = g_strdup_printf (ngettext ("%u File Could Not Be Read", "%u Files Could Not Be Read",
+                                       n), n);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  gtk_list_box_bind_model (self->list, failures, create_row_cb, NULL, NULL);
+  return GTK_WIDGET (self);
+}

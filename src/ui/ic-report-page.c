@@ -1,0 +1,581 @@
+/* ic-report-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-report-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ic-recurrence.h"
+#include "ic-report-page.h"
+#include "ic-themes.h"
+#include "ic-ui-util.h"
+
+struct _IcReportPage
+{
+  GtkWidget       parent_instance;
+
+  IcReport       *report;
+  GListModel     *reports;       /* every report loaded, for recurrences */
+  GPtrArray      *recurrences;   /* IcRecurrence touching this report */
+  GtkTextTag     *match_tag;
+
+  /* template widgets */
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkListBox     *judgements_list;
+  GtkListBox     *improvements_list;
+  GtkListBox     *strengths_list;
+  GtkListBox     *warnings_list;
+  GtkWidget      *judgements_heading;
+  GtkWidget      *improvements_heading;
+  GtkWidget      *strengths_heading;
+  GtkWidget      *warnings_heading;
+  GtkSearchEntry *search_entry;
+  GtkTextView    *text_view;
+  GtkLabel       *match_label;
+};
+
+G_DEFINE_FINAL_TYPE (IcReportPage, ic_report_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+fill_judgements (IcReportPage *self)
+{
+  GListModel *judgements = ic_report_get_judgements (self->report);
+  guint n = g_list_model_get_n_items (judgements);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcJudgement) j = g_list_model_get_item (judgements, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *grade = gtk_label_new (ic_grade_to_label (ic_judgement_get_grade (j)));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ic_area_to_label (ic_judgement_get_area (j)));
+      /* The label as printed, when it says more than the area's name. */
+      if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_judgement_get_label (j));
+      gtk_widget_add_css_class (grade, "grade-chip");
+      ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
+      gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
+      gtk_list_box_append (self->judgements_list, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *label = wrapped_label (_("Not graded: this kind of report gives no judgements."),
+                                        "dim-label");
+
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_list_box_append (self->judgements_list, label);
+    }
+}
+
+static GtkWidget *
+theme_chips (IcImprovement *item)
+{
+  const char * const *themes = ic_improvement_get_themes (item);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    {
+      GtkWidget *chip = gtk_label_new (ic_theme_get_label (themes[i]));
+
+      gtk_widget_add_css_class (chip, "theme-chip");
+      if (i == 0)
+        gtk_widget_add_css_class (chip, "main");
+      gtk_box_append (GTK_BOX (box), chip);
+    }
+  return box;
+}
+
+static GtkWidget *
+recurrence_link (IcReport   *other,
+                 const char *theme,
+                 gboolean    later)
+{
+  g_autofree char *date = ic_ui_report_date (other);
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+
+  /* Translators: "Raised again: Focused visit, 12 May 2023 (front door)" */
+  label = g_strdup_printf (later ? _("Raised again: %s, %s (%s)") : _("Raised before: %s, %s (%s)"),
+                           ic_inspection_type_to_label (ic_report_get_inspection_type (other)),
+                           date, ic_theme_get_label (theme));
+  button = gtk_button_new_with_label (label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "recurrence-link");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Open that report"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (other));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
+  return button;
+}
+
+/* Links to the same authority's other reports that raise this item's
+ * theme with substance in common (the analysis's recurrences). */
+static void
+add_recurrence_links (IcReportPage *self,
+                      GtkBox       *box,
+                      guint         index)
+{
+  for (guint i = 0; self->recurrences != NULL && i < self->recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (self->recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+
+      if (earlier->report == self->report && earlier->index == index)
+        gtk_box_append (box, recurrence_link (later->report, ic_recurrence_get_theme (r), TRUE));
+      else if (later->report == self->report && later->index == index)
+        gtk_box_append (box, recurrence_link (earlier->report, ic_recurrence_get_theme (r), FALSE));
+    }
+}
+
+static void
+find_recurrences (IcReportPage *self)
+{
+  g_autoptr(GListStore) same = g_list_store_new (IC_TYPE_REPORT);
+  guint n = self->reports ? g_list_model_get_n_items (self->reports) : 0;
+
+  g_clear_pointer (&self->recurrences, g_ptr_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) other = g_list_model_get_item (self->reports, i);
+
+      if (g_strcmp0 (ic_report_get_authority (other), ic_report_get_authority (self->report)) == 0)
+        g_list_store_append (same, other);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (same)) > 1)
+    self->recurrences = ic_find_recurrences (G_LIST_MODEL (same));
+}
+
+static GtkWidget *
+improvement_row (IcReportPage  *self,
+                 IcImprovement *item,
+                 guint          index)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *meta = NULL;
+  const char *kind = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION
+                     ? _("Priority action")
+                     : ic_improvement_get_kind (item) == IC_ITEM_KIND_RECOMMENDATION
+                     ? _("Recommendation") : _("Improvement");
+
+  if (ic_improvement_get_timeframe (item) != NULL)
+    meta = g_strdup_printf ("%u. %s · %s", index + 1, kind, ic_improvement_get_timeframe (item));
+  else if (ic_improvement_get_page (item) > 0)
+    meta = g_strdup_printf (_("%u. %s · page %u"), index + 1, kind, ic_improvement_get_page (item));
+  else
+    meta = g_strdup_printf ("%u. %s", index + 1, kind);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), wrapped_label (meta, "caption"));
+  gtk_box_append (GTK_BOX (box), wrapped_label (ic_improvement_get_text (item), NULL));
+  gtk_box_append (GTK_BOX (box), theme_chips (item));
+  add_recurrence_links (self, GTK_BOX (box), index);
+  return box;
+}
+
+static void
+fill_improvements (IcReportPage *self)
+{
+  GListModel *items = ic_report_get_improvements (self->report);
+  guint n = g_list_model_get_n_items (items);
+
+  find_recurrences (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
+
+      gtk_list_box_append (self->improvements_list, improvement_row (self, item, i));
+    }
+  gtk_widget_set_visible (self->improvements_heading, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->improvements_list), n > 0);
+}
+
+static gboolean
+fill_strings (GtkListBox         *list,
+              const char * const *strings)
+{
+  guint n = strings ? g_strv_length ((char **) strings) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *label = wrapped_label (strings[i], NULL);
+
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_list_box_append (list, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), n > 0);
+  return n > 0;
+}
+
+static void
+fill_text (IcReportPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char * const *pages = ic_report_get_pages (self->report);
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  for (guint i = 0; pages != NULL && pages[i] != NULL; i++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, pages[i], -1);
+      gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+    }
+  if (pages == NULL || pages[0] == NULL)
+    gtk_text_buffer_set_text (buffer, _("The text of this report is not available."), -1);
+}
+
+static void
+fill (IcReportPage *self)
+{
+  g_autofree char *summary = NULL;
+
+  clear_list (self->judgements_list);
+  clear_list (self->improvements_list);
+  clear_list (self->strengths_list);
+  clear_list (self->warnings_list);
+  if (self->report == NULL)
+    return;
+
+  summary = ic_ui_report_summary (self->report);
+  gtk_label_set_label (self->title_label, summary);
+  gtk_label_set_label (self->subtitle_label, ic_report_get_title (self->report));
+  fill_judgements (self);
+  fill_improvements (self);
+  gtk_widget_set_visible (self->strengths_heading,
+                          fill_strings (self->strengths_list,
+                                        ic_report_get_strengths (self->report)));
+  gtk_widget_set_visible (self->warnings_heading,
+                          fill_strings (self->warnings_list,
+                                        ic_report_get_warnings (self->report)));
+  fill_text (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Moves the selection to the next (or previous) match after the cursor. */
+static void
+select_match (IcReportPage *self,
+              gboolean      forward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter start, sel_start, sel_end, match_start, match_end;
+  gboolean found;
+
+  if (text[0] == '\0')
+    return;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  start = forward ? sel_end : sel_start;
+  if (forward)
+    found = gtk_text_iter_forward_search (&start, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                          &match_start, &match_end, NULL);
+  else
+    found = gtk_text_iter_backward_search (&start, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                           &match_start, &match_end, NULL);
+  if (!found)
+    {
+      /* Wrap around, as text editors do. */
+      if (forward)
+        gtk_text_buffer_get_start_iter (buffer, &start);
+      else
+        gtk_text_buffer_get_end_iter (buffer, &start);
+      found = forward
+        ? gtk_text_iter_forward_search (&start, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                        &match_start, &match_end, NULL)
+        : gtk_text_iter_backward_search (&start, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                         &match_start, &match_end, NULL);
+    }
+  if (!found)
+    return;
+
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  gtk_text_view_scroll_to_iter (self->text_view, &match_start, 0.1, FALSE, 0, 0);
+}
+
+guint
+ic_report_page_find (IcReportPage *self,
+                     const char   *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, start, end;
+  guint n = 0;
+
+  g_return_val_if_fail (IC_IS_REPORT_PAGE (self), 0);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+
+  iter = start;
+  while (text != NULL && text[0] != '\0' &&
+         gtk_text_iter_forward_search (&iter, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                       &start, &end, NULL))
+    {
+      gtk_text_buffer_apply_tag (buffer, self->match_tag, &start, &end);
+      iter = end;
+      n++;
+    }
+  return n;
+}
+
+static void
+search_changed_cb (IcReportPage   *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *status = NULL;
+  GtkTextIter start;
+  guint n;
+
+  n = ic_report_page_find (self, text);
+  if (text[0] != '\0')
+    status = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+  gtk_label_set_label (self->match_label, status ? status : "");
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_select_range (buffer, &start, &start);
+  select_match (self, TRUE);
+}
+
+static void
+next_match_cb (IcReportPage *self)
+{
+  select_match (self, TRUE);
+}
+
+static void
+previous_match_cb (IcReportPage *self)
+{
+  select_match (self, FALSE);
+}
+
+static void
+open_original_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IcReportPage *self = IC_REPORT_PAGE (widget);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkAppLaunchContext *context;
+
+  if (self->report == NULL)
+    return;
+
+  file = g_file_new_for_path (ic_report_get_source (self->report));
+  uri = g_file_get_uri (file);
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  if (!g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), &error))
+    gtk_widget_activate_action (widget, "win.show-error", "s", error->message);
+  g_object_unref (context);
+}
+
+static void
+peer_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IcReportPage *self = IC_REPORT_PAGE (widget);
+
+  if (self->report != NULL && ic_report_get_authority (self->report) != NULL)
+    gtk_widget_activate_action (widget, "win.peer-group", "s",
+                                ic_report_get_authority (self->report));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (IC_REPORT_PAGE (widget)->search_entry));
+}
+
+static void
+ic_report_page_dispose (GObject *object)
+{
+  IcReportPage *self = (IcReportPage *)object;
+
+  ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORT_PAGE);
+  g_clear_object (&self->report);
+  g_clear_object (&self->reports);
+  g_clear_pointer (&self->recurrences, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ic_report_page_parent_class)->dispose (object);
+}
+
+static void
+ic_report_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  IcReportPage *self = IC_REPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_report_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  IcReportPage *self = IC_REPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      ic_report_page_set_report (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ic_report_page_class_init (IcReportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_report_page_dispose;
+  object_class->get_property = ic_report_page_get_property;
+  object_class->set_property = ic_report_page_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, IC_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/InspectionCompare/ic-report-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, judgements_list);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, improvements_list);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, strengths_list);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, judgements_heading);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, improvements_heading);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, strengths_heading);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, warnings_heading);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, text_view);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, match_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_match_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.open-original", NULL, open_original_action);
+  gtk_widget_class_install_action (widget_class, "page.peer-group", NULL, peer_group_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ic_report_page_init (IcReportPage *self)
+{
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->match_tag = gtk_text_buffer_create_tag (buffer, "search-match",
+                                                "background", "#f8e45c",
+                                                "foreground", "#000000",
+                                                NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->text_view));
+}
+
+IcReport *
+ic_report_page_get_report (IcReportPage *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT_PAGE (self), NULL);
+  return self->report;
+}
+
+void
+ic_report_page_set_report (IcReportPage *self,
+                           IcReport     *report)
+{
+  g_return_if_fail (IC_IS_REPORT_PAGE (self));
+  g_return_if_fail (report == NULL || IC_IS_REPORT (report));
+
+  if (!g_set_object (&self->report, report))
+    return;
+  fill (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+/**
+ * ic_report_page_set_reports:
+ * @reports: (nullable): every report loaded, where the page looks for
+ *   the same authority's earlier and later reports
+ */
+void
+ic_report_page_set_reports (IcReportPage *self,
+                            GListModel   *reports)
+{
+  g_return_if_fail (IC_IS_REPORT_PAGE (self));
+  g_set_object (&self->reports, reports);
+}

@@ -1,0 +1,28 @@
+/* ic-reports-view.h: the sortable list of reports and the report page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ic-report.h"
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_REPORTS_VIEW (ic_reports_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcReportsView, ic_reports_view, IC, REPORTS_VIEW, GtkWidget)
+
+void        ic_reports_view_set_model   (IcReportsView *self,
+                                         GListModel    *model);
+void        ic_reports_view_set_all_reports (IcReportsView *self,
+                                             GListModel    *reports);
+GListModel *ic_reports_view_get_rows    (IcReportsView *self);
+void        ic_reports_view_show_report (IcReportsView *self,
+                                         IcReport      *report);
+void        ic_reports_view_show_list   (IcReportsView *self);
+/* (transfer none) (nullable): the report shown on the report page */
+IcReport   *ic_reports_view_get_report  (IcReportsView *self);
+
+G_END_DECLS

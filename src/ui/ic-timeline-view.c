@@ -1,0 +1,165 @@
+/* ic-timeline-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-timeline-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ic-ui-util.h"
+#include "ic-chart-widget.h"
+#include "ic-timeline-view.h"
+#include "ic-ui-util.h"
+
+struct _IcTimelineView
+{
+  GtkWidget      parent_instance;
+
+  /* template widgets */
+  IcChartWidget *chart;
+  GtkRevealer   *details_revealer;
+  GtkListBox    *details_list;
+  GtkLabel      *details_title;
+};
+
+G_DEFINE_FINAL_TYPE (IcTimelineView, ic_timeline_view, GTK_TYPE_WIDGET)
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IcTimelineView *self = IC_TIMELINE_VIEW (widget);
+  double zoom = ic_chart_widget_get_zoom (self->chart);
+
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    zoom *= 1.5;
+  else if (g_str_equal (action_name, "timeline.zoom-out"))
+    zoom /= 1.5;
+  else
+    zoom = 1.0;
+  ic_chart_widget_set_zoom (self->chart, zoom);
+}
+
+static GtkWidget *
+report_row (IcReport *report)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
+  g_autofree char *date = ic_ui_report_date (report);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (report));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* A click on a mark lists the reports behind it: every report of that
+ * authority raising that theme, each with a link to open it. */
+static void
+hit_activated_cb (IcTimelineView   *self,
+                  const IcChartHit *hit,
+                  IcChartWidget    *chart)
+{
+  GListModel *model = ic_chart_widget_get_model (chart);
+  const char *authority = hit->authority;
+  g_autofree char *title = ic_chart_widget_describe_hit (hit);
+  GtkWidget *child;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  if (authority == NULL && hit->report != NULL)
+    authority = ic_report_get_authority (hit->report);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_list))) != NULL)
+    gtk_list_box_remove (self->details_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (model, i);
+      gboolean raises = hit->theme == NULL;
+      GListModel *items = ic_report_get_improvements (report);
+
+      if (g_strcmp0 (ic_report_get_authority (report), authority) != 0)
+        continue;
+      for (guint j = 0; !raises && j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(IcImprovement) item = g_list_model_get_item (items, j);
+          raises = ic_improvement_has_theme (item, hit->theme);
+        }
+      if (raises || report == hit->report)
+        gtk_list_box_append (self->details_list, report_row (report));
+    }
+
+  gtk_label_set_label (self->details_title, title ? title : "");
+  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+}
+
+static void
+close_details_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (IC_TIMELINE_VIEW (widget)->details_revealer, FALSE);
+}
+
+static void
+ic_timeline_view_dispose (GObject *object)
+{
+  ic_ui_dispose_template (GTK_WIDGET (object), IC_TYPE_TIMELINE_VIEW);
+  G_OBJECT_CLASS (ic_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+ic_timeline_view_class_init (IcTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_timeline_view_dispose;
+
+  g_type_ensure (IC_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/InspectionCompare/ic-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, chart);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_list);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_title);
+  gtk_widget_class_bind_template_callback (widget_class, hit_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.close-details", NULL,
+                                   close_details_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "timeline.zoom-reset", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ic_timeline_view_init (IcTimelineView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+ic_timeline_view_set_model (IcTimelineView *self,
+                            GListModel     *model)
+{
+  g_return_if_fail (IC_IS_TIMELINE_VIEW (self));
+  ic_chart_widget_set_model (self->chart, model);
+}

@@ -1,0 +1,44 @@
+/* ic-ui-util.h: words, CSS classes and accessible texts for grades
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ic-report.h"
+
+G_BEGIN_DECLS
+
+const char *ic_ui_grade_css_class     (IcGrade   grade);
+char       *ic_ui_cell_text           (IcReport *report,
+                                       IcArea    area,
+                                       IcGrade  *grade) G_GNUC_WARN_UNUSED_RESULT;
+char       *ic_ui_cell_description    (IcReport *report,
+                                       IcArea    area) G_GNUC_WARN_UNUSED_RESULT;
+char       *ic_ui_report_date         (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
+char       *ic_ui_report_summary      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
+void        ic_ui_set_grade_class     (GtkWidget *widget,
+                                       IcGrade    grade);
+int         ic_ui_compare_dates       (const GDate *a,
+                                       const GDate *b);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+typedef char *(*IcReportTextFunc) (IcReport *report);
+
+GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
+                                            const char       *title,
+                                            IcReportTextFunc  text_func,
+                                            GCompareDataFunc  compare);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+void ic_ui_dispose_template (GtkWidget *widget,
+                             GType      widget_type);
+
+G_END_DECLS

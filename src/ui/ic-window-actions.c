@@ -1,0 +1,415 @@
+/* ic-window-actions.c: the win.* actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-csv.h"
+#include "ic-json.h"
+#include "ic-pack.h"
+#include "ic-print-operation.h"
+#include "ic-window-private.h"
+
+static GPtrArray *
+chooser_files (GtkFileChooser *chooser)
+{
+  g_autoptr(GListModel) list = gtk_file_chooser_get_files (chooser);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (files, g_list_model_get_item (list, i));
+  return files;
+}
+
+static void
+open_response_cb (IcWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GPtrArray) files = chooser_files (GTK_FILE_CHOOSER (native));
+
+      ic_window_open (self, (GFile **) files->pdata, files->len);
+    }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+}
+
+static void
+run_open_chooser (IcWindow             *self,
+                  const char           *title,
+                  GtkFileChooserAction  action)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, _("_Open"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Reports (PDF or text)"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_suffix (filter, "pdf");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_folder_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  run_open_chooser (IC_WINDOW (widget), _("Open Folders of Reports"),
+                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+add_files_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  run_open_chooser (IC_WINDOW (widget), _("Add Report Files"), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+open_recent_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  ic_window_open (IC_WINDOW (widget), &file, 1);
+}
+
+static void
+cancel_load_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _ic_window_cancel_load (IC_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _ic_window_reload (IC_WINDOW (widget));
+}
+
+static void
+open_report_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  IcReport *report = _ic_window_find_report (self, g_variant_get_string (param, NULL));
+
+  if (report == NULL)
+    return;
+  ic_reports_view_show_report (self->reports_view, report);
+  adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+}
+
+static void
+peer_group_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+
+  ic_report_filter_set_peer (self->filter, g_variant_get_string (param, NULL));
+  ic_reports_view_show_list (self->reports_view);
+}
+
+static void
+show_error_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _ic_window_toast (IC_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_failures_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _ic_window_show_failures (IC_WINDOW (widget));
+}
+
+static void
+find_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ic_filter_bar_focus_search (IC_WINDOW (widget)->filter_bar);
+}
+
+static void
+show_view_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  adw_view_stack_set_visible_child_name (IC_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (param, NULL));
+}
+
+static IcPrintScope
+current_scope (IcWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "timeline") == 0)
+    return IC_PRINT_SCOPE_TIMELINE;
+  if (g_strcmp0 (view, "charts") == 0)
+    return IC_PRINT_SCOPE_CHARTS;
+  if (g_strcmp0 (view, "reports") == 0)
+    return IC_PRINT_SCOPE_REPORTS;
+  return IC_PRINT_SCOPE_MATRIX;
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  gboolean pack = g_str_equal (name, "win.print-pack");
+  IcPrintScope scope = pack ? IC_PRINT_SCOPE_PACK : current_scope (self);
+  GListModel *rows = scope == IC_PRINT_SCOPE_MATRIX
+                     ? ic_matrix_view_get_rows (self->matrix_view)
+                     : ic_window_get_reports (self);
+  g_autoptr(IcPrintOperation) operation = NULL;
+
+  operation = ic_print_operation_new (rows, ic_report_store_get_failures (self->store), scope);
+  ic_print_operation_run_dialog (operation, widget);
+}
+
+/* Export ---------------------------------------------------------------- */
+
+static void
+open_uri_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr(GError) error = NULL;
+  GdkAppLaunchContext *context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (param, NULL),
+                                          G_APP_LAUNCH_CONTEXT (context), &error))
+    _ic_window_toast (IC_WINDOW (widget), error->message);
+  g_object_unref (context);
+}
+
+static void
+toast_exported (IcWindow *self,
+                GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+export_pdf (IcWindow    *self,
+            const char  *path,
+            GError     **error)
+{
+  return ic_pack_export_pdf (ic_window_get_reports (self),
+                             ic_report_store_get_failures (self->store),
+                             NULL, path, error);
+}
+
+/* The format follows the name: .pdf the summary pack, -improvements.csv
+ * the improvement items, .csv the judgement matrix, anything else JSON. */
+gboolean
+_ic_window_export (IcWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  GListModel *reports = ic_window_get_reports (self);
+  g_autofree char *contents = NULL;
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    return export_pdf (self, path, error);
+  if (g_str_has_suffix (lower, "-improvements.csv"))
+    contents = ic_csv_improvements (reports);
+  else if (g_str_has_suffix (lower, ".csv"))
+    contents = ic_csv_matrix (reports);
+  else
+    {
+      g_autoptr(JsonNode) node = ic_json_document_new (reports,
+                                                       ic_report_store_get_failures (self->store),
+                                                       NULL);
+      contents = ic_json_to_string (node);
+    }
+  return g_file_set_contents (path, contents, -1, error);
+}
+
+static void
+export_response_cb (IcWindow             *self,
+                    int                   response,
+                    GtkFileChooserNative *native)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+
+  if (_ic_window_export (self, file, &error))
+    toast_exported (self, file);
+  else
+    _ic_window_toast (self, error->message);
+}
+
+static void
+add_export_filter (GtkFileChooser *chooser,
+                   const char     *label,
+                   const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, label);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_file_chooser_set_current_name (chooser, _("inspection-summary.pdf"));
+  add_export_filter (chooser, _("Summary pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Judgement matrix (CSV)"), "*.csv");
+  add_export_filter (chooser, _("Improvement items (CSV, name ending -improvements.csv)"),
+                     "*-improvements.csv");
+  add_export_filter (chooser, _("Everything (JSON)"), "*.json");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+save_chart_response_cb (IcWindow             *self,
+                        int                   response,
+                        GtkFileChooserNative *native)
+{
+  IcChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (native), "ic-chart-kind"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (ic_chart_export (kind, ic_window_get_reports (self), path, &error))
+    toast_exported (self, file);
+  else
+    _ic_window_toast (self, error->message);
+}
+
+/* @param: "KIND.FORMAT", e.g. "themes.svg"; the format is the extension. */
+static void
+save_chart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_auto(GStrv) parts = g_strsplit (g_variant_get_string (param, NULL), ".", 2);
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *native;
+  IcChartKind kind;
+
+  if (parts[0] == NULL || parts[1] == NULL || !ic_chart_kind_from_name (parts[0], &kind))
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save Chart"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  file_name = g_strdup_printf ("%s.%s", parts[0], parts[1]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_object_set_data (G_OBJECT (native), "ic-chart-kind", GUINT_TO_POINTER (kind));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (save_chart_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+print_chart_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_autoptr(IcPrintOperation) operation = NULL;
+  IcChartKind kind;
+
+  if (!ic_chart_kind_from_name (g_variant_get_string (param, NULL), &kind))
+    return;
+  operation = ic_print_operation_new (ic_window_get_reports (self), NULL, IC_PRINT_SCOPE_CHARTS);
+  ic_print_operation_set_chart (operation, kind);
+  ic_print_operation_run_dialog (operation, widget);
+}
+
+void
+_ic_window_update_actions (IcWindow *self)
+{
+  gboolean has_reports = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.cancel-load", self->loading);
+  gtk_widget_action_set_enabled (widget, "win.reload", !self->loading && self->roots != NULL &&
+                                 self->roots->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.print", has_reports);
+  gtk_widget_action_set_enabled (widget, "win.print-pack", has_reports);
+  gtk_widget_action_set_enabled (widget, "win.export", has_reports);
+  gtk_widget_action_set_enabled (widget, "win.show-failures",
+                                 g_list_model_get_n_items (ic_report_store_get_failures (self->store)) > 0);
+}
+
+void
+_ic_window_init_actions (IcWindowClass *klass)
+{
+  GtkWidgetClass *wc = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (wc, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (wc, "win.add-files", NULL, add_files_action);
+  gtk_widget_class_install_action (wc, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (wc, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (wc, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (wc, "win.open-report", "s", open_report_action);
+  gtk_widget_class_install_action (wc, "win.peer-group", "s", peer_group_action);
+  gtk_widget_class_install_action (wc, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (wc, "win.show-failures", NULL, show_failures_action);
+  gtk_widget_class_install_action (wc, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (wc, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (wc, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (wc, "win.print-pack", NULL, print_action);
+  gtk_widget_class_install_action (wc, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (wc, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (wc, "win.save-chart", "s", save_chart_action);
+  gtk_widget_class_install_action (wc, "win.print-chart", "s", print_chart_action);
+
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-files", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_Escape, 0, "win.cancel-load", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.print-pack", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "matrix");
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "charts");
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "reports");
+}

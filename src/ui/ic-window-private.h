@@ -1,0 +1,67 @@
+/* ic-window-private.h: the window's state, shared by its source files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ic-charts-view.h"
+#include "ic-filter-bar.h"
+#include "ic-matrix-view.h"
+#include "ic-report-filter.h"
+#include "ic-reports-view.h"
+#include "ic-timeline-view.h"
+#include "ic-window.h"
+
+G_BEGIN_DECLS
+
+struct _IcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  IcReportStore        *store;
+  IcReportFilter       *filter;
+  GtkFilterListModel   *filtered;
+  GObject              *loader;        /* IcLoader */
+  GCancellable         *cancellable;
+  GPtrArray            *roots;         /* GFile: folders and files opened */
+  GHashTable           *monitors;      /* path -> GFileMonitor */
+  GHashTable           *pending;       /* paths of folders changed on disk */
+  GPtrArray            *queue;         /* GFile arrays waiting for the loader */
+  guint                 reload_source;
+  guint                 n_failures_seen;
+  guint                 loading : 1;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  IcFilterBar          *filter_bar;
+  IcMatrixView         *matrix_view;
+  IcTimelineView       *timeline_view;
+  IcChartsView         *charts_view;
+  IcReportsView        *reports_view;
+  GMenu                *recent_menu;
+};
+
+void      _ic_window_init_actions      (IcWindowClass *klass);
+void      _ic_window_update_actions    (IcWindow      *self);
+void      _ic_window_update_main_page  (IcWindow      *self);
+void      _ic_window_update_recent     (IcWindow      *self);
+void      _ic_window_toast             (IcWindow      *self,
+                                        const char    *title);
+void      _ic_window_show_failures     (IcWindow      *self);
+void      _ic_window_load_init         (IcWindow      *self);
+void      _ic_window_load_dispose      (IcWindow      *self);
+void      _ic_window_cancel_load       (IcWindow      *self);
+void      _ic_window_reload            (IcWindow      *self);
+gboolean  _ic_window_export            (IcWindow      *self,
+                                        GFile         *file,
+                                        GError       **error);
+IcReport *_ic_window_find_report       (IcWindow      *self,
+                                        const char    *source);
+
+G_END_DECLS

@@ -1,0 +1,255 @@
+/* ic-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ic-window-private.h"
+
+G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The empty state until there is something to show or being read. */
+void
+_ic_window_update_main_page (IcWindow *self)
+{
+  gboolean has_reports = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    has_reports || self->loading ? "content" : "empty");
+  /* Views have nothing to switch between until there are reports. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     has_reports || self->loading);
+  _ic_window_update_actions (self);
+}
+
+static void
+store_items_changed_cb (IcWindow *self)
+{
+  _ic_window_update_main_page (self);
+}
+
+static void
+restore_filter (IcWindow *self)
+{
+  g_autofree char *search = g_settings_get_string (self->settings, "filter-search");
+  g_autofree char *type = g_settings_get_string (self->settings, "filter-type");
+  g_autofree char *region = g_settings_get_string (self->settings, "filter-region");
+  g_autofree char *peer = g_settings_get_string (self->settings, "filter-peer");
+
+  ic_report_filter_set_search (self->filter, search);
+  ic_report_filter_set_type_key (self->filter, type);
+  ic_report_filter_set_region (self->filter, region);
+  ic_report_filter_set_peer (self->filter, peer);
+  ic_report_filter_set_from_year (self->filter, g_settings_get_int (self->settings, "filter-from-year"));
+  ic_report_filter_set_to_year (self->filter, g_settings_get_int (self->settings, "filter-to-year"));
+}
+
+/* Filters are saved as they change so a crash does not lose them. */
+static void
+filter_changed_cb (IcWindow *self)
+{
+  IcReportFilter *f = self->filter;
+
+  g_settings_set_string (self->settings, "filter-search", ic_report_filter_get_search (f) ?: "");
+  g_settings_set_string (self->settings, "filter-type", ic_report_filter_get_type_key (f) ?: "");
+  g_settings_set_string (self->settings, "filter-region", ic_report_filter_get_region (f) ?: "");
+  g_settings_set_string (self->settings, "filter-peer", ic_report_filter_get_peer (f) ?: "");
+  g_settings_set_int (self->settings, "filter-from-year", ic_report_filter_get_from_year (f));
+  g_settings_set_int (self->settings, "filter-to-year", ic_report_filter_get_to_year (f));
+}
+
+static void
+restore_state (IcWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+
+  g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "matrix-latest-only", self->matrix_view, "latest-only",
+                   G_SETTINGS_BIND_DEFAULT);
+  restore_filter (self);
+}
+
+static gboolean
+ic_window_close_request (GtkWindow *window)
+{
+  IcWindow *self = IC_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (ic_window_parent_class)->close_request (window);
+}
+
+static gboolean
+drop_cb (IcWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+
+  ic_window_open (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static void
+setup_drop_target (IcWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+ic_window_dispose (GObject *object)
+{
+  IcWindow *self = (IcWindow *)object;
+
+  _ic_window_load_dispose (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ic_window_parent_class)->dispose (object);
+}
+
+static void
+ic_window_class_init (IcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ic_window_dispose;
+  window_class->close_request = ic_window_close_request;
+
+  g_type_ensure (IC_TYPE_FILTER_BAR);
+  g_type_ensure (IC_TYPE_MATRIX_VIEW);
+  g_type_ensure (IC_TYPE_TIMELINE_VIEW);
+  g_type_ensure (IC_TYPE_CHARTS_VIEW);
+  g_type_ensure (IC_TYPE_REPORTS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/InspectionCompare/ic-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, charts_view);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, reports_view);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, recent_menu);
+
+  _ic_window_init_actions (klass);
+}
+
+static void
+ic_window_init (IcWindow *self)
+{
+  GListModel *reports;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->store = ic_report_store_new ();
+  self->filter = ic_report_filter_new ();
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  reports = G_LIST_MODEL (self->filtered);
+
+  ic_matrix_view_set_model (self->matrix_view, reports);
+  ic_timeline_view_set_model (self->timeline_view, reports);
+  ic_charts_view_set_model (self->charts_view, reports);
+  ic_reports_view_set_model (self->reports_view, reports);
+  ic_reports_view_set_all_reports (self->reports_view, G_LIST_MODEL (self->store));
+
+  restore_state (self);
+  ic_filter_bar_set_filter (self->filter_bar, self->filter);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  _ic_window_load_init (self);
+  setup_drop_target (self);
+  _ic_window_update_recent (self);
+  _ic_window_update_main_page (self);
+}
+
+IcWindow *
+ic_window_new (GtkApplication *application)
+{
+  return g_object_new (IC_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * ic_window_get_store:
+ *
+ * Returns: (transfer none): every report loaded, unfiltered
+ */
+IcReportStore *
+ic_window_get_store (IcWindow *self)
+{
+  g_return_val_if_fail (IC_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/**
+ * ic_window_get_reports:
+ *
+ * Returns: (transfer none): the reports that pass the filters, as every
+ *   view shows them
+ */
+GListModel *
+ic_window_get_reports (IcWindow *self)
+{
+  g_return_val_if_fail (IC_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+gboolean
+ic_window_get_loading (IcWindow *self)
+{
+  g_return_val_if_fail (IC_IS_WINDOW (self), FALSE);
+  return self->loading;
+}
+
+void
+_ic_window_toast (IcWindow   *self,
+                  const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,264 @@
+/* test-analysis-cli.c: themes, recurrences and corrections in the
+ * headless exports of the real executable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ic-test-util.h"
+
+#define SEED_2022 "000_850e072831eb0de0.txt"
+#define SEED_2024 "001_aa1f0879a1ca2f5f.txt"
+
+typedef struct
+{
+  char *home;     /* temporary XDG_DATA_HOME */
+  char *folder;   /* the two Richmond seeds, copied */
+  char *out;
+  char *err;
+  int   status;
+} Fixture;
+
+/* Removes a temporary folder and everything in it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  if (f->home != NULL)
+    remove_tree (f->home);
+  g_free (f->home);
+  g_free (f->folder);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+static gboolean
+fixture_init (Fixture *f)
+{
+  g_autofree char *seeds = ic_test_corpus_path ("seeds");
+  const char *names[] = { SEED_2022, SEED_2024 };
+
+  if (seeds == NULL)
+    return FALSE;
+
+  f->home = g_dir_make_tmp ("ic-analysis-cli-XXXXXX", NULL);
+  f->folder = g_build_filename (f->home, "reports", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (f->folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_build_filename (seeds, names[i], NULL);
+      g_autofree char *to = g_build_filename (f->folder, names[i], NULL);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+      g_assert_true (g_file_set_contents (to, data, length, NULL));
+    }
+  return TRUE;
+}
+
+/* The content id of a seed: SHA-256 of its bytes. */
+static char *
+content_id (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->folder, name, NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, length);
+}
+
+static char *
+corrections_path (Fixture *f)
+{
+  return g_build_filename (f->home, "inspection-compare", "corrections.json", NULL);
+}
+
+static void
+write_corrections (Fixture    *f,
+                   const char *text)
+{
+  g_autofree char *path = corrections_path (f);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+run_export (Fixture    *f,
+            const char *option)
+{
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[] = { exe, option, f->folder, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->home, TRUE);
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &f->out, &f->err, &wait_status, &error));
+  g_assert_no_error (error);
+  f->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static JsonObject *
+find_report (JsonObject *root,
+             const char *name)
+{
+  JsonArray *reports = json_object_get_array_member (root, "reports");
+
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, i);
+
+      if (g_str_has_suffix (json_object_get_string_member (report, "source"), name))
+        return report;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+array_has (JsonArray  *array,
+           const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_recurrence_and_corrections (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *corrections = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *early, *item;
+  JsonArray *recurrences;
+  gboolean front_door = FALSE;
+
+  if (!fixture_init (&f))
+    return;
+  id = content_id (&f, SEED_2022);
+  corrections = g_strdup_printf ("{ \"version\": 1, \"reports\": { \"%s\": {"
+                                 " \"inspection_type\": \"focused_visit\","
+                                 " \"improvements.1.themes\": [\"workforce\"] } } }", id);
+  write_corrections (&f, corrections);
+
+  run_export (&f, "--export-json=-");
+  g_assert_cmpint (f.status, ==, 0);
+  json_parser_load_from_data (parser, f.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  /* The corrections were applied and are said to be corrections. */
+  early = find_report (root, SEED_2022);
+  g_assert_cmpstr (json_object_get_string_member (early, "inspection_type"), ==, "focused_visit");
+  g_assert_true (array_has (json_object_get_array_member (early, "corrected"), "inspection_type"));
+  g_assert_true (array_has (json_object_get_array_member (early, "corrected"),
+                            "improvements.1.themes"));
+  item = json_array_get_object_element (json_object_get_array_member (early, "improvements"), 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "themes")), ==, 1);
+  g_assert_true (array_has (json_object_get_array_member (item, "themes"), "workforce"));
+  /* Themes come from the rules for the other items. */
+  item = json_array_get_object_element (json_object_get_array_member (early, "improvements"), 0);
+  g_assert_true (array_has (json_object_get_array_member (item, "themes"), "front_door"));
+
+  /* Richmond 2022 front door returns in 2024. */
+  recurrences = json_object_get_array_member (root, "recurrences");
+  for (guint i = 0; i < json_array_get_length (recurrences); i++)
+    {
+      JsonObject *r = json_array_get_object_element (recurrences, i);
+      JsonObject *earlier = json_object_get_object_member (r, "earlier");
+      JsonObject *later = json_object_get_object_member (r, "later");
+
+      g_assert_cmpstr (json_object_get_string_member (r, "authority"), ==, "Richmond upon Thames");
+      if (g_strcmp0 (json_object_get_string_member (r, "theme"), "front_door") == 0 &&
+          g_str_has_suffix (json_object_get_string_member (earlier, "source"), SEED_2022) &&
+          json_object_get_int_member (earlier, "index") == 0 &&
+          g_strcmp0 (json_object_get_string_member (earlier, "end_date"), "2022-02-04") == 0 &&
+          g_str_has_suffix (json_object_get_string_member (later, "source"), SEED_2024) &&
+          json_object_get_int_member (later, "index") == 0 &&
+          g_strcmp0 (json_object_get_string_member (later, "end_date"), "2024-07-19") == 0)
+        front_door = TRUE;
+    }
+  g_assert_true (front_door);
+
+  /* The improvements CSV prints the corrected themes. */
+  run_export (&f, "--export-improvements-csv=-");
+  g_assert_cmpint (f.status, ==, 0);
+  g_assert_nonnull (strstr (f.out, "focused_visit,2022-02-04,1,,workforce,"));
+
+  fixture_clear (&f);
+}
+
+static void
+test_corrupt_corrections (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *bak = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!fixture_init (&f))
+    return;
+  write_corrections (&f, "{ \"reports\": [ 1, 2");
+  path = corrections_path (&f);
+  bak = g_strconcat (path, ".bak", NULL);
+
+  /* Reported with the file's name, kept, and the export still written. */
+  run_export (&f, "--export-json=-");
+  g_assert_cmpint (f.status, ==, 0);
+  g_assert_nonnull (strstr (f.err, path));
+  g_assert_nonnull (strstr (f.err, ".bak"));
+  g_assert_nonnull (strstr (f.out, "\"recurrences\""));
+  g_assert_true (g_file_get_contents (bak, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "{ \"reports\": [ 1, 2");
+
+  fixture_clear (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/analysis-cli/recurrence-and-corrections", test_recurrence_and_corrections);
+  g_test_add_func ("/analysis-cli/corrupt-corrections", test_corrupt_corrections);
+
+  return g_test_run ();
+}

@@ -1,0 +1,393 @@
+/* test-pack.c: the summary PDF read back with poppler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "ic-failure.h"
+#include "ic-json.h"
+#include "ic-pack.h"
+#include "ic-pages-private.h"
+#include "ic-render-test-data.h"
+#include "ic-test-util.h"
+
+#define FOOTER "Not an Ofsted publication \u2014 compiled from Ofsted reports (Open Government Licence)"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerIndexIter, poppler_index_iter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+
+static char *
+out_path (const char *name)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *dir = g_build_filename (builddir ? builddir : ".", "render-out", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, name, NULL);
+}
+
+static PopplerDocument *
+export_and_open (GListModel *reports,
+                 GListModel *failures,
+                 const char *name,
+                 double     *seconds)
+{
+  g_autofree char *path = out_path (name);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) as_at = g_date_new_dmy (21, 11, 2026);
+  IcPackOptions options = { .as_at = as_at };
+  gint64 start = g_get_monotonic_time ();
+  PopplerDocument *doc;
+
+  g_assert_true (ic_pack_export_pdf (reports, failures, &options, path, &error));
+  g_assert_no_error (error);
+  if (seconds != NULL)
+    *seconds = (g_get_monotonic_time () - start) / 1e6;
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+page_text (PopplerDocument *doc,
+           int              i)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+
+  return poppler_page_get_text (page);
+}
+
+/* A4 either way up; footer and "Page x of y" on every page. */
+static GString *
+check_pages (PopplerDocument *doc,
+             guint            expected_pages)
+{
+  int n = poppler_document_get_n_pages (doc);
+  GString *all = g_string_new (NULL);
+
+  g_assert_cmpint (n, ==, expected_pages);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, n);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat (fabs (MIN (w, h) - IC_A4_WIDTH), <, 0.5);
+      g_assert_cmpfloat (fabs (MAX (w, h) - IC_A4_HEIGHT), <, 0.5);
+      /* The matrix and the timeline are landscape, everything else portrait. */
+      if (g_str_has_prefix (text, "Judgement matrix") || g_str_has_prefix (text, "Improvement areas over time"))
+        g_assert_cmpfloat (w, >, h);
+      else
+        g_assert_cmpfloat (w, <, h);
+      g_assert_nonnull (strstr (text, number));
+      g_assert_nonnull (strstr (text, FOOTER));
+      g_string_append (all, text);
+      g_string_append_c (all, '\f');
+    }
+  return all;
+}
+
+static void
+check_metadata (PopplerDocument *doc)
+{
+  g_autofree char *title = poppler_document_get_title (doc);
+  g_autofree char *creator = poppler_document_get_creator (doc);
+  gint64 created = poppler_document_get_creation_date (doc);
+
+  g_assert_cmpstr (title, ==, "Inspection summary pack");
+  g_assert_cmpstr (creator, ==, PACKAGE_NAME " " PACKAGE_VERSION);
+  g_assert_cmpint (llabs (created - g_get_real_time () / G_USEC_PER_SEC), <, 3600);
+}
+
+/* Top-level outline titles, and the number of authorities listed under
+ * "Authorities". */
+static GPtrArray *
+outline_titles (PopplerDocument *doc,
+                guint           *n_authorities)
+{
+  g_autoptr(PopplerIndexIter) iter = poppler_index_iter_new (doc);
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  *n_authorities = 0;
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+
+      g_ptr_array_add (titles, g_strdup (action->any.title));
+      if (g_str_equal (action->any.title, "Authorities"))
+        {
+          g_autoptr(PopplerIndexIter) child = poppler_index_iter_get_child (iter);
+
+          do
+            (*n_authorities)++;
+          while (child != NULL && poppler_index_iter_next (child));
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (iter));
+  return titles;
+}
+
+static void
+check_outline (PopplerDocument *doc,
+               guint            n_authorities)
+{
+  const char *expected[] = { "Cover", "Contents", "Judgement matrix", "Improvement areas over time", "Charts",
+                             "Recurring improvement areas", "Authorities", "Sources" };
+  guint found_authorities;
+  g_autoptr(GPtrArray) titles = outline_titles (doc, &found_authorities);
+
+  g_assert_cmpuint (titles->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (titles, i), ==, expected[i]);
+  g_assert_cmpuint (found_authorities, ==, n_authorities);
+}
+
+/* Every link of the contents goes to a page that starts with its title. */
+static void
+check_contents_links (PopplerDocument *doc)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 1);
+  GList *mapping = poppler_page_get_link_mapping (page);
+  guint n = 0;
+
+  for (GList *l = mapping; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *link = l->data;
+      PopplerDest *dest;
+      g_autofree char *target = NULL;
+
+      g_assert_cmpint (link->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      g_assert_cmpint (link->action->goto_dest.dest->type, ==, POPPLER_DEST_NAMED);
+      dest = poppler_document_find_dest (doc, link->action->goto_dest.dest->named_dest);
+      g_assert_nonnull (dest);
+      target = page_text (doc, dest->page_num - 1);
+      if (g_str_equal (link->action->goto_dest.dest->named_dest, "sources"))
+        g_assert_true (g_str_has_prefix (target, "Sources"));
+      if (g_str_equal (link->action->goto_dest.dest->named_dest, "matrix"))
+        g_assert_true (g_str_has_prefix (target, "Judgement matrix"));
+      poppler_dest_free (dest);
+      n++;
+    }
+  poppler_page_free_link_mapping (mapping);
+  g_assert_cmpuint (n, >=, 8);
+}
+
+static void
+check_authorities (GString    *text,
+                   GListModel *reports)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      if (strstr (text->str, ic_report_get_authority (report)) == NULL)
+        g_error ("%s is not in the pack", ic_report_get_authority (report));
+      for (IcArea a = 0; a < IC_N_AREAS; a++)
+        if (ic_report_find_judgement (report, a) != NULL)
+          g_assert_nonnull (strstr (text->str, ic_grade_to_label (ic_report_get_grade (report, a))));
+      g_assert_nonnull (strstr (text->str, ic_report_get_source (report)));
+    }
+}
+
+/* Margins stay empty: drawn without clipping, no page puts ink outside
+ * its content area except the footer line. */
+static void
+check_margins (GListModel *reports)
+{
+  g_autoptr(IcPages) pages = ic_pages_paginate (reports, NULL, NULL, 0, 0);
+
+  _ic_render_debug_no_clip = TRUE;
+  for (guint i = 0; i < ic_pages_get_n_pages (pages); i++)
+    {
+      double w, h;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      const unsigned char *data;
+
+      ic_pages_get_page_size (pages, i, &w, &h);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w), (int) ceil (h));
+      cr = cairo_create (surface);
+      ic_pages_draw_page (pages, cr, i);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      for (int y = 0; y < (int) h; y++)
+        for (int x = 0; x < (int) w; x++)
+          {
+            /* The strip between the content and the footer rule stays
+             * empty too: nothing runs into the footer. */
+            gboolean gap = y > h - IC_PAGE_MARGIN - IC_PAGE_FOOTER + 1 && y < h - IC_PAGE_MARGIN - 28;
+            gboolean content = x >= IC_PAGE_MARGIN - 1 && x <= w - IC_PAGE_MARGIN + 1
+                               && y >= IC_PAGE_MARGIN - 1 && y <= h - IC_PAGE_MARGIN + 1 && !gap;
+            guint32 px = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+
+            if (!content && px != 0xffffff)
+              g_error ("page %u: ink at %d,%d in the margin", i + 1, x, y);
+          }
+      cairo_surface_destroy (surface);
+    }
+  _ic_render_debug_no_clip = FALSE;
+}
+
+static guint
+n_authorities_of (GListModel *reports)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      g_hash_table_add (names, (gpointer) ic_report_get_authority (report));
+    }
+  return g_hash_table_size (names);
+}
+
+static void
+check_pack (guint       n_reports,
+            guint       per_authority,
+            const char *name)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (n_reports, per_authority);
+  g_autoptr(GListStore) failures = g_list_store_new (IC_TYPE_FAILURE);
+  g_autoptr(IcFailure) failure = ic_failure_new ("/reports/broken.pdf", "not a PDF: an HTML error page");
+  g_autoptr(IcPages) pages = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) text = NULL;
+  double seconds;
+
+  g_list_store_append (failures, failure);
+  pages = ic_pages_paginate (reports, G_LIST_MODEL (failures), NULL, 0, 0);
+  doc = export_and_open (reports, G_LIST_MODEL (failures), name, &seconds);
+  g_test_message ("pack of %u reports (%u authorities): %d pages in %.2f s", n_reports,
+                  n_authorities_of (reports), poppler_document_get_n_pages (doc), seconds);
+  if (n_reports > 150)
+    g_print ("# benchmark: pack of %u reports, %u authorities: %d pages written in %.2f s\n", n_reports,
+             n_authorities_of (reports), poppler_document_get_n_pages (doc), seconds);
+
+  text = check_pages (doc, ic_pages_get_n_pages (pages));
+  check_metadata (doc);
+  check_outline (doc, n_authorities_of (reports));
+  check_contents_links (doc);
+  check_authorities (text, reports);
+  g_assert_nonnull (strstr (text->str, "As at"));
+  g_assert_nonnull (strstr (text->str, "21 November 2026"));
+  g_assert_nonnull (strstr (text->str, "/reports/broken.pdf: not a PDF: an HTML error page"));
+  if (n_reports >= 2)
+    {
+      g_assert_nonnull (strstr (text->str, "Not graded"));
+      g_assert_nonnull (strstr (text->str, "Recurring"));
+    }
+  g_assert_nonnull (strstr (text->str, "part of children in care"));
+  check_margins (reports);
+}
+
+static void
+test_pack_one (void)
+{
+  check_pack (1, 1, "pack-1.pdf");
+}
+
+static void
+test_pack_five (void)
+{
+  check_pack (5, 2, "pack-5.pdf");
+}
+
+static void
+test_pack_many (void)
+{
+  check_pack (459, 3, "pack-153.pdf");
+}
+
+/* The real reports of the shared corpus, as their expected JSON reads:
+ * real names, labels, long items and frameworks from 2012 to 2025. */
+static void
+test_pack_corpus (void)
+{
+  g_autofree char *dir = ic_test_corpus_path ("expected");
+  g_autoptr(GListStore) store = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(IcPages) pages = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcReport) report = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (json_parser_load_from_file (parser, path, &error));
+      report = ic_json_report_from_node (json_parser_get_root (parser), &error);
+      g_assert_no_error (error);
+      _ic_report_set_source (report, name);
+      g_list_store_append (store, report);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >=, 10);
+
+  pages = ic_pages_paginate (G_LIST_MODEL (store), NULL, NULL, 0, 0);
+  doc = export_and_open (G_LIST_MODEL (store), NULL, "pack-corpus.pdf", NULL);
+  text = check_pages (doc, ic_pages_get_n_pages (pages));
+  check_outline (doc, n_authorities_of (G_LIST_MODEL (store)));
+  check_contents_links (doc);
+  check_authorities (text, G_LIST_MODEL (store));
+  check_margins (G_LIST_MODEL (store));
+}
+
+static void
+test_pack_empty (void)
+{
+  g_autoptr(GListModel) reports = G_LIST_MODEL (g_list_store_new (IC_TYPE_REPORT));
+  g_autoptr(PopplerDocument) doc = export_and_open (reports, NULL, "pack-0.pdf", NULL);
+  g_autofree char *cover = page_text (doc, 0);
+
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 3);
+  g_assert_nonnull (strstr (cover, "Reports"));
+}
+
+static void
+test_pack_unwritable (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (2, 2);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ic_pack_export_pdf (reports, NULL, NULL, "/nonexistent-dir/pack.pdf", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/pack.pdf"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pack/one-report", test_pack_one);
+  g_test_add_func ("/pack/five-reports", test_pack_five);
+  g_test_add_func ("/pack/153-authorities", test_pack_many);
+  g_test_add_func ("/pack/corpus", test_pack_corpus);
+  g_test_add_func ("/pack/empty", test_pack_empty);
+  g_test_add_func ("/pack/unwritable", test_pack_unwritable);
+
+  return g_test_run ();
+}

@@ -1,0 +1,526 @@
+/* test-render.c: palettes, charts drawn to images, chart export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ic-chart-private.h"
+#include "ic-palette.h"
+#include "ic-render-test-data.h"
+
+static const char *palette_names[] = { "print", "screen-light", "screen-dark" };
+
+static const IcPalette *
+palette_at (guint i)
+{
+  return i == 0 ? ic_palette_get_print () : ic_palette_get_screen (i == 2);
+}
+
+static void
+assert_contrast (const char    *palette,
+                 const char    *pair,
+                 const IcColor *fg,
+                 const IcColor *bg)
+{
+  double ratio = ic_color_contrast_ratio (fg, bg);
+
+  g_test_message ("%s %s: %.2f:1", palette, pair, ratio);
+  if (ratio < 4.5)
+    g_error ("%s: contrast of %s is %.2f:1, below 4.5:1", palette, pair, ratio);
+}
+
+/* Every text/background pair the renderers draw. */
+static void
+test_palette_contrast (void)
+{
+  static const struct { IcPaletteRole fg, bg; const char *name; } pairs[] = {
+    { IC_PALETTE_TEXT, IC_PALETTE_BACKGROUND, "text on background" },
+    { IC_PALETTE_TEXT, IC_PALETTE_SURFACE, "text on surface" },
+    { IC_PALETTE_MUTED_TEXT, IC_PALETTE_BACKGROUND, "muted text on background" },
+    { IC_PALETTE_MUTED_TEXT, IC_PALETTE_SURFACE, "muted text on surface" },
+    { IC_PALETTE_LINK, IC_PALETTE_BACKGROUND, "link on background" },
+    { IC_PALETTE_ACCENT_TEXT, IC_PALETTE_ACCENT, "accent text on accent" },
+  };
+
+  /* The formula itself: black on white is 21:1, a colour on itself 1:1. */
+  g_assert_cmpfloat_with_epsilon (ic_color_contrast_ratio (&(IcColor) { 0, 0, 0, 1 }, &(IcColor) { 1, 1, 1, 1 }), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ic_color_contrast_ratio (&(IcColor) { 0.3, 0.5, 0.1, 1 }, &(IcColor) { 0.3, 0.5, 0.1, 1 }), 1.0, 1e-9);
+
+  for (guint p = 0; p < G_N_ELEMENTS (palette_names); p++)
+    {
+      const IcPalette *palette = palette_at (p);
+
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        assert_contrast (palette_names[p], pairs[i].name, ic_palette_get_color (palette, pairs[i].fg),
+                         ic_palette_get_color (palette, pairs[i].bg));
+      /* Marks and lines of authorities: 3:1, the WCAG level for graphics. */
+      for (guint i = 0; i < ic_palette_get_n_series (palette); i++)
+        {
+          double ratio = ic_color_contrast_ratio (ic_palette_get_series (palette, i),
+                                                  ic_palette_get_color (palette, IC_PALETTE_BACKGROUND));
+
+          if (ratio < 3.0)
+            g_error ("%s: series colour %u has %.2f:1 on the background", palette_names[p], i, ratio);
+        }
+      for (IcGrade g = 0; g < IC_N_GRADES; g++)
+        assert_contrast (palette_names[p], ic_grade_to_label (g), ic_palette_get_grade_text (palette, g),
+                         ic_palette_get_grade_fill (palette, g));
+    }
+}
+
+/* Grades stay apart in greyscale: at least 10 L* between any two. */
+static void
+test_palette_greyscale (void)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (palette_names); p++)
+    for (IcGrade a = IC_GRADE_OUTSTANDING; a < IC_N_GRADES; a++)
+      for (IcGrade b = a + 1; b < IC_N_GRADES; b++)
+        {
+          double la = ic_color_get_lightness (ic_palette_get_grade_fill (palette_at (p), a));
+          double lb = ic_color_get_lightness (ic_palette_get_grade_fill (palette_at (p), b));
+
+          if (fabs (la - lb) < 10)
+            g_error ("%s: %s (L*%.1f) and %s (L*%.1f) look alike in grey", palette_names[p],
+                     ic_grade_to_label (a), la, ic_grade_to_label (b), lb);
+        }
+}
+
+static void
+test_kind_names (void)
+{
+  const char *names[] = { "matrix", "timeline", "grades", "themes", "history", "years" };
+  IcChartKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (ic_chart_kind_from_name (names[i], &kind));
+      g_assert_cmpint (kind, ==, i);
+      g_assert_cmpstr (ic_chart_kind_to_name (kind), ==, names[i]);
+    }
+  g_assert_false (ic_chart_kind_from_name ("pie", &kind));
+  g_assert_false (ic_chart_kind_from_name (NULL, &kind));
+}
+
+static GListModel *
+store_of (IcReport *first,
+          ...)
+{
+  GListStore *store = g_list_store_new (IC_TYPE_REPORT);
+  va_list args;
+
+  va_start (args, first);
+  for (IcReport *r = first; r != NULL; r = va_arg (args, IcReport *))
+    {
+      g_list_store_append (store, r);
+      g_object_unref (r);
+    }
+  va_end (args);
+  return G_LIST_MODEL (store);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+
+  cairo_surface_flush (surface);
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+static guint32
+rgb_of (const IcColor *color)
+{
+  return ((guint32) (color->red * 255 + 0.5) << 16) | ((guint32) (color->green * 255 + 0.5) << 8)
+         | (guint32) (color->blue * 255 + 0.5);
+}
+
+static cairo_surface_t *
+draw_chart (IcChart         *chart,
+            const IcPalette *palette,
+            double          *width,
+            double          *height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  ic_chart_get_natural_size (chart, NULL, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (*width), (int) ceil (*height));
+  cr = cairo_create (surface);
+  ic_chart_draw (chart, cr, *width, *height, palette);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Cells carry their grade's fill; the care leavers cell of a pre-2023
+ * ILACS says it is part of children in care; a visit is "Not graded". */
+static void
+test_matrix_cells (void)
+{
+  g_autoptr(GListModel) reports = store_of (ic_render_test_report ("Barnsley", 0, 1),
+                                            ic_render_test_report ("Greenwich", 2, 2),
+                                            ic_render_test_report ("Redbridge", 1, 3), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
+  g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
+  g_autoptr(IcMatrixLayout) layout = NULL;
+  const IcPalette *palette = ic_palette_get_print ();
+  IcReport *barnsley, *greenwich;
+  cairo_surface_t *surface;
+  double w, h, top, x;
+
+  g_assert_cmpuint (chart->rows->len, ==, 3);
+  g_assert_cmpuint (chart->n_areas, ==, 5);
+  g_assert_cmpint (chart->areas[4], ==, IC_AREA_CARE_LEAVERS);
+  barnsley = g_ptr_array_index (chart->rows, 0);
+  greenwich = g_ptr_array_index (chart->rows, 1);
+  g_assert_true (_ic_report_care_leavers_in_children_in_care (barnsley));
+  g_assert_false (_ic_report_care_leavers_in_children_in_care (greenwich));
+
+  surface = draw_chart (chart, palette, &w, &h);
+  layout = _ic_matrix_layout_new (chart, context, w);
+  top = layout->legend_height + layout->header_height;
+  for (guint i = 0; i < 5; i++)
+    {
+      x = layout->label_width + i * layout->cell_width + 3;
+      if (i < 4)
+        g_assert_cmphex (pixel_at (surface, x, top + 3), ==,
+                         rgb_of (ic_palette_get_grade_fill (palette, ic_report_get_grade (barnsley, chart->areas[i]))));
+      g_assert_cmphex (pixel_at (surface, x, top + g_array_index (layout->row_heights, double, 0) + 3), ==,
+                       rgb_of (ic_palette_get_grade_fill (palette, ic_report_get_grade (greenwich, chart->areas[i]))));
+    }
+  /* Not a grade colour: the note cell is left on the background. */
+  x = layout->label_width + 4 * layout->cell_width + 3;
+  g_assert_cmphex (pixel_at (surface, x, top + 3), ==, rgb_of (ic_palette_get_color (palette, IC_PALETTE_BACKGROUND)));
+  /* The focused visit's row is one "Not graded" cell across the areas. */
+  top += g_array_index (layout->row_heights, double, 0) + g_array_index (layout->row_heights, double, 1);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmphex (pixel_at (surface, layout->label_width + i * layout->cell_width + layout->cell_width / 2, top + 2), ==,
+                     rgb_of (ic_palette_get_grade_fill (palette, IC_GRADE_NONE)));
+  /* Background at the bottom left corner, below the last name. */
+  g_assert_cmphex (pixel_at (surface, 1, (int) h - 1), ==, rgb_of (ic_palette_get_color (palette, IC_PALETTE_BACKGROUND)));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_matrix_hit (void)
+{
+  g_autoptr(GListModel) reports = store_of (ic_render_test_report ("Barnsley", 0, 1),
+                                            ic_render_test_report ("Greenwich", 2, 2), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
+  g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
+  g_autoptr(IcMatrixLayout) layout = NULL;
+  IcChartHit hit;
+  double w, h, y;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  layout = _ic_matrix_layout_new (chart, context, w);
+  y = layout->legend_height + layout->header_height + g_array_index (layout->row_heights, double, 0) + 4;
+  g_assert_true (ic_chart_hit_test (chart, w, h, layout->label_width + 2.5 * layout->cell_width, y, &hit));
+  g_assert_cmpstr (hit.authority, ==, "Greenwich");
+  g_assert_cmpint (hit.area, ==, IC_AREA_HELP_AND_PROTECTION);
+  g_assert_cmpint (hit.grade, ==, ic_report_get_grade (hit.report, IC_AREA_HELP_AND_PROTECTION));
+  g_assert_true (ic_chart_hit_test (chart, w, h, 2, y, &hit));
+  g_assert_cmpint (hit.area, ==, -1);
+  g_assert_false (ic_chart_hit_test (chart, w, h, 2, 1, &hit));
+}
+
+/* Draws without clipping into a larger transparent surface and counts
+ * what landed outside the chart's rectangle. */
+static guint
+pixels_outside (IcChart *chart,
+                double   width,
+                double   height)
+{
+  const int margin = 40;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width) + 2 * margin,
+                                                         (int) ceil (height) + 2 * margin);
+  cairo_t *cr = cairo_create (surface);
+  const unsigned char *data;
+  guint outside = 0;
+
+  _ic_render_debug_no_clip = TRUE;
+  cairo_translate (cr, margin, margin);
+  ic_chart_draw (chart, cr, width, height, ic_palette_get_screen (TRUE));
+  _ic_render_debug_no_clip = FALSE;
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        gboolean inside = x >= margin && y >= margin && x < margin + ceil (width) && y < margin + ceil (height);
+        guint32 px = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+        if (!inside && (px >> 24) != 0)
+          {
+            if (outside == 0)
+              g_test_message ("%s: first ink outside at %d,%d (chart %.0f x %.0f)",
+                              ic_chart_kind_to_name (ic_chart_get_kind (chart)), x - margin, y - margin, width, height);
+            outside++;
+          }
+      }
+  cairo_surface_destroy (surface);
+  return outside;
+}
+
+static void
+test_charts_in_bounds (void)
+{
+  guint sizes[][2] = { { 1, 1 }, { 5, 3 }, { 459, 3 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GListModel) reports = ic_render_test_reports (sizes[s][0], sizes[s][1]);
+
+      for (guint k = 0; k < IC_N_CHART_KINDS * 2; k++)
+        {
+          IcChartKind kind = k % IC_N_CHART_KINDS;
+          IcChartOptions every = { .latest_only = FALSE };
+          g_autoptr(IcChart) chart = ic_chart_new (kind, reports, k < IC_N_CHART_KINDS ? NULL : &every);
+          double w, h;
+
+          ic_chart_get_natural_size (chart, NULL, &w, &h);
+          g_test_message ("%s with %u reports: %.0f x %.0f", ic_chart_kind_to_name (kind), sizes[s][0], w, h);
+          if (kind == IC_CHART_MATRIX)
+            g_assert_cmpuint (chart->rows->len, ==, k < IC_N_CHART_KINDS ? chart->authorities->len : sizes[s][0]);
+          g_assert_cmpfloat (w, >, 0);
+          g_assert_cmpfloat (h, >, 0);
+          g_assert_false (ic_chart_is_empty (chart));
+          g_assert_cmpuint (pixels_outside (chart, w, h), ==, 0);
+          /* A narrow window: names wrap, nothing spills over the sides. */
+          h = ic_chart_get_height_for_width (chart, NULL, 320);
+          g_assert_cmpuint (pixels_outside (chart, 320, h), ==, 0);
+        }
+    }
+}
+
+/* A long name wraps inside its column and makes its row taller. */
+static void
+test_matrix_long_names (void)
+{
+  const char *long_name = "Royal Borough of Windsor and Maidenhead and Neighbouring Partnership Authorities";
+  g_autoptr(GListModel) reports = store_of (ic_render_test_report (long_name, 3, 1),
+                                            ic_render_test_report ("Bury", 3, 1), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
+  g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
+  g_autoptr(IcMatrixLayout) narrow = _ic_matrix_layout_new (chart, context, 420);
+  double h = narrow->legend_height + narrow->header_height;
+
+  g_assert_true (narrow->letters);
+  /* Rows sort by name: Bury first. */
+  g_assert_cmpstr (ic_report_get_authority (g_ptr_array_index (chart->rows, 1)), ==, long_name);
+  g_assert_cmpfloat (g_array_index (narrow->row_heights, double, 1), >, g_array_index (narrow->row_heights, double, 0));
+  for (guint i = 0; i < narrow->row_heights->len; i++)
+    h += g_array_index (narrow->row_heights, double, i);
+  g_assert_cmpfloat (narrow->width, <=, 420);
+  g_assert_cmpuint (pixels_outside (chart, 420, h), ==, 0);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GListModel) reports = G_LIST_MODEL (g_list_store_new (IC_TYPE_REPORT));
+
+  for (IcChartKind kind = 0; kind < IC_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(IcChart) chart = ic_chart_new (kind, reports, NULL);
+      IcChartHit hit;
+      double w, h;
+
+      g_assert_true (ic_chart_is_empty (chart));
+      ic_chart_get_natural_size (chart, NULL, &w, &h);
+      g_assert_cmpuint (pixels_outside (chart, w, h), ==, 0);
+      g_assert_false (ic_chart_hit_test (chart, w, h, w / 2, h / 2, &hit));
+    }
+}
+
+static void
+test_theme_counts (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (6, 3);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  guint front_door = 0;
+
+  /* Even authorities raise front_door in every report, once per report
+   * even when two items of one report name it. */
+  for (guint i = 0; i < chart->themes->len; i++)
+    if (g_str_equal (g_ptr_array_index (chart->themes, i), "front_door"))
+      front_door = g_array_index (chart->theme_counts, guint, i);
+  g_assert_cmpuint (front_door, >=, 3);
+  g_assert_cmpuint (front_door, <=, 6);
+  /* Recurrences derived: front_door in all three reports of authority 0. */
+  g_assert_cmpuint (chart->links->len, >=, 2);
+}
+
+static void
+check_export (IcChartKind  kind,
+              GListModel  *reports,
+              const char  *dir,
+              const char  *ext,
+              const char  *magic)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.%s", dir, ic_chart_kind_to_name (kind), ext);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (ic_chart_export (kind, reports, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 200);
+  g_assert_nonnull (g_strstr_len (contents, 64, magic));
+
+  if (g_str_equal (ext, "png"))
+    {
+      cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+      g_autoptr(IcChart) chart = ic_chart_new (kind, reports, NULL);
+      double w, h;
+
+      ic_chart_get_natural_size (chart, NULL, &w, &h);
+      g_assert_cmpint (cairo_image_surface_get_width (png), ==, (int) ceil (ceil (w) * 2));
+      g_assert_cmpint (cairo_image_surface_get_height (png), ==, (int) ceil (ceil (h) * 2));
+      cairo_surface_destroy (png);
+    }
+}
+
+/* The screen palettes draw on their own background; kept as PNGs in the
+ * build directory for people to look at. */
+static void
+test_dark_palette (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (12, 4);
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "render-out", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  for (IcChartKind kind = 0; kind < IC_N_CHART_KINDS; kind++)
+    {
+      g_autoptr(IcChart) chart = ic_chart_new (kind, reports, NULL);
+      g_autofree char *name = g_strdup_printf ("%s/%s-dark.png", dir, ic_chart_kind_to_name (kind));
+      const IcPalette *dark = ic_palette_get_screen (TRUE);
+      cairo_surface_t *surface;
+      double w, h;
+
+      surface = draw_chart (chart, dark, &w, &h);
+      g_assert_cmphex (pixel_at (surface, (int) w - 1, 1), ==,
+                       rgb_of (ic_palette_get_color (dark, IC_PALETTE_BACKGROUND)));
+      g_assert_cmpint (cairo_surface_write_to_png (surface, name), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Every report of each authority, one row each: old frameworks bring
+ * their own columns (adoption, LSCB, quality of practice). */
+static void
+test_matrix_every_report (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (10, 5);
+  IcChartOptions every = { .latest_only = FALSE };
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, &every);
+  g_autofree char *name = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            "render-out", "matrix-every.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (chart->rows->len, ==, 10);
+  g_assert_cmpuint (chart->n_areas, ==, 8);
+  g_assert_cmpint (chart->areas[0], ==, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_assert_cmpint (chart->areas[7], ==, IC_AREA_LSCB);
+  g_assert_true (ic_chart_export_full (chart, name, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_other_hits (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (6, 3);
+  g_autoptr(IcChart) themes = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autoptr(IcChart) years = ic_chart_new (IC_CHART_YEARS, reports, NULL);
+  g_autoptr(IcChart) timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  IcChartHit hit;
+  double w, h;
+  gboolean found = FALSE;
+
+  /* The top bar of the themes chart is the most raised theme. */
+  ic_chart_get_natural_size (themes, NULL, &w, &h);
+  for (double y = 0; y < h && !found; y += 1)
+    found = ic_chart_hit_test (themes, w, h, w / 2, y, &hit);
+  g_assert_true (found);
+  g_assert_nonnull (hit.theme);
+  for (guint i = 0; i < themes->themes->len; i++)
+    g_assert_cmpuint (hit.count, >=, g_array_index (themes->theme_counts, guint, i));
+
+  /* Years: the slot under the pointer and its count. */
+  ic_chart_get_natural_size (years, NULL, &w, &h);
+  g_assert_true (ic_chart_hit_test (years, w, h, w - 2, h / 2, &hit));
+  g_assert_cmpint (hit.year, ==, years->last_year);
+  g_assert_cmpuint (hit.count, >, 0);
+
+  /* Timeline: scanning finds marks, each a report raising its theme. */
+  ic_chart_get_natural_size (timeline, NULL, &w, &h);
+  found = FALSE;
+  for (double y = 0; y < h && !found; y += 2)
+    for (double x = 0; x < w && !found; x += 2)
+      found = ic_chart_hit_test (timeline, w, h, x, y, &hit);
+  g_assert_true (found);
+  g_assert_nonnull (hit.report);
+  g_assert_nonnull (hit.theme);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (12, 4);
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "render-out", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  for (IcChartKind kind = 0; kind < IC_N_CHART_KINDS; kind++)
+    {
+      check_export (kind, reports, dir, "png", "PNG");
+      check_export (kind, reports, dir, "svg", "<?xml");
+      check_export (kind, reports, dir, "pdf", "%PDF");
+    }
+
+  g_assert_false (ic_chart_export (IC_CHART_MATRIX, reports, "/tmp/chart.bmp", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "/tmp/chart.bmp"));
+  g_clear_error (&error);
+
+  g_assert_false (ic_chart_export (IC_CHART_MATRIX, reports, "/nonexistent-dir/chart.png", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/chart.png"));
+  g_clear_error (&error);
+  g_assert_false (ic_chart_export (IC_CHART_GRADES, reports, "/nonexistent-dir/chart.pdf", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/chart.pdf"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/palette/contrast", test_palette_contrast);
+  g_test_add_func ("/render/palette/greyscale", test_palette_greyscale);
+  g_test_add_func ("/render/chart/kind-names", test_kind_names);
+  g_test_add_func ("/render/matrix/cells", test_matrix_cells);
+  g_test_add_func ("/render/matrix/hit-test", test_matrix_hit);
+  g_test_add_func ("/render/matrix/long-names", test_matrix_long_names);
+  g_test_add_func ("/render/matrix/every-report", test_matrix_every_report);
+  g_test_add_func ("/render/chart/in-bounds", test_charts_in_bounds);
+  g_test_add_func ("/render/chart/empty", test_empty);
+  g_test_add_func ("/render/chart/theme-counts", test_theme_counts);
+  g_test_add_func ("/render/chart/export", test_export);
+  g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
+  g_test_add_func ("/render/chart/hit-test", test_other_hits);
+
+  return g_test_run ();
+}

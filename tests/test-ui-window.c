@@ -1,0 +1,605 @@
+/* test-ui-window.c: the window, its views, filters and printing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ic-failure.h"
+#include "ic-matrix-view.h"
+#include "ic-pages.h"
+#include "ic-print-operation.h"
+#include "ic-report-filter.h"
+#include "ic-report-page.h"
+#include "ic-report-private.h"
+#include "ic-reports-view.h"
+#include "ic-test-util.h"
+#include "ic-ui-util.h"
+#include "ic-window-private.h"
+
+/* Made-up reports: the shapes of real ones, none of their text. */
+static IcReport *
+make_report (const char       *source,
+             const char       *authority,
+             IcInspectionType  type,
+             guint             day,
+             GDateMonth        month,
+             guint             year,
+             IcGrade           overall)
+{
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = g_date_new_dmy (day, month, year);
+  g_autoptr(IcImprovement) item = NULL;
+
+  _ic_report_set_content_id (report, source);
+  _ic_report_set_authority (report, authority);
+  _ic_report_set_authority_as_printed (report, authority);
+  _ic_report_set_inspection_type (report, type);
+  _ic_report_set_title (report, "Inspection of a local authority");
+  _ic_report_set_end_date (report, end);
+  if (overall != IC_GRADE_NONE)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (IC_AREA_OVERALL_EFFECTIVENESS,
+                                                   "Overall effectiveness", overall, 0);
+      g_autoptr(IcJudgement) k = ic_judgement_new (IC_AREA_CHILDREN_IN_CARE,
+                                                   "Children in care", overall, 0);
+
+      _ic_report_add_judgement (report, j);
+      _ic_report_add_judgement (report, k);
+    }
+  item = ic_improvement_new ("The quality of plans for children.", IC_ITEM_KIND_IMPROVEMENT,
+                             IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+  ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
+  _ic_report_add_improvement (report, item);
+  {
+    const char *pages[] = { "Page one mentions planning.", "Planning again on page two.", NULL };
+    _ic_report_set_pages (report, pages);
+  }
+  return report;
+}
+
+static void
+fill_store (IcReportStore *store)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (reports, make_report ("/r/richmond-2022.txt", "Richmond upon Thames",
+                                         IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                         IC_GRADE_GOOD));
+  g_ptr_array_add (reports, make_report ("/r/richmond-2024.txt", "Richmond upon Thames",
+                                         IC_INSPECTION_TYPE_JTAI, 19, G_DATE_JULY, 2024,
+                                         IC_GRADE_NONE));
+  g_ptr_array_add (reports, make_report ("/r/richmond-2018.txt", "Richmond upon Thames",
+                                         IC_INSPECTION_TYPE_ILACS, 9, G_DATE_MARCH, 2018,
+                                         IC_GRADE_REQUIRES_IMPROVEMENT));
+  g_ptr_array_add (reports, make_report ("/r/greenwich-2019.txt", "Greenwich",
+                                         IC_INSPECTION_TYPE_ILACS, 13, G_DATE_DECEMBER, 2019,
+                                         IC_GRADE_INADEQUATE));
+  g_ptr_array_add (reports, make_report ("/r/redbridge-2012.txt", "Redbridge",
+                                         IC_INSPECTION_TYPE_CHILD_PROTECTION, 17, G_DATE_OCTOBER,
+                                         2012, IC_GRADE_ADEQUATE));
+  /* Lewisham is one of Greenwich's statistical neighbours; Norfolk is
+   * outside London. */
+  g_ptr_array_add (reports, make_report ("/r/lewisham-2021.txt", "Lewisham",
+                                         IC_INSPECTION_TYPE_ILACS, 3, G_DATE_JUNE, 2021,
+                                         IC_GRADE_GOOD));
+  g_ptr_array_add (reports, make_report ("/r/norfolk-2013.txt", "Norfolk",
+                                         IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN, 20,
+                                         G_DATE_SEPTEMBER, 2013, IC_GRADE_INADEQUATE));
+  ic_report_store_add_batch (store, reports);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_filter_criteria (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  IcReportFilter *filter = ic_report_filter_new ();
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  guint notified = 0;
+
+  fill_store (store);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                        GTK_FILTER (g_object_ref (filter)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 7);
+  g_assert_false (ic_report_filter_is_active (filter));
+
+  g_signal_connect (filter, "notify::search", G_CALLBACK (count_notify_cb), &notified);
+  ic_report_filter_set_search (filter, "RICHMOND");
+  ic_report_filter_set_search (filter, "richmond");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 3);
+
+  ic_report_filter_set_type_key (filter, "ilacs");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 2);
+
+  ic_report_filter_set_from_year (filter, 2020);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 1);
+
+  ic_report_filter_reset (filter);
+  g_assert_false (ic_report_filter_is_active (filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 7);
+  ic_report_filter_set_to_year (filter, 2019);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 4);
+  ic_report_filter_set_to_year (filter, 0);
+
+  /* Region and peer group come from the authority data. */
+  ic_report_filter_set_region (filter, "London");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 6);
+  ic_report_filter_set_region (filter, NULL);
+
+  /* A peer group is the authority with its statistical neighbours. */
+  ic_report_filter_set_peer (filter, "Greenwich");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 2);
+  ic_report_filter_set_peer (filter, "");
+  g_assert_null (ic_report_filter_get_peer (filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, 7);
+
+  g_clear_object (&filtered);
+  g_assert_finalize_object (filter);
+}
+
+static void
+test_cell_description (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/x.txt", "Richmond upon Thames",
+                                            IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                            IC_GRADE_GOOD);
+  g_autoptr(IcReport) visit = make_report ("/r/y.txt", "Greenwich", IC_INSPECTION_TYPE_FOCUSED_VISIT,
+                                           1, G_DATE_MAY, 2021, IC_GRADE_NONE);
+  g_autofree char *text = ic_ui_cell_description (report, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_autofree char *care_leavers = NULL;
+  g_autofree char *not_graded = NULL;
+  IcGrade grade;
+
+  g_assert_cmpstr (text, ==,
+                   "Richmond upon Thames, Overall effectiveness, Good, inspection ended 4 February 2022");
+  care_leavers = ic_ui_cell_text (report, IC_AREA_CARE_LEAVERS, &grade);
+  g_assert_cmpstr (care_leavers, ==, "Part of children in care");
+  not_graded = ic_ui_cell_text (visit, IC_AREA_OVERALL_EFFECTIVENESS, &grade);
+  g_assert_cmpstr (not_graded, ==, "Not graded");
+}
+
+static IcWindow *
+new_window_with_reports (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+
+  fill_store (ic_window_get_store (window));
+  return window;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_links (GtkWidget  *widget,
+             const char *prefix)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "recurrence-link") &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix))
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_links (c, prefix);
+  return n;
+}
+
+static void
+test_views_follow_filter (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcMatrixView *matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window),
+                                                                 IC_TYPE_REPORTS_VIEW));
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (ic_window_get_reports (window));
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (filtered));
+
+  ic_report_filter_reset (filter);
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 7);
+
+  /* Latest: one row per authority, and for Richmond the 2022 inspection,
+   * not the later ungraded JTAI letter. */
+  ic_matrix_view_set_latest_only (matrix, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(IcReport) r = g_list_model_get_item (ic_matrix_view_get_rows (matrix), i);
+
+      if (g_str_equal (ic_report_get_authority (r), "Richmond upon Thames"))
+        g_assert_cmpstr (ic_report_get_source (r), ==, "/r/richmond-2022.txt");
+    }
+
+  ic_report_filter_set_search (filter, "green");
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 1);
+  ic_report_filter_reset (filter);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 7);
+
+  /* Activating a matrix cell opens that report on the Reports page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
+  g_assert_nonnull (ic_reports_view_get_report (reports));
+  g_assert_cmpstr (ic_report_get_source (ic_reports_view_get_report (reports)), ==,
+                   "/r/greenwich-2019.txt");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_report_page_find (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/x.txt", "Richmond upon Thames",
+                                            IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                            IC_GRADE_GOOD);
+  IcReportPage *page = g_object_ref_sink (g_object_new (IC_TYPE_REPORT_PAGE, NULL));
+
+  ic_report_page_set_report (page, report);
+  g_assert_true (ic_report_page_get_report (page) == report);
+  g_assert_cmpuint (ic_report_page_find (page, "planning"), ==, 2);
+  g_assert_cmpuint (ic_report_page_find (page, "absent words"), ==, 0);
+  g_assert_finalize_object (page);
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* cairo writes page objects uncompressed: "/Type /Page" not followed by "s". */
+  for (gsize i = 0; i + 12 < len; i++)
+    if (memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's')
+      n++;
+  return n;
+}
+
+static void
+export_print (GListModel   *reports,
+              IcPrintScope  scope,
+              const char   *path)
+{
+  IcPrintOperation *operation = ic_print_operation_new (reports, NULL, scope);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_finalize_object (operation);
+}
+
+static void
+test_print_export (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GListStore) many = g_list_store_new (IC_TYPE_REPORT);
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.pdf", NULL);
+  g_autofree char *pack = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.pdf", NULL);
+
+  fill_store (store);
+  export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_MATRIX, small);
+  g_assert_cmpuint (count_pdf_pages (small), ==, 1);
+
+  /* The pack prints the pages the render library lays out for A4. */
+  {
+    g_autoptr(IcPages) pages = ic_pages_paginate (G_LIST_MODEL (store), NULL, NULL,
+                                                  IC_A4_WIDTH, IC_A4_HEIGHT);
+
+    g_assert_cmpuint (ic_pages_get_n_pages (pages), >, 2);
+    export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_PACK, pack);
+    g_assert_cmpuint (count_pdf_pages (pack), ==, ic_pages_get_n_pages (pages));
+  }
+
+  /* 200 rows do not fit one A4 landscape page: the table carries on. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/%u.txt", i);
+      g_autoptr(IcReport) r = make_report (source, "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           1, G_DATE_MAY, 2010 + i % 15, IC_GRADE_GOOD);
+      g_list_store_append (many, r);
+    }
+  export_print (G_LIST_MODEL (many), IC_PRINT_SCOPE_MATRIX, big);
+  g_assert_cmpuint (count_pdf_pages (big), >, 3);
+
+  g_unlink (small);
+  g_unlink (pack);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+static void
+test_export (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-XXXXXX", NULL);
+  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf" };
+  g_autoptr(GError) error = NULL;
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+
+  /* Exports follow the filters, like every view. */
+  ic_report_filter_reset (filter);
+  ic_report_filter_set_search (filter, "richmond");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (_ic_window_export (window, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      lines = g_strsplit (contents, "\n", -1);
+      if (i == 0)
+        {
+          g_assert_true (g_str_has_prefix (contents, "authority,inspection_type,"));
+          g_assert_cmpuint (g_strv_length (lines), >=, 4);    /* header + 3 Richmond reports */
+          g_assert_null (strstr (contents, "Greenwich"));
+        }
+      else if (i == 1)
+        g_assert_true (g_str_has_prefix (contents, "authority,inspection_type,end_date,index,"));
+      else if (i == 2)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonObject *root;
+
+          g_assert_true (json_parser_load_from_data (parser, contents, -1, NULL));
+          root = json_node_get_object (json_parser_get_root (parser));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reports")),
+                            ==, 3);
+        }
+      else
+        {
+          g_autoptr(IcPages) pages = ic_pages_paginate (ic_window_get_reports (window), NULL, NULL,
+                                                        IC_A4_WIDTH, IC_A4_HEIGHT);
+
+          g_assert_cmpuint (count_pdf_pages (path), ==, ic_pages_get_n_pages (pages));
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Wakes the main loop now and then so that deadlines are checked. */
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until_loaded (IcWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+
+  /* Let the load start, then run the main loop as the app would. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (ic_window_get_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  g_assert_false (ic_window_get_loading (window));
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *seeds = ic_test_corpus_path ("seeds");
+  g_autofree char *pdf = NULL;
+  g_autofree char *bad = ic_test_fixture_path ("web-page-saved-as.pdf");
+  IcWindow *window;
+  IcMatrixView *matrix;
+  IcReportsView *reports;
+  GListModel *failures;
+  GFile *files[3];
+  gboolean named = FALSE;
+
+  if (seeds == NULL)
+    return;
+  pdf = ic_test_corpus_path ("pdf");
+  if (pdf == NULL)
+    return;
+
+  window = ic_window_new (NULL);
+  matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+
+  /* The same call Open Folder, drops and the command line make. */
+  files[0] = g_file_new_for_path (seeds);
+  files[1] = g_file_new_for_path (pdf);
+  files[2] = g_file_new_for_path (bad);
+  ic_window_open (window, files, 3);
+  g_assert_true (ic_window_get_loading (window));
+  wait_until_loaded (window);
+
+  /* 5 seed texts and 11 PDFs, each its own report. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))), ==, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_reports_view_get_rows (reports)), ==, 16);
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (matrix)), ==, 16);
+
+  failures = ic_report_store_get_failures (ic_window_get_store (window));
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      g_test_message ("failure: %s: %s", ic_failure_get_source (failure),
+                      ic_failure_get_reason (failure));
+      if (g_str_has_suffix (ic_failure_get_source (failure), "web-page-saved-as.pdf"))
+        named = ic_failure_get_reason (failure)[0] != '\0';
+    }
+  g_assert_true (named);
+
+  /* Seed 001 raises seed 000's front-door point again (DOMAIN.md): its
+   * page links back to the earlier report. */
+  {
+    IcReportStore *store = ic_window_get_store (window);
+    IcReport *later = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+      {
+        IcReport *r = ic_report_store_get_report (store, i);
+
+        if (strstr (ic_report_get_source (r), "001_") != NULL)
+          later = r;
+      }
+    g_assert_nonnull (later);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
+                                ic_report_get_source (later));
+    g_assert_true (ic_reports_view_get_report (reports) == later);
+    g_assert_cmpuint (count_links (GTK_WIDGET (reports), "Raised before"), >, 0);
+  }
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+wait_for_reports (IcWindow *window,
+                  guint     n)
+{
+  GListModel *store = G_LIST_MODEL (ic_window_get_store (window));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while ((g_list_model_get_n_items (store) != n || ic_window_get_loading (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  g_test_message ("%u reports, %u wanted", g_list_model_get_n_items (store), n);
+  return g_list_model_get_n_items (store) == n;
+}
+
+static void
+copy_seed (const char *seeds,
+           const char *name,
+           const char *dir)
+{
+  g_autofree char *from = g_build_filename (seeds, name, NULL);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+/* A folder that changes on disk is read again, and is remembered. */
+static void
+test_folder_watch (void)
+{
+  g_autofree char *seeds = ic_test_corpus_path ("seeds");
+  g_autofree char *dir = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *names[2];
+  IcWindow *window;
+
+  if (seeds == NULL)
+    return;
+
+  listing = g_dir_open (seeds, 0, NULL);
+  names[0] = g_strdup (g_dir_read_name (listing));
+  names[1] = g_strdup (g_dir_read_name (listing));
+  dir = g_dir_make_tmp ("ic-watch-XXXXXX", NULL);
+  copy_seed (seeds, names[0], dir);
+
+  window = ic_window_new (NULL);
+  folder = g_file_new_for_path (dir);
+  ic_window_open (window, &folder, 1);
+  g_assert_true (wait_for_reports (window, 1));
+
+  settings = g_settings_new (APP_ID);
+  recent = g_settings_get_strv (settings, "recent-folders");
+  g_assert_cmpstr (recent[0], ==, dir);
+
+  copy_seed (seeds, names[1], dir);
+  g_assert_true (wait_for_reports (window, 2));
+
+  first = g_build_filename (dir, names[0], NULL);
+  g_unlink (first);
+  g_assert_true (wait_for_reports (window, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_unlink (path);
+      g_free ((char *) names[i]);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No accessibility bus under xvfb: its warning would be fatal. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_setenv ("LC_TIME", "C", TRUE);
+
+  g_test_add_func ("/ui/filter/criteria", test_filter_criteria);
+  g_test_add_func ("/ui/matrix/cell-description", test_cell_description);
+  g_test_add_func ("/ui/window/views-follow-filter", test_views_follow_filter);
+  g_test_add_func ("/ui/report-page/find", test_report_page_find);
+  g_test_add_func ("/ui/print/export", test_print_export);
+  g_test_add_func ("/ui/window/export", test_export);
+  g_test_add_func ("/ui/window/corpus", test_corpus);
+  g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
+
+  return g_test_run ();
+}
