@@ -114,6 +114,11 @@ static const Variant variants[] = {
   { "Northamptonshire County Council", "Northamptonshire" },
   { "Northamptonshire", "Northamptonshire" },
   { "Cumberland Council", "Cumberland" },
+  { "Derby City", "Derby" },
+  { "Sheffield City", "Sheffield" },
+  { "Rutland County", "Rutland" },
+  { "Reading Borough", "Reading" },
+  { "Durham County", "County Durham" },
   { "Westmorland & Furness Council", "Westmorland and Furness" },
 };
 
@@ -136,7 +141,8 @@ test_not_authorities (void)
   static const char * const names[] = {
     "", " ", "Council", "City of", "London Borough of", "children's services",
     "Ofsted", "Inspection of children's services", "Kingston", "North",
-    "Yorkshire", "Richmond upon", "Bedford Central", "Durham University",
+    "Yorkshire", "Richmond upon", "Bedford Central", "Durham University", "City", "County",
+    "Borough", "City Council", "County Borough",
     "Thames", "and", "Borough Council", "\xff\xfe\xfd", "St.",
   };
 
@@ -170,6 +176,8 @@ static const Found found_in_text[] = {
     "Bedford Borough Council" },
   { "Focused visit to Derbyshire children's services", "Derbyshire", "Derbyshire" },
   { "Inspection of Derby City Council", "Derby", "Derby City Council" },
+  { "Focused visit to Sheffield City children’s services", "Sheffield", "Sheffield City" },
+  { "Derby City", "Derby", "Derby City" },
   { "Monitoring visit to North Yorkshire", "North Yorkshire", "North Yorkshire" },
   { "Dear City of York Council", "York", "City of York Council" },
   { "Inspection of East Riding of Yorkshire local authority children's services",

@@ -72,6 +72,8 @@ static const char * const council_suffixes[] = {
   "childrens services trust", "children families trust",
   "borough council", "county council", "district council", "city council",
   "childrens trust", "council",
+  /* Title lines also print "Derby City", "Rutland County", "Reading Borough". */
+  "city", "county", "borough",
 };
 
 static const char * const service_suffixes[] = {
