@@ -115,6 +115,8 @@ static const Variant variants[] = {
   { "Northamptonshire", "Northamptonshire" },
   { "Cumberland Council", "Cumberland" },
   { "Derby City", "Derby" },
+  /* Found by fuzzing: the suffix, not the prefix, must be peeled off. */
+  { "City of London Borough", "City of London" },
   { "Sheffield City", "Sheffield" },
   { "Rutland County", "Rutland" },
   { "Reading Borough", "Reading" },
