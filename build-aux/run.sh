@@ -11,4 +11,6 @@ cd "$top"
 ninja -C _build >&2
 
 export GSETTINGS_SCHEMA_DIR="$top/_build/data"
+# PDFs are read in a helper process, so that a damaged file costs only itself.
+export IC_EXTRACT_HELPER="$top/_build/src/core/inspection-compare-extract"
 exec "$top/_build/src/inspection-compare" "$@"

@@ -180,6 +180,45 @@ load_paths (IcReportStore  *store,
   return TRUE;
 }
 
+static gboolean
+write_stream (FILE        *stream,
+              const char  *name,
+              const char  *contents,
+              gsize        len,
+              GError     **error)
+{
+  if (fwrite (contents, 1, len, stream) != len || fflush (stream) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: %s", name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_in_place (const char  *path,
+                const char  *contents,
+                gsize        len,
+                GError     **error)
+{
+  FILE *stream = fopen (path, "w");
+  gboolean ok;
+
+  if (stream == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  ok = write_stream (stream, path, contents, len, error);
+  return fclose (stream) == 0 && ok;
+}
+
 /* "-" is standard output; anything else is replaced atomically, so an
  * existing file is never left half written. */
 static gboolean
@@ -190,17 +229,12 @@ write_output (const char  *path,
   gsize len = strlen (contents);
 
   if (g_strcmp0 (path, "-") == 0)
-    {
-      if (fwrite (contents, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          int saved = errno;
+    return write_stream (stdout, _("standard output"), contents, len, error);
 
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("standard output: %s"), g_strerror (saved));
-          return FALSE;
-        }
-      return TRUE;
-    }
+  /* A device or a pipe (/dev/null, a FIFO) is written in place: replacing
+   * it by rename would turn /dev/null into a regular file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return write_in_place (path, contents, len, error);
 
   if (!g_file_set_contents (path, contents, len, error))
     {

@@ -13,8 +13,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "ic-loader.h"
 #include "ic-scanner.h"
@@ -28,6 +31,7 @@ typedef struct
   guint       n_failures;
   guint       n_done;
   gint64      peak_kb;
+  double      cpu;        /* user + system seconds of this process */
 } Run;
 
 typedef struct
@@ -50,10 +54,39 @@ read_peak_kb (void)
 }
 
 /* Linux resets the peak RSS on writing 5 to clear_refs. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
 static void
 reset_peak (void)
 {
   g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+static guint64
+tree_size (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint64 total = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (child, &st) != 0)
+        continue;
+      total += S_ISDIR (st.st_mode) ? tree_size (child) : (guint64)st.st_size;
+    }
+  return total;
 }
 
 static void
@@ -86,6 +119,7 @@ run_loader (Run        *run,
   g_autoptr(IcReportStore) store = ic_report_store_new ();
   g_autoptr(IcLoader) loader = ic_loader_new (store);
   Watch watch = { run, 0, FALSE };
+  double cpu_start = cpu_seconds ();
 
   reset_peak ();
   g_signal_connect (loader, "notify::n-done", G_CALLBACK (n_done_cb), &watch);
@@ -98,6 +132,7 @@ run_loader (Run        *run,
   run->n_failures = g_list_model_get_n_items (ic_report_store_get_failures (store));
   run->n_done = ic_loader_get_n_done (loader);
   run->peak_kb = read_peak_kb ();
+  run->cpu = cpu_seconds () - cpu_start;
 }
 
 static double
@@ -133,9 +168,9 @@ print_run (const Run *run,
            guint      n_files,
            double     megabytes)
 {
-  g_print ("| %s | %u | %u | %u | %.2f | %.2f | %.0f | %.1f | %.0f |\n",
+  g_print ("| %s | %u | %u | %u | %.2f | %.2f | %.0f | %.1f | %.0f | %.2f |\n",
            run->name, run->n_done, run->n_reports, run->n_failures, run->first, run->last,
-           n_files / run->last, megabytes / run->last, run->peak_kb / 1024.0);
+           n_files / run->last, megabytes / run->last, run->peak_kb / 1024.0, run->cpu);
 }
 
 int
@@ -192,10 +227,15 @@ main (int   argc,
   run_loader (&runs[1], folders);
   run_loader (&runs[2], folders);
 
-  g_print ("| run | files done | reports | failures | first s | last s | files/s | MB/s | peak RSS MB |\n");
-  g_print ("|---|---|---|---|---|---|---|---|---|\n");
+  g_print ("| run | files done | reports | failures | first s | last s | files/s | MB/s | peak RSS MB | CPU s |\n");
+  g_print ("|---|---|---|---|---|---|---|---|---|---|\n");
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     print_run (&runs[i], entries->len, megabytes);
+  {
+    g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "inspection-compare", NULL);
+
+    g_print ("\ncache: %.1f MB in %s\n", tree_size (cache) / 1e6, cache);
+  }
 
   if (!no_tools)
     {

@@ -17,4 +17,7 @@ char *ic_test_fixture_path (const char *name) G_GNUC_WARN_UNUSED_RESULT;
  * texts can be compared as the corpus README says. */
 char *ic_test_fold_text (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Removes a temporary folder and everything in it (links are not followed). */
+void  ic_test_remove_tree  (const char *path);
+
 G_END_DECLS

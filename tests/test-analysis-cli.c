@@ -25,30 +25,11 @@ typedef struct
   int   status;
 } Fixture;
 
-/* Removes a temporary folder and everything in it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_clear (Fixture *f)
 {
   if (f->home != NULL)
-    remove_tree (f->home);
+    ic_test_remove_tree (f->home);
   g_free (f->home);
   g_free (f->folder);
   g_free (f->out);

@@ -26,14 +26,6 @@ make_dir (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
-static void
 test_round_trip (void)
 {
   g_autofree char *dir = make_dir ();
@@ -62,7 +54,7 @@ test_round_trip (void)
   g_assert_null (found);
   g_assert_cmpstr (reason, ==, "the PDF is password-protected");
   ic_cache_close (cache);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static void
@@ -106,7 +98,7 @@ test_corrupt (void)
   g_assert_false (g_file_test (path_a, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (path_b, G_FILE_TEST_EXISTS));
   ic_cache_close (cache);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static void
@@ -138,7 +130,7 @@ test_index (void)
   cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
   g_assert_null (ic_cache_lookup_path (cache, &entry));
   ic_cache_close (cache);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static void
@@ -149,7 +141,7 @@ test_disabled (void)
   g_setenv ("IC_NO_CACHE", "1", TRUE);
   g_assert_null (ic_cache_open (dir, IC_CACHE_MAX_BYTES));
   g_unsetenv ("IC_NO_CACHE");
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static void
@@ -192,7 +184,7 @@ test_trim (void)
   g_assert_false (g_file_test (g_ptr_array_index (paths, 0), G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (g_ptr_array_index (paths, 19), G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (old_version, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static IcReport *
@@ -265,7 +257,7 @@ test_loader_fast_path (void)
   uncached = load_first_line (dir);
   g_unsetenv ("IC_NO_CACHE");
   g_assert_cmpstr (uncached, ==, "Modified");
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 int

@@ -205,6 +205,19 @@ test_folder_untouched (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_device_output_stays_a_device (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_auto(Run) run = { 0 };
+  GStatBuf st;
+
+  run_cli (&run, "--export-csv=/dev/null", dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/folder-untouched", test_folder_untouched);
+  g_test_add_func ("/cli/device-output-stays-a-device", test_device_output_stays_a_device);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "ic-test-util.h"
+
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -44,29 +46,10 @@ make_report (const char *source,
   return report;
 }
 
-/* Removes a temporary folder and everything in it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 remove_tree_cb (gpointer data)
 {
-  remove_tree (data);
+  ic_test_remove_tree (data);
   g_free (data);
 }
 

@@ -75,14 +75,6 @@ copy_fixture (const char *dir,
   write_bytes (dir, name, data, length);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -261,7 +253,7 @@ test_mixed (void)
   g_assert_cmpstr (failure_reason (store, dir, "refused.txt"), ==, "not an Ofsted report (fake parser)");
   g_assert_cmpstr (failure_reason (store, dir, "refused-copy.txt"), ==, "not an Ofsted report (fake parser)");
 
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 /* Loading the same folder again adds nothing and counts every file. */
@@ -282,7 +274,7 @@ test_reload (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
   report = find_authority (store, "Fixture report");
   g_assert_cmpuint (g_strv_length ((char **)ic_report_get_duplicates (report)), ==, 1);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static char *
@@ -383,7 +375,7 @@ test_batches (void)
   g_assert_cmpuint (watch.items_changed, <, 100);
   g_assert_cmpuint (watch.n_done_notifies, >, 1);
   g_clear_object (&watch.result);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 static void
@@ -419,7 +411,7 @@ test_cancel (void)
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_at_return);
   g_clear_object (&watch.result);
-  remove_tree (dir);
+  ic_test_remove_tree (dir);
 }
 
 /* Loads @files twice through the cache (filling it, then reading it) and
@@ -455,6 +447,34 @@ assert_cache_agrees (IcReportStore *cold,
         }
     }
   g_setenv ("IC_NO_CACHE", "1", TRUE);
+}
+
+/* IC_DEBUG_STALLS=1 makes an asynchronous load print its longest
+ * main-loop gap; the subprocess loads 50 files, the parent reads stderr. */
+static void
+test_stalls (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_many (50);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      Watch watch = { 0 };
+
+      g_setenv ("IC_DEBUG_STALLS", "1", TRUE);
+      _ic_loader_set_parse_func (loader, fake_parse);
+      run_async (loader, folder, &watch);
+      g_assert_true (ic_loader_load_finish (loader, watch.result, NULL));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 50);
+      g_clear_object (&watch.result);
+      ic_test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*longest main-loop stall while loading: *ms*");
 }
 
 /* The real parser on every real PDF: no crash, and each file is a report,
@@ -531,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/loader/reload", test_reload);
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);
+  g_test_add_func ("/loader/stalls", test_stalls);
   g_test_add_func ("/loader/corpus", test_corpus);
 
   return g_test_run ();

@@ -203,13 +203,20 @@ scan_given (Scan  *scan,
       return;
     }
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  switch (g_file_info_get_file_type (info))
     {
+    case G_FILE_TYPE_DIRECTORY:
       if (first_visit (scan, info))
         scan_folder (scan, file);
+      break;
+    case G_FILE_TYPE_REGULAR:
+      add_file (scan, file, info);
+      break;
+    default:
+      /* Reading a FIFO or a device could block or never end. */
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+      add_failure (scan, file, "file", error);
     }
-  else
-    add_file (scan, file, info);
 }
 
 static int
