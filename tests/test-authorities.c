@@ -9,6 +9,21 @@
 #include "ic-authorities.h"
 #include "ic-test-util.h"
 
+/* TAP output must be UTF-8: invalid test strings are shown escaped. */
+static void
+note (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    {
+      g_test_message ("%s", text ? text : "(null)");
+      return;
+    }
+  escaped = g_strescape (text, NULL);
+  g_test_message ("%s", escaped);
+}
+
 static gpointer
 lookup_in_thread (gpointer data)
 {
@@ -114,6 +129,13 @@ static const Variant variants[] = {
   { "Northamptonshire County Council", "Northamptonshire" },
   { "Northamptonshire", "Northamptonshire" },
   { "Cumberland Council", "Cumberland" },
+  { "Derby City", "Derby" },
+  /* Found by fuzzing: the suffix, not the prefix, must be peeled off. */
+  { "City of London Borough", "City of London" },
+  { "Sheffield City", "Sheffield" },
+  { "Rutland County", "Rutland" },
+  { "Reading Borough", "Reading" },
+  { "Durham County", "County Durham" },
   { "Westmorland & Furness Council", "Westmorland and Furness" },
 };
 
@@ -124,7 +146,7 @@ test_variants (void)
     {
       const IcAuthority *found = ic_authorities_lookup (variants[i].printed);
 
-      g_test_message ("%s", variants[i].printed);
+      note (variants[i].printed);
       g_assert_nonnull (found);
       g_assert_cmpstr (ic_authority_get_name (found), ==, variants[i].canonical);
     }
@@ -136,13 +158,14 @@ test_not_authorities (void)
   static const char * const names[] = {
     "", " ", "Council", "City of", "London Borough of", "children's services",
     "Ofsted", "Inspection of children's services", "Kingston", "North",
-    "Yorkshire", "Richmond upon", "Bedford Central", "Durham University",
+    "Yorkshire", "Richmond upon", "Bedford Central", "Durham University", "City", "County",
+    "Borough", "City Council", "County Borough",
     "Thames", "and", "Borough Council", "\xff\xfe\xfd", "St.",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_test_message ("%s", names[i]);
+      note (names[i]);
       g_assert_null (ic_authorities_lookup (names[i]));
     }
   g_assert_null (ic_authorities_lookup (NULL));
@@ -170,6 +193,8 @@ static const Found found_in_text[] = {
     "Bedford Borough Council" },
   { "Focused visit to Derbyshire children's services", "Derbyshire", "Derbyshire" },
   { "Inspection of Derby City Council", "Derby", "Derby City Council" },
+  { "Focused visit to Sheffield City children’s services", "Sheffield", "Sheffield City" },
+  { "Derby City", "Derby", "Derby City" },
   { "Monitoring visit to North Yorkshire", "North Yorkshire", "North Yorkshire" },
   { "Dear City of York Council", "York", "City of York Council" },
   { "Inspection of East Riding of Yorkshire local authority children's services",
@@ -219,7 +244,7 @@ test_find_in_text (void)
       const IcAuthority *found = ic_authorities_find_in_text (f->text, &start, &len);
       g_autofree char *printed = NULL;
 
-      g_test_message ("%s", f->text);
+      note (f->text);
       g_assert_nonnull (found);
       g_assert_cmpstr (ic_authority_get_name (found), ==, f->canonical);
       g_assert_cmpuint (start + len, <=, strlen (f->text));
@@ -246,7 +271,7 @@ test_not_in_text (void)
       gsize start = 1;
       gsize len = 1;
 
-      g_test_message ("%s", texts[i]);
+      note (texts[i]);
       g_assert_null (ic_authorities_find_in_text (texts[i], &start, &len));
       g_assert_cmpuint (start, ==, 0);
       g_assert_cmpuint (len, ==, 0);

@@ -168,6 +168,91 @@ test_dates_in_text (void)
     }
 }
 
+static char *
+json_string (const char *json,
+             const char *key)
+{
+  g_autofree char *needle = g_strdup_printf ("\"%s\": \"", key);
+  const char *at = strstr (json, needle);
+  const char *end;
+
+  g_assert_nonnull (at);
+  at += strlen (needle);
+  end = strchr (at, '"');
+  g_assert_nonnull (end);
+
+  return g_strndup (at, end - at);
+}
+
+/* The pdf/ reports have expected parses: their authority is the first one
+ * named (letters: after "focused visit to"), and their fieldwork dates are
+ * one of the ranges printed on the first pages. */
+static void
+test_expected_pdfs (void)
+{
+  g_autofree char *pdfs = ic_test_corpus_path ("pdf");
+  g_autofree char *expected = ic_test_corpus_path ("expected");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint checked = 0;
+
+  if (pdfs == NULL || expected == NULL)
+    return;
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  dir = g_dir_open (pdfs, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (pdfs, name, NULL);
+      g_autofree char *stem = g_strndup (name, strlen (name) - 4);
+      g_autofree char *json_path = g_strdup_printf ("%s/%s.json", expected, stem);
+      g_autofree char *json = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *authority = NULL;
+      g_autofree char *want = NULL;
+      g_autofree char *want_start = NULL;
+      g_autofree char *want_end = NULL;
+      const char *rest;
+      gboolean seen = FALSE;
+      GDate start;
+      GDate end;
+      gsize at;
+      gsize len;
+
+      if (!g_str_has_suffix (name, ".pdf") || !g_file_get_contents (json_path, &json, NULL, NULL))
+        continue;
+      text = first_pages_text (path);
+      authority = json_string (json, "authority");
+      want_start = json_string (json, "start_date");
+      want_end = json_string (json, "end_date");
+      want = g_strdup_printf ("%s/%s", want_start, want_end);
+      g_test_message ("%s: %s, %s", name, authority, want);
+      g_assert_cmpstr (ic_authority_get_name (ic_authorities_find_in_text (subject_text (text),
+                                                                           NULL, NULL)),
+                       ==, authority);
+
+      for (rest = text; !seen && ic_dates_find_range_span (rest, &start, &end, &at, &len);
+           rest += at + len)
+        {
+          char got[32];
+          char e[16];
+
+          g_date_strftime (got, sizeof got, "%Y-%m-%d/", &start);
+          g_date_strftime (e, sizeof e, "%Y-%m-%d", &end);
+          seen = g_str_equal (want, strcat (got, e));
+        }
+      g_assert_true (seen);
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/bulk-metadata/authority", test_authority_in_text);
   g_test_add_func ("/bulk-metadata/dates", test_dates_in_text);
+  g_test_add_func ("/bulk-metadata/expected-pdfs", test_expected_pdfs);
 
   status = g_test_run ();
   g_clear_pointer (&bulk_files, g_ptr_array_unref);

@@ -7,6 +7,21 @@
 #include "ic-dates.h"
 #include "ic-test-util.h"
 
+/* TAP output must be UTF-8: invalid test strings are shown escaped. */
+static void
+note (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    {
+      g_test_message ("%s", text ? text : "(null)");
+      return;
+    }
+  escaped = g_strescape (text, NULL);
+  g_test_message ("%s", escaped);
+}
+
 typedef struct
 {
   const char *text;
@@ -82,7 +97,7 @@ test_ranges (void)
       gsize match_len = G_MAXSIZE;
       g_autofree char *printed = NULL;
 
-      g_test_message ("%s", r->text);
+      note (r->text);
       g_assert_true (ic_dates_find_range_span (r->text, &start, &end, &match_start, &match_len));
       assert_iso (&start, r->start);
       assert_iso (&end, r->end);
@@ -119,7 +134,7 @@ test_no_range (void)
 
       g_date_clear (&start, 1);
       g_date_clear (&end, 1);
-      g_test_message ("%s", texts[i]);
+      note (texts[i]);
       g_assert_false (ic_dates_find_range_span (texts[i], &start, &end, &match_start, &match_len));
       g_assert_false (g_date_valid (&start));
       g_assert_false (g_date_valid (&end));
@@ -153,7 +168,7 @@ test_days (void)
     {
       GDate date;
 
-      g_test_message ("%s", days[i].text);
+      note (days[i].text);
       g_assert_true (ic_dates_parse_day (days[i].text, &date));
       assert_iso (&date, days[i].iso);
     }
@@ -172,7 +187,7 @@ test_no_day (void)
       GDate date;
 
       g_date_clear (&date, 1);
-      g_test_message ("%s", texts[i] ? texts[i] : "(null)");
+      note (texts[i]);
       g_assert_false (ic_dates_parse_day (texts[i], &date));
       g_assert_false (g_date_valid (&date));
     }

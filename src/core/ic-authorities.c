@@ -72,6 +72,8 @@ static const char * const council_suffixes[] = {
   "childrens services trust", "children families trust",
   "borough council", "county council", "district council", "city council",
   "childrens trust", "council",
+  /* Title lines also print "Derby City", "Rutland County", "Reading Borough". */
+  "city", "county", "borough",
 };
 
 static const char * const service_suffixes[] = {
@@ -574,6 +576,50 @@ strip_to_base (const char *name)
   return join_words (tokens, from, to);
 }
 
+typedef struct
+{
+  const char * const *phrases;
+  gsize               n;
+  gboolean            at_start;
+} Affixes;
+
+static const Affixes affixes[] = {
+  { prefixes, G_N_ELEMENTS (prefixes), TRUE },
+  { council_suffixes, G_N_ELEMENTS (council_suffixes), FALSE },
+  { service_suffixes, G_N_ELEMENTS (service_suffixes), FALSE },
+};
+
+/* Tries the words @from..@to, then every way of peeling up to @depth
+ * prefixes and suffixes off them: "City of London Borough" is "City of
+ * London" without "Borough", not "London Borough" without "City of". */
+static IcAuthority *
+lookup_words (Table  *table,
+              GArray *tokens,
+              guint   from,
+              guint   to,
+              guint   depth)
+{
+  g_autofree char *key = join_words (tokens, from, to);
+  IcAuthority *found = g_hash_table_lookup (table->by_key, key);
+
+  for (gsize a = 0; a < G_N_ELEMENTS (affixes) && found == NULL && depth > 0; a++)
+    for (gsize i = 0; i < affixes[a].n && found == NULL; i++)
+      {
+        const char *phrase = affixes[a].phrases[i];
+        guint n = phrase_words (phrase);
+
+        if (to - from <= n ||
+            match_phrase (tokens, affixes[a].at_start ? from : to - n, phrase) != n)
+          continue;
+        if (affixes[a].at_start)
+          found = lookup_words (table, tokens, from + n, to, depth - 1);
+        else
+          found = lookup_words (table, tokens, from, to - n, depth - 1);
+      }
+
+  return found;
+}
+
 /**
  * ic_authorities_lookup:
  * @printed: a name as a report or a file name prints it
@@ -584,28 +630,18 @@ strip_to_base (const char *name)
 const IcAuthority *
 ic_authorities_lookup (const char *printed)
 {
-  Table *table = get_table ();
   g_autoptr(GArray) tokens = NULL;
-  guint from = 0;
-  guint to;
 
   if (printed == NULL)
     return NULL;
 
   tokens = tokenise (printed);
-  to = tokens->len;
-  while (from < to)
-    {
-      g_autofree char *key = join_words (tokens, from, to);
-      IcAuthority *found = g_hash_table_lookup (table->by_key, key);
+  if (tokens->len == 0)
+    return NULL;
 
-      if (found != NULL)
-        return found;
-      if (!strip_affix (tokens, &from, &to))
-        break;
-    }
-
-  return NULL;
+  /* Real names carry at most two prefixes ("the London Borough of") and
+   * two suffixes ("Council", "children's services"). */
+  return lookup_words (get_table (), tokens, 0, tokens->len, 6);
 }
 
 /* Finding a name in a line of text */

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs the headless exporter over each folder of the hostile corpus
+# (tests/make-hostile-corpus.sh) and checks what CONTRACT.md promises:
+# it finishes (no hang on FIFOs, loops or /dev/zero), exits 0, writes JSON
+# that is valid UTF-8, lists every unreadable file under "failures", and
+# prints no GLib warnings or criticals.  Prints seconds and peak memory per
+# folder; exits 1 when a check fails.
+#
+# Usage: build-aux/hostile-check.sh [BUILD_DIR] [CORPUS_DIR]
+set -uo pipefail
+
+top="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$top/_build}"
+corpus="${2:-$top/tests/hostile-corpus}"
+exe="$build/src/inspection-compare"
+limit=300
+
+if [ ! -x "$exe" ]; then
+  echo "$exe: not built (ninja -C $build)" >&2
+  exit 2
+fi
+"$top/tests/make-hostile-corpus.sh" "$corpus" >/dev/null || exit 1
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+# A fresh cache, so that every run parses for real.
+export XDG_CACHE_HOME="$out/cache"
+
+status=0
+printf '%-12s %6s %9s %8s %8s  %s\n' folder seconds "peak MB" reports failures problems
+for dir in files loops special unreadable deep names many-small huge; do
+  json="$out/$dir.json"
+  log="$out/$dir.log"
+  /usr/bin/time -f '%e %M' -o "$out/$dir.time" \
+    timeout "$limit" "$exe" --export-json="$json" "$corpus/$dir" >/dev/null 2>"$log"
+  rc=$?
+  read -r secs kb <"$out/$dir.time" 2>/dev/null || { secs="?"; kb=0; }
+  problems="$(python3 - "$json" "$log" "$rc" "$limit" <<'EOF'
+import json, sys
+path, log, rc, limit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+problems = []
+if rc == 124:
+    problems.append(f"did not finish in {limit} s")
+elif rc != 0:
+    problems.append(f"exit status {rc}")
+try:
+    with open(path, "rb") as f:
+        data = json.loads(f.read().decode("utf-8"))
+    counts = f"{len(data['reports'])} {len(data['failures'])}"
+    if any(not f.get("reason") or "\n" in f["reason"] for f in data["failures"]):
+        problems.append("a failure without a one-line reason")
+except FileNotFoundError:
+    counts = "- -"
+    if rc == 0:
+        problems.append("no JSON written")
+except (UnicodeDecodeError, ValueError) as e:
+    counts = "- -"
+    problems.append(f"JSON is not valid UTF-8 JSON ({type(e).__name__})")
+with open(log, "rb") as f:
+    text = f.read().decode("utf-8", "replace")
+for word in ("CRITICAL", "WARNING", "AddressSanitizer", "runtime error"):
+    if word in text:
+        line = next(l for l in text.splitlines() if word in l)
+        problems.append(line.strip()[:100])
+print(counts, "; ".join(problems) or "ok")
+EOF
+)"
+  read -r reports failures rest <<<"$problems"
+  printf '%-12s %6s %9s %8s %8s  %s\n' "$dir" "$secs" "$((kb / 1024))" "$reports" "$failures" "$rest"
+  [ "$rest" = ok ] || status=1
+done
+
+exit $status
