@@ -218,6 +218,32 @@ test_device_output_stays_a_device (void)
   g_assert_true (S_ISCHR (st.st_mode));
 }
 
+/* A file name that is not UTF-8 (Latin-1 "é") still gives valid JSON. */
+static void
+test_non_utf8_file_name (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  g_autofree char *name = g_build_filename (tmp, "r\xe9port.txt", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (name, contents, len, NULL));
+
+  run_cli (&run, "--export-json=-", tmp, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_nonnull (strstr (run.out, "\"authority\" : \"Redbridge\""));
+  ic_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/cli/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/folder-untouched", test_folder_untouched);
   g_test_add_func ("/cli/device-output-stays-a-device", test_device_output_stays_a_device);
+  g_test_add_func ("/cli/non-utf8-file-name", test_non_utf8_file_name);
 
   return g_test_run ();
 }

@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -181,6 +185,30 @@ test_sniff (void)
   g_assert_cmpstr (reason, ==, "not a text file");
 }
 
+/* A huge file is refused by its size before anything reads it. */
+static void
+test_too_large (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("ic-scanner-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (root, "huge.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+  IcScanEntry *entry;
+  int fd = g_open (path, O_CREAT | O_WRONLY, 0644);
+
+  /* Sparse: no disk space is used. */
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, IC_SCANNER_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+
+  entries = ic_scanner_scan (&file, 1, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_nonnull (entry->failure);
+  g_assert_true (g_str_has_prefix (entry->failure, "the file is too large to be an Ofsted report ("));
+  ic_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/scanner/recursive", test_recursive);
   g_test_add_func ("/scanner/unreadable", test_unreadable);
   g_test_add_func ("/scanner/sniff", test_sniff);
+  g_test_add_func ("/scanner/too-large", test_too_large);
 
   return g_test_run ();
 }

@@ -263,7 +263,14 @@ ic_cache_remember_path (IcCache           *self,
                         const IcScanEntry *entry,
                         const char        *content_id)
 {
-  PathInfo *info = g_new0 (PathInfo, 1);
+  PathInfo *info;
+
+  /* The index stores paths as GVariant strings, which must be UTF-8; a
+   * file with another name is simply hashed again next time. */
+  if (!g_utf8_validate (entry->path, -1, NULL))
+    return;
+
+  info = g_new0 (PathInfo, 1);
 
   info->size = entry->size;
   info->mtime = entry->mtime;

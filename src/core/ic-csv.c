@@ -97,6 +97,7 @@ append_improvement_row (GString       *csv,
 {
   g_autofree char *index_str = g_strdup_printf ("%u", index);
   g_autofree char *themes = g_strjoinv (";", (char **)ic_improvement_get_themes (item));
+  g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (report));
 
   ic_csv_append_field (csv, ic_report_get_authority (report));
   ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (report)));
@@ -105,7 +106,7 @@ append_improvement_row (GString       *csv,
   ic_csv_append_field (csv, ic_improvement_get_timeframe (item));
   ic_csv_append_field (csv, themes);
   ic_csv_append_field (csv, ic_improvement_get_text (item));
-  ic_csv_append_field (csv, ic_report_get_source (report));
+  ic_csv_append_field (csv, source);
   end_line (csv);
 }
 

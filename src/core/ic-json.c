@@ -22,6 +22,17 @@ add_nullable_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* JSON is UTF-8, whatever the encoding of file names. */
+static void
+add_path (JsonBuilder *builder,
+          const char  *key,
+          const char  *path)
+{
+  g_autofree char *utf8 = ic_path_to_utf8 (path);
+
+  add_nullable_string (builder, key, utf8);
+}
+
 static void
 add_date (JsonBuilder *builder,
           const char  *key,
@@ -106,6 +117,22 @@ add_improvements (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_paths (JsonBuilder        *builder,
+           const char         *key,
+           const char * const *paths)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autofree char *utf8 = ic_path_to_utf8 (paths[i]);
+
+      json_builder_add_string_value (builder, utf8);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * ic_json_report_to_node:
  *
@@ -120,7 +147,7 @@ ic_json_report_to_node (IcReport *report)
   g_return_val_if_fail (IC_IS_REPORT (report), NULL);
 
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "source", ic_report_get_source (report));
+  add_path (builder, "source", ic_report_get_source (report));
   add_nullable_string (builder, "authority", ic_report_get_authority (report));
   add_nullable_string (builder, "authority_as_printed", ic_report_get_authority_as_printed (report));
   add_nullable_string (builder, "inspection_type",
@@ -137,7 +164,7 @@ ic_json_report_to_node (IcReport *report)
   add_string_array (builder, "strengths", ic_report_get_strengths (report));
   add_string_array (builder, "warnings", ic_report_get_warnings (report));
   add_nullable_string (builder, "content_id", ic_report_get_content_id (report));
-  add_string_array (builder, "duplicates", ic_report_get_duplicates (report));
+  add_paths (builder, "duplicates", ic_report_get_duplicates (report));
   add_string_array (builder, "corrected", ic_report_get_corrected_fields (report));
   json_builder_end_object (builder);
 
@@ -376,8 +403,7 @@ ic_json_document_new (GListModel *reports,
       g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, ic_failure_get_source (failure));
+      add_path (builder, "source", ic_failure_get_source (failure));
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, ic_failure_get_reason (failure));
       json_builder_end_object (builder);

@@ -428,11 +428,12 @@ add_ref (JsonBuilder     *builder,
          const IcItemRef *ref)
 {
   g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (ref->report));
+  g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (ref->report));
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, ic_report_get_source (ref->report));
+  json_builder_add_string_value (builder, source);
   json_builder_set_member_name (builder, "end_date");
   if (end != NULL)
     json_builder_add_string_value (builder, end);

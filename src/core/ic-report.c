@@ -542,6 +542,24 @@ ic_report_compare (IcReport *a,
   return g_strcmp0 (a->source, b->source);
 }
 
+/**
+ * ic_path_to_utf8:
+ *
+ * Exports are UTF-8: a file name in another encoding is given as GLib
+ * displays it, with the bytes it cannot decode replaced.
+ *
+ * Returns: (transfer full) (nullable): @path as UTF-8
+ */
+char *
+ic_path_to_utf8 (const char *path)
+{
+  if (path == NULL)
+    return NULL;
+  if (g_utf8_validate (path, -1, NULL))
+    return g_strdup (path);
+  return g_filename_display_name (path);
+}
+
 char *
 ic_date_to_iso (const GDate *date)
 {

@@ -42,6 +42,7 @@ const GDate        *ic_report_get_sort_date            (IcReport   *self);
 int                 ic_report_compare                  (IcReport   *a,
                                                         IcReport   *b);
 
+char               *ic_path_to_utf8                    (const char  *path) G_GNUC_WARN_UNUSED_RESULT;
 char               *ic_date_to_iso                     (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
 char               *ic_date_to_display                 (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
 GDate              *ic_date_from_iso                   (const char  *iso) G_GNUC_WARN_UNUSED_RESULT;

@@ -111,6 +111,14 @@ add_file (Scan      *scan,
   entry = g_new0 (IcScanEntry, 1);
   entry->path = g_file_get_path (file);
   entry->size = g_file_info_get_size (info);
+  /* Reading and hashing a file costs its size; none of Ofsted's reports
+   * comes near this, so a larger file is named, not read. */
+  if (entry->size > IC_SCANNER_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (entry->size);
+
+      entry->failure = g_strdup_printf ("the file is too large to be an Ofsted report (%s)", size);
+    }
   entry->mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
                  g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
   entry->inode = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE);

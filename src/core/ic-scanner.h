@@ -15,6 +15,9 @@ typedef enum
   IC_FILE_KIND_TEXT,
 } IcFileKind;
 
+/* Ofsted's report PDFs are a few megabytes; their text far less. */
+#define IC_SCANNER_MAX_FILE_SIZE (100 * 1024 * 1024)
+
 /* One file to load, or one path that could not be read (@failure set). */
 typedef struct
 {
