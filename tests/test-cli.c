@@ -27,32 +27,56 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs the program with no display at all: exports must not need one. */
 static void
-run_cli (Run         *run,
-         const char  *first,
-         ...)
+run_argv (Run         *run,
+          gboolean     cached,
+          const char  *first,
+          va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
   g_autoptr(GError) error = NULL;
-  va_list args;
   int wait_status;
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
+  if (!cached)
+    envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
 
   g_ptr_array_add (argv, exe);
-  va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_argv (run, FALSE, first, args);
+  va_end (args);
+}
+
+/* The same with the cache in use (tests keep it in the build folder). */
+static void
+run_cli_cached (Run        *run,
+                const char *first,
+                ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_argv (run, TRUE, first, args);
+  va_end (args);
 }
 
 static char *
@@ -170,39 +194,103 @@ compare_rows (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
-/* Listing with sizes and modification times, to prove nothing changed. */
-static char *
-snapshot (const char *dir)
+/* Every entry with its mode, size, modification and change times and a
+ * checksum of its content: anything written would show. */
+static void
+snapshot_into (const char *dir,
+               GPtrArray  *rows)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   const char *name;
+  GStatBuf st;
 
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_ptr_array_add (rows, g_strdup_printf ("%s/ %o %ld.%09ld %ld.%09ld", dir, st.st_mode,
+                                          (long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                                          (long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec));
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      GStatBuf st;
+      g_autofree char *contents = NULL;
+      g_autofree char *sum = NULL;
+      gsize len = 0;
 
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          snapshot_into (path, rows);
+          continue;
+        }
       g_assert_cmpint (g_stat (path, &st), ==, 0);
-      g_ptr_array_add (rows, g_strdup_printf ("%s %ld %ld", name, (long)st.st_size, (long)st.st_mtime));
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+      g_ptr_array_add (rows, g_strdup_printf ("%s %o %ld %ld.%09ld %ld.%09ld %s", path, st.st_mode,
+                                              (long)st.st_size,
+                                              (long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                                              (long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec, sum));
     }
+}
+
+static char *
+snapshot (const char *dir)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  snapshot_into (dir, rows);
   g_ptr_array_sort (rows, compare_rows);
   g_ptr_array_add (rows, NULL);
   return g_strjoinv ("\n", (char **)rows->pdata);
 }
 
 static void
-test_folder_untouched (void)
+copy_fixtures_read_only (const char *to)
 {
-  g_autofree char *dir = fixtures_dir ();
-  g_autofree char *before = snapshot (dir);
-  g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_autofree char *from = fixtures_dir ();
+  g_autoptr(GDir) listing = g_dir_open (from, 0, NULL);
+  const char *name;
 
-  run_cli (&run, "--export-json=-", dir, NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *src = g_build_filename (from, name, NULL);
+      g_autofree char *dst = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (dst, contents, len, NULL));
+      g_assert_cmpint (g_chmod (dst, 0444), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (to, 0555), ==, 0);
+}
+
+/* A read-only folder of reports, read twice (the second time from the
+ * cache) and exported in every format: nothing in it changes. */
+static void
+test_read_only_folder_untouched (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *out = g_build_filename (tmp, "pack.pdf", NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export-pdf=", out, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) cold = { 0 };
+  g_auto(Run) warm = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  copy_fixtures_read_only (dir);
+  before = snapshot (dir);
+
+  run_cli_cached (&cold, "--export-json=-", "--export-csv=-", pdf_arg, dir, NULL);
+  run_cli_cached (&warm, "--export-json=-", dir, NULL);
+  g_assert_cmpint (cold.status, ==, 0);
+  g_assert_cmpint (warm.status, ==, 0);
+  g_assert_cmpstr (cold.err, ==, warm.err);
+
   after = snapshot (dir);
   g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  ic_test_remove_tree (tmp);
 }
 
 static void
@@ -254,7 +342,7 @@ main (int   argc,
   g_test_add_func ("/cli/csv-files", test_csv_files);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/unwritable-output", test_unwritable_output);
-  g_test_add_func ("/cli/folder-untouched", test_folder_untouched);
+  g_test_add_func ("/cli/read-only-folder-untouched", test_read_only_folder_untouched);
   g_test_add_func ("/cli/device-output-stays-a-device", test_device_output_stays_a_device);
   g_test_add_func ("/cli/non-utf8-file-name", test_non_utf8_file_name);
 
