@@ -9,7 +9,7 @@ packages=(
   libcairo2-dev libpango1.0-dev
   libmupdf-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev
   libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev
-  poppler-utils mupdf-tools qpdf
+  poppler-utils mupdf-tools qpdf time
   xvfb xauth desktop-file-utils appstream
   fonts-cantarell fonts-dejavu-core
   clang libclang-rt-14-dev

@@ -33,7 +33,18 @@ LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" \
   run_suite _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debug || status=1
 
-python3 "$top/build-aux/count-tests.py" "${logs[@]}"
+# Whole-program checks, each counted as one test: the exporter over the
+# generated hostile corpus (issue "Hardening"), and a short fuzzing run.
+checks=()
+run_check () {
+  local name="$1"; shift
+  echo "== $name: $*"
+  if "$@"; then checks+=("$name=ok"); else checks+=("$name=fail"); status=1; fi
+}
+run_check hostile-corpus "$top/build-aux/hostile-check.sh" "$top/_build" "$top/_build/hostile-corpus"
+run_check fuzzing "$top/build-aux/fuzz.sh" "${IC_FUZZ_SECONDS:-20}"
+
+python3 "$top/build-aux/count-tests.py" "${logs[@]}" -- "${checks[@]}"
 counted=$?
 [ $status -eq 0 ] && [ $counted -eq 0 ] && exit 0
 exit 1

@@ -45,6 +45,19 @@ test_utf16 (void)
 }
 
 static void
+test_utf16_without_bom (void)
+{
+  /* "Good – Ofsted\n" with no byte order mark, both byte orders. */
+  const char le[] = "G\0o\0o\0d\0 \0\x13\x20 \0O\0f\0s\0t\0e\0d\0\n\0";
+  const char be[] = "\0G\0o\0o\0d\0 \x20\x13\0 \0O\0f\0s\0t\0e\0d\0\n";
+  g_autofree char *a = decode (le, sizeof le - 1);
+  g_autofree char *b = decode (be, sizeof be - 1);
+
+  g_assert_cmpstr (a, ==, "Good – Ofsted\n");
+  g_assert_cmpstr (b, ==, "Good – Ofsted\n");
+}
+
+static void
 test_cp1252 (void)
 {
   /* Word's curly quotes, an en dash and a pound sign in Windows-1252. */
@@ -113,6 +126,7 @@ main (int   argc,
 
   g_test_add_func ("/text/utf8", test_utf8);
   g_test_add_func ("/text/utf16", test_utf16);
+  g_test_add_func ("/text/utf16-without-bom", test_utf16_without_bom);
   g_test_add_func ("/text/cp1252", test_cp1252);
   g_test_add_func ("/text/binary", test_binary);
   g_test_add_func ("/text/pages", test_pages);

@@ -107,11 +107,37 @@ from_utf16 (const char *data,
   return utf8;
 }
 
+/* UTF-16 without a byte order mark: English text in UTF-16 has a zero
+ * byte in every other position, on the odd side for little-endian. */
+static const char *
+guess_utf16 (const guchar *u,
+             gsize         length)
+{
+  gsize pairs = MIN (length, 4096) / 2;
+  gsize even_zero = 0, odd_zero = 0;
+
+  if (length % 2 != 0 || pairs < 2)
+    return NULL;
+
+  for (gsize i = 0; i < pairs; i++)
+    {
+      even_zero += u[2 * i] == 0;
+      odd_zero += u[2 * i + 1] == 0;
+    }
+
+  if (odd_zero * 10 >= pairs * 6 && even_zero * 20 <= pairs)
+    return "UTF-16LE";
+  if (even_zero * 10 >= pairs * 6 && odd_zero * 20 <= pairs)
+    return "UTF-16BE";
+  return NULL;
+}
+
 static char *
 decode_raw (const char *data,
             gsize       length)
 {
   const guchar *u = (const guchar *)data;
+  const char *utf16;
 
   if (length >= 2 && u[0] == 0xFF && u[1] == 0xFE)
     return from_utf16 (data + 2, length - 2, "UTF-16LE");
@@ -124,7 +150,10 @@ decode_raw (const char *data,
     }
 
   if (memchr (data, '\0', length) != NULL)
-    return NULL;
+    {
+      utf16 = guess_utf16 ((const guchar *)data, length);
+      return utf16 ? from_utf16 (data, length, utf16) : NULL;
+    }
   if (g_utf8_validate_len (data, length, NULL))
     return g_strndup (data, length);
   return from_cp1252 ((const guchar *)data, length);
