@@ -310,7 +310,6 @@ heading_grade (IcParse *parse,
                guint    i)
 {
   static GRegex *re;
-  g_autoptr(GMatchInfo) info = NULL;
 
   if (g_once_init_enter (&re))
     {
