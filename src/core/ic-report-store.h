@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (IcReportStore, ic_report_store, IC, REPORT_STORE, GObject)
 IcReportStore *ic_report_store_new              (void) G_GNUC_WARN_UNUSED_RESULT;
 void           ic_report_store_add_batch        (IcReportStore *self,
                                                  GPtrArray     *reports);
+void           ic_report_store_replace_batch    (IcReportStore *self,
+                                                 GPtrArray     *reports);
 void           ic_report_store_add_failures     (IcReportStore *self,
                                                  GPtrArray     *failures);
 void           ic_report_store_remove_source    (IcReportStore *self,
