@@ -70,6 +70,7 @@ typedef struct
   gulong         cancelled_id;
   gint64         stall_last;
   gint64         stall_max;
+  gint64         flush_max;      /* longest flush, with IC_DEBUG_STALLS */
   gboolean       returned;
   GPtrArray     *waiting_copies; /* Copy whose original is still being read */
   guint          n_total_seen;
@@ -768,8 +769,9 @@ stop_sources (Job *job)
   if (job->stall_source != NULL)
     {
       g_source_destroy (job->stall_source);
-      g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms\n",
-                  job->stall_max / 1000.0);
+      g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms "
+                  "(longest batch into the store: %.1f ms)\n",
+                  job->stall_max / 1000.0, job->flush_max / 1000.0);
     }
   g_clear_pointer (&job->stall_source, g_source_unref);
   if (job->cancelled_id != 0)
@@ -809,6 +811,7 @@ static gboolean
 flush_cb (gpointer data)
 {
   Job *job = data;
+  gint64 start = g_get_monotonic_time ();
 
   if (g_cancellable_is_cancelled (job->cancellable))
     {
@@ -817,6 +820,7 @@ flush_cb (gpointer data)
     }
 
   flush (job, FALSE);
+  job->flush_max = MAX (job->flush_max, g_get_monotonic_time () - start);
   return G_SOURCE_CONTINUE;
 }
 
