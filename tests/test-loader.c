@@ -632,6 +632,57 @@ test_progressive (void)
   ic_test_remove_tree (dir);
 }
 
+/* Writes to the file while its first pages are parsed, as an editor
+ * saving it would. */
+static IcReport *
+changing_parse (const char          *source,
+                const char * const  *pages,
+                gboolean             from_pdf,
+                GError             **error)
+{
+  if (g_strv_length ((char **)pages) == 1)
+    {
+      g_autofree char *data = NULL;
+      g_autofree char *longer = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+      longer = g_strconcat (data, "\n% saved again\n", NULL);
+      g_assert_true (g_file_set_contents (source, longer, -1, NULL));
+    }
+  return counting_parse (source, pages, from_pdf, error);
+}
+
+/* A file that changes between the passes fails with a reason, and its
+ * provisional report goes. */
+static void
+test_progressive_changed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  Seen seen = { authorities, 0 };
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, changing_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (seen_authority_with_suffix (&seen, " (1 pages)"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_cmpstr (failure_reason (store, dir, "report.pdf"), ==,
+                   "the file changed while it was being read; open it again");
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, 1);
+  ic_test_remove_tree (dir);
+}
+
 /* replace_batch puts a report in the place of the one with its content
  * id, keeps its copies, re-sorts, and emits one items-changed. */
 static void
@@ -748,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/loader/stalls", test_stalls);
   g_test_add_func ("/loader/corpus", test_corpus);
   g_test_add_func ("/loader/progressive", test_progressive);
+  g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/progressive-corpus", test_progressive_corpus);
 
