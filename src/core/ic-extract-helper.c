@@ -16,21 +16,6 @@
  * address space, so the limit is left out of sanitised builds.) */
 #define MEMORY_LIMIT ((rlim_t)2 << 30)
 
-/* The helper runs in a session of its own, so neither a terminal's
- * Ctrl-C nor the end of the application reaches it while MuPDF works
- * (a closed pipe is only seen between files): it ends when its parent
- * is gone. */
-static gpointer
-watch_parent_thread (gpointer data)
-{
-  pid_t parent = GPOINTER_TO_INT (data);
-
-  while (getppid () == parent)
-    g_usleep (G_USEC_PER_SEC / 2);
-  _exit (0);
-  return NULL;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -41,7 +26,5 @@ main (int   argc,
   setrlimit (RLIMIT_AS, &limit);
 #endif
 
-  g_thread_unref (g_thread_new ("watch-parent", watch_parent_thread,
-                                GINT_TO_POINTER (getppid ())));
   return ic_extract_helper_main (STDIN_FILENO, STDOUT_FILENO);
 }

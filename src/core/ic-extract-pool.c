@@ -62,19 +62,6 @@ helper_kill (Helper *helper)
   helper_free (helper);
 }
 
-/* In the child, before exec. A session of its own puts the helper in a
- * scheduling group of its own where the kernel groups by session
- * (autogroup): MuPDF's work then competes with the application's main
- * thread as one other group, not as one more thread beside it, which
- * keeps the window responsive while a folder loads. Detached from our
- * session (and so from a terminal's Ctrl-C), the helper watches for our
- * end itself (ic-extract-helper.c). */
-static void
-child_setup_cb (gpointer user_data)
-{
-  setsid ();
-}
-
 static Helper *
 helper_spawn (IcExtractPool  *self,
               GError        **error)
@@ -82,8 +69,7 @@ helper_spawn (IcExtractPool  *self,
   Helper *helper = g_new0 (Helper, 1);
   char *argv[] = { self->path, NULL };
 
-  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                 child_setup_cb, NULL,
+  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
                                  &helper->pid, &helper->to_helper, &helper->from_helper,
                                  NULL, error))
     {
