@@ -683,6 +683,69 @@ test_progressive_changed (void)
   ic_test_remove_tree (dir);
 }
 
+static GCancellable *cancel_on_final;
+
+/* Cancels the load at the first report of a whole file, after giving
+ * the 75 ms flush timer time to list the provisional reports. */
+static IcReport *
+cancelling_parse (const char          *source,
+                  const char * const  *pages,
+                  gboolean             from_pdf,
+                  GError             **error)
+{
+  if (g_strv_length ((char **)pages) > 1)
+    {
+      g_usleep (500 * 1000);
+      g_cancellable_cancel (cancel_on_final);
+    }
+  return counting_parse (source, pages, from_pdf, error);
+}
+
+/* Cancelled in the second pass, the load leaves only final reports: a
+ * provisional one would pass for the whole report. */
+static void
+test_progressive_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autofree char *fixture = ic_test_fixture_path ("two-pages.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Seen seen = { authorities, 0 };
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (fixture, &data, &length, NULL));
+  /* Different bytes, so that no file is a copy of another. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.pdf", i);
+      g_autofree char *bytes = g_strdup_printf ("%s\n%% %u\n", data, i);
+
+      write_bytes (dir, name, bytes, -1);
+    }
+  cancel_on_final = cancellable;
+  _ic_loader_set_parse_func (loader, cancelling_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+
+  g_assert_false (ic_loader_load_sync (loader, &folder, 1, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    g_assert_true (g_str_has_suffix (ic_report_get_authority (ic_report_store_get_report (store, i)),
+                                     " (2 pages)"));
+  g_test_message ("%u listed on the way, %u left", seen.authorities->len,
+                  g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_assert_true (seen_authority_with_suffix (&seen, " (1 pages)"));
+  cancel_on_final = NULL;
+  ic_test_remove_tree (dir);
+}
+
 /* replace_batch puts a report in the place of the one with its content
  * id, keeps its copies, re-sorts, and emits one items-changed. */
 static void
@@ -800,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/loader/corpus", test_corpus);
   g_test_add_func ("/loader/progressive", test_progressive);
   g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
+  g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/progressive-corpus", test_progressive_corpus);
 

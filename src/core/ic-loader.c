@@ -78,6 +78,7 @@ typedef struct
   gint64         flush_cpu_max;  /* the most CPU time one flush took */
   gboolean       returned;
   GPtrArray     *waiting_copies; /* Copy whose original is still being read */
+  GHashTable    *unfinished;     /* sources of provisional reports in the store */
   guint          n_total_seen;
 
   GMutex         mutex;          /* guards what follows */
@@ -150,6 +151,7 @@ job_clear (Job *job)
   g_clear_pointer (&job->failures, g_ptr_array_unref);
   g_clear_pointer (&job->copies, g_ptr_array_unref);
   g_clear_pointer (&job->waiting_copies, g_ptr_array_unref);
+  g_clear_pointer (&job->unfinished, g_hash_table_unref);
   g_mutex_clear (&job->mutex);
 }
 
@@ -766,6 +768,13 @@ flush_batch (Job      *job,
 
   /* A provisional report is not a file done: its final one is. */
   n_done = reports->len + finals->len + failures->len;
+  for (guint i = 0; i < provisional->len; i++)
+    g_hash_table_add (job->unfinished,
+                      g_strdup (ic_report_get_source (g_ptr_array_index (provisional, i))));
+  for (guint i = 0; i < finals->len; i++)
+    g_hash_table_remove (job->unfinished, ic_report_get_source (g_ptr_array_index (finals, i)));
+  for (guint i = 0; i < withdrawn->len; i++)
+    g_hash_table_remove (job->unfinished, g_ptr_array_index (withdrawn, i));
   g_ptr_array_extend_and_steal (reports, g_steal_pointer (&provisional));
   if (reports->len > 0)
     ic_report_store_add_batch (self->store, reports);
@@ -826,6 +835,23 @@ stop_sources (Job *job)
   job->cancelled_id = 0;
 }
 
+/* A cancelled load leaves no provisional report behind: it would pass
+ * for the whole report. */
+static void
+withdraw_unfinished (Job *job)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer source;
+
+  g_hash_table_iter_init (&iter, job->unfinished);
+  while (g_hash_table_iter_next (&iter, &source, NULL))
+    g_ptr_array_add (sources, source);
+  if (sources->len > 0)
+    ic_report_store_remove_sources (job->loader->store, sources);
+  g_hash_table_remove_all (job->unfinished);
+}
+
 /* Returns the task once: either when every file is done, or as soon as
  * the load is cancelled (the workers then stop on their own). */
 static void
@@ -838,6 +864,7 @@ return_task (Job *job)
   if (g_cancellable_is_cancelled (job->cancellable))
     {
       stop_sources (job);
+      withdraw_unfinished (job);
       g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "Loading was cancelled");
     }
@@ -969,6 +996,7 @@ job_new (IcLoader     *self,
   job->failures = g_ptr_array_new_with_free_func (g_object_unref);
   job->copies = g_ptr_array_new_with_free_func ((GDestroyNotify)copy_free);
   job->waiting_copies = g_ptr_array_new_with_free_func ((GDestroyNotify)copy_free);
+  job->unfinished = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return job;
 }
 

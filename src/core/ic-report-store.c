@@ -318,6 +318,47 @@ ic_report_store_remove_source (IcReportStore *self,
     }
 }
 
+/**
+ * ic_report_store_remove_sources:
+ * @sources: (element-type utf8): paths of reports to remove
+ *
+ * Like ic_report_store_remove_source() for many, with one
+ * #GListModel::items-changed.
+ */
+void
+ic_report_store_remove_sources (IcReportStore *self,
+                                GPtrArray     *sources)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint old_len, first = G_MAXUINT;
+
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+  g_return_if_fail (sources != NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (sources, i));
+
+  old_len = self->reports->len;
+  for (guint i = old_len; i-- > 0;)
+    {
+      IcReport *report = g_ptr_array_index (self->reports, i);
+      const char *content_id = ic_report_get_content_id (report);
+
+      if (!g_hash_table_contains (wanted, ic_report_get_source (report)))
+        continue;
+      if (content_id != NULL && g_hash_table_lookup (self->by_content, content_id) == report)
+        g_hash_table_remove (self->by_content, content_id);
+      g_ptr_array_remove_index (self->reports, i);
+      first = i;
+    }
+
+  if (first == G_MAXUINT)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), first, old_len - first,
+                              self->reports->len - first);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
 void
 ic_report_store_clear (IcReportStore *self)
 {

@@ -23,6 +23,8 @@ void           ic_report_store_add_failures     (IcReportStore *self,
                                                  GPtrArray     *failures);
 void           ic_report_store_remove_source    (IcReportStore *self,
                                                  const char    *source);
+void           ic_report_store_remove_sources   (IcReportStore *self,
+                                                 GPtrArray     *sources);
 void           ic_report_store_clear            (IcReportStore *self);
 IcReport      *ic_report_store_find_content     (IcReportStore *self,
                                                  const char    *content_id);
