@@ -76,6 +76,7 @@ typedef struct
   gint64         stall_max;
   gint64         flush_max;      /* longest flush, with IC_DEBUG_STALLS */
   gint64         flush_cpu_max;  /* the most CPU time one flush took */
+  guint          n_flush_busy;   /* flushes put off: a worker held the lock */
   gboolean       returned;
   GPtrArray     *waiting_copies; /* Copy whose original is still being read */
   GHashTable    *unfinished;     /* sources of provisional reports in the store */
@@ -756,7 +757,16 @@ flush_batch (Job      *job,
   g_autoptr(GPtrArray) copies = NULL;
   guint n_done, n_total;
 
-  g_mutex_lock (&job->mutex);
+  /* A worker holds the lock for microseconds, but one preempted while
+   * holding it on a busy machine would stall the main loop: the batch
+   * then waits for the next tick. The last one waits for the lock. */
+  if (last)
+    g_mutex_lock (&job->mutex);
+  else if (!g_mutex_trylock (&job->mutex))
+    {
+      job->n_flush_busy++;
+      return;
+    }
   reports = steal_array (&job->reports, g_object_unref);
   provisional = steal_array (&job->provisional, g_object_unref);
   finals = steal_array (&job->finals, g_object_unref);
@@ -825,9 +835,10 @@ stop_sources (Job *job)
     {
       g_source_destroy (job->stall_source);
       g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms "
-                  "(longest batch into the store: %.1f ms, %.1f ms of CPU)\n",
+                  "(longest batch into the store: %.1f ms, %.1f ms of CPU; "
+                  "%u batches put off for the workers' lock)\n",
                   job->stall_max / 1000.0, job->flush_max / 1000.0,
-                  job->flush_cpu_max / 1000.0);
+                  job->flush_cpu_max / 1000.0, job->n_flush_busy);
     }
   g_clear_pointer (&job->stall_source, g_source_unref);
   if (job->cancelled_id != 0)
