@@ -281,6 +281,93 @@ test_helper_cancel (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * 1000);
 }
 
+typedef char **(*RangeFunc) (GBytes *bytes, guint first, guint max, guint *n_pages,
+                            GError **error);
+
+static char **
+range_in_process (GBytes   *bytes,
+                  guint     first,
+                  guint     max,
+                  guint    *n_pages,
+                  GError  **error)
+{
+  return ic_extractor_get_page_range (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      first, max, n_pages, NULL, error);
+}
+
+static char **
+range_in_helper (GBytes   *bytes,
+                 guint     first,
+                 guint     max,
+                 guint    *n_pages,
+                 GError  **error)
+{
+  return ic_extract_pool_get_page_range (ic_extract_pool_get_default (),
+                                         g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         first, max, n_pages, NULL, error);
+}
+
+static GBytes *
+fixture_bytes (const char *name)
+{
+  g_autofree char *path = ic_test_fixture_path (name);
+  char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+/* The first pass and the second of a progressive load: any range of
+ * pages, the page count, and no text check on a part. */
+static void
+check_ranges (RangeFunc range)
+{
+  g_autoptr(GBytes) two = fixture_bytes ("two-pages.pdf");
+  g_autoptr(GBytes) blank = fixture_bytes ("no-text.pdf");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_auto(GStrv) none = NULL;
+  g_auto(GStrv) empty = NULL;
+  guint n_pages = 0;
+
+  first = range (two, 0, 1, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, 2);
+  g_assert_cmpstrv (first, ((const char *[]){ "Fixture report\nFirst page line two\n\n", NULL }));
+  n_pages = 0;
+  rest = range (two, 1, 0, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, 2);
+  g_assert_cmpstrv (rest, ((const char *[]){ "Second page text\n\n", NULL }));
+  none = range (two, 5, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  /* A part without text is no error: the whole document decides. */
+  empty = range (blank, 0, 1, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, 2);
+  g_assert_false (ic_extractor_check_text ((const char * const *)empty, &error));
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT);
+  g_assert_true (ic_extractor_check_text ((const char * const *)first, NULL));
+}
+
+static void
+test_page_range (void)
+{
+  check_ranges (range_in_process);
+}
+
+static void
+test_helper_page_range (void)
+{
+  if (get_pool () == NULL)
+    return;
+  check_ranges (range_in_helper);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,8 +381,10 @@ main (int   argc,
   g_test_add_func ("/extractor/helper", test_helper);
   g_test_add_func ("/extractor/helper-crash-hang", test_helper_crash_hang);
   g_test_add_func ("/extractor/helper-cancel", test_helper_cancel);
+  g_test_add_func ("/extractor/helper-page-range", test_helper_page_range);
 
   g_test_add_func ("/extractor/pages", test_pages);
+  g_test_add_func ("/extractor/page-range", test_page_range);
   g_test_add_func ("/extractor/failures", test_failures);
   g_test_add_func ("/extractor/cancelled", test_cancelled);
   g_test_add_func ("/extractor/threads-corpus", test_threads_corpus);

@@ -536,6 +536,314 @@ test_corpus (void)
   g_object_unref (files[1]);
 }
 
+/* A stand-in parser that tells how many pages it saw: the authority is
+ * "<first line> (<n> pages)". */
+static IcReport *
+counting_parse (const char          *source,
+                const char * const  *pages,
+                gboolean             from_pdf,
+                GError             **error)
+{
+  IcReport *report = fake_parse (source, pages, from_pdf, error);
+  g_autofree char *authority = NULL;
+
+  if (report == NULL)
+    return NULL;
+  authority = g_strdup_printf ("%s (%u pages)", ic_report_get_authority (report),
+                               g_strv_length ((char **)pages));
+  _ic_report_set_authority (report, authority);
+  return report;
+}
+
+typedef struct
+{
+  GPtrArray *authorities;   /* every authority the store listed, in order */
+  guint      n_replaced;    /* items-changed that replaced as many as they removed */
+} Seen;
+
+static void
+record_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Seen       *seen)
+{
+  if (removed > 0 && removed == added)
+    seen->n_replaced++;
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (seen->authorities, g_strdup (ic_report_get_authority (report)));
+    }
+}
+
+static gboolean
+seen_authority_with_suffix (Seen       *seen,
+                            const char *suffix)
+{
+  for (guint i = 0; i < seen->authorities->len; i++)
+    if (g_str_has_suffix (g_ptr_array_index (seen->authorities, i), suffix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A first pass of one page: a two-page PDF is listed first from its first
+ * page, then replaced by the report of both, keeping its copy. A PDF
+ * whose second pass fails (no text on any page) loses its provisional
+ * report and fails. */
+static void
+test_progressive (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  Seen seen = { authorities, 0 };
+  IcReport *report;
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "a/report.pdf");
+  copy_fixture (dir, "two-pages.pdf", "b/copy.pdf");
+  copy_fixture (dir, "no-text.pdf", "no-text.pdf");
+  copy_fixture (dir, "password.pdf", "password.pdf");
+  _ic_loader_set_parse_func (loader, counting_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (seen_authority_with_suffix (&seen, " (1 pages)"));
+  g_assert_cmpuint (seen.n_replaced, >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  report = ic_report_store_get_report (store, 0);
+  g_assert_true (g_str_has_suffix (ic_report_get_authority (report), " (2 pages)"));
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_duplicates (report)), ==, 1);
+  g_assert_cmpstr (failure_reason (store, dir, "no-text.pdf"), ==,
+                   "the PDF has no text (scanned image?)");
+  g_assert_cmpstr (failure_reason (store, dir, "password.pdf"), ==,
+                   "the PDF is password-protected");
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, 4);
+  g_assert_cmpuint (ic_loader_get_n_total (loader), ==, 4);
+  ic_test_remove_tree (dir);
+}
+
+/* Writes to the file while its first pages are parsed, as an editor
+ * saving it would. */
+static IcReport *
+changing_parse (const char          *source,
+                const char * const  *pages,
+                gboolean             from_pdf,
+                GError             **error)
+{
+  if (g_strv_length ((char **)pages) == 1)
+    {
+      g_autofree char *data = NULL;
+      g_autofree char *longer = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+      longer = g_strconcat (data, "\n% saved again\n", NULL);
+      g_assert_true (g_file_set_contents (source, longer, -1, NULL));
+    }
+  return counting_parse (source, pages, from_pdf, error);
+}
+
+/* A file that changes between the passes fails with a reason, and its
+ * provisional report goes. */
+static void
+test_progressive_changed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  Seen seen = { authorities, 0 };
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, changing_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (seen_authority_with_suffix (&seen, " (1 pages)"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_cmpstr (failure_reason (store, dir, "report.pdf"), ==,
+                   "the file changed while it was being read; open it again");
+  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, 1);
+  ic_test_remove_tree (dir);
+}
+
+static GCancellable *cancel_on_final;
+
+/* Cancels the load at the first report of a whole file, after giving
+ * the 75 ms flush timer time to list the provisional reports. */
+static IcReport *
+cancelling_parse (const char          *source,
+                  const char * const  *pages,
+                  gboolean             from_pdf,
+                  GError             **error)
+{
+  if (g_strv_length ((char **)pages) > 1)
+    {
+      g_usleep (500 * 1000);
+      g_cancellable_cancel (cancel_on_final);
+    }
+  return counting_parse (source, pages, from_pdf, error);
+}
+
+/* Cancelled in the second pass, the load leaves only final reports: a
+ * provisional one would pass for the whole report. */
+static void
+test_progressive_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autofree char *fixture = ic_test_fixture_path ("two-pages.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Seen seen = { authorities, 0 };
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (fixture, &data, &length, NULL));
+  /* Different bytes, so that no file is a copy of another. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.pdf", i);
+      g_autofree char *bytes = g_strdup_printf ("%s\n%% %u\n", data, i);
+
+      write_bytes (dir, name, bytes, -1);
+    }
+  cancel_on_final = cancellable;
+  _ic_loader_set_parse_func (loader, cancelling_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+
+  g_assert_false (ic_loader_load_sync (loader, &folder, 1, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    g_assert_true (g_str_has_suffix (ic_report_get_authority (ic_report_store_get_report (store, i)),
+                                     " (2 pages)"));
+  g_test_message ("%u listed on the way, %u left", seen.authorities->len,
+                  g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_assert_true (seen_authority_with_suffix (&seen, " (1 pages)"));
+  cancel_on_final = NULL;
+  ic_test_remove_tree (dir);
+}
+
+/* replace_batch puts a report in the place of the one with its content
+ * id, keeps its copies, re-sorts, and emits one items-changed. */
+static void
+test_replace (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  const char *names[] = { "Barnet", "Camden", "Ealing" };
+  Seen seen = { authorities, 0 };
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_MAY, 2020);
+  IcReport *report;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("id-%u", i);
+
+      report = _ic_report_new (names[i]);
+      _ic_report_set_authority (report, names[i]);
+      _ic_report_set_end_date (report, date);
+      _ic_report_set_content_id (report, id);
+      g_ptr_array_add (batch, report);
+    }
+  ic_report_store_add_batch (store, batch);
+  _ic_report_add_duplicate (ic_report_store_find_content (store, "id-0"), "copy-of-barnet");
+  g_ptr_array_set_size (batch, 0);
+
+  /* Barnet's full report turns out to be Hackney's: it moves to the end. */
+  report = _ic_report_new ("Barnet");
+  _ic_report_set_authority (report, "Hackney");
+  _ic_report_set_end_date (report, date);
+  _ic_report_set_content_id (report, "id-0");
+  g_ptr_array_add (batch, report);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+  ic_report_store_replace_batch (store, batch);
+
+  g_assert_cmpuint (seen.n_replaced, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_cmpstr (ic_report_get_authority (ic_report_store_get_report (store, 0)), ==, "Camden");
+  g_assert_true (ic_report_store_get_report (store, 2) == report);
+  g_assert_true (ic_report_store_find_content (store, "id-0") == report);
+  g_assert_cmpstrv (ic_report_get_duplicates (report), ((const char *[]){ "copy-of-barnet", NULL }));
+}
+
+/* The real parser on every real PDF, progressively and in one pass: the
+ * final reports (JSON and page text) are the same, and the progressive
+ * load did list provisional reports first. */
+static void
+test_progressive_corpus (void)
+{
+  g_autofree char *bulk = ic_test_corpus_path ("bulk");
+  g_autofree char *pdf = ic_test_corpus_path ("pdf");
+  g_autoptr(IcReportStore) one_pass = ic_report_store_new ();
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) one_pass_loader = ic_loader_new (one_pass);
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  Seen seen = { authorities, 0 };
+  GFile *files[2];
+  guint n;
+
+  if (bulk == NULL || pdf == NULL)
+    return;
+
+  files[0] = g_file_new_for_path (bulk);
+  files[1] = g_file_new_for_path (pdf);
+  _ic_loader_set_first_pass (one_pass_loader, 0);
+  g_assert_true (ic_loader_load_sync (one_pass_loader, files, 2, NULL, NULL));
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+  g_assert_true (ic_loader_load_sync (loader, files, 2, NULL, NULL));
+
+  g_test_message ("%u replacement batches", seen.n_replaced);
+  g_assert_cmpuint (seen.n_replaced, >, 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (one_pass)));
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==,
+                    g_list_model_get_n_items (ic_report_store_get_failures (one_pass)));
+  for (guint i = 0; i < n; i++)
+    {
+      IcReport *report = ic_report_store_get_report (store, i);
+      IcReport *expected = ic_report_store_find_content (one_pass, ic_report_get_content_id (report));
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(JsonNode) expected_node = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *expected_json = NULL;
+
+      g_assert_nonnull (expected);
+      node = ic_json_report_to_node (report);
+      expected_node = ic_json_report_to_node (expected);
+      json = ic_json_to_string (node);
+      expected_json = ic_json_to_string (expected_node);
+      g_assert_cmpstrv (ic_report_get_pages (report), ic_report_get_pages (expected));
+      g_assert_cmpstr (json, ==, expected_json);
+    }
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +861,11 @@ main (int   argc,
   g_test_add_func ("/loader/cancel", test_cancel);
   g_test_add_func ("/loader/stalls", test_stalls);
   g_test_add_func ("/loader/corpus", test_corpus);
+  g_test_add_func ("/loader/progressive", test_progressive);
+  g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
+  g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
+  g_test_add_func ("/loader/replace", test_replace);
+  g_test_add_func ("/loader/progressive-corpus", test_progressive_corpus);
 
   return g_test_run ();
 }

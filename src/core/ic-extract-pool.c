@@ -1,8 +1,9 @@
 /* ic-extract-pool.c
  *
  * Protocol over the helper's stdin/stdout, all integers 32-bit, host order:
- *   request:  length, PDF bytes
- *   response: 0, n pages, then (length, UTF-8 text) per page
+ *   request:  length, first page, most pages (0: all), PDF bytes
+ *   response: 0, n pages sent, pages in the document, then
+ *             (length, UTF-8 text) per page sent
  *          or 1, error code (IcExtractError), length, message
  * A helper serves requests one at a time until its stdin is closed.
  *
@@ -184,6 +185,7 @@ ic_extract_pool_get_default (void)
 
 static char **
 read_pages (Helper        *helper,
+            guint         *n_pages,
             gint64         deadline,
             GCancellable  *cancellable,
             ReadStatus    *status,
@@ -207,6 +209,11 @@ read_pages (Helper        *helper,
       g_set_error_literal (error, IC_EXTRACT_ERROR, head[1], message);
       return NULL;
     }
+
+  if ((*status = read_all (helper->from_helper, &head[2], 4, deadline, cancellable)) != READ_OK)
+    return NULL;
+  if (n_pages != NULL)
+    *n_pages = head[2];
 
   for (guint32 i = 0; i < head[1]; i++)
     {
@@ -241,14 +248,17 @@ set_status_error (ReadStatus   status,
 }
 
 char **
-ic_extract_pool_get_pages (IcExtractPool  *self,
-                           const char     *data,
-                           gsize           length,
-                           GCancellable   *cancellable,
-                           GError        **error)
+ic_extract_pool_get_page_range (IcExtractPool  *self,
+                                const char     *data,
+                                gsize           length,
+                                guint           first,
+                                guint           max,
+                                guint          *n_pages,
+                                GCancellable   *cancellable,
+                                GError        **error)
 {
   Helper *helper = g_async_queue_try_pop (self->idle);
-  guint32 size = length;
+  guint32 head[3] = { length, first, max };
   ReadStatus status = READ_EOF;
   char **pages;
 
@@ -258,13 +268,13 @@ ic_extract_pool_get_pages (IcExtractPool  *self,
     {
       /* Without a helper the file is still read, only less safely. */
       g_warning ("Could not start %s; reading PDFs in process", self->path);
-      return ic_extractor_get_pages (data, length, cancellable, error);
+      return ic_extractor_get_page_range (data, length, first, max, n_pages, cancellable, error);
     }
 
-  if (!write_all (helper->to_helper, &size, 4) || !write_all (helper->to_helper, data, length))
+  if (!write_all (helper->to_helper, head, sizeof head) || !write_all (helper->to_helper, data, length))
     pages = NULL;
   else
-    pages = read_pages (helper, g_get_monotonic_time () + self->timeout_us, cancellable,
+    pages = read_pages (helper, n_pages, g_get_monotonic_time () + self->timeout_us, cancellable,
                         &status, error);
 
   if (status == READ_OK)
@@ -278,17 +288,38 @@ ic_extract_pool_get_pages (IcExtractPool  *self,
   return NULL;
 }
 
+char **
+ic_extract_pool_get_pages (IcExtractPool  *self,
+                           const char     *data,
+                           gsize           length,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  char **pages = ic_extract_pool_get_page_range (self, data, length, 0, 0, NULL,
+                                                 cancellable, error);
+
+  if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, error))
+    g_clear_pointer (&pages, g_strfreev);
+  return pages;
+}
+
 /* Helper side ----------------------------------------------------------- */
 
 static gboolean
-read_request (int     fd,
-              GBytes **bytes)
+read_request (int      fd,
+              GBytes **bytes,
+              guint   *first,
+              guint   *max)
 {
+  guint32 head[3];
   guint32 length;
   char *data;
 
-  if (read_all (fd, &length, 4, G_MAXINT64, NULL) != READ_OK)
+  if (read_all (fd, head, sizeof head, G_MAXINT64, NULL) != READ_OK)
     return FALSE;
+  length = head[0];
+  *first = head[1];
+  *max = head[2];
   data = g_malloc (length ? length : 1);
   if (read_all (fd, data, length, G_MAXINT64, NULL) != READ_OK)
     {
@@ -302,6 +333,7 @@ read_request (int     fd,
 static gboolean
 write_response (int       fd,
                 char    **pages,
+                guint     n_pages,
                 GError   *error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
@@ -316,7 +348,7 @@ write_response (int       fd,
     }
   else
     {
-      guint32 head[2] = { 0, g_strv_length (pages) };
+      guint32 head[3] = { 0, g_strv_length (pages), n_pages };
 
       g_byte_array_append (out, (guint8 *)head, sizeof head);
       for (guint i = 0; pages[i] != NULL; i++)
@@ -352,18 +384,21 @@ ic_extract_helper_main (int in_fd,
                         int out_fd)
 {
   GBytes *bytes = NULL;
+  guint first, max;
 
   signal (SIGPIPE, SIG_IGN);
-  while (read_request (in_fd, &bytes))
+  while (read_request (in_fd, &bytes, &first, &max))
     {
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) pages = NULL;
+      guint n_pages = 0;
 
       misbehave_if_asked (bytes);
-      pages = ic_extractor_get_pages (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                      NULL, &error);
+      pages = ic_extractor_get_page_range (g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes), first, max, &n_pages,
+                                           NULL, &error);
       g_clear_pointer (&bytes, g_bytes_unref);
-      if (!write_response (out_fd, pages, error))
+      if (!write_response (out_fd, pages, n_pages, error))
         return 1;
     }
 

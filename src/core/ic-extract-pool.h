@@ -24,6 +24,15 @@ char         **ic_extract_pool_get_pages   (IcExtractPool  *self,
                                             gsize           length,
                                             GCancellable   *cancellable,
                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+/* ic_extractor_get_page_range() in a helper, with the failures above. */
+char         **ic_extract_pool_get_page_range (IcExtractPool  *self,
+                                               const char     *data,
+                                               gsize           length,
+                                               guint           first,
+                                               guint           max,
+                                               guint          *n_pages,
+                                               GCancellable   *cancellable,
+                                               GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The helper's side of the protocol: serves requests on @in_fd until it
  * is closed. */

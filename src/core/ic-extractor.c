@@ -197,33 +197,27 @@ count_pages (fz_context  *ctx,
   return n;
 }
 
-static gboolean
-has_text (char **pages)
-{
-  for (guint i = 0; pages[i] != NULL; i++)
-    for (const char *p = pages[i]; *p; p++)
-      if (!g_ascii_isspace (*p))
-        return TRUE;
-  return FALSE;
-}
-
 static char **
 extract (fz_context    *ctx,
          const char    *data,
          gsize          length,
+         guint          first,
+         guint          max,
+         guint         *n_pages,
          GCancellable  *cancellable,
          GError       **error)
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
   fz_document *doc;
-  int n;
+  int n, end;
 
   doc = open_document (ctx, data, length, error);
   if (doc == NULL)
     return NULL;
 
   n = count_pages (ctx, doc, error);
-  for (int i = 0; i < n; i++)
+  end = max == 0 || first + max > (guint)MAX (n, 0) ? n : (int)(first + max);
+  for (int i = first; i < end; i++)
     {
       char *text;
 
@@ -236,11 +230,58 @@ extract (fz_context    *ctx,
     }
   fz_drop_document (ctx, doc);
 
-  if (n <= 0 || pages->len < (guint)n)
+  if (n <= 0 || (int)(first + pages->len) < end)
     return NULL;
 
+  if (n_pages != NULL)
+    *n_pages = n;
   g_ptr_array_add (pages, NULL);
   return (char **)g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
+
+gboolean
+ic_extractor_check_text (const char * const  *pages,
+                         GError             **error)
+{
+  for (guint i = 0; pages[i] != NULL; i++)
+    for (const char *p = pages[i]; *p; p++)
+      if (!g_ascii_isspace (*p))
+        return TRUE;
+
+  g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
+                       "the PDF has no text (scanned image?)");
+  return FALSE;
+}
+
+/**
+ * ic_extractor_get_page_range:
+ * @n_pages: (out) (optional): the number of pages in the document
+ *
+ * Returns: (transfer full) (nullable): the text of pages @first to
+ * @first + @max - 1, or to the end
+ */
+char **
+ic_extractor_get_page_range (const char    *data,
+                             gsize          length,
+                             guint          first,
+                             guint          max,
+                             guint         *n_pages,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  fz_context *ctx = fz_clone_context (get_base_context ());
+  char **pages;
+
+  if (ctx == NULL)
+    {
+      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                           "out of memory while reading the PDF");
+      return NULL;
+    }
+
+  pages = extract (ctx, data, length, first, max, n_pages, cancellable, error);
+  fz_drop_context (ctx);
+  return pages;
 }
 
 /**
@@ -254,25 +295,9 @@ ic_extractor_get_pages (const char    *data,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  fz_context *ctx = fz_clone_context (get_base_context ());
-  char **pages;
+  char **pages = ic_extractor_get_page_range (data, length, 0, 0, NULL, cancellable, error);
 
-  if (ctx == NULL)
-    {
-      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                           "out of memory while reading the PDF");
-      return NULL;
-    }
-
-  pages = extract (ctx, data, length, cancellable, error);
-  fz_drop_context (ctx);
-
-  if (pages != NULL && !has_text (pages))
-    {
-      g_clear_pointer (&pages, g_strfreev);
-      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
-                           "the PDF has no text (scanned image?)");
-    }
-
+  if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, error))
+    g_clear_pointer (&pages, g_strfreev);
   return pages;
 }

@@ -31,5 +31,20 @@ char  **ic_extractor_get_pages (const char    *data,
                                 gsize          length,
                                 GCancellable  *cancellable,
                                 GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Only the pages from @first (0-based), at most @max of them (0: to the
+ * end), and the document's page count in @n_pages. The text check of
+ * ic_extractor_get_pages() is left to the caller, who alone sees the
+ * whole document (ic_extractor_check_text()). A range past the last page
+ * is empty, not an error. */
+char  **ic_extractor_get_page_range (const char    *data,
+                                     gsize          length,
+                                     guint          first,
+                                     guint          max,
+                                     guint         *n_pages,
+                                     GCancellable  *cancellable,
+                                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* FALSE with IC_EXTRACT_ERROR_NO_TEXT when no page has any text. */
+gboolean ic_extractor_check_text    (const char * const *pages,
+                                     GError            **error);
 
 G_END_DECLS

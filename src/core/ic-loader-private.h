@@ -18,5 +18,9 @@ typedef IcReport *(*IcParseFunc) (const char          *source,
  * the parser reads a fixture. NULL restores ic_parse_report(). */
 void _ic_loader_set_parse_func (IcLoader    *self,
                                 IcParseFunc  parse);
+/* How many pages the first pass of a PDF reads (0: PDFs are read in one
+ * pass). */
+void _ic_loader_set_first_pass (IcLoader    *self,
+                                guint        n_pages);
 
 G_END_DECLS

@@ -2,7 +2,16 @@
  *
  * One load is a Job: a coordinator thread scans the paths and feeds a
  * pool of workers (one per core); each worker reads, hashes, extracts and
- * parses one file and leaves the result in the job's pending lists. A
+ * parses one file and leaves the result in the job's pending lists.
+ *
+ * PDFs not in the cache load progressively: the first pass extracts only
+ * the first FIRST_PASS_PAGES pages (judgements and areas for improvement
+ * are there in every kind of report but the oldest) and delivers a
+ * provisional report parsed from them; once every file has had its first
+ * pass, a second pass extracts the remaining pages, parses the whole text
+ * and replaces the provisional report in the store. Page text does not
+ * depend on which other pages are extracted, so the final report is the
+ * one a single pass gives. Only final text and reports are cached. A
  * timer on the caller's main context moves pending results into the
  * store in batches, so the store and the properties are only touched on
  * that context and the list emits one items-changed per batch.
@@ -12,6 +21,10 @@
 #define G_LOG_DOMAIN "ic-loader"
 
 #include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <time.h>
 
 #include "ic-cache.h"
 #include "ic-extract-pool.h"
@@ -27,11 +40,23 @@
  * sorted insertions and items-changed handlers stay cheap. */
 #define FLUSH_INTERVAL_MS 75
 
+/* Judgements are on pages 1–2 and the areas for improvement within the
+ * first six pages of ILACS, focused-visit and JTAI reports. */
+#define FIRST_PASS_PAGES 6
+
 typedef struct
 {
   char *path;
   char *content_id;
 } Copy;
+
+/* A PDF whose first pages were read; the rest wait for the second pass. */
+typedef struct
+{
+  const IcScanEntry *entry;  /* the coordinator's, alive for both passes */
+  char              *content_id;
+  char             **pages;
+} Later;
 
 typedef struct
 {
@@ -41,6 +66,7 @@ typedef struct
   GCancellable  *cancellable;
   GMainContext  *context;
   IcParseFunc    parse;
+  guint          first_pass;     /* pages in the first pass; 0: one pass */
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;
@@ -48,15 +74,23 @@ typedef struct
   gulong         cancelled_id;
   gint64         stall_last;
   gint64         stall_max;
+  gint64         flush_max;      /* longest flush, with IC_DEBUG_STALLS */
+  gint64         flush_cpu_max;  /* the most CPU time one flush took */
+  guint          n_flush_busy;   /* flushes put off: a worker held the lock */
   gboolean       returned;
   GPtrArray     *waiting_copies; /* Copy whose original is still being read */
+  GHashTable    *unfinished;     /* sources of provisional reports in the store */
   guint          n_total_seen;
 
   GMutex         mutex;          /* guards what follows */
   GHashTable    *claimed;        /* content id -> NULL, or the reason it failed */
   GPtrArray     *reports;
+  GPtrArray     *provisional;    /* reports from the first pages */
+  GPtrArray     *finals;         /* reports that replace provisional ones */
+  GPtrArray     *withdrawn;      /* paths whose provisional report must go */
   GPtrArray     *failures;
   GPtrArray     *copies;         /* Copy */
+  GPtrArray     *later;          /* Later */
   guint          n_total;
   gboolean       finished;       /* every worker is done */
 } Job;
@@ -69,6 +103,7 @@ struct _IcLoader
   guint          n_total;
   guint          n_jobs;
   IcParseFunc    parse;
+  guint          first_pass;
 };
 
 G_DEFINE_FINAL_TYPE (IcLoader, ic_loader, G_TYPE_OBJECT)
@@ -92,6 +127,14 @@ copy_free (Copy *copy)
 }
 
 static void
+later_free (Later *later)
+{
+  g_free (later->content_id);
+  g_strfreev (later->pages);
+  g_free (later);
+}
+
+static void
 job_clear (Job *job)
 {
   g_clear_object (&job->loader);
@@ -102,9 +145,14 @@ job_clear (Job *job)
   g_clear_pointer (&job->known_content, g_hash_table_unref);
   g_clear_pointer (&job->claimed, g_hash_table_unref);
   g_clear_pointer (&job->reports, g_ptr_array_unref);
+  g_clear_pointer (&job->provisional, g_ptr_array_unref);
+  g_clear_pointer (&job->finals, g_ptr_array_unref);
+  g_clear_pointer (&job->withdrawn, g_ptr_array_unref);
+  g_clear_pointer (&job->later, g_ptr_array_unref);
   g_clear_pointer (&job->failures, g_ptr_array_unref);
   g_clear_pointer (&job->copies, g_ptr_array_unref);
   g_clear_pointer (&job->waiting_copies, g_ptr_array_unref);
+  g_clear_pointer (&job->unfinished, g_hash_table_unref);
   g_mutex_clear (&job->mutex);
 }
 
@@ -173,53 +221,118 @@ fail_content (Job        *job,
   g_mutex_unlock (&job->mutex);
 }
 
-/* Text from the cache, else from the file (and then into the cache).
- * Returns NULL with @error set when the content cannot be read. */
+/* Pages [first, first + max) of a PDF (max 0: to the end), from a
+ * helper process when there is one. */
+static char **
+extract_range (Job      *job,
+               GBytes   *bytes,
+               guint     first,
+               guint     max,
+               guint    *n_pages,
+               GError  **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+
+  if (pool != NULL)
+    return ic_extract_pool_get_page_range (pool, data, length, first, max, n_pages,
+                                           job->cancellable, error);
+  return ic_extractor_get_page_range (data, length, first, max, n_pages, job->cancellable, error);
+}
+
+/* What the file holds is cached, but not an interrupted extraction nor
+ * a hang, which a busy machine can cause. */
+static void
+cache_pages (Job         *job,
+             const char  *content_id,
+             gboolean     from_pdf,
+             char       **pages,
+             GError      *error)
+{
+  if (job->cache != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG))
+    ic_cache_store_pages (job->cache, content_id, from_pdf, (const char * const *)pages,
+                          error ? error->message : NULL);
+}
+
+/* Text from the file (and then into the cache). Returns NULL with @error
+ * set when the content cannot be read. A PDF longer than the first pass
+ * gives only its first pages, with @partial set, and is not cached. */
 static char **
 get_pages (Job         *job,
            IcFileKind   kind,
            GBytes      *bytes,
            const char  *content_id,
+           gboolean    *partial,
            GError     **error)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
   g_autofree char *text = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint n_pages = 0;
   char **pages;
 
-  if (kind == IC_FILE_KIND_PDF && ic_extract_pool_get_default () != NULL)
-    pages = ic_extract_pool_get_pages (ic_extract_pool_get_default (), data, length,
-                                       job->cancellable, &local_error);
-  else if (kind == IC_FILE_KIND_PDF)
-    pages = ic_extractor_get_pages (data, length, job->cancellable, &local_error);
-  else if ((text = ic_text_decode (data, length, &local_error)) != NULL)
+  if (kind == IC_FILE_KIND_PDF)
+    {
+      pages = extract_range (job, bytes, 0, job->first_pass, &n_pages, &local_error);
+      *partial = pages != NULL && job->first_pass > 0 && n_pages > job->first_pass;
+      if (*partial)
+        return pages;
+      if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &local_error))
+        g_clear_pointer (&pages, g_strfreev);
+    }
+  else if ((text = ic_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   &local_error)) != NULL)
     pages = ic_text_split_pages (text);
   else
     pages = NULL;
 
-  /* What the file holds is cached, but not an interrupted extraction nor
-   * a hang, which a busy machine can cause. */
-  if (job->cache != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (local_error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG))
-    ic_cache_store_pages (job->cache, content_id, kind == IC_FILE_KIND_PDF,
-                          (const char * const *)pages,
-                          local_error ? local_error->message : NULL);
-
+  cache_pages (job, content_id, kind == IC_FILE_KIND_PDF, pages, local_error);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return pages;
 }
 
+/* A report from the first pages, never cached; the file waits for the
+ * second pass. A first part the parser refuses gives no provisional
+ * report: the whole text may still be a report. */
+static void
+deliver_provisional (Job                *job,
+                     const IcScanEntry  *entry,
+                     const char         *content_id,
+                     char              **pages)
+{
+  g_autoptr(IcReport) report = job->parse (entry->path, (const char * const *)pages, TRUE, NULL);
+  Later *later = g_new0 (Later, 1);
+
+  later->entry = entry;
+  later->content_id = g_strdup (content_id);
+  later->pages = pages;
+  if (report != NULL)
+    {
+      _ic_report_set_content_id (report, content_id);
+      _ic_report_set_pages (report, (const char * const *)pages);
+      ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+    }
+
+  g_mutex_lock (&job->mutex);
+  if (report != NULL)
+    g_ptr_array_add (job->provisional, g_steal_pointer (&report));
+  g_ptr_array_add (job->later, later);
+  g_mutex_unlock (&job->mutex);
+}
+
 /* Parses @pages (or fails with @reason) and leaves the result for the
- * main context. */
+ * main context. @replaces: the second pass, whose report takes the place
+ * of a provisional one. */
 static void
 deliver (Job         *job,
          const char  *path,
          const char  *content_id,
          gboolean     from_pdf,
          char       **pages,
-         const char  *reason)
+         const char  *reason,
+         gboolean     replaces)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
@@ -238,6 +351,12 @@ deliver (Job         *job,
     }
   if (report == NULL)
     {
+      if (replaces)
+        {
+          g_mutex_lock (&job->mutex);
+          g_ptr_array_add (job->withdrawn, g_strdup (path));
+          g_mutex_unlock (&job->mutex);
+        }
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
@@ -247,14 +366,14 @@ deliver (Job         *job,
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
   g_mutex_lock (&job->mutex);
-  g_ptr_array_add (job->reports, g_steal_pointer (&report));
+  g_ptr_array_add (replaces ? job->finals : job->reports, g_steal_pointer (&report));
   g_mutex_unlock (&job->mutex);
 }
 
 static void
-load_content (Job        *job,
-              const char *path,
-              IcFileKind  kind,
+load_content (Job               *job,
+              const IcScanEntry *entry,
+              IcFileKind         kind,
               GBytes     *bytes,
               const char *content_id)
 {
@@ -262,18 +381,22 @@ load_content (Job        *job,
   g_auto(GStrv) pages = NULL;
   g_autofree char *reason = NULL;
   gboolean from_pdf = kind == IC_FILE_KIND_PDF;
+  gboolean partial = FALSE;
 
   if (job->cache == NULL ||
       !ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason))
     {
-      pages = get_pages (job, kind, bytes, content_id, &error);
+      pages = get_pages (job, kind, bytes, content_id, &partial, &error);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       if (error != NULL)
         reason = g_strdup (error->message);
     }
 
-  deliver (job, path, content_id, from_pdf, pages, reason);
+  if (partial)
+    deliver_provisional (job, entry, content_id, g_steal_pointer (&pages));
+  else
+    deliver (job, entry->path, content_id, from_pdf, pages, reason, FALSE);
 }
 
 /* The fast path of a reopen: a file whose path, size, mtime and inode are
@@ -298,7 +421,7 @@ load_unchanged (Job               *job,
   if (!ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason))
     return FALSE;
 
-  deliver (job, entry->path, *content_id, from_pdf, pages, reason);
+  deliver (job, entry->path, *content_id, from_pdf, pages, reason, FALSE);
   return TRUE;
 }
 
@@ -357,7 +480,102 @@ load_entry (IcScanEntry *entry,
     ic_cache_remember_path (job->cache, entry, content_id);
   if ((claimed && g_str_equal (content_id, indexed_id)) ||
       claim_content (job, entry->path, content_id))
-    load_content (job, entry->path, kind, bytes, content_id);
+    load_content (job, entry, kind, bytes, content_id);
+}
+
+static char **
+join_pages (char **first,
+            char **rest)
+{
+  guint n_first = g_strv_length (first), n_rest = g_strv_length (rest);
+  char **pages = g_new0 (char *, n_first + n_rest + 1);
+
+  for (guint i = 0; i < n_first; i++)
+    pages[i] = g_strdup (first[i]);
+  for (guint i = 0; i < n_rest; i++)
+    pages[n_first + i] = g_strdup (rest[i]);
+  return pages;
+}
+
+/* The file still has the bytes of the first pass if it has the size,
+ * time and inode it was found with (as for the cache's path index:
+ * hashing every file again would cost more than extracting its text). */
+static gboolean
+unchanged (const IcScanEntry  *entry,
+           GError            **error)
+{
+  GStatBuf st;
+
+  if (g_stat (entry->path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot read the file: %s",
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if ((guint64)st.st_size != entry->size || (guint64)st.st_ino != entry->inode ||
+      (guint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 != entry->mtime)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "the file changed while it was being read; open it again");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* All the pages: the first pass's and the rest. */
+static char **
+read_rest (Job      *job,
+           Later    *later,
+           GError  **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!unchanged (later->entry, error))
+    return NULL;
+  mapped = g_mapped_file_new (later->entry->path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_autofree char *why = ic_scanner_reason_from_error (local_error);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot read the file: %s", why);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  rest = extract_range (job, bytes, job->first_pass, 0, NULL, error);
+  return rest ? join_pages (later->pages, rest) : NULL;
+}
+
+/* The second pass of a PDF: the whole text, cached, and its report in
+ * place of the provisional one. */
+static void
+load_rest (Later *later,
+           Job   *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  gboolean changed;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+
+  pages = read_rest (job, later, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &error))
+    g_clear_pointer (&pages, g_strfreev);
+
+  /* A file that cannot be opened again or changed tells nothing about
+   * the content of the first pass. */
+  changed = error != NULL && error->domain != IC_EXTRACT_ERROR;
+  if (!changed)
+    cache_pages (job, later->content_id, TRUE, pages, error);
+  deliver (job, later->entry->path, later->content_id, TRUE, pages,
+           error ? error->message : NULL, TRUE);
 }
 
 static void return_task (Job *job);
@@ -400,6 +618,12 @@ coordinate_thread (gpointer data)
   for (guint i = 0; i < entries->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (entries, i), NULL);
   /* Waits for every queued file; cancelled ones return at once. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  /* Every file has had its first pass: now the rest of the long PDFs. */
+  pool = g_thread_pool_new ((GFunc)load_rest, job, (int)g_get_num_processors (), FALSE, NULL);
+  for (guint i = 0; i < job->later->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (job->later, i), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
   g_clear_pointer (&job->cache, ic_cache_close);
 
@@ -494,28 +718,80 @@ steal_array (GPtrArray      **array,
   return stolen;
 }
 
-/* Moves what the workers produced into the store: one batch of reports
- * and one of failures. */
+/* The second pass of a file failed: its provisional report goes, and the
+ * copies listed on it fail with it. */
 static void
-flush (Job      *job,
-       gboolean  last)
+withdraw (IcReportStore *store,
+          const char    *path,
+          GPtrArray     *failures)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      IcReport *report = ic_report_store_get_report (store, i);
+      const char * const *copies = ic_report_get_duplicates (report);
+
+      if (g_strcmp0 (ic_report_get_source (report), path) != 0)
+        continue;
+      for (guint j = 0; copies != NULL && copies[j] != NULL; j++)
+        g_ptr_array_add (failures, ic_failure_new (copies[j],
+                                                   "identical to a file that could not be loaded"));
+      ic_report_store_remove_source (store, path);
+      return;
+    }
+}
+
+/* Moves what the workers produced into the store: one batch of reports
+ * and one of failures (a second pass adds one batch of replacements). */
+static void
+flush_batch (Job      *job,
+             gboolean  last)
 {
   IcLoader *self = job->loader;
   g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) provisional = NULL;
+  g_autoptr(GPtrArray) finals = NULL;
+  g_autoptr(GPtrArray) withdrawn = NULL;
   g_autoptr(GPtrArray) failures = NULL;
   g_autoptr(GPtrArray) copies = NULL;
   guint n_done, n_total;
 
-  g_mutex_lock (&job->mutex);
+  /* A worker holds the lock for microseconds, but one preempted while
+   * holding it on a busy machine would stall the main loop: the batch
+   * then waits for the next tick. The last one waits for the lock. */
+  if (last)
+    g_mutex_lock (&job->mutex);
+  else if (!g_mutex_trylock (&job->mutex))
+    {
+      job->n_flush_busy++;
+      return;
+    }
   reports = steal_array (&job->reports, g_object_unref);
+  provisional = steal_array (&job->provisional, g_object_unref);
+  finals = steal_array (&job->finals, g_object_unref);
+  withdrawn = steal_array (&job->withdrawn, g_free);
   failures = steal_array (&job->failures, g_object_unref);
   copies = steal_array (&job->copies, (GDestroyNotify)copy_free);
   n_total = job->n_total;
   g_mutex_unlock (&job->mutex);
 
-  n_done = reports->len + failures->len;
+  /* A provisional report is not a file done: its final one is. */
+  n_done = reports->len + finals->len + failures->len;
+  for (guint i = 0; i < provisional->len; i++)
+    g_hash_table_add (job->unfinished,
+                      g_strdup (ic_report_get_source (g_ptr_array_index (provisional, i))));
+  for (guint i = 0; i < finals->len; i++)
+    g_hash_table_remove (job->unfinished, ic_report_get_source (g_ptr_array_index (finals, i)));
+  for (guint i = 0; i < withdrawn->len; i++)
+    g_hash_table_remove (job->unfinished, g_ptr_array_index (withdrawn, i));
+  g_ptr_array_extend_and_steal (reports, g_steal_pointer (&provisional));
   if (reports->len > 0)
     ic_report_store_add_batch (self->store, reports);
+  if (finals->len > 0)
+    ic_report_store_replace_batch (self->store, finals);
+  for (guint i = 0; i < withdrawn->len; i++)
+    withdraw (self->store, g_ptr_array_index (withdrawn, i), failures);
 
   /* Copies are resolved after the store has the originals of this batch. */
   g_ptr_array_extend_and_steal (job->waiting_copies, g_steal_pointer (&copies));
@@ -524,6 +800,29 @@ flush (Job      *job,
 
   set_progress (self, self->n_done + n_done, self->n_total + n_total - job->n_total_seen);
   job->n_total_seen = n_total;
+}
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* The batch, timed: wall time includes waiting for a CPU, CPU time is
+ * the work the main thread did. */
+static void
+flush (Job      *job,
+       gboolean  last)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 cpu_start = thread_cpu_us ();
+
+  flush_batch (job, last);
+  job->flush_max = MAX (job->flush_max, g_get_monotonic_time () - start);
+  job->flush_cpu_max = MAX (job->flush_cpu_max, thread_cpu_us () - cpu_start);
 }
 
 static void
@@ -535,13 +834,33 @@ stop_sources (Job *job)
   if (job->stall_source != NULL)
     {
       g_source_destroy (job->stall_source);
-      g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms\n",
-                  job->stall_max / 1000.0);
+      g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms "
+                  "(longest batch into the store: %.1f ms, %.1f ms of CPU; "
+                  "%u batches put off for the workers' lock)\n",
+                  job->stall_max / 1000.0, job->flush_max / 1000.0,
+                  job->flush_cpu_max / 1000.0, job->n_flush_busy);
     }
   g_clear_pointer (&job->stall_source, g_source_unref);
   if (job->cancelled_id != 0)
     g_cancellable_disconnect (job->cancellable, job->cancelled_id);
   job->cancelled_id = 0;
+}
+
+/* A cancelled load leaves no provisional report behind: it would pass
+ * for the whole report. */
+static void
+withdraw_unfinished (Job *job)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer source;
+
+  g_hash_table_iter_init (&iter, job->unfinished);
+  while (g_hash_table_iter_next (&iter, &source, NULL))
+    g_ptr_array_add (sources, source);
+  if (sources->len > 0)
+    ic_report_store_remove_sources (job->loader->store, sources);
+  g_hash_table_remove_all (job->unfinished);
 }
 
 /* Returns the task once: either when every file is done, or as soon as
@@ -556,6 +875,7 @@ return_task (Job *job)
   if (g_cancellable_is_cancelled (job->cancellable))
     {
       stop_sources (job);
+      withdraw_unfinished (job);
       g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "Loading was cancelled");
     }
@@ -678,10 +998,16 @@ job_new (IcLoader     *self,
   job->parse = self->parse;
   job->known_content = collect_content_ids (self->store);
   job->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job->first_pass = self->first_pass;
   job->reports = g_ptr_array_new_with_free_func (g_object_unref);
+  job->provisional = g_ptr_array_new_with_free_func (g_object_unref);
+  job->finals = g_ptr_array_new_with_free_func (g_object_unref);
+  job->withdrawn = g_ptr_array_new_with_free_func (g_free);
+  job->later = g_ptr_array_new_with_free_func ((GDestroyNotify)later_free);
   job->failures = g_ptr_array_new_with_free_func (g_object_unref);
   job->copies = g_ptr_array_new_with_free_func ((GDestroyNotify)copy_free);
   job->waiting_copies = g_ptr_array_new_with_free_func ((GDestroyNotify)copy_free);
+  job->unfinished = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return job;
 }
 
@@ -767,6 +1093,7 @@ static void
 ic_loader_init (IcLoader *self)
 {
   self->parse = ic_parse_report;
+  self->first_pass = FIRST_PASS_PAGES;
 }
 
 IcLoader *
@@ -865,6 +1192,14 @@ _ic_loader_set_parse_func (IcLoader    *self,
 {
   g_return_if_fail (IC_IS_LOADER (self));
   self->parse = parse != NULL ? parse : ic_parse_report;
+}
+
+void
+_ic_loader_set_first_pass (IcLoader *self,
+                           guint     n_pages)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->first_pass = n_pages;
 }
 
 guint

@@ -215,6 +215,69 @@ ic_report_store_add_batch (IcReportStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Puts @report where the report with its content id was; returns FALSE
+ * when there is none. The span of positions that moved grows to cover
+ * both places. */
+static gboolean
+replace_one (IcReportStore *self,
+             IcReport      *report,
+             guint         *lo,
+             guint         *hi)
+{
+  const char *content_id = ic_report_get_content_id (report);
+  IcReport *old = content_id ? g_hash_table_lookup (self->by_content, content_id) : NULL;
+  const char * const *duplicates;
+  guint old_pos, new_pos;
+
+  if (old == NULL || !g_ptr_array_find (self->reports, old, &old_pos))
+    return FALSE;
+
+  duplicates = ic_report_get_duplicates (old);
+  for (guint i = 0; duplicates != NULL && duplicates[i] != NULL; i++)
+    if (!g_strv_contains (ic_report_get_duplicates (report), duplicates[i]))
+      _ic_report_add_duplicate (report, duplicates[i]);
+  if (self->corrections != NULL)
+    ic_corrections_apply (self->corrections, report);
+
+  g_hash_table_insert (self->by_content, g_strdup (content_id), report);
+  g_ptr_array_remove_index (self->reports, old_pos);
+  new_pos = sorted_position (self, report);
+  g_ptr_array_insert (self->reports, new_pos, g_object_ref (report));
+  *lo = MIN (*lo, MIN (old_pos, new_pos));
+  *hi = MAX (*hi, MAX (old_pos, new_pos));
+  return TRUE;
+}
+
+/**
+ * ic_report_store_replace_batch:
+ * @reports: (element-type IcReport): reports to put in place of the ones
+ *   with the same content id
+ *
+ * For a report read again in full (the loader first adds one from the
+ * first pages): it takes the old one's place and its list of copies. A
+ * report with no predecessor is added. One #GListModel::items-changed
+ * covers the whole batch.
+ */
+void
+ic_report_store_replace_batch (IcReportStore *self,
+                               GPtrArray     *reports)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  guint lo = G_MAXUINT, hi = 0;
+
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+  g_return_if_fail (reports != NULL);
+
+  for (guint i = 0; i < reports->len; i++)
+    if (!replace_one (self, g_ptr_array_index (reports, i), &lo, &hi))
+      g_ptr_array_add (added, g_ptr_array_index (reports, i));
+
+  if (lo <= hi)
+    g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+  if (added->len > 0)
+    ic_report_store_add_batch (self, added);
+}
+
 /**
  * ic_report_store_add_failures:
  * @failures: (element-type IcFailure):
@@ -253,6 +316,47 @@ ic_report_store_remove_source (IcReportStore *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
       return;
     }
+}
+
+/**
+ * ic_report_store_remove_sources:
+ * @sources: (element-type utf8): paths of reports to remove
+ *
+ * Like ic_report_store_remove_source() for many, with one
+ * #GListModel::items-changed.
+ */
+void
+ic_report_store_remove_sources (IcReportStore *self,
+                                GPtrArray     *sources)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  guint old_len, first = G_MAXUINT;
+
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+  g_return_if_fail (sources != NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (sources, i));
+
+  old_len = self->reports->len;
+  for (guint i = old_len; i-- > 0;)
+    {
+      IcReport *report = g_ptr_array_index (self->reports, i);
+      const char *content_id = ic_report_get_content_id (report);
+
+      if (!g_hash_table_contains (wanted, ic_report_get_source (report)))
+        continue;
+      if (content_id != NULL && g_hash_table_lookup (self->by_content, content_id) == report)
+        g_hash_table_remove (self->by_content, content_id);
+      g_ptr_array_remove_index (self->reports, i);
+      first = i;
+    }
+
+  if (first == G_MAXUINT)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), first, old_len - first,
+                              self->reports->len - first);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 void

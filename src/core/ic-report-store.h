@@ -17,10 +17,14 @@ G_DECLARE_FINAL_TYPE (IcReportStore, ic_report_store, IC, REPORT_STORE, GObject)
 IcReportStore *ic_report_store_new              (void) G_GNUC_WARN_UNUSED_RESULT;
 void           ic_report_store_add_batch        (IcReportStore *self,
                                                  GPtrArray     *reports);
+void           ic_report_store_replace_batch    (IcReportStore *self,
+                                                 GPtrArray     *reports);
 void           ic_report_store_add_failures     (IcReportStore *self,
                                                  GPtrArray     *failures);
 void           ic_report_store_remove_source    (IcReportStore *self,
                                                  const char    *source);
+void           ic_report_store_remove_sources   (IcReportStore *self,
+                                                 GPtrArray     *sources);
 void           ic_report_store_clear            (IcReportStore *self);
 IcReport      *ic_report_store_find_content     (IcReportStore *self,
                                                  const char    *content_id);
