@@ -116,6 +116,26 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* IC_PROF=1: the phases of every frame longer than 45 ms. */
+static gint64 t_before;
+static void
+before_cb (GdkFrameClock *c)
+{
+  t_before = g_get_monotonic_time ();
+}
+static gint64 t_update, t_layout, t_paint;
+static void upd_cb (void) { t_update = g_get_monotonic_time (); }
+static void lay_cb (void) { t_layout = g_get_monotonic_time (); }
+static void pai_cb (void) { t_paint = g_get_monotonic_time (); }
+static void
+after_cb (GdkFrameClock *c)
+{
+  gint64 d = g_get_monotonic_time () - t_before;
+  if (d > 45000)
+    g_printerr ("PROF frame: %.1f ms (update %.1f layout %.1f paint %.1f)\n", d / 1e3,
+                (t_update - t_before) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3);
+}
+
 static void
 wait_ms (guint ms)
 {
@@ -162,13 +182,35 @@ main (int argc, char **argv)
       gint64 start = g_get_monotonic_time ();
       guint tick = g_timeout_add (10, tick_cb, NULL);
 
+      if (g_getenv ("IC_PROF"))
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+          g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
+          g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
+          g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
+          g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
+          g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
+        }
+      /* IC_SHOT_VIEW=timeline: the view shown while reading. */
+      if (g_getenv ("IC_SHOT_VIEW") != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("IC_SHOT_VIEW"));
       ic_window_open (window, (GFile **) files->pdata, files->len);
       while (ic_window_get_loading (window))
         g_main_context_iteration (NULL, TRUE);
       g_print ("read %u reports in %.2f s; longest main-loop stall %.0f ms\n",
                g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))),
                (g_get_monotonic_time () - start) / 1e6, worst_gap / 1e3);
+      /* Rows and charts keep following for a moment after reading. */
+      worst_gap = 0;
+      wait_ms (3000);
+      g_print ("longest main-loop stall in the 3 s after reading: %.0f ms\n", worst_gap / 1e3);
       g_source_remove (tick);
+      /* IC_SHOT_LOAD_ONLY=1: measure the load, take no pictures. */
+      if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          return 0;
+        }
     }
   else
     fill (ic_window_get_store (window));

@@ -11,9 +11,11 @@
 #include <json-glib/json-glib.h>
 
 #include "ic-corrections.h"
+#include "ic-chart-private.h"
 #include "ic-chart-widget.h"
 #include "ic-failure.h"
 #include "ic-failures-dialog.h"
+#include "ic-loader.h"
 #include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
@@ -641,6 +643,140 @@ test_corpus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+shown_rows (GtkWidget *view)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_child_of_type (view, GTK_TYPE_COLUMN_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n)
+{
+  (*n)++;
+}
+
+/* Runs the main loop until @done or 60 s; returns @done. */
+static gboolean
+run_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (10);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  return done (data);
+}
+
+static gboolean
+matrix_has_rows (gpointer matrix)
+{
+  return shown_rows (matrix) > 0;
+}
+
+static gboolean
+matrix_complete (gpointer window)
+{
+  GtkWidget *matrix = find_child_of_type (window, IC_TYPE_MATRIX_VIEW);
+
+  return shown_rows (matrix) == g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window)));
+}
+
+static gboolean
+list_complete (gpointer list)
+{
+  return shown_rows (list) == g_list_model_get_n_items (
+    ic_window_get_reports (IC_WINDOW (gtk_widget_get_root (list))));
+}
+
+static gboolean
+timeline_has_links (gpointer widget)
+{
+  IcChart *chart = ic_chart_widget_get_chart (widget);
+
+  return chart != NULL && chart->links->len > 0;
+}
+
+/* The whole corpus arriving in batches, as the loader hands it over:
+ * each batch is one change of the store, the matrix shows rows while
+ * more are still arriving and completes on its own, and the timeline's
+ * recurrences are found off the main thread and then drawn. */
+static void
+test_paced_rows (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path (NULL);
+  g_autoptr(IcReportStore) source = NULL;
+  g_autoptr(IcLoader) loader = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  IcWindow *window;
+  GtkWidget *matrix, *timeline, *list;
+  guint n, n_changes = 0, n_batches = 0, shown_while_arriving = 0;
+
+  if (corpus == NULL)
+    return;
+  source = ic_report_store_new ();
+  loader = ic_loader_new (source);
+  folder = g_file_new_for_path (corpus);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (source));
+  g_assert_cmpuint (n, >, 100);
+
+  window = ic_window_new (NULL);
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  /* Earlier tests may have left another view current in the settings. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (ic_window_get_store (window), "items-changed", G_CALLBACK (count_changes_cb),
+                    &n_changes);
+
+  for (guint i = 0; i < n; i += 40, n_batches++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+
+      for (guint j = i; j < MIN (i + 40, n); j++)
+        g_ptr_array_add (batch, ic_report_store_get_report (source, j));
+      ic_report_store_add_batch (ic_window_get_store (window), batch);
+      if (i + 40 < n)
+        {
+          g_assert_true (run_until (matrix_has_rows, matrix));
+          shown_while_arriving = MAX (shown_while_arriving, shown_rows (matrix));
+        }
+    }
+  g_assert_cmpuint (n_changes, ==, n_batches);
+  g_assert_cmpuint (n_batches, >, 2);
+  g_assert_cmpuint (shown_while_arriving, >, 0);
+  g_assert_cmpuint (shown_while_arriving, <, n);
+
+  g_assert_true (run_until (matrix_complete, window));
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix))), ==, n);
+
+  /* The list of reports, never shown yet, made no rows meanwhile; shown,
+   * it fills in by itself. */
+  list = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  g_assert_cmpuint (shown_rows (list), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  g_assert_true (run_until (list_complete, list));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
+  g_assert_true (run_until (timeline_has_links, timeline));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 wait_for_reports (IcWindow *window,
                   guint     n)
@@ -760,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);
+  g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();
