@@ -178,6 +178,28 @@ test_cell_description (void)
   g_assert_cmpstr (not_graded, ==, "Not graded");
 }
 
+/* A page's text is shown from its first line with text to its last. */
+static void
+test_trim_blank_lines (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "\n\n  \n   Indented first line\nsecond\n\n \n", "   Indented first line\nsecond" },
+    { "No blank lines", "No blank lines" },
+    { "\r\n\t\r\nWindows\r\n\r\n", "Windows" },
+    { " \n \n", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len;
+      const char *start = ic_ui_trim_blank_lines (cases[i].in, &len);
+      g_autofree char *got = g_strndup (start, len);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 static IcWindow *
 new_window_with_reports (void)
 {
@@ -886,6 +908,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/filter/criteria", test_filter_criteria);
   g_test_add_func ("/ui/matrix/cell-description", test_cell_description);
+  g_test_add_func ("/ui/report-page/trim-blank-lines", test_trim_blank_lines);
   g_test_add_func ("/ui/window/views-follow-filter", test_views_follow_filter);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);

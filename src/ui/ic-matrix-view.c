@@ -233,13 +233,9 @@ compare_grade_cb (gconstpointer a,
                   gpointer      user_data)
 {
   IcArea area = GPOINTER_TO_UINT (user_data);
-  int ra = ic_grade_get_rank (ic_report_get_grade ((IcReport *) a, area));
-  int rb = ic_grade_get_rank (ic_report_get_grade ((IcReport *) b, area));
 
-  /* Ungraded rows go last whichever way the column is sorted first. */
-  if (ra == 0 || rb == 0)
-    return (ra == 0) - (rb == 0);
-  return ra - rb;
+  return ic_ui_compare_grades (ic_report_get_grade ((IcReport *) a, area),
+                               ic_report_get_grade ((IcReport *) b, area));
 }
 
 static void
@@ -262,50 +258,16 @@ add_area_column (IcMatrixView *self,
   g_object_unref (column);
 }
 
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+static char *
+authority_text (IcReport *report)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  return g_strdup (ic_report_get_authority (report));
 }
 
-static void
-bind_authority_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+static char *
+type_text (IcReport *report)
 {
-  IcReport *report = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  gtk_label_set_label (label, ic_report_get_authority (report));
-  gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
-}
-
-static void
-bind_type_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  IcReport *report = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  gtk_label_set_label (label, ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
-}
-
-static void
-bind_date_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  IcReport *report = gtk_list_item_get_item (item);
-  g_autofree char *date = ic_ui_report_date (report);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), date);
+  return g_strdup (ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
 }
 
 static int
@@ -334,38 +296,18 @@ compare_date_cb (gconstpointer a,
                               ic_report_get_sort_date ((IcReport *) b));
 }
 
-static GtkColumnViewColumn *
-add_text_column (IcMatrixView     *self,
-                 const char       *title,
-                 GCallback         bind,
-                 GCompareDataFunc  compare)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  return column;
-}
-
 static void
 build_columns (IcMatrixView *self)
 {
   GtkColumnViewColumn *authority;
 
-  authority = add_text_column (self, _("Authority"), G_CALLBACK (bind_authority_cb),
-                               compare_authority_cb);
+  authority = ic_ui_add_styled_text_column (self->column_view, _("Authority"), authority_text,
+                                            compare_authority_cb, "heading");
   gtk_column_view_column_set_fixed_width (authority, 230);
   gtk_column_view_column_set_fixed_width (
-    add_text_column (self, _("Type"), G_CALLBACK (bind_type_cb), compare_type_cb), 190);
+    ic_ui_add_text_column (self->column_view, _("Type"), type_text, compare_type_cb), 190);
   gtk_column_view_column_set_fixed_width (
-    add_text_column (self, _("Ended"), G_CALLBACK (bind_date_cb), compare_date_cb), 140);
+    ic_ui_add_text_column (self->column_view, _("Ended"), ic_ui_report_date, compare_date_cb), 140);
   for (guint a = 0; a < IC_N_AREAS; a++)
     add_area_column (self, a);
 }

@@ -309,9 +309,13 @@ fill_text (IcReportPage *self)
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; pages != NULL && pages[i] != NULL; i++)
     {
+      gsize len;
+      const char *text = ic_ui_trim_blank_lines (pages[i], &len);
+
       gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, pages[i], -1);
-      gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+      if (i > 0)
+        gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+      gtk_text_buffer_insert (buffer, &end, text, len);
     }
   if (pages == NULL || pages[0] == NULL)
     gtk_text_buffer_set_text (buffer, _("The text of this report is not available."), -1);

@@ -102,12 +102,8 @@ compare_end (gconstpointer a, gconstpointer b, gpointer data)
 static int
 compare_overall (gconstpointer a, gconstpointer b, gpointer data)
 {
-  int ra = ic_grade_get_rank (ic_report_get_grade ((IcReport *) a, IC_AREA_OVERALL_EFFECTIVENESS));
-  int rb = ic_grade_get_rank (ic_report_get_grade ((IcReport *) b, IC_AREA_OVERALL_EFFECTIVENESS));
-
-  if (ra == 0 || rb == 0)
-    return (ra == 0) - (rb == 0);
-  return ra - rb;
+  return ic_ui_compare_grades (ic_report_get_grade ((IcReport *) a, IC_AREA_OVERALL_EFFECTIVENESS),
+                               ic_report_get_grade ((IcReport *) b, IC_AREA_OVERALL_EFFECTIVENESS));
 }
 
 static int
