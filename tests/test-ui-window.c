@@ -13,6 +13,7 @@
 #include "ic-corrections.h"
 #include "ic-chart-private.h"
 #include "ic-chart-widget.h"
+#include "ic-correction-widgets.h"
 #include "ic-failure.h"
 #include "ic-failures-dialog.h"
 #include "ic-loader.h"
@@ -461,6 +462,131 @@ test_correction_undo (void)
   g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
                    IC_GRADE_INADEQUATE);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+page_says (GtkWidget  *widget,
+           const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_visible (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (page_says (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_revert_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 "win.revert-correction") == 0)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_revert_buttons (c);
+  return n;
+}
+
+static void
+correct (IcWindow   *window,
+         const char *field,
+         const char *value)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              "/r/greenwich-2019.txt", field, value);
+}
+
+/* Authority, kind, dates and an item's themes are corrected through the
+ * same actions as grades: each shows on the report page as corrected,
+ * each can be undone, and each can be reverted to the parsed value. */
+static void
+test_correct_every_field (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportStore *store = ic_window_get_store (window);
+  IcReport *report = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  g_autoptr(IcImprovement) item = NULL;
+  g_autoptr(GDate) parsed_end = g_date_new_dmy (13, G_DATE_DECEMBER, 2019);
+  g_autoptr(GDate) start = g_date_new_dmy (2, G_DATE_DECEMBER, 2019);
+  g_autofree char *themes_field = ic_ui_themes_field (0);
+
+  g_assert_nonnull (report);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
+
+  /* Authority: Bexley, one of the authorities the app knows. */
+  correct (window, "authority", "Bexley");
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Bexley");
+  g_assert_true (ic_reports_view_get_report (IC_REPORTS_VIEW (reports)) == report);
+  g_assert_true (page_says (reports, "Bexley · corrected by you"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Greenwich");
+  g_assert_false (page_says (reports, "Bexley · corrected by you"));
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
+
+  /* Kind of inspection, then revert to what was read. */
+  correct (window, "inspection_type", ic_inspection_type_to_key (IC_INSPECTION_TYPE_SIF));
+  g_assert_cmpint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_SIF);
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", "inspection_type");
+  g_assert_cmpint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_ILACS);
+  /* …and Undo of the revert brings the correction back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_SIF);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", "inspection_type");
+
+  /* Dates. */
+  correct (window, "start_date", "2019-12-02");
+  correct (window, "end_date", "2019-12-14");
+  g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
+  g_assert_cmpint (g_date_get_day (ic_report_get_end_date (report)), ==, 14);
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpint (g_date_compare (ic_report_get_end_date (report), parsed_end), ==, 0);
+  g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
+
+  /* An item's themes: add one, remove the first. */
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_false (ic_improvement_has_theme (item, "workforce"));
+  correct (window, themes_field, "plans_and_planning,workforce");
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_true (ic_improvement_has_theme (item, "workforce"));
+  g_assert_true (page_says (reports, "Corrected by you"));
+  correct (window, themes_field, "workforce");
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_cmpstr (ic_improvement_get_main_theme (item), ==, "workforce");
+  g_assert_false (ic_improvement_has_theme (item, "plans_and_planning"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_true (ic_improvement_has_theme (item, "plans_and_planning"));
+  g_assert_true (ic_improvement_has_theme (item, "workforce"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", themes_field);
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_false (ic_improvement_has_theme (item, "workforce"));
+
+  /* Not a theme: the window says why and changes nothing. */
+  correct (window, themes_field, "no_such_theme");
+  g_assert_false (ic_improvement_has_theme (item, "no_such_theme"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", "start_date");
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -914,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/export", test_print_export);
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
+  g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
