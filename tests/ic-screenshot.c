@@ -15,6 +15,7 @@
 
 #include "ic-chart-widget.h"
 #include "ic-palette.h"
+#include "ic-print-operation.h"
 #include "ic-report-private.h"
 #include "ic-window.h"
 
@@ -84,6 +85,25 @@ save (GtkWidget  *window,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_save_to_png (texture, path);
+  g_print ("%s\n", path);
+}
+
+/* What printing on the Reports tab gives, for looking at: the list, or
+ * @report's page. */
+static void
+export_reports_print (GListModel *rows,
+                      IcReport   *report,
+                      const char *dir,
+                      const char *name)
+{
+  g_autoptr(IcPrintOperation) operation = ic_print_operation_new (rows, NULL, IC_PRINT_SCOPE_REPORTS);
+  g_autofree char *path = g_strdup_printf ("%s/%s.pdf", dir, name);
+
+  ic_print_operation_set_report (operation, report);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                           NULL, NULL);
   g_print ("%s\n", path);
 }
 
@@ -281,6 +301,11 @@ main (int argc, char **argv)
                                         ic_report_get_source (r));
             wait_ms (400);
             save (GTK_WIDGET (window), argv[1], name);
+            if (s == 0)
+              {
+                export_reports_print (ic_window_get_reports (window), NULL, argv[1], "reports-print");
+                export_reports_print (ic_window_get_reports (window), r, argv[1], "report-print");
+              }
             gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
           }
       }

@@ -25,6 +25,7 @@
 #include "ic-report-page.h"
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
+#include "ic-sheet.h"
 #include "ic-test-util.h"
 #include "ic-ui-util.h"
 #include "ic-window-private.h"
@@ -330,6 +331,82 @@ export_print (GListModel   *reports,
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_finalize_object (operation);
+}
+
+static void
+export_report_print (GListModel *reports,
+                     IcReport   *report,
+                     const char *path)
+{
+  IcPrintOperation *operation = ic_print_operation_new (reports, NULL, IC_PRINT_SCOPE_REPORTS);
+  g_autoptr(GError) error = NULL;
+
+  ic_print_operation_set_report (operation, report);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_finalize_object (operation);
+}
+
+/* The Reports tab prints what it shows: the list, one row a report, or
+ * the open report's page with its judgements, items, themes and
+ * strengths, corrected values marked. */
+static void
+test_print_reports_tab (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GListStore) many = g_list_store_new (IC_TYPE_REPORT);
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *list = g_build_filename (dir, "list.pdf", NULL);
+  g_autofree char *long_list = g_build_filename (dir, "long-list.pdf", NULL);
+  g_autofree char *page = g_build_filename (dir, "page.pdf", NULL);
+  IcReport *report;
+
+  fill_store (store);
+  report = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
+  _ic_report_add_strength (report, "Made-up strength: leaders know their services well.");
+  _ic_report_mark_corrected (report, "grade.overall_effectiveness");
+  {
+    g_autoptr(IcSheet) sheet = ic_sheet_new_report (report);
+    g_autofree char *text = ic_sheet_to_text (sheet);
+
+    g_assert_nonnull (strstr (text, "Greenwich\n"));
+    g_assert_nonnull (strstr (text, "Overall effectiveness\tInadequate (corrected)"));
+    g_assert_nonnull (strstr (text, "1. The quality of plans for children."));
+    g_assert_nonnull (strstr (text, "Themes: Plans and planning"));
+    g_assert_nonnull (strstr (text, "• Made-up strength"));
+    g_assert_cmpuint (ic_sheet_paginate (sheet, IC_A4_WIDTH - 72, IC_A4_HEIGHT - 72), ==, 1);
+  }
+  {
+    g_autoptr(IcSheet) sheet = ic_sheet_new_list (G_LIST_MODEL (store));
+    g_autofree char *text = ic_sheet_to_text (sheet);
+
+    g_assert_nonnull (strstr (text, "7 inspection reports\n"));
+    g_assert_nonnull (strstr (text, "Norfolk\tLooked after children"));
+  }
+
+  export_report_print (G_LIST_MODEL (store), NULL, list);
+  g_assert_cmpuint (count_pdf_pages (list), ==, 1);
+  export_report_print (G_LIST_MODEL (store), report, page);
+  g_assert_cmpuint (count_pdf_pages (page), ==, 1);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/%u.txt", i);
+      g_autoptr(IcReport) r = make_report (source, "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           1, G_DATE_MAY, 2010 + i % 15, IC_GRADE_GOOD);
+      g_list_store_append (many, r);
+    }
+  export_report_print (G_LIST_MODEL (many), NULL, long_list);
+  g_assert_cmpuint (count_pdf_pages (long_list), >, 3);
+
+  g_unlink (list);
+  g_unlink (long_list);
+  g_unlink (page);
+  g_rmdir (dir);
 }
 
 static void
@@ -1038,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/views-follow-filter", test_views_follow_filter);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);
+  g_test_add_func ("/ui/print/reports-tab", test_print_reports_tab);
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
