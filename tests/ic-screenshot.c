@@ -11,9 +11,11 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <time.h>
 
 #include "ic-chart-widget.h"
 #include "ic-palette.h"
+#include "ic-print-operation.h"
 #include "ic-report-private.h"
 #include "ic-window.h"
 
@@ -86,6 +88,25 @@ save (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+/* What printing on the Reports tab gives, for looking at: the list, or
+ * @report's page. */
+static void
+export_reports_print (GListModel *rows,
+                      IcReport   *report,
+                      const char *dir,
+                      const char *name)
+{
+  g_autoptr(IcPrintOperation) operation = ic_print_operation_new (rows, NULL, IC_PRINT_SCOPE_REPORTS);
+  g_autofree char *path = g_strdup_printf ("%s/%s.pdf", dir, name);
+
+  ic_print_operation_set_report (operation, report);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                           NULL, NULL);
+  g_print ("%s\n", path);
+}
+
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -104,16 +125,53 @@ find_type (GtkWidget *widget,
 /* The longest the main loop went without running this tick while
  * reading: what a user would feel as a freeze. */
 static gint64 last_tick, worst_gap;
+/* The same for the main thread's CPU time: on a busy machine, the part of
+ * a gap that is the window's own work rather than waiting for a core. */
+static gint64 last_cpu, worst_cpu;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (last_tick != 0)
-    worst_gap = MAX (worst_gap, now - last_tick);
+    {
+      worst_gap = MAX (worst_gap, now - last_tick);
+      worst_cpu = MAX (worst_cpu, cpu - last_cpu);
+    }
   last_tick = now;
+  last_cpu = cpu;
   return G_SOURCE_CONTINUE;
+}
+
+/* IC_PROF=1: the phases of every frame longer than 45 ms. */
+static gint64 t_before;
+static void
+before_cb (GdkFrameClock *c)
+{
+  t_before = g_get_monotonic_time ();
+}
+static gint64 t_update, t_layout, t_paint;
+static void upd_cb (void) { t_update = g_get_monotonic_time (); }
+static void lay_cb (void) { t_layout = g_get_monotonic_time (); }
+static void pai_cb (void) { t_paint = g_get_monotonic_time (); }
+static void
+after_cb (GdkFrameClock *c)
+{
+  gint64 d = g_get_monotonic_time () - t_before;
+  if (d > 45000)
+    g_printerr ("PROF frame: %.1f ms (update %.1f layout %.1f paint %.1f)\n", d / 1e3,
+                (t_update - t_before) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3);
 }
 
 static void
@@ -162,13 +220,36 @@ main (int argc, char **argv)
       gint64 start = g_get_monotonic_time ();
       guint tick = g_timeout_add (10, tick_cb, NULL);
 
+      if (g_getenv ("IC_PROF"))
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+          g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
+          g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
+          g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
+          g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
+          g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
+        }
+      /* IC_SHOT_VIEW=timeline: the view shown while reading. */
+      if (g_getenv ("IC_SHOT_VIEW") != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("IC_SHOT_VIEW"));
       ic_window_open (window, (GFile **) files->pdata, files->len);
       while (ic_window_get_loading (window))
         g_main_context_iteration (NULL, TRUE);
-      g_print ("read %u reports in %.2f s; longest main-loop stall %.0f ms\n",
+      g_print ("read %u reports in %.2f s; longest main-loop stall %.0f ms (main thread CPU %.0f ms)\n",
                g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))),
-               (g_get_monotonic_time () - start) / 1e6, worst_gap / 1e3);
+               (g_get_monotonic_time () - start) / 1e6, worst_gap / 1e3, worst_cpu / 1e3);
+      /* Rows and charts keep following for a moment after reading. */
+      worst_gap = worst_cpu = 0;
+      wait_ms (3000);
+      g_print ("longest main-loop stall in the 3 s after reading: %.0f ms (main thread CPU %.0f ms)\n",
+               worst_gap / 1e3, worst_cpu / 1e3);
       g_source_remove (tick);
+      /* IC_SHOT_LOAD_ONLY=1: measure the load, take no pictures. */
+      if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          return 0;
+        }
     }
   else
     fill (ic_window_get_store (window));
@@ -220,6 +301,11 @@ main (int argc, char **argv)
                                         ic_report_get_source (r));
             wait_ms (400);
             save (GTK_WIDGET (window), argv[1], name);
+            if (s == 0)
+              {
+                export_reports_print (ic_window_get_reports (window), NULL, argv[1], "reports-print");
+                export_reports_print (ic_window_get_reports (window), r, argv[1], "report-print");
+              }
             gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
           }
       }
@@ -227,7 +313,8 @@ main (int argc, char **argv)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL);
   wait_ms (800);
   {
-    g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+    /* Owned by GTK: unreffing it would finalize every window. */
+    GListModel *toplevels = gtk_window_get_toplevels ();
 
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {

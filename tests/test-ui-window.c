@@ -11,9 +11,12 @@
 #include <json-glib/json-glib.h>
 
 #include "ic-corrections.h"
+#include "ic-chart-private.h"
 #include "ic-chart-widget.h"
+#include "ic-correction-widgets.h"
 #include "ic-failure.h"
 #include "ic-failures-dialog.h"
+#include "ic-loader.h"
 #include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
@@ -22,6 +25,7 @@
 #include "ic-report-page.h"
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
+#include "ic-sheet.h"
 #include "ic-test-util.h"
 #include "ic-ui-util.h"
 #include "ic-window-private.h"
@@ -176,6 +180,28 @@ test_cell_description (void)
   g_assert_cmpstr (not_graded, ==, "Not graded");
 }
 
+/* A page's text is shown from its first line with text to its last. */
+static void
+test_trim_blank_lines (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "\n\n  \n   Indented first line\nsecond\n\n \n", "   Indented first line\nsecond" },
+    { "No blank lines", "No blank lines" },
+    { "\r\n\t\r\nWindows\r\n\r\n", "Windows" },
+    { " \n \n", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len;
+      const char *start = ic_ui_trim_blank_lines (cases[i].in, &len);
+      g_autofree char *got = g_strndup (start, len);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 static IcWindow *
 new_window_with_reports (void)
 {
@@ -308,6 +334,82 @@ export_print (GListModel   *reports,
 }
 
 static void
+export_report_print (GListModel *reports,
+                     IcReport   *report,
+                     const char *path)
+{
+  IcPrintOperation *operation = ic_print_operation_new (reports, NULL, IC_PRINT_SCOPE_REPORTS);
+  g_autoptr(GError) error = NULL;
+
+  ic_print_operation_set_report (operation, report);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_finalize_object (operation);
+}
+
+/* The Reports tab prints what it shows: the list, one row a report, or
+ * the open report's page with its judgements, items, themes and
+ * strengths, corrected values marked. */
+static void
+test_print_reports_tab (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GListStore) many = g_list_store_new (IC_TYPE_REPORT);
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *list = g_build_filename (dir, "list.pdf", NULL);
+  g_autofree char *long_list = g_build_filename (dir, "long-list.pdf", NULL);
+  g_autofree char *page = g_build_filename (dir, "page.pdf", NULL);
+  IcReport *report;
+
+  fill_store (store);
+  report = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
+  _ic_report_add_strength (report, "Made-up strength: leaders know their services well.");
+  _ic_report_mark_corrected (report, "grade.overall_effectiveness");
+  {
+    g_autoptr(IcSheet) sheet = ic_sheet_new_report (report);
+    g_autofree char *text = ic_sheet_to_text (sheet);
+
+    g_assert_nonnull (strstr (text, "Greenwich\n"));
+    g_assert_nonnull (strstr (text, "Overall effectiveness\tInadequate (corrected)"));
+    g_assert_nonnull (strstr (text, "1. The quality of plans for children."));
+    g_assert_nonnull (strstr (text, "Themes: Plans and planning"));
+    g_assert_nonnull (strstr (text, "• Made-up strength"));
+    g_assert_cmpuint (ic_sheet_paginate (sheet, IC_A4_WIDTH - 72, IC_A4_HEIGHT - 72), ==, 1);
+  }
+  {
+    g_autoptr(IcSheet) sheet = ic_sheet_new_list (G_LIST_MODEL (store));
+    g_autofree char *text = ic_sheet_to_text (sheet);
+
+    g_assert_nonnull (strstr (text, "7 inspection reports\n"));
+    g_assert_nonnull (strstr (text, "Norfolk\tLooked after children"));
+  }
+
+  export_report_print (G_LIST_MODEL (store), NULL, list);
+  g_assert_cmpuint (count_pdf_pages (list), ==, 1);
+  export_report_print (G_LIST_MODEL (store), report, page);
+  g_assert_cmpuint (count_pdf_pages (page), ==, 1);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/%u.txt", i);
+      g_autoptr(IcReport) r = make_report (source, "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           1, G_DATE_MAY, 2010 + i % 15, IC_GRADE_GOOD);
+      g_list_store_append (many, r);
+    }
+  export_report_print (G_LIST_MODEL (many), NULL, long_list);
+  g_assert_cmpuint (count_pdf_pages (long_list), >, 3);
+
+  g_unlink (list);
+  g_unlink (long_list);
+  g_unlink (page);
+  g_rmdir (dir);
+}
+
+static void
 test_print_export (void)
 {
   g_autoptr(IcReportStore) store = ic_report_store_new ();
@@ -437,6 +539,131 @@ test_correction_undo (void)
   g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
                    IC_GRADE_INADEQUATE);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+page_says (GtkWidget  *widget,
+           const char *text)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) == 0)
+    return TRUE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_visible (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (page_says (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_revert_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                 "win.revert-correction") == 0)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_revert_buttons (c);
+  return n;
+}
+
+static void
+correct (IcWindow   *window,
+         const char *field,
+         const char *value)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              "/r/greenwich-2019.txt", field, value);
+}
+
+/* Authority, kind, dates and an item's themes are corrected through the
+ * same actions as grades: each shows on the report page as corrected,
+ * each can be undone, and each can be reverted to the parsed value. */
+static void
+test_correct_every_field (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportStore *store = ic_window_get_store (window);
+  IcReport *report = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  g_autoptr(IcImprovement) item = NULL;
+  g_autoptr(GDate) parsed_end = g_date_new_dmy (13, G_DATE_DECEMBER, 2019);
+  g_autoptr(GDate) start = g_date_new_dmy (2, G_DATE_DECEMBER, 2019);
+  g_autofree char *themes_field = ic_ui_themes_field (0);
+
+  g_assert_nonnull (report);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
+
+  /* Authority: Bexley, one of the authorities the app knows. */
+  correct (window, "authority", "Bexley");
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Bexley");
+  g_assert_true (ic_reports_view_get_report (IC_REPORTS_VIEW (reports)) == report);
+  g_assert_true (page_says (reports, "Bexley · corrected by you"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Greenwich");
+  g_assert_false (page_says (reports, "Bexley · corrected by you"));
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
+
+  /* Kind of inspection, then revert to what was read. */
+  correct (window, "inspection_type", ic_inspection_type_to_key (IC_INSPECTION_TYPE_SIF));
+  g_assert_cmpint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_SIF);
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", "inspection_type");
+  g_assert_cmpint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_ILACS);
+  /* …and Undo of the revert brings the correction back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpint (ic_report_get_inspection_type (report), ==, IC_INSPECTION_TYPE_SIF);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", "inspection_type");
+
+  /* Dates. */
+  correct (window, "start_date", "2019-12-02");
+  correct (window, "end_date", "2019-12-14");
+  g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
+  g_assert_cmpint (g_date_get_day (ic_report_get_end_date (report)), ==, 14);
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpint (g_date_compare (ic_report_get_end_date (report), parsed_end), ==, 0);
+  g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
+
+  /* An item's themes: add one, remove the first. */
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_false (ic_improvement_has_theme (item, "workforce"));
+  correct (window, themes_field, "plans_and_planning,workforce");
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_true (ic_improvement_has_theme (item, "workforce"));
+  g_assert_true (page_says (reports, "Corrected by you"));
+  correct (window, themes_field, "workforce");
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_cmpstr (ic_improvement_get_main_theme (item), ==, "workforce");
+  g_assert_false (ic_improvement_has_theme (item, "plans_and_planning"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_true (ic_improvement_has_theme (item, "plans_and_planning"));
+  g_assert_true (ic_improvement_has_theme (item, "workforce"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", themes_field);
+  g_clear_object (&item);
+  item = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  g_assert_false (ic_improvement_has_theme (item, "workforce"));
+
+  /* Not a theme: the window says why and changes nothing. */
+  correct (window, themes_field, "no_such_theme");
+  g_assert_false (ic_improvement_has_theme (item, "no_such_theme"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/greenwich-2019.txt", "start_date");
+  g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -641,6 +868,140 @@ test_corpus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+shown_rows (GtkWidget *view)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_child_of_type (view, GTK_TYPE_COLUMN_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n)
+{
+  (*n)++;
+}
+
+/* Runs the main loop until @done or 60 s; returns @done. */
+static gboolean
+run_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (10);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  return done (data);
+}
+
+static gboolean
+matrix_has_rows (gpointer matrix)
+{
+  return shown_rows (matrix) > 0;
+}
+
+static gboolean
+matrix_complete (gpointer window)
+{
+  GtkWidget *matrix = find_child_of_type (window, IC_TYPE_MATRIX_VIEW);
+
+  return shown_rows (matrix) == g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window)));
+}
+
+static gboolean
+list_complete (gpointer list)
+{
+  return shown_rows (list) == g_list_model_get_n_items (
+    ic_window_get_reports (IC_WINDOW (gtk_widget_get_root (list))));
+}
+
+static gboolean
+timeline_has_links (gpointer widget)
+{
+  IcChart *chart = ic_chart_widget_get_chart (widget);
+
+  return chart != NULL && chart->links->len > 0;
+}
+
+/* The whole corpus arriving in batches, as the loader hands it over:
+ * each batch is one change of the store, the matrix shows rows while
+ * more are still arriving and completes on its own, and the timeline's
+ * recurrences are found off the main thread and then drawn. */
+static void
+test_paced_rows (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path (NULL);
+  g_autoptr(IcReportStore) source = NULL;
+  g_autoptr(IcLoader) loader = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  IcWindow *window;
+  GtkWidget *matrix, *timeline, *list;
+  guint n, n_changes = 0, n_batches = 0, shown_while_arriving = 0;
+
+  if (corpus == NULL)
+    return;
+  source = ic_report_store_new ();
+  loader = ic_loader_new (source);
+  folder = g_file_new_for_path (corpus);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (source));
+  g_assert_cmpuint (n, >, 100);
+
+  window = ic_window_new (NULL);
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  /* Earlier tests may have left another view current in the settings. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (ic_window_get_store (window), "items-changed", G_CALLBACK (count_changes_cb),
+                    &n_changes);
+
+  for (guint i = 0; i < n; i += 40, n_batches++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+
+      for (guint j = i; j < MIN (i + 40, n); j++)
+        g_ptr_array_add (batch, ic_report_store_get_report (source, j));
+      ic_report_store_add_batch (ic_window_get_store (window), batch);
+      if (i + 40 < n)
+        {
+          g_assert_true (run_until (matrix_has_rows, matrix));
+          shown_while_arriving = MAX (shown_while_arriving, shown_rows (matrix));
+        }
+    }
+  g_assert_cmpuint (n_changes, ==, n_batches);
+  g_assert_cmpuint (n_batches, >, 2);
+  g_assert_cmpuint (shown_while_arriving, >, 0);
+  g_assert_cmpuint (shown_while_arriving, <, n);
+
+  g_assert_true (run_until (matrix_complete, window));
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix))), ==, n);
+
+  /* The list of reports, never shown yet, made no rows meanwhile; shown,
+   * it fills in by itself. */
+  list = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  g_assert_cmpuint (shown_rows (list), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  g_assert_true (run_until (list_complete, list));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
+  g_assert_true (run_until (timeline_has_links, timeline));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 wait_for_reports (IcWindow *window,
                   guint     n)
@@ -750,16 +1111,20 @@ main (int   argc,
 
   g_test_add_func ("/ui/filter/criteria", test_filter_criteria);
   g_test_add_func ("/ui/matrix/cell-description", test_cell_description);
+  g_test_add_func ("/ui/report-page/trim-blank-lines", test_trim_blank_lines);
   g_test_add_func ("/ui/window/views-follow-filter", test_views_follow_filter);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/print/export", test_print_export);
+  g_test_add_func ("/ui/print/reports-tab", test_print_reports_tab);
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
+  g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);
+  g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

@@ -412,7 +412,12 @@ ic_chart_new (IcChartKind           kind,
   collect_themes (chart);
   collect_years (chart);
   collect_history_authorities (chart, options);
-  chart->links = derive_links (chart);
+  /* Finding recurrences walks every pair of an authority's items: a
+   * caller may have them already, or know it draws none. */
+  if (options != NULL && options->links != NULL)
+    chart->links = g_ptr_array_ref (options->links);
+  else
+    chart->links = derive_links (chart);
 
   return chart;
 }

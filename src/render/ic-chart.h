@@ -38,6 +38,10 @@ typedef struct
   const GDate        *to;
   /* Base text size in user units; 0 means 9 (points on paper). */
   double              font_size;
+  /* Nullable: the timeline's joins (of IcChartLink) found beforehand, e.g.
+   * in a worker thread, or empty for a chart that draws none; NULL finds
+   * them from the reports. */
+  GPtrArray          *links;
 } IcChartOptions;
 
 /* A recurrence to join on the timeline: @authority raised @theme in the

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ic-chart-links.h"
 #include "ic-chart-widget.h"
+#include "ic-report-private.h"
 #include "ic-palette.h"
 #include "ic-themes.h"
 
@@ -28,6 +30,7 @@ struct _IcChartWidget
   IcChartKind  kind;
   double       zoom;
   guint        update_source;
+  GCancellable *links_job;   /* the timeline's joins being found */
   gboolean     dark;
   gboolean     dirty;
 };
@@ -105,17 +108,22 @@ ic_chart_widget_describe_hit (const IcChartHit *hit)
   return g_string_free (text, FALSE);
 }
 
+/* @links: (nullable): the timeline's joins; NULL finds them here */
 static void
-update (IcChartWidget *self)
+prepare (IcChartWidget *self,
+         GPtrArray     *links)
 {
-  self->dirty = FALSE;
-  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  /* Only the timeline draws recurrences: other charts skip finding them. */
+  if (self->kind != IC_CHART_TIMELINE)
+    links = none;
   g_clear_pointer (&self->chart, ic_chart_unref);
   if (self->model != NULL)
     {
       PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
       PangoFontDescription *font = pango_context_get_font_description (context);
-      IcChartOptions options = { .latest_only = self->kind == IC_CHART_GRADES };
+      IcChartOptions options = { .latest_only = self->kind == IC_CHART_GRADES, .links = links };
 
       /* Text as large as the rest of the window's, a little smaller than
        * body text as charts are dense; sizes are points, 96 dpi. */
@@ -127,13 +135,116 @@ update (IcChartWidget *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+cancel_links_job (IcChartWidget *self)
+{
+  if (self->links_job != NULL)
+    g_cancellable_cancel (self->links_job);
+  g_clear_object (&self->links_job);
+}
+
+static void
+update (IcChartWidget *self)
+{
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  cancel_links_job (self);
+  prepare (self, NULL);
+}
+
+/* The parts of a report that recurrences are found from, in a report of
+ * its own: the worker never reads a report the window may correct. */
+static IcReport *
+clone_for_links (IcReport *report)
+{
+  IcReport *copy = _ic_report_new (ic_report_get_source (report));
+  GListModel *items = ic_report_get_improvements (report);
+
+  _ic_report_set_content_id (copy, ic_report_get_content_id (report));
+  _ic_report_set_authority (copy, ic_report_get_authority (report));
+  _ic_report_set_inspection_type (copy, ic_report_get_inspection_type (report));
+  _ic_report_set_start_date (copy, ic_report_get_start_date (report));
+  _ic_report_set_end_date (copy, ic_report_get_end_date (report));
+  _ic_report_set_published_date (copy, ic_report_get_published_date (report));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
+      g_autoptr(IcImprovement) item_copy =
+        ic_improvement_new (ic_improvement_get_text (item), ic_improvement_get_kind (item),
+                            ic_improvement_get_scope (item), ic_improvement_get_timeframe (item),
+                            ic_improvement_get_page (item));
+
+      ic_improvement_set_themes (item_copy, ic_improvement_get_themes (item));
+      _ic_report_add_improvement (copy, item_copy);
+    }
+  return copy;
+}
+
+static void
+find_links_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_task_return_pointer (task, ic_chart_links_find (task_data), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+links_found_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (object);
+  g_autoptr(GPtrArray) links = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (links == NULL || g_task_get_cancellable (G_TASK (result)) != self->links_job)
+    return;
+  g_clear_object (&self->links_job);
+  prepare (self, links);
+}
+
+/* Finding recurrences compares every item with every other of the same
+ * authority: tens of milliseconds for two hundred reports, so a worker
+ * finds the timeline's joins. */
+static void
+update_async (IcChartWidget *self)
+{
+  g_autoptr(GPtrArray) no_links = g_ptr_array_new ();
+  g_autoptr(GListStore) copies = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GTask) task = NULL;
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+
+  if (self->kind != IC_CHART_TIMELINE || n == 0)
+    {
+      update (self);
+      return;
+    }
+  self->dirty = FALSE;
+  cancel_links_job (self);
+  /* Every repaint of a timeline costs tens of milliseconds: one already
+   * drawn stays until the new one is complete. */
+  if (self->chart == NULL)
+    prepare (self, no_links);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (self->model, i);
+      g_autoptr(IcReport) copy = clone_for_links (report);
+
+      g_list_store_append (copies, copy);
+    }
+  self->links_job = g_cancellable_new ();
+  task = g_task_new (self, self->links_job, links_found_cb, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&copies), g_object_unref);
+  g_task_run_in_thread (task, find_links_thread);
+}
+
 static gboolean
 update_cb (gpointer data)
 {
   IcChartWidget *self = data;
 
   self->update_source = 0;
-  update (self);
+  update_async (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -157,7 +268,7 @@ ic_chart_widget_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->map (widget);
   if (self->dirty)
-    update (self);
+    update_async (self);
 }
 
 static void
@@ -313,6 +424,7 @@ ic_chart_widget_dispose (GObject *object)
   IcChartWidget *self = (IcChartWidget *)object;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  cancel_links_job (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);

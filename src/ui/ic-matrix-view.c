@@ -14,6 +14,7 @@
 
 #include "ic-matrix-view.h"
 #include "ic-report.h"
+#include "ic-row-feed.h"
 #include "ic-ui-util.h"
 
 struct _IcMatrixView
@@ -21,11 +22,11 @@ struct _IcMatrixView
   GtkWidget          parent_instance;
 
   GListModel        *model;
-  GListStore        *rows;
+  IcRowFeed         *feed;
   GtkSortListModel  *sorted;
   GtkColumnViewColumn *area_columns[IC_N_AREAS];
   gboolean           latest_only;
-  guint              rebuild_source;
+  gboolean           at_top;
 
   /* template widgets */
   GtkColumnView     *column_view;
@@ -44,8 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-#define REBUILD_DELAY_MS 300
 
 /* Latest graded inspection of each authority; an authority with no graded
  * report keeps its latest report so that it is not lost from the matrix.
@@ -103,89 +102,36 @@ update_columns (IcMatrixView *self,
     gtk_column_view_column_set_visible (self->area_columns[a], used[a]);
 }
 
-static gboolean
-same_item (GListModel *model,
-           guint       position,
-           gpointer    item)
+/* The feed's collect function: the rows to show, and the count and
+ * columns that go with them. */
+static GPtrArray *
+collect_rows (GListModel *model,
+              gpointer    user_data)
 {
-  g_autoptr(GObject) old = g_list_model_get_item (model, position);
-
-  return old == item;
-}
-
-/* Replaces only the rows between the unchanged start and end: a GTK 4.8
- * column view keeps up to 200 rows of widgets, and rebuilding them all
- * for each batch read would stall the window for a second. */
-static void
-splice_changes (GListStore *rows,
-                GPtrArray  *reports)
-{
-  GListModel *model = G_LIST_MODEL (rows);
-  guint old_n = g_list_model_get_n_items (model);
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < old_n && prefix < reports->len &&
-         same_item (model, prefix, g_ptr_array_index (reports, prefix)))
-    prefix++;
-  while (suffix < old_n - prefix && suffix < reports->len - prefix &&
-         same_item (model, old_n - 1 - suffix, g_ptr_array_index (reports, reports->len - 1 - suffix)))
-    suffix++;
-
-  if (prefix == old_n && prefix == reports->len)
-    return;
-  g_list_store_splice (rows, prefix, old_n - prefix - suffix,
-                       reports->pdata + prefix, reports->len - prefix - suffix);
-}
-
-static void
-rebuild (IcMatrixView *self)
-{
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  g_autoptr(GPtrArray) reports = NULL;
+  IcMatrixView *self = user_data;
+  GPtrArray *reports = self->latest_only ? collect_latest (model) : collect_all (model);
   g_autofree char *count = NULL;
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  gboolean at_top;
 
-  if (self->model == NULL)
-    reports = g_ptr_array_new ();
-  else if (self->latest_only)
-    reports = collect_latest (self->model);
-  else
-    reports = collect_all (self->model);
-
-  /* Rows arrive in batches while reading: a view at the top stays at
-   * the top instead of following the first row it showed. */
-  at_top = gtk_adjustment_get_value (vadjustment) <= 0;
-  splice_changes (self->rows, reports);
-  if (at_top)
-    gtk_adjustment_set_value (vadjustment, 0);
   update_columns (self, reports);
-
   count = g_strdup_printf (ngettext ("%u report", "%u reports", reports->len), reports->len);
   gtk_label_set_label (self->count_label, count);
+  return reports;
 }
 
-static gboolean
-rebuild_cb (gpointer data)
-{
-  IcMatrixView *self = data;
-
-  self->rebuild_source = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Reports arrive in many small batches while reading: the rows follow
- * at most a few times a second. */
+/* Rows arrive a few at a time while reading: a view at the top stays at
+ * the top instead of following the first row it showed. */
 static void
-model_items_changed_cb (IcMatrixView *self,
-                        guint         position,
-                        guint         removed,
-                        guint         added,
-                        GListModel   *model)
+rows_changed_cb (IcMatrixView *self)
 {
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
+  if (self->at_top)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+static void
+scrolled_cb (IcMatrixView  *self,
+             GtkAdjustment *adjustment)
+{
+  self->at_top = gtk_adjustment_get_value (adjustment) <= 0;
 }
 
 static void
@@ -223,6 +169,16 @@ query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+static void
+cell_clicked_cb (GtkButton *button)
+{
+  IcReport *report = g_object_get_data (G_OBJECT (button), "ic-report");
+
+  if (report != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (button), "win.open-report", "s",
+                                ic_report_get_source (report));
+}
+
 /* Cells: a flat button per judgement, so Tab reaches it, Enter opens the
  * report and its accessible label reads the whole judgement. */
 static void
@@ -240,6 +196,7 @@ setup_grade_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (button, "grade-cell");
   gtk_widget_set_has_tooltip (button, TRUE);
   g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (button, "clicked", G_CALLBACK (cell_clicked_cb), NULL);
   gtk_list_item_set_child (item, button);
 }
 
@@ -265,9 +222,9 @@ bind_grade_cb (GtkSignalListItemFactory *factory,
    * when asked, as setting tooltips on every bound cell is costly. */
   g_object_set_data_full (G_OBJECT (button), "ic-description", g_steal_pointer (&description),
                           g_free);
-  /* The target first: an action name without its target warns. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (report));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
+  /* Not a GtkActionable target: setting an action per bound cell made
+   * each new row take milliseconds; clicked_cb() looks the report up. */
+  g_object_set_data (G_OBJECT (button), "ic-report", report);
 }
 
 static int
@@ -276,13 +233,9 @@ compare_grade_cb (gconstpointer a,
                   gpointer      user_data)
 {
   IcArea area = GPOINTER_TO_UINT (user_data);
-  int ra = ic_grade_get_rank (ic_report_get_grade ((IcReport *) a, area));
-  int rb = ic_grade_get_rank (ic_report_get_grade ((IcReport *) b, area));
 
-  /* Ungraded rows go last whichever way the column is sorted first. */
-  if (ra == 0 || rb == 0)
-    return (ra == 0) - (rb == 0);
-  return ra - rb;
+  return ic_ui_compare_grades (ic_report_get_grade ((IcReport *) a, area),
+                               ic_report_get_grade ((IcReport *) b, area));
 }
 
 static void
@@ -305,50 +258,16 @@ add_area_column (IcMatrixView *self,
   g_object_unref (column);
 }
 
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+static char *
+authority_text (IcReport *report)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  return g_strdup (ic_report_get_authority (report));
 }
 
-static void
-bind_authority_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+static char *
+type_text (IcReport *report)
 {
-  IcReport *report = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  gtk_label_set_label (label, ic_report_get_authority (report));
-  gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
-}
-
-static void
-bind_type_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  IcReport *report = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-
-  gtk_label_set_label (label, ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
-}
-
-static void
-bind_date_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  IcReport *report = gtk_list_item_get_item (item);
-  g_autofree char *date = ic_ui_report_date (report);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), date);
+  return g_strdup (ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
 }
 
 static int
@@ -377,38 +296,18 @@ compare_date_cb (gconstpointer a,
                               ic_report_get_sort_date ((IcReport *) b));
 }
 
-static GtkColumnViewColumn *
-add_text_column (IcMatrixView     *self,
-                 const char       *title,
-                 GCallback         bind,
-                 GCompareDataFunc  compare)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  return column;
-}
-
 static void
 build_columns (IcMatrixView *self)
 {
   GtkColumnViewColumn *authority;
 
-  authority = add_text_column (self, _("Authority"), G_CALLBACK (bind_authority_cb),
-                               compare_authority_cb);
+  authority = ic_ui_add_styled_text_column (self->column_view, _("Authority"), authority_text,
+                                            compare_authority_cb, "heading");
   gtk_column_view_column_set_fixed_width (authority, 230);
   gtk_column_view_column_set_fixed_width (
-    add_text_column (self, _("Type"), G_CALLBACK (bind_type_cb), compare_type_cb), 190);
+    ic_ui_add_text_column (self->column_view, _("Type"), type_text, compare_type_cb), 190);
   gtk_column_view_column_set_fixed_width (
-    add_text_column (self, _("Ended"), G_CALLBACK (bind_date_cb), compare_date_cb), 140);
+    ic_ui_add_text_column (self->column_view, _("Ended"), ic_ui_report_date, compare_date_cb), 140);
   for (guint a = 0; a < IC_N_AREAS; a++)
     add_area_column (self, a);
 }
@@ -418,13 +317,12 @@ ic_matrix_view_dispose (GObject *object)
 {
   IcMatrixView *self = (IcMatrixView *)object;
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  if (self->feed != NULL)
+    ic_row_feed_set_source (self->feed, NULL);
   g_clear_object (&self->model);
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_MATRIX_VIEW);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->rows);
+  g_clear_object (&self->feed);
 
   G_OBJECT_CLASS (ic_matrix_view_parent_class)->dispose (object);
 }
@@ -509,14 +407,19 @@ ic_matrix_view_init (IcMatrixView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_list_store_new (IC_TYPE_REPORT);
+  self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, collect_rows, self);
+  self->at_top = TRUE;
+  g_signal_connect_object (ic_row_feed_get_rows (self->feed), "items-changed",
+                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
+                           "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   build_columns (self);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+  self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  rebuild (self);
+  ic_row_feed_flush (self->feed);
 }
 
 GListModel *
@@ -536,13 +439,8 @@ ic_matrix_view_set_model (IcMatrixView *self,
   if (self->model == model)
     return;
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_set_object (&self->model, model);
-  if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  ic_row_feed_set_source (self->feed, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -565,7 +463,7 @@ ic_matrix_view_set_latest_only (IcMatrixView *self,
 
   self->latest_only = latest_only;
   gtk_toggle_button_set_active (self->latest_button, latest_only);
-  rebuild (self);
+  ic_row_feed_refresh (self->feed);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATEST_ONLY]);
 }
 
@@ -580,7 +478,6 @@ ic_matrix_view_get_rows (IcMatrixView *self)
   g_return_val_if_fail (IC_IS_MATRIX_VIEW (self), NULL);
 
   /* Callers (printing, tests) want the rows as of now. */
-  if (self->rebuild_source != 0)
-    rebuild (self);
+  ic_row_feed_flush (self->feed);
   return G_LIST_MODEL (self->sorted);
 }

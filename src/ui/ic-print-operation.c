@@ -17,6 +17,7 @@
 #include "ic-pages.h"
 #include "ic-palette.h"
 #include "ic-print-operation.h"
+#include "ic-sheet.h"
 
 struct _IcPrintOperation
 {
@@ -26,9 +27,11 @@ struct _IcPrintOperation
   GListModel        *failures;
   IcPrintScope       scope;
   IcChartKind        chart_kind;
+  IcReport          *report;    /* Reports tab: the open report, or NULL */
 
   /* per job */
   IcPages           *pages;     /* the pack */
+  IcSheet           *sheet;     /* the Reports tab: list or one report */
   GPtrArray         *charts;    /* IcChart, for a view */
   GArray            *slices;    /* Slice: which chart and which part of it */
 };
@@ -101,6 +104,16 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
       return;
     }
 
+  if (self->scope == IC_PRINT_SCOPE_REPORTS)
+    {
+      self->sheet = self->report != NULL ? ic_sheet_new_report (self->report)
+                                         : ic_sheet_new_list (self->reports);
+      gtk_print_operation_set_n_pages (operation,
+                                       ic_sheet_paginate (self->sheet,
+                                                          gtk_print_context_get_width (context),
+                                                          gtk_print_context_get_height (context)));
+      return;
+    }
   self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_chart_unref);
   self->slices = g_array_new (FALSE, FALSE, sizeof (Slice));
   if (self->scope == IC_PRINT_SCOPE_CHARTS)
@@ -184,6 +197,9 @@ ic_print_operation_draw_page (GtkPrintOperation *operation,
 
   if (self->pages != NULL)
     draw_pack_page (self, context, page_nr);
+  else if (self->sheet != NULL)
+    ic_sheet_draw_page (self->sheet, gtk_print_context_get_cairo_context (context), page_nr,
+                        ic_palette_get_print ());
   else
     draw_chart_page (self, context, page_nr);
 }
@@ -195,6 +211,7 @@ ic_print_operation_end_print (GtkPrintOperation *operation,
   IcPrintOperation *self = IC_PRINT_OPERATION (operation);
 
   g_clear_pointer (&self->pages, ic_pages_unref);
+  g_clear_pointer (&self->sheet, ic_sheet_free);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
 }
@@ -258,8 +275,10 @@ ic_print_operation_finalize (GObject *object)
   IcPrintOperation *self = (IcPrintOperation *)object;
 
   g_clear_object (&self->reports);
+  g_clear_object (&self->report);
   g_clear_object (&self->failures);
   g_clear_pointer (&self->pages, ic_pages_unref);
+  g_clear_pointer (&self->sheet, ic_sheet_free);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
 
@@ -324,6 +343,18 @@ ic_print_operation_set_chart (IcPrintOperation *self,
 
   self->scope = IC_PRINT_SCOPE_MATRIX;
   self->chart_kind = kind;
+}
+
+/* The Reports tab prints the report it shows, when it shows one. */
+void
+ic_print_operation_set_report (IcPrintOperation *self,
+                               IcReport         *report)
+{
+  g_return_if_fail (IC_IS_PRINT_OPERATION (self));
+  g_return_if_fail (report == NULL || IC_IS_REPORT (report));
+  g_return_if_fail (self->scope == IC_PRINT_SCOPE_REPORTS);
+
+  g_set_object (&self->report, report);
 }
 
 IcPrintScope

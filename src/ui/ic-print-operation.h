@@ -29,6 +29,8 @@ IcPrintOperation *ic_print_operation_new        (GListModel       *reports,
 IcPrintScope      ic_print_operation_get_scope  (IcPrintOperation *self);
 void              ic_print_operation_set_chart  (IcPrintOperation *self,
                                                  IcChartKind       kind);
+void              ic_print_operation_set_report (IcPrintOperation *self,
+                                                 IcReport         *report);
 /* Runs the print dialog transient for @parent; errors end in a toast. */
 void              ic_print_operation_run_dialog (IcPrintOperation *self,
                                                  GtkWidget        *parent);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-recurrence.h"
+#include "ic-correction-widgets.h"
 #include "ic-report-page.h"
 #include "ic-themes.h"
 #include "ic-ui-util.h"
@@ -26,6 +27,7 @@ struct _IcReportPage
   /* template widgets */
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
+  GtkListBox     *details_list;
   GtkListBox     *judgements_list;
   GtkListBox     *improvements_list;
   GtkListBox     *strengths_list;
@@ -136,6 +138,7 @@ fill_judgements (IcReportPage *self)
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), ic_ui_revert_button (self->report, field));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  correction_button (self->report, ic_judgement_get_area (j)));
       gtk_list_box_append (self->judgements_list, row);
@@ -151,24 +154,6 @@ fill_judgements (IcReportPage *self)
       gtk_widget_set_margin_bottom (label, 12);
       gtk_list_box_append (self->judgements_list, label);
     }
-}
-
-static GtkWidget *
-theme_chips (IcImprovement *item)
-{
-  const char * const *themes = ic_improvement_get_themes (item);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
-    {
-      GtkWidget *chip = gtk_label_new (ic_theme_get_label (themes[i]));
-
-      gtk_widget_add_css_class (chip, "theme-chip");
-      if (i == 0)
-        gtk_widget_add_css_class (chip, "main");
-      gtk_box_append (GTK_BOX (box), chip);
-    }
-  return box;
 }
 
 static GtkWidget *
@@ -257,7 +242,7 @@ improvement_row (IcReportPage  *self,
   gtk_widget_set_margin_bottom (box, 8);
   gtk_box_append (GTK_BOX (box), wrapped_label (meta, "caption"));
   gtk_box_append (GTK_BOX (box), wrapped_label (ic_improvement_get_text (item), NULL));
-  gtk_box_append (GTK_BOX (box), theme_chips (item));
+  gtk_box_append (GTK_BOX (box), ic_ui_theme_editor (self->report, item, index));
   add_recurrence_links (self, GTK_BOX (box), index);
   return box;
 }
@@ -309,9 +294,13 @@ fill_text (IcReportPage *self)
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; pages != NULL && pages[i] != NULL; i++)
     {
+      gsize len;
+      const char *text = ic_ui_trim_blank_lines (pages[i], &len);
+
       gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, pages[i], -1);
-      gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+      if (i > 0)
+        gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+      gtk_text_buffer_insert (buffer, &end, text, len);
     }
   if (pages == NULL || pages[0] == NULL)
     gtk_text_buffer_set_text (buffer, _("The text of this report is not available."), -1);
@@ -322,6 +311,7 @@ fill (IcReportPage *self)
 {
   g_autofree char *summary = NULL;
 
+  clear_list (self->details_list);
   clear_list (self->judgements_list);
   clear_list (self->improvements_list);
   clear_list (self->strengths_list);
@@ -332,6 +322,7 @@ fill (IcReportPage *self)
   summary = ic_ui_report_summary (self->report);
   gtk_label_set_label (self->title_label, summary);
   gtk_label_set_label (self->subtitle_label, ic_report_get_title (self->report));
+  ic_ui_fill_details (self->details_list, self->report);
   fill_judgements (self);
   fill_improvements (self);
   gtk_widget_set_visible (self->strengths_heading,
@@ -553,6 +544,7 @@ ic_report_page_class_init (IcReportPageClass *klass)
                                                "/io/github/InspectionCompare/ic-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, judgements_list);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, improvements_list);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, strengths_list);
@@ -605,10 +597,10 @@ ic_report_page_set_report (IcReportPage *self,
   g_return_if_fail (IC_IS_REPORT_PAGE (self));
   g_return_if_fail (report == NULL || IC_IS_REPORT (report));
 
-  if (!g_set_object (&self->report, report))
-    return;
+  /* The same report is shown again after a correction changed it. */
+  if (g_set_object (&self->report, report))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
   fill (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "ic-report-page.h"
 #include "ic-reports-view.h"
+#include "ic-row-feed.h"
 #include "ic-ui-util.h"
 
 struct _IcReportsView
@@ -17,6 +18,7 @@ struct _IcReportsView
   GtkWidget         parent_instance;
 
   GtkSortListModel *sorted;
+  IcRowFeed        *feed;
 
   /* template widgets */
   GtkStack         *stack;
@@ -100,12 +102,8 @@ compare_end (gconstpointer a, gconstpointer b, gpointer data)
 static int
 compare_overall (gconstpointer a, gconstpointer b, gpointer data)
 {
-  int ra = ic_grade_get_rank (ic_report_get_grade ((IcReport *) a, IC_AREA_OVERALL_EFFECTIVENESS));
-  int rb = ic_grade_get_rank (ic_report_get_grade ((IcReport *) b, IC_AREA_OVERALL_EFFECTIVENESS));
-
-  if (ra == 0 || rb == 0)
-    return (ra == 0) - (rb == 0);
-  return ra - rb;
+  return ic_ui_compare_grades (ic_report_get_grade ((IcReport *) a, IC_AREA_OVERALL_EFFECTIVENESS),
+                               ic_report_get_grade ((IcReport *) b, IC_AREA_OVERALL_EFFECTIVENESS));
 }
 
 static int
@@ -163,6 +161,9 @@ ic_reports_view_dispose (GObject *object)
 
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORTS_VIEW);
   g_clear_object (&self->sorted);
+  if (self->feed != NULL)
+    ic_row_feed_set_source (self->feed, NULL);
+  g_clear_object (&self->feed);
 
   G_OBJECT_CLASS (ic_reports_view_parent_class)->dispose (object);
 }
@@ -197,7 +198,9 @@ ic_reports_view_init (IcReportsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   build_columns (self);
 
-  self->sorted = gtk_sort_list_model_new (NULL,
+  /* Fed a few rows at a time: see ic-row-feed.c. */
+  self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
@@ -209,7 +212,7 @@ ic_reports_view_set_model (IcReportsView *self,
                            GListModel    *model)
 {
   g_return_if_fail (IC_IS_REPORTS_VIEW (self));
-  gtk_sort_list_model_set_model (self->sorted, model);
+  ic_row_feed_set_source (self->feed, model);
 }
 
 /* Every report loaded, filtered or not: a report page links to the
@@ -231,6 +234,7 @@ GListModel *
 ic_reports_view_get_rows (IcReportsView *self)
 {
   g_return_val_if_fail (IC_IS_REPORTS_VIEW (self), NULL);
+  ic_row_feed_flush (self->feed);
   return G_LIST_MODEL (self->sorted);
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ic-ui-util.h"
 
@@ -112,6 +113,48 @@ ic_ui_report_summary (IcReport *report)
                           date);
 }
 
+/**
+ * ic_ui_trim_blank_lines:
+ * @len: (out): the length of the text without its blank lines
+ *
+ * Extracted pages often start and end with empty lines (headers and
+ * footers left out); shown as they are, the text seems to start lower
+ * than it does.
+ *
+ * Returns: (transfer none): where @text's first line that is not blank
+ *   starts; the first line keeps its indentation
+ */
+const char *
+ic_ui_trim_blank_lines (const char *text,
+                        gsize      *len)
+{
+  const char *start = text;
+  const char *end;
+
+  for (const char *p = text; *p != '\0' && g_ascii_isspace (*p); p++)
+    if (*p == '\n')
+      start = p + 1;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  *len = end - start;
+  return start;
+}
+
+/* Grades in rank order; ungraded sorts last whichever way a column is
+ * sorted first. */
+int
+ic_ui_compare_grades (IcGrade a,
+                      IcGrade b)
+{
+  int ra = ic_grade_get_rank (a);
+  int rb = ic_grade_get_rank (b);
+
+  if (ra == 0 || rb == 0)
+    return (ra == 0) - (rb == 0);
+  return ra - rb;
+}
+
 int
 ic_ui_compare_dates (const GDate *a,
                      const GDate *b)
@@ -124,6 +167,7 @@ ic_ui_compare_dates (const GDate *a,
   return g_date_compare (a, b);
 }
 
+/* @user_data: (nullable): a CSS class for the cell's label */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -133,6 +177,8 @@ setup_text_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (user_data != NULL)
+    gtk_widget_add_css_class (label, user_data);
   gtk_list_item_set_child (item, label);
 }
 
@@ -162,10 +208,26 @@ ic_ui_add_text_column (GtkColumnView    *column_view,
                        IcReportTextFunc  text_func,
                        GCompareDataFunc  compare)
 {
+  return ic_ui_add_styled_text_column (column_view, title, text_func, compare, NULL);
+}
+
+/**
+ * ic_ui_add_styled_text_column:
+ * @css_class: (nullable): a static string, the CSS class of every cell
+ *
+ * Returns: (transfer none): the column, appended to @column_view
+ */
+GtkColumnViewColumn *
+ic_ui_add_styled_text_column (GtkColumnView    *column_view,
+                              const char       *title,
+                              IcReportTextFunc  text_func,
+                              GCompareDataFunc  compare,
+                              const char       *css_class)
+{
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), (gpointer) css_class);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_text_cb), (gpointer) text_func);
   column = gtk_column_view_column_new (title, factory);
   if (compare != NULL)

@@ -20,6 +20,10 @@ char       *ic_ui_report_date         (IcReport *report) G_GNUC_WARN_UNUSED_RESU
 char       *ic_ui_report_summary      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
 void        ic_ui_set_grade_class     (GtkWidget *widget,
                                        IcGrade    grade);
+const char *ic_ui_trim_blank_lines    (const char *text,
+                                       gsize      *len);
+int         ic_ui_compare_grades      (IcGrade    a,
+                                       IcGrade    b);
 int         ic_ui_compare_dates       (const GDate *a,
                                        const GDate *b);
 
@@ -33,6 +37,11 @@ GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
                                             const char       *title,
                                             IcReportTextFunc  text_func,
                                             GCompareDataFunc  compare);
+GtkColumnViewColumn *ic_ui_add_styled_text_column (GtkColumnView    *column_view,
+                                                   const char       *title,
+                                                   IcReportTextFunc  text_func,
+                                                   GCompareDataFunc  compare,
+                                                   const char       *css_class);
 
 G_END_DECLS
 

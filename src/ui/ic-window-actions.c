@@ -168,10 +168,15 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
   IcPrintScope scope = pack ? IC_PRINT_SCOPE_PACK : current_scope (self);
   GListModel *rows = scope == IC_PRINT_SCOPE_MATRIX
                      ? ic_matrix_view_get_rows (self->matrix_view)
+                     : scope == IC_PRINT_SCOPE_REPORTS
+                     ? ic_reports_view_get_rows (self->reports_view)
                      : ic_window_get_reports (self);
   g_autoptr(IcPrintOperation) operation = NULL;
 
   operation = ic_print_operation_new (rows, ic_report_store_get_failures (self->store), scope);
+  /* What is shown: the list, or the report opened from it. */
+  if (scope == IC_PRINT_SCOPE_REPORTS)
+    ic_print_operation_set_report (operation, ic_reports_view_get_report (self->reports_view));
   ic_print_operation_run_dialog (operation, widget);
 }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ic-window-private.h"
 
@@ -36,6 +37,36 @@ find_by_content (IcWindow   *self,
   return ic_report_store_find_content (self->store, content_id);
 }
 
+/* "improvements.N.themes" -> N */
+static gboolean
+themes_index (const char *field,
+              guint      *index)
+{
+  const char *rest;
+  guint64 n;
+  char *end;
+
+  if (!g_str_has_prefix (field, "improvements.") || !g_str_has_suffix (field, ".themes"))
+    return FALSE;
+  rest = field + strlen ("improvements.");
+  n = g_ascii_strtoull (rest, &end, 10);
+  if (end == rest || !g_str_equal (end, ".themes") || n > G_MAXUINT)
+    return FALSE;
+  *index = n;
+  return TRUE;
+}
+
+static char *
+date_value (const GDate *date)
+{
+  char buffer[16];
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
+
 /* Sets @field to @value (NULL removes the correction), saves and applies. */
 static gboolean
 set_correction (IcWindow    *self,
@@ -45,9 +76,19 @@ set_correction (IcWindow    *self,
                 GError     **error)
 {
   const char *content_id = ic_report_get_content_id (report);
+  guint index;
 
   if (value == NULL)
     ic_corrections_remove (self->corrections, content_id, field);
+  else if (themes_index (field, &index))
+    {
+      /* Themes travel through the action as "key,key". */
+      g_auto(GStrv) themes = value[0] ? g_strsplit (value, ",", -1) : g_new0 (char *, 1);
+
+      if (!ic_corrections_set_themes (self->corrections, content_id, index,
+                                      (const char * const *) themes, error))
+        return FALSE;
+    }
   else if (!ic_corrections_set_field (self->corrections, content_id, field, value, error))
     return FALSE;
   if (!ic_corrections_save (self->corrections, error))
@@ -80,10 +121,25 @@ current_value (IcWindow   *self,
   g_auto(GStrv) corrected = ic_corrections_list_fields (self->corrections,
                                                         ic_report_get_content_id (report));
   IcArea area;
+  guint index;
 
   /* Undo restores what was there: no correction, or the previous one. */
   if (corrected == NULL || !g_strv_contains ((const char * const *) corrected, field))
     return NULL;
+  if (themes_index (field, &index))
+    {
+      g_autoptr(IcImprovement) item = g_list_model_get_item (ic_report_get_improvements (report),
+                                                             index);
+      const char * const *themes = item ? ic_improvement_get_themes (item) : NULL;
+
+      return themes ? g_strjoinv (",", (char **) themes) : g_strdup ("");
+    }
+  if (g_str_equal (field, "inspection_type"))
+    return g_strdup (ic_inspection_type_to_key (ic_report_get_inspection_type (report)));
+  if (g_str_equal (field, "start_date"))
+    return date_value (ic_report_get_start_date (report));
+  if (g_str_equal (field, "end_date"))
+    return date_value (ic_report_get_end_date (report));
   if (g_str_has_prefix (field, "grade.") && ic_area_from_key (field + 6, &area))
     {
       IcGrade grade = ic_report_get_grade (report, area);
@@ -94,19 +150,18 @@ current_value (IcWindow   *self,
   return NULL;
 }
 
-/* @param: (content id, field, value), e.g. ("…", "grade.leadership", "good") */
+/* Sets or (@value NULL) removes a correction, with an Undo toast. */
 static void
-correct_action (GtkWidget *widget, const char *name, GVariant *param)
+change_correction (IcWindow   *self,
+                   const char *content_id,
+                   const char *field,
+                   const char *value)
 {
-  IcWindow *self = IC_WINDOW (widget);
-  const char *content_id, *field, *value;
   g_autofree char *previous = NULL;
   g_autoptr(GError) error = NULL;
-  IcReport *report;
+  IcReport *report = find_by_content (self, content_id);
   AdwToast *toast;
 
-  g_variant_get (param, "(&s&s&s)", &content_id, &field, &value);
-  report = find_by_content (self, content_id);
   if (report == NULL)
     return;
 
@@ -118,10 +173,30 @@ correct_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   remember_undo (self, content_id, field, previous);
 
-  toast = adw_toast_new (_("Correction saved"));
+  toast = adw_toast_new (value != NULL ? _("Correction saved") : _("Parsed value restored"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-correction");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* @param: (content id, field, value), e.g. ("…", "grade.leadership", "good") */
+static void
+correct_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  const char *content_id, *field, *value;
+
+  g_variant_get (param, "(&s&s&s)", &content_id, &field, &value);
+  change_correction (IC_WINDOW (widget), content_id, field, value);
+}
+
+/* @param: (content id, field): back to the value read from the report */
+static void
+revert_correction_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  const char *content_id, *field;
+
+  g_variant_get (param, "(&s&s)", &content_id, &field);
+  change_correction (IC_WINDOW (widget), content_id, field, NULL);
 }
 
 static void
@@ -176,6 +251,8 @@ void
 _ic_window_corrections_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.correct", "(sss)", correct_action);
+  gtk_widget_class_install_action (widget_class, "win.revert-correction", "(ss)",
+                                   revert_correction_action);
   gtk_widget_class_install_action (widget_class, "win.undo-correction", NULL,
                                    undo_correction_action);
 }

@@ -49,6 +49,9 @@ set_loading (IcWindow *self,
              gboolean  loading)
 {
   self->loading = loading;
+  /* Without a slide (see the template) a hidden revealer keeps its
+   * height: hide it as well. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), loading);
   gtk_revealer_set_reveal_child (self->progress_revealer, loading);
   if (loading)
     update_progress (self);
