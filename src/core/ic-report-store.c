@@ -255,25 +255,31 @@ replace_one (IcReportStore *self,
  *
  * For a report read again in full (the loader first adds one from the
  * first pages): it takes the old one's place and its list of copies. A
- * report with no predecessor is added. One #GListModel::items-changed
- * covers the whole batch.
+ * report with no predecessor is added. Each replacement emits its own
+ * #GListModel::items-changed over the rows it moved across.
  */
 void
 ic_report_store_replace_batch (IcReportStore *self,
                                GPtrArray     *reports)
 {
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  guint lo = G_MAXUINT, hi = 0;
 
   g_return_if_fail (IC_IS_REPORT_STORE (self));
   g_return_if_fail (reports != NULL);
 
+  /* One signal per replaced report, covering only the rows between its old
+   * and new places: a replacement scattered over the whole list as one
+   * range would make every view rebuild every row. */
   for (guint i = 0; i < reports->len; i++)
-    if (!replace_one (self, g_ptr_array_index (reports, i), &lo, &hi))
-      g_ptr_array_add (added, g_ptr_array_index (reports, i));
+    {
+      guint lo = G_MAXUINT, hi = 0;
 
-  if (lo <= hi)
-    g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+      if (!replace_one (self, g_ptr_array_index (reports, i), &lo, &hi))
+        g_ptr_array_add (added, g_ptr_array_index (reports, i));
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+    }
+
   if (added->len > 0)
     ic_report_store_add_batch (self, added);
 }
