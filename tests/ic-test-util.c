@@ -79,3 +79,34 @@ ic_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+
+GListModel *
+ic_test_model_of (IcReport *first,
+                  ...)
+{
+  GListStore *store = g_list_store_new (IC_TYPE_REPORT);
+  va_list args;
+
+  va_start (args, first);
+  for (IcReport *r = first; r != NULL; r = va_arg (args, IcReport *))
+    {
+      g_list_store_append (store, r);
+      g_object_unref (r);
+    }
+  va_end (args);
+  return G_LIST_MODEL (store);
+}
+
+void
+ic_test_note (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    {
+      g_test_message ("%s", text ? text : "(null)");
+      return;
+    }
+  escaped = g_strescape (text, NULL);
+  g_test_message ("%s", escaped);
+}

@@ -4,7 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "ic-report.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,13 @@ char *ic_test_fold_text (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Removes a temporary folder and everything in it (links are not followed). */
 void  ic_test_remove_tree  (const char *path);
+
+/* A test message that keeps TAP output UTF-8: invalid text is escaped. */
+void        ic_test_note     (const char *text);
+
+/* A list model of the given reports (NULL-terminated), taking their
+ * references. */
+GListModel *ic_test_model_of (IcReport *first,
+                              ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

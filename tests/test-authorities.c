@@ -9,21 +9,6 @@
 #include "ic-authorities.h"
 #include "ic-test-util.h"
 
-/* TAP output must be UTF-8: invalid test strings are shown escaped. */
-static void
-note (const char *text)
-{
-  g_autofree char *escaped = NULL;
-
-  if (text == NULL || g_utf8_validate (text, -1, NULL))
-    {
-      g_test_message ("%s", text ? text : "(null)");
-      return;
-    }
-  escaped = g_strescape (text, NULL);
-  g_test_message ("%s", escaped);
-}
-
 static gpointer
 lookup_in_thread (gpointer data)
 {
@@ -146,7 +131,7 @@ test_variants (void)
     {
       const IcAuthority *found = ic_authorities_lookup (variants[i].printed);
 
-      note (variants[i].printed);
+      ic_test_note (variants[i].printed);
       g_assert_nonnull (found);
       g_assert_cmpstr (ic_authority_get_name (found), ==, variants[i].canonical);
     }
@@ -165,7 +150,7 @@ test_not_authorities (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      note (names[i]);
+      ic_test_note (names[i]);
       g_assert_null (ic_authorities_lookup (names[i]));
     }
   g_assert_null (ic_authorities_lookup (NULL));
@@ -244,7 +229,7 @@ test_find_in_text (void)
       const IcAuthority *found = ic_authorities_find_in_text (f->text, &start, &len);
       g_autofree char *printed = NULL;
 
-      note (f->text);
+      ic_test_note (f->text);
       g_assert_nonnull (found);
       g_assert_cmpstr (ic_authority_get_name (found), ==, f->canonical);
       g_assert_cmpuint (start + len, <=, strlen (f->text));
@@ -271,7 +256,7 @@ test_not_in_text (void)
       gsize start = 1;
       gsize len = 1;
 
-      note (texts[i]);
+      ic_test_note (texts[i]);
       g_assert_null (ic_authorities_find_in_text (texts[i], &start, &len));
       g_assert_cmpuint (start, ==, 0);
       g_assert_cmpuint (len, ==, 0);

@@ -7,21 +7,6 @@
 #include "ic-dates.h"
 #include "ic-test-util.h"
 
-/* TAP output must be UTF-8: invalid test strings are shown escaped. */
-static void
-note (const char *text)
-{
-  g_autofree char *escaped = NULL;
-
-  if (text == NULL || g_utf8_validate (text, -1, NULL))
-    {
-      g_test_message ("%s", text ? text : "(null)");
-      return;
-    }
-  escaped = g_strescape (text, NULL);
-  g_test_message ("%s", escaped);
-}
-
 typedef struct
 {
   const char *text;
@@ -97,7 +82,7 @@ test_ranges (void)
       gsize match_len = G_MAXSIZE;
       g_autofree char *printed = NULL;
 
-      note (r->text);
+      ic_test_note (r->text);
       g_assert_true (ic_dates_find_range_span (r->text, &start, &end, &match_start, &match_len));
       assert_iso (&start, r->start);
       assert_iso (&end, r->end);
@@ -134,7 +119,7 @@ test_no_range (void)
 
       g_date_clear (&start, 1);
       g_date_clear (&end, 1);
-      note (texts[i]);
+      ic_test_note (texts[i]);
       g_assert_false (ic_dates_find_range_span (texts[i], &start, &end, &match_start, &match_len));
       g_assert_false (g_date_valid (&start));
       g_assert_false (g_date_valid (&end));
@@ -168,7 +153,7 @@ test_days (void)
     {
       GDate date;
 
-      note (days[i].text);
+      ic_test_note (days[i].text);
       g_assert_true (ic_dates_parse_day (days[i].text, &date));
       assert_iso (&date, days[i].iso);
     }
@@ -187,7 +172,7 @@ test_no_day (void)
       GDate date;
 
       g_date_clear (&date, 1);
-      note (texts[i]);
+      ic_test_note (texts[i]);
       g_assert_false (ic_dates_parse_day (texts[i], &date));
       g_assert_false (g_date_valid (&date));
     }

@@ -64,23 +64,6 @@ report_from_expected (const char *path,
                       (const char * const *)items);
 }
 
-static GListModel *
-model_of (IcReport *first,
-          ...)
-{
-  GListStore *store = g_list_store_new (IC_TYPE_REPORT);
-  va_list args;
-
-  va_start (args, first);
-  for (IcReport *r = first; r != NULL; r = va_arg (args, IcReport *))
-    {
-      g_list_store_append (store, r);
-      g_object_unref (r);
-    }
-  va_end (args);
-  return G_LIST_MODEL (store);
-}
-
 static void
 test_similarity_measure (void)
 {
@@ -124,7 +107,7 @@ test_richmond_chain (void)
     return;
 
   /* Later report first: the finder must order by date itself. */
-  reports = model_of (report_from_expected (p1, NULL), report_from_expected (p0, NULL), NULL);
+  reports = ic_test_model_of (report_from_expected (p1, NULL), report_from_expected (p0, NULL), NULL);
   found = ic_find_recurrences (reports);
 
   for (guint i = 0; i < found->len; i++)
@@ -167,7 +150,7 @@ test_cross_authority (void)
     return;
 
   /* The same two texts, but the later one about another authority. */
-  reports = model_of (report_from_expected (p0, NULL),
+  reports = ic_test_model_of (report_from_expected (p0, NULL),
                       report_from_expected (p1, "Kingston upon Thames"), NULL);
   found = ic_find_recurrences (reports);
   g_assert_cmpuint (found->len, ==, 0);
@@ -181,13 +164,13 @@ test_same_theme_unrelated (void)
                                    NULL };
   const char *late_related[] = { "The sufficiency of local homes for children in care.", NULL };
   const char *late_one_word[] = { "Homes for children placed at a distance.", NULL };
-  g_autoptr(GListModel) unrelated = model_of (make_report ("a", "Greenwich", "2019-12-13", early),
+  g_autoptr(GListModel) unrelated = ic_test_model_of (make_report ("a", "Greenwich", "2019-12-13", early),
                                               make_report ("b", "Greenwich", "2023-05-01",
                                                            late_unrelated), NULL);
-  g_autoptr(GListModel) related = model_of (make_report ("a", "Greenwich", "2019-12-13", early),
+  g_autoptr(GListModel) related = ic_test_model_of (make_report ("a", "Greenwich", "2019-12-13", early),
                                             make_report ("b", "Greenwich", "2023-05-01",
                                                          late_related), NULL);
-  g_autoptr(GListModel) one_word = model_of (make_report ("a", "Greenwich", "2019-12-13", early),
+  g_autoptr(GListModel) one_word = ic_test_model_of (make_report ("a", "Greenwich", "2019-12-13", early),
                                              make_report ("b", "Greenwich", "2023-05-01",
                                                           late_one_word), NULL);
   g_autoptr(GPtrArray) none = ic_find_recurrences (unrelated);
@@ -223,7 +206,7 @@ test_chain_of_three (void)
   const char *y2023[] = { "The quality of return home interviews after missing episodes.", NULL };
   /* Same day as 2019: not later, so never a recurrence of it. */
   const char *y2019b[] = { "Return home interviews for children missing from care.", NULL };
-  g_autoptr(GListModel) reports = model_of (make_report ("c", "Barnsley", "2023-03-01", y2023),
+  g_autoptr(GListModel) reports = ic_test_model_of (make_report ("c", "Barnsley", "2023-03-01", y2023),
                                             make_report ("a", "Barnsley", "2016-03-01", y2016),
                                             make_report ("b", "Barnsley", "2019-03-01", y2019),
                                             make_report ("b2", "Barnsley", "2019-03-01", y2019b),

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "ic-test-util.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -105,23 +107,6 @@ test_kind_names (void)
   g_assert_false (ic_chart_kind_from_name (NULL, &kind));
 }
 
-static GListModel *
-store_of (IcReport *first,
-          ...)
-{
-  GListStore *store = g_list_store_new (IC_TYPE_REPORT);
-  va_list args;
-
-  va_start (args, first);
-  for (IcReport *r = first; r != NULL; r = va_arg (args, IcReport *))
-    {
-      g_list_store_append (store, r);
-      g_object_unref (r);
-    }
-  va_end (args);
-  return G_LIST_MODEL (store);
-}
-
 static guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -162,7 +147,7 @@ draw_chart (IcChart         *chart,
 static void
 test_matrix_cells (void)
 {
-  g_autoptr(GListModel) reports = store_of (ic_render_test_report ("Barnsley", 0, 1),
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1),
                                             ic_render_test_report ("Greenwich", 2, 2),
                                             ic_render_test_report ("Redbridge", 1, 3), NULL);
   g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
@@ -209,7 +194,7 @@ test_matrix_cells (void)
 static void
 test_matrix_hit (void)
 {
-  g_autoptr(GListModel) reports = store_of (ic_render_test_report ("Barnsley", 0, 1),
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1),
                                             ic_render_test_report ("Greenwich", 2, 2), NULL);
   g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
   g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
@@ -305,7 +290,7 @@ static void
 test_matrix_long_names (void)
 {
   const char *long_name = "Royal Borough of Windsor and Maidenhead and Neighbouring Partnership Authorities";
-  g_autoptr(GListModel) reports = store_of (ic_render_test_report (long_name, 3, 1),
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report (long_name, 3, 1),
                                             ic_render_test_report ("Bury", 3, 1), NULL);
   g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
   g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
