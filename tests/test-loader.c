@@ -6,6 +6,10 @@
 
 #include <glib/gstdio.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-background.h"
 #include "ic-json.h"
 #include "ic-loader-private.h"
 #include "ic-parser.h"
@@ -844,6 +848,133 @@ test_progressive_corpus (void)
   g_object_unref (files[1]);
 }
 
+/* The nice value of each thread that parsed a report (-100: none yet). */
+static int parse_nice_min = 100, parse_nice_max = -100;
+static GMutex parse_nice_lock;
+
+static IcReport *
+nice_recording_parse (const char          *source,
+                      const char * const  *pages,
+                      gboolean             from_pdf,
+                      GError             **error)
+{
+  int nice = ic_background_get_thread_nice ();
+
+  g_mutex_lock (&parse_nice_lock);
+  parse_nice_min = MIN (parse_nice_min, nice);
+  parse_nice_max = MAX (parse_nice_max, nice);
+  g_mutex_unlock (&parse_nice_lock);
+  return fake_parse (source, pages, from_pdf, error);
+}
+
+static void
+load_recording_nice (IcLoader   *loader,
+                     const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  parse_nice_min = 100;
+  parse_nice_max = -100;
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The nice values of this process's children (the extraction helpers),
+ * from /proc. */
+static GArray *
+children_nice (void)
+{
+  GArray *nices = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+
+  while (tasks != NULL && (task = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/children", task);
+      g_autofree char *pids = NULL;
+      g_auto(GStrv) list = NULL;
+
+      if (!g_file_get_contents (path, &pids, NULL, NULL))
+        continue;
+      list = g_strsplit (g_strstrip (pids), " ", -1);
+      for (guint i = 0; list[i] != NULL && *list[i] != '\0'; i++)
+        {
+          g_autofree char *stat_path = g_strdup_printf ("/proc/%s/stat", list[i]);
+          g_autofree char *stat = NULL;
+          g_auto(GStrv) fields = NULL;
+          int nice;
+
+          if (!g_file_get_contents (stat_path, &stat, NULL, NULL) || strrchr (stat, ')') == NULL)
+            continue;
+          /* After "pid (comm)": state is field 3, nice field 19. */
+          fields = g_strsplit (strrchr (stat, ')') + 2, " ", -1);
+          if (g_strv_length (fields) < 17)
+            continue;
+          nice = atoi (fields[16]);
+          g_array_append_val (nices, nice);
+        }
+    }
+  return nices;
+}
+
+/* A background load parses on threads of its own at IC_BACKGROUND_NICE
+ * and leaves the caller's thread and GLib's shared threads alone: a later
+ * normal load parses at the process's priority again. */
+static void
+test_background (void)
+{
+  g_autofree char *dir = make_many (40);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(IcReportStore) store2 = ic_report_store_new ();
+  g_autoptr(IcLoader) loader2 = ic_loader_new (store2);
+  int own_nice = ic_background_get_thread_nice ();
+
+#ifndef __linux__
+  g_test_skip ("thread priorities are only set on Linux");
+  return;
+#endif
+  if (own_nice >= IC_BACKGROUND_NICE)
+    {
+      g_test_skip ("the tests already run at the background priority");
+      return;
+    }
+
+  g_assert_false (ic_loader_get_background (loader));
+  ic_loader_set_background (loader, TRUE);
+  g_assert_true (ic_loader_get_background (loader));
+  _ic_loader_set_parse_func (loader, nice_recording_parse);
+  load_recording_nice (loader, dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 40);
+  g_assert_cmpint (parse_nice_min, ==, IC_BACKGROUND_NICE);
+  g_assert_cmpint (parse_nice_max, ==, IC_BACKGROUND_NICE);
+  g_assert_cmpint (ic_background_get_thread_nice (), ==, own_nice);
+
+  _ic_loader_set_parse_func (loader2, nice_recording_parse);
+  load_recording_nice (loader2, dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store2)), ==, 40);
+  g_assert_cmpint (parse_nice_max, ==, own_nice);
+  ic_test_remove_tree (dir);
+
+  /* PDFs: the extraction helpers the background load used are lowered
+   * too, and stay so for the process. */
+  if (g_getenv ("IC_EXTRACT_HELPER") != NULL)
+    {
+      g_autofree char *pdf_dir = make_mixed_folder ();
+      g_autoptr(GArray) nices = NULL;
+
+      load_recording_nice (loader, pdf_dir);
+      nices = children_nice ();
+      g_assert_cmpuint (nices->len, >, 0);
+      for (guint i = 0; i < nices->len; i++)
+        g_assert_cmpint (g_array_index (nices, int, i), ==, IC_BACKGROUND_NICE);
+      ic_test_remove_tree (pdf_dir);
+    }
+  else
+    g_test_message ("IC_EXTRACT_HELPER is not set: helper priorities not checked");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/progressive-corpus", test_progressive_corpus);
+  g_test_add_func ("/loader/background", test_background);
 
   return g_test_run ();
 }

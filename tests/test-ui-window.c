@@ -15,6 +15,7 @@
 #include "ic-chart-widget.h"
 #include "ic-correction-widgets.h"
 #include "ic-failure.h"
+#include "ic-grade-cell.h"
 #include "ic-failures-dialog.h"
 #include "ic-loader.h"
 #include "ic-timeline-view.h"
@@ -25,6 +26,7 @@
 #include "ic-report-page.h"
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
+#include "ic-row-feed.h"
 #include "ic-sheet.h"
 #include "ic-test-util.h"
 #include "ic-ui-util.h"
@@ -697,10 +699,30 @@ static void
 collect_cells (GtkWidget *widget,
                GPtrArray *cells)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "grade-cell"))
+  if (IC_IS_GRADE_CELL (widget) && gtk_widget_has_css_class (widget, "grade-cell"))
     g_ptr_array_add (cells, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     collect_cells (c, cells);
+}
+
+/* Text cells compute their tooltip when asked: a tooltip set on every
+ * bound cell asked the X server where the pointer was, once per cell. */
+static guint
+assert_text_cells_ask_for_tooltips (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) != NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) == NULL &&
+      *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      g_assert_null (gtk_widget_get_tooltip_text (widget));
+      g_assert_true (gtk_widget_get_has_tooltip (widget));
+      n++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += assert_text_cells_ask_for_tooltips (c);
+  return n;
 }
 
 /* Tab goes from one judgement cell to the next, each named in full. */
@@ -709,7 +731,11 @@ test_matrix_keyboard (void)
 {
   IcWindow *window = new_window_with_reports ();
   GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window),
+                                                                IC_TYPE_REPORTS_VIEW));
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  const char *description;
+  IcReport *report;
   GtkWidget *focus;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -725,13 +751,119 @@ test_matrix_keyboard (void)
 
   collect_cells (matrix, cells);
   g_assert_cmpuint (cells->len, >=, 2);
+  g_assert_cmpuint (assert_text_cells_ask_for_tooltips (matrix), >, 0);
   g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (cells, 0)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
   focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (focus, "grade-cell"));
+  g_assert_true (IC_IS_GRADE_CELL (focus) && gtk_widget_has_css_class (focus, "grade-cell"));
   g_assert_true (focus != g_ptr_array_index (cells, 0));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                   GTK_ACCESSIBLE_ROLE_BUTTON);
+
+  /* Enter (the cell's activate signal) opens the cell's report. */
+  g_assert_null (ic_reports_view_get_report (reports));
+  g_assert_true (gtk_widget_activate (focus));
+  report = ic_reports_view_get_report (reports);
+  g_assert_nonnull (report);
+  description = ic_grade_cell_get_description (IC_GRADE_CELL (focus));
+  g_assert_nonnull (strstr (description, ic_report_get_authority (report)));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  guint position, removed, added, n;
+} Change;
+
+static void
+record_change_cb (GListModel *rows,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  *change = (Change) { position, removed, added, change->n + 1 };
+}
+
+static GtkStringObject *
+string_at (GListModel *model,
+           guint       position)
+{
+  GtkStringObject *item = g_list_model_get_item (model, position);
+
+  g_object_unref (item);
+  return item;
+}
+
+/* A row that another takes the place of (a provisional report replaced
+ * by the whole one) is one change where it is: the view rebinds that row
+ * in place instead of removing it and moving every row below twice. */
+static void
+test_row_feed_replace (void)
+{
+  GtkWidget *widget = g_object_ref_sink (gtk_label_new (NULL));
+  g_autoptr(GListStore) source = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(IcRowFeed) feed = ic_row_feed_new (widget, GTK_TYPE_STRING_OBJECT, NULL, NULL);
+  g_autoptr(GtkStringObject) replacement = gtk_string_object_new ("c2");
+  GListModel *rows = ic_row_feed_get_rows (feed);
+  const char *names[] = { "a", "b", "c", "d", "e" };
+  Change change = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkStringObject) item = gtk_string_object_new (names[i]);
+      g_list_store_append (source, item);
+    }
+  ic_row_feed_set_source (feed, G_LIST_MODEL (source));
+  ic_row_feed_flush (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), &change);
+  g_list_store_splice (source, 2, 1, (gpointer *) &replacement, 1);
+  ic_row_feed_flush (feed);
+  g_assert_cmpuint (change.n, ==, 1);
+  g_assert_cmpuint (change.position, ==, 2);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_true (string_at (rows, 2) == replacement);
+
+  /* Removing and adding rows still ends with the source's rows. */
+  g_list_store_remove (source, 0);
+  g_list_store_remove (source, 3);
+  ic_row_feed_flush (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (string_at (rows, i) == string_at (G_LIST_MODEL (source), i));
+
+  g_signal_handlers_disconnect_by_func (rows, record_change_cb, &change);
+  g_object_unref (widget);
+}
+
+/* A grade wraps between words, never inside one, and grows taller when
+ * its column is narrow. */
+static void
+test_grade_cell_size (void)
+{
+  GtkWidget *cell = g_object_ref_sink (ic_grade_cell_new ());
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("improvement"));
+  int min_width, nat_width, word_width, one_line, narrow, dummy;
+
+  ic_grade_cell_set_text (IC_GRADE_CELL (cell), "Requires improvement");
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &word_width, &dummy, NULL, NULL);
+  g_assert_cmpint (min_width, >=, word_width);
+  g_assert_cmpint (nat_width, >, min_width);
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, 1000, &one_line, &dummy, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, min_width, &narrow, &dummy, NULL, NULL);
+  g_assert_cmpint (one_line, >, 0);
+  g_assert_cmpint (narrow, >=, 2 * one_line - 2);
+
+  ic_grade_cell_set_description (IC_GRADE_CELL (cell), "Leadership: good");
+  g_assert_cmpstr (ic_grade_cell_get_description (IC_GRADE_CELL (cell)), ==, "Leadership: good");
+  g_object_unref (label);
+  g_object_unref (cell);
 }
 
 /* The shortcuts window (shown by win.show-help-overlay) parses. */
@@ -1121,6 +1253,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
+  g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
+  g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);

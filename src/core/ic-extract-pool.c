@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ic-background.h"
 #include "ic-extract-pool.h"
 #include "ic-extractor.h"
 
@@ -30,9 +31,10 @@
 
 typedef struct
 {
-  GPid pid;
-  int  to_helper;
-  int  from_helper;
+  GPid     pid;
+  int      to_helper;
+  int      from_helper;
+  gboolean background;    /* lowered to IC_BACKGROUND_NICE */
 } Helper;
 
 struct _IcExtractPool
@@ -40,6 +42,7 @@ struct _IcExtractPool
   char        *path;
   GAsyncQueue *idle;      /* Helper */
   gint64       timeout_us;
+  gint         background; /* atomic: helpers run at a lower priority */
 };
 
 /* Helper processes ------------------------------------------------------ */
@@ -62,6 +65,13 @@ helper_kill (Helper *helper)
   helper_free (helper);
 }
 
+/* Runs in the child between fork and exec. */
+static void
+lower_child (gpointer user_data)
+{
+  ic_background_lower_process (0);
+}
+
 static Helper *
 helper_spawn (IcExtractPool  *self,
               GError        **error)
@@ -69,7 +79,9 @@ helper_spawn (IcExtractPool  *self,
   Helper *helper = g_new0 (Helper, 1);
   char *argv[] = { self->path, NULL };
 
-  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+  helper->background = g_atomic_int_get (&self->background);
+  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 helper->background ? lower_child : NULL, NULL,
                                  &helper->pid, &helper->to_helper, &helper->from_helper,
                                  NULL, error))
     {
@@ -77,6 +89,17 @@ helper_spawn (IcExtractPool  *self,
       return NULL;
     }
   return helper;
+}
+
+/* An idle helper started before the pool went to the background. */
+static void
+helper_follow_pool (IcExtractPool *self,
+                    Helper        *helper)
+{
+  if (helper->background || !g_atomic_int_get (&self->background))
+    return;
+  ic_background_lower_process (helper->pid);
+  helper->background = TRUE;
 }
 
 static gboolean
@@ -264,7 +287,9 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
 
   g_return_val_if_fail (length <= G_MAXUINT32, NULL);
 
-  if (helper == NULL && (helper = helper_spawn (self, NULL)) == NULL)
+  if (helper != NULL)
+    helper_follow_pool (self, helper);
+  else if ((helper = helper_spawn (self, NULL)) == NULL)
     {
       /* Without a helper the file is still read, only less safely. */
       g_warning ("Could not start %s; reading PDFs in process", self->path);
@@ -286,6 +311,18 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
   helper_kill (helper);
   set_status_error (status, error);
   return NULL;
+}
+
+/**
+ * ic_extract_pool_set_background:
+ *
+ * From now on every helper runs at IC_BACKGROUND_NICE, for the rest of
+ * the process: a lowered process cannot be raised again unprivileged.
+ */
+void
+ic_extract_pool_set_background (IcExtractPool *self)
+{
+  g_atomic_int_set (&self->background, TRUE);
 }
 
 char **

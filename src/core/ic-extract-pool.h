@@ -34,6 +34,10 @@ char         **ic_extract_pool_get_page_range (IcExtractPool  *self,
                                                GCancellable   *cancellable,
                                                GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Helpers started from now on, and idle ones when next used, run at a
+ * lower CPU priority (ic-background.h). */
+void           ic_extract_pool_set_background (IcExtractPool *self);
+
 /* The helper's side of the protocol: serves requests on @in_fd until it
  * is closed. */
 int            ic_extract_helper_main      (int             in_fd,

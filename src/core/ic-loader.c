@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 #include <time.h>
 
+#include "ic-background.h"
 #include "ic-cache.h"
 #include "ic-extract-pool.h"
 #include "ic-extractor.h"
@@ -67,6 +68,7 @@ typedef struct
   GMainContext  *context;
   IcParseFunc    parse;
   guint          first_pass;     /* pages in the first pass; 0: one pass */
+  gboolean       background;     /* workers and helpers at a lower priority */
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;
@@ -104,6 +106,7 @@ struct _IcLoader
   guint          n_jobs;
   IcParseFunc    parse;
   guint          first_pass;
+  gboolean       background;
 };
 
 G_DEFINE_FINAL_TYPE (IcLoader, ic_loader, G_TYPE_OBJECT)
@@ -113,6 +116,7 @@ enum {
   PROP_STORE,
   PROP_N_DONE,
   PROP_N_TOTAL,
+  PROP_BACKGROUND,
   N_PROPS
 };
 
@@ -598,13 +602,74 @@ attach_finish (Job *job)
   g_source_attach (idle, job->context);
 }
 
+/* The coordinator thread and helpers of a background load run at a lower
+ * priority (ic-background.c). */
+static void
+start_background (Job *job)
+{
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+
+  ic_background_lower_thread ();
+  if (pool != NULL)
+    ic_extract_pool_set_background (pool);
+}
+
+typedef struct
+{
+  Job         *job;
+  GFunc        func;
+  GAsyncQueue *queue;   /* items, then one end mark per thread */
+} Crew;
+
+static gpointer
+crew_thread (gpointer data)
+{
+  Crew *crew = data;
+  gpointer item;
+
+  if (crew->job->background)
+    ic_background_lower_thread ();
+  while ((item = g_async_queue_pop (crew->queue)) != crew)
+    crew->func (item, crew->job);
+  return NULL;
+}
+
+/* Runs @func over @items on a thread per core and waits for them all.
+ * The threads are this load's own, not a GThreadPool's: GLib hands the
+ * threads of any pool, exclusive ones too, to later pools, and a thread
+ * lowered for a background load would keep its priority there. */
+static void
+run_workers (Job       *job,
+             GFunc      func,
+             GPtrArray *items)
+{
+  Crew crew = { job, func, NULL };
+  guint n = MIN (g_get_num_processors (), items->len);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  if (n == 0)
+    return;
+  crew.queue = g_async_queue_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    g_async_queue_push (crew.queue, g_ptr_array_index (items, i));
+  for (guint i = 0; i < n; i++)
+    g_async_queue_push (crew.queue, &crew);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (threads, g_thread_new ("ic-load-worker", crew_thread, &crew));
+  for (guint i = 0; i < n; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_async_queue_unref (crew.queue);
+}
+
 static gpointer
 coordinate_thread (gpointer data)
 {
   Job *job = data;
   g_autoptr(GPtrArray) entries = NULL;
-  GThreadPool *pool;
 
+  if (job->background)
+    start_background (job);
   job->cache = ic_cache_open_default ();
   entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
 
@@ -612,19 +677,11 @@ coordinate_thread (gpointer data)
   job->n_total = entries->len;
   g_mutex_unlock (&job->mutex);
 
-  /* Normal priority on purpose: a nice value made loading three times
-   * slower on a busy machine and did not shorten main-loop stalls. */
-  pool = g_thread_pool_new ((GFunc)load_entry, job, (int)g_get_num_processors (), FALSE, NULL);
-  for (guint i = 0; i < entries->len; i++)
-    g_thread_pool_push (pool, g_ptr_array_index (entries, i), NULL);
-  /* Waits for every queued file; cancelled ones return at once. */
-  g_thread_pool_free (pool, FALSE, TRUE);
+  /* Waits for every file; cancelled ones return at once. */
+  run_workers (job, (GFunc)load_entry, entries);
 
   /* Every file has had its first pass: now the rest of the long PDFs. */
-  pool = g_thread_pool_new ((GFunc)load_rest, job, (int)g_get_num_processors (), FALSE, NULL);
-  for (guint i = 0; i < job->later->len; i++)
-    g_thread_pool_push (pool, g_ptr_array_index (job->later, i), NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
+  run_workers (job, (GFunc)load_rest, job->later);
   g_clear_pointer (&job->cache, ic_cache_close);
 
   g_mutex_lock (&job->mutex);
@@ -996,6 +1053,7 @@ job_new (IcLoader     *self,
   job->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
   job->context = g_main_context_ref_thread_default ();
   job->parse = self->parse;
+  job->background = self->background;
   job->known_content = collect_content_ids (self->store);
   job->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   job->first_pass = self->first_pass;
@@ -1042,6 +1100,9 @@ ic_loader_get_property (GObject    *object,
     case PROP_N_TOTAL:
       g_value_set_uint (value, self->n_total);
       break;
+    case PROP_BACKGROUND:
+      g_value_set_boolean (value, self->background);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1059,6 +1120,9 @@ ic_loader_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_BACKGROUND:
+      ic_loader_set_background (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1085,6 +1149,17 @@ ic_loader_class_init (IcLoaderClass *klass)
   properties[PROP_N_TOTAL] =
     g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IcLoader:background:
+   *
+   * Whether loads started from now on read at a lower CPU priority, so
+   * that a window stays responsive (ic-background.c). Once a load has
+   * run in the background, the process's extraction helpers stay there.
+   */
+  properties[PROP_BACKGROUND] =
+    g_param_spec_boolean ("background", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1184,6 +1259,26 @@ ic_loader_load_sync (IcLoader      *self,
   g_main_context_pop_thread_default (context);
 
   return ic_loader_load_finish (self, result, error);
+}
+
+gboolean
+ic_loader_get_background (IcLoader *self)
+{
+  g_return_val_if_fail (IC_IS_LOADER (self), FALSE);
+  return self->background;
+}
+
+void
+ic_loader_set_background (IcLoader *self,
+                          gboolean  background)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+
+  background = !!background;
+  if (self->background == background)
+    return;
+  self->background = background;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKGROUND]);
 }
 
 void

@@ -36,5 +36,8 @@ gboolean  ic_loader_load_sync   (IcLoader             *self,
                                  GError              **error);
 guint     ic_loader_get_n_done  (IcLoader             *self);
 guint     ic_loader_get_n_total (IcLoader             *self);
+gboolean  ic_loader_get_background (IcLoader        *self);
+void      ic_loader_set_background (IcLoader        *self,
+                                    gboolean         background);
 
 G_END_DECLS

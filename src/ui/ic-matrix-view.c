@@ -12,9 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-grade-cell.h"
 #include "ic-matrix-view.h"
 #include "ic-report.h"
 #include "ic-row-feed.h"
+#include "ic-size-fence.h"
 #include "ic-ui-util.h"
 
 struct _IcMatrixView
@@ -153,51 +155,29 @@ column_view_activate_cb (IcMatrixView  *self,
                                 ic_report_get_source (report));
 }
 
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "ic-description");
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
-cell_clicked_cb (GtkButton *button)
+cell_activate_cb (IcGradeCell *cell)
 {
-  IcReport *report = g_object_get_data (G_OBJECT (button), "ic-report");
+  IcReport *report = g_object_get_data (G_OBJECT (cell), "ic-report");
 
   if (report != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (button), "win.open-report", "s",
+    gtk_widget_activate_action (GTK_WIDGET (cell), "win.open-report", "s",
                                 ic_report_get_source (report));
 }
 
-/* Cells: a flat button per judgement, so Tab reaches it, Enter opens the
- * report and its accessible label reads the whole judgement. */
+/* Cells: a button per judgement (IcGradeCell, one style node), so Tab
+ * reaches it, Enter opens the report and its accessible label reads the
+ * whole judgement. */
 static void
 setup_grade_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = ic_grade_cell_new ();
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "grade-cell");
-  gtk_widget_set_has_tooltip (button, TRUE);
-  g_signal_connect (button, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  g_signal_connect (button, "clicked", G_CALLBACK (cell_clicked_cb), NULL);
-  gtk_list_item_set_child (item, button);
+  gtk_widget_add_css_class (cell, "grade-cell");
+  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), NULL);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -207,24 +187,19 @@ bind_grade_cb (GtkSignalListItemFactory *factory,
 {
   IcArea area = GPOINTER_TO_UINT (user_data);
   IcReport *report = gtk_list_item_get_item (item);
-  GtkWidget *button = gtk_list_item_get_child (item);
+  IcGradeCell *cell = IC_GRADE_CELL (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
   IcGrade grade;
 
   text = ic_ui_cell_text (report, area, &grade);
   description = ic_ui_cell_description (report, area);
-  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), text);
-  ic_ui_set_grade_class (button, grade);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  /* The tooltip repeats the accessible label; query_tooltip_cb() shows it
-   * when asked, as setting tooltips on every bound cell is costly. */
-  g_object_set_data_full (G_OBJECT (button), "ic-description", g_steal_pointer (&description),
-                          g_free);
+  ic_grade_cell_set_text (cell, text);
+  ic_grade_cell_set_description (cell, description);
+  ic_ui_set_grade_class (GTK_WIDGET (cell), grade);
   /* Not a GtkActionable target: setting an action per bound cell made
-   * each new row take milliseconds; clicked_cb() looks the report up. */
-  g_object_set_data (G_OBJECT (button), "ic-report", report);
+   * each new row take milliseconds; cell_activate_cb() looks it up. */
+  g_object_set_data (G_OBJECT (cell), "ic-report", report);
 }
 
 static int
@@ -374,6 +349,8 @@ ic_matrix_view_class_init (IcMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (IC_TYPE_SIZE_FENCE);
 
   object_class->dispose = ic_matrix_view_dispose;
   object_class->get_property = ic_matrix_view_get_property;

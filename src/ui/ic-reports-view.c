@@ -11,6 +11,7 @@
 #include "ic-report-page.h"
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
+#include "ic-size-fence.h"
 #include "ic-ui-util.h"
 
 struct _IcReportsView
@@ -177,6 +178,7 @@ ic_reports_view_class_init (IcReportsViewClass *klass)
   object_class->dispose = ic_reports_view_dispose;
 
   g_type_ensure (IC_TYPE_REPORT_PAGE);
+  g_type_ensure (IC_TYPE_SIZE_FENCE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/InspectionCompare/ic-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, stack);

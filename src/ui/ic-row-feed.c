@@ -6,8 +6,8 @@
  * for half a second. The feed keeps its own copy of the rows and moves
  * it towards what the source shows a few rows per frame, from a tick
  * callback of the view (so a view not on screen does no work until it
- * is), with single-row inserts and removals so that rows that stay keep
- * their widgets.
+ * is), with single-row inserts, removals and replacements so that rows
+ * that stay keep their widgets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +33,7 @@ struct _IcRowFeed
   gpointer          user_data;
   GPtrArray        *target;   /* what the rows are becoming */
   GHashTable       *wanted;   /* items of target */
+  GHashTable       *shown;    /* items of rows */
   guint             cursor;   /* rows before it equal target's */
   GtkWidget        *widget;   /* the view: rows move on its frames */
   guint             tick_id;
@@ -57,6 +58,39 @@ collect_target (IcRowFeed *self)
   self->stale = FALSE;
 }
 
+/* A row that goes where another comes (a report read again, a provisional
+ * report replaced by the whole one) is one change: the view rebinds the
+ * row's widgets in place. Removing and inserting it made two frames'
+ * work and moved every row below it twice, which restyles them all. */
+static void
+replace_row (IcRowFeed *self,
+             gpointer   want)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), self->cursor);
+
+  g_hash_table_remove (self->shown, row);
+  g_hash_table_add (self->shown, want);
+  g_list_store_splice (self->rows, self->cursor++, 1, &want, 1);
+}
+
+static void
+remove_row (IcRowFeed *self,
+            guint      position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  g_hash_table_remove (self->shown, row);
+  g_list_store_remove (self->rows, position);
+}
+
+static void
+insert_row (IcRowFeed *self,
+            gpointer   want)
+{
+  g_hash_table_add (self->shown, want);
+  g_list_store_insert (self->rows, self->cursor++, want);
+}
+
 /* One step towards the target; FALSE once there. Rows are only changed
  * one at a time, so rows that stay keep their widgets. Rows before the cursor
  * are right; the row at it is kept, dropped, or gets the wanted row
@@ -73,7 +107,7 @@ step (IcRowFeed *self)
     {
       if (n_rows <= self->cursor)
         return FALSE;
-      g_list_store_remove (self->rows, n_rows - 1);
+      remove_row (self, n_rows - 1);
       return TRUE;
     }
 
@@ -84,10 +118,13 @@ step (IcRowFeed *self)
       self->cursor++;
       return step (self);
     }
+  else if (row != NULL && !g_hash_table_contains (self->wanted, row) &&
+           !g_hash_table_contains (self->shown, want))
+    replace_row (self, want);
   else if (row != NULL && !g_hash_table_contains (self->wanted, row))
-    g_list_store_remove (self->rows, self->cursor);
+    remove_row (self, self->cursor);
   else
-    g_list_store_insert (self->rows, self->cursor++, want);
+    insert_row (self, want);
   return TRUE;
 }
 
@@ -233,6 +270,7 @@ ic_row_feed_finalize (GObject *object)
   g_clear_object (&self->rows);
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (ic_row_feed_parent_class)->finalize (object);
 }
@@ -250,6 +288,7 @@ static void
 ic_row_feed_init (IcRowFeed *self)
 {
   self->wanted = g_hash_table_new (NULL, NULL);
+  self->shown = g_hash_table_new (NULL, NULL);
   self->target = g_ptr_array_new ();
 }
 

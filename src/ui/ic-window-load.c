@@ -342,6 +342,8 @@ _ic_window_load_init (IcWindow *self)
   self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->loader = G_OBJECT (ic_loader_new (self->store));
+  /* Reading must not take the cores the window needs to draw. */
+  ic_loader_set_background (IC_LOADER (self->loader), TRUE);
   g_signal_connect_object (self->loader, "notify::n-done", G_CALLBACK (update_progress), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify::n-total", G_CALLBACK (update_progress), self,
