@@ -55,6 +55,34 @@ test_tokenise (void)
   g_assert_cmpint (strncmp (text + g_array_index (tokens, IcToken, 5).start, "front", 5), ==, 0);
 }
 
+/* Accented words lose their accents; ASCII ones take a faster path to
+ * the same result. */
+static void
+test_tokenise_accents (void)
+{
+  const char *text = "Caf\xC3\xA9 NA\xC3\x8FVE r\xC3\xB4les Roles";
+  g_autoptr(GArray) tokens = ic_words_tokenise (text);
+  const char *words[] = { "cafe", "naive", "roles", "roles" };
+
+  g_assert_cmpuint (tokens->len, ==, G_N_ELEMENTS (words));
+  for (guint i = 0; i < tokens->len; i++)
+    g_assert_cmpstr (g_array_index (tokens, IcToken, i).word, ==, words[i]);
+  g_assert_cmpstr (g_array_index (tokens, IcToken, 2).stem, ==,
+                   g_array_index (tokens, IcToken, 3).stem);
+}
+
+/* Stems are remembered per thread; each call still returns a string of
+ * the caller's. */
+static void
+test_stem_remembered (void)
+{
+  g_autofree char *first = ic_words_stem_word ("safeguarding");
+  g_autofree char *second = ic_words_stem_word ("safeguarding");
+
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (first != second);
+}
+
 static void
 test_spelling_hyphens_quotes (void)
 {
@@ -425,6 +453,8 @@ main (int   argc,
 
   g_test_add_func ("/themes/stemming", test_stemming);
   g_test_add_func ("/themes/tokenise", test_tokenise);
+  g_test_add_func ("/themes/tokenise-accents", test_tokenise_accents);
+  g_test_add_func ("/themes/stem-remembered", test_stem_remembered);
   g_test_add_func ("/themes/spelling-hyphens-quotes", test_spelling_hyphens_quotes);
   g_test_add_func ("/themes/explain", test_explain);
   g_test_add_func ("/themes/domain-rules", test_domain_rules);

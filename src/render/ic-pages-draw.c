@@ -250,8 +250,10 @@ draw_row (Ctx   *ctx,
     {
       double x = block->columns[c] * ctx->width + 3;
       double w = (block->columns[c + 1] - block->columns[c]) * ctx->width - 6;
-      g_autoptr(PangoLayout) layout = _ic_markup_layout (ctx->context, block->cells[c], block->size, block->flags, w);
+      g_autoptr(PangoLayout) layout = _ic_pages_block_layout (block, c, ctx->width);
 
+      if (layout == NULL)
+        layout = _ic_markup_layout (ctx->context, block->cells[c], block->size, block->flags, w);
       _ic_text_draw (ctx->cr, layout, x, y + 3, role (ctx, block->role));
     }
   ic_color_set_source (role (ctx, IC_PALETTE_GRID), ctx->cr);
@@ -274,7 +276,9 @@ draw_block (Ctx   *ctx,
       draw_row (ctx, block, y);
       return;
     }
-  layout = _ic_markup_layout (ctx->context, block->markup, block->size, block->flags, w);
+  layout = _ic_pages_block_layout (block, 0, ctx->width);
+  if (layout == NULL)
+    layout = _ic_markup_layout (ctx->context, block->markup, block->size, block->flags, w);
   if (block->kind == BLOCK_GRADE)
     {
       double th;

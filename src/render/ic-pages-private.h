@@ -41,7 +41,16 @@ typedef struct
   gboolean       page_break;
   gboolean       keep_with_next;
   double         height;          /* measured at the content width */
+  /* The layouts measured, one per cell (one for TEXT and GRADE), kept
+   * for drawing: laying the text out again doubled the pack's time. */
+  GPtrArray     *layouts;
+  double         layout_width;    /* the content width they were made for */
 } Block;
+
+/* @block's layout number @i if it was made for @width, else NULL. */
+PangoLayout *_ic_pages_block_layout (Block  *block,
+                                     guint   i,
+                                     double  width);
 
 typedef enum
 {

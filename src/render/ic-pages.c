@@ -18,7 +18,18 @@ block_free (Block *block)
   g_free (block->markup);
   g_strfreev (block->cells);
   g_free (block->dest);
+  g_clear_pointer (&block->layouts, g_ptr_array_unref);
   g_free (block);
+}
+
+PangoLayout *
+_ic_pages_block_layout (Block  *block,
+                        guint   i,
+                        double  width)
+{
+  if (block->layouts == NULL || block->layout_width != width || i >= block->layouts->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (block->layouts, i));
 }
 
 static void
@@ -123,6 +134,21 @@ paginate_charts (IcPages      *pages,
     }
 }
 
+/* The layouts are made with the device-independent measuring context
+ * (no hinting, no rounding), so drawing them on any surface gives the
+ * sizes measured here. */
+static PangoLayout *
+keep_layout (Block        *block,
+             PangoContext *context,
+             const char   *markup,
+             double        width)
+{
+  PangoLayout *layout = _ic_markup_layout (context, markup, block->size, block->flags, width);
+
+  g_ptr_array_add (block->layouts, layout);
+  return layout;
+}
+
 static double
 measure_block (IcPages      *pages,
                PangoContext *context,
@@ -131,15 +157,17 @@ measure_block (IcPages      *pages,
 {
   double h = 0;
 
+  g_clear_pointer (&block->layouts, g_ptr_array_unref);
+  block->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  block->layout_width = width;
   if (block->kind == BLOCK_ROW)
     {
       for (guint c = 0; block->cells[c] != NULL; c++)
         {
           double w = (block->columns[c + 1] - block->columns[c]) * width - 6;
-          g_autoptr(PangoLayout) layout = _ic_markup_layout (context, block->cells[c], block->size, block->flags, w);
           double ch;
 
-          _ic_text_size (layout, NULL, &ch);
+          _ic_text_size (keep_layout (block, context, block->cells[c], w), NULL, &ch);
           h = MAX (h, ch);
         }
       return ceil (h + 6);
@@ -147,9 +175,8 @@ measure_block (IcPages      *pages,
   else
     {
       double w = block->kind == BLOCK_GRADE ? width * 0.45 : width - block->indent;
-      g_autoptr(PangoLayout) layout = _ic_markup_layout (context, block->markup, block->size, block->flags, w);
 
-      _ic_text_size (layout, NULL, &h);
+      _ic_text_size (keep_layout (block, context, block->markup, w), NULL, &h);
       return ceil (block->kind == BLOCK_GRADE ? MAX (h, 14) + 4 : h + 1);
     }
 }

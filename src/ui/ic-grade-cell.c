@@ -4,9 +4,9 @@
  * Space, and reads the whole judgement to a screen reader: a button.
  * A GtkButton with its GtkLabel made two style nodes per cell that
  * match most of Adwaita's button rules. GTK 4.8 restyles every row it
- * keeps widgets for (about 90) whenever a list changes, so while reports
- * arrive that restyle took 35–45 ms a frame. This widget is one node with
- * its own CSS name, draws its text itself and costs a fraction of that.
+ * keeps widgets for (up to 200) whenever a list changes, so while reports
+ * arrived that restyle took 23–38 ms a frame. This widget is one node
+ * with its own CSS name and draws its text itself (doc/ui-stalls.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +18,8 @@
 
 /* As GtkLabel's max-width-chars: longer grades wrap onto more lines. */
 #define MAX_WIDTH_CHARS 14
+/* No height known yet (-1 is a width: "unconstrained"). */
+#define NO_WIDTH G_MININT
 
 struct _IcGradeCell
 {
@@ -32,7 +34,7 @@ struct _IcGradeCell
   gboolean     widths_valid;
   int          natural_width;
   int          word_width;     /* the longest word */
-  int          height_width;   /* the width height was found for; -1: none */
+  int          height_width;   /* the width height was found for */
   int          height;
   PangoFontDescription *font;  /* the font the sizes were found with */
 };
@@ -74,7 +76,7 @@ static void
 forget_sizes (IcGradeCell *self)
 {
   self->widths_valid = FALSE;
-  self->height_width = -1;
+  self->height_width = NO_WIDTH;
 }
 
 static void
@@ -306,7 +308,7 @@ ic_grade_cell_class_init (IcGradeCellClass *klass)
 static void
 ic_grade_cell_init (IcGradeCell *self)
 {
-  self->height_width = -1;
+  self->height_width = NO_WIDTH;
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
