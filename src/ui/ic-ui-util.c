@@ -76,25 +76,44 @@ ic_ui_report_date (IcReport *report)
   return text ? g_steal_pointer (&text) : g_strdup (_("Date unknown"));
 }
 
+/* The display date of @report's end. The cells of a row are bound one
+ * after another, so the last date shown is kept: g_date_strftime() was a
+ * large part of binding a row. Main thread only. */
+static const char *
+end_date_text (IcReport *report)
+{
+  static guint32 last_julian;
+  static char *last_text;
+  const GDate *date = ic_report_get_end_date (report);
+  guint32 julian = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
+
+  if (julian != last_julian || last_text == NULL)
+    {
+      g_free (last_text);
+      last_text = julian != 0 ? ic_date_to_display (date) : g_strdup ("");
+      last_julian = julian;
+    }
+  return last_text;
+}
+
 /* What a screen reader says for one cell, e.g. "Richmond upon Thames,
  * Overall effectiveness, Good, inspection ended 4 February 2022". */
 char *
 ic_ui_cell_description (IcReport *report,
                         IcArea    area)
 {
-  g_autofree char *date = ic_date_to_display (ic_report_get_end_date (report));
+  const char *date = end_date_text (report);
   g_autofree char *value = NULL;
   IcGrade grade;
 
   value = ic_ui_cell_text (report, area, &grade);
   if (g_str_equal (value, "—"))
-
     {
       g_free (value);
       value = g_strdup (_("not judged"));
     }
 
-  if (date == NULL)
+  if (*date == '\0')
     return g_strdup_printf (_("%s, %s, %s, date unknown"),
                             ic_report_get_authority (report), ic_area_to_label (area), value);
   return g_strdup_printf (_("%s, %s, %s, inspection ended %s"),
