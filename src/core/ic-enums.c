@@ -152,11 +152,23 @@ ic_grade_to_key (IcGrade grade)
   return grades[grade].key;
 }
 
+/* Labels are asked for once per matrix cell and gettext() looks each up
+ * again: the two asked for most are translated once, on first use (the
+ * application sets its locale and text domain before any). */
 const char *
 ic_grade_to_label (IcGrade grade)
 {
+  static const char *labels[IC_N_GRADES];
+  static gsize translated;
+
   g_return_val_if_fail (grade < IC_N_GRADES, NULL);
-  return _(grades[grade].label);
+  if (g_once_init_enter (&translated))
+    {
+      for (guint i = 0; i < IC_N_GRADES; i++)
+        labels[i] = _(grades[i].label);
+      g_once_init_leave (&translated, 1);
+    }
+  return labels[grade];
 }
 
 const char *
@@ -202,8 +214,17 @@ ic_area_to_short_label (IcArea area)
 const char *
 ic_area_to_label (IcArea area)
 {
+  static const char *labels[IC_N_AREAS];
+  static gsize translated;
+
   g_return_val_if_fail (area < IC_N_AREAS, NULL);
-  return _(area_long_labels[area]);
+  if (g_once_init_enter (&translated))
+    {
+      for (guint i = 0; i < IC_N_AREAS; i++)
+        labels[i] = _(area_long_labels[i]);
+      g_once_init_leave (&translated, 1);
+    }
+  return labels[area];
 }
 
 gboolean

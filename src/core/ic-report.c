@@ -36,6 +36,10 @@ struct _IcReport
   char            **pages;
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
+  /* The grade of each area, kept with the judgements: a matrix asks for
+   * a report's grades many times a row. Rebuilt where the judgements
+   * change, so reading never writes. */
+  IcGrade           grades[IC_N_AREAS];
 };
 
 G_DEFINE_FINAL_TYPE (IcReport, ic_report, G_TYPE_OBJECT)
@@ -288,9 +292,29 @@ ic_report_class_init (IcReportClass *klass)
 }
 
 static void
+judgements_changed_cb (IcReport *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->judgements));
+
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    self->grades[a] = IC_GRADE_NONE;
+  /* The first judgement of an area counts, as in ic_report_find_judgement(). */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(IcJudgement) judgement = g_list_model_get_item (G_LIST_MODEL (self->judgements), i);
+
+      self->grades[ic_judgement_get_area (judgement)] = ic_judgement_get_grade (judgement);
+    }
+}
+
+static void
 ic_report_init (IcReport *self)
 {
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    self->grades[a] = IC_GRADE_NONE;
   self->judgements = g_list_store_new (IC_TYPE_JUDGEMENT);
+  g_signal_connect_swapped (self->judgements, "items-changed", G_CALLBACK (judgements_changed_cb),
+                            self);
   self->improvements = g_list_store_new (IC_TYPE_IMPROVEMENT);
   self->strengths = g_strv_builder_new ();
   self->warnings = g_strv_builder_new ();
@@ -485,9 +509,10 @@ IcGrade
 ic_report_get_grade (IcReport *self,
                      IcArea    area)
 {
-  IcJudgement *judgement = ic_report_find_judgement (self, area);
+  g_return_val_if_fail (IC_IS_REPORT (self), IC_GRADE_NONE);
+  g_return_val_if_fail (area < IC_N_AREAS, IC_GRADE_NONE);
 
-  return judgement ? ic_judgement_get_grade (judgement) : IC_GRADE_NONE;
+  return self->grades[area];
 }
 
 /**

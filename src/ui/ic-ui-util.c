@@ -27,9 +27,16 @@ void
 ic_ui_set_grade_class (GtkWidget *widget,
                        IcGrade    grade)
 {
-  for (guint i = 0; i < IC_N_GRADES; i++)
-    gtk_widget_remove_css_class (widget, grade_classes[i]);
-  gtk_widget_add_css_class (widget, ic_ui_grade_css_class (grade));
+  const char *shown = g_object_get_data (G_OBJECT (widget), "ic-grade-class");
+  const char *wanted = ic_ui_grade_css_class (grade);
+
+  /* A list rebinds its cells often, mostly to the grade they show. */
+  if (shown == wanted)
+    return;
+  if (shown != NULL)
+    gtk_widget_remove_css_class (widget, shown);
+  gtk_widget_add_css_class (widget, wanted);
+  g_object_set_data (G_OBJECT (widget), "ic-grade-class", (gpointer) wanted);
 }
 
 /* Before 2023 one ILACS judgement covered children in care and care
