@@ -27,6 +27,7 @@
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
+#include "ic-text-cell.h"
 #include "ic-sheet.h"
 #include "ic-test-util.h"
 #include "ic-ui-util.h"
@@ -712,9 +713,8 @@ assert_text_cells_ask_for_tooltips (GtkWidget *widget)
 {
   guint n = 0;
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) != NULL &&
-      gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) == NULL &&
-      *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+  if (IC_IS_TEXT_CELL (widget) && ic_text_cell_get_text (IC_TEXT_CELL (widget)) != NULL &&
+      *ic_text_cell_get_text (IC_TEXT_CELL (widget)) != '\0')
     {
       g_assert_null (gtk_widget_get_tooltip_text (widget));
       g_assert_true (gtk_widget_get_has_tooltip (widget));
@@ -838,6 +838,36 @@ test_row_feed_replace (void)
 
   g_signal_handlers_disconnect_by_func (rows, record_change_cb, &change);
   g_object_unref (widget);
+}
+
+/* A text cell is one line: it can shrink to "…", says when it is cut
+ * short (its tooltip then shows the whole text) and names itself to a
+ * screen reader with its text. */
+static void
+test_text_cell (void)
+{
+  GtkWidget *cell = g_object_ref_sink (ic_text_cell_new ());
+  int min_width, nat_width, height, wide_height, dummy;
+
+  ic_text_cell_set_text (IC_TEXT_CELL (cell), "Blackburn with Darwen Borough Council");
+  g_assert_cmpstr (ic_text_cell_get_text (IC_TEXT_CELL (cell)), ==,
+                   "Blackburn with Darwen Borough Council");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell)), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (min_width, >, 0);
+  g_assert_cmpint (nat_width, >, 4 * min_width);
+  /* One line however narrow. */
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, min_width, &height, &dummy, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, nat_width, &wide_height, &dummy, NULL, NULL);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (height, ==, wide_height);
+
+  gtk_widget_allocate (cell, nat_width / 3, height, -1, NULL);
+  g_assert_true (ic_text_cell_is_cut (IC_TEXT_CELL (cell)));
+  gtk_widget_allocate (cell, nat_width + 10, height, -1, NULL);
+  g_assert_false (ic_text_cell_is_cut (IC_TEXT_CELL (cell)));
+  g_object_unref (cell);
 }
 
 /* A grade wraps between words, never inside one, and grows taller when
@@ -1254,6 +1284,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
+  g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);

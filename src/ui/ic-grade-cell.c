@@ -6,7 +6,8 @@
  * match most of Adwaita's button rules. GTK 4.8 restyles every row it
  * keeps widgets for (up to 200) whenever a list changes, so while reports
  * arrived that restyle took 23–38 ms a frame. This widget is one node
- * with its own CSS name and draws its text itself (doc/ui-stalls.md).
+ * with its own CSS name and draws its text itself (IcCellText,
+ * doc/ui-stalls.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,29 +15,15 @@
 
 #include "config.h"
 
+#include "ic-cell-text.h"
 #include "ic-grade-cell.h"
-
-/* As GtkLabel's max-width-chars: longer grades wrap onto more lines. */
-#define MAX_WIDTH_CHARS 14
-/* No height known yet (-1 is a width: "unconstrained"). */
-#define NO_WIDTH G_MININT
 
 struct _IcGradeCell
 {
-  GtkWidget    parent_instance;
+  GtkWidget   parent_instance;
 
-  char        *text;
-  char        *description;
-  PangoLayout *layout;   /* made on demand; dropped when the font may change */
-
-  /* Sizes, kept until the text or the font changes: a list measures its
-   * cells again whenever any row changes. */
-  gboolean     widths_valid;
-  int          natural_width;
-  int          word_width;     /* the longest word */
-  int          height_width;   /* the width height was found for */
-  int          height;
-  PangoFontDescription *font;  /* the font the sizes were found with */
+  IcCellText  text;
+  char       *description;
 };
 
 G_DEFINE_FINAL_TYPE (IcGradeCell, ic_grade_cell, GTK_TYPE_WIDGET)
@@ -48,101 +35,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* g_set_str() is GLib 2.76. */
-static gboolean
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static PangoLayout *
-ensure_layout (IcGradeCell *self)
-{
-  if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      pango_layout_set_alignment (self->layout, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD);
-    }
-  return self->layout;
-}
-
-static void
-forget_sizes (IcGradeCell *self)
-{
-  self->widths_valid = FALSE;
-  self->height_width = NO_WIDTH;
-}
-
-static void
-drop_layout (IcGradeCell *self)
-{
-  g_clear_object (&self->layout);
-  forget_sizes (self);
-}
-
-static int
-max_text_width (IcGradeCell *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int width = MAX_WIDTH_CHARS * pango_font_metrics_get_approximate_char_width (metrics);
-
-  pango_font_metrics_unref (metrics);
-  return width;
-}
-
-/* The width of the text laid out at @width (Pango units; -1: one line). */
-static void
-text_size (IcGradeCell *self,
-           int          width,
-           int         *out_width,
-           int         *out_height)
-{
-  PangoLayout *layout = ensure_layout (self);
-  PangoRectangle logical;
-
-  pango_layout_set_width (layout, width);
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (out_width != NULL)
-    *out_width = PANGO_PIXELS_CEIL (logical.width);
-  if (out_height != NULL)
-    *out_height = PANGO_PIXELS_CEIL (logical.height);
-}
-
-static void
-ensure_widths (IcGradeCell *self)
-{
-  int one_line;
-
-  if (self->widths_valid)
-    return;
-  text_size (self, -1, &one_line, NULL);
-  /* A width of 0 breaks at every word: the longest word remains. */
-  text_size (self, 0, &self->word_width, NULL);
-  self->natural_width = MAX (self->word_width,
-                             MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self))));
-  self->widths_valid = TRUE;
-}
-
-static int
-height_for_width (IcGradeCell *self,
-                  int          width)
-{
-  if (self->height_width != width)
-    {
-      text_size (self, width >= 0 ? width * PANGO_SCALE : max_text_width (self), NULL,
-                 &self->height);
-      self->height_width = width;
-    }
-  return self->height;
-}
-
 static void
 ic_grade_cell_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -152,18 +44,8 @@ ic_grade_cell_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  IcGradeCell *self = IC_GRADE_CELL (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      ensure_widths (self);
-      *minimum = self->word_width;
-      *natural = self->natural_width;
-    }
-  else
-    {
-      *minimum = *natural = height_for_width (self, for_size);
-    }
+  ic_cell_text_measure (&IC_GRADE_CELL (widget)->text, widget, orientation, for_size,
+                        minimum, natural);
 }
 
 static GtkSizeRequestMode
@@ -176,57 +58,22 @@ static void
 ic_grade_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
-  IcGradeCell *self = IC_GRADE_CELL (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  PangoLayout *layout = ensure_layout (self);
-  GdkRGBA color;
-  int text_height;
-
-  if (self->text == NULL || *self->text == '\0')
-    return;
-
-  text_height = height_for_width (self, width);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  /* gtk_widget_get_color() is GTK 4.10; this is its 4.8 spelling. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2.f));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
+  ic_cell_text_snapshot (&IC_GRADE_CELL (widget)->text, widget, snapshot);
 }
 
-/* The font comes from CSS (bold grades, normal "none"). A list
- * restyles all its rows whenever one changes, so the layout and sizes
- * are kept unless the font itself changed; GtkWidget queues the resize
- * or redraw a style change needs. */
 static void
 ic_grade_cell_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
-  IcGradeCell *self = IC_GRADE_CELL (widget);
-  const PangoFontDescription *font;
-
   GTK_WIDGET_CLASS (ic_grade_cell_parent_class)->css_changed (widget, change);
-
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
-    return;
-  g_clear_pointer (&self->font, pango_font_description_free);
-  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
-  drop_layout (self);
-  gtk_widget_queue_resize (widget);
+  ic_cell_text_style_changed (&IC_GRADE_CELL (widget)->text, widget, FALSE);
 }
 
 static void
 ic_grade_cell_direction_changed (GtkWidget        *widget,
                                  GtkTextDirection  previous)
 {
-  drop_layout (IC_GRADE_CELL (widget));
-  gtk_widget_queue_resize (widget);
+  ic_cell_text_style_changed (&IC_GRADE_CELL (widget)->text, widget, TRUE);
 }
 
 static gboolean
@@ -263,10 +110,8 @@ ic_grade_cell_finalize (GObject *object)
 {
   IcGradeCell *self = (IcGradeCell *)object;
 
-  g_clear_pointer (&self->text, g_free);
+  ic_cell_text_clear (&self->text);
   g_clear_pointer (&self->description, g_free);
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (ic_grade_cell_parent_class)->finalize (object);
 }
@@ -308,9 +153,9 @@ ic_grade_cell_class_init (IcGradeCellClass *klass)
 static void
 ic_grade_cell_init (IcGradeCell *self)
 {
-  self->height_width = NO_WIDTH;
   GtkGesture *click = gtk_gesture_click_new ();
 
+  ic_cell_text_init (&self->text, IC_CELL_TEXT_WRAP);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -328,7 +173,7 @@ const char *
 ic_grade_cell_get_text (IcGradeCell *self)
 {
   g_return_val_if_fail (IC_IS_GRADE_CELL (self), NULL);
-  return self->text;
+  return self->text.text;
 }
 
 void
@@ -337,12 +182,8 @@ ic_grade_cell_set_text (IcGradeCell *self,
 {
   g_return_if_fail (IC_IS_GRADE_CELL (self));
 
-  if (!set_str (&self->text, text))
-    return;
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  forget_sizes (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (ic_cell_text_set_text (&self->text, text))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 const char *
@@ -359,8 +200,10 @@ ic_grade_cell_set_description (IcGradeCell *self,
 {
   g_return_if_fail (IC_IS_GRADE_CELL (self));
 
-  if (!set_str (&self->description, description))
+  if (g_strcmp0 (self->description, description) == 0)
     return;
+  g_free (self->description);
+  self->description = g_strdup (description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
 }

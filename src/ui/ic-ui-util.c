@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ic-text-cell.h"
 #include "ic-ui-util.h"
 
 static const char *grade_classes[IC_N_GRADES] = {
@@ -193,41 +194,17 @@ ic_ui_compare_dates (const GDate *a,
   return g_date_compare (a, b);
 }
 
-/* A cell's tooltip is its whole text when the cell cuts it short. It
- * is computed when asked: gtk_widget_set_tooltip_text() on a bound cell
- * asks the X server where the pointer is (a round trip), which made
- * binding a row cost milliseconds while reports were arriving. */
-static gboolean
-query_cut_label_tooltip_cb (GtkWidget  *widget,
-                            int         x,
-                            int         y,
-                            gboolean    keyboard,
-                            GtkTooltip *tooltip,
-                            gpointer    user_data)
-{
-  GtkLabel *label = GTK_LABEL (widget);
-
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
-  return TRUE;
-}
-
-/* @user_data: (nullable): a CSS class for the cell's label */
+/* @user_data: (nullable): a CSS class for the cell */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = ic_text_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (user_data != NULL)
-    gtk_widget_add_css_class (label, user_data);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cut_label_tooltip_cb), NULL);
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, user_data);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -237,9 +214,8 @@ bind_text_cb (GtkSignalListItemFactory *factory,
 {
   IcReportTextFunc text_func = (IcReportTextFunc) user_data;
   g_autofree char *text = text_func (gtk_list_item_get_item (item));
-  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_label (GTK_LABEL (label), text);
+  ic_text_cell_set_text (IC_TEXT_CELL (gtk_list_item_get_child (item)), text);
 }
 
 /**
