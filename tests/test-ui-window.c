@@ -1096,6 +1096,82 @@ timeline_has_links (gpointer widget)
  * each batch is one change of the store, the matrix shows rows while
  * more are still arriving and completes on its own, and the timeline's
  * recurrences are found off the main thread and then drawn. */
+typedef struct
+{
+  guint ticks;
+  guint until;
+} FrameCount;
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ((FrameCount *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_passed (gpointer data)
+{
+  FrameCount *count = data;
+
+  return count->ticks >= count->until;
+}
+
+static gboolean
+view_complete (gpointer view)
+{
+  return shown_rows (view) == g_list_model_get_n_items (
+    ic_window_get_reports (IC_WINDOW (gtk_widget_get_root (view))));
+}
+
+/* Rows that arrive above the first one shown (reports read out of
+ * order) leave a list at the top at the top. @data: the view's name. */
+static void
+test_list_stays_at_top (gconstpointer data)
+{
+  const char *name = data;
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  GtkWidget *view = g_str_equal (name, "matrix") ? matrix
+                    : find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_child_of_type (view, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  FrameCount frames = { 0, 0 };
+  double highest = 0;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+
+  /* Each report sorts before all those already shown. */
+  for (guint i = 40; i-- > 0;)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/top-%02u.txt", i);
+      g_autofree char *authority = g_strdup_printf ("Authority %02u", i);
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (batch, make_report (source, authority, IC_INSPECTION_TYPE_ILACS, 1,
+                                           G_DATE_MAY, 2020, IC_GRADE_GOOD));
+      ic_report_store_add_batch (ic_window_get_store (window), batch);
+      g_assert_true (run_until (view_complete, view));
+      /* Laid out: the view places its rows when it allocates them. */
+      frames.until = frames.ticks + 3;
+      g_assert_true (run_until (frames_passed, &frames));
+      highest = MAX (highest, gtk_adjustment_get_value (vadjustment));
+    }
+  /* The list is longer than the window, so it could have moved. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (highest, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_paced_rows (void)
 {
@@ -1290,6 +1366,8 @@ main (int   argc,
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
+  g_test_add_data_func ("/ui/matrix/stays-at-top", "matrix", test_list_stays_at_top);
+  g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

@@ -2,9 +2,8 @@
  *
  * GTK 4.8 restyles and re-measures every row a list keeps widgets for
  * whenever the list changes (doc/ui-stalls.md). A cell that draws its
- * own text is one style node instead of a widget and a GtkLabel, and it
- * keeps its layout and sizes until its text or font changes. Used by
- * IcGradeCell and IcTextCell.
+ * own text is one style node instead of a widget holding a GtkLabel, and
+ * it keeps its layout and sizes until its text or font changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,74 +18,60 @@
 /* No height known yet (-1 is a width: "unconstrained"). */
 #define NO_WIDTH G_MININT
 
+typedef struct
+{
+  IcCellTextMode        mode;
+  char                 *text;
+  PangoLayout          *layout;        /* made on demand */
+  PangoFontDescription *font;          /* the font the sizes were found with */
+  gboolean              widths_valid;
+  int                   min_width;
+  int                   natural_width;
+  int                   height_width;  /* the width height was found for */
+  int                   height;
+} IcCellTextPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (IcCellText, ic_cell_text, GTK_TYPE_WIDGET)
+
+#define PRIV(self) ((IcCellTextPrivate *) ic_cell_text_get_instance_private (IC_CELL_TEXT (self)))
+
 static void
-forget_sizes (IcCellText *self)
+forget_sizes (IcCellTextPrivate *priv)
 {
-  self->widths_valid = FALSE;
-  self->height_width = NO_WIDTH;
-}
-
-void
-ic_cell_text_init (IcCellText     *self,
-                   IcCellTextMode  mode)
-{
-  *self = (IcCellText) { .mode = mode };
-  forget_sizes (self);
-}
-
-void
-ic_cell_text_clear (IcCellText *self)
-{
-  g_clear_pointer (&self->text, g_free);
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->font, pango_font_description_free);
+  priv->widths_valid = FALSE;
+  priv->height_width = NO_WIDTH;
 }
 
 static PangoLayout *
-ensure_layout (IcCellText *self,
-               GtkWidget  *widget)
+ensure_layout (IcCellText *self)
 {
-  if (self->layout != NULL)
-    return self->layout;
+  IcCellTextPrivate *priv = PRIV (self);
 
-  self->layout = gtk_widget_create_pango_layout (widget, self->text);
-  if (self->mode == IC_CELL_TEXT_WRAP)
+  if (priv->layout != NULL)
+    return priv->layout;
+
+  priv->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), priv->text);
+  if (priv->mode == IC_CELL_TEXT_WRAP)
     {
-      pango_layout_set_alignment (self->layout, PANGO_ALIGN_CENTER);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (priv->layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (priv->layout, PANGO_WRAP_WORD);
     }
   else
     {
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      pango_layout_set_ellipsize (priv->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (priv->layout, TRUE);
     }
-  return self->layout;
-}
-
-/* Returns whether it changed. */
-gboolean
-ic_cell_text_set_text (IcCellText *self,
-                       const char *text)
-{
-  if (g_strcmp0 (self->text, text) == 0)
-    return FALSE;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  forget_sizes (self);
-  return TRUE;
+  return priv->layout;
 }
 
 /* The size of the text laid out at @width (Pango units; -1: one line). */
 static void
 text_size (IcCellText *self,
-           GtkWidget  *widget,
            int         width,
            int        *out_width,
            int        *out_height)
 {
-  PangoLayout *layout = ensure_layout (self, widget);
+  PangoLayout *layout = ensure_layout (self);
   PangoRectangle logical;
 
   pango_layout_set_width (layout, width);
@@ -98,9 +83,9 @@ text_size (IcCellText *self,
 }
 
 static int
-max_text_width (GtkWidget *widget)
+max_text_width (IcCellText *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
   int width = MAX_WIDTH_CHARS * pango_font_metrics_get_approximate_char_width (metrics);
 
@@ -109,83 +94,87 @@ max_text_width (GtkWidget *widget)
 }
 
 static void
-ensure_widths (IcCellText *self,
-               GtkWidget  *widget)
+ensure_widths (IcCellText *self)
 {
+  IcCellTextPrivate *priv = PRIV (self);
   int one_line;
 
-  if (self->widths_valid)
+  if (priv->widths_valid)
     return;
-  text_size (self, widget, -1, &one_line, NULL);
-  if (self->mode == IC_CELL_TEXT_WRAP)
-    {
-      /* A width of 0 breaks at every word: the longest word remains. */
-      text_size (self, widget, 0, &self->min_width, NULL);
-      self->natural_width = MAX (self->min_width,
-                                 MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (widget))));
-    }
-  else
-    {
-      /* Cut down to "…" at the least, as an ellipsized GtkLabel. */
-      text_size (self, widget, 0, &self->min_width, NULL);
-      self->natural_width = MAX (self->min_width, one_line);
-    }
-  self->widths_valid = TRUE;
+  text_size (self, -1, &one_line, NULL);
+  /* At width 0 a wrapped text keeps its longest word; an ellipsized one
+   * is cut down to "…", as an ellipsized GtkLabel can be. */
+  text_size (self, 0, &priv->min_width, NULL);
+  if (priv->mode == IC_CELL_TEXT_WRAP)
+    one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
+  priv->natural_width = MAX (priv->min_width, one_line);
+  priv->widths_valid = TRUE;
 }
 
 static int
 height_for_width (IcCellText *self,
-                  GtkWidget  *widget,
                   int         width)
 {
-  if (self->height_width != width)
+  IcCellTextPrivate *priv = PRIV (self);
+
+  if (priv->height_width != width)
     {
       int pango_width = width >= 0 ? width * PANGO_SCALE : -1;
 
-      if (width < 0 && self->mode == IC_CELL_TEXT_WRAP)
-        pango_width = max_text_width (widget);
-      text_size (self, widget, pango_width, NULL, &self->height);
-      self->height_width = width;
+      if (width < 0 && priv->mode == IC_CELL_TEXT_WRAP)
+        pango_width = max_text_width (self);
+      text_size (self, pango_width, NULL, &priv->height);
+      priv->height_width = width;
     }
-  return self->height;
+  return priv->height;
 }
 
-void
-ic_cell_text_measure (IcCellText     *self,
-                      GtkWidget      *widget,
+static GtkSizeRequestMode
+ic_cell_text_get_request_mode (GtkWidget *widget)
+{
+  return PRIV (widget)->mode == IC_CELL_TEXT_WRAP ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                                  : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+ic_cell_text_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
                       int             for_size,
                       int            *minimum,
-                      int            *natural)
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
 {
+  IcCellText *self = IC_CELL_TEXT (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      ensure_widths (self, widget);
-      *minimum = self->min_width;
-      *natural = self->natural_width;
+      ensure_widths (self);
+      *minimum = PRIV (self)->min_width;
+      *natural = PRIV (self)->natural_width;
     }
   else
     {
-      *minimum = *natural = height_for_width (self, widget, for_size);
+      *minimum = *natural = height_for_width (self, for_size);
     }
 }
 
-void
-ic_cell_text_snapshot (IcCellText  *self,
-                       GtkWidget   *widget,
+static void
+ic_cell_text_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
+  IcCellText *self = IC_CELL_TEXT (widget);
+  const char *text = PRIV (self)->text;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  PangoLayout *layout = ensure_layout (self, widget);
   GdkRGBA color;
   int text_height;
 
-  if (self->text == NULL || *self->text == '\0')
+  if (text == NULL || *text == '\0')
     return;
 
-  text_height = height_for_width (self, widget, width);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
+  text_height = height_for_width (self, width);
+  pango_layout_set_width (ensure_layout (self), width * PANGO_SCALE);
   /* gtk_widget_get_color() is GTK 4.10; this is its 4.8 spelling. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -193,38 +182,126 @@ ic_cell_text_snapshot (IcCellText  *self,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2.f));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_append_layout (snapshot, ensure_layout (self), &color);
   gtk_snapshot_restore (snapshot);
 }
 
 /* The font comes from CSS (bold grades, normal "none"). A list restyles
  * all its rows whenever one changes, so the layout and sizes are kept
- * unless the font itself changed; GtkWidget queues the resize or redraw
- * any other style change needs. */
-void
-ic_cell_text_style_changed (IcCellText *self,
-                            GtkWidget  *widget,
-                            gboolean    direction_changed)
+ * unless the font or direction changed; GtkWidget queues the resize or
+ * redraw any other style change needs. */
+static void
+font_may_have_changed (IcCellText *self,
+                       gboolean    direction_changed)
 {
+  IcCellTextPrivate *priv = PRIV (self);
   const PangoFontDescription *font;
 
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  if (!direction_changed && self->font != NULL && font != NULL &&
-      pango_font_description_equal (self->font, font))
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (!direction_changed && priv->font != NULL && font != NULL &&
+      pango_font_description_equal (priv->font, font))
     return;
-  g_clear_pointer (&self->font, pango_font_description_free);
-  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
-  g_clear_object (&self->layout);
-  forget_sizes (self);
-  gtk_widget_queue_resize (widget);
+  g_clear_pointer (&priv->font, pango_font_description_free);
+  priv->font = font != NULL ? pango_font_description_copy (font) : NULL;
+  g_clear_object (&priv->layout);
+  forget_sizes (priv);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+ic_cell_text_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ic_cell_text_parent_class)->css_changed (widget, change);
+  font_may_have_changed (IC_CELL_TEXT (widget), FALSE);
+}
+
+static void
+ic_cell_text_direction_changed (GtkWidget        *widget,
+                                GtkTextDirection  previous)
+{
+  font_may_have_changed (IC_CELL_TEXT (widget), TRUE);
+}
+
+static void
+ic_cell_text_finalize (GObject *object)
+{
+  IcCellTextPrivate *priv = PRIV (object);
+
+  g_clear_pointer (&priv->text, g_free);
+  g_clear_object (&priv->layout);
+  g_clear_pointer (&priv->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (ic_cell_text_parent_class)->finalize (object);
+}
+
+static void
+ic_cell_text_class_init (IcCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ic_cell_text_finalize;
+  widget_class->get_request_mode = ic_cell_text_get_request_mode;
+  widget_class->measure = ic_cell_text_measure;
+  widget_class->snapshot = ic_cell_text_snapshot;
+  widget_class->css_changed = ic_cell_text_css_changed;
+  widget_class->direction_changed = ic_cell_text_direction_changed;
+}
+
+static void
+ic_cell_text_init (IcCellText *self)
+{
+  forget_sizes (PRIV (self));
+}
+
+void
+ic_cell_text_set_mode (IcCellText     *self,
+                       IcCellTextMode  mode)
+{
+  g_return_if_fail (IC_IS_CELL_TEXT (self));
+
+  PRIV (self)->mode = mode;
+  g_clear_object (&PRIV (self)->layout);
+  forget_sizes (PRIV (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const char *
+ic_cell_text_get_text (IcCellText *self)
+{
+  g_return_val_if_fail (IC_IS_CELL_TEXT (self), NULL);
+  return PRIV (self)->text;
 }
 
 gboolean
-ic_cell_text_is_cut (IcCellText *self,
-                     GtkWidget  *widget)
+ic_cell_text_set_text (IcCellText *self,
+                       const char *text)
 {
-  PangoLayout *layout = ensure_layout (self, widget);
+  IcCellTextPrivate *priv;
 
-  pango_layout_set_width (layout, gtk_widget_get_width (widget) * PANGO_SCALE);
+  g_return_val_if_fail (IC_IS_CELL_TEXT (self), FALSE);
+
+  priv = PRIV (self);
+  if (g_strcmp0 (priv->text, text) == 0)
+    return FALSE;
+  g_free (priv->text);
+  priv->text = g_strdup (text);
+  if (priv->layout != NULL)
+    pango_layout_set_text (priv->layout, text != NULL ? text : "", -1);
+  forget_sizes (priv);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return TRUE;
+}
+
+gboolean
+ic_cell_text_is_cut (IcCellText *self)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (IC_IS_CELL_TEXT (self), FALSE);
+
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
   return pango_layout_is_ellipsized (layout);
 }

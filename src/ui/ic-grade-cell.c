@@ -20,13 +20,12 @@
 
 struct _IcGradeCell
 {
-  GtkWidget   parent_instance;
+  IcCellText  parent_instance;
 
-  IcCellText  text;
   char       *description;
 };
 
-G_DEFINE_FINAL_TYPE (IcGradeCell, ic_grade_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC_TYPE_CELL_TEXT)
 
 enum {
   ACTIVATE,
@@ -34,47 +33,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-ic_grade_cell_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  ic_cell_text_measure (&IC_GRADE_CELL (widget)->text, widget, orientation, for_size,
-                        minimum, natural);
-}
-
-static GtkSizeRequestMode
-ic_grade_cell_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-ic_grade_cell_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
-{
-  ic_cell_text_snapshot (&IC_GRADE_CELL (widget)->text, widget, snapshot);
-}
-
-static void
-ic_grade_cell_css_changed (GtkWidget         *widget,
-                           GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (ic_grade_cell_parent_class)->css_changed (widget, change);
-  ic_cell_text_style_changed (&IC_GRADE_CELL (widget)->text, widget, FALSE);
-}
-
-static void
-ic_grade_cell_direction_changed (GtkWidget        *widget,
-                                 GtkTextDirection  previous)
-{
-  ic_cell_text_style_changed (&IC_GRADE_CELL (widget)->text, widget, TRUE);
-}
 
 static gboolean
 ic_grade_cell_query_tooltip (GtkWidget  *widget,
@@ -110,7 +68,6 @@ ic_grade_cell_finalize (GObject *object)
 {
   IcGradeCell *self = (IcGradeCell *)object;
 
-  ic_cell_text_clear (&self->text);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (ic_grade_cell_parent_class)->finalize (object);
@@ -123,11 +80,6 @@ ic_grade_cell_class_init (IcGradeCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = ic_grade_cell_finalize;
-  widget_class->get_request_mode = ic_grade_cell_get_request_mode;
-  widget_class->measure = ic_grade_cell_measure;
-  widget_class->snapshot = ic_grade_cell_snapshot;
-  widget_class->css_changed = ic_grade_cell_css_changed;
-  widget_class->direction_changed = ic_grade_cell_direction_changed;
   widget_class->query_tooltip = ic_grade_cell_query_tooltip;
 
   /**
@@ -155,7 +107,7 @@ ic_grade_cell_init (IcGradeCell *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
-  ic_cell_text_init (&self->text, IC_CELL_TEXT_WRAP);
+  ic_cell_text_set_mode (IC_CELL_TEXT (self), IC_CELL_TEXT_WRAP);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -173,7 +125,7 @@ const char *
 ic_grade_cell_get_text (IcGradeCell *self)
 {
   g_return_val_if_fail (IC_IS_GRADE_CELL (self), NULL);
-  return self->text.text;
+  return ic_cell_text_get_text (IC_CELL_TEXT (self));
 }
 
 void
@@ -182,8 +134,7 @@ ic_grade_cell_set_text (IcGradeCell *self,
 {
   g_return_if_fail (IC_IS_GRADE_CELL (self));
 
-  if (ic_cell_text_set_text (&self->text, text))
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+  ic_cell_text_set_text (IC_CELL_TEXT (self), text);
 }
 
 const char *

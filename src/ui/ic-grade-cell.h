@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "ic-cell-text.h"
 
 G_BEGIN_DECLS
 
 #define IC_TYPE_GRADE_CELL (ic_grade_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC, GRADE_CELL, GtkWidget)
+G_DECLARE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC, GRADE_CELL, IcCellText)
 
 GtkWidget  *ic_grade_cell_new             (void);
 const char *ic_grade_cell_get_text        (IcGradeCell *self);

@@ -28,7 +28,6 @@ struct _IcMatrixView
   GtkSortListModel  *sorted;
   GtkColumnViewColumn *area_columns[IC_N_AREAS];
   gboolean           latest_only;
-  gboolean           at_top;
 
   /* template widgets */
   GtkColumnView     *column_view;
@@ -118,22 +117,6 @@ collect_rows (GListModel *model,
   count = g_strdup_printf (ngettext ("%u report", "%u reports", reports->len), reports->len);
   gtk_label_set_label (self->count_label, count);
   return reports;
-}
-
-/* Rows arrive a few at a time while reading: a view at the top stays at
- * the top instead of following the first row it showed. */
-static void
-rows_changed_cb (IcMatrixView *self)
-{
-  if (self->at_top)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-}
-
-static void
-scrolled_cb (IcMatrixView  *self,
-             GtkAdjustment *adjustment)
-{
-  self->at_top = gtk_adjustment_get_value (adjustment) <= 0;
 }
 
 static void
@@ -385,17 +368,13 @@ ic_matrix_view_init (IcMatrixView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, collect_rows, self);
-  self->at_top = TRUE;
-  g_signal_connect_object (ic_row_feed_get_rows (self->feed), "items-changed",
-                           G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
-                           "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   build_columns (self);
   self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  ic_ui_keep_list_at_top (self->column_view, self->scrolled_window);
   ic_row_feed_flush (self->feed);
 }
 

@@ -24,6 +24,7 @@ struct _IcReportsView
   /* template widgets */
   GtkStack         *stack;
   GtkColumnView    *column_view;
+  GtkScrolledWindow *scrolled_window;
   IcReportPage     *report_page;
 };
 
@@ -183,6 +184,7 @@ ic_reports_view_class_init (IcReportsViewClass *klass)
                                                "/io/github/InspectionCompare/ic-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, IcReportsView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, report_page);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
@@ -207,6 +209,7 @@ ic_reports_view_init (IcReportsView *self)
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  ic_ui_keep_list_at_top (self->column_view, self->scrolled_window);
 }
 
 void

@@ -17,47 +17,10 @@
 
 struct _IcTextCell
 {
-  GtkWidget  parent_instance;
-
-  IcCellText text;
+  IcCellText parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (IcTextCell, ic_text_cell, GTK_TYPE_WIDGET)
-
-static void
-ic_text_cell_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  ic_cell_text_measure (&IC_TEXT_CELL (widget)->text, widget, orientation, for_size,
-                        minimum, natural);
-}
-
-static void
-ic_text_cell_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
-{
-  ic_cell_text_snapshot (&IC_TEXT_CELL (widget)->text, widget, snapshot);
-}
-
-static void
-ic_text_cell_css_changed (GtkWidget         *widget,
-                          GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (ic_text_cell_parent_class)->css_changed (widget, change);
-  ic_cell_text_style_changed (&IC_TEXT_CELL (widget)->text, widget, FALSE);
-}
-
-static void
-ic_text_cell_direction_changed (GtkWidget        *widget,
-                                GtkTextDirection  previous)
-{
-  ic_cell_text_style_changed (&IC_TEXT_CELL (widget)->text, widget, TRUE);
-}
+G_DEFINE_FINAL_TYPE (IcTextCell, ic_text_cell, IC_TYPE_CELL_TEXT)
 
 /* The whole text, when the cell cuts it short. */
 static gboolean
@@ -67,33 +30,19 @@ ic_text_cell_query_tooltip (GtkWidget  *widget,
                             gboolean    keyboard,
                             GtkTooltip *tooltip)
 {
-  IcTextCell *self = IC_TEXT_CELL (widget);
+  IcCellText *self = IC_CELL_TEXT (widget);
 
-  if (self->text.text == NULL || !ic_text_cell_is_cut (self))
+  if (ic_cell_text_get_text (self) == NULL || !ic_cell_text_is_cut (self))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, self->text.text);
+  gtk_tooltip_set_text (tooltip, ic_cell_text_get_text (self));
   return TRUE;
-}
-
-static void
-ic_text_cell_finalize (GObject *object)
-{
-  ic_cell_text_clear (&IC_TEXT_CELL (object)->text);
-
-  G_OBJECT_CLASS (ic_text_cell_parent_class)->finalize (object);
 }
 
 static void
 ic_text_cell_class_init (IcTextCellClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = ic_text_cell_finalize;
-  widget_class->measure = ic_text_cell_measure;
-  widget_class->snapshot = ic_text_cell_snapshot;
-  widget_class->css_changed = ic_text_cell_css_changed;
-  widget_class->direction_changed = ic_text_cell_direction_changed;
   widget_class->query_tooltip = ic_text_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "textcell");
@@ -103,7 +52,7 @@ ic_text_cell_class_init (IcTextCellClass *klass)
 static void
 ic_text_cell_init (IcTextCell *self)
 {
-  ic_cell_text_init (&self->text, IC_CELL_TEXT_ELLIPSIZE);
+  ic_cell_text_set_mode (IC_CELL_TEXT (self), IC_CELL_TEXT_ELLIPSIZE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -117,7 +66,7 @@ const char *
 ic_text_cell_get_text (IcTextCell *self)
 {
   g_return_val_if_fail (IC_IS_TEXT_CELL (self), NULL);
-  return self->text.text;
+  return ic_cell_text_get_text (IC_CELL_TEXT (self));
 }
 
 /* The text is also the cell's accessible label. */
@@ -127,11 +76,9 @@ ic_text_cell_set_text (IcTextCell *self,
 {
   g_return_if_fail (IC_IS_TEXT_CELL (self));
 
-  if (!ic_cell_text_set_text (&self->text, text))
-    return;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : "", -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (ic_cell_text_set_text (IC_CELL_TEXT (self), text))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text != NULL ? text : "", -1);
 }
 
 /* Whether the text is cut short at the cell's width. */
@@ -139,5 +86,5 @@ gboolean
 ic_text_cell_is_cut (IcTextCell *self)
 {
   g_return_val_if_fail (IC_IS_TEXT_CELL (self), FALSE);
-  return ic_cell_text_is_cut (&self->text, GTK_WIDGET (self));
+  return ic_cell_text_is_cut (IC_CELL_TEXT (self));
 }
