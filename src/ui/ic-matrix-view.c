@@ -216,35 +216,6 @@ add_area_column (IcMatrixView *self,
   g_object_unref (column);
 }
 
-static char *
-authority_text (IcReport *report)
-{
-  return g_strdup (ic_report_get_authority (report));
-}
-
-static char *
-type_text (IcReport *report)
-{
-  return g_strdup (ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
-}
-
-static int
-compare_authority_cb (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  return ic_report_compare ((IcReport *) a, (IcReport *) b);
-}
-
-static int
-compare_type_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return g_utf8_collate (ic_inspection_type_to_label (ic_report_get_inspection_type ((IcReport *) a)),
-                         ic_inspection_type_to_label (ic_report_get_inspection_type ((IcReport *) b)));
-}
-
 static int
 compare_date_cb (gconstpointer a,
                  gconstpointer b,
@@ -259,11 +230,11 @@ build_columns (IcMatrixView *self)
 {
   GtkColumnViewColumn *authority;
 
-  authority = ic_ui_add_styled_text_column (self->column_view, _("Authority"), authority_text,
-                                            compare_authority_cb, "heading");
+  authority = ic_ui_add_styled_text_column (self->column_view, _("Authority"), ic_ui_authority_text,
+                                            ic_ui_compare_authority, "heading");
   gtk_column_view_column_set_fixed_width (authority, 230);
   gtk_column_view_column_set_fixed_width (
-    ic_ui_add_text_column (self->column_view, _("Type"), type_text, compare_type_cb), 190);
+    ic_ui_add_text_column (self->column_view, _("Type"), ic_ui_type_text, ic_ui_compare_type), 190);
   gtk_column_view_column_set_fixed_width (
     ic_ui_add_text_column (self->column_view, _("Ended"), ic_ui_report_date, compare_date_cb), 140);
   for (guint a = 0; a < IC_N_AREAS; a++)

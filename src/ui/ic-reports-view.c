@@ -31,18 +31,6 @@ struct _IcReportsView
 G_DEFINE_FINAL_TYPE (IcReportsView, ic_reports_view, GTK_TYPE_WIDGET)
 
 static char *
-authority_text (IcReport *report)
-{
-  return g_strdup (ic_report_get_authority (report));
-}
-
-static char *
-type_text (IcReport *report)
-{
-  return g_strdup (ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
-}
-
-static char *
 start_text (IcReport *report)
 {
   return ic_date_to_display (ic_report_get_start_date (report));
@@ -72,19 +60,6 @@ static char *
 file_text (IcReport *report)
 {
   return g_path_get_basename (ic_report_get_source (report));
-}
-
-static int
-compare_authority (gconstpointer a, gconstpointer b, gpointer data)
-{
-  return ic_report_compare ((IcReport *) a, (IcReport *) b);
-}
-
-static int
-compare_type (gconstpointer a, gconstpointer b, gpointer data)
-{
-  return (int) ic_report_get_inspection_type ((IcReport *) a) -
-         (int) ic_report_get_inspection_type ((IcReport *) b);
 }
 
 static int
@@ -127,8 +102,8 @@ build_columns (IcReportsView *self)
   GtkColumnView *cv = self->column_view;
 
   gtk_column_view_column_set_expand (
-    ic_ui_add_text_column (cv, _("Authority"), authority_text, compare_authority), TRUE);
-  ic_ui_add_text_column (cv, _("Type"), type_text, compare_type);
+    ic_ui_add_text_column (cv, _("Authority"), ic_ui_authority_text, ic_ui_compare_authority), TRUE);
+  ic_ui_add_text_column (cv, _("Type"), ic_ui_type_text, ic_ui_compare_type);
   ic_ui_add_text_column (cv, _("Started"), start_text, compare_start);
   ic_ui_add_text_column (cv, _("Ended"), end_text, compare_end);
   ic_ui_add_text_column (cv, _("Overall"), overall_text, compare_overall);

@@ -128,6 +128,38 @@ ic_ui_cell_description (IcReport *report,
                           ic_report_get_authority (report), ic_area_to_label (area), value, date);
 }
 
+/* The text of the Authority and Type columns, for ic_ui_add_text_column(). */
+char *
+ic_ui_authority_text (IcReport *report)
+{
+  return g_strdup (ic_report_get_authority (report));
+}
+
+char *
+ic_ui_type_text (IcReport *report)
+{
+  return g_strdup (ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+}
+
+/* The sort orders of those columns: authority (then date), and the
+ * type's name as shown. */
+int
+ic_ui_compare_authority (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return ic_report_compare ((IcReport *) a, (IcReport *) b);
+}
+
+int
+ic_ui_compare_type (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return g_utf8_collate (ic_inspection_type_to_label (ic_report_get_inspection_type ((IcReport *) a)),
+                         ic_inspection_type_to_label (ic_report_get_inspection_type ((IcReport *) b)));
+}
+
 /* One line naming a report, for lists and window titles. */
 char *
 ic_ui_report_summary (IcReport *report)

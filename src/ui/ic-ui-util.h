@@ -18,6 +18,14 @@ char       *ic_ui_cell_description    (IcReport *report,
                                        IcArea    area) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_report_date         (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_report_summary      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
+char       *ic_ui_authority_text      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
+char       *ic_ui_type_text           (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
+int         ic_ui_compare_authority   (gconstpointer a,
+                                       gconstpointer b,
+                                       gpointer      user_data);
+int         ic_ui_compare_type        (gconstpointer a,
+                                       gconstpointer b,
+                                       gpointer      user_data);
 void        ic_ui_set_grade_class     (GtkWidget *widget,
                                        IcGrade    grade);
 const char *ic_ui_trim_blank_lines    (const char *text,
