@@ -125,6 +125,10 @@ find_type (GtkWidget *widget,
 /* The longest the main loop went without running this tick while
  * reading: what a user would feel as a freeze. */
 static gint64 last_tick, worst_gap;
+/* IC_PROF=N: the phases of every frame and every main-loop gap longer
+ * than N ms (1: 45 ms), with the time since the folder was opened. */
+static gint64 load_start;
+static gint64 prof_threshold_us;
 /* The same for the main thread's CPU time: on a busy machine, the part of
  * a gap that is the window's own work rather than waiting for a core. */
 static gint64 last_cpu, worst_cpu;
@@ -147,6 +151,9 @@ tick_cb (gpointer data)
   if (last_tick != 0)
     {
       worst_gap = MAX (worst_gap, now - last_tick);
+      if (g_getenv ("IC_PROF") && now - last_tick > prof_threshold_us)
+        g_printerr ("PROF gap %.1f ms (CPU %.1f) ending at %.3f s\n", (now - last_tick) / 1e3,
+                    (cpu - last_cpu) / 1e3, (now - load_start) / 1e6);
       worst_cpu = MAX (worst_cpu, cpu - last_cpu);
     }
   last_tick = now;
@@ -154,8 +161,9 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* IC_PROF=1: the phases of every frame longer than 45 ms. */
+
 static gint64 t_before;
+
 static void
 before_cb (GdkFrameClock *c)
 {
@@ -163,15 +171,17 @@ before_cb (GdkFrameClock *c)
 }
 static gint64 t_update, t_layout, t_paint;
 static void upd_cb (void) { t_update = g_get_monotonic_time (); }
+static gint64 t_bp;
+static void bp_after_cb (void) { t_bp = g_get_monotonic_time (); }
 static void lay_cb (void) { t_layout = g_get_monotonic_time (); }
 static void pai_cb (void) { t_paint = g_get_monotonic_time (); }
 static void
 after_cb (GdkFrameClock *c)
 {
   gint64 d = g_get_monotonic_time () - t_before;
-  if (d > 45000)
-    g_printerr ("PROF frame: %.1f ms (update %.1f layout %.1f paint %.1f)\n", d / 1e3,
-                (t_update - t_before) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3);
+  if (d > prof_threshold_us)
+    g_printerr ("PROF at %.3f s frame: %.1f ms (before-paint %.1f update %.1f layout %.1f paint %.1f)\n", (t_before - load_start) / 1e6, d / 1e3,
+                (t_bp - t_before) / 1e3, (t_update - t_bp) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3);
 }
 
 static void
@@ -218,14 +228,20 @@ main (int argc, char **argv)
       for (int i = 2; i < argc; i++)
         g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
       gint64 start = g_get_monotonic_time ();
+
+      load_start = start;
       guint tick = g_timeout_add (10, tick_cb, NULL);
 
       if (g_getenv ("IC_PROF"))
         {
+          guint64 ms = g_ascii_strtoull (g_getenv ("IC_PROF"), NULL, 10);
+
+          prof_threshold_us = (ms > 1 ? ms : 45) * 1000;
           GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
           g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
           g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
           g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
+          g_signal_connect_after (clock, "before-paint", G_CALLBACK (bp_after_cb), NULL);
           g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
           g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
         }

@@ -750,8 +750,17 @@ test_progressive_cancel (void)
   ic_test_remove_tree (dir);
 }
 
-/* replace_batch puts a report in the place of the one with its content
- * id, keeps its copies, re-sorts, and emits one items-changed. */
+static void
+count_changed_cb (IcReport *report,
+                  guint    *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* replace_batch gives the report with the same content id what the new
+ * one has, in place: the same object (rows and pages showing it keep it),
+ * its copies kept, re-sorted with one items-changed, then one
+ * IcReport::changed. */
 static void
 test_replace (void)
 {
@@ -761,7 +770,10 @@ test_replace (void)
   const char *names[] = { "Barnet", "Camden", "Ealing" };
   Seen seen = { authorities, 0 };
   g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_MAY, 2020);
-  IcReport *report;
+  g_autoptr(IcJudgement) judgement = ic_judgement_new (IC_AREA_OVERALL_EFFECTIVENESS, "Overall",
+                                                       IC_GRADE_GOOD, 3);
+  IcReport *barnet, *report;
+  guint n_changed = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -774,7 +786,9 @@ test_replace (void)
       g_ptr_array_add (batch, report);
     }
   ic_report_store_add_batch (store, batch);
-  _ic_report_add_duplicate (ic_report_store_find_content (store, "id-0"), "copy-of-barnet");
+  barnet = ic_report_store_find_content (store, "id-0");
+  _ic_report_add_duplicate (barnet, "copy-of-barnet");
+  g_signal_connect (barnet, "changed", G_CALLBACK (count_changed_cb), &n_changed);
   g_ptr_array_set_size (batch, 0);
 
   /* Barnet's full report turns out to be Hackney's: it moves to the end. */
@@ -782,16 +796,66 @@ test_replace (void)
   _ic_report_set_authority (report, "Hackney");
   _ic_report_set_end_date (report, date);
   _ic_report_set_content_id (report, "id-0");
+  _ic_report_add_judgement (report, judgement);
+  _ic_report_add_strength (report, "Strong leadership");
   g_ptr_array_add (batch, report);
   g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
   ic_report_store_replace_batch (store, batch);
 
   g_assert_cmpuint (seen.n_replaced, ==, 1);
+  g_assert_cmpuint (n_changed, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
   g_assert_cmpstr (ic_report_get_authority (ic_report_store_get_report (store, 0)), ==, "Camden");
-  g_assert_true (ic_report_store_get_report (store, 2) == report);
-  g_assert_true (ic_report_store_find_content (store, "id-0") == report);
-  g_assert_cmpstrv (ic_report_get_duplicates (report), ((const char *[]){ "copy-of-barnet", NULL }));
+  g_assert_true (ic_report_store_get_report (store, 2) == barnet);
+  g_assert_true (ic_report_store_find_content (store, "id-0") == barnet);
+  g_assert_cmpstr (ic_report_get_authority (barnet), ==, "Hackney");
+  g_assert_cmpint (ic_report_get_grade (barnet, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  g_assert_cmpstrv (ic_report_get_strengths (barnet), ((const char *[]){ "Strong leadership", NULL }));
+  g_assert_cmpstrv (ic_report_get_duplicates (barnet), ((const char *[]){ "copy-of-barnet", NULL }));
+}
+
+/* A corrected report read again in full keeps its corrections, applied
+ * to the new parse: the correction wins where it says something, the new
+ * parse everywhere else. */
+static void
+test_replace_keeps_corrections (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-replace-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "corrections.json", NULL);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (path);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReport *first, *full;
+
+  first = _ic_report_new ("a.pdf");
+  _ic_report_set_authority (first, "Barnet");
+  _ic_report_set_content_id (first, "id-a");
+  g_ptr_array_add (batch, first);
+  ic_report_store_set_corrections (store, corrections);
+  ic_report_store_add_batch (store, batch);
+  g_assert_true (ic_corrections_set_field (corrections, "id-a", "grade.overall_effectiveness",
+                                           "inadequate", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_report_get_grade (first, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_INADEQUATE);
+  g_ptr_array_set_size (batch, 0);
+
+  full = _ic_report_new ("a.pdf");
+  _ic_report_set_authority (full, "Barnet");
+  _ic_report_set_lead_inspector (full, "A. Inspector");
+  _ic_report_set_content_id (full, "id-a");
+  g_ptr_array_add (batch, full);
+  ic_report_store_replace_batch (store, batch);
+
+  g_assert_true (ic_report_store_get_report (store, 0) == first);
+  g_assert_cmpstr (ic_report_get_lead_inspector (first), ==, "A. Inspector");
+  g_assert_cmpint (ic_report_get_grade (first, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_INADEQUATE);
+  g_assert_true (g_strv_contains (ic_report_get_corrected_fields (first), "grade.overall_effectiveness"));
+
+  /* Undone, the grade is the full parse's (none), not the first pages'. */
+  g_assert_true (ic_corrections_remove (corrections, "id-a", "grade.overall_effectiveness"));
+  g_assert_cmpint (ic_report_get_grade (first, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_NONE);
+  ic_test_remove_tree (dir);
 }
 
 /* The real parser on every real PDF, progressively and in one pass: the
@@ -996,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
   g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
   g_test_add_func ("/loader/replace", test_replace);
+  g_test_add_func ("/loader/replace-keeps-corrections", test_replace_keeps_corrections);
   g_test_add_func ("/loader/progressive-corpus", test_progressive_corpus);
   g_test_add_func ("/loader/background", test_background);
 

@@ -1172,6 +1172,104 @@ test_list_stays_at_top (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_grade_cell (GtkWidget  *matrix,
+                 const char *authority,
+                 IcArea      area)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autofree char *prefix = g_strdup_printf ("%s, %s, ", authority, ic_area_to_label (area));
+
+  collect_cells (matrix, cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_str_has_prefix (ic_grade_cell_get_description (g_ptr_array_index (cells, i)), prefix))
+      return g_ptr_array_index (cells, i);
+  return NULL;
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A report read in full after its first pages (or corrected) changes in
+ * place: the matrix's cells and the open report page show the new
+ * content with no change to the rows, which would restyle every row on
+ * screen; a view sorted by a column places the row anew. */
+static void
+test_report_changes_in_place (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportStore *store = ic_window_get_store (window);
+  IcMatrixView *matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_child_of_type (GTK_WIDGET (matrix), GTK_TYPE_COLUMN_VIEW));
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  IcReport *greenwich = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkColumnViewColumn) overall = NULL;
+  IcReport *full;
+  GtkWidget *cell;
+  guint n_changes = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  ic_matrix_view_get_rows (matrix);
+  settle ();
+  cell = find_grade_cell (GTK_WIDGET (matrix), "Greenwich", IC_AREA_OVERALL_EFFECTIVENESS);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (cell)), ==, "Inadequate");
+  ic_reports_view_show_report (reports, greenwich);
+  g_assert_false (page_says (GTK_WIDGET (reports), "A. Inspector"));
+
+  full = make_report ("/r/greenwich-2019.txt", "Greenwich", IC_INSPECTION_TYPE_ILACS, 13,
+                      G_DATE_DECEMBER, 2019, IC_GRADE_GOOD);
+  _ic_report_set_lead_inspector (full, "A. Inspector");
+  g_ptr_array_add (batch, full);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  ic_report_store_replace_batch (store, batch);
+  ic_matrix_view_get_rows (matrix);
+  settle ();
+
+  g_assert_true (ic_report_store_find_content (store, "/r/greenwich-2019.txt") == greenwich);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_true (find_grade_cell (GTK_WIDGET (matrix), "Greenwich", IC_AREA_OVERALL_EFFECTIVENESS) == cell);
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (cell)), ==, "Good");
+  g_assert_true (gtk_widget_has_css_class (cell, "grade-good"));
+  g_assert_false (gtk_widget_has_css_class (cell, "grade-inadequate"));
+  g_assert_true (page_says (GTK_WIDGET (reports), "A. Inspector"));
+
+  /* Sorted by overall effectiveness, a corrected grade moves its row. */
+  overall = g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
+  g_assert_cmpstr (gtk_column_view_column_get_title (overall), ==,
+                   ic_area_to_short_label (IC_AREA_OVERALL_EFFECTIVENESS));
+  gtk_column_view_sort_by_column (column_view, overall, GTK_SORT_ASCENDING);
+  ic_matrix_view_get_rows (matrix);
+  g_assert_true (g_list_model_get_item (shown, 0) == (gpointer) greenwich);
+  g_object_unref (greenwich);
+  correct (window, "grade.overall_effectiveness", "inadequate");
+  settle ();
+  ic_matrix_view_get_rows (matrix);
+  for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(IcReport) b = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (ic_ui_compare_grades (ic_report_get_grade (a, IC_AREA_OVERALL_EFFECTIVENESS),
+                                             ic_report_get_grade (b, IC_AREA_OVERALL_EFFECTIVENESS)), <=, 0);
+    }
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (
+    find_grade_cell (GTK_WIDGET (matrix), "Greenwich", IC_AREA_OVERALL_EFFECTIVENESS))), ==, "Inadequate");
+
+  g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &n_changes);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_paced_rows (void)
 {
@@ -1362,6 +1460,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
+  g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);

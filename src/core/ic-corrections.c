@@ -753,3 +753,17 @@ ic_corrections_apply (IcCorrections *self,
     if (apply_field (report, l->data, json_object_get_member (entry, l->data)))
       _ic_report_mark_corrected (report, l->data);
 }
+
+/**
+ * ic_corrections_forget_parsed:
+ *
+ * For a report whose parsed values changed in place (read again in
+ * full): drops the parsed values kept when it was first corrected, so
+ * that the next ic_corrections_apply() starts from the new ones.
+ */
+void
+ic_corrections_forget_parsed (IcReport *report)
+{
+  g_return_if_fail (IC_IS_REPORT (report));
+  g_object_set_qdata (G_OBJECT (report), originals_quark (), NULL);
+}

@@ -61,5 +61,6 @@ guint          ic_corrections_get_n_reports     (IcCorrections       *self);
 
 void           ic_corrections_apply             (IcCorrections       *self,
                                                  IcReport            *report);
+void           ic_corrections_forget_parsed     (IcReport            *report);
 
 G_END_DECLS

@@ -49,5 +49,8 @@ void      _ic_report_add_duplicate          (IcReport           *self,
 void      _ic_report_mark_corrected         (IcReport           *self,
                                              const char         *field);
 void      _ic_report_clear_corrected        (IcReport           *self);
+void      _ic_report_assign                 (IcReport           *self,
+                                             IcReport           *from);
+void      _ic_report_changed                (IcReport           *self);
 
 G_END_DECLS

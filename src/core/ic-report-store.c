@@ -215,10 +215,11 @@ ic_report_store_add_batch (IcReportStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/* Puts @report where the report with its content id was; returns FALSE
- * when there is none. The span of positions that moved grows to cover
- * both places. */
-static gboolean
+/* Takes @report's content into the report with its content id, which
+ * stays the same object (rows and pages showing it follow it) and moves
+ * if it now sorts elsewhere; returns it, or NULL when there is none. The
+ * span of positions that moved grows to cover both places. */
+static IcReport *
 replace_one (IcReportStore *self,
              IcReport      *report,
              guint         *lo,
@@ -226,37 +227,40 @@ replace_one (IcReportStore *self,
 {
   const char *content_id = ic_report_get_content_id (report);
   IcReport *old = content_id ? g_hash_table_lookup (self->by_content, content_id) : NULL;
-  const char * const *duplicates;
   guint old_pos, new_pos;
 
   if (old == NULL || !g_ptr_array_find (self->reports, old, &old_pos))
-    return FALSE;
+    return NULL;
 
-  duplicates = ic_report_get_duplicates (old);
-  for (guint i = 0; duplicates != NULL && duplicates[i] != NULL; i++)
-    if (!g_strv_contains (ic_report_get_duplicates (report), duplicates[i]))
-      _ic_report_add_duplicate (report, duplicates[i]);
+  if (old != report)
+    {
+      _ic_report_assign (old, report);
+      /* The parsed values are new: corrections start again from them. */
+      ic_corrections_forget_parsed (old);
+    }
   if (self->corrections != NULL)
-    ic_corrections_apply (self->corrections, report);
+    ic_corrections_apply (self->corrections, old);
 
-  g_hash_table_insert (self->by_content, g_strdup (content_id), report);
-  g_ptr_array_remove_index (self->reports, old_pos);
-  new_pos = sorted_position (self, report);
-  g_ptr_array_insert (self->reports, new_pos, g_object_ref (report));
+  g_ptr_array_steal_index (self->reports, old_pos);
+  new_pos = sorted_position (self, old);
+  g_ptr_array_insert (self->reports, new_pos, old);
   *lo = MIN (*lo, MIN (old_pos, new_pos));
   *hi = MAX (*hi, MAX (old_pos, new_pos));
-  return TRUE;
+  return old;
 }
 
 /**
  * ic_report_store_replace_batch:
- * @reports: (element-type IcReport): reports to put in place of the ones
+ * @reports: (element-type IcReport): reports read again, for the ones
  *   with the same content id
  *
  * For a report read again in full (the loader first adds one from the
- * first pages): it takes the old one's place and its list of copies. A
- * report with no predecessor is added. Each replacement emits its own
- * #GListModel::items-changed over the rows it moved across.
+ * first pages): the report already in the store takes its content and
+ * stays the same object, keeping its copies, so that rows and pages
+ * showing it stay and read it again on #IcReport::changed. A report with
+ * no predecessor is added. Each replacement emits its own
+ * #GListModel::items-changed over the rows it moved across (one row when
+ * it stays in place), then the report's #IcReport::changed.
  */
 void
 ic_report_store_replace_batch (IcReportStore *self,
@@ -273,11 +277,15 @@ ic_report_store_replace_batch (IcReportStore *self,
   for (guint i = 0; i < reports->len; i++)
     {
       guint lo = G_MAXUINT, hi = 0;
+      IcReport *kept = replace_one (self, g_ptr_array_index (reports, i), &lo, &hi);
 
-      if (!replace_one (self, g_ptr_array_index (reports, i), &lo, &hi))
-        g_ptr_array_add (added, g_ptr_array_index (reports, i));
-      else
-        g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+      if (kept == NULL)
+        {
+          g_ptr_array_add (added, g_ptr_array_index (reports, i));
+          continue;
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+      _ic_report_changed (kept);
     }
 
   if (added->len > 0)
@@ -432,28 +440,20 @@ compare_reports (gconstpointer a,
   return ic_report_compare (*(IcReport **)a, *(IcReport **)b);
 }
 
-/* A correction changed: apply the corrections again and move the report
- * if its authority or date now sort it elsewhere. */
+/* A correction changed: apply the corrections again, move the report
+ * if its authority or date now sort it elsewhere, and tell what shows it. */
 static void
 corrections_changed_cb (IcReportStore *self,
                         const char    *content_id,
                         IcCorrections *corrections)
 {
   IcReport *report = g_hash_table_lookup (self->by_content, content_id);
-  guint old_pos, new_pos;
+  guint lo = G_MAXUINT, hi = 0;
 
-  if (report == NULL || !g_ptr_array_find (self->reports, report, &old_pos))
+  if (report == NULL || replace_one (self, report, &lo, &hi) == NULL)
     return;
-
-  g_object_ref (report);
-  g_ptr_array_remove_index (self->reports, old_pos);
-  ic_corrections_apply (corrections, report);
-  new_pos = sorted_position (self, report);
-  g_ptr_array_insert (self->reports, new_pos, report);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), MIN (old_pos, new_pos),
-                              MAX (old_pos, new_pos) - MIN (old_pos, new_pos) + 1,
-                              MAX (old_pos, new_pos) - MIN (old_pos, new_pos) + 1);
+  g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+  _ic_report_changed (report);
 }
 
 /**

@@ -69,6 +69,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_string (IcReport    *self,
             char       **field,
@@ -289,6 +296,19 @@ ic_report_class_init (IcReportClass *klass)
   properties[PROP_CORRECTED_FIELDS] = boxed_property ("corrected-fields", G_TYPE_STRV);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * IcReport::changed:
+   *
+   * The report was updated where it stands (read again in full, or
+   * corrected): whatever shows it reads it again. Emitted once after all
+   * of its properties and lists have their new values.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_signal_set_va_marshaller (signals[SIGNAL_CHANGED], G_TYPE_FROM_CLASS (klass),
+                              g_cclosure_marshal_VOID__VOIDv);
 }
 
 static void
@@ -817,4 +837,88 @@ _ic_report_set_pages (IcReport           *self,
   g_strfreev (self->pages);
   self->pages = pages ? g_strdupv ((char **)pages) : g_new0 (char *, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
+}
+
+/* Replaces a list's entries when they differ. */
+static void
+set_list (IcReport            *self,
+          GStrvBuilder       **builder,
+          char              ***cache,
+          const char * const  *values,
+          guint                prop_id)
+{
+  if (g_strv_equal ((const char * const *) list_view (*builder, cache), values))
+    return;
+  g_clear_pointer (builder, g_strv_builder_unref);
+  g_clear_pointer (cache, g_strfreev);
+  *builder = g_strv_builder_new ();
+  g_strv_builder_addv (*builder, (const char **) values);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_items (GListStore *store,
+           GListModel *from)
+{
+  guint n = g_list_model_get_n_items (from);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (from, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+/**
+ * _ic_report_assign:
+ * @from: the same document's report, read again (a report read in full
+ *   after one read from its first pages)
+ *
+ * Gives @self everything @from has, keeping its own copies as well, so
+ * that whatever holds @self (rows, pages, selections) keeps holding the
+ * document. Corrections are @from's: none, until they are applied again.
+ * Emits notifications for what changed; the caller emits
+ * #IcReport::changed with _ic_report_changed() once the report is whole.
+ */
+void
+_ic_report_assign (IcReport *self,
+                   IcReport *from)
+{
+  const char * const *duplicates = ic_report_get_duplicates (from);
+
+  g_return_if_fail (IC_IS_REPORT (self));
+  g_return_if_fail (IC_IS_REPORT (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  _ic_report_set_source (self, from->source);
+  _ic_report_set_content_id (self, from->content_id);
+  _ic_report_set_authority (self, from->authority);
+  _ic_report_set_authority_as_printed (self, from->authority_as_printed);
+  _ic_report_set_inspection_type (self, from->inspection_type);
+  _ic_report_set_ilacs_variant (self, from->ilacs_variant);
+  _ic_report_set_title (self, from->title);
+  _ic_report_set_start_date (self, from->start_date);
+  _ic_report_set_end_date (self, from->end_date);
+  _ic_report_set_published_date (self, from->published_date);
+  _ic_report_set_lead_inspector (self, from->lead_inspector);
+  set_items (self->judgements, G_LIST_MODEL (from->judgements));
+  set_items (self->improvements, G_LIST_MODEL (from->improvements));
+  set_list (self, &self->strengths, &self->strengths_v, ic_report_get_strengths (from), PROP_STRENGTHS);
+  set_list (self, &self->warnings, &self->warnings_v, ic_report_get_warnings (from), PROP_WARNINGS);
+  set_list (self, &self->corrected, &self->corrected_v, ic_report_get_corrected_fields (from),
+            PROP_CORRECTED_FIELDS);
+  for (guint i = 0; duplicates[i] != NULL; i++)
+    if (!g_strv_contains (ic_report_get_duplicates (self), duplicates[i]))
+      _ic_report_add_duplicate (self, duplicates[i]);
+  if (!g_strv_equal ((const char * const *) self->pages, (const char * const *) from->pages))
+    _ic_report_set_pages (self, (const char * const *) from->pages);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Tells whatever shows the report that it changed in place. */
+void
+_ic_report_changed (IcReport *self)
+{
+  g_return_if_fail (IC_IS_REPORT (self));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }

@@ -64,6 +64,8 @@ detail_row (IcReport   *report,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
 
+  /* Titles and subtitles are text read from reports, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (ic_ui_is_corrected (report, field))
     subtitle = g_strdup_printf (_("%s · corrected by you"), value);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -213,6 +215,16 @@ ic_ui_fill_details (GtkListBox *list,
   gtk_list_box_append (list, detail_row (report, _("Ended"), end, "end_date",
                                          date_editor (ic_report_get_end_date (report),
                                                       _("Correct the last day of the inspection"))));
+  /* Shown as printed; nothing is arranged by it, so it has no editor. */
+  if (ic_report_get_lead_inspector (report) != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Lead inspector"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_report_get_lead_inspector (report));
+      gtk_list_box_append (list, row);
+    }
 }
 
 char *

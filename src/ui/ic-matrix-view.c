@@ -164,9 +164,8 @@ setup_grade_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_grade_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+fill_grade (GtkListItem *item,
+            gpointer     user_data)
 {
   IcArea area = GPOINTER_TO_UINT (user_data);
   IcReport *report = gtk_list_item_get_item (item);
@@ -183,6 +182,22 @@ bind_grade_cb (GtkSignalListItemFactory *factory,
   /* Not a GtkActionable target: setting an action per bound cell made
    * each new row take milliseconds; cell_activate_cb() looks it up. */
   g_object_set_data (G_OBJECT (cell), "ic-report", report);
+}
+
+static void
+bind_grade_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  ic_ui_bind_report_cell (item, fill_grade, user_data);
+}
+
+static void
+unbind_grade_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  ic_ui_unbind_report_cell (item);
 }
 
 static int
@@ -206,6 +221,7 @@ add_area_column (IcMatrixView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_grade_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_grade_cb), GUINT_TO_POINTER (area));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_grade_cb), NULL);
 
   column = gtk_column_view_column_new (ic_area_to_short_label (area), factory);
   sorter = gtk_custom_sorter_new (compare_grade_cb, GUINT_TO_POINTER (area), NULL);
@@ -342,6 +358,7 @@ ic_matrix_view_init (IcMatrixView *self)
   build_columns (self);
   self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  ic_row_feed_set_sorter (self->feed, gtk_column_view_get_sorter (self->column_view));
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));

@@ -20,6 +20,7 @@ struct _IcReportPage
   GtkWidget       parent_instance;
 
   IcReport       *report;
+  gulong          report_changed_id;
   GListModel     *reports;       /* every report loaded, for recurrences */
   GPtrArray      *recurrences;   /* IcRecurrence touching this report */
   GtkTextTag     *match_tag;
@@ -124,6 +125,8 @@ fill_judgements (IcReportPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *grade = gtk_label_new (ic_grade_to_label (ic_judgement_get_grade (j)));
 
+      /* Titles and subtitles are text read from reports, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ic_area_to_label (ic_judgement_get_area (j)));
       g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (ic_judgement_get_area (j)), NULL);
@@ -482,6 +485,7 @@ ic_report_page_dispose (GObject *object)
   IcReportPage *self = (IcReportPage *)object;
 
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORT_PAGE);
+  g_clear_signal_handler (&self->report_changed_id, self->report);
   g_clear_object (&self->report);
   g_clear_object (&self->reports);
   g_clear_pointer (&self->recurrences, g_ptr_array_unref);
@@ -597,9 +601,15 @@ ic_report_page_set_report (IcReportPage *self,
   g_return_if_fail (IC_IS_REPORT_PAGE (self));
   g_return_if_fail (report == NULL || IC_IS_REPORT (report));
 
-  /* The same report is shown again after a correction changed it. */
-  if (g_set_object (&self->report, report))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  if (self->report == report)
+    return;
+  g_clear_signal_handler (&self->report_changed_id, self->report);
+  g_set_object (&self->report, report);
+  /* A report corrected, or read in full after its first pages, changes
+   * in place: the page shows what it has now. */
+  if (report != NULL)
+    self->report_changed_id = g_signal_connect_swapped (report, "changed", G_CALLBACK (fill), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
   fill (self);
 }
 

@@ -181,6 +181,7 @@ ic_reports_view_init (IcReportsView *self)
   self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, NULL, NULL);
   self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  ic_row_feed_set_sorter (self->feed, gtk_column_view_get_sorter (self->column_view));
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));

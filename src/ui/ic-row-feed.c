@@ -33,7 +33,9 @@ struct _IcRowFeed
   gpointer          user_data;
   GPtrArray        *target;   /* what the rows are becoming */
   GHashTable       *wanted;   /* items of target */
-  GHashTable       *shown;    /* items of rows */
+  GHashTable       *shown;    /* items of rows -> their "changed" handler */
+  GHashTable       *touched;  /* rows changed in place, to sort again */
+  GtkSorter        *sorter;   /* the view's order over the rows */
   guint             cursor;   /* rows before it equal target's */
   GtkWidget        *widget;   /* the view: rows move on its frames */
   guint             tick_id;
@@ -58,18 +60,51 @@ collect_target (IcRowFeed *self)
   self->stale = FALSE;
 }
 
-/* A row that goes where another comes (a report read again, a provisional
- * report replaced by the whole one) is one change: the view rebinds the
- * row's widgets in place. Removing and inserting it made two frames'
- * work and moved every row below it twice, which restyles them all. */
+static void row_changed_cb (IcRowFeed *self,
+                            GObject   *row);
+
+/* Rows with a "changed" signal (IcReport) are followed while shown: a
+ * row changed in place may sort elsewhere in the view. */
+static void
+show (IcRowFeed *self,
+      gpointer   row)
+{
+  gulong handler = 0;
+
+  if (g_signal_lookup ("changed", G_OBJECT_TYPE (row)) != 0)
+    handler = g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
+  g_hash_table_insert (self->shown, row, GSIZE_TO_POINTER ((gsize) handler));
+}
+
+static void
+unshow (IcRowFeed *self,
+        gpointer   row)
+{
+  gulong handler = (gulong) GPOINTER_TO_SIZE (g_hash_table_lookup (self->shown, row));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_hash_table_remove (self->shown, row);
+  g_hash_table_remove (self->touched, row);
+}
+
+/* A row that goes where another comes (a report read again under another
+ * content, a row changed in place that a sorted view must place again)
+ * is one change: the view rebinds the row's widgets in place. Removing
+ * and inserting it made two frames' work and moved every row below it
+ * twice, which restyles them all. */
 static void
 replace_row (IcRowFeed *self,
              gpointer   want)
 {
   g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), self->cursor);
 
-  g_hash_table_remove (self->shown, row);
-  g_hash_table_add (self->shown, want);
+  if (row != want)
+    {
+      unshow (self, row);
+      show (self, want);
+    }
+  g_hash_table_remove (self->touched, want);
   g_list_store_splice (self->rows, self->cursor++, 1, &want, 1);
 }
 
@@ -79,7 +114,7 @@ remove_row (IcRowFeed *self,
 {
   g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 
-  g_hash_table_remove (self->shown, row);
+  unshow (self, row);
   g_list_store_remove (self->rows, position);
 }
 
@@ -87,8 +122,17 @@ static void
 insert_row (IcRowFeed *self,
             gpointer   want)
 {
-  g_hash_table_add (self->shown, want);
+  show (self, want);
   g_list_store_insert (self->rows, self->cursor++, want);
+}
+
+static gboolean
+row_is_wanted_here (IcRowFeed *self,
+                    guint      position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+
+  return row == g_ptr_array_index (self->target, position);
 }
 
 /* One step towards the target; FALSE once there. Rows are only changed
@@ -103,6 +147,12 @@ step (IcRowFeed *self)
   g_autoptr(GObject) row = NULL;
   gpointer want;
 
+  /* Rows already in place are passed over without a change. */
+  while (self->cursor < self->target->len && self->cursor < n_rows &&
+         row_is_wanted_here (self, self->cursor) &&
+         !g_hash_table_contains (self->touched, g_ptr_array_index (self->target, self->cursor)))
+    self->cursor++;
+
   if (self->cursor >= self->target->len)
     {
       if (n_rows <= self->cursor)
@@ -113,13 +163,9 @@ step (IcRowFeed *self)
 
   want = g_ptr_array_index (self->target, self->cursor);
   row = self->cursor < n_rows ? g_list_model_get_item (rows, self->cursor) : NULL;
-  if (row == want)
-    {
-      self->cursor++;
-      return step (self);
-    }
-  else if (row != NULL && !g_hash_table_contains (self->wanted, row) &&
-           !g_hash_table_contains (self->shown, want))
+  if (row == want ||
+      (row != NULL && !g_hash_table_contains (self->wanted, row) &&
+       !g_hash_table_contains (self->shown, want)))
     replace_row (self, want);
   else if (row != NULL && !g_hash_table_contains (self->wanted, row))
     remove_row (self, self->cursor);
@@ -147,11 +193,44 @@ tick_cb (GtkWidget     *widget,
          gpointer       data)
 {
   IcRowFeed *self = data;
-
   if (advance (self, g_get_monotonic_time () + FRAME_BUDGET_US))
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (IcRowFeed *self)
+{
+  /* A view that is not shown gets its rows when it is. */
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
+}
+
+/* A shown row changed in place. Unsorted, the view shows it where it is
+ * and its cells follow the change themselves; sorted, it is handed to
+ * the view again so that the sort model places it anew. */
+static void
+row_changed_cb (IcRowFeed *self,
+                GObject   *row)
+{
+  if (self->sorter == NULL || gtk_sorter_get_order (self->sorter) == GTK_SORTER_ORDER_NONE)
+    return;
+  g_hash_table_add (self->touched, row);
+  self->cursor = 0;
+  schedule (self);
+}
+
+/**
+ * ic_row_feed_set_sorter:
+ * @sorter: (nullable): the order the view puts the rows in
+ */
+void
+ic_row_feed_set_sorter (IcRowFeed *self,
+                        GtkSorter *sorter)
+{
+  g_return_if_fail (IC_IS_ROW_FEED (self));
+  g_set_object (&self->sorter, sorter);
 }
 
 /**
@@ -166,9 +245,7 @@ ic_row_feed_refresh (IcRowFeed *self)
   g_return_if_fail (IC_IS_ROW_FEED (self));
 
   self->stale = TRUE;
-  /* A view that is not shown gets its rows when it is. */
-  if (self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
+  schedule (self);
 }
 
 /* Brings the rows up to date now: for printing, exporting and tests. */
@@ -248,6 +325,20 @@ collect_all (GListModel *source,
 }
 
 static void
+unshow_all (IcRowFeed *self)
+{
+  GHashTableIter iter;
+  gpointer row, handler;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &row, &handler))
+    if (handler != NULL)
+      g_signal_handler_disconnect (row, (gulong) GPOINTER_TO_SIZE (handler));
+  g_hash_table_remove_all (self->shown);
+  g_hash_table_remove_all (self->touched);
+}
+
+static void
 ic_row_feed_dispose (GObject *object)
 {
   IcRowFeed *self = (IcRowFeed *)object;
@@ -258,6 +349,8 @@ ic_row_feed_dispose (GObject *object)
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_func (self->source, source_items_changed_cb, self);
   g_clear_object (&self->source);
+  unshow_all (self);
+  g_clear_object (&self->sorter);
 
   G_OBJECT_CLASS (ic_row_feed_parent_class)->dispose (object);
 }
@@ -271,6 +364,7 @@ ic_row_feed_finalize (GObject *object)
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (ic_row_feed_parent_class)->finalize (object);
 }
@@ -289,6 +383,7 @@ ic_row_feed_init (IcRowFeed *self)
 {
   self->wanted = g_hash_table_new (NULL, NULL);
   self->shown = g_hash_table_new (NULL, NULL);
+  self->touched = g_hash_table_new (NULL, NULL);
   self->target = g_ptr_array_new ();
 }
 

@@ -22,6 +22,8 @@ IcRowFeed  *ic_row_feed_new         (GtkWidget        *widget,
                                      gpointer          user_data) G_GNUC_WARN_UNUSED_RESULT;
 void        ic_row_feed_set_source  (IcRowFeed        *self,
                                      GListModel       *source);
+void        ic_row_feed_set_sorter  (IcRowFeed        *self,
+                                     GtkSorter        *sorter);
 GListModel *ic_row_feed_get_rows    (IcRowFeed        *self);
 guint       ic_row_feed_get_n_target (IcRowFeed       *self);
 void        ic_row_feed_refresh     (IcRowFeed        *self);

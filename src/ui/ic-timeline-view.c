@@ -51,6 +51,8 @@ report_row (IcReport *report)
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
   g_autofree char *date = ic_ui_report_date (report);
 
+  /* Titles and subtitles are text read from reports, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);

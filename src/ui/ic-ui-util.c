@@ -226,6 +226,68 @@ ic_ui_compare_dates (const GDate *a,
   return g_date_compare (a, b);
 }
 
+/* Cells that follow their report ---------------------------------------- */
+
+typedef struct
+{
+  GtkListItem  *item;      /* owns this */
+  IcReport     *report;
+  gulong        changed_id;
+  IcUiFillFunc  fill;
+  gpointer      user_data;
+} CellFollow;
+
+G_DEFINE_QUARK (ic-cell-follow, cell_follow)
+
+static void
+cell_follow_free (gpointer data)
+{
+  CellFollow *follow = data;
+
+  g_clear_signal_handler (&follow->changed_id, follow->report);
+  g_clear_object (&follow->report);
+  g_free (follow);
+}
+
+static void
+cell_report_changed_cb (CellFollow *follow)
+{
+  follow->fill (follow->item, follow->user_data);
+}
+
+/**
+ * ic_ui_bind_report_cell:
+ * @fill: fills the cell of @item from its report
+ *
+ * Call from a factory's "bind": fills the cell now, and again whenever
+ * its report changes in place (#IcReport::changed: read in full, or
+ * corrected) until ic_ui_unbind_report_cell(). A row that stays needs
+ * no change to the list, which would restyle every row on screen.
+ */
+void
+ic_ui_bind_report_cell (GtkListItem  *item,
+                        IcUiFillFunc  fill,
+                        gpointer      user_data)
+{
+  CellFollow *follow = g_new0 (CellFollow, 1);
+
+  follow->item = item;
+  follow->report = g_object_ref (gtk_list_item_get_item (item));
+  follow->fill = fill;
+  follow->user_data = user_data;
+  follow->changed_id = g_signal_connect_swapped (follow->report, "changed",
+                                                 G_CALLBACK (cell_report_changed_cb), follow);
+  g_object_set_qdata_full (G_OBJECT (item), cell_follow_quark (), follow, cell_follow_free);
+  fill (item, user_data);
+}
+
+/* Call from a factory's "unbind" of a cell bound with ic_ui_bind_report_cell(). */
+void
+ic_ui_unbind_report_cell (GtkListItem *item)
+{
+  g_object_set_qdata (G_OBJECT (item), cell_follow_quark (), NULL);
+}
+
 /* @user_data: (nullable): a CSS class for the cell */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
@@ -240,14 +302,29 @@ setup_text_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_text_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+fill_text (GtkListItem *item,
+           gpointer     user_data)
 {
   IcReportTextFunc text_func = (IcReportTextFunc) user_data;
   g_autofree char *text = text_func (gtk_list_item_get_item (item));
 
   ic_text_cell_set_text (IC_TEXT_CELL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+bind_text_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  ic_ui_bind_report_cell (item, fill_text, user_data);
+}
+
+static void
+unbind_text_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  ic_ui_unbind_report_cell (item);
 }
 
 /**
@@ -284,6 +361,7 @@ ic_ui_add_styled_text_column (GtkColumnView    *column_view,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), (gpointer) css_class);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_text_cb), (gpointer) text_func);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_text_cb), NULL);
   column = gtk_column_view_column_new (title, factory);
   if (compare != NULL)
     {

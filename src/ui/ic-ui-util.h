@@ -40,6 +40,13 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 typedef char *(*IcReportTextFunc) (IcReport *report);
+typedef void  (*IcUiFillFunc)     (GtkListItem *item,
+                                   gpointer     user_data);
+
+void                 ic_ui_bind_report_cell   (GtkListItem  *item,
+                                               IcUiFillFunc  fill,
+                                               gpointer      user_data);
+void                 ic_ui_unbind_report_cell (GtkListItem  *item);
 
 GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
                                             const char       *title,

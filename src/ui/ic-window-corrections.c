@@ -2,7 +2,7 @@
  *
  * Corrections live in the analysis's IcCorrections file (keyed by the
  * report's content, never written into report folders) and are applied
- * to each report as it is read.
+ * to each report as it is read, by the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,21 +14,6 @@
 #include <string.h>
 
 #include "ic-window-private.h"
-
-/* The store has no "changed" signal for one report: taking it out and
- * putting it back makes every view bind it again. */
-static void
-refresh_report (IcWindow *self,
-                IcReport *report)
-{
-  g_autoptr(IcReport) keep = g_object_ref (report);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
-
-  ic_report_store_remove_source (self->store, ic_report_get_source (report));
-  g_ptr_array_add (batch, keep);
-  ic_report_store_add_batch (self->store, batch);
-  ic_reports_view_show_report (self->reports_view, keep);
-}
 
 static IcReport *
 find_by_content (IcWindow   *self,
@@ -91,12 +76,9 @@ set_correction (IcWindow    *self,
     }
   else if (!ic_corrections_set_field (self->corrections, content_id, field, value, error))
     return FALSE;
-  if (!ic_corrections_save (self->corrections, error))
-    return FALSE;
-
-  ic_corrections_apply (self->corrections, report);
-  refresh_report (self, report);
-  return TRUE;
+  /* The store applied it already (IcCorrections::changed): the report
+   * changed in place, and its rows and page follow it. */
+  return ic_corrections_save (self->corrections, error);
 }
 
 static void
@@ -215,19 +197,6 @@ undo_correction_action (GtkWidget *widget, const char *name, GVariant *param)
   remember_undo (self, NULL, NULL, NULL);
 }
 
-/* Reports get their corrections as they arrive in the store. */
-static void
-store_items_changed_cb (IcWindow   *self,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        GListModel *store)
-{
-  for (guint i = position; i < position + added; i++)
-    ic_corrections_apply (self->corrections,
-                          ic_report_store_get_report (IC_REPORT_STORE (store), i));
-}
-
 void
 _ic_window_corrections_init (IcWindow *self)
 {
@@ -236,8 +205,9 @@ _ic_window_corrections_init (IcWindow *self)
   self->corrections = ic_corrections_new (NULL);
   if (!ic_corrections_load (self->corrections, &error))
     _ic_window_toast (self, error->message);
-  g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* Reports get their corrections as they arrive in the store, and again
+   * whenever one changes. */
+  ic_report_store_set_corrections (self->store, self->corrections);
 }
 
 void
