@@ -28,6 +28,8 @@
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
 #include "ic-text-cell.h"
+#include "ic-matrix-header.h"
+#include "ic-matrix-row.h"
 #include "ic-sheet.h"
 #include "ic-test-util.h"
 #include "ic-ui-util.h"
@@ -1030,12 +1032,21 @@ test_corpus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The rows a view shows: the matrix is a grid view, the list a column view. */
+static GListModel *
+shown_model (GtkWidget *view)
+{
+  GtkWidget *grid_view = find_child_of_type (view, GTK_TYPE_GRID_VIEW);
+
+  if (grid_view != NULL)
+    return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_child_of_type (view, GTK_TYPE_COLUMN_VIEW))));
+}
+
 static guint
 shown_rows (GtkWidget *view)
 {
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_child_of_type (view, GTK_TYPE_COLUMN_VIEW));
-
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)));
+  return g_list_model_get_n_items (shown_model (view));
 }
 
 static void
@@ -1207,11 +1218,11 @@ test_report_changes_in_place (void)
   IcReportStore *store = ic_window_get_store (window);
   IcMatrixView *matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
   IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_child_of_type (GTK_WIDGET (matrix), GTK_TYPE_COLUMN_VIEW));
-  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_child_of_type (GTK_WIDGET (matrix), IC_TYPE_MATRIX_HEADER));
+  GListModel *shown = shown_model (GTK_WIDGET (matrix));
   IcReport *greenwich = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GtkColumnViewColumn) overall = NULL;
+  GtkWidget *overall = ic_matrix_header_get_button (header, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
   IcReport *full;
   GtkWidget *cell;
   guint n_changes = 0;
@@ -1244,10 +1255,8 @@ test_report_changes_in_place (void)
   g_assert_true (page_says (GTK_WIDGET (reports), "A. Inspector"));
 
   /* Sorted by overall effectiveness, a corrected grade moves its row. */
-  overall = g_list_model_get_item (gtk_column_view_get_columns (column_view), 3);
-  g_assert_cmpstr (gtk_column_view_column_get_title (overall), ==,
-                   ic_area_to_short_label (IC_AREA_OVERALL_EFFECTIVENESS));
-  gtk_column_view_sort_by_column (column_view, overall, GTK_SORT_ASCENDING);
+  /* Clicking a title sorts by its column. */
+  g_signal_emit_by_name (overall, "clicked");
   ic_matrix_view_get_rows (matrix);
   g_assert_true (g_list_model_get_item (shown, 0) == (gpointer) greenwich);
   g_object_unref (greenwich);
@@ -1267,6 +1276,85 @@ test_report_changes_in_place (void)
 
   g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &n_changes);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where @widget's border box starts, from the left of the window. */
+static double
+x_in_window (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &bounds));
+  return bounds.origin.x;
+}
+
+static gboolean
+adjustment_laid_out (gpointer adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > 0;
+}
+
+/* The matrix's titles stand over their columns, also when the rows are
+ * wider than the window and scrolled sideways. */
+static void
+test_matrix_header_follows_rows (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_child_of_type (matrix, IC_TYPE_MATRIX_HEADER));
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (
+    GTK_SCROLLED_WINDOW (find_child_of_type (matrix, GTK_TYPE_SCROLLED_WINDOW)));
+  guint column = IC_MATRIX_COLUMN_AREA (IC_AREA_CHILDREN_IN_CARE);
+  FrameCount frames = { 0, 0 };
+  IcMatrixRow *row;
+
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReport *every_area = make_report ("/r/york-2013.txt", "York", IC_INSPECTION_TYPE_SIF, 1,
+                                      G_DATE_MAY, 2013, IC_GRADE_NONE);
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  /* Every area's column shown: wider than the window. */
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    {
+      g_autoptr(IcJudgement) judgement = ic_judgement_new (a, ic_area_to_label (a), IC_GRADE_GOOD, 1);
+
+      _ic_report_add_judgement (every_area, judgement);
+    }
+  g_ptr_array_add (batch, every_area);
+  ic_report_store_add_batch (ic_window_get_store (window), batch);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  g_assert_true (run_until (adjustment_laid_out, hadjustment));
+  frames.until = frames.ticks + 3;
+  g_assert_true (run_until (frames_passed, &frames));
+  row = IC_MATRIX_ROW (find_child_of_type (matrix, IC_TYPE_MATRIX_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  for (guint step = 0; step < 2; step++)
+    {
+      GtkWidget *title = ic_matrix_header_get_button (header, column);
+      GtkWidget *cell = ic_matrix_row_get_cell (row, column);
+
+      double cell_x = x_in_window (cell);
+      double title_x = x_in_window (title);
+
+      /* A cell keeps a few pixels of margin and padding inside its column. */
+      g_test_message ("scrolled %.0f: title at %.0f, cell at %.0f in the window",
+                      gtk_adjustment_get_value (hadjustment), title_x, cell_x);
+      g_assert_cmpfloat (cell_x - title_x, >=, 0);
+      g_assert_cmpfloat (cell_x - title_x, <=, 8);
+      gtk_adjustment_set_value (hadjustment, 200);
+      frames.until = frames.ticks + 3;
+      g_assert_true (run_until (frames_passed, &frames));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 200);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1461,6 +1549,7 @@ main (int   argc,
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
+  g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);

@@ -1,8 +1,10 @@
 /* ic-matrix-view.c
  *
- * A GtkColumnView rather than a drawn grid: every cell is a real widget
- * with an accessible label, so keyboard and screen reader users reach
- * each judgement. The drawn matrix is for print and export.
+ * Widgets rather than a drawn grid: every cell is a real widget with an
+ * accessible label, so keyboard and screen reader users reach each
+ * judgement. The drawn matrix is for print and export. The rows are a
+ * GtkGridView of one column (see ic-matrix-columns.c for why not a
+ * GtkColumnView) under an IcMatrixHeader whose titles sort them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "ic-grade-cell.h"
+#include "ic-matrix-header.h"
+#include "ic-matrix-row.h"
 #include "ic-matrix-view.h"
 #include "ic-report.h"
 #include "ic-row-feed.h"
@@ -26,11 +30,13 @@ struct _IcMatrixView
   GListModel        *model;
   IcRowFeed         *feed;
   GtkSortListModel  *sorted;
-  GtkColumnViewColumn *area_columns[IC_N_AREAS];
+  IcMatrixColumns   *columns;
+  IcMatrixHeader    *header;
   gboolean           latest_only;
 
   /* template widgets */
-  GtkColumnView     *column_view;
+  GtkBox            *table_box;
+  GtkGridView       *grid_view;
   GtkScrolledWindow *scrolled_window;
   GtkToggleButton   *latest_button;
   GtkLabel          *count_label;
@@ -100,7 +106,7 @@ update_columns (IcMatrixView *self,
       used[a] |= ic_report_get_grade (g_ptr_array_index (reports, i), a) != IC_GRADE_NONE;
 
   for (guint a = 0; a < IC_N_AREAS; a++)
-    gtk_column_view_column_set_visible (self->area_columns[a], used[a]);
+    ic_matrix_columns_set_visible (self->columns, IC_MATRIX_COLUMN_AREA (a), used[a]);
 }
 
 /* The feed's collect function: the rows to show, and the count and
@@ -127,9 +133,9 @@ latest_toggled_cb (IcMatrixView    *self,
 }
 
 static void
-column_view_activate_cb (IcMatrixView  *self,
-                         guint          position,
-                         GtkColumnView *column_view)
+grid_view_activate_cb (IcMatrixView *self,
+                       guint         position,
+                       GtkGridView  *grid_view)
 {
   g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
@@ -138,123 +144,84 @@ column_view_activate_cb (IcMatrixView  *self,
                                 ic_report_get_source (report));
 }
 
+/* Rows: one IcMatrixRow per report, filled again when the report
+ * changes in place (read in full, or corrected). */
 static void
-cell_activate_cb (IcGradeCell *cell)
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IcMatrixView             *self)
 {
-  IcReport *report = g_object_get_data (G_OBJECT (cell), "ic-report");
-
-  if (report != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (cell), "win.open-report", "s",
-                                ic_report_get_source (report));
-}
-
-/* Cells: a button per judgement (IcGradeCell, one style node), so Tab
- * reaches it, Enter opens the report and its accessible label reads the
- * whole judgement. */
-static void
-setup_grade_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *cell = ic_grade_cell_new ();
-
-  gtk_widget_add_css_class (cell, "grade-cell");
-  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), NULL);
-  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_child (item, ic_matrix_row_new (self->columns));
 }
 
 static void
-fill_grade (GtkListItem *item,
-            gpointer     user_data)
+fill_row (GtkListItem *item,
+          gpointer     user_data)
 {
-  IcArea area = GPOINTER_TO_UINT (user_data);
-  IcReport *report = gtk_list_item_get_item (item);
-  IcGradeCell *cell = IC_GRADE_CELL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-  g_autofree char *description = NULL;
-  IcGrade grade;
-
-  text = ic_ui_cell_text (report, area, &grade);
-  description = ic_ui_cell_description (report, area);
-  ic_grade_cell_set_text (cell, text);
-  ic_grade_cell_set_description (cell, description);
-  ic_ui_set_grade_class (GTK_WIDGET (cell), grade);
-  /* Not a GtkActionable target: setting an action per bound cell made
-   * each new row take milliseconds; cell_activate_cb() looks it up. */
-  g_object_set_data (G_OBJECT (cell), "ic-report", report);
+  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
 }
 
 static void
-bind_grade_cb (GtkSignalListItemFactory *factory,
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             IcMatrixView             *self)
+{
+  ic_ui_bind_report_cell (item, fill_row, NULL);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
-{
-  ic_ui_bind_report_cell (item, fill_grade, user_data);
-}
-
-static void
-unbind_grade_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+               IcMatrixView             *self)
 {
   ic_ui_unbind_report_cell (item);
+  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static int
-compare_grade_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  IcArea area = GPOINTER_TO_UINT (user_data);
-
-  return ic_ui_compare_grades (ic_report_get_grade ((IcReport *) a, area),
-                               ic_report_get_grade ((IcReport *) b, area));
-}
-
-static void
-add_area_column (IcMatrixView *self,
-                 IcArea        area)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkCustomSorter) sorter = NULL;
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_grade_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_grade_cb), GUINT_TO_POINTER (area));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_grade_cb), NULL);
-
-  column = gtk_column_view_column_new (ic_area_to_short_label (area), factory);
-  sorter = gtk_custom_sorter_new (compare_grade_cb, GUINT_TO_POINTER (area), NULL);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  self->area_columns[area] = column;
-  g_object_unref (column);
-}
-
-static int
-compare_date_cb (gconstpointer a,
+compare_rows_cb (gconstpointer a,
                  gconstpointer b,
                  gpointer      user_data)
 {
-  return ic_ui_compare_dates (ic_report_get_sort_date ((IcReport *) a),
-                              ic_report_get_sort_date ((IcReport *) b));
+  IcMatrixHeader *header = user_data;
+  int order = ic_matrix_columns_compare (ic_matrix_header_get_sort_column (header),
+                                         (IcReport *) a, (IcReport *) b);
+
+  return ic_matrix_header_get_sort_order (header) == GTK_SORT_DESCENDING ? -order : order;
+}
+
+/* A title clicked: the rows sort by its column (none: the store's order,
+ * authority then date). */
+static void
+sort_changed_cb (IcMatrixView *self)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  if (ic_matrix_header_get_sort_column (self->header) != IC_MATRIX_NOT_SORTED)
+    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, self->header, NULL));
+  gtk_sort_list_model_set_sorter (self->sorted, sorter);
+  ic_row_feed_set_sorter (self->feed, sorter);
 }
 
 static void
-build_columns (IcMatrixView *self)
+build_table (IcMatrixView *self)
 {
-  GtkColumnViewColumn *authority;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  authority = ic_ui_add_styled_text_column (self->column_view, _("Authority"), ic_ui_authority_text,
-                                            ic_ui_compare_authority, "heading");
-  gtk_column_view_column_set_fixed_width (authority, 230);
-  gtk_column_view_column_set_fixed_width (
-    ic_ui_add_text_column (self->column_view, _("Type"), ic_ui_type_text, ic_ui_compare_type), 190);
-  gtk_column_view_column_set_fixed_width (
-    ic_ui_add_text_column (self->column_view, _("Ended"), ic_ui_report_date, compare_date_cb), 140);
-  for (guint a = 0; a < IC_N_AREAS; a++)
-    add_area_column (self, a);
+  self->columns = ic_matrix_columns_new ();
+  self->header = IC_MATRIX_HEADER (ic_matrix_header_new (self->columns));
+  gtk_box_prepend (self->table_box, GTK_WIDGET (self->header));
+  ic_matrix_header_set_hadjustment (self->header,
+                                    gtk_scrolled_window_get_hadjustment (self->scrolled_window));
+  g_signal_connect_object (self->header, "notify::sort-order", G_CALLBACK (sort_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
 }
 
 static void
@@ -268,6 +235,7 @@ ic_matrix_view_dispose (GObject *object)
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_MATRIX_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->feed);
+  g_clear_object (&self->columns);
 
   G_OBJECT_CLASS (ic_matrix_view_parent_class)->dispose (object);
 }
@@ -336,12 +304,13 @@ ic_matrix_view_class_init (IcMatrixViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/InspectionCompare/ic-matrix-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, IcMatrixView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, IcMatrixView, table_box);
+  gtk_widget_class_bind_template_child (widget_class, IcMatrixView, grid_view);
   gtk_widget_class_bind_template_child (widget_class, IcMatrixView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, IcMatrixView, latest_button);
   gtk_widget_class_bind_template_child (widget_class, IcMatrixView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, latest_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_view_activate_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "icmatrixview");
@@ -354,15 +323,15 @@ ic_matrix_view_init (IcMatrixView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  build_table (self);
   self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, collect_rows, self);
-  build_columns (self);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  ic_row_feed_set_sorter (self->feed, gtk_column_view_get_sorter (self->column_view));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)), NULL);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  ic_ui_keep_list_at_top (self->column_view, self->scrolled_window);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  ic_ui_keep_at_top (GTK_WIDGET (self->grid_view), G_LIST_MODEL (selection), self->scrolled_window);
   ic_row_feed_flush (self->feed);
 }
 

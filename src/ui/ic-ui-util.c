@@ -405,46 +405,55 @@ inner_list_view (GtkColumnView *column_view)
 
 static void
 keeper_scrolled_cb (GtkAdjustment *adjustment,
-                    GtkColumnView *column_view)
+                    GtkWidget     *list)
 {
-  g_object_set_data (G_OBJECT (column_view), TOP_KEEPER_KEY,
+  g_object_set_data (G_OBJECT (list), TOP_KEEPER_KEY,
                      GINT_TO_POINTER (gtk_adjustment_get_value (adjustment) <= 0));
 }
 
-/* A column view keeps its first row in place when rows are inserted
- * above it, which scrolls. Setting the adjustment back to 0 did nothing
- * when the view had not been laid out again yet, so the view is scrolled
- * to its first item instead; after the view's own handler has moved it. */
+/* A list view keeps its first row in place when rows are inserted above
+ * it, which scrolls. Setting the adjustment back to 0 did nothing when
+ * the view had not been laid out again yet, so the view is scrolled to
+ * its first item instead; after the view's own handler has moved it. */
 static void
-keeper_rows_changed_cb (GListModel    *rows,
-                        guint          position,
-                        guint          removed,
-                        guint          added,
-                        GtkColumnView *column_view)
+keeper_rows_changed_cb (GListModel *rows,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GtkWidget  *list)
 {
-  GtkWidget *list_view;
-
-  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column_view), TOP_KEEPER_KEY)) ||
-      g_list_model_get_n_items (rows) == 0 || (list_view = inner_list_view (column_view)) == NULL)
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), TOP_KEEPER_KEY)) ||
+      g_list_model_get_n_items (rows) == 0)
     return;
-  gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
 }
 
 /**
- * ic_ui_keep_list_at_top:
+ * ic_ui_keep_at_top:
+ * @list: a list or grid view (it has the "list.scroll-to-item" action)
+ * @rows: its model
  *
  * Rows arrive a few at a time while reading: a list at the top stays at
- * the top instead of following the first row it showed. Call after the
- * column view has its model; the user scrolling away ends it until the
- * list is back at the top.
+ * the top instead of following the first row it showed. The user
+ * scrolling away ends it until the list is back at the top.
  */
+void
+ic_ui_keep_at_top (GtkWidget         *list,
+                   GListModel        *rows,
+                   GtkScrolledWindow *scrolled_window)
+{
+  g_object_set_data (G_OBJECT (list), TOP_KEEPER_KEY, GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (scrolled_window), "value-changed",
+                           G_CALLBACK (keeper_scrolled_cb), list, 0);
+  g_signal_connect_object (rows, "items-changed", G_CALLBACK (keeper_rows_changed_cb), list,
+                           G_CONNECT_AFTER);
+}
+
+/* ic_ui_keep_at_top() for a column view; call once it has its model. */
 void
 ic_ui_keep_list_at_top (GtkColumnView     *column_view,
                         GtkScrolledWindow *scrolled_window)
 {
-  g_object_set_data (G_OBJECT (column_view), TOP_KEEPER_KEY, GINT_TO_POINTER (TRUE));
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (scrolled_window), "value-changed",
-                           G_CALLBACK (keeper_scrolled_cb), column_view, 0);
-  g_signal_connect_object (gtk_column_view_get_model (column_view), "items-changed",
-                           G_CALLBACK (keeper_rows_changed_cb), column_view, G_CONNECT_AFTER);
+  ic_ui_keep_at_top (inner_list_view (column_view),
+                     G_LIST_MODEL (gtk_column_view_get_model (column_view)), scrolled_window);
 }

@@ -62,6 +62,9 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+void ic_ui_keep_at_top      (GtkWidget         *list,
+                             GListModel        *rows,
+                             GtkScrolledWindow *scrolled_window);
 void ic_ui_keep_list_at_top (GtkColumnView     *column_view,
                              GtkScrolledWindow *scrolled_window);
 void ic_ui_dispose_template (GtkWidget *widget,

@@ -1,0 +1,223 @@
+/* ic-matrix-row.c
+ *
+ * A row lays its cells out side by side at the widths of the shared
+ * IcMatrixColumns, leaving out hidden columns, so that rows line up with
+ * each other and with the header. Text cells (IcTextCell) and grade
+ * cells (IcGradeCell) are single style nodes: a row is fifteen nodes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-matrix-row"
+
+#include "config.h"
+
+#include "ic-grade-cell.h"
+#include "ic-matrix-row.h"
+#include "ic-text-cell.h"
+#include "ic-ui-util.h"
+
+struct _IcMatrixRow
+{
+  GtkWidget        parent_instance;
+
+  IcMatrixColumns *columns;
+  IcReport        *report;   /* the list item holds it while bound */
+  GtkWidget       *cells[IC_MATRIX_N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (IcMatrixRow, ic_matrix_row, GTK_TYPE_WIDGET)
+
+static void
+show_columns (IcMatrixRow *self)
+{
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    gtk_widget_set_child_visible (self->cells[c], ic_matrix_columns_get_visible (self->columns, c));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+ic_matrix_row_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  IcMatrixRow *self = IC_MATRIX_ROW (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = ic_matrix_columns_get_total_width (self->columns);
+      return;
+    }
+
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    {
+      int cell_min, cell_nat;
+
+      if (!ic_matrix_columns_get_visible (self->columns, c))
+        continue;
+      gtk_widget_measure (self->cells[c], GTK_ORIENTATION_VERTICAL,
+                          ic_matrix_columns_get_width (self->columns, c),
+                          &cell_min, &cell_nat, NULL, NULL);
+      *minimum = MAX (*minimum, cell_min);
+      *natural = MAX (*natural, cell_nat);
+    }
+}
+
+static void
+ic_matrix_row_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  IcMatrixRow *self = IC_MATRIX_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int x = 0;
+
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    {
+      int column_width = ic_matrix_columns_get_width (self->columns, c);
+
+      if (!ic_matrix_columns_get_visible (self->columns, c))
+        continue;
+      gtk_widget_allocate (self->cells[c], column_width, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (
+                             rtl ? width - x - column_width : x, 0)));
+      x += column_width;
+    }
+}
+
+static void
+cell_activate_cb (IcGradeCell *cell,
+                  IcMatrixRow *self)
+{
+  if (self->report != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (cell), "win.open-report", "s",
+                                ic_report_get_source (self->report));
+}
+
+static void
+ic_matrix_row_dispose (GObject *object)
+{
+  IcMatrixRow *self = (IcMatrixRow *)object;
+
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    g_clear_pointer (&self->cells[c], gtk_widget_unparent);
+  g_clear_object (&self->columns);
+
+  G_OBJECT_CLASS (ic_matrix_row_parent_class)->dispose (object);
+}
+
+static void
+ic_matrix_row_class_init (IcMatrixRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_matrix_row_dispose;
+  widget_class->measure = ic_matrix_row_measure;
+  widget_class->size_allocate = ic_matrix_row_size_allocate;
+  gtk_widget_class_set_css_name (widget_class, "matrixrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
+}
+
+static void
+ic_matrix_row_init (IcMatrixRow *self)
+{
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    {
+      if (c >= IC_MATRIX_COLUMN_FIRST_AREA)
+        {
+          self->cells[c] = ic_grade_cell_new ();
+          gtk_widget_add_css_class (self->cells[c], "grade-cell");
+          g_signal_connect (self->cells[c], "activate", G_CALLBACK (cell_activate_cb), self);
+        }
+      else
+        self->cells[c] = ic_text_cell_new ();
+      gtk_widget_set_parent (self->cells[c], GTK_WIDGET (self));
+    }
+  gtk_widget_add_css_class (self->cells[IC_MATRIX_COLUMN_AUTHORITY], "heading");
+}
+
+GtkWidget *
+ic_matrix_row_new (IcMatrixColumns *columns)
+{
+  IcMatrixRow *self = g_object_new (IC_TYPE_MATRIX_ROW, NULL);
+
+  self->columns = g_object_ref (columns);
+  g_signal_connect_object (columns, "changed", G_CALLBACK (show_columns), self, G_CONNECT_SWAPPED);
+  show_columns (self);
+  return GTK_WIDGET (self);
+}
+
+static void
+fill_grade (IcMatrixRow *self,
+            IcArea       area)
+{
+  IcGradeCell *cell = IC_GRADE_CELL (self->cells[IC_MATRIX_COLUMN_AREA (area)]);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  IcGrade grade;
+
+  text = ic_ui_cell_text (self->report, area, &grade);
+  description = ic_ui_cell_description (self->report, area);
+  ic_grade_cell_set_text (cell, text);
+  ic_grade_cell_set_description (cell, description);
+  ic_ui_set_grade_class (GTK_WIDGET (cell), grade);
+}
+
+static void
+set_cell_text (IcMatrixRow *self,
+               guint        column,
+               char        *text)
+{
+  ic_text_cell_set_text (IC_TEXT_CELL (self->cells[column]), text);
+  g_free (text);
+}
+
+/* Shows @report; called again when it changes in place. */
+void
+ic_matrix_row_set_report (IcMatrixRow *self,
+                          IcReport    *report)
+{
+  g_return_if_fail (IC_IS_MATRIX_ROW (self));
+  g_return_if_fail (report == NULL || IC_IS_REPORT (report));
+
+  self->report = report;
+  if (report == NULL)
+    return;
+  set_cell_text (self, IC_MATRIX_COLUMN_AUTHORITY, ic_ui_authority_text (report));
+  set_cell_text (self, IC_MATRIX_COLUMN_TYPE, ic_ui_type_text (report));
+  set_cell_text (self, IC_MATRIX_COLUMN_ENDED, ic_ui_report_date (report));
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    fill_grade (self, a);
+}
+
+/**
+ * ic_matrix_row_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown
+ */
+IcReport *
+ic_matrix_row_get_report (IcMatrixRow *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
+  return self->report;
+}
+
+/**
+ * ic_matrix_row_get_cell:
+ *
+ * Returns: (transfer none): the cell of @column
+ */
+GtkWidget *
+ic_matrix_row_get_cell (IcMatrixRow *self,
+                        guint        column)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
+  g_return_val_if_fail (column < IC_MATRIX_N_COLUMNS, NULL);
+  return self->cells[column];
+}
