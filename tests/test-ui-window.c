@@ -1254,8 +1254,8 @@ test_report_changes_in_place (void)
   g_assert_false (gtk_widget_has_css_class (cell, "grade-inadequate"));
   g_assert_true (page_says (GTK_WIDGET (reports), "A. Inspector"));
 
-  /* Sorted by overall effectiveness, a corrected grade moves its row. */
-  /* Clicking a title sorts by its column. */
+  /* Clicking a title sorts by its column; sorted by overall
+   * effectiveness, a corrected grade moves its row. */
   g_signal_emit_by_name (overall, "clicked");
   ic_matrix_view_get_rows (matrix);
   g_assert_true (g_list_model_get_item (shown, 0) == (gpointer) greenwich);
@@ -1273,6 +1273,18 @@ test_report_changes_in_place (void)
     }
   g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (
     find_grade_cell (GTK_WIDGET (matrix), "Greenwich", IC_AREA_OVERALL_EFFECTIVENESS))), ==, "Inadequate");
+
+  /* Clicked again: worst first, and reports with no grade still last. */
+  g_signal_emit_by_name (overall, "clicked");
+  ic_matrix_view_get_rows (matrix);
+  {
+    guint n = g_list_model_get_n_items (shown);
+    g_autoptr(IcReport) first = g_list_model_get_item (shown, 0);
+    g_autoptr(IcReport) last = g_list_model_get_item (shown, n - 1);
+
+    g_assert_cmpint (ic_report_get_grade (first, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_INADEQUATE);
+    g_assert_cmpint (ic_report_get_grade (last, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_NONE);
+  }
 
   g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &n_changes);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);

@@ -151,11 +151,89 @@ ic_matrix_columns_get_total_width (IcMatrixColumns *self)
   return total;
 }
 
+/**
+ * ic_matrix_columns_measure_height:
+ * @children: one widget per column, as many as %IC_MATRIX_N_COLUMNS
+ *
+ * The height of a row of @children: the tallest shown one at its
+ * column's width.
+ */
+void
+ic_matrix_columns_measure_height (IcMatrixColumns  *self,
+                                  GtkWidget       **children,
+                                  int              *minimum,
+                                  int              *natural)
+{
+  *minimum = *natural = 0;
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    {
+      int child_min, child_nat;
+
+      if (!self->visible[c])
+        continue;
+      gtk_widget_measure (children[c], GTK_ORIENTATION_VERTICAL, self->widths[c],
+                          &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+/**
+ * ic_matrix_columns_allocate:
+ * @children: one widget per column, as many as %IC_MATRIX_N_COLUMNS
+ * @scrolled: how far the row is scrolled to the side
+ *
+ * Places the shown @children side by side at their columns' widths in a
+ * row @width wide, mirrored for right-to-left text.
+ */
+void
+ic_matrix_columns_allocate (IcMatrixColumns  *self,
+                            GtkWidget        *row,
+                            GtkWidget       **children,
+                            int               width,
+                            int               height,
+                            int               scrolled)
+{
+  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
+  int x = 0;
+
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    {
+      int left = x - scrolled;
+
+      if (!self->visible[c])
+        continue;
+      if (rtl)
+        left = width - left - self->widths[c];
+      gtk_widget_allocate (children[c], self->widths[c], height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (left, 0)));
+      x += self->widths[c];
+    }
+}
+
 static int
 compare_ended (IcReport *a,
                IcReport *b)
 {
   return ic_ui_compare_dates (ic_report_get_sort_date (a), ic_report_get_sort_date (b));
+}
+
+/* Whether @report has nothing to show in @column: no grade for the
+ * area, or no date. */
+gboolean
+ic_matrix_columns_is_blank (guint     column,
+                            IcReport *report)
+{
+  const GDate *date;
+
+  if (column >= IC_MATRIX_COLUMN_FIRST_AREA)
+    return ic_report_get_grade (report, column - IC_MATRIX_COLUMN_FIRST_AREA) == IC_GRADE_NONE;
+  if (column == IC_MATRIX_COLUMN_ENDED)
+    {
+      date = ic_report_get_sort_date (report);
+      return date == NULL || !g_date_valid (date);
+    }
+  return FALSE;
 }
 
 /* The ascending order of @column. */

@@ -40,6 +40,18 @@ void             ic_matrix_columns_set_visible (IcMatrixColumns *self,
                                                 guint            column,
                                                 gboolean         visible);
 int              ic_matrix_columns_get_total_width (IcMatrixColumns *self);
+void             ic_matrix_columns_measure_height (IcMatrixColumns  *self,
+                                                   GtkWidget       **children,
+                                                   int              *minimum,
+                                                   int              *natural);
+void             ic_matrix_columns_allocate    (IcMatrixColumns  *self,
+                                                GtkWidget        *row,
+                                                GtkWidget       **children,
+                                                int               width,
+                                                int               height,
+                                                int               scrolled);
+gboolean         ic_matrix_columns_is_blank    (guint            column,
+                                                IcReport        *report);
 int              ic_matrix_columns_compare     (guint            column,
                                                 IcReport        *a,
                                                 IcReport        *b);

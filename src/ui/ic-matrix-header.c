@@ -52,8 +52,8 @@ update_buttons (IcMatrixHeader *self)
       gtk_widget_set_child_visible (self->buttons[c], ic_matrix_columns_get_visible (self->columns, c));
       gtk_widget_set_visible (self->arrows[c], sorted);
       gtk_image_set_from_icon_name (GTK_IMAGE (self->arrows[c]),
-                                    self->sort_order == GTK_SORT_ASCENDING ? "pan-down-symbolic"
-                                                                           : "pan-up-symbolic");
+                                    self->sort_order == GTK_SORT_ASCENDING ? "pan-up-symbolic"
+                                                                           : "pan-down-symbolic");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[c]),
                                       GTK_ACCESSIBLE_PROPERTY_SORT,
                                       !sorted ? GTK_ACCESSIBLE_SORT_NONE
@@ -75,20 +75,12 @@ ic_matrix_header_measure (GtkWidget      *widget,
 {
   IcMatrixHeader *self = IC_MATRIX_HEADER (widget);
 
-  *minimum = *natural = 0;
   /* As narrow as anything: the rows below set the width, and the header
    * scrolls with them. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    return;
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
-    {
-      int button_min, button_nat;
-
-      gtk_widget_measure (self->buttons[c], GTK_ORIENTATION_VERTICAL, -1,
-                          &button_min, &button_nat, NULL, NULL);
-      *minimum = MAX (*minimum, button_min);
-      *natural = MAX (*natural, button_nat);
-    }
+    *minimum = *natural = 0;
+  else
+    ic_matrix_columns_measure_height (self->columns, self->buttons, minimum, natural);
 }
 
 static void
@@ -98,25 +90,11 @@ ic_matrix_header_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   IcMatrixHeader *self = IC_MATRIX_HEADER (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int scrolled = self->hadjustment ? (int) gtk_adjustment_get_value (self->hadjustment) : 0;
-  int x = 0;
 
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
-    {
-      int column_width = ic_matrix_columns_get_width (self->columns, c);
-      int left = x - scrolled;
-
-      /* Mirrored as the rows are (exactly so when they fit the width). */
-      if (rtl)
-        left = width - left - column_width;
-
-      if (!ic_matrix_columns_get_visible (self->columns, c))
-        continue;
-      gtk_widget_allocate (self->buttons[c], column_width, height, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (left, 0)));
-      x += column_width;
-    }
+  /* In right-to-left text, mirrored as the rows are (exactly so when
+   * they fit the width). */
+  ic_matrix_columns_allocate (self->columns, widget, self->buttons, width, height, scrolled);
 }
 
 static void

@@ -46,25 +46,10 @@ ic_matrix_row_measure (GtkWidget      *widget,
 {
   IcMatrixRow *self = IC_MATRIX_ROW (widget);
 
-  *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = *natural = ic_matrix_columns_get_total_width (self->columns);
-      return;
-    }
-
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
-    {
-      int cell_min, cell_nat;
-
-      if (!ic_matrix_columns_get_visible (self->columns, c))
-        continue;
-      gtk_widget_measure (self->cells[c], GTK_ORIENTATION_VERTICAL,
-                          ic_matrix_columns_get_width (self->columns, c),
-                          &cell_min, &cell_nat, NULL, NULL);
-      *minimum = MAX (*minimum, cell_min);
-      *natural = MAX (*natural, cell_nat);
-    }
+    *minimum = *natural = ic_matrix_columns_get_total_width (self->columns);
+  else
+    ic_matrix_columns_measure_height (self->columns, self->cells, minimum, natural);
 }
 
 static void
@@ -74,20 +59,8 @@ ic_matrix_row_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   IcMatrixRow *self = IC_MATRIX_ROW (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int x = 0;
 
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
-    {
-      int column_width = ic_matrix_columns_get_width (self->columns, c);
-
-      if (!ic_matrix_columns_get_visible (self->columns, c))
-        continue;
-      gtk_widget_allocate (self->cells[c], column_width, height, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (
-                             rtl ? width - x - column_width : x, 0)));
-      x += column_width;
-    }
+  ic_matrix_columns_allocate (self->columns, widget, self->cells, width, height, 0);
 }
 
 static void

@@ -14,9 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ic-grade-cell.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-row.h"
+#include "ic-matrix-table.h"
 #include "ic-matrix-view.h"
 #include "ic-report.h"
 #include "ic-row-feed.h"
@@ -167,7 +167,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              IcMatrixView             *self)
 {
-  ic_ui_bind_report_cell (item, fill_row, NULL);
+  ic_ui_bind_report_item (item, fill_row, NULL);
 }
 
 static void
@@ -175,7 +175,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                IcMatrixView             *self)
 {
-  ic_ui_unbind_report_cell (item);
+  ic_ui_unbind_report_item (item);
   ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
@@ -185,9 +185,16 @@ compare_rows_cb (gconstpointer a,
                  gpointer      user_data)
 {
   IcMatrixHeader *header = user_data;
-  int order = ic_matrix_columns_compare (ic_matrix_header_get_sort_column (header),
-                                         (IcReport *) a, (IcReport *) b);
+  guint column = ic_matrix_header_get_sort_column (header);
+  gboolean a_blank = ic_matrix_columns_is_blank (column, (IcReport *) a);
+  gboolean b_blank = ic_matrix_columns_is_blank (column, (IcReport *) b);
+  int order;
 
+  /* Reports with nothing in the column come last either way: sorted
+   * worst first, the worst grades lead, not the reports without one. */
+  if (a_blank || b_blank)
+    return a_blank - b_blank;
+  order = ic_matrix_columns_compare (column, (IcReport *) a, (IcReport *) b);
   return ic_matrix_header_get_sort_order (header) == GTK_SORT_DESCENDING ? -order : order;
 }
 
@@ -199,7 +206,8 @@ sort_changed_cb (IcMatrixView *self)
   g_autoptr(GtkSorter) sorter = NULL;
 
   if (ic_matrix_header_get_sort_column (self->header) != IC_MATRIX_NOT_SORTED)
-    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, self->header, NULL));
+    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, g_object_ref (self->header),
+                                                g_object_unref));
   gtk_sort_list_model_set_sorter (self->sorted, sorter);
   ic_row_feed_set_sorter (self->feed, sorter);
 }
@@ -209,9 +217,16 @@ build_table (IcMatrixView *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  g_autoptr(GtkWidget) body = g_object_ref (GTK_WIDGET (self->scrolled_window));
+  GtkWidget *table;
+
   self->columns = ic_matrix_columns_new ();
   self->header = IC_MATRIX_HEADER (ic_matrix_header_new (self->columns));
-  gtk_box_prepend (self->table_box, GTK_WIDGET (self->header));
+  /* The template's scrolled rows go under the header. */
+  gtk_box_remove (self->table_box, body);
+  table = ic_matrix_table_new (GTK_WIDGET (self->header), body);
+  gtk_widget_set_vexpand (table, TRUE);
+  gtk_box_append (self->table_box, table);
   ic_matrix_header_set_hadjustment (self->header,
                                     gtk_scrolled_window_get_hadjustment (self->scrolled_window));
   g_signal_connect_object (self->header, "notify::sort-order", G_CALLBACK (sort_changed_cb), self,

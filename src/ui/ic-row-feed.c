@@ -7,7 +7,10 @@
  * it towards what the source shows a few rows per frame, from a tick
  * callback of the view (so a view not on screen does no work until it
  * is), with single-row inserts, removals and replacements so that rows
- * that stay keep their widgets.
+ * that stay keep their widgets. A row that changes in place (an IcReport
+ * read in full or corrected) is no change at all, unless the view sorts
+ * the rows (ic_row_feed_set_sorter()): then it is handed over again so
+ * that the view places it anew.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,10 +20,10 @@
 
 #include "ic-row-feed.h"
 
-/* Time for changing rows per frame. A column view makes a changed row's
- * widgets at once, and lays them out in the same frame: together 5–30 ms
- * a matrix row on a busy two-core machine. At least one row changes per
- * frame, so 197 rows take a few seconds to fill in. */
+/* Time for changing rows per frame. A list or grid view makes a changed
+ * row's widgets at once, and lays them out in the same frame: together
+ * 5–30 ms a column view's row on a busy two-core machine. At least one
+ * row changes per frame, so 197 rows take a few seconds to fill in. */
 #define FRAME_BUDGET_US 1500
 
 struct _IcRowFeed
@@ -193,6 +196,7 @@ tick_cb (GtkWidget     *widget,
          gpointer       data)
 {
   IcRowFeed *self = data;
+
   if (advance (self, g_get_monotonic_time () + FRAME_BUDGET_US))
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;

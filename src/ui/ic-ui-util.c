@@ -226,7 +226,7 @@ ic_ui_compare_dates (const GDate *a,
   return g_date_compare (a, b);
 }
 
-/* Cells that follow their report ---------------------------------------- */
+/* List items that follow their report --------------------------------- */
 
 typedef struct
 {
@@ -235,14 +235,14 @@ typedef struct
   gulong        changed_id;
   IcUiFillFunc  fill;
   gpointer      user_data;
-} CellFollow;
+} ItemFollow;
 
-G_DEFINE_QUARK (ic-cell-follow, cell_follow)
+G_DEFINE_QUARK (ic-item-follow, item_follow)
 
 static void
-cell_follow_free (gpointer data)
+item_follow_free (gpointer data)
 {
-  CellFollow *follow = data;
+  ItemFollow *follow = data;
 
   g_clear_signal_handler (&follow->changed_id, follow->report);
   g_clear_object (&follow->report);
@@ -250,42 +250,42 @@ cell_follow_free (gpointer data)
 }
 
 static void
-cell_report_changed_cb (CellFollow *follow)
+item_report_changed_cb (ItemFollow *follow)
 {
   follow->fill (follow->item, follow->user_data);
 }
 
 /**
- * ic_ui_bind_report_cell:
- * @fill: fills the cell of @item from its report
+ * ic_ui_bind_report_item:
+ * @fill: fills the child of @item (a cell or a row) from its report
  *
- * Call from a factory's "bind": fills the cell now, and again whenever
+ * Call from a factory's "bind": fills the child now, and again whenever
  * its report changes in place (#IcReport::changed: read in full, or
- * corrected) until ic_ui_unbind_report_cell(). A row that stays needs
+ * corrected) until ic_ui_unbind_report_item(). A row that stays needs
  * no change to the list, which would restyle every row on screen.
  */
 void
-ic_ui_bind_report_cell (GtkListItem  *item,
+ic_ui_bind_report_item (GtkListItem  *item,
                         IcUiFillFunc  fill,
                         gpointer      user_data)
 {
-  CellFollow *follow = g_new0 (CellFollow, 1);
+  ItemFollow *follow = g_new0 (ItemFollow, 1);
 
   follow->item = item;
   follow->report = g_object_ref (gtk_list_item_get_item (item));
   follow->fill = fill;
   follow->user_data = user_data;
   follow->changed_id = g_signal_connect_swapped (follow->report, "changed",
-                                                 G_CALLBACK (cell_report_changed_cb), follow);
-  g_object_set_qdata_full (G_OBJECT (item), cell_follow_quark (), follow, cell_follow_free);
+                                                 G_CALLBACK (item_report_changed_cb), follow);
+  g_object_set_qdata_full (G_OBJECT (item), item_follow_quark (), follow, item_follow_free);
   fill (item, user_data);
 }
 
-/* Call from a factory's "unbind" of a cell bound with ic_ui_bind_report_cell(). */
+/* Call from a factory's "unbind" of an item bound with ic_ui_bind_report_item(). */
 void
-ic_ui_unbind_report_cell (GtkListItem *item)
+ic_ui_unbind_report_item (GtkListItem *item)
 {
-  g_object_set_qdata (G_OBJECT (item), cell_follow_quark (), NULL);
+  g_object_set_qdata (G_OBJECT (item), item_follow_quark (), NULL);
 }
 
 /* @user_data: (nullable): a CSS class for the cell */
@@ -316,7 +316,7 @@ bind_text_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  ic_ui_bind_report_cell (item, fill_text, user_data);
+  ic_ui_bind_report_item (item, fill_text, user_data);
 }
 
 static void
@@ -324,7 +324,7 @@ unbind_text_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  ic_ui_unbind_report_cell (item);
+  ic_ui_unbind_report_item (item);
 }
 
 /**

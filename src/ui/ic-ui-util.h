@@ -43,10 +43,10 @@ typedef char *(*IcReportTextFunc) (IcReport *report);
 typedef void  (*IcUiFillFunc)     (GtkListItem *item,
                                    gpointer     user_data);
 
-void                 ic_ui_bind_report_cell   (GtkListItem  *item,
+void                 ic_ui_bind_report_item   (GtkListItem  *item,
                                                IcUiFillFunc  fill,
                                                gpointer      user_data);
-void                 ic_ui_unbind_report_cell (GtkListItem  *item);
+void                 ic_ui_unbind_report_item (GtkListItem  *item);
 
 GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
                                             const char       *title,
