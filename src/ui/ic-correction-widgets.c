@@ -54,6 +54,19 @@ ic_ui_revert_button (IcReport   *report,
   return button;
 }
 
+/* A row of the details: words read from a report, so not markup. */
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
 static GtkWidget *
 detail_row (IcReport   *report,
             const char *title,
@@ -61,15 +74,12 @@ detail_row (IcReport   *report,
             const char *field,
             GtkWidget  *editor)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
-  /* Titles and subtitles are text read from reports, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (ic_ui_is_corrected (report, field))
     subtitle = g_strdup_printf (_("%s · corrected by you"), value);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : value);
+  row = text_row (title, subtitle ? subtitle : value);
   gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (editor, ic_report_get_content_id (report) != NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), ic_ui_revert_button (report, field));
@@ -217,14 +227,7 @@ ic_ui_fill_details (GtkListBox *list,
                                                       _("Correct the last day of the inspection"))));
   /* Shown as printed; nothing is arranged by it, so it has no editor. */
   if (ic_report_get_lead_inspector (report) != NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Lead inspector"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_report_get_lead_inspector (report));
-      gtk_list_box_append (list, row);
-    }
+    gtk_list_box_append (list, text_row (_("Lead inspector"), ic_report_get_lead_inspector (report)));
 }
 
 char *

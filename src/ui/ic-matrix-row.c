@@ -170,18 +170,6 @@ ic_matrix_row_set_report (IcMatrixRow *self,
 }
 
 /**
- * ic_matrix_row_get_report:
- *
- * Returns: (transfer none) (nullable): the report shown
- */
-IcReport *
-ic_matrix_row_get_report (IcMatrixRow *self)
-{
-  g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
-  return self->report;
-}
-
-/**
  * ic_matrix_row_get_cell:
  *
  * Returns: (transfer none): the cell of @column

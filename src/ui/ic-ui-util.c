@@ -288,17 +288,12 @@ ic_ui_unbind_report_item (GtkListItem *item)
   g_object_set_qdata (G_OBJECT (item), item_follow_quark (), NULL);
 }
 
-/* @user_data: (nullable): a CSS class for the cell */
 static void
 setup_text_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *cell = ic_text_cell_new ();
-
-  if (user_data != NULL)
-    gtk_widget_add_css_class (cell, user_data);
-  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_child (item, ic_text_cell_new ());
 }
 
 static void
@@ -340,26 +335,10 @@ ic_ui_add_text_column (GtkColumnView    *column_view,
                        IcReportTextFunc  text_func,
                        GCompareDataFunc  compare)
 {
-  return ic_ui_add_styled_text_column (column_view, title, text_func, compare, NULL);
-}
-
-/**
- * ic_ui_add_styled_text_column:
- * @css_class: (nullable): a static string, the CSS class of every cell
- *
- * Returns: (transfer none): the column, appended to @column_view
- */
-GtkColumnViewColumn *
-ic_ui_add_styled_text_column (GtkColumnView    *column_view,
-                              const char       *title,
-                              IcReportTextFunc  text_func,
-                              GCompareDataFunc  compare,
-                              const char       *css_class)
-{
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), (gpointer) css_class);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_text_cb), (gpointer) text_func);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_text_cb), NULL);
   column = gtk_column_view_column_new (title, factory);

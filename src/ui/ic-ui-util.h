@@ -52,12 +52,6 @@ GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
                                             const char       *title,
                                             IcReportTextFunc  text_func,
                                             GCompareDataFunc  compare);
-GtkColumnViewColumn *ic_ui_add_styled_text_column (GtkColumnView    *column_view,
-                                                   const char       *title,
-                                                   IcReportTextFunc  text_func,
-                                                   GCompareDataFunc  compare,
-                                                   const char       *css_class);
-
 G_END_DECLS
 
 G_BEGIN_DECLS
