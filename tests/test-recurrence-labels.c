@@ -21,8 +21,8 @@
 
 /* The figures reached on every label with the method as it is; the test
  * fails when a change makes either fall below. */
-#define PRECISION_FLOOR 0.0
-#define RECALL_FLOOR 0.0
+#define PRECISION_FLOOR 0.65
+#define RECALL_FLOOR 0.25
 
 typedef struct
 {
