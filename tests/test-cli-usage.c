@@ -73,6 +73,8 @@ test_help (void)
   static const char *options[] = {
     "--export-json=FILE", "--export-csv=FILE", "--export-improvements-csv=FILE",
     "--export-pdf=FILE", "--render=CHART", "--output=FILE",
+    "--authority=NAME", "--region=NAME", "--peers-of=NAME", "--type=KEY", "--from=YEAR",
+    "--to=YEAR", "--latest",
   };
   static const char *charts[] = { "matrix", "timeline", "grades", "themes", "history", "years" };
   g_auto(Run) run = { 0 };
