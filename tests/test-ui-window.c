@@ -1151,7 +1151,7 @@ fill_store_at_scale (IcReportStore *store)
     IC_GRADE_GOOD, IC_GRADE_NONE, IC_GRADE_INADEQUATE, IC_GRADE_NONE, IC_GRADE_NONE,
     IC_GRADE_OUTSTANDING,
   };
-  g_autoptr(GPtrArray) all = ic_authorities_get_all ();
+  GPtrArray *all = ic_authorities_get_all ();  /* owned by the authority table */
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_authorities = 0;
 
