@@ -418,41 +418,6 @@ test_cancel (void)
   ic_test_remove_tree (dir);
 }
 
-/* Loads @files twice through the cache (filling it, then reading it) and
- * checks that the cached text and reports are exactly what MuPDF and the
- * parser gave. */
-static void
-assert_cache_agrees (IcReportStore *cold,
-                     GFile        **files)
-{
-  g_unsetenv ("IC_NO_CACHE");
-  for (guint round = 0; round < 2; round++)
-    {
-      g_autoptr(IcReportStore) store = ic_report_store_new ();
-      g_autoptr(IcLoader) loader = ic_loader_new (store);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-
-      g_assert_true (ic_loader_load_sync (loader, files, 2, NULL, NULL));
-      n = g_list_model_get_n_items (G_LIST_MODEL (store));
-      g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (cold)));
-      for (guint i = 0; i < n; i++)
-        {
-          IcReport *report = ic_report_store_get_report (store, i);
-          IcReport *expected = ic_report_store_find_content (cold, ic_report_get_content_id (report));
-
-          g_assert_nonnull (expected);
-          g_autoptr(JsonNode) node = ic_json_report_to_node (report);
-          g_autoptr(JsonNode) expected_node = ic_json_report_to_node (expected);
-          g_autofree char *json = ic_json_to_string (node);
-          g_autofree char *expected_json = ic_json_to_string (expected_node);
-
-          g_assert_cmpstrv (ic_report_get_pages (report), ic_report_get_pages (expected));
-          g_assert_cmpstr (json, ==, expected_json);
-        }
-    }
-  g_setenv ("IC_NO_CACHE", "1", TRUE);
-}
-
 /* IC_DEBUG_STALLS=1 makes an asynchronous load print its longest
  * main-loop gap; the subprocess loads 50 files, the parent reads stderr. */
 static void
@@ -479,65 +444,6 @@ test_stalls (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stderr ("*longest main-loop stall while loading: *ms*");
-}
-
-/* The real parser on every real PDF: no crash, and each file is a report,
- * a copy of one, or a failure with a one-line reason. */
-static void
-test_corpus (void)
-{
-  g_autofree char *bulk = ic_test_corpus_path ("bulk");
-  g_autofree char *pdf = ic_test_corpus_path ("pdf");
-  g_autoptr(IcReportStore) store = ic_report_store_new ();
-  g_autoptr(IcLoader) loader = ic_loader_new (store);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) before = g_string_new (NULL);
-  g_autoptr(GString) after = g_string_new (NULL);
-  GFile *files[2];
-  GListModel *failures;
-  guint n_reports, n_copies = 0, n_failures;
-
-  if (bulk == NULL || pdf == NULL)
-    return;
-
-  list_tree (bulk, before);
-  list_tree (pdf, before);
-  files[0] = g_file_new_for_path (bulk);
-  files[1] = g_file_new_for_path (pdf);
-  /* Cold (IC_NO_CACHE=1): every PDF goes through MuPDF and the parser. */
-  g_assert_true (ic_loader_load_sync (loader, files, 2, NULL, &error));
-  g_assert_no_error (error);
-  assert_cache_agrees (store, files);
-  list_tree (bulk, after);
-  list_tree (pdf, after);
-  g_assert_cmpstr (before->str, ==, after->str);
-
-  n_reports = g_list_model_get_n_items (G_LIST_MODEL (store));
-  failures = ic_report_store_get_failures (store);
-  n_failures = g_list_model_get_n_items (failures);
-  for (guint i = 0; i < n_reports; i++)
-    {
-      IcReport *report = ic_report_store_get_report (store, i);
-
-      n_copies += g_strv_length ((char **)ic_report_get_duplicates (report));
-      g_assert_nonnull (ic_report_get_pages (report));
-    }
-  for (guint i = 0; i < n_failures; i++)
-    {
-      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
-      const char *reason = ic_failure_get_reason (failure);
-
-      g_assert_true (reason != NULL && reason[0] != '\0' && strchr (reason, '\n') == NULL);
-      g_test_message ("failure: %s: %s", ic_failure_get_source (failure), reason);
-    }
-
-  g_test_message ("%u files: %u reports, %u copies, %u failures",
-                  ic_loader_get_n_total (loader), n_reports, n_copies, n_failures);
-  g_assert_cmpuint (ic_loader_get_n_total (loader), ==, 181 + 11);
-  g_assert_cmpuint (ic_loader_get_n_done (loader), ==, ic_loader_get_n_total (loader));
-  g_assert_cmpuint (n_reports + n_copies + n_failures, ==, ic_loader_get_n_total (loader));
-  g_object_unref (files[0]);
-  g_object_unref (files[1]);
 }
 
 /* A stand-in parser that tells how many pages it saw: the authority is
@@ -863,60 +769,6 @@ test_replace_keeps_corrections (void)
   ic_test_remove_tree (dir);
 }
 
-/* The real parser on every real PDF, progressively and in one pass: the
- * final reports (JSON and page text) are the same, and the progressive
- * load did list provisional reports first. */
-static void
-test_progressive_corpus (void)
-{
-  g_autofree char *bulk = ic_test_corpus_path ("bulk");
-  g_autofree char *pdf = ic_test_corpus_path ("pdf");
-  g_autoptr(IcReportStore) one_pass = ic_report_store_new ();
-  g_autoptr(IcReportStore) store = ic_report_store_new ();
-  g_autoptr(IcLoader) one_pass_loader = ic_loader_new (one_pass);
-  g_autoptr(IcLoader) loader = ic_loader_new (store);
-  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
-  Seen seen = { authorities, 0 };
-  GFile *files[2];
-  guint n;
-
-  if (bulk == NULL || pdf == NULL)
-    return;
-
-  files[0] = g_file_new_for_path (bulk);
-  files[1] = g_file_new_for_path (pdf);
-  _ic_loader_set_first_pass (one_pass_loader, 0);
-  g_assert_true (ic_loader_load_sync (one_pass_loader, files, 2, NULL, NULL));
-  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
-  g_assert_true (ic_loader_load_sync (loader, files, 2, NULL, NULL));
-
-  g_test_message ("%u replacement batches", seen.n_replaced);
-  g_assert_cmpuint (seen.n_replaced, >, 0);
-  n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (one_pass)));
-  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==,
-                    g_list_model_get_n_items (ic_report_store_get_failures (one_pass)));
-  for (guint i = 0; i < n; i++)
-    {
-      IcReport *report = ic_report_store_get_report (store, i);
-      IcReport *expected = ic_report_store_find_content (one_pass, ic_report_get_content_id (report));
-      g_autoptr(JsonNode) node = NULL;
-      g_autoptr(JsonNode) expected_node = NULL;
-      g_autofree char *json = NULL;
-      g_autofree char *expected_json = NULL;
-
-      g_assert_nonnull (expected);
-      node = ic_json_report_to_node (report);
-      expected_node = ic_json_report_to_node (expected);
-      json = ic_json_to_string (node);
-      expected_json = ic_json_to_string (expected_node);
-      g_assert_cmpstrv (ic_report_get_pages (report), ic_report_get_pages (expected));
-      g_assert_cmpstr (json, ==, expected_json);
-    }
-  g_object_unref (files[0]);
-  g_object_unref (files[1]);
-}
-
 /* The nice value of each thread that parsed a report (-100: none yet). */
 static int parse_nice_min = 100, parse_nice_max = -100;
 static GMutex parse_nice_lock;
@@ -1050,8 +902,8 @@ main (int   argc,
 {
   /* Lets the helper process obey the crash comment of add_crashing_pdf(). */
   g_setenv ("IC_EXTRACT_HELPER_TEST", "1", TRUE);
-  /* Every file takes the full path; only assert_cache_agrees() uses the
-   * cache (test-cache.c tests it on its own). */
+  /* Every file takes the full path, with no cache (test-cache.c tests it
+   * on its own, test-loader-corpus.c with the loader). */
   g_setenv ("IC_NO_CACHE", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
 
@@ -1060,13 +912,11 @@ main (int   argc,
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);
   g_test_add_func ("/loader/stalls", test_stalls);
-  g_test_add_func ("/loader/corpus", test_corpus);
   g_test_add_func ("/loader/progressive", test_progressive);
   g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
   g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/replace-keeps-corrections", test_replace_keeps_corrections);
-  g_test_add_func ("/loader/progressive-corpus", test_progressive_corpus);
   g_test_add_func ("/loader/background", test_background);
 
   return g_test_run ();
