@@ -12,6 +12,7 @@ packages=(
   poppler-utils mupdf-tools qpdf time
   xvfb xauth desktop-file-utils appstream
   dbus at-spi2-core
+  debhelper dpkg-dev fakeroot x11-utils
   fonts-cantarell fonts-dejavu-core
   clang libclang-rt-14-dev
 )
@@ -31,5 +32,13 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 echo "Installing: ${missing[*]}" >&2
-$sudo apt-get update -q >&2
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+# Another apt-get or an unattended upgrade may hold the locks: wait for it
+# (up to 10 minutes) rather than fail.
+wait_lock=(-o DPkg::Lock::Timeout=600)
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  $sudo apt-get "${wait_lock[@]}" update -q >&2 && break
+  echo "apt-get update failed (attempt $attempt); retrying in 60 s" >&2
+  sleep 60
+done
+DEBIAN_FRONTEND=noninteractive $sudo apt-get "${wait_lock[@]}" install -y -q --no-install-recommends \
+  "${missing[@]}" >&2

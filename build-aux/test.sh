@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
 # Builds Inspection Compare twice (plain with warnings as errors, then with
 # AddressSanitizer + UndefinedBehaviorSanitizer) and runs every test in both.
-# Ends with one line "N passed, N failed".
+# Then checks the Debian package (build-aux/check-deb.sh). Ends with one
+# line "N passed, N failed, N skipped", whatever failed on the way.
 set -uo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$top"
 
-"$top/build-aux/deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
+if ! "$top/build-aux/deps.sh"; then
+  echo "the packages to build and test could not be installed" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
 
 status=0
 logs=()
+# Whole-program checks and builds, each counted as one test (NAME=ok|fail).
+checks=()
 
 run_suite () {
   local dir="$1"; shift
-  if [ ! -f "$dir/build.ninja" ]; then
-    meson setup "$dir" "$@" || return 1
+  # A build that fails counts as a failed test; a log of an earlier run
+  # must not count instead.
+  rm -f "$dir/meson-logs/testlog.json"
+  if [ ! -f "$dir/build.ninja" ] && ! meson setup "$dir" "$@"; then
+    checks+=("build $dir=fail"); return 1
   fi
-  ninja -C "$dir" || return 1
+  if ! ninja -C "$dir"; then
+    checks+=("build $dir=fail"); return 1
+  fi
   # The UI tests need a display: xvfb-run gives them one; core tests ignore it.
   xvfb-run -a -s "-screen 0 1400x1000x24" meson test -C "$dir" --print-errorlogs "${MESON_TEST_ARGS[@]}" \
     --num-processes 2 || status=1
@@ -34,8 +46,8 @@ LSAN_OPTIONS="suppressions=$top/tests/lsan.supp" \
     -Dbuildtype=debug || status=1
 
 # Whole-program checks, each counted as one test: the exporter over the
-# generated hostile corpus (issue "Hardening"), and a short fuzzing run.
-checks=()
+# generated hostile corpus, a short fuzzing run, and the Debian package
+# built, installed, started and removed.
 run_check () {
   local name="$1"; shift
   echo "== $name: $*"
@@ -43,6 +55,7 @@ run_check () {
 }
 run_check hostile-corpus "$top/build-aux/hostile-check.sh" "$top/_build" "$top/_build/hostile-corpus"
 run_check fuzzing "$top/build-aux/fuzz.sh" "${IC_FUZZ_SECONDS:-20}"
+run_check debian-package "$top/build-aux/check-deb.sh" "$top/_build-deb"
 
 python3 "$top/build-aux/count-tests.py" "${logs[@]}" -- "${checks[@]}"
 counted=$?
