@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Runs the headless exporter over each folder of the hostile corpus
-# (tests/make-hostile-corpus.sh) and checks what CONTRACT.md promises:
+# (tests/make-hostile-corpus.sh) and checks what README's "Command line" promises:
 # it finishes (no hang on FIFOs, loops or /dev/zero), exits 0, writes JSON
 # that is valid UTF-8, lists every unreadable file under "failures", and
 # prints no GLib warnings or criticals.  Prints seconds and peak memory per

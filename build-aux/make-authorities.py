@@ -94,7 +94,7 @@ VARIANTS = {
 }
 
 # Canonical names where the ONS name in the lookup table differs from the
-# short official one DOMAIN.md asks for.
+# short official name that Ofsted and the DfE use.
 NAMES = {
     "810": "Kingston upon Hull, City of",
     "822": "Bedford",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Inspection Compare and runs it on the given folders and files.
 #   build-aux/run.sh [PATH…]            opens the window
-#   build-aux/run.sh --export-json=- D  any option of CONTRACT.md works too
+#   build-aux/run.sh --export-json=- D  any option of --help works too
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$top"

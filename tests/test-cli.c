@@ -1,4 +1,4 @@
-/* test-cli.c: the headless command line of CONTRACT.md, run for real
+/* test-cli.c: the headless command line (README, "Command line"), run for real
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,6 +1,6 @@
 /* test-parser.c: each parsing rule on fixtures written for the tests
  *
- * The fixtures in tests/fixtures/parser imitate the shapes FRAMEWORKS.md
+ * The fixtures in tests/fixtures/parser imitate the shapes Ofsted prints
  * describes (with invented wording): pages split by form feeds, running
  * heads, page numbers, footnotes, private-use bullets, wrapped grades.
  *

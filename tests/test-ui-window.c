@@ -1015,7 +1015,7 @@ test_corpus (void)
     }
   g_assert_true (named);
 
-  /* Seed 001 raises seed 000's front-door point again (DOMAIN.md): its
+  /* Seed 001 raises seed 000's front-door point again (a recurrence): its
    * page links back to the earlier report. */
   {
     IcReportStore *store = ic_window_get_store (window);

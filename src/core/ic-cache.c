@@ -24,7 +24,7 @@
 /* path -> (size, mtime, inode, content id, last used in seconds) */
 #define INDEX_TYPE "(sa(stttst))"
 #define INDEX_MAGIC "ic-index-1"
-/* (magic, the report as CONTRACT.md JSON) */
+/* (magic, the report as the JSON export writes it) */
 #define REPORT_TYPE "(ss)"
 #define REPORT_MAGIC "ic-report-1"
 #define INDEX_NAME "path-index"

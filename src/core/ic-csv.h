@@ -1,4 +1,4 @@
-/* ic-csv.h: the CSV exports of CONTRACT.md (RFC 4180, UTF-8)
+/* ic-csv.h: the CSV exports (RFC 4180, UTF-8; README, "Command line")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

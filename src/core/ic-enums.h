@@ -1,4 +1,4 @@
-/* ic-enums.h: the domain's fixed vocabularies (DOMAIN.md, CONTRACT.md)
+/* ic-enums.h: the domain's fixed vocabularies (README, "The model")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +34,7 @@ typedef enum
 } IcGrade;
 #define IC_N_GRADES (IC_GRADE_INADEQUATE + 1)
 
-/* In the matrix order of DOMAIN.md. */
+/* In the matrix's column order. */
 typedef enum
 {
   IC_AREA_OVERALL_EFFECTIVENESS,
@@ -72,7 +72,8 @@ typedef enum
   IC_ILACS_VARIANT_STANDARD,
 } IcIlacsVariant;
 
-/* Keys are the stable strings of CONTRACT.md; labels are for people. */
+/* Keys are the stable strings of the JSON and CSV exports, never changed;
+ * labels are for people. */
 const char *ic_inspection_type_to_key   (IcInspectionType  type);
 const char *ic_inspection_type_to_label (IcInspectionType  type);
 gboolean    ic_inspection_type_from_key (const char       *key,

@@ -59,7 +59,7 @@ static void
 add_page (JsonBuilder *builder,
           guint        page)
 {
-  /* "page" is absent for text files, as CONTRACT.md says. */
+  /* "page" is absent for text files, which have no pages of their own. */
   if (page == 0)
     return;
   json_builder_set_member_name (builder, "page");
@@ -136,7 +136,7 @@ add_paths (JsonBuilder        *builder,
 /**
  * ic_json_report_to_node:
  *
- * Returns: (transfer full): the REPORT object of CONTRACT.md, plus the
+ * Returns: (transfer full): the REPORT object of the JSON export, plus the
  *   additive keys `content_id`, `duplicates` and `corrected`
  */
 JsonNode *
@@ -375,7 +375,7 @@ ic_json_report_from_node (JsonNode  *node,
  * @failures: (nullable): a list model of #IcFailure
  * @recurrences: (nullable) (transfer none): a JSON array of RECURRENCE
  *
- * Returns: (transfer full): the whole export document of CONTRACT.md
+ * Returns: (transfer full): the whole JSON export document
  */
 JsonNode *
 ic_json_document_new (GListModel *reports,

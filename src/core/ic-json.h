@@ -1,4 +1,4 @@
-/* ic-json.h: the JSON of CONTRACT.md
+/* ic-json.h: the JSON export (README, "Command line")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

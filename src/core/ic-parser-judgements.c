@@ -411,7 +411,7 @@ read_sif (IcParse *parse)
 /* SLAC 2009–12 grades safeguarding services and services for looked
  * after children apart, each with its own overall effectiveness. The
  * looked after children's overall grade is the matrix's children in care
- * cell (FRAMEWORKS.md §3); the other grades are safeguarding's. */
+ * cell; the other grades are safeguarding's. */
 static guint
 find_slac_looked_after (IcParse *parse,
                         guint    from)

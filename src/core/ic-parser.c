@@ -1,7 +1,7 @@
 /* ic-parser.c: pages of report text -> IcReport
  *
  * The parser reads what every Ofsted framework from 2012 to 2026 prints
- * (FRAMEWORKS.md): it recognises the report type from its title, then
+ * (README, "The parser"): it recognises the report type from its title, then
  * reads the metadata, the judgements (ic-parser-judgements.c) and the
  * improvement items and strengths (ic-parser-items.c). Where it is unsure
  * it says so in the report's warnings, in words a user understands.
@@ -614,7 +614,7 @@ read_ilacs_variant (IcParse *parse)
     }
 
   /* The text never says "short": one week on site is short, two weeks
-   * standard (FRAMEWORKS.md §1, the same rule as the JT-39 scraper). */
+   * standard (up to 7 days on site is short). */
   days = g_date_days_between (start, end) + 1;
   _ic_report_set_ilacs_variant (parse->report, days <= 7 ? IC_ILACS_VARIANT_SHORT
                                                          : IC_ILACS_VARIANT_STANDARD);

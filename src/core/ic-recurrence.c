@@ -457,7 +457,7 @@ add_ref (JsonBuilder     *builder,
  * ic_recurrences_to_json:
  * @recurrences: (element-type IcRecurrence):
  *
- * Returns: (transfer full): the `recurrences` array of CONTRACT.md, for
+ * Returns: (transfer full): the `recurrences` array of the JSON export, for
  *   ic_json_document_new()
  */
 JsonNode *

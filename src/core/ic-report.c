@@ -641,7 +641,7 @@ ic_date_to_display (const GDate *date)
   if (date == NULL || !g_date_valid (date))
     return NULL;
 
-  /* "9 December 2019", the form users expect (DOMAIN.md). */
+  /* "9 December 2019", the form Ofsted prints and users expect. */
   if (g_date_strftime (buf, sizeof buf, "%-d %B %Y", date) == 0)
     return NULL;
 

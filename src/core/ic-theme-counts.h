@@ -1,7 +1,7 @@
 /* ic-theme-counts.h: how many reports raise each theme, and the items
  * behind the counts, for charts, the timeline and the summary pack
  *
- * Counts are of REPORTS that raise a theme (DOMAIN.md), not of items, so
+ * Counts are of REPORTS that raise a theme, not of items, so
  * that long reports do not dominate.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -65,7 +65,7 @@ GPtrArray    *ic_theme_rules_explain         (IcThemeRules  *self,
 void          ic_theme_rules_assign_report   (IcThemeRules  *self,
                                               IcReport      *report);
 
-/* The taxonomy of DOMAIN.md, in its order, whatever the rules say. */
+/* The fixed taxonomy of themes, in its order, whatever the rules say. */
 const char * const *ic_theme_get_keys        (void);
 gboolean            ic_theme_is_key          (const char    *key);
 const char         *ic_theme_get_label       (const char    *key);

@@ -69,7 +69,7 @@ void          _ic_draw_marker           (cairo_t        *cr,
                                          double          y,
                                          double          radius);
 
-/* Themes in the order of DOMAIN.md's taxonomy, then any others. */
+/* Themes in the taxonomy's order (ic-themes.h), then any others. */
 const char * const *_ic_theme_keys      (void);
 int           _ic_theme_order           (const char     *key);
 char         *_ic_theme_label           (const char     *key) G_GNUC_WARN_UNUSED_RESULT;

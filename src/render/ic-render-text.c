@@ -205,7 +205,7 @@ static const char * const theme_keys[] = {
   "workforce", "private_fostering", NULL,
 };
 
-/* Labels people use for the taxonomy of DOMAIN.md. */
+/* Labels people use for the themes of the taxonomy (ic-themes.h). */
 static const char * const theme_labels[] = {
   "Front door", "Early help", "Strategy and child protection", "Assessment and risk",
   "Plans and planning", "Child's voice and identity", "Recording",

@@ -3,7 +3,7 @@
  * The chart is prepared once per change of the reports (coalesced in an
  * idle, since reports arrive in batches while reading); snapshot only
  * hands a cairo context to ic_chart_draw(), the same call print and
- * export make (STYLE.md §4).
+ * export make: one drawing code for window, printer and files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
