@@ -17,10 +17,9 @@
 #include "ic-csv.h"
 #include "ic-failure.h"
 #include "ic-json.h"
-#include "ic-loader.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
-#include "ic-report-store.h"
+#include "ic-session.h"
 
 enum {
   EXIT_OK = 0,
@@ -156,18 +155,17 @@ check_usage (Options  *options,
 }
 
 static gboolean
-load_paths (IcReportStore  *store,
-            char          **paths,
-            GError        **error)
+load_paths (IcSession  *session,
+            char      **paths,
+            GError    **error)
 {
-  g_autoptr(IcLoader) loader = ic_loader_new (store);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *failures = ic_report_store_get_failures (store);
+  GListModel *failures = ic_report_store_get_failures (ic_session_get_store (session));
 
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
 
-  if (!ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, error))
+  if (!ic_session_open_sync (session, (GFile **)files->pdata, files->len, NULL, error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
@@ -331,10 +329,11 @@ write_chart (Options       *options,
 }
 
 static int
-write_exports (Options       *options,
-               IcReportStore *store)
+write_exports (Options   *options,
+               IcSession *session)
 {
-  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  IcReportStore *store = ic_session_get_store (session);
+  g_autoptr(GPtrArray) recurrences = ic_session_find_recurrences (session, NULL);
   g_autoptr(GError) pack_error = NULL;
   g_autoptr(GError) chart_error = NULL;
   gboolean ok = write_text_outputs (options, store, recurrences);
@@ -356,14 +355,12 @@ write_exports (Options       *options,
 /* The user's corrections apply to exports too. A file that cannot be
  * read is reported (and kept) but does not stop the export. */
 static void
-use_corrections (IcReportStore *store)
+use_corrections (IcSession *session)
 {
-  g_autoptr(IcCorrections) corrections = ic_corrections_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!ic_corrections_load (corrections, &error))
+  if (!ic_session_load_corrections (session, &error))
     g_printerr ("inspection-compare: %s\n", error->message);
-  ic_report_store_set_corrections (store, corrections);
 }
 
 /**
@@ -377,7 +374,7 @@ ic_cli_run (int    argc,
             char **argv)
 {
   g_auto(Options) options = { 0 };
-  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcSession) session = ic_session_new ();
   g_autoptr(GError) error = NULL;
 
   if (!parse_options (&options, argc, argv, &error) || !check_usage (&options, &error))
@@ -386,12 +383,12 @@ ic_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
-  use_corrections (store);
-  if (!load_paths (store, options.paths, &error))
+  use_corrections (session);
+  if (!load_paths (session, options.paths, &error))
     {
       g_printerr ("inspection-compare: %s\n", error->message);
       return EXIT_OUTPUT;
     }
 
-  return write_exports (&options, store);
+  return write_exports (&options, session);
 }
