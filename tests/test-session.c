@@ -287,6 +287,30 @@ test_analysis (void)
   g_assert_cmpuint (g_strv_length ((char **) ic_theme_counts_get_authorities (counts)), >, 0);
 }
 
+/* One filter object is shared, not copied: what a filter bar edits is
+ * what the session's views and exports apply. */
+static void
+test_filter (void)
+{
+  g_autoptr(IcSession) session = ic_session_new ();
+  g_autoptr(IcFilterSpec) spec = ic_filter_spec_new ();
+  IcFilterSpec *before = ic_session_get_filter (session);
+  guint n_notify = 0;
+
+  g_assert_nonnull (before);
+  g_assert_true (ic_filter_spec_is_empty (before));
+  g_signal_connect (session, "notify::filter", G_CALLBACK (notify_count_cb), &n_notify);
+  ic_session_set_filter (session, spec);
+  g_assert_true (ic_session_get_filter (session) == spec);
+  ic_session_set_filter (session, spec);
+  g_assert_cmpuint (n_notify, ==, 1);
+  ic_filter_spec_set_search (spec, "barnet");
+  g_assert_cmpstr (ic_filter_spec_get_search (ic_session_get_filter (session)), ==, "barnet");
+  ic_session_set_filter (session, NULL);
+  g_assert_true (ic_filter_spec_is_empty (ic_session_get_filter (session)));
+  g_assert_cmpuint (n_notify, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +331,7 @@ main (int    argc,
   g_test_add_func ("/session/corrections-persist", test_corrections_persist);
   g_test_add_func ("/session/watch", test_watch);
   g_test_add_func ("/session/analysis", test_analysis);
+  g_test_add_func ("/session/filter", test_filter);
 
   status = g_test_run ();
   ic_test_remove_tree (data);

@@ -16,7 +16,7 @@ struct _IcSession
   IcReportStore *store;
   IcLoader      *loader;
   IcCorrections *corrections;
-  GObject       *filter;
+  IcFilterSpec  *filter;
   GCancellable  *cancellable;
   GPtrArray     *roots;            /* GFile: folders and files opened */
   GPtrArray     *queue;            /* GFile arrays waiting for the loader */

@@ -240,9 +240,9 @@ install_properties (GObjectClass *object_class)
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, IC_TYPE_REPORT_STORE, ro);
   properties[PROP_CORRECTIONS] = g_param_spec_object ("corrections", NULL, NULL,
                                                       IC_TYPE_CORRECTIONS, ro);
-  /* The filter views and exports apply; its type belongs to whoever
-   * filters (the session only keeps it in one place). */
-  properties[PROP_FILTER] = g_param_spec_object ("filter", NULL, NULL, G_TYPE_OBJECT, rw);
+  /* The filter views and exports apply: the window's filter bar edits
+   * it, the command line's filter options fill it. */
+  properties[PROP_FILTER] = g_param_spec_object ("filter", NULL, NULL, IC_TYPE_FILTER_SPEC, rw);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -288,6 +288,7 @@ ic_session_init (IcSession *self)
    * whenever one changes. */
   ic_report_store_set_corrections (self->store, self->corrections);
   self->loader = ic_loader_new (self->store);
+  self->filter = ic_filter_spec_new ();
   self->cancellable = g_cancellable_new ();
   self->roots = g_ptr_array_new_with_free_func (g_object_unref);
   self->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -547,22 +548,34 @@ ic_session_find_source (IcSession  *self,
 /**
  * ic_session_get_filter:
  *
- * Returns: (transfer none) (nullable): the filter views and exports apply
+ * Returns: (transfer none): the filter views and exports apply; an empty
+ *   one keeps every report
  */
-GObject *
+IcFilterSpec *
 ic_session_get_filter (IcSession *self)
 {
   g_return_val_if_fail (IC_IS_SESSION (self), NULL);
   return self->filter;
 }
 
+/**
+ * ic_session_set_filter:
+ * @filter: (nullable): the filter to share; NULL for a new empty one
+ *
+ * The session keeps @filter itself, not a copy, so whoever edits it (a
+ * filter bar) and whoever applies it (views, exports) see one filter.
+ */
 void
-ic_session_set_filter (IcSession *self,
-                       GObject   *filter)
+ic_session_set_filter (IcSession    *self,
+                       IcFilterSpec *filter)
 {
-  g_return_if_fail (IC_IS_SESSION (self));
-  g_return_if_fail (filter == NULL || G_IS_OBJECT (filter));
+  g_autoptr(IcFilterSpec) empty = NULL;
 
+  g_return_if_fail (IC_IS_SESSION (self));
+  g_return_if_fail (filter == NULL || IC_IS_FILTER_SPEC (filter));
+
+  if (filter == NULL)
+    filter = empty = ic_filter_spec_new ();
   if (g_set_object (&self->filter, filter))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "ic-corrections.h"
+#include "ic-filter-spec.h"
 #include "ic-report-store.h"
 #include "ic-theme-counts.h"
 
@@ -51,10 +52,10 @@ void           ic_session_set_watch_folders    (IcSession       *self,
 IcReport      *ic_session_find_source          (IcSession       *self,
                                                 const char      *source);
 
-/* Filtering: the one filter views and exports apply (NULL: none). */
-GObject       *ic_session_get_filter           (IcSession       *self);
+/* Filtering: the one filter views and exports apply. */
+IcFilterSpec  *ic_session_get_filter           (IcSession       *self);
 void           ic_session_set_filter           (IcSession       *self,
-                                                GObject         *filter);
+                                                IcFilterSpec    *filter);
 
 /* Corrections */
 gboolean       ic_session_load_corrections     (IcSession       *self,

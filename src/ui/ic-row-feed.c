@@ -1,16 +1,14 @@
 /* ic-row-feed.c
  *
- * A GTK 4.8 list or column view makes and binds a widget row for every
- * row added, up to 200 of them, on the main thread: 1–3 ms a row here.
- * A batch of a hundred reports handed to it at once froze the window
- * for half a second. The feed keeps its own copy of the rows and moves
- * it towards what the source shows a few rows per frame, from a tick
- * callback of the view (so a view not on screen does no work until it
- * is), with single-row inserts, removals and replacements so that rows
- * that stay keep their widgets. A row that changes in place (an IcReport
- * read in full or corrected) is no change at all, unless the view sorts
- * the rows (ic_row_feed_set_sorter()): then it is handed over again so
- * that the view places it anew.
+ * A view's rows: its own copy of what the source shows (all of it, or
+ * what collect() picks, such as each authority's latest report). The
+ * copy equals the source whenever the view is on screen, changed in one
+ * splice that leaves the rows before and after the changed span, and
+ * their widgets, alone. A hidden view does no work until it is mapped.
+ * A row that changes in place (an IcReport read in full or corrected)
+ * is no change at all, unless the view sorts the rows
+ * (ic_row_feed_set_sorter()): then it is handed over again at the next
+ * frame so that the view places it anew.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,12 +17,6 @@
 #include "config.h"
 
 #include "ic-row-feed.h"
-
-/* Time for changing rows per frame. A list or grid view makes a changed
- * row's widgets at once, and lays them out in the same frame: together
- * 5–30 ms a column view's row on a busy two-core machine. At least one
- * row changes per frame, so 197 rows take a few seconds to fill in. */
-#define FRAME_BUDGET_US 1500
 
 struct _IcRowFeed
 {
@@ -39,7 +31,6 @@ struct _IcRowFeed
   GHashTable       *shown;    /* items of rows -> their "changed" handler */
   GHashTable       *touched;  /* rows changed in place, to sort again */
   GtkSorter        *sorter;   /* the view's order over the rows */
-  guint             cursor;   /* rows before it equal target's */
   GtkWidget        *widget;   /* the view: rows move on its frames */
   guint             tick_id;
   gboolean          stale;    /* the source changed: collect again */
@@ -59,7 +50,6 @@ collect_target (IcRowFeed *self)
   g_hash_table_remove_all (self->wanted);
   for (guint i = 0; i < self->target->len; i++)
     g_hash_table_add (self->wanted, g_ptr_array_index (self->target, i));
-  self->cursor = 0;
   self->stale = FALSE;
 }
 
@@ -91,103 +81,85 @@ unshow (IcRowFeed *self,
   g_hash_table_remove (self->touched, row);
 }
 
-/* A row that goes where another comes (a report read again under another
- * content, a row changed in place that a sorted view must place again)
- * is one change: the view rebinds the row's widgets in place. Removing
- * and inserting it made two frames' work and moved every row below it
- * twice, which restyles them all. */
-static void
-replace_row (IcRowFeed *self,
-             gpointer   want)
-{
-  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), self->cursor);
-
-  if (row != want)
-    {
-      unshow (self, row);
-      show (self, want);
-    }
-  g_hash_table_remove (self->touched, want);
-  g_list_store_splice (self->rows, self->cursor++, 1, &want, 1);
-}
-
-static void
-remove_row (IcRowFeed *self,
-            guint      position)
-{
-  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
-
-  unshow (self, row);
-  g_list_store_remove (self->rows, position);
-}
-
-static void
-insert_row (IcRowFeed *self,
-            gpointer   want)
-{
-  show (self, want);
-  g_list_store_insert (self->rows, self->cursor++, want);
-}
-
-static gboolean
-row_is_wanted_here (IcRowFeed *self,
-                    guint      position)
-{
-  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
-
-  return row == g_ptr_array_index (self->target, position);
-}
-
-/* One step towards the target; FALSE once there. Rows are only changed
- * one at a time, so rows that stay keep their widgets. Rows before the cursor
- * are right; the row at it is kept, dropped, or gets the wanted row
- * inserted before it. Ends with rows == target whatever the order. */
-static gboolean
-step (IcRowFeed *self)
+/* The first position where rows and target differ, or where a row
+ * changed in place waits to be handed to the view again. */
+static guint
+common_prefix (IcRowFeed *self,
+               guint      n_rows)
 {
   GListModel *rows = G_LIST_MODEL (self->rows);
-  guint n_rows = g_list_model_get_n_items (rows);
-  g_autoptr(GObject) row = NULL;
-  gpointer want;
+  guint limit = MIN (n_rows, self->target->len);
+  guint i;
 
-  /* Rows already in place are passed over without a change. */
-  while (self->cursor < self->target->len && self->cursor < n_rows &&
-         row_is_wanted_here (self, self->cursor) &&
-         !g_hash_table_contains (self->touched, g_ptr_array_index (self->target, self->cursor)))
-    self->cursor++;
-
-  if (self->cursor >= self->target->len)
+  for (i = 0; i < limit; i++)
     {
-      if (n_rows <= self->cursor)
-        return FALSE;
-      remove_row (self, n_rows - 1);
-      return TRUE;
-    }
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
 
-  want = g_ptr_array_index (self->target, self->cursor);
-  row = self->cursor < n_rows ? g_list_model_get_item (rows, self->cursor) : NULL;
-  if (row == want ||
-      (row != NULL && !g_hash_table_contains (self->wanted, row) &&
-       !g_hash_table_contains (self->shown, want)))
-    replace_row (self, want);
-  else if (row != NULL && !g_hash_table_contains (self->wanted, row))
-    remove_row (self, self->cursor);
-  else
-    insert_row (self, want);
-  return TRUE;
+      if (row != g_ptr_array_index (self->target, i) || g_hash_table_contains (self->touched, row))
+        break;
+    }
+  return i;
 }
 
-/* Changes rows until @deadline (0: until done); FALSE once done. */
-static gboolean
-advance (IcRowFeed *self,
-         gint64     deadline)
+/* How many rows at the end are the target's, and not waiting to be
+ * placed again; at most @limit. */
+static guint
+common_suffix (IcRowFeed *self,
+               guint      n_rows,
+               guint      limit)
 {
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  guint i;
+
+  for (i = 0; i < limit; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, n_rows - 1 - i);
+
+      if (row != g_ptr_array_index (self->target, self->target->len - 1 - i) ||
+          g_hash_table_contains (self->touched, row))
+        break;
+    }
+  return i;
+}
+
+/* Makes the rows the target in one change. Users read a list as the
+ * answer to what they asked: a list that moved towards its filter a few
+ * rows a frame showed rows that did not match for seconds. The rows
+ * before and after the span that differs stay as they are, with their
+ * widgets; GTK's list views make widgets only for the rows they show
+ * (a grid view about 30), so the cost is that of the rows on screen. */
+static void
+sync_rows (IcRowFeed *self)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint prefix, suffix, removed, added;
+
   if (self->stale)
     collect_target (self);
-  while (step (self))
-    if (deadline != 0 && g_get_monotonic_time () >= deadline)
-      return TRUE;
-  return FALSE;
+
+  prefix = common_prefix (self, n_rows);
+  suffix = common_suffix (self, n_rows, MIN (n_rows, self->target->len) - prefix);
+  removed = n_rows - prefix - suffix;
+  added = self->target->len - prefix - suffix;
+
+  for (guint i = prefix; i < prefix + removed; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (!g_hash_table_contains (self->wanted, row))
+        unshow (self, row);
+      g_hash_table_remove (self->touched, row);
+    }
+  for (guint i = prefix; i < prefix + added; i++)
+    {
+      gpointer want = g_ptr_array_index (self->target, i);
+
+      if (!g_hash_table_contains (self->shown, want))
+        show (self, want);
+    }
+
+  if (removed > 0 || added > 0)
+    g_list_store_splice (self->rows, prefix, removed, self->target->pdata + prefix, added);
 }
 
 static gboolean
@@ -197,18 +169,35 @@ tick_cb (GtkWidget     *widget,
 {
   IcRowFeed *self = data;
 
-  if (advance (self, g_get_monotonic_time () + FRAME_BUDGET_US))
-    return G_SOURCE_CONTINUE;
   self->tick_id = 0;
+  sync_rows (self);
   return G_SOURCE_REMOVE;
 }
 
+/* Rows changed in place are placed again at the next frame, all at once:
+ * a batch of reports read in full signals each of them. */
 static void
 schedule (IcRowFeed *self)
 {
-  /* A view that is not shown gets its rows when it is. */
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
+}
+
+/* What the view should show changed: a view on screen shows it at once;
+ * a hidden one when it is mapped, before its first frame. */
+static void
+update (IcRowFeed *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (self->widget))
+    sync_rows (self);
+}
+
+static void
+widget_map_cb (IcRowFeed *self)
+{
+  if (self->stale)
+    sync_rows (self);
 }
 
 /* A shown row changed in place. Unsorted, the view shows it where it is
@@ -221,7 +210,6 @@ row_changed_cb (IcRowFeed *self,
   if (self->sorter == NULL || gtk_sorter_get_order (self->sorter) == GTK_SORTER_ORDER_NONE)
     return;
   g_hash_table_add (self->touched, row);
-  self->cursor = 0;
   schedule (self);
 }
 
@@ -248,27 +236,29 @@ ic_row_feed_refresh (IcRowFeed *self)
 {
   g_return_if_fail (IC_IS_ROW_FEED (self));
 
-  self->stale = TRUE;
-  schedule (self);
+  update (self);
 }
 
-/* Brings the rows up to date now: for printing, exporting and tests. */
+/* Brings the rows up to date now, hidden view or not: for printing,
+ * exporting and tests. */
 void
 ic_row_feed_flush (IcRowFeed *self)
 {
   g_return_if_fail (IC_IS_ROW_FEED (self));
 
-  advance (self, 0);
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (self->widget, self->tick_id);
   self->tick_id = 0;
+  sync_rows (self);
 }
 
+/* Whether the rows lag behind the source: only while the view is hidden,
+ * or until the next frame for rows changed in place in a sorted view. */
 gboolean
 ic_row_feed_is_pending (IcRowFeed *self)
 {
   g_return_val_if_fail (IC_IS_ROW_FEED (self), FALSE);
-  return self->tick_id != 0;
+  return self->tick_id != 0 || self->stale;
 }
 
 /* The number of rows the feed is moving towards. */
@@ -406,6 +396,7 @@ ic_row_feed_new (GtkWidget        *widget,
 
   self->widget = widget;
   self->rows = g_list_store_new (item_type);
+  g_signal_connect_object (widget, "map", G_CALLBACK (widget_map_cb), self, G_CONNECT_SWAPPED);
   self->collect = collect != NULL ? collect : collect_all;
   self->user_data = user_data;
   return self;

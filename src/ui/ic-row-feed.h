@@ -1,4 +1,4 @@
-/* ic-row-feed.h: a list view's rows, following a model a few at a time
+/* ic-row-feed.h: a list view's rows, equal to what its model shows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ic-frameworks.h"
 #include "ic-text-cell.h"
+#include "ic-a11y.h"
 #include "ic-ui-util.h"
 
 static const char *grade_classes[IC_N_GRADES] = {
@@ -40,17 +42,6 @@ ic_ui_set_grade_class (GtkWidget *widget,
   g_object_set_data (G_OBJECT (widget), "ic-grade-class", (gpointer) wanted);
 }
 
-/* Before 2023 one ILACS judgement covered children in care and care
- * leavers (DOMAIN.md): that cell is "part of", not missing. */
-static gboolean
-is_part_of_children_in_care (IcReport *report,
-                             IcArea    area)
-{
-  return area == IC_AREA_CARE_LEAVERS &&
-         ic_report_get_inspection_type (report) == IC_INSPECTION_TYPE_ILACS &&
-         ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE) != IC_GRADE_NONE;
-}
-
 /**
  * ic_ui_cell_text:
  * @grade: (out): the grade shown, %IC_GRADE_NONE for none
@@ -69,7 +60,7 @@ ic_ui_cell_text (IcReport *report,
     return g_strdup (_("Not graded"));
   if (*grade != IC_GRADE_NONE)
     return g_strdup (ic_grade_to_label (*grade));
-  if (is_part_of_children_in_care (report, area))
+  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
     return g_strdup (_("Part of children in care"));
   return g_strdup ("—");
 }
@@ -306,12 +297,39 @@ fill_text (GtkListItem *item,
   ic_text_cell_set_text (IC_TEXT_CELL (gtk_list_item_get_child (item)), text);
 }
 
+/* GTK 4.8 names a column view's cells and rows by their type: a cell is
+ * named by its text, a row by the texts of its cells, as they are bound. */
+static void
+name_cell_and_row (GtkWidget *text_cell)
+{
+  GtkWidget *cell = gtk_widget_get_parent (text_cell);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  g_autoptr(GString) name = NULL;
+
+  if (cell == NULL)
+    return;
+  ic_a11y_label_by (cell, text_cell);
+  if (row == NULL)
+    return;
+  name = g_string_new (NULL);
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *text = gtk_widget_get_first_child (c);
+      const char *words = IC_IS_TEXT_CELL (text) ? ic_text_cell_get_text (IC_TEXT_CELL (text)) : NULL;
+
+      if (words != NULL && *words != '\0')
+        g_string_append_printf (name, "%s%s", name->len ? ", " : "", words);
+    }
+  ic_a11y_set_name (row, name->str);
+}
+
 static void
 bind_text_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
   ic_ui_bind_report_item (item, fill_text, user_data);
+  name_cell_and_row (gtk_list_item_get_child (item));
 }
 
 static void

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ic-chart.h"
 #include "ic-charts-view.h"
 #include "ic-filter-bar.h"
 #include "ic-matrix-view.h"
@@ -30,6 +31,7 @@ struct _IcWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwSplitButton       *open_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   IcFilterBar          *filter_bar;
@@ -51,6 +53,13 @@ void      _ic_window_show_failures     (IcWindow      *self);
 void      _ic_window_load_init         (IcWindow      *self);
 gboolean  _ic_window_export            (IcWindow      *self,
                                         GFile         *file,
+                                        GError       **error);
+gboolean  _ic_window_check_output      (IcWindow      *self,
+                                        const char    *path,
+                                        GError       **error);
+gboolean  _ic_window_save_chart        (IcWindow      *self,
+                                        IcChartKind    kind,
+                                        const char    *path,
                                         GError       **error);
 
 G_END_DECLS

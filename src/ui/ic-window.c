@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-window-private.h"
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -171,6 +172,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
@@ -191,6 +193,9 @@ ic_window_init (IcWindow *self)
   GListModel *reports;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ic_a11y_plain_button_names (GTK_WIDGET (self));
+  ic_a11y_name_part (GTK_WIDGET (self->open_button), GTK_TYPE_MENU_BUTTON,
+                     _("Add files and recent folders"));
 
   self->settings = g_settings_new (APP_ID);
   self->session = ic_session_new ();
@@ -198,6 +203,8 @@ ic_window_init (IcWindow *self)
   if (!ic_session_load_corrections (self->session, &error))
     _ic_window_toast (self, error->message);
   self->filter = ic_report_filter_new ();
+  /* The filter bar edits the session's filter; views apply it. */
+  ic_session_set_filter (self->session, ic_report_filter_get_spec (self->filter));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   reports = G_LIST_MODEL (self->filtered);
