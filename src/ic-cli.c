@@ -16,6 +16,7 @@
 #include "ic-cli.h"
 #include "ic-csv.h"
 #include "ic-failure.h"
+#include "ic-filter-spec.h"
 #include "ic-json.h"
 #include "ic-loader.h"
 #include "ic-pack.h"
@@ -37,6 +38,15 @@ typedef struct
   char  *render;
   char  *output;
   char **paths;
+  /* Filters, checked into @spec before loading. */
+  char **authorities;
+  char  *region;
+  char  *peers_of;
+  char **types;
+  int    from_year;
+  int    to_year;
+  gboolean latest;
+  IcFilterSpec *spec;
 } Options;
 
 static void
@@ -49,6 +59,11 @@ options_clear (Options *options)
   g_free (options->render);
   g_free (options->output);
   g_strfreev (options->paths);
+  g_strfreev (options->authorities);
+  g_free (options->region);
+  g_free (options->peers_of);
+  g_strfreev (options->types);
+  g_clear_object (&options->spec);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -97,6 +112,20 @@ parse_options (Options  *options,
       N_("Draw one chart: matrix, timeline, grades or themes"), N_("CHART") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
+    { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
+      N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
+      N_("Only authorities of this English region (e.g. London, North West)"), N_("NAME") },
+    { "peers-of", 0, 0, G_OPTION_ARG_STRING, &options->peers_of,
+      N_("Only this authority and its statistical neighbours"), N_("NAME") },
+    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->types,
+      N_("Only reports of this type (repeatable): ilacs, focused_visit, sif…"), N_("KEY") },
+    { "from", 0, 0, G_OPTION_ARG_INT, &options->from_year,
+      N_("Only reports whose fieldwork ended in or after this year"), N_("YEAR") },
+    { "to", 0, 0, G_OPTION_ARG_INT, &options->to_year,
+      N_("Only reports whose fieldwork ended in or before this year"), N_("YEAR") },
+    { "latest", 0, 0, G_OPTION_ARG_NONE, &options->latest,
+      N_("Only each authority's latest graded report"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->paths, NULL,
       N_("[FOLDER|FILE…]") },
     { NULL }
@@ -107,6 +136,33 @@ parse_options (Options  *options,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   return g_option_context_parse (context, &argc, &argv, error);
+}
+
+/* Every filter option into one spec; a name nothing knows is an error. */
+static gboolean
+check_filters (Options  *options,
+               GError  **error)
+{
+  IcFilterSpec *spec = options->spec = ic_filter_spec_new ();
+
+  for (guint i = 0; options->authorities != NULL && options->authorities[i] != NULL; i++)
+    if (!ic_filter_spec_add_authority (spec, options->authorities[i], error))
+      return FALSE;
+  for (guint i = 0; options->types != NULL && options->types[i] != NULL; i++)
+    if (!ic_filter_spec_add_type (spec, options->types[i], error))
+      return FALSE;
+  if (!ic_filter_spec_set_region (spec, options->region, error) ||
+      !ic_filter_spec_set_peers_of (spec, options->peers_of, error))
+    return FALSE;
+  if (options->from_year < 0 || options->to_year < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("a year cannot be negative"));
+      return FALSE;
+    }
+  ic_filter_spec_set_from_year (spec, options->from_year);
+  ic_filter_spec_set_to_year (spec, options->to_year);
+  ic_filter_spec_set_latest (spec, options->latest);
+  return ic_filter_spec_check (spec, error);
 }
 
 static gboolean
@@ -152,7 +208,7 @@ check_usage (Options  *options,
         return FALSE;
       }
 
-  return TRUE;
+  return check_filters (options, error);
 }
 
 static gboolean
@@ -244,32 +300,84 @@ write_output (const char  *path,
   return TRUE;
 }
 
-static char *
-json_document (IcReportStore *store,
-               GPtrArray     *recurrences)
+/* What the filters keep: every output shows these reports, and the
+ * recurrences that end in one of them. */
+typedef struct
 {
-  g_autoptr(JsonNode) list = ic_recurrences_to_json (recurrences);
-  g_autoptr(JsonNode) root = ic_json_document_new (G_LIST_MODEL (store),
-                                                   ic_report_store_get_failures (store), list);
+  GListModel *reports;
+  GListModel *failures;
+  GPtrArray  *recurrences;
+} Selection;
+
+static void
+selection_clear (Selection *selection)
+{
+  g_clear_object (&selection->reports);
+  g_clear_pointer (&selection->recurrences, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
+
+/* Recurrences are found among every loaded report, so that a filtered
+ * output still says that an area of a kept report was raised before. */
+static GPtrArray *
+recurrences_into (GPtrArray  *all,
+                  GListModel *reports)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GPtrArray *into = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_recurrence_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      g_hash_table_add (kept, report);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      IcRecurrence *recurrence = g_ptr_array_index (all, i);
+
+      if (g_hash_table_contains (kept, ic_recurrence_get_later (recurrence)->report))
+        g_ptr_array_add (into, ic_recurrence_ref (recurrence));
+    }
+  return into;
+}
+
+static void
+select_reports (Selection     *selection,
+                IcFilterSpec  *spec,
+                IcReportStore *store)
+{
+  g_autoptr(GPtrArray) all = ic_find_recurrences (G_LIST_MODEL (store));
+
+  selection->reports = ic_filter_spec_select (spec, G_LIST_MODEL (store));
+  selection->failures = ic_report_store_get_failures (store);
+  selection->recurrences = recurrences_into (all, selection->reports);
+}
+
+static char *
+json_document (Selection *selection)
+{
+  g_autoptr(JsonNode) list = ic_recurrences_to_json (selection->recurrences);
+  g_autoptr(JsonNode) root = ic_json_document_new (selection->reports, selection->failures, list);
   g_autofree char *text = ic_json_to_string (root);
 
   return g_strconcat (text, "\n", NULL);
 }
 
 static gboolean
-write_text_outputs (Options       *options,
-                    IcReportStore *store,
-                    GPtrArray     *recurrences)
+write_text_outputs (Options   *options,
+                    Selection *selection)
 {
   gboolean ok = TRUE;
   struct {
     const char *path;
     char       *contents;
   } outputs[] = {
-    { options->json, options->json ? json_document (store, recurrences) : NULL },
-    { options->csv, options->csv ? ic_csv_matrix (G_LIST_MODEL (store)) : NULL },
+    { options->json, options->json ? json_document (selection) : NULL },
+    { options->csv, options->csv ? ic_csv_matrix (selection->reports) : NULL },
     { options->improvements_csv,
-      options->improvements_csv ? ic_csv_improvements (G_LIST_MODEL (store)) : NULL },
+      options->improvements_csv ? ic_csv_improvements (selection->reports) : NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
@@ -288,16 +396,15 @@ write_text_outputs (Options       *options,
 }
 
 static gboolean
-write_pack (Options       *options,
-            IcReportStore *store,
-            GPtrArray     *recurrences,
-            GError       **error)
+write_pack (Options    *options,
+            Selection  *selection,
+            GError    **error)
 {
-  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (recurrences);
-  IcPackOptions pack = { .recurrences = links };
+  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection->recurrences);
+  g_autofree char *filters = ic_filter_spec_describe (options->spec);
+  IcPackOptions pack = { .recurrences = links, .filters = filters };
 
-  if (!ic_pack_export_pdf (G_LIST_MODEL (store), ic_report_store_get_failures (store),
-                           &pack, options->pdf, error))
+  if (!ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error))
     {
       g_prefix_error (error, "%s: ", options->pdf);
       return FALSE;
@@ -306,10 +413,9 @@ write_pack (Options       *options,
 }
 
 static gboolean
-write_chart (Options       *options,
-             IcReportStore *store,
-             GPtrArray     *recurrences,
-             GError       **error)
+write_chart (Options    *options,
+             Selection  *selection,
+             GError    **error)
 {
   g_autoptr(IcChart) chart = NULL;
   g_autoptr(GPtrArray) links = NULL;
@@ -319,8 +425,8 @@ write_chart (Options       *options,
   if (!ic_chart_kind_from_name (options->render, &kind))
     g_return_val_if_reached (FALSE);
 
-  chart = ic_chart_new (kind, G_LIST_MODEL (store), NULL);
-  links = ic_chart_links_from_recurrences (recurrences);
+  chart = ic_chart_new (kind, selection->reports, NULL);
+  links = ic_chart_links_from_recurrences (selection->recurrences);
   ic_chart_set_recurrences (chart, links);
   if (!ic_chart_export_full (chart, options->output, error))
     {
@@ -334,17 +440,19 @@ static int
 write_exports (Options       *options,
                IcReportStore *store)
 {
-  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  g_auto(Selection) selection = { 0 };
   g_autoptr(GError) pack_error = NULL;
   g_autoptr(GError) chart_error = NULL;
-  gboolean ok = write_text_outputs (options, store, recurrences);
+  gboolean ok;
 
-  if (options->pdf != NULL && !write_pack (options, store, recurrences, &pack_error))
+  select_reports (&selection, options->spec, store);
+  ok = write_text_outputs (options, &selection);
+  if (options->pdf != NULL && !write_pack (options, &selection, &pack_error))
     {
       g_printerr ("inspection-compare: %s\n", pack_error->message);
       ok = FALSE;
     }
-  if (options->render != NULL && !write_chart (options, store, recurrences, &chart_error))
+  if (options->render != NULL && !write_chart (options, &selection, &chart_error))
     {
       g_printerr ("inspection-compare: %s\n", chart_error->message);
       ok = FALSE;

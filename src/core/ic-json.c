@@ -163,6 +163,7 @@ ic_json_report_to_node (IcReport *report)
   add_improvements (builder, report);
   add_string_array (builder, "strengths", ic_report_get_strengths (report));
   add_string_array (builder, "warnings", ic_report_get_warnings (report));
+  add_nullable_string (builder, "improvement_note", ic_report_get_improvement_note (report));
   add_nullable_string (builder, "content_id", ic_report_get_content_id (report));
   add_paths (builder, "duplicates", ic_report_get_duplicates (report));
   add_string_array (builder, "corrected", ic_report_get_corrected_fields (report));
@@ -354,6 +355,7 @@ ic_json_report_from_node (JsonNode  *node,
   set_date_member (report, object, "end_date", _ic_report_set_end_date);
   set_date_member (report, object, "published_date", _ic_report_set_published_date);
   _ic_report_set_lead_inspector (report, get_string (object, "lead_inspector"));
+  _ic_report_set_improvement_note (report, get_string (object, "improvement_note"));
   _ic_report_set_content_id (report, get_string (object, "content_id"));
 
   if (!read_judgements (report, object, error) || !read_improvements (report, object, error))

@@ -20,6 +20,7 @@ struct _IcRecurrence
   IcItemRef        earlier;
   IcItemRef        later;
   double           similarity;
+  gboolean         carried_forward;
 };
 
 G_DEFINE_BOXED_TYPE (IcItemRef, ic_item_ref, ic_item_ref_copy, ic_item_ref_free)
@@ -111,6 +112,14 @@ double
 ic_recurrence_get_similarity (IcRecurrence *self)
 {
   return self->similarity;
+}
+
+/* Whether the later report carried the earlier item forward by saying
+ * that earlier areas still apply; the later index is then meaningless. */
+gboolean
+ic_recurrence_get_carried_forward (IcRecurrence *self)
+{
+  return self->carried_forward;
 }
 
 /* ---- similarity ---- */

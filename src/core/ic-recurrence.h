@@ -48,6 +48,7 @@ const char      *ic_recurrence_get_theme      (IcRecurrence *self);
 const IcItemRef *ic_recurrence_get_earlier    (IcRecurrence *self);
 const IcItemRef *ic_recurrence_get_later      (IcRecurrence *self);
 double           ic_recurrence_get_similarity (IcRecurrence *self);
+gboolean         ic_recurrence_get_carried_forward (IcRecurrence *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecurrence, ic_recurrence_unref)
 
 /* Cosine of the content words of two texts, every word weighing the same

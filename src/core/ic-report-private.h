@@ -31,6 +31,8 @@ void      _ic_report_set_published_date     (IcReport           *self,
                                              const GDate        *date);
 void      _ic_report_set_lead_inspector     (IcReport           *self,
                                              const char         *name);
+void      _ic_report_set_improvement_note   (IcReport           *self,
+                                             const char         *note);
 void      _ic_report_add_judgement          (IcReport           *self,
                                              IcJudgement        *judgement);
 void      _ic_report_set_grade              (IcReport           *self,

@@ -20,6 +20,7 @@ struct _IcReport
   char             *authority_as_printed;
   char             *title;
   char             *lead_inspector;
+  char             *improvement_note;
   GDate            *start_date;
   GDate            *end_date;
   GDate            *published_date;
@@ -57,6 +58,7 @@ enum {
   PROP_END_DATE,
   PROP_PUBLISHED_DATE,
   PROP_LEAD_INSPECTOR,
+  PROP_IMPROVEMENT_NOTE,
   PROP_JUDGEMENTS,
   PROP_IMPROVEMENTS,
   PROP_STRENGTHS,
@@ -159,6 +161,7 @@ ic_report_finalize (GObject *object)
   g_clear_pointer (&self->authority_as_printed, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->lead_inspector, g_free);
+  g_clear_pointer (&self->improvement_note, g_free);
   g_clear_pointer (&self->start_date, g_date_free);
   g_clear_pointer (&self->end_date, g_date_free);
   g_clear_pointer (&self->published_date, g_date_free);
@@ -217,6 +220,9 @@ ic_report_get_property (GObject    *object,
       break;
     case PROP_LEAD_INSPECTOR:
       g_value_set_string (value, self->lead_inspector);
+      break;
+    case PROP_IMPROVEMENT_NOTE:
+      g_value_set_string (value, self->improvement_note);
       break;
     case PROP_JUDGEMENTS:
       g_value_set_object (value, self->judgements);
@@ -283,6 +289,7 @@ ic_report_class_init (IcReportClass *klass)
   properties[PROP_END_DATE] = boxed_property ("end-date", G_TYPE_DATE);
   properties[PROP_PUBLISHED_DATE] = boxed_property ("published-date", G_TYPE_DATE);
   properties[PROP_LEAD_INSPECTOR] = string_property ("lead-inspector");
+  properties[PROP_IMPROVEMENT_NOTE] = string_property ("improvement-note");
   properties[PROP_JUDGEMENTS] =
     g_param_spec_object ("judgements", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -424,6 +431,15 @@ ic_report_get_lead_inspector (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
   return self->lead_inspector;
+}
+
+/* An improvement section written as prose, or a statement that earlier
+ * areas for improvement still apply: said by the report, not an item. */
+const char *
+ic_report_get_improvement_note (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->improvement_note;
 }
 
 /**
@@ -739,6 +755,13 @@ _ic_report_set_lead_inspector (IcReport   *self,
 }
 
 void
+_ic_report_set_improvement_note (IcReport   *self,
+                                 const char *note)
+{
+  set_string (self, &self->improvement_note, note, PROP_IMPROVEMENT_NOTE);
+}
+
+void
 _ic_report_add_judgement (IcReport    *self,
                           IcJudgement *judgement)
 {
@@ -901,6 +924,7 @@ _ic_report_assign (IcReport *self,
   _ic_report_set_end_date (self, from->end_date);
   _ic_report_set_published_date (self, from->published_date);
   _ic_report_set_lead_inspector (self, from->lead_inspector);
+  _ic_report_set_improvement_note (self, from->improvement_note);
   set_items (self->judgements, G_LIST_MODEL (from->judgements));
   set_items (self->improvements, G_LIST_MODEL (from->improvements));
   set_list (self, &self->strengths, &self->strengths_v, ic_report_get_strengths (from), PROP_STRENGTHS);

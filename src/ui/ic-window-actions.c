@@ -214,9 +214,12 @@ export_pdf (IcWindow    *self,
             const char  *path,
             GError     **error)
 {
+  g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
+  IcPackOptions options = { .filters = filters };
+
   return ic_pack_export_pdf (ic_window_get_reports (self),
                              ic_report_store_get_failures (self->store),
-                             NULL, path, error);
+                             &options, path, error);
 }
 
 /* The format follows the name: .pdf the summary pack, -improvements.csv

@@ -1,0 +1,517 @@
+/* test-recurrence-labels.c: recurrence measured against pairs labelled
+ * by hand
+ *
+ * tests/recurrence-labels/ holds, per authority, every recurring pair of
+ * improvement items that people found by reading the authority's whole
+ * history (rules: tests/recurrence-labels/README.md). The test loads the
+ * same reports from the shared corpus, finds recurrences, matches each
+ * labelled item to a read item by its file and first words, and prints
+ * precision and recall over pairs (carried-forward ones included), and
+ * how far the two people who labelled the same authorities agreed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ic-loader.h"
+#include "ic-recurrence.h"
+#include "ic-test-util.h"
+
+/* The figures reached on every label with the method as it is; the test
+ * fails when a change makes either fall below. */
+#define PRECISION_FLOOR 0.65
+#define RECALL_FLOOR 0.25
+
+typedef struct
+{
+  char *earlier_file;
+  char *earlier_words;
+  int   earlier_hint;
+  char *later_file;
+  char *later_words;
+  int   later_hint;   /* -1 for a carried-forward statement */
+  gboolean carried_forward;
+  char *labeller;
+} Label;
+
+static void
+label_free (gpointer data)
+{
+  Label *label = data;
+
+  g_free (label->earlier_file);
+  g_free (label->earlier_words);
+  g_free (label->later_file);
+  g_free (label->later_words);
+  g_free (label->labeller);
+  g_free (label);
+}
+
+static char *
+labels_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "recurrence-labels", NULL);
+}
+
+/* Rows of one label file; header and comments skipped. */
+static GPtrArray *
+read_labels (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *labels = g_ptr_array_new_with_free_func (label_free);
+  gboolean header = TRUE;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      Label *label;
+
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      if (header)
+        {
+          g_assert_true (g_str_has_prefix (lines[i], "earlier_file\t"));
+          header = FALSE;
+          continue;
+        }
+      f = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (f) < 8)
+        g_error ("%s: line %u has %u fields, not 8", path, i + 1, g_strv_length (f));
+      label = g_new0 (Label, 1);
+      label->earlier_file = g_strdup (g_strstrip (f[0]));
+      label->earlier_hint = atoi (f[1]);
+      label->earlier_words = g_strdup (f[2]);
+      label->later_file = g_strdup (g_strstrip (f[3]));
+      label->later_hint = g_ascii_isdigit (*g_strstrip (f[4])) ? atoi (f[4]) : -1;
+      label->later_words = g_strdup (f[5]);
+      label->carried_forward = g_str_equal (g_strstrip (f[6]), "carried_forward");
+      label->labeller = g_strdup (g_strstrip (f[7]));
+      g_ptr_array_add (labels, label);
+    }
+  return labels;
+}
+
+/* "kingston_upon_hull" names files "80477_kingston_upon_hull__…". */
+static gboolean
+file_of_authority (const char *name,
+                   const char *slug)
+{
+  const char *rest = name;
+  g_autofree char *tag = g_strconcat ("_", slug, "__", NULL);
+
+  while (g_ascii_isdigit (*rest))
+    rest++;
+  return rest != name && g_str_has_prefix (rest, tag) &&
+         g_str_has_suffix (name, ".pdf");
+}
+
+static void
+add_files_of (GPtrArray  *files,
+              const char *dir,
+              const char *slug)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (file_of_authority (name, slug))
+      g_ptr_array_add (files, g_file_new_build_filename (dir, name, NULL));
+}
+
+static IcReportStore *
+load_files (GPtrArray *files)
+{
+  IcReportStore *store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Every report of the authority: its files in bulk/ and history/. */
+static IcReportStore *
+load_authority (const char *corpus,
+                const char *slug)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *bulk = g_build_filename (corpus, "bulk", NULL);
+  g_autofree char *history = g_build_filename (corpus, "history", NULL);
+
+  add_files_of (files, bulk, slug);
+  add_files_of (files, history, slug);
+  g_assert_cmpuint (files->len, >, 0);
+  return load_files (files);
+}
+
+static IcReport *
+find_report (IcReportStore *store,
+             const char    *file)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      IcReport *report = ic_report_store_get_report (store, i);
+      g_autofree char *base = g_path_get_basename (ic_report_get_source (report));
+
+      if (g_str_equal (base, file))
+        return report;
+    }
+  return NULL;
+}
+
+/* Folded text (no spaces, hyphens or case) with the final full stop or
+ * ellipsis a labeller may have left on the words dropped. */
+static char *
+fold_words (const char *words)
+{
+  g_autofree char *folded = ic_test_fold_text (words);
+  gsize len = strlen (folded);
+
+  while (len > 0 && (folded[len - 1] == '.' || folded[len - 1] == ',' || folded[len - 1] == ';' ||
+                     folded[len - 1] == ':'))
+    folded[--len] = '\0';
+  if (g_str_has_suffix (folded, "\xE2\x80\xA6"))
+    folded[len - 3] = '\0';
+  return g_steal_pointer (&folded);
+}
+
+static gboolean
+item_starts_with (IcReport   *report,
+                  guint       index,
+                  const char *folded_words)
+{
+  g_autoptr(IcImprovement) item = g_list_model_get_item (ic_report_get_improvements (report), index);
+  g_autofree char *folded = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  folded = ic_test_fold_text (ic_improvement_get_text (item));
+  return g_str_has_prefix (folded, folded_words);
+}
+
+/* The index of the item that starts with @words: the labeller's index
+ * when it still fits, else the first item that does; -1 when none. */
+static int
+find_item (IcReport   *report,
+           int         hint,
+           const char *words)
+{
+  g_autofree char *folded = fold_words (words);
+  guint n = g_list_model_get_n_items (ic_report_get_improvements (report));
+
+  if (hint >= 0 && (guint)hint < n && item_starts_with (report, hint, folded))
+    return hint;
+  for (guint i = 0; i < n; i++)
+    if (item_starts_with (report, i, folded))
+      return i;
+  return -1;
+}
+
+/* "earlier-file:index>later-file:index", later index -1 when carried
+ * forward. */
+static char *
+pair_key (const char *earlier_file,
+          int         earlier_index,
+          const char *later_file,
+          int         later_index)
+{
+  return g_strdup_printf ("%s:%d>%s:%d", earlier_file, earlier_index, later_file, later_index);
+}
+
+/* The labelled pairs of one labeller as keys; labels whose items cannot
+ * be found among the read items are counted in @n_unmatched (they stay
+ * in the set, as pairs nothing can find). */
+static GHashTable *
+label_keys (IcReportStore *store,
+            GPtrArray     *labels,
+            const char    *labeller,
+            guint         *n_unmatched)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = g_ptr_array_index (labels, i);
+      IcReport *earlier = find_report (store, label->earlier_file);
+      IcReport *later = find_report (store, label->later_file);
+      int e = earlier ? find_item (earlier, label->earlier_hint, label->earlier_words) : -1;
+      int l = -1;
+
+      if (g_strcmp0 (label->labeller, labeller) != 0)
+        continue;
+      if (!label->carried_forward)
+        l = later ? find_item (later, label->later_hint, label->later_words) : -2;
+      if (e < 0 || l < -1 || later == NULL)
+        {
+          g_autofree char *note = g_strdup_printf ("  label not matched to a read item: %s [%d] \"%s\" > %s [%d] \"%s\"",
+                                                   label->earlier_file, label->earlier_hint,
+                                                   label->earlier_words, label->later_file,
+                                                   label->later_hint, label->later_words);
+
+          ic_test_note (note);
+          (*n_unmatched)++;
+          g_hash_table_add (keys, g_strdup_printf ("unmatched:%u", i));
+          continue;
+        }
+      g_hash_table_add (keys, pair_key (label->earlier_file, e, label->later_file, l));
+    }
+  return keys;
+}
+
+static char *
+basename_of (IcReport *report)
+{
+  return g_path_get_basename (ic_report_get_source (report));
+}
+
+static GHashTable *
+found_keys (GPtrArray *recurrences)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+      g_autofree char *ef = basename_of (earlier->report);
+      g_autofree char *lf = basename_of (later->report);
+
+      g_hash_table_add (keys, pair_key (ef, earlier->index, lf,
+                                        ic_recurrence_get_carried_forward (r) ? -1 : (int)later->index));
+    }
+  return keys;
+}
+
+static guint
+count_common (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += g_hash_table_contains (b, key);
+  return n;
+}
+
+/* "80498_haringey__children_s_services_inspection_-_18_july_2014.pdf"
+ * as "inspection_-_18_july_2014". */
+static const char *
+short_name (const char *file)
+{
+  const char *rest = strstr (file, "services_");
+
+  return rest ? rest + strlen ("services_") : file;
+}
+
+/* The text of the item a key points to, for the printed differences. */
+static char *
+describe_key (IcReportStore *store,
+              const char    *key)
+{
+  g_auto(GStrv) parts = g_strsplit_set (key, ":>", -1);
+  GString *out = g_string_new (NULL);
+
+  if (g_strv_length (parts) != 4)
+    return g_string_free (g_string_append (out, key), FALSE);
+  for (guint side = 0; side < 2; side++)
+    {
+      IcReport *report = find_report (store, parts[side * 2]);
+      int index = atoi (parts[side * 2 + 1]);
+      g_autoptr(IcImprovement) item = NULL;
+
+      if (report != NULL && index >= 0)
+        item = g_list_model_get_item (ic_report_get_improvements (report), index);
+      g_string_append_printf (out, "%s%.*s[%d] %.90s", side ? "  >>  " : "",
+                              (int)(strlen (short_name (parts[side * 2])) - 4), short_name (parts[side * 2]),
+                              index, item ? ic_improvement_get_text (item) :
+                                     report ? (ic_report_get_improvement_note (report) ?
+                                               ic_report_get_improvement_note (report) : "(carried forward)")
+                                            : "?");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+note_differences (IcReportStore *store,
+                  GHashTable    *from,
+                  GHashTable    *not_in,
+                  const char    *what)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (not_in, key))
+      {
+        g_autofree char *text = describe_key (store, key);
+        g_autofree char *line = g_strdup_printf ("  %s: %s", what, text);
+
+        ic_test_note (line);
+      }
+}
+
+typedef struct
+{
+  guint found, labelled, correct, unmatched;
+  guint agree_both, agree_a, agree_b;
+  guint authorities, label_sets;
+} Totals;
+
+/* @files: the label files of one authority ("swindon.tsv", or
+ * "swindon.H1.tsv" and "swindon.H2.tsv" when two people labelled it). */
+static void
+measure_authority (const char *corpus,
+                   const char *slug,
+                   GPtrArray  *files,
+                   Totals     *totals)
+{
+  g_autofree char *dir = labels_dir ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (label_free);
+  g_autoptr(IcReportStore) store = load_authority (corpus, slug);
+  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(GHashTable) found = found_keys (recurrences);
+  g_autoptr(GHashTable) labellers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  g_autofree char *header = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (files, i), NULL);
+      g_autoptr(GPtrArray) rows = read_labels (path);
+
+      g_ptr_array_extend_and_steal (labels, g_steal_pointer (&rows));
+    }
+
+  /* A file with no pairs is a valid answer: its labeller is in the name
+   * of nobody, so it counts once as one set. */
+  for (guint i = 0; i < labels->len; i++)
+    g_hash_table_add (labellers, ((Label *)g_ptr_array_index (labels, i))->labeller);
+  if (g_hash_table_size (labellers) == 0)
+    g_hash_table_add (labellers, (gpointer)"-");
+
+  totals->authorities++;
+  GHashTableIter iter;
+  gpointer labeller;
+  g_hash_table_iter_init (&iter, labellers);
+  while (g_hash_table_iter_next (&iter, &labeller, NULL))
+    {
+      guint unmatched = 0;
+      GHashTable *keys = label_keys (store, labels, labeller, &unmatched);
+      guint correct = count_common (found, keys);
+      g_autofree char *line = g_strdup_printf ("%s (%s): %u found, %u labelled, %u in both%s",
+                                               slug, (char *)labeller, g_hash_table_size (found),
+                                               g_hash_table_size (keys), correct,
+                                               unmatched ? " (some labels unmatched)" : "");
+
+      ic_test_note (line);
+      g_printerr ("# %s\n", line);
+      note_differences (store, found, keys, "found, not labelled");
+      note_differences (store, keys, found, "labelled, not found");
+      totals->found += g_hash_table_size (found);
+      totals->labelled += g_hash_table_size (keys);
+      totals->correct += correct;
+      totals->unmatched += unmatched;
+      totals->label_sets++;
+      g_ptr_array_add (sets, keys);
+    }
+
+  /* Two labellers on one authority: how sharp the definition is. */
+  if (sets->len == 2)
+    {
+      GHashTable *a = g_ptr_array_index (sets, 0);
+      GHashTable *b = g_ptr_array_index (sets, 1);
+      guint both = count_common (a, b);
+
+      header = g_strdup_printf ("%s: labellers agree on %u pairs; %u and %u pairs only one of them found",
+                                slug, both, g_hash_table_size (a) - both, g_hash_table_size (b) - both);
+      g_printerr ("# %s\n", header);
+      note_differences (store, a, b, "first labeller only");
+      note_differences (store, b, a, "second labeller only");
+      totals->agree_both += both;
+      totals->agree_a += g_hash_table_size (a) - both;
+      totals->agree_b += g_hash_table_size (b) - both;
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static void
+test_precision_recall (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path ("history");
+  g_autofree char *dir = labels_dir ();
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  Totals totals = { 0 };
+  const char *name;
+  double precision, recall;
+
+  if (corpus == NULL)
+    return;
+  g_free (corpus);
+  corpus = ic_test_corpus_path (NULL);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".tsv"))
+      g_ptr_array_add (files, g_strdup (name));
+  g_ptr_array_sort (files, compare_names);
+  g_assert_cmpuint (files->len, >, 0);
+
+  for (guint i = 0; i < files->len;)
+    {
+      const char *first = g_ptr_array_index (files, i);
+      g_autofree char *slug = g_strndup (first, strcspn (first, "."));
+      g_autoptr(GPtrArray) same = g_ptr_array_new ();
+
+      for (; i < files->len && g_str_has_prefix (g_ptr_array_index (files, i), slug) &&
+             ((char *)g_ptr_array_index (files, i))[strlen (slug)] == '.'; i++)
+        g_ptr_array_add (same, g_ptr_array_index (files, i));
+      measure_authority (corpus, slug, same, &totals);
+    }
+
+  precision = totals.found ? (double)totals.correct / totals.found : 0;
+  recall = totals.labelled ? (double)totals.correct / totals.labelled : 0;
+  g_printerr ("# recurrence against hand labels: %u authorities, %u label sets; "
+              "%u pairs found, %u labelled, %u in both (%u labels unmatched): "
+              "precision %.2f, recall %.2f\n",
+              totals.authorities, totals.label_sets, totals.found, totals.labelled, totals.correct,
+              totals.unmatched, precision, recall);
+  if (totals.agree_both + totals.agree_a + totals.agree_b > 0)
+    g_printerr ("# inter-labeller agreement: %u pairs both, %u first only, %u second only "
+                "(Dice %.2f)\n", totals.agree_both, totals.agree_a, totals.agree_b,
+                2.0 * totals.agree_both / (2.0 * totals.agree_both + totals.agree_a + totals.agree_b));
+  g_assert_cmpfloat (precision, >=, PRECISION_FLOOR);
+  g_assert_cmpfloat (recall, >=, RECALL_FLOOR);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/recurrence-labels/precision-recall", test_precision_recall);
+
+  return g_test_run ();
+}
