@@ -90,17 +90,6 @@ report_has_grades (IcReport *report)
   return g_list_model_get_n_items (ic_report_get_judgements (report)) > 0;
 }
 
-gboolean
-_ic_report_care_leavers_in_children_in_care (IcReport *report)
-{
-  const GDate *date = ic_report_get_sort_date (report);
-
-  return ic_report_get_inspection_type (report) == IC_INSPECTION_TYPE_ILACS
-         && ic_report_find_judgement (report, IC_AREA_CHILDREN_IN_CARE) != NULL
-         && ic_report_find_judgement (report, IC_AREA_CARE_LEAVERS) == NULL
-         && date != NULL && g_date_get_year (date) < 2023;
-}
-
 double
 _ic_date_to_year_fraction (const GDate *date)
 {
