@@ -68,15 +68,12 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static const char *export_prefixes[] = {
-  "--export-json", "--export-csv", "--export-improvements-csv", "--export-pdf", "--render", "--output",
-};
-
 /**
  * ic_cli_wants_headless:
  *
- * Whether the command line asks for an export, in which case no window
- * is opened and no display is needed.
+ * Whether the command line has any option: the window takes only folders
+ * and files, so every option (an export, --help, or one that does not
+ * exist) is the command line's to handle, with no window and no display.
  */
 gboolean
 ic_cli_wants_headless (int    argc,
@@ -86,19 +83,47 @@ ic_cli_wants_headless (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      for (guint k = 0; k < G_N_ELEMENTS (export_prefixes); k++)
-        if (g_str_has_prefix (argv[i], export_prefixes[k]))
-          return TRUE;
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
     }
   return FALSE;
 }
 
+/* "matrix, timeline, … or years": every name --render takes. */
+static char *
+chart_names (void)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < IC_N_CHART_KINDS; i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 < IC_N_CHART_KINDS ? ", " : _(" or "));
+      g_string_append (names, ic_chart_kind_to_name (i));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* What --help prints below the options. */
+#define HELP_DESCRIPTION \
+  N_("With no option, the window opens on the given folders and files (file:// URIs too).\n" \
+     "\n" \
+     "Exit status:\n" \
+     "  0  every output was written (files that could not be read are listed on\n" \
+     "     standard error and under \"failures\" in the JSON)\n" \
+     "  1  an output could not be written\n" \
+     "  2  usage error: an unknown option, a path that does not exist, no input")
+
+/* These entries are the whole command line: --help prints them, so an
+ * option is listed exactly when it is parsed. */
 static gboolean
 parse_options (Options  *options,
                int       argc,
                char    **argv,
                GError  **error)
 {
+  g_autofree char *names = chart_names ();
+  g_autofree char *render_help = g_strdup_printf (_("Draw one chart with --output: %s"), names);
   const GOptionEntry entries[] = {
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
       N_("Write the whole model as JSON (- for standard output)"), N_("FILE") },
@@ -108,8 +133,7 @@ parse_options (Options  *options,
       N_("Write one CSV row per improvement item"), N_("FILE") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
       N_("Write the meeting summary pack (A4 PDF)"), N_("FILE") },
-    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render,
-      N_("Draw one chart: matrix, timeline, grades or themes"), N_("CHART") },
+    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render, render_help, N_("CHART") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
     { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
@@ -133,9 +157,27 @@ parse_options (Options  *options,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
   g_option_context_set_summary (context, _("Compare Ofsted inspection reports of children's services."));
+  g_option_context_set_description (context, _(HELP_DESCRIPTION));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   return g_option_context_parse (context, &argc, &argv, error);
+}
+
+/* A path or a URI (file://…, as a file manager gives), as the window
+ * takes them. */
+static gboolean
+path_exists (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+  return g_file_query_exists (file, NULL);
+}
+
+static gboolean
+wants_output (Options *options)
+{
+  return options->json != NULL || options->csv != NULL || options->improvements_csv != NULL ||
+         options->pdf != NULL || options->render != NULL || options->output != NULL;
 }
 
 /* Every filter option into one spec; a name nothing knows is an error. */
@@ -175,6 +217,13 @@ check_usage (Options  *options,
       return FALSE;
     }
 
+  if (!wants_output (options))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("nothing to write: give an --export option or --render (see --help)"));
+      return FALSE;
+    }
+
   if ((options->render != NULL) != (options->output != NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--render and --output go together"));
@@ -187,8 +236,10 @@ check_usage (Options  *options,
 
       if (!ic_chart_kind_from_name (options->render, &kind))
         {
+          g_autofree char *names = chart_names ();
+
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("unknown chart “%s”: use matrix, timeline, grades or themes"), options->render);
+                       _("unknown chart “%s”: use %s"), options->render, names);
           return FALSE;
         }
       if (!g_str_has_suffix (options->output, ".png") && !g_str_has_suffix (options->output, ".svg") &&
@@ -201,7 +252,7 @@ check_usage (Options  *options,
     }
 
   for (guint i = 0; options->paths[i] != NULL; i++)
-    if (!g_file_test (options->paths[i], G_FILE_TEST_EXISTS))
+    if (!path_exists (options->paths[i]))
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("%s: no such file or folder"), options->paths[i]);
@@ -477,7 +528,7 @@ use_corrections (IcReportStore *store)
 /**
  * ic_cli_run:
  *
- * Returns: the exit status of CONTRACT.md: 0 when every output was
+ * Returns: the exit status that --help lists: 0 when every output was
  *   written, 1 when one could not be, 2 for a usage error
  */
 int
