@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "ic-atomic-file.h"
 #include "ic-chart-links.h"
 #include "ic-cli.h"
 #include "ic-csv.h"
@@ -19,9 +20,11 @@
 #include "ic-filter-spec.h"
 #include "ic-json.h"
 #include "ic-loader.h"
+#include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
 #include "ic-report-store.h"
+#include "ic-terminal.h"
 
 enum {
   EXIT_OK = 0,
@@ -67,6 +70,39 @@ options_clear (Options *options)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* One line on standard error: names in it are escaped, so a file name
+ * can neither forge a line nor drive the terminal. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *escaped = ic_terminal_escape (message);
+
+  g_printerr ("inspection-compare: %s\n", escaped);
+}
+
+/* Every file this run writes, so each is checked alike: pairs of option
+ * name and path, for the options given. */
+static GPtrArray *
+output_paths (Options *options)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+  const char *all[] = {
+    "--export-json", options->json,
+    "--export-csv", options->csv,
+    "--export-improvements-csv", options->improvements_csv,
+    "--export-pdf", options->pdf,
+    "--output", options->output,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i += 2)
+    if (all[i + 1] != NULL)
+      {
+        g_ptr_array_add (paths, (gpointer) all[i]);
+        g_ptr_array_add (paths, (gpointer) all[i + 1]);
+      }
+  return paths;
+}
 
 /**
  * ic_cli_wants_headless:
@@ -163,6 +199,70 @@ parse_options (Options  *options,
   return g_option_context_parse (context, &argc, &argv, error);
 }
 
+static void
+add_loaded_files (IcOutputGuard *guard,
+                  IcReportStore *store)
+{
+  GListModel *failures = ic_report_store_get_failures (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char * const *duplicates = ic_report_get_duplicates (report);
+
+      ic_output_guard_add_input (guard, ic_report_get_source (report));
+      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
+        ic_output_guard_add_input (guard, duplicates[k]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
+    }
+}
+
+/* No output may be an input, lie inside a folder being read, be empty or
+ * repeat another output. Checked before loading on the paths given, and
+ * again after it (@store) on every file read, which catches a report
+ * reached through a link. */
+static gboolean
+check_outputs (Options        *options,
+               IcReportStore  *store,
+               GError        **error)
+{
+  g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
+  g_autoptr(GPtrArray) outputs = output_paths (options);
+
+  for (guint i = 0; options->paths[i] != NULL; i++)
+    {
+      /* A URI (file://…) as well as a path. */
+      g_autoptr(GFile) input = g_file_new_for_commandline_arg (options->paths[i]);
+      g_autofree char *path = g_file_get_path (input);
+
+      if (path != NULL)
+        ic_output_guard_add_input (guard, path);
+    }
+  if (store != NULL)
+    add_loaded_files (guard, store);
+
+  for (guint i = 0; i < outputs->len; i += 2)
+    {
+      const char *option = g_ptr_array_index (outputs, i);
+      const char *path = g_ptr_array_index (outputs, i + 1);
+
+      if (path[0] == '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s needs a file name (or - for standard output)"), option);
+          return FALSE;
+        }
+      if (!ic_output_guard_add_output (guard, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A path or a URI (file://…, as a file manager gives), as the window
  * takes them. */
 static gboolean
@@ -242,8 +342,10 @@ check_usage (Options  *options,
                        _("unknown chart “%s”: use %s"), options->render, names);
           return FALSE;
         }
-      if (!g_str_has_suffix (options->output, ".png") && !g_str_has_suffix (options->output, ".svg") &&
-          !g_str_has_suffix (options->output, ".pdf"))
+      g_autofree char *lower = g_ascii_strdown (options->output, -1);
+
+      if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
+          !g_str_has_suffix (lower, ".pdf"))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("%s: the chart's file name must end in .png, .svg or .pdf"), options->output);
@@ -259,7 +361,7 @@ check_usage (Options  *options,
         return FALSE;
       }
 
-  return check_filters (options, error);
+  return check_filters (options, error) && check_outputs (options, NULL, error);
 }
 
 static gboolean
@@ -281,74 +383,43 @@ load_paths (IcReportStore  *store,
     {
       g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
 
-      g_printerr ("%s: %s\n", ic_failure_get_source (failure), ic_failure_get_reason (failure));
+      g_autofree char *line = g_strdup_printf ("%s: %s", ic_failure_get_source (failure),
+                                               ic_failure_get_reason (failure));
+      g_autofree char *escaped = ic_terminal_escape (line);
+
+      g_printerr ("%s\n", escaped);
     }
 
   return TRUE;
 }
 
 static gboolean
-write_stream (FILE        *stream,
-              const char  *name,
-              const char  *contents,
-              gsize        len,
+write_stdout (const char  *contents,
               GError     **error)
 {
-  if (fwrite (contents, 1, len, stream) != len || fflush (stream) != 0)
+  gsize len = strlen (contents);
+
+  if (fwrite (contents, 1, len, stdout) != len || fflush (stdout) != 0)
     {
       int saved = errno;
+      g_autofree char *reason = ic_output_error_reason (saved);
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", name, g_strerror (saved));
+                   _("standard output: cannot write: %s"), reason);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-write_in_place (const char  *path,
-                const char  *contents,
-                gsize        len,
-                GError     **error)
-{
-  FILE *stream = fopen (path, "w");
-  gboolean ok;
-
-  if (stream == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  ok = write_stream (stream, path, contents, len, error);
-  return fclose (stream) == 0 && ok;
-}
-
-/* "-" is standard output; anything else is replaced atomically, so an
- * existing file is never left half written. */
+/* "-" is standard output; a file is written whole or not at all. */
 static gboolean
 write_output (const char  *path,
               const char  *contents,
               GError     **error)
 {
-  gsize len = strlen (contents);
-
   if (g_strcmp0 (path, "-") == 0)
-    return write_stream (stdout, _("standard output"), contents, len, error);
-
-  /* A device or a pipe (/dev/null, a FIFO) is written in place: replacing
-   * it by rename would turn /dev/null into a regular file. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return write_in_place (path, contents, len, error);
-
-  if (!g_file_set_contents (path, contents, len, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-  return TRUE;
+    return write_stdout (contents, error);
+  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
 }
 
 /* What the filters keep: every output shows these reports, and the
@@ -437,7 +508,7 @@ write_text_outputs (Options   *options,
 
       if (outputs[i].path != NULL && !write_output (outputs[i].path, outputs[i].contents, &error))
         {
-          g_printerr ("inspection-compare: %s\n", error->message);
+          print_error (error->message);
           ok = FALSE;
         }
       g_free (outputs[i].contents);
@@ -455,12 +526,7 @@ write_pack (Options    *options,
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
   IcPackOptions pack = { .recurrences = links, .filters = filters };
 
-  if (!ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error))
-    {
-      g_prefix_error (error, "%s: ", options->pdf);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);
 }
 
 static gboolean
@@ -479,12 +545,7 @@ write_chart (Options    *options,
   chart = ic_chart_new (kind, selection->reports, NULL);
   links = ic_chart_links_from_recurrences (selection->recurrences);
   ic_chart_set_recurrences (chart, links);
-  if (!ic_chart_export_full (chart, options->output, error))
-    {
-      g_prefix_error (error, "%s: ", options->output);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_chart_export_full (chart, options->output, error);
 }
 
 static int
@@ -500,12 +561,12 @@ write_exports (Options       *options,
   ok = write_text_outputs (options, &selection);
   if (options->pdf != NULL && !write_pack (options, &selection, &pack_error))
     {
-      g_printerr ("inspection-compare: %s\n", pack_error->message);
+      print_error (pack_error->message);
       ok = FALSE;
     }
   if (options->render != NULL && !write_chart (options, &selection, &chart_error))
     {
-      g_printerr ("inspection-compare: %s\n", chart_error->message);
+      print_error (chart_error->message);
       ok = FALSE;
     }
 
@@ -521,7 +582,7 @@ use_corrections (IcReportStore *store)
   g_autoptr(GError) error = NULL;
 
   if (!ic_corrections_load (corrections, &error))
-    g_printerr ("inspection-compare: %s\n", error->message);
+    print_error (error->message);
   ic_report_store_set_corrections (store, corrections);
 }
 
@@ -541,15 +602,20 @@ ic_cli_run (int    argc,
 
   if (!parse_options (&options, argc, argv, &error) || !check_usage (&options, &error))
     {
-      g_printerr ("inspection-compare: %s\n", error->message);
+      print_error (error->message);
       return EXIT_USAGE;
     }
 
   use_corrections (store);
   if (!load_paths (store, options.paths, &error))
     {
-      g_printerr ("inspection-compare: %s\n", error->message);
+      print_error (error->message);
       return EXIT_OUTPUT;
+    }
+  if (!check_outputs (&options, store, &error))
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
     }
 
   return write_exports (&options, store);
