@@ -160,6 +160,31 @@ fill_grade (IcMatrixRow *self,
   ic_ui_set_grade_class (GTK_WIDGET (cell), grade);
 }
 
+/* The row, and the grid view's item holding it (which GTK 4.8 names by
+ * its type), are named by the texts of its text cells: "Dorset,
+ * Inspection (ILACS), 21 March 2025". Each grade cell says its own
+ * sentence. */
+static void
+name_row (IcMatrixRow *self)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (guint c = 0; c < self->n_cells; c++)
+    {
+      const char *words;
+
+      if (!IC_IS_TEXT_CELL (self->cells[c]))
+        continue;
+      words = ic_text_cell_get_text (IC_TEXT_CELL (self->cells[c]));
+      if (words != NULL && *words != '\0')
+        g_string_append_printf (name, "%s%s", name->len ? ", " : "", words);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+}
+
 /* Shows @report; called again when it changes in place. */
 void
 ic_matrix_row_set_report (IcMatrixRow *self,
@@ -184,6 +209,7 @@ ic_matrix_row_set_report (IcMatrixRow *self,
       text = spec->text (report);
       ic_text_cell_set_text (IC_TEXT_CELL (self->cells[c]), text);
     }
+  name_row (self);
 }
 
 /**

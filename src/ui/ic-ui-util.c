@@ -11,6 +11,7 @@
 
 #include "ic-frameworks.h"
 #include "ic-text-cell.h"
+#include "ic-a11y.h"
 #include "ic-ui-util.h"
 
 static const char *grade_classes[IC_N_GRADES] = {
