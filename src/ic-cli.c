@@ -12,15 +12,19 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "ic-atomic-file.h"
 #include "ic-chart-links.h"
 #include "ic-cli.h"
 #include "ic-csv.h"
 #include "ic-failure.h"
+#include "ic-filter-spec.h"
 #include "ic-json.h"
 #include "ic-loader.h"
+#include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
 #include "ic-report-store.h"
+#include "ic-terminal.h"
 
 enum {
   EXIT_OK = 0,
@@ -37,6 +41,15 @@ typedef struct
   char  *render;
   char  *output;
   char **paths;
+  /* Filters, checked into @spec before loading. */
+  char **authorities;
+  char  *region;
+  char  *peers_of;
+  char **types;
+  int    from_year;
+  int    to_year;
+  gboolean latest;
+  IcFilterSpec *spec;
 } Options;
 
 static void
@@ -49,19 +62,54 @@ options_clear (Options *options)
   g_free (options->render);
   g_free (options->output);
   g_strfreev (options->paths);
+  g_strfreev (options->authorities);
+  g_free (options->region);
+  g_free (options->peers_of);
+  g_strfreev (options->types);
+  g_clear_object (&options->spec);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static const char *export_prefixes[] = {
-  "--export-json", "--export-csv", "--export-improvements-csv", "--export-pdf", "--render", "--output",
-};
+/* One line on standard error: names in it are escaped, so a file name
+ * can neither forge a line nor drive the terminal. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *escaped = ic_terminal_escape (message);
+
+  g_printerr ("inspection-compare: %s\n", escaped);
+}
+
+/* Every file this run writes, so each is checked alike: pairs of option
+ * name and path, for the options given. */
+static GPtrArray *
+output_paths (Options *options)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+  const char *all[] = {
+    "--export-json", options->json,
+    "--export-csv", options->csv,
+    "--export-improvements-csv", options->improvements_csv,
+    "--export-pdf", options->pdf,
+    "--output", options->output,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i += 2)
+    if (all[i + 1] != NULL)
+      {
+        g_ptr_array_add (paths, (gpointer) all[i]);
+        g_ptr_array_add (paths, (gpointer) all[i + 1]);
+      }
+  return paths;
+}
 
 /**
  * ic_cli_wants_headless:
  *
- * Whether the command line asks for an export, in which case no window
- * is opened and no display is needed.
+ * Whether the command line has any option: the window takes only folders
+ * and files, so every option (an export, --help, or one that does not
+ * exist) is the command line's to handle, with no window and no display.
  */
 gboolean
 ic_cli_wants_headless (int    argc,
@@ -71,19 +119,47 @@ ic_cli_wants_headless (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      for (guint k = 0; k < G_N_ELEMENTS (export_prefixes); k++)
-        if (g_str_has_prefix (argv[i], export_prefixes[k]))
-          return TRUE;
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
     }
   return FALSE;
 }
 
+/* "matrix, timeline, … or years": every name --render takes. */
+static char *
+chart_names (void)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < IC_N_CHART_KINDS; i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 < IC_N_CHART_KINDS ? ", " : _(" or "));
+      g_string_append (names, ic_chart_kind_to_name (i));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* What --help prints below the options. */
+#define HELP_DESCRIPTION \
+  N_("With no option, the window opens on the given folders and files (file:// URIs too).\n" \
+     "\n" \
+     "Exit status:\n" \
+     "  0  every output was written (files that could not be read are listed on\n" \
+     "     standard error and under \"failures\" in the JSON)\n" \
+     "  1  an output could not be written\n" \
+     "  2  usage error: an unknown option, a path that does not exist, no input")
+
+/* These entries are the whole command line: --help prints them, so an
+ * option is listed exactly when it is parsed. */
 static gboolean
 parse_options (Options  *options,
                int       argc,
                char    **argv,
                GError  **error)
 {
+  g_autofree char *names = chart_names ();
+  g_autofree char *render_help = g_strdup_printf (_("Draw one chart with --output: %s"), names);
   const GOptionEntry entries[] = {
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
       N_("Write the whole model as JSON (- for standard output)"), N_("FILE") },
@@ -93,10 +169,23 @@ parse_options (Options  *options,
       N_("Write one CSV row per improvement item"), N_("FILE") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
       N_("Write the meeting summary pack (A4 PDF)"), N_("FILE") },
-    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render,
-      N_("Draw one chart: matrix, timeline, grades or themes"), N_("CHART") },
+    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render, render_help, N_("CHART") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
+    { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
+      N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
+      N_("Only authorities of this English region (e.g. London, North West)"), N_("NAME") },
+    { "peers-of", 0, 0, G_OPTION_ARG_STRING, &options->peers_of,
+      N_("Only this authority and its statistical neighbours"), N_("NAME") },
+    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->types,
+      N_("Only reports of this type (repeatable): ilacs, focused_visit, sif…"), N_("KEY") },
+    { "from", 0, 0, G_OPTION_ARG_INT, &options->from_year,
+      N_("Only reports whose fieldwork ended in or after this year"), N_("YEAR") },
+    { "to", 0, 0, G_OPTION_ARG_INT, &options->to_year,
+      N_("Only reports whose fieldwork ended in or before this year"), N_("YEAR") },
+    { "latest", 0, 0, G_OPTION_ARG_NONE, &options->latest,
+      N_("Only each authority's latest graded report"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->paths, NULL,
       N_("[FOLDER|FILE…]") },
     { NULL }
@@ -104,9 +193,118 @@ parse_options (Options  *options,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
   g_option_context_set_summary (context, _("Compare Ofsted inspection reports of children's services."));
+  g_option_context_set_description (context, _(HELP_DESCRIPTION));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   return g_option_context_parse (context, &argc, &argv, error);
+}
+
+static void
+add_loaded_files (IcOutputGuard *guard,
+                  IcReportStore *store)
+{
+  GListModel *failures = ic_report_store_get_failures (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char * const *duplicates = ic_report_get_duplicates (report);
+
+      ic_output_guard_add_input (guard, ic_report_get_source (report));
+      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
+        ic_output_guard_add_input (guard, duplicates[k]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
+    }
+}
+
+/* No output may be an input, lie inside a folder being read, be empty or
+ * repeat another output. Checked before loading on the paths given, and
+ * again after it (@store) on every file read, which catches a report
+ * reached through a link. */
+static gboolean
+check_outputs (Options        *options,
+               IcReportStore  *store,
+               GError        **error)
+{
+  g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
+  g_autoptr(GPtrArray) outputs = output_paths (options);
+
+  for (guint i = 0; options->paths[i] != NULL; i++)
+    {
+      /* A URI (file://…) as well as a path. */
+      g_autoptr(GFile) input = g_file_new_for_commandline_arg (options->paths[i]);
+      g_autofree char *path = g_file_get_path (input);
+
+      if (path != NULL)
+        ic_output_guard_add_input (guard, path);
+    }
+  if (store != NULL)
+    add_loaded_files (guard, store);
+
+  for (guint i = 0; i < outputs->len; i += 2)
+    {
+      const char *option = g_ptr_array_index (outputs, i);
+      const char *path = g_ptr_array_index (outputs, i + 1);
+
+      if (path[0] == '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s needs a file name (or - for standard output)"), option);
+          return FALSE;
+        }
+      if (!ic_output_guard_add_output (guard, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A path or a URI (file://…, as a file manager gives), as the window
+ * takes them. */
+static gboolean
+path_exists (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+  return g_file_query_exists (file, NULL);
+}
+
+static gboolean
+wants_output (Options *options)
+{
+  return options->json != NULL || options->csv != NULL || options->improvements_csv != NULL ||
+         options->pdf != NULL || options->render != NULL || options->output != NULL;
+}
+
+/* Every filter option into one spec; a name nothing knows is an error. */
+static gboolean
+check_filters (Options  *options,
+               GError  **error)
+{
+  IcFilterSpec *spec = options->spec = ic_filter_spec_new ();
+
+  for (guint i = 0; options->authorities != NULL && options->authorities[i] != NULL; i++)
+    if (!ic_filter_spec_add_authority (spec, options->authorities[i], error))
+      return FALSE;
+  for (guint i = 0; options->types != NULL && options->types[i] != NULL; i++)
+    if (!ic_filter_spec_add_type (spec, options->types[i], error))
+      return FALSE;
+  if (!ic_filter_spec_set_region (spec, options->region, error) ||
+      !ic_filter_spec_set_peers_of (spec, options->peers_of, error))
+    return FALSE;
+  if (options->from_year < 0 || options->to_year < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("a year cannot be negative"));
+      return FALSE;
+    }
+  ic_filter_spec_set_from_year (spec, options->from_year);
+  ic_filter_spec_set_to_year (spec, options->to_year);
+  ic_filter_spec_set_latest (spec, options->latest);
+  return ic_filter_spec_check (spec, error);
 }
 
 static gboolean
@@ -116,6 +314,13 @@ check_usage (Options  *options,
   if (options->paths == NULL || options->paths[0] == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("no input: give folders or files of reports"));
+      return FALSE;
+    }
+
+  if (!wants_output (options))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("nothing to write: give an --export option or --render (see --help)"));
       return FALSE;
     }
 
@@ -131,12 +336,16 @@ check_usage (Options  *options,
 
       if (!ic_chart_kind_from_name (options->render, &kind))
         {
+          g_autofree char *names = chart_names ();
+
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("unknown chart “%s”: use matrix, timeline, grades or themes"), options->render);
+                       _("unknown chart “%s”: use %s"), options->render, names);
           return FALSE;
         }
-      if (!g_str_has_suffix (options->output, ".png") && !g_str_has_suffix (options->output, ".svg") &&
-          !g_str_has_suffix (options->output, ".pdf"))
+      g_autofree char *lower = g_ascii_strdown (options->output, -1);
+
+      if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
+          !g_str_has_suffix (lower, ".pdf"))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("%s: the chart's file name must end in .png, .svg or .pdf"), options->output);
@@ -145,14 +354,14 @@ check_usage (Options  *options,
     }
 
   for (guint i = 0; options->paths[i] != NULL; i++)
-    if (!g_file_test (options->paths[i], G_FILE_TEST_EXISTS))
+    if (!path_exists (options->paths[i]))
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("%s: no such file or folder"), options->paths[i]);
         return FALSE;
       }
 
-  return TRUE;
+  return check_filters (options, error) && check_outputs (options, NULL, error);
 }
 
 static gboolean
@@ -174,102 +383,123 @@ load_paths (IcReportStore  *store,
     {
       g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
 
-      g_printerr ("%s: %s\n", ic_failure_get_source (failure), ic_failure_get_reason (failure));
+      g_autofree char *line = g_strdup_printf ("%s: %s", ic_failure_get_source (failure),
+                                               ic_failure_get_reason (failure));
+      g_autofree char *escaped = ic_terminal_escape (line);
+
+      g_printerr ("%s\n", escaped);
     }
 
   return TRUE;
 }
 
 static gboolean
-write_stream (FILE        *stream,
-              const char  *name,
-              const char  *contents,
-              gsize        len,
+write_stdout (const char  *contents,
               GError     **error)
 {
-  if (fwrite (contents, 1, len, stream) != len || fflush (stream) != 0)
+  gsize len = strlen (contents);
+
+  if (fwrite (contents, 1, len, stdout) != len || fflush (stdout) != 0)
     {
       int saved = errno;
+      g_autofree char *reason = ic_output_error_reason (saved);
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", name, g_strerror (saved));
+                   _("standard output: cannot write: %s"), reason);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-write_in_place (const char  *path,
-                const char  *contents,
-                gsize        len,
-                GError     **error)
-{
-  FILE *stream = fopen (path, "w");
-  gboolean ok;
-
-  if (stream == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  ok = write_stream (stream, path, contents, len, error);
-  return fclose (stream) == 0 && ok;
-}
-
-/* "-" is standard output; anything else is replaced atomically, so an
- * existing file is never left half written. */
+/* "-" is standard output; a file is written whole or not at all. */
 static gboolean
 write_output (const char  *path,
               const char  *contents,
               GError     **error)
 {
-  gsize len = strlen (contents);
-
   if (g_strcmp0 (path, "-") == 0)
-    return write_stream (stdout, _("standard output"), contents, len, error);
+    return write_stdout (contents, error);
+  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
+}
 
-  /* A device or a pipe (/dev/null, a FIFO) is written in place: replacing
-   * it by rename would turn /dev/null into a regular file. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return write_in_place (path, contents, len, error);
+/* What the filters keep: every output shows these reports, and the
+ * recurrences that end in one of them. */
+typedef struct
+{
+  GListModel *reports;
+  GListModel *failures;
+  GPtrArray  *recurrences;
+} Selection;
 
-  if (!g_file_set_contents (path, contents, len, error))
+static void
+selection_clear (Selection *selection)
+{
+  g_clear_object (&selection->reports);
+  g_clear_pointer (&selection->recurrences, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
+
+/* Recurrences are found among every loaded report, so that a filtered
+ * output still says that an area of a kept report was raised before. */
+static GPtrArray *
+recurrences_into (GPtrArray  *all,
+                  GListModel *reports)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GPtrArray *into = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_recurrence_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
     {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      g_hash_table_add (kept, report);
     }
-  return TRUE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      IcRecurrence *recurrence = g_ptr_array_index (all, i);
+
+      if (g_hash_table_contains (kept, ic_recurrence_get_later (recurrence)->report))
+        g_ptr_array_add (into, ic_recurrence_ref (recurrence));
+    }
+  return into;
+}
+
+static void
+select_reports (Selection     *selection,
+                IcFilterSpec  *spec,
+                IcReportStore *store)
+{
+  g_autoptr(GPtrArray) all = ic_find_recurrences (G_LIST_MODEL (store));
+
+  selection->reports = ic_filter_spec_select (spec, G_LIST_MODEL (store));
+  selection->failures = ic_report_store_get_failures (store);
+  selection->recurrences = recurrences_into (all, selection->reports);
 }
 
 static char *
-json_document (IcReportStore *store,
-               GPtrArray     *recurrences)
+json_document (Selection *selection)
 {
-  g_autoptr(JsonNode) list = ic_recurrences_to_json (recurrences);
-  g_autoptr(JsonNode) root = ic_json_document_new (G_LIST_MODEL (store),
-                                                   ic_report_store_get_failures (store), list);
+  g_autoptr(JsonNode) list = ic_recurrences_to_json (selection->recurrences);
+  g_autoptr(JsonNode) root = ic_json_document_new (selection->reports, selection->failures, list);
   g_autofree char *text = ic_json_to_string (root);
 
   return g_strconcat (text, "\n", NULL);
 }
 
 static gboolean
-write_text_outputs (Options       *options,
-                    IcReportStore *store,
-                    GPtrArray     *recurrences)
+write_text_outputs (Options   *options,
+                    Selection *selection)
 {
   gboolean ok = TRUE;
   struct {
     const char *path;
     char       *contents;
   } outputs[] = {
-    { options->json, options->json ? json_document (store, recurrences) : NULL },
-    { options->csv, options->csv ? ic_csv_matrix (G_LIST_MODEL (store)) : NULL },
+    { options->json, options->json ? json_document (selection) : NULL },
+    { options->csv, options->csv ? ic_csv_matrix (selection->reports) : NULL },
     { options->improvements_csv,
-      options->improvements_csv ? ic_csv_improvements (G_LIST_MODEL (store)) : NULL },
+      options->improvements_csv ? ic_csv_improvements (selection->reports) : NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
@@ -278,7 +508,7 @@ write_text_outputs (Options       *options,
 
       if (outputs[i].path != NULL && !write_output (outputs[i].path, outputs[i].contents, &error))
         {
-          g_printerr ("inspection-compare: %s\n", error->message);
+          print_error (error->message);
           ok = FALSE;
         }
       g_free (outputs[i].contents);
@@ -288,28 +518,21 @@ write_text_outputs (Options       *options,
 }
 
 static gboolean
-write_pack (Options       *options,
-            IcReportStore *store,
-            GPtrArray     *recurrences,
-            GError       **error)
+write_pack (Options    *options,
+            Selection  *selection,
+            GError    **error)
 {
-  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (recurrences);
-  IcPackOptions pack = { .recurrences = links };
+  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection->recurrences);
+  g_autofree char *filters = ic_filter_spec_describe (options->spec);
+  IcPackOptions pack = { .recurrences = links, .filters = filters };
 
-  if (!ic_pack_export_pdf (G_LIST_MODEL (store), ic_report_store_get_failures (store),
-                           &pack, options->pdf, error))
-    {
-      g_prefix_error (error, "%s: ", options->pdf);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);
 }
 
 static gboolean
-write_chart (Options       *options,
-             IcReportStore *store,
-             GPtrArray     *recurrences,
-             GError       **error)
+write_chart (Options    *options,
+             Selection  *selection,
+             GError    **error)
 {
   g_autoptr(IcChart) chart = NULL;
   g_autoptr(GPtrArray) links = NULL;
@@ -319,34 +542,31 @@ write_chart (Options       *options,
   if (!ic_chart_kind_from_name (options->render, &kind))
     g_return_val_if_reached (FALSE);
 
-  chart = ic_chart_new (kind, G_LIST_MODEL (store), NULL);
-  links = ic_chart_links_from_recurrences (recurrences);
+  chart = ic_chart_new (kind, selection->reports, NULL);
+  links = ic_chart_links_from_recurrences (selection->recurrences);
   ic_chart_set_recurrences (chart, links);
-  if (!ic_chart_export_full (chart, options->output, error))
-    {
-      g_prefix_error (error, "%s: ", options->output);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_chart_export_full (chart, options->output, error);
 }
 
 static int
 write_exports (Options       *options,
                IcReportStore *store)
 {
-  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  g_auto(Selection) selection = { 0 };
   g_autoptr(GError) pack_error = NULL;
   g_autoptr(GError) chart_error = NULL;
-  gboolean ok = write_text_outputs (options, store, recurrences);
+  gboolean ok;
 
-  if (options->pdf != NULL && !write_pack (options, store, recurrences, &pack_error))
+  select_reports (&selection, options->spec, store);
+  ok = write_text_outputs (options, &selection);
+  if (options->pdf != NULL && !write_pack (options, &selection, &pack_error))
     {
-      g_printerr ("inspection-compare: %s\n", pack_error->message);
+      print_error (pack_error->message);
       ok = FALSE;
     }
-  if (options->render != NULL && !write_chart (options, store, recurrences, &chart_error))
+  if (options->render != NULL && !write_chart (options, &selection, &chart_error))
     {
-      g_printerr ("inspection-compare: %s\n", chart_error->message);
+      print_error (chart_error->message);
       ok = FALSE;
     }
 
@@ -362,14 +582,14 @@ use_corrections (IcReportStore *store)
   g_autoptr(GError) error = NULL;
 
   if (!ic_corrections_load (corrections, &error))
-    g_printerr ("inspection-compare: %s\n", error->message);
+    print_error (error->message);
   ic_report_store_set_corrections (store, corrections);
 }
 
 /**
  * ic_cli_run:
  *
- * Returns: the exit status of CONTRACT.md: 0 when every output was
+ * Returns: the exit status that --help lists: 0 when every output was
  *   written, 1 when one could not be, 2 for a usage error
  */
 int
@@ -382,15 +602,20 @@ ic_cli_run (int    argc,
 
   if (!parse_options (&options, argc, argv, &error) || !check_usage (&options, &error))
     {
-      g_printerr ("inspection-compare: %s\n", error->message);
+      print_error (error->message);
       return EXIT_USAGE;
     }
 
   use_corrections (store);
   if (!load_paths (store, options.paths, &error))
     {
-      g_printerr ("inspection-compare: %s\n", error->message);
+      print_error (error->message);
       return EXIT_OUTPUT;
+    }
+  if (!check_outputs (&options, store, &error))
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
     }
 
   return write_exports (&options, store);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "ic-frameworks.h"
 #include "ic-test-util.h"
 
 #include <glib/gstdio.h>
@@ -163,8 +164,8 @@ test_matrix_cells (void)
   g_assert_cmpint (chart->areas[4], ==, IC_AREA_CARE_LEAVERS);
   barnsley = g_ptr_array_index (chart->rows, 0);
   greenwich = g_ptr_array_index (chart->rows, 1);
-  g_assert_true (_ic_report_care_leavers_in_children_in_care (barnsley));
-  g_assert_false (_ic_report_care_leavers_in_children_in_care (greenwich));
+  g_assert_true (ic_report_care_leavers_in_children_in_care (barnsley));
+  g_assert_false (ic_report_care_leavers_in_children_in_care (greenwich));
 
   surface = draw_chart (chart, palette, &w, &h);
   layout = _ic_matrix_layout_new (chart, context, w);

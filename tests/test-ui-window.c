@@ -173,7 +173,12 @@ test_cell_description (void)
                                             IC_GRADE_GOOD);
   g_autoptr(IcReport) visit = make_report ("/r/y.txt", "Greenwich", IC_INSPECTION_TYPE_FOCUSED_VISIT,
                                            1, G_DATE_MAY, 2021, IC_GRADE_NONE);
+  /* Judged under the 2023 framework, which grades care leavers apart: a
+   * missing care leavers' grade is not "part of children in care". */
+  g_autoptr(IcReport) later = make_report ("/r/z.txt", "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           8, G_DATE_MARCH, 2024, IC_GRADE_GOOD);
   g_autofree char *text = ic_ui_cell_description (report, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_autofree char *later_care_leavers = NULL;
   g_autofree char *care_leavers = NULL;
   g_autofree char *not_graded = NULL;
   IcGrade grade;
@@ -182,6 +187,8 @@ test_cell_description (void)
                    "Richmond upon Thames, Overall effectiveness, Good, inspection ended 4 February 2022");
   care_leavers = ic_ui_cell_text (report, IC_AREA_CARE_LEAVERS, &grade);
   g_assert_cmpstr (care_leavers, ==, "Part of children in care");
+  later_care_leavers = ic_ui_cell_text (later, IC_AREA_CARE_LEAVERS, &grade);
+  g_assert_cmpstr (later_care_leavers, ==, "—");
   not_graded = ic_ui_cell_text (visit, IC_AREA_OVERALL_EFFECTIVENESS, &grade);
   g_assert_cmpstr (not_graded, ==, "Not graded");
 }
@@ -1151,7 +1158,7 @@ fill_store_at_scale (IcReportStore *store)
     IC_GRADE_GOOD, IC_GRADE_NONE, IC_GRADE_INADEQUATE, IC_GRADE_NONE, IC_GRADE_NONE,
     IC_GRADE_OUTSTANDING,
   };
-  g_autoptr(GPtrArray) all = ic_authorities_get_all ();
+  GPtrArray *all = ic_authorities_get_all ();  /* owned by the authority table */
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_authorities = 0;
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-enums.h"
+#include "ic-frameworks.h"
 
 typedef struct
 {
@@ -124,25 +125,11 @@ ic_inspection_type_from_key (const char       *key,
   return TRUE;
 }
 
+/* Whether the framework of @type grades (ic-frameworks.c). */
 gboolean
 ic_inspection_type_is_graded (IcInspectionType type)
 {
-  switch (type)
-    {
-    case IC_INSPECTION_TYPE_ILACS:
-    case IC_INSPECTION_TYPE_SIF:
-    case IC_INSPECTION_TYPE_LSCB_REVIEW:
-    case IC_INSPECTION_TYPE_CHILD_PROTECTION:
-    case IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN:
-    case IC_INSPECTION_TYPE_SLAC:
-      return TRUE;
-    case IC_INSPECTION_TYPE_OTHER:
-    case IC_INSPECTION_TYPE_FOCUSED_VISIT:
-    case IC_INSPECTION_TYPE_MONITORING_VISIT:
-    case IC_INSPECTION_TYPE_JTAI:
-    default:
-      return FALSE;
-    }
+  return ic_inspection_type_grade_source (type) != IC_GRADE_SOURCE_NONE;
 }
 
 const char *

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ic-frameworks.h"
 #include "ic-parser-private.h"
 
 typedef enum
@@ -61,17 +62,29 @@ static const HeadingPattern heading_patterns[] = {
                   "key strengths and weaknesses of the .*|what the lscb needs to do|"
                   "yours sincerely|ofsted will take the findings.*|inspection judgements? .*|"
                   "(?:deputy )?(?:lead|reporting) inspector\\b.*|team inspectors\\b.*" },
-  /* Judgement areas head the body's sections, and also stand as topic
-   * sub-headings inside a list of recommendations (SIF 2014). */
-  { HEADING_AREA, "the experiences and progress of .*|the impact of leaders .*|"
-                  "overall effectiveness.*|leadership,? management and governance|"
-                  "leadership and (?:governance|management)|adoption performance|"
-                  "the quality of practice|capacity (?:to improve|for improvement)|"
-                  "outcomes for looked after children.*|quality of provision|"
-                  "children who need help and protection|"
-                  "children looked after and achieving permanence|"
-                  "the effectiveness of the help and protection .*" },
 };
+
+/* Judgement areas head the body's sections ("The experiences and progress
+ * of children in care: good"), and also stand as topic sub-headings
+ * inside a list of recommendations (SIF 2014): every framework's phrase
+ * for an area (ic-frameworks.c), alone or followed by its grade or by
+ * "of …" ("Overall effectiveness of services for …"), or the first line
+ * of a long area heading wrapped over lines. A sentence that opens with
+ * an area ("Adoption performance is a strength …") is not a heading. */
+static void
+append_area_headings (GString *pattern)
+{
+  const IcAreaPhrase *phrases;
+  guint n;
+
+  phrases = ic_frameworks_area_phrases (&n);
+  g_string_append (pattern, "(?:the )?experiences and progress of .*|the impact of leaders .*|"
+                            "the effectiveness of the help and protection .*|overall effectiveness.*|"
+                            "outcomes for looked after children.*");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (pattern, "|(?:%s)(?:\\s*[:\\-–].*|\\s+(?:is|are)\\s+(?:%s).*|\\s+of\\s.*)?",
+                            phrases[i].pattern, IC_GRADE_WORDS);
+}
 
 static GRegex *
 heading_regex (HeadingKind kind)
@@ -83,6 +96,8 @@ heading_regex (HeadingKind kind)
       GString *pattern = g_string_new ("^(?:\\d+\\.\\s*)?(?:");
       gboolean first = TRUE;
 
+      if (kind == HEADING_AREA)
+        append_area_headings (pattern);
       for (guint i = 0; i < G_N_ELEMENTS (heading_patterns); i++)
         if (heading_patterns[i].kind == kind)
           {
@@ -581,10 +596,8 @@ collect_section (IcParse     *parse,
   Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0, 0, FALSE };
   guint bullets = 0, numbers = 0;
 
-  if (parse->type == IC_INSPECTION_TYPE_JTAI)
-    c.scope = IC_SCOPE_PARTNERSHIP;
-  else if (kind == HEADING_LSCB_ITEMS || from >= parse->lscb_from ||
-           parse->type == IC_INSPECTION_TYPE_LSCB_REVIEW)
+  c.scope = ic_inspection_type_default_scope (parse->type);
+  if (c.scope == IC_SCOPE_LOCAL_AUTHORITY && (kind == HEADING_LSCB_ITEMS || from >= parse->lscb_from))
     c.scope = IC_SCOPE_LSCB;
 
   for (guint i = from; i < end; i++)

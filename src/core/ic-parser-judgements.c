@@ -15,38 +15,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ic-frameworks.h"
 #include "ic-parser-private.h"
 
-typedef struct
-{
-  IcArea      area;
-  const char *pattern;
-} AreaLabel;
-
-#define GRADE_WORDS "outstanding|good|inadequate|adequate|requires? improvement"
-
-/* Longest first where one label begins another. */
-static const AreaLabel area_labels[] = {
-  { IC_AREA_CHILDREN_IN_CARE, "the experiences and progress of children in care and care leavers" },
-  /* Some 2025–26 tables print "… progress of children care leavers". */
-  { IC_AREA_CARE_LEAVERS, "(?:the )?experiences and progress of (?:children )?care leavers" },
-  { IC_AREA_CHILDREN_IN_CARE, "the experiences and progress of children in care" },
-  { IC_AREA_CHILDREN_IN_CARE, "children looked after and achieving permanence" },
-  { IC_AREA_HELP_AND_PROTECTION, "(?:the experiences and progress of )?children who need help and protection" },
-  { IC_AREA_HELP_AND_PROTECTION, "the effectiveness of the help and protection provided to children,? young people,? families and carers" },
-  { IC_AREA_LEADERSHIP, "the impact of leaders on (?:social work )?practice with children and families" },
-  { IC_AREA_LEADERSHIP, "leadership,? management and governance" },
-  { IC_AREA_LEADERSHIP, "leadership and governance" },
-  { IC_AREA_LEADERSHIP, "leadership and management" },
-  { IC_AREA_OVERALL_EFFECTIVENESS, "overall effectiveness" },
-  { IC_AREA_ADOPTION, "adoption performance" },
-  { IC_AREA_QUALITY_OF_PRACTICE, "the quality of practice" },
-  { IC_AREA_CAPACITY_TO_IMPROVE, "capacity (?:to improve|for improvement)" },
-  { IC_AREA_OUTCOMES_FOR_LOOKED_AFTER_CHILDREN, "outcomes for looked after children(?: and young people)?" },
-  { IC_AREA_QUALITY_OF_PROVISION, "quality of provision" },
-  { IC_AREA_LSCB, "the effectiveness of the (?:local safeguarding children board|lscb)(?: \\(lscb\\))?" },
-};
-
+/* Every framework's wording of the areas (ic-frameworks.c), one group
+ * each, in the table's order. */
 static GRegex *
 labels_regex (void)
 {
@@ -55,9 +28,12 @@ labels_regex (void)
   if (g_once_init_enter (&re))
     {
       GString *pattern = g_string_new (NULL);
+      const IcAreaPhrase *phrases;
+      guint n;
 
-      for (guint i = 0; i < G_N_ELEMENTS (area_labels); i++)
-        g_string_append_printf (pattern, "%s(%s)", i ? "|" : "", area_labels[i].pattern);
+      phrases = ic_frameworks_area_phrases (&n);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (pattern, "%s(%s)", i ? "|" : "", phrases[i].pattern);
       g_once_init_leave (&re, g_regex_new (pattern->str, G_REGEX_OPTIMIZE, 0, NULL));
       g_string_free (pattern, TRUE);
     }
@@ -126,17 +102,21 @@ is_connector (const char *text,
   return g_regex_match (re, between, 0, NULL);
 }
 
-static guint
-matched_label (GMatchInfo *info)
+/* The area whose phrase @info matched. */
+static IcArea
+matched_area (GMatchInfo *info)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (area_labels); i++)
+  guint n;
+  const IcAreaPhrase *phrases = ic_frameworks_area_phrases (&n);
+
+  for (guint i = 0; i < n; i++)
     {
       int s = -1, e = -1;
 
       if (g_match_info_fetch_pos (info, i + 1, &s, &e) && s >= 0)
-        return i;
+        return phrases[i].area;
     }
-  return 0;
+  return phrases[0].area;
 }
 
 static void
@@ -171,7 +151,7 @@ scan_pairs (IcParse  *parse,
 
   while (g_match_info_matches (info))
     {
-      const AreaLabel *label = &area_labels[matched_label (info)];
+      IcArea area = matched_area (info);
       g_autofree char *label_text = g_match_info_fetch (info, 0);
       const char *after;
       IcGrade grade;
@@ -185,7 +165,7 @@ scan_pairs (IcParse  *parse,
           g_autofree char *printed = g_strstrip (g_strdup (label_text));
 
           printed[0] = g_ascii_toupper (printed[0]);
-          add_judgement (parse, label->area, printed, grade, region_page (&region, parse, s));
+          add_judgement (parse, area, printed, grade, region_page (&region, parse, s));
           found++;
         }
       g_match_info_next (info, NULL);
@@ -248,7 +228,9 @@ read_table_columns (IcParse *parse,
        g_match_info_matches (info); g_match_info_next (info, NULL))
     {
       g_ptr_array_add (labels, g_strstrip (g_match_info_fetch (info, 0)));
-      g_array_append_val (areas, area_labels[matched_label (info)].area);
+            IcArea area = matched_area (info);
+
+      g_array_append_val (areas, area);
       g_match_info_fetch_pos (info, 0, &s, &e);
     }
 
@@ -282,16 +264,14 @@ check_heading_agrees (IcParse    *parse,
                       const char *heading)
 {
   g_autoptr(GMatchInfo) info = NULL;
-  const AreaLabel *label;
   IcJudgement *judgement;
   IcGrade grade;
   int s, e;
 
   if (!g_regex_match (labels_regex (), heading, 0, &info))
     return;
-  label = &area_labels[matched_label (info)];
   g_match_info_fetch_pos (info, 0, &s, &e);
-  judgement = ic_report_find_judgement (parse->report, label->area);
+  judgement = ic_report_find_judgement (parse->report, matched_area (info));
   if (judgement != NULL && _ic_parser_match_grade (heading + e, &grade, NULL, NULL) &&
       grade != ic_judgement_get_grade (judgement))
     {
@@ -314,7 +294,7 @@ heading_grade (IcParse *parse,
   if (g_once_init_enter (&re))
     {
       g_autofree char *pattern = g_strdup_printf ("^(?:%s)\\s*(?::|\\bis\\b|\\bare\\b)\\s*"
-                                                  "(?:" GRADE_WORDS ")(?: to be good)?\\s*$",
+                                                  "(?:" IC_GRADE_WORDS ")(?: to be good)?\\s*$",
                                                   g_regex_get_pattern (labels_regex ()));
       g_once_init_leave (&re, g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL));
     }
@@ -376,7 +356,7 @@ read_sentence_grade (IcParse    *parse,
                      guint       from,
                      guint       to)
 {
-  g_autofree char *full = g_strconcat (pattern, "\\s*\\b(" GRADE_WORDS ")\\b", NULL);
+  g_autofree char *full = g_strconcat (pattern, "\\s*\\b(" IC_GRADE_WORDS ")\\b", NULL);
   g_autoptr(GRegex) re = g_regex_new (full, 0, 0, NULL);
 
   for (guint i = from; i < MIN (to, parse->lines->len); i++)
@@ -397,6 +377,16 @@ read_sentence_grade (IcParse    *parse,
     }
 }
 
+/* "The Local Safeguarding Children Board (LSCB) is good", anywhere. */
+static void
+read_lscb_sentence (IcParse *parse)
+{
+  read_sentence_grade (parse, IC_AREA_LSCB,
+                       "The effectiveness of the Local Safeguarding Children Board",
+                       "(?:effectiveness of )?the local safeguarding children board(?: \\(lscb\\))?"
+                       "(?: is| are)? ", 0, parse->lines->len);
+}
+
 /* SIF: the labelled rows of the front page, the overall judgement that
  * has no label, and the LSCB's sentence. */
 static void
@@ -415,10 +405,7 @@ read_sif (IcParse *parse)
                        "(?:overall judgement is(?: that children's services(?: are| is)?)?|"
                        "children's services in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
-  read_sentence_grade (parse, IC_AREA_LSCB,
-                       "The effectiveness of the Local Safeguarding Children Board",
-                       "(?:effectiveness of )?the local safeguarding children board(?: \\(lscb\\))?"
-                       "(?: is| are)? ", 0, parse->lines->len);
+  read_lscb_sentence (parse);
 }
 
 /* SLAC 2009–12 grades safeguarding services and services for looked
@@ -506,29 +493,21 @@ read_main_findings (IcParse *parse)
 void
 _ic_parser_read_judgements (IcParse *parse)
 {
-  switch (parse->type)
+  switch (ic_inspection_type_grade_source (parse->type))
     {
-    case IC_INSPECTION_TYPE_ILACS:
+    case IC_GRADE_SOURCE_TABLE:
       read_ilacs_table (parse);
       break;
-    case IC_INSPECTION_TYPE_SIF:
+    case IC_GRADE_SOURCE_FRONT_PAGE:
       read_sif (parse);
       break;
-    case IC_INSPECTION_TYPE_LSCB_REVIEW:
-      read_sentence_grade (parse, IC_AREA_LSCB,
-                           "The effectiveness of the Local Safeguarding Children Board",
-                           "(?:effectiveness of )?the local safeguarding children board(?: \\(lscb\\))?"
-                           "(?: is| are)? ", 0, parse->lines->len);
+    case IC_GRADE_SOURCE_SENTENCE:
+      read_lscb_sentence (parse);
       break;
-    case IC_INSPECTION_TYPE_CHILD_PROTECTION:
-    case IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN:
-    case IC_INSPECTION_TYPE_SLAC:
+    case IC_GRADE_SOURCE_MAIN_FINDINGS:
       read_main_findings (parse);
       break;
-    case IC_INSPECTION_TYPE_OTHER:
-    case IC_INSPECTION_TYPE_FOCUSED_VISIT:
-    case IC_INSPECTION_TYPE_MONITORING_VISIT:
-    case IC_INSPECTION_TYPE_JTAI:
+    case IC_GRADE_SOURCE_NONE:
     default:
       break;
     }

@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* The grade words of every framework, for regular expressions on folded
+ * text; _ic_parser_match_grade() reads them. */
+#define IC_GRADE_WORDS "outstanding|good|inadequate|adequate|requires? improvement"
+
 /* One line of report text after clean-up: running heads, page numbers and
  * footnotes removed, white space folded, typographic oddities mended. */
 typedef struct

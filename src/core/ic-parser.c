@@ -17,6 +17,7 @@
 
 #include "ic-authorities.h"
 #include "ic-dates.h"
+#include "ic-frameworks.h"
 #include "ic-parser.h"
 #include "ic-parser-private.h"
 
@@ -27,10 +28,7 @@ G_DEFINE_QUARK (ic-parse-error-quark, ic_parse_error)
 
 #define APOS "[’'‘`]"
 
-/* How a letter's title ends: the services, or the trust that runs them. */
-#define LETTER_END "(?:(?:local authority )?children" APOS "?s? (?:social care )?services|" \
-                   "children" APOS "?s (?:services )?trust|children and families trust)"
-
+/* One title pattern of a row of the table of frameworks, compiled. */
 typedef struct
 {
   IcInspectionType  type;
@@ -38,54 +36,40 @@ typedef struct
   GRegex           *regex;
 } TitlePattern;
 
-/* Each pattern matches a title as printed (caselessly); group 1, when
- * present, is the authority's name. */
-static TitlePattern title_patterns[] = {
-  /* JTAI titles name a theme, then the area, wrapping freely (2016–19). */
-  { IC_INSPECTION_TYPE_JTAI,
-    "joint targeted area inspection of the multi-agency response to [^.]{3,160}? in (?:the )?([^.\\n]{3,60}?)\\s*$", NULL },
-  { IC_INSPECTION_TYPE_JTAI,
-    "joint targeted area inspection (?:of )?(?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
-  { IC_INSPECTION_TYPE_FOCUSED_VISIT,
-    "focused visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? " LETTER_END, NULL },
-  { IC_INSPECTION_TYPE_MONITORING_VISIT,
-    "monitoring visit (?:to|of|on) (?:the )?(.{3,90}?)(?:'s)? " LETTER_END, NULL },
-  /* A letter to a trust or a council may name no services at all
-   * ("Focused visit to Slough Children First"): the title is the line. */
-  { IC_INSPECTION_TYPE_FOCUSED_VISIT,
-    "^focused visit (?:to|of|on) (?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
-  { IC_INSPECTION_TYPE_MONITORING_VISIT,
-    "^monitoring visit (?:to|of|on) (?:the )?([^.\\n]{3,90}?)\\s*$", NULL },
-  { IC_INSPECTION_TYPE_SIF,
-    "(?:re-?)?inspection of services for children in need of help and\\s+protection", NULL },
-  { IC_INSPECTION_TYPE_CHILD_PROTECTION,
-    "inspection of local authority arrangements for the protection of children", NULL },
-  { IC_INSPECTION_TYPE_SLAC,
-    "inspection of safeguarding and looked after children services", NULL },
-  { IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN,
-    "inspection of (?:local authority )?(?:services for )?looked after children(?: services)?", NULL },
-  { IC_INSPECTION_TYPE_LSCB_REVIEW,
-    "(?:review|inspection) of the effectiveness of the local safeguarding children\\s+board", NULL },
-  { IC_INSPECTION_TYPE_ILACS,
-    "inspection of (?:the )?(.{3,90}?) (?:local authority )?children" APOS "?s? services", NULL },
-  { IC_INSPECTION_TYPE_ILACS,
-    "inspection of children" APOS "?s social care services", NULL },
-  { IC_INSPECTION_TYPE_OTHER,
-    "unannounced inspection of (?:local authority )?contact,? referral and assessment", NULL },
-};
+static TitlePattern *title_patterns;
+static guint n_title_patterns;
 
+/* The title patterns of every row of the table of frameworks, in its
+ * order; the eras of one framework share theirs. */
 static void
 compile_title_patterns (void)
 {
   static gsize done;
+  const char * const *last = NULL;
+  const IcFramework *frameworks;
+  g_autoptr(GArray) patterns = g_array_new (FALSE, FALSE, sizeof (TitlePattern));
+  guint n;
 
   if (!g_once_init_enter (&done))
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (title_patterns); i++)
-    title_patterns[i].regex = g_regex_new (title_patterns[i].pattern,
-                                           G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE,
-                                           0, NULL);
+  frameworks = ic_frameworks_get (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (frameworks[i].title_patterns == NULL || frameworks[i].title_patterns == last)
+        continue;
+      last = frameworks[i].title_patterns;
+      for (guint k = 0; last[k] != NULL; k++)
+        {
+          TitlePattern title = { frameworks[i].type, last[k], NULL };
+
+          title.regex = g_regex_new (last[k], G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE,
+                                     0, NULL);
+          g_array_append_val (patterns, title);
+        }
+    }
+  n_title_patterns = patterns->len;
+  title_patterns = (TitlePattern *) g_array_free (g_steal_pointer (&patterns), FALSE);
   g_once_init_leave (&done, 1);
 }
 
@@ -144,12 +128,6 @@ joined_head (Head *head)
   return joined;
 }
 
-static gboolean
-is_letter (IcInspectionType type)
-{
-  return type == IC_INSPECTION_TYPE_FOCUSED_VISIT || type == IC_INSPECTION_TYPE_MONITORING_VISIT;
-}
-
 /* A letter's title ends its line: a match that runs on
  * into a sentence ("Focused visit to Slough Children First" + "This
  * letter summarises … children's services on …") is not the title. */
@@ -182,13 +160,13 @@ find_title (Head       *head,
   best->pattern = NULL;
   best->start = G_MAXINT;
 
-  for (guint i = 0; i < G_N_ELEMENTS (title_patterns); i++)
+  for (guint i = 0; i < n_title_patterns; i++)
     {
       g_autoptr(GMatchInfo) info = NULL;
       /* Patterns that name the authority up to the end of a line (JTAI
        * titles, letters to trusts) read the lines as printed. */
-      gboolean by_line = title_patterns[i].type == IC_INSPECTION_TYPE_JTAI ||
-                         title_patterns[i].pattern[0] == '^';
+      gboolean by_line = title_patterns[i].pattern[0] == '^' ||
+                         g_str_has_suffix (title_patterns[i].pattern, "$");
       const char *subject = by_line ? head->text->str : joined;
       int s, e;
 
@@ -197,7 +175,7 @@ find_title (Head       *head,
       g_match_info_fetch_pos (info, 0, &s, &e);
       if (s >= best->start)
         continue;
-      if (strict && !by_line && is_letter (title_patterns[i].type) && !ends_line (head, e))
+      if (strict && !by_line && ic_inspection_type_is_letter (title_patterns[i].type) && !ends_line (head, e))
         continue;
 
       g_clear_pointer (&best->authority, g_free);
@@ -465,9 +443,7 @@ read_published_date (IcParse *parse)
 {
   g_autoptr(GRegex) label = g_regex_new ("^(?:report )?published\\s*:?", G_REGEX_CASELESS, 0, NULL);
   GDate date, unused;
-  gboolean letter = parse->type == IC_INSPECTION_TYPE_FOCUSED_VISIT ||
-                    parse->type == IC_INSPECTION_TYPE_MONITORING_VISIT ||
-                    parse->type == IC_INSPECTION_TYPE_JTAI;
+  gboolean letter = ic_inspection_type_is_letter (parse->type);
 
   g_date_clear (&date, 1);
   g_date_clear (&unused, 1);
@@ -695,36 +671,6 @@ recognise (IcParse     *parse,
   return FALSE;
 }
 
-/* Whether the frameworks of this report's type and date print a grade
- * for @area (FRAMEWORKS.md §2): the common core only, so that a grade
- * missing from an unfamiliar layout is noticed. */
-static gboolean
-expects_grade (IcParse *parse,
-               IcArea   area)
-{
-  const GDate *start = ic_report_get_start_date (parse->report);
-  guint year = start != NULL ? g_date_get_year (start) : 0;
-  gboolean from_april_2026 = start != NULL && (year > 2026 || (year == 2026 && g_date_get_month (start) >= 4));
-
-  switch (parse->type)
-    {
-    case IC_INSPECTION_TYPE_ILACS:
-      if (area == IC_AREA_OVERALL_EFFECTIVENESS)
-        return start != NULL && !from_april_2026;
-      if (area == IC_AREA_CARE_LEAVERS)
-        return year >= 2023;
-      return area == IC_AREA_LEADERSHIP || area == IC_AREA_HELP_AND_PROTECTION ||
-             area == IC_AREA_CHILDREN_IN_CARE;
-    case IC_INSPECTION_TYPE_SIF:
-      return area == IC_AREA_OVERALL_EFFECTIVENESS || area == IC_AREA_LEADERSHIP ||
-             area == IC_AREA_HELP_AND_PROTECTION || area == IC_AREA_CHILDREN_IN_CARE;
-    case IC_INSPECTION_TYPE_LSCB_REVIEW:
-      return area == IC_AREA_LSCB;
-    default:
-      return FALSE;
-    }
-}
-
 static void
 check_completeness (IcParse *parse)
 {
@@ -738,7 +684,8 @@ check_completeness (IcParse *parse)
     }
 
   for (IcArea area = 0; area < IC_N_AREAS; area++)
-    if (expects_grade (parse, area) && ic_report_find_judgement (report, area) == NULL)
+    if (ic_framework_expects_area (parse->type, ic_report_get_start_date (report), area) &&
+        ic_report_find_judgement (report, area) == NULL)
       {
         g_autofree char *warning = g_strdup_printf (_("No grade was found for “%s”."),
                                                     ic_area_to_label (area));

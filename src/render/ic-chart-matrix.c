@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ic-chart-private.h"
+#include "ic-frameworks.h"
 
 #define CARE_LEAVERS_NOTE "part of children in care"
 #define NOT_JUDGED "\u2014"
@@ -60,7 +61,7 @@ cell_text (IcReport *report,
   *grade = ic_report_get_grade (report, area);
   if (ic_report_find_judgement (report, area) != NULL)
     return letters ? ic_grade_to_letter (*grade) : ic_grade_to_label (*grade);
-  if (area == IC_AREA_CARE_LEAVERS && _ic_report_care_leavers_in_children_in_care (report))
+  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
     return CARE_LEAVERS_NOTE;
   return NULL;
 }

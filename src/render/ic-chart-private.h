@@ -33,7 +33,6 @@ struct _IcChart
 
 /* Whether the care leavers cell of @report is covered by its children in
  * care judgement (ILACS before 2023). */
-gboolean  _ic_report_care_leavers_in_children_in_care (IcReport *report);
 const char *_ic_chart_report_authority (IcReport *report);
 guint     _ic_chart_authority_index (IcChart     *chart,
                                      const char  *authority);

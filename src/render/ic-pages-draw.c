@@ -53,22 +53,38 @@ draw_title (Ctx        *ctx,
   return ceil (h + 8);
 }
 
+/* Every page says what it is part of: title, filters and date, so that
+ * a page handed out alone still says what it shows. */
+static char *
+running_line (IcPages *pages)
+{
+  g_autofree char *as_at = ic_date_to_display (&pages->as_at);
+
+  return g_strdup_printf ("%s \u00b7 Filters: %s \u00b7 As at %s", pages->title, pages->filters, as_at);
+}
+
 static void
 draw_footer (Ctx   *ctx,
              guint  page_nr)
 {
   double y = ctx->height + IC_PAGE_FOOTER - 22;
   g_autofree char *number = g_strdup_printf ("Page %u of %u", page_nr + 1, ctx->pages->pages->len);
-  g_autoptr(PangoLayout) left = _ic_text_layout (ctx->context, FOOTER_TEXT, IC_PAGE_SMALL_SIZE, 0, ctx->width * 0.75);
-  g_autoptr(PangoLayout) right = _ic_text_layout (ctx->context, number, IC_PAGE_SMALL_SIZE, IC_TEXT_RIGHT, ctx->width * 0.25);
+  g_autofree char *running = running_line (ctx->pages);
+  g_autoptr(PangoLayout) top = _ic_text_layout (ctx->context, running, IC_PAGE_SMALL_SIZE, 0, ctx->width * 0.8);
+  g_autoptr(PangoLayout) left = _ic_text_layout (ctx->context, FOOTER_TEXT, IC_PAGE_SMALL_SIZE, 0, ctx->width * 0.8);
+  g_autoptr(PangoLayout) right = _ic_text_layout (ctx->context, number, IC_PAGE_SMALL_SIZE, IC_TEXT_RIGHT, ctx->width * 0.2);
+  double h;
 
   ic_color_set_source (role (ctx, IC_PALETTE_GRID), ctx->cr);
   cairo_set_line_width (ctx->cr, 0.5);
   cairo_move_to (ctx->cr, 0, y - 5);
   cairo_line_to (ctx->cr, ctx->width, y - 5);
   cairo_stroke (ctx->cr);
-  _ic_text_draw (ctx->cr, left, 0, y, role (ctx, IC_PALETTE_MUTED_TEXT));
-  _ic_text_draw (ctx->cr, right, ctx->width * 0.75, y, role (ctx, IC_PALETTE_MUTED_TEXT));
+  pango_layout_set_ellipsize (top, PANGO_ELLIPSIZE_END);
+  _ic_text_draw (ctx->cr, top, 0, y, role (ctx, IC_PALETTE_MUTED_TEXT));
+  _ic_text_size (top, NULL, &h);
+  _ic_text_draw (ctx->cr, left, 0, y + h, role (ctx, IC_PALETTE_MUTED_TEXT));
+  _ic_text_draw (ctx->cr, right, ctx->width * 0.8, y, role (ctx, IC_PALETTE_MUTED_TEXT));
 }
 
 static char *
@@ -150,6 +166,7 @@ draw_cover (Ctx *ctx)
   cairo_tag_end (ctx->cr, CAIRO_TAG_DEST);
   _ic_text_size (title, NULL, &h);
   y += h + 30;
+  y += draw_scope_line (ctx, "Filters", pages->filters, y);
   y += draw_scope_line (ctx, "Authorities", authorities, y);
   y += draw_scope_line (ctx, "Reports dated", dates, y);
   y += draw_scope_line (ctx, "Reports", n_reports, y);

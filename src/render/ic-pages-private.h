@@ -78,6 +78,8 @@ struct _IcPages
   double          width;        /* portrait */
   double          height;
   char           *title;
+  char           *filters;      /* the filters in force, in one line */
+  gboolean        summary;      /* the short pack */
   GDate           as_at;
   GPtrArray      *reports;      /* IcReport, by authority then date */
   GPtrArray      *failures;     /* IcFailure */

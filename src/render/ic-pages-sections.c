@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ic-failure.h"
+#include "ic-frameworks.h"
 #include "ic-pages-private.h"
 
 static const double recurring_columns[] = { 0, 0.27, 0.56, 0.9, 1.0 };
@@ -226,7 +227,7 @@ add_latest_grades (IcPages   *pages,
       block->kind = BLOCK_GRADE;
       block->grade = ic_report_get_grade (latest, a);
     }
-  if (_ic_report_care_leavers_in_children_in_care (latest))
+  if (ic_report_care_leavers_in_children_in_care (latest))
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
                         "Care leavers: part of children in care (one judgement before 2023)")->role = IC_PALETTE_MUTED_TEXT;
 }

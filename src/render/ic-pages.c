@@ -305,6 +305,8 @@ pages_new (GListModel          *reports,
   pages->width = width > 0 ? MIN (width, height) : IC_A4_WIDTH;
   pages->height = height > 0 ? MAX (width, height) : IC_A4_HEIGHT;
   pages->title = g_strdup (options && options->title ? options->title : "Inspection summary pack");
+  pages->filters = g_strdup (options && options->filters ? options->filters : "all reports");
+  pages->summary = options != NULL && options->summary;
   if (options != NULL && options->as_at != NULL && g_date_valid (options->as_at))
     pages->as_at = *options->as_at;
   else
@@ -407,6 +409,7 @@ ic_pages_unref (IcPages *pages)
   if (!g_ref_count_dec (&pages->ref_count))
     return;
   g_free (pages->title);
+  g_free (pages->filters);
   g_ptr_array_unref (pages->reports);
   g_ptr_array_unref (pages->failures);
   g_clear_pointer (&pages->links, g_ptr_array_unref);

@@ -23,6 +23,13 @@ typedef struct
   /* Nullable: the recurrences to join and mark (IcChartLink); NULL derives
    * them from themes raised again in an authority's later reports. */
   GPtrArray   *recurrences;
+  /* Nullable: the filters that chose the reports, in one line ("London ·
+   * from 2023"); every pack states them on its cover and in its running
+   * line. NULL is "all reports". */
+  const char  *filters;
+  /* The short pack for a board: cover, matrix, charts, recurring areas
+   * and sources, without the contents and the section per authority. */
+  gboolean     summary;
 } IcPackOptions;
 
 /* Printing with GtkPrintOperation (GTK_UNIT_POINTS, use-full-page): paginate

@@ -6,20 +6,14 @@
 
 #include "config.h"
 
-#include "ic-authority-info.h"
 #include "ic-report-filter.h"
 
 struct _IcReportFilter
 {
-  GtkFilter   parent_instance;
+  GtkFilter     parent_instance;
 
-  char       *search;      /* casefolded */
-  char       *type_key;
-  char       *region;
-  char       *peer;
-  char      **peer_group;  /* the peer and its neighbours */
-  int         from_year;
-  int         to_year;
+  /* The criteria, shared with the command line and the pack's cover. */
+  IcFilterSpec *spec;
 };
 
 G_DEFINE_FINAL_TYPE (IcReportFilter, ic_report_filter, GTK_TYPE_FILTER)
@@ -37,62 +31,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-match_search (IcReportFilter *self,
-              IcReport       *report)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *printed = NULL;
-
-  if (self->search == NULL || self->search[0] == '\0')
-    return TRUE;
-
-  name = g_utf8_casefold (ic_report_get_authority (report) ?: "", -1);
-  if (strstr (name, self->search) != NULL)
-    return TRUE;
-
-  printed = g_utf8_casefold (ic_report_get_authority_as_printed (report) ?: "", -1);
-  return strstr (printed, self->search) != NULL;
-}
-
-static gboolean
-match_year (IcReportFilter *self,
-            IcReport       *report)
-{
-  const GDate *date = ic_report_get_sort_date (report);
-  int year;
-
-  if (self->from_year == 0 && self->to_year == 0)
-    return TRUE;
-  /* A report without any date cannot be placed in a range. */
-  if (date == NULL || !g_date_valid (date))
-    return FALSE;
-
-  year = g_date_get_year (date);
-  if (self->from_year != 0 && year < self->from_year)
-    return FALSE;
-  if (self->to_year != 0 && year > self->to_year)
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-match_authority_data (IcReportFilter *self,
-                      IcReport       *report)
-{
-  const char *authority = ic_report_get_authority (report);
-
-  if (self->region != NULL &&
-      g_strcmp0 (ic_authority_info_get_region (authority), self->region) != 0)
-    return FALSE;
-
-  if (self->peer != NULL &&
-      (authority == NULL || !g_strv_contains ((const char * const *) self->peer_group, authority)))
-    return FALSE;
-
-  return TRUE;
-}
-
 /**
  * ic_report_filter_match_report:
  *
@@ -105,14 +43,19 @@ ic_report_filter_match_report (IcReportFilter *self,
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), FALSE);
   g_return_val_if_fail (IC_IS_REPORT (report), FALSE);
 
-  if (self->type_key != NULL &&
-      g_strcmp0 (ic_inspection_type_to_key (ic_report_get_inspection_type (report)),
-                 self->type_key) != 0)
-    return FALSE;
+  return ic_filter_spec_matches (self->spec, report);
+}
 
-  return match_search (self, report) &&
-         match_year (self, report) &&
-         match_authority_data (self, report);
+/**
+ * ic_report_filter_get_spec:
+ *
+ * Returns: (transfer none): the criteria; changing them filters again
+ */
+IcFilterSpec *
+ic_report_filter_get_spec (IcReportFilter *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT_FILTER (self), NULL);
+  return self->spec;
 }
 
 static gboolean
@@ -135,11 +78,8 @@ ic_report_filter_finalize (GObject *object)
 {
   IcReportFilter *self = (IcReportFilter *)object;
 
-  g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->type_key, g_free);
-  g_clear_pointer (&self->region, g_free);
-  g_clear_pointer (&self->peer, g_free);
-  g_clear_pointer (&self->peer_group, g_strfreev);
+  g_signal_handlers_disconnect_by_data (self->spec, self);
+  g_clear_object (&self->spec);
 
   G_OBJECT_CLASS (ic_report_filter_parent_class)->finalize (object);
 }
@@ -167,10 +107,10 @@ ic_report_filter_get_property (GObject    *object,
       g_value_set_string (value, ic_report_filter_get_peer (self));
       break;
     case PROP_FROM_YEAR:
-      g_value_set_int (value, self->from_year);
+      g_value_set_int (value, ic_report_filter_get_from_year (self));
       break;
     case PROP_TO_YEAR:
-      g_value_set_int (value, self->to_year);
+      g_value_set_int (value, ic_report_filter_get_to_year (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -235,8 +175,16 @@ ic_report_filter_class_init (IcReportFilterClass *klass)
 }
 
 static void
+spec_changed_cb (IcReportFilter *self)
+{
+  gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
 ic_report_filter_init (IcReportFilter *self)
 {
+  self->spec = ic_filter_spec_new ();
+  g_signal_connect_swapped (self->spec, "changed", G_CALLBACK (spec_changed_cb), self);
 }
 
 IcReportFilter *
@@ -245,59 +193,44 @@ ic_report_filter_new (void)
   return g_object_new (IC_TYPE_REPORT_FILTER, NULL);
 }
 
-/* Empty strings mean "no criterion", like NULL. Returns whether it changed. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
+/* Each setter notifies its property when the criterion changed; the
+ * spec's ::changed filters again. */
 static void
-changed (IcReportFilter *self,
-         guint           prop_id)
+notify_if (IcReportFilter *self,
+           gboolean        differs,
+           guint           prop_id)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+  if (differs)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 const char *
 ic_report_filter_get_search (IcReportFilter *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), NULL);
-  return self->search;
+  return ic_filter_spec_get_search (self->spec);
 }
 
 void
 ic_report_filter_set_search (IcReportFilter *self,
                              const char     *search)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *before = NULL;
 
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
-
-  if (search != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (search));
-
-      folded = g_utf8_casefold (stripped, -1);
-    }
-  if (replace_string (&self->search, folded))
-    changed (self, PROP_SEARCH);
+  before = g_strdup (ic_filter_spec_get_search (self->spec));
+  ic_filter_spec_set_search (self->spec, search);
+  notify_if (self, g_strcmp0 (before, ic_filter_spec_get_search (self->spec)) != 0, PROP_SEARCH);
 }
 
 const char *
 ic_report_filter_get_type_key (IcReportFilter *self)
 {
+  const char * const *types;
+
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), NULL);
-  return self->type_key;
+  types = ic_filter_spec_get_types (self->spec);
+  return types ? types[0] : NULL;
 }
 
 void
@@ -305,31 +238,46 @@ ic_report_filter_set_type_key (IcReportFilter *self,
                                const char     *type_key)
 {
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
-  if (replace_string (&self->type_key, type_key))
-    changed (self, PROP_TYPE_KEY);
+
+  if (type_key != NULL && type_key[0] == '\0')
+    type_key = NULL;
+  if (g_strcmp0 (ic_report_filter_get_type_key (self), type_key) == 0)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  ic_filter_spec_clear_types (self->spec);
+  if (type_key != NULL && !ic_filter_spec_add_type (self->spec, type_key, NULL))
+    g_debug ("No report type “%s”", type_key);
+  notify_if (self, TRUE, PROP_TYPE_KEY);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 const char *
 ic_report_filter_get_region (IcReportFilter *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), NULL);
-  return self->region;
+  return ic_filter_spec_get_region (self->spec);
 }
 
+/* A region or peer the authority data does not know (a setting saved by
+ * another version) selects nothing rather than everything. */
 void
 ic_report_filter_set_region (IcReportFilter *self,
                              const char     *region)
 {
+  g_autofree char *before = NULL;
+
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
-  if (replace_string (&self->region, region))
-    changed (self, PROP_REGION);
+  before = g_strdup (ic_filter_spec_get_region (self->spec));
+  if (!ic_filter_spec_set_region (self->spec, region, NULL))
+    g_debug ("No region “%s”", region);
+  notify_if (self, g_strcmp0 (before, ic_filter_spec_get_region (self->spec)) != 0, PROP_REGION);
 }
 
 const char *
 ic_report_filter_get_peer (IcReportFilter *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), NULL);
-  return self->peer;
+  return ic_filter_spec_get_peers_of (self->spec);
 }
 
 /**
@@ -341,69 +289,56 @@ void
 ic_report_filter_set_peer (IcReportFilter *self,
                            const char     *authority)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) neighbours = NULL;
+  g_autofree char *before = NULL;
 
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
-
-  if (!replace_string (&self->peer, authority))
-    return;
-
-  g_clear_pointer (&self->peer_group, g_strfreev);
-  if (self->peer != NULL)
-    {
-      builder = g_strv_builder_new ();
-      g_strv_builder_add (builder, self->peer);
-      neighbours = ic_authority_info_get_neighbours (self->peer);
-      if (neighbours != NULL)
-        g_strv_builder_addv (builder, (const char **) neighbours);
-      self->peer_group = g_strv_builder_end (builder);
-    }
-  changed (self, PROP_PEER);
+  before = g_strdup (ic_filter_spec_get_peers_of (self->spec));
+  if (!ic_filter_spec_set_peers_of (self->spec, authority, NULL))
+    g_debug ("No authority “%s”", authority);
+  notify_if (self, g_strcmp0 (before, ic_filter_spec_get_peers_of (self->spec)) != 0, PROP_PEER);
 }
 
 int
 ic_report_filter_get_from_year (IcReportFilter *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), 0);
-  return self->from_year;
+  return ic_filter_spec_get_from_year (self->spec);
 }
 
 void
 ic_report_filter_set_from_year (IcReportFilter *self,
                                 int             year)
 {
+  int before = ic_report_filter_get_from_year (self);
+
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
-  if (self->from_year == year)
-    return;
-  self->from_year = year;
-  changed (self, PROP_FROM_YEAR);
+  ic_filter_spec_set_from_year (self->spec, year);
+  notify_if (self, before != ic_report_filter_get_from_year (self), PROP_FROM_YEAR);
 }
 
 int
 ic_report_filter_get_to_year (IcReportFilter *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), 0);
-  return self->to_year;
+  return ic_filter_spec_get_to_year (self->spec);
 }
 
 void
 ic_report_filter_set_to_year (IcReportFilter *self,
                               int             year)
 {
+  int before = ic_report_filter_get_to_year (self);
+
   g_return_if_fail (IC_IS_REPORT_FILTER (self));
-  if (self->to_year == year)
-    return;
-  self->to_year = year;
-  changed (self, PROP_TO_YEAR);
+  ic_filter_spec_set_to_year (self->spec, year);
+  notify_if (self, before != ic_report_filter_get_to_year (self), PROP_TO_YEAR);
 }
 
 gboolean
 ic_report_filter_is_active (IcReportFilter *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_FILTER (self), FALSE);
-  return self->search != NULL || self->type_key != NULL || self->region != NULL ||
-         self->peer != NULL || self->from_year != 0 || self->to_year != 0;
+  return !ic_filter_spec_is_empty (self->spec);
 }
 
 void
@@ -418,5 +353,6 @@ ic_report_filter_reset (IcReportFilter *self)
   ic_report_filter_set_peer (self, NULL);
   ic_report_filter_set_from_year (self, 0);
   ic_report_filter_set_to_year (self, 0);
+  ic_filter_spec_reset (self->spec);
   g_object_thaw_notify (G_OBJECT (self));
 }

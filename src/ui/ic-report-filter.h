@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ic-filter-spec.h"
 #include "ic-report.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ G_DECLARE_FINAL_TYPE (IcReportFilter, ic_report_filter, IC, REPORT_FILTER, GtkFi
 IcReportFilter *ic_report_filter_new             (void) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        ic_report_filter_match_report    (IcReportFilter *self,
                                                   IcReport       *report);
+IcFilterSpec   *ic_report_filter_get_spec        (IcReportFilter *self);
 const char     *ic_report_filter_get_search      (IcReportFilter *self);
 void            ic_report_filter_set_search      (IcReportFilter *self,
                                                   const char     *search);

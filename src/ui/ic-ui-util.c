@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ic-frameworks.h"
 #include "ic-text-cell.h"
 #include "ic-ui-util.h"
 
@@ -40,17 +41,6 @@ ic_ui_set_grade_class (GtkWidget *widget,
   g_object_set_data (G_OBJECT (widget), "ic-grade-class", (gpointer) wanted);
 }
 
-/* Before 2023 one ILACS judgement covered children in care and care
- * leavers (DOMAIN.md): that cell is "part of", not missing. */
-static gboolean
-is_part_of_children_in_care (IcReport *report,
-                             IcArea    area)
-{
-  return area == IC_AREA_CARE_LEAVERS &&
-         ic_report_get_inspection_type (report) == IC_INSPECTION_TYPE_ILACS &&
-         ic_report_get_grade (report, IC_AREA_CHILDREN_IN_CARE) != IC_GRADE_NONE;
-}
-
 /**
  * ic_ui_cell_text:
  * @grade: (out): the grade shown, %IC_GRADE_NONE for none
@@ -69,7 +59,7 @@ ic_ui_cell_text (IcReport *report,
     return g_strdup (_("Not graded"));
   if (*grade != IC_GRADE_NONE)
     return g_strdup (ic_grade_to_label (*grade));
-  if (is_part_of_children_in_care (report, area))
+  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
     return g_strdup (_("Part of children in care"));
   return g_strdup ("—");
 }

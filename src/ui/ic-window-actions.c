@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-atomic-file.h"
 #include "ic-csv.h"
 #include "ic-json.h"
+#include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-print-operation.h"
 #include "ic-window-private.h"
@@ -214,9 +216,54 @@ export_pdf (IcWindow    *self,
             const char  *path,
             GError     **error)
 {
+  g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
+  IcPackOptions options = { .filters = filters };
+
   return ic_pack_export_pdf (ic_window_get_reports (self),
                              ic_report_store_get_failures (self->store),
-                             NULL, path, error);
+                             &options, path, error);
+}
+
+static void
+guard_loaded_files (IcOutputGuard *guard,
+                    GListModel    *reports,
+                    GListModel    *failures)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+      const char * const *duplicates = ic_report_get_duplicates (report);
+
+      ic_output_guard_add_input (guard, ic_report_get_source (report));
+      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
+        ic_output_guard_add_input (guard, duplicates[k]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
+    }
+}
+
+/* As on the command line, an export never replaces a report nor lands in
+ * a folder being read: the folders and files opened, and every file read. */
+gboolean
+_ic_window_check_output (IcWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
+
+  for (guint i = 0; i < self->roots->len; i++)
+    {
+      g_autofree char *root = g_file_get_path (g_ptr_array_index (self->roots, i));
+
+      if (root != NULL)
+        ic_output_guard_add_input (guard, root);
+    }
+  guard_loaded_files (guard, G_LIST_MODEL (self->store), ic_report_store_get_failures (self->store));
+  return ic_output_guard_check (guard, path, error);
 }
 
 /* The format follows the name: .pdf the summary pack, -improvements.csv
@@ -227,10 +274,20 @@ _ic_window_export (IcWindow  *self,
                    GError   **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *lower = NULL;
   GListModel *reports = ic_window_get_reports (self);
   g_autofree char *contents = NULL;
 
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only a file on this computer can be exported to"));
+      return FALSE;
+    }
+  if (!_ic_window_check_output (self, path, error))
+    return FALSE;
+
+  lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".pdf"))
     return export_pdf (self, path, error);
   if (g_str_has_suffix (lower, "-improvements.csv"))
@@ -244,7 +301,7 @@ _ic_window_export (IcWindow  *self,
                                                        NULL);
       contents = ic_json_to_string (node);
     }
-  return g_file_set_contents (path, contents, -1, error);
+  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
 }
 
 static void
@@ -302,6 +359,16 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+gboolean
+_ic_window_save_chart (IcWindow     *self,
+                       IcChartKind   kind,
+                       const char   *path,
+                       GError      **error)
+{
+  return _ic_window_check_output (self, path, error) &&
+         ic_chart_export (kind, ic_window_get_reports (self), path, error);
+}
+
 static void
 save_chart_response_cb (IcWindow             *self,
                         int                   response,
@@ -320,7 +387,10 @@ save_chart_response_cb (IcWindow             *self,
     return;
 
   path = g_file_get_path (file);
-  if (ic_chart_export (kind, ic_window_get_reports (self), path, &error))
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Only a file on this computer can be exported to"));
+  else if (_ic_window_save_chart (self, kind, path, &error))
     toast_exported (self, file);
   else
     _ic_window_toast (self, error->message);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ic-chart.h"
 #include "ic-charts-view.h"
 #include "ic-corrections.h"
 #include "ic-filter-bar.h"
@@ -68,6 +69,13 @@ void      _ic_window_cancel_load       (IcWindow      *self);
 void      _ic_window_reload            (IcWindow      *self);
 gboolean  _ic_window_export            (IcWindow      *self,
                                         GFile         *file,
+                                        GError       **error);
+gboolean  _ic_window_check_output      (IcWindow      *self,
+                                        const char    *path,
+                                        GError       **error);
+gboolean  _ic_window_save_chart        (IcWindow      *self,
+                                        IcChartKind    kind,
+                                        const char    *path,
                                         GError       **error);
 IcReport *_ic_window_find_report       (IcWindow      *self,
                                         const char    *source);

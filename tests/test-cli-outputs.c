@@ -1,0 +1,274 @@
+/* test-cli-outputs.c: filters and packs of the command line, on the real
+ * reports, read back (JSON, CSV, the pack's PDF with poppler)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "ic-authorities.h"
+#include "ic-test-util.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the program with no display (exports must not need one), with
+ * the cache of the test build so the corpus is read once. */
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list args;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, exe);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+out_path (const char *name)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *dir = g_build_filename (builddir ? builddir : ".", "render-out", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+arg (const char *option,
+     const char *value)
+{
+  return g_strdup_printf ("%s=%s", option, value);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+page_text (PopplerDocument *doc,
+           int              i)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+
+  return poppler_page_get_text (page);
+}
+
+static char *
+all_text (PopplerDocument *doc)
+{
+  GString *all = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *text = page_text (doc, i);
+
+      g_string_append_printf (all, "%s\f", text);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* Whether @name stands in @text as a whole name (not inside a word). */
+static gboolean
+names (const char *text,
+       const char *name)
+{
+  g_autofree char *escaped = g_regex_escape_string (name, -1);
+  g_autofree char *pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
+
+  return g_regex_match_simple (pattern, text, 0, 0);
+}
+
+static JsonArray *
+json_reports (JsonParser *parser,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  return json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "reports");
+}
+
+static const char *
+region_of (const char *authority)
+{
+  const IcAuthority *known = ic_authorities_lookup (authority);
+
+  return known ? ic_authority_get_region (known) : NULL;
+}
+
+/* --region=London: every output names only London's authorities, and the
+ * pack's cover says so. */
+static void
+test_region_london (void)
+{
+  g_autofree char *bulk = ic_test_corpus_path ("bulk");
+  g_autofree char *pdf = out_path ("cli-london.pdf");
+  g_autofree char *json = out_path ("cli-london.json");
+  g_autofree char *all_json = out_path ("cli-all.json");
+  g_autofree char *csv = out_path ("cli-london.csv");
+  g_autofree char *pdf_arg = NULL, *json_arg = NULL, *all_arg = NULL, *csv_arg = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) all_parser = json_parser_new ();
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv_text = NULL;
+  g_auto(GStrv) csv_lines = NULL;
+  g_autoptr(GHashTable) london = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) elsewhere = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(Run) run = { 0 }, all = { 0 };
+  JsonArray *reports, *every;
+  GHashTableIter iter;
+  const char *name;
+
+  if (bulk == NULL)
+    return;
+  pdf_arg = arg ("--export-pdf", pdf);
+  json_arg = arg ("--export-json", json);
+  csv_arg = arg ("--export-csv", csv);
+  all_arg = arg ("--export-json", all_json);
+
+  run_cli (&run, "--region=London", pdf_arg, json_arg, csv_arg, bulk, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&all, all_arg, bulk, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+
+  reports = json_reports (parser, json);
+  every = json_reports (all_parser, all_json);
+  g_assert_cmpuint (json_array_get_length (reports), >, 0);
+  g_assert_cmpuint (json_array_get_length (reports), <, json_array_get_length (every));
+  for (guint i = 0; i < json_array_get_length (every); i++)
+    {
+      const char *authority = json_object_get_string_member (json_array_get_object_element (every, i), "authority");
+
+      if (g_strcmp0 (region_of (authority), "London") == 0)
+        g_hash_table_add (london, (gpointer) authority);
+      else
+        g_hash_table_add (elsewhere, (gpointer) authority);
+    }
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      const char *authority = json_object_get_string_member (json_array_get_object_element (reports, i), "authority");
+
+      g_assert_cmpstr (region_of (authority), ==, "London");
+    }
+  /* Every London report is kept. */
+  {
+    guint n_london = 0;
+
+    for (guint i = 0; i < json_array_get_length (every); i++)
+      n_london += g_hash_table_contains (london, json_object_get_string_member (
+                                           json_array_get_object_element (every, i), "authority"));
+    g_assert_cmpuint (json_array_get_length (reports), ==, n_london);
+  }
+
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  csv_lines = g_strsplit (csv_text, "\n", -1);
+  /* A header, a row per report and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (csv_lines), ==, json_array_get_length (reports) + 2);
+
+  doc = open_pdf (pdf);
+  cover = page_text (doc, 0);
+  ic_test_note (cover);
+  g_assert_nonnull (strstr (cover, "Filters"));
+  g_assert_true (names (cover, "London"));
+  text = all_text (doc);
+  g_hash_table_iter_init (&iter, london);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    g_assert_true (names (text, name));
+  g_hash_table_iter_init (&iter, elsewhere);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (names (text, name))
+      {
+        g_autofree char *message = g_strdup_printf ("the London pack names %s", name);
+
+        ic_test_note (message);
+        g_test_fail ();
+      }
+}
+
+/* A filter naming nothing known is a usage error that says what. */
+static void
+test_unknown_filters (void)
+{
+  g_autofree char *json = out_path ("cli-unknown.json");
+  g_autofree char *json_arg = arg ("--export-json", json);
+  const char *cases[][2] = {
+    { "--region=Middle Earth", "Middle Earth" },
+    { "--authority=Atlantis", "Atlantis" },
+    { "--peers-of=Gotham", "Gotham" },
+    { "--type=ofsted", "ofsted" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      g_remove (json);
+      run_cli (&run, cases[i][0], json_arg, ".", NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i][1]));
+      /* The option is known; its value is not. */
+      g_assert_null (strstr (run.err, "Unknown option"));
+      g_assert_nonnull (strstr (run.err, " not "));
+      g_assert_null (strchr (strchr (run.err, '\n') + 1, '\n'));
+      g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-outputs/region-london", test_region_london);
+  g_test_add_func ("/cli-outputs/unknown-filters", test_unknown_filters);
+
+  return g_test_run ();
+}
