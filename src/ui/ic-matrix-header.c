@@ -42,6 +42,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GTK 4.8 does not pass the sort state on to screen readers: the name
+ * says it, as the arrow does on screen. */
+static void
+update_button_name (IcMatrixHeader *self,
+                    guint           column,
+                    gboolean        sorted)
+{
+  const char *title = ic_matrix_columns_get_title (self->columns, column);
+  g_autofree char *name = NULL;
+
+  if (!sorted)
+    name = g_strdup (title);
+  else if (self->sort_order == GTK_SORT_ASCENDING)
+    name = g_strdup_printf (_("%s, sorted ascending"), title);
+  else
+    name = g_strdup_printf (_("%s, sorted descending"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[column]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update_buttons (IcMatrixHeader *self)
 {
@@ -54,6 +74,7 @@ update_buttons (IcMatrixHeader *self)
       gtk_image_set_from_icon_name (GTK_IMAGE (self->arrows[c]),
                                     self->sort_order == GTK_SORT_ASCENDING ? "pan-up-symbolic"
                                                                            : "pan-down-symbolic");
+      update_button_name (self, c, sorted);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[c]),
                                       GTK_ACCESSIBLE_PROPERTY_SORT,
                                       !sorted ? GTK_ACCESSIBLE_SORT_NONE

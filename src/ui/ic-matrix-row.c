@@ -151,6 +151,24 @@ set_cell_text (IcMatrixRow *self,
   g_free (text);
 }
 
+/* The row, and the grid view's item holding it (which GTK 4.8 names by
+ * its type), are named by the report: "Dorset, Inspection (ILACS),
+ * 21 March 2025". Each grade cell says its own sentence. */
+static void
+name_row (IcMatrixRow *self)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("%s, %s, %s",
+                          ic_text_cell_get_text (IC_TEXT_CELL (self->cells[IC_MATRIX_COLUMN_AUTHORITY])),
+                          ic_text_cell_get_text (IC_TEXT_CELL (self->cells[IC_MATRIX_COLUMN_TYPE])),
+                          ic_text_cell_get_text (IC_TEXT_CELL (self->cells[IC_MATRIX_COLUMN_ENDED])));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* Shows @report; called again when it changes in place. */
 void
 ic_matrix_row_set_report (IcMatrixRow *self,
@@ -167,6 +185,7 @@ ic_matrix_row_set_report (IcMatrixRow *self,
   set_cell_text (self, IC_MATRIX_COLUMN_ENDED, ic_ui_report_date (report));
   for (guint a = 0; a < IC_N_AREAS; a++)
     fill_grade (self, a);
+  name_row (self);
 }
 
 /**

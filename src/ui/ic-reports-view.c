@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-report-page.h"
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
@@ -176,6 +177,10 @@ ic_reports_view_init (IcReportsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_columns (self);
+  /* The parts GTK 4.8 builds of a column view, which it leaves unnamed. */
+  ic_a11y_name_part (GTK_WIDGET (self->column_view), GTK_TYPE_LIST_VIEW, _("Reports"));
+  ic_a11y_set_name (gtk_widget_get_first_child (GTK_WIDGET (self->column_view)),
+                    _("Column titles"));
 
   /* Fed a few rows at a time: see ic-row-feed.c. */
   self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, NULL, NULL);

@@ -11,6 +11,7 @@
 
 #include "ic-frameworks.h"
 #include "ic-text-cell.h"
+#include "ic-a11y.h"
 #include "ic-ui-util.h"
 
 static const char *grade_classes[IC_N_GRADES] = {
@@ -296,12 +297,39 @@ fill_text (GtkListItem *item,
   ic_text_cell_set_text (IC_TEXT_CELL (gtk_list_item_get_child (item)), text);
 }
 
+/* GTK 4.8 names a column view's cells and rows by their type: a cell is
+ * named by its text, a row by the texts of its cells, as they are bound. */
+static void
+name_cell_and_row (GtkWidget *text_cell)
+{
+  GtkWidget *cell = gtk_widget_get_parent (text_cell);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  g_autoptr(GString) name = NULL;
+
+  if (cell == NULL)
+    return;
+  ic_a11y_label_by (cell, text_cell);
+  if (row == NULL)
+    return;
+  name = g_string_new (NULL);
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *text = gtk_widget_get_first_child (c);
+      const char *words = IC_IS_TEXT_CELL (text) ? ic_text_cell_get_text (IC_TEXT_CELL (text)) : NULL;
+
+      if (words != NULL && *words != '\0')
+        g_string_append_printf (name, "%s%s", name->len ? ", " : "", words);
+    }
+  ic_a11y_set_name (row, name->str);
+}
+
 static void
 bind_text_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
   ic_ui_bind_report_item (item, fill_text, user_data);
+  name_cell_and_row (gtk_list_item_get_child (item));
 }
 
 static void
