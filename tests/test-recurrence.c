@@ -74,13 +74,13 @@ test_similarity_measure (void)
 
   g_assert_cmpfloat_with_epsilon (ic_words_similarity (a, a), 1.0, 1e-9);
   /* Shared content: partners, referrals; stock words do not count. */
-  g_assert_cmpfloat (ic_words_similarity (a, b), >=, IC_RECURRENCE_THRESHOLD);
+  g_assert_cmpfloat (ic_words_similarity (a, b), >=, 0.2);
   g_assert_cmpfloat (ic_words_similarity ("Ensure that the quality of practice is consistently good.",
                                          "Improve the consistency and quality of practice."),
                      ==, 0.0);
   g_assert_cmpfloat (ic_words_similarity ("Sufficiency of homes for children.",
                                          "The quality of placement matching for brothers and sisters."),
-                     <, IC_RECURRENCE_THRESHOLD);
+                     <, 0.2);
   /* One word in common is a coincidence, not substance. */
   g_assert_cmpfloat (ic_words_similarity ("The review of adoption processes.",
                                           "The audit process."), ==, 0.0);
@@ -215,7 +215,8 @@ test_chain_of_three (void)
   g_autoptr(GPtrArray) chains = ic_recurrence_chains (found);
   GPtrArray *chain;
 
-  /* b->a, b2->a and c->(b or b2): never b->b2 or b2->b. */
+  /* b->a, b2->a, and c->a, c->b, c->b2 (every earlier item c repeats):
+   * never b->b2 or b2->b. */
   for (guint i = 0; i < found->len; i++)
     {
       IcRecurrence *r = g_ptr_array_index (found, i);
@@ -225,7 +226,7 @@ test_chain_of_three (void)
                        <, 0);
       g_assert_cmpstr (ic_recurrence_get_theme (r), ==, "exploitation_and_missing");
     }
-  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpuint (found->len, ==, 5);
   g_assert_cmpuint (chains->len, ==, 1);
   chain = g_ptr_array_index (chains, 0);
   g_assert_cmpuint (chain->len, ==, 4);
@@ -277,15 +278,27 @@ test_corpus_false_links (void)
       g_test_message ("%.2f %s: %s || %s", ic_recurrence_get_similarity (r),
                       ic_recurrence_get_theme (r), ic_improvement_get_text (a),
                       ic_improvement_get_text (b));
-      g_assert_true (ic_improvement_has_theme (a, ic_recurrence_get_theme (r)));
       g_assert_true (ic_improvement_has_theme (b, ic_recurrence_get_theme (r)));
       g_assert_cmpfloat (ic_recurrence_get_similarity (r), >=, IC_RECURRENCE_THRESHOLD);
       g_assert_cmpint (g_date_compare (ic_report_get_sort_date (ic_recurrence_get_earlier (r)->report),
                                        ic_report_get_sort_date (ic_recurrence_get_later (r)->report)),
                        <, 0);
     }
-  /* One link at most per later item. */
-  g_assert_cmpuint (found->len, <=, n_items);
+  /* A later item may repeat several earlier ones, but each pair once. */
+  {
+    g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < found->len; i++)
+      {
+        IcRecurrence *r = g_ptr_array_index (found, i);
+
+        g_assert_true (g_hash_table_add (pairs, g_strdup_printf ("%p:%u>%p:%u",
+                                                                 (gpointer)ic_recurrence_get_earlier (r)->report,
+                                                                 ic_recurrence_get_earlier (r)->index,
+                                                                 (gpointer)ic_recurrence_get_later (r)->report,
+                                                                 ic_recurrence_get_later (r)->index)));
+      }
+  }
 }
 
 int

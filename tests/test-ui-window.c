@@ -1040,15 +1040,13 @@ test_corpus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The rows a view shows: the matrix is a grid view, the list a column view. */
+/* The rows a view shows: the matrix and the list are grid views. */
 static GListModel *
 shown_model (GtkWidget *view)
 {
   GtkWidget *grid_view = find_child_of_type (view, GTK_TYPE_GRID_VIEW);
 
-  if (grid_view != NULL)
-    return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
-  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_child_of_type (view, GTK_TYPE_COLUMN_VIEW))));
+  return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
 }
 
 static guint
@@ -1269,6 +1267,45 @@ test_filter_exact_at_scale (void)
       g_main_context_iteration (NULL, FALSE);
       assert_rows_exact (list, store, filter, FALSE);
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c);
+  return n;
+}
+
+/* GTK 4.8 restyles every row widget a list keeps on any change to it,
+ * so the list of 900 reports keeps widgets only for about the rows on
+ * screen (a GtkColumnView keeps 200 rows of cells: over 1,600 widgets). */
+static void
+test_reports_list_few_widgets (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *list = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  GtkWidget *scrolled = find_child_of_type (list, GTK_TYPE_SCROLLED_WINDOW);
+  FrameCount frames = { 0, 0 };
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  g_assert_true (run_until (view_complete, list));
+  frames.until = frames.ticks + 5;
+  g_assert_true (run_until (frames_passed, &frames));
+
+  g_assert_cmpuint (shown_rows (list), ==, 900);
+  g_test_message ("%u widgets in the list", count_widgets (scrolled));
+  g_assert_cmpuint (count_widgets (scrolled), <, 600);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1705,6 +1742,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
   g_test_add_data_func ("/ui/matrix/stays-at-top", "matrix", test_list_stays_at_top);
   g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
+  g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

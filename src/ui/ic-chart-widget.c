@@ -64,6 +64,33 @@ static const char *titles[IC_N_CHART_KINDS] = {
   N_("Inspections and Visits per Year"),
 };
 
+/* What each chart shows, in a sentence, for those who cannot see it. */
+static const char *descriptions[IC_N_CHART_KINDS] = {
+  N_("A table of each report's judgements: one row per report, one column per judgement area."),
+  N_("For each authority, a row of its reports by the date they ended, each mark one improvement area raised; areas raised again in a later report are joined."),
+  N_("For each judgement area, how many authorities' latest inspections were given each grade."),
+  N_("For each improvement theme, how many reports raised it."),
+  N_("For the authorities shown, the overall effectiveness grade of each of their inspections over time."),
+  N_("For each year, how many inspections and how many visits ended in it."),
+};
+
+const char *
+ic_chart_widget_kind_to_description (IcChartKind kind)
+{
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  return _(descriptions[kind]);
+}
+
+static void
+update_accessible (IcChartWidget *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ic_chart_widget_kind_to_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ic_chart_widget_kind_to_description (self->kind), -1);
+}
+
 const char *
 ic_chart_widget_kind_to_title (IcChartKind kind)
 {
@@ -525,8 +552,7 @@ ic_chart_widget_init (IcChartWidget *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (click, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ic_chart_widget_kind_to_title (self->kind), -1);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -552,8 +578,7 @@ ic_chart_widget_set_kind (IcChartWidget *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ic_chart_widget_kind_to_title (kind), -1);
+  update_accessible (self);
   model_items_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }

@@ -43,6 +43,7 @@ struct _IcWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwSplitButton       *open_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   IcFilterBar          *filter_bar;

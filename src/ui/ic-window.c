@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-window-private.h"
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -163,6 +164,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
@@ -182,6 +184,9 @@ ic_window_init (IcWindow *self)
   GListModel *reports;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ic_a11y_plain_button_names (GTK_WIDGET (self));
+  ic_a11y_name_part (GTK_WIDGET (self->open_button), GTK_TYPE_MENU_BUTTON,
+                     _("Add files and recent folders"));
 
   self->settings = g_settings_new (APP_ID);
   self->store = ic_report_store_new ();
