@@ -468,7 +468,7 @@ test_export (void)
 {
   IcWindow *window = new_window_with_reports ();
   g_autofree char *dir = g_dir_make_tmp ("ic-export-XXXXXX", NULL);
-  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf" };
+  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf", "pack-summary.pdf" };
   g_autoptr(GError) error = NULL;
   IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
     GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
@@ -508,7 +508,9 @@ test_export (void)
         }
       else
         {
-          g_autoptr(IcPages) pages = ic_pages_paginate (ic_window_get_reports (window), NULL, NULL,
+          /* A name ending -summary.pdf is the short pack. */
+          IcPackOptions options = { .summary = i == 4 };
+          g_autoptr(IcPages) pages = ic_pages_paginate (ic_window_get_reports (window), NULL, &options,
                                                         IC_A4_WIDTH, IC_A4_HEIGHT);
 
           g_assert_cmpuint (count_pdf_pages (path), ==, ic_pages_get_n_pages (pages));
