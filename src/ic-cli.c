@@ -40,6 +40,7 @@ typedef struct
   char  *pdf;
   char  *render;
   char  *output;
+  char  *pack;
   char **paths;
   /* Filters, checked into @spec before loading. */
   char **authorities;
@@ -61,6 +62,7 @@ options_clear (Options *options)
   g_free (options->pdf);
   g_free (options->render);
   g_free (options->output);
+  g_free (options->pack);
   g_strfreev (options->paths);
   g_strfreev (options->authorities);
   g_free (options->region);
@@ -172,6 +174,9 @@ parse_options (Options  *options,
     { "render", 0, 0, G_OPTION_ARG_STRING, &options->render, render_help, N_("CHART") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
+    { "pack", 0, 0, G_OPTION_ARG_STRING, &options->pack,
+      N_("Which pack --export-pdf writes: full (the default) or summary (a short pack for a board)"),
+      N_("full|summary") },
     { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
       N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
@@ -327,6 +332,14 @@ check_usage (Options  *options,
   if ((options->render != NULL) != (options->output != NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--render and --output go together"));
+      return FALSE;
+    }
+
+  if (options->pack != NULL && g_strcmp0 (options->pack, "full") != 0 &&
+      g_strcmp0 (options->pack, "summary") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("unknown pack “%s”: use full or summary"), options->pack);
       return FALSE;
     }
 
@@ -524,7 +537,11 @@ write_pack (Options    *options,
 {
   g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection->recurrences);
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
-  IcPackOptions pack = { .recurrences = links, .filters = filters };
+  IcPackOptions pack = {
+    .recurrences = links,
+    .filters = filters,
+    .summary = g_strcmp0 (options->pack, "summary") == 0,
+  };
 
   return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);
 }

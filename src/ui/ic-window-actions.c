@@ -214,10 +214,11 @@ toast_exported (IcWindow *self,
 static gboolean
 export_pdf (IcWindow    *self,
             const char  *path,
+            gboolean     summary,
             GError     **error)
 {
   g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  IcPackOptions options = { .filters = filters };
+  IcPackOptions options = { .filters = filters, .summary = summary };
 
   return ic_pack_export_pdf (ic_window_get_reports (self),
                              ic_report_store_get_failures (self->store),
@@ -266,8 +267,9 @@ _ic_window_check_output (IcWindow    *self,
   return ic_output_guard_check (guard, path, error);
 }
 
-/* The format follows the name: .pdf the summary pack, -improvements.csv
- * the improvement items, .csv the judgement matrix, anything else JSON. */
+/* The format follows the name: -summary.pdf the short pack, .pdf the
+ * full pack, -improvements.csv the improvement items, .csv the judgement
+ * matrix, anything else JSON. */
 gboolean
 _ic_window_export (IcWindow  *self,
                    GFile     *file,
@@ -289,7 +291,7 @@ _ic_window_export (IcWindow  *self,
 
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".pdf"))
-    return export_pdf (self, path, error);
+    return export_pdf (self, path, g_str_has_suffix (lower, "-summary.pdf"), error);
   if (g_str_has_suffix (lower, "-improvements.csv"))
     contents = ic_csv_improvements (reports);
   else if (g_str_has_suffix (lower, ".csv"))
@@ -348,7 +350,8 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   chooser = GTK_FILE_CHOOSER (native);
   gtk_file_chooser_set_current_name (chooser, _("inspection-summary.pdf"));
-  add_export_filter (chooser, _("Summary pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Meeting pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Short pack for a board (PDF, name ending -summary.pdf)"), "*-summary.pdf");
   add_export_filter (chooser, _("Judgement matrix (CSV)"), "*.csv");
   add_export_filter (chooser, _("Improvement items (CSV, name ending -improvements.csv)"),
                      "*-improvements.csv");
