@@ -70,6 +70,9 @@ window_with_corpus (void)
 
   window = ic_window_new (NULL);
   ic_report_filter_reset (window->filter);
+  /* Earlier tests may have left another view or rows to come back to. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "matrix");
+  ic_matrix_view_set_latest_only (window->matrix_view, TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   gtk_window_present (GTK_WINDOW (window));
   files[0] = g_file_new_for_path (seeds);
@@ -368,6 +371,8 @@ test_announcements (void)
   const char *toast, *count, *matches;
   IcReport *report;
   GtkWidget *entry, *match_label;
+  g_autofree char *expected = NULL;
+  guint n;
 
   g_assert_no_error (error);
   window = window_with_corpus ();
@@ -392,8 +397,10 @@ test_announcements (void)
 
   report = ic_report_store_get_report (window->store, 0);
   ic_report_filter_set_search (window->filter, ic_report_get_authority (report));
-  ic_matrix_view_get_rows (window->matrix_view);
-  count = ic_atspi_events_wait_for (events, "1 report", 5000);
+  n = g_list_model_get_n_items (ic_matrix_view_get_rows (window->matrix_view));
+  g_assert_cmpuint (n, >=, 1);
+  expected = n == 1 ? g_strdup ("1 report") : g_strdup_printf ("%u reports", n);
+  count = ic_atspi_events_wait_for (events, expected, 5000);
   g_assert_nonnull (count);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
