@@ -62,8 +62,13 @@ echo "Depends: $depends"
 for lib in libgtk-4-1 libadwaita-1-0 libjson-glib-1.0-0 libglib2.0-0; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
-dpkg-deb -c "$deb" | grep -q '/usr/share/glib-2.0/schemas/io.github.InspectionCompare.gschema.xml' ||
-  fail "the package lacks the settings schema"
+dpkg-deb -c "$deb" >"$work/contents.txt"
+for file in /usr/bin/inspection-compare /usr/share/glib-2.0/schemas/io.github.InspectionCompare.gschema.xml \
+    /usr/share/applications/io.github.InspectionCompare.desktop \
+    /usr/share/metainfo/io.github.InspectionCompare.metainfo.xml; do
+  grep -q " \.$file\$" "$work/contents.txt" || fail "the package lacks $file"
+done
+grep -q '/inspection-compare-extract$' "$work/contents.txt" || fail "the package lacks the PDF helper"
 
 cleanup () {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q -o DPkg::Lock::Timeout=600 \
