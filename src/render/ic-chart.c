@@ -387,6 +387,7 @@ ic_chart_new (IcChartKind           kind,
   chart->latest_only = options ? options->latest_only : TRUE;
   chart->history_area = options ? options->history_area : IC_AREA_OVERALL_EFFECTIVENESS;
   chart->font_size = options && options->font_size > 0 ? options->font_size : 9.0;
+  chart->compact = options != NULL && options->compact;
   chart->reports = g_ptr_array_new_with_free_func (g_object_unref);
   chart->rows = g_ptr_array_new_with_free_func (g_object_unref);
   chart->authorities = g_ptr_array_new_with_free_func (g_free);

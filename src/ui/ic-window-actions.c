@@ -93,20 +93,21 @@ open_recent_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 cancel_load_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  _ic_window_cancel_load (IC_WINDOW (widget));
+  ic_session_cancel (IC_WINDOW (widget)->session);
 }
 
 static void
 reload_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  _ic_window_reload (IC_WINDOW (widget));
+  ic_session_reload (IC_WINDOW (widget)->session);
 }
 
 static void
 open_report_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   IcWindow *self = IC_WINDOW (widget);
-  IcReport *report = _ic_window_find_report (self, g_variant_get_string (param, NULL));
+  IcReport *report = ic_session_find_source (self->session,
+                                              g_variant_get_string (param, NULL));
 
   if (report == NULL)
     return;
@@ -214,10 +215,11 @@ toast_exported (IcWindow *self,
 static gboolean
 export_pdf (IcWindow    *self,
             const char  *path,
+            gboolean     summary,
             GError     **error)
 {
   g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  IcPackOptions options = { .filters = filters };
+  IcPackOptions options = { .filters = filters, .summary = summary };
 
   return ic_pack_export_pdf (ic_window_get_reports (self),
                              ic_report_store_get_failures (self->store),
@@ -255,9 +257,9 @@ _ic_window_check_output (IcWindow    *self,
 {
   g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
 
-  for (guint i = 0; i < self->roots->len; i++)
+  for (guint i = 0; i < ic_session_get_n_roots (self->session); i++)
     {
-      g_autofree char *root = g_file_get_path (g_ptr_array_index (self->roots, i));
+      g_autofree char *root = g_file_get_path (ic_session_get_root (self->session, i));
 
       if (root != NULL)
         ic_output_guard_add_input (guard, root);
@@ -266,8 +268,9 @@ _ic_window_check_output (IcWindow    *self,
   return ic_output_guard_check (guard, path, error);
 }
 
-/* The format follows the name: .pdf the summary pack, -improvements.csv
- * the improvement items, .csv the judgement matrix, anything else JSON. */
+/* The format follows the name: -summary.pdf the short pack, .pdf the
+ * full pack, -improvements.csv the improvement items, .csv the judgement
+ * matrix, anything else JSON. */
 gboolean
 _ic_window_export (IcWindow  *self,
                    GFile     *file,
@@ -289,7 +292,7 @@ _ic_window_export (IcWindow  *self,
 
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".pdf"))
-    return export_pdf (self, path, error);
+    return export_pdf (self, path, g_str_has_suffix (lower, "-summary.pdf"), error);
   if (g_str_has_suffix (lower, "-improvements.csv"))
     contents = ic_csv_improvements (reports);
   else if (g_str_has_suffix (lower, ".csv"))
@@ -348,7 +351,8 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   chooser = GTK_FILE_CHOOSER (native);
   gtk_file_chooser_set_current_name (chooser, _("inspection-summary.pdf"));
-  add_export_filter (chooser, _("Summary pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Meeting pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Short pack for a board (PDF, name ending -summary.pdf)"), "*-summary.pdf");
   add_export_filter (chooser, _("Judgement matrix (CSV)"), "*.csv");
   add_export_filter (chooser, _("Improvement items (CSV, name ending -improvements.csv)"),
                      "*-improvements.csv");
@@ -438,11 +442,12 @@ void
 _ic_window_update_actions (IcWindow *self)
 {
   gboolean has_reports = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
+  gboolean loading = ic_session_get_loading (self->session);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.cancel-load", self->loading);
-  gtk_widget_action_set_enabled (widget, "win.reload", !self->loading && self->roots != NULL &&
-                                 self->roots->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 !loading && ic_session_get_n_roots (self->session) > 0);
   gtk_widget_action_set_enabled (widget, "win.print", has_reports);
   gtk_widget_action_set_enabled (widget, "win.print-pack", has_reports);
   gtk_widget_action_set_enabled (widget, "win.export", has_reports);
