@@ -285,7 +285,8 @@ get_pages (Job         *job,
         g_clear_pointer (&pages, g_strfreev);
     }
   else if ((text = ic_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   &local_error)) != NULL)
+                                   &local_error)) != NULL &&
+           ic_text_check_page_count (text, &local_error))
     pages = ic_text_split_pages (text);
   else
     pages = NULL;
