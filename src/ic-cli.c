@@ -19,11 +19,10 @@
 #include "ic-failure.h"
 #include "ic-filter-spec.h"
 #include "ic-json.h"
-#include "ic-loader.h"
 #include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
-#include "ic-report-store.h"
+#include "ic-session.h"
 #include "ic-terminal.h"
 
 enum {
@@ -378,18 +377,17 @@ check_usage (Options  *options,
 }
 
 static gboolean
-load_paths (IcReportStore  *store,
-            char          **paths,
-            GError        **error)
+load_paths (IcSession  *session,
+            char      **paths,
+            GError    **error)
 {
-  g_autoptr(IcLoader) loader = ic_loader_new (store);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *failures = ic_report_store_get_failures (store);
+  GListModel *failures = ic_report_store_get_failures (ic_session_get_store (session));
 
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
 
-  if (!ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, error))
+  if (!ic_session_open_sync (session, (GFile **)files->pdata, files->len, NULL, error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
@@ -566,15 +564,16 @@ write_chart (Options    *options,
 }
 
 static int
-write_exports (Options       *options,
-               IcReportStore *store)
+write_exports (Options   *options,
+               IcSession *session)
 {
+  IcReportStore *store = ic_session_get_store (session);
   g_auto(Selection) selection = { 0 };
   g_autoptr(GError) pack_error = NULL;
   g_autoptr(GError) chart_error = NULL;
   gboolean ok;
 
-  select_reports (&selection, options->spec, store);
+  select_reports (&selection, ic_session_get_filter (session), store);
   ok = write_text_outputs (options, &selection);
   if (options->pdf != NULL && !write_pack (options, &selection, &pack_error))
     {
@@ -593,14 +592,12 @@ write_exports (Options       *options,
 /* The user's corrections apply to exports too. A file that cannot be
  * read is reported (and kept) but does not stop the export. */
 static void
-use_corrections (IcReportStore *store)
+use_corrections (IcSession *session)
 {
-  g_autoptr(IcCorrections) corrections = ic_corrections_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!ic_corrections_load (corrections, &error))
+  if (!ic_session_load_corrections (session, &error))
     print_error (error->message);
-  ic_report_store_set_corrections (store, corrections);
 }
 
 /**
@@ -614,7 +611,7 @@ ic_cli_run (int    argc,
             char **argv)
 {
   g_auto(Options) options = { 0 };
-  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcSession) session = ic_session_new ();
   g_autoptr(GError) error = NULL;
 
   if (!parse_options (&options, argc, argv, &error) || !check_usage (&options, &error))
@@ -623,17 +620,18 @@ ic_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
-  use_corrections (store);
-  if (!load_paths (store, options.paths, &error))
+  use_corrections (session);
+  ic_session_set_filter (session, options.spec);
+  if (!load_paths (session, options.paths, &error))
     {
       print_error (error->message);
       return EXIT_OUTPUT;
     }
-  if (!check_outputs (&options, store, &error))
+  if (!check_outputs (&options, ic_session_get_store (session), &error))
     {
       print_error (error->message);
       return EXIT_USAGE;
     }
 
-  return write_exports (&options, store);
+  return write_exports (&options, session);
 }

@@ -10,10 +10,14 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "ic-atomic-file.h"
+#include "ic-cache.h"
 #include "ic-csv.h"
 #include "ic-output-path.h"
 #include "ic-terminal.h"
@@ -666,6 +670,192 @@ test_atomic_file_fail (void)
   ic_test_remove_tree (tmp);
 }
 
+/* Cache ---------------------------------------------------------------- */
+
+#define ID_A "aa00000000000000000000000000000000000000000000000000000000000001"
+#define ID_B "bb00000000000000000000000000000000000000000000000000000000000002"
+
+/* A folder of the user's that a planted link points to: two files, one
+ * with a dot in its name and two hours old (what the clean-up removes
+ * as a left-over), and a sub-folder. */
+static char *
+make_victim (const char *tmp)
+{
+  char *victim = g_build_filename (tmp, "victim", NULL);
+  g_autofree char *sub = g_build_filename (victim, "ab", NULL);
+  g_autofree char *a = g_build_filename (victim, "thesis.odt", NULL);
+  g_autofree char *b = g_build_filename (sub, ID_A, NULL);
+  struct utimbuf old = { time (NULL) - 7200, time (NULL) - 7200 };
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (a, "the user's work", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "more of it", -1, NULL));
+  g_assert_cmpint (g_utime (a, &old), ==, 0);
+  return victim;
+}
+
+/* Links planted in the cache as an old version's folder, as a two-letter
+ * folder and as an entry: the clean-up (old versions, left-overs and
+ * trimming down to a tiny bound) removes links, never what they point to. */
+static void
+test_cache_cleanup_never_follows_links (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "cache", NULL);
+  g_autofree char *victim = make_victim (tmp);
+  g_autofree char *victim_file = g_build_filename (victim, "thesis.odt", NULL);
+  g_autofree char *before = snapshot (victim);
+  g_autofree char *after = NULL;
+  const char * const pages[] = { "some text", NULL };
+  IcCache *cache;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  cache = ic_cache_open (dir, 1);
+  g_assert_nonnull (cache);
+  ic_cache_store_pages (cache, ID_A, FALSE, pages, NULL);
+  ic_cache_store_pages (cache, ID_B, FALSE, pages, NULL);
+  {
+    g_autofree char *entry = ic_cache_get_entry_path (cache, ID_A);
+    g_autofree char *sub = g_path_get_dirname (entry);
+    g_autofree char *top = g_path_get_dirname (sub);
+    g_autofree char *old_pages = g_build_filename (dir, "pages-0", NULL);
+    g_autofree char *old_reports = g_build_filename (dir, "reports-old", NULL);
+    g_autofree char *linked_sub = g_build_filename (top, "zz", NULL);
+    g_autofree char *linked_entry = g_build_filename (sub, "left.over", NULL);
+
+    g_assert_cmpint (symlink (victim, old_pages), ==, 0);
+    g_assert_cmpint (symlink (victim, old_reports), ==, 0);
+    g_assert_cmpint (symlink (victim, linked_sub), ==, 0);
+    g_assert_cmpint (symlink (victim_file, linked_entry), ==, 0);
+  }
+  ic_cache_close (cache);
+
+  after = snapshot (victim);
+  g_assert_cmpstr (before, ==, after);
+  ic_test_remove_tree (tmp);
+}
+
+static gboolean
+cache_opens (const char *dir)
+{
+  IcCache *cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  gboolean opened = cache != NULL;
+
+  ic_cache_close (cache);
+  return opened;
+}
+
+/* An index that is a FIFO (opening it would block) or a link to
+ * /dev/zero (reading it never ends), a current folder that is a link:
+ * the cache is skipped at once with one warning, in words. */
+static void
+test_cache_untrusted_skipped (void)
+{
+  const char *kinds[] = { "fifo", "dev-zero", "pages-link", "reports-link" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hardening/cache/untrusted/subprocess/%s", kinds[i]);
+
+      g_test_trap_subprocess (path, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stderr ("inspection-compare: the cache is not used: *\n");
+      g_test_trap_assert_stderr_unmatched ("*\n*\n*");
+      g_test_trap_assert_stderr_unmatched ("*WARNING*");
+    }
+}
+
+static void
+untrusted_in_child (const char *kind)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "cache", NULL);
+  g_autofree char *index = g_build_filename (dir, "path-index", NULL);
+  g_autofree char *victim = make_victim (tmp);
+  IcCache *cache;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  /* The folder names of this build. */
+  cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  {
+    g_autofree char *entry = ic_cache_get_entry_path (cache, ID_A);
+    g_autofree char *report = ic_cache_get_report_path (cache, ID_A);
+    g_autofree char *pages_sub = g_path_get_dirname (entry);
+    g_autofree char *pages_top = g_path_get_dirname (pages_sub);
+    g_autofree char *reports_sub = g_path_get_dirname (report);
+    g_autofree char *reports_top = g_path_get_dirname (reports_sub);
+
+    ic_cache_close (cache);
+    if (g_str_equal (kind, "fifo"))
+      g_assert_cmpint (mkfifo (index, 0600), ==, 0);
+    else if (g_str_equal (kind, "dev-zero"))
+      g_assert_cmpint (symlink ("/dev/zero", index), ==, 0);
+    else if (g_str_equal (kind, "pages-link"))
+      g_assert_cmpint (symlink (victim, pages_top), ==, 0);
+    else
+      g_assert_cmpint (symlink (victim, reports_top), ==, 0);
+  }
+  g_assert_false (cache_opens (dir));
+  ic_test_remove_tree (tmp);
+}
+
+static void
+test_untrusted_fifo (void)
+{
+  untrusted_in_child ("fifo");
+}
+
+static void
+test_untrusted_dev_zero (void)
+{
+  untrusted_in_child ("dev-zero");
+}
+
+static void
+test_untrusted_pages_link (void)
+{
+  untrusted_in_child ("pages-link");
+}
+
+static void
+test_untrusted_reports_link (void)
+{
+  untrusted_in_child ("reports-link");
+}
+
+/* A cache folder that cannot be written: one warning in words, and the
+ * reports are still read. */
+static void
+test_cache_unwritable (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *cache_home = g_build_filename (tmp, "not-a-folder", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  /* A file where the cache folder's parent should be: nothing can be made. */
+  g_assert_true (g_file_set_contents (cache_home, "", 0, NULL));
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache_home, TRUE);
+  envp = g_environ_unsetenv (envp, "IC_NO_CACHE");
+  g_ptr_array_add (argv, exe);
+  g_ptr_array_add (argv, "--export-json=-");
+  g_ptr_array_add (argv, input);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, NULL));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_nonnull (strstr (out, "\"reports\""));
+  g_assert_cmpuint (count_occurrences (err, "cache"), ==, 1);
+  g_assert_nonnull (strstr (err, "inspection-compare: the cache cannot be written"));
+  g_assert_null (strstr (err, "WARNING"));
+  ic_test_remove_tree (tmp);
+}
+
 /* Terminal -------------------------------------------------------------- */
 
 static void
@@ -712,6 +902,13 @@ main (int   argc,
   g_test_add_func ("/hardening/atomic/permissions", test_output_permissions);
   g_test_add_func ("/hardening/atomic/fail", test_atomic_file_fail);
   g_test_add_func ("/hardening/terminal/escape", test_terminal_escape);
+  g_test_add_func ("/hardening/cache/cleanup-never-follows-links", test_cache_cleanup_never_follows_links);
+  g_test_add_func ("/hardening/cache/untrusted", test_cache_untrusted_skipped);
+  g_test_add_func ("/hardening/cache/untrusted/subprocess/fifo", test_untrusted_fifo);
+  g_test_add_func ("/hardening/cache/untrusted/subprocess/dev-zero", test_untrusted_dev_zero);
+  g_test_add_func ("/hardening/cache/untrusted/subprocess/pages-link", test_untrusted_pages_link);
+  g_test_add_func ("/hardening/cache/untrusted/subprocess/reports-link", test_untrusted_reports_link);
+  g_test_add_func ("/hardening/cache/unwritable", test_cache_unwritable);
 
   return g_test_run ();
 }

@@ -20,11 +20,11 @@
 #include "ic-test-util.h"
 
 /* The figures reached on every label with the method as it is (the
- * concept weights were set on all of them): precision 0.63, recall 0.64,
+ * concept weights were set on all of them): precision 0.63, recall 0.64
  * short of the 0.85 and 0.80 aimed at. The test fails when a change makes
  * either fall below. */
-#define PRECISION_FLOOR 0.63
-#define RECALL_FLOOR 0.63
+#define PRECISION_FLOOR 0.625
+#define RECALL_FLOOR 0.64
 
 typedef struct
 {

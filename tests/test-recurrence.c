@@ -233,6 +233,85 @@ test_chain_of_three (void)
   g_assert_cmpstr (ic_report_get_source (((IcItemRef *)g_ptr_array_index (chain, 0))->report), ==, "a");
 }
 
+/* A later report that says the earlier areas remain carries every item
+ * of the report it points to forward; the statement is not an item. */
+static void
+test_carried_forward (void)
+{
+  const char *y2018[] = { "The timeliness of initial child protection conferences.",
+                          "Sufficiency of foster homes.", NULL };
+  const char *y2019[] = { "The quality of return home interviews.", NULL };
+  const char *none[] = { NULL };
+  IcReport *inspection = make_report ("a", "Halton", "2018-03-01", y2018);
+  IcReport *visit = make_report ("b", "Halton", "2019-03-01", y2019);
+  IcReport *later = make_report ("c", "Halton", "2020-02-05", none);
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+
+  _ic_report_set_inspection_type (inspection, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_inspection_type (visit, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_inspection_type (later, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_improvement_note (later, "The areas for improvement set out at the last inspection "
+                                          "remain relevant.");
+  reports = ic_test_model_of (later, visit, inspection, NULL);
+  found = ic_find_recurrences (reports);
+
+  /* Both items of the last inspection, not the visit's item. */
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      g_assert_true (ic_recurrence_get_carried_forward (r));
+      g_assert_cmpstr (ic_report_get_source (ic_recurrence_get_earlier (r)->report), ==, "a");
+      g_assert_cmpuint (ic_recurrence_get_earlier (r)->index, ==, i);
+      g_assert_cmpstr (ic_report_get_source (ic_recurrence_get_later (r)->report), ==, "c");
+    }
+  json = ic_recurrences_to_json (found);
+  text = json_to_string (json, FALSE);
+  g_assert_nonnull (strstr (text, "\"index\":null"));
+  g_assert_nonnull (strstr (text, "\"carried_forward\":true"));
+
+  /* Pointing at the last focused visit: the visit's item. */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  _ic_report_set_improvement_note (later, "The areas for priority action set at the last focused visit remain.");
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (ic_report_get_source (ic_recurrence_get_earlier (g_ptr_array_index (found, 0))->report), ==, "b");
+
+  /* A note that carries nothing forward links nothing. */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  _ic_report_set_improvement_note (later, "Leaders know their services well.");
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* A concept shared under different words: "PLO" is pre-proceedings,
+ * "Starting Point" is the front door. */
+static void
+test_synonyms (void)
+{
+  const char *y2016[] = { "Ensure that work in the public law outline is timely.",
+                          "The quality of referrals to Starting Point.", NULL };
+  const char *y2022[] = { "The timeliness of pre-proceedings work.",
+                          "Partners' referrals to the front door.", NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                    make_report ("b", "Halton", "2022-03-01", y2022), NULL);
+  g_autoptr(GPtrArray) found = ic_find_recurrences (reports);
+
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      g_assert_cmpuint (ic_recurrence_get_earlier (r)->index, ==, ic_recurrence_get_later (r)->index);
+      g_assert_nonnull (ic_recurrence_get_concept_label (r));
+      g_test_message ("%u: %s", i, ic_recurrence_get_concept_label (r));
+    }
+}
+
 /* Every corpus report put under one authority, a year apart: how many
  * items would link back to an earlier one. Many of these are the same
  * area told to different councils (health assessments, caseloads), so
@@ -312,6 +391,8 @@ main (int   argc,
   g_test_add_func ("/recurrence/cross-authority", test_cross_authority);
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
+  g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
+  g_test_add_func ("/recurrence/synonyms", test_synonyms);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 
   return g_test_run ();

@@ -783,6 +783,134 @@ test_matrix_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Presses a key as GTK's capture phase would hand it to the grid view. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static IcReport *
+report_at (GListModel *rows,
+           guint       position)
+{
+  g_autoptr(IcReport) report = g_list_model_get_item (rows, position);
+
+  return report;
+}
+
+static GtkWidget *
+focus_of (IcWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+wait_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+}
+
+/* The row of the focused grade cell, once the grid view has built it and
+ * the cell has the focus (it may first scroll to the row). */
+static IcMatrixRow *
+wait_for_focused_row (IcWindow *window,
+                      IcReport *report)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GtkWidget *focus = focus_of (window);
+      GtkWidget *row = focus ? gtk_widget_get_parent (focus) : NULL;
+
+      if (IC_IS_MATRIX_ROW (row) && ic_matrix_row_get_report (IC_MATRIX_ROW (row)) == report)
+        return IC_MATRIX_ROW (row);
+      wait_frames (1);
+    }
+  return NULL;
+}
+
+/* The matrix is walked as a grid: arrows move a cell at a time, Home and
+ * End to the row's ends, Ctrl+Home and Ctrl+End to the first and last
+ * rows; Tab leaves it in one step, and enters it at the first row. */
+static void
+test_matrix_grid_keys (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcMatrixView *matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  GtkWidget *grid_view = find_child_of_type (GTK_WIDGET (matrix), GTK_TYPE_GRID_VIEW);
+  GtkWidget *header = find_child_of_type (GTK_WIDGET (matrix), IC_TYPE_MATRIX_HEADER);
+  GListModel *rows;
+  GtkWidget *first, *row;
+
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  /* Earlier tests may have left another view to come back to. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "matrix");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (20);
+  rows = ic_matrix_view_get_rows (matrix);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+
+  /* Tab from the last column title: the first row's first grade. */
+  for (int c = IC_MATRIX_N_COLUMNS - 1; c >= 0; c--)
+    if (gtk_widget_get_child_visible (ic_matrix_header_get_button (IC_MATRIX_HEADER (header), c)))
+      {
+        g_assert_true (gtk_widget_grab_focus (ic_matrix_header_get_button (IC_MATRIX_HEADER (header), c)));
+        break;
+      }
+  g_assert_true (press_key (header, GDK_KEY_Tab, 0));
+  row = GTK_WIDGET (wait_for_focused_row (window, report_at (rows, 0)));
+  g_assert_nonnull (row);
+  first = focus_of (window);
+  g_assert_true (first == ic_matrix_row_get_cell (IC_MATRIX_ROW (row), IC_MATRIX_COLUMN_FIRST_AREA));
+
+  /* Right: the next shown area of the same row; Left back. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Right, 0));
+  g_assert_true (gtk_widget_get_parent (focus_of (window)) == row);
+  g_assert_true (focus_of (window) != first);
+  g_assert_true (press_key (grid_view, GDK_KEY_Left, 0));
+  g_assert_true (focus_of (window) == first);
+
+  /* Down: the same column of the next row. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Down, 0));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 1)));
+  g_assert_true (focus_of (window) == ic_matrix_row_get_cell (IC_MATRIX_ROW (gtk_widget_get_parent (focus_of (window))),
+                                                              IC_MATRIX_COLUMN_FIRST_AREA));
+
+  /* Ctrl+End: the last row; Ctrl+Home: the first cell again. */
+  g_assert_true (press_key (grid_view, GDK_KEY_End, GDK_CONTROL_MASK));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 6)));
+  g_assert_true (press_key (grid_view, GDK_KEY_Home, GDK_CONTROL_MASK));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 0)));
+  g_assert_true (focus_of (window) == first);
+
+  /* Tab leaves the grid: the focus is outside it, not on another cell. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Tab, 0));
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), grid_view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint position, removed, added, n;
@@ -1732,6 +1860,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
+  g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);

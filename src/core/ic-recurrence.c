@@ -219,6 +219,9 @@ ic_words_similarity (const char *a,
 #define OFF_HEAD_FACTOR 0.6
 /* The weight of the items' shared words (their cosine) in the score. */
 #define WORDS_WEIGHT 0.6
+/* An item that says it was raised at the last inspection needs less in
+ * common with that inspection's items. */
+#define SAID_REPEATED_BONUS 0.15
 
 typedef struct
 {
@@ -344,6 +347,21 @@ concern_score (GArray     *earlier_concepts,
   return score + WORDS_WEIGHT * cosine (earlier_stems, later_stems, NULL);
 }
 
+/* "This was a recommendation at the last inspection.": the item says
+ * itself that it repeats the previous inspection. */
+static gboolean
+says_repeated (IcImprovement *item)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("\\b(?:was|were|is|remains?)\\s+(?:a|an|the)?\\s*"
+                                         "(?:recommendation|area|areas|priority)[^.]{0,60}"
+                                         "\\b(?:last|previous)\\s+inspection",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, ic_improvement_get_text (item), 0, NULL);
+}
+
 /* Items for the safeguarding board and items for the local authority are
  * told to different bodies: one does not repeat the other. */
 static gboolean
@@ -354,14 +372,17 @@ same_addressee (IcImprovement *a,
          (ic_improvement_get_scope (b) == IC_SCOPE_LSCB);
 }
 
-/* Every item of @earlier that the later item raises again. */
+/* Every item of @earlier that the later item raises again. @previous:
+ * @earlier is the last graded inspection before @later. */
 static void
 match_in_report (Entry     *earlier,
                  Entry     *later,
                  guint      index,
+                 gboolean   previous,
                  GPtrArray *out)
 {
   IcImprovement *item = g_ptr_array_index (later->items, index);
+  double bonus = previous && says_repeated (item) ? SAID_REPEATED_BONUS : 0;
 
   for (guint i = 0; i < earlier->items->len; i++)
     {
@@ -375,7 +396,7 @@ match_in_report (Entry     *earlier,
       score = concern_score (g_ptr_array_index (earlier->concepts, i),
                              g_ptr_array_index (later->concepts, index),
                              g_ptr_array_index (earlier->stems, i),
-                             g_ptr_array_index (later->stems, index), &concept);
+                             g_ptr_array_index (later->stems, index), &concept) + bonus;
       if (score < IC_RECURRENCE_THRESHOLD)
         continue;
       found = recurrence_new (earlier, i, later, index, shared_theme (before, item), score);
@@ -396,6 +417,89 @@ same_authority_earlier (Entry *earlier,
          de != NULL && dl != NULL && g_date_compare (de, dl) < 0;
 }
 
+static gboolean
+is_graded_inspection (Entry *entry)
+{
+  return ic_inspection_type_is_graded (ic_report_get_inspection_type (entry->report));
+}
+
+/* The last graded inspection of the authority before @later_pos. */
+static Entry *
+previous_inspection (GPtrArray *entries,
+                     guint      later_pos)
+{
+  Entry *later = g_ptr_array_index (entries, later_pos);
+
+  for (guint e = later_pos; e-- > 0;)
+    {
+      Entry *earlier = g_ptr_array_index (entries, e);
+
+      if (same_authority_earlier (earlier, later) && is_graded_inspection (earlier))
+        return earlier;
+    }
+  return NULL;
+}
+
+/* "The areas for priority action set at the last focused visit remain.":
+ * the earlier report the note points to (the last focused or monitoring
+ * visit, the last inspection, or else the last report with items), or
+ * NULL when the note does not carry areas forward. */
+static Entry *
+carried_from (GPtrArray *entries,
+              guint      later_pos)
+{
+  static GRegex *carries, *visit, *inspection;
+  Entry *later = g_ptr_array_index (entries, later_pos);
+  const char *note = ic_report_get_improvement_note (later->report);
+  gboolean want_visit, want_inspection;
+
+  if (g_once_init_enter (&carries))
+    {
+      visit = g_regex_new ("\\b(?:focused|monitoring)\\s+visit", G_REGEX_CASELESS, 0, NULL);
+      inspection = g_regex_new ("\\binspection\\b", G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&carries, g_regex_new ("\\b(?:last|previous|earlier)\\b.*\\b(?:remain|remains|still apply|"
+                                                "continue to apply|still require|continue to require|are still)\\b",
+                                                G_REGEX_CASELESS | G_REGEX_DOTALL, 0, NULL));
+    }
+  if (note == NULL || !g_regex_match (carries, note, 0, NULL))
+    return NULL;
+  want_visit = g_regex_match (visit, note, 0, NULL);
+  want_inspection = !want_visit && g_regex_match (inspection, note, 0, NULL);
+
+  for (guint e = later_pos; e-- > 0;)
+    {
+      Entry *earlier = g_ptr_array_index (entries, e);
+      IcInspectionType type = ic_report_get_inspection_type (earlier->report);
+
+      if (!same_authority_earlier (earlier, later) || earlier->items->len == 0)
+        continue;
+      if (want_visit && type != IC_INSPECTION_TYPE_FOCUSED_VISIT && type != IC_INSPECTION_TYPE_MONITORING_VISIT)
+        continue;
+      if (want_inspection && !is_graded_inspection (earlier))
+        continue;
+      return earlier;
+    }
+  return NULL;
+}
+
+static void
+add_carried_forward (GPtrArray *entries,
+                     guint      later_pos,
+                     GPtrArray *out)
+{
+  Entry *later = g_ptr_array_index (entries, later_pos);
+  Entry *earlier = carried_from (entries, later_pos);
+
+  for (guint i = 0; earlier != NULL && i < earlier->items->len; i++)
+    {
+      IcImprovement *item = g_ptr_array_index (earlier->items, i);
+      IcRecurrence *found = recurrence_new (earlier, i, later, 0, ic_improvement_get_main_theme (item), 1.0);
+
+      found->carried_forward = TRUE;
+      g_ptr_array_add (out, found);
+    }
+}
+
 /* Each later item links to every earlier item of the authority that
  * raised the same concern, so that an area raised three times gives
  * three pairs. */
@@ -405,6 +509,7 @@ find_for_report (GPtrArray *entries,
                  GPtrArray *out)
 {
   Entry *later = g_ptr_array_index (entries, later_pos);
+  Entry *previous = previous_inspection (entries, later_pos);
 
   for (guint e = 0; e < later_pos; e++)
     {
@@ -413,8 +518,9 @@ find_for_report (GPtrArray *entries,
       if (!same_authority_earlier (earlier, later))
         continue;
       for (guint index = 0; index < later->items->len; index++)
-        match_in_report (earlier, later, index, out);
+        match_in_report (earlier, later, index, earlier == previous, out);
     }
+  add_carried_forward (entries, later_pos, out);
 }
 
 /**
@@ -452,7 +558,8 @@ ic_find_recurrences (GListModel *reports)
 static void
 add_ref (JsonBuilder     *builder,
          const char      *name,
-         const IcItemRef *ref)
+         const IcItemRef *ref,
+         gboolean         no_item)
 {
   g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (ref->report));
   g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (ref->report));
@@ -467,7 +574,10 @@ add_ref (JsonBuilder     *builder,
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "index");
-  json_builder_add_int_value (builder, ref->index);
+  if (no_item)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, ref->index);
   json_builder_end_object (builder);
 }
 
@@ -493,8 +603,13 @@ ic_recurrences_to_json (GPtrArray *recurrences)
       json_builder_add_string_value (builder, self->authority);
       json_builder_set_member_name (builder, "theme");
       json_builder_add_string_value (builder, self->theme);
-      add_ref (builder, "earlier", &self->earlier);
-      add_ref (builder, "later", &self->later);
+      add_ref (builder, "earlier", &self->earlier, FALSE);
+      add_ref (builder, "later", &self->later, self->carried_forward);
+      if (self->carried_forward)
+        {
+          json_builder_set_member_name (builder, "carried_forward");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

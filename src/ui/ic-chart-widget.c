@@ -17,7 +17,7 @@
 
 #include "ic-chart-links.h"
 #include "ic-chart-widget.h"
-#include "ic-report-private.h"
+#include "ic-report-snapshot.h"
 #include "ic-palette.h"
 #include "ic-themes.h"
 
@@ -179,34 +179,6 @@ update (IcChartWidget *self)
   prepare (self, NULL);
 }
 
-/* The parts of a report that recurrences are found from, in a report of
- * its own: the worker never reads a report the window may correct. */
-static IcReport *
-clone_for_links (IcReport *report)
-{
-  IcReport *copy = _ic_report_new (ic_report_get_source (report));
-  GListModel *items = ic_report_get_improvements (report);
-
-  _ic_report_set_content_id (copy, ic_report_get_content_id (report));
-  _ic_report_set_authority (copy, ic_report_get_authority (report));
-  _ic_report_set_inspection_type (copy, ic_report_get_inspection_type (report));
-  _ic_report_set_start_date (copy, ic_report_get_start_date (report));
-  _ic_report_set_end_date (copy, ic_report_get_end_date (report));
-  _ic_report_set_published_date (copy, ic_report_get_published_date (report));
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
-      g_autoptr(IcImprovement) item_copy =
-        ic_improvement_new (ic_improvement_get_text (item), ic_improvement_get_kind (item),
-                            ic_improvement_get_scope (item), ic_improvement_get_timeframe (item),
-                            ic_improvement_get_page (item));
-
-      ic_improvement_set_themes (item_copy, ic_improvement_get_themes (item));
-      _ic_report_add_improvement (copy, item_copy);
-    }
-  return copy;
-}
-
 static void
 find_links_thread (GTask        *task,
                    gpointer      source_object,
@@ -237,7 +209,6 @@ static void
 update_async (IcChartWidget *self)
 {
   g_autoptr(GPtrArray) no_links = g_ptr_array_new ();
-  g_autoptr(GListStore) copies = g_list_store_new (IC_TYPE_REPORT);
   g_autoptr(GTask) task = NULL;
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
 
@@ -252,16 +223,10 @@ update_async (IcChartWidget *self)
    * drawn stays until the new one is complete. */
   if (self->chart == NULL)
     prepare (self, no_links);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (self->model, i);
-      g_autoptr(IcReport) copy = clone_for_links (report);
-
-      g_list_store_append (copies, copy);
-    }
   self->links_job = g_cancellable_new ();
   task = g_task_new (self, self->links_job, links_found_cb, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&copies), g_object_unref);
+  /* The worker never reads a report the window may correct meanwhile. */
+  g_task_set_task_data (task, ic_report_snapshot_model (self->model), g_object_unref);
   g_task_run_in_thread (task, find_links_thread);
 }
 

@@ -225,3 +225,15 @@ ic_matrix_row_get_cell (IcMatrixRow *self,
   g_return_val_if_fail (column < self->n_cells, NULL);
   return self->cells[column];
 }
+
+/**
+ * ic_matrix_row_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown
+ */
+IcReport *
+ic_matrix_row_get_report (IcMatrixRow *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
+  return self->report;
+}

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-matrix-header.h"
+#include "ic-matrix-nav.h"
 #include "ic-matrix-row.h"
 #include "ic-matrix-table.h"
 #include "ic-matrix-view.h"
@@ -325,6 +326,7 @@ ic_matrix_view_init (IcMatrixView *self)
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   ic_ui_keep_at_top (GTK_WIDGET (self->grid_view), G_LIST_MODEL (selection), self->scrolled_window);
+  ic_matrix_nav_attach (self->grid_view, G_LIST_MODEL (self->sorted), self->columns, self->header);
   ic_row_feed_flush (self->feed);
 }
 

@@ -93,20 +93,21 @@ open_recent_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 cancel_load_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  _ic_window_cancel_load (IC_WINDOW (widget));
+  ic_session_cancel (IC_WINDOW (widget)->session);
 }
 
 static void
 reload_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  _ic_window_reload (IC_WINDOW (widget));
+  ic_session_reload (IC_WINDOW (widget)->session);
 }
 
 static void
 open_report_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   IcWindow *self = IC_WINDOW (widget);
-  IcReport *report = _ic_window_find_report (self, g_variant_get_string (param, NULL));
+  IcReport *report = ic_session_find_source (self->session,
+                                              g_variant_get_string (param, NULL));
 
   if (report == NULL)
     return;
@@ -256,9 +257,9 @@ _ic_window_check_output (IcWindow    *self,
 {
   g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
 
-  for (guint i = 0; i < self->roots->len; i++)
+  for (guint i = 0; i < ic_session_get_n_roots (self->session); i++)
     {
-      g_autofree char *root = g_file_get_path (g_ptr_array_index (self->roots, i));
+      g_autofree char *root = g_file_get_path (ic_session_get_root (self->session, i));
 
       if (root != NULL)
         ic_output_guard_add_input (guard, root);
@@ -441,11 +442,12 @@ void
 _ic_window_update_actions (IcWindow *self)
 {
   gboolean has_reports = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
+  gboolean loading = ic_session_get_loading (self->session);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.cancel-load", self->loading);
-  gtk_widget_action_set_enabled (widget, "win.reload", !self->loading && self->roots != NULL &&
-                                 self->roots->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 !loading && ic_session_get_n_roots (self->session) > 0);
   gtk_widget_action_set_enabled (widget, "win.print", has_reports);
   gtk_widget_action_set_enabled (widget, "win.print-pack", has_reports);
   gtk_widget_action_set_enabled (widget, "win.export", has_reports);
