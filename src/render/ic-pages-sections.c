@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ic-changes.h"
+#include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-frameworks.h"
 #include "ic-pages-private.h"
@@ -225,9 +226,20 @@ add_latest_grades (IcPages   *pages,
     {
       if (ic_report_find_judgement (latest, a) == NULL)
         continue;
-      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s", ic_area_to_short_label (a));
+      g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (a), NULL);
+      gboolean corrected = ic_report_is_corrected (latest, field);
+
+      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s%s", ic_area_to_short_label (a),
+                                  corrected ? IC_CORRECTED_MARK : "");
       block->kind = BLOCK_GRADE;
       block->grade = ic_report_get_grade (latest, a);
+      if (corrected)
+        {
+          g_autofree char *note = ic_corrections_footnote (latest, field);
+
+          _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "%s %s: %s", IC_CORRECTED_MARK,
+                              ic_area_to_short_label (a), note)->indent = 8;
+        }
     }
   if (ic_report_care_leavers_in_children_in_care (latest))
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
