@@ -72,7 +72,7 @@ test_help (void)
 {
   static const char *options[] = {
     "--export-json=FILE", "--export-csv=FILE", "--export-improvements-csv=FILE",
-    "--export-pdf=FILE", "--render=CHART", "--output=FILE",
+    "--export-pdf=FILE", "--render=CHART", "--output=FILE", "--pack=full|summary",
     "--authority=NAME", "--region=NAME", "--peers-of=NAME", "--type=KEY", "--from=YEAR",
     "--to=YEAR", "--latest",
   };
