@@ -12,7 +12,7 @@
 set -uo pipefail
 
 top="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$top/_build}"
+build="$(cd "${1:-$top/_build}" && pwd)"
 corpus="${2:-$top/tests/hostile-corpus}"
 exe="$build/src/inspection-compare"
 limit=300
