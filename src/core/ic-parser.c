@@ -730,15 +730,32 @@ recognise (IcParse     *parse,
       gsize s, l;
 
       if (ic_authorities_find_in_text (head->text->str, &s, &l) != NULL)
-        {
-          _ic_report_add_warning (parse->report, _("The type of report was not recognised."));
-          return TRUE;
-        }
+        return TRUE;
     }
 
   g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT,
                _("not an Ofsted local authority report"));
   return FALSE;
+}
+
+/* A report whose title is not known but that prints the judgement table
+ * of an inspection of local authority children's services is one. */
+static void
+settle_unknown_type (IcParse *parse)
+{
+  if (parse->type != IC_INSPECTION_TYPE_OTHER || ic_report_get_title (parse->report) != NULL)
+    return;
+  if (g_list_model_get_n_items (ic_report_get_judgements (parse->report)) == 0)
+    {
+      _ic_report_add_warning (parse->report, _("The type of report was not recognised."));
+      return;
+    }
+  parse->type = IC_INSPECTION_TYPE_ILACS;
+  _ic_report_set_inspection_type (parse->report, parse->type);
+  _ic_report_add_warning (parse->report,
+                          _("The title was not recognised; the report prints the judgement table of an "
+                            "inspection of local authority children's services and is read as one."));
+  read_ilacs_variant (parse);
 }
 
 static void
@@ -753,9 +770,10 @@ check_completeness (IcParse *parse)
       return;
     }
 
+  /* A row printed "Not judged" is no grade missed. */
   for (IcArea area = 0; area < IC_N_AREAS; area++)
     if (ic_framework_expects_area (parse->type, ic_report_get_start_date (report), area) &&
-        ic_report_find_judgement (report, area) == NULL)
+        ic_report_find_judgement (report, area) == NULL && (parse->not_judged & IC_AREA_BIT (area)) == 0)
       {
         g_autofree char *warning = g_strdup_printf (_("No grade was found for “%s”."),
                                                     ic_area_to_label (area));
@@ -820,6 +838,7 @@ ic_parse_report (const char          *source,
       read_lead_inspector (&parse);
       read_ilacs_variant (&parse);
       _ic_parser_read_judgements (&parse);
+      settle_unknown_type (&parse);
       _ic_parser_read_items (&parse);
       check_completeness (&parse);
     }
