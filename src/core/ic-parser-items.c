@@ -827,6 +827,15 @@ warn_unread (IcParse *parse,
   _ic_report_add_warning (parse->report, warning);
 }
 
+/* The rest of a wrapped title is short; after a very short first line
+ * ("What needs to"), most of the title may follow. */
+static gboolean
+is_heading_rest (const IcLine *first,
+                 const IcLine *rest)
+{
+  return strlen (rest->folded) <= 30 || (strlen (first->folded) <= 25 && strlen (rest->folded) <= 60);
+}
+
 /* A list heading wrapped over two lines ("What needs to improve in this
  * area of social work" + "practice?"): its kind, and the number of lines it
  * takes in @span. Only list headings are joined; the second line must be
@@ -842,7 +851,7 @@ list_heading (IcParse *parse,
   *span = 1;
   if (kind != HEADING_NONE || i + 1 >= parse->lines->len || is_contents_entry (parse, i) ||
       g_ascii_isdigit (*IC_LINE (parse, i + 1)->folded) ||
-      strlen (IC_LINE (parse, i + 1)->folded) > 30 || IC_LINE (parse, i + 1)->blank_before ||
+      !is_heading_rest (IC_LINE (parse, i), IC_LINE (parse, i + 1)) || IC_LINE (parse, i + 1)->blank_before ||
       starts_item (IC_LINE (parse, i + 1)->text) || continues_sentence (parse, i) ||
       is_contents_entry (parse, i + 1))
     return kind;
@@ -906,6 +915,7 @@ void
 _ic_parser_read_items (IcParse *parse)
 {
   gboolean found = FALSE, in_findings = FALSE;
+  guint contents = contents_page (parse);
 
   if (parse->type == IC_INSPECTION_TYPE_SIF || parse->type == IC_INSPECTION_TYPE_LSCB_REVIEW)
     find_lscb_section (parse);
@@ -913,7 +923,12 @@ _ic_parser_read_items (IcParse *parse)
   for (guint i = parse->title_line; i < parse->lines->len; i++)
     {
       guint span, end;
-      HeadingKind kind = list_heading (parse, i, &span);
+      HeadingKind kind;
+
+      /* The contents page names sections; it does not start them. */
+      if (contents != 0 && IC_LINE (parse, i)->page == contents)
+        continue;
+      kind = list_heading (parse, i, &span);
 
       if (kind == HEADING_STOP)
         in_findings = starts_findings (parse, i);
