@@ -13,6 +13,7 @@ trap 'rm -rf "$archive"' EXIT
 ninja -C "$build" tests/bench-load src/core/inspection-compare-extract >/dev/null
 "$top/build-aux/make-archive.sh" "$archive"
 # PDFs are read by the helper processes, as in the installed application;
-# IC_EXTRACT_HELPER=none in the environment measures extraction in process.
+# IC_EXTRACT_HELPER=none in the environment measures extraction in process
+# (in a build configured with -Din_process_pdf=true).
 export IC_EXTRACT_HELPER="${IC_EXTRACT_HELPER:-$build/src/core/inspection-compare-extract}"
 IC_DEBUG_STALLS=1 "$build/tests/bench-load" "${@:2}" "$archive"

@@ -21,7 +21,7 @@ for path in list(top.glob('src/**/*.c')):
 for path in list(top.glob('ui/**/*.ui')):
     if 'translatable="yes"' in path.read_text():
         needed.add(str(path.relative_to(top)))
-for pattern in ('data/*.desktop.in', 'data/*.metainfo.xml.in', 'data/*.gschema.xml'):
+for pattern in ('data/*.desktop.in', 'data/*.metainfo.xml.in', 'data/*.gschema.xml.in'):
     needed.update(str(p.relative_to(top)) for p in top.glob(pattern))
 
 status = 0

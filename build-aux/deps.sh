@@ -11,6 +11,7 @@ packages=(
   libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev
   poppler-utils mupdf-tools qpdf time
   xvfb xauth desktop-file-utils appstream
+  dbus at-spi2-core
   fonts-cantarell fonts-dejavu-core
   clang libclang-rt-14-dev
 )

@@ -27,6 +27,8 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 # A fresh cache, so that every run parses for real.
 export XDG_CACHE_HOME="$out/cache"
+# PDFs are read through the built helper, as the installed app reads them.
+export IC_EXTRACT_HELPER="${IC_EXTRACT_HELPER:-$build/src/core/inspection-compare-extract}"
 
 status=0
 printf '%-12s %6s %9s %8s %8s  %s\n' folder seconds "peak MB" reports failures problems

@@ -12,16 +12,18 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "ic-atomic-file.h"
 #include "ic-chart-links.h"
 #include "ic-cli.h"
 #include "ic-csv.h"
 #include "ic-failure.h"
 #include "ic-filter-spec.h"
 #include "ic-json.h"
-#include "ic-loader.h"
+#include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
-#include "ic-report-store.h"
+#include "ic-session.h"
+#include "ic-terminal.h"
 
 enum {
   EXIT_OK = 0,
@@ -37,6 +39,7 @@ typedef struct
   char  *pdf;
   char  *render;
   char  *output;
+  char  *pack;
   char **paths;
   /* Filters, checked into @spec before loading. */
   char **authorities;
@@ -58,6 +61,7 @@ options_clear (Options *options)
   g_free (options->pdf);
   g_free (options->render);
   g_free (options->output);
+  g_free (options->pack);
   g_strfreev (options->paths);
   g_strfreev (options->authorities);
   g_free (options->region);
@@ -68,15 +72,45 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static const char *export_prefixes[] = {
-  "--export-json", "--export-csv", "--export-improvements-csv", "--export-pdf", "--render", "--output",
-};
+/* One line on standard error: names in it are escaped, so a file name
+ * can neither forge a line nor drive the terminal. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *escaped = ic_terminal_escape (message);
+
+  g_printerr ("inspection-compare: %s\n", escaped);
+}
+
+/* Every file this run writes, so each is checked alike: pairs of option
+ * name and path, for the options given. */
+static GPtrArray *
+output_paths (Options *options)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+  const char *all[] = {
+    "--export-json", options->json,
+    "--export-csv", options->csv,
+    "--export-improvements-csv", options->improvements_csv,
+    "--export-pdf", options->pdf,
+    "--output", options->output,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i += 2)
+    if (all[i + 1] != NULL)
+      {
+        g_ptr_array_add (paths, (gpointer) all[i]);
+        g_ptr_array_add (paths, (gpointer) all[i + 1]);
+      }
+  return paths;
+}
 
 /**
  * ic_cli_wants_headless:
  *
- * Whether the command line asks for an export, in which case no window
- * is opened and no display is needed.
+ * Whether the command line has any option: the window takes only folders
+ * and files, so every option (an export, --help, or one that does not
+ * exist) is the command line's to handle, with no window and no display.
  */
 gboolean
 ic_cli_wants_headless (int    argc,
@@ -86,19 +120,47 @@ ic_cli_wants_headless (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      for (guint k = 0; k < G_N_ELEMENTS (export_prefixes); k++)
-        if (g_str_has_prefix (argv[i], export_prefixes[k]))
-          return TRUE;
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        return TRUE;
     }
   return FALSE;
 }
 
+/* "matrix, timeline, … or years": every name --render takes. */
+static char *
+chart_names (void)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < IC_N_CHART_KINDS; i++)
+    {
+      if (i > 0)
+        g_string_append (names, i + 1 < IC_N_CHART_KINDS ? ", " : _(" or "));
+      g_string_append (names, ic_chart_kind_to_name (i));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* What --help prints below the options. */
+#define HELP_DESCRIPTION \
+  N_("With no option, the window opens on the given folders and files (file:// URIs too).\n" \
+     "\n" \
+     "Exit status:\n" \
+     "  0  every output was written (files that could not be read are listed on\n" \
+     "     standard error and under \"failures\" in the JSON)\n" \
+     "  1  an output could not be written\n" \
+     "  2  usage error: an unknown option, a path that does not exist, no input")
+
+/* These entries are the whole command line: --help prints them, so an
+ * option is listed exactly when it is parsed. */
 static gboolean
 parse_options (Options  *options,
                int       argc,
                char    **argv,
                GError  **error)
 {
+  g_autofree char *names = chart_names ();
+  g_autofree char *render_help = g_strdup_printf (_("Draw one chart with --output: %s"), names);
   const GOptionEntry entries[] = {
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
       N_("Write the whole model as JSON (- for standard output)"), N_("FILE") },
@@ -108,10 +170,12 @@ parse_options (Options  *options,
       N_("Write one CSV row per improvement item"), N_("FILE") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
       N_("Write the meeting summary pack (A4 PDF)"), N_("FILE") },
-    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render,
-      N_("Draw one chart: matrix, timeline, grades or themes"), N_("CHART") },
+    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render, render_help, N_("CHART") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
+    { "pack", 0, 0, G_OPTION_ARG_STRING, &options->pack,
+      N_("Which pack --export-pdf writes: full (the default) or summary (a short pack for a board)"),
+      N_("full|summary") },
     { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
       N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
@@ -133,9 +197,91 @@ parse_options (Options  *options,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
   g_option_context_set_summary (context, _("Compare Ofsted inspection reports of children's services."));
+  g_option_context_set_description (context, _(HELP_DESCRIPTION));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   return g_option_context_parse (context, &argc, &argv, error);
+}
+
+static void
+add_loaded_files (IcOutputGuard *guard,
+                  IcReportStore *store)
+{
+  GListModel *failures = ic_report_store_get_failures (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char * const *duplicates = ic_report_get_duplicates (report);
+
+      ic_output_guard_add_input (guard, ic_report_get_source (report));
+      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
+        ic_output_guard_add_input (guard, duplicates[k]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
+    }
+}
+
+/* No output may be an input, lie inside a folder being read, be empty or
+ * repeat another output. Checked before loading on the paths given, and
+ * again after it (@store) on every file read, which catches a report
+ * reached through a link. */
+static gboolean
+check_outputs (Options        *options,
+               IcReportStore  *store,
+               GError        **error)
+{
+  g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
+  g_autoptr(GPtrArray) outputs = output_paths (options);
+
+  for (guint i = 0; options->paths[i] != NULL; i++)
+    {
+      /* A URI (file://…) as well as a path. */
+      g_autoptr(GFile) input = g_file_new_for_commandline_arg (options->paths[i]);
+      g_autofree char *path = g_file_get_path (input);
+
+      if (path != NULL)
+        ic_output_guard_add_input (guard, path);
+    }
+  if (store != NULL)
+    add_loaded_files (guard, store);
+
+  for (guint i = 0; i < outputs->len; i += 2)
+    {
+      const char *option = g_ptr_array_index (outputs, i);
+      const char *path = g_ptr_array_index (outputs, i + 1);
+
+      if (path[0] == '\0')
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("%s needs a file name (or - for standard output)"), option);
+          return FALSE;
+        }
+      if (!ic_output_guard_add_output (guard, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A path or a URI (file://…, as a file manager gives), as the window
+ * takes them. */
+static gboolean
+path_exists (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+  return g_file_query_exists (file, NULL);
+}
+
+static gboolean
+wants_output (Options *options)
+{
+  return options->json != NULL || options->csv != NULL || options->improvements_csv != NULL ||
+         options->pdf != NULL || options->render != NULL || options->output != NULL;
 }
 
 /* Every filter option into one spec; a name nothing knows is an error. */
@@ -175,9 +321,24 @@ check_usage (Options  *options,
       return FALSE;
     }
 
+  if (!wants_output (options))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("nothing to write: give an --export option or --render (see --help)"));
+      return FALSE;
+    }
+
   if ((options->render != NULL) != (options->output != NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--render and --output go together"));
+      return FALSE;
+    }
+
+  if (options->pack != NULL && g_strcmp0 (options->pack, "full") != 0 &&
+      g_strcmp0 (options->pack, "summary") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("unknown pack “%s”: use full or summary"), options->pack);
       return FALSE;
     }
 
@@ -187,12 +348,16 @@ check_usage (Options  *options,
 
       if (!ic_chart_kind_from_name (options->render, &kind))
         {
+          g_autofree char *names = chart_names ();
+
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("unknown chart “%s”: use matrix, timeline, grades or themes"), options->render);
+                       _("unknown chart “%s”: use %s"), options->render, names);
           return FALSE;
         }
-      if (!g_str_has_suffix (options->output, ".png") && !g_str_has_suffix (options->output, ".svg") &&
-          !g_str_has_suffix (options->output, ".pdf"))
+      g_autofree char *lower = g_ascii_strdown (options->output, -1);
+
+      if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
+          !g_str_has_suffix (lower, ".pdf"))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("%s: the chart's file name must end in .png, .svg or .pdf"), options->output);
@@ -201,103 +366,71 @@ check_usage (Options  *options,
     }
 
   for (guint i = 0; options->paths[i] != NULL; i++)
-    if (!g_file_test (options->paths[i], G_FILE_TEST_EXISTS))
+    if (!path_exists (options->paths[i]))
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("%s: no such file or folder"), options->paths[i]);
         return FALSE;
       }
 
-  return check_filters (options, error);
+  return check_filters (options, error) && check_outputs (options, NULL, error);
 }
 
 static gboolean
-load_paths (IcReportStore  *store,
-            char          **paths,
-            GError        **error)
+load_paths (IcSession  *session,
+            char      **paths,
+            GError    **error)
 {
-  g_autoptr(IcLoader) loader = ic_loader_new (store);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *failures = ic_report_store_get_failures (store);
+  GListModel *failures = ic_report_store_get_failures (ic_session_get_store (session));
 
   for (guint i = 0; paths[i] != NULL; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
 
-  if (!ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, error))
+  if (!ic_session_open_sync (session, (GFile **)files->pdata, files->len, NULL, error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
     {
       g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
 
-      g_printerr ("%s: %s\n", ic_failure_get_source (failure), ic_failure_get_reason (failure));
+      g_autofree char *line = g_strdup_printf ("%s: %s", ic_failure_get_source (failure),
+                                               ic_failure_get_reason (failure));
+      g_autofree char *escaped = ic_terminal_escape (line);
+
+      g_printerr ("%s\n", escaped);
     }
 
   return TRUE;
 }
 
 static gboolean
-write_stream (FILE        *stream,
-              const char  *name,
-              const char  *contents,
-              gsize        len,
+write_stdout (const char  *contents,
               GError     **error)
 {
-  if (fwrite (contents, 1, len, stream) != len || fflush (stream) != 0)
+  gsize len = strlen (contents);
+
+  if (fwrite (contents, 1, len, stdout) != len || fflush (stdout) != 0)
     {
       int saved = errno;
+      g_autofree char *reason = ic_output_error_reason (saved);
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", name, g_strerror (saved));
+                   _("standard output: cannot write: %s"), reason);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-write_in_place (const char  *path,
-                const char  *contents,
-                gsize        len,
-                GError     **error)
-{
-  FILE *stream = fopen (path, "w");
-  gboolean ok;
-
-  if (stream == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  ok = write_stream (stream, path, contents, len, error);
-  return fclose (stream) == 0 && ok;
-}
-
-/* "-" is standard output; anything else is replaced atomically, so an
- * existing file is never left half written. */
+/* "-" is standard output; a file is written whole or not at all. */
 static gboolean
 write_output (const char  *path,
               const char  *contents,
               GError     **error)
 {
-  gsize len = strlen (contents);
-
   if (g_strcmp0 (path, "-") == 0)
-    return write_stream (stdout, _("standard output"), contents, len, error);
-
-  /* A device or a pipe (/dev/null, a FIFO) is written in place: replacing
-   * it by rename would turn /dev/null into a regular file. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return write_in_place (path, contents, len, error);
-
-  if (!g_file_set_contents (path, contents, len, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-  return TRUE;
+    return write_stdout (contents, error);
+  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
 }
 
 /* What the filters keep: every output shows these reports, and the
@@ -386,7 +519,7 @@ write_text_outputs (Options   *options,
 
       if (outputs[i].path != NULL && !write_output (outputs[i].path, outputs[i].contents, &error))
         {
-          g_printerr ("inspection-compare: %s\n", error->message);
+          print_error (error->message);
           ok = FALSE;
         }
       g_free (outputs[i].contents);
@@ -402,14 +535,13 @@ write_pack (Options    *options,
 {
   g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection->recurrences);
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
-  IcPackOptions pack = { .recurrences = links, .filters = filters };
+  IcPackOptions pack = {
+    .recurrences = links,
+    .filters = filters,
+    .summary = g_strcmp0 (options->pack, "summary") == 0,
+  };
 
-  if (!ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error))
-    {
-      g_prefix_error (error, "%s: ", options->pdf);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);
 }
 
 static gboolean
@@ -428,33 +560,29 @@ write_chart (Options    *options,
   chart = ic_chart_new (kind, selection->reports, NULL);
   links = ic_chart_links_from_recurrences (selection->recurrences);
   ic_chart_set_recurrences (chart, links);
-  if (!ic_chart_export_full (chart, options->output, error))
-    {
-      g_prefix_error (error, "%s: ", options->output);
-      return FALSE;
-    }
-  return TRUE;
+  return ic_chart_export_full (chart, options->output, error);
 }
 
 static int
-write_exports (Options       *options,
-               IcReportStore *store)
+write_exports (Options   *options,
+               IcSession *session)
 {
+  IcReportStore *store = ic_session_get_store (session);
   g_auto(Selection) selection = { 0 };
   g_autoptr(GError) pack_error = NULL;
   g_autoptr(GError) chart_error = NULL;
   gboolean ok;
 
-  select_reports (&selection, options->spec, store);
+  select_reports (&selection, ic_session_get_filter (session), store);
   ok = write_text_outputs (options, &selection);
   if (options->pdf != NULL && !write_pack (options, &selection, &pack_error))
     {
-      g_printerr ("inspection-compare: %s\n", pack_error->message);
+      print_error (pack_error->message);
       ok = FALSE;
     }
   if (options->render != NULL && !write_chart (options, &selection, &chart_error))
     {
-      g_printerr ("inspection-compare: %s\n", chart_error->message);
+      print_error (chart_error->message);
       ok = FALSE;
     }
 
@@ -464,20 +592,18 @@ write_exports (Options       *options,
 /* The user's corrections apply to exports too. A file that cannot be
  * read is reported (and kept) but does not stop the export. */
 static void
-use_corrections (IcReportStore *store)
+use_corrections (IcSession *session)
 {
-  g_autoptr(IcCorrections) corrections = ic_corrections_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  if (!ic_corrections_load (corrections, &error))
-    g_printerr ("inspection-compare: %s\n", error->message);
-  ic_report_store_set_corrections (store, corrections);
+  if (!ic_session_load_corrections (session, &error))
+    print_error (error->message);
 }
 
 /**
  * ic_cli_run:
  *
- * Returns: the exit status of CONTRACT.md: 0 when every output was
+ * Returns: the exit status that --help lists: 0 when every output was
  *   written, 1 when one could not be, 2 for a usage error
  */
 int
@@ -485,21 +611,27 @@ ic_cli_run (int    argc,
             char **argv)
 {
   g_auto(Options) options = { 0 };
-  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcSession) session = ic_session_new ();
   g_autoptr(GError) error = NULL;
 
   if (!parse_options (&options, argc, argv, &error) || !check_usage (&options, &error))
     {
-      g_printerr ("inspection-compare: %s\n", error->message);
+      print_error (error->message);
       return EXIT_USAGE;
     }
 
-  use_corrections (store);
-  if (!load_paths (store, options.paths, &error))
+  use_corrections (session);
+  ic_session_set_filter (session, options.spec);
+  if (!load_paths (session, options.paths, &error))
     {
-      g_printerr ("inspection-compare: %s\n", error->message);
+      print_error (error->message);
       return EXIT_OUTPUT;
     }
+  if (!check_outputs (&options, ic_session_get_store (session), &error))
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
 
-  return write_exports (&options, store);
+  return write_exports (&options, session);
 }

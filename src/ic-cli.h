@@ -1,4 +1,4 @@
-/* ic-cli.h: the headless command line of CONTRACT.md
+/* ic-cli.h: the headless command line (README, "Command line")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -19,6 +19,7 @@
 #include "ic-report-private.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-view.h"
+#include "ic-report-filter.h"
 #include "ic-window.h"
 
 static IcReport *
@@ -216,6 +217,48 @@ save_matrix_sorted_and_scrolled (IcWindow   *window,
   ic_matrix_header_sort_by (header, IC_MATRIX_NOT_SORTED, GTK_SORT_ASCENDING);
 }
 
+/* Stalls when the filter changes at scale: each change is applied, the
+ * longest main-loop gap (and main-thread CPU) of the next second printed,
+ * and the window saved a second after the change. The search is typed
+ * into the search entry, so its own delay counts. */
+static void
+measure_filter_changes (IcWindow   *window,
+                        const char *view,
+                        const char *search,
+                        const char *dir)
+{
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  GtkWidget *entry = find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  const char *steps[] = { "search", "clear", "region London", "clear" };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+  wait_ms (1500);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("filter-%s-%u", view, i);
+      guint tick = g_timeout_add (10, tick_cb, NULL);
+
+      last_tick = 0;
+      worst_gap = worst_cpu = 0;
+      if (i == 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), search);
+      else if (i == 2)
+        ic_report_filter_set_region (filter, "London");
+      else
+        {
+          gtk_editable_set_text (GTK_EDITABLE (entry), "");
+          ic_report_filter_reset (filter);
+        }
+      wait_ms (1000);
+      g_source_remove (tick);
+      g_print ("%s, %s: longest main-loop stall %.0f ms (main thread CPU %.0f ms); %u reports match\n",
+               view, steps[i], worst_gap / 1e3, worst_cpu / 1e3,
+               g_list_model_get_n_items (ic_window_get_reports (window)));
+      save (GTK_WIDGET (window), dir, name);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,6 +326,15 @@ main (int argc, char **argv)
       g_print ("longest main-loop stall in the 3 s after reading: %.0f ms (main thread CPU %.0f ms)\n",
                worst_gap / 1e3, worst_cpu / 1e3);
       g_source_remove (tick);
+      /* IC_SHOT_FILTER=TEXT: stalls on filter changes in the matrix and
+       * the list, then stop. */
+      if (g_getenv ("IC_SHOT_FILTER") != NULL)
+        {
+          measure_filter_changes (window, "matrix", g_getenv ("IC_SHOT_FILTER"), argv[1]);
+          measure_filter_changes (window, "reports", g_getenv ("IC_SHOT_FILTER"), argv[1]);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return 0;
+        }
       /* IC_SHOT_LOAD_ONLY=1: measure the load, take no pictures. */
       if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
         {

@@ -262,6 +262,58 @@ test_unknown_filters (void)
     }
 }
 
+/* --pack=summary: the short pack of the whole bulk corpus fits twelve
+ * pages: cover with the filters, matrix, charts, recurring areas, sources. */
+static void
+test_summary_bulk (void)
+{
+  g_autofree char *bulk = ic_test_corpus_path ("bulk");
+  g_autofree char *pdf = out_path ("cli-summary.pdf");
+  g_autofree char *pdf_arg = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  g_auto(Run) run = { 0 }, bad = { 0 };
+  const char *sections[] = {
+    "Judgement matrix", "Grades by judgement area", "Reports raising each improvement theme",
+    "Recurring improvement areas", "Sources",
+  };
+  int n;
+
+  if (bulk == NULL)
+    return;
+  pdf_arg = arg ("--export-pdf", pdf);
+  run_cli (&run, "--pack=summary", pdf_arg, bulk, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  doc = open_pdf (pdf);
+  n = poppler_document_get_n_pages (doc);
+  message = g_strdup_printf ("summary pack of the bulk corpus: %d pages", n);
+  ic_test_note (message);
+  g_assert_cmpint (n, <=, 12);
+  cover = page_text (doc, 0);
+  g_assert_nonnull (strstr (cover, "Filters"));
+  g_assert_nonnull (strstr (cover, "all reports"));
+  text = all_text (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    g_assert_nonnull (strstr (text, sections[i]));
+  /* No section per authority and no contents page. */
+  g_assert_null (strstr (text, "Latest grades ("));
+  g_assert_null (strstr (text, "Contents"));
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, n);
+      g_autofree char *page = page_text (doc, i);
+
+      g_assert_nonnull (strstr (page, number));
+    }
+
+  run_cli (&bad, "--pack=short", pdf_arg, bulk, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "short"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -269,6 +321,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli-outputs/region-london", test_region_london);
   g_test_add_func ("/cli-outputs/unknown-filters", test_unknown_filters);
+  g_test_add_func ("/cli-outputs/summary-bulk", test_summary_bulk);
 
   return g_test_run ();
 }

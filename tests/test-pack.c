@@ -354,6 +354,24 @@ test_pack_corpus (void)
   check_margins (G_LIST_MODEL (store));
 }
 
+/* The summary pack of 153 authorities, three reports each, fits twelve
+ * pages: its matrix rows are one line each. */
+static void
+test_pack_summary_many (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (459, 3);
+  g_autoptr(GDate) as_at = g_date_new_dmy (21, 11, 2026);
+  IcPackOptions options = { .as_at = as_at, .summary = TRUE, .filters = "all reports" };
+  g_autoptr(IcPages) pages = ic_pages_paginate (reports, NULL, &options, 0, 0);
+  g_autoptr(IcPages) full = ic_pages_paginate (reports, NULL, NULL, 0, 0);
+  g_autofree char *message = g_strdup_printf ("153 authorities: summary %u pages, full %u pages",
+                                              ic_pages_get_n_pages (pages), ic_pages_get_n_pages (full));
+
+  ic_test_note (message);
+  g_assert_cmpuint (ic_pages_get_n_pages (pages), <=, 12);
+  g_assert_cmpuint (ic_pages_get_n_pages (pages), <, ic_pages_get_n_pages (full));
+}
+
 static void
 test_pack_empty (void)
 {
@@ -386,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/pack/five-reports", test_pack_five);
   g_test_add_func ("/pack/153-authorities", test_pack_many);
   g_test_add_func ("/pack/corpus", test_pack_corpus);
+  g_test_add_func ("/pack/summary-153-authorities", test_pack_summary_many);
   g_test_add_func ("/pack/empty", test_pack_empty);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
 

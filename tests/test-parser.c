@@ -440,6 +440,9 @@ test_list_that_refers_back (void)
   for (const char * const *w = ic_report_get_warnings (report); w && *w; w++)
     warned |= strstr (*w, "earlier inspection") != NULL;
   g_assert_true (warned);
+  /* The statement itself is the report's improvement note, as printed. */
+  g_assert_cmpstr (ic_report_get_improvement_note (report), ==,
+                   "The areas for improvement set out at the last inspection remain relevant.");
 }
 
 static void

@@ -468,7 +468,7 @@ test_export (void)
 {
   IcWindow *window = new_window_with_reports ();
   g_autofree char *dir = g_dir_make_tmp ("ic-export-XXXXXX", NULL);
-  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf" };
+  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf", "pack-summary.pdf" };
   g_autoptr(GError) error = NULL;
   IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
     GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
@@ -508,7 +508,9 @@ test_export (void)
         }
       else
         {
-          g_autoptr(IcPages) pages = ic_pages_paginate (ic_window_get_reports (window), NULL, NULL,
+          /* A name ending -summary.pdf is the short pack. */
+          IcPackOptions options = { .summary = i == 4 };
+          g_autoptr(IcPages) pages = ic_pages_paginate (ic_window_get_reports (window), NULL, &options,
                                                         IC_A4_WIDTH, IC_A4_HEIGHT);
 
           g_assert_cmpuint (count_pdf_pages (path), ==, ic_pages_get_n_pages (pages));
@@ -781,6 +783,134 @@ test_matrix_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Presses a key as GTK's capture phase would hand it to the grid view. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static IcReport *
+report_at (GListModel *rows,
+           guint       position)
+{
+  g_autoptr(IcReport) report = g_list_model_get_item (rows, position);
+
+  return report;
+}
+
+static GtkWidget *
+focus_of (IcWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static void
+wait_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+}
+
+/* The row of the focused grade cell, once the grid view has built it and
+ * the cell has the focus (it may first scroll to the row). */
+static IcMatrixRow *
+wait_for_focused_row (IcWindow *window,
+                      IcReport *report)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GtkWidget *focus = focus_of (window);
+      GtkWidget *row = focus ? gtk_widget_get_parent (focus) : NULL;
+
+      if (IC_IS_MATRIX_ROW (row) && ic_matrix_row_get_report (IC_MATRIX_ROW (row)) == report)
+        return IC_MATRIX_ROW (row);
+      wait_frames (1);
+    }
+  return NULL;
+}
+
+/* The matrix is walked as a grid: arrows move a cell at a time, Home and
+ * End to the row's ends, Ctrl+Home and Ctrl+End to the first and last
+ * rows; Tab leaves it in one step, and enters it at the first row. */
+static void
+test_matrix_grid_keys (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcMatrixView *matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  GtkWidget *grid_view = find_child_of_type (GTK_WIDGET (matrix), GTK_TYPE_GRID_VIEW);
+  GtkWidget *header = find_child_of_type (GTK_WIDGET (matrix), IC_TYPE_MATRIX_HEADER);
+  GListModel *rows;
+  GtkWidget *first, *row;
+
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  /* Earlier tests may have left another view to come back to. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "matrix");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (20);
+  rows = ic_matrix_view_get_rows (matrix);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+
+  /* Tab from the last column title: the first row's first grade. */
+  for (int c = IC_MATRIX_N_COLUMNS - 1; c >= 0; c--)
+    if (gtk_widget_get_child_visible (ic_matrix_header_get_button (IC_MATRIX_HEADER (header), c)))
+      {
+        g_assert_true (gtk_widget_grab_focus (ic_matrix_header_get_button (IC_MATRIX_HEADER (header), c)));
+        break;
+      }
+  g_assert_true (press_key (header, GDK_KEY_Tab, 0));
+  row = GTK_WIDGET (wait_for_focused_row (window, report_at (rows, 0)));
+  g_assert_nonnull (row);
+  first = focus_of (window);
+  g_assert_true (first == ic_matrix_row_get_cell (IC_MATRIX_ROW (row), IC_MATRIX_COLUMN_FIRST_AREA));
+
+  /* Right: the next shown area of the same row; Left back. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Right, 0));
+  g_assert_true (gtk_widget_get_parent (focus_of (window)) == row);
+  g_assert_true (focus_of (window) != first);
+  g_assert_true (press_key (grid_view, GDK_KEY_Left, 0));
+  g_assert_true (focus_of (window) == first);
+
+  /* Down: the same column of the next row. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Down, 0));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 1)));
+  g_assert_true (focus_of (window) == ic_matrix_row_get_cell (IC_MATRIX_ROW (gtk_widget_get_parent (focus_of (window))),
+                                                              IC_MATRIX_COLUMN_FIRST_AREA));
+
+  /* Ctrl+End: the last row; Ctrl+Home: the first cell again. */
+  g_assert_true (press_key (grid_view, GDK_KEY_End, GDK_CONTROL_MASK));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 6)));
+  g_assert_true (press_key (grid_view, GDK_KEY_Home, GDK_CONTROL_MASK));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 0)));
+  g_assert_true (focus_of (window) == first);
+
+  /* Tab leaves the grid: the focus is outside it, not on another cell. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Tab, 0));
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), grid_view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint position, removed, added, n;
@@ -1040,15 +1170,13 @@ test_corpus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The rows a view shows: the matrix is a grid view, the list a column view. */
+/* The rows a view shows: the matrix and the list are grid views. */
 static GListModel *
 shown_model (GtkWidget *view)
 {
   GtkWidget *grid_view = find_child_of_type (view, GTK_TYPE_GRID_VIEW);
 
-  if (grid_view != NULL)
-    return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
-  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_child_of_type (view, GTK_TYPE_COLUMN_VIEW))));
+  return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid_view)));
 }
 
 static guint
@@ -1158,7 +1286,7 @@ fill_store_at_scale (IcReportStore *store)
     IC_GRADE_GOOD, IC_GRADE_NONE, IC_GRADE_INADEQUATE, IC_GRADE_NONE, IC_GRADE_NONE,
     IC_GRADE_OUTSTANDING,
   };
-  g_autoptr(GPtrArray) all = ic_authorities_get_all ();
+  GPtrArray *all = ic_authorities_get_all ();  /* owned by the authority table */
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_authorities = 0;
 
@@ -1269,6 +1397,45 @@ test_filter_exact_at_scale (void)
       g_main_context_iteration (NULL, FALSE);
       assert_rows_exact (list, store, filter, FALSE);
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c);
+  return n;
+}
+
+/* GTK 4.8 restyles every row widget a list keeps on any change to it,
+ * so the list of 900 reports keeps widgets only for about the rows on
+ * screen (a GtkColumnView keeps 200 rows of cells: over 1,600 widgets). */
+static void
+test_reports_list_few_widgets (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *list = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  GtkWidget *scrolled = find_child_of_type (list, GTK_TYPE_SCROLLED_WINDOW);
+  FrameCount frames = { 0, 0 };
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  g_assert_true (run_until (view_complete, list));
+  frames.until = frames.ticks + 5;
+  g_assert_true (run_until (frames_passed, &frames));
+
+  g_assert_cmpuint (shown_rows (list), ==, 900);
+  g_test_message ("%u widgets in the list", count_widgets (scrolled));
+  g_assert_cmpuint (count_widgets (scrolled), <, 600);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1693,6 +1860,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
+  g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
@@ -1705,6 +1873,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
   g_test_add_data_func ("/ui/matrix/stays-at-top", "matrix", test_list_stays_at_top);
   g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
+  g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

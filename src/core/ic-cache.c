@@ -6,10 +6,14 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <utime.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ic-cache.h"
 #include "ic-extractor.h"
@@ -32,6 +36,8 @@
 #define INDEX_MAX_AGE (60 * 60 * 24 * 90)
 /* A hit refreshes an entry's mtime (its LRU age) at most this often. */
 #define TOUCH_INTERVAL (60 * 60 * 24)
+/* No cache file is anywhere near this; a bigger one is not read. */
+#define MAX_FILE_BYTES (512 * 1024 * 1024)
 
 typedef struct
 {
@@ -52,13 +58,34 @@ struct _IcCache
   GHashTable *index;     /* path -> PathInfo */
   gboolean    index_dirty;
   gboolean    stored;    /* entries written since opening */
+  gboolean    unwritable; /* said once; nothing more is written */
 };
+
+/* One line a user understands, once per problem: the cache only saves
+ * time, so the app goes on without it. */
+static void
+cache_warning (const char *path,
+               const char *what)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_printerr ("inspection-compare: the cache is not used: %s %s\n", display, what);
+}
 
 static void
 path_info_free (PathInfo *info)
 {
   g_free (info->content_id);
   g_free (info);
+}
+
+/* A folder, not a link to one. */
+static gboolean
+is_real_folder (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode);
 }
 
 /* A file is a raw SHA-256 of the rest, then a serialised GVariant. */
@@ -84,8 +111,51 @@ write_checked (const char  *path,
                    "%s: %s", parent, g_strerror (errno));
       return FALSE;
     }
+  if (!is_real_folder (parent))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "%s: not a folder of the cache", parent);
+      return FALSE;
+    }
   return g_file_set_contents_full (path, (const char *)data, CHECKSUM_LENGTH + size,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+typedef enum
+{
+  READ_OK,
+  READ_MISSING,
+  READ_NOT_A_FILE, /* a link, a FIFO, a device, a folder, or far too big */
+} ReadResult;
+
+/* Reads a cache file that is a plain file of ours: never through a link,
+ * never a FIFO (which would block) or a device such as /dev/zero (which
+ * never ends). */
+static ReadResult
+read_plain_file (const char  *path,
+                 char       **data,
+                 gsize       *length)
+{
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  GString *buffer;
+  struct stat st;
+  char chunk[65536];
+  gssize n;
+
+  if (fd < 0)
+    return errno == ENOENT ? READ_MISSING : READ_NOT_A_FILE;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_FILE_BYTES)
+    {
+      close (fd);
+      return READ_NOT_A_FILE;
+    }
+  buffer = g_string_sized_new (st.st_size + 1);
+  while ((n = read (fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (buffer, chunk, n);
+  close (fd);
+  *length = buffer->len;
+  *data = g_string_free (buffer, FALSE);
+  return READ_OK;
 }
 
 static GVariant *
@@ -98,12 +168,13 @@ read_checked (const char         *path,
   g_autoptr(GVariant) variant = NULL;
   guint8 digest[CHECKSUM_LENGTH];
   gsize digest_length = CHECKSUM_LENGTH;
-  gsize length;
+  gsize length = 0;
   const char *found_magic = NULL;
+  ReadResult result = read_plain_file (path, &data, &length);
 
-  if (!g_file_get_contents (path, &data, &length, NULL))
+  if (result == READ_MISSING)
     return NULL;
-  if (length < CHECKSUM_LENGTH)
+  if (result == READ_NOT_A_FILE || length < CHECKSUM_LENGTH)
     goto corrupt;
 
   g_checksum_update (checksum, (const guchar *)data + CHECKSUM_LENGTH, length - CHECKSUM_LENGTH);
@@ -121,9 +192,15 @@ read_checked (const char         *path,
   return g_steal_pointer (&variant);
 
 corrupt:
-  /* Never trusted; removed so that it is written afresh. */
+  /* Never trusted; removed so that it is written afresh (unlink removes
+   * a link itself, never what it points to). */
   g_debug ("ignoring corrupt cache file %s", path);
-  g_unlink (path);
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    if (is_real_folder (parent))
+      g_unlink (path);
+  }
   return NULL;
 }
 
@@ -156,6 +233,33 @@ load_index (IcCache *self)
     }
 }
 
+/* The first failure to write says so once; the cache is then only read. */
+static void
+note_unwritable (IcCache *self,
+                 GError  *error)
+{
+  gboolean first;
+
+  g_mutex_lock (&self->mutex);
+  first = !self->unwritable;
+  self->unwritable = TRUE;
+  g_mutex_unlock (&self->mutex);
+  if (first)
+    g_printerr ("inspection-compare: the cache cannot be written, reports are read without it: %s\n",
+                error->message);
+}
+
+static gboolean
+is_unwritable (IcCache *self)
+{
+  gboolean unwritable;
+
+  g_mutex_lock (&self->mutex);
+  unwritable = self->unwritable;
+  g_mutex_unlock (&self->mutex);
+  return unwritable;
+}
+
 static void
 save_index (IcCache *self)
 {
@@ -179,7 +283,64 @@ save_index (IcCache *self)
     }
 
   if (!write_checked (path, g_variant_new ("(sa(stttst))", INDEX_MAGIC, &builder), &error))
-    g_warning ("Could not save the cache index: %s", error->message);
+    note_unwritable (self, error);
+}
+
+static void
+ic_cache_free (IcCache *self)
+{
+  g_hash_table_unref (self->index);
+  g_mutex_clear (&self->mutex);
+  g_free (self->pages_dir);
+  g_free (self->reports_dir);
+  g_free (self->dir);
+  g_free (self);
+}
+
+/* Whether @path is absent or of the kind expected (a folder, or a plain
+ * file), never a link. */
+static gboolean
+is_absent_or (const char *path,
+              mode_t      kind)
+{
+  GStatBuf st;
+
+  /* Missing or unreachable: writing there fails and says so. */
+  if (g_lstat (path, &st) != 0)
+    return TRUE;
+  return (st.st_mode & S_IFMT) == kind;
+}
+
+/* A cache whose own folders or index are links, FIFOs or devices was not
+ * made by us: it is skipped (with one warning), never trusted, and
+ * nothing in it is read, written or removed. */
+static gboolean
+is_trustworthy (IcCache *self)
+{
+  g_autofree char *index = index_path (self);
+  GStatBuf st;
+
+  if (g_stat (self->dir, &st) == 0 && !S_ISDIR (st.st_mode))
+    {
+      cache_warning (self->dir, "is not a folder");
+      return FALSE;
+    }
+  if (!is_absent_or (self->pages_dir, S_IFDIR))
+    {
+      cache_warning (self->pages_dir, "is not a folder (a link?)");
+      return FALSE;
+    }
+  if (!is_absent_or (self->reports_dir, S_IFDIR))
+    {
+      cache_warning (self->reports_dir, "is not a folder (a link?)");
+      return FALSE;
+    }
+  if (!is_absent_or (index, S_IFREG))
+    {
+      cache_warning (index, "is not a plain file (a link, a pipe or a device?)");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 IcCache *
@@ -202,6 +363,11 @@ ic_cache_open (const char *dir,
   self->max_bytes = max_bytes;
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)path_info_free);
+  if (!is_trustworthy (self))
+    {
+      ic_cache_free (self);
+      return NULL;
+    }
   load_index (self);
   return self;
 }
@@ -224,13 +390,7 @@ ic_cache_close (IcCache *self)
     save_index (self);
   if (self->stored)
     ic_cache_trim (self);
-
-  g_hash_table_unref (self->index);
-  g_mutex_clear (&self->mutex);
-  g_free (self->pages_dir);
-  g_free (self->reports_dir);
-  g_free (self->dir);
-  g_free (self);
+  ic_cache_free (self);
 }
 
 char *
@@ -371,8 +531,10 @@ ic_cache_store_report (IcCache  *self,
   json_object_remove_member (object, "corrected");
   json = ic_json_to_string (node);
 
+  if (is_unwritable (self))
+    return;
   if (!write_checked (path, g_variant_new ("(ss)", REPORT_MAGIC, json), &error))
-    g_debug ("could not cache %s: %s", path, error->message);
+    note_unwritable (self, error);
 
   g_mutex_lock (&self->mutex);
   self->stored = TRUE;
@@ -422,10 +584,12 @@ ic_cache_store_pages (IcCache            *self,
   const char * const no_pages[] = { NULL };
   GVariant *variant;
 
+  if (is_unwritable (self))
+    return;
   variant = g_variant_new ("(subs^as)", PAGES_MAGIC, (guint32)IC_EXTRACTOR_VERSION,
                            from_pdf, reason ? reason : "", pages ? pages : no_pages);
   if (!write_checked (path, variant, &error))
-    g_debug ("could not cache %s: %s", content_id, error->message);
+    note_unwritable (self, error);
 
   g_mutex_lock (&self->mutex);
   self->stored = TRUE;
@@ -434,15 +598,18 @@ ic_cache_store_pages (IcCache            *self,
 
 typedef struct
 {
-  char    *path;
-  guint64  size;
-  gint64   mtime;
+  const char *top;  /* the pages or reports folder */
+  char       *sub;  /* the two-letter folder in it */
+  char       *name;
+  guint64     size;
+  gint64      mtime;
 } CacheFile;
 
 static void
 cache_file_free (CacheFile *file)
 {
-  g_free (file->path);
+  g_free (file->sub);
+  g_free (file->name);
   g_free (file);
 }
 
@@ -456,64 +623,153 @@ compare_age (gconstpointer a,
   return (fa->mtime > fb->mtime) - (fa->mtime < fb->mtime);
 }
 
-static void
-remove_tree (const char *path)
+/* Clean-up works on folder descriptors opened with O_NOFOLLOW, so it
+ * never descends through a link, even one planted while it runs: a link
+ * is removed itself, never what it points to. */
+static int
+open_folder_at (int         parent,
+                const char *name)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  return openat (parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
-/* Lists the entries of the pages folder; leftovers of an interrupted
- * write (a temporary name with a dot, older than an hour) are removed. */
 static void
-list_entries (const char *top_dir,
+remove_tree_at (int         parent,
+                const char *name)
+{
+  int fd = open_folder_at (parent, name);
+  struct dirent *entry;
+  DIR *dir;
+
+  if (fd < 0)
+    {
+      /* A file or a link (ELOOP, ENOTDIR): remove it, not its target. */
+      unlinkat (parent, name, 0);
+      return;
+    }
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      close (fd);
+      return;
+    }
+  while ((entry = readdir (dir)) != NULL)
+    if (!g_str_equal (entry->d_name, ".") && !g_str_equal (entry->d_name, ".."))
+      remove_tree_at (dirfd (dir), entry->d_name);
+  closedir (dir);
+  unlinkat (parent, name, AT_REMOVEDIR);
+}
+
+/* The entries of one two-letter folder; leftovers of an interrupted write
+ * (a temporary name with a dot, older than an hour) are removed. Only
+ * plain files count; anything else is removed as not ours. */
+static void
+list_folder (int         top_fd,
+             const char *top,
+             const char *sub,
+             GPtrArray  *files,
+             guint64    *total)
+{
+  gint64 hour_ago = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  int fd = open_folder_at (top_fd, sub);
+  struct dirent *entry;
+  DIR *dir;
+
+  if (fd < 0 || (dir = fdopendir (fd)) == NULL)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+  while ((entry = readdir (dir)) != NULL)
+    {
+      struct stat st;
+      CacheFile *file;
+
+      if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, "..") ||
+          fstatat (dirfd (dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+      if (!S_ISREG (st.st_mode) || (strchr (entry->d_name, '.') != NULL && st.st_mtime < hour_ago))
+        {
+          if (!S_ISDIR (st.st_mode))
+            unlinkat (dirfd (dir), entry->d_name, 0);
+          continue;
+        }
+      file = g_new0 (CacheFile, 1);
+      file->top = top;
+      file->sub = g_strdup (sub);
+      file->name = g_strdup (entry->d_name);
+      file->size = st.st_size;
+      file->mtime = st.st_mtime;
+      *total += file->size;
+      g_ptr_array_add (files, file);
+    }
+  closedir (dir);
+}
+
+static void
+list_entries (int         root_fd,
+              const char *top,
               GPtrArray  *files,
               guint64    *total)
 {
-  g_autoptr(GDir) top = g_dir_open (top_dir, 0, NULL);
-  gint64 hour_ago = g_get_real_time () / G_USEC_PER_SEC - 3600;
-  const char *sub;
+  g_autofree char *top_name = g_path_get_basename (top);
+  int fd = open_folder_at (root_fd, top_name);
+  struct dirent *entry;
+  DIR *dir;
 
-  while (top != NULL && (sub = g_dir_read_name (top)) != NULL)
+  if (fd < 0 || (dir = fdopendir (fd)) == NULL)
     {
-      g_autofree char *subdir = g_build_filename (top_dir, sub, NULL);
-      g_autoptr(GDir) dir = g_dir_open (subdir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          CacheFile *file = g_new0 (CacheFile, 1);
-          GStatBuf st;
-
-          file->path = g_build_filename (subdir, name, NULL);
-          if (g_stat (file->path, &st) != 0)
-            {
-              cache_file_free (file);
-              continue;
-            }
-          if (strchr (name, '.') != NULL && st.st_mtime < hour_ago)
-            {
-              g_unlink (file->path);
-              cache_file_free (file);
-              continue;
-            }
-          file->size = st.st_size;
-          file->mtime = st.st_mtime;
-          *total += file->size;
-          g_ptr_array_add (files, file);
-        }
+      if (fd >= 0)
+        close (fd);
+      return;
     }
+  while ((entry = readdir (dir)) != NULL)
+    if (!g_str_equal (entry->d_name, ".") && !g_str_equal (entry->d_name, ".."))
+      list_folder (dirfd (dir), top, entry->d_name, files, total);
+  closedir (dir);
+}
+
+static gboolean
+remove_entry (int              root_fd,
+              const CacheFile *file)
+{
+  g_autofree char *top_name = g_path_get_basename (file->top);
+  int top_fd = open_folder_at (root_fd, top_name);
+  int sub_fd = top_fd < 0 ? -1 : open_folder_at (top_fd, file->sub);
+  gboolean removed = sub_fd >= 0 && unlinkat (sub_fd, file->name, 0) == 0;
+
+  if (sub_fd >= 0)
+    close (sub_fd);
+  if (top_fd >= 0)
+    close (top_fd);
+  return removed;
+}
+
+static void
+remove_old_versions (IcCache *self,
+                     int      root_fd)
+{
+  g_autofree char *pages = g_path_get_basename (self->pages_dir);
+  g_autofree char *reports = g_path_get_basename (self->reports_dir);
+  int fd = dup (root_fd);
+  DIR *dir = fd < 0 ? NULL : fdopendir (fd);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_free);
+  struct dirent *entry;
+
+  if (dir == NULL)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+  while ((entry = readdir (dir)) != NULL)
+    if ((g_str_has_prefix (entry->d_name, "pages-") || g_str_has_prefix (entry->d_name, "reports-")) &&
+        !g_str_equal (entry->d_name, pages) && !g_str_equal (entry->d_name, reports))
+      g_ptr_array_add (old, g_strdup (entry->d_name));
+  closedir (dir);
+  for (guint i = 0; i < old->len; i++)
+    remove_tree_at (root_fd, g_ptr_array_index (old, i));
 }
 
 /**
@@ -522,36 +778,30 @@ list_entries (const char *top_dir,
  * Removes the text of older extractor versions, the reports of other
  * parser builds, and, when the cache is
  * over its bound, the least recently used entries down to 3/4 of it.
+ * Nothing is followed through a link.
  */
 void
 ic_cache_trim (IcCache *self)
 {
-  g_autoptr(GDir) dir = g_dir_open (self->dir, 0, NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify)cache_file_free);
-  g_autofree char *pages = g_path_get_basename (self->pages_dir);
-  g_autofree char *reports = g_path_get_basename (self->reports_dir);
+  int root_fd = g_open (self->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   guint64 total = 0;
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if ((g_str_has_prefix (name, "pages-") || g_str_has_prefix (name, "reports-")) &&
-        !g_str_equal (name, pages) && !g_str_equal (name, reports))
-      {
-        g_autofree char *old = g_build_filename (self->dir, name, NULL);
-        remove_tree (old);
-      }
-
-  list_entries (self->pages_dir, files, &total);
-  list_entries (self->reports_dir, files, &total);
-  if (total <= self->max_bytes)
+  if (root_fd < 0)
     return;
-
-  g_ptr_array_sort (files, compare_age);
-  for (guint i = 0; i < files->len && total > self->max_bytes / 4 * 3; i++)
+  remove_old_versions (self, root_fd);
+  list_entries (root_fd, self->pages_dir, files, &total);
+  list_entries (root_fd, self->reports_dir, files, &total);
+  if (total > self->max_bytes)
     {
-      CacheFile *file = g_ptr_array_index (files, i);
+      g_ptr_array_sort (files, compare_age);
+      for (guint i = 0; i < files->len && total > self->max_bytes / 4 * 3; i++)
+        {
+          CacheFile *file = g_ptr_array_index (files, i);
 
-      if (g_unlink (file->path) == 0)
-        total -= file->size;
+          if (remove_entry (root_fd, file))
+            total -= file->size;
+        }
     }
+  close (root_fd);
 }

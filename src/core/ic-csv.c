@@ -9,25 +9,43 @@
 #include "ic-csv.h"
 #include "ic-report.h"
 
+/* A spreadsheet runs a cell starting with one of these as a formula
+ * (=HYPERLINK(…), +cmd|…, @SUM(…), -2+3…), so such a cell, which here is
+ * always text from a report, gets a leading apostrophe (OWASP, "CSV
+ * injection"). */
+static gboolean
+looks_like_formula (const char *field)
+{
+  return field[0] != '\0' && strchr ("=+-@\t\r", field[0]) != NULL;
+}
+
 /* RFC 4180: quote a field holding a comma, quote or line break, doubling
- * quotes inside. Lines end in CRLF. */
+ * quotes inside. Lines end in CRLF. A cell that a spreadsheet would take
+ * for a formula starts with "'". Every CSV the app writes goes through
+ * here. */
 void
 ic_csv_append_field (GString    *line,
                      const char *field)
 {
+  gboolean quote;
+
   if (line->len > 0 && line->str[line->len - 1] != '\n')
     g_string_append_c (line, ',');
 
   if (field == NULL)
     return;
 
-  if (strpbrk (field, ",\"\r\n") == NULL)
+  quote = strpbrk (field, ",\"\r\n") != NULL;
+  if (quote)
+    g_string_append_c (line, '"');
+  if (looks_like_formula (field))
+    g_string_append_c (line, '\'');
+  if (!quote)
     {
       g_string_append (line, field);
       return;
     }
 
-  g_string_append_c (line, '"');
   for (const char *p = field; *p; p++)
     {
       if (*p == '"')

@@ -9,7 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "ic-extract-pool.h"
+#include "ic-extract-serve.h"
 
 /* A PDF that makes MuPDF allocate without end fails that file instead of
  * taking the machine's memory. (AddressSanitizer reserves terabytes of

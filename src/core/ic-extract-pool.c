@@ -290,11 +290,7 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
   if (helper != NULL)
     helper_follow_pool (self, helper);
   else if ((helper = helper_spawn (self, NULL)) == NULL)
-    {
-      /* Without a helper the file is still read, only less safely. */
-      g_warning ("Could not start %s; reading PDFs in process", self->path);
-      return ic_extractor_get_page_range (data, length, first, max, n_pages, cancellable, error);
-    }
+    return ic_extract_in_process (data, length, first, max, n_pages, cancellable, error);
 
   if (!write_all (helper->to_helper, head, sizeof head) || !write_all (helper->to_helper, data, length))
     pages = NULL;
@@ -340,104 +336,20 @@ ic_extract_pool_get_pages (IcExtractPool  *self,
   return pages;
 }
 
-/* Helper side ----------------------------------------------------------- */
-
-static gboolean
-read_request (int      fd,
-              GBytes **bytes,
-              guint   *first,
-              guint   *max)
+/* The helper's side of the protocol (ic-extract-serve.c) uses the same
+ * I/O, blocking: a helper waits for its next request as long as it takes. */
+gboolean
+ic_extract_write_all (int         fd,
+                      const void *data,
+                      gsize       length)
 {
-  guint32 head[3];
-  guint32 length;
-  char *data;
-
-  if (read_all (fd, head, sizeof head, G_MAXINT64, NULL) != READ_OK)
-    return FALSE;
-  length = head[0];
-  *first = head[1];
-  *max = head[2];
-  data = g_malloc (length ? length : 1);
-  if (read_all (fd, data, length, G_MAXINT64, NULL) != READ_OK)
-    {
-      g_free (data);
-      return FALSE;
-    }
-  *bytes = g_bytes_new_take (data, length);
-  return TRUE;
+  return write_all (fd, data, length);
 }
 
-static gboolean
-write_response (int       fd,
-                char    **pages,
-                guint     n_pages,
-                GError   *error)
+gboolean
+ic_extract_read_all (int    fd,
+                     void  *data,
+                     gsize  length)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  guint32 value;
-
-  if (pages == NULL)
-    {
-      guint32 head[3] = { 1, error->code, strlen (error->message) };
-
-      g_byte_array_append (out, (guint8 *)head, sizeof head);
-      g_byte_array_append (out, (guint8 *)error->message, head[2]);
-    }
-  else
-    {
-      guint32 head[3] = { 0, g_strv_length (pages), n_pages };
-
-      g_byte_array_append (out, (guint8 *)head, sizeof head);
-      for (guint i = 0; pages[i] != NULL; i++)
-        {
-          value = strlen (pages[i]);
-          g_byte_array_append (out, (guint8 *)&value, 4);
-          g_byte_array_append (out, (guint8 *)pages[i], value);
-        }
-    }
-
-  return write_all (fd, out->data, out->len);
-}
-
-/* For the tests of crash and hang handling only: content that asks the
- * helper to misbehave, honoured only when IC_EXTRACT_HELPER_TEST is set. */
-static void
-misbehave_if_asked (GBytes *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (g_getenv ("IC_EXTRACT_HELPER_TEST") == NULL)
-    return;
-  if (g_strstr_len (data, length, "%IC-TEST-CRASH") != NULL)
-    abort ();
-  if (g_strstr_len (data, length, "%IC-TEST-HANG") != NULL)
-    for (;;)
-      g_usleep (G_USEC_PER_SEC);
-}
-
-int
-ic_extract_helper_main (int in_fd,
-                        int out_fd)
-{
-  GBytes *bytes = NULL;
-  guint first, max;
-
-  signal (SIGPIPE, SIG_IGN);
-  while (read_request (in_fd, &bytes, &first, &max))
-    {
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) pages = NULL;
-      guint n_pages = 0;
-
-      misbehave_if_asked (bytes);
-      pages = ic_extractor_get_page_range (g_bytes_get_data (bytes, NULL),
-                                           g_bytes_get_size (bytes), first, max, &n_pages,
-                                           NULL, &error);
-      g_clear_pointer (&bytes, g_bytes_unref);
-      if (!write_response (out_fd, pages, n_pages, error))
-        return 1;
-    }
-
-  return 0;
+  return read_all (fd, data, length, G_MAXINT64, NULL) == READ_OK;
 }

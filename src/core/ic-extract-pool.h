@@ -38,9 +38,23 @@ char         **ic_extract_pool_get_page_range (IcExtractPool  *self,
  * lower CPU priority (ic-background.h). */
 void           ic_extract_pool_set_background (IcExtractPool *self);
 
-/* The helper's side of the protocol: serves requests on @in_fd until it
- * is closed. */
-int            ic_extract_helper_main      (int             in_fd,
-                                            int             out_fd);
+/* Without a helper process: reads in process when built with
+ * -Din_process_pdf=true (for tests and benchmarks), else fails with
+ * IC_EXTRACT_ERROR_NO_HELPER, since the app itself has no PDF reader. */
+char         **ic_extract_in_process       (const char     *data,
+                                            gsize           length,
+                                            guint           first,
+                                            guint           max,
+                                            guint          *n_pages,
+                                            GCancellable   *cancellable,
+                                            GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Pipe I/O of the protocol, blocking, for the helper's side. */
+gboolean       ic_extract_write_all        (int             fd,
+                                            const void     *data,
+                                            gsize           length);
+gboolean       ic_extract_read_all         (int             fd,
+                                            void           *data,
+                                            gsize           length);
 
 G_END_DECLS

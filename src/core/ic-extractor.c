@@ -19,8 +19,6 @@
 /* MuPDF's cache of decoded resources, shared by every clone. */
 #define STORE_SIZE (64 << 20)
 
-G_DEFINE_QUARK (ic-extract-error-quark, ic_extract_error)
-
 static GMutex locks[FZ_LOCK_MAX];
 
 static void
@@ -237,20 +235,6 @@ extract (fz_context    *ctx,
     *n_pages = n;
   g_ptr_array_add (pages, NULL);
   return (char **)g_ptr_array_free (g_steal_pointer (&pages), FALSE);
-}
-
-gboolean
-ic_extractor_check_text (const char * const  *pages,
-                         GError             **error)
-{
-  for (guint i = 0; pages[i] != NULL; i++)
-    for (const char *p = pages[i]; *p; p++)
-      if (!g_ascii_isspace (*p))
-        return TRUE;
-
-  g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
-                       "the PDF has no text (scanned image?)");
-  return FALSE;
 }
 
 /**

@@ -18,13 +18,19 @@ typedef enum
   /* From a helper process (ic-extract-pool.h). */
   IC_EXTRACT_ERROR_CRASH,
   IC_EXTRACT_ERROR_HANG,
+  /* No helper to read PDFs with (ic_extract_in_process()). */
+  IC_EXTRACT_ERROR_NO_HELPER,
 } IcExtractError;
 
 /* Bump when the text produced changes, so cached text is not reused. */
 #define IC_EXTRACTOR_VERSION 1
 
 GQuark  ic_extract_error_quark (void);
-/* Safe to call from any number of threads at once. Checks @cancellable
+/* The functions below read in process and are linked only where MuPDF
+ * is (the helper, tests, and -Din_process_pdf=true builds); the error
+ * domain and ic_extractor_check_text() are in the core library.
+ *
+ * Safe to call from any number of threads at once. Checks @cancellable
  * between pages. Returns (transfer full): a NULL-terminated vector with
  * one string per page, in reading order, lines without trailing spaces. */
 char  **ic_extractor_get_pages (const char    *data,

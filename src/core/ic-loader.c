@@ -242,11 +242,11 @@ extract_range (Job      *job,
   if (pool != NULL)
     return ic_extract_pool_get_page_range (pool, data, length, first, max, n_pages,
                                            job->cancellable, error);
-  return ic_extractor_get_page_range (data, length, first, max, n_pages, job->cancellable, error);
+  return ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
 }
 
-/* What the file holds is cached, but not an interrupted extraction nor
- * a hang, which a busy machine can cause. */
+/* What the file holds is cached, but not an interrupted extraction, a
+ * hang, which a busy machine can cause, nor a missing helper. */
 static void
 cache_pages (Job         *job,
              const char  *content_id,
@@ -255,7 +255,8 @@ cache_pages (Job         *job,
              GError      *error)
 {
   if (job->cache != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG))
+      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG) &&
+      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
     ic_cache_store_pages (job->cache, content_id, from_pdf, (const char * const *)pages,
                           error ? error->message : NULL);
 }

@@ -396,6 +396,7 @@ flush (Collector *c)
   if (refers_back (text))
     {
       c->said_none = TRUE;
+      _ic_parser_add_note (c->parse, text);
       _ic_report_add_warning (c->parse->report,
                               _("The report says that areas for improvement from an earlier inspection still "
                                 "apply, without listing them again."));

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ic-concepts.h"
 #include "ic-recurrence.h"
 #include "ic-words.h"
 
@@ -21,6 +22,7 @@ struct _IcRecurrence
   IcItemRef        later;
   double           similarity;
   gboolean         carried_forward;
+  int              concept;  /* the shared concept that weighs most, or -1 */
 };
 
 G_DEFINE_BOXED_TYPE (IcItemRef, ic_item_ref, ic_item_ref_copy, ic_item_ref_free)
@@ -114,6 +116,16 @@ ic_recurrence_get_similarity (IcRecurrence *self)
   return self->similarity;
 }
 
+/* The concern the two items share, in words for people ("Management
+ * oversight and supervision"), or NULL when only their words matched. */
+const char *
+ic_recurrence_get_concept_label (IcRecurrence *self)
+{
+  if (self->concept < 0)
+    return NULL;
+  return ic_concepts_get_label (ic_concepts_get_default (), self->concept);
+}
+
 /* Whether the later report carried the earlier item forward by saying
  * that earlier areas still apply; the later index is then meaningless. */
 gboolean
@@ -203,11 +215,20 @@ ic_words_similarity (const char *a,
 
 /* ---- finding ---- */
 
+/* Concepts named only outside what both items ask for count this much. */
+#define OFF_HEAD_FACTOR 0.6
+/* The weight of the items' shared words (their cosine) in the score. */
+#define WORDS_WEIGHT 0.6
+/* An item that says it was raised at the last inspection needs less in
+ * common with that inspection's items. */
+#define SAID_REPEATED_BONUS 0.15
+
 typedef struct
 {
   IcReport   *report;
-  GPtrArray  *items;  /* of IcImprovement */
-  GPtrArray  *stems;  /* of GHashTable, parallel to items */
+  GPtrArray  *items;     /* of IcImprovement */
+  GPtrArray  *stems;     /* of GHashTable, parallel to items */
+  GPtrArray  *concepts;  /* of GArray of IcConceptHit, parallel to items */
 } Entry;
 
 static void
@@ -218,6 +239,7 @@ entry_free (gpointer data)
   g_object_unref (entry->report);
   g_ptr_array_unref (entry->items);
   g_ptr_array_unref (entry->stems);
+  g_ptr_array_unref (entry->concepts);
   g_free (entry);
 }
 
@@ -225,54 +247,22 @@ static Entry *
 entry_new (IcReport *report)
 {
   GListModel *items = ic_report_get_improvements (report);
+  IcConcepts *concepts = ic_concepts_get_default ();
   Entry *entry = g_new0 (Entry, 1);
 
   entry->report = g_object_ref (report);
   entry->items = g_ptr_array_new_with_free_func (g_object_unref);
   entry->stems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  entry->concepts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       IcImprovement *item = g_list_model_get_item (items, i);
 
       g_ptr_array_add (entry->items, item);
       g_ptr_array_add (entry->stems, content_stems (ic_improvement_get_text (item)));
+      g_ptr_array_add (entry->concepts, ic_concepts_match (concepts, ic_improvement_get_text (item)));
     }
   return entry;
-}
-
-/* Rare words say more about what an item is about: inverse document
- * frequency over all items loaded, smoothed so unseen words still count. */
-static GHashTable *
-build_idf (GPtrArray *entries)
-{
-  g_autoptr(GHashTable) df = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *idf = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer stem, count;
-  guint n = 0;
-
-  for (guint e = 0; e < entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (entries, e);
-
-      for (guint i = 0; i < entry->stems->len; i++, n++)
-        {
-          g_hash_table_iter_init (&iter, g_ptr_array_index (entry->stems, i));
-          while (g_hash_table_iter_next (&iter, &stem, NULL))
-            g_hash_table_insert (df, stem,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, stem)) + 1));
-        }
-    }
-
-  g_hash_table_iter_init (&iter, df);
-  while (g_hash_table_iter_next (&iter, &stem, &count))
-    {
-      double *w = g_new (double, 1);
-
-      *w = log ((1.0 + n) / (1.0 + GPOINTER_TO_UINT (count))) + 1.0;
-      g_hash_table_insert (idf, g_strdup (stem), w);
-    }
-  return idf;
 }
 
 static int
@@ -285,21 +275,16 @@ compare_entries (gconstpointer a,
   return ic_report_compare (ea->report, eb->report);
 }
 
-/* The theme both items have, in the order of the later item's themes;
- * it must be the main theme of one of them, so that two side remarks do
- * not make an area recur. */
+/* The theme both items have, the later item's order first; else the
+ * later item's main theme. */
 static const char *
 shared_theme (IcImprovement *earlier,
               IcImprovement *later)
 {
-  const char *main_earlier = ic_improvement_get_main_theme (earlier);
-  const char *main_later = ic_improvement_get_main_theme (later);
-
   for (const char * const *t = ic_improvement_get_themes (later); *t != NULL; t++)
-    if (ic_improvement_has_theme (earlier, *t) &&
-        (g_strcmp0 (*t, main_earlier) == 0 || g_strcmp0 (*t, main_later) == 0))
+    if (ic_improvement_has_theme (earlier, *t))
       return *t;
-  return NULL;
+  return ic_improvement_get_main_theme (later);
 }
 
 static IcRecurrence *
@@ -320,40 +305,104 @@ recurrence_new (Entry      *earlier,
   self->later.report = g_object_ref (later->report);
   self->later.index = later_index;
   self->similarity = similarity;
+  self->concept = -1;
   return self;
 }
 
-/* The most similar item of @earlier sharing a theme with the item, or
- * NULL when none reaches the threshold. */
-static IcRecurrence *
-match_in_report (Entry      *earlier,
-                 Entry      *later,
-                 guint       index,
-                 GHashTable *idf)
+/* How strongly two items raise the same concern: the weights of the
+ * concepts they share, and their shared words. @best_concept: the shared
+ * concept that weighs most, or -1. */
+static double
+concern_score (GArray     *earlier_concepts,
+               GArray     *later_concepts,
+               GHashTable *earlier_stems,
+               GHashTable *later_stems,
+               int        *best_concept)
+{
+  IcConcepts *concepts = ic_concepts_get_default ();
+  double score = 0, best = 0;
+
+  *best_concept = -1;
+  for (guint i = 0; i < earlier_concepts->len; i++)
+    {
+      const IcConceptHit *a = &g_array_index (earlier_concepts, IcConceptHit, i);
+
+      for (guint j = 0; j < later_concepts->len; j++)
+        {
+          const IcConceptHit *b = &g_array_index (later_concepts, IcConceptHit, j);
+          double w;
+
+          if (a->concept != b->concept)
+            continue;
+          w = ic_concepts_get_weight (concepts, a->concept) *
+              (a->in_head && b->in_head ? 1.0 : OFF_HEAD_FACTOR);
+          score += w;
+          if (w > best)
+            {
+              best = w;
+              *best_concept = a->concept;
+            }
+        }
+    }
+  return score + WORDS_WEIGHT * cosine (earlier_stems, later_stems, NULL);
+}
+
+/* "This was a recommendation at the last inspection.": the item says
+ * itself that it repeats the previous inspection. */
+static gboolean
+says_repeated (IcImprovement *item)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("\\b(?:was|were|is|remains?)\\s+(?:a|an|the)?\\s*"
+                                         "(?:recommendation|area|areas|priority)[^.]{0,60}"
+                                         "\\b(?:last|previous)\\s+inspection",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, ic_improvement_get_text (item), 0, NULL);
+}
+
+/* Items for the safeguarding board and items for the local authority are
+ * told to different bodies: one does not repeat the other. */
+static gboolean
+same_addressee (IcImprovement *a,
+                IcImprovement *b)
+{
+  return (ic_improvement_get_scope (a) == IC_SCOPE_LSCB) ==
+         (ic_improvement_get_scope (b) == IC_SCOPE_LSCB);
+}
+
+/* Every item of @earlier that the later item raises again. @previous:
+ * @earlier is the last graded inspection before @later. */
+static void
+match_in_report (Entry     *earlier,
+                 Entry     *later,
+                 guint      index,
+                 gboolean   previous,
+                 GPtrArray *out)
 {
   IcImprovement *item = g_ptr_array_index (later->items, index);
-  double best = IC_RECURRENCE_THRESHOLD;
-  int best_index = -1;
+  double bonus = previous && says_repeated (item) ? SAID_REPEATED_BONUS : 0;
 
   for (guint i = 0; i < earlier->items->len; i++)
     {
-      double sim;
+      IcImprovement *before = g_ptr_array_index (earlier->items, i);
+      IcRecurrence *found;
+      int concept;
+      double score;
 
-      if (shared_theme (g_ptr_array_index (earlier->items, i), item) == NULL)
+      if (!same_addressee (before, item))
         continue;
-      sim = cosine (g_ptr_array_index (earlier->stems, i), g_ptr_array_index (later->stems, index),
-                    idf);
-      if (sim >= best)
-        {
-          best = sim;
-          best_index = i;
-        }
+      score = concern_score (g_ptr_array_index (earlier->concepts, i),
+                             g_ptr_array_index (later->concepts, index),
+                             g_ptr_array_index (earlier->stems, i),
+                             g_ptr_array_index (later->stems, index), &concept) + bonus;
+      if (score < IC_RECURRENCE_THRESHOLD)
+        continue;
+      found = recurrence_new (earlier, i, later, index, shared_theme (before, item), score);
+      found->concept = concept;
+      g_ptr_array_add (out, found);
     }
-
-  if (best_index < 0)
-    return NULL;
-  return recurrence_new (earlier, best_index, later, index,
-                         shared_theme (g_ptr_array_index (earlier->items, best_index), item), best);
 }
 
 static gboolean
@@ -368,50 +417,126 @@ same_authority_earlier (Entry *earlier,
          de != NULL && dl != NULL && g_date_compare (de, dl) < 0;
 }
 
-/* Each later item links to the most recent earlier report that raised
- * the same area, so that an area raised three times forms a chain. */
-static void
-find_for_report (GPtrArray  *entries,
-                 guint       later_pos,
-                 GHashTable *idf,
-                 GPtrArray  *out)
+static gboolean
+is_graded_inspection (Entry *entry)
+{
+  return ic_inspection_type_is_graded (ic_report_get_inspection_type (entry->report));
+}
+
+/* The last graded inspection of the authority before @later_pos. */
+static Entry *
+previous_inspection (GPtrArray *entries,
+                     guint      later_pos)
 {
   Entry *later = g_ptr_array_index (entries, later_pos);
 
-  for (guint index = 0; index < later->items->len; index++)
+  for (guint e = later_pos; e-- > 0;)
     {
-      for (guint e = later_pos; e-- > 0;)
-        {
-          Entry *earlier = g_ptr_array_index (entries, e);
-          IcRecurrence *found;
+      Entry *earlier = g_ptr_array_index (entries, e);
 
-          if (g_strcmp0 (ic_report_get_authority (earlier->report),
-                         ic_report_get_authority (later->report)) != 0)
-            break;
-          if (!same_authority_earlier (earlier, later))
-            continue;
-          found = match_in_report (earlier, later, index, idf);
-          if (found != NULL)
-            {
-              g_ptr_array_add (out, found);
-              break;
-            }
-        }
+      if (same_authority_earlier (earlier, later) && is_graded_inspection (earlier))
+        return earlier;
     }
+  return NULL;
+}
+
+/* "The areas for priority action set at the last focused visit remain.":
+ * the earlier report the note points to (the last focused or monitoring
+ * visit, the last inspection, or else the last report with items), or
+ * NULL when the note does not carry areas forward. */
+static Entry *
+carried_from (GPtrArray *entries,
+              guint      later_pos)
+{
+  static GRegex *carries, *visit, *inspection;
+  Entry *later = g_ptr_array_index (entries, later_pos);
+  const char *note = ic_report_get_improvement_note (later->report);
+  gboolean want_visit, want_inspection;
+
+  if (g_once_init_enter (&carries))
+    {
+      visit = g_regex_new ("\\b(?:focused|monitoring)\\s+visit", G_REGEX_CASELESS, 0, NULL);
+      inspection = g_regex_new ("\\binspection\\b", G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&carries, g_regex_new ("\\b(?:last|previous|earlier)\\b.*\\b(?:remain|remains|still apply|"
+                                                "continue to apply|still require|continue to require|are still)\\b",
+                                                G_REGEX_CASELESS | G_REGEX_DOTALL, 0, NULL));
+    }
+  if (note == NULL || !g_regex_match (carries, note, 0, NULL))
+    return NULL;
+  want_visit = g_regex_match (visit, note, 0, NULL);
+  want_inspection = !want_visit && g_regex_match (inspection, note, 0, NULL);
+
+  for (guint e = later_pos; e-- > 0;)
+    {
+      Entry *earlier = g_ptr_array_index (entries, e);
+      IcInspectionType type = ic_report_get_inspection_type (earlier->report);
+
+      if (!same_authority_earlier (earlier, later) || earlier->items->len == 0)
+        continue;
+      if (want_visit && type != IC_INSPECTION_TYPE_FOCUSED_VISIT && type != IC_INSPECTION_TYPE_MONITORING_VISIT)
+        continue;
+      if (want_inspection && !is_graded_inspection (earlier))
+        continue;
+      return earlier;
+    }
+  return NULL;
+}
+
+static void
+add_carried_forward (GPtrArray *entries,
+                     guint      later_pos,
+                     GPtrArray *out)
+{
+  Entry *later = g_ptr_array_index (entries, later_pos);
+  Entry *earlier = carried_from (entries, later_pos);
+
+  for (guint i = 0; earlier != NULL && i < earlier->items->len; i++)
+    {
+      IcImprovement *item = g_ptr_array_index (earlier->items, i);
+      IcRecurrence *found = recurrence_new (earlier, i, later, 0, ic_improvement_get_main_theme (item), 1.0);
+
+      found->carried_forward = TRUE;
+      g_ptr_array_add (out, found);
+    }
+}
+
+/* Each later item links to every earlier item of the authority that
+ * raised the same concern, so that an area raised three times gives
+ * three pairs. */
+static void
+find_for_report (GPtrArray *entries,
+                 guint      later_pos,
+                 GPtrArray *out)
+{
+  Entry *later = g_ptr_array_index (entries, later_pos);
+  Entry *previous = previous_inspection (entries, later_pos);
+
+  for (guint e = 0; e < later_pos; e++)
+    {
+      Entry *earlier = g_ptr_array_index (entries, e);
+
+      if (!same_authority_earlier (earlier, later))
+        continue;
+      for (guint index = 0; index < later->items->len; index++)
+        match_in_report (earlier, later, index, earlier == previous, out);
+    }
+  add_carried_forward (entries, later_pos, out);
 }
 
 /**
  * ic_find_recurrences:
  * @reports: a list model of #IcReport with themes assigned
  *
+ * Each authority's recurrences depend on its own reports only: no weight
+ * comes from what else is loaded.
+ *
  * Returns: (transfer full) (element-type IcRecurrence): recurrences by
- *   authority, then by the later report's date and item
+ *   authority, then by the later report's date
  */
 GPtrArray *
 ic_find_recurrences (GListModel *reports)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
-  g_autoptr(GHashTable) idf = NULL;
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_recurrence_unref);
 
   g_return_val_if_fail (G_IS_LIST_MODEL (reports), out);
@@ -424,17 +549,17 @@ ic_find_recurrences (GListModel *reports)
         g_ptr_array_add (entries, entry_new (report));
     }
   g_ptr_array_sort (entries, compare_entries);
-  idf = build_idf (entries);
 
   for (guint e = 1; e < entries->len; e++)
-    find_for_report (entries, e, idf, out);
+    find_for_report (entries, e, out);
   return out;
 }
 
 static void
 add_ref (JsonBuilder     *builder,
          const char      *name,
-         const IcItemRef *ref)
+         const IcItemRef *ref,
+         gboolean         no_item)
 {
   g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (ref->report));
   g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (ref->report));
@@ -449,7 +574,10 @@ add_ref (JsonBuilder     *builder,
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "index");
-  json_builder_add_int_value (builder, ref->index);
+  if (no_item)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, ref->index);
   json_builder_end_object (builder);
 }
 
@@ -475,8 +603,13 @@ ic_recurrences_to_json (GPtrArray *recurrences)
       json_builder_add_string_value (builder, self->authority);
       json_builder_set_member_name (builder, "theme");
       json_builder_add_string_value (builder, self->theme);
-      add_ref (builder, "earlier", &self->earlier);
-      add_ref (builder, "later", &self->later);
+      add_ref (builder, "earlier", &self->earlier, FALSE);
+      add_ref (builder, "later", &self->later, self->carried_forward);
+      if (self->carried_forward)
+        {
+          json_builder_set_member_name (builder, "carried_forward");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -490,64 +623,92 @@ ref_key (const IcItemRef *ref)
   return g_strdup_printf ("%p:%u", (gpointer)ref->report, ref->index);
 }
 
-static void
-collect_chain (GHashTable      *children,
-               const IcItemRef *ref,
-               GPtrArray       *chain)
+/* The chain an item belongs to, following merges (union-find). */
+static guint
+chain_root (GArray *parent,
+            guint   i)
+{
+  while (g_array_index (parent, guint, i) != i)
+    i = g_array_index (parent, guint, i) = g_array_index (parent, guint, g_array_index (parent, guint, i));
+  return i;
+}
+
+static guint
+item_slot (GHashTable      *slots,
+           GPtrArray       *refs,
+           GArray          *parent,
+           const IcItemRef *ref)
 {
   g_autofree char *key = ref_key (ref);
-  GPtrArray *next = g_hash_table_lookup (children, key);
+  gpointer value;
+  guint slot;
 
-  g_ptr_array_add (chain, ic_item_ref_copy (ref));
-  for (guint i = 0; next != NULL && i < next->len; i++)
-    collect_chain (children, ic_recurrence_get_later (g_ptr_array_index (next, i)), chain);
+  if (g_hash_table_lookup_extended (slots, key, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+  slot = refs->len;
+  g_ptr_array_add (refs, (gpointer)ref);
+  g_array_append_val (parent, slot);
+  g_hash_table_insert (slots, g_steal_pointer (&key), GUINT_TO_POINTER (slot));
+  return slot;
+}
+
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  const IcItemRef *ra = *(const IcItemRef **)a;
+  const IcItemRef *rb = *(const IcItemRef **)b;
+  int by_report = ra->report == rb->report ? 0 : ic_report_compare (ra->report, rb->report);
+
+  return by_report != 0 ? by_report : (int)ra->index - (int)rb->index;
 }
 
 /**
  * ic_recurrence_chains:
  * @recurrences: (element-type IcRecurrence): from ic_find_recurrences()
  *
- * Groups links into chains: an item first raised in one report and raised
- * again in later ones.
+ * Groups links into chains: the items linked to each other, directly or
+ * through other items, each once, the first raising first.
  *
  * Returns: (transfer full) (element-type GPtrArray): each chain a
- *   #GPtrArray of #IcItemRef, the first raising first
+ *   #GPtrArray of #IcItemRef
  */
 GPtrArray *
 ic_recurrence_chains (GPtrArray *recurrences)
 {
-  g_autoptr(GHashTable) children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GHashTable) is_later = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) refs = g_ptr_array_new ();
+  g_autoptr(GArray) parent = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) by_root = g_hash_table_new (g_direct_hash, g_direct_equal);
   GPtrArray *chains = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
 
   for (guint i = 0; i < recurrences->len; i++)
     {
       IcRecurrence *self = g_ptr_array_index (recurrences, i);
-      char *key = ref_key (&self->earlier);
-      GPtrArray *list = g_hash_table_lookup (children, key);
+      guint a = item_slot (slots, refs, parent, &self->earlier);
+      guint b;
 
-      if (list == NULL)
-        g_hash_table_insert (children, key, list = g_ptr_array_new ());
-      else
-        g_free (key);
-      g_ptr_array_add (list, self);
-      g_hash_table_add (is_later, ref_key (&self->later));
-    }
-
-  for (guint i = 0; i < recurrences->len; i++)
-    {
-      IcRecurrence *self = g_ptr_array_index (recurrences, i);
-      g_autofree char *key = ref_key (&self->earlier);
-      GPtrArray *chain;
-
-      /* Start only at items that are nobody's later item, and once. */
-      if (g_hash_table_contains (is_later, key))
+      /* A carried-forward link has no later item to chain. */
+      if (self->carried_forward)
         continue;
-      g_hash_table_add (is_later, g_steal_pointer (&key));
-      chain = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_item_ref_free);
-      collect_chain (children, &self->earlier, chain);
-      g_ptr_array_add (chains, chain);
+      b = item_slot (slots, refs, parent, &self->later);
+      g_array_index (parent, guint, chain_root (parent, b)) = chain_root (parent, a);
     }
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      guint root = chain_root (parent, i);
+      GPtrArray *chain = g_hash_table_lookup (by_root, GUINT_TO_POINTER (root + 1));
+
+      if (chain == NULL)
+        {
+          chain = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_item_ref_free);
+          g_hash_table_insert (by_root, GUINT_TO_POINTER (root + 1), chain);
+          g_ptr_array_add (chains, chain);
+        }
+      g_ptr_array_add (chain, ic_item_ref_copy (g_ptr_array_index (refs, i)));
+    }
+  for (guint i = 0; i < chains->len; i++)
+    g_ptr_array_sort (g_ptr_array_index (chains, i), compare_refs);
   return chains;
 }

@@ -1,12 +1,14 @@
 /* ic-recurrence.h: improvement areas an authority was told about again
  *
- * An item recurs when a later report on the same authority gives an item
- * the same theme and the two have substance in common: the cosine of
- * their content words (stemmed, stop words and Ofsted's stock phrasing
- * removed, each word weighted by how rare it is among all loaded items)
- * reaches IC_RECURRENCE_THRESHOLD with at least IC_RECURRENCE_MIN_SHARED
- * words in common. The shared theme must be the main theme of one of
- * the two items.
+ * An item recurs when a later report on the same authority raises the
+ * same concern: the concepts the two items share (data/concepts.rules:
+ * what is asked for, with its synonyms and local names, each concept
+ * weighted by how narrow it is; full weight when both items name it
+ * before any purpose clause) plus their shared content words (the cosine
+ * of their stems, stop words and Ofsted's stock phrasing removed, at
+ * least IC_RECURRENCE_MIN_SHARED words in common) reach
+ * IC_RECURRENCE_THRESHOLD. A later item links to every earlier item it
+ * repeats. Nothing depends on what else is loaded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define IC_RECURRENCE_THRESHOLD 0.2
+#define IC_RECURRENCE_THRESHOLD 0.55
 #define IC_RECURRENCE_MIN_SHARED 2
 
 /* One improvement item of one report. */
@@ -49,6 +51,7 @@ const IcItemRef *ic_recurrence_get_earlier    (IcRecurrence *self);
 const IcItemRef *ic_recurrence_get_later      (IcRecurrence *self);
 double           ic_recurrence_get_similarity (IcRecurrence *self);
 gboolean         ic_recurrence_get_carried_forward (IcRecurrence *self);
+const char      *ic_recurrence_get_concept_label (IcRecurrence *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecurrence, ic_recurrence_unref)
 
 /* Cosine of the content words of two texts, every word weighing the same

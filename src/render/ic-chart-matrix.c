@@ -12,6 +12,8 @@
 #include "ic-frameworks.h"
 
 #define CARE_LEAVERS_NOTE "part of children in care"
+#define CARE_LEAVERS_SHORT "in CiC"
+#define COMPACT_NOTE "in CiC: care leavers judged with children in care (part of children in care)"
 #define NOT_JUDGED "\u2014"
 
 static const IcGrade legend_grades[] = {
@@ -32,9 +34,13 @@ cell_font (IcChart *chart)
 }
 
 static char *
-row_sublabel (IcReport *report)
+row_sublabel (IcChart  *chart,
+              IcReport *report)
 {
   g_autofree char *date = _ic_report_date_label (report);
+
+  if (chart->compact)
+    return g_steal_pointer (&date);
 
   return g_strdup_printf ("%s \u00b7 %s", date, ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
 }
@@ -72,8 +78,11 @@ label_height (IcChart      *chart,
               IcReport     *report,
               double        width)
 {
-  g_autofree char *sub = row_sublabel (report);
+  g_autofree char *sub = row_sublabel (chart, report);
 
+  /* Compact rows give the name and the date one line. */
+  if (chart->compact)
+    return _ic_text_height (context, row_name (report), cell_font (chart), IC_TEXT_BOLD, -1);
   return _ic_text_height (context, row_name (report), chart->font_size, IC_TEXT_BOLD, width)
          + _ic_text_height (context, sub, cell_font (chart), IC_TEXT_REGULAR, width);
 }
@@ -89,6 +98,8 @@ row_height (IcChart        *chart,
 
   if (!report_is_graded (report))
     return h + 2 * pad (chart);
+  if (chart->compact)
+    return ceil (h + pad (chart));
 
   for (guint i = 0; i < chart->n_areas; i++)
     {
@@ -123,10 +134,15 @@ natural_label_width (IcChart      *chart,
   for (guint i = 0; i < chart->rows->len; i++)
     {
       IcReport *report = g_ptr_array_index (chart->rows, i);
-      g_autofree char *sub = row_sublabel (report);
+      g_autofree char *sub = row_sublabel (chart, report);
+      double name = _ic_text_width (context, row_name (report), chart->compact ? cell_font (chart) : chart->font_size,
+                                    IC_TEXT_BOLD);
+      double date = _ic_text_width (context, sub, cell_font (chart), IC_TEXT_REGULAR);
 
-      widest = MAX (widest, _ic_text_width (context, row_name (report), chart->font_size, IC_TEXT_BOLD));
-      widest = MAX (widest, _ic_text_width (context, sub, cell_font (chart), IC_TEXT_REGULAR));
+      if (chart->compact)
+        widest = MAX (widest, name + date + 3 * pad (chart));
+      else
+        widest = MAX (widest, MAX (name, date));
     }
   return ceil (widest + 2 * pad (chart));
 }
@@ -158,7 +174,19 @@ legend_height (IcChart      *chart,
         lines++, x = 0;
       x += w;
     }
+  if (chart->compact && x + _ic_text_width (context, COMPACT_NOTE, cell_font (chart), 0) > width)
+    lines++;
   return lines * line + pad (chart) * 2;
+}
+
+/* A compact column's label, drawn turned upright: long ones take two lines. */
+static PangoLayout *
+upright_label (IcChart      *chart,
+               PangoContext *context,
+               IcArea        area)
+{
+  return _ic_text_layout (context, ic_area_to_short_label (area), cell_font (chart), IC_TEXT_BOLD,
+                          chart->font_size * 7);
 }
 
 static double
@@ -168,6 +196,19 @@ header_height (IcChart        *chart,
 {
   double h = _ic_text_height (context, "Authority", cell_font (chart), IC_TEXT_BOLD, -1);
 
+  /* Compact columns are too narrow for words: their labels stand upright. */
+  if (chart->compact)
+    {
+      for (guint i = 0; i < chart->n_areas; i++)
+        {
+          g_autoptr(PangoLayout) label = upright_label (chart, context, chart->areas[i]);
+          double tw;
+
+          _ic_text_size (label, &tw, NULL);
+          h = MAX (h, tw);
+        }
+      return ceil (h + 2 * pad (chart));
+    }
   for (guint i = 0; i < chart->n_areas; i++)
     h = MAX (h, _ic_text_height (context, ic_area_to_short_label (chart->areas[i]), cell_font (chart),
                                  IC_TEXT_BOLD | IC_TEXT_CENTER, layout->cell_width - 2 * pad (chart)));
@@ -183,7 +224,7 @@ choose_widths (IcChart        *chart,
   double word = widest_grade_word (chart, context);
   guint n = MAX (chart->n_areas, 1);
   double label = MIN (natural_label_width (chart, context), chart->font_size * 24);
-  double cell = MAX (word, chart->font_size * 7.5);
+  double cell = chart->compact ? chart->font_size * 4 : MAX (word, chart->font_size * 7.5);
 
   /* The natural size: names on one line where they can, grade words. */
   if (width <= 0)
@@ -195,7 +236,7 @@ choose_widths (IcChart        *chart,
    * short matrix does not sprawl. */
   layout->label_width = MIN (label, MAX (width / 3, width - n * cell));
   layout->cell_width = MIN ((width - layout->label_width) / n, chart->font_size * 14);
-  layout->letters = layout->cell_width < word;
+  layout->letters = chart->compact || layout->cell_width < word;
   layout->width = layout->label_width + n * layout->cell_width;
 }
 
@@ -275,6 +316,16 @@ draw_legend (IcChart         *chart,
                      ic_palette_get_color (palette, IC_PALETTE_TEXT));
       x += w;
     }
+  if (chart->compact)
+    {
+      g_autoptr(PangoLayout) note = _ic_text_layout (context, COMPACT_NOTE, cell_font (chart), IC_TEXT_ITALIC, -1);
+      double nw, th;
+
+      _ic_text_size (note, &nw, &th);
+      if (x > 0 && x + nw > layout->width)
+        x = 0, y += line;
+      _ic_text_draw (cr, note, x, y + (line - 2 - th) / 2, ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+    }
 }
 
 static void
@@ -293,10 +344,23 @@ draw_header (IcChart         *chart,
   _ic_text_draw (cr, first, pad (chart), y + pad (chart), text);
   for (guint i = 0; i < chart->n_areas; i++)
     {
-      g_autoptr(PangoLayout) label = _ic_text_layout (context, ic_area_to_short_label (chart->areas[i]), cell_font (chart),
-                                                      IC_TEXT_BOLD | IC_TEXT_CENTER, layout->cell_width - 2 * pad (chart));
+      g_autoptr(PangoLayout) label = NULL;
+      double x = layout->label_width + i * layout->cell_width, tw, th;
 
-      _ic_text_draw (cr, label, layout->label_width + i * layout->cell_width + pad (chart), y + pad (chart), text);
+      if (chart->compact)
+        {
+          label = upright_label (chart, context, chart->areas[i]);
+          _ic_text_size (label, &tw, &th);
+          cairo_save (cr);
+          cairo_translate (cr, x + (layout->cell_width - th) / 2, y + layout->header_height - pad (chart));
+          cairo_rotate (cr, -G_PI / 2);
+          _ic_text_draw (cr, label, 0, 0, text);
+          cairo_restore (cr);
+          continue;
+        }
+      label = _ic_text_layout (context, ic_area_to_short_label (chart->areas[i]), cell_font (chart),
+                               IC_TEXT_BOLD | IC_TEXT_CENTER, layout->cell_width - 2 * pad (chart));
+      _ic_text_draw (cr, label, x + pad (chart), y + pad (chart), text);
     }
 }
 
@@ -310,10 +374,19 @@ draw_row_label (IcChart         *chart,
                 double           y)
 {
   double w = layout->label_width - 2 * pad (chart), nh;
-  g_autofree char *sub = row_sublabel (report);
-  g_autoptr(PangoLayout) name = _ic_text_layout (context, row_name (report), chart->font_size, IC_TEXT_BOLD, w);
-  g_autoptr(PangoLayout) detail = _ic_text_layout (context, sub, cell_font (chart), 0, w);
+  g_autofree char *sub = row_sublabel (chart, report);
+  g_autoptr(PangoLayout) name = _ic_text_layout (context, row_name (report),
+                                                 chart->compact ? cell_font (chart) : chart->font_size, IC_TEXT_BOLD, w);
+  g_autoptr(PangoLayout) detail = _ic_text_layout (context, sub, cell_font (chart),
+                                                   chart->compact ? IC_TEXT_RIGHT : 0, w);
 
+  if (chart->compact)
+    {
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      _ic_text_draw (cr, name, pad (chart), y + pad (chart) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
+      _ic_text_draw (cr, detail, pad (chart), y + pad (chart) / 2, ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
+      return;
+    }
   _ic_text_size (name, NULL, &nh);
   _ic_text_draw (cr, name, pad (chart), y + pad (chart), ic_palette_get_color (palette, IC_PALETTE_TEXT));
   _ic_text_draw (cr, detail, pad (chart), y + pad (chart) + nh, ic_palette_get_color (palette, IC_PALETTE_MUTED_TEXT));
@@ -371,7 +444,8 @@ draw_row (IcChart         *chart,
       if (text == NULL)
         draw_note_cell (chart, cr, context, palette, NOT_JUDGED, x, y, layout->cell_width, h);
       else if (g_str_equal (text, CARE_LEAVERS_NOTE))
-        draw_note_cell (chart, cr, context, palette, text, x, y, layout->cell_width, h);
+        draw_note_cell (chart, cr, context, palette, chart->compact ? CARE_LEAVERS_SHORT : text,
+                        x, y, layout->cell_width, h);
       else
         _ic_matrix_draw_grade_cell (cr, context, palette, grade, text, cell_font (chart),
                                     x, y, layout->cell_width, h);

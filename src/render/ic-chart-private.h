@@ -16,6 +16,7 @@ struct _IcChart
   gboolean     latest_only;
   IcArea       history_area;
   double       font_size;
+  gboolean     compact;
 
   GPtrArray   *reports;             /* IcReport in the range, by authority then date */
   GPtrArray   *rows;                /* matrix and grades: the reports shown */

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gstdio.h>
 
+#include "ic-cairo-output.h"
 #include "ic-chart-links.h"
 #include "ic-chart-private.h"
 
@@ -386,6 +387,7 @@ ic_chart_new (IcChartKind           kind,
   chart->latest_only = options ? options->latest_only : TRUE;
   chart->history_area = options ? options->history_area : IC_AREA_OVERALL_EFFECTIVENESS;
   chart->font_size = options && options->font_size > 0 ? options->font_size : 9.0;
+  chart->compact = options != NULL && options->compact;
   chart->reports = g_ptr_array_new_with_free_func (g_object_unref);
   chart->rows = g_ptr_array_new_with_free_func (g_object_unref);
   chart->authorities = g_ptr_array_new_with_free_func (g_free);
@@ -659,44 +661,51 @@ ic_chart_hit_test (IcChart    *chart,
     }
 }
 
-static cairo_surface_t *
-create_surface (const char *path,
-                double      width,
-                double      height,
-                double     *scale,
-                GError    **error)
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+} ImageFormat;
+
+/* The format from the extension, in any case (".PNG" too). */
+static gboolean
+image_format (const char  *path,
+              ImageFormat *format)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  *scale = 1.0;
-  if (g_str_has_suffix (lower, ".pdf"))
-    return cairo_pdf_surface_create (path, width, height);
-  if (g_str_has_suffix (lower, ".svg"))
-    return cairo_svg_surface_create (path, width, height);
   if (g_str_has_suffix (lower, ".png"))
+    *format = FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static cairo_surface_t *
+create_surface (ImageFormat   format,
+                IcAtomicFile *file,
+                double        width,
+                double        height,
+                double       *scale)
+{
+  *scale = 1.0;
+  switch (format)
     {
+    case FORMAT_PDF:
+      return cairo_pdf_surface_create_for_stream (ic_cairo_output_write, file, width, height);
+    case FORMAT_SVG:
+      return cairo_svg_surface_create_for_stream (ic_cairo_output_write, file, width, height);
+    case FORMAT_PNG:
+    default:
       /* Twice the point size: sharp on screens and in slides. */
       *scale = 2.0;
       return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * 2), (int) ceil (height * 2));
     }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               "%s: unknown image format (use .png, .svg or .pdf)", path);
-  return NULL;
-}
-
-static gboolean
-check_status (cairo_status_t   status,
-              const char      *path,
-              GError         **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  if (status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_FILE_NOT_FOUND)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write the file", path);
-  else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, cairo_status_to_string (status));
-  return FALSE;
 }
 
 gboolean
@@ -705,37 +714,45 @@ ic_chart_export_full (IcChart     *chart,
                       GError     **error)
 {
   cairo_surface_t *surface;
-  cairo_status_t status;
   double width, height, scale;
-  g_autofree char *lower = NULL;
+  ImageFormat format;
+  IcAtomicFile *file;
   cairo_t *cr;
 
   g_return_val_if_fail (chart != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!image_format (path, &format))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "%s: unknown image format (use .png, .svg or .pdf)", display);
+      return FALSE;
+    }
+  file = ic_atomic_file_open (path, error);
+  if (file == NULL)
+    return FALSE;
+
   ic_chart_get_natural_size (chart, NULL, &width, &height);
   width = ceil (width);
   height = ceil (height);
-  surface = create_surface (path, width, height, &scale, error);
-  if (surface == NULL)
-    return FALSE;
+  surface = create_surface (format, file, width, height, &scale);
 
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   ic_chart_draw (chart, cr, width, height, ic_palette_get_print ());
+  ic_cairo_output_check (file, cr, surface);
   cairo_destroy (cr);
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png") && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, path);
-  else
+  if (format == FORMAT_PNG && ic_atomic_file_get_error (file) == NULL)
     {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+      cairo_status_t status = cairo_surface_write_to_png_stream (surface, ic_cairo_output_write, file);
 
-  return check_status (status, path, error);
+      if (status != CAIRO_STATUS_SUCCESS && ic_atomic_file_get_error (file) == NULL)
+        ic_atomic_file_fail (file, cairo_status_to_string (status));
+    }
+  return ic_cairo_output_finish (file, surface, error);
 }
 
 /**

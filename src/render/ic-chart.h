@@ -42,6 +42,9 @@ typedef struct
    * in a worker thread, or empty for a chart that draws none; NULL finds
    * them from the reports. */
   GPtrArray          *links;
+  /* Matrix: one line per row (the authority and the report's date),
+   * grade letters, so that every authority fits a few pages. */
+  gboolean            compact;
 } IcChartOptions;
 
 /* A recurrence to join on the timeline: @authority raised @theme in the

@@ -8,6 +8,7 @@
 
 #include <cairo-pdf.h>
 
+#include "ic-cairo-output.h"
 #include "ic-pack.h"
 #include "ic-pages-private.h"
 
@@ -66,17 +67,23 @@ ic_pack_export_pdf (GListModel          *reports,
 {
   g_autoptr(IcPages) pages = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
+  IcAtomicFile *file;
   cairo_t *cr;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  file = ic_atomic_file_open (path, error);
+  if (file == NULL)
+    return FALSE;
+
   pages = ic_pages_paginate (reports, failures, options, IC_A4_WIDTH, IC_A4_HEIGHT);
-  surface = cairo_pdf_surface_create (path, IC_A4_WIDTH, IC_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (ic_cairo_output_write, file, IC_A4_WIDTH, IC_A4_HEIGHT);
   set_metadata (surface, pages);
   cr = cairo_create (surface);
 
-  for (guint i = 0; i < ic_pages_get_n_pages (pages); i++)
+  /* A context in error draws nothing more: stop at the first page that
+   * fails rather than hand out a pack with pages missing. */
+  for (guint i = 0; i < ic_pages_get_n_pages (pages) && ic_cairo_output_check (file, cr, surface); i++)
     {
       double width, height;
 
@@ -86,16 +93,7 @@ ic_pack_export_pdf (GListModel          *reports,
       cairo_show_page (cr);
     }
   add_outline (surface, pages);
+  ic_cairo_output_check (file, cr, surface);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
-                   status == CAIRO_STATUS_WRITE_ERROR ? "cannot write the file" : cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ic_cairo_output_finish (file, surface, error);
 }

@@ -99,6 +99,9 @@ struct _IcPages
 void    _ic_pages_add_recurring   (IcPages *pages);
 void    _ic_pages_add_authorities (IcPages *pages);
 void    _ic_pages_add_sources     (IcPages *pages);
+/* The summary pack's shorter forms of the two. */
+void    _ic_pages_add_recurring_summary (IcPages *pages);
+void    _ic_pages_add_sources_summary   (IcPages *pages);
 Block  *_ic_pages_add_text        (IcPages     *pages,
                                    double       size,
                                    IcTextFlags  flags,

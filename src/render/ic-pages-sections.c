@@ -434,3 +434,129 @@ _ic_pages_add_sources (IcPages *pages)
                           ic_failure_get_reason (failure))->space_before = 3;
     }
 }
+
+/* The summary pack's recurring areas: one row per theme, the authorities
+ * told about it again, so that the whole archive fits a page or two. */
+static const double theme_columns[] = { 0, 0.3, 0.4, 1.0 };
+
+#define SUMMARY_NAMES 12
+
+static GHashTable *
+authorities_by_theme (IcPages *pages)
+{
+  GHashTable *by_theme = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < pages->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (pages->links, i);
+      GPtrArray *names = g_hash_table_lookup (by_theme, link->theme);
+
+      if (names == NULL)
+        {
+          names = g_ptr_array_new ();
+          g_hash_table_insert (by_theme, link->theme, names);
+        }
+      if (!g_ptr_array_find_with_equal_func (names, link->authority, g_str_equal, NULL))
+        g_ptr_array_add (names, link->authority);
+    }
+  return by_theme;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+names_text (GPtrArray *names)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len && i < SUMMARY_NAMES; i++)
+    g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+  if (names->len > SUMMARY_NAMES)
+    g_string_append_printf (text, " and %u more", names->len - SUMMARY_NAMES);
+  return g_markup_escape_text (text->str, -1);
+}
+
+void
+_ic_pages_add_recurring_summary (IcPages *pages)
+{
+  g_autoptr(GHashTable) by_theme = authorities_by_theme (pages);
+  int header;
+
+  add_heading (pages, "Recurring improvement areas", "recurring", 0);
+  _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                      "An improvement area recurs when a later report on the same authority raises the same "
+                      "concern again. Each theme lists the authorities told about it again; the full pack "
+                      "gives the reports and dates.")->role = IC_PALETTE_MUTED_TEXT;
+  if (g_hash_table_size (by_theme) == 0)
+    {
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement area was raised again in a later report.");
+      return;
+    }
+
+  header = pages->blocks->len;
+  add_row (pages, theme_columns, -1,
+           g_strdupv ((char *[]) { "Theme", "Authorities", "Where it recurs", NULL }))->space_before = 6;
+  for (guint t = 0; t < pages->charts[1]->themes->len; t++)
+    {
+      const char *theme = g_ptr_array_index (pages->charts[1]->themes, t);
+      GPtrArray *names = g_hash_table_lookup (by_theme, theme);
+      g_autofree char *label = NULL;
+      char **cells;
+
+      if (names == NULL)
+        continue;
+      label = _ic_theme_label (theme);
+      cells = g_new0 (char *, 4);
+      cells[0] = g_markup_escape_text (label, -1);
+      cells[1] = g_strdup_printf ("%u", names->len);
+      cells[2] = names_text (names);
+      add_row (pages, theme_columns, header, cells)->size = IC_PAGE_SMALL_SIZE + 0.5;
+    }
+}
+
+/* The summary names its sources by count and kind; the full pack and the
+ * exports list every file. */
+void
+_ic_pages_add_sources_summary (IcPages *pages)
+{
+  guint counts[IC_N_INSPECTION_TYPES] = { 0 };
+  g_autoptr(GString) kinds = g_string_new (NULL);
+
+  add_heading (pages, "Sources", "sources", 0);
+  for (guint i = 0; i < pages->reports->len; i++)
+    counts[ic_report_get_inspection_type (g_ptr_array_index (pages->reports, i))]++;
+  for (guint t = 0; t < IC_N_INSPECTION_TYPES; t++)
+    if (counts[t] > 0)
+      g_string_append_printf (kinds, "%s%s: %u", kinds->len ? "; " : "", ic_inspection_type_to_label (t), counts[t]);
+
+  _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                      "Compiled from %u Ofsted reports (Crown copyright, Open Government Licence v3.0). "
+                      "This pack is not an Ofsted publication.", pages->reports->len);
+  if (kinds->len > 0)
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s.", kinds->str)->space_before = 6;
+  _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                      "Every report is listed with its title, dates and file in the full pack "
+                      "(--pack=full) and in the CSV and JSON exports.")->space_before = 6;
+
+  if (pages->failures->len == 0)
+    return;
+  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Files that could not be read: %u",
+                      pages->failures->len)->space_before = 12;
+  for (guint i = 0; i < pages->failures->len && i < SUMMARY_NAMES; i++)
+    {
+      IcFailure *failure = g_ptr_array_index (pages->failures, i);
+
+      _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", ic_failure_get_source (failure),
+                          ic_failure_get_reason (failure))->space_before = 3;
+    }
+  if (pages->failures->len > SUMMARY_NAMES)
+    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "and %u more (listed in the full pack)",
+                        pages->failures->len - SUMMARY_NAMES)->space_before = 3;
+}

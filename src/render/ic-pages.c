@@ -86,11 +86,14 @@ paginate_matrix (IcPages      *pages,
   double avail, used = 0;
   Page *page;
 
-  pages->matrix_layout = _ic_matrix_layout_new (pages->matrix, context, content_width (pages, TRUE));
-  avail = content_height (pages, TRUE) - title_height (context)
+  /* The summary's one-line rows fit more to a portrait page. */
+  gboolean landscape = !pages->summary;
+
+  pages->matrix_layout = _ic_matrix_layout_new (pages->matrix, context, content_width (pages, landscape));
+  avail = content_height (pages, landscape) - title_height (context)
           - pages->matrix_layout->legend_height - pages->matrix_layout->header_height;
   set_dest (pages, "matrix", pages->pages->len);
-  page = append_page (pages, PAGE_MATRIX, TRUE);
+  page = append_page (pages, PAGE_MATRIX, landscape);
 
   for (guint i = 0; i < pages->matrix->rows->len; i++)
     {
@@ -98,7 +101,7 @@ paginate_matrix (IcPages      *pages,
 
       if (page->n > 0 && used + h > avail)
         {
-          page = append_page (pages, PAGE_MATRIX, TRUE);
+          page = append_page (pages, PAGE_MATRIX, landscape);
           page->first = i;
           page->continued = TRUE;
           used = 0;
@@ -243,7 +246,8 @@ static void
 add_section_entries (IcPages *pages)
 {
   _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
-  _ic_pages_add_entry (pages, "Improvement areas over time", "timeline", 0);
+  if (!pages->summary)
+    _ic_pages_add_entry (pages, "Improvement areas over time", "timeline", 0);
   _ic_pages_add_entry (pages, "Charts", "grades", 0);
   for (guint i = 0; i < G_N_ELEMENTS (pages->charts); i++)
     {
@@ -277,8 +281,9 @@ prepare_charts (IcPages             *pages,
                 const IcPackOptions *options)
 {
   IcChartOptions every = { .latest_only = FALSE };
+  IcChartOptions matrix = { .latest_only = TRUE, .compact = pages->summary };
 
-  pages->matrix = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
+  pages->matrix = ic_chart_new (IC_CHART_MATRIX, reports, &matrix);
   pages->timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
   pages->charts[0] = ic_chart_new (IC_CHART_GRADES, reports, NULL);
   pages->charts[1] = ic_chart_new (IC_CHART_THEMES, reports, &every);
@@ -331,6 +336,35 @@ pages_new (GListModel          *reports,
   return pages;
 }
 
+static void
+resolve_entries (IcPages *pages)
+{
+  for (guint i = 0; i < pages->entries->len; i++)
+    {
+      IcPagesEntry *entry = &g_array_index (pages->entries, IcPagesEntry, i);
+
+      entry->page = GPOINTER_TO_UINT (g_hash_table_lookup (pages->dest_pages, entry->dest)) - 1;
+    }
+}
+
+/* The short pack for a board: cover, matrix, charts, recurring areas by
+ * theme and the sources by count; no contents page, no timeline and no
+ * section per authority (the PDF outline still leads to each part). */
+static void
+paginate_summary (IcPages      *pages,
+                  PangoContext *context)
+{
+  _ic_pages_add_recurring_summary (pages);
+  _ic_pages_add_sources_summary (pages);
+
+  set_dest (pages, "cover", 0);
+  append_page (pages, PAGE_COVER, FALSE);
+  paginate_matrix (pages, context);
+  paginate_charts (pages, context);
+  paginate_flow (pages, context, 0);
+  resolve_entries (pages);
+}
+
 static guint
 contents_per_page (IcPages      *pages,
                    PangoContext *context)
@@ -362,6 +396,11 @@ ic_pages_paginate (GListModel          *reports,
   Page *page;
 
   add_section_entries (pages);
+  if (pages->summary)
+    {
+      paginate_summary (pages, context);
+      return pages;
+    }
   _ic_pages_add_recurring (pages);
   _ic_pages_add_authorities (pages);
   _ic_pages_add_sources (pages);
@@ -383,13 +422,7 @@ ic_pages_paginate (GListModel          *reports,
   append_page (pages, PAGE_CHARTS, TRUE)->charts[0] = pages->timeline;
   paginate_charts (pages, context);
   paginate_flow (pages, context, 0);
-
-  for (guint i = 0; i < pages->entries->len; i++)
-    {
-      IcPagesEntry *entry = &g_array_index (pages->entries, IcPagesEntry, i);
-
-      entry->page = GPOINTER_TO_UINT (g_hash_table_lookup (pages->dest_pages, entry->dest)) - 1;
-    }
+  resolve_entries (pages);
   return pages;
 }
 

@@ -24,9 +24,15 @@ get_window (IcApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  IcWindow *created;
+
   if (IC_IS_WINDOW (window))
     return IC_WINDOW (window);
-  return ic_window_new (GTK_APPLICATION (self));
+  created = ic_window_new (GTK_APPLICATION (self));
+  /* A development build's striped header bar tells it from a release. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (created), "devel");
+  return created;
 }
 
 static void

@@ -17,7 +17,7 @@
 
 #include "ic-chart-links.h"
 #include "ic-chart-widget.h"
-#include "ic-report-private.h"
+#include "ic-report-snapshot.h"
 #include "ic-palette.h"
 #include "ic-themes.h"
 
@@ -63,6 +63,33 @@ static const char *titles[IC_N_CHART_KINDS] = {
   N_("Grade History"),
   N_("Inspections and Visits per Year"),
 };
+
+/* What each chart shows, in a sentence, for those who cannot see it. */
+static const char *descriptions[IC_N_CHART_KINDS] = {
+  N_("A table of each report's judgements: one row per report, one column per judgement area."),
+  N_("For each authority, a row of its reports by the date they ended, each mark one improvement area raised; areas raised again in a later report are joined."),
+  N_("For each judgement area, how many authorities' latest inspections were given each grade."),
+  N_("For each improvement theme, how many reports raised it."),
+  N_("For the authorities shown, the overall effectiveness grade of each of their inspections over time."),
+  N_("For each year, how many inspections and how many visits ended in it."),
+};
+
+const char *
+ic_chart_widget_kind_to_description (IcChartKind kind)
+{
+  g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
+  return _(descriptions[kind]);
+}
+
+static void
+update_accessible (IcChartWidget *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ic_chart_widget_kind_to_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ic_chart_widget_kind_to_description (self->kind), -1);
+}
 
 const char *
 ic_chart_widget_kind_to_title (IcChartKind kind)
@@ -152,34 +179,6 @@ update (IcChartWidget *self)
   prepare (self, NULL);
 }
 
-/* The parts of a report that recurrences are found from, in a report of
- * its own: the worker never reads a report the window may correct. */
-static IcReport *
-clone_for_links (IcReport *report)
-{
-  IcReport *copy = _ic_report_new (ic_report_get_source (report));
-  GListModel *items = ic_report_get_improvements (report);
-
-  _ic_report_set_content_id (copy, ic_report_get_content_id (report));
-  _ic_report_set_authority (copy, ic_report_get_authority (report));
-  _ic_report_set_inspection_type (copy, ic_report_get_inspection_type (report));
-  _ic_report_set_start_date (copy, ic_report_get_start_date (report));
-  _ic_report_set_end_date (copy, ic_report_get_end_date (report));
-  _ic_report_set_published_date (copy, ic_report_get_published_date (report));
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
-      g_autoptr(IcImprovement) item_copy =
-        ic_improvement_new (ic_improvement_get_text (item), ic_improvement_get_kind (item),
-                            ic_improvement_get_scope (item), ic_improvement_get_timeframe (item),
-                            ic_improvement_get_page (item));
-
-      ic_improvement_set_themes (item_copy, ic_improvement_get_themes (item));
-      _ic_report_add_improvement (copy, item_copy);
-    }
-  return copy;
-}
-
 static void
 find_links_thread (GTask        *task,
                    gpointer      source_object,
@@ -210,7 +209,6 @@ static void
 update_async (IcChartWidget *self)
 {
   g_autoptr(GPtrArray) no_links = g_ptr_array_new ();
-  g_autoptr(GListStore) copies = g_list_store_new (IC_TYPE_REPORT);
   g_autoptr(GTask) task = NULL;
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
 
@@ -225,16 +223,10 @@ update_async (IcChartWidget *self)
    * drawn stays until the new one is complete. */
   if (self->chart == NULL)
     prepare (self, no_links);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (self->model, i);
-      g_autoptr(IcReport) copy = clone_for_links (report);
-
-      g_list_store_append (copies, copy);
-    }
   self->links_job = g_cancellable_new ();
   task = g_task_new (self, self->links_job, links_found_cb, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&copies), g_object_unref);
+  /* The worker never reads a report the window may correct meanwhile. */
+  g_task_set_task_data (task, ic_report_snapshot_model (self->model), g_object_unref);
   g_task_run_in_thread (task, find_links_thread);
 }
 
@@ -525,8 +517,7 @@ ic_chart_widget_init (IcChartWidget *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (click, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ic_chart_widget_kind_to_title (self->kind), -1);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -552,8 +543,7 @@ ic_chart_widget_set_kind (IcChartWidget *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ic_chart_widget_kind_to_title (kind), -1);
+  update_accessible (self);
   model_items_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }

@@ -30,5 +30,6 @@ IcChart     *ic_chart_widget_get_chart  (IcChartWidget *self);
 void         ic_chart_widget_update     (IcChartWidget *self);
 char        *ic_chart_widget_describe_hit (const IcChartHit *hit) G_GNUC_WARN_UNUSED_RESULT;
 const char  *ic_chart_widget_kind_to_title (IcChartKind kind);
+const char  *ic_chart_widget_kind_to_description (IcChartKind kind);
 
 G_END_DECLS

@@ -72,6 +72,14 @@ card_new (IcChartsView      *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
   gtk_widget_set_tooltip_text (menu_button, _("Save or Print"));
+  {
+    /* Four cards, four menus: each says which chart it saves. */
+    g_autofree char *name = g_strdup_printf (_("Save or print %s"),
+                                             ic_chart_widget_kind_to_title (kind));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name, -1);
+  }
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), menu_button);
@@ -113,7 +121,15 @@ ic_charts_view_init (IcChartsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_flow_box_append (self->flow_box, card_new (self, kinds[i], i));
+    {
+      GtkWidget *card = card_new (self, kinds[i], i);
+
+      gtk_flow_box_append (self->flow_box, card);
+      /* The flow box's child takes the focus: named by its chart. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (card)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ic_chart_widget_kind_to_title (kinds[i]), -1);
+    }
 }
 
 void

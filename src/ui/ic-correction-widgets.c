@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-authorities.h"
+#include "ic-a11y.h"
 #include "ic-correction-widgets.h"
 #include "ic-themes.h"
 #include "ic-ui-util.h"
@@ -45,6 +46,7 @@ ic_ui_revert_button (IcReport   *report,
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
 
   gtk_widget_set_tooltip_text (button, _("Revert to Parsed Value"));
+  ic_a11y_set_name (button, _("Revert to the value as read"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)",
@@ -123,6 +125,7 @@ authority_editor (IcReport *report)
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
   gtk_widget_set_tooltip_text (drop_down, _("Correct the authority"));
+  ic_a11y_name_drop_down (GTK_DROP_DOWN (drop_down), _("Authority"));
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (authority_selected_cb), NULL);
   return drop_down;
 }
@@ -150,6 +153,7 @@ type_editor (IcReport *report)
   drop_down = gtk_drop_down_new_from_strings ((const char * const *) labels);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), ic_report_get_inspection_type (report));
   gtk_widget_set_tooltip_text (drop_down, _("Correct the kind of inspection"));
+  ic_a11y_name_drop_down (GTK_DROP_DOWN (drop_down), _("Kind of inspection"));
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (type_selected_cb), NULL);
   return drop_down;
 }
@@ -187,6 +191,7 @@ date_editor (const GDate *date,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, tooltip);
+  ic_a11y_set_name (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected_cb), button);
   return button;
@@ -270,6 +275,7 @@ theme_chip (IcReport           *report,
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "circular");
   gtk_widget_set_tooltip_text (remove, tooltip);
+  ic_a11y_set_name (remove, tooltip);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(sss)",
                                     ic_report_get_content_id (report), field, value);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.correct");
@@ -306,6 +312,7 @@ add_theme_button (IcReport           *report,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, _("Add a Theme"));
+  ic_a11y_set_name (button, _("Add a theme"));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_sensitive (button, ic_report_get_content_id (report) != NULL &&
                             (themes == NULL || g_strv_length ((char **) themes) < IC_MAX_THEMES));

@@ -10,6 +10,7 @@
 
 #include "ic-ui-util.h"
 #include "ic-authority-info.h"
+#include "ic-a11y.h"
 #include "ic-filter-bar.h"
 
 #define FIRST_YEAR 2009
@@ -229,6 +230,11 @@ ic_filter_bar_init (IcFilterBar *self)
   self->syncing = TRUE;
   fill_dropdowns (self);
   self->syncing = FALSE;
+  ic_a11y_name_drop_down (self->type_dropdown, _("Report type"));
+  ic_a11y_name_drop_down (self->region_dropdown, _("Region"));
+  ic_a11y_name_drop_down (self->from_dropdown, _("From year"));
+  ic_a11y_name_drop_down (self->to_dropdown, _("To year"));
+  ic_a11y_plain_button_names (GTK_WIDGET (self));
 }
 
 void

@@ -1,12 +1,14 @@
 /* ic-matrix-columns.c
  *
- * The matrix is a GtkGridView of one column whose rows (IcMatrixRow)
- * lay out their own cells, under a header of its own (IcMatrixHeader):
+ * The matrix and the list of reports are each a GtkGridView of one
+ * column whose rows (IcMatrixRow) lay out their own cells, under a
+ * header of their own (IcMatrixHeader):
  * GTK 4.8's column view keeps widgets for 200 rows and restyles every
  * one of them on any change to the list, 10–45 ms a frame while reading,
  * where a grid view keeps about 30 (doc/ui-stalls.md). This object is
- * what the header and the rows share: each column's title, width and
- * whether it is shown, with a "changed" signal when any of them change.
+ * what the header and the rows share: each column's kind of cell, text
+ * and order (IcMatrixColumnSpec), title, width and whether it is shown,
+ * with a "changed" signal when a width or visibility changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,10 +23,12 @@
 
 struct _IcMatrixColumns
 {
-  GObject  parent_instance;
+  GObject             parent_instance;
 
-  int      widths[IC_MATRIX_N_COLUMNS];
-  gboolean visible[IC_MATRIX_N_COLUMNS];
+  IcMatrixColumnSpec *specs;
+  guint               n_columns;
+  int                *widths;
+  gboolean           *visible;
 };
 
 G_DEFINE_FINAL_TYPE (IcMatrixColumns, ic_matrix_columns, G_TYPE_OBJECT)
@@ -37,6 +41,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+ic_matrix_columns_finalize (GObject *object)
+{
+  IcMatrixColumns *self = (IcMatrixColumns *)object;
+
+  g_free (self->specs);
+  g_free (self->widths);
+  g_free (self->visible);
+
+  G_OBJECT_CLASS (ic_matrix_columns_parent_class)->finalize (object);
+}
+
+static void
 ic_matrix_columns_class_init (IcMatrixColumnsClass *klass)
 {
   /**
@@ -44,6 +60,8 @@ ic_matrix_columns_class_init (IcMatrixColumnsClass *klass)
    *
    * A column's width or visibility changed: rows and header lay out again.
    */
+  G_OBJECT_CLASS (klass)->finalize = ic_matrix_columns_finalize;
+
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -52,22 +70,91 @@ ic_matrix_columns_class_init (IcMatrixColumnsClass *klass)
 static void
 ic_matrix_columns_init (IcMatrixColumns *self)
 {
-  /* Until the header has measured its titles. */
-  self->widths[IC_MATRIX_COLUMN_AUTHORITY] = 230;
-  self->widths[IC_MATRIX_COLUMN_TYPE] = 190;
-  self->widths[IC_MATRIX_COLUMN_ENDED] = 140;
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
-    {
-      if (c >= IC_MATRIX_COLUMN_FIRST_AREA)
-        self->widths[c] = 130;
-      self->visible[c] = TRUE;
-    }
 }
 
+static int
+compare_authority (IcReport *a,
+                   IcReport *b)
+{
+  return ic_ui_compare_authority (a, b, NULL);
+}
+
+static int
+compare_type (IcReport *a,
+              IcReport *b)
+{
+  return ic_ui_compare_type (a, b, NULL);
+}
+
+static int
+compare_ended (IcReport *a,
+               IcReport *b)
+{
+  return ic_ui_compare_dates (ic_report_get_sort_date (a), ic_report_get_sort_date (b));
+}
+
+static gboolean
+no_date (IcReport *report)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  return date == NULL || !g_date_valid (date);
+}
+
+/**
+ * ic_matrix_columns_new_with_specs:
+ * @specs: (array length=n_specs): the columns, in order; copied
+ */
+IcMatrixColumns *
+ic_matrix_columns_new_with_specs (const IcMatrixColumnSpec *specs,
+                                  guint                     n_specs)
+{
+  IcMatrixColumns *self = g_object_new (IC_TYPE_MATRIX_COLUMNS, NULL);
+
+  self->n_columns = n_specs;
+  self->specs = g_memdup2 (specs, n_specs * sizeof *specs);
+  self->widths = g_new (int, n_specs);
+  self->visible = g_new (gboolean, n_specs);
+  for (guint c = 0; c < n_specs; c++)
+    {
+      self->widths[c] = specs[c].width;
+      self->visible[c] = TRUE;
+    }
+  return self;
+}
+
+/* The judgement matrix's columns. */
 IcMatrixColumns *
 ic_matrix_columns_new (void)
 {
-  return g_object_new (IC_TYPE_MATRIX_COLUMNS, NULL);
+  IcMatrixColumnSpec specs[IC_MATRIX_N_COLUMNS] = {
+    [IC_MATRIX_COLUMN_AUTHORITY] = { N_("Authority"), 230, IC_MATRIX_CELL_HEADING, 0, FALSE,
+                                     ic_ui_authority_text, compare_authority, NULL },
+    [IC_MATRIX_COLUMN_TYPE] = { N_("Type"), 190, IC_MATRIX_CELL_TEXT, 0, FALSE,
+                                ic_ui_type_text, compare_type, NULL },
+    [IC_MATRIX_COLUMN_ENDED] = { N_("Ended"), 140, IC_MATRIX_CELL_TEXT, 0, FALSE,
+                                 ic_ui_report_date, compare_ended, no_date },
+  };
+
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    specs[IC_MATRIX_COLUMN_AREA (a)] = (IcMatrixColumnSpec) { NULL, 130, IC_MATRIX_CELL_GRADE, a };
+  return ic_matrix_columns_new_with_specs (specs, IC_MATRIX_N_COLUMNS);
+}
+
+guint
+ic_matrix_columns_get_n_columns (IcMatrixColumns *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), 0);
+  return self->n_columns;
+}
+
+const IcMatrixColumnSpec *
+ic_matrix_columns_get_spec (IcMatrixColumns *self,
+                            guint            column)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+  return &self->specs[column];
 }
 
 const char *
@@ -75,19 +162,11 @@ ic_matrix_columns_get_title (IcMatrixColumns *self,
                              guint            column)
 {
   g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), NULL);
-  g_return_val_if_fail (column < IC_MATRIX_N_COLUMNS, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
 
-  switch (column)
-    {
-    case IC_MATRIX_COLUMN_AUTHORITY:
-      return _("Authority");
-    case IC_MATRIX_COLUMN_TYPE:
-      return _("Type");
-    case IC_MATRIX_COLUMN_ENDED:
-      return _("Ended");
-    default:
-      return ic_area_to_short_label (column - IC_MATRIX_COLUMN_FIRST_AREA);
-    }
+  if (self->specs[column].kind == IC_MATRIX_CELL_GRADE)
+    return ic_area_to_short_label (self->specs[column].area);
+  return _(self->specs[column].title);
 }
 
 int
@@ -95,7 +174,7 @@ ic_matrix_columns_get_width (IcMatrixColumns *self,
                              guint            column)
 {
   g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), 0);
-  g_return_val_if_fail (column < IC_MATRIX_N_COLUMNS, 0);
+  g_return_val_if_fail (column < self->n_columns, 0);
   return self->widths[column];
 }
 
@@ -105,7 +184,7 @@ ic_matrix_columns_set_width (IcMatrixColumns *self,
                              int              width)
 {
   g_return_if_fail (IC_IS_MATRIX_COLUMNS (self));
-  g_return_if_fail (column < IC_MATRIX_N_COLUMNS);
+  g_return_if_fail (column < self->n_columns);
 
   if (self->widths[column] == width)
     return;
@@ -118,7 +197,7 @@ ic_matrix_columns_get_visible (IcMatrixColumns *self,
                                guint            column)
 {
   g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), FALSE);
-  g_return_val_if_fail (column < IC_MATRIX_N_COLUMNS, FALSE);
+  g_return_val_if_fail (column < self->n_columns, FALSE);
   return self->visible[column];
 }
 
@@ -128,7 +207,7 @@ ic_matrix_columns_set_visible (IcMatrixColumns *self,
                                gboolean         visible)
 {
   g_return_if_fail (IC_IS_MATRIX_COLUMNS (self));
-  g_return_if_fail (column < IC_MATRIX_N_COLUMNS);
+  g_return_if_fail (column < self->n_columns);
 
   visible = !!visible;
   if (self->visible[column] == visible)
@@ -145,7 +224,7 @@ ic_matrix_columns_get_total_width (IcMatrixColumns *self)
 
   g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), 0);
 
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     if (self->visible[c])
       total += self->widths[c];
   return total;
@@ -153,7 +232,7 @@ ic_matrix_columns_get_total_width (IcMatrixColumns *self)
 
 /**
  * ic_matrix_columns_measure_height:
- * @children: one widget per column, as many as %IC_MATRIX_N_COLUMNS
+ * @children: one widget per column, as many as %self->n_columns
  *
  * The height of a row of @children: the tallest shown one at its
  * column's width.
@@ -165,7 +244,7 @@ ic_matrix_columns_measure_height (IcMatrixColumns  *self,
                                   int              *natural)
 {
   *minimum = *natural = 0;
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       int child_min, child_nat;
 
@@ -180,7 +259,7 @@ ic_matrix_columns_measure_height (IcMatrixColumns  *self,
 
 /**
  * ic_matrix_columns_allocate:
- * @children: one widget per column, as many as %IC_MATRIX_N_COLUMNS
+ * @children: one widget per column, as many as %self->n_columns
  * @scrolled: how far the row is scrolled to the side
  *
  * Places the shown @children side by side at their columns' widths in a
@@ -195,65 +274,58 @@ ic_matrix_columns_allocate (IcMatrixColumns  *self,
                             int               scrolled)
 {
   gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
+  int spare = MAX (0, width - ic_matrix_columns_get_total_width (self));
+  guint n_expand = 0;
   int x = 0;
 
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
+    n_expand += self->visible[c] && self->specs[c].expand;
+  for (guint c = 0; c < self->n_columns; c++)
     {
       int left = x - scrolled;
+      int column_width = self->widths[c];
 
       if (!self->visible[c])
         continue;
+      if (self->specs[c].expand)
+        {
+          column_width += spare / n_expand;
+          spare -= spare / n_expand;
+          n_expand--;
+        }
       if (rtl)
-        left = width - left - self->widths[c];
-      gtk_widget_allocate (children[c], self->widths[c], height, -1,
+        left = width - left - column_width;
+      gtk_widget_allocate (children[c], column_width, height, -1,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (left, 0)));
-      x += self->widths[c];
+      x += column_width;
     }
-}
-
-static int
-compare_ended (IcReport *a,
-               IcReport *b)
-{
-  return ic_ui_compare_dates (ic_report_get_sort_date (a), ic_report_get_sort_date (b));
 }
 
 /* Whether @report has nothing to show in @column: no grade for the
  * area, or no date. */
 gboolean
-ic_matrix_columns_is_blank (guint     column,
-                            IcReport *report)
+ic_matrix_columns_is_blank (IcMatrixColumns *self,
+                            guint            column,
+                            IcReport        *report)
 {
-  const GDate *date;
+  const IcMatrixColumnSpec *spec = ic_matrix_columns_get_spec (self, column);
 
-  if (column >= IC_MATRIX_COLUMN_FIRST_AREA)
-    return ic_report_get_grade (report, column - IC_MATRIX_COLUMN_FIRST_AREA) == IC_GRADE_NONE;
-  if (column == IC_MATRIX_COLUMN_ENDED)
-    {
-      date = ic_report_get_sort_date (report);
-      return date == NULL || !g_date_valid (date);
-    }
-  return FALSE;
+  if (spec->kind == IC_MATRIX_CELL_GRADE)
+    return ic_report_get_grade (report, spec->area) == IC_GRADE_NONE;
+  return spec->is_blank != NULL && spec->is_blank (report);
 }
 
 /* The ascending order of @column. */
 int
-ic_matrix_columns_compare (guint     column,
-                           IcReport *a,
-                           IcReport *b)
+ic_matrix_columns_compare (IcMatrixColumns *self,
+                           guint            column,
+                           IcReport        *a,
+                           IcReport        *b)
 {
-  IcArea area;
+  const IcMatrixColumnSpec *spec = ic_matrix_columns_get_spec (self, column);
 
-  switch (column)
-    {
-    case IC_MATRIX_COLUMN_AUTHORITY:
-      return ic_ui_compare_authority (a, b, NULL);
-    case IC_MATRIX_COLUMN_TYPE:
-      return ic_ui_compare_type (a, b, NULL);
-    case IC_MATRIX_COLUMN_ENDED:
-      return compare_ended (a, b);
-    default:
-      area = column - IC_MATRIX_COLUMN_FIRST_AREA;
-      return ic_ui_compare_grades (ic_report_get_grade (a, area), ic_report_get_grade (b, area));
-    }
+  if (spec->kind == IC_MATRIX_CELL_GRADE)
+    return ic_ui_compare_grades (ic_report_get_grade (a, spec->area),
+                                 ic_report_get_grade (b, spec->area));
+  return spec->compare (a, b);
 }

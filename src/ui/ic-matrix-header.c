@@ -25,8 +25,9 @@ struct _IcMatrixHeader
 
   IcMatrixColumns *columns;
   GtkAdjustment   *hadjustment;
-  GtkWidget       *buttons[IC_MATRIX_N_COLUMNS];
-  GtkWidget       *arrows[IC_MATRIX_N_COLUMNS];
+  GtkWidget      **buttons;  /* one per column */
+  GtkWidget      **arrows;
+  guint            n_columns;
   guint            sort_column;
   GtkSortType      sort_order;
 };
@@ -42,10 +43,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GTK 4.8 does not pass the sort state on to screen readers: the name
+ * says it, as the arrow does on screen. */
+static void
+update_button_name (IcMatrixHeader *self,
+                    guint           column,
+                    gboolean        sorted)
+{
+  const char *title = ic_matrix_columns_get_title (self->columns, column);
+  g_autofree char *name = NULL;
+
+  if (!sorted)
+    name = g_strdup (title);
+  else if (self->sort_order == GTK_SORT_ASCENDING)
+    name = g_strdup_printf (_("%s, sorted ascending"), title);
+  else
+    name = g_strdup_printf (_("%s, sorted descending"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[column]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update_buttons (IcMatrixHeader *self)
 {
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       gboolean sorted = c == self->sort_column;
 
@@ -54,6 +75,7 @@ update_buttons (IcMatrixHeader *self)
       gtk_image_set_from_icon_name (GTK_IMAGE (self->arrows[c]),
                                     self->sort_order == GTK_SORT_ASCENDING ? "pan-up-symbolic"
                                                                            : "pan-down-symbolic");
+      update_button_name (self, c, sorted);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->buttons[c]),
                                       GTK_ACCESSIBLE_PROPERTY_SORT,
                                       !sorted ? GTK_ACCESSIBLE_SORT_NONE
@@ -113,14 +135,14 @@ clicked_cb (GtkButton      *button,
 static void
 fit_titles (IcMatrixHeader *self)
 {
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       int title_min, title_nat, wanted;
 
       gtk_widget_measure (self->buttons[c], GTK_ORIENTATION_HORIZONTAL, -1,
                           &title_min, &title_nat, NULL, NULL);
       wanted = title_nat + TITLE_ROOM;
-      if (c >= IC_MATRIX_COLUMN_FIRST_AREA)
+      if (ic_matrix_columns_get_spec (self->columns, c)->kind == IC_MATRIX_CELL_GRADE)
         wanted = MAX (wanted, MIN_AREA_WIDTH);
       if (wanted > ic_matrix_columns_get_width (self->columns, c))
         ic_matrix_columns_set_width (self->columns, c, wanted);
@@ -142,8 +164,11 @@ ic_matrix_header_dispose (GObject *object)
 {
   IcMatrixHeader *self = (IcMatrixHeader *)object;
 
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     g_clear_pointer (&self->buttons[c], gtk_widget_unparent);
+  g_clear_pointer (&self->buttons, g_free);
+  g_clear_pointer (&self->arrows, g_free);
+  self->n_columns = 0;
   ic_matrix_header_set_hadjustment (self, NULL);
   g_clear_object (&self->columns);
 
@@ -231,7 +256,10 @@ ic_matrix_header_new (IcMatrixColumns *columns)
   IcMatrixHeader *self = g_object_new (IC_TYPE_MATRIX_HEADER, NULL);
 
   self->columns = g_object_ref (columns);
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  self->n_columns = ic_matrix_columns_get_n_columns (columns);
+  self->buttons = g_new0 (GtkWidget *, self->n_columns);
+  self->arrows = g_new0 (GtkWidget *, self->n_columns);
+  for (guint c = 0; c < self->n_columns; c++)
     {
       self->buttons[c] = title_button (self, c);
       gtk_widget_set_parent (self->buttons[c], GTK_WIDGET (self));
@@ -265,7 +293,7 @@ ic_matrix_header_sort_by (IcMatrixHeader *self,
                           GtkSortType     order)
 {
   g_return_if_fail (IC_IS_MATRIX_HEADER (self));
-  g_return_if_fail (column < IC_MATRIX_N_COLUMNS || column == IC_MATRIX_NOT_SORTED);
+  g_return_if_fail (column < self->n_columns || column == IC_MATRIX_NOT_SORTED);
 
   if (self->sort_column == column && self->sort_order == order)
     return;
@@ -302,6 +330,53 @@ ic_matrix_header_get_button (IcMatrixHeader *self,
                              guint           column)
 {
   g_return_val_if_fail (IC_IS_MATRIX_HEADER (self), NULL);
-  g_return_val_if_fail (column < IC_MATRIX_N_COLUMNS, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
   return self->buttons[column];
+}
+
+/**
+ * ic_matrix_header_get_columns:
+ *
+ * Returns: (transfer none): the columns the header shows
+ */
+IcMatrixColumns *
+ic_matrix_header_get_columns (IcMatrixHeader *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_HEADER (self), NULL);
+  return self->columns;
+}
+
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  IcMatrixHeader *self = user_data;
+  guint column = self->sort_column;
+  gboolean a_blank = ic_matrix_columns_is_blank (self->columns, column, (IcReport *) a);
+  gboolean b_blank = ic_matrix_columns_is_blank (self->columns, column, (IcReport *) b);
+  int order;
+
+  /* Reports with nothing in the column come last either way: sorted
+   * worst first, the worst grades lead, not the reports without one. */
+  if (a_blank || b_blank)
+    return a_blank - b_blank;
+  order = ic_matrix_columns_compare (self->columns, column, (IcReport *) a, (IcReport *) b);
+  return self->sort_order == GTK_SORT_DESCENDING ? -order : order;
+}
+
+/**
+ * ic_matrix_header_new_sorter:
+ *
+ * Returns: (transfer full) (nullable): the order the titles ask for, or
+ *   %NULL for the rows' own order (none chosen)
+ */
+GtkSorter *
+ic_matrix_header_new_sorter (IcMatrixHeader *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_HEADER (self), NULL);
+
+  if (self->sort_column == IC_MATRIX_NOT_SORTED)
+    return NULL;
+  return GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, g_object_ref (self), g_object_unref));
 }

@@ -25,4 +25,7 @@ GtkSortType ic_matrix_header_get_sort_order  (IcMatrixHeader  *self);
 GtkWidget  *ic_matrix_header_get_button      (IcMatrixHeader  *self,
                                               guint            column);
 
+IcMatrixColumns *ic_matrix_header_get_columns (IcMatrixHeader *self);
+GtkSorter  *ic_matrix_header_new_sorter      (IcMatrixHeader  *self) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -3,7 +3,8 @@
  * A row lays its cells out side by side at the widths of the shared
  * IcMatrixColumns, leaving out hidden columns, so that rows line up with
  * each other and with the header. Text cells (IcTextCell) and grade
- * cells (IcGradeCell) are single style nodes: a row is fifteen nodes.
+ * cells (IcGradeCell) are single style nodes: a matrix row is fifteen
+ * nodes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +23,8 @@ struct _IcMatrixRow
 
   IcMatrixColumns *columns;
   IcReport        *report;   /* the list item holds it while bound */
-  GtkWidget       *cells[IC_MATRIX_N_COLUMNS];
+  GtkWidget      **cells;    /* one per column */
+  guint            n_cells;
 };
 
 G_DEFINE_FINAL_TYPE (IcMatrixRow, ic_matrix_row, GTK_TYPE_WIDGET)
@@ -30,7 +32,7 @@ G_DEFINE_FINAL_TYPE (IcMatrixRow, ic_matrix_row, GTK_TYPE_WIDGET)
 static void
 show_columns (IcMatrixRow *self)
 {
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_cells; c++)
     gtk_widget_set_child_visible (self->cells[c], ic_matrix_columns_get_visible (self->columns, c));
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -77,8 +79,10 @@ ic_matrix_row_dispose (GObject *object)
 {
   IcMatrixRow *self = (IcMatrixRow *)object;
 
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_cells; c++)
     g_clear_pointer (&self->cells[c], gtk_widget_unparent);
+  g_clear_pointer (&self->cells, g_free);
+  self->n_cells = 0;
   g_clear_object (&self->columns);
 
   G_OBJECT_CLASS (ic_matrix_row_parent_class)->dispose (object);
@@ -100,19 +104,25 @@ ic_matrix_row_class_init (IcMatrixRowClass *klass)
 static void
 ic_matrix_row_init (IcMatrixRow *self)
 {
-  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+}
+
+static GtkWidget *
+new_cell (IcMatrixRow              *self,
+          const IcMatrixColumnSpec *spec)
+{
+  GtkWidget *cell;
+
+  if (spec->kind != IC_MATRIX_CELL_GRADE)
     {
-      if (c >= IC_MATRIX_COLUMN_FIRST_AREA)
-        {
-          self->cells[c] = ic_grade_cell_new ();
-          gtk_widget_add_css_class (self->cells[c], "grade-cell");
-          g_signal_connect (self->cells[c], "activate", G_CALLBACK (cell_activate_cb), self);
-        }
-      else
-        self->cells[c] = ic_text_cell_new ();
-      gtk_widget_set_parent (self->cells[c], GTK_WIDGET (self));
+      cell = ic_text_cell_new ();
+      if (spec->kind == IC_MATRIX_CELL_HEADING)
+        gtk_widget_add_css_class (cell, "heading");
+      return cell;
     }
-  gtk_widget_add_css_class (self->cells[IC_MATRIX_COLUMN_AUTHORITY], "heading");
+  cell = ic_grade_cell_new ();
+  gtk_widget_add_css_class (cell, "grade-cell");
+  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), self);
+  return cell;
 }
 
 GtkWidget *
@@ -121,6 +131,13 @@ ic_matrix_row_new (IcMatrixColumns *columns)
   IcMatrixRow *self = g_object_new (IC_TYPE_MATRIX_ROW, NULL);
 
   self->columns = g_object_ref (columns);
+  self->n_cells = ic_matrix_columns_get_n_columns (columns);
+  self->cells = g_new0 (GtkWidget *, self->n_cells);
+  for (guint c = 0; c < self->n_cells; c++)
+    {
+      self->cells[c] = new_cell (self, ic_matrix_columns_get_spec (columns, c));
+      gtk_widget_set_parent (self->cells[c], GTK_WIDGET (self));
+    }
   g_signal_connect_object (columns, "changed", G_CALLBACK (show_columns), self, G_CONNECT_SWAPPED);
   show_columns (self);
   return GTK_WIDGET (self);
@@ -128,9 +145,10 @@ ic_matrix_row_new (IcMatrixColumns *columns)
 
 static void
 fill_grade (IcMatrixRow *self,
+            guint        column,
             IcArea       area)
 {
-  IcGradeCell *cell = IC_GRADE_CELL (self->cells[IC_MATRIX_COLUMN_AREA (area)]);
+  IcGradeCell *cell = IC_GRADE_CELL (self->cells[column]);
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
   IcGrade grade;
@@ -142,13 +160,29 @@ fill_grade (IcMatrixRow *self,
   ic_ui_set_grade_class (GTK_WIDGET (cell), grade);
 }
 
+/* The row, and the grid view's item holding it (which GTK 4.8 names by
+ * its type), are named by the texts of its text cells: "Dorset,
+ * Inspection (ILACS), 21 March 2025". Each grade cell says its own
+ * sentence. */
 static void
-set_cell_text (IcMatrixRow *self,
-               guint        column,
-               char        *text)
+name_row (IcMatrixRow *self)
 {
-  ic_text_cell_set_text (IC_TEXT_CELL (self->cells[column]), text);
-  g_free (text);
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (guint c = 0; c < self->n_cells; c++)
+    {
+      const char *words;
+
+      if (!IC_IS_TEXT_CELL (self->cells[c]))
+        continue;
+      words = ic_text_cell_get_text (IC_TEXT_CELL (self->cells[c]));
+      if (words != NULL && *words != '\0')
+        g_string_append_printf (name, "%s%s", name->len ? ", " : "", words);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
 /* Shows @report; called again when it changes in place. */
@@ -162,11 +196,20 @@ ic_matrix_row_set_report (IcMatrixRow *self,
   self->report = report;
   if (report == NULL)
     return;
-  set_cell_text (self, IC_MATRIX_COLUMN_AUTHORITY, ic_ui_authority_text (report));
-  set_cell_text (self, IC_MATRIX_COLUMN_TYPE, ic_ui_type_text (report));
-  set_cell_text (self, IC_MATRIX_COLUMN_ENDED, ic_ui_report_date (report));
-  for (guint a = 0; a < IC_N_AREAS; a++)
-    fill_grade (self, a);
+  for (guint c = 0; c < self->n_cells; c++)
+    {
+      const IcMatrixColumnSpec *spec = ic_matrix_columns_get_spec (self->columns, c);
+      g_autofree char *text = NULL;
+
+      if (spec->kind == IC_MATRIX_CELL_GRADE)
+        {
+          fill_grade (self, c, spec->area);
+          continue;
+        }
+      text = spec->text (report);
+      ic_text_cell_set_text (IC_TEXT_CELL (self->cells[c]), text);
+    }
+  name_row (self);
 }
 
 /**
@@ -179,6 +222,18 @@ ic_matrix_row_get_cell (IcMatrixRow *self,
                         guint        column)
 {
   g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
-  g_return_val_if_fail (column < IC_MATRIX_N_COLUMNS, NULL);
+  g_return_val_if_fail (column < self->n_cells, NULL);
   return self->cells[column];
+}
+
+/**
+ * ic_matrix_row_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown
+ */
+IcReport *
+ic_matrix_row_get_report (IcMatrixRow *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
+  return self->report;
 }

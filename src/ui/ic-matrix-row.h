@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (IcMatrixRow, ic_matrix_row, IC, MATRIX_ROW, GtkWidget)
 GtkWidget *ic_matrix_row_new        (IcMatrixColumns *columns);
 void       ic_matrix_row_set_report (IcMatrixRow     *self,
                                      IcReport        *report);
+IcReport  *ic_matrix_row_get_report (IcMatrixRow     *self);
 GtkWidget *ic_matrix_row_get_cell   (IcMatrixRow     *self,
                                      guint            column);
 

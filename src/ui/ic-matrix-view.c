@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-matrix-header.h"
+#include "ic-matrix-nav.h"
 #include "ic-matrix-row.h"
 #include "ic-matrix-table.h"
 #include "ic-matrix-view.h"
@@ -179,35 +180,13 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
-static int
-compare_rows_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  IcMatrixHeader *header = user_data;
-  guint column = ic_matrix_header_get_sort_column (header);
-  gboolean a_blank = ic_matrix_columns_is_blank (column, (IcReport *) a);
-  gboolean b_blank = ic_matrix_columns_is_blank (column, (IcReport *) b);
-  int order;
-
-  /* Reports with nothing in the column come last either way: sorted
-   * worst first, the worst grades lead, not the reports without one. */
-  if (a_blank || b_blank)
-    return a_blank - b_blank;
-  order = ic_matrix_columns_compare (column, (IcReport *) a, (IcReport *) b);
-  return ic_matrix_header_get_sort_order (header) == GTK_SORT_DESCENDING ? -order : order;
-}
-
 /* A title clicked: the rows sort by its column (none: the store's order,
  * authority then date). */
 static void
 sort_changed_cb (IcMatrixView *self)
 {
-  g_autoptr(GtkSorter) sorter = NULL;
+  g_autoptr(GtkSorter) sorter = ic_matrix_header_new_sorter (self->header);
 
-  if (ic_matrix_header_get_sort_column (self->header) != IC_MATRIX_NOT_SORTED)
-    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, g_object_ref (self->header),
-                                                g_object_unref));
   gtk_sort_list_model_set_sorter (self->sorted, sorter);
   ic_row_feed_set_sorter (self->feed, sorter);
 }
@@ -347,6 +326,7 @@ ic_matrix_view_init (IcMatrixView *self)
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   ic_ui_keep_at_top (GTK_WIDGET (self->grid_view), G_LIST_MODEL (selection), self->scrolled_window);
+  ic_matrix_nav_attach (self->grid_view, G_LIST_MODEL (self->sorted), self->columns, self->header);
   ic_row_feed_flush (self->feed);
 }
 

@@ -11,6 +11,7 @@
 
 #include "ic-recurrence.h"
 #include "ic-correction-widgets.h"
+#include "ic-a11y.h"
 #include "ic-report-page.h"
 #include "ic-themes.h"
 #include "ic-ui-util.h"
@@ -107,6 +108,7 @@ correction_button (IcReport *report,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, tooltip);
+  ic_a11y_set_name (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_sensitive (button, ic_report_get_content_id (report) != NULL);
@@ -141,6 +143,9 @@ fill_judgements (IcReportPage *self)
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
+      /* The grade chip is not focusable: the row says the grade. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      ic_grade_to_label (ic_judgement_get_grade (j)), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), ic_ui_revert_button (self->report, field));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  correction_button (self->report, ic_judgement_get_area (j)));
@@ -156,6 +161,7 @@ fill_judgements (IcReportPage *self)
       gtk_widget_set_margin_top (label, 12);
       gtk_widget_set_margin_bottom (label, 12);
       gtk_list_box_append (self->judgements_list, label);
+      ic_a11y_label_by (gtk_widget_get_parent (label), label);
     }
 }
 
@@ -261,7 +267,11 @@ fill_improvements (IcReportPage *self)
     {
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
 
-      gtk_list_box_append (self->improvements_list, improvement_row (self, item, i));
+      GtkWidget *box = improvement_row (self, item, i);
+
+      gtk_list_box_append (self->improvements_list, box);
+      /* The row holding it is named by the item's words. */
+      ic_a11y_set_name (gtk_widget_get_parent (box), ic_improvement_get_text (item));
     }
   gtk_widget_set_visible (self->improvements_heading, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->improvements_list), n > 0);
@@ -282,6 +292,7 @@ fill_strings (GtkListBox         *list,
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (list, label);
+      ic_a11y_label_by (gtk_widget_get_parent (label), label);
     }
   gtk_widget_set_visible (GTK_WIDGET (list), n > 0);
   return n > 0;

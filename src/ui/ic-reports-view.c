@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-matrix-header.h"
+#include "ic-matrix-row.h"
+#include "ic-matrix-table.h"
 #include "ic-report-page.h"
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
@@ -20,10 +23,13 @@ struct _IcReportsView
 
   GtkSortListModel *sorted;
   IcRowFeed        *feed;
+  IcMatrixColumns  *columns;
+  IcMatrixHeader   *header;
 
   /* template widgets */
   GtkStack         *stack;
-  GtkColumnView    *column_view;
+  GtkBox           *table_box;
+  GtkGridView      *grid_view;
   GtkScrolledWindow *scrolled_window;
   IcReportPage     *report_page;
 };
@@ -63,59 +69,144 @@ file_text (IcReport *report)
 }
 
 static int
-compare_start (gconstpointer a, gconstpointer b, gpointer data)
+compare_start (IcReport *a,
+               IcReport *b)
 {
-  return ic_ui_compare_dates (ic_report_get_start_date ((IcReport *) a),
-                              ic_report_get_start_date ((IcReport *) b));
+  return ic_ui_compare_dates (ic_report_get_start_date (a),
+                              ic_report_get_start_date (b));
 }
 
 static int
-compare_end (gconstpointer a, gconstpointer b, gpointer data)
+compare_end (IcReport *a,
+             IcReport *b)
 {
-  return ic_ui_compare_dates (ic_report_get_end_date ((IcReport *) a),
-                              ic_report_get_end_date ((IcReport *) b));
+  return ic_ui_compare_dates (ic_report_get_end_date (a),
+                              ic_report_get_end_date (b));
 }
 
 static int
-compare_overall (gconstpointer a, gconstpointer b, gpointer data)
+compare_overall (IcReport *a,
+                 IcReport *b)
 {
-  return ic_ui_compare_grades (ic_report_get_grade ((IcReport *) a, IC_AREA_OVERALL_EFFECTIVENESS),
-                               ic_report_get_grade ((IcReport *) b, IC_AREA_OVERALL_EFFECTIVENESS));
+  return ic_ui_compare_grades (ic_report_get_grade (a, IC_AREA_OVERALL_EFFECTIVENESS),
+                               ic_report_get_grade (b, IC_AREA_OVERALL_EFFECTIVENESS));
 }
 
 static int
-compare_items (gconstpointer a, gconstpointer b, gpointer data)
+compare_items (IcReport *a,
+               IcReport *b)
 {
-  return (int) g_list_model_get_n_items (ic_report_get_improvements ((IcReport *) a)) -
-         (int) g_list_model_get_n_items (ic_report_get_improvements ((IcReport *) b));
+  return (int) g_list_model_get_n_items (ic_report_get_improvements (a)) -
+         (int) g_list_model_get_n_items (ic_report_get_improvements (b));
 }
 
 static int
-compare_file (gconstpointer a, gconstpointer b, gpointer data)
+compare_file (IcReport *a,
+              IcReport *b)
 {
-  return g_strcmp0 (ic_report_get_source ((IcReport *) a), ic_report_get_source ((IcReport *) b));
+  return g_strcmp0 (ic_report_get_source (a), ic_report_get_source (b));
+}
+
+static int
+compare_authority (IcReport *a,
+                   IcReport *b)
+{
+  return ic_ui_compare_authority (a, b, NULL);
+}
+
+static int
+compare_type (IcReport *a,
+              IcReport *b)
+{
+  return ic_ui_compare_type (a, b, NULL);
+}
+
+/* A grid of row widgets, as the matrix: a GtkColumnView keeps 200 rows
+ * of widgets and restyles them all on any change, 35–75 ms of the main
+ * thread when a filter changes at 900 reports (doc/ui-stalls.md). */
+static const IcMatrixColumnSpec list_columns[] = {
+  { N_("Authority"), 200, IC_MATRIX_CELL_TEXT, 0, TRUE, ic_ui_authority_text, compare_authority },
+  { N_("Type"), 180, IC_MATRIX_CELL_TEXT, 0, FALSE, ic_ui_type_text, compare_type },
+  { N_("Started"), 140, IC_MATRIX_CELL_TEXT, 0, FALSE, start_text, compare_start },
+  { N_("Ended"), 140, IC_MATRIX_CELL_TEXT, 0, FALSE, end_text, compare_end },
+  { N_("Overall"), 170, IC_MATRIX_CELL_TEXT, 0, FALSE, overall_text, compare_overall },
+  { N_("Items"), 70, IC_MATRIX_CELL_TEXT, 0, FALSE, items_text, compare_items },
+  { N_("File"), 260, IC_MATRIX_CELL_TEXT, 0, TRUE, file_text, compare_file },
+};
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IcReportsView            *self)
+{
+  gtk_list_item_set_child (item, ic_matrix_row_new (self->columns));
 }
 
 static void
-build_columns (IcReportsView *self)
+fill_row (GtkListItem *item,
+          gpointer     user_data)
 {
-  GtkColumnView *cv = self->column_view;
-
-  gtk_column_view_column_set_expand (
-    ic_ui_add_text_column (cv, _("Authority"), ic_ui_authority_text, ic_ui_compare_authority), TRUE);
-  ic_ui_add_text_column (cv, _("Type"), ic_ui_type_text, ic_ui_compare_type);
-  ic_ui_add_text_column (cv, _("Started"), start_text, compare_start);
-  ic_ui_add_text_column (cv, _("Ended"), end_text, compare_end);
-  ic_ui_add_text_column (cv, _("Overall"), overall_text, compare_overall);
-  ic_ui_add_text_column (cv, _("Items"), items_text, compare_items);
-  gtk_column_view_column_set_expand (
-    ic_ui_add_text_column (cv, _("File"), file_text, compare_file), TRUE);
+  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
 }
 
 static void
-column_view_activate_cb (IcReportsView *self,
-                         guint          position,
-                         GtkColumnView *column_view)
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             IcReportsView            *self)
+{
+  ic_ui_bind_report_item (item, fill_row, NULL);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IcReportsView            *self)
+{
+  ic_ui_unbind_report_item (item);
+  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* A title clicked: the rows sort by its column (none: the store's order,
+ * authority then date). */
+static void
+sort_changed_cb (IcReportsView *self)
+{
+  g_autoptr(GtkSorter) sorter = ic_matrix_header_new_sorter (self->header);
+
+  gtk_sort_list_model_set_sorter (self->sorted, sorter);
+  ic_row_feed_set_sorter (self->feed, sorter);
+}
+
+static void
+build_table (IcReportsView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkWidget) body = g_object_ref (GTK_WIDGET (self->scrolled_window));
+  GtkWidget *table;
+
+  self->columns = ic_matrix_columns_new_with_specs (list_columns, G_N_ELEMENTS (list_columns));
+  self->header = IC_MATRIX_HEADER (ic_matrix_header_new (self->columns));
+  gtk_box_remove (self->table_box, body);
+  table = ic_matrix_table_new (GTK_WIDGET (self->header), body);
+  gtk_widget_set_vexpand (table, TRUE);
+  gtk_box_append (self->table_box, table);
+  ic_matrix_header_set_hadjustment (self->header,
+                                    gtk_scrolled_window_get_hadjustment (self->scrolled_window));
+  g_signal_connect_object (self->header, "notify::sort-order", G_CALLBACK (sort_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+}
+
+static void
+grid_view_activate_cb (IcReportsView *self,
+                       guint          position,
+                       GtkGridView   *grid_view)
 {
   g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
@@ -138,6 +229,7 @@ ic_reports_view_dispose (GObject *object)
 
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORTS_VIEW);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->columns);
   if (self->feed != NULL)
     ic_row_feed_set_source (self->feed, NULL);
   g_clear_object (&self->feed);
@@ -158,10 +250,11 @@ ic_reports_view_class_init (IcReportsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/InspectionCompare/ic-reports-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, IcReportsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, IcReportsView, table_box);
+  gtk_widget_class_bind_template_child (widget_class, IcReportsView, grid_view);
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, IcReportsView, report_page);
-  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "reports.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -175,17 +268,17 @@ ic_reports_view_init (IcReportsView *self)
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_columns (self);
+  build_table (self);
 
-  /* Fed a few rows at a time: see ic-row-feed.c. */
+  /* See ic-row-feed.c. */
   self->feed = ic_row_feed_new (GTK_WIDGET (self), IC_TYPE_REPORT, NULL, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  ic_row_feed_set_sorter (self->feed, gtk_column_view_get_sorter (self->column_view));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (ic_row_feed_get_rows (self->feed)), NULL);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  ic_ui_keep_list_at_top (self->column_view, self->scrolled_window);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  ic_ui_keep_at_top (GTK_WIDGET (self->grid_view), G_LIST_MODEL (selection), self->scrolled_window);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "ic-frameworks.h"
 #include "ic-text-cell.h"
+#include "ic-a11y.h"
 #include "ic-ui-util.h"
 
 static const char *grade_classes[IC_N_GRADES] = {
@@ -118,7 +119,7 @@ ic_ui_cell_description (IcReport *report,
                           ic_report_get_authority (report), ic_area_to_label (area), value, date);
 }
 
-/* The text of the Authority and Type columns, for ic_ui_add_text_column(). */
+/* The text of the Authority and Type columns. */
 char *
 ic_ui_authority_text (IcReport *report)
 {
@@ -278,71 +279,6 @@ ic_ui_unbind_report_item (GtkListItem *item)
   g_object_set_qdata (G_OBJECT (item), item_follow_quark (), NULL);
 }
 
-static void
-setup_text_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, ic_text_cell_new ());
-}
-
-static void
-fill_text (GtkListItem *item,
-           gpointer     user_data)
-{
-  IcReportTextFunc text_func = (IcReportTextFunc) user_data;
-  g_autofree char *text = text_func (gtk_list_item_get_item (item));
-
-  ic_text_cell_set_text (IC_TEXT_CELL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-bind_text_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  ic_ui_bind_report_item (item, fill_text, user_data);
-}
-
-static void
-unbind_text_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  ic_ui_unbind_report_item (item);
-}
-
-/**
- * ic_ui_add_text_column:
- * @text_func: returns the cell's text (transfer full)
- * @compare: (nullable): the column's sort order over #IcReport items
- *
- * Returns: (transfer none): the column, appended to @column_view
- */
-GtkColumnViewColumn *
-ic_ui_add_text_column (GtkColumnView    *column_view,
-                       const char       *title,
-                       IcReportTextFunc  text_func,
-                       GCompareDataFunc  compare)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_text_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_text_cb), (gpointer) text_func);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_text_cb), NULL);
-  column = gtk_column_view_column_new (title, factory);
-  if (compare != NULL)
-    {
-      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, NULL, NULL);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-    }
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (column_view, column);
-  g_object_unref (column);
-  return column;
-}
-
 /* gtk_widget_dispose_template() only unparents the children bound to a
  * struct field; the root box of a template usually is not. */
 void
@@ -359,18 +295,6 @@ ic_ui_dispose_template (GtkWidget *widget,
 /* Keeping a list at the top ------------------------------------------- */
 
 #define TOP_KEEPER_KEY "ic-at-top"
-
-/* The list view inside a column view: it has the "list.*" actions. */
-static GtkWidget *
-inner_list_view (GtkColumnView *column_view)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
 
 static void
 keeper_scrolled_cb (GtkAdjustment *adjustment,
@@ -416,13 +340,4 @@ ic_ui_keep_at_top (GtkWidget         *list,
                            G_CALLBACK (keeper_scrolled_cb), list, 0);
   g_signal_connect_object (rows, "items-changed", G_CALLBACK (keeper_rows_changed_cb), list,
                            G_CONNECT_AFTER);
-}
-
-/* ic_ui_keep_at_top() for a column view; call once it has its model. */
-void
-ic_ui_keep_list_at_top (GtkColumnView     *column_view,
-                        GtkScrolledWindow *scrolled_window)
-{
-  ic_ui_keep_at_top (inner_list_view (column_view),
-                     G_LIST_MODEL (gtk_column_view_get_model (column_view)), scrolled_window);
 }

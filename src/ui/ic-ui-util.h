@@ -39,7 +39,6 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-typedef char *(*IcReportTextFunc) (IcReport *report);
 typedef void  (*IcUiFillFunc)     (GtkListItem *item,
                                    gpointer     user_data);
 
@@ -47,19 +46,12 @@ void                 ic_ui_bind_report_item   (GtkListItem  *item,
                                                IcUiFillFunc  fill,
                                                gpointer      user_data);
 void                 ic_ui_unbind_report_item (GtkListItem  *item);
-
-GtkColumnViewColumn *ic_ui_add_text_column (GtkColumnView    *column_view,
-                                            const char       *title,
-                                            IcReportTextFunc  text_func,
-                                            GCompareDataFunc  compare);
 G_END_DECLS
 
 G_BEGIN_DECLS
 
 void ic_ui_keep_at_top      (GtkWidget         *list,
                              GListModel        *rows,
-                             GtkScrolledWindow *scrolled_window);
-void ic_ui_keep_list_at_top (GtkColumnView     *column_view,
                              GtkScrolledWindow *scrolled_window);
 void ic_ui_dispose_template (GtkWidget *widget,
                              GType      widget_type);

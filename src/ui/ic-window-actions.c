@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-atomic-file.h"
 #include "ic-csv.h"
 #include "ic-json.h"
+#include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-print-operation.h"
 #include "ic-window-private.h"
@@ -91,20 +93,21 @@ open_recent_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 cancel_load_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  _ic_window_cancel_load (IC_WINDOW (widget));
+  ic_session_cancel (IC_WINDOW (widget)->session);
 }
 
 static void
 reload_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  _ic_window_reload (IC_WINDOW (widget));
+  ic_session_reload (IC_WINDOW (widget)->session);
 }
 
 static void
 open_report_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   IcWindow *self = IC_WINDOW (widget);
-  IcReport *report = _ic_window_find_report (self, g_variant_get_string (param, NULL));
+  IcReport *report = ic_session_find_source (self->session,
+                                              g_variant_get_string (param, NULL));
 
   if (report == NULL)
     return;
@@ -212,30 +215,84 @@ toast_exported (IcWindow *self,
 static gboolean
 export_pdf (IcWindow    *self,
             const char  *path,
+            gboolean     summary,
             GError     **error)
 {
   g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  IcPackOptions options = { .filters = filters };
+  IcPackOptions options = { .filters = filters, .summary = summary };
 
   return ic_pack_export_pdf (ic_window_get_reports (self),
                              ic_report_store_get_failures (self->store),
                              &options, path, error);
 }
 
-/* The format follows the name: .pdf the summary pack, -improvements.csv
- * the improvement items, .csv the judgement matrix, anything else JSON. */
+static void
+guard_loaded_files (IcOutputGuard *guard,
+                    GListModel    *reports,
+                    GListModel    *failures)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+      const char * const *duplicates = ic_report_get_duplicates (report);
+
+      ic_output_guard_add_input (guard, ic_report_get_source (report));
+      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
+        ic_output_guard_add_input (guard, duplicates[k]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
+    }
+}
+
+/* As on the command line, an export never replaces a report nor lands in
+ * a folder being read: the folders and files opened, and every file read. */
+gboolean
+_ic_window_check_output (IcWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(IcOutputGuard) guard = ic_output_guard_new ();
+
+  for (guint i = 0; i < ic_session_get_n_roots (self->session); i++)
+    {
+      g_autofree char *root = g_file_get_path (ic_session_get_root (self->session, i));
+
+      if (root != NULL)
+        ic_output_guard_add_input (guard, root);
+    }
+  guard_loaded_files (guard, G_LIST_MODEL (self->store), ic_report_store_get_failures (self->store));
+  return ic_output_guard_check (guard, path, error);
+}
+
+/* The format follows the name: -summary.pdf the short pack, .pdf the
+ * full pack, -improvements.csv the improvement items, .csv the judgement
+ * matrix, anything else JSON. */
 gboolean
 _ic_window_export (IcWindow  *self,
                    GFile     *file,
                    GError   **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *lower = NULL;
   GListModel *reports = ic_window_get_reports (self);
   g_autofree char *contents = NULL;
 
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only a file on this computer can be exported to"));
+      return FALSE;
+    }
+  if (!_ic_window_check_output (self, path, error))
+    return FALSE;
+
+  lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".pdf"))
-    return export_pdf (self, path, error);
+    return export_pdf (self, path, g_str_has_suffix (lower, "-summary.pdf"), error);
   if (g_str_has_suffix (lower, "-improvements.csv"))
     contents = ic_csv_improvements (reports);
   else if (g_str_has_suffix (lower, ".csv"))
@@ -247,7 +304,7 @@ _ic_window_export (IcWindow  *self,
                                                        NULL);
       contents = ic_json_to_string (node);
     }
-  return g_file_set_contents (path, contents, -1, error);
+  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
 }
 
 static void
@@ -294,7 +351,8 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   chooser = GTK_FILE_CHOOSER (native);
   gtk_file_chooser_set_current_name (chooser, _("inspection-summary.pdf"));
-  add_export_filter (chooser, _("Summary pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Meeting pack (PDF)"), "*.pdf");
+  add_export_filter (chooser, _("Short pack for a board (PDF, name ending -summary.pdf)"), "*-summary.pdf");
   add_export_filter (chooser, _("Judgement matrix (CSV)"), "*.csv");
   add_export_filter (chooser, _("Improvement items (CSV, name ending -improvements.csv)"),
                      "*-improvements.csv");
@@ -303,6 +361,16 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+gboolean
+_ic_window_save_chart (IcWindow     *self,
+                       IcChartKind   kind,
+                       const char   *path,
+                       GError      **error)
+{
+  return _ic_window_check_output (self, path, error) &&
+         ic_chart_export (kind, ic_window_get_reports (self), path, error);
 }
 
 static void
@@ -323,7 +391,10 @@ save_chart_response_cb (IcWindow             *self,
     return;
 
   path = g_file_get_path (file);
-  if (ic_chart_export (kind, ic_window_get_reports (self), path, &error))
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Only a file on this computer can be exported to"));
+  else if (_ic_window_save_chart (self, kind, path, &error))
     toast_exported (self, file);
   else
     _ic_window_toast (self, error->message);
@@ -371,11 +442,12 @@ void
 _ic_window_update_actions (IcWindow *self)
 {
   gboolean has_reports = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
+  gboolean loading = ic_session_get_loading (self->session);
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "win.cancel-load", self->loading);
-  gtk_widget_action_set_enabled (widget, "win.reload", !self->loading && self->roots != NULL &&
-                                 self->roots->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 !loading && ic_session_get_n_roots (self->session) > 0);
   gtk_widget_action_set_enabled (widget, "win.print", has_reports);
   gtk_widget_action_set_enabled (widget, "win.print-pack", has_reports);
   gtk_widget_action_set_enabled (widget, "win.export", has_reports);

@@ -4,12 +4,13 @@
  */
 #pragma once
 
+#include "ic-chart.h"
 #include "ic-charts-view.h"
-#include "ic-corrections.h"
 #include "ic-filter-bar.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
 #include "ic-reports-view.h"
+#include "ic-session.h"
 #include "ic-timeline-view.h"
 #include "ic-window.h"
 
@@ -20,28 +21,17 @@ struct _IcWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  IcReportStore        *store;
+  IcSession            *session;
+  IcReportStore        *store;          /* the session's */
   IcReportFilter       *filter;
   GtkFilterListModel   *filtered;
-  GObject              *loader;        /* IcLoader */
-  GCancellable         *cancellable;
-  GPtrArray            *roots;         /* GFile: folders and files opened */
-  GHashTable           *monitors;      /* path -> GFileMonitor */
-  GHashTable           *pending;       /* paths of folders changed on disk */
-  GPtrArray            *queue;         /* GFile arrays waiting for the loader */
-  guint                 reload_source;
-  guint                 n_failures_seen;
-  guint                 loading : 1;
-  IcCorrections        *corrections;
-  char                 *undo_content_id;  /* the last correction, to undo */
-  char                 *undo_field;
-  char                 *undo_value;       /* NULL: there was no correction */
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwSplitButton       *open_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   IcFilterBar          *filter_bar;
@@ -54,8 +44,6 @@ struct _IcWindow
 
 void      _ic_window_init_actions      (IcWindowClass *klass);
 void      _ic_window_corrections_class_init (GtkWidgetClass *widget_class);
-void      _ic_window_corrections_init  (IcWindow      *self);
-void      _ic_window_corrections_dispose (IcWindow    *self);
 void      _ic_window_update_actions    (IcWindow      *self);
 void      _ic_window_update_main_page  (IcWindow      *self);
 void      _ic_window_update_recent     (IcWindow      *self);
@@ -63,13 +51,15 @@ void      _ic_window_toast             (IcWindow      *self,
                                         const char    *title);
 void      _ic_window_show_failures     (IcWindow      *self);
 void      _ic_window_load_init         (IcWindow      *self);
-void      _ic_window_load_dispose      (IcWindow      *self);
-void      _ic_window_cancel_load       (IcWindow      *self);
-void      _ic_window_reload            (IcWindow      *self);
 gboolean  _ic_window_export            (IcWindow      *self,
                                         GFile         *file,
                                         GError       **error);
-IcReport *_ic_window_find_report       (IcWindow      *self,
-                                        const char    *source);
+gboolean  _ic_window_check_output      (IcWindow      *self,
+                                        const char    *path,
+                                        GError       **error);
+gboolean  _ic_window_save_chart        (IcWindow      *self,
+                                        IcChartKind    kind,
+                                        const char    *path,
+                                        GError       **error);
 
 G_END_DECLS

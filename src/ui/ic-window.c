@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-window-private.h"
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -18,11 +19,13 @@ _ic_window_update_main_page (IcWindow *self)
 {
   gboolean has_reports = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
 
+  gboolean loading = ic_session_get_loading (self->session);
+
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    has_reports || self->loading ? "content" : "empty");
+                                    has_reports || loading ? "content" : "empty");
   /* Views have nothing to switch between until there are reports. */
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
-                                                     has_reports || self->loading);
+                                                     has_reports || loading);
   _ic_window_update_actions (self);
 }
 
@@ -92,7 +95,7 @@ ic_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_cancellable_cancel (self->cancellable);
+  ic_session_cancel (self->session);
 
   return GTK_WINDOW_CLASS (ic_window_parent_class)->close_request (window);
 }
@@ -130,12 +133,18 @@ ic_window_dispose (GObject *object)
 {
   IcWindow *self = (IcWindow *)object;
 
-  _ic_window_load_dispose (self);
-  _ic_window_corrections_dispose (self);
+  /* A load in progress keeps the session alive until it ends: stop it,
+   * and hear nothing more from it. */
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      ic_session_cancel (self->session);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ic_window_parent_class)->dispose (object);
@@ -163,6 +172,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
@@ -179,15 +189,22 @@ ic_window_class_init (IcWindowClass *klass)
 static void
 ic_window_init (IcWindow *self)
 {
+  g_autoptr(GError) error = NULL;
   GListModel *reports;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ic_a11y_plain_button_names (GTK_WIDGET (self));
+  ic_a11y_name_part (GTK_WIDGET (self->open_button), GTK_TYPE_MENU_BUTTON,
+                     _("Add files and recent folders"));
 
   self->settings = g_settings_new (APP_ID);
-  self->store = ic_report_store_new ();
-  /* Connected before the filter model, so views see corrected reports. */
-  _ic_window_corrections_init (self);
+  self->session = ic_session_new ();
+  self->store = g_object_ref (ic_session_get_store (self->session));
+  if (!ic_session_load_corrections (self->session, &error))
+    _ic_window_toast (self, error->message);
   self->filter = ic_report_filter_new ();
+  /* The filter bar edits the session's filter; views apply it. */
+  ic_session_set_filter (self->session, ic_report_filter_get_spec (self->filter));
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   reports = G_LIST_MODEL (self->filtered);
@@ -215,6 +232,18 @@ IcWindow *
 ic_window_new (GtkApplication *application)
 {
   return g_object_new (IC_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * ic_window_get_session:
+ *
+ * Returns: (transfer none): what the window presents
+ */
+IcSession *
+ic_window_get_session (IcWindow *self)
+{
+  g_return_val_if_fail (IC_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 /**
@@ -246,7 +275,7 @@ gboolean
 ic_window_get_loading (IcWindow *self)
 {
   g_return_val_if_fail (IC_IS_WINDOW (self), FALSE);
-  return self->loading;
+  return ic_session_get_loading (self->session);
 }
 
 void

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "ic-report-store.h"
+#include "ic-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,7 @@ IcWindow      *ic_window_new        (GtkApplication  *application) G_GNUC_WARN_U
 void           ic_window_open       (IcWindow        *self,
                                      GFile          **files,
                                      guint            n_files);
+IcSession     *ic_window_get_session (IcWindow       *self);
 IcReportStore *ic_window_get_store  (IcWindow        *self);
 GListModel    *ic_window_get_reports (IcWindow       *self);
 gboolean       ic_window_get_loading (IcWindow       *self);

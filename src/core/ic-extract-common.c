@@ -1,0 +1,49 @@
+/* ic-extract-common.c: what the app and the PDF helper share, without MuPDF
+ *
+ * The app reads PDFs only through the helper process (ic-extract-pool.c);
+ * MuPDF is linked into the helper alone, which keeps it out of the
+ * window's executable.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-extract"
+
+#include "config.h"
+
+#include "ic-extract-pool.h"
+#include "ic-extractor.h"
+
+G_DEFINE_QUARK (ic-extract-error-quark, ic_extract_error)
+
+gboolean
+ic_extractor_check_text (const char * const  *pages,
+                         GError             **error)
+{
+  for (guint i = 0; pages[i] != NULL; i++)
+    for (const char *p = pages[i]; *p; p++)
+      if (!g_ascii_isspace (*p))
+        return TRUE;
+
+  g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
+                       "the PDF has no text (scanned image?)");
+  return FALSE;
+}
+
+char **
+ic_extract_in_process (const char    *data,
+                       gsize          length,
+                       guint          first,
+                       guint          max,
+                       guint         *n_pages,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+#ifdef IC_IN_PROCESS_PDF
+  return ic_extractor_get_page_range (data, length, first, max, n_pages, cancellable, error);
+#else
+  g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER,
+                       "cannot read PDFs: the text extractor inspection-compare-extract "
+                       "is not installed or does not start");
+  return NULL;
+#endif
+}

@@ -1,0 +1,118 @@
+/* ic-extract-serve.c: the helper process's side of ic-extract-pool.c
+ *
+ * Part of the extraction library, which alone links MuPDF: only the
+ * helper executable serves requests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-extract-serve"
+
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ic-extract-pool.h"
+#include "ic-extract-serve.h"
+#include "ic-extractor.h"
+
+static gboolean
+read_request (int      fd,
+              GBytes **bytes,
+              guint   *first,
+              guint   *max)
+{
+  guint32 head[3];
+  guint32 length;
+  char *data;
+
+  if (!ic_extract_read_all (fd, head, sizeof head))
+    return FALSE;
+  length = head[0];
+  *first = head[1];
+  *max = head[2];
+  data = g_malloc (length ? length : 1);
+  if (!ic_extract_read_all (fd, data, length))
+    {
+      g_free (data);
+      return FALSE;
+    }
+  *bytes = g_bytes_new_take (data, length);
+  return TRUE;
+}
+
+static gboolean
+write_response (int       fd,
+                char    **pages,
+                guint     n_pages,
+                GError   *error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint32 value;
+
+  if (pages == NULL)
+    {
+      guint32 head[3] = { 1, error->code, strlen (error->message) };
+
+      g_byte_array_append (out, (guint8 *)head, sizeof head);
+      g_byte_array_append (out, (guint8 *)error->message, head[2]);
+    }
+  else
+    {
+      guint32 head[3] = { 0, g_strv_length (pages), n_pages };
+
+      g_byte_array_append (out, (guint8 *)head, sizeof head);
+      for (guint i = 0; pages[i] != NULL; i++)
+        {
+          value = strlen (pages[i]);
+          g_byte_array_append (out, (guint8 *)&value, 4);
+          g_byte_array_append (out, (guint8 *)pages[i], value);
+        }
+    }
+
+  return ic_extract_write_all (fd, out->data, out->len);
+}
+
+/* For the tests of crash and hang handling only: content that asks the
+ * helper to misbehave, honoured only when IC_EXTRACT_HELPER_TEST is set. */
+static void
+misbehave_if_asked (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (g_getenv ("IC_EXTRACT_HELPER_TEST") == NULL)
+    return;
+  if (g_strstr_len (data, length, "%IC-TEST-CRASH") != NULL)
+    abort ();
+  if (g_strstr_len (data, length, "%IC-TEST-HANG") != NULL)
+    for (;;)
+      g_usleep (G_USEC_PER_SEC);
+}
+
+int
+ic_extract_helper_main (int in_fd,
+                        int out_fd)
+{
+  GBytes *bytes = NULL;
+  guint first, max;
+
+  signal (SIGPIPE, SIG_IGN);
+  while (read_request (in_fd, &bytes, &first, &max))
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) pages = NULL;
+      guint n_pages = 0;
+
+      misbehave_if_asked (bytes);
+      pages = ic_extractor_get_page_range (g_bytes_get_data (bytes, NULL),
+                                           g_bytes_get_size (bytes), first, max, &n_pages,
+                                           NULL, &error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      if (!write_response (out_fd, pages, n_pages, error))
+        return 1;
+    }
+
+  return 0;
+}

@@ -1,0 +1,206 @@
+/* test-cli-usage.c: --help, usage errors, URIs and the PDF helper, run
+ * as the real program with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ic-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the program with @envp (the test's environment when NULL) and no
+ * display, so that nothing here may open a window. */
+static void
+run_with_env (Run         *run,
+              char       **envp,
+              const char  *first,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = envp ? g_strdupv (envp) : g_get_environ ();
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list args;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, exe);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+#define run_cli(run, ...) run_with_env ((run), NULL, __VA_ARGS__)
+
+static char *
+fixture_text (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "ilacs-2019.txt", NULL);
+}
+
+/* --help lists every option the program takes, the chart names and the
+ * exit statuses, and is not GApplication's help. */
+static void
+test_help (void)
+{
+  static const char *options[] = {
+    "--export-json=FILE", "--export-csv=FILE", "--export-improvements-csv=FILE",
+    "--export-pdf=FILE", "--render=CHART", "--output=FILE",
+    "--authority=NAME", "--region=NAME", "--peers-of=NAME", "--type=KEY", "--from=YEAR",
+    "--to=YEAR", "--latest",
+  };
+  static const char *charts[] = { "matrix", "timeline", "grades", "themes", "history", "years" };
+  g_auto(Run) run = { 0 };
+  g_autofree char *render_line = NULL;
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "[OPTION…] [FOLDER|FILE…]"));
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    g_assert_nonnull (strstr (run.out, options[i]));
+  g_assert_nonnull (strstr (run.out, "--render=CHART"));
+  render_line = g_strndup (strstr (run.out, "--render=CHART"), strcspn (strstr (run.out, "--render=CHART"), "\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    g_assert_nonnull (strstr (render_line, charts[i]));
+  g_assert_nonnull (strstr (run.out, "Exit status:"));
+  g_assert_nonnull (strstr (run.out, "  2  usage error"));
+  g_assert_null (strstr (run.out, "gapplication"));
+}
+
+static void
+test_unknown_option (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_auto(Run) run = { 0 };
+  g_auto(Run) alone = { 0 };
+
+  run_cli (&run, "--bogus", text, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--bogus"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* An option with no output asked for is a usage error, not a window. */
+  run_cli (&alone, "--output=chart.png", text, NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+}
+
+static void
+test_unknown_chart (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--render=pie", "--output=pie.png", text, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "use matrix, timeline, grades, themes, history or years"));
+}
+
+/* A file manager hands over file:// URIs; the window takes them, and so
+ * does the command line. */
+static void
+test_file_uri (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_autofree char *uri = g_filename_to_uri (text, NULL, NULL);
+  g_autofree char *missing = g_strconcat (uri, "-missing", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) gone = { 0 };
+
+  run_cli (&run, "--export-csv=-", uri, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nRutland,ilacs,2019-03-04,2019-03-15,"));
+
+  run_cli (&gone, "--export-csv=-", missing, NULL);
+  g_assert_cmpint (gone.status, ==, 2);
+  g_assert_nonnull (strstr (gone.err, "-missing: no such file or folder"));
+}
+
+static char *
+first_failure (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *failures;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  failures = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "failures");
+  g_assert_cmpuint (json_array_get_length (failures), ==, 1);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (failures, 0),
+                                                  "reason"));
+}
+
+/* The app reads PDFs only through its helper: without one, a PDF is a
+ * failure that says so (text files still load), and it is not cached, so
+ * that the same PDF reads once the helper is there. */
+static void
+test_missing_helper (void)
+{
+  g_autofree char *pdf = ic_test_fixture_path ("two-pages.pdf");
+  g_autofree char *cache = g_dir_make_tmp ("ic-cli-cache-XXXXXX", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_auto(Run) without = { 0 };
+  g_auto(Run) with = { 0 };
+  g_autofree char *reason = NULL;
+  g_autofree char *then = NULL;
+
+  g_assert_nonnull (g_getenv ("IC_EXTRACT_HELPER"));
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", cache, TRUE);
+  env = g_environ_unsetenv (env, "IC_NO_CACHE");
+
+  env = g_environ_setenv (env, "IC_EXTRACT_HELPER", "/nonexistent/inspection-compare-extract", TRUE);
+  run_with_env (&without, env, "--export-json=-", pdf, NULL);
+  g_assert_cmpint (without.status, ==, 0);
+  reason = first_failure (without.out);
+  g_assert_cmpstr (reason, ==, "cannot read PDFs: the text extractor inspection-compare-extract "
+                               "is not installed or does not start");
+
+  env = g_environ_setenv (env, "IC_EXTRACT_HELPER", g_getenv ("IC_EXTRACT_HELPER"), TRUE);
+  run_with_env (&with, env, "--export-json=-", pdf, NULL);
+  g_assert_cmpint (with.status, ==, 0);
+  then = first_failure (with.out);
+  g_assert_cmpstr (then, ==, "not an Ofsted local authority report");
+
+  ic_test_remove_tree (cache);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-usage/help", test_help);
+  g_test_add_func ("/cli-usage/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli-usage/unknown-chart", test_unknown_chart);
+  g_test_add_func ("/cli-usage/file-uri", test_file_uri);
+  g_test_add_func ("/cli-usage/missing-helper", test_missing_helper);
+
+  return g_test_run ();
+}

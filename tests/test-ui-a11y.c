@@ -1,0 +1,321 @@
+/* test-ui-a11y.c: what a screen reader hears of the window, read over AT-SPI
+ *
+ * Runs under dbus-run-session (see tests/meson.build): GTK publishes its
+ * accessible tree on the session's accessibility bus and the test reads
+ * it back as Orca would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ic-atspi-walk.h"
+#include "ic-report-filter.h"
+#include "ic-reports-view.h"
+#include "ic-test-util.h"
+#include "ic-window-private.h"
+
+static void
+tick_cb (gpointer data)
+{
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static void
+wait_until_loaded (IcWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  g_source_set_callback (tick, (GSourceFunc) (void (*)(void)) tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (ic_window_get_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  g_assert_false (ic_window_get_loading (window));
+}
+
+/* The window with the corpus's seed texts and PDFs read, and a file
+ * that is not a report (its toast is up), shown. */
+static IcWindow *
+window_with_corpus (void)
+{
+  g_autofree char *seeds = ic_test_corpus_path ("seeds");
+  g_autofree char *pdf = NULL;
+  IcWindow *window;
+  g_autofree char *bad = ic_test_fixture_path ("web-page-saved-as.pdf");
+  GFile *files[3];
+
+  if (seeds == NULL)
+    return NULL;
+  pdf = ic_test_corpus_path ("pdf");
+  if (pdf == NULL)
+    return NULL;
+
+  window = ic_window_new (NULL);
+  ic_report_filter_reset (window->filter);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  files[0] = g_file_new_for_path (seeds);
+  files[1] = g_file_new_for_path (pdf);
+  files[2] = g_file_new_for_path (bad);
+  ic_window_open (window, files, 3);
+  wait_until_loaded (window);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+  settle ();
+  return window;
+}
+
+static GPtrArray *
+walk_or_fail (void)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *nodes = ic_atspi_walk (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (nodes);
+  if (g_getenv ("IC_A11Y_DUMP") != NULL)
+    for (guint i = 0; i < nodes->len; i++)
+      {
+        IcAtspiNode *n = g_ptr_array_index (nodes, i);
+        g_autofree char *pad = g_strnfill (n->depth * 2, ' ');
+
+        g_printerr ("%s%s '%s' [%s]%s%s%s\n", pad, n->role, n->name, n->description,
+                    ic_atspi_node_has_state (n, IC_ATSPI_STATE_FOCUSABLE) ? " focusable" : "",
+                    ic_atspi_node_has_state (n, IC_ATSPI_STATE_SHOWING) ? " showing" : "",
+                    n->labelled_by ? " labelled" : "");
+      }
+  return nodes;
+}
+
+/* Roles a user operates; AT-SPI role names. */
+static gboolean
+is_interactive_role (const char *role)
+{
+  const char *roles[] = { "button", "push button", "toggle button", "combo box", "check box",
+                          "radio button", "menu item", "link", "entry", "search box",
+                          "spin button", "slider", "switch", "tab", "text box",
+                          "table cell", "grid cell", "list item", "row", "list", NULL };
+
+  return g_strv_contains (roles, role);
+}
+
+/* Containers that have no name of their own (WAI-ARIA "generic"). */
+static gboolean
+is_structural_role (const char *role)
+{
+  const char *roles[] = { "group", "panel", "filler", "scroll pane", "separator", NULL };
+
+  return g_strv_contains (roles, role);
+}
+
+/* What GTK 4.8 says when nothing names an object: its type name. */
+static gboolean
+is_type_name (const char *name)
+{
+  return g_regex_match_simple ("^(Gtk|Adw|Ic)[A-Z][A-Za-z]*$", name, 0, 0);
+}
+
+/* "_Open Folder": a mnemonic underscore read out as "underline". */
+static gboolean
+has_mnemonic (const char *name)
+{
+  return g_regex_match_simple ("(^|\\s)_\\w", name, 0, 0);
+}
+
+/* "Open Folder Open Folder": a label and the same text again. */
+static gboolean
+is_doubled (const char *name)
+{
+  gsize n = strlen (name);
+
+  return n > 2 && n % 2 == 1 && name[n / 2] == ' ' && strncmp (name, name + n / 2 + 1, n / 2) == 0;
+}
+
+/* Inside a button nothing is reached by the keyboard: the button is. */
+static gboolean
+inside_button (GPtrArray         *nodes,
+               const IcAtspiNode *node)
+{
+  for (int p = node->parent; p >= 0; p = ((IcAtspiNode *) g_ptr_array_index (nodes, p))->parent)
+    {
+      IcAtspiNode *a = g_ptr_array_index (nodes, p);
+
+      if (g_str_equal (a->role, "button") || g_str_equal (a->role, "push button") ||
+          g_str_equal (a->role, "toggle button"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every object a user reaches is named in words; every chart says what it
+ * shows. Returns the number of problems, each one printed. */
+static guint
+count_unnamed (GPtrArray *nodes)
+{
+  guint problems = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *n = g_ptr_array_index (nodes, i);
+      gboolean interactive = ic_atspi_node_has_state (n, IC_ATSPI_STATE_FOCUSABLE) ||
+                             is_interactive_role (n->role);
+      const char *problem = NULL;
+
+      if (interactive && !inside_button (nodes, n))
+        {
+          if (is_type_name (n->name))
+            problem = "named by its type";
+          else if (n->name[0] == '\0' && !is_structural_role (n->role))
+            problem = "has no name";
+          else if (has_mnemonic (n->name))
+            problem = "has a mnemonic underscore in its name";
+          else if (is_doubled (n->name))
+            problem = "says its name twice";
+        }
+      if (g_str_equal (n->role, "image") && !is_type_name (n->name) && n->description[0] == '\0')
+        problem = "is a chart without a description";
+      if (problem != NULL)
+        {
+          g_autofree char *where = ic_atspi_node_describe (nodes, i);
+
+          g_test_message ("%s %s", where, problem);
+          problems++;
+        }
+    }
+  return problems;
+}
+
+static guint
+count_named (GPtrArray  *nodes,
+             const char *role,
+             const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      if (g_str_equal (node->role, role) && (name == NULL || g_str_equal (node->name, name)))
+        n++;
+    }
+  return n;
+}
+
+static guint
+count_prefixed (GPtrArray  *nodes,
+                const char *role,
+                const char *prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      if (g_str_equal (node->role, role) && g_str_has_prefix (node->name, prefix))
+        n++;
+    }
+  return n;
+}
+
+static guint
+count_described (GPtrArray  *nodes,
+                 const char *role,
+                 const char *name,
+                 const char *description)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      if (g_str_equal (node->role, role) && g_str_equal (node->name, name) &&
+          g_str_equal (node->description, description))
+        n++;
+    }
+  return n;
+}
+
+/* With the corpus read, a report open and the reading failures toast
+ * up, every control of every view is named in words. */
+static void
+test_names (void)
+{
+  IcWindow *window = window_with_corpus ();
+  g_autoptr(GPtrArray) nodes = NULL;
+  IcReport *report;
+
+  if (window == NULL)
+    return;
+  /* A graded report, to hear its judgements. */
+  for (guint i = 0; ; i++)
+    {
+      report = ic_report_store_get_report (window->store, i);
+      if (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS) != IC_GRADE_NONE)
+        break;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
+                              ic_report_get_source (report));
+  settle ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (nodes->len, >, 500);
+  g_assert_cmpuint (count_unnamed (nodes), ==, 0);
+  /* The four charts are there, each described, each with its own menu. */
+  g_assert_cmpuint (count_named (nodes, "image", "Grades by Judgement Area"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Save or print Grades by Judgement Area"), >=, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Save or print Grade History"), >=, 1);
+  /* A filter drop-down says what it filters and its value. */
+  g_assert_cmpuint (count_named (nodes, "combo box", "Report type, All Report Types"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Report type, All Report Types"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Print"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Open Folder"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "search box", "Search authorities"), ==, 1);
+  /* The report page's title and section titles are headings. */
+  g_assert_cmpuint (count_prefixed (nodes, "heading", ic_report_get_authority (report)), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "heading", "Judgements"), ==, 1);
+  /* A judgement row says its grade. */
+  g_assert_cmpuint (count_described (nodes, "list item", "Overall effectiveness",
+                                     ic_grade_to_label (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS))),
+                    ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ic_atspi_use_session_bus (&error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_setenv ("LC_TIME", "C", TRUE);
+
+  g_test_add_func ("/a11y/names", test_names);
+
+  return g_test_run ();
+}

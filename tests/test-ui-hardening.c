@@ -1,0 +1,185 @@
+/* test-ui-hardening.c: the window's Export and Save Chart never endanger
+ * a report, and keep an earlier file when the disk fills
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+
+#include "ic-test-util.h"
+#include "ic-window-private.h"
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_until_loaded (IcWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  g_autoptr(GSource) tick = g_timeout_source_new (100);
+
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
+  g_source_attach (tick, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (ic_window_get_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (tick);
+  g_assert_false (ic_window_get_loading (window));
+}
+
+/* A window reading tmp/reports (a text and a PDF). */
+static IcWindow *
+open_reports (const char *tmp)
+{
+  g_autofree char *text = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *pdf = ic_test_fixture_path ("two-pages.pdf");
+  g_autofree char *dir = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  IcWindow *window = ic_window_new (NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  copy_file (text, a);
+  copy_file (pdf, b);
+  ic_window_open (window, &folder, 1);
+  wait_until_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))), >=, 1);
+  return window;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Export (every format) and Save Chart aimed at a report or into the
+ * folder being read: refused with a reason, nothing written. */
+static void
+test_export_refused (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-ui-hardening-XXXXXX", NULL);
+  IcWindow *window = open_reports (tmp);
+  g_autofree char *report = g_build_filename (tmp, "reports", "b.pdf", NULL);
+  g_autofree char *before = read_file (report);
+  const char *names[] = { "b.pdf", "a.txt", "new.csv", "new-improvements.csv", "new.json", "new.pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, "reports", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+      g_assert_false (_ic_window_export (window, file, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "refused"));
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, existed);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, "reports", i == 0 ? "b.pdf" : "chart.svg", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (_ic_window_save_chart (window, IC_CHART_GRADES, path, &error));
+      g_assert_nonnull (strstr (error->message, "refused"));
+    }
+  {
+    g_autofree char *chart = g_build_filename (tmp, "reports", "chart.svg", NULL);
+    g_autofree char *after = read_file (report);
+
+    g_assert_false (g_file_test (chart, G_FILE_TEST_EXISTS));
+    g_assert_true (g_str_equal (before, after));
+  }
+
+  /* Beside the folder is fine. */
+  {
+    g_autofree char *path = g_build_filename (tmp, "pack.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (_ic_window_export (window, file, &error));
+    g_assert_no_error (error);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (tmp);
+}
+
+/* The disk fills half-way: the earlier file stays, the error says why. */
+static void
+test_export_full_disk (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-ui-hardening-XXXXXX", NULL);
+  IcWindow *window = open_reports (tmp);
+  const char *names[] = { "m.csv", "all.json", "pack.pdf", "chart.png", "chart.svg", "chart.pdf" };
+  struct rlimit old, small;
+
+  /* Only the soft limit: it can be raised again. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  small.rlim_cur = 200;
+  small.rlim_max = old.rlim_max;
+  signal (SIGXFSZ, SIG_IGN);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gboolean ok;
+
+      g_assert_true (g_file_set_contents (path, "EARLIER", -1, NULL));
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+      if (g_str_has_prefix (names[i], "chart"))
+        ok = _ic_window_save_chart (window, IC_CHART_TIMELINE, path, &error);
+      else
+        ok = _ic_window_export (window, file, &error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+
+      g_assert_false (ok);
+      g_assert_nonnull (strstr (error->message, "larger than allowed"));
+      after = read_file (path);
+      g_assert_cmpstr (after, ==, "EARLIER");
+    }
+  signal (SIGXFSZ, SIG_DFL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("IC_NO_CACHE", "1", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/hardening/export-refused", test_export_refused);
+  g_test_add_func ("/ui/hardening/export-full-disk", test_export_full_disk);
+
+  return g_test_run ();
+}
