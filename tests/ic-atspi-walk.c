@@ -107,7 +107,7 @@ ic_atspi_use_session_bus (GError **error)
 }
 
 /* GTK's connection to the accessibility bus: the one of this process
- * that is not the walker's own. */
+ * whose root is an application (the test's own connections have none). */
 static char *
 find_own_application (GDBusConnection *bus,
                       GError         **error)
@@ -135,7 +135,13 @@ find_own_application (GDBusConnection *bus,
         continue;
       g_variant_get (pid, "(u)", &value);
       if (value == (guint32) getpid ())
-        return g_strdup (name);
+        {
+          g_autoptr(GVariant) role = call (bus, name, ATSPI_ROOT_PATH, ATSPI_ACCESSIBLE, "GetRoleName",
+                                           NULL, G_VARIANT_TYPE ("(s)"), NULL);
+
+          if (role != NULL)
+            return g_strdup (name);
+        }
     }
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        "GTK is not on the accessibility bus (is GTK_A11Y set to none?)");
@@ -357,4 +363,86 @@ ic_atspi_node_describe (GPtrArray *nodes,
       shown++;
     }
   return g_string_free (out, FALSE);
+}
+
+struct _IcAtspiEvents
+{
+  GDBusConnection *bus;
+  guint            subscription;
+  GHashTable      *names;   /* announced name -> path of the object */
+};
+
+static void
+property_change_cb (GDBusConnection *connection,
+                    const char      *sender,
+                    const char      *path,
+                    const char      *interface,
+                    const char      *signal,
+                    GVariant        *parameters,
+                    gpointer         user_data)
+{
+  IcAtspiEvents *events = user_data;
+  g_autoptr(GVariant) value = NULL;
+  const char *property;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(siiva{sv})")))
+    return;
+  g_variant_get_child (parameters, 0, "&s", &property);
+  g_variant_get_child (parameters, 3, "v", &value);
+  if (g_str_equal (property, "accessible-name") && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    g_hash_table_replace (events->names, g_variant_dup_string (value, NULL), g_strdup (path));
+}
+
+IcAtspiEvents *
+ic_atspi_events_listen (GError **error)
+{
+  const char *address = g_getenv ("AT_SPI_BUS_ADDRESS");
+  g_autoptr(GDBusConnection) bus = NULL;
+  IcAtspiEvents *events;
+
+  if (address == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no accessibility bus");
+      return NULL;
+    }
+  bus = g_dbus_connection_new_for_address_sync (address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, error);
+  if (bus == NULL)
+    return NULL;
+  events = g_new0 (IcAtspiEvents, 1);
+  events->bus = g_steal_pointer (&bus);
+  events->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  events->subscription = g_dbus_connection_signal_subscribe (events->bus, NULL,
+                                                             "org.a11y.atspi.Event.Object",
+                                                             "PropertyChange", NULL, NULL,
+                                                             G_DBUS_SIGNAL_FLAGS_NONE,
+                                                             property_change_cb, events, NULL);
+  return events;
+}
+
+const char *
+ic_atspi_events_wait_for (IcAtspiEvents *events,
+                          const char    *name,
+                          guint          timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (g_hash_table_lookup (events->names, name) == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  return g_hash_table_lookup (events->names, name);
+}
+
+void
+ic_atspi_events_free (IcAtspiEvents *events)
+{
+  g_dbus_connection_signal_unsubscribe (events->bus, events->subscription);
+  g_dbus_connection_close_sync (events->bus, NULL, NULL);
+  g_object_unref (events->bus);
+  g_hash_table_unref (events->names);
+  g_free (events);
 }

@@ -52,4 +52,18 @@ gboolean   ic_atspi_node_has_state  (const IcAtspiNode *node,
 char      *ic_atspi_node_describe   (GPtrArray         *nodes,
                                      guint              index);
 
+/* Name changes announced on the accessibility bus by this process (what
+ * a screen reader hears of a status or alert whose text changes). */
+typedef struct _IcAtspiEvents IcAtspiEvents;
+
+IcAtspiEvents *ic_atspi_events_listen   (GError        **error);
+/* Runs the main loop until an object announced @name as its new name,
+ * or @timeout_ms passed; returns that object's path, or NULL. */
+const char    *ic_atspi_events_wait_for (IcAtspiEvents  *events,
+                                         const char     *name,
+                                         guint           timeout_ms);
+void           ic_atspi_events_free     (IcAtspiEvents  *events);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcAtspiEvents, ic_atspi_events_free)
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "ic-atspi-walk.h"
+#include "ic-matrix-view.h"
 #include "ic-report-filter.h"
 #include "ic-reports-view.h"
 #include "ic-test-util.h"
@@ -69,6 +70,9 @@ window_with_corpus (void)
 
   window = ic_window_new (NULL);
   ic_report_filter_reset (window->filter);
+  /* Earlier tests may have left another view or rows to come back to. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "matrix");
+  ic_matrix_view_set_latest_only (window->matrix_view, TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   gtk_window_present (GTK_WINDOW (window));
   files[0] = g_file_new_for_path (seeds);
@@ -299,6 +303,130 @@ test_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_widget (GtkWidget        *widget,
+             GType             type,
+             GtkAccessibleRole role)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, role);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Not the search entries of the page's drop-downs: the page's own. */
+static GtkWidget *
+find_search_entry (GtkWidget  *widget,
+                   const char *placeholder)
+{
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_object_get (widget, "placeholder-text", &text, NULL);
+      if (g_strcmp0 (text, placeholder) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_search_entry (c, placeholder);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+role_at (GPtrArray  *nodes,
+         const char *path)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      if (g_str_equal (node->path, path))
+        return node->role;
+    }
+  return "";
+}
+
+/* What is said without moving the focus: the reading failures' toast
+ * (an alert), the matrix's count as filters change and the report
+ * page's matches (statuses). */
+static void
+test_announcements (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcAtspiEvents) events = ic_atspi_events_listen (&error);
+  g_autoptr(GPtrArray) nodes = NULL;
+  IcWindow *window;
+  const char *toast, *count, *matches;
+  IcReport *report;
+  GtkWidget *entry, *match_label;
+  g_autofree char *expected = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  window = window_with_corpus ();
+  if (window == NULL)
+    return;
+  /* GTK tells of changes only to objects a screen reader has met. */
+  g_ptr_array_unref (walk_or_fail ());
+
+  /* Two more files that are not reports. */
+  {
+    g_autofree char *damaged = ic_test_fixture_path ("damaged.pdf");
+    g_autofree char *no_text = ic_test_fixture_path ("no-text.pdf");
+    GFile *files[2] = { g_file_new_for_path (damaged), g_file_new_for_path (no_text) };
+
+    ic_window_open (window, files, 2);
+    wait_until_loaded (window);
+    g_object_unref (files[0]);
+    g_object_unref (files[1]);
+  }
+  toast = ic_atspi_events_wait_for (events, "2 files could not be read", 5000);
+  g_assert_nonnull (toast);
+
+  report = ic_report_store_get_report (window->store, 0);
+  ic_report_filter_set_search (window->filter, ic_report_get_authority (report));
+  n = g_list_model_get_n_items (ic_matrix_view_get_rows (window->matrix_view));
+  g_assert_cmpuint (n, >=, 1);
+  expected = n == 1 ? g_strdup ("1 report") : g_strdup_printf ("%u reports", n);
+  count = ic_atspi_events_wait_for (events, expected, 5000);
+  g_assert_nonnull (count);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
+                              ic_report_get_source (report));
+  settle ();
+  entry = find_search_entry (GTK_WIDGET (window->reports_view), "Find in Report");
+  g_assert_nonnull (entry);
+  match_label = find_widget (GTK_WIDGET (window->reports_view), GTK_TYPE_LABEL,
+                             GTK_ACCESSIBLE_ROLE_STATUS);
+  g_assert_nonnull (match_label);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "the");
+  /* The entry waits for typing to pause before it searches. */
+  for (guint i = 0; i < 50 && gtk_label_get_label (GTK_LABEL (match_label))[0] == '\0'; i++)
+    settle ();
+  g_test_message ("match label: %s", gtk_label_get_label (GTK_LABEL (match_label)));
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (match_label)), " matches"));
+  matches = ic_atspi_events_wait_for (events, gtk_label_get_label (GTK_LABEL (match_label)), 5000);
+  g_assert_nonnull (matches);
+
+  nodes = walk_or_fail ();
+  g_assert_cmpstr (role_at (nodes, toast), ==, "alert");
+  g_assert_cmpstr (role_at (nodes, count), ==, "status");
+  g_assert_cmpstr (role_at (nodes, matches), ==, "status");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +444,7 @@ main (int   argc,
   g_setenv ("LC_TIME", "C", TRUE);
 
   g_test_add_func ("/a11y/names", test_names);
+  g_test_add_func ("/a11y/announcements", test_announcements);
 
   return g_test_run ();
 }

@@ -34,6 +34,7 @@
 #include "ic-parser.h"
 #include "ic-report-private.h"
 #include "ic-scanner.h"
+#include "ic-stall-probe.h"
 #include "ic-text.h"
 #include "ic-themes.h"
 
@@ -72,13 +73,8 @@ typedef struct
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;
-  GSource       *stall_source;
+  IcStallProbe  *probe;          /* with IC_DEBUG_STALLS=1 only */
   gulong         cancelled_id;
-  gint64         stall_last;
-  gint64         stall_max;
-  gint64         flush_max;      /* longest flush, with IC_DEBUG_STALLS */
-  gint64         flush_cpu_max;  /* the most CPU time one flush took */
-  guint          n_flush_busy;   /* flushes put off: a worker held the lock */
   gboolean       returned;
   GPtrArray     *waiting_copies; /* Copy whose original is still being read */
   GHashTable    *unfinished;     /* sources of provisional reports in the store */
@@ -157,6 +153,7 @@ job_clear (Job *job)
   g_clear_pointer (&job->copies, g_ptr_array_unref);
   g_clear_pointer (&job->waiting_copies, g_ptr_array_unref);
   g_clear_pointer (&job->unfinished, g_hash_table_unref);
+  g_clear_pointer (&job->probe, ic_stall_probe_free);
   g_mutex_clear (&job->mutex);
 }
 
@@ -822,7 +819,8 @@ flush_batch (Job      *job,
     g_mutex_lock (&job->mutex);
   else if (!g_mutex_trylock (&job->mutex))
     {
-      job->n_flush_busy++;
+      if (job->probe != NULL)
+        ic_stall_probe_add_put_off (job->probe);
       return;
     }
   reports = steal_array (&job->reports, g_object_unref);
@@ -860,27 +858,24 @@ flush_batch (Job      *job,
   job->n_total_seen = n_total;
 }
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-/* The batch, timed: wall time includes waiting for a CPU, CPU time is
- * the work the main thread did. */
+/* With a stall probe, the batch is timed: wall time includes waiting
+ * for a CPU, CPU time is the work the main thread did. */
 static void
 flush (Job      *job,
        gboolean  last)
 {
-  gint64 start = g_get_monotonic_time ();
-  gint64 cpu_start = thread_cpu_us ();
+  gint64 start, cpu_start;
 
+  if (job->probe == NULL)
+    {
+      flush_batch (job, last);
+      return;
+    }
+  start = g_get_monotonic_time ();
+  cpu_start = ic_stall_probe_thread_cpu_us ();
   flush_batch (job, last);
-  job->flush_max = MAX (job->flush_max, g_get_monotonic_time () - start);
-  job->flush_cpu_max = MAX (job->flush_cpu_max, thread_cpu_us () - cpu_start);
+  ic_stall_probe_add_batch (job->probe, g_get_monotonic_time () - start,
+                            ic_stall_probe_thread_cpu_us () - cpu_start);
 }
 
 static void
@@ -889,16 +884,9 @@ stop_sources (Job *job)
   if (job->flush_source != NULL)
     g_source_destroy (job->flush_source);
   g_clear_pointer (&job->flush_source, g_source_unref);
-  if (job->stall_source != NULL)
-    {
-      g_source_destroy (job->stall_source);
-      g_printerr ("inspection-compare: longest main-loop stall while loading: %.1f ms "
-                  "(longest batch into the store: %.1f ms, %.1f ms of CPU; "
-                  "%u batches put off for the workers' lock)\n",
-                  job->stall_max / 1000.0, job->flush_max / 1000.0,
-                  job->flush_cpu_max / 1000.0, job->n_flush_busy);
-    }
-  g_clear_pointer (&job->stall_source, g_source_unref);
+  if (job->probe != NULL)
+    ic_stall_probe_report (job->probe);
+  g_clear_pointer (&job->probe, ic_stall_probe_free);
   if (job->cancelled_id != 0)
     g_cancellable_disconnect (job->cancellable, job->cancelled_id);
   job->cancelled_id = 0;
@@ -984,20 +972,6 @@ cancelled_cb (GCancellable *cancellable,
   g_source_attach (idle, job->context);
 }
 
-/* With IC_DEBUG_STALLS=1, a 1 ms tick measures how long the main loop
- * went without dispatching while files were loading. */
-static gboolean
-stall_tick_cb (gpointer data)
-{
-  Job *job = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (job->stall_last != 0)
-    job->stall_max = MAX (job->stall_max, now - job->stall_last);
-  job->stall_last = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 start_sources (Job *job)
 {
@@ -1006,13 +980,7 @@ start_sources (Job *job)
   g_source_set_static_name (job->flush_source, "[ic-loader flush]");
   g_source_attach (job->flush_source, job->context);
 
-  if (g_strcmp0 (g_getenv ("IC_DEBUG_STALLS"), "1") == 0)
-    {
-      job->stall_source = g_timeout_source_new (1);
-      g_source_set_callback (job->stall_source, stall_tick_cb, job_ref (job),
-                             (GDestroyNotify)job_unref);
-      g_source_attach (job->stall_source, job->context);
-    }
+  job->probe = ic_stall_probe_start_if_asked (job->context);
 
   if (job->cancellable != NULL)
     job->cancelled_id = g_cancellable_connect (job->cancellable, G_CALLBACK (cancelled_cb),

@@ -70,6 +70,7 @@ failures_added_cb (IcWindow  *self,
   adw_toast_set_action_name (toast, "win.show-failures");
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _ic_window_announce (self, title);
 }
 
 static void

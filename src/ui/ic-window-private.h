@@ -32,6 +32,7 @@ struct _IcWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwSplitButton       *open_button;
+  GtkLabel             *announcer;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   IcFilterBar          *filter_bar;
@@ -49,6 +50,8 @@ void      _ic_window_update_main_page  (IcWindow      *self);
 void      _ic_window_update_recent     (IcWindow      *self);
 void      _ic_window_toast             (IcWindow      *self,
                                         const char    *title);
+void      _ic_window_announce          (IcWindow      *self,
+                                        const char    *text);
 void      _ic_window_show_failures     (IcWindow      *self);
 void      _ic_window_load_init         (IcWindow      *self);
 gboolean  _ic_window_export            (IcWindow      *self,

@@ -173,6 +173,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, announcer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
@@ -285,4 +286,13 @@ _ic_window_toast (IcWindow   *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _ic_window_announce (self, title);
+}
+
+/* Says @text to screen readers through the window's alert label. */
+void
+_ic_window_announce (IcWindow   *self,
+                     const char *text)
+{
+  gtk_label_set_label (self->announcer, text);
 }
