@@ -68,6 +68,18 @@ fill (IcReportStore *store)
       g_ptr_array_add (a, fake (names[i], IC_INSPECTION_TYPE_ILACS, 2019 + i % 4, 6, 1 + (i + 2) % 5 == 4 ? 3 : 1 + (i + 2) % 5, "plans_and_planning"));
       g_ptr_array_add (a, fake (names[i], IC_INSPECTION_TYPE_FOCUSED_VISIT, 2023, 1 + i, IC_GRADE_NONE, "workforce"));
     }
+  {
+    /* Under the April 2026 framework: no overall effectiveness. */
+    IcReport *r = fake ("Camden", IC_INSPECTION_TYPE_ILACS, 2026, 6, IC_GRADE_NONE, "leadership");
+
+    for (guint area = 1; area < 5; area++)
+      {
+        g_autoptr(IcJudgement) j = ic_judgement_new (area, ic_area_to_label (area),
+                                                     area == 1 ? IC_GRADE_INADEQUATE : IC_GRADE_GOOD, 0);
+        _ic_report_add_judgement (r, j);
+      }
+    g_ptr_array_add (a, r);
+  }
   ic_report_store_add_batch (store, a);
 }
 
@@ -345,6 +357,9 @@ main (int argc, char **argv)
   else
     fill (ic_window_get_store (window));
   wait_ms (600);
+  /* IC_SHOT_LATEST=1: the matrix shows each authority's latest inspection. */
+  if (g_strcmp0 (g_getenv ("IC_SHOT_LATEST"), "1") == 0)
+    ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW)), TRUE);
 
   for (guint s = 0; s < 2; s++)
     {

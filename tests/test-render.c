@@ -488,6 +488,33 @@ test_export (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent-dir/chart.pdf"));
 }
 
+/* The grades chart says what it counts: a report under the April 2026
+ * framework has no overall grade, so the overall bar totals less. */
+static void
+test_grades_say_what_they_count (void)
+{
+  IcReport *framework_2026 = _ic_report_new ("/reports/Camden/2026-ilacs.pdf");
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  g_autoptr(IcJudgement) leadership = ic_judgement_new (IC_AREA_LEADERSHIP, "Leadership",
+                                                        IC_GRADE_INADEQUATE, 1);
+  g_autoptr(GListModel) reports = NULL;
+  IcChartOptions latest = { .latest_only = TRUE };
+  g_autoptr(IcChart) chart = NULL;
+  g_autofree char *text = NULL;
+
+  _ic_report_set_authority (framework_2026, "Camden");
+  _ic_report_set_inspection_type (framework_2026, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_start_date (framework_2026, start);
+  _ic_report_set_end_date (framework_2026, start);
+  _ic_report_add_judgement (framework_2026, leadership);
+  reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1),
+                              ic_render_test_report ("Greenwich", 2, 2), framework_2026, NULL);
+  chart = ic_chart_new (IC_CHART_GRADES, reports, &latest);
+  text = _ic_bars_subtitle (chart);
+  g_assert_cmpstr (text, ==, "Latest graded report of each authority: 2 of 3 authorities have an "
+                             "overall grade; 1 inspected under the 2026 framework, which gives none");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/export", test_export);
   g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
+  g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
 
   return g_test_run ();
 }

@@ -1440,6 +1440,128 @@ test_reports_list_few_widgets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void settle (void);
+
+/* The row of the matrix showing @report, or NULL. */
+static IcMatrixRow *
+find_matrix_row (GtkWidget *widget,
+                 IcReport  *report)
+{
+  if (IC_IS_MATRIX_ROW (widget))
+    {
+      GtkWidget *authority = ic_matrix_row_get_cell (IC_MATRIX_ROW (widget), IC_MATRIX_COLUMN_AUTHORITY);
+      GtkWidget *ended = ic_matrix_row_get_cell (IC_MATRIX_ROW (widget), IC_MATRIX_COLUMN_ENDED);
+      g_autofree char *date = ic_ui_report_date (report);
+
+      if (g_strcmp0 (ic_text_cell_get_text (IC_TEXT_CELL (authority)), ic_report_get_authority (report)) == 0 &&
+          g_strcmp0 (ic_text_cell_get_text (IC_TEXT_CELL (ended)), date) == 0)
+        return IC_MATRIX_ROW (widget);
+      return NULL;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      IcMatrixRow *row = find_matrix_row (c, report);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static IcReport *
+add_judgement (IcReport *report,
+               IcArea    area,
+               IcGrade   grade)
+{
+  g_autoptr(IcJudgement) j = ic_judgement_new (area, ic_area_to_label (area), grade, 1);
+
+  _ic_report_add_judgement (report, j);
+  return report;
+}
+
+/* "Latest Inspections" tells the current story: each authority's latest
+ * graded report, with the visits after it as a badge that opens them;
+ * an inspection under the April 2026 framework, which gives no overall
+ * effectiveness, says so and sorts by its other grades. */
+static void
+test_matrix_latest_story (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcReportStore *store = ic_window_get_store (window);
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_child_of_type (matrix, IC_TYPE_MATRIX_HEADER));
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  IcReport *graded, *visit, *later_visit, *framework_2026, *good, *sif, *sif_visit;
+  GListModel *rows;
+  GtkWidget *badge, *overall;
+  IcMatrixRow *row;
+
+  graded = make_report ("/r/a-2019.txt", "Barnet", IC_INSPECTION_TYPE_ILACS, 8, G_DATE_MARCH, 2019, IC_GRADE_GOOD);
+  visit = make_report ("/r/a-2023.txt", "Barnet", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2, G_DATE_FEBRUARY, 2023, IC_GRADE_NONE);
+  later_visit = make_report ("/r/a-2024.txt", "Barnet", IC_INSPECTION_TYPE_MONITORING_VISIT, 10, G_DATE_JULY, 2024, IC_GRADE_NONE);
+  framework_2026 = make_report ("/r/b-2026.txt", "Camden", IC_INSPECTION_TYPE_ILACS, 15, G_DATE_MAY, 2026, IC_GRADE_NONE);
+  _ic_report_set_start_date (framework_2026, start);
+  add_judgement (framework_2026, IC_AREA_LEADERSHIP, IC_GRADE_INADEQUATE);
+  add_judgement (framework_2026, IC_AREA_CHILDREN_IN_CARE, IC_GRADE_GOOD);
+  good = make_report ("/r/c-2022.txt", "Dorset", IC_INSPECTION_TYPE_ILACS, 1, G_DATE_APRIL, 2022, IC_GRADE_GOOD);
+  sif = make_report ("/r/d-2015.txt", "Ealing", IC_INSPECTION_TYPE_SIF, 1, G_DATE_JUNE, 2015, IC_GRADE_REQUIRES_IMPROVEMENT);
+  sif_visit = make_report ("/r/d-2017.txt", "Ealing", IC_INSPECTION_TYPE_FOCUSED_VISIT, 9, G_DATE_NOVEMBER, 2017, IC_GRADE_NONE);
+  for (IcReport **r = (IcReport *[]) { graded, visit, later_visit, framework_2026, good, sif, sif_visit, NULL }; *r; r++)
+    g_ptr_array_add (batch, *r);
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 700);
+  ic_report_store_add_batch (store, batch);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  /* One row per authority: the graded report, never a later visit. */
+  rows = ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  row = find_matrix_row (matrix, graded);
+  g_assert_nonnull (row);
+  badge = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS);
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (badge)), ==, "2 visits, latest Jul 2024");
+  row = find_matrix_row (matrix, good);
+  g_assert_false (gtk_widget_get_visible (ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS)));
+
+  /* One later visit: the badge opens it. */
+  row = find_matrix_row (matrix, sif);
+  badge = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS);
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (badge)), ==, "visit Nov 2017");
+  g_assert_true (gtk_widget_activate (badge));
+  g_assert_true (ic_reports_view_get_report (reports) == sif_visit);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  settle ();
+
+  /* The 2026 framework's missing overall grade is named, and the report
+   * sorts by its worst grade (inadequate leadership), worst first. */
+  row = find_matrix_row (matrix, framework_2026);
+  overall = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (overall)), ==, "Not given (2026 framework)");
+  ic_matrix_header_sort_by (header, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS), GTK_SORT_DESCENDING);
+  rows = ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  {
+    g_autoptr(IcReport) first = g_list_model_get_item (rows, 0);
+
+    g_assert_true (first == framework_2026);
+  }
+
+  /* All reports: no badges. */
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  settle ();
+  row = find_matrix_row (matrix, graded);
+  g_assert_false (gtk_widget_get_visible (ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Rows that arrive above the first one shown (reports read out of
  * order) leave a list at the top at the top. @data: the view's name. */
 static void
@@ -1874,6 +1996,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/matrix/stays-at-top", "matrix", test_list_stays_at_top);
   g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
+  g_test_add_func ("/ui/matrix/latest-story", test_matrix_latest_story);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

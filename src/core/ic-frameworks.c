@@ -305,3 +305,20 @@ ic_report_care_leavers_in_children_in_care (IcReport *report)
          ic_report_find_judgement (report, IC_AREA_CHILDREN_IN_CARE) != NULL &&
          ic_report_find_judgement (report, IC_AREA_CARE_LEAVERS) == NULL;
 }
+
+/**
+ * ic_report_framework_omits_area:
+ *
+ * Whether @report's framework grades other areas but not @area: an ILACS
+ * inspection from April 2026 has no overall effectiveness, by design,
+ * where an older one missing it would be a report not read in full.
+ */
+gboolean
+ic_report_framework_omits_area (IcReport *report,
+                                IcArea    area)
+{
+  const IcFramework *framework = ic_framework_for_report (report);
+
+  return framework != NULL && framework->graded_areas != 0 &&
+         (framework->graded_areas & IC_AREA_BIT (area)) == 0;
+}

@@ -72,6 +72,8 @@ gboolean            ic_inspection_type_is_letter         (IcInspectionType  type
 IcGradeSource       ic_inspection_type_grade_source      (IcInspectionType  type);
 IcScope             ic_inspection_type_default_scope     (IcInspectionType  type);
 gboolean            ic_report_care_leavers_in_children_in_care (IcReport   *report);
+gboolean            ic_report_framework_omits_area       (IcReport         *report,
+                                                          IcArea            area);
 
 const IcAreaPhrase *ic_frameworks_area_phrases           (guint            *n_phrases);
 

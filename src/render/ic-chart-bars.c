@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ic-chart-private.h"
+#include "ic-frameworks.h"
 
 static const IcGrade bar_grades[] = {
   IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT, IC_GRADE_ADEQUATE, IC_GRADE_INADEQUATE,
@@ -94,12 +95,44 @@ row_total (IcChart *chart,
   return g_array_index (chart->theme_counts, guint, theme_at (chart, row));
 }
 
+/* Reports counted whose framework gives no overall effectiveness (ILACS
+ * from April 2026). */
+static guint
+count_overall_omitted (IcChart *chart)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < chart->rows->len; i++)
+    n += ic_report_framework_omits_area (g_ptr_array_index (chart->rows, i),
+                                         IC_AREA_OVERALL_EFFECTIVENESS);
+  return n;
+}
+
+/* What the grades chart counts: its overall bar totals fewer than the
+ * reports counted when some have no overall grade, and says why. */
 static char *
-subtitle (IcChart *chart)
+grades_subtitle (IcChart *chart)
+{
+  const char *what = chart->latest_only ? "Latest graded report of each authority"
+                                        : "Every graded report";
+  guint n = chart->rows->len;
+  guint with_overall = area_total (chart, IC_AREA_OVERALL_EFFECTIVENESS);
+  guint omitted = count_overall_omitted (chart);
+  const char *counted = chart->latest_only ? "authorities" : "reports";
+
+  if (with_overall == n)
+    return g_strdup_printf ("%s (%u %s)", what, n, counted);
+  if (omitted == 0)
+    return g_strdup_printf ("%s: %u of %u %s have an overall grade", what, with_overall, n, counted);
+  return g_strdup_printf ("%s: %u of %u %s have an overall grade; %u inspected under the "
+                          "2026 framework, which gives none", what, with_overall, n, counted, omitted);
+}
+
+char *
+_ic_bars_subtitle (IcChart *chart)
 {
   if (chart->kind == IC_CHART_GRADES)
-    return g_strdup_printf (chart->latest_only ? "Latest graded report of each authority (%u reports)"
-                                               : "Every graded report (%u reports)", chart->rows->len);
+    return grades_subtitle (chart);
   return g_strdup_printf ("Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u reports)",
                           chart->reports->len);
 }
@@ -121,7 +154,7 @@ bars_layout (IcChart      *chart,
              double        width,
              BarsLayout   *layout)
 {
-  g_autofree char *sub = subtitle (chart);
+  g_autofree char *sub = _ic_bars_subtitle (chart);
   double widest = 0, label_h = 0;
 
   layout->n_rows = chart->kind == IC_CHART_GRADES ? chart->n_areas : chart->themes->len;
@@ -249,7 +282,7 @@ draw_rows (IcChart         *chart,
            const IcPalette *palette)
 {
   BarsLayout layout;
-  g_autofree char *sub = subtitle (chart);
+  g_autofree char *sub = _ic_bars_subtitle (chart);
   g_autoptr(PangoLayout) sub_layout = _ic_text_layout (context, sub, chart->font_size * 0.9, 0, width);
 
   bars_layout (chart, context, width, &layout);

@@ -104,6 +104,7 @@ void     _ic_timeline_draw    (IcChart *chart, cairo_t *cr, PangoContext *contex
                                double width, double height, const IcPalette *palette);
 gboolean _ic_timeline_hit     (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
+char    *_ic_bars_subtitle    (IcChart *chart) G_GNUC_WARN_UNUSED_RESULT;
 void     _ic_bars_measure     (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_bars_draw        (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);

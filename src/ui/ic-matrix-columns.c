@@ -29,12 +29,14 @@ struct _IcMatrixColumns
   guint               n_columns;
   int                *widths;
   gboolean           *visible;
+  GHashTable         *later_visits;  /* IcReport -> GPtrArray of IcReport */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatrixColumns, ic_matrix_columns, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_CONTENT_CHANGED,
   N_SIGNALS
 };
 
@@ -48,6 +50,7 @@ ic_matrix_columns_finalize (GObject *object)
   g_free (self->specs);
   g_free (self->widths);
   g_free (self->visible);
+  g_clear_pointer (&self->later_visits, g_hash_table_unref);
 
   G_OBJECT_CLASS (ic_matrix_columns_parent_class)->finalize (object);
 }
@@ -64,6 +67,15 @@ ic_matrix_columns_class_init (IcMatrixColumnsClass *klass)
 
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * IcMatrixColumns::content-changed:
+   *
+   * What cells show beyond their report changed (the later visits): rows
+   * fill themselves again.
+   */
+  signals[SIGNAL_CONTENT_CHANGED] =
+    g_signal_new ("content-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -134,6 +146,7 @@ ic_matrix_columns_new (void)
                                 ic_ui_type_text, compare_type, NULL },
     [IC_MATRIX_COLUMN_ENDED] = { N_("Ended"), 140, IC_MATRIX_CELL_TEXT, 0, FALSE,
                                  ic_ui_report_date, compare_ended, no_date },
+    [IC_MATRIX_COLUMN_LATER_VISITS] = { N_("Since"), 150, IC_MATRIX_CELL_VISITS },
   };
 
   for (guint a = 0; a < IC_N_AREAS; a++)
@@ -301,6 +314,53 @@ ic_matrix_columns_allocate (IcMatrixColumns  *self,
     }
 }
 
+/**
+ * ic_matrix_columns_set_later_visits:
+ * @visits: (nullable): each report shown -> a #GPtrArray of the ungraded
+ *   visits after it, oldest first
+ *
+ * Shown in the %IC_MATRIX_CELL_VISITS column.
+ */
+void
+ic_matrix_columns_set_later_visits (IcMatrixColumns *self,
+                                    GHashTable      *visits)
+{
+  g_return_if_fail (IC_IS_MATRIX_COLUMNS (self));
+
+  if (visits == NULL && self->later_visits == NULL)
+    return;
+  g_clear_pointer (&self->later_visits, g_hash_table_unref);
+  if (visits != NULL)
+    self->later_visits = g_hash_table_ref (visits);
+  g_signal_emit (self, signals[SIGNAL_CONTENT_CHANGED], 0);
+}
+
+/**
+ * ic_matrix_columns_get_later_visits:
+ *
+ * Returns: (transfer none) (nullable) (element-type IcReport): the
+ *   visits after @report, oldest first, or %NULL for none
+ */
+GPtrArray *
+ic_matrix_columns_get_later_visits (IcMatrixColumns *self,
+                                    IcReport        *report)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), NULL);
+
+  if (self->later_visits == NULL || report == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->later_visits, report);
+}
+
+static guint
+n_later_visits (IcMatrixColumns *self,
+                IcReport        *report)
+{
+  GPtrArray *visits = ic_matrix_columns_get_later_visits (self, report);
+
+  return visits != NULL ? visits->len : 0;
+}
+
 /* Whether @report has nothing to show in @column: no grade for the
  * area, or no date. */
 gboolean
@@ -311,7 +371,9 @@ ic_matrix_columns_is_blank (IcMatrixColumns *self,
   const IcMatrixColumnSpec *spec = ic_matrix_columns_get_spec (self, column);
 
   if (spec->kind == IC_MATRIX_CELL_GRADE)
-    return ic_report_get_grade (report, spec->area) == IC_GRADE_NONE;
+    return ic_ui_sort_grade (report, spec->area) == IC_GRADE_NONE;
+  if (spec->kind == IC_MATRIX_CELL_VISITS)
+    return n_later_visits (self, report) == 0;
   return spec->is_blank != NULL && spec->is_blank (report);
 }
 
@@ -325,7 +387,9 @@ ic_matrix_columns_compare (IcMatrixColumns *self,
   const IcMatrixColumnSpec *spec = ic_matrix_columns_get_spec (self, column);
 
   if (spec->kind == IC_MATRIX_CELL_GRADE)
-    return ic_ui_compare_grades (ic_report_get_grade (a, spec->area),
-                                 ic_report_get_grade (b, spec->area));
+    return ic_ui_compare_grades (ic_ui_sort_grade (a, spec->area),
+                                 ic_ui_sort_grade (b, spec->area));
+  if (spec->kind == IC_MATRIX_CELL_VISITS)
+    return (int) n_later_visits (self, a) - (int) n_later_visits (self, b);
   return spec->compare (a, b);
 }

@@ -11,12 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* The matrix: authority, type and date, then one column per judgement area. */
+/* The matrix: authority, type, date, the visits after a latest graded
+ * inspection, then one column per judgement area. */
 typedef enum
 {
   IC_MATRIX_COLUMN_AUTHORITY,
   IC_MATRIX_COLUMN_TYPE,
   IC_MATRIX_COLUMN_ENDED,
+  IC_MATRIX_COLUMN_LATER_VISITS,
   IC_MATRIX_COLUMN_FIRST_AREA,
 } IcMatrixColumn;
 
@@ -28,6 +30,7 @@ typedef enum
   IC_MATRIX_CELL_TEXT,     /* one line, cut short with "…" */
   IC_MATRIX_CELL_HEADING,  /* the same, in bold */
   IC_MATRIX_CELL_GRADE,    /* a coloured grade that opens its report */
+  IC_MATRIX_CELL_VISITS,   /* a badge for the visits after the report */
 } IcMatrixCellKind;
 
 /**
@@ -88,6 +91,10 @@ void                      ic_matrix_columns_allocate    (IcMatrixColumns  *self,
                                                          int               width,
                                                          int               height,
                                                          int               scrolled);
+void                      ic_matrix_columns_set_later_visits (IcMatrixColumns *self,
+                                                              GHashTable      *visits);
+GPtrArray                *ic_matrix_columns_get_later_visits (IcMatrixColumns *self,
+                                                              IcReport        *report);
 gboolean                  ic_matrix_columns_is_blank    (IcMatrixColumns *self,
                                                          guint            column,
                                                          IcReport        *report);

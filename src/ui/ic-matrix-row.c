@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ic-grade-cell.h"
 #include "ic-matrix-row.h"
 #include "ic-text-cell.h"
@@ -25,6 +27,7 @@ struct _IcMatrixRow
   IcReport        *report;   /* the list item holds it while bound */
   GtkWidget      **cells;    /* one per column */
   guint            n_cells;
+  GtkWidget       *visits_popover;  /* lists the later visits, when several */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatrixRow, ic_matrix_row, GTK_TYPE_WIDGET)
@@ -63,6 +66,8 @@ ic_matrix_row_size_allocate (GtkWidget *widget,
   IcMatrixRow *self = IC_MATRIX_ROW (widget);
 
   ic_matrix_columns_allocate (self->columns, widget, self->cells, width, height, 0);
+  if (self->visits_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->visits_popover));
 }
 
 static void
@@ -82,6 +87,7 @@ ic_matrix_row_dispose (GObject *object)
   for (guint c = 0; c < self->n_cells; c++)
     g_clear_pointer (&self->cells[c], gtk_widget_unparent);
   g_clear_pointer (&self->cells, g_free);
+  g_clear_pointer (&self->visits_popover, gtk_widget_unparent);
   self->n_cells = 0;
   g_clear_object (&self->columns);
 
@@ -106,13 +112,85 @@ ic_matrix_row_init (IcMatrixRow *self)
 {
 }
 
+static void
+open_report (GtkWidget *widget,
+             IcReport  *report)
+{
+  gtk_widget_activate_action (widget, "win.open-report", "s", ic_report_get_source (report));
+}
+
+static void
+visit_clicked_cb (GtkButton   *button,
+                  IcMatrixRow *self)
+{
+  IcReport *visit = g_object_get_data (G_OBJECT (button), "ic-report");
+
+  gtk_popover_popdown (GTK_POPOVER (self->visits_popover));
+  open_report (GTK_WIDGET (self), visit);
+}
+
+/* Several visits: a popover lists them, each opening its report. */
+static void
+show_visits_popover (IcMatrixRow *self,
+                     GPtrArray   *visits)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = self->cells[IC_MATRIX_COLUMN_LATER_VISITS];
+  graphene_rect_t bounds;
+
+  g_clear_pointer (&self->visits_popover, gtk_widget_unparent);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      IcReport *visit = g_ptr_array_index (visits, i);
+      g_autofree char *date = ic_ui_report_date (visit);
+      g_autofree char *type = ic_ui_type_text (visit);
+      g_autofree char *label = g_strdup_printf ("%s, %s", type, date);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "ic-report", g_object_ref (visit), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (visit_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  self->visits_popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->visits_popover), box);
+  gtk_widget_set_parent (self->visits_popover, GTK_WIDGET (self));
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->visits_popover),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->visits_popover));
+}
+
+static void
+visits_activate_cb (IcGradeCell *cell,
+                    IcMatrixRow *self)
+{
+  GPtrArray *visits = ic_matrix_columns_get_later_visits (self->columns, self->report);
+
+  if (visits == NULL || visits->len == 0)
+    return;
+  if (visits->len == 1)
+    open_report (GTK_WIDGET (cell), g_ptr_array_index (visits, 0));
+  else
+    show_visits_popover (self, visits);
+}
+
 static GtkWidget *
 new_cell (IcMatrixRow              *self,
           const IcMatrixColumnSpec *spec)
 {
   GtkWidget *cell;
 
-  if (spec->kind != IC_MATRIX_CELL_GRADE)
+  if (spec->kind == IC_MATRIX_CELL_VISITS)
+    {
+      cell = ic_grade_cell_new ();
+      gtk_widget_add_css_class (cell, "visit-badge");
+      g_signal_connect (cell, "activate", G_CALLBACK (visits_activate_cb), self);
+      return cell;
+    }
+
+  if (spec->kind == IC_MATRIX_CELL_TEXT || spec->kind == IC_MATRIX_CELL_HEADING)
     {
       cell = ic_text_cell_new ();
       if (spec->kind == IC_MATRIX_CELL_HEADING)
@@ -123,6 +201,35 @@ new_cell (IcMatrixRow              *self,
   gtk_widget_add_css_class (cell, "grade-cell");
   g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), self);
   return cell;
+}
+
+/* "visit Mar 2025", or "3 visits, latest Mar 2025": the current story
+ * after the graded inspection the row shows. */
+static void
+fill_later_visits (IcMatrixRow *self)
+{
+  GtkWidget *cell = self->n_cells > IC_MATRIX_COLUMN_LATER_VISITS
+                    ? self->cells[IC_MATRIX_COLUMN_LATER_VISITS] : NULL;
+  GPtrArray *visits = ic_matrix_columns_get_later_visits (self->columns, self->report);
+  g_autofree char *month = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  IcReport *last;
+
+  if (cell == NULL || !IC_IS_GRADE_CELL (cell))
+    return;
+  gtk_widget_set_visible (cell, visits != NULL && visits->len > 0);
+  if (visits == NULL || visits->len == 0)
+    return;
+  last = g_ptr_array_index (visits, visits->len - 1);
+  month = ic_ui_month_text (ic_report_get_sort_date (last));
+  text = visits->len == 1 ? g_strdup_printf (_("visit %s"), month)
+                          : g_strdup_printf (_("%u visits, latest %s"), visits->len, month);
+  description = g_strdup_printf (ngettext ("%s, %u later visit, latest %s",
+                                           "%s, %u later visits, latest %s", visits->len),
+                                 ic_report_get_authority (self->report), visits->len, month);
+  ic_grade_cell_set_text (IC_GRADE_CELL (cell), text);
+  ic_grade_cell_set_description (IC_GRADE_CELL (cell), description);
 }
 
 GtkWidget *
@@ -139,6 +246,8 @@ ic_matrix_row_new (IcMatrixColumns *columns)
       gtk_widget_set_parent (self->cells[c], GTK_WIDGET (self));
     }
   g_signal_connect_object (columns, "changed", G_CALLBACK (show_columns), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (columns, "content-changed", G_CALLBACK (fill_later_visits), self,
+                           G_CONNECT_SWAPPED);
   show_columns (self);
   return GTK_WIDGET (self);
 }
@@ -204,6 +313,11 @@ ic_matrix_row_set_report (IcMatrixRow *self,
       if (spec->kind == IC_MATRIX_CELL_GRADE)
         {
           fill_grade (self, c, spec->area);
+          continue;
+        }
+      if (spec->kind == IC_MATRIX_CELL_VISITS)
+        {
+          fill_later_visits (self);
           continue;
         }
       text = spec->text (report);

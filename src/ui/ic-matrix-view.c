@@ -56,29 +56,50 @@ static GParamSpec *properties[N_PROPS];
 
 /* Latest graded inspection of each authority; an authority with no graded
  * report keeps its latest report so that it is not lost from the matrix.
- * The store is sorted by authority, then date, so runs are contiguous. */
+ * The store is sorted by authority, then date, so runs are contiguous.
+ * @later_visits gets, for each graded report kept, the reports after it
+ * (focused and monitoring visits): the current story the row tells. */
 static GPtrArray *
-collect_latest (GListModel *model)
+collect_latest (GListModel *model,
+                GHashTable *later_visits)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (model);
   g_autoptr(IcReport) best = NULL;
+  g_autoptr(GPtrArray) later = NULL;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcReport) report = g_list_model_get_item (model, i);
+      gboolean graded = ic_inspection_type_is_graded (ic_report_get_inspection_type (report));
 
       if (best != NULL &&
           g_strcmp0 (ic_report_get_authority (best), ic_report_get_authority (report)) != 0)
-        g_ptr_array_add (out, g_steal_pointer (&best));
+        {
+          if (later != NULL)
+            g_hash_table_insert (later_visits, best, g_steal_pointer (&later));
+          g_ptr_array_add (out, g_steal_pointer (&best));
+        }
 
-      if (best == NULL ||
-          ic_inspection_type_is_graded (ic_report_get_inspection_type (report)) ||
+      if (best == NULL || graded ||
           !ic_inspection_type_is_graded (ic_report_get_inspection_type (best)))
-        g_set_object (&best, report);
+        {
+          g_set_object (&best, report);
+          g_clear_pointer (&later, g_ptr_array_unref);
+        }
+      else
+        {
+          if (later == NULL)
+            later = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (later, g_object_ref (report));
+        }
     }
   if (best != NULL)
-    g_ptr_array_add (out, g_steal_pointer (&best));
+    {
+      if (later != NULL)
+        g_hash_table_insert (later_visits, best, g_steal_pointer (&later));
+      g_ptr_array_add (out, g_steal_pointer (&best));
+    }
 
   return out;
 }
@@ -98,7 +119,8 @@ collect_all (GListModel *model)
  * folder does not carry eight empty 2012 columns. */
 static void
 update_columns (IcMatrixView *self,
-                GPtrArray    *reports)
+                GPtrArray    *reports,
+                GHashTable   *later_visits)
 {
   gboolean used[IC_N_AREAS] = { TRUE, FALSE, };
 
@@ -108,6 +130,8 @@ update_columns (IcMatrixView *self,
 
   for (guint a = 0; a < IC_N_AREAS; a++)
     ic_matrix_columns_set_visible (self->columns, IC_MATRIX_COLUMN_AREA (a), used[a]);
+  ic_matrix_columns_set_visible (self->columns, IC_MATRIX_COLUMN_LATER_VISITS,
+                                 later_visits != NULL && g_hash_table_size (later_visits) > 0);
 }
 
 /* The feed's collect function: the rows to show, and the count and
@@ -117,10 +141,19 @@ collect_rows (GListModel *model,
               gpointer    user_data)
 {
   IcMatrixView *self = user_data;
-  GPtrArray *reports = self->latest_only ? collect_latest (model) : collect_all (model);
+  g_autoptr(GHashTable) later_visits = NULL;
+  GPtrArray *reports;
   g_autofree char *count = NULL;
 
-  update_columns (self, reports);
+  if (self->latest_only)
+    {
+      later_visits = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+      reports = collect_latest (model, later_visits);
+    }
+  else
+    reports = collect_all (model);
+  update_columns (self, reports, later_visits);
+  ic_matrix_columns_set_later_visits (self->columns, later_visits);
   count = g_strdup_printf (ngettext ("%u report", "%u reports", reports->len), reports->len);
   gtk_label_set_label (self->count_label, count);
   return reports;

@@ -88,8 +88,8 @@ static int
 compare_overall (IcReport *a,
                  IcReport *b)
 {
-  return ic_ui_compare_grades (ic_report_get_grade (a, IC_AREA_OVERALL_EFFECTIVENESS),
-                               ic_report_get_grade (b, IC_AREA_OVERALL_EFFECTIVENESS));
+  return ic_ui_compare_grades (ic_ui_sort_grade (a, IC_AREA_OVERALL_EFFECTIVENESS),
+                               ic_ui_sort_grade (b, IC_AREA_OVERALL_EFFECTIVENESS));
 }
 
 static int

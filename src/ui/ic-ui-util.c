@@ -62,7 +62,50 @@ ic_ui_cell_text (IcReport *report,
     return g_strdup (ic_grade_to_label (*grade));
   if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
     return g_strdup (_("Part of children in care"));
+  if (area == IC_AREA_OVERALL_EFFECTIVENESS &&
+      ic_report_framework_omits_area (report, IC_AREA_OVERALL_EFFECTIVENESS))
+    return g_strdup (_("Not given (2026 framework)"));
   return g_strdup ("—");
+}
+
+/**
+ * ic_ui_sort_grade:
+ *
+ * The grade @report sorts by in @area's column: its grade, or, when its
+ * framework gives no overall effectiveness, the worst of its other
+ * grades, so that an authority with inadequate leadership sorts among
+ * the inadequate ones rather than after every graded one.
+ */
+IcGrade
+ic_ui_sort_grade (IcReport *report,
+                  IcArea    area)
+{
+  IcGrade grade = ic_report_get_grade (report, area);
+  IcGrade worst = IC_GRADE_NONE;
+
+  if (grade != IC_GRADE_NONE || area != IC_AREA_OVERALL_EFFECTIVENESS ||
+      !ic_report_framework_omits_area (report, area))
+    return grade;
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    {
+      IcGrade other = ic_report_get_grade (report, a);
+
+      if (other != IC_GRADE_NONE && (worst == IC_GRADE_NONE || ic_ui_compare_grades (other, worst) > 0))
+        worst = other;
+    }
+  return worst;
+}
+
+/* "Mar 2025"; "date unknown" without a valid date. */
+char *
+ic_ui_month_text (const GDate *date)
+{
+  char buffer[64];
+
+  if (date == NULL || !g_date_valid (date) ||
+      g_date_strftime (buffer, sizeof buffer, C_("month and year", "%b %Y"), date) == 0)
+    return g_strdup (_("date unknown"));
+  return g_strdup (buffer);
 }
 
 char *

@@ -16,6 +16,9 @@ char       *ic_ui_cell_text           (IcReport *report,
                                        IcGrade  *grade) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_cell_description    (IcReport *report,
                                        IcArea    area) G_GNUC_WARN_UNUSED_RESULT;
+IcGrade     ic_ui_sort_grade          (IcReport *report,
+                                       IcArea    area);
+char       *ic_ui_month_text          (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_report_date         (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_report_summary      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_authority_text      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
