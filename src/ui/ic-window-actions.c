@@ -113,6 +113,9 @@ open_report_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   ic_reports_view_show_report (self->reports_view, report);
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+  /* From a matrix cell or a timeline mark: the focus follows to the
+   * page, not left on a widget now hidden. */
+  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -145,8 +148,11 @@ find_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 show_view_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  adw_view_stack_set_visible_child_name (IC_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (param, NULL));
+  AdwViewStack *stack = IC_WINDOW (widget)->view_stack;
+
+  adw_view_stack_set_visible_child_name (stack, g_variant_get_string (param, NULL));
+  /* Alt+1–4 take the keyboard to the view shown, at its first control. */
+  gtk_widget_child_focus (adw_view_stack_get_visible_child (stack), GTK_DIR_TAB_FORWARD);
 }
 
 static IcPrintScope
