@@ -422,8 +422,22 @@ validate_document (JsonNode  *root,
   return TRUE;
 }
 
-/* Copies the file aside as PATH.bak (or .bak.1 … when taken) before it
- * can ever be replaced. Returns the copy's path, or NULL. */
+static gboolean
+same_contents (const char *a,
+               const char *b)
+{
+  g_autofree char *data_a = NULL;
+  g_autofree char *data_b = NULL;
+  gsize len_a, len_b;
+
+  return g_file_get_contents (a, &data_a, &len_a, NULL) &&
+         g_file_get_contents (b, &data_b, &len_b, NULL) &&
+         len_a == len_b && memcmp (data_a, data_b, len_a) == 0;
+}
+
+/* Copies the file aside as PATH.bak (or .bak.1 … when taken by another
+ * content) before it can ever be replaced; a copy of the same content is
+ * kept once, not again at every start. Returns the copy's path, or NULL. */
 static char *
 keep_backup (IcCorrections  *self,
              GError        **error)
@@ -444,9 +458,48 @@ keep_backup (IcCorrections  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
+      if (same_contents (self->path, path))
+        return g_steal_pointer (&path);
     }
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "too many backups");
   return NULL;
+}
+
+/* json-glib recurses once per level and a deep enough file crashes it:
+ * nesting is measured first. No corrections file comes near this. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
+        {
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                       "nested more than %d levels deep", MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
 }
 
 static void
@@ -508,7 +561,8 @@ ic_corrections_load (IcCorrections  *self,
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error) ||
+  if (!check_depth (data, length, &local_error) ||
+      !json_parser_load_from_data (parser, data, length, &local_error) ||
       !validate_document (root = json_parser_get_root (parser), &local_error))
     {
       report_corrupt (self, local_error->message, error);
