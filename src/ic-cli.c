@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "ic-atomic-file.h"
+#include "ic-changes.h"
 #include "ic-chart-links.h"
 #include "ic-cli.h"
 #include "ic-csv.h"
@@ -440,6 +441,7 @@ typedef struct
   GListModel *reports;
   GListModel *failures;
   GPtrArray  *recurrences;
+  GHashTable *changes;  /* source -> IcChanges, among every loaded report */
 } Selection;
 
 static void
@@ -447,6 +449,7 @@ selection_clear (Selection *selection)
 {
   g_clear_object (&selection->reports);
   g_clear_pointer (&selection->recurrences, g_ptr_array_unref);
+  g_clear_pointer (&selection->changes, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -486,6 +489,7 @@ select_reports (Selection     *selection,
   selection->reports = ic_filter_spec_select (spec, G_LIST_MODEL (store));
   selection->failures = ic_report_store_get_failures (store);
   selection->recurrences = recurrences_into (all, selection->reports);
+  selection->changes = ic_changes_compute (G_LIST_MODEL (store), all);
 }
 
 static char *
@@ -493,8 +497,10 @@ json_document (Selection *selection)
 {
   g_autoptr(JsonNode) list = ic_recurrences_to_json (selection->recurrences);
   g_autoptr(JsonNode) root = ic_json_document_new (selection->reports, selection->failures, list);
-  g_autofree char *text = ic_json_to_string (root);
+  g_autofree char *text = NULL;
 
+  ic_changes_add_to_document (root, selection->changes);
+  text = ic_json_to_string (root);
   return g_strconcat (text, "\n", NULL);
 }
 

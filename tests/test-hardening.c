@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/types.h>
 #include <unistd.h>
 #include <sys/resource.h>
@@ -19,6 +20,7 @@
 #include "ic-atomic-file.h"
 #include "ic-cache.h"
 #include "ic-csv.h"
+#include "ic-display-text.h"
 #include "ic-output-path.h"
 #include "ic-terminal.h"
 #include "ic-test-util.h"
@@ -856,6 +858,34 @@ test_cache_unwritable (void)
   ic_test_remove_tree (tmp);
 }
 
+/* Text that stops cairo ----------------------------------------------- */
+
+static void
+test_display_text (void)
+{
+  const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "plain é", "plain é" },
+    { "a\xef\xbf\xbe" "b", "a\xef\xbf\xbd" "b" },          /* U+FFFE */
+    { "a\xef\xbf\xbf" "b", "a\xef\xbf\xbd" "b" },          /* U+FFFF */
+    { "a\xef\xb7\x90" "b", "a\xef\xbf\xbd" "b" },          /* U+FDD0 */
+    { "a\xef\xb7\xaf" "b", "a\xef\xbf\xbd" "b" },          /* U+FDEF */
+    { "a\xf0\x9f\xbf\xbe" "b", "a\xef\xbf\xbd" "b" },     /* U+1FFFE */
+    { "a\xf4\x8f\xbf\xbf" "b", "a\xef\xbf\xbd" "b" },     /* U+10FFFF */
+    { "a\xef\xb7\xb0" "b", "a\xef\xb7\xb0" "b" },          /* U+FDF0 is a character */
+    { "a\xff" "b", "a\xef\xbf\xbd" "b" },                    /* not UTF-8 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = ic_display_text (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 /* Terminal -------------------------------------------------------------- */
 
 static void
@@ -902,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/hardening/atomic/permissions", test_output_permissions);
   g_test_add_func ("/hardening/atomic/fail", test_atomic_file_fail);
   g_test_add_func ("/hardening/terminal/escape", test_terminal_escape);
+  g_test_add_func ("/hardening/text/display", test_display_text);
   g_test_add_func ("/hardening/cache/cleanup-never-follows-links", test_cache_cleanup_never_follows_links);
   g_test_add_func ("/hardening/cache/untrusted", test_cache_untrusted_skipped);
   g_test_add_func ("/hardening/cache/untrusted/subprocess/fifo", test_untrusted_fifo);

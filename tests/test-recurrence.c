@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "ic-changes.h"
 #include "ic-recurrence.h"
 #include "ic-report-private.h"
 #include "ic-test-util.h"
@@ -312,6 +313,67 @@ test_synonyms (void)
     }
 }
 
+/* Between each report and the previous one: items raised again (with
+ * the year first raised), new items, earlier items no longer raised. */
+static void
+test_changes (void)
+{
+  const char *y2016[] = { "The quality of referrals to the MASH.",
+                          "Identifying private fostering arrangements.", NULL };
+  const char *y2019[] = { "Partners' referrals to the front door.",
+                          "Sufficiency of foster homes.", NULL };
+  const char *none[] = { NULL };
+  const char *y2022[] = { "The quality of referrals at the front door.", NULL };
+  IcReport *last = make_report ("d", "Halton", "2022-05-20", y2022);
+  IcReport *visit = make_report ("b", "Halton", "2019-03-15", y2019);
+  g_autoptr(GListModel) reports = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                    visit,
+                                                    make_report ("c", "Halton", "2020-01-10", none),
+                                                    g_object_ref (last), NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) changes = NULL;
+  g_autoptr(IcReport) first = g_list_model_get_item (reports, 0);
+  g_autoptr(IcReport) second = g_list_model_get_item (reports, 1);
+  IcChanges *c;
+  g_autofree char *said = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+
+  _ic_report_set_inspection_type (visit, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  found = ic_find_recurrences (reports);
+  changes = ic_changes_compute (reports, found);
+  c = ic_changes_lookup (changes, first);
+  g_assert_null (c->previous);
+  g_assert_cmpuint (c->new_items->len, ==, 2);
+  g_assert_null (ic_changes_describe (c));
+
+  c = ic_changes_lookup (changes, second);
+  g_assert_true (c->previous == first);
+  g_assert_cmpuint (c->raised_again->len, ==, 1);
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).index, ==, 0);
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).first_year, ==, 2016);
+  g_assert_cmpuint (c->new_items->len, ==, 1);
+  g_assert_cmpuint (c->no_longer->len, ==, 1);
+  g_assert_cmpuint (g_array_index (c->no_longer, guint, 0), ==, 1);
+
+  /* The empty 2020 report in between says nothing was dropped: 2022 is
+   * compared with 2019, and its item was first raised in 2016. */
+  c = ic_changes_lookup (changes, last);
+  g_assert_true (c->previous == second);
+  g_assert_cmpuint (c->raised_again->len, ==, 1);
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).first_year, ==, 2016);
+  g_assert_cmpuint (c->new_items->len, ==, 0);
+  g_assert_cmpuint (c->no_longer->len, ==, 1);
+  said = ic_changes_describe (c);
+  g_assert_cmpstr (said, ==, "Since the focused visit of March 2019: 1 raised again, 0 new, 1 no longer raised");
+  json = ic_changes_to_json (c);
+  text = json_to_string (json, FALSE);
+  g_assert_cmpstr (text, ==, "{\"since\":{\"source\":\"b\",\"end_date\":\"2019-03-15\"},"
+                             "\"raised_again\":[{\"index\":0,\"first_raised\":2016}],"
+                             "\"new\":[],\"no_longer_raised\":[1]}");
+  g_object_unref (last);
+}
+
 /* Every corpus report put under one authority, a year apart: how many
  * items would link back to an earlier one. Many of these are the same
  * area told to different councils (health assessments, caseloads), so
@@ -393,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
   g_test_add_func ("/recurrence/synonyms", test_synonyms);
+  g_test_add_func ("/recurrence/changes", test_changes);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 
   return g_test_run ();

@@ -911,6 +911,33 @@ test_matrix_grid_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The keyboard goes where the user went: Alt+1–4 into the view shown,
+ * opening a report to its page, Back to the list. */
+static void
+test_focus_follows (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReport *report = ic_report_store_get_report (ic_window_get_store (window), 0);
+  GtkWidget *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (10);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  g_assert_nonnull (focus_of (window));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (window->timeline_view)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (window->charts_view)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", ic_report_get_source (report));
+  page = find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_REPORT_PAGE);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), page));
+  gtk_widget_activate_action (GTK_WIDGET (window->reports_view), "reports.back", NULL);
+  g_assert_nonnull (focus_of (window));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (window->reports_view)));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   guint position, removed, added, n;
@@ -2068,6 +2095,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
+  g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "ic-display-text.h"
 #include "ic-render-private.h"
 #include "ic-report.h"
 
@@ -74,8 +75,9 @@ _ic_text_layout (PangoContext *context,
                  double        width)
 {
   PangoLayout *layout = new_layout (context, size, flags, width);
+  g_autofree char *clean = ic_display_text (text);
 
-  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_set_text (layout, clean, -1);
   return layout;
 }
 
@@ -87,8 +89,9 @@ _ic_markup_layout (PangoContext *context,
                    double        width)
 {
   PangoLayout *layout = new_layout (context, size, flags, width);
+  g_autofree char *clean = ic_display_text (markup);
 
-  pango_layout_set_markup (layout, markup ? markup : "", -1);
+  pango_layout_set_markup (layout, clean, -1);
   return layout;
 }
 

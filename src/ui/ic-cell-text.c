@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "ic-cell-text.h"
+#include "ic-display-text.h"
 
 /* As GtkLabel's max-width-chars: longer grades wrap onto more lines. */
 #define MAX_WIDTH_CHARS 14
@@ -42,6 +43,15 @@ forget_sizes (IcCellTextPrivate *priv)
   priv->height_width = NO_WIDTH;
 }
 
+/* Report text may hold characters pango refuses; see ic-display-text.c. */
+static void
+set_layout_text (IcCellTextPrivate *priv)
+{
+  g_autofree char *clean = ic_display_text (priv->text);
+
+  pango_layout_set_text (priv->layout, clean, -1);
+}
+
 static PangoLayout *
 ensure_layout (IcCellText *self)
 {
@@ -50,7 +60,8 @@ ensure_layout (IcCellText *self)
   if (priv->layout != NULL)
     return priv->layout;
 
-  priv->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), priv->text);
+  priv->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  set_layout_text (priv);
   if (priv->mode == IC_CELL_TEXT_WRAP)
     {
       pango_layout_set_alignment (priv->layout, PANGO_ALIGN_CENTER);
@@ -288,7 +299,7 @@ ic_cell_text_set_text (IcCellText *self,
   g_free (priv->text);
   priv->text = g_strdup (text);
   if (priv->layout != NULL)
-    pango_layout_set_text (priv->layout, text != NULL ? text : "", -1);
+    set_layout_text (priv);
   forget_sizes (priv);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   return TRUE;

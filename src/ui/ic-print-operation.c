@@ -34,6 +34,7 @@ struct _IcPrintOperation
   IcSheet           *sheet;     /* the Reports tab: list or one report */
   GPtrArray         *charts;    /* IcChart, for a view */
   GArray            *slices;    /* Slice: which chart and which part of it */
+  char              *failure;   /* why drawing stopped, or NULL */
 };
 
 typedef struct
@@ -195,13 +196,23 @@ ic_print_operation_draw_page (GtkPrintOperation *operation,
 {
   IcPrintOperation *self = IC_PRINT_OPERATION (operation);
 
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
   if (self->pages != NULL)
     draw_pack_page (self, context, page_nr);
   else if (self->sheet != NULL)
-    ic_sheet_draw_page (self->sheet, gtk_print_context_get_cairo_context (context), page_nr,
-                        ic_palette_get_print ());
+    ic_sheet_draw_page (self->sheet, cr, page_nr, ic_palette_get_print ());
   else
     draw_chart_page (self, context, page_nr);
+
+  /* A context in error draws nothing more: stop and say so rather than
+   * print a document with pages missing. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS && self->failure == NULL)
+    {
+      self->failure = g_strdup_printf (_("Printing stopped: page %d could not be drawn (%s)"),
+                                       page_nr + 1, cairo_status_to_string (cairo_status (cr)));
+      gtk_print_operation_cancel (operation);
+    }
 }
 
 static void
@@ -276,6 +287,7 @@ ic_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->reports);
   g_clear_object (&self->report);
+  g_free (self->failure);
   g_clear_object (&self->failures);
   g_clear_pointer (&self->pages, ic_pages_unref);
   g_clear_pointer (&self->sheet, ic_sheet_free);
@@ -371,6 +383,11 @@ done_cb (IcPrintOperation        *self,
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->failure != NULL)
+    {
+      gtk_widget_activate_action (parent, "win.show-error", "s", self->failure);
+      return;
+    }
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (GTK_PRINT_OPERATION (self), &error);

@@ -328,6 +328,15 @@ ic_reports_view_show_list (IcReportsView *self)
 {
   g_return_if_fail (IC_IS_REPORTS_VIEW (self));
   gtk_stack_set_visible_child_name (self->stack, "list");
+  /* Back from a page: the keyboard is on the list again, if it was on
+   * the page that is now hidden. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->report_page)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+    }
 }
 
 IcReport *

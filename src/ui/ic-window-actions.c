@@ -113,6 +113,9 @@ open_report_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   ic_reports_view_show_report (self->reports_view, report);
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+  /* From a matrix cell or a timeline mark: the focus follows to the
+   * page, not left on a widget now hidden. */
+  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -145,8 +148,11 @@ find_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 show_view_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  adw_view_stack_set_visible_child_name (IC_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (param, NULL));
+  AdwViewStack *stack = IC_WINDOW (widget)->view_stack;
+
+  adw_view_stack_set_visible_child_name (stack, g_variant_get_string (param, NULL));
+  /* Alt+1–4 take the keyboard to the view shown, at its first control. */
+  gtk_widget_child_focus (adw_view_stack_get_visible_child (stack), GTK_DIR_TAB_FORWARD);
 }
 
 static IcPrintScope
@@ -212,20 +218,6 @@ toast_exported (IcWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-export_pdf (IcWindow    *self,
-            const char  *path,
-            gboolean     summary,
-            GError     **error)
-{
-  g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  IcPackOptions options = { .filters = filters, .summary = summary };
-
-  return ic_pack_export_pdf (ic_window_get_reports (self),
-                             ic_report_store_get_failures (self->store),
-                             &options, path, error);
-}
-
 static void
 guard_loaded_files (IcOutputGuard *guard,
                     GListModel    *reports,
@@ -268,18 +260,15 @@ _ic_window_check_output (IcWindow    *self,
   return ic_output_guard_check (guard, path, error);
 }
 
-/* The format follows the name: -summary.pdf the short pack, .pdf the
- * full pack, -improvements.csv the improvement items, .csv the judgement
- * matrix, anything else JSON. */
+/* The same export as Export…, on the main thread; see
+ * _ic_window_write_export() for the formats. */
 gboolean
 _ic_window_export (IcWindow  *self,
                    GFile     *file,
                    GError   **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *lower = NULL;
-  GListModel *reports = ic_window_get_reports (self);
-  g_autofree char *contents = NULL;
+  g_autofree char *filters = NULL;
 
   if (path == NULL)
     {
@@ -290,21 +279,29 @@ _ic_window_export (IcWindow  *self,
   if (!_ic_window_check_output (self, path, error))
     return FALSE;
 
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".pdf"))
-    return export_pdf (self, path, g_str_has_suffix (lower, "-summary.pdf"), error);
-  if (g_str_has_suffix (lower, "-improvements.csv"))
-    contents = ic_csv_improvements (reports);
-  else if (g_str_has_suffix (lower, ".csv"))
-    contents = ic_csv_matrix (reports);
+  filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
+  return _ic_window_write_export (ic_window_get_reports (self),
+                                  ic_report_store_get_failures (self->store),
+                                  filters, path, error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  IcWindow *self = IC_WINDOW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = _ic_window_export_finish (self, result, &error);
+
+  /* The window closed while the file was written. */
+  if (self->toast_overlay == NULL)
+    return;
+  if (ok)
+    toast_exported (self, file);
   else
-    {
-      g_autoptr(JsonNode) node = ic_json_document_new (reports,
-                                                       ic_report_store_get_failures (self->store),
-                                                       NULL);
-      contents = ic_json_to_string (node);
-    }
-  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
+    _ic_window_toast (self, error->message);
 }
 
 static void
@@ -313,7 +310,6 @@ export_response_cb (IcWindow             *self,
                     GtkFileChooserNative *native)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
@@ -322,10 +318,7 @@ export_response_cb (IcWindow             *self,
   if (file == NULL)
     return;
 
-  if (_ic_window_export (self, file, &error))
-    toast_exported (self, file);
-  else
-    _ic_window_toast (self, error->message);
+  _ic_window_export_async (self, file, export_done_cb, g_object_ref (file));
 }
 
 static void

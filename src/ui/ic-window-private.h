@@ -57,6 +57,18 @@ void      _ic_window_load_init         (IcWindow      *self);
 gboolean  _ic_window_export            (IcWindow      *self,
                                         GFile         *file,
                                         GError       **error);
+void      _ic_window_export_async      (IcWindow      *self,
+                                        GFile         *file,
+                                        GAsyncReadyCallback callback,
+                                        gpointer       user_data);
+gboolean  _ic_window_export_finish     (IcWindow      *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+gboolean  _ic_window_write_export      (GListModel    *reports,
+                                        GListModel    *failures,
+                                        const char    *filters,
+                                        const char    *path,
+                                        GError       **error);
 gboolean  _ic_window_check_output      (IcWindow      *self,
                                         const char    *path,
                                         GError       **error);

@@ -1,0 +1,290 @@
+/* ic-changes.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-changes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ic-changes.h"
+#include "ic-enums.h"
+#include "ic-recurrence.h"
+
+void
+ic_changes_free (IcChanges *changes)
+{
+  if (changes == NULL)
+    return;
+  g_clear_object (&changes->report);
+  g_clear_object (&changes->previous);
+  g_array_unref (changes->raised_again);
+  g_array_unref (changes->new_items);
+  g_array_unref (changes->no_longer);
+  g_free (changes);
+}
+
+static char *
+report_key (IcReport *report)
+{
+  return ic_path_to_utf8 (ic_report_get_source (report));
+}
+
+static guint
+n_items (IcReport *report)
+{
+  return g_list_model_get_n_items (ic_report_get_improvements (report));
+}
+
+static guint
+year_of (IcReport *report)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  return date != NULL ? g_date_get_year (date) : 0;
+}
+
+/* The year of the earliest report an item of @report repeats, or 0. */
+static guint
+first_year (GPtrArray *recurrences,
+            IcReport  *report,
+            guint      index)
+{
+  guint year = 0;
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+      guint y;
+
+      if (later->report != report || later->index != index || ic_recurrence_get_carried_forward (r))
+        continue;
+      y = year_of (ic_recurrence_get_earlier (r)->report);
+      if (year == 0 || (y != 0 && y < year))
+        year = y;
+    }
+  return year;
+}
+
+/* Whether an item of @report repeats (or carries forward) @index of
+ * @previous. */
+static gboolean
+raised_in (GPtrArray *recurrences,
+           IcReport  *previous,
+           guint      index,
+           IcReport  *report)
+{
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+
+      if (earlier->report == previous && earlier->index == index &&
+          ic_recurrence_get_later (r)->report == report)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static IcChanges *
+changes_new (IcReport  *report,
+             IcReport  *previous,
+             GPtrArray *recurrences)
+{
+  IcChanges *changes = g_new0 (IcChanges, 1);
+
+  changes->report = g_object_ref (report);
+  changes->previous = previous ? g_object_ref (previous) : NULL;
+  changes->raised_again = g_array_new (FALSE, FALSE, sizeof (IcRaisedAgain));
+  changes->new_items = g_array_new (FALSE, FALSE, sizeof (guint));
+  changes->no_longer = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_items (report); i++)
+    {
+      IcRaisedAgain again = { i, first_year (recurrences, report, i) };
+
+      if (again.first_year != 0)
+        g_array_append_val (changes->raised_again, again);
+      else
+        g_array_append_val (changes->new_items, i);
+    }
+  for (guint i = 0; previous != NULL && i < n_items (previous); i++)
+    if (!raised_in (recurrences, previous, i, report))
+      g_array_append_val (changes->no_longer, i);
+  return changes;
+}
+
+static int
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  return ic_report_compare (*(IcReport **)a, *(IcReport **)b);
+}
+
+/**
+ * ic_changes_compute:
+ * @reports: every loaded report (the previous report of an authority is
+ *   looked for among them)
+ * @recurrences: (element-type IcRecurrence): from ic_find_recurrences()
+ */
+GHashTable *
+ic_changes_compute (GListModel *reports,
+                    GPtrArray  *recurrences)
+{
+  GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify)ic_changes_free);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReport *previous = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      IcReport *report = g_list_model_get_item (reports, i);
+
+      if (ic_report_get_authority (report) != NULL && ic_report_get_sort_date (report) != NULL)
+        g_ptr_array_add (sorted, report);
+      else
+        g_object_unref (report);
+    }
+  g_ptr_array_sort (sorted, compare_reports);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (sorted, i);
+
+      if (previous != NULL &&
+          (g_strcmp0 (ic_report_get_authority (previous), ic_report_get_authority (report)) != 0 ||
+           g_date_compare (ic_report_get_sort_date (previous), ic_report_get_sort_date (report)) >= 0))
+        previous = NULL;
+      g_hash_table_insert (changes, report_key (report), changes_new (report, previous, recurrences));
+      /* A report that raised nothing (a focused visit without a list)
+       * says nothing about which areas were dropped. */
+      if (n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL)
+        previous = report;
+    }
+  return changes;
+}
+
+IcChanges *
+ic_changes_lookup (GHashTable *changes,
+                   IcReport   *report)
+{
+  g_autofree char *key = report_key (report);
+
+  return changes ? g_hash_table_lookup (changes, key) : NULL;
+}
+
+/* How a sentence names a report: "the inspection", "the focused visit". */
+static const char *
+report_noun (IcReport *report)
+{
+  IcInspectionType type = ic_report_get_inspection_type (report);
+
+  switch (type)
+    {
+    case IC_INSPECTION_TYPE_FOCUSED_VISIT:
+      return _("focused visit");
+    case IC_INSPECTION_TYPE_MONITORING_VISIT:
+      return _("monitoring visit");
+    case IC_INSPECTION_TYPE_JTAI:
+      return _("joint targeted area inspection");
+    case IC_INSPECTION_TYPE_OTHER:
+      return _("report");
+    default:
+      return _("inspection");
+    }
+}
+
+char *
+ic_changes_describe (IcChanges *changes)
+{
+  const GDate *end;
+  char month_year[64] = "";
+
+  if (changes == NULL || changes->previous == NULL)
+    return NULL;
+  end = ic_report_get_sort_date (changes->previous);
+  g_date_strftime (month_year, sizeof month_year, "%B %Y", end);
+  /* Translators: "Since the focused visit of May 2022: 3 raised again,
+   * 2 new, 4 no longer raised" */
+  return g_strdup_printf (_("Since the %s of %s: %u raised again, %u new, %u no longer raised"),
+                          report_noun (changes->previous),
+                          month_year, changes->raised_again->len, changes->new_items->len,
+                          changes->no_longer->len);
+}
+
+static void
+add_indexes (JsonBuilder *builder,
+             const char  *name,
+             GArray      *indexes)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < indexes->len; i++)
+    json_builder_add_int_value (builder, g_array_index (indexes, guint, i));
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+ic_changes_to_json (IcChanges *changes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "since");
+  if (changes->previous != NULL)
+    {
+      g_autofree char *source = report_key (changes->previous);
+      g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (changes->previous));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, source);
+      json_builder_set_member_name (builder, "end_date");
+      if (end != NULL)
+        json_builder_add_string_value (builder, end);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "raised_again");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < changes->raised_again->len; i++)
+    {
+      const IcRaisedAgain *again = &g_array_index (changes->raised_again, IcRaisedAgain, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_int_value (builder, again->index);
+      json_builder_set_member_name (builder, "first_raised");
+      json_builder_add_int_value (builder, again->first_year);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_indexes (builder, "new", changes->new_items);
+  add_indexes (builder, "no_longer_raised", changes->no_longer);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+void
+ic_changes_add_to_document (JsonNode   *document,
+                            GHashTable *changes)
+{
+  JsonArray *reports = json_object_get_array_member (json_node_get_object (document), "reports");
+
+  for (guint i = 0; reports != NULL && i < json_array_get_length (reports); i++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, i);
+      IcChanges *found = g_hash_table_lookup (changes, json_object_get_string_member (report, "source"));
+
+      if (found != NULL)
+        json_object_set_member (report, "changes", ic_changes_to_json (found));
+      else
+        json_object_set_null_member (report, "changes");
+    }
+}

@@ -1,0 +1,48 @@
+/* ic-changes.h: what changed in an authority's improvement areas since
+ * its previous report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ic-report.h"
+
+G_BEGIN_DECLS
+
+/* An item of the report raised before: @first_year is the year of the
+ * earliest report that raised it. */
+typedef struct
+{
+  guint index;
+  guint first_year;
+} IcRaisedAgain;
+
+typedef struct
+{
+  IcReport *report;
+  IcReport *previous;      /* the authority's report before, or NULL */
+  GArray   *raised_again;  /* of IcRaisedAgain */
+  GArray   *new_items;     /* of guint: indexes of items raised for the first time */
+  GArray   *no_longer;     /* of guint: indexes of the previous report's items not raised again */
+} IcChanges;
+
+void        ic_changes_free          (IcChanges   *changes);
+/* Returns: (transfer full): the report's source (as its JSON names it)
+ * -> #IcChanges, for every report of @reports */
+GHashTable *ic_changes_compute       (GListModel  *reports,
+                                      GPtrArray   *recurrences) G_GNUC_WARN_UNUSED_RESULT;
+IcChanges  *ic_changes_lookup        (GHashTable  *changes,
+                                      IcReport    *report);
+/* "Since the inspection of May 2022: 3 raised again, 2 new, 4 no longer
+ * raised", or NULL for an authority's first report. */
+char       *ic_changes_describe      (IcChanges   *changes) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode   *ic_changes_to_json       (IcChanges   *changes) G_GNUC_WARN_UNUSED_RESULT;
+/* Adds a `changes` member to each report object of an export document. */
+void        ic_changes_add_to_document (JsonNode  *document,
+                                        GHashTable *changes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcChanges, ic_changes_free)
+
+G_END_DECLS

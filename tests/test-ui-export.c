@@ -1,0 +1,211 @@
+/* test-ui-export.c: Export… writes on a worker thread what the window shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ic-test-util.h"
+#include "ic-window-private.h"
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates until *@done, with a tick so that a deadline is noticed. */
+static void
+wait_for (gboolean *done)
+{
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (100, tick_cb, NULL);
+
+  while (!*done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_true (*done);
+}
+
+static gboolean
+not_loading (IcWindow *window)
+{
+  return !ic_window_get_loading (window);
+}
+
+static IcWindow *
+open_fixtures (void)
+{
+  g_autofree char *path = ic_test_fixture_path ("parser");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  IcWindow *window = ic_window_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (100, tick_cb, NULL);
+
+  g_object_ref_sink (window);
+  ic_window_open (window, &folder, 1);
+  while (!not_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_true (not_loading (window));
+  return window;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Result;
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Result *out = user_data;
+
+  out->ok = _ic_window_export_finish (IC_WINDOW (object), result, &out->error);
+  out->done = TRUE;
+}
+
+static gboolean
+export_async (IcWindow    *window,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Result result = { 0 };
+
+  _ic_window_export_async (window, file, export_cb, &result);
+  wait_for (&result.done);
+  if (result.error != NULL)
+    g_propagate_error (error, result.error);
+  return result.ok;
+}
+
+/* PDF page objects, "/Type /Page" but not "/Type /Pages"; the file has
+ * binary streams, so it is searched by length, not as a string. */
+static guint
+count_pages (const char *pdf,
+             gsize       len)
+{
+  static const char key[] = "/Type /Page";
+  gsize n_key = sizeof key - 1;
+  guint n = 0;
+
+  for (gsize i = 0; i + n_key < len; i++)
+    if (memcmp (pdf + i, key, n_key) == 0 && pdf[i + n_key] != 's')
+      n++;
+  return n;
+}
+
+/* Every format written on the worker is the file the main thread would
+ * write (PDFs: the same pages; they carry their creation time). */
+static void
+test_same_as_sync (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-async-XXXXXX", NULL);
+  const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf", "pack-summary.pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *sync_path = g_strconcat (dir, "/sync-", names[i], NULL);
+      g_autofree char *async_path = g_strconcat (dir, "/async-", names[i], NULL);
+      g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      gsize n_expected, n_got;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (_ic_window_export (window, sync_file, &error));
+      g_assert_true (export_async (window, async_path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (sync_path, &expected, &n_expected, NULL));
+      g_assert_true (g_file_get_contents (async_path, &got, &n_got, NULL));
+      if (g_str_has_suffix (names[i], ".pdf"))
+        {
+          g_assert_true (g_str_has_prefix (got, "%PDF-"));
+          g_assert_cmpuint (count_pages (got, n_got), >, 0);
+          g_assert_cmpuint (count_pages (got, n_got), ==, count_pages (expected, n_expected));
+        }
+      else
+        g_assert_cmpstr (got, ==, expected);
+    }
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The file has the reports as they were when Export… was chosen: a
+ * correction made while it is written does not reach it. */
+static void
+test_snapshot_at_start (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  IcSession *session = ic_window_get_session (window);
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-async-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  IcReport *report = ic_report_store_get_report (ic_window_get_store (window), 0);
+  g_autofree char *content_id = g_strdup (ic_report_get_content_id (report));
+  g_autofree char *authority = g_strdup (ic_report_get_authority (report));
+  Result result = { 0 };
+
+  _ic_window_export_async (window, file, export_cb, &result);
+  g_assert_true (ic_session_correct (session, content_id, "authority", "Isles of Scilly", &error));
+  wait_for (&result.done);
+  g_assert_true (result.ok);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, authority));
+  g_assert_null (strstr (contents, "Isles of Scilly"));
+
+  g_assert_true (ic_session_correct (session, content_id, "authority", NULL, &error));
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An export into a folder being read is refused before any work starts,
+ * as on the main thread. */
+static void
+test_refused (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *fixtures = ic_test_fixture_path ("parser");
+  g_autofree char *path = g_build_filename (fixtures, "out.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (export_async (window, path, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_dir_make_tmp ("ic-export-data-XXXXXX", &error);
+  int status;
+
+  /* Corrections of this test go to a folder of its own. */
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui-export/same-as-sync", test_same_as_sync);
+  g_test_add_func ("/ui-export/snapshot-at-start", test_snapshot_at_start);
+  g_test_add_func ("/ui-export/refused", test_refused);
+
+  status = g_test_run ();
+  ic_test_remove_tree (data);
+  return status;
+}
