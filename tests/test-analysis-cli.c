@@ -168,9 +168,10 @@ test_recurrence_and_corrections (void)
   /* The corrections were applied and are said to be corrections. */
   early = find_report (root, SEED_2022);
   g_assert_cmpstr (json_object_get_string_member (early, "inspection_type"), ==, "focused_visit");
-  g_assert_true (array_has (json_object_get_array_member (early, "corrected"), "inspection_type"));
-  g_assert_true (array_has (json_object_get_array_member (early, "corrected"),
-                            "improvements.1.themes"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (early, "corrected"),
+                                                  "inspection_type"), ==, "ilacs");
+  g_assert_true (json_object_has_member (json_object_get_object_member (early, "corrected"),
+                                         "improvements.1.themes"));
   item = json_array_get_object_element (json_object_get_array_member (early, "improvements"), 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "themes")), ==, 1);
   g_assert_true (array_has (json_object_get_array_member (item, "themes"), "workforce"));
@@ -202,6 +203,8 @@ test_recurrence_and_corrections (void)
   run_export (&f, "--export-improvements-csv=-");
   g_assert_cmpint (f.status, ==, 0);
   g_assert_nonnull (strstr (f.out, "focused_visit,2022-02-04,1,,workforce,"));
+  /* And says which of the row's values a user corrected. */
+  g_assert_nonnull (strstr (f.out, ",inspection_type;themes\r\n"));
 
   fixture_clear (&f);
 }

@@ -35,30 +35,56 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 /* Runs the program with no display (exports must not need one), with
  * the cache of the test build so the corpus is read once. */
 static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
+run_argv (Run        *run,
+          const char *data_home,
+          const char *first,
+          va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
   g_autoptr(GError) error = NULL;
   int wait_status;
-  va_list args;
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* Where the user's corrections are read from. */
+  if (data_home != NULL)
+    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
   g_ptr_array_add (argv, exe);
-  va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_argv (run, NULL, first, args);
+  va_end (args);
+}
+
+static void
+run_cli_corrected (Run        *run,
+                   const char *data_home,
+                   const char *first,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  run_argv (run, data_home, first, args);
+  va_end (args);
 }
 
 static char *
@@ -314,6 +340,70 @@ test_summary_bulk (void)
   g_assert_nonnull (strstr (bad.err, "short"));
 }
 
+/* A grade a user corrected is marked, with what the report said, in the
+ * pack (cell mark and footnote), the matrix CSV and the JSON. */
+static void
+test_correction_marked (void)
+{
+  g_autofree char *report = ic_test_corpus_path ("pdf/013_ilacs_doncaster_2022.pdf");
+  g_autofree char *home = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *store = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *corrections = NULL;
+  g_autofree char *pdf = out_path ("cli-corrected.pdf");
+  g_autofree char *csv = out_path ("cli-corrected.csv");
+  g_autofree char *json = out_path ("cli-corrected.json");
+  g_autofree char *pdf_arg = NULL, *csv_arg = NULL, *json_arg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *corrected;
+  gsize len;
+
+  if (report == NULL)
+    return;
+  home = g_dir_make_tmp ("ic-corrected-XXXXXX", NULL);
+  dir = g_build_filename (home, "inspection-compare", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (report, &contents, &len, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  corrections = g_strdup_printf ("{ \"version\": 1, \"reports\": { \"%s\": "
+                                 "{ \"grade.help_and_protection\": \"good\" } } }", sha);
+  store = g_build_filename (dir, "corrections.json", NULL);
+  g_assert_true (g_file_set_contents (store, corrections, -1, NULL));
+
+  pdf_arg = arg ("--export-pdf", pdf);
+  csv_arg = arg ("--export-csv", csv);
+  json_arg = arg ("--export-json", json);
+  run_cli_corrected (&run, home, pdf_arg, csv_arg, json_arg, report, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The pack: the cell carries the mark, a footnote says what the report said. */
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+  g_assert_nonnull (strstr (text, "Good\u2020"));
+  g_assert_nonnull (strstr (text, "\u2020 Doncaster"));
+  g_assert_nonnull (strstr (text, "Help and protection: corrected by the user; the report says Requires improvement"));
+
+  /* The CSV: the row's corrected column names the column. */
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_nonnull (strstr (csv_text, ",corrected\r\n"));
+  g_assert_nonnull (strstr (csv_text, ",help_and_protection\r\n"));
+
+  /* The JSON: the field, with the value as parsed. */
+  g_assert_true (json_parser_load_from_file (parser, json, NULL));
+  corrected = json_object_get_object_member (
+    json_array_get_object_element (json_reports (parser, json), 0), "corrected");
+  g_assert_cmpstr (json_object_get_string_member (corrected, "grade.help_and_protection"), ==,
+                   "requires_improvement");
+
+  ic_test_remove_tree (home);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -322,6 +412,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli-outputs/region-london", test_region_london);
   g_test_add_func ("/cli-outputs/unknown-filters", test_unknown_filters);
   g_test_add_func ("/cli-outputs/summary-bulk", test_summary_bulk);
+  g_test_add_func ("/cli-outputs/correction-marked", test_correction_marked);
 
   return g_test_run ();
 }

@@ -141,11 +141,13 @@ test_csv_files (void)
   g_assert_true (g_file_get_contents (matrix, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "authority,inspection_type,start_date,end_date,published_date,"
                                          "overall_effectiveness,leadership,help_and_protection,"));
+  g_assert_nonnull (strstr (text, ",quality_of_provision,corrected\r\n"));
   g_assert_nonnull (strstr (text, "\r\nRedbridge,child_protection,2012-10-08,2012-10-17,,adequate,inadequate,good,"));
   g_clear_pointer (&text, g_free);
 
   g_assert_true (g_file_get_contents (items, &text, NULL, NULL));
-  g_assert_true (g_str_has_prefix (text, "authority,inspection_type,end_date,index,timeframe,themes,text,source\r\n"));
+  g_assert_true (g_str_has_prefix (text, "authority,inspection_type,end_date,index,timeframe,themes,text,source,"
+                                         "corrected\r\n"));
   /* A text holding a comma is quoted (RFC 4180). */
   g_assert_nonnull (strstr (text, ",\"the quality of plans for care leavers, so that every young person"));
 

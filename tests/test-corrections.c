@@ -196,13 +196,27 @@ test_json_marks_corrected (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(IcReport) back = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *corrected;
+  JsonObject *corrected;
+  JsonArray *themes;
+  g_autofree char *footnote = NULL;
 
   set_all (corrections, "cid-1");
   ic_corrections_apply (corrections, report);
   node = ic_json_report_to_node (report);
-  corrected = json_object_get_array_member (json_node_get_object (node), "corrected");
-  g_assert_cmpuint (json_array_get_length (corrected), ==, 6);
+  /* Each corrected field with the value the report gave. */
+  corrected = json_object_get_object_member (json_node_get_object (node), "corrected");
+  g_assert_cmpuint (json_object_get_size (corrected), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (corrected, "authority"), ==, "Richmond upon Thames");
+  g_assert_cmpstr (json_object_get_string_member (corrected, "inspection_type"), ==, "jtai");
+  g_assert_true (json_object_get_null_member (corrected, "start_date"));
+  g_assert_cmpstr (json_object_get_string_member (corrected, "grade.leadership"), ==, "good");
+  g_assert_cmpstr (json_object_get_string_member (corrected, "grade.care_leavers"), ==, "none");
+  themes = json_object_get_array_member (corrected, "improvements.1.themes");
+  g_assert_cmpuint (json_array_get_length (themes), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (themes, 0), ==, "recording");
+
+  footnote = ic_corrections_footnote (report, "grade.leadership");
+  g_assert_cmpstr (footnote, ==, "corrected by the user; the report says Good");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "authority"), ==,
                    "Kingston upon Thames");
 

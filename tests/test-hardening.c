@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <utime.h>
 
@@ -886,6 +887,111 @@ test_display_text (void)
     }
 }
 
+/* Files that change while read ------------------------------------------ */
+
+/* A 40 MB report truncated while it is being read (as a sync client
+ * does), at a range of moments: the run never dies of a signal (a mapped
+ * file would raise SIGBUS) and finishes with exit 0. */
+static void
+test_truncated_while_read (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.txt", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "IC_NO_CACHE", "1", TRUE);
+  g_autoptr(GString) text = NULL;
+  g_autofree char *head = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &head, NULL, NULL));
+  text = g_string_new (head);
+  while (text->len < 40 * 1024 * 1024)
+    g_string_append (text, "an ordinary line of a long report, repeated to make the file large\n");
+
+  for (guint delay_ms = 60; delay_ms <= 540; delay_ms += 60)
+    {
+      const char *argv[] = { exe, "--export-json=/dev/null", dir, NULL };
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int status;
+
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+      g_assert_true (g_spawn_async (NULL, (char **) argv, envp,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                    G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_usleep (delay_ms * 1000);
+      g_assert_cmpint (truncate (path, 4096), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      if (WIFSIGNALED (status))
+        g_error ("truncated after %u ms: killed by signal %d", delay_ms, WTERMSIG (status));
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  ic_test_remove_tree (tmp);
+}
+
+/* Limits ---------------------------------------------------------------- */
+
+/* Ten million form feeds: one clear failure, at once (splitting them
+ * into pages first took 4 GB). */
+static void
+test_too_many_pages (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "form-feeds.txt", NULL);
+  g_autofree char *feeds = g_strnfill (10 * 1000 * 1000, '\f');
+  g_autoptr(GString) text = g_string_new ("Inspection of local authority arrangements\n");
+  g_auto(Run) run = { 0 };
+
+  g_string_append (text, feeds);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  run_cli (&run, "--export-json=-", tmp, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "form-feeds.txt: too many pages (more than 2000)"));
+  g_assert_nonnull (strstr (run.out, "too many pages"));
+  ic_test_remove_tree (tmp);
+}
+
+/* A corrections file nested 100,000 deep (json-glib crashed on it at
+ * every start): two runs both work, say so in words, and leave one copy. */
+static void
+test_deep_corrections (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *data_dir = g_build_filename (tmp, "inspection-compare", NULL);
+  g_autofree char *path = g_build_filename (data_dir, "corrections.json", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *second = g_strconcat (path, ".bak.1", NULL);
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", tmp, TRUE);
+  const char *argv[] = { exe, "--export-json=/dev/null", input, NULL };
+
+  envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
+  g_assert_cmpint (g_mkdir (data_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autofree char *err = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                   NULL, &err, &status, NULL));
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_assert_nonnull (strstr (err, "nested more than 64 levels deep"));
+      g_assert_nonnull (strstr (err, "started with no corrections"));
+    }
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+  ic_test_remove_tree (tmp);
+}
+
 /* Terminal -------------------------------------------------------------- */
 
 static void
@@ -933,6 +1039,9 @@ main (int   argc,
   g_test_add_func ("/hardening/atomic/fail", test_atomic_file_fail);
   g_test_add_func ("/hardening/terminal/escape", test_terminal_escape);
   g_test_add_func ("/hardening/text/display", test_display_text);
+  g_test_add_func ("/hardening/limits/too-many-pages", test_too_many_pages);
+  g_test_add_func ("/hardening/limits/deep-corrections", test_deep_corrections);
+  g_test_add_func ("/hardening/read/truncated-while-read", test_truncated_while_read);
   g_test_add_func ("/hardening/cache/cleanup-never-follows-links", test_cache_cleanup_never_follows_links);
   g_test_add_func ("/hardening/cache/untrusted", test_cache_untrusted_skipped);
   g_test_add_func ("/hardening/cache/untrusted/subprocess/fifo", test_untrusted_fifo);

@@ -422,8 +422,22 @@ validate_document (JsonNode  *root,
   return TRUE;
 }
 
-/* Copies the file aside as PATH.bak (or .bak.1 … when taken) before it
- * can ever be replaced. Returns the copy's path, or NULL. */
+static gboolean
+same_contents (const char *a,
+               const char *b)
+{
+  g_autofree char *data_a = NULL;
+  g_autofree char *data_b = NULL;
+  gsize len_a, len_b;
+
+  return g_file_get_contents (a, &data_a, &len_a, NULL) &&
+         g_file_get_contents (b, &data_b, &len_b, NULL) &&
+         len_a == len_b && memcmp (data_a, data_b, len_a) == 0;
+}
+
+/* Copies the file aside as PATH.bak (or .bak.1 … when taken by another
+ * content) before it can ever be replaced; a copy of the same content is
+ * kept once, not again at every start. Returns the copy's path, or NULL. */
 static char *
 keep_backup (IcCorrections  *self,
              GError        **error)
@@ -444,9 +458,48 @@ keep_backup (IcCorrections  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
+      if (same_contents (self->path, path))
+        return g_steal_pointer (&path);
     }
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "too many backups");
   return NULL;
+}
+
+/* json-glib recurses once per level and a deep enough file crashes it:
+ * nesting is measured first. No corrections file comes near this. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
+        {
+          g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                       "nested more than %d levels deep", MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
 }
 
 static void
@@ -508,7 +561,8 @@ ic_corrections_load (IcCorrections  *self,
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error) ||
+  if (!check_depth (data, length, &local_error) ||
+      !json_parser_load_from_data (parser, data, length, &local_error) ||
       !validate_document (root = json_parser_get_root (parser), &local_error))
     {
       report_corrupt (self, local_error->message, error);
@@ -766,4 +820,157 @@ ic_corrections_forget_parsed (IcReport *report)
 {
   g_return_if_fail (IC_IS_REPORT (report));
   g_object_set_qdata (G_OBJECT (report), originals_quark (), NULL);
+}
+
+/* ---- what a corrected field said as parsed ---- */
+
+static JsonNode *
+string_node (const char *text)
+{
+  JsonNode *node = json_node_new (text ? JSON_NODE_VALUE : JSON_NODE_NULL);
+
+  if (text != NULL)
+    json_node_set_string (node, text);
+  return node;
+}
+
+static JsonNode *
+parsed_node (const Originals *o,
+             const char      *field)
+{
+  IcArea area;
+  guint index;
+
+  if (g_strcmp0 (field, "authority") == 0)
+    return string_node (o->authority);
+  if (g_strcmp0 (field, "inspection_type") == 0)
+    return string_node (ic_inspection_type_to_key (o->type));
+  if (is_date_field (field))
+    {
+      const GDate *date = g_str_equal (field, "start_date") ? o->start
+                          : g_str_equal (field, "end_date") ? o->end : o->published;
+      g_autofree char *iso = ic_date_to_iso (date);
+
+      return string_node (iso);
+    }
+  if (g_str_has_prefix (field, GRADE_PREFIX) && ic_area_from_key (field + strlen (GRADE_PREFIX), &area))
+    return string_node (o->judgements[area] ? ic_grade_to_key (ic_judgement_get_grade (o->judgements[area])) ?: "none"
+                                            : "none");
+  if (parse_item_field (field, &index) && index < o->themes->len)
+    {
+      char **themes = g_ptr_array_index (o->themes, index);
+      JsonArray *array = json_array_new ();
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+        json_array_add_string_element (array, themes[i]);
+      json_node_take_array (node, array);
+      return node;
+    }
+  return NULL;
+}
+
+/**
+ * ic_corrections_get_parsed:
+ * @field: a field name, as ic_report_get_corrected_fields() lists them
+ *
+ * Returns: (transfer full) (nullable): the value @field of @report had
+ *   as parsed, in the form of the JSON export (a grade key or "none", an
+ *   ISO date or null, a type key, a name, an array of theme keys); %NULL
+ *   when @report keeps no parsed values (it was never corrected)
+ */
+JsonNode *
+ic_corrections_get_parsed (IcReport   *report,
+                           const char *field)
+{
+  Originals *originals;
+
+  g_return_val_if_fail (IC_IS_REPORT (report), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  originals = g_object_get_qdata (G_OBJECT (report), originals_quark ());
+  return originals ? parsed_node (originals, field) : NULL;
+}
+
+static char *
+describe_node (const char *field,
+               JsonNode   *node)
+{
+  const char *text = node_string (node);
+  IcInspectionType type;
+  IcGrade grade;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("no date");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) labels = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        g_string_append_printf (labels, "%s%s", i ? ", " : "",
+                                ic_theme_get_label (json_array_get_string_element (array, i)));
+      return labels->len ? g_string_free (g_steal_pointer (&labels), FALSE) : g_strdup ("no theme");
+    }
+  if (g_str_has_prefix (field, GRADE_PREFIX))
+    return g_strdup (g_strcmp0 (text, "none") != 0 && ic_grade_from_key (text, &grade)
+                     ? ic_grade_to_label (grade) : "no grade for this area");
+  if (g_strcmp0 (field, "inspection_type") == 0 && ic_inspection_type_from_key (text, &type))
+    return g_strdup (ic_inspection_type_to_label (type));
+  if (is_date_field (field))
+    {
+      g_autoptr(GDate) date = ic_date_from_iso (text);
+
+      return ic_date_to_display (date);
+    }
+  return g_strdup (text);
+}
+
+/**
+ * ic_corrections_describe_parsed:
+ *
+ * Returns: (transfer full) (nullable): the parsed value of @field in
+ *   words ("Requires improvement", "9 December 2019"), or %NULL when
+ *   @report keeps no parsed values
+ */
+char *
+ic_corrections_describe_parsed (IcReport   *report,
+                                const char *field)
+{
+  g_autoptr(JsonNode) node = ic_corrections_get_parsed (report, field);
+
+  return describe_node (field, node);
+}
+
+/**
+ * ic_corrections_footnote:
+ *
+ * Returns: (transfer full): what every output says of a corrected value:
+ *   "corrected by the user; the report says Requires improvement"
+ */
+char *
+ic_corrections_footnote (IcReport   *report,
+                         const char *field)
+{
+  g_autofree char *parsed = ic_corrections_describe_parsed (report, field);
+
+  if (parsed == NULL)
+    return g_strdup ("corrected by the user");
+  return g_strdup_printf ("corrected by the user; the report says %s", parsed);
+}
+
+/**
+ * ic_report_is_corrected:
+ *
+ * Returns: whether a user corrected @field of @report
+ */
+gboolean
+ic_report_is_corrected (IcReport   *report,
+                        const char *field)
+{
+  const char * const *fields = ic_report_get_corrected_fields (report);
+
+  return fields != NULL && field != NULL && g_strv_contains (fields, field);
 }

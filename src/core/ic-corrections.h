@@ -14,6 +14,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "ic-report.h"
 
 G_BEGIN_DECLS
@@ -62,5 +64,15 @@ guint          ic_corrections_get_n_reports     (IcCorrections       *self);
 void           ic_corrections_apply             (IcCorrections       *self,
                                                  IcReport            *report);
 void           ic_corrections_forget_parsed     (IcReport            *report);
+
+/* What a corrected field said as parsed, for outputs that mark it. */
+JsonNode      *ic_corrections_get_parsed        (IcReport            *report,
+                                                 const char          *field) G_GNUC_WARN_UNUSED_RESULT;
+char          *ic_corrections_describe_parsed   (IcReport            *report,
+                                                 const char          *field) G_GNUC_WARN_UNUSED_RESULT;
+char          *ic_corrections_footnote          (IcReport            *report,
+                                                 const char          *field) G_GNUC_WARN_UNUSED_RESULT;
+gboolean       ic_report_is_corrected           (IcReport            *report,
+                                                 const char          *field);
 
 G_END_DECLS

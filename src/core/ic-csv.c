@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ic-corrections.h"
 #include "ic-csv.h"
 #include "ic-report.h"
 
@@ -70,6 +71,45 @@ append_date (GString     *csv,
   ic_csv_append_field (csv, iso);
 }
 
+/* The last column: the row's columns a user corrected, joined with ";". */
+static void
+append_corrected (GString            *csv,
+                  IcReport           *report,
+                  const char * const *columns,
+                  const char * const *fields)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint c = 0; columns[c] != NULL; c++)
+    if (ic_report_is_corrected (report, fields[c]))
+      g_string_append_printf (names, "%s%s", names->len ? ";" : "", columns[c]);
+  ic_csv_append_field (csv, names->str);
+}
+
+static const char *date_columns[] = { "authority", "inspection_type", "start_date", "end_date", "published_date" };
+
+static void
+append_matrix_corrected (GString  *csv,
+                         IcReport *report)
+{
+  const char *columns[G_N_ELEMENTS (date_columns) + IC_N_AREAS + 1] = { NULL };
+  char *fields[G_N_ELEMENTS (date_columns) + IC_N_AREAS + 1] = { NULL };
+
+  for (guint c = 0; c < G_N_ELEMENTS (date_columns); c++)
+    {
+      columns[c] = date_columns[c];
+      fields[c] = g_strdup (date_columns[c]);
+    }
+  for (IcArea area = 0; area < IC_N_AREAS; area++)
+    {
+      columns[G_N_ELEMENTS (date_columns) + area] = ic_area_to_key (area);
+      fields[G_N_ELEMENTS (date_columns) + area] = g_strconcat ("grade.", ic_area_to_key (area), NULL);
+    }
+  append_corrected (csv, report, columns, (const char * const *) fields);
+  for (guint c = 0; fields[c] != NULL; c++)
+    g_free (fields[c]);
+}
+
 /**
  * ic_csv_matrix:
  *
@@ -88,6 +128,7 @@ ic_csv_matrix (GListModel *reports)
   ic_csv_append_field (csv, "published_date");
   for (IcArea area = 0; area < IC_N_AREAS; area++)
     ic_csv_append_field (csv, ic_area_to_key (area));
+  ic_csv_append_field (csv, "corrected");
   end_line (csv);
 
   for (guint i = 0; i < n; i++)
@@ -101,6 +142,7 @@ ic_csv_matrix (GListModel *reports)
       append_date (csv, ic_report_get_published_date (report));
       for (IcArea area = 0; area < IC_N_AREAS; area++)
         ic_csv_append_field (csv, ic_grade_to_key (ic_report_get_grade (report, area)));
+      append_matrix_corrected (csv, report);
       end_line (csv);
     }
 
@@ -116,6 +158,9 @@ append_improvement_row (GString       *csv,
   g_autofree char *index_str = g_strdup_printf ("%u", index);
   g_autofree char *themes = g_strjoinv (";", (char **)ic_improvement_get_themes (item));
   g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (report));
+  g_autofree char *themes_field = g_strdup_printf ("improvements.%u.themes", index);
+  const char *columns[] = { "authority", "inspection_type", "end_date", "themes", NULL };
+  const char *fields[] = { "authority", "inspection_type", "end_date", themes_field, NULL };
 
   ic_csv_append_field (csv, ic_report_get_authority (report));
   ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (report)));
@@ -125,6 +170,7 @@ append_improvement_row (GString       *csv,
   ic_csv_append_field (csv, themes);
   ic_csv_append_field (csv, ic_improvement_get_text (item));
   ic_csv_append_field (csv, source);
+  append_corrected (csv, report, columns, fields);
   end_line (csv);
 }
 
@@ -138,7 +184,7 @@ ic_csv_improvements (GListModel *reports)
 {
   GString *csv = g_string_new (NULL);
   const char *columns[] = { "authority", "inspection_type", "end_date", "index",
-                            "timeframe", "themes", "text", "source" };
+                            "timeframe", "themes", "text", "source", "corrected" };
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     ic_csv_append_field (csv, columns[c]);

@@ -19,6 +19,12 @@ gboolean
 ic_extractor_check_text (const char * const  *pages,
                          GError             **error)
 {
+  if (g_strv_length ((char **) pages) > 2000)
+    {
+      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
+                           "too many pages (more than 2000): not an inspection report");
+      return FALSE;
+    }
   for (guint i = 0; pages[i] != NULL; i++)
     for (const char *p = pages[i]; *p; p++)
       if (!g_ascii_isspace (*p))

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-json.h"
 #include "ic-report-private.h"
@@ -133,6 +134,29 @@ add_paths (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+/* CONTRACT.md's `corrected`: field -> the value as parsed (null when the
+ * parsed value is not known, for a report read back from JSON). */
+static void
+add_corrected (JsonBuilder *builder,
+               IcReport    *report)
+{
+  const char * const *fields = ic_report_get_corrected_fields (report);
+
+  json_builder_set_member_name (builder, "corrected");
+  json_builder_begin_object (builder);
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      JsonNode *parsed = ic_corrections_get_parsed (report, fields[i]);
+
+      json_builder_set_member_name (builder, fields[i]);
+      if (parsed != NULL)
+        json_builder_add_value (builder, parsed);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 /**
  * ic_json_report_to_node:
  *
@@ -166,7 +190,7 @@ ic_json_report_to_node (IcReport *report)
   add_nullable_string (builder, "improvement_note", ic_report_get_improvement_note (report));
   add_nullable_string (builder, "content_id", ic_report_get_content_id (report));
   add_paths (builder, "duplicates", ic_report_get_duplicates (report));
-  add_string_array (builder, "corrected", ic_report_get_corrected_fields (report));
+  add_corrected (builder, report);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -320,6 +344,25 @@ read_improvements (IcReport   *report,
   return TRUE;
 }
 
+/* Reads `corrected` as an object (field -> parsed value) or, as earlier
+ * versions wrote it, an array of field names. */
+static void
+read_corrected (IcReport   *report,
+                JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "corrected");
+  g_autoptr(GList) fields = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      for_each_string (object, "corrected", report, _ic_report_mark_corrected);
+      return;
+    }
+  fields = json_object_get_members (json_node_get_object (node));
+  for (GList *l = fields; l != NULL; l = l->next)
+    _ic_report_mark_corrected (report, l->data);
+}
+
 /**
  * ic_json_report_from_node:
  *
@@ -364,7 +407,7 @@ ic_json_report_from_node (JsonNode  *node,
   for_each_string (object, "strengths", report, _ic_report_add_strength);
   for_each_string (object, "warnings", report, _ic_report_add_warning);
   for_each_string (object, "duplicates", report, _ic_report_add_duplicate);
-  for_each_string (object, "corrected", report, _ic_report_mark_corrected);
+  read_corrected (report, object);
 
   return g_steal_pointer (&report);
 }

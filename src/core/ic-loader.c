@@ -32,6 +32,7 @@
 #include "ic-extractor.h"
 #include "ic-loader-private.h"
 #include "ic-parser.h"
+#include "ic-read-file.h"
 #include "ic-report-private.h"
 #include "ic-scanner.h"
 #include "ic-stall-probe.h"
@@ -284,7 +285,8 @@ get_pages (Job         *job,
         g_clear_pointer (&pages, g_strfreev);
     }
   else if ((text = ic_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   &local_error)) != NULL)
+                                   &local_error)) != NULL &&
+           ic_text_check_page_count (text, &local_error))
     pages = ic_text_split_pages (text);
   else
     pages = NULL;
@@ -443,7 +445,6 @@ load_entry (IcScanEntry *entry,
             Job         *job)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *indexed_id = NULL;
@@ -461,14 +462,14 @@ load_entry (IcScanEntry *entry,
   if (job->cache != NULL && load_unchanged (job, entry, &claimed, &indexed_id))
     return;
 
-  mapped = g_mapped_file_new (entry->path, FALSE, &error);
-  if (mapped == NULL)
+  /* Read, not mapped: see ic-read-file.c. */
+  bytes = ic_read_file_bytes (entry->path, &error);
+  if (bytes == NULL)
     {
       fail_read (job, entry->path, error);
       return;
     }
 
-  bytes = g_mapped_file_get_bytes (mapped);
   kind = ic_scanner_sniff (entry->path, g_bytes_get_data (bytes, NULL),
                            g_bytes_get_size (bytes), &reason);
   if (kind == IC_FILE_KIND_NONE)
@@ -532,22 +533,20 @@ read_rest (Job      *job,
            Later    *later,
            GError  **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) rest = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (!unchanged (later->entry, error))
     return NULL;
-  mapped = g_mapped_file_new (later->entry->path, FALSE, &local_error);
-  if (mapped == NULL)
+  bytes = ic_read_file_bytes (later->entry->path, &local_error);
+  if (bytes == NULL)
     {
       g_autofree char *why = ic_scanner_reason_from_error (local_error);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot read the file: %s", why);
       return NULL;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
   rest = extract_range (job, bytes, job->first_pass, 0, NULL, error);
   return rest ? join_pages (later->pages, rest) : NULL;
 }

@@ -205,6 +205,29 @@ is_blank (const char *s)
 }
 
 /**
+ * ic_text_check_page_count:
+ *
+ * Returns: %FALSE, with a reason in words, when @text has more than
+ *   %IC_MAX_PAGES pages; counted before splitting, which would cost
+ *   memory for every page
+ */
+gboolean
+ic_text_check_page_count (const char  *text,
+                          GError     **error)
+{
+  guint form_feeds = 0;
+
+  for (const char *p = strchr (text, '\f'); p != NULL; p = strchr (p + 1, '\f'))
+    if (++form_feeds > IC_MAX_PAGES)
+      {
+        g_set_error (error, IC_TEXT_ERROR, IC_TEXT_ERROR_TOO_MANY_PAGES,
+                     "too many pages (more than %d): not an inspection report", IC_MAX_PAGES);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/**
  * ic_text_split_pages:
  *
  * Returns: (transfer full): the pages, at least one

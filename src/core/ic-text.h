@@ -14,7 +14,13 @@ typedef enum
 {
   /* NUL bytes, control characters or undecodable bytes: not text. */
   IC_TEXT_ERROR_NOT_TEXT,
+  /* More pages than any inspection report has. */
+  IC_TEXT_ERROR_TOO_MANY_PAGES,
 } IcTextError;
+
+/* Ofsted's longest report has fewer than 120 pages: this is generous,
+ * and keeps a file of ten million form feeds from taking gigabytes. */
+#define IC_MAX_PAGES 2000
 
 GQuark  ic_text_error_quark  (void);
 /* UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else Windows-1252.
@@ -25,6 +31,8 @@ char   *ic_text_decode       (const char  *data,
 /* Form feeds separate pages; a trailing empty page is dropped. Never
  * returns an empty vector. */
 char  **ic_text_split_pages  (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
+gboolean ic_text_check_page_count (const char  *text,
+                                   GError     **error);
 /* TRUE when @data decodes as text (what ic_text_decode() accepts). */
 gboolean ic_text_looks_like_text (const char *data,
                                   gsize       length);

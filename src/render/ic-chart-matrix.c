@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ic-chart-private.h"
+#include "ic-corrections.h"
 #include "ic-frameworks.h"
 
 #define CARE_LEAVERS_NOTE "part of children in care"
@@ -20,6 +21,34 @@ static const IcGrade legend_grades[] = {
   IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT,
   IC_GRADE_ADEQUATE, IC_GRADE_INADEQUATE, IC_GRADE_NONE,
 };
+
+static gboolean
+grade_corrected (IcReport *report,
+                 IcArea    area)
+{
+  g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (area), NULL);
+
+  return ic_report_is_corrected (report, field);
+}
+
+/* A corrected value carries the mark, which its footnote explains. */
+static char *
+marked (const char *text,
+        gboolean    corrected)
+{
+  return corrected ? g_strconcat (text, IC_CORRECTED_MARK, NULL) : g_strdup (text);
+}
+
+static const char *label_fields[] = { "inspection_type", "start_date", "end_date", "published_date" };
+
+static gboolean
+label_corrected (IcReport *report)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (label_fields); i++)
+    if (ic_report_is_corrected (report, label_fields[i]))
+      return TRUE;
+  return FALSE;
+}
 
 static double
 pad (IcChart *chart)
@@ -38,11 +67,12 @@ row_sublabel (IcChart  *chart,
               IcReport *report)
 {
   g_autofree char *date = _ic_report_date_label (report);
+  const char *mark = label_corrected (report) ? IC_CORRECTED_MARK : "";
 
   if (chart->compact)
-    return g_steal_pointer (&date);
-
-  return g_strdup_printf ("%s \u00b7 %s", date, ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+    return g_strconcat (date, mark, NULL);
+  return g_strdup_printf ("%s \u00b7 %s%s", date, ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
+                          mark);
 }
 
 static const char *
@@ -72,6 +102,12 @@ cell_text (IcReport *report,
   return NULL;
 }
 
+static char *
+row_title (IcReport *report)
+{
+  return marked (row_name (report), ic_report_is_corrected (report, "authority"));
+}
+
 static double
 label_height (IcChart      *chart,
               PangoContext *context,
@@ -79,11 +115,12 @@ label_height (IcChart      *chart,
               double        width)
 {
   g_autofree char *sub = row_sublabel (chart, report);
+  g_autofree char *title = row_title (report);
 
   /* Compact rows give the name and the date one line. */
   if (chart->compact)
-    return _ic_text_height (context, row_name (report), cell_font (chart), IC_TEXT_BOLD, -1);
-  return _ic_text_height (context, row_name (report), chart->font_size, IC_TEXT_BOLD, width)
+    return _ic_text_height (context, title, cell_font (chart), IC_TEXT_BOLD, -1);
+  return _ic_text_height (context, title, chart->font_size, IC_TEXT_BOLD, width)
          + _ic_text_height (context, sub, cell_font (chart), IC_TEXT_REGULAR, width);
 }
 
@@ -105,9 +142,10 @@ row_height (IcChart        *chart,
     {
       IcGrade grade;
       const char *text = cell_text (report, chart->areas[i], layout->letters, &grade);
+      g_autofree char *shown = text ? marked (text, grade_corrected (report, chart->areas[i])) : NULL;
 
-      if (text != NULL)
-        h = MAX (h, _ic_text_height (context, text, cell_font (chart), IC_TEXT_CENTER, inner));
+      if (shown != NULL)
+        h = MAX (h, _ic_text_height (context, shown, cell_font (chart), IC_TEXT_CENTER, inner));
     }
   return ceil (h + 2 * pad (chart));
 }
@@ -135,7 +173,8 @@ natural_label_width (IcChart      *chart,
     {
       IcReport *report = g_ptr_array_index (chart->rows, i);
       g_autofree char *sub = row_sublabel (chart, report);
-      double name = _ic_text_width (context, row_name (report), chart->compact ? cell_font (chart) : chart->font_size,
+      g_autofree char *title = row_title (report);
+      double name = _ic_text_width (context, title, chart->compact ? cell_font (chart) : chart->font_size,
                                     IC_TEXT_BOLD);
       double date = _ic_text_width (context, sub, cell_font (chart), IC_TEXT_REGULAR);
 
@@ -375,7 +414,8 @@ draw_row_label (IcChart         *chart,
 {
   double w = layout->label_width - 2 * pad (chart), nh;
   g_autofree char *sub = row_sublabel (chart, report);
-  g_autoptr(PangoLayout) name = _ic_text_layout (context, row_name (report),
+  g_autofree char *title = row_title (report);
+  g_autoptr(PangoLayout) name = _ic_text_layout (context, title,
                                                  chart->compact ? cell_font (chart) : chart->font_size, IC_TEXT_BOLD, w);
   g_autoptr(PangoLayout) detail = _ic_text_layout (context, sub, cell_font (chart),
                                                    chart->compact ? IC_TEXT_RIGHT : 0, w);
@@ -447,8 +487,12 @@ draw_row (IcChart         *chart,
         draw_note_cell (chart, cr, context, palette, chart->compact ? CARE_LEAVERS_SHORT : text,
                         x, y, layout->cell_width, h);
       else
-        _ic_matrix_draw_grade_cell (cr, context, palette, grade, text, cell_font (chart),
-                                    x, y, layout->cell_width, h);
+        {
+          g_autofree char *shown = marked (text, grade_corrected (report, chart->areas[i]));
+
+          _ic_matrix_draw_grade_cell (cr, context, palette, grade, shown, cell_font (chart),
+                                      x, y, layout->cell_width, h);
+        }
     }
 }
 
@@ -522,4 +566,66 @@ _ic_matrix_hit_test (IcChart        *chart,
       top += h;
     }
   return FALSE;
+}
+
+static gboolean
+area_shown (IcChart *chart,
+            IcArea   area)
+{
+  for (guint i = 0; i < chart->n_areas; i++)
+    if (chart->areas[i] == area)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+field_label (IcChart    *chart,
+             const char *field)
+{
+  IcArea area;
+
+  /* Grades of areas the matrix has no column for are not shown. */
+  if (g_str_has_prefix (field, "grade."))
+    return ic_area_from_key (field + strlen ("grade."), &area) && area_shown (chart, area)
+           ? g_strdup (ic_area_to_short_label (area)) : NULL;
+  if (g_str_equal (field, "inspection_type"))
+    return g_strdup ("Type of report");
+  if (g_str_equal (field, "authority"))
+    return g_strdup ("Authority");
+  if (g_str_equal (field, "start_date"))
+    return g_strdup ("First day on site");
+  if (g_str_equal (field, "end_date"))
+    return g_strdup ("Last day on site");
+  if (g_str_equal (field, "published_date"))
+    return g_strdup ("Date of the letter");
+  return NULL;
+}
+
+/**
+ * _ic_matrix_row_footnotes:
+ *
+ * Returns: (transfer full): one line per value of @report's row a user
+ *   corrected: "† Barnet, 12 March 2024, Leadership: corrected by the
+ *   user; the report says Requires improvement"
+ */
+GPtrArray *
+_ic_matrix_row_footnotes (IcChart  *chart,
+                          IcReport *report)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+  const char * const *fields = ic_report_get_corrected_fields (report);
+  g_autofree char *date = _ic_report_date_label (report);
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      g_autofree char *label = field_label (chart, fields[i]);
+      g_autofree char *note = NULL;
+
+      if (label == NULL)
+        continue;
+      note = ic_corrections_footnote (report, fields[i]);
+      g_ptr_array_add (notes, g_strdup_printf ("%s %s, %s, %s: %s", IC_CORRECTED_MARK, row_name (report),
+                                               date, label, note));
+    }
+  return notes;
 }

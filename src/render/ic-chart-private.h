@@ -87,6 +87,11 @@ void            _ic_matrix_draw_grade_cell (cairo_t         *cr,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcMatrixLayout, _ic_matrix_layout_free)
 
+/* The mark of a value a user corrected; a footnote says what the report said. */
+#define IC_CORRECTED_MARK "\u2020"
+GPtrArray      *_ic_matrix_row_footnotes (IcChart  *chart,
+                                          IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Shared by the timeline and the history: a legend of authorities
  * (drawn when @cr is not NULL; returns its height) and a year axis. */
 double   _ic_authority_legend (IcChart *chart, cairo_t *cr, PangoContext *context,

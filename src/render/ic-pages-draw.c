@@ -206,6 +206,40 @@ draw_contents (Ctx  *ctx,
     }
 }
 
+/* Under the rows: what the report said of each value a user corrected. */
+static void
+draw_matrix_footnotes (Ctx    *ctx,
+                       Page   *page,
+                       double  y)
+{
+  IcMatrixLayout *layout = ctx->pages->matrix_layout;
+  gboolean first = TRUE;
+
+  y += layout->legend_height + layout->header_height;
+  for (guint i = page->first; i < page->first + page->n; i++)
+    y += g_array_index (layout->row_heights, double, i);
+
+  for (guint i = page->first; i < page->first + page->n; i++)
+    {
+      g_autoptr(GPtrArray) notes = _ic_matrix_row_footnotes (ctx->pages->matrix,
+                                                             g_ptr_array_index (ctx->pages->matrix->rows, i));
+
+      for (guint k = 0; k < notes->len; k++)
+        {
+          g_autoptr(PangoLayout) note = _ic_text_layout (ctx->context, g_ptr_array_index (notes, k),
+                                                         IC_PAGE_SMALL_SIZE, 0, ctx->width);
+          double h;
+
+          if (first)
+            y += IC_PAGE_NOTES_GAP;
+          first = FALSE;
+          _ic_text_draw (ctx->cr, note, 0, y, role (ctx, IC_PALETTE_TEXT));
+          _ic_text_size (note, NULL, &h);
+          y += h;
+        }
+    }
+}
+
 static void
 draw_matrix (Ctx  *ctx,
              Page *page)
@@ -219,6 +253,7 @@ draw_matrix (Ctx  *ctx,
   _ic_matrix_draw_rows (ctx->pages->matrix, ctx->pages->matrix_layout, ctx->cr, ctx->context, ctx->palette,
                         page->first, page->n);
   cairo_restore (ctx->cr);
+  draw_matrix_footnotes (ctx, page, y);
 }
 
 /* A chart at the height it needs at the page's width, or shrunk as a

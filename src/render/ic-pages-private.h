@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define IC_PAGE_BODY_SIZE   9.0
 #define IC_PAGE_SMALL_SIZE  7.5
 #define IC_PAGE_CONTENTS_LINE 15.0
+#define IC_PAGE_NOTES_GAP   6.0     /* between a table and its footnotes */
 
 typedef enum
 {

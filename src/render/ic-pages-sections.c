@@ -6,9 +6,12 @@
 
 #include "config.h"
 
+#include "ic-changes.h"
+#include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-frameworks.h"
 #include "ic-pages-private.h"
+#include "ic-recurrence.h"
 
 static const double recurring_columns[] = { 0, 0.27, 0.56, 0.9, 1.0 };
 
@@ -223,9 +226,20 @@ add_latest_grades (IcPages   *pages,
     {
       if (ic_report_find_judgement (latest, a) == NULL)
         continue;
-      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s", ic_area_to_short_label (a));
+      g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (a), NULL);
+      gboolean corrected = ic_report_is_corrected (latest, field);
+
+      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s%s", ic_area_to_short_label (a),
+                                  corrected ? IC_CORRECTED_MARK : "");
       block->kind = BLOCK_GRADE;
       block->grade = ic_report_get_grade (latest, a);
+      if (corrected)
+        {
+          g_autofree char *note = ic_corrections_footnote (latest, field);
+
+          _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "%s %s: %s", IC_CORRECTED_MARK,
+                              ic_area_to_short_label (a), note)->indent = 8;
+        }
     }
   if (ic_report_care_leavers_in_children_in_care (latest))
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
@@ -303,9 +317,36 @@ add_item (IcPages       *pages,
   block->role = IC_PALETTE_MUTED_TEXT;
 }
 
+/* What changed since the authority's previous report, and what the
+ * report says that is not an item, under the report's heading. */
 static void
-add_improvements (IcPages   *pages,
-                  GPtrArray *reports)
+add_report_notes (IcPages    *pages,
+                  IcReport   *report,
+                  GHashTable *changes)
+{
+  g_autofree char *changed = ic_changes_describe (ic_changes_lookup (changes, report));
+  const char *note = ic_report_get_improvement_note (report);
+  Block *block;
+
+  if (changed != NULL)
+    {
+      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, IC_TEXT_BOLD, "%s", changed);
+      block->indent = 8;
+      block->role = IC_PALETTE_MUTED_TEXT;
+      block->keep_with_next = TRUE;
+    }
+  if (note != NULL)
+    {
+      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "The report says: %s", note);
+      block->indent = 8;
+      block->space_before = 3;
+    }
+}
+
+static void
+add_improvements (IcPages    *pages,
+                  GPtrArray  *reports,
+                  GHashTable *changes)
 {
   gboolean any = FALSE;
 
@@ -316,7 +357,7 @@ add_improvements (IcPages   *pages,
       g_autofree char *heading = NULL;
       Block *block;
 
-      if (g_list_model_get_n_items (items) == 0)
+      if (g_list_model_get_n_items (items) == 0 && ic_report_get_improvement_note (report) == NULL)
         continue;
       if (!any)
         _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve")->space_before = 10;
@@ -325,6 +366,7 @@ add_improvements (IcPages   *pages,
       block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, "%s", heading);
       block->space_before = 6;
       block->keep_with_next = TRUE;
+      add_report_notes (pages, report, changes);
       for (guint k = 0; k < g_list_model_get_n_items (items); k++)
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
@@ -346,6 +388,15 @@ add_authority (IcPages    *pages,
   g_autofree char *dest = g_strdup_printf ("authority-%u", index);
   g_autofree char *from = _ic_report_date_label (first);
   g_autofree char *to = _ic_report_date_label (last);
+  g_autoptr(GListStore) model = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GPtrArray) recurrences = NULL;
+  g_autoptr(GHashTable) changes = NULL;
+
+  /* An authority's recurrences depend on its own reports only. */
+  for (guint i = 0; i < reports->len; i++)
+    g_list_store_append (model, g_ptr_array_index (reports, i));
+  recurrences = ic_find_recurrences (G_LIST_MODEL (model));
+  changes = ic_changes_compute (G_LIST_MODEL (model), recurrences);
 
   add_heading (pages, _ic_chart_report_authority (first), dest, 1);
   if (reports->len == 1)
@@ -353,7 +404,7 @@ add_authority (IcPages    *pages,
   else
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%u reports, %s to %s", reports->len, from, to)->role = IC_PALETTE_MUTED_TEXT;
   add_latest_grades (pages, reports);
-  add_improvements (pages, reports);
+  add_improvements (pages, reports, changes);
 }
 
 void

@@ -79,17 +79,32 @@ set_dest (IcPages    *pages,
                          GUINT_TO_POINTER (page_nr + 1));
 }
 
+/* The footnotes of the corrected values of @report's matrix row, at @width. */
+static double
+footnotes_height (IcPages      *pages,
+                  PangoContext *context,
+                  IcReport     *report,
+                  double        width)
+{
+  g_autoptr(GPtrArray) notes = _ic_matrix_row_footnotes (pages->matrix, report);
+  double h = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    h += _ic_text_height (context, g_ptr_array_index (notes, i), IC_PAGE_SMALL_SIZE, 0, width);
+  return h;
+}
+
 static void
 paginate_matrix (IcPages      *pages,
                  PangoContext *context)
 {
-  double avail, used = 0;
-  Page *page;
-
   /* The summary's one-line rows fit more to a portrait page. */
   gboolean landscape = !pages->summary;
+  double avail, used = 0, width = content_width (pages, landscape);
+  gboolean page_has_notes = FALSE;
+  Page *page;
 
-  pages->matrix_layout = _ic_matrix_layout_new (pages->matrix, context, content_width (pages, landscape));
+  pages->matrix_layout = _ic_matrix_layout_new (pages->matrix, context, width);
   avail = content_height (pages, landscape) - title_height (context)
           - pages->matrix_layout->legend_height - pages->matrix_layout->header_height;
   set_dest (pages, "matrix", pages->pages->len);
@@ -98,16 +113,22 @@ paginate_matrix (IcPages      *pages,
   for (guint i = 0; i < pages->matrix->rows->len; i++)
     {
       double h = g_array_index (pages->matrix_layout->row_heights, double, i);
+      double notes = footnotes_height (pages, context, g_ptr_array_index (pages->matrix->rows, i), width);
 
-      if (page->n > 0 && used + h > avail)
+      /* A corrected row takes its footnotes to its page, below the rows. */
+      if (page->n > 0 && used + h + notes + (notes > 0 && !page_has_notes ? IC_PAGE_NOTES_GAP : 0) > avail)
         {
           page = append_page (pages, PAGE_MATRIX, landscape);
           page->first = i;
           page->continued = TRUE;
           used = 0;
+          page_has_notes = FALSE;
         }
+      if (notes > 0 && !page_has_notes)
+        used += IC_PAGE_NOTES_GAP;
+      page_has_notes |= notes > 0;
       page->n++;
-      used += h;
+      used += h + notes;
     }
 }
 

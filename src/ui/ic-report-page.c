@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-changes.h"
 #include "ic-recurrence.h"
 #include "ic-correction-widgets.h"
 #include "ic-a11y.h"
@@ -24,6 +25,7 @@ struct _IcReportPage
   gulong          report_changed_id;
   GListModel     *reports;       /* every report loaded, for recurrences */
   GPtrArray      *recurrences;   /* IcRecurrence touching this report */
+  char           *changes;       /* what changed since the previous report, or NULL */
   GtkTextTag     *match_tag;
 
   /* template widgets */
@@ -197,19 +199,31 @@ fill_judgements (IcReportPage *self)
     }
 }
 
+/* The link names why the two items were linked: the concern they share
+ * (a concept of data/concepts.rules), or their theme when only their
+ * words matched, or the report's statement that earlier areas remain. */
 static GtkWidget *
-recurrence_link (IcReport   *other,
-                 const char *theme,
-                 gboolean    later)
+recurrence_link (IcReport     *other,
+                 IcRecurrence *recurrence,
+                 gboolean      later)
 {
   g_autofree char *date = ic_ui_report_date (other);
   g_autofree char *label = NULL;
+  const char *concept = ic_recurrence_get_concept_label (recurrence);
+  const char *why = concept ? concept : ic_theme_get_label (ic_recurrence_get_theme (recurrence));
   GtkWidget *button;
 
-  /* Translators: "Raised again: Focused visit, 12 May 2023 (front door)" */
-  label = g_strdup_printf (later ? _("Raised again: %s, %s (%s)") : _("Raised before: %s, %s (%s)"),
-                           ic_inspection_type_to_label (ic_report_get_inspection_type (other)),
-                           date, ic_theme_get_label (theme));
+  if (ic_recurrence_get_carried_forward (recurrence))
+    /* Translators: "Carried forward: Focused visit, 12 May 2023 (the report says earlier areas remain)" */
+    label = g_strdup_printf (later ? _("Carried forward: %s, %s (the report says earlier areas remain)")
+                                   : _("Carried forward from: %s, %s (this report says its areas remain)"),
+                             ic_inspection_type_to_label (ic_report_get_inspection_type (other)), date);
+  else
+    /* Translators: "Raised again: Focused visit, 12 May 2023 (same concern: front door)" */
+    label = g_strdup_printf (later ? _("Raised again: %s, %s (same concern: %s)")
+                                   : _("Raised before: %s, %s (same concern: %s)"),
+                             ic_inspection_type_to_label (ic_report_get_inspection_type (other)),
+                             date, why);
   button = gtk_button_new_with_label (label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "recurrence-link");
@@ -234,9 +248,10 @@ add_recurrence_links (IcReportPage *self,
       const IcItemRef *later = ic_recurrence_get_later (r);
 
       if (earlier->report == self->report && earlier->index == index)
-        gtk_box_append (box, recurrence_link (later->report, ic_recurrence_get_theme (r), TRUE));
-      else if (later->report == self->report && later->index == index)
-        gtk_box_append (box, recurrence_link (earlier->report, ic_recurrence_get_theme (r), FALSE));
+        gtk_box_append (box, recurrence_link (later->report, r, TRUE));
+      else if (later->report == self->report && later->index == index &&
+               !ic_recurrence_get_carried_forward (r))
+        gtk_box_append (box, recurrence_link (earlier->report, r, FALSE));
     }
 }
 
@@ -254,8 +269,35 @@ find_recurrences (IcReportPage *self)
       if (g_strcmp0 (ic_report_get_authority (other), ic_report_get_authority (self->report)) == 0)
         g_list_store_append (same, other);
     }
+  g_clear_pointer (&self->changes, g_free);
   if (g_list_model_get_n_items (G_LIST_MODEL (same)) > 1)
-    self->recurrences = ic_find_recurrences (G_LIST_MODEL (same));
+    {
+      g_autoptr(GHashTable) changes = NULL;
+
+      self->recurrences = ic_find_recurrences (G_LIST_MODEL (same));
+      changes = ic_changes_compute (G_LIST_MODEL (same), self->recurrences);
+      self->changes = ic_changes_describe (ic_changes_lookup (changes, self->report));
+    }
+}
+
+/* A row of plain text at the head of the improvements: what changed
+ * since the previous report, or what the report says that is not an
+ * item. */
+static void
+add_note_row (IcReportPage *self,
+              const char   *caption,
+              const char   *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), wrapped_label (caption, "caption"));
+  gtk_box_append (GTK_BOX (box), wrapped_label (text, NULL));
+  gtk_list_box_append (self->improvements_list, box);
+  ic_a11y_set_name (gtk_widget_get_parent (box), text);
 }
 
 static GtkWidget *
@@ -294,7 +336,13 @@ fill_improvements (IcReportPage *self)
   GListModel *items = ic_report_get_improvements (self->report);
   guint n = g_list_model_get_n_items (items);
 
+  const char *note = ic_report_get_improvement_note (self->report);
+
   find_recurrences (self);
+  if (self->changes != NULL)
+    add_note_row (self, _("What changed"), self->changes);
+  if (note != NULL)
+    add_note_row (self, _("The report says (not an item)"), note);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
@@ -305,8 +353,8 @@ fill_improvements (IcReportPage *self)
       /* The row holding it is named by the item's words. */
       ic_a11y_set_name (gtk_widget_get_parent (box), ic_improvement_get_text (item));
     }
-  gtk_widget_set_visible (self->improvements_heading, n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->improvements_list), n > 0);
+  gtk_widget_set_visible (self->improvements_heading, n > 0 || note != NULL || self->changes != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->improvements_list), n > 0 || note != NULL || self->changes != NULL);
 }
 
 static gboolean
@@ -532,6 +580,7 @@ ic_report_page_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->reports);
   g_clear_pointer (&self->recurrences, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_free);
 
   G_OBJECT_CLASS (ic_report_page_parent_class)->dispose (object);
 }
