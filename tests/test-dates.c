@@ -55,6 +55,11 @@ static const Range ranges[] = {
     "8 – 12 July 2013" },
   /* An impossible date is skipped, not read in part. */
   { "31 February 2022, then 4 March 2022", "2022-03-04", "2022-03-04", "4 March 2022" },
+  /* A day takes its month from the first later day that names one. */
+  { "29 and 30 September, and 1 October 2020", "2020-09-29", "2020-10-01", NULL },
+  /* Fieldwork in two blocks ends with the second. */
+  { "8 to 12 July 2019 and 7 to 8 August 2019", "2019-07-08", "2019-08-08", NULL },
+  { "on 3 and 4 June 2021 and the letter", "2021-06-03", "2021-06-04", "3 and 4 June 2021" },
   /* A day without month or year is no date; the next one is. */
   { "In 2019, 45 children; on 13 October 2020", "2020-10-13", "2020-10-13", "13 October 2020" },
 };
@@ -125,6 +130,48 @@ test_no_range (void)
       g_assert_false (g_date_valid (&end));
       g_assert_cmpuint (match_start, ==, 1);
     }
+}
+
+/* After a label, dates may be printed in figures. */
+static void
+test_labelled_numeric (void)
+{
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_assert_true (ic_dates_find_labelled_range ("1/06/2015 – 25/06/2015", &start, &end));
+  assert_iso (&start, "2015-06-01");
+  assert_iso (&end, "2015-06-25");
+  g_assert_true (ic_dates_find_labelled_range (" 10/07/2015", &start, &end));
+  assert_iso (&start, "2015-07-10");
+  assert_iso (&end, "2015-07-10");
+  g_assert_true (ic_dates_find_labelled_range ("8 – 12 July 2013", &start, &end));
+  assert_iso (&end, "2013-07-12");
+  g_assert_false (ic_dates_find_labelled_range ("13/13/2015", &start, &end));
+  g_assert_false (ic_dates_find_labelled_range ("1/06/15", &start, &end));
+}
+
+/* A letter's days without a year take the year given. */
+static void
+test_in_year (void)
+{
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_assert_true (ic_dates_find_range_in_year ("on 4 and 5 March.", 2020, &start, &end));
+  assert_iso (&start, "2020-03-04");
+  assert_iso (&end, "2020-03-05");
+  g_assert_true (ic_dates_find_range_in_year ("from 30 December to 2 January", 2020, &start, &end));
+  assert_iso (&start, "2019-12-30");
+  assert_iso (&end, "2020-01-02");
+  g_assert_true (ic_dates_find_range_in_year ("29 and 30 September, and 1 October", 2020, &start, &end));
+  assert_iso (&start, "2020-09-29");
+  /* A printed year wins. */
+  g_assert_true (ic_dates_find_range_in_year ("on 4 and 5 March 2019", 2020, &start, &end));
+  assert_iso (&end, "2019-03-05");
+  g_assert_false (ic_dates_find_range_in_year ("on 4 and 5", 2020, &start, &end));
 }
 
 typedef struct
@@ -275,6 +322,8 @@ main (int   argc,
 
   g_test_add_func ("/dates/ranges", test_ranges);
   g_test_add_func ("/dates/no-range", test_no_range);
+  g_test_add_func ("/dates/labelled-numeric", test_labelled_numeric);
+  g_test_add_func ("/dates/in-year", test_in_year);
   g_test_add_func ("/dates/days", test_days);
   g_test_add_func ("/dates/no-day", test_no_day);
   g_test_add_func ("/dates/corpus-seeds", test_corpus_seeds);

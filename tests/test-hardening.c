@@ -992,6 +992,24 @@ test_deep_corrections (void)
   ic_test_remove_tree (tmp);
 }
 
+/* A file name with a newline and an escape sequence: its failure is one
+ * line on standard error, escaped, and nothing reaches the terminal raw. */
+static void
+test_hostile_name_on_stderr (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "bad\nforged: line\033[31m.txt", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "a shopping list, not a report\n", -1, NULL));
+  run_cli (&run, "--export-json=/dev/null", tmp, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "bad\\nforged: line\\x1b[31m.txt: "));
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_null (strstr (run.err, "\nforged"));
+  ic_test_remove_tree (tmp);
+}
+
 /* Terminal -------------------------------------------------------------- */
 
 static void
@@ -1038,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/hardening/atomic/permissions", test_output_permissions);
   g_test_add_func ("/hardening/atomic/fail", test_atomic_file_fail);
   g_test_add_func ("/hardening/terminal/escape", test_terminal_escape);
+  g_test_add_func ("/hardening/terminal/hostile-name", test_hostile_name_on_stderr);
   g_test_add_func ("/hardening/text/display", test_display_text);
   g_test_add_func ("/hardening/limits/too-many-pages", test_too_many_pages);
   g_test_add_func ("/hardening/limits/deep-corrections", test_deep_corrections);

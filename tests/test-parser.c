@@ -152,7 +152,7 @@ test_sif_sentences_and_recommendations (void)
   /* Nested bullets of either glyph stay in their recommendation, without
    * their markers, the hollow "o" printed on a line of its own too. */
   g_assert_cmpstr (ic_improvement_get_text (item (report, 1)), ==,
-                   "Improve the quality of pathway plans so that they: set out clear actions "
+                   "Improve the quality of pathway plans so that they: set out clear actions; "
                    "are reviewed with the young person.");
   g_assert_cmpuint (ic_improvement_get_scope (item (report, 4)), ==, IC_SCOPE_LSCB);
 

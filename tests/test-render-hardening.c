@@ -85,6 +85,41 @@ test_noncharacters_in_pack (void)
   ic_test_remove_tree (tmp);
 }
 
+/* A file name that is not UTF-8 is named in the pack, not left blank. */
+static void
+test_non_utf8_name_in_pack (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-render-hardening-XXXXXX", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *report = g_build_filename (dir, "r\xe9port-2012.txt", NULL);
+  g_autofree char *pack = g_build_filename (tmp, "pack.pdf", NULL);
+  g_autofree char *pack_arg = g_strconcat ("--export-pdf=", pack, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GObject) object = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  int n;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (report, text, -1, NULL));
+  g_assert_cmpint (run_cli (pack_arg, dir, NULL), ==, 0);
+
+  uri = g_filename_to_uri (pack, NULL, NULL);
+  object = G_OBJECT (poppler_document_new_from_file (uri, NULL, NULL));
+  n = poppler_document_get_n_pages (POPPLER_DOCUMENT (object));
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (object), i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (all, page_text);
+    }
+  g_assert_nonnull (strstr (all->str, "port-2012.txt"));
+  ic_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,6 +127,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render-hardening/noncharacters-in-pack", test_noncharacters_in_pack);
+  g_test_add_func ("/render-hardening/non-utf8-name-in-pack", test_non_utf8_name_in_pack);
 
   return g_test_run ();
 }

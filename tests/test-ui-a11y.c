@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "ic-atspi-walk.h"
+#include "ic-failures-dialog.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
 #include "ic-reports-view.h"
@@ -394,6 +395,18 @@ test_announcements (void)
   }
   toast = ic_atspi_events_wait_for (events, "2 files could not be read", 5000);
   g_assert_nonnull (toast);
+
+  /* Its details name each file, and say why it could not be read. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL);
+  settle ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_described (nodes, "list item", "web-page-saved-as.pdf",
+                                     "not a PDF: it is a web page"), ==, 1);
+  g_assert_cmpuint (count_unnamed (nodes), ==, 0);
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (IC_IS_FAILURES_DIALOG (l->data))
+      gtk_window_destroy (l->data);
 
   report = ic_report_store_get_report (window->store, 0);
   ic_report_filter_set_search (window->filter, ic_report_get_authority (report));

@@ -31,6 +31,7 @@ typedef enum
   T_WEEKDAY,
   T_ORDINAL,
   T_DOT,
+  T_SLASH,
 } TokenType;
 
 typedef struct
@@ -172,7 +173,7 @@ read_token (Token      *token,
     {
       q = g_utf8_next_char (p);
       token->type = is_dash (c) ? T_DASH : c == '&' ? T_AND : c == ',' ? T_COMMA :
-                    c == '.' ? T_DOT : T_OTHER;
+                    c == '.' ? T_DOT : c == '/' ? T_SLASH : T_OTHER;
     }
 
   token->end = q - text;
@@ -254,11 +255,33 @@ is_type (GArray    *tokens,
   return token_at (tokens, i)->type == type;
 }
 
-/* Reads "[Weekday[,]] D[st] [of] [Month[.] [,] [YYYY]]" from token *@i. */
+/* The rest of a numeric date after its day: "/06/2015" in "1/06/2015". */
 static gboolean
-read_partial (GArray  *tokens,
+read_numeric (GArray  *tokens,
               guint   *i,
               Partial *partial)
+{
+  guint at = *i;
+  const Token *month = token_at (tokens, at + 1);
+  const Token *year = token_at (tokens, at + 3);
+
+  if (!is_type (tokens, at, T_SLASH) || month->type != T_NUMBER || month->digits > 2 ||
+      month->value < 1 || month->value > 12 || !is_type (tokens, at + 2, T_SLASH) ||
+      year->type != T_NUMBER || year->digits != 4 || year->value < 1900 || year->value >= 2200)
+    return FALSE;
+  partial->month = month->value;
+  partial->year = year->value;
+  *i = at + 4;
+  return TRUE;
+}
+
+/* Reads "[Weekday[,]] D[st] [of] [Month[.] [,] [YYYY]]" from token *@i,
+ * or "D/MM/YYYY" when @numeric. */
+static gboolean
+read_partial (GArray   *tokens,
+              guint    *i,
+              gboolean  numeric,
+              Partial  *partial)
 {
   guint at = *i;
 
@@ -269,6 +292,11 @@ read_partial (GArray  *tokens,
       token_at (tokens, at)->value < 1 || token_at (tokens, at)->value > 31)
     return FALSE;
   partial->day = token_at (tokens, at++)->value;
+  if (numeric && read_numeric (tokens, &at, partial))
+    {
+      *i = at;
+      return TRUE;
+    }
   at += is_type (tokens, at, T_ORDINAL);
   at += is_type (tokens, at, T_OF) && is_type (tokens, at + 1, T_MONTH);
 
@@ -300,15 +328,16 @@ is_connector (GArray *tokens,
  * last one: "30 December to 3 January 2020" starts in 2019. */
 static gboolean
 resolve (const Partial *first,
+         const Partial *fill,
          const Partial *last,
          GDate         *start,
          GDate         *end)
 {
-  guint month = first->month ? first->month : last->month;
-  guint year = first->year;
+  guint month = first->month ? first->month : fill->month;
+  guint year = first->year ? first->year : fill->year;
 
   if (year == 0)
-    year = last->year - (first->month > last->month ? 1 : 0);
+    year = last->year - (month > last->month ? 1 : 0);
   if (!g_date_valid_dmy (first->day, month, year) ||
       !g_date_valid_dmy (last->day, last->month, last->year))
     return FALSE;
@@ -330,32 +359,44 @@ typedef enum
 
 /* Reads a date or a range from token @at; *@next is set past it, also
  * past an impossible one ("31 February 2022", "20 to 13 July 2017") so
- * that a part of it is not taken for a date. */
+ * that a part of it is not taken for a date. A range without a year takes
+ * @default_year (0: it is not a date). */
 static RangeResult
-read_range (GArray *tokens,
-            guint   at,
-            GDate  *start,
-            GDate  *end,
-            guint  *next)
+read_range (GArray   *tokens,
+            guint     at,
+            guint     default_year,
+            gboolean  numeric,
+            gboolean  second_block,
+            GDate    *start,
+            GDate    *end,
+            guint    *next)
 {
   Partial first;
+  Partial fill = { 0 };
   Partial last;
   guint i = at;
+  GDate more_start, more_end;
+  guint more_next = 0;
+  RangeResult result;
 
-  if (!read_partial (tokens, &i, &first))
+  if (!read_partial (tokens, &i, numeric, &first))
     return RANGE_NONE;
   last = first;
 
   /* "19 and 20 March", "8 – 12 July", "31 January to 4 February 2022",
-   * "1, 2 and 3 May": partial dates joined until one has its year. */
+   * "1, 2 and 3 May", "29 and 30 September, and 1 October 2020": partial
+   * dates joined until one has its year. The first date takes its month
+   * from the first one that names a month. */
   while (last.year == 0 && is_connector (tokens, i))
     {
       guint j = i + 1;
       Partial p;
 
       j += is_type (tokens, i, T_COMMA) && is_type (tokens, j, T_AND);
-      if (!read_partial (tokens, &j, &p) || (p.month == 0 && last.month != 0))
+      if (!read_partial (tokens, &j, numeric, &p) || (p.month == 0 && last.month != 0))
         break;
+      if (fill.month == 0 && first.month == 0 && p.month != 0)
+        fill = p;
       last = p;
       i = j;
     }
@@ -366,18 +407,35 @@ read_range (GArray *tokens,
       guint j = i + 1;
       Partial p;
 
-      if (read_partial (tokens, &j, &p) && p.year != 0)
+      if (read_partial (tokens, &j, numeric, &p) && p.year != 0)
         {
           last = p;
           i = j;
         }
     }
 
+  if (last.month != 0 && last.year == 0 && default_year != 0)
+    {
+      last.year = default_year;
+      if (fill.month != 0 && fill.year == 0)
+        fill.year = fill.month > last.month ? default_year - 1 : default_year;
+    }
   if (last.month == 0 || last.year == 0)
     return RANGE_NONE;
 
   *next = i;
-  return resolve (&first, &last, start, end) ? RANGE_FOUND : RANGE_IMPOSSIBLE;
+  result = resolve (&first, &fill, &last, start, end) ? RANGE_FOUND : RANGE_IMPOSSIBLE;
+
+  /* Fieldwork in two blocks, "8 to 12 July 2019 and 7 to 8 August 2019",
+   * ends with the second. */
+  if (result == RANGE_FOUND && !second_block && is_type (tokens, i, T_AND) &&
+      read_range (tokens, i + 1, 0, numeric, TRUE, &more_start, &more_end, &more_next) == RANGE_FOUND &&
+      g_date_compare (&more_start, end) > 0)
+    {
+      *end = more_end;
+      *next = more_next;
+    }
+  return result;
 }
 
 /**
@@ -394,12 +452,14 @@ read_range (GArray *tokens,
  *
  * Returns: %TRUE when a date was found
  */
-gboolean
-ic_dates_find_range_span (const char *text,
-                          GDate      *start,
-                          GDate      *end,
-                          gsize      *match_start,
-                          gsize      *match_len)
+static gboolean
+find_range (const char *text,
+            guint       default_year,
+            gboolean    numeric,
+            GDate      *start,
+            GDate      *end,
+            gsize      *match_start,
+            gsize      *match_len)
 {
   Window window;
   gboolean found = FALSE;
@@ -418,7 +478,7 @@ ic_dates_find_range_span (const char *text,
       GDate e;
       guint next = 0;
 
-      switch (read_range (tokens, 0, &s, &e, &next))
+      switch (read_range (tokens, 0, default_year, numeric, FALSE, &s, &e, &next))
         {
         case RANGE_NONE:
           next = 1;
@@ -441,6 +501,54 @@ ic_dates_find_range_span (const char *text,
   window_clear (&window);
 
   return found;
+}
+
+gboolean
+ic_dates_find_range_span (const char *text,
+                          GDate      *start,
+                          GDate      *end,
+                          gsize      *match_start,
+                          gsize      *match_len)
+{
+  return find_range (text, 0, FALSE, start, end, match_start, match_len);
+}
+
+/**
+ * ic_dates_find_range_in_year:
+ * @year: the year of a range printed without one
+ *
+ * As ic_dates_find_range(), for text that may print its dates without a
+ * year ("on 4 and 5 March"), as some letters do: @year is the letter's.
+ */
+gboolean
+ic_dates_find_range_in_year (const char *text,
+                             guint       year,
+                             GDate      *start,
+                             GDate      *end)
+{
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  return text != NULL && find_range (text, year, FALSE, start, end, NULL, NULL);
+}
+
+/**
+ * ic_dates_find_labelled_range:
+ *
+ * As ic_dates_find_range(), for the text after a label such as
+ * "Inspection dates:" or "Published:", where dates may also be printed in
+ * figures ("1/06/2015 – 25/06/2015"). Elsewhere figures with slashes are
+ * too often something else to be read as dates.
+ */
+gboolean
+ic_dates_find_labelled_range (const char *text,
+                              GDate      *start,
+                              GDate      *end)
+{
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  return text != NULL && find_range (text, 0, TRUE, start, end, NULL, NULL);
 }
 
 gboolean
@@ -480,7 +588,7 @@ ic_dates_parse_day (const char *text,
       Partial p;
       guint i = 0;
 
-      if (read_partial (window.tokens, &i, &p) && p.year != 0 &&
+      if (read_partial (window.tokens, &i, FALSE, &p) && p.year != 0 &&
           g_date_valid_dmy (p.day, p.month, p.year))
         {
           g_date_clear (date, 1);

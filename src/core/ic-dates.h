@@ -16,6 +16,13 @@ gboolean ic_dates_find_range_span (const char *text,
                                    GDate      *end,
                                    gsize      *match_start,
                                    gsize      *match_len);
+gboolean ic_dates_find_range_in_year (const char *text,
+                                      guint       year,
+                                      GDate      *start,
+                                      GDate      *end);
+gboolean ic_dates_find_labelled_range (const char *text,
+                                       GDate      *start,
+                                       GDate      *end);
 gboolean ic_dates_parse_day       (const char *text,
                                    GDate      *date);
 

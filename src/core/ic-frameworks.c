@@ -67,10 +67,13 @@ static const char * const lscb_review_titles[] = {
 
 /* "Inspection of Bournemouth, Christchurch and Poole local authority
  * children's services"; 2018–19 "Inspection of children's social care
- * services". */
+ * services", also "… of local authority children's social care services"
+ * under a line naming the authority; and a trust's own title,
+ * "Inspection of X Children and Families Trust". */
 static const char * const ilacs_titles[] = {
   "inspection of (?:the )?(.{3,90}?) (?:local authority )?children" APOS "?s? services",
-  "inspection of children" APOS "?s social care services",
+  "inspection of (?:local authority )?children" APOS "?s (?:social care )?services",
+  "^inspection of (?:the )?([^.\\n]{3,90}? children" APOS "?s? (?:and families |services )?trust)\\s*$",
   NULL
 };
 

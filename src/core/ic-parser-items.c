@@ -43,6 +43,7 @@ static const HeadingPattern heading_patterns[] = {
   { HEADING_ITEMS, "areas? for (?:improvement|development)" },
   { HEADING_PRIORITY, "areas? for (?:priority|immediate) action" },
   { HEADING_PRIORITY, "priority and immediate action" },
+  { HEADING_PRIORITY, "priority actions?" },
   { HEADING_RECOMMENDATIONS, "recommendations?" },
   /* "Key strengths and weaknesses of the LSCB" (SIF 2014) weighs both in
    * prose: it is not a list of strengths, so it stops a section. */
@@ -300,6 +301,19 @@ append_wrapped (GString    *item,
   g_string_append (item, text);
 }
 
+/* A nested bullet's text goes on its item after "; ", unless the item
+ * leads in with a colon or already ends its clause. */
+static void
+append_sub_item (GString    *item,
+                 const char *text)
+{
+  char last = item->len > 0 ? item->str[item->len - 1] : ':';
+
+  if (last != ':' && last != ';' && last != ',' && last != '.')
+    g_string_append_c (item, ';');
+  append_wrapped (item, text);
+}
+
 typedef struct
 {
   IcParse     *parse;
@@ -465,7 +479,10 @@ collect_numbered (Collector *c,
 
           if (c->item->len == 0)
             c->page = line->page;
-          append_wrapped (c->item, line->text + b);
+          if (b > 0 && c->item->len > 0)
+            append_sub_item (c->item, line->text + b);
+          else
+            append_wrapped (c->item, line->text + b);
         }
     }
   flush (c);
@@ -482,6 +499,34 @@ is_sub_bullet (Collector  *c,
 {
   return bullet_length (text) > 0 && g_utf8_get_char (text) != list_glyph &&
          (in_sub || (c->item->len > 0 && c->item->str[c->item->len - 1] == ':'));
+}
+
+/* "(Outcome 3, National Framework)" alone on a line. */
+static gboolean
+is_reference (const char *text)
+{
+  return text[0] == '(' && (g_str_has_suffix (text, ")") || g_str_has_suffix (text, ")."));
+}
+
+/* After a blank, a line that goes on with the item above rather than
+ * start the prose after the list: a reference wrapped onto its own line,
+ * or sentences ending in a full stop with another bullet of the list
+ * below them (prose does not stand between the bullets of one list). */
+static gboolean
+continues_item (IcParse  *parse,
+                guint     i,
+                guint     end,
+                gunichar  list_glyph)
+{
+  guint k;
+
+  if (is_reference (IC_LINE (parse, i)->text))
+    return TRUE;
+  for (k = i; k < end && bullet_length (IC_LINE (parse, k)->text) == 0; k++)
+    if (k > i && IC_LINE (parse, k)->blank_before)
+      return FALSE;
+  return k < end && k > i && g_utf8_get_char (IC_LINE (parse, k)->text) == list_glyph &&
+         g_str_has_suffix (IC_LINE (parse, k - 1)->text, ".");
 }
 
 static void
@@ -510,7 +555,7 @@ collect_bullets (Collector *c,
         }
       else if (open && is_sub_bullet (c, line->text, list_glyph, in_sub))
         {
-          append_wrapped (c->item, line->text + b);
+          append_sub_item (c->item, line->text + b);
           in_sub = TRUE;
         }
       else if (b > 0)
@@ -519,8 +564,16 @@ collect_bullets (Collector *c,
           open = TRUE;
           in_sub = FALSE;
         }
+      else if (open && number_length (line->text) > 0 && line->text[number_length (line->text)] != '\0' &&
+               g_unichar_isupper (g_utf8_get_char (line->text + number_length (line->text))))
+        {
+          /* A numbered paragraph after bullets is the body's. */
+          flush (c);
+          open = FALSE;
+        }
       else if (open && line->blank_before && ends_sentence (c->item) &&
-               !g_unichar_islower (g_utf8_get_char (line->text)) && !is_nested_bullet (line->text))
+               !g_unichar_islower (g_utf8_get_char (line->text)) && !is_nested_bullet (line->text) &&
+               !continues_item (c->parse, i, end, list_glyph))
         {
           /* Prose after the list: the list has ended. */
           flush (c);
@@ -595,23 +648,54 @@ collect_section (IcParse     *parse,
                  guint        end)
 {
   Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0, 0, FALSE };
-  guint bullets = 0, numbers = 0;
+  gboolean numbered, bulleted;
+  guint bullets = 0, numbers = 0, run = 0;
+  gboolean ended = FALSE;
+  char opening = 0;
 
   c.scope = ic_inspection_type_default_scope (parse->type);
   if (c.scope == IC_SCOPE_LOCAL_AUTHORITY && (kind == HEADING_LSCB_ITEMS || from >= parse->lscb_from))
     c.scope = IC_SCOPE_LSCB;
 
+  /* Numbered items may hold nested bullets; a numbered lead-in paragraph
+   * may stand before bullets (CP 2012); a bullet may mark a topic
+   * sub-heading above numbered items: the more frequent form wins. But
+   * a list that opens with two or more items of one form before any of
+   * the other is of that form: body text that the list's end did not stop
+   * (numbered findings paragraphs after four bullets, the children's
+   * summary in bullets after numbered recommendations) does not decide. */
   for (guint i = from; i < end; i++)
     {
-      bullets += bullet_length (IC_LINE (parse, i)->text) > 0;
-      numbers += number_length (IC_LINE (parse, i)->text) > 0 && !is_numbered_lead_in (parse, i, end);
+      gboolean bullet = bullet_length (IC_LINE (parse, i)->text) > 0;
+      gboolean number = !bullet && number_length (IC_LINE (parse, i)->text) > 0 &&
+                        !is_numbered_lead_in (parse, i, end);
+
+      if (bullet || number)
+        {
+          if (opening == 0)
+            opening = bullet ? 'b' : 'n';
+          if ((bullet ? 'b' : 'n') != opening)
+            ended = TRUE;
+          else if (!ended)
+            run++;
+        }
+      bullets += bullet;
+      numbers += number;
+    }
+  if (run >= 2)
+    {
+      numbered = opening == 'n';
+      bulleted = opening == 'b';
+    }
+  else
+    {
+      numbered = numbers > 0 && numbers >= bullets;
+      bulleted = !numbered && bullets > 0;
     }
 
-  /* Numbered items may hold nested bullets; a numbered lead-in paragraph
-   * may stand before bullets (CP 2012): the more frequent form wins. */
-  if (numbers > 0 && numbers >= bullets)
+  if (numbered)
     collect_numbered (&c, from, end);
-  else if (bullets > 0)
+  else if (bulleted)
     collect_bullets (&c, from, end);
   else
     collect_paragraphs (&c, from, end);
@@ -649,7 +733,7 @@ static void
 find_lscb_section (IcParse *parse)
 {
   g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:(?:review|inspection) of )?(?:the )?"
-                                      "(?:effectiveness of the )?local safeguarding children board"
+                                      "(?:effectiveness (?:of )?(?:the )?)?local safeguarding children board"
                                       "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0, 0, NULL);
 
   guint contents = contents_page (parse);
@@ -695,6 +779,25 @@ is_topic_subheading (IcParse *parse,
          !_ic_parser_match_grade (IC_LINE (parse, i)->folded, &grade, NULL, NULL);
 }
 
+/* A section heading wrapped over two lines ("Summary for children and
+ * young" + "people"), the second short as the rest of a title is. */
+static gboolean
+is_wrapped_stop_heading (IcParse *parse,
+                         guint    i)
+{
+  const IcLine *next;
+  g_autofree char *two = NULL;
+
+  if (i + 1 >= parse->lines->len || g_str_has_suffix (IC_LINE (parse, i)->text, ".") ||
+      continues_sentence (parse, i))
+    return FALSE;
+  next = IC_LINE (parse, i + 1);
+  if (next->blank_before || strlen (next->folded) > 30 || starts_item (next->text))
+    return FALSE;
+  two = _ic_parser_join (parse, i, i + 2);
+  return g_regex_match (heading_regex (HEADING_STOP), two, 0, NULL);
+}
+
 static guint
 section_end (IcParse *parse,
              guint    from)
@@ -707,7 +810,7 @@ section_end (IcParse *parse,
 
       if (kind == HEADING_AREA && is_topic_subheading (parse, i))
         continue;
-      if (kind != HEADING_NONE)
+      if (kind != HEADING_NONE || is_wrapped_stop_heading (parse, i))
         break;
     }
   return i;
@@ -725,6 +828,15 @@ warn_unread (IcParse *parse,
   _ic_report_add_warning (parse->report, warning);
 }
 
+/* The rest of a wrapped title is short; after a very short first line
+ * ("What needs to"), most of the title may follow. */
+static gboolean
+is_heading_rest (const IcLine *first,
+                 const IcLine *rest)
+{
+  return strlen (rest->folded) <= 30 || (strlen (first->folded) <= 25 && strlen (rest->folded) <= 60);
+}
+
 /* A list heading wrapped over two lines ("What needs to improve in this
  * area of social work" + "practice?"): its kind, and the number of lines it
  * takes in @span. Only list headings are joined; the second line must be
@@ -740,7 +852,7 @@ list_heading (IcParse *parse,
   *span = 1;
   if (kind != HEADING_NONE || i + 1 >= parse->lines->len || is_contents_entry (parse, i) ||
       g_ascii_isdigit (*IC_LINE (parse, i + 1)->folded) ||
-      strlen (IC_LINE (parse, i + 1)->folded) > 30 || IC_LINE (parse, i + 1)->blank_before ||
+      !is_heading_rest (IC_LINE (parse, i), IC_LINE (parse, i + 1)) || IC_LINE (parse, i + 1)->blank_before ||
       starts_item (IC_LINE (parse, i + 1)->text) || continues_sentence (parse, i) ||
       is_contents_entry (parse, i + 1))
     return kind;
@@ -755,10 +867,56 @@ list_heading (IcParse *parse,
   return kind;
 }
 
+/* "Areas for improvement" under a letter's "Findings" or "Main findings"
+ * is a sub-heading of the findings, not its list: the letter's list
+ * stands under "What needs to improve …". */
+static gboolean
+is_findings_subheading (IcParse *parse,
+                        guint    i,
+                        gboolean in_findings)
+{
+  return in_findings && ic_inspection_type_is_letter (parse->type) &&
+         g_regex_match_simple ("^areas? for (?:improvement|development)\\b", IC_LINE (parse, i)->folded, 0, 0);
+}
+
+static gboolean
+starts_findings (IcParse *parse,
+                 guint    i)
+{
+  return g_regex_match_simple ("^(?:main )?findings\\s*:?$", IC_LINE (parse, i)->folded, 0, 0);
+}
+
+/* A letter with no list heading may still list what needs to improve as
+ * bullets of one line each ending "… needs to improve.". */
+static gboolean
+collect_needs_to_improve (IcParse *parse)
+{
+  Collector c = { parse, HEADING_ITEMS, ic_inspection_type_default_scope (parse->type), NULL,
+                  g_string_new (NULL), 0, 0, FALSE };
+
+  for (guint i = parse->title_line; i < parse->lines->len; i++)
+    {
+      const IcLine *line = IC_LINE (parse, i);
+      gsize b = bullet_length (line->text);
+      gboolean one_line = i + 1 >= parse->lines->len || IC_LINE (parse, i + 1)->blank_before ||
+                          bullet_length (IC_LINE (parse, i + 1)->text) > 0;
+
+      if (b > 0 && one_line &&
+          g_regex_match_simple ("\\bneeds? to (?:be )?improved?\\.$", line->folded, 0, 0))
+        {
+          start_item (&c, line, line->text + b);
+          flush (&c);
+        }
+    }
+  g_string_free (c.item, TRUE);
+  return c.taken > 0;
+}
+
 void
 _ic_parser_read_items (IcParse *parse)
 {
-  gboolean found = FALSE;
+  gboolean found = FALSE, in_findings = FALSE;
+  guint contents = contents_page (parse);
 
   if (parse->type == IC_INSPECTION_TYPE_SIF || parse->type == IC_INSPECTION_TYPE_LSCB_REVIEW)
     find_lscb_section (parse);
@@ -766,10 +924,19 @@ _ic_parser_read_items (IcParse *parse)
   for (guint i = parse->title_line; i < parse->lines->len; i++)
     {
       guint span, end;
-      HeadingKind kind = list_heading (parse, i, &span);
+      HeadingKind kind;
 
-      if (kind == HEADING_NONE || kind == HEADING_STOP || kind == HEADING_AREA)
+      /* The contents page names sections; it does not start them. */
+      if (contents != 0 && IC_LINE (parse, i)->page == contents)
         continue;
+      kind = list_heading (parse, i, &span);
+
+      if (kind == HEADING_STOP)
+        in_findings = starts_findings (parse, i);
+      if (kind == HEADING_NONE || kind == HEADING_STOP || kind == HEADING_AREA ||
+          is_findings_subheading (parse, i, in_findings))
+        continue;
+      in_findings = FALSE;
       /* "What does the LSCB need to improve?" starts the board's part even
        * where its section heading was not recognised. */
       if (kind == HEADING_LSCB_ITEMS)
@@ -781,6 +948,9 @@ _ic_parser_read_items (IcParse *parse)
       found |= kind != HEADING_STRENGTHS;
       i = end - 1;
     }
+
+  if (!found && ic_inspection_type_is_letter (parse->type))
+    found = collect_needs_to_improve (parse);
 
   if (!found && parse->type != IC_INSPECTION_TYPE_OTHER)
     _ic_report_add_warning (parse->report,

@@ -160,7 +160,9 @@ scan_pairs (IcParse  *parse,
 
       g_match_info_fetch_pos (info, 0, &s, &e);
       after = region.text->str + e;
-      if (_ic_parser_match_grade (after, &grade, &gs, &ge) && is_connector (after, gs, sentences))
+      if (g_regex_match_simple ("^[\\s:\\-]*not judged\\b", after, 0, 0))
+        parse->not_judged |= IC_AREA_BIT (area);
+      else if (_ic_parser_match_grade (after, &grade, &gs, &ge) && is_connector (after, gs, sentences))
         {
           g_autofree char *printed = g_strstrip (g_strdup (label_text));
 
@@ -257,6 +259,53 @@ read_table_columns (IcParse *parse,
   region_clear (&region);
 }
 
+/* "Requires improvement" + "Overall effectiveness" + "to be good": a grade
+ * printed across two lines of its cell, the label extracted between
+ * them. Taken only for an area still without a grade. */
+static void
+read_split_grades (IcParse *parse,
+                   guint    from,
+                   guint    to)
+{
+  Region region;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GRegex) before = g_regex_new ("\\b(requires?(?: improvement)?(?: to)?(?: be)?)\\s*$", 0, 0, NULL);
+  g_autoptr(GRegex) after = g_regex_new ("^\\s*((?:improvement ?)?(?:to ?)?(?:be ?)?(?:good)?)\\b", 0, 0, NULL);
+
+  region_init (&region, parse, from, to);
+  for (g_regex_match (labels_regex (), region.text->str, 0, &info);
+       g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_autoptr(GMatchInfo) b = NULL;
+      g_autoptr(GMatchInfo) a = NULL;
+      g_autofree char *head = NULL;
+      g_autofree char *printed = NULL;
+      g_autofree char *grade_text = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *rest = NULL;
+      IcArea area = matched_area (info);
+      IcGrade grade;
+      gsize gs, ge;
+      int s, e;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      head = g_strndup (region.text->str, s);
+      if (ic_report_find_judgement (parse->report, area) != NULL ||
+          !g_regex_match (before, head, 0, &b) || !g_regex_match (after, region.text->str + e, 0, &a))
+        continue;
+      first = g_match_info_fetch (b, 1);
+      rest = g_match_info_fetch (a, 1);
+      grade_text = g_strstrip (g_strconcat (first, " ", rest, NULL));
+      if (*rest == '\0' || !_ic_parser_match_grade (grade_text, &grade, &gs, &ge) ||
+          gs != 0 || ge != strlen (grade_text))
+        continue;
+      printed = g_strstrip (g_match_info_fetch (info, 0));
+      printed[0] = g_ascii_toupper (printed[0]);
+      add_judgement (parse, area, printed, grade, region_page (&region, parse, s));
+    }
+  region_clear (&region);
+}
+
 /* A section heading whose grade differs from the table's: one of them
  * was misread, or misprinted. The table's grade is kept. */
 static void
@@ -345,6 +394,7 @@ read_ilacs_table (IcParse *parse)
 
   if (scan_pairs (parse, from, to, FALSE) == 0)
     read_table_columns (parse, from, to);
+  read_split_grades (parse, from, to);
   read_body_headings (parse, to);
 }
 
@@ -377,13 +427,14 @@ read_sentence_grade (IcParse    *parse,
     }
 }
 
-/* "The Local Safeguarding Children Board (LSCB) is good", anywhere. */
+/* "The Local Safeguarding Children Board (LSCB) is good", anywhere; one
+ * report leaves out "Board". */
 static void
 read_lscb_sentence (IcParse *parse)
 {
   read_sentence_grade (parse, IC_AREA_LSCB,
                        "The effectiveness of the Local Safeguarding Children Board",
-                       "(?:effectiveness of )?the local safeguarding children board(?: \\(lscb\\))?"
+                       "(?:effectiveness of )?the local safeguarding children(?: board)?(?: \\(lscb\\))?"
                        "(?: is| are)? ", 0, parse->lines->len);
 }
 
@@ -402,8 +453,8 @@ read_sif (IcParse *parse)
       }
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
-                       "(?:overall judgement is(?: that children's services(?: are| is)?)?|"
-                       "children's services in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
+                       "(?:overall judgement is(?: that children's services?(?: are| is)?)?|"
+                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_lscb_sentence (parse);
 }
@@ -509,6 +560,10 @@ _ic_parser_read_judgements (IcParse *parse)
       break;
     case IC_GRADE_SOURCE_NONE:
     default:
+      /* A title the table does not know may still stand above a
+       * judgement table. */
+      if (parse->type == IC_INSPECTION_TYPE_OTHER)
+        read_ilacs_table (parse);
       break;
     }
 }

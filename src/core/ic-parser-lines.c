@@ -249,6 +249,27 @@ collect_footnote_markers (Page     *pages,
       }
 }
 
+/* Removes the marker @n glued to a word of @page's lines above @below
+ * ("children2" -> "children"): its note has been found at the foot of
+ * the page, so the digit is no part of the text. */
+static void
+unglue_marker (Page  *page,
+               long   n,
+               guint  below)
+{
+  g_autofree char *pattern = g_strdup_printf ("(?<=[a-z?:),.’'])%ld(?=\\s|$)", n);
+  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+
+  for (guint i = 0; i < below; i++)
+    {
+      char *text = g_ptr_array_index (page->lines, i);
+      char *mended = g_regex_replace_literal (re, text, -1, 0, "", 0, NULL);
+
+      g_free (text);
+      page->lines->pdata[i] = mended;
+    }
+}
+
 static void
 drop_footnotes (Page  *pages,
                 guint  n_pages)
@@ -271,11 +292,36 @@ drop_footnotes (Page  *pages,
               !g_ascii_isupper (end[1]))
             continue;
 
+          /* Every note from here down, each with its marker above. */
           for (guint k = i; k < lines->len; k++)
-            blank_line (&pages[p], k);
+            {
+              const char *note = g_ptr_array_index (lines, k);
+              long m = strtol (note, &end, 10);
+
+              if (end != note && m > 0 && m < 100 && *end == ' ')
+                unglue_marker (&pages[p], m, i);
+              blank_line (&pages[p], k);
+            }
           break;
         }
     }
+}
+
+/* Ofsted's address, printed at the foot or head of letters' pages:
+ * furniture, not the text of the item above it. */
+static gboolean
+is_letterhead (const char *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^(?:(?:Piccadilly Gate|Store Street|Manchester|M1 2WD|"
+                                         "T:? 0300 123 1231|Textphone:? [0-9 ]+|"
+                                         "enquiries@ofsted\\.gov\\.uk|www\\.gov\\.uk/ofsted|"
+                                         "www\\.ofsted\\.gov\\.uk)[ ,]*)+$",
+                                         G_REGEX_OPTIMIZE, 0, NULL));
+  /* "Manchester" alone may be the authority. */
+  return !g_str_equal (text, "Manchester") && g_regex_match (re, text, 0, NULL);
 }
 
 /* A bullet printed on a line of its own, its text on the next line
@@ -334,7 +380,7 @@ append_page (GArray *lines,
       const char *text = g_ptr_array_index (page->lines, i);
       g_autofree char *joined = NULL;
 
-      if (*text == '\0')
+      if (*text == '\0' || is_letterhead (text))
         {
           blank = TRUE;
           continue;

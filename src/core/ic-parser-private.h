@@ -31,6 +31,7 @@ typedef struct
   guint             lscb_from;   /* lines from here on concern the LSCB (G_MAXUINT: none) */
   gboolean          from_pdf;
   gboolean          warned_long;  /* an overlong item has been reported */
+  guint32           not_judged;   /* IC_AREA_BIT of areas printed "Not judged" */
 } IcParse;
 
 #define IC_LINE(parse, i) (&g_array_index ((parse)->lines, IcLine, (i)))

@@ -383,6 +383,7 @@ static gboolean
 range_after (IcParse    *parse,
              GRegex     *keyword,
              guint       limit,
+             gboolean    labelled,
              GDate      *start,
              GDate      *end)
 {
@@ -396,8 +397,42 @@ range_after (IcParse    *parse,
       if (!g_regex_match (keyword, text, 0, &info))
         continue;
       g_match_info_fetch_pos (info, 0, &s, &e);
-      if (ic_dates_find_range (text + e, start, end))
+      if (labelled ? ic_dates_find_labelled_range (text + e, start, end)
+                   : ic_dates_find_range (text + e, start, end))
         return TRUE;
+    }
+  return FALSE;
+}
+
+/* Letters may print the visit's days without a year ("on 4 and 5
+ * March"): the year is the letter's, or the one before when that would
+ * put the visit after the letter. */
+static gboolean
+range_in_letter_year (IcParse *parse,
+                      GRegex  *keyword,
+                      GDate   *start,
+                      GDate   *end)
+{
+  const GDate *letter = ic_report_get_published_date (parse->report);
+  guint year;
+
+  if (letter == NULL || !ic_inspection_type_is_letter (parse->type))
+    return FALSE;
+  year = g_date_get_year (letter);
+  for (guint i = 0; i < MIN (3 * HEAD_LINES, parse->lines->len); i++)
+    {
+      g_autoptr(GMatchInfo) info = NULL;
+      g_autofree char *text = lines_text (parse, i, i + 2);
+      int s, e;
+
+      if (!g_regex_match (keyword, text, 0, &info))
+        continue;
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      if (!ic_dates_find_range_in_year (text + e, year, start, end))
+        continue;
+      if (g_date_compare (end, letter) > 0)
+        return ic_dates_find_range_in_year (text + e, year - 1, start, end);
+      return TRUE;
     }
   return FALSE;
 }
@@ -418,8 +453,9 @@ read_visit_dates (IcParse *parse)
   g_date_clear (&start, 1);
   g_date_clear (&end, 1);
 
-  if (range_after (parse, label, HEAD_LINES, &start, &end) ||
-      range_after (parse, sentence, 3 * HEAD_LINES, &start, &end))
+  if (range_after (parse, label, HEAD_LINES, TRUE, &start, &end) ||
+      range_after (parse, sentence, 3 * HEAD_LINES, FALSE, &start, &end) ||
+      range_in_letter_year (parse, sentence, &start, &end))
     {
       _ic_report_set_start_date (parse->report, &start);
       _ic_report_set_end_date (parse->report, &end);
@@ -448,7 +484,7 @@ read_published_date (IcParse *parse)
   g_date_clear (&date, 1);
   g_date_clear (&unused, 1);
 
-  if (range_after (parse, label, 3 * HEAD_LINES, &date, &unused))
+  if (range_after (parse, label, 3 * HEAD_LINES, TRUE, &date, &unused))
     {
       _ic_report_set_published_date (parse->report, &date);
       return;
@@ -501,20 +537,54 @@ set_inspector (IcParse    *parse,
   return TRUE;
 }
 
+/* "Jane Thomson-" + "Jones, Her Majesty's Inspector": a name hyphenated
+ * at the end of its line goes on with the next line's first word. */
+static char *
+join_hyphenated_name (IcParse    *parse,
+                      guint       i,
+                      const char *rest)
+{
+  g_autofree char *next = NULL;
+  char *space;
+
+  if (!g_str_has_suffix (rest, "-") || i + 1 >= parse->lines->len)
+    return NULL;
+  next = g_strdup (IC_LINE (parse, i + 1)->text);
+  space = strpbrk (next, " ,");
+  if (space != NULL)
+    *space = '\0';
+  return g_strconcat (rest, next, NULL);
+}
+
+/* "Lead inspectors: Jane Example and John Sample" names the first. */
+static gboolean
+set_first_inspector (IcParse    *parse,
+                     const char *names)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("\\s+(?:and|&)\\s+|\\s*[,;]\\s*", names, 0, 0);
+
+  return parts[0] != NULL && set_inspector (parse, parts[0]);
+}
+
 static gboolean
 inspector_from_label (IcParse *parse)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(?:lead|reporting) inspector\\s*:?\\s*(.*)$", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) re = g_regex_new ("^(?:lead|reporting) inspectors?(?: on site)?\\s*:?\\s*(.*)$",
+                                      G_REGEX_CASELESS, 0, NULL);
 
   for (guint i = 0; i < parse->lines->len; i++)
     {
       g_autoptr(GMatchInfo) info = NULL;
       g_autofree char *rest = NULL;
+      g_autofree char *joined = NULL;
 
       if (!g_regex_match (re, IC_LINE (parse, i)->text, 0, &info))
         continue;
-      rest = g_match_info_fetch (info, 1);
-      if (set_inspector (parse, rest))
+      rest = g_strstrip (g_match_info_fetch (info, 1));
+      joined = join_hyphenated_name (parse, i, rest);
+      if (joined != NULL && set_inspector (parse, joined))
+        return TRUE;
+      if (set_inspector (parse, rest) || set_first_inspector (parse, rest))
         return TRUE;
       if (*g_strstrip (rest) == '\0' && i + 1 < parse->lines->len &&
           set_inspector (parse, IC_LINE (parse, i + 1)->text))
@@ -660,15 +730,32 @@ recognise (IcParse     *parse,
       gsize s, l;
 
       if (ic_authorities_find_in_text (head->text->str, &s, &l) != NULL)
-        {
-          _ic_report_add_warning (parse->report, _("The type of report was not recognised."));
-          return TRUE;
-        }
+        return TRUE;
     }
 
   g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT,
                _("not an Ofsted local authority report"));
   return FALSE;
+}
+
+/* A report whose title is not known but that prints the judgement table
+ * of an inspection of local authority children's services is one. */
+static void
+settle_unknown_type (IcParse *parse)
+{
+  if (parse->type != IC_INSPECTION_TYPE_OTHER || ic_report_get_title (parse->report) != NULL)
+    return;
+  if (g_list_model_get_n_items (ic_report_get_judgements (parse->report)) == 0)
+    {
+      _ic_report_add_warning (parse->report, _("The type of report was not recognised."));
+      return;
+    }
+  parse->type = IC_INSPECTION_TYPE_ILACS;
+  _ic_report_set_inspection_type (parse->report, parse->type);
+  _ic_report_add_warning (parse->report,
+                          _("The title was not recognised; the report prints the judgement table of an "
+                            "inspection of local authority children's services and is read as one."));
+  read_ilacs_variant (parse);
 }
 
 static void
@@ -683,9 +770,10 @@ check_completeness (IcParse *parse)
       return;
     }
 
+  /* A row printed "Not judged" is no grade missed. */
   for (IcArea area = 0; area < IC_N_AREAS; area++)
     if (ic_framework_expects_area (parse->type, ic_report_get_start_date (report), area) &&
-        ic_report_find_judgement (report, area) == NULL)
+        ic_report_find_judgement (report, area) == NULL && (parse->not_judged & IC_AREA_BIT (area)) == 0)
       {
         g_autofree char *warning = g_strdup_printf (_("No grade was found for “%s”."),
                                                     ic_area_to_label (area));
@@ -744,12 +832,13 @@ ic_parse_report (const char          *source,
   if (ok)
     {
       read_authority (&parse, &head, &match);
-      read_visit_dates (&parse);
       read_published_date (&parse);
+      read_visit_dates (&parse);
       check_letter_date (&parse);
       read_lead_inspector (&parse);
       read_ilacs_variant (&parse);
       _ic_parser_read_judgements (&parse);
+      settle_unknown_type (&parse);
       _ic_parser_read_items (&parse);
       check_completeness (&parse);
     }

@@ -462,7 +462,8 @@ _ic_pages_add_sources (IcPages *pages)
     {
       IcReport *report = g_ptr_array_index (pages->reports, i);
       const char *title = ic_report_get_title (report);
-      const char *source = ic_report_get_source (report);
+      /* A name that is not UTF-8 is shown as the file manager would. */
+      g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (report));
       const char *type = ic_inspection_type_to_label (ic_report_get_inspection_type (report));
       g_autofree char *dates = dates_text (report);
       g_autofree char *fallback = g_strdup_printf ("%s, %s", type, _ic_chart_report_authority (report));
@@ -481,7 +482,9 @@ _ic_pages_add_sources (IcPages *pages)
     {
       IcFailure *failure = g_ptr_array_index (pages->failures, i);
 
-      _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", ic_failure_get_source (failure),
+      g_autofree char *source = ic_path_to_utf8 (ic_failure_get_source (failure));
+
+      _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", source,
                           ic_failure_get_reason (failure))->space_before = 3;
     }
 }
@@ -604,7 +607,9 @@ _ic_pages_add_sources_summary (IcPages *pages)
     {
       IcFailure *failure = g_ptr_array_index (pages->failures, i);
 
-      _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", ic_failure_get_source (failure),
+      g_autofree char *source = ic_path_to_utf8 (ic_failure_get_source (failure));
+
+      _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", source,
                           ic_failure_get_reason (failure))->space_before = 3;
     }
   if (pages->failures->len > SUMMARY_NAMES)

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-failure.h"
+#include "ic-a11y.h"
 #include "ic-failures-dialog.h"
 
 struct _IcFailuresDialog
@@ -33,6 +34,9 @@ create_row_cb (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_failure_get_reason (failure));
   gtk_widget_set_tooltip_text (row, ic_failure_get_source (failure));
+  /* Said after the file's name: the tooltip would say the path instead. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ic_failure_get_reason (failure), -1);
   return row;
 }
 
@@ -65,5 +69,6 @@ ic_failures_dialog_new (GtkWindow  *parent,
                                        n), n);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   gtk_list_box_bind_model (self->list, failures, create_row_cb, NULL, NULL);
+  ic_a11y_plain_button_names (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }

@@ -416,6 +416,9 @@ fill (IcReportPage *self)
   summary = ic_ui_report_summary (self->report);
   gtk_label_set_label (self->title_label, summary);
   gtk_label_set_label (self->subtitle_label, ic_report_get_title (self->report));
+  /* Selectable, so focusable, only with words to select and to say. */
+  gtk_label_set_selectable (self->subtitle_label, ic_report_get_title (self->report) != NULL &&
+                            *ic_report_get_title (self->report) != '\0');
   ic_ui_fill_details (self->details_list, self->report);
   fill_judgements (self);
   fill_improvements (self);
