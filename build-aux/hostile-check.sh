@@ -12,7 +12,7 @@
 set -uo pipefail
 
 top="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$top/_build}"
+build="$(cd "${1:-$top/_build}" && pwd)"
 corpus="${2:-$top/tests/hostile-corpus}"
 exe="$build/src/inspection-compare"
 limit=300
@@ -32,7 +32,7 @@ export IC_EXTRACT_HELPER="${IC_EXTRACT_HELPER:-$build/src/core/inspection-compar
 
 status=0
 printf '%-12s %6s %9s %8s %8s  %s\n' folder seconds "peak MB" reports failures problems
-for dir in files loops special unreadable deep names many-small huge; do
+for dir in files loops special unreadable deep names text many-small huge; do
   json="$out/$dir.json"
   log="$out/$dir.log"
   /usr/bin/time -f '%e %M' -o "$out/$dir.time" \
@@ -73,5 +73,57 @@ EOF
   printf '%-12s %6s %9s %8s %8s  %s\n' "$dir" "$secs" "$((kb / 1024))" "$reports" "$failures" "$rest"
   [ "$rest" = ok ] || status=1
 done
+
+# Outputs, text, cache, corrections: one line each, "ok" or what went wrong.
+check () {
+  printf '%-40s %s\n' "$1" "$2"
+  [ "$2" = ok ] || status=1
+}
+before="$(sha256sum "$corpus/text/report.pdf")"
+# Unquoted on purpose: the hostile name becomes an option, as in a shell.
+(cd "$corpus/text" && timeout "$limit" "$exe" * >/dev/null 2>&1); rc2=$?
+if [ $rc2 -eq 2 ] && [ "$(sha256sum "$corpus/text/report.pdf")" = "$before" ]; then
+  check 'inspection-compare * (hostile name)' ok
+else
+  check 'inspection-compare * (hostile name)' "exit $rc2 or report.pdf changed"
+fi
+timeout "$limit" "$exe" --export-pdf="$corpus/text/pack.pdf" "$corpus/text" >/dev/null 2>&1; rc=$?
+if [ $rc -eq 2 ] && [ ! -e "$corpus/text/pack.pdf" ]; then
+  check 'output inside a folder being read' ok
+else
+  check 'output inside a folder being read' "exit $rc"
+fi
+timeout "$limit" "$exe" --export-pdf="$out/odd.pdf" "$corpus/text/noncharacters.txt" >/dev/null 2>&1; rc=$?
+pages="$(pdfinfo "$out/odd.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')"
+if [ $rc -eq 0 ] && pdftotext -f "${pages:-1}" -l "${pages:-1}" "$out/odd.pdf" - 2>/dev/null |
+     grep -q "${pages:-x} of ${pages:-x}"; then
+  check 'noncharacters: every page drawn' ok
+else
+  check 'noncharacters: every page drawn' "exit $rc, ${pages:-no} pages"
+fi
+timeout "$limit" "$exe" --export-improvements-csv="$out/items.csv" "$corpus/text/formulas.txt" >/dev/null 2>&1
+if grep -qE ',"?[=+@-]' "$out/items.csv"; then
+  check 'CSV formulas neutralised' 'a cell starts with a formula'
+else
+  check 'CSV formulas neutralised' ok
+fi
+for kind in links fifo; do
+  XDG_CACHE_HOME="$corpus/cache/$kind" timeout 60 "$exe" --export-json=/dev/null \
+    "$corpus/files/valid-small.pdf" >/dev/null 2>&1; rc=$?
+  if [ $rc -eq 0 ] && [ -f "$corpus/cache/victim/thesis.odt" ]; then
+    check "cache: $kind" ok
+  else
+    check "cache: $kind" "exit $rc or the file a link points to is gone"
+  fi
+done
+for run in 1 2; do
+  XDG_DATA_HOME="$corpus/corrections" timeout 60 "$exe" --export-json=/dev/null \
+    "$corpus/files/valid-small.pdf" >/dev/null 2>&1; rc=$?
+done
+if [ $rc -eq 0 ] && [ ! -e "$corpus/corrections/inspection-compare/corrections.json.bak.1" ]; then
+  check 'corrections nested 100,000 deep' ok
+else
+  check 'corrections nested 100,000 deep' "exit $rc"
+fi
 
 exit $status

@@ -20,6 +20,10 @@
 #   many-small/   10,000 tiny text files
 #   names/        awkward file names (newline, leading dash, invalid UTF-8)
 #   huge/         a 200 MB text file, a 20 MB single line, a 2 GB sparse "PDF"
+#   text/         noncharacters, CSV formulas, 10 million form feeds, a file
+#                 named "--export-json=report.pdf" beside report.pdf
+#   cache/        planted links and a FIFO index (for XDG_CACHE_HOME)
+#   corrections/  a corrections.json nested 100,000 deep (for XDG_DATA_HOME)
 # Needs python3; qpdf (Debian package qpdf) for the encrypted PDFs.
 set -euo pipefail
 
@@ -198,6 +202,42 @@ with open(os.path.join(sys.argv[1], "sparse-2gb.pdf"), "wb") as out:
     out.truncate(2 * 1024 * 1024 * 1024)
 EOF
 
+# --- Text that breaks renderers and readers
+t="$dest/text"
+mkdir -p "$t"
+python3 - "$t" <<'PY'
+import os, sys
+d = sys.argv[1]
+head = ("Inspection of local authority arrangements for the protection of children\n"
+        "London Borough of Redbridge\nInspection dates: 8 – 17 October 2012\n"
+        "Overall effectiveness\nAreas for improvement\n")
+odd = "\ufffe \uffff \ufdd0 \ufdef \U0001fffe \U0010ffff"
+with open(os.path.join(d, "noncharacters.txt"), "w", encoding="utf-8") as out:
+    out.write(head + f"- ensure that every child {odd} is seen\n")
+with open(os.path.join(d, "formulas.txt"), "w", encoding="utf-8") as out:
+    out.write(head + "- =HYPERLINK(\"http://example.invalid\",\"x\")\n- +cmd|' /C calc'!A0\n"
+              "- @SUM(1+1)\n- -2+3\n")
+with open(os.path.join(d, "form-feeds.txt"), "w") as out:
+    out.write("\f" * (10 * 1000 * 1000))
+PY
+# A name a shell's "*" turns into an option aimed at a report beside it.
+cp "$f/valid-small.pdf" "$t/report.pdf"
+: >"$t/--export-json=report.pdf"
+cp "$f/valid-small.pdf" "$n/$(printf 'escape-\033[31m-red.pdf')"
+
+# --- Planted caches (XDG_CACHE_HOME): links where the clean-up looks, a FIFO index
+c="$dest/cache"
+mkdir -p "$c/victim" "$c/links/inspection-compare" "$c/fifo/inspection-compare"
+printf 'the user file\n' >"$c/victim/thesis.odt"
+ln -s "$c/victim" "$c/links/inspection-compare/pages-0"
+ln -s "$c/victim" "$c/links/inspection-compare/reports-old"
+mkfifo "$c/fifo/inspection-compare/path-index"
+
+# --- Corrections nested 100,000 deep (XDG_DATA_HOME)
+mkdir -p "$dest/corrections/inspection-compare"
+python3 -c 'import sys; sys.stdout.write("[" * 100000)' \
+  >"$dest/corrections/inspection-compare/corrections.json"
+
 cat >"$dest/README" <<'EOF'
 Hostile inputs made by tests/make-hostile-corpus.sh; regenerate, never commit.
 files/       empty.pdf, empty.txt, header-only.pdf, web-page.pdf (HTML named .pdf),
@@ -217,6 +257,12 @@ deep/        50 nested folders, deep.txt at the bottom
 many-small/  10,000 tiny .txt files
 names/       leading dash, newline, invalid UTF-8, non-ASCII and 255-byte names
 huge/        200mb.txt, 20mb-one-line.txt, sparse-2gb.pdf (2 GiB, sparse)
+text/        noncharacters.txt, formulas.txt (=HYPERLINK, +cmd, @SUM, -2+3),
+             form-feeds.txt (10 million pages), report.pdf and a file named
+             "--export-json=report.pdf"
+cache/       XDG_CACHE_HOME trees: links/ (pages-0, reports-old -> victim/),
+             fifo/ (path-index is a FIFO); victim/thesis.odt must survive
+corrections/ XDG_DATA_HOME with a corrections.json nested 100,000 deep
 EOF
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -539,6 +539,32 @@ add_folder (GPtrArray  *files,
   g_ptr_array_add (files, g_file_new_for_path (dir));
 }
 
+/* Every item of every report gets at least one theme. */
+static void
+assert_every_item_themed (GListModel *reports)
+{
+  guint n = 0, without = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+      GListModel *items = ic_report_get_improvements (report);
+
+      for (guint k = 0; k < g_list_model_get_n_items (items); k++, n++)
+        {
+          g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+
+          if (ic_improvement_get_main_theme (item) == NULL)
+            {
+              ic_test_note (ic_improvement_get_text (item));
+              without++;
+            }
+        }
+    }
+  g_printerr ("# %u items, %u without a theme\n", n, without);
+  g_assert_cmpuint (without, ==, 0);
+}
+
 /* An authority's recurrences depend on its own reports only: opened
  * alone or among every report of bulk/ and history/, the same pairs. */
 static void
@@ -560,6 +586,7 @@ test_alone_or_among_all (void)
   all_found = ic_find_recurrences (G_LIST_MODEL (all));
   g_printerr ("# %u reports loaded together: %u recurrences\n",
               g_list_model_get_n_items (G_LIST_MODEL (all)), all_found->len);
+  assert_every_item_themed (G_LIST_MODEL (all));
 
   for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
     {

@@ -445,6 +445,31 @@ test_assign_report (void)
   g_assert_null (ic_improvement_get_main_theme (b));
 }
 
+/* Known confusions: care-experienced young people are care leavers; the
+ * authority's own improvement plan is not a child's plan; a local name of
+ * the front door is the front door. */
+static void
+test_known_confusions (void)
+{
+  const struct { const char *text, *main; gboolean is; } cases[] = {
+    { "Support for care-experienced young people to find employment.", "care_leavers", TRUE },
+    { "The pace of progress against the improvement plan.", "plans_and_planning", FALSE },
+    { "Leaders' action plan to address the findings of audits.", "plans_and_planning", FALSE },
+    { "The quality of referrals to Starting Point.", "front_door", TRUE },
+    { "The frequency and quality of visits to children.", NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) themes = ic_theme_rules_match (ic_theme_rules_get_default (), cases[i].text);
+
+      g_assert_nonnull (themes);
+      g_assert_nonnull (themes[0]);
+      if (cases[i].main != NULL)
+        g_assert_true (g_str_equal (themes[0], cases[i].main) == cases[i].is);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/themes/assign-report", test_assign_report);
   g_test_add_func ("/themes/corpus-agreement", test_corpus_agreement);
   g_test_add_func ("/themes/fixture-agreement", test_fixture_agreement);
+  g_test_add_func ("/themes/known-confusions", test_known_confusions);
 
   return g_test_run ();
 }

@@ -107,6 +107,22 @@ stext_to_string (fz_stext_page *stext)
 }
 
 /* Returns NULL with MuPDF's message in @error when the page cannot be read. */
+/* MuPDF's message in words a user understands. Running out of memory
+ * (the helper's limit) is not damage: MuPDF says "calloc (…) failed". */
+static void
+set_damaged (fz_context  *ctx,
+             GError     **error)
+{
+  const char *message = fz_caught_message (ctx);
+
+  if (fz_caught (ctx) == FZ_ERROR_MEMORY || strstr (message, "alloc") != NULL)
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                         "the PDF needs more memory to read than is allowed (2 GB)");
+  else
+    g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                 "the PDF is damaged: %s", message);
+}
+
 static char *
 page_text (fz_context  *ctx,
            fz_document *doc,
@@ -130,8 +146,7 @@ page_text (fz_context  *ctx,
       fz_drop_page (ctx, page);
     }
   fz_catch (ctx)
-    g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                 "the PDF is damaged: %s", fz_caught_message (ctx));
+    set_damaged (ctx, error);
 
   return text;
 }
@@ -154,8 +169,7 @@ open_document (fz_context  *ctx,
     fz_drop_stream (ctx, stream);
   fz_catch (ctx)
     {
-      g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                   "the PDF is damaged: %s", fz_caught_message (ctx));
+      set_damaged (ctx, error);
       return NULL;
     }
 
@@ -181,8 +195,7 @@ count_pages (fz_context  *ctx,
     }
   fz_catch (ctx)
     {
-      g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                   "the PDF is damaged: %s", fz_caught_message (ctx));
+      set_damaged (ctx, error);
       return -1;
     }
 

@@ -32,8 +32,6 @@ struct _IcChart
   int          last_year;
 };
 
-/* Whether the care leavers cell of @report is covered by its children in
- * care judgement (ILACS before 2023). */
 const char *_ic_chart_report_authority (IcReport *report);
 guint     _ic_chart_authority_index (IcChart     *chart,
                                      const char  *authority);

@@ -243,7 +243,7 @@ add_latest_grades (IcPages   *pages,
     }
   if (ic_report_care_leavers_in_children_in_care (latest))
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
-                        "Care leavers: part of children in care (one judgement before 2023)")->role = IC_PALETTE_MUTED_TEXT;
+                        "Care leavers: part of children in care (one judgement for both)")->role = IC_PALETTE_MUTED_TEXT;
 }
 
 /* "Front door (recurs: also 12 March 2019)" for each theme of an item. */
