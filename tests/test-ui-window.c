@@ -1589,6 +1589,91 @@ test_matrix_latest_story (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_widget_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_with_tooltip (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The grades a correction menu offers, as keys. */
+static char *
+menu_grades (GtkWidget *button)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      g_string_append_printf (keys, "%s%s", i ? " " : "", g_variant_get_string (target, NULL));
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static char *
+menu_state (GtkWidget *button)
+{
+  GActionGroup *group = g_object_get_data (G_OBJECT (button), "ic-correction-actions");
+  g_autoptr(GVariant) state = g_action_group_get_action_state (group, "grade");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* A grade's correction menu offers the grades of the report's framework
+ * and ticks the current one. */
+static void
+test_correction_menu_grades (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  const char *tooltip = "Correct the grade for Overall effectiveness";
+  GtkWidget *button;
+  g_autofree char *ilacs = NULL, *ilacs_state = NULL, *old = NULL, *old_state = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
+  settle ();
+  button = find_widget_with_tooltip (GTK_WIDGET (reports), tooltip);
+  g_assert_nonnull (button);
+  ilacs = menu_grades (button);
+  ilacs_state = menu_state (button);
+  g_assert_cmpstr (ilacs, ==, "outstanding good requires_improvement inadequate none");
+  g_assert_cmpstr (ilacs_state, ==, "inadequate");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/redbridge-2012.txt");
+  settle ();
+  button = find_widget_with_tooltip (GTK_WIDGET (reports), tooltip);
+  old = menu_grades (button);
+  old_state = menu_state (button);
+  g_assert_cmpstr (old, ==, "outstanding good adequate inadequate none");
+  g_assert_cmpstr (old_state, ==, "adequate");
+
+  /* Choosing a grade corrects the report. */
+  g_assert_true (gtk_widget_activate_action (button, "correction.grade", "s", "good"));
+  settle ();
+  g_assert_cmpint (ic_report_get_grade (ic_reports_view_get_report (reports), IC_AREA_OVERALL_EFFECTIVENESS),
+                   ==, IC_GRADE_GOOD);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/redbridge-2012.txt", "grade.overall_effectiveness");
+  settle ();
+  g_assert_cmpint (ic_report_get_grade (ic_reports_view_get_report (reports), IC_AREA_OVERALL_EFFECTIVENESS),
+                   ==, IC_GRADE_ADEQUATE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Rows that arrive above the first one shown (reports read out of
  * order) leave a list at the top at the top. @data: the view's name. */
 static void
@@ -2025,6 +2110,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/matrix/latest-story", test_matrix_latest_story);
+  g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

@@ -245,7 +245,8 @@ draw_matrix (Ctx  *ctx,
              Page *page)
 {
   const char *title = page->continued ? "Judgement matrix (continued)"
-                                      : "Judgement matrix: latest graded report of each authority";
+                      : ctx->pages->matrix->latest_only ? "Judgement matrix: latest graded report of each authority"
+                      : "Judgement matrix";
   double y = draw_title (ctx, title, page->continued ? NULL : "matrix", 0);
 
   cairo_save (ctx->cr);

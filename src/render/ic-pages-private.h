@@ -81,6 +81,7 @@ struct _IcPages
   char           *title;
   char           *filters;      /* the filters in force, in one line */
   gboolean        summary;      /* the short pack */
+  gboolean        matrix_only;  /* a print of the matrix: its pages alone */
   GDate           as_at;
   GPtrArray      *reports;      /* IcReport, by authority then date */
   GPtrArray      *failures;     /* IcFailure */

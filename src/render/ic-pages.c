@@ -302,7 +302,7 @@ prepare_charts (IcPages             *pages,
                 const IcPackOptions *options)
 {
   IcChartOptions every = { .latest_only = FALSE };
-  IcChartOptions matrix = { .latest_only = TRUE, .compact = pages->summary };
+  IcChartOptions matrix = { .latest_only = !pages->matrix_only, .compact = pages->summary };
 
   pages->matrix = ic_chart_new (IC_CHART_MATRIX, reports, &matrix);
   pages->timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
@@ -333,6 +333,7 @@ pages_new (GListModel          *reports,
   pages->title = g_strdup (options && options->title ? options->title : "Inspection summary pack");
   pages->filters = g_strdup (options && options->filters ? options->filters : "all reports");
   pages->summary = options != NULL && options->summary;
+  pages->matrix_only = options != NULL && options->matrix_only;
   if (options != NULL && options->as_at != NULL && g_date_valid (options->as_at))
     pages->as_at = *options->as_at;
   else
@@ -416,6 +417,13 @@ ic_pages_paginate (GListModel          *reports,
   guint per_page, n_contents;
   Page *page;
 
+  if (pages->matrix_only)
+    {
+      _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
+      paginate_matrix (pages, context);
+      resolve_entries (pages);
+      return pages;
+    }
   add_section_entries (pages);
   if (pages->summary)
     {

@@ -30,6 +30,9 @@ typedef struct
   /* The short pack for a board: cover, matrix, charts, recurring areas
    * and sources, without the contents and the section per authority. */
   gboolean     summary;
+  /* Only the judgement matrix's pages (a print of the matrix), with every
+   * report given as a row rather than each authority's latest. */
+  gboolean     matrix_only;
 } IcPackOptions;
 
 /* Printing with GtkPrintOperation (GTK_UNIT_POINTS, use-full-page): paginate

@@ -26,6 +26,7 @@ struct _IcPrintOperation
   GListModel        *reports;
   GListModel        *failures;
   IcPrintScope       scope;
+  char              *filters;
   IcChartKind        chart_kind;
   IcReport          *report;    /* Reports tab: the open report, or NULL */
 
@@ -97,9 +98,18 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
 {
   IcPrintOperation *self = IC_PRINT_OPERATION (operation);
 
-  if (self->scope == IC_PRINT_SCOPE_PACK)
+  /* The matrix prints as the pack's own matrix pages: one renderer and
+   * one pagination, with title, filters, date and page numbers. */
+  if (self->scope == IC_PRINT_SCOPE_PACK ||
+      (self->scope == IC_PRINT_SCOPE_MATRIX && self->chart_kind == IC_CHART_MATRIX))
     {
-      self->pages = ic_pages_paginate (self->reports, self->failures, NULL,
+      IcPackOptions options = {
+        .filters = self->filters,
+        .matrix_only = self->scope == IC_PRINT_SCOPE_MATRIX,
+        .title = self->scope == IC_PRINT_SCOPE_MATRIX ? "Judgement matrix" : NULL,
+      };
+
+      self->pages = ic_pages_paginate (self->reports, self->failures, &options,
                                        IC_A4_WIDTH, IC_A4_HEIGHT);
       gtk_print_operation_set_n_pages (operation, ic_pages_get_n_pages (self->pages));
       return;
@@ -288,6 +298,7 @@ ic_print_operation_finalize (GObject *object)
   g_clear_object (&self->reports);
   g_clear_object (&self->report);
   g_free (self->failure);
+  g_free (self->filters);
   g_clear_object (&self->failures);
   g_clear_pointer (&self->pages, ic_pages_unref);
   g_clear_pointer (&self->sheet, ic_sheet_free);
@@ -343,6 +354,17 @@ ic_print_operation_new (GListModel   *reports,
                                     scope == IC_PRINT_SCOPE_PACK ? _("Inspection summary pack")
                                                                  : _("Inspection reports compared"));
   return self;
+}
+
+/* The filters that chose the reports, in one line, for the running line. */
+void
+ic_print_operation_set_filters (IcPrintOperation *self,
+                                const char       *filters)
+{
+  g_return_if_fail (IC_IS_PRINT_OPERATION (self));
+
+  g_free (self->filters);
+  self->filters = g_strdup (filters);
 }
 
 /* Prints one chart instead of the scope's own. */

@@ -79,32 +79,63 @@ wrapped_label (const char *text,
   return label;
 }
 
-/* A menu of the grades the judgement can be corrected to. */
+/* A grade chosen in a correction menu: the window corrects the field. */
+static void
+grade_chosen_cb (GSimpleAction *action,
+                 GVariant      *value,
+                 GtkWidget     *button)
+{
+  g_simple_action_set_state (action, value);
+  gtk_widget_activate_action (button, "win.correct", "(sss)",
+                              g_object_get_data (G_OBJECT (button), "ic-content-id"),
+                              g_object_get_data (G_OBJECT (button), "ic-field"),
+                              g_variant_get_string (value, NULL));
+}
+
+/* A menu of the grades the judgement can be corrected to: those of the
+ * report's framework ("Adequate" only in 2009–13, "Requires improvement"
+ * after), with the current one ticked (a radio action's state). */
 static GtkWidget *
 correction_button (IcReport *report,
-                   IcArea    area)
+                   IcArea    area,
+                   IcGrade   current)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (area), NULL);
   GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
   g_autofree char *tooltip = NULL;
+  IcInspectionType type = ic_report_get_inspection_type (report);
 
   for (IcGrade g = IC_GRADE_OUTSTANDING; g < IC_N_GRADES; g++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (ic_grade_to_label (g), NULL);
+      g_autoptr(GMenuItem) item = NULL;
 
-      g_menu_item_set_action_and_target (item, "win.correct", "(sss)",
-                                         ic_report_get_content_id (report), field,
-                                         ic_grade_to_key (g));
+      if (!ic_ui_grade_in_scale (type, g) && g != current)
+        continue;
+      item = g_menu_item_new (ic_grade_to_label (g), NULL);
+      g_menu_item_set_action_and_target (item, "correction.grade", "s", ic_grade_to_key (g));
       g_menu_append_item (menu, item);
     }
   {
     g_autoptr(GMenuItem) item = g_menu_item_new (_("Not Judged"), NULL);
 
-    g_menu_item_set_action_and_target (item, "win.correct", "(sss)",
-                                       ic_report_get_content_id (report), field, "none");
+    g_menu_item_set_action_and_target (item, "correction.grade", "s", "none");
     g_menu_append_item (menu, item);
   }
+  action = g_simple_action_new_stateful ("grade", G_VARIANT_TYPE_STRING,
+                                         g_variant_new_string (current == IC_GRADE_NONE
+                                                               ? "none" : ic_grade_to_key (current)));
+  g_signal_connect (action, "change-state", G_CALLBACK (grade_chosen_cb), button);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (button, "correction", G_ACTION_GROUP (group));
+  /* GTK 4.8 has no getter for a widget's own action groups. */
+  g_object_set_data_full (G_OBJECT (button), "ic-correction-actions", g_object_ref (group),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (button), "ic-content-id",
+                          g_strdup (ic_report_get_content_id (report)), g_free);
+  g_object_set_data_full (G_OBJECT (button), "ic-field", g_steal_pointer (&field), g_free);
 
   tooltip = g_strdup_printf (_("Correct the grade for %s"), ic_area_to_label (area));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
@@ -150,7 +181,8 @@ fill_judgements (IcReportPage *self)
                                       ic_grade_to_label (ic_judgement_get_grade (j)), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), ic_ui_revert_button (self->report, field));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 correction_button (self->report, ic_judgement_get_area (j)));
+                                 correction_button (self->report, ic_judgement_get_area (j),
+                                                    ic_judgement_get_grade (j)));
       gtk_list_box_append (self->judgements_list, row);
     }
   if (n == 0)

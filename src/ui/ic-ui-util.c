@@ -96,6 +96,26 @@ ic_ui_sort_grade (IcReport *report,
   return worst;
 }
 
+/* Whether @type's frameworks grade with @grade: "Adequate" belongs to
+ * the 2009–13 frameworks (SLAC, child protection, looked after
+ * children), "Requires improvement" to those since. */
+gboolean
+ic_ui_grade_in_scale (IcInspectionType type,
+                      IcGrade          grade)
+{
+  gboolean old_scale = type == IC_INSPECTION_TYPE_SLAC ||
+                       type == IC_INSPECTION_TYPE_CHILD_PROTECTION ||
+                       type == IC_INSPECTION_TYPE_LOOKED_AFTER_CHILDREN;
+  gboolean new_scale = type == IC_INSPECTION_TYPE_ILACS || type == IC_INSPECTION_TYPE_SIF ||
+                       type == IC_INSPECTION_TYPE_LSCB_REVIEW;
+
+  if (grade == IC_GRADE_ADEQUATE)
+    return !new_scale;
+  if (grade == IC_GRADE_REQUIRES_IMPROVEMENT)
+    return !old_scale;
+  return TRUE;
+}
+
 /* "Mar 2025"; "date unknown" without a valid date. */
 char *
 ic_ui_month_text (const GDate *date)

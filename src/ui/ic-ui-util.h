@@ -18,6 +18,8 @@ char       *ic_ui_cell_description    (IcReport *report,
                                        IcArea    area) G_GNUC_WARN_UNUSED_RESULT;
 IcGrade     ic_ui_sort_grade          (IcReport *report,
                                        IcArea    area);
+gboolean    ic_ui_grade_in_scale      (IcInspectionType type,
+                                       IcGrade          grade);
 char       *ic_ui_month_text          (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_report_date         (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_report_summary      (IcReport *report) G_GNUC_WARN_UNUSED_RESULT;

@@ -181,8 +181,10 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
                      ? ic_reports_view_get_rows (self->reports_view)
                      : ic_window_get_reports (self);
   g_autoptr(IcPrintOperation) operation = NULL;
+  g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
 
   operation = ic_print_operation_new (rows, ic_report_store_get_failures (self->store), scope);
+  ic_print_operation_set_filters (operation, filters);
   /* What is shown: the list, or the report opened from it. */
   if (scope == IC_PRINT_SCOPE_REPORTS)
     ic_print_operation_set_report (operation, ic_reports_view_get_report (self->reports_view));

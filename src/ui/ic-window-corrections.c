@@ -34,7 +34,7 @@ change_correction (IcWindow   *self,
       return;
     }
 
-  toast = adw_toast_new (value != NULL ? _("Correction saved") : _("Parsed value restored"));
+  toast = adw_toast_new (value != NULL ? _("Correction saved") : _("Back to the value as read"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-correction");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
