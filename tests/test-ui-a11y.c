@@ -194,6 +194,10 @@ count_unnamed (GPtrArray *nodes)
           else if (is_doubled (n->name))
             problem = "says its name twice";
         }
+      /* Read when met by heading. (An empty status stays exposed: GTK
+       * announces the changes only of objects a reader has met.) */
+      if (g_str_equal (n->role, "heading") && is_type_name (n->name))
+        problem = "is a heading named by its type";
       if (g_str_equal (n->role, "image") && !is_type_name (n->name) && n->description[0] == '\0')
         problem = "is a chart without a description";
       if (problem != NULL)

@@ -97,3 +97,17 @@ ic_a11y_name_part (GtkWidget  *widget,
   g_return_if_fail (part != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+static void
+label_changed_cb (GtkLabel *label)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               *gtk_label_get_label (label) == '\0', -1);
+}
+
+void
+ic_a11y_hide_when_empty (GtkLabel *label)
+{
+  g_signal_connect (label, "notify::label", G_CALLBACK (label_changed_cb), NULL);
+  label_changed_cb (label);
+}

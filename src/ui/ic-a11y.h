@@ -26,6 +26,10 @@ void ic_a11y_name_drop_down     (GtkDropDown *drop_down,
 void ic_a11y_label_by           (GtkWidget   *widget,
                                  GtkWidget   *label_source);
 
+/* A heading or status label that is hidden from screen readers while it
+ * has no text (GTK 4.8 would call it "GtkLabel"). */
+void ic_a11y_hide_when_empty    (GtkLabel    *label);
+
 /* Names the first widget of @type inside @widget (a part GTK builds of it,
  * such as the menu button of an AdwSplitButton). */
 void ic_a11y_name_part          (GtkWidget   *widget,

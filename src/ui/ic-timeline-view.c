@@ -11,6 +11,7 @@
 
 #include "ic-ui-util.h"
 #include "ic-chart-widget.h"
+#include "ic-a11y.h"
 #include "ic-timeline-view.h"
 #include "ic-ui-util.h"
 
@@ -156,6 +157,7 @@ static void
 ic_timeline_view_init (IcTimelineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ic_a11y_hide_when_empty (self->details_title);
 }
 
 void
