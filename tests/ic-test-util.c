@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 
 #include "ic-test-util.h"
@@ -109,4 +111,50 @@ ic_test_note (const char *text)
     }
   escaped = g_strescape (text, NULL);
   g_test_message ("%s", escaped);
+}
+
+void
+ic_test_run_clear (IcTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+ic_test_run_program (IcTestRun            *run,
+                     const char           *cwd,
+                     char                **envp,
+                     GSpawnChildSetupFunc  child_setup,
+                     const char * const   *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = envp != NULL ? g_strdupv (envp) : g_get_environ ();
+  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, exe);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (cwd, (char **) argv->pdata, env, G_SPAWN_DEFAULT, child_setup, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+GPtrArray *
+ic_test_collect_args (const char *first,
+                      va_list     args)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (out, (gpointer) arg);
+  g_ptr_array_add (out, NULL);
+  return out;
 }

@@ -30,4 +30,30 @@ void        ic_test_note     (const char *text);
 GListModel *ic_test_model_of (IcReport *first,
                               ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
 
+/* What one run of the command-line program gave. */
+typedef struct
+{
+  int   status;  /* exit status; -1 when killed by a signal */
+  char *out;
+  char *err;
+} IcTestRun;
+
+void ic_test_run_clear (IcTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcTestRun, ic_test_run_clear)
+
+/* Runs the built inspection-compare with @args (NULL-terminated) and no
+ * display, so that nothing it is asked may open a window. @cwd: NULL for
+ * the test's folder; @envp: NULL for the test's environment;
+ * @child_setup: NULL, or run in the child before the program starts. */
+void ic_test_run_program (IcTestRun            *run,
+                          const char           *cwd,
+                          char                **envp,
+                          GSpawnChildSetupFunc  child_setup,
+                          const char * const   *args);
+
+/* The arguments from @first to a NULL, as a NULL-terminated array. */
+GPtrArray *ic_test_collect_args (const char *first,
+                                 va_list     args) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

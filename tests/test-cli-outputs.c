@@ -16,54 +16,25 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs the program with the cache of the test build, so the corpus is
+ * read once, and @data_home (when not NULL) where the user's corrections
+ * are read from. */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the program with no display (exports must not need one), with
- * the cache of the test build so the corpus is read once. */
-static void
-run_argv (Run        *run,
+run_argv (IcTestRun  *run,
           const char *data_home,
           const char *first,
           va_list     args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = ic_test_collect_args (first, args);
   g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
-  g_autoptr(GError) error = NULL;
-  int wait_status;
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  /* Where the user's corrections are read from. */
   if (data_home != NULL)
     envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  g_ptr_array_add (argv, exe);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  ic_test_run_program (run, NULL, envp, NULL, (const char * const *) argv->pdata);
 }
 
 static void
-run_cli (Run        *run,
+run_cli (IcTestRun        *run,
          const char *first,
          ...)
 {
@@ -75,7 +46,7 @@ run_cli (Run        *run,
 }
 
 static void
-run_cli_corrected (Run        *run,
+run_cli_corrected (IcTestRun        *run,
                    const char *data_home,
                    const char *first,
                    ...)
@@ -188,7 +159,7 @@ test_region_london (void)
   g_auto(GStrv) csv_lines = NULL;
   g_autoptr(GHashTable) london = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) elsewhere = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(Run) run = { 0 }, all = { 0 };
+  g_auto(IcTestRun) run = { 0 }, all = { 0 };
   JsonArray *reports, *every;
   GHashTableIter iter;
   const char *name;
@@ -274,7 +245,7 @@ test_unknown_filters (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(IcTestRun) run = { 0 };
 
       g_remove (json);
       run_cli (&run, cases[i][0], json_arg, ".", NULL);
@@ -300,7 +271,7 @@ test_summary_bulk (void)
   g_autofree char *cover = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
-  g_auto(Run) run = { 0 }, bad = { 0 };
+  g_auto(IcTestRun) run = { 0 }, bad = { 0 };
   const char *sections[] = {
     "Judgement matrix", "Grades by judgement area", "Reports raising each improvement theme",
     "Recurring improvement areas", "Sources",
@@ -360,7 +331,7 @@ test_correction_marked (void)
   g_autofree char *csv_text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(PopplerDocument) doc = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
   JsonObject *corrected;
   gsize len;
 

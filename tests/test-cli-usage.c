@@ -10,51 +10,20 @@
 
 #include "ic-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs the program with @envp (the test's environment when NULL). */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the program with @envp (the test's environment when NULL) and no
- * display, so that nothing here may open a window. */
-static void
-run_with_env (Run         *run,
+run_with_env (IcTestRun   *run,
               char       **envp,
               const char  *first,
               ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = envp ? g_strdupv (envp) : g_get_environ ();
-  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
-  g_autoptr(GError) error = NULL;
-  int wait_status;
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
 
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-
-  g_ptr_array_add (argv, exe);
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
+  argv = ic_test_collect_args (first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  ic_test_run_program (run, NULL, envp, NULL, (const char * const *) argv->pdata);
 }
 
 #define run_cli(run, ...) run_with_env ((run), NULL, __VA_ARGS__)
@@ -77,7 +46,7 @@ test_help (void)
     "--to=YEAR", "--latest",
   };
   static const char *charts[] = { "matrix", "timeline", "grades", "themes", "history", "years" };
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
   g_autofree char *render_line = NULL;
 
   run_cli (&run, "--help", NULL);
@@ -98,8 +67,8 @@ static void
 test_unknown_option (void)
 {
   g_autofree char *text = fixture_text ();
-  g_auto(Run) run = { 0 };
-  g_auto(Run) alone = { 0 };
+  g_auto(IcTestRun) run = { 0 };
+  g_auto(IcTestRun) alone = { 0 };
 
   run_cli (&run, "--bogus", text, NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -115,7 +84,7 @@ static void
 test_unknown_chart (void)
 {
   g_autofree char *text = fixture_text ();
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
 
   run_cli (&run, "--render=pie", "--output=pie.png", text, NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -130,8 +99,8 @@ test_file_uri (void)
   g_autofree char *text = fixture_text ();
   g_autofree char *uri = g_filename_to_uri (text, NULL, NULL);
   g_autofree char *missing = g_strconcat (uri, "-missing", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) gone = { 0 };
+  g_auto(IcTestRun) run = { 0 };
+  g_auto(IcTestRun) gone = { 0 };
 
   run_cli (&run, "--export-csv=-", uri, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -165,8 +134,8 @@ test_missing_helper (void)
   g_autofree char *pdf = ic_test_fixture_path ("two-pages.pdf");
   g_autofree char *cache = g_dir_make_tmp ("ic-cli-cache-XXXXXX", NULL);
   g_auto(GStrv) env = g_get_environ ();
-  g_auto(Run) without = { 0 };
-  g_auto(Run) with = { 0 };
+  g_auto(IcTestRun) without = { 0 };
+  g_auto(IcTestRun) with = { 0 };
   g_autofree char *reason = NULL;
   g_autofree char *then = NULL;
 

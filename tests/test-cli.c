@@ -9,53 +9,23 @@
 
 #include "ic-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Exports must not need a display; the cache only when asked for. */
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the program with no display at all: exports must not need one. */
-static void
-run_argv (Run         *run,
+run_argv (IcTestRun   *run,
           gboolean     cached,
           const char  *first,
           va_list      args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = ic_test_collect_args (first, args);
   g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
-  g_autoptr(GError) error = NULL;
-  int wait_status;
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   if (!cached)
     envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
-
-  g_ptr_array_add (argv, exe);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  ic_test_run_program (run, NULL, envp, NULL, (const char * const *) argv->pdata);
 }
 
 static void
-run_cli (Run        *run,
+run_cli (IcTestRun        *run,
          const char *first,
          ...)
 {
@@ -68,7 +38,7 @@ run_cli (Run        *run,
 
 /* The same with the cache in use (tests keep it in the build folder). */
 static void
-run_cli_cached (Run        *run,
+run_cli_cached (IcTestRun        *run,
                 const char *first,
                 ...)
 {
@@ -103,7 +73,7 @@ static void
 test_json_to_stdout (void)
 {
   g_autofree char *dir = fixtures_dir ();
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -133,7 +103,7 @@ test_csv_files (void)
   g_autofree char *matrix_arg = g_strconcat ("--export-csv=", matrix, NULL);
   g_autofree char *items_arg = g_strconcat ("--export-improvements-csv=", items, NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
 
   run_cli (&run, matrix_arg, items_arg, dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -160,9 +130,9 @@ static void
 test_usage_errors (void)
 {
   g_autofree char *dir = fixtures_dir ();
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(IcTestRun) missing = { 0 };
+  g_auto(IcTestRun) unknown = { 0 };
+  g_auto(IcTestRun) none = { 0 };
 
   run_cli (&missing, "--export-json=-", "/no/such/folder", NULL);
   g_assert_cmpint (missing.status, ==, 2);
@@ -180,7 +150,7 @@ static void
 test_unwritable_output (void)
 {
   g_autofree char *dir = fixtures_dir ();
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
 
   run_cli (&run, "--export-json=/no/such/folder/out.json", dir, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -296,8 +266,8 @@ test_read_only_folder_untouched (void)
   g_autofree char *after = NULL;
   g_autofree char *cold_err = NULL;
   g_autofree char *warm_err = NULL;
-  g_auto(Run) cold = { 0 };
-  g_auto(Run) warm = { 0 };
+  g_auto(IcTestRun) cold = { 0 };
+  g_auto(IcTestRun) warm = { 0 };
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   copy_fixtures_read_only (dir);
@@ -325,7 +295,7 @@ static void
 test_device_output_stays_a_device (void)
 {
   g_autofree char *dir = fixtures_dir ();
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
   GStatBuf st;
 
   run_cli (&run, "--export-csv=/dev/null", dir, NULL);
@@ -344,7 +314,7 @@ test_non_utf8_file_name (void)
   g_autofree char *contents = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
   gsize len;
 
   g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));

@@ -26,22 +26,6 @@
 #include "ic-terminal.h"
 #include "ic-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* The largest file the child may write, 0 for no limit. */
 static rlim_t file_size_limit;
 
@@ -62,44 +46,26 @@ limit_file_size (gpointer data)
 }
 
 static void
-run_in (Run               *run,
-        const char        *cwd,
+run_in (IcTestRun          *run,
+        const char         *cwd,
         const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *exe = g_build_filename (g_getenv ("IC_BUILD_DIR"), "src", "inspection-compare", NULL);
-  g_autoptr(GError) error = NULL;
-  int wait_status;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "IC_NO_CACHE", "1", TRUE);
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
-
-  g_ptr_array_add (argv, exe);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, limit_file_size, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  ic_test_run_program (run, cwd, envp, limit_file_size, args);
 }
 
 static void
-run_cli (Run        *run,
+run_cli (IcTestRun  *run,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  args = ic_test_collect_args (first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
   run_in (run, NULL, (const char * const *) args->pdata);
 }
 
@@ -214,7 +180,7 @@ snapshot (const char *dir)
 
 /* Refused: exit 2, one line naming the output once, nothing written. */
 static void
-assert_refused (const Run  *run,
+assert_refused (const IcTestRun  *run,
                 const char *output)
 {
   g_assert_cmpint (run->status, ==, 2);
@@ -235,7 +201,7 @@ assert_every_export_refused (const char *output,
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     {
       g_autofree char *arg = g_strconcat (options[i], output, NULL);
-      g_auto(Run) run = { 0 };
+      g_auto(IcTestRun) run = { 0 };
 
       /* A chart's name must end in its format. */
       if (g_str_equal (options[i], "--output=") && !g_str_has_suffix (output, ".pdf"))
@@ -347,7 +313,7 @@ test_hostile_name_from_glob (void)
       g_autoptr(GDir) listing = NULL;
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(IcTestRun) run = { 0 };
       const char *name;
 
       g_assert_true (g_file_set_contents (hostile, "x", 1, NULL));
@@ -385,11 +351,11 @@ test_conflicting_outputs (void)
   g_autofree char *json = g_strconcat ("--export-json=", out, NULL);
   g_autofree char *csv = g_strconcat ("--export-csv=", tmp, "/./out.csv", NULL);
   g_autofree char *report = g_build_filename (dir, "a.txt", NULL);
-  g_auto(Run) same = { 0 };
-  g_auto(Run) stdout_twice = { 0 };
-  g_auto(Run) empty = { 0 };
-  g_auto(Run) allowed = { 0 };
-  g_auto(Run) null_twice = { 0 };
+  g_auto(IcTestRun) same = { 0 };
+  g_auto(IcTestRun) stdout_twice = { 0 };
+  g_auto(IcTestRun) empty = { 0 };
+  g_auto(IcTestRun) allowed = { 0 };
+  g_auto(IcTestRun) null_twice = { 0 };
 
   run_cli (&same, json, csv, dir, NULL);
   g_assert_cmpint (same.status, ==, 2);
@@ -484,7 +450,7 @@ test_csv_formula_in_report (void)
   g_autofree char *report = g_build_filename (dir, "r.txt", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GString) hostile = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
@@ -518,7 +484,7 @@ static const char *failing_outputs[][2] = {
 };
 
 static void
-run_export (Run        *run,
+run_export (IcTestRun        *run,
             guint       k,
             const char *path,
             const char *input)
@@ -545,8 +511,8 @@ test_full_disk_keeps_earlier_file (void)
       g_autofree char *path = g_build_filename (tmp, failing_outputs[k][1], NULL);
       g_autofree char *contents = NULL;
       g_autoptr(GDir) listing = NULL;
-      g_auto(Run) full = { 0 };
-      g_auto(Run) fine = { 0 };
+      g_auto(IcTestRun) full = { 0 };
+      g_auto(IcTestRun) fine = { 0 };
       guint entries = 0;
 
       g_assert_true (g_file_set_contents (path, "EARLIER\n", -1, NULL));
@@ -589,7 +555,7 @@ test_dev_full (void)
     }
   for (guint k = 0; k < G_N_ELEMENTS (failing_outputs); k++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(IcTestRun) run = { 0 };
 
       /* The format comes from the extension; /dev/full has none. */
       if (g_str_equal (failing_outputs[k][0], "--output="))
@@ -613,7 +579,7 @@ test_missing_folder_message (void)
       g_autofree char *path = g_build_filename ("/no/such/folder", failing_outputs[k][1], NULL);
       g_autofree char *line = g_strdup_printf ("inspection-compare: %s: cannot write: the folder does not exist\n",
                                                path);
-      g_auto(Run) run = { 0 };
+      g_auto(IcTestRun) run = { 0 };
 
       run_export (&run, k, path, input);
       g_assert_cmpint (run.status, ==, 1);
@@ -632,8 +598,8 @@ test_output_permissions (void)
   g_autofree char *path = g_build_filename (tmp, "out.json", NULL);
   g_autofree char *arg = g_strconcat ("--export-json=", path, NULL);
   mode_t old = umask (022);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(IcTestRun) first = { 0 };
+  g_auto(IcTestRun) second = { 0 };
   GStatBuf st;
 
   run_cli (&first, arg, input, NULL);
@@ -945,7 +911,7 @@ test_too_many_pages (void)
   g_autofree char *path = g_build_filename (tmp, "form-feeds.txt", NULL);
   g_autofree char *feeds = g_strnfill (10 * 1000 * 1000, '\f');
   g_autoptr(GString) text = g_string_new ("Inspection of local authority arrangements\n");
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
 
   g_string_append (text, feeds);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
@@ -999,7 +965,7 @@ test_hostile_name_on_stderr (void)
 {
   g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (tmp, "bad\nforged: line\033[31m.txt", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(IcTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (path, "a shopping list, not a report\n", -1, NULL));
   run_cli (&run, "--export-json=/dev/null", tmp, NULL);
