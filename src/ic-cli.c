@@ -204,29 +204,6 @@ parse_options (Options  *options,
   return g_option_context_parse (context, &argc, &argv, error);
 }
 
-static void
-add_loaded_files (IcOutputGuard *guard,
-                  IcReportStore *store)
-{
-  GListModel *failures = ic_report_store_get_failures (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (store), i);
-      const char * const *duplicates = ic_report_get_duplicates (report);
-
-      ic_output_guard_add_input (guard, ic_report_get_source (report));
-      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
-        ic_output_guard_add_input (guard, duplicates[k]);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
-    {
-      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
-
-      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
-    }
-}
-
 /* No output may be an input, lie inside a folder being read, be empty or
  * repeat another output. Checked before loading on the paths given, and
  * again after it (@store) on every file read, which catches a report
@@ -249,7 +226,7 @@ check_outputs (Options        *options,
         ic_output_guard_add_input (guard, path);
     }
   if (store != NULL)
-    add_loaded_files (guard, store);
+    ic_output_guard_add_loaded (guard, G_LIST_MODEL (store), ic_report_store_get_failures (store));
 
   for (guint i = 0; i < outputs->len; i += 2)
     {

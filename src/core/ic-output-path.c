@@ -20,7 +20,9 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "ic-failure.h"
 #include "ic-output-path.h"
+#include "ic-report.h"
 
 typedef struct
 {
@@ -157,6 +159,31 @@ refuse (GError     **error,
  * Returns: %FALSE, with a one-line error naming @output and the reason,
  *   when @output is one of the inputs or lies inside a folder being read
  */
+/* Every file a load read: each report, the copies of it loaded once, and
+ * the files that could not be read (an output over one would still
+ * destroy the user's file). */
+void
+ic_output_guard_add_loaded (IcOutputGuard *guard,
+                            GListModel    *reports,
+                            GListModel    *failures)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+      const char * const *duplicates = ic_report_get_duplicates (report);
+
+      ic_output_guard_add_input (guard, ic_report_get_source (report));
+      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
+        ic_output_guard_add_input (guard, duplicates[k]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
+    {
+      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
+
+      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
+    }
+}
+
 gboolean
 ic_output_guard_check (IcOutputGuard  *guard,
                        const char     *output,

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,9 @@ IcOutputGuard *ic_output_guard_new          (void);
 void           ic_output_guard_free         (IcOutputGuard  *guard);
 void           ic_output_guard_add_input    (IcOutputGuard  *guard,
                                              const char     *path);
+void           ic_output_guard_add_loaded   (IcOutputGuard  *guard,
+                                             GListModel     *reports,
+                                             GListModel     *failures);
 gboolean       ic_output_guard_check        (IcOutputGuard  *guard,
                                              const char     *output,
                                              GError        **error);

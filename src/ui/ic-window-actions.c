@@ -220,28 +220,6 @@ toast_exported (IcWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-guard_loaded_files (IcOutputGuard *guard,
-                    GListModel    *reports,
-                    GListModel    *failures)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
-      const char * const *duplicates = ic_report_get_duplicates (report);
-
-      ic_output_guard_add_input (guard, ic_report_get_source (report));
-      for (guint k = 0; duplicates != NULL && duplicates[k] != NULL; k++)
-        ic_output_guard_add_input (guard, duplicates[k]);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (failures); i++)
-    {
-      g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
-
-      ic_output_guard_add_input (guard, ic_failure_get_source (failure));
-    }
-}
-
 /* As on the command line, an export never replaces a report nor lands in
  * a folder being read: the folders and files opened, and every file read. */
 gboolean
@@ -258,7 +236,7 @@ _ic_window_check_output (IcWindow    *self,
       if (root != NULL)
         ic_output_guard_add_input (guard, root);
     }
-  guard_loaded_files (guard, G_LIST_MODEL (self->store), ic_report_store_get_failures (self->store));
+  ic_output_guard_add_loaded (guard, G_LIST_MODEL (self->store), ic_report_store_get_failures (self->store));
   return ic_output_guard_check (guard, path, error);
 }
 
