@@ -109,3 +109,30 @@ ic_matrix_table_new (GtkWidget *header,
   gtk_widget_set_parent (body, GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
+
+/**
+ * ic_matrix_table_install:
+ * @box: the view's box holding @body
+ * @body: the scrolled window of the rows, from the view's template
+ *
+ * Puts a header of @columns over @body in @box, the header following the
+ * rows' horizontal scrolling.
+ *
+ * Returns: (transfer none): the header
+ */
+IcMatrixHeader *
+ic_matrix_table_install (GtkBox            *box,
+                         GtkScrolledWindow *body,
+                         IcMatrixColumns   *columns)
+{
+  g_autoptr(GtkWidget) rows = g_object_ref (GTK_WIDGET (body));
+  IcMatrixHeader *header = IC_MATRIX_HEADER (ic_matrix_header_new (columns));
+  GtkWidget *table;
+
+  gtk_box_remove (box, rows);
+  table = ic_matrix_table_new (GTK_WIDGET (header), rows);
+  gtk_widget_set_vexpand (table, TRUE);
+  gtk_box_append (box, table);
+  ic_matrix_header_set_hadjustment (header, gtk_scrolled_window_get_hadjustment (body));
+  return header;
+}

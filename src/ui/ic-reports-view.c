@@ -182,17 +182,9 @@ static void
 build_table (IcReportsView *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkWidget) body = g_object_ref (GTK_WIDGET (self->scrolled_window));
-  GtkWidget *table;
 
   self->columns = ic_matrix_columns_new_with_specs (list_columns, G_N_ELEMENTS (list_columns));
-  self->header = IC_MATRIX_HEADER (ic_matrix_header_new (self->columns));
-  gtk_box_remove (self->table_box, body);
-  table = ic_matrix_table_new (GTK_WIDGET (self->header), body);
-  gtk_widget_set_vexpand (table, TRUE);
-  gtk_box_append (self->table_box, table);
-  ic_matrix_header_set_hadjustment (self->header,
-                                    gtk_scrolled_window_get_hadjustment (self->scrolled_window));
+  self->header = ic_matrix_table_install (self->table_box, self->scrolled_window, self->columns);
   g_signal_connect_object (self->header, "notify::sort-order", G_CALLBACK (sort_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
