@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -35,5 +35,11 @@ void ic_a11y_hide_when_empty    (GtkLabel    *label);
 void ic_a11y_name_part          (GtkWidget   *widget,
                                  GType        type,
                                  const char  *label);
+
+/* Adds @toast to @overlay (taking it) with names for the buttons
+ * libadwaita 1.2 builds for it: its action button by its words, its
+ * close button "Dismiss". */
+void ic_a11y_add_toast          (AdwToastOverlay *overlay,
+                                 AdwToast        *toast);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-atomic-file.h"
 #include "ic-csv.h"
 #include "ic-json.h"
@@ -217,7 +218,7 @@ toast_exported (IcWindow *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-uri");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ic_a11y_add_toast (self->toast_overlay, toast);
 }
 
 /* As on the command line, an export never replaces a report nor lands in

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-window-private.h"
 
 /* Sets or (@value NULL) removes a correction, with an Undo toast. */
@@ -37,7 +38,7 @@ change_correction (IcWindow   *self,
   toast = adw_toast_new (value != NULL ? _("Correction saved") : _("Back to the value as read"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-correction");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ic_a11y_add_toast (self->toast_overlay, toast);
 }
 
 /* @param: (content id, field, value), e.g. ("…", "grade.leadership", "good") */

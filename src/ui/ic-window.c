@@ -285,7 +285,7 @@ _ic_window_toast (IcWindow   *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ic_a11y_add_toast (self->toast_overlay, toast);
   _ic_window_announce (self, title);
 }
 
