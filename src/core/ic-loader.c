@@ -72,6 +72,7 @@ typedef struct
   guint          first_pass;     /* pages in the first pass; 0: one pass */
   gboolean       background;     /* workers and helpers at a lower priority */
   IcCache       *cache;          /* opened and closed by the coordinator */
+  gboolean       retry_failures; /* the extractor's cached failures are ignored */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;
   IcStallProbe  *probe;          /* with IC_DEBUG_STALLS=1 only */
@@ -104,6 +105,7 @@ struct _IcLoader
   IcParseFunc    parse;
   guint          first_pass;
   gboolean       background;
+  gboolean       retry_failures; /* for the next load only */
 };
 
 G_DEFINE_FINAL_TYPE (IcLoader, ic_loader, G_TYPE_OBJECT)
@@ -243,8 +245,9 @@ extract_range (Job      *job,
   return ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
 }
 
-/* What the file holds is cached, but not an interrupted extraction, a
- * hang, which a busy machine can cause, nor a missing helper. */
+/* What the file holds is cached, but not an interrupted extraction nor
+ * a missing helper. A crash (twice) or a time-out, which a busy machine
+ * can cause, is kept for this extractor only, and tried again on Reload. */
 static void
 cache_pages (Job         *job,
              const char  *content_id,
@@ -252,9 +255,13 @@ cache_pages (Job         *job,
              char       **pages,
              GError      *error)
 {
-  if (job->cache != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG) &&
-      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
+  if (job->cache == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
+    return;
+  if (g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG) ||
+      g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_CRASH))
+    ic_cache_store_extractor_failure (job->cache, content_id, error->message);
+  else
     ic_cache_store_pages (job->cache, content_id, from_pdf, (const char * const *)pages,
                           error ? error->message : NULL);
 }
@@ -668,6 +675,8 @@ coordinate_thread (gpointer data)
   if (job->background)
     start_background (job);
   job->cache = ic_cache_open_default ();
+  if (job->cache != NULL && job->retry_failures)
+    ic_cache_retry_extractor_failures (job->cache);
   entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
 
   g_mutex_lock (&job->mutex);
@@ -1025,6 +1034,8 @@ job_new (IcLoader     *self,
   job->known_content = collect_content_ids (self->store);
   job->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   job->first_pass = self->first_pass;
+  job->retry_failures = self->retry_failures;
+  self->retry_failures = FALSE;
   job->reports = g_ptr_array_new_with_free_func (g_object_unref);
   job->provisional = g_ptr_array_new_with_free_func (g_object_unref);
   job->finals = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1277,4 +1288,18 @@ ic_loader_get_n_total (IcLoader *self)
 {
   g_return_val_if_fail (IC_IS_LOADER (self), 0);
   return self->n_total;
+}
+
+/**
+ * ic_loader_retry_extractor_failures:
+ *
+ * The next load reads again the PDFs whose cached failure is the text
+ * extractor's own (a crash or a time-out), as Reload does, instead of
+ * taking the failure from the cache.
+ */
+void
+ic_loader_retry_extractor_failures (IcLoader *self)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->retry_failures = TRUE;
 }

@@ -40,4 +40,8 @@ gboolean  ic_loader_get_background (IcLoader        *self);
 void      ic_loader_set_background (IcLoader        *self,
                                     gboolean         background);
 
+/* Reload: the next load does not take the text extractor's own failures
+ * (crash, time-out) from the cache, but reads those PDFs again. */
+void      ic_loader_retry_extractor_failures (IcLoader  *self);
+
 G_END_DECLS
