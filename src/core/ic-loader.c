@@ -35,6 +35,7 @@
 #include "ic-read-file.h"
 #include "ic-report-private.h"
 #include "ic-scanner.h"
+#include "ic-search-index.h"
 #include "ic-stall-probe.h"
 #include "ic-text.h"
 #include "ic-themes.h"
@@ -366,6 +367,7 @@ deliver (Job         *job,
     }
 
   _ic_report_set_pages (report, (const char * const *)pages);
+  _ic_report_take_search_doc (report, ic_search_doc_new ((const char * const *)pages, from_pdf));
   /* Themes come after the cache: a user's own rules apply on every load. */
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 
