@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ic-cache.h"
 #include "ic-report-private.h"
 #include "ic-search-index.h"
 #include "ic-test-util.h"
@@ -233,6 +234,94 @@ test_run_and_snippet (void)
   g_assert_true (g_str_has_prefix (snippet, "… "));
 }
 
+/* A passage of the document found again in the page as printed: line
+ * breaks, a word broken at a line end, case. */
+static void
+test_locate (void)
+{
+  const char *printed = "Intro.\nThe clear develop-\nment plan for\n  Edge of\ncare works.";
+  const char *pages[] = { printed, NULL };
+  g_autoptr(IcSearchDoc) doc = ic_search_doc_new (pages, TRUE);
+  const char *text = ic_search_doc_get_text (doc);
+  const char *from = strstr (text, "develop");
+  g_autofree char *passage = g_strndup (from, strstr (text, " works") - from);
+  gsize start = 0, end = 0;
+
+  g_assert_true (ic_search_locate (printed, passage, &start, &end));
+  g_assert_cmpuint (start, ==, strstr (printed, "develop") - printed);
+  g_assert_cmpuint (end, ==, strstr (printed, " works") - printed);
+  g_assert_true (ic_search_locate (printed, "edge of care", &start, &end));
+  g_assert_cmpuint (start, ==, strstr (printed, "Edge") - printed);
+  g_assert_false (ic_search_locate (printed, "edge of cares", &start, &end));
+}
+
+/* Hits of @query in @doc as "start-end " text, to compare documents. */
+static char *
+describe_hits (IcSearchDoc *doc,
+               const char  *query_text)
+{
+  g_autoptr(IcSearchQuery) query = ic_search_query_new (query_text);
+  g_autoptr(GArray) hits = ic_search_doc_find (doc, query);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      IcSearchMark *mark = &g_array_index (hits, IcSearchMark, i);
+
+      g_string_append_printf (out, "%u-%u:%u ", mark->start, mark->end,
+                              ic_search_doc_page_at (doc, mark->start));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A document read back from the cache finds what the one built did; an
+ * entry whose content does not hold together is rebuilt, not trusted. */
+static void
+test_cached (void)
+{
+  const char *pages[] = { "Cover.", "Leaders supported the edge of\ncare team.",
+                          "Support for care leavers.", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("ic-search-cache-XXXXXX", NULL);
+  IcCache *cache = ic_cache_open (dir, 10 * 1024 * 1024);
+  g_autoptr(IcSearchDoc) built = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE);
+  g_autoptr(IcSearchDoc) read = NULL;
+  g_autoptr(IcSearchDoc) rebuilt = NULL;
+  g_autoptr(GBytes) stored = ic_cache_lookup_search (cache, "abcdef");
+  g_autoptr(GBytes) bogus = NULL;
+  const char *queries[] = { "support", "\"edge of care\"", "leavers care", "cover" };
+  guint8 *broken;
+  gsize size;
+
+  g_assert_nonnull (stored);
+  read = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE);
+  g_assert_true (read != built);
+  g_assert_cmpstr (ic_search_doc_get_text (read), ==, ic_search_doc_get_text (built));
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *a = describe_hits (built, queries[i]);
+      g_autofree char *b = describe_hits (read, queries[i]);
+
+      g_assert_cmpstr (a, !=, "");
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  /* A position past the text: the last four bytes are a position. */
+  g_bytes_get_data (stored, &size);
+  broken = g_memdup2 (g_bytes_get_data (stored, NULL), size);
+  memset (broken + size - 4, 0xff, 4);
+  bogus = g_bytes_new_take (broken, size);
+  ic_cache_store_search (cache, "abcdef", bogus);
+  rebuilt = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE);
+  {
+    g_autofree char *a = describe_hits (built, "support");
+    g_autofree char *b = describe_hits (rebuilt, "support");
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  ic_cache_close (cache);
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +337,8 @@ main (int   argc,
   g_test_add_func ("/search/several-words", test_several_words);
   g_test_add_func ("/search/text-file-pages", test_text_file_pages);
   g_test_add_func ("/search/run-and-snippet", test_run_and_snippet);
+  g_test_add_func ("/search/locate", test_locate);
+  g_test_add_func ("/search/cached", test_cached);
 
   return g_test_run ();
 }

@@ -367,7 +367,8 @@ deliver (Job         *job,
     }
 
   _ic_report_set_pages (report, (const char * const *)pages);
-  _ic_report_take_search_doc (report, ic_search_doc_new ((const char * const *)pages, from_pdf));
+  _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
+                                                                (const char * const *)pages, from_pdf));
   /* Themes come after the cache: a user's own rules apply on every load. */
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
 

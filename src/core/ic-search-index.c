@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ic-cache.h"
 #include "ic-parser-private.h"
 #include "ic-search-index.h"
 #include "ic-words.h"
@@ -1013,4 +1014,207 @@ ic_search_hit_snippet (const IcSearchHit  *hit,
   if (marks != NULL)
     *marks = g_steal_pointer (&found);
   return g_string_free (out, FALSE);
+}
+
+/* The end of @passage read at @t, or NULL. */
+static const char *
+locate_at (const char *t,
+           const char *passage)
+{
+  const char *q = passage;
+
+  while (*q)
+    {
+      if (is_soft_hyphen (q))
+        {
+          /* "develop-\nment" or "development". */
+          if (*t == '-')
+            for (t++; *t && g_unichar_isspace (g_utf8_get_char (t)); t = g_utf8_next_char (t))
+              ;
+          q += 2;
+          continue;
+        }
+      if (*q == ' ')
+        {
+          if (!g_unichar_isspace (g_utf8_get_char (t)))
+            return NULL;
+          while (*t && g_unichar_isspace (g_utf8_get_char (t)))
+            t = g_utf8_next_char (t);
+          q++;
+          continue;
+        }
+      if (*t == '\0' || fold_char (g_utf8_get_char (t)) != fold_char (g_utf8_get_char (q)))
+        return NULL;
+      t = g_utf8_next_char (t);
+      q = g_utf8_next_char (q);
+    }
+  return t;
+}
+
+gboolean
+ic_search_locate (const char *text,
+                  const char *passage,
+                  gsize      *start,
+                  gsize      *end)
+{
+  g_return_val_if_fail (text != NULL && passage != NULL, FALSE);
+
+  if (*passage == '\0')
+    return FALSE;
+  for (const char *t = text; *t; t = g_utf8_next_char (t))
+    {
+      const char *stop = locate_at (t, passage);
+
+      if (stop != NULL)
+        {
+          *start = t - text;
+          *end = stop - text;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ---- the cache ---- */
+
+/* A document as bytes: a header of counts, then the text (with its NUL),
+ * page starts, the stems, their entries and the positions, as they lie
+ * in memory. Native byte order: the cache is this machine's. */
+typedef struct
+{
+  guint32 version;
+  guint32 length;
+  guint32 n_pages;
+  guint32 stems_length;
+  guint32 n_entries;
+  guint32 n_positions;
+} Header;
+
+#define DOC_VERSION 1
+
+static GBytes *
+doc_to_bytes (IcSearchDoc *doc)
+{
+  Header header = { DOC_VERSION, doc->length, doc->n_pages, doc->stems_length, doc->n_entries,
+                    doc->n_positions };
+  GByteArray *out = g_byte_array_new ();
+
+  g_byte_array_append (out, (const guint8 *) &header, sizeof header);
+  g_byte_array_append (out, (const guint8 *) doc->text, doc->length + 1);
+  g_byte_array_append (out, (const guint8 *) doc->pages, doc->n_pages * sizeof (PageStart));
+  g_byte_array_append (out, (const guint8 *) doc->stems, doc->stems_length);
+  g_byte_array_append (out, (const guint8 *) doc->entries, doc->n_entries * sizeof (StemEntry));
+  g_byte_array_append (out, (const guint8 *) doc->positions, doc->n_positions * sizeof (guint32));
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* Copies @size bytes from the reader, or FALSE when there are fewer. */
+static gboolean
+take (const guint8 **at,
+      const guint8  *end,
+      gsize          size,
+      gpointer       out)
+{
+  if ((gsize) (end - *at) < size)
+    return FALSE;
+  memcpy (out, *at, size);
+  *at += size;
+  return TRUE;
+}
+
+/* Every offset points inside what it indexes: a cache entry is
+ * checksummed, but a document is never trusted to be whole. */
+static gboolean
+doc_is_sound (IcSearchDoc *doc)
+{
+  if (doc->text[doc->length] != '\0' || (doc->stems_length > 0 && doc->stems[doc->stems_length - 1] != '\0'))
+    return FALSE;
+  for (guint i = 0; i < doc->n_pages; i++)
+    if (doc->pages[i].offset > doc->length)
+      return FALSE;
+  for (guint i = 0; i < doc->n_entries; i++)
+    if (doc->entries[i].stem >= doc->stems_length ||
+        doc->entries[i].first > doc->n_positions ||
+        doc->entries[i].count > doc->n_positions - doc->entries[i].first)
+      return FALSE;
+  for (guint i = 0; i < doc->n_positions; i++)
+    if (doc->positions[i] >= doc->length)
+      return FALSE;
+  return TRUE;
+}
+
+static IcSearchDoc *
+doc_from_bytes (GBytes *bytes)
+{
+  gsize size;
+  const guint8 *at = g_bytes_get_data (bytes, &size);
+  const guint8 *end = at + size;
+  Header header;
+  IcSearchDoc *doc;
+  gboolean whole;
+
+  if (!take (&at, end, sizeof header, &header) || header.version != DOC_VERSION ||
+      header.length >= G_MAXUINT32 || (gsize) (end - at) < header.length + 1 ||
+      header.n_pages > size / sizeof (PageStart) || header.n_entries > size / sizeof (StemEntry) ||
+      header.n_positions > size / sizeof (guint32) || header.stems_length > size)
+    return NULL;
+
+  doc = g_atomic_rc_box_new0 (IcSearchDoc);
+  doc->length = header.length;
+  doc->n_pages = header.n_pages;
+  doc->stems_length = header.stems_length;
+  doc->n_entries = header.n_entries;
+  doc->n_positions = header.n_positions;
+  doc->text = g_malloc (header.length + 1);
+  doc->pages = g_new (PageStart, header.n_pages);
+  doc->stems = g_malloc (header.stems_length + 1);
+  doc->entries = g_new (StemEntry, header.n_entries);
+  doc->positions = g_new (guint32, header.n_positions);
+  whole = take (&at, end, header.length + 1, doc->text) &&
+          take (&at, end, header.n_pages * sizeof (PageStart), doc->pages) &&
+          take (&at, end, header.stems_length, doc->stems) &&
+          take (&at, end, header.n_entries * sizeof (StemEntry), doc->entries) &&
+          take (&at, end, header.n_positions * sizeof (guint32), doc->positions) && at == end;
+  if (!whole || !doc_is_sound (doc))
+    {
+      ic_search_doc_unref (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+/**
+ * ic_search_doc_new_cached:
+ * @cache: (nullable): the cache, or NULL when it is off
+ *
+ * The document of @content_id from the cache, or built from @pages and
+ * kept there: reading it back is much cheaper than indexing the text
+ * again, which would make a warm reopen several times slower.
+ *
+ * Returns: (transfer full): the document
+ */
+IcSearchDoc *
+ic_search_doc_new_cached (IcCache            *cache,
+                          const char         *content_id,
+                          const char * const *pages,
+                          gboolean            from_pdf)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  IcSearchDoc *doc = NULL;
+
+  if (cache != NULL && content_id != NULL)
+    bytes = ic_cache_lookup_search (cache, content_id);
+  if (bytes != NULL)
+    doc = doc_from_bytes (bytes);
+  if (doc != NULL)
+    return doc;
+
+  doc = ic_search_doc_new (pages, from_pdf);
+  if (cache != NULL && content_id != NULL)
+    {
+      g_autoptr(GBytes) out = doc_to_bytes (doc);
+
+      ic_cache_store_search (cache, content_id, out);
+    }
+  return doc;
 }

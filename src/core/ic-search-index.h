@@ -40,6 +40,13 @@ typedef struct
 /* Builds the document of a report's pages (thread-safe; any thread). */
 IcSearchDoc   *ic_search_doc_new          (const char * const *pages,
                                            gboolean            from_pdf) G_GNUC_WARN_UNUSED_RESULT;
+typedef struct _IcCache IcCache;
+/* From the cache when it holds this content's document, else built and
+ * stored there (@cache may be NULL). */
+IcSearchDoc   *ic_search_doc_new_cached   (IcCache            *cache,
+                                           const char         *content_id,
+                                           const char * const *pages,
+                                           gboolean            from_pdf) G_GNUC_WARN_UNUSED_RESULT;
 IcSearchDoc   *ic_search_doc_ref          (IcSearchDoc        *doc);
 void           ic_search_doc_unref        (IcSearchDoc        *doc);
 const char    *ic_search_doc_get_text     (IcSearchDoc        *doc);
@@ -70,6 +77,14 @@ char          *ic_search_hit_snippet      (const IcSearchHit  *hit,
                                            IcSearchQuery      *query,
                                            guint               width,
                                            GArray            **marks) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Finds @passage (a stretch of a document's text) in @text as printed:
+ * a space of @passage matches any white space, a soft hyphen a hyphen at
+ * a line end or nothing, case aside. Sets byte offsets into @text. */
+gboolean       ic_search_locate           (const char         *text,
+                                           const char         *passage,
+                                           gsize              *start,
+                                           gsize              *end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcSearchDoc, ic_search_doc_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcSearchQuery, ic_search_query_free)

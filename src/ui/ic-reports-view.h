@@ -25,4 +25,9 @@ void        ic_reports_view_show_list   (IcReportsView *self);
 /* (transfer none) (nullable): the report shown on the report page */
 IcReport   *ic_reports_view_get_report  (IcReportsView *self);
 
+void          ic_reports_view_show_passage   (IcReportsView *self,
+                                              IcReport      *report,
+                                              guint          page,
+                                              const char    *passage);
+
 G_END_DECLS
