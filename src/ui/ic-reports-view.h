@@ -25,6 +25,8 @@ void        ic_reports_view_show_list   (IcReportsView *self);
 /* (transfer none) (nullable): the report shown on the report page */
 IcReport   *ic_reports_view_get_report  (IcReportsView *self);
 
+void        ic_reports_view_set_highlighted (IcReportsView *self,
+                                            const char *authority);
 void          ic_reports_view_show_passage   (IcReportsView *self,
                                               IcReport      *report,
                                               guint          page,
