@@ -37,6 +37,9 @@
 /* (magic, the report as the JSON export writes it) */
 #define REPORT_TYPE "(ss)"
 #define REPORT_MAGIC "ic-report-1"
+/* (magic, the search index of the report's text) */
+#define SEARCH_TYPE "(say)"
+#define SEARCH_MAGIC "ic-search-1"
 #define INDEX_NAME "path-index"
 /* Paths not seen for this long leave the index. */
 #define INDEX_MAX_AGE (60 * 60 * 24 * 90)
@@ -632,6 +635,52 @@ ic_cache_store_report (IcCache  *self,
     note_unwritable (self, error);
   else
     note_stored (self);
+}
+
+static char *
+search_path (IcCache    *self,
+             const char *content_id)
+{
+  g_autofree char *name = g_strconcat (content_id, ".search", NULL);
+
+  return entry_path (self->reports_dir, name);
+}
+
+GBytes *
+ic_cache_lookup_search (IcCache    *self,
+                        const char *content_id)
+{
+  g_autofree char *path = search_path (self, content_id);
+  g_autoptr(GVariant) variant = read_checked (path, G_VARIANT_TYPE (SEARCH_TYPE), SEARCH_MAGIC);
+  g_autoptr(GVariant) data = NULL;
+
+  if (variant == NULL)
+    return NULL;
+  data = g_variant_get_child_value (variant, 1);
+  touch (path);
+  return g_variant_get_data_as_bytes (data);
+}
+
+void
+ic_cache_store_search (IcCache    *self,
+                       const char *content_id,
+                       GBytes     *bytes)
+{
+  g_autofree char *path = search_path (self, content_id);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  if (is_unwritable (self))
+    return;
+  if (!write_checked (path, g_variant_new ("(s@ay)", SEARCH_MAGIC,
+                                           g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, data, size, 1)),
+                      &error))
+    note_unwritable (self, error);
+
+  g_mutex_lock (&self->mutex);
+  self->stored = TRUE;
+  g_mutex_unlock (&self->mutex);
 }
 
 /* Whether an entry holds what the content gives: its text, or a failure

@@ -60,6 +60,13 @@ IcReport *ic_cache_lookup_report     (IcCache            *self,
                                       const char         *source) G_GNUC_WARN_UNUSED_RESULT;
 void      ic_cache_store_report      (IcCache            *self,
                                       IcReport           *report);
+/* The search index of the content (ic-search-index.c), kept with the
+ * parsed report: both depend on the parser's build. */
+GBytes   *ic_cache_lookup_search     (IcCache            *self,
+                                      const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
+void      ic_cache_store_search      (IcCache            *self,
+                                      const char         *content_id,
+                                      GBytes             *bytes);
 /* The paths of the entries of @content_id, for tests. */
 char     *ic_cache_get_entry_path    (IcCache            *self,
                                       const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
