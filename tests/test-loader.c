@@ -896,6 +896,65 @@ test_background (void)
     g_test_message ("IC_EXTRACT_HELPER is not set: helper priorities not checked");
 }
 
+typedef struct
+{
+  GMutex     mutex;
+  GPtrArray *sources;
+  GThread   *main_thread;
+  guint      n_on_main;
+  guint      n_provisional;
+} Told;
+
+static void
+told_cb (IcReport *report,
+         gboolean  provisional,
+         gpointer  user_data)
+{
+  Told *told = user_data;
+
+  g_mutex_lock (&told->mutex);
+  g_ptr_array_add (told->sources, g_strdup (ic_report_get_source (report)));
+  told->n_on_main += g_thread_self () == told->main_thread;
+  told->n_provisional += provisional;
+  g_mutex_unlock (&told->mutex);
+}
+
+/* The pipeline's last stage: every report a load reads is handed to the
+ * loader's report function once, on a worker thread; copies and refused
+ * files are not. */
+static void
+test_report_func (void)
+{
+  g_autofree char *dir = make_mixed_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+  Told told = { .sources = g_ptr_array_new_with_free_func (g_free),
+                .main_thread = g_thread_self () };
+  guint n;
+
+  g_mutex_init (&told.mutex);
+  _ic_loader_set_parse_func (loader, fake_parse);
+  ic_loader_set_report_func (loader, told_cb, &told, NULL);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (told.sources->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (told.sources,
+                                                     ic_report_get_source (ic_report_store_get_report (store, i)),
+                                                     g_str_equal, NULL));
+  g_assert_cmpuint (told.n_on_main, ==, 0);
+  g_assert_cmpuint (told.n_provisional, ==, 0);
+
+  ic_loader_set_report_func (loader, NULL, NULL, NULL);
+  g_ptr_array_unref (told.sources);
+  g_mutex_clear (&told.mutex);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/replace-keeps-corrections", test_replace_keeps_corrections);
   g_test_add_func ("/loader/background", test_background);
+  g_test_add_func ("/loader/report-func", test_report_func);
 
   return g_test_run ();
 }

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcLoader, ic_loader, IC, LOADER, GObject)
 
+/* See ic_loader_set_report_func(). */
+typedef void (*IcLoaderReportFunc) (IcReport *report,
+                                    gboolean  provisional,
+                                    gpointer  user_data);
+
 /* Reports and failures are added to @store in batches, on the main
  * context that called ic_loader_load_async(); "progress" is notified
  * through the n-done and n-total properties. */
@@ -39,5 +44,9 @@ guint     ic_loader_get_n_total (IcLoader             *self);
 gboolean  ic_loader_get_background (IcLoader        *self);
 void      ic_loader_set_background (IcLoader        *self,
                                     gboolean         background);
+void      ic_loader_set_report_func (IcLoader           *self,
+                                     IcLoaderReportFunc  func,
+                                     gpointer            user_data,
+                                     GDestroyNotify      destroy);
 
 G_END_DECLS

@@ -1,0 +1,501 @@
+/* ic-load-pipeline.c: one file, from its path to a report
+ *
+ * Per file, on a worker thread: read, sniff, hash, look up the cache,
+ * extract (ic-extract-pool: a helper process, so a crash costs one file),
+ * parse, store in the cache, then leave the report (or the failure) in
+ * the job's pending lists for the batcher.
+ *
+ * PDFs not in the cache load progressively: the first pass extracts only
+ * the first job->first_pass pages (judgements and areas for improvement
+ * are there in every kind of report but the oldest) and delivers a
+ * provisional report parsed from them; once every file has had its first
+ * pass, a second pass extracts the remaining pages, parses the whole text
+ * and replaces the provisional report in the store. Page text does not
+ * depend on which other pages are extracted, so the final report is the
+ * one a single pass gives. Only final text and reports are cached.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-loader"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "ic-background.h"
+#include "ic-extract-pool.h"
+#include "ic-extractor.h"
+#include "ic-load-job.h"
+#include "ic-parser.h"
+#include "ic-read-file.h"
+#include "ic-report-private.h"
+#include "ic-text.h"
+#include "ic-themes.h"
+#include "ic-work-crew.h"
+
+static void
+add_failure (IcLoadJob  *job,
+             const char *path,
+             const char *reason)
+{
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (job->failures, ic_failure_new (path, reason));
+  g_mutex_unlock (&job->mutex);
+}
+
+/* The first file with some content claims it; later files with the same
+ * bytes become copies of it and are not read further. */
+static gboolean
+claim_content (IcLoadJob  *job,
+               const char *path,
+               const char *content_id)
+{
+  gboolean first = FALSE;
+
+  g_mutex_lock (&job->mutex);
+  if (!g_hash_table_contains (job->known_content, content_id) &&
+      !g_hash_table_contains (job->claimed, content_id))
+    {
+      g_hash_table_insert (job->claimed, g_strdup (content_id), NULL);
+      first = TRUE;
+    }
+  else
+    {
+      IcLoadCopy *copy = g_new0 (IcLoadCopy, 1);
+
+      copy->path = g_strdup (path);
+      copy->content_id = g_strdup (content_id);
+      g_ptr_array_add (job->copies, copy);
+    }
+  g_mutex_unlock (&job->mutex);
+
+  return first;
+}
+
+static void
+fail_content (IcLoadJob  *job,
+              const char *path,
+              const char *content_id,
+              const char *reason)
+{
+  g_mutex_lock (&job->mutex);
+  g_hash_table_insert (job->claimed, g_strdup (content_id), g_strdup (reason));
+  g_ptr_array_add (job->failures, ic_failure_new (path, reason));
+  g_mutex_unlock (&job->mutex);
+}
+
+/* Pages [first, first + max) of a PDF (max 0: to the end), from a
+ * helper process when there is one. */
+static char **
+extract_range (IcLoadJob  *job,
+               GBytes     *bytes,
+               guint       first,
+               guint       max,
+               guint      *n_pages,
+               GError    **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+
+  if (pool != NULL)
+    return ic_extract_pool_get_page_range (pool, data, length, first, max, n_pages,
+                                           job->cancellable, error);
+  return ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
+}
+
+/* What the file holds is cached, but not an interrupted extraction, a
+ * hang, which a busy machine can cause, nor a missing helper. */
+static void
+cache_pages (IcLoadJob   *job,
+             const char  *content_id,
+             gboolean     from_pdf,
+             char       **pages,
+             GError      *error)
+{
+  if (job->cache != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG) &&
+      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
+    ic_cache_store_pages (job->cache, content_id, from_pdf, (const char * const *)pages,
+                          error ? error->message : NULL);
+}
+
+/* Text from the file (and then into the cache). Returns NULL with @error
+ * set when the content cannot be read. A PDF longer than the first pass
+ * gives only its first pages, with @partial set, and is not cached. */
+static char **
+get_pages (IcLoadJob   *job,
+           IcFileKind   kind,
+           GBytes      *bytes,
+           const char  *content_id,
+           gboolean    *partial,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_pages = 0;
+  char **pages;
+
+  if (kind == IC_FILE_KIND_PDF)
+    {
+      pages = extract_range (job, bytes, 0, job->first_pass, &n_pages, &local_error);
+      *partial = pages != NULL && job->first_pass > 0 && n_pages > job->first_pass;
+      if (*partial)
+        return pages;
+      if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &local_error))
+        g_clear_pointer (&pages, g_strfreev);
+    }
+  else if ((text = ic_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   &local_error)) != NULL &&
+           ic_text_check_page_count (text, &local_error))
+    pages = ic_text_split_pages (text);
+  else
+    pages = NULL;
+
+  cache_pages (job, content_id, kind == IC_FILE_KIND_PDF, pages, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return pages;
+}
+
+/* The last stage of the pipeline, for whoever wants every report as it
+ * is read (a search index): on this worker thread, before the report is
+ * published, so it may be read without locks. */
+static void
+tell_report_func (IcLoadJob *job,
+                  IcReport  *report,
+                  gboolean   provisional)
+{
+  if (job->report_func != NULL)
+    job->report_func (report, provisional, job->report_data);
+}
+
+/* A report from the first pages, never cached; the file waits for the
+ * second pass. A first part the parser refuses gives no provisional
+ * report: the whole text may still be a report. */
+static void
+deliver_provisional (IcLoadJob          *job,
+                     const IcScanEntry  *entry,
+                     const char         *content_id,
+                     char              **pages)
+{
+  g_autoptr(IcReport) report = job->parse (entry->path, (const char * const *)pages, TRUE, NULL);
+  IcLoadLater *later = g_new0 (IcLoadLater, 1);
+
+  later->entry = entry;
+  later->content_id = g_strdup (content_id);
+  later->pages = pages;
+  if (report != NULL)
+    {
+      _ic_report_set_content_id (report, content_id);
+      _ic_report_set_pages (report, (const char * const *)pages);
+      ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+      tell_report_func (job, report, TRUE);
+    }
+
+  g_mutex_lock (&job->mutex);
+  if (report != NULL)
+    g_ptr_array_add (job->provisional, g_steal_pointer (&report));
+  g_ptr_array_add (job->later, later);
+  g_mutex_unlock (&job->mutex);
+}
+
+/* Parses @pages (or fails with @reason) and leaves the result for the
+ * main context. @replaces: the second pass, whose report takes the place
+ * of a provisional one. */
+static void
+deliver (IcLoadJob   *job,
+         const char  *path,
+         const char  *content_id,
+         gboolean     from_pdf,
+         char       **pages,
+         const char  *reason,
+         gboolean     replaces)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = NULL;
+  /* Only the real parser's reports are cached, never a test's stand-in. */
+  IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
+
+  if (pages != NULL && cache != NULL)
+    report = ic_cache_lookup_report (cache, content_id, path);
+  if (pages != NULL && report == NULL)
+    {
+      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      if (report != NULL)
+        _ic_report_set_content_id (report, content_id);
+      if (report != NULL && cache != NULL)
+        ic_cache_store_report (cache, report);
+    }
+  if (report == NULL)
+    {
+      if (replaces)
+        {
+          g_mutex_lock (&job->mutex);
+          g_ptr_array_add (job->withdrawn, g_strdup (path));
+          g_mutex_unlock (&job->mutex);
+        }
+      fail_content (job, path, content_id, reason ? reason : error->message);
+      return;
+    }
+
+  _ic_report_set_pages (report, (const char * const *)pages);
+  /* Themes come after the cache: a user's own rules apply on every load. */
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+  tell_report_func (job, report, FALSE);
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (replaces ? job->finals : job->reports, g_steal_pointer (&report));
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+load_content (IcLoadJob         *job,
+              const IcScanEntry *entry,
+              IcFileKind         kind,
+              GBytes            *bytes,
+              const char        *content_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = kind == IC_FILE_KIND_PDF;
+  gboolean partial = FALSE;
+
+  if (job->cache == NULL ||
+      !ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason))
+    {
+      pages = get_pages (job, kind, bytes, content_id, &partial, &error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (error != NULL)
+        reason = g_strdup (error->message);
+    }
+
+  if (partial)
+    deliver_provisional (job, entry, content_id, g_steal_pointer (&pages));
+  else
+    deliver (job, entry->path, content_id, from_pdf, pages, reason, FALSE);
+}
+
+/* The fast path of a reopen: a file whose path, size, mtime and inode are
+ * in the cache's index is not read at all. Returns FALSE when the file
+ * must be read after all. */
+static gboolean
+load_unchanged (IcLoadJob          *job,
+                const IcScanEntry  *entry,
+                gboolean           *claimed,
+                char              **content_id)
+{
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *reason = NULL;
+  gboolean from_pdf = FALSE;
+
+  *content_id = ic_cache_lookup_path (job->cache, entry);
+  if (*content_id == NULL)
+    return FALSE;
+  if (!claim_content (job, entry->path, *content_id))
+    return TRUE;
+  *claimed = TRUE;
+  if (!ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason))
+    return FALSE;
+
+  deliver (job, entry->path, *content_id, from_pdf, pages, reason, FALSE);
+  return TRUE;
+}
+
+static void
+fail_read (IcLoadJob  *job,
+           const char *path,
+           GError     *error)
+{
+  g_autofree char *why = ic_scanner_reason_from_error (error);
+  g_autofree char *message = g_strdup_printf ("cannot read the file: %s", why);
+
+  add_failure (job, path, message);
+}
+
+static void
+load_entry (IcScanEntry *entry,
+            IcLoadJob   *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *indexed_id = NULL;
+  g_autofree char *content_id = NULL;
+  gboolean claimed = FALSE;
+  IcFileKind kind;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  if (entry->failure != NULL)
+    {
+      add_failure (job, entry->path, entry->failure);
+      return;
+    }
+  if (job->cache != NULL && load_unchanged (job, entry, &claimed, &indexed_id))
+    return;
+
+  /* Read, not mapped: see ic-read-file.c. */
+  bytes = ic_read_file_bytes (entry->path, &error);
+  if (bytes == NULL)
+    {
+      fail_read (job, entry->path, error);
+      return;
+    }
+
+  kind = ic_scanner_sniff (entry->path, g_bytes_get_data (bytes, NULL),
+                           g_bytes_get_size (bytes), &reason);
+  if (kind == IC_FILE_KIND_NONE)
+    {
+      add_failure (job, entry->path, reason);
+      return;
+    }
+
+  content_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (job->cache != NULL)
+    ic_cache_remember_path (job->cache, entry, content_id);
+  if ((claimed && g_str_equal (content_id, indexed_id)) ||
+      claim_content (job, entry->path, content_id))
+    load_content (job, entry, kind, bytes, content_id);
+}
+
+static char **
+join_pages (char **first,
+            char **rest)
+{
+  guint n_first = g_strv_length (first), n_rest = g_strv_length (rest);
+  char **pages = g_new0 (char *, n_first + n_rest + 1);
+
+  for (guint i = 0; i < n_first; i++)
+    pages[i] = g_strdup (first[i]);
+  for (guint i = 0; i < n_rest; i++)
+    pages[n_first + i] = g_strdup (rest[i]);
+  return pages;
+}
+
+/* The file still has the bytes of the first pass if it has the size,
+ * time and inode it was found with (as for the cache's path index:
+ * hashing every file again would cost more than extracting its text). */
+static gboolean
+unchanged (const IcScanEntry  *entry,
+           GError            **error)
+{
+  GStatBuf st;
+
+  if (g_stat (entry->path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot read the file: %s",
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if ((guint64)st.st_size != entry->size || (guint64)st.st_ino != entry->inode ||
+      (guint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 != entry->mtime)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "the file changed while it was being read; open it again");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* All the pages: the first pass's and the rest. */
+static char **
+read_rest (IcLoadJob    *job,
+           IcLoadLater  *later,
+           GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!unchanged (later->entry, error))
+    return NULL;
+  bytes = ic_read_file_bytes (later->entry->path, &local_error);
+  if (bytes == NULL)
+    {
+      g_autofree char *why = ic_scanner_reason_from_error (local_error);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot read the file: %s", why);
+      return NULL;
+    }
+  rest = extract_range (job, bytes, job->first_pass, 0, NULL, error);
+  return rest ? join_pages (later->pages, rest) : NULL;
+}
+
+/* The second pass of a PDF: the whole text, cached, and its report in
+ * place of the provisional one. */
+static void
+load_rest (IcLoadLater *later,
+           IcLoadJob   *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  gboolean changed;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+
+  pages = read_rest (job, later, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &error))
+    g_clear_pointer (&pages, g_strfreev);
+
+  /* A file that cannot be opened again or changed tells nothing about
+   * the content of the first pass. */
+  changed = error != NULL && error->domain != IC_EXTRACT_ERROR;
+  if (!changed)
+    cache_pages (job, later->content_id, TRUE, pages, error);
+  deliver (job, later->entry->path, later->content_id, TRUE, pages,
+           error ? error->message : NULL, TRUE);
+}
+
+/* The coordinator thread and helpers of a background load run at a lower
+ * priority (ic-background.c). */
+static void
+start_background (IcLoadJob *job)
+{
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+
+  ic_background_lower_thread ();
+  if (pool != NULL)
+    ic_extract_pool_set_background (pool);
+}
+
+/**
+ * ic_load_pipeline_run:
+ *
+ * Scans the job's files and runs every file through the pipeline on a
+ * crew of workers: first passes, then the rest of the long PDFs. Returns
+ * when every file is done or the load is cancelled.
+ */
+void
+ic_load_pipeline_run (IcLoadJob *job)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (job->background)
+    start_background (job);
+  job->cache = ic_cache_open_default ();
+  entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
+
+  g_mutex_lock (&job->mutex);
+  job->n_total = entries->len;
+  g_mutex_unlock (&job->mutex);
+
+  /* Waits for every file; cancelled ones return at once. */
+  ic_work_crew_run (entries, (GFunc)load_entry, job, job->background);
+
+  /* Every file has had its first pass: now the rest of the long PDFs. */
+  ic_work_crew_run (job->later, (GFunc)load_rest, job, job->background);
+  g_clear_pointer (&job->cache, ic_cache_close);
+
+  g_mutex_lock (&job->mutex);
+  job->finished = TRUE;
+  g_mutex_unlock (&job->mutex);
+}
