@@ -1,4 +1,4 @@
-/* test-ui-adaptive.c: peer groups from the filter bar, and the window at 800 × 600
+/* test-ui-adaptive.c: peer groups from the filter bar, the window at 800 × 600, marks in cells
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include "ic-chart-widget.h"
 #include "ic-charts-view.h"
 #include "ic-filter-bar.h"
+#include "ic-grade-cell.h"
 #include "ic-matrix-columns.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-row.h"
@@ -384,6 +385,58 @@ test_pinned_authority (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static IcMatrixRow *
+row_of (IcWindow   *window,
+        const char *source)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_of_type (GTK_WIDGET (window->matrix_view), IC_TYPE_MATRIX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcReport *report = ic_matrix_row_get_report (g_ptr_array_index (rows, i));
+
+      if (report != NULL && g_str_equal (ic_report_get_source (report), source))
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+/* A grade a user corrected shows the pack's mark in the window's
+ * matrix, and its tooltip and spoken description say what the report
+ * said; undone, the mark goes. */
+static void
+test_corrected_mark (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  const char *source = "/adaptive/" ANCHOR "-2018.txt";
+  guint column = IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS);
+  IcGradeCell *cell;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.peer-group", "s", ANCHOR);
+  wait_ms (300);
+  g_assert_nonnull (row_of (window, source));
+  cell = IC_GRADE_CELL (ic_matrix_row_get_cell (row_of (window, source), column));
+  g_assert_cmpstr (ic_grade_cell_get_text (cell), ==, "Good");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              source, "grade.overall_effectiveness", "inadequate");
+  wait_ms (300);
+  cell = IC_GRADE_CELL (ic_matrix_row_get_cell (row_of (window, source), column));
+  g_assert_cmpstr (ic_grade_cell_get_text (cell), ==, "Inadequate \u2020");
+  g_assert_nonnull (strstr (ic_grade_cell_get_description (cell),
+                            "corrected by the user; the report says Good"));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (cell)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  wait_ms (300);
+  cell = IC_GRADE_CELL (ic_matrix_row_get_cell (row_of (window, source), column));
+  g_assert_cmpstr (ic_grade_cell_get_text (cell), ==, "Good");
+  g_assert_null (strstr (ic_grade_cell_get_description (cell), "corrected"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/ui/charts/history-follows-peers", test_history_follows_peers);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
+  g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
 
   return g_test_run ();
 }

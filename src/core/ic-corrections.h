@@ -68,6 +68,10 @@ void           ic_corrections_apply             (IcCorrections       *self,
                                                  IcReport            *report);
 void           ic_corrections_forget_parsed     (IcReport            *report);
 
+/* The mark every output (pack, print, window) puts after a value a user
+ * corrected; its footnote or tooltip is ic_corrections_footnote(). */
+#define IC_CORRECTED_MARK "\u2020"
+
 /* What a corrected field said as parsed, for outputs that mark it. */
 JsonNode      *ic_corrections_get_parsed        (IcReport            *report,
                                                  const char          *field) G_GNUC_WARN_UNUSED_RESULT;
