@@ -22,6 +22,7 @@
 #include "ic-matrix-header.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
+#include "ic-search-view.h"
 #include "ic-window.h"
 
 static IcReport *
@@ -292,6 +293,47 @@ measure_filter_changes (IcWindow   *window,
     }
 }
 
+static void
+shoot_search (IcWindow   *window,
+              const char *dir,
+              const char *query)
+{
+  IcSearchView *view = IC_SEARCH_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_SEARCH_VIEW));
+  GListModel *rows = ic_search_view_get_rows (view);
+  gsize n = strlen (query);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_set_good_only (view, g_strcmp0 (g_getenv ("IC_SHOT_SEARCH_GOOD"), "1") == 0);
+  wait_ms (300);
+  /* One query per keystroke, as typing gives; a warm index. */
+  for (gsize i = 1; i <= n; i++)
+    {
+      g_autofree char *typed = g_strndup (query, i);
+
+      ic_search_view_search (view, typed);
+      wait_ms (150);
+      g_print ("query %-30s %4u rows, drawn after %.1f ms\n", typed,
+               g_list_model_get_n_items (rows), ic_search_view_get_last_time (view) / 1000.0);
+    }
+  wait_ms (500);
+  save (GTK_WIDGET (window), dir, "search");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      const char *source;
+      guint page;
+      g_autofree char *passage = NULL;
+
+      if (!ic_search_view_row_passage (row, &source, &page, &passage))
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-passage", "(sus)",
+                                  source, page, passage);
+      wait_ms (800);
+      save (GTK_WIDGET (window), dir, "search-hit");
+      break;
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -391,6 +433,15 @@ main (int argc, char **argv)
                                  GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))),
                                g_getenv ("IC_SHOT_PEER"));
   /* IC_SHOT_LATEST=1: the matrix shows each authority's latest inspection. */
+  /* IC_SHOT_SEARCH=QUERY: the Search view (IC_SHOT_SEARCH_GOOD=1: only
+   * Outstanding or Good) and the report page of its first passage, with
+   * the time from each keystroke of the query to its results drawn. */
+  if (g_getenv ("IC_SHOT_SEARCH") != NULL)
+    {
+      shoot_search (window, argv[1], g_getenv ("IC_SHOT_SEARCH"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   if (g_strcmp0 (g_getenv ("IC_SHOT_LATEST"), "1") == 0)
     ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW)), TRUE);
 

@@ -57,4 +57,9 @@ void      _ic_report_assign                 (IcReport           *self,
                                              IcReport           *from);
 void      _ic_report_changed                (IcReport           *self);
 
+typedef struct _IcSearchDoc IcSearchDoc;
+void         _ic_report_take_search_doc     (IcReport           *self,
+                                             IcSearchDoc        *doc);
+IcSearchDoc *_ic_report_get_search_doc      (IcReport           *self);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "ic-report-private.h"
 #include "ic-report-snapshot.h"
+#include "ic-search-index.h"
 
 static void
 copy_judgements (IcReport *copy,
@@ -75,7 +76,8 @@ copy_lists (IcReport *copy,
  * ic_report_snapshot:
  *
  * Every field of @report as it is now, corrections applied, except the
- * text of its pages (large, and no worker reads it).
+ * text of its pages (large, and no worker reads it); the search index
+ * of the pages, immutable, is shared.
  *
  * Returns: (transfer full): a new report that nothing else holds; call
  *   on the thread that owns @report
@@ -102,6 +104,8 @@ ic_report_snapshot (IcReport *report)
   copy_judgements (copy, report);
   copy_improvements (copy, report);
   copy_lists (copy, report);
+  if (_ic_report_get_search_doc (report) != NULL)
+    _ic_report_take_search_doc (copy, ic_search_doc_ref (_ic_report_get_search_doc (report)));
   return copy;
 }
 

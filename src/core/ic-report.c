@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "ic-report-private.h"
+#include "ic-search-index.h"
 
 struct _IcReport
 {
@@ -38,6 +39,7 @@ struct _IcReport
   /* The user's corrections of recurrence links, "LATER_INDEX EARLIER_ID
    * EARLIER_INDEX same|different"; never NULL. */
   char            **links;
+  IcSearchDoc      *search_doc;  /* the pages indexed for search, or NULL */
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
   /* The grade of each area, kept with the judgements: a matrix asks for
@@ -178,6 +180,7 @@ ic_report_finalize (GObject *object)
   g_clear_pointer (&self->corrected_v, g_strfreev);
   g_clear_pointer (&self->links, g_strfreev);
   g_clear_pointer (&self->pages, g_strfreev);
+  g_clear_pointer (&self->search_doc, ic_search_doc_unref);
 
   G_OBJECT_CLASS (ic_report_parent_class)->finalize (object);
 }
@@ -971,7 +974,31 @@ _ic_report_assign (IcReport *self,
       _ic_report_add_duplicate (self, duplicates[i]);
   if (!g_strv_equal ((const char * const *) self->pages, (const char * const *) from->pages))
     _ic_report_set_pages (self, (const char * const *) from->pages);
+  _ic_report_take_search_doc (self, from->search_doc ? ic_search_doc_ref (from->search_doc) : NULL);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * _ic_report_take_search_doc:
+ * @doc: (transfer full) (nullable): the index of the report's pages
+ *
+ * Built by the loader's worker with the pages; a document is immutable,
+ * so snapshots share it.
+ */
+void
+_ic_report_take_search_doc (IcReport    *self,
+                            IcSearchDoc *doc)
+{
+  g_return_if_fail (IC_IS_REPORT (self));
+  g_clear_pointer (&self->search_doc, ic_search_doc_unref);
+  self->search_doc = doc;
+}
+
+IcSearchDoc *
+_ic_report_get_search_doc (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return self->search_doc;
 }
 
 /* Tells whatever shows the report that it changed in place. */
