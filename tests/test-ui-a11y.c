@@ -198,6 +198,8 @@ count_unnamed (GPtrArray *nodes)
        * announces the changes only of objects a reader has met.) */
       if (g_str_equal (n->role, "heading") && is_type_name (n->name))
         problem = "is a heading named by its type";
+      if (g_str_equal (n->role, "status") && is_type_name (n->name))
+        problem = "is a status named by its type";
       if (g_str_equal (n->role, "image") && !is_type_name (n->name) && n->description[0] == '\0')
         problem = "is a chart without a description";
       if (problem != NULL)

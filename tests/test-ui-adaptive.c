@@ -14,6 +14,7 @@
 #include "ic-charts-view.h"
 #include "ic-authorities.h"
 #include "ic-timeline-view.h"
+#include "ic-failure.h"
 #include "ic-filter-bar.h"
 #include "ic-grade-cell.h"
 #include "ic-matrix-columns.h"
@@ -570,6 +571,91 @@ test_timeline_at_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Back (Alt+Left) from a report opened in the matrix returns to the
+ * matrix, the keyboard on the cell that opened it. */
+static void
+test_back_returns (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  const char *source = "/adaptive/" ANCHOR "-2018.txt";
+  GtkWidget *cell;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.peer-group", "s", ANCHOR);
+  wait_ms (300);
+  cell = ic_matrix_row_get_cell (row_of (window, source), IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
+  g_assert_true (gtk_widget_grab_focus (cell));
+  gtk_widget_activate_action (cell, "win.open-report", "s", source);
+  wait_ms (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
+  g_assert_nonnull (ic_reports_view_get_report (window->reports_view));
+  g_assert_false (gtk_widget_has_focus (cell));
+
+  gtk_widget_activate_action (GTK_WIDGET (window->reports_view), "reports.back", NULL);
+  wait_ms (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "matrix");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == cell);
+  /* The Reports tab shows its list again, not the page left. */
+  g_assert_null (ic_reports_view_get_report (window->reports_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+other_toplevel (IcWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (w != GTK_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+/* Closing the failures dialog gives the keyboard back: to what had it,
+ * or, when that is gone (a toast's Details button), to the view. */
+static void
+test_dialog_focus_returns (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  GtkWidget *compare = find_by_id (window, "compare_dropdown");
+  GtkWindow *dialog;
+  GtkWidget *focus;
+
+  {
+    g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (failures, ic_failure_new ("/adaptive/broken.pdf", "Made-up reason"));
+    ic_report_store_add_failures (window->store, failures);
+  }
+  g_assert_true (gtk_widget_child_focus (compare, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, compare));
+
+  _ic_window_show_failures (window);
+  wait_ms (200);
+  dialog = other_toplevel (window);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  wait_ms (200);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+
+  _ic_window_show_failures (window);
+  wait_ms (200);
+  dialog = other_toplevel (window);
+  gtk_widget_set_visible (compare, FALSE);
+  gtk_window_destroy (dialog);
+  wait_ms (200);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->matrix_view)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +672,8 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
+  g_test_add_func ("/ui/window/back-returns", test_back_returns);
+  g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
 
   return g_test_run ();
 }

@@ -107,6 +107,31 @@ label_changed_cb (GtkLabel *label)
                                *gtk_label_get_label (label) == '\0', -1);
 }
 
+/* An empty status keeps a name of its own; with text, the text names it
+ * again, so that its changes are still read out. */
+static void
+status_changed_cb (GtkLabel *label)
+{
+  if (*gtk_label_get_label (label) == '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    g_object_get_data (G_OBJECT (label), "ic-a11y-empty-name"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* A status label stays exposed while empty (GTK announces changes only
+ * of objects a reader has met), but GTK 4.8 names an empty label by its
+ * type, "GtkLabel": it is named @name instead until it has text. */
+void
+ic_a11y_name_when_empty (GtkLabel   *label,
+                         const char *name)
+{
+  g_object_set_data_full (G_OBJECT (label), "ic-a11y-empty-name", g_strdup (name), g_free);
+  g_signal_handlers_disconnect_by_func (label, status_changed_cb, NULL);
+  g_signal_connect (label, "notify::label", G_CALLBACK (status_changed_cb), NULL);
+  status_changed_cb (label);
+}
+
 void
 ic_a11y_hide_when_empty (GtkLabel *label)
 {

@@ -29,6 +29,8 @@ void ic_a11y_label_by           (GtkWidget   *widget,
 /* A heading or status label that is hidden from screen readers while it
  * has no text (GTK 4.8 would call it "GtkLabel"). */
 void ic_a11y_hide_when_empty    (GtkLabel    *label);
+void ic_a11y_name_when_empty    (GtkLabel    *label,
+                                 const char  *name);
 
 /* Names the first widget of @type inside @widget (a part GTK builds of it,
  * such as the menu button of an AdwSplitButton). */

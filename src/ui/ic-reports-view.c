@@ -26,6 +26,11 @@ struct _IcReportsView
   IcMatrixColumns  *columns;
   IcMatrixHeader   *header;
 
+  /* Where Back returns to when a page was opened from another view: the
+   * view's name and the widget that had the keyboard there. */
+  char             *return_view;
+  GtkWidget        *return_focus;  /* weak */
+
   /* template widgets */
   GtkStack         *stack;
   GtkBox           *table_box;
@@ -202,16 +207,49 @@ grid_view_activate_cb (IcReportsView *self,
 {
   g_autoptr(IcReport) report = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
-  if (report != NULL)
-    ic_reports_view_show_report (self, report);
+  if (report == NULL)
+    return;
+  ic_reports_view_set_return (self, "reports", gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))));
+  ic_reports_view_show_report (self, report);
 }
 
+/* Back (Alt+Left) goes where the user came from: the matrix cell, the
+ * timeline mark or the list row that opened the page, with the keyboard
+ * on it again. */
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  ic_reports_view_show_list (IC_REPORTS_VIEW (widget));
+  IcReportsView *self = IC_REPORTS_VIEW (widget);
+  g_autofree char *view = g_steal_pointer (&self->return_view);
+  GtkWidget *focus = self->return_focus;
+
+  g_clear_weak_pointer (&self->return_focus);
+  ic_reports_view_show_list (self);
+  if (view != NULL && !g_str_equal (view, "reports"))
+    gtk_widget_activate_action (widget, "win.show-view", "s", view);
+  if (focus != NULL && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
+}
+
+/**
+ * ic_reports_view_set_return:
+ * @view: (nullable): the window's view a page is opened from
+ * @focus: (nullable): the widget that had the keyboard there
+ *
+ * Where Back returns to from the page about to be shown.
+ */
+void
+ic_reports_view_set_return (IcReportsView *self,
+                            const char    *view,
+                            GtkWidget     *focus)
+{
+  g_return_if_fail (IC_IS_REPORTS_VIEW (self));
+
+  g_free (self->return_view);
+  self->return_view = g_strdup (view);
+  g_set_weak_pointer (&self->return_focus, focus);
 }
 
 static void
@@ -220,6 +258,8 @@ ic_reports_view_dispose (GObject *object)
   IcReportsView *self = (IcReportsView *)object;
 
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_REPORTS_VIEW);
+  g_clear_pointer (&self->return_view, g_free);
+  g_clear_weak_pointer (&self->return_focus);
   g_clear_object (&self->sorted);
   g_clear_object (&self->columns);
   if (self->feed != NULL)

@@ -32,4 +32,8 @@ void          ic_reports_view_show_passage   (IcReportsView *self,
                                               guint          page,
                                               const char    *passage);
 
+void        ic_reports_view_set_return (IcReportsView *self,
+                                        const char    *view,
+                                        GtkWidget     *focus);
+
 G_END_DECLS

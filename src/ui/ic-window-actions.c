@@ -112,6 +112,9 @@ open_report_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (report == NULL)
     return;
+  ic_reports_view_set_return (self->reports_view,
+                              adw_view_stack_get_visible_child_name (self->view_stack),
+                              gtk_root_get_focus (GTK_ROOT (self)));
   ic_reports_view_show_report (self->reports_view, report);
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
   /* From a matrix cell or a timeline mark: the focus follows to the

@@ -55,6 +55,8 @@ void      _ic_window_toast             (IcWindow      *self,
 void      _ic_window_announce          (IcWindow      *self,
                                         const char    *text);
 void      _ic_window_show_failures     (IcWindow      *self);
+void      _ic_window_restore_focus_after (IcWindow    *self,
+                                          GtkWindow   *dialog);
 void      _ic_window_load_init         (IcWindow      *self);
 gboolean  _ic_window_export            (IcWindow      *self,
                                         GFile         *file,

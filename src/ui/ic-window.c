@@ -307,6 +307,43 @@ _ic_window_toast (IcWindow   *self,
   _ic_window_announce (self, title);
 }
 
+typedef struct
+{
+  IcWindow  *window;  /* weak */
+  GtkWidget *focus;   /* weak */
+} FocusReturn;
+
+static void
+dialog_destroyed_cb (GtkWidget   *dialog,
+                     FocusReturn *back)
+{
+  if (back->window != NULL)
+    {
+      if (back->focus != NULL && gtk_widget_get_mapped (back->focus))
+        gtk_widget_grab_focus (back->focus);
+      else
+        /* What had the keyboard is gone (a toast's button): the view. */
+        gtk_widget_child_focus (adw_view_stack_get_visible_child (back->window->view_stack),
+                                GTK_DIR_TAB_FORWARD);
+    }
+  g_clear_weak_pointer (&back->window);
+  g_clear_weak_pointer (&back->focus);
+  g_free (back);
+}
+
+/* When @dialog closes, the keyboard goes back where it was before it
+ * opened, or to the view shown when that is gone. */
+void
+_ic_window_restore_focus_after (IcWindow  *self,
+                                GtkWindow *dialog)
+{
+  FocusReturn *back = g_new0 (FocusReturn, 1);
+
+  g_set_weak_pointer (&back->window, self);
+  g_set_weak_pointer (&back->focus, gtk_root_get_focus (GTK_ROOT (self)));
+  g_signal_connect (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), back);
+}
+
 /* Says @text to screen readers through the window's alert label. */
 void
 _ic_window_announce (IcWindow   *self,
