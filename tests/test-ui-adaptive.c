@@ -656,6 +656,30 @@ test_dialog_focus_returns (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* While reports are shown that a chart has not caught up with (a folder
+ * read again), it says "Updating…", never "No reports to show". */
+static void
+test_no_false_empty (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  GtkWidget *chart = g_object_ref_sink (ic_chart_widget_new (IC_CHART_TIMELINE));
+
+  ic_chart_widget_set_model (IC_CHART_WIDGET (chart), G_LIST_MODEL (reports));
+  ic_chart_widget_update (IC_CHART_WIDGET (chart));
+  g_assert_cmpstr (ic_chart_widget_get_placeholder (IC_CHART_WIDGET (chart)), ==, "No reports to show");
+  /* Reports arrive; the chart waits for a pause before preparing. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(IcReport) report = make_report (ANCHOR, 2017 + i, IC_GRADE_GOOD);
+
+      g_list_store_append (reports, report);
+    }
+  g_assert_cmpstr (ic_chart_widget_get_placeholder (IC_CHART_WIDGET (chart)), ==, "Updating…");
+  ic_chart_widget_update (IC_CHART_WIDGET (chart));
+  g_assert_null (ic_chart_widget_get_placeholder (IC_CHART_WIDGET (chart)));
+  g_object_unref (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
+  g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
 

@@ -293,6 +293,28 @@ draw_message (IcChartWidget *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+/**
+ * ic_chart_widget_get_placeholder:
+ *
+ * Returns: (nullable): what the widget says instead of a chart: nothing
+ *   while it has one, "Updating…" while reports are shown that the chart
+ *   has not caught up with (reading a folder again), and "No reports to
+ *   show" only when there are none
+ */
+const char *
+ic_chart_widget_get_placeholder (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), NULL);
+
+  if (self->chart != NULL && !ic_chart_is_empty (self->chart))
+    return NULL;
+  /* Still to prepare for the reports it has: it cannot say yet. */
+  if (self->model != NULL && g_list_model_get_n_items (self->model) > 0 &&
+      (self->dirty || self->update_source != 0 || self->chart == NULL))
+    return _("Updating…");
+  return _("No reports to show");
+}
+
 /* The one place that draws. */
 static void
 draw_chart (IcChartWidget *self,
@@ -300,8 +322,10 @@ draw_chart (IcChartWidget *self,
             int            width,
             int            height)
 {
-  if (self->chart == NULL || ic_chart_is_empty (self->chart))
-    draw_message (self, cr, width, height, _("No reports to show"));
+  const char *placeholder = ic_chart_widget_get_placeholder (self);
+
+  if (placeholder != NULL)
+    draw_message (self, cr, width, height, placeholder);
   else
     ic_chart_draw (self->chart, cr, width, height, ic_palette_get_screen (self->dark));
 }
