@@ -50,6 +50,7 @@ typedef struct
   int    from_year;
   int    to_year;
   gboolean latest;
+  gboolean reload;
   IcFilterSpec *spec;
 } Options;
 
@@ -191,6 +192,9 @@ parse_options (Options  *options,
       N_("Only reports whose fieldwork ended in or before this year"), N_("YEAR") },
     { "latest", 0, 0, G_OPTION_ARG_NONE, &options->latest,
       N_("Only each authority's latest graded report"), NULL },
+    { "reload", 0, 0, G_OPTION_ARG_NONE, &options->reload,
+      N_("Read again the PDFs the text extractor crashed or hung on, as the window's Reload does"),
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->paths, NULL,
       N_("[FOLDER|FILE…]") },
     { NULL }
@@ -605,6 +609,8 @@ ic_cli_run (int    argc,
 
   use_corrections (session);
   ic_session_set_filter (session, options.spec);
+  if (options.reload)
+    ic_session_retry_extractor_failures (session);
   if (!load_paths (session, options.paths, &error))
     {
       print_error (error->message);

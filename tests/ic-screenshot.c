@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -84,6 +86,19 @@ fill (IcReportStore *store)
 }
 
 static void
+print_wide (GtkWidget *widget, int depth)
+{
+  int min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min < (g_getenv ("IC_SHOT_WIDE") ? atoi (g_getenv ("IC_SHOT_WIDE")) : 500))
+    return;
+  g_print ("%*s%s %d\n", depth, "", G_OBJECT_TYPE_NAME (widget), min);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    print_wide (c, depth + 1);
+}
+
+static void
 save (GtkWidget  *window,
       const char *dir,
       const char *name)
@@ -94,6 +109,12 @@ save (GtkWidget  *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
   int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+  int min_width;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_print ("%s: %d x %d, at least %d wide\n", name, w, h, min_width);
+  if (min_width > 800 && g_getenv ("IC_SHOT_WIDE"))
+    print_wide (window, 0);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -295,7 +316,14 @@ main (int argc, char **argv)
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
   window = ic_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  /* IC_SHOT_SIZE=800x600: the window's size (1300x850 without it). */
+  {
+    int w = 1300, h = 850;
+
+    if (g_getenv ("IC_SHOT_SIZE") != NULL)
+      sscanf (g_getenv ("IC_SHOT_SIZE"), "%dx%d", &w, &h);
+    gtk_window_set_default_size (GTK_WINDOW (window), w, h);
+  }
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (300);
   save (GTK_WIDGET (window), argv[1], "empty");
@@ -357,6 +385,11 @@ main (int argc, char **argv)
   else
     fill (ic_window_get_store (window));
   wait_ms (600);
+  /* IC_SHOT_PEER=NAME: the peer group of NAME, as "Compare With…" sets it. */
+  if (g_getenv ("IC_SHOT_PEER") != NULL)
+    ic_report_filter_set_peer (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+                                 GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))),
+                               g_getenv ("IC_SHOT_PEER"));
   /* IC_SHOT_LATEST=1: the matrix shows each authority's latest inspection. */
   if (g_strcmp0 (g_getenv ("IC_SHOT_LATEST"), "1") == 0)
     ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW)), TRUE);
@@ -407,7 +440,7 @@ main (int argc, char **argv)
           {
             gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
                                         ic_report_get_source (r));
-            wait_ms (400);
+            wait_ms (1200);
             save (GTK_WIDGET (window), argv[1], name);
             if (s == 0)
               {

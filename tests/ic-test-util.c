@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -157,4 +158,70 @@ ic_test_collect_args (const char *first,
     g_ptr_array_add (out, (gpointer) arg);
   g_ptr_array_add (out, NULL);
   return out;
+}
+
+static void
+add_object (GString    *out,
+            GArray     *offsets,
+            const char *body)
+{
+  gsize offset = out->len;
+
+  g_array_append_val (offsets, offset);
+  g_string_append_printf (out, "%u 0 obj\n%s\nendobj\n", offsets->len, body);
+}
+
+static char *
+form_object (guint fan,
+             guint level,
+             guint depth)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (level == depth)
+    return g_strdup ("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 13 >>\n"
+                     "stream\n0 0 m 1 1 l S\nendstream");
+  for (guint i = 0; i < fan; i++)
+    g_string_append (body, i ? " /X Do" : "/X Do");
+  /* Objects 1-4 are the catalog, pages, page and font; form N is 5 + N. */
+  return g_strdup_printf ("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+                          "/Resources << /XObject << /X %u 0 R >> >> /Length %" G_GSIZE_FORMAT " >>\n"
+                          "stream\n%s\nendstream", 5 + level + 1, body->len, body->str);
+}
+
+GBytes *
+ic_test_nested_forms_pdf (guint fan,
+                          guint depth)
+{
+  static const char content[] = "BT /F1 12 Tf 72 770 Td (Nested forms test page) Tj ET /X0 Do";
+  GString *out = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *page = NULL;
+  g_autofree char *contents = NULL;
+  gsize xref;
+
+  add_object (out, offsets, "<< /Type /Catalog /Pages 2 0 R >>");
+  add_object (out, offsets, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  page = g_strdup_printf ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                          "/Resources << /Font << /F1 4 0 R >> /XObject << /X0 5 0 R >> >> "
+                          "/Contents %u 0 R >>", 5 + depth + 1);
+  add_object (out, offsets, page);
+  add_object (out, offsets, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  for (guint level = 0; level <= depth; level++)
+    {
+      g_autofree char *form = form_object (fan, level, depth);
+
+      add_object (out, offsets, form);
+    }
+  contents = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\nendstream",
+                              strlen (content), content);
+  add_object (out, offsets, contents);
+
+  xref = out->len;
+  g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (out, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (out, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", offsets->len + 1, xref);
+  return g_string_free_to_bytes (out);
 }

@@ -56,4 +56,11 @@ void ic_test_run_program (IcTestRun            *run,
 GPtrArray *ic_test_collect_args (const char *first,
                                  va_list     args) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A one-page PDF with a line of text, whose page draws form XObjects
+ * nested @depth deep, each drawing the next @fan times: (10, 8) takes
+ * MuPDF about half an hour (a PDF that hangs a reader); (1, 2000) is
+ * nested deeper than MuPDF follows. */
+GBytes *ic_test_nested_forms_pdf (guint fan,
+                                  guint depth) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -43,7 +43,7 @@ test_help (void)
     "--export-json=FILE", "--export-csv=FILE", "--export-improvements-csv=FILE",
     "--export-pdf=FILE", "--render=CHART", "--output=FILE", "--pack=full|summary",
     "--authority=NAME", "--region=NAME", "--peers-of=NAME", "--type=KEY", "--from=YEAR",
-    "--to=YEAR", "--latest",
+    "--to=YEAR", "--latest", "--reload",
   };
   static const char *charts[] = { "matrix", "timeline", "grades", "themes", "history", "years" };
   g_auto(IcTestRun) run = { 0 };

@@ -368,6 +368,58 @@ test_helper_page_range (void)
   check_ranges (range_in_helper);
 }
 
+/* A PDF whose page would take MuPDF half an hour (forms drawing forms,
+ * 10^8 of them) is stopped at the time limit in process, as a helper
+ * is, and the thread is free again. */
+static void
+test_in_process_time_limit (void)
+{
+  g_autoptr(GBytes) pdf = ic_test_nested_forms_pdf (10, 8);
+  g_autoptr(GBytes) small = ic_test_nested_forms_pdf (2, 3);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  g_assert_cmpfloat (ic_extractor_get_time_limit (), ==, 1);
+  pages = ic_extractor_get_page_range_within (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                              0, 0, ic_extractor_get_time_limit (), NULL, NULL,
+                                              &error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("stopped after %.2f s", seconds);
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG);
+  g_assert_cmpstr (error->message, ==, "the PDF made the text extractor hang");
+  g_assert_cmpfloat (seconds, <, 30);
+  g_clear_error (&error);
+
+  /* Within the limit, the text is all there. */
+  pages = ic_extractor_get_page_range_within (g_bytes_get_data (small, NULL), g_bytes_get_size (small),
+                                              0, 0, 30, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pages[0], ==, "Nested forms test page\n\n");
+}
+
+/* The same PDF in a helper: killed at the limit. */
+static void
+test_helper_real_hang (void)
+{
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+  g_autoptr(GBytes) pdf = ic_test_nested_forms_pdf (10, 8);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  if (pool == NULL)
+    {
+      g_test_skip ("IC_EXTRACT_HELPER is not set");
+      return;
+    }
+  pages = ic_extract_pool_get_pages (pool, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                     NULL, &error);
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +440,8 @@ main (int   argc,
   g_test_add_func ("/extractor/failures", test_failures);
   g_test_add_func ("/extractor/cancelled", test_cancelled);
   g_test_add_func ("/extractor/threads-corpus", test_threads_corpus);
+  g_test_add_func ("/extractor/in-process-time-limit", test_in_process_time_limit);
+  g_test_add_func ("/extractor/helper-real-hang", test_helper_real_hang);
 
   return g_test_run ();
 }

@@ -16,15 +16,19 @@
 #include <unistd.h>
 
 #include "ic-cache.h"
+#include "ic-extract-pool.h"
 #include "ic-extractor.h"
 #include "ic-json.h"
 #include "ic-parser-fingerprint.h"
 #include "ic-report-private.h"
 
 #define CHECKSUM_LENGTH 32
-/* (magic, extractor version, from a PDF, reason or "", pages) */
-#define PAGES_TYPE "(subsas)"
-#define PAGES_MAGIC "ic-pages-1"
+/* (magic, extractor version, from a PDF, reason or "", the text
+ * extractor's version for its own failures or "", pages). Entries of
+ * "ic-pages-1", which kept a helper killed by the OOM killer as a crash
+ * for ever, are not read: they are read again once. */
+#define PAGES_TYPE "(subssas)"
+#define PAGES_MAGIC "ic-pages-2"
 /* path -> (size, mtime, inode, content id, last used in seconds) */
 #define INDEX_TYPE "(sa(stttst))"
 #define INDEX_MAGIC "ic-index-1"
@@ -59,6 +63,7 @@ struct _IcCache
   gboolean    index_dirty;
   gboolean    stored;    /* entries written since opening */
   gboolean    unwritable; /* said once; nothing more is written */
+  gboolean    retry_extractor_failures; /* Reload: they are not trusted */
 };
 
 /* One line a user understands, once per problem: the cache only saves
@@ -541,6 +546,23 @@ ic_cache_store_report (IcCache  *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/* Whether an entry holds what the content gives: its text, or a failure
+ * of the content; a failure of the extractor (@extractor not empty)
+ * holds only for that extractor, and not on a Reload. */
+static gboolean
+is_lasting (IcCache    *self,
+            const char *extractor)
+{
+  gboolean retry;
+
+  if (extractor[0] == '\0')
+    return TRUE;
+  g_mutex_lock (&self->mutex);
+  retry = self->retry_extractor_failures;
+  g_mutex_unlock (&self->mutex);
+  return !retry && g_str_equal (extractor, ic_extract_get_version ());
+}
+
 gboolean
 ic_cache_lookup_pages (IcCache      *self,
                        const char   *content_id,
@@ -551,13 +573,15 @@ ic_cache_lookup_pages (IcCache      *self,
   g_autofree char *path = ic_cache_get_entry_path (self, content_id);
   g_autoptr(GVariant) variant = read_checked (path, G_VARIANT_TYPE (PAGES_TYPE), PAGES_MAGIC);
   const char *why = NULL;
+  const char *extractor = NULL;
   guint32 version = 0;
 
   if (variant == NULL)
     return FALSE;
 
-  g_variant_get (variant, "(&sub&s^as)", NULL, &version, from_pdf, &why, pages);
-  if (version != IC_EXTRACTOR_VERSION || *pages == NULL)
+  g_variant_get (variant, "(&sub&s&s^as)", NULL, &version, from_pdf, &why, &extractor, pages);
+  if (version != IC_EXTRACTOR_VERSION || *pages == NULL ||
+      !is_lasting (self, extractor))
     {
       g_clear_pointer (pages, g_strfreev);
       return FALSE;
@@ -572,12 +596,13 @@ ic_cache_lookup_pages (IcCache      *self,
   return TRUE;
 }
 
-void
-ic_cache_store_pages (IcCache            *self,
-                      const char         *content_id,
-                      gboolean            from_pdf,
-                      const char * const *pages,
-                      const char         *reason)
+static void
+store_pages_entry (IcCache            *self,
+                   const char         *content_id,
+                   gboolean            from_pdf,
+                   const char * const *pages,
+                   const char         *reason,
+                   const char         *extractor)
 {
   g_autofree char *path = ic_cache_get_entry_path (self, content_id);
   g_autoptr(GError) error = NULL;
@@ -586,13 +611,55 @@ ic_cache_store_pages (IcCache            *self,
 
   if (is_unwritable (self))
     return;
-  variant = g_variant_new ("(subs^as)", PAGES_MAGIC, (guint32)IC_EXTRACTOR_VERSION,
-                           from_pdf, reason ? reason : "", pages ? pages : no_pages);
+  variant = g_variant_new ("(subss^as)", PAGES_MAGIC, (guint32)IC_EXTRACTOR_VERSION,
+                           from_pdf, reason ? reason : "", extractor, pages ? pages : no_pages);
   if (!write_checked (path, variant, &error))
     note_unwritable (self, error);
 
   g_mutex_lock (&self->mutex);
   self->stored = TRUE;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ic_cache_store_pages (IcCache            *self,
+                      const char         *content_id,
+                      gboolean            from_pdf,
+                      const char * const *pages,
+                      const char         *reason)
+{
+  store_pages_entry (self, content_id, from_pdf, pages, reason, "");
+}
+
+/**
+ * ic_cache_store_extractor_failure:
+ *
+ * Keeps a failure of the text extractor itself (it crashed twice, or
+ * went over its time limit) for this extractor only
+ * (ic_extract_get_version()): the PDF is not tried again on every open,
+ * but is with another helper or after ic_cache_retry_extractor_failures().
+ */
+void
+ic_cache_store_extractor_failure (IcCache    *self,
+                                  const char *content_id,
+                                  const char *reason)
+{
+  g_return_if_fail (reason != NULL);
+
+  store_pages_entry (self, content_id, TRUE, NULL, reason, ic_extract_get_version ());
+}
+
+/**
+ * ic_cache_retry_extractor_failures:
+ *
+ * From now on, lookups ignore the extractor's own failures: a Reload
+ * reads those PDFs again (and stores what it finds).
+ */
+void
+ic_cache_retry_extractor_failures (IcCache *self)
+{
+  g_mutex_lock (&self->mutex);
+  self->retry_extractor_failures = TRUE;
   g_mutex_unlock (&self->mutex);
 }
 

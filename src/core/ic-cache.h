@@ -44,6 +44,14 @@ void      ic_cache_store_pages       (IcCache            *self,
                                       gboolean            from_pdf,
                                       const char * const *pages,
                                       const char         *reason);
+/* A failure of the text extractor (crash, time-out), kept for the
+ * extractor in use only (ic_extract_get_version()). */
+void      ic_cache_store_extractor_failure (IcCache      *self,
+                                            const char   *content_id,
+                                            const char   *reason);
+/* Reload: from now on the extractor's failures are not taken from the
+ * cache, so those PDFs are read again. */
+void      ic_cache_retry_extractor_failures (IcCache     *self);
 /* What this build of the parser made of the content (keyed by a hash of
  * the core sources, see build-aux/parser-fingerprint.py). */
 IcReport *ic_cache_lookup_report     (IcCache            *self,

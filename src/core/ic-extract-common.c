@@ -35,6 +35,15 @@ ic_extractor_check_text (const char * const  *pages,
   return FALSE;
 }
 
+double
+ic_extractor_get_time_limit (void)
+{
+  const char *timeout = g_getenv ("IC_EXTRACT_TIMEOUT");
+  double seconds = timeout ? g_ascii_strtod (timeout, NULL) : 0;
+
+  return seconds > 0 ? seconds : 60;
+}
+
 char **
 ic_extract_in_process (const char    *data,
                        gsize          length,
@@ -45,7 +54,10 @@ ic_extract_in_process (const char    *data,
                        GError       **error)
 {
 #ifdef IC_IN_PROCESS_PDF
-  return ic_extractor_get_page_range (data, length, first, max, n_pages, cancellable, error);
+  /* The same time limit as a helper's (ic-extractor.c says how). */
+  return ic_extractor_get_page_range_within (data, length, first, max,
+                                             ic_extractor_get_time_limit (), n_pages,
+                                             cancellable, error);
 #else
   g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER,
                        "cannot read PDFs: the text extractor inspection-compare-extract "

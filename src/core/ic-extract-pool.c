@@ -18,6 +18,7 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "ic-background.h"
@@ -25,7 +26,6 @@
 #include "ic-extractor.h"
 
 #define HELPER_NAME "inspection-compare-extract"
-#define DEFAULT_TIMEOUT_S 60
 /* How often a waiting worker looks at its cancellable. */
 #define POLL_SLICE_MS 50
 
@@ -188,15 +188,13 @@ ic_extract_pool_get_default (void)
   if (g_once_init_enter (&initialised))
     {
       char *path = find_helper ();
-      const char *timeout = g_getenv ("IC_EXTRACT_TIMEOUT");
-      double seconds = timeout ? g_ascii_strtod (timeout, NULL) : DEFAULT_TIMEOUT_S;
 
       if (path != NULL)
         {
           pool = g_new0 (IcExtractPool, 1);
           pool->path = path;
           pool->idle = g_async_queue_new ();
-          pool->timeout_us = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * G_USEC_PER_SEC;
+          pool->timeout_us = ic_extractor_get_time_limit () * G_USEC_PER_SEC;
           /* A helper that dies while we write to it must not kill us. */
           signal (SIGPIPE, SIG_IGN);
         }
@@ -270,6 +268,35 @@ set_status_error (ReadStatus   status,
                          "the PDF made the text extractor crash");
 }
 
+/* One request to @helper. The helper is put back among the idle ones
+ * when it answered, and ended otherwise. */
+static char **
+ask_helper (IcExtractPool  *self,
+            Helper         *helper,
+            const char     *data,
+            gsize           length,
+            guint           first,
+            guint           max,
+            guint          *n_pages,
+            GCancellable   *cancellable,
+            ReadStatus     *status,
+            GError        **error)
+{
+  guint32 head[3] = { length, first, max };
+  char **pages = NULL;
+
+  *status = READ_EOF;
+  if (write_all (helper->to_helper, head, sizeof head) && write_all (helper->to_helper, data, length))
+    pages = read_pages (helper, n_pages, g_get_monotonic_time () + self->timeout_us, cancellable,
+                        status, error);
+
+  if (*status == READ_OK)
+    g_async_queue_push (self->idle, helper);
+  else
+    helper_kill (helper);
+  return pages;
+}
+
 char **
 ic_extract_pool_get_page_range (IcExtractPool  *self,
                                 const char     *data,
@@ -281,8 +308,7 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
                                 GError        **error)
 {
   Helper *helper = g_async_queue_try_pop (self->idle);
-  guint32 head[3] = { length, first, max };
-  ReadStatus status = READ_EOF;
+  ReadStatus status;
   char **pages;
 
   g_return_val_if_fail (length <= G_MAXUINT32, NULL);
@@ -292,21 +318,56 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
   else if ((helper = helper_spawn (self, NULL)) == NULL)
     return ic_extract_in_process (data, length, first, max, n_pages, cancellable, error);
 
-  if (!write_all (helper->to_helper, head, sizeof head) || !write_all (helper->to_helper, data, length))
-    pages = NULL;
-  else
-    pages = read_pages (helper, n_pages, g_get_monotonic_time () + self->timeout_us, cancellable,
-                        &status, error);
+  pages = ask_helper (self, helper, data, length, first, max, n_pages, cancellable, &status, error);
 
-  if (status == READ_OK)
+  /* A helper that died may have been killed for reasons of its own (the
+   * OOM killer, a user's kill, a helper already damaged by an earlier
+   * file): a fresh helper tries once more before the PDF is blamed. A
+   * time-out is not tried again: it would cost its whole limit twice. */
+  if (status == READ_EOF && (helper = helper_spawn (self, NULL)) != NULL)
+    pages = ask_helper (self, helper, data, length, first, max, n_pages, cancellable, &status,
+                        error);
+
+  if (status != READ_OK)
+    set_status_error (status, error);
+  return pages;
+}
+
+static char *
+describe_helper (IcExtractPool *pool)
+{
+  GStatBuf st;
+
+  if (pool == NULL)
+    return g_strdup ("in process");
+  if (g_stat (pool->path, &st) != 0)
+    return g_strdup (pool->path);
+  return g_strdup_printf ("%s %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GUINT64_FORMAT,
+                          pool->path, (guint64)st.st_size, (gint64)st.st_mtime, (guint64)st.st_ino);
+}
+
+/**
+ * ic_extract_get_version:
+ *
+ * Which text extractor this process uses: the extractor's and the app's
+ * version, and the helper executable as installed (path, size, time and
+ * inode), so that installing another helper counts as a new version.
+ *
+ * Returns: (transfer none): the same string for the whole run
+ */
+const char *
+ic_extract_get_version (void)
+{
+  static char *version;
+
+  if (g_once_init_enter (&version))
     {
-      g_async_queue_push (self->idle, helper);
-      return pages;
-    }
+      g_autofree char *helper = describe_helper (ic_extract_pool_get_default ());
 
-  helper_kill (helper);
-  set_status_error (status, error);
-  return NULL;
+      g_once_init_leave (&version, g_strdup_printf ("%d %s %s", IC_EXTRACTOR_VERSION,
+                                                    PACKAGE_VERSION, helper));
+    }
+  return version;
 }
 
 /**

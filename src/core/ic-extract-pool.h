@@ -16,8 +16,9 @@ typedef struct _IcExtractPool IcExtractPool;
  * IC_EXTRACT_HELPER is "none". */
 IcExtractPool *ic_extract_pool_get_default (void);
 /* Same contract as ic_extractor_get_pages(), plus two failures: "the PDF
- * made the text extractor crash" and "the PDF made the text extractor
- * hang" (over the time limit, $IC_EXTRACT_TIMEOUT seconds, default 60).
+ * made the text extractor crash" (twice: a helper that dies is replaced
+ * and asked once more) and "the PDF made the text extractor hang" (over
+ * the time limit, $IC_EXTRACT_TIMEOUT seconds, default 60).
  * Thread-safe: each caller gets a helper of its own. */
 char         **ic_extract_pool_get_pages   (IcExtractPool  *self,
                                             const char     *data,
@@ -33,6 +34,11 @@ char         **ic_extract_pool_get_page_range (IcExtractPool  *self,
                                                guint          *n_pages,
                                                GCancellable   *cancellable,
                                                GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The text extractor in use, as a string that changes with its version
+ * or with the helper installed; failures of the extractor are cached
+ * for this version only (ic-cache.h). */
+const char    *ic_extract_get_version      (void);
 
 /* Helpers started from now on, and idle ones when next used, run at a
  * lower CPU priority (ic-background.h). */

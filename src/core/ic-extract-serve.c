@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ic-extract-pool.h"
 #include "ic-extract-serve.h"
@@ -74,18 +76,39 @@ write_response (int       fd,
   return ic_extract_write_all (fd, out->data, out->len);
 }
 
+/* For the tests: one line per request in $IC_EXTRACT_HELPER_TEST_LOG. */
+static void
+log_request (void)
+{
+  const char *log = g_getenv ("IC_EXTRACT_HELPER_TEST_LOG");
+  int fd = log ? open (log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+
+  if (fd < 0)
+    return;
+  ic_extract_write_all (fd, "request\n", 8);
+  close (fd);
+}
+
 /* For the tests of crash and hang handling only: content that asks the
- * helper to misbehave, honoured only when IC_EXTRACT_HELPER_TEST is set. */
+ * helper to misbehave, honoured only when IC_EXTRACT_HELPER_TEST is set.
+ * "%IC-TEST-KILL-ONCE" is killed as the OOM killer would kill it, once:
+ * the first helper to remove the file $IC_EXTRACT_HELPER_TEST_KILL_ONCE
+ * dies, the next reads the PDF. */
 static void
 misbehave_if_asked (GBytes *bytes)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  const char *kill_once = g_getenv ("IC_EXTRACT_HELPER_TEST_KILL_ONCE");
 
   if (g_getenv ("IC_EXTRACT_HELPER_TEST") == NULL)
     return;
+  log_request ();
   if (g_strstr_len (data, length, "%IC-TEST-CRASH") != NULL)
     abort ();
+  if (g_strstr_len (data, length, "%IC-TEST-KILL-ONCE") != NULL &&
+      kill_once != NULL && unlink (kill_once) == 0)
+    raise (SIGKILL);
   if (g_strstr_len (data, length, "%IC-TEST-HANG") != NULL)
     for (;;)
       g_usleep (G_USEC_PER_SEC);

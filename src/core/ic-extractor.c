@@ -123,21 +123,48 @@ set_damaged (fz_context  *ctx,
                  "the PDF is damaged: %s", message);
 }
 
+/* As fz_new_stext_page_from_page(), with a cookie through which a
+ * watchdog can stop the page's interpretation. */
+static fz_stext_page *
+new_stext_page (fz_context *ctx,
+                fz_page    *page,
+                fz_cookie  *cookie)
+{
+  fz_stext_options options = { 0 };
+  fz_stext_page *stext = fz_new_stext_page (ctx, fz_bound_page (ctx, page));
+  fz_device *volatile dev = NULL;
+
+  fz_try (ctx)
+    {
+      dev = fz_new_stext_device (ctx, stext, &options);
+      fz_run_page_contents (ctx, page, dev, fz_identity, cookie);
+      fz_close_device (ctx, dev);
+    }
+  fz_always (ctx)
+    fz_drop_device (ctx, dev);
+  fz_catch (ctx)
+    {
+      fz_drop_stext_page (ctx, stext);
+      fz_rethrow (ctx);
+    }
+  return stext;
+}
+
 static char *
 page_text (fz_context  *ctx,
            fz_document *doc,
            int          number,
+           fz_cookie   *cookie,
            GError     **error)
 {
   fz_page *volatile page = NULL;
   fz_stext_page *volatile stext = NULL;
-  fz_stext_options options = { 0 };
   char *volatile text = NULL;
 
   fz_try (ctx)
     {
       page = fz_load_page (ctx, doc, number);
-      stext = fz_new_stext_page_from_page (ctx, page, &options);
+      stext = new_stext_page (ctx, page, cookie);
       text = stext_to_string (stext);
     }
   fz_always (ctx)
@@ -148,7 +175,69 @@ page_text (fz_context  *ctx,
   fz_catch (ctx)
     set_damaged (ctx, error);
 
+  if (text != NULL && cookie->abort)
+    {
+      g_free (text);
+      text = NULL;
+      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG,
+                           "the PDF made the text extractor hang");
+    }
   return text;
+}
+
+/* In process there is no helper to kill when a PDF takes too long, and a
+ * thread cannot be stopped from outside: a watchdog thread sets the
+ * cookie's abort flag at the deadline, which MuPDF's interpreter checks
+ * between operators, including those of nested forms. */
+typedef struct
+{
+  fz_cookie cookie;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  done;
+  gint64    deadline;   /* monotonic; 0: no limit, and no thread */
+  GThread  *thread;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+
+  g_mutex_lock (&watchdog->mutex);
+  while (!watchdog->done && g_cond_wait_until (&watchdog->cond, &watchdog->mutex,
+                                               watchdog->deadline))
+    ;
+  if (!watchdog->done)
+    g_atomic_int_set (&watchdog->cookie.abort, 1);
+  g_mutex_unlock (&watchdog->mutex);
+  return NULL;
+}
+
+static void
+watchdog_start (Watchdog *watchdog,
+                double    seconds)
+{
+  memset (watchdog, 0, sizeof *watchdog);
+  g_mutex_init (&watchdog->mutex);
+  g_cond_init (&watchdog->cond);
+  if (seconds <= 0)
+    return;
+  watchdog->deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  watchdog->thread = g_thread_new ("ic-extract-watchdog", watchdog_thread, watchdog);
+}
+
+static void
+watchdog_stop (Watchdog *watchdog)
+{
+  g_mutex_lock (&watchdog->mutex);
+  watchdog->done = TRUE;
+  g_cond_signal (&watchdog->cond);
+  g_mutex_unlock (&watchdog->mutex);
+  if (watchdog->thread != NULL)
+    g_thread_join (watchdog->thread);
+  g_mutex_clear (&watchdog->mutex);
+  g_cond_clear (&watchdog->cond);
 }
 
 static fz_document *
@@ -215,6 +304,7 @@ extract (fz_context    *ctx,
          guint          first,
          guint          max,
          guint         *n_pages,
+         fz_cookie     *cookie,
          GCancellable  *cancellable,
          GError       **error)
 {
@@ -234,7 +324,7 @@ extract (fz_context    *ctx,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
-      text = page_text (ctx, doc, i, error);
+      text = page_text (ctx, doc, i, cookie, error);
       if (text == NULL)
         break;
       g_ptr_array_add (pages, text);
@@ -266,7 +356,31 @@ ic_extractor_get_page_range (const char    *data,
                              GCancellable  *cancellable,
                              GError       **error)
 {
+  return ic_extractor_get_page_range_within (data, length, first, max, 0, n_pages,
+                                             cancellable, error);
+}
+
+/**
+ * ic_extractor_get_page_range_within:
+ * @seconds: the time limit, 0 for none
+ *
+ * ic_extractor_get_page_range() with a time limit: over it, the failure
+ * IC_EXTRACT_ERROR_HANG. The limit stops the interpretation of pages;
+ * opening the document (which may rebuild a damaged cross-reference
+ * table) is not interrupted.
+ */
+char **
+ic_extractor_get_page_range_within (const char    *data,
+                                    gsize          length,
+                                    guint          first,
+                                    guint          max,
+                                    double         seconds,
+                                    guint         *n_pages,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
   fz_context *ctx = fz_clone_context (get_base_context ());
+  Watchdog watchdog;
   char **pages;
 
   if (ctx == NULL)
@@ -276,7 +390,9 @@ ic_extractor_get_page_range (const char    *data,
       return NULL;
     }
 
-  pages = extract (ctx, data, length, first, max, n_pages, cancellable, error);
+  watchdog_start (&watchdog, seconds);
+  pages = extract (ctx, data, length, first, max, n_pages, &watchdog.cookie, cancellable, error);
+  watchdog_stop (&watchdog);
   fz_drop_context (ctx);
   return pages;
 }

@@ -49,6 +49,18 @@ char  **ic_extractor_get_page_range (const char    *data,
                                      guint         *n_pages,
                                      GCancellable  *cancellable,
                                      GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same with a time limit in seconds (0: none), as a helper has:
+ * over it, IC_EXTRACT_ERROR_HANG. For reading in process. */
+char  **ic_extractor_get_page_range_within (const char    *data,
+                                            gsize          length,
+                                            guint          first,
+                                            guint          max,
+                                            double         seconds,
+                                            guint         *n_pages,
+                                            GCancellable  *cancellable,
+                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The time limit of an extraction: $IC_EXTRACT_TIMEOUT seconds, else 60. */
+double  ic_extractor_get_time_limit (void);
 /* FALSE with IC_EXTRACT_ERROR_NO_TEXT when no page has any text. */
 gboolean ic_extractor_check_text    (const char * const *pages,
                                      GError            **error);

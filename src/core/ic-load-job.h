@@ -44,6 +44,7 @@ typedef struct
   gpointer       report_data;
   guint          first_pass;     /* pages in the first pass; 0: one pass */
   gboolean       background;     /* workers and helpers at a lower priority */
+  gboolean       retry_failures; /* the extractor's cached failures are ignored */
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;

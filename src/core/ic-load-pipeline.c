@@ -105,8 +105,9 @@ extract_range (IcLoadJob  *job,
   return ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
 }
 
-/* What the file holds is cached, but not an interrupted extraction, a
- * hang, which a busy machine can cause, nor a missing helper. */
+/* What the file holds is cached, but not an interrupted extraction nor
+ * a missing helper. A crash (twice) or a time-out, which a busy machine
+ * can cause, is kept for this extractor only, and tried again on Reload. */
 static void
 cache_pages (IcLoadJob   *job,
              const char  *content_id,
@@ -114,9 +115,13 @@ cache_pages (IcLoadJob   *job,
              char       **pages,
              GError      *error)
 {
-  if (job->cache != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG) &&
-      !g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
+  if (job->cache == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
+    return;
+  if (g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG) ||
+      g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_CRASH))
+    ic_cache_store_extractor_failure (job->cache, content_id, error->message);
+  else
     ic_cache_store_pages (job->cache, content_id, from_pdf, (const char * const *)pages,
                           error ? error->message : NULL);
 }
@@ -482,6 +487,8 @@ ic_load_pipeline_run (IcLoadJob *job)
   if (job->background)
     start_background (job);
   job->cache = ic_cache_open_default ();
+  if (job->cache != NULL && job->retry_failures)
+    ic_cache_retry_extractor_failures (job->cache);
   entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
 
   g_mutex_lock (&job->mutex);

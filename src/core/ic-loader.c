@@ -41,6 +41,7 @@ struct _IcLoader
   IcParseFunc         parse;
   guint               first_pass;
   gboolean            background;
+  gboolean            retry_failures; /* for the next load only */
   IcLoaderReportFunc  report_func;
   gpointer            report_data;
   GDestroyNotify      report_destroy;
@@ -354,6 +355,8 @@ ic_loader_load_async (IcLoader             *self,
   job = ic_load_job_new (self, self->store, task, files, n_files, cancellable);
   job->parse = self->parse;
   job->first_pass = self->first_pass;
+  job->retry_failures = self->retry_failures;
+  self->retry_failures = FALSE;
   job->background = self->background;
   job->report_func = self->report_func;
   job->report_data = self->report_data;
@@ -487,4 +490,18 @@ ic_loader_set_report_func (IcLoader           *self,
   self->report_func = func;
   self->report_data = user_data;
   self->report_destroy = destroy;
+}
+
+/**
+ * ic_loader_retry_extractor_failures:
+ *
+ * The next load reads again the PDFs whose cached failure is the text
+ * extractor's own (a crash or a time-out), as Reload does, instead of
+ * taking the failure from the cache.
+ */
+void
+ic_loader_retry_extractor_failures (IcLoader *self)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->retry_failures = TRUE;
 }

@@ -49,4 +49,8 @@ void      ic_loader_set_report_func (IcLoader           *self,
                                      gpointer            user_data,
                                      GDestroyNotify      destroy);
 
+/* Reload: the next load does not take the text extractor's own failures
+ * (crash, time-out) from the cache, but reads those PDFs again. */
+void      ic_loader_retry_extractor_failures (IcLoader  *self);
+
 G_END_DECLS

@@ -401,9 +401,24 @@ ic_session_open_sync (IcSession     *self,
 }
 
 /**
+ * ic_session_retry_extractor_failures:
+ *
+ * The next load reads again the PDFs the text extractor failed on (a
+ * crash or a time-out) rather than taking that failure from the cache:
+ * a Reload, or the command line's --reload.
+ */
+void
+ic_session_retry_extractor_failures (IcSession *self)
+{
+  g_return_if_fail (IC_IS_SESSION (self));
+  ic_loader_retry_extractor_failures (self->loader);
+}
+
+/**
  * ic_session_reload:
  *
- * Reads every folder and file opened so far again, from scratch.
+ * Reads every folder and file opened so far again, from scratch: PDFs
+ * the text extractor failed on are tried again too.
  */
 void
 ic_session_reload (IcSession *self)
@@ -416,8 +431,10 @@ ic_session_reload (IcSession *self)
     g_ptr_array_add (files, g_object_ref (g_ptr_array_index (self->roots, i)));
   ic_report_store_clear (self->store);
   self->n_failures_seen = 0;
-  if (files->len > 0)
-    _ic_session_start_load (self, files);
+  if (files->len == 0)
+    return;
+  ic_session_retry_extractor_failures (self);
+  _ic_session_start_load (self, files);
 }
 
 /**

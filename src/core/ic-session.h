@@ -36,6 +36,7 @@ gboolean       ic_session_open_sync            (IcSession       *self,
                                                 GCancellable    *cancellable,
                                                 GError         **error);
 void           ic_session_reload               (IcSession       *self);
+void           ic_session_retry_extractor_failures (IcSession   *self);
 void           ic_session_cancel               (IcSession       *self);
 guint          ic_session_get_n_roots          (IcSession       *self);
 GFile         *ic_session_get_root             (IcSession       *self,

@@ -72,3 +72,22 @@ ic_authority_info_list_regions (void)
   g_ptr_array_add (regions, NULL);
   return (char **) g_ptr_array_steal (regions, NULL);
 }
+
+char **
+ic_authority_info_list_with_neighbours (void)
+{
+  GPtrArray *all = ic_authorities_get_all ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      const IcAuthority *authority = g_ptr_array_index (all, i);
+      GPtrArray *neighbours = ic_authority_get_neighbours (authority);
+
+      if (ic_authority_is_current (authority) && neighbours != NULL && neighbours->len > 0)
+        g_ptr_array_add (names, g_strdup (ic_authority_get_name (authority)));
+    }
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_steal (names, NULL);
+}

@@ -17,5 +17,7 @@ const char  *ic_authority_info_get_region     (const char *authority);
 char       **ic_authority_info_get_neighbours (const char *authority) G_GNUC_WARN_UNUSED_RESULT;
 /* Every region name, sorted; empty when the data is not available. */
 char       **ic_authority_info_list_regions   (void) G_GNUC_WARN_UNUSED_RESULT;
+/* Every current authority that has statistical neighbours, sorted. */
+char       **ic_authority_info_list_with_neighbours (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

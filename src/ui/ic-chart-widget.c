@@ -26,6 +26,7 @@ struct _IcChartWidget
   GtkWidget    parent_instance;
 
   GListModel  *model;
+  char       **authorities;  /* the history's, or NULL to pick them */
   IcChart     *chart;
   IcChartKind  kind;
   double       zoom;
@@ -150,7 +151,8 @@ prepare (IcChartWidget *self,
     {
       PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
       PangoFontDescription *font = pango_context_get_font_description (context);
-      IcChartOptions options = { .latest_only = self->kind == IC_CHART_GRADES, .links = links };
+      IcChartOptions options = { .latest_only = self->kind == IC_CHART_GRADES, .links = links,
+                                 .authorities = (const char * const *) self->authorities };
 
       /* Text as large as the rest of the window's, a little smaller than
        * body text as charts are dense; sizes are points, 96 dpi. */
@@ -421,6 +423,7 @@ ic_chart_widget_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
   g_clear_pointer (&self->chart, ic_chart_unref);
+  g_clear_pointer (&self->authorities, g_strfreev);
 
   G_OBJECT_CLASS (ic_chart_widget_parent_class)->dispose (object);
 }
@@ -606,4 +609,26 @@ ic_chart_widget_update (IcChartWidget *self)
 {
   g_return_if_fail (IC_IS_CHART_WIDGET (self));
   update (self);
+}
+
+/**
+ * ic_chart_widget_set_authorities:
+ * @authorities: (nullable) (array zero-terminated=1): the authorities the
+ *   grade history draws (a peer group), or %NULL for the six with the
+ *   most graded reports
+ */
+void
+ic_chart_widget_set_authorities (IcChartWidget      *self,
+                                 const char * const *authorities)
+{
+  g_return_if_fail (IC_IS_CHART_WIDGET (self));
+
+  if (self->authorities == NULL && authorities == NULL)
+    return;
+  if (self->authorities != NULL && authorities != NULL &&
+      g_strv_equal ((const char * const *) self->authorities, authorities))
+    return;
+  g_strfreev (self->authorities);
+  self->authorities = g_strdupv ((char **) authorities);
+  model_items_changed_cb (self);
 }

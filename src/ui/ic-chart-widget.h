@@ -28,6 +28,8 @@ void         ic_chart_widget_set_zoom   (IcChartWidget *self,
 IcChart     *ic_chart_widget_get_chart  (IcChartWidget *self);
 /* Prepares the chart now rather than when the main loop is next idle. */
 void         ic_chart_widget_update     (IcChartWidget *self);
+void         ic_chart_widget_set_authorities (IcChartWidget      *self,
+                                              const char * const *authorities);
 char        *ic_chart_widget_describe_hit (const IcChartHit *hit) G_GNUC_WARN_UNUSED_RESULT;
 const char  *ic_chart_widget_kind_to_title (IcChartKind kind);
 const char  *ic_chart_widget_kind_to_description (IcChartKind kind);

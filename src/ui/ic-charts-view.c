@@ -17,6 +17,7 @@ struct _IcChartsView
   GtkWidget      parent_instance;
 
   IcChartWidget *charts[4];
+  GtkLabel      *history_caption;
 
   /* template widgets */
   GtkFlowBox    *flow_box;
@@ -84,6 +85,17 @@ card_new (IcChartsView      *self,
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), menu_button);
   gtk_box_append (GTK_BOX (card), header);
+  if (kind == IC_CHART_HISTORY)
+    {
+      /* Says which authorities are drawn, and why those. */
+      GtkWidget *caption = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_box_append (GTK_BOX (card), caption);
+      self->history_caption = GTK_LABEL (caption);
+    }
   gtk_widget_set_vexpand (chart, TRUE);
   gtk_box_append (GTK_BOX (card), chart);
   self->charts[index] = IC_CHART_WIDGET (chart);
@@ -130,6 +142,48 @@ ic_charts_view_init (IcChartsView *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       ic_chart_widget_kind_to_title (kinds[i]), -1);
     }
+  ic_charts_view_set_peer_group (self, NULL, NULL);
+}
+
+static IcChartWidget *
+history_chart (IcChartsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    if (ic_chart_widget_get_kind (self->charts[i]) == IC_CHART_HISTORY)
+      return self->charts[i];
+  g_assert_not_reached ();
+}
+
+/**
+ * ic_charts_view_set_peer_group:
+ * @anchor: (nullable): the authority compared with its neighbours
+ * @group: (nullable) (array zero-terminated=1): @anchor and its
+ *   neighbours
+ *
+ * The grade history draws the peer group's members, or without one the
+ * six authorities with the most graded reports; its caption says which.
+ */
+void
+ic_charts_view_set_peer_group (IcChartsView       *self,
+                               const char         *anchor,
+                               const char * const *group)
+{
+  g_autofree char *caption = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (IC_IS_CHARTS_VIEW (self));
+
+  if (anchor != NULL && group != NULL)
+    caption = g_strdup_printf (_("%s and its statistical neighbours, those with graded reports shown."),
+                               anchor);
+  else
+    caption = g_strdup (_("The six authorities shown with the most graded reports."));
+  gtk_label_set_label (self->history_caption, caption);
+  ic_chart_widget_set_authorities (history_chart (self), anchor != NULL ? group : NULL);
+  description = g_strdup_printf ("%s %s", ic_chart_widget_kind_to_description (IC_CHART_HISTORY),
+                                 caption);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (history_chart (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 void

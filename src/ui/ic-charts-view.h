@@ -15,4 +15,8 @@ G_DECLARE_FINAL_TYPE (IcChartsView, ic_charts_view, IC, CHARTS_VIEW, GtkWidget)
 void ic_charts_view_set_model (IcChartsView *self,
                                GListModel   *model);
 
+void        ic_charts_view_set_peer_group (IcChartsView       *self,
+                                           const char         *anchor,
+                                           const char * const *group);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "ic-authority-info.h"
 #include "ic-a11y.h"
 #include "ic-filter-bar.h"
+#include "ic-wrap-layout.h"
 
 #define FIRST_YEAR 2009
 
@@ -21,6 +22,7 @@ struct _IcFilterBar
 
   IcReportFilter *filter;
   char          **regions;
+  char          **peer_names;   /* authorities with statistical neighbours */
   guint           last_year;
   gboolean        syncing;
 
@@ -30,6 +32,7 @@ struct _IcFilterBar
   GtkDropDown    *region_dropdown;
   GtkDropDown    *from_dropdown;
   GtkDropDown    *to_dropdown;
+  GtkDropDown    *compare_dropdown;
   GtkWidget      *peer_box;
   GtkLabel       *peer_label;
 };
@@ -71,6 +74,42 @@ year_to_position (IcFilterBar *self,
   return year - FIRST_YEAR + 1;
 }
 
+static guint
+peer_to_position (IcFilterBar *self,
+                  const char  *peer)
+{
+  for (guint i = 0; peer != NULL && self->peer_names[i] != NULL; i++)
+    if (g_str_equal (self->peer_names[i], peer))
+      return i + 1;
+  return 0;
+}
+
+/* The chip beside "Compare With…" says how big the group is and, when a
+ * search narrows it, that the two are combined: a search left over from
+ * before must never hide part of a peer group unsaid. */
+static void
+show_peer_group (IcFilterBar *self)
+{
+  IcFilterSpec *spec = ic_report_filter_get_spec (self->filter);
+  const char * const *group = ic_filter_spec_get_peer_group (spec);
+  /* As typed: the filter keeps it folded to lower case. */
+  const char *search = ic_report_filter_get_search (self->filter) != NULL
+                       ? gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : NULL;
+  guint n = group != NULL ? g_strv_length ((char **) group) : 0;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->peer_box, group != NULL);
+  if (group == NULL)
+    return;
+  if (search != NULL)
+    text = g_strdup_printf (ngettext ("Names containing “%2$s” among %1$u authority",
+                                      "Names containing “%2$s” among %1$u authorities", n),
+                            n, search);
+  else
+    text = g_strdup_printf (ngettext ("%u authority", "%u authorities", n), n);
+  gtk_label_set_label (self->peer_label, text);
+}
+
 /* Filter -> widgets, when the filter was restored from settings or reset. */
 static void
 sync_from_filter (IcFilterBar *self)
@@ -94,12 +133,8 @@ sync_from_filter (IcFilterBar *self)
                               year_to_position (self, ic_report_filter_get_from_year (self->filter)));
   gtk_drop_down_set_selected (self->to_dropdown,
                               year_to_position (self, ic_report_filter_get_to_year (self->filter)));
-  gtk_widget_set_visible (self->peer_box, peer != NULL);
-  if (peer != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Peer group of %s"), peer);
-      gtk_label_set_label (self->peer_label, text);
-    }
+  gtk_drop_down_set_selected (self->compare_dropdown, peer_to_position (self, peer));
+  show_peer_group (self);
   self->syncing = FALSE;
 }
 
@@ -130,6 +165,14 @@ dropdown_changed_cb (IcFilterBar *self,
     ic_report_filter_set_from_year (self->filter, pos == 0 ? 0 : (int) (FIRST_YEAR + pos - 1));
   else if (dropdown == self->to_dropdown)
     ic_report_filter_set_to_year (self->filter, pos == 0 ? 0 : (int) (FIRST_YEAR + pos - 1));
+  else if (dropdown == self->compare_dropdown)
+    {
+      /* A new peer group is shown whole: a search typed before it would
+       * hide some of its members. */
+      if (pos != 0)
+        ic_report_filter_set_search (self->filter, NULL);
+      ic_report_filter_set_peer (self->filter, pos == 0 ? NULL : self->peer_names[pos - 1]);
+    }
 }
 
 static void
@@ -171,6 +214,7 @@ static void
 ic_filter_bar_finalize (GObject *object)
 {
   g_strfreev (IC_FILTER_BAR (object)->regions);
+  g_strfreev (IC_FILTER_BAR (object)->peer_names);
   G_OBJECT_CLASS (ic_filter_bar_parent_class)->finalize (object);
 }
 
@@ -190,6 +234,7 @@ ic_filter_bar_class_init (IcFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcFilterBar, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcFilterBar, from_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcFilterBar, to_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IcFilterBar, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IcFilterBar, peer_box);
   gtk_widget_class_bind_template_child (widget_class, IcFilterBar, peer_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -197,8 +242,73 @@ ic_filter_bar_class_init (IcFilterBarClass *klass)
 
   gtk_widget_class_install_action (widget_class, "filter.clear-peer", NULL, clear_peer_action);
   gtk_widget_class_install_action (widget_class, "filter.clear", NULL, clear_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* At 800 pixels the filters do not fit one line: they wrap. */
+  gtk_widget_class_set_layout_manager_type (widget_class, IC_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "icfilterbar");
+}
+
+/* The button says what is compared ("Compare With…", "Peers of
+ * Trafford"); the list below it names the authorities. */
+static void
+compare_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+compare_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree char *text = NULL;
+
+  if (gtk_list_item_get_position (item) == 0)
+    gtk_label_set_label (label, _("Compare With…"));
+  else
+    {
+      text = g_strdup_printf (_("Peers of %s"), name);
+      gtk_label_set_label (label, text);
+    }
+}
+
+static void
+compare_list_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+fill_compare_dropdown (IcFilterBar *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_string_list_append (names, _("All Authorities"));
+  gtk_string_list_splice (names, 1, 0, (const char * const *) self->peer_names);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (names));
+  g_signal_connect (factory, "setup", G_CALLBACK (compare_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (compare_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->compare_dropdown, factory);
+  /* The list keeps the plain names, searched as the user types. */
+  g_clear_object (&factory);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (compare_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (compare_list_bind_cb), NULL);
+  gtk_drop_down_set_list_factory (self->compare_dropdown, factory);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->compare_dropdown, expression);
+  gtk_drop_down_set_enable_search (self->compare_dropdown, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_dropdown), self->peer_names[0] != NULL);
 }
 
 static void
@@ -227,13 +337,16 @@ ic_filter_bar_init (IcFilterBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->last_year = MAX (g_date_time_get_year (now), 2026);
   self->regions = ic_authority_info_list_regions ();
+  self->peer_names = ic_authority_info_list_with_neighbours ();
   self->syncing = TRUE;
   fill_dropdowns (self);
+  fill_compare_dropdown (self);
   self->syncing = FALSE;
   ic_a11y_name_drop_down (self->type_dropdown, _("Report type"));
   ic_a11y_name_drop_down (self->region_dropdown, _("Region"));
   ic_a11y_name_drop_down (self->from_dropdown, _("From year"));
   ic_a11y_name_drop_down (self->to_dropdown, _("To year"));
+  ic_a11y_name_drop_down (self->compare_dropdown, _("Peer group"));
   ic_a11y_plain_button_names (GTK_WIDGET (self));
 }
 

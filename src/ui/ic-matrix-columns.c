@@ -30,6 +30,8 @@ struct _IcMatrixColumns
   int                *widths;
   gboolean           *visible;
   GHashTable         *later_visits;  /* IcReport -> GPtrArray of IcReport */
+  char               *highlighted;   /* an authority whose rows stand out */
+  int                 pinned_offset; /* how far the rows are scrolled sideways */
 };
 
 G_DEFINE_FINAL_TYPE (IcMatrixColumns, ic_matrix_columns, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ G_DEFINE_FINAL_TYPE (IcMatrixColumns, ic_matrix_columns, G_TYPE_OBJECT)
 enum {
   SIGNAL_CHANGED,
   SIGNAL_CONTENT_CHANGED,
+  SIGNAL_SCROLLED,
   N_SIGNALS
 };
 
@@ -51,6 +54,7 @@ ic_matrix_columns_finalize (GObject *object)
   g_free (self->widths);
   g_free (self->visible);
   g_clear_pointer (&self->later_visits, g_hash_table_unref);
+  g_free (self->highlighted);
 
   G_OBJECT_CLASS (ic_matrix_columns_parent_class)->finalize (object);
 }
@@ -76,6 +80,14 @@ ic_matrix_columns_class_init (IcMatrixColumnsClass *klass)
    */
   signals[SIGNAL_CONTENT_CHANGED] =
     g_signal_new ("content-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * IcMatrixColumns::scrolled:
+   *
+   * The rows scrolled sideways: the pinned column moves to stay in view.
+   */
+  signals[SIGNAL_SCROLLED] =
+    g_signal_new ("scrolled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -271,12 +283,53 @@ ic_matrix_columns_measure_height (IcMatrixColumns  *self,
 }
 
 /**
+ * ic_matrix_columns_get_pinned:
+ *
+ * Returns: the column that stays in view when the rows scroll sideways
+ *   (the authority, which names the row), or -1 for none
+ */
+int
+ic_matrix_columns_get_pinned (IcMatrixColumns *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), -1);
+
+  if (self->n_columns > 0 && self->visible[0] && self->specs[0].kind == IC_MATRIX_CELL_HEADING)
+    return 0;
+  return -1;
+}
+
+/* @offset: how far the rows are scrolled sideways, in pixels. */
+void
+ic_matrix_columns_set_pinned_offset (IcMatrixColumns *self,
+                                     int              offset)
+{
+  g_return_if_fail (IC_IS_MATRIX_COLUMNS (self));
+
+  offset = MAX (offset, 0);
+  if (offset == self->pinned_offset)
+    return;
+  self->pinned_offset = offset;
+  g_signal_emit (self, signals[SIGNAL_SCROLLED], 0);
+}
+
+int
+ic_matrix_columns_get_pinned_offset (IcMatrixColumns *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), 0);
+  return self->pinned_offset;
+}
+
+/**
  * ic_matrix_columns_allocate:
  * @children: one widget per column, as many as %self->n_columns
- * @scrolled: how far the row is scrolled to the side
+ * @scrolled: how far the row itself is moved to the side (the header
+ *   follows the rows this way; rows are moved by their scrolled window)
  *
  * Places the shown @children side by side at their columns' widths in a
- * row @width wide, mirrored for right-to-left text.
+ * row @width wide, mirrored for right-to-left text. The pinned column
+ * stays at the left edge of the view however far the rows scroll, so a
+ * row is never a line of grades without its authority; the row draws it
+ * over the others (ic_matrix_columns_snapshot()).
  */
 void
 ic_matrix_columns_allocate (IcMatrixColumns  *self,
@@ -288,6 +341,7 @@ ic_matrix_columns_allocate (IcMatrixColumns  *self,
 {
   gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
   int spare = MAX (0, width - ic_matrix_columns_get_total_width (self));
+  int pinned = rtl ? -1 : ic_matrix_columns_get_pinned (self);
   guint n_expand = 0;
   int x = 0;
 
@@ -306,12 +360,59 @@ ic_matrix_columns_allocate (IcMatrixColumns  *self,
           spare -= spare / n_expand;
           n_expand--;
         }
+      if ((int) c == pinned)
+        left += self->pinned_offset;
       if (rtl)
         left = width - left - column_width;
       gtk_widget_allocate (children[c], column_width, height, -1,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (left, 0)));
       x += column_width;
     }
+}
+
+/* Draws @children of @row, the pinned column last, over the columns
+ * scrolled under it. */
+void
+ic_matrix_columns_snapshot (IcMatrixColumns  *self,
+                            GtkWidget        *row,
+                            GtkWidget       **children,
+                            GtkSnapshot      *snapshot)
+{
+  int pinned = ic_matrix_columns_get_pinned (self);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if ((int) c != pinned)
+      gtk_widget_snapshot_child (row, children[c], snapshot);
+  if (pinned >= 0)
+    gtk_widget_snapshot_child (row, children[pinned], snapshot);
+}
+
+/**
+ * ic_matrix_columns_set_highlighted:
+ * @authority: (nullable): an authority whose rows stand out (the one a
+ *   peer group is compared with), or %NULL
+ */
+void
+ic_matrix_columns_set_highlighted (IcMatrixColumns *self,
+                                   const char      *authority)
+{
+  g_return_if_fail (IC_IS_MATRIX_COLUMNS (self));
+
+  if (g_strcmp0 (self->highlighted, authority) == 0)
+    return;
+  g_free (self->highlighted);
+  self->highlighted = g_strdup (authority);
+  g_signal_emit (self, signals[SIGNAL_CONTENT_CHANGED], 0);
+}
+
+gboolean
+ic_matrix_columns_is_highlighted (IcMatrixColumns *self,
+                                  IcReport        *report)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_COLUMNS (self), FALSE);
+
+  return self->highlighted != NULL && report != NULL &&
+         g_strcmp0 (ic_report_get_authority (report), self->highlighted) == 0;
 }
 
 /**

@@ -91,6 +91,18 @@ void                      ic_matrix_columns_allocate    (IcMatrixColumns  *self,
                                                          int               width,
                                                          int               height,
                                                          int               scrolled);
+void                      ic_matrix_columns_snapshot    (IcMatrixColumns  *self,
+                                                         GtkWidget        *row,
+                                                         GtkWidget       **children,
+                                                         GtkSnapshot      *snapshot);
+int                       ic_matrix_columns_get_pinned  (IcMatrixColumns *self);
+void                      ic_matrix_columns_set_pinned_offset (IcMatrixColumns *self,
+                                                               int              offset);
+int                       ic_matrix_columns_get_pinned_offset (IcMatrixColumns *self);
+void                      ic_matrix_columns_set_highlighted (IcMatrixColumns *self,
+                                                             const char      *authority);
+gboolean                  ic_matrix_columns_is_highlighted (IcMatrixColumns *self,
+                                                            IcReport        *report);
 void                      ic_matrix_columns_set_later_visits (IcMatrixColumns *self,
                                                               GHashTable      *visits);
 GPtrArray                *ic_matrix_columns_get_later_visits (IcMatrixColumns *self,

@@ -120,6 +120,15 @@ ic_matrix_header_size_allocate (GtkWidget *widget,
 }
 
 static void
+ic_matrix_header_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  IcMatrixHeader *self = IC_MATRIX_HEADER (widget);
+
+  ic_matrix_columns_snapshot (self->columns, widget, self->buttons, snapshot);
+}
+
+static void
 clicked_cb (GtkButton      *button,
             IcMatrixHeader *self)
 {
@@ -206,6 +215,7 @@ ic_matrix_header_class_init (IcMatrixHeaderClass *klass)
   object_class->get_property = ic_matrix_header_get_property;
   widget_class->measure = ic_matrix_header_measure;
   widget_class->size_allocate = ic_matrix_header_size_allocate;
+  widget_class->snapshot = ic_matrix_header_snapshot;
   widget_class->css_changed = ic_matrix_header_css_changed;
 
   properties[PROP_SORT_COLUMN] =
@@ -264,6 +274,8 @@ ic_matrix_header_new (IcMatrixColumns *columns)
       self->buttons[c] = title_button (self, c);
       gtk_widget_set_parent (self->buttons[c], GTK_WIDGET (self));
     }
+  if (ic_matrix_columns_get_pinned (columns) >= 0)
+    gtk_widget_add_css_class (self->buttons[ic_matrix_columns_get_pinned (columns)], "pinned");
   g_signal_connect_object (columns, "changed", G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
   update_buttons (self);
   return GTK_WIDGET (self);

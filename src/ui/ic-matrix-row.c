@@ -71,6 +71,17 @@ ic_matrix_row_size_allocate (GtkWidget *widget,
 }
 
 static void
+ic_matrix_row_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  IcMatrixRow *self = IC_MATRIX_ROW (widget);
+
+  ic_matrix_columns_snapshot (self->columns, widget, self->cells, snapshot);
+  if (self->visits_popover != NULL)
+    gtk_widget_snapshot_child (widget, self->visits_popover, snapshot);
+}
+
+static void
 cell_activate_cb (IcGradeCell *cell,
                   IcMatrixRow *self)
 {
@@ -103,6 +114,7 @@ ic_matrix_row_class_init (IcMatrixRowClass *klass)
   object_class->dispose = ic_matrix_row_dispose;
   widget_class->measure = ic_matrix_row_measure;
   widget_class->size_allocate = ic_matrix_row_size_allocate;
+  widget_class->snapshot = ic_matrix_row_snapshot;
   gtk_widget_class_set_css_name (widget_class, "matrixrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
 }
@@ -232,6 +244,17 @@ fill_later_visits (IcMatrixRow *self)
   ic_grade_cell_set_description (IC_GRADE_CELL (cell), description);
 }
 
+/* The authority a peer group is compared with stands out among its
+ * neighbours. */
+static void
+show_highlight (IcMatrixRow *self)
+{
+  if (ic_matrix_columns_is_highlighted (self->columns, self->report))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "highlighted");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "highlighted");
+}
+
 GtkWidget *
 ic_matrix_row_new (IcMatrixColumns *columns)
 {
@@ -248,6 +271,12 @@ ic_matrix_row_new (IcMatrixColumns *columns)
   g_signal_connect_object (columns, "changed", G_CALLBACK (show_columns), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (columns, "content-changed", G_CALLBACK (fill_later_visits), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (columns, "content-changed", G_CALLBACK (show_highlight), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (columns, "scrolled", G_CALLBACK (gtk_widget_queue_allocate), self,
+                           G_CONNECT_SWAPPED);
+  if (ic_matrix_columns_get_pinned (columns) >= 0)
+    gtk_widget_add_css_class (self->cells[ic_matrix_columns_get_pinned (columns)], "pinned");
   show_columns (self);
   return GTK_WIDGET (self);
 }
@@ -303,6 +332,7 @@ ic_matrix_row_set_report (IcMatrixRow *self,
   g_return_if_fail (report == NULL || IC_IS_REPORT (report));
 
   self->report = report;
+  show_highlight (self);
   if (report == NULL)
     return;
   for (guint c = 0; c < self->n_cells; c++)

@@ -110,6 +110,13 @@ ic_matrix_table_new (GtkWidget *header,
   return GTK_WIDGET (self);
 }
 
+static void
+hadjustment_value_changed_cb (GtkAdjustment   *adjustment,
+                              IcMatrixColumns *columns)
+{
+  ic_matrix_columns_set_pinned_offset (columns, (int) gtk_adjustment_get_value (adjustment));
+}
+
 /**
  * ic_matrix_table_install:
  * @box: the view's box holding @body
@@ -134,5 +141,8 @@ ic_matrix_table_install (GtkBox            *box,
   gtk_widget_set_vexpand (table, TRUE);
   gtk_box_append (box, table);
   ic_matrix_header_set_hadjustment (header, gtk_scrolled_window_get_hadjustment (body));
+  /* The authority column stays in view when the rows scroll sideways. */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (body), "value-changed",
+                           G_CALLBACK (hadjustment_value_changed_cb), columns, 0);
   return header;
 }

@@ -412,3 +412,13 @@ ic_matrix_view_get_rows (IcMatrixView *self)
   ic_row_feed_flush (self->feed);
   return G_LIST_MODEL (self->sorted);
 }
+
+/* @authority: (nullable): the authority whose rows stand out (the one a
+ * peer group is compared with) */
+void
+ic_matrix_view_set_highlighted (IcMatrixView *self,
+                              const char *authority)
+{
+  g_return_if_fail (IC_IS_MATRIX_VIEW (self));
+  ic_matrix_columns_set_highlighted (self->columns, authority);
+}

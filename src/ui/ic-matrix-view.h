@@ -21,4 +21,7 @@ void        ic_matrix_view_set_latest_only (IcMatrixView *self,
 /* The rows shown, in their current order (for tests and printing). */
 GListModel *ic_matrix_view_get_rows        (IcMatrixView *self);
 
+void        ic_matrix_view_set_highlighted (IcMatrixView *self,
+                                           const char *authority);
+
 G_END_DECLS

@@ -41,6 +41,11 @@ struct _IcReportPage
   GtkWidget      *strengths_heading;
   GtkWidget      *warnings_heading;
   GtkSearchEntry *search_entry;
+  AdwLeaflet     *leaflet;
+  GtkWidget      *details_pane;
+  GtkWidget      *text_pane;
+  GtkWidget      *full_text_button;
+  GtkWidget      *details_button;
   GtkTextView    *text_view;
   GtkLabel       *match_label;
 };
@@ -225,6 +230,10 @@ recurrence_link (IcReport     *other,
                              ic_inspection_type_to_label (ic_report_get_inspection_type (other)),
                              date, why);
   button = gtk_button_new_with_label (label);
+  /* A long concern wraps rather than widening the page past a small
+   * window. */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "recurrence-link");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -565,12 +574,48 @@ peer_group_action (GtkWidget  *widget,
                                 ic_report_get_authority (self->report));
 }
 
+/* Folded (a narrow window), the page shows details or full text: the
+ * buttons that move between them appear. */
+static void
+folded_cb (IcReportPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->full_text_button, folded);
+  gtk_widget_set_visible (self->details_button, folded);
+}
+
+static void
+show_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcReportPage *self = IC_REPORT_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->text_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IcReportPage *self = IC_REPORT_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
+  gtk_widget_grab_focus (self->full_text_button);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (IC_REPORT_PAGE (widget)->search_entry));
+  IcReportPage *self = IC_REPORT_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->text_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -653,15 +698,23 @@ ic_report_page_class_init (IcReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, strengths_heading);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, warnings_heading);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, details_pane);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, text_pane);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, full_text_button);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, match_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, previous_match_cb);
 
   gtk_widget_class_install_action (widget_class, "page.open-original", NULL, open_original_action);
   gtk_widget_class_install_action (widget_class, "page.peer-group", NULL, peer_group_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.show-text", NULL, show_text_action);
+  gtk_widget_class_install_action (widget_class, "page.show-details", NULL, show_details_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -706,6 +759,8 @@ ic_report_page_set_report (IcReportPage *self,
   if (report != NULL)
     self->report_changed_id = g_signal_connect_swapped (report, "changed", G_CALLBACK (fill), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  /* A report opens on its details, in a narrow window too. */
+  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
   fill (self);
 }
 

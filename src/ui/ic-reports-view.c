@@ -340,3 +340,13 @@ ic_reports_view_get_report (IcReportsView *self)
     return NULL;
   return ic_report_page_get_report (self->report_page);
 }
+
+/* @authority: (nullable): the authority whose rows stand out (the one a
+ * peer group is compared with) */
+void
+ic_reports_view_set_highlighted (IcReportsView *self,
+                               const char *authority)
+{
+  g_return_if_fail (IC_IS_REPORTS_VIEW (self));
+  ic_matrix_columns_set_highlighted (self->columns, authority);
+}

@@ -25,4 +25,7 @@ void        ic_reports_view_show_list   (IcReportsView *self);
 /* (transfer none) (nullable): the report shown on the report page */
 IcReport   *ic_reports_view_get_report  (IcReportsView *self);
 
+void        ic_reports_view_set_highlighted (IcReportsView *self,
+                                            const char *authority);
+
 G_END_DECLS

@@ -65,6 +65,19 @@ filter_changed_cb (IcWindow *self)
   g_settings_set_int (self->settings, "filter-to-year", ic_report_filter_get_to_year (f));
 }
 
+/* The authority compared stands out in the lists, and the grade history
+ * draws its group. */
+static void
+peer_changed_cb (IcWindow *self)
+{
+  IcFilterSpec *spec = ic_report_filter_get_spec (self->filter);
+  const char *peer = ic_report_filter_get_peer (self->filter);
+
+  ic_matrix_view_set_highlighted (self->matrix_view, peer);
+  ic_reports_view_set_highlighted (self->reports_view, peer);
+  ic_charts_view_set_peer_group (self->charts_view, peer, ic_filter_spec_get_peer_group (spec));
+}
+
 static void
 restore_state (IcWindow *self)
 {
@@ -216,6 +229,8 @@ ic_window_init (IcWindow *self)
   ic_reports_view_set_model (self->reports_view, reports);
   ic_reports_view_set_all_reports (self->reports_view, G_LIST_MODEL (self->store));
 
+  g_signal_connect_object (self->filter, "notify::peer", G_CALLBACK (peer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   restore_state (self);
   ic_filter_bar_set_filter (self->filter_bar, self->filter);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,

@@ -1,0 +1,403 @@
+/* test-ui-adaptive.c: peer groups from the filter bar, and the window at 800 × 600
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ic-authority-info.h"
+#include "ic-chart-private.h"
+#include "ic-chart-widget.h"
+#include "ic-charts-view.h"
+#include "ic-filter-bar.h"
+#include "ic-matrix-columns.h"
+#include "ic-matrix-header.h"
+#include "ic-matrix-row.h"
+#include "ic-matrix-view.h"
+#include "ic-report-filter.h"
+#include "ic-report-private.h"
+#include "ic-reports-view.h"
+#include "ic-window-private.h"
+
+#define ANCHOR "Barnsley"
+
+static IcReport *
+make_report (const char *authority,
+             guint       year,
+             IcGrade     overall)
+{
+  g_autofree char *source = g_strdup_printf ("/adaptive/%s-%u.txt", authority, year);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = g_date_new_dmy (10, 3, year);
+
+  _ic_report_set_content_id (report, source);
+  _ic_report_set_authority (report, authority);
+  _ic_report_set_authority_as_printed (report, authority);
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_title (report, "Inspection of a local authority");
+  _ic_report_set_end_date (report, end);
+  for (IcArea area = 0; area < 4; area++)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (area, ic_area_to_label (area), overall, 0);
+
+      _ic_report_add_judgement (report, j);
+    }
+  /* The same concern in each report of an authority: its page links
+   * them ("Raised again: …"), a long line. */
+  {
+    g_autoptr(IcImprovement) item = ic_improvement_new (
+      "The quality and consistency of plans for children in need of help and protection.",
+      IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+
+    ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
+    _ic_report_add_improvement (report, item);
+  }
+  return report;
+}
+
+/* Two graded reports of the anchor, each neighbour and a few others. */
+static void
+fill_store (IcReportStore *store)
+{
+  g_auto(GStrv) neighbours = ic_authority_info_get_neighbours (ANCHOR);
+  const char *others[] = { "Camden", "Devon", "Trafford" };
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_nonnull (neighbours);
+  g_assert_cmpuint (g_strv_length (neighbours), >=, 6);
+  for (guint y = 0; y < 2; y++)
+    {
+      g_ptr_array_add (reports, make_report (ANCHOR, 2018 + y, IC_GRADE_GOOD));
+      for (guint i = 0; neighbours[i] != NULL; i++)
+        g_ptr_array_add (reports, make_report (neighbours[i], 2017 + y, IC_GRADE_REQUIRES_IMPROVEMENT));
+      for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+        g_ptr_array_add (reports, make_report (others[i], 2016 + y + i, IC_GRADE_INADEQUATE));
+    }
+  ic_report_store_add_batch (store, reports);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child_of_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_of_type (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_of_type (c, type, found);
+}
+
+static GtkWidget *
+find_by_id (IcWindow   *window,
+            const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window->filter_bar),
+                                                   IC_TYPE_FILTER_BAR, id));
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static IcWindow *
+new_window (int width,
+            int height)
+{
+  IcWindow *window = ic_window_new (NULL);
+
+  ic_report_filter_reset (window->filter);
+  ic_matrix_view_set_latest_only (window->matrix_view, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  fill_store (window->store);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  return window;
+}
+
+static guint
+position_of (GtkDropDown *drop_down,
+             const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* Whether every report shown is of the peer group, and every report of
+ * the group is shown. */
+static void
+assert_shows_peer_group (IcWindow *window)
+{
+  g_auto(GStrv) neighbours = ic_authority_info_get_neighbours (ANCHOR);
+  GListModel *shown = ic_window_get_reports (window);
+  guint expected = 2 * (1 + g_strv_length (neighbours));
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+      const char *authority = ic_report_get_authority (report);
+
+      g_assert_true (g_str_equal (authority, ANCHOR) ||
+                     g_strv_contains ((const char * const *) neighbours, authority));
+    }
+}
+
+/* "Compare With…" in the filter bar picks an authority; its peer group
+ * is shown whole (a search typed before is cleared), the authority's
+ * rows stand out, and a search typed after is shown combined with it. */
+static void
+test_compare_with (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  GtkDropDown *compare = GTK_DROP_DOWN (find_by_id (window, "compare_dropdown"));
+  GtkEditable *search = GTK_EDITABLE (find_by_id (window, "search_entry"));
+  GtkWidget *chip = find_by_id (window, "peer_box");
+  GtkLabel *chip_label = GTK_LABEL (find_by_id (window, "peer_label"));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_highlighted = 0;
+
+  g_assert_nonnull (compare);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (compare)));
+  g_assert_false (gtk_widget_get_visible (chip));
+
+  gtk_editable_set_text (search, "Trafford");
+  wait_ms (400);
+  g_assert_cmpstr (ic_report_filter_get_search (window->filter), ==, "trafford");
+  g_assert_cmpuint (g_list_model_get_n_items (ic_window_get_reports (window)), ==, 2);
+
+  gtk_drop_down_set_selected (compare, position_of (compare, ANCHOR));
+  g_assert_cmpstr (ic_report_filter_get_peer (window->filter), ==, ANCHOR);
+  g_assert_null (ic_report_filter_get_search (window->filter));
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+  wait_ms (400);
+  /* The entry's delayed search-changed must not bring the search back. */
+  g_assert_null (ic_report_filter_get_search (window->filter));
+  assert_shows_peer_group (window);
+  g_assert_true (gtk_widget_get_visible (chip));
+  g_assert_nonnull (strstr (gtk_label_get_label (chip_label), "authorities"));
+
+  /* The anchor's rows, and only they, are highlighted. */
+  collect_of_type (GTK_WIDGET (window->matrix_view), IC_TYPE_MATRIX_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcReport *report = ic_matrix_row_get_report (g_ptr_array_index (rows, i));
+      gboolean highlighted = gtk_widget_has_css_class (g_ptr_array_index (rows, i), "highlighted");
+
+      if (report == NULL || !gtk_widget_get_child_visible (gtk_widget_get_parent (g_ptr_array_index (rows, i))))
+        continue;
+      g_assert_cmpint (highlighted, ==, g_str_equal (ic_report_get_authority (report), ANCHOR));
+      n_highlighted += highlighted;
+    }
+  g_assert_cmpuint (n_highlighted, ==, 2);
+
+  /* A search typed within the group is combined with it, and says so. */
+  gtk_editable_set_text (search, "Barn");
+  wait_ms (400);
+  g_assert_cmpstr (ic_report_filter_get_peer (window->filter), ==, ANCHOR);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_window_get_reports (window)), ==, 2);
+  g_assert_nonnull (strstr (gtk_label_get_label (chip_label), "“Barn”"));
+
+  /* Clearing the peer group keeps the search; Clear Filters clears both. */
+  gtk_widget_activate_action (GTK_WIDGET (window->filter_bar), "filter.clear-peer", NULL);
+  g_assert_null (ic_report_filter_get_peer (window->filter));
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_cmpstr (ic_report_filter_get_search (window->filter), ==, "barn");
+  gtk_drop_down_set_selected (compare, position_of (compare, ANCHOR));
+  gtk_widget_activate_action (GTK_WIDGET (window->filter_bar), "filter.clear", NULL);
+  wait_ms (400);
+  g_assert_false (ic_report_filter_is_active (window->filter));
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+
+  /* A peer group set elsewhere (a report page's Peer Group) shows in
+   * the drop-down. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.peer-group", "s", ANCHOR);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, position_of (compare, ANCHOR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static IcChartWidget *
+history_widget (IcWindow *window)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  collect_of_type (GTK_WIDGET (window->charts_view), IC_TYPE_CHART_WIDGET, charts);
+  for (guint i = 0; i < charts->len; i++)
+    if (ic_chart_widget_get_kind (g_ptr_array_index (charts, i)) == IC_CHART_HISTORY)
+      return g_ptr_array_index (charts, i);
+  g_assert_not_reached ();
+}
+
+static GtkLabel *
+caption_of (GtkWidget *chart)
+{
+  GtkWidget *card = gtk_widget_get_parent (chart);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (card); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "dim-label"))
+      return GTK_LABEL (c);
+  g_assert_not_reached ();
+}
+
+/* The grade history says which authorities it draws, and with a peer
+ * group draws every member with graded reports, not six of them. */
+static void
+test_history_follows_peers (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  IcChartWidget *history = history_widget (window);
+  g_auto(GStrv) neighbours = ic_authority_info_get_neighbours (ANCHOR);
+  IcChart *chart;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  wait_ms (200);
+  ic_chart_widget_update (history);
+  chart = ic_chart_widget_get_chart (history);
+  g_assert_cmpuint (chart->history_authorities->len, ==, 6);
+  g_assert_nonnull (strstr (gtk_label_get_label (caption_of (GTK_WIDGET (history))), "six"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.peer-group", "s", ANCHOR);
+  ic_chart_widget_update (history);
+  chart = ic_chart_widget_get_chart (history);
+  g_assert_cmpuint (chart->history_authorities->len, ==, 1 + g_strv_length (neighbours));
+  g_assert_nonnull (strstr (gtk_label_get_label (caption_of (GTK_WIDGET (history))), ANCHOR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_links (GtkWidget *widget)
+{
+  guint n = GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "recurrence-link");
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_links (c);
+  return n;
+}
+
+/* Every view, and a report's page, fits a window of 800 × 600, the
+ * smallest the GNOME guidelines ask an application to fit. */
+static void
+test_narrow_window (void)
+{
+  IcWindow *window = new_window (800, 600);
+  const char *views[] = { "matrix", "timeline", "charts", "reports" };
+
+  for (guint v = 0; v <= G_N_ELEMENTS (views); v++)
+    {
+      int min, nat;
+
+      if (v < G_N_ELEMENTS (views))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
+      else
+        {
+          g_autoptr(IcReport) report = g_list_model_get_item (ic_window_get_reports (window), 0);
+
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
+                                      ic_report_get_source (report));
+        }
+      wait_ms (300);
+      if (v == G_N_ELEMENTS (views))
+        g_assert_cmpuint (count_links (GTK_WIDGET (window->reports_view)), >, 0);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      if (g_test_verbose ())
+        g_test_message ("%s: minimum width %d", v < G_N_ELEMENTS (views) ? views[v] : "report", min);
+      g_assert_cmpint (min, <=, 800);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min, &nat, NULL, NULL);
+      g_assert_cmpint (min, <=, 600);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Scrolled sideways, the matrix keeps each row's authority (and its
+ * title) at the left edge; the grades move under it. */
+static void
+test_pinned_authority (void)
+{
+  IcWindow *window = new_window (800, 600);
+  GtkWidget *matrix = GTK_WIDGET (window->matrix_view);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_child_of_type (matrix, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (scrolled);
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_child_of_type (matrix, IC_TYPE_MATRIX_HEADER));
+  IcMatrixRow *row = IC_MATRIX_ROW (find_child_of_type (matrix, IC_TYPE_MATRIX_ROW));
+  GtkWidget *authority = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AUTHORITY);
+  GtkWidget *grade = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
+  GtkWidget *title = ic_matrix_header_get_button (header, IC_MATRIX_COLUMN_AUTHORITY);
+  graphene_rect_t authority_before, grade_before, authority_after, grade_after, title_after;
+  double scroll;
+
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment),
+                     >, 200);
+  g_assert_true (gtk_widget_compute_bounds (authority, GTK_WIDGET (scrolled), &authority_before));
+  g_assert_true (gtk_widget_compute_bounds (grade, GTK_WIDGET (scrolled), &grade_before));
+
+  gtk_adjustment_set_value (hadjustment, 200);
+  scroll = gtk_adjustment_get_value (hadjustment);
+  wait_ms (200);
+  g_assert_true (gtk_widget_compute_bounds (authority, GTK_WIDGET (scrolled), &authority_after));
+  g_assert_true (gtk_widget_compute_bounds (grade, GTK_WIDGET (scrolled), &grade_after));
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (scrolled), &title_after));
+
+  g_assert_cmpfloat_with_epsilon (grade_after.origin.x, grade_before.origin.x - scroll, 1);
+  g_assert_cmpfloat_with_epsilon (authority_after.origin.x, authority_before.origin.x, 1);
+  g_assert_cmpfloat_with_epsilon (title_after.origin.x, authority_after.origin.x, 8);
+  g_assert_true (gtk_widget_has_css_class (authority, "pinned"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_setenv ("LC_TIME", "C", TRUE);
+
+  g_test_add_func ("/ui/filter-bar/compare-with", test_compare_with);
+  g_test_add_func ("/ui/charts/history-follows-peers", test_history_follows_peers);
+  g_test_add_func ("/ui/window/narrow", test_narrow_window);
+  g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
+
+  return g_test_run ();
+}
