@@ -23,6 +23,7 @@
 #include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
+#include "ic-search-index.h"
 #include "ic-session.h"
 #include "ic-terminal.h"
 
@@ -41,6 +42,9 @@ typedef struct
   char  *render;
   char  *output;
   char  *pack;
+  char  *search;
+  char  *search_csv;
+  IcSearchQuery *query;
   char **paths;
   /* Filters, checked into @spec before loading. */
   char **authorities;
@@ -64,6 +68,9 @@ options_clear (Options *options)
   g_free (options->render);
   g_free (options->output);
   g_free (options->pack);
+  g_free (options->search);
+  g_free (options->search_csv);
+  g_clear_pointer (&options->query, ic_search_query_free);
   g_strfreev (options->paths);
   g_strfreev (options->authorities);
   g_free (options->region);
@@ -95,6 +102,7 @@ output_paths (Options *options)
     "--export-csv", options->csv,
     "--export-improvements-csv", options->improvements_csv,
     "--export-pdf", options->pdf,
+    "--export-search-csv", options->search_csv,
     "--output", options->output,
   };
 
@@ -178,6 +186,12 @@ parse_options (Options  *options,
     { "pack", 0, 0, G_OPTION_ARG_STRING, &options->pack,
       N_("Which pack --export-pdf writes: full (the default) or summary (a short pack for a board)"),
       N_("full|summary") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &options->search,
+      N_("Find every passage of the reports' text that matches: words (stemmed) or \"quoted phrases\""),
+      N_("QUERY") },
+    { "export-search-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->search_csv,
+      N_("Write one CSV row per passage --search finds (with --export-pdf: an Evidence section)"),
+      N_("FILE") },
     { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
       N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
@@ -263,7 +277,7 @@ static gboolean
 wants_output (Options *options)
 {
   return options->json != NULL || options->csv != NULL || options->improvements_csv != NULL ||
-         options->pdf != NULL || options->render != NULL || options->output != NULL;
+         options->search_csv != NULL || options->pdf != NULL || options->render != NULL || options->output != NULL;
 }
 
 /* Every filter option into one spec; a name nothing knows is an error. */
@@ -293,6 +307,36 @@ check_filters (Options  *options,
   return ic_filter_spec_check (spec, error);
 }
 
+/* --search goes with --export-search-csv (the hits) or --export-pdf (an
+ * Evidence section), and needs a word to look for. */
+static gboolean
+check_search (Options  *options,
+              GError  **error)
+{
+  if (options->search_csv != NULL && options->search == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--export-search-csv needs --search=QUERY"));
+      return FALSE;
+    }
+  if (options->search == NULL)
+    return TRUE;
+  if (options->search_csv == NULL && options->pdf == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--search needs --export-search-csv or --export-pdf"));
+      return FALSE;
+    }
+  options->query = ic_search_query_new (options->search);
+  if (options->query == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--search: “%s” has no word to look for"), options->search);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_usage (Options  *options,
              GError  **error)
@@ -302,6 +346,9 @@ check_usage (Options  *options,
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("no input: give folders or files of reports"));
       return FALSE;
     }
+
+  if (!check_search (options, error))
+    return FALSE;
 
   if (!wants_output (options))
     {
@@ -485,6 +532,15 @@ json_document (Selection *selection)
   return g_strconcat (text, "\n", NULL);
 }
 
+static char *
+search_csv (Options   *options,
+            Selection *selection)
+{
+  g_autoptr(GArray) hits = ic_search_run (selection->reports, options->query);
+
+  return ic_csv_search (hits, options->query);
+}
+
 static gboolean
 write_text_outputs (Options   *options,
                     Selection *selection)
@@ -495,6 +551,7 @@ write_text_outputs (Options   *options,
     char       *contents;
   } outputs[] = {
     { options->json, options->json ? json_document (selection) : NULL },
+    { options->search_csv, options->search_csv ? search_csv (options, selection) : NULL },
     { options->csv, options->csv ? ic_csv_matrix (selection->reports) : NULL },
     { options->improvements_csv,
       options->improvements_csv ? ic_csv_improvements (selection->reports) : NULL },

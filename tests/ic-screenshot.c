@@ -22,6 +22,7 @@
 #include "ic-matrix-header.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
+#include "ic-search-view.h"
 #include "ic-window.h"
 
 static IcReport *
@@ -250,6 +251,55 @@ save_matrix_sorted_and_scrolled (IcWindow   *window,
   ic_matrix_header_sort_by (header, IC_MATRIX_NOT_SORTED, GTK_SORT_ASCENDING);
 }
 
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+}
+
+/* The timeline walked by keyboard: the third mark opened (outlined),
+ * the focus ring moved on to the fourth; then as a table. */
+static void
+save_timeline_keys (IcWindow   *window,
+                    const char *dir)
+{
+  GtkWidget *chart = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
+  GtkWidget *table = NULL;
+
+  gtk_widget_grab_focus (chart);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  for (guint i = 0; i < 3; i++)
+    press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Return);
+  /* The details panel narrows the chart: walk on once it has. */
+  wait_ms (600);
+  press_key (chart, GDK_KEY_Right);
+  wait_ms (300);
+  save (GTK_WIDGET (window), dir, "timeline-keys");
+  for (GtkWidget *w = gtk_widget_get_parent (chart); w != NULL && table == NULL; w = gtk_widget_get_parent (w))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (w, g_type_from_name ("IcTimelineView")))
+      table = gtk_widget_get_template_child (w, G_OBJECT_TYPE (w), "table_button") ?
+              GTK_WIDGET (gtk_widget_get_template_child (w, G_OBJECT_TYPE (w), "table_button")) : NULL;
+  if (table != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table), TRUE);
+      wait_ms (600);
+      save (GTK_WIDGET (window), dir, "timeline-table");
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table), FALSE);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "timeline.close-details", NULL);
+}
+
 /* Stalls when the filter changes at scale: each change is applied, the
  * longest main-loop gap (and main-thread CPU) of the next second printed,
  * and the window saved a second after the change. The search is typed
@@ -289,6 +339,47 @@ measure_filter_changes (IcWindow   *window,
                view, steps[i], worst_gap / 1e3, worst_cpu / 1e3,
                g_list_model_get_n_items (ic_window_get_reports (window)));
       save (GTK_WIDGET (window), dir, name);
+    }
+}
+
+static void
+shoot_search (IcWindow   *window,
+              const char *dir,
+              const char *query)
+{
+  IcSearchView *view = IC_SEARCH_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_SEARCH_VIEW));
+  GListModel *rows = ic_search_view_get_rows (view);
+  gsize n = strlen (query);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_set_good_only (view, g_strcmp0 (g_getenv ("IC_SHOT_SEARCH_GOOD"), "1") == 0);
+  wait_ms (300);
+  /* One query per keystroke, as typing gives; a warm index. */
+  for (gsize i = 1; i <= n; i++)
+    {
+      g_autofree char *typed = g_strndup (query, i);
+
+      ic_search_view_search (view, typed);
+      wait_ms (150);
+      g_print ("query %-30s %4u rows, drawn after %.1f ms\n", typed,
+               g_list_model_get_n_items (rows), ic_search_view_get_last_time (view) / 1000.0);
+    }
+  wait_ms (500);
+  save (GTK_WIDGET (window), dir, "search");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      const char *source;
+      guint page;
+      g_autofree char *passage = NULL;
+
+      if (!ic_search_view_row_passage (row, &source, &page, &passage))
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-passage", "(sus)",
+                                  source, page, passage);
+      wait_ms (800);
+      save (GTK_WIDGET (window), dir, "search-hit");
+      break;
     }
 }
 
@@ -391,6 +482,15 @@ main (int argc, char **argv)
                                  GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))),
                                g_getenv ("IC_SHOT_PEER"));
   /* IC_SHOT_LATEST=1: the matrix shows each authority's latest inspection. */
+  /* IC_SHOT_SEARCH=QUERY: the Search view (IC_SHOT_SEARCH_GOOD=1: only
+   * Outstanding or Good) and the report page of its first passage, with
+   * the time from each keystroke of the query to its results drawn. */
+  if (g_getenv ("IC_SHOT_SEARCH") != NULL)
+    {
+      shoot_search (window, argv[1], g_getenv ("IC_SHOT_SEARCH"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   if (g_strcmp0 (g_getenv ("IC_SHOT_LATEST"), "1") == 0)
     ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW)), TRUE);
 
@@ -407,6 +507,8 @@ main (int argc, char **argv)
           save (GTK_WIDGET (window), argv[1], name);
           if (v == 0 && s == 0)
             save_matrix_sorted_and_scrolled (window, argv[1]);
+          if (v == 1 && s == 0)
+            save_timeline_keys (window, argv[1]);
           if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
             {
               GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);

@@ -195,6 +195,10 @@ eval_color (const char  *value,
         return theme->accent_bg;
       if (g_str_equal (v + 1, "window_fg_color") || g_str_equal (v + 1, "view_fg_color"))
         return theme->fg;
+      if (g_str_equal (v + 1, "window_bg_color"))
+        return theme->window_bg;
+      if (g_str_equal (v + 1, "view_bg_color"))
+        return theme->view_bg;
       g_error ("style.css: unknown colour %s", v);
     }
   /* mix(a, b, f): GTK mixes each channel and alpha linearly. */

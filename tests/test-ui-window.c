@@ -1814,8 +1814,10 @@ test_report_changes_in_place (void)
       g_assert_cmpint (ic_ui_compare_grades (ic_report_get_grade (a, IC_AREA_OVERALL_EFFECTIVENESS),
                                              ic_report_get_grade (b, IC_AREA_OVERALL_EFFECTIVENESS)), <=, 0);
     }
+  /* Marked as the user's, not Ofsted's (ic_ui_mark_corrected_grade). */
   g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (
-    find_grade_cell (GTK_WIDGET (matrix), "Greenwich", IC_AREA_OVERALL_EFFECTIVENESS))), ==, "Inadequate");
+    find_grade_cell (GTK_WIDGET (matrix), "Greenwich", IC_AREA_OVERALL_EFFECTIVENESS))), ==,
+    "Inadequate \u2020");
 
   /* Clicked again: worst first, and reports with no grade still last. */
   g_signal_emit_by_name (overall, "clicked");

@@ -1,9 +1,10 @@
 /* ic-cache.h: extracted text kept between runs, keyed by content
  *
  * Lives in g_get_user_cache_dir()/inspection-compare. Entries are written
- * to a temporary file and renamed; each carries a SHA-256 of itself, so a
- * torn or corrupt entry is ignored rather than trusted. IC_NO_CACHE=1
- * turns the cache off.
+ * to a temporary file and renamed, and synced in batches (one syncfs per
+ * 1,000 entries and one at close), not one by one; each carries a
+ * SHA-256 of itself, so an entry torn by a crash is ignored rather than
+ * trusted. IC_NO_CACHE=1 turns the cache off.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,11 +60,21 @@ IcReport *ic_cache_lookup_report     (IcCache            *self,
                                       const char         *source) G_GNUC_WARN_UNUSED_RESULT;
 void      ic_cache_store_report      (IcCache            *self,
                                       IcReport           *report);
+/* The search index of the content (ic-search-index.c), kept with the
+ * parsed report: both depend on the parser's build. */
+GBytes   *ic_cache_lookup_search     (IcCache            *self,
+                                      const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
+void      ic_cache_store_search      (IcCache            *self,
+                                      const char         *content_id,
+                                      GBytes             *bytes);
 /* The paths of the entries of @content_id, for tests. */
 char     *ic_cache_get_entry_path    (IcCache            *self,
                                       const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
 char     *ic_cache_get_report_path   (IcCache            *self,
                                       const char         *content_id) G_GNUC_WARN_UNUSED_RESULT;
 void      ic_cache_trim              (IcCache            *self);
+/* How many syncs the entries written so far cost (entries are synced in
+ * batches), for tests. */
+guint     ic_cache_get_n_syncs       (IcCache            *self);
 
 G_END_DECLS

@@ -205,3 +205,46 @@ ic_csv_improvements (GListModel *reports)
 
   return g_string_free (csv, FALSE);
 }
+
+/* About 200 characters around a match: a sentence or two, enough to
+ * judge the evidence from the spreadsheet. */
+#define SNIPPET_WIDTH 200
+
+/**
+ * ic_csv_search:
+ * @hits: (element-type IcSearchHit): what ic_search_run() found
+ *
+ * Returns: (transfer full): one row per hit: authority, type, end date,
+ *   overall effectiveness, source, page (empty for a text file), snippet
+ */
+char *
+ic_csv_search (GArray        *hits,
+               IcSearchQuery *query)
+{
+  GString *csv = g_string_new (NULL);
+  const char *columns[] = { "authority", "inspection_type", "end_date", "overall_effectiveness",
+                            "source", "page", "snippet" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    ic_csv_append_field (csv, columns[c]);
+  end_line (csv);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const IcSearchHit *hit = &g_array_index (hits, IcSearchHit, i);
+      g_autofree char *page = hit->page ? g_strdup_printf ("%u", hit->page) : NULL;
+      g_autofree char *snippet = ic_search_hit_snippet (hit, query, SNIPPET_WIDTH, NULL);
+
+      ic_csv_append_field (csv, ic_report_get_authority (hit->report));
+      ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (hit->report)));
+      append_date (csv, ic_report_get_end_date (hit->report));
+      ic_csv_append_field (csv, ic_grade_to_key (ic_report_get_grade (hit->report,
+                                                                     IC_AREA_OVERALL_EFFECTIVENESS)));
+      ic_csv_append_field (csv, ic_report_get_source (hit->report));
+      ic_csv_append_field (csv, page ? page : "");
+      ic_csv_append_field (csv, snippet);
+      end_line (csv);
+    }
+
+  return g_string_free (csv, FALSE);
+}

@@ -6,10 +6,15 @@
 
 #include <gio/gio.h>
 
+#include "ic-search-index.h"
+
 G_BEGIN_DECLS
 
 char *ic_csv_matrix       (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
 char *ic_csv_improvements (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
+/* One row per hit of a search (ic_search_run()), with its snippet. */
+char *ic_csv_search       (GArray        *hits,
+                           IcSearchQuery *query) G_GNUC_WARN_UNUSED_RESULT;
 void  ic_csv_append_field (GString    *line,
                            const char *field);
 

@@ -30,6 +30,7 @@
 #include "ic-parser.h"
 #include "ic-read-file.h"
 #include "ic-report-private.h"
+#include "ic-search-index.h"
 #include "ic-text.h"
 #include "ic-themes.h"
 #include "ic-work-crew.h"
@@ -246,6 +247,8 @@ deliver (IcLoadJob   *job,
     }
 
   _ic_report_set_pages (report, (const char * const *)pages);
+  _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
+                                                                (const char * const *)pages, from_pdf));
   /* Themes come after the cache: a user's own rules apply on every load. */
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
   tell_report_func (job, report, FALSE);

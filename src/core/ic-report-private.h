@@ -54,6 +54,8 @@ void      _ic_report_add_duplicate          (IcReport           *self,
 void      _ic_report_mark_corrected         (IcReport           *self,
                                              const char         *field);
 void      _ic_report_clear_corrected        (IcReport           *self);
+void      _ic_report_set_recurrence_links   (IcReport           *self,
+                                             const char * const *links);
 void      _ic_report_assign                 (IcReport           *self,
                                              IcReport           *from);
 void      _ic_report_changed                (IcReport           *self);
@@ -66,5 +68,10 @@ IcReport *_ic_report_edit                   (IcReport           *self) G_GNUC_WA
 void      _ic_report_commit                 (IcReport           *self,
                                              IcReport           *draft);
 IcReport *_ic_report_share                  (IcReport           *self) G_GNUC_WARN_UNUSED_RESULT;
+
+typedef struct _IcSearchDoc IcSearchDoc;
+void         _ic_report_take_search_doc     (IcReport           *self,
+                                             IcSearchDoc        *doc);
+IcSearchDoc *_ic_report_get_search_doc      (IcReport           *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "ic-report-private.h"
+#include "ic-search-index.h"
 
 /* The text of a report's pages is large and never changes: values share it. */
 typedef struct
@@ -44,8 +45,14 @@ typedef struct
   char            **warnings;
   char            **duplicates;
   char            **corrected;
+  /* The user's corrections of recurrence links, "LATER_INDEX EARLIER_ID
+   * EARLIER_INDEX same|different"; never NULL. */
+  char            **links;
   Pages            *pages_box;
   char            **pages;         /* pages_box->pages */
+  /* The pages indexed for search, or NULL: derived from the pages, so a
+   * sealed value may still have it filled in once (atomically). */
+  IcSearchDoc      *search_doc;
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
 } IcReportValue;
@@ -175,7 +182,9 @@ value_clear (IcReportValue *v)
   g_strfreev (v->warnings);
   g_strfreev (v->duplicates);
   g_strfreev (v->corrected);
+  g_strfreev (v->links);
   pages_unref (v->pages_box);
+  g_clear_pointer (&v->search_doc, ic_search_doc_unref);
 }
 
 static IcReportValue *
@@ -189,6 +198,7 @@ value_new (void)
   v->warnings = g_new0 (char *, 1);
   v->duplicates = g_new0 (char *, 1);
   v->corrected = g_new0 (char *, 1);
+  v->links = g_new0 (char *, 1);
   v->pages_box = pages_new (NULL);
   v->pages = v->pages_box->pages;
   return v;
@@ -253,7 +263,11 @@ value_copy (const IcReportValue *from)
   v->warnings = g_strdupv (from->warnings);
   v->duplicates = g_strdupv (from->duplicates);
   v->corrected = g_strdupv (from->corrected);
+  v->links = g_strdupv (from->links);
   v->pages_box = g_atomic_rc_box_acquire (from->pages_box);
+  v->search_doc = g_atomic_pointer_get (&from->search_doc);
+  if (v->search_doc != NULL)
+    ic_search_doc_ref (v->search_doc);
   v->pages = v->pages_box->pages;
   v->inspection_type = from->inspection_type;
   v->ilacs_variant = from->ilacs_variant;
@@ -685,6 +699,23 @@ ic_report_get_corrected_fields (IcReport *self)
 }
 
 /**
+ * ic_report_get_recurrence_links:
+ *
+ * The user's corrections of which items recur from which: each
+ * "LATER_INDEX EARLIER_CONTENT_ID EARLIER_INDEX same" (the two items
+ * raise the same concern) or "… different" (they do not), for items of
+ * this report.
+ *
+ * Returns: (transfer none): the links, never %NULL
+ */
+const char * const *
+ic_report_get_recurrence_links (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return (const char * const *)self->value->links;
+}
+
+/**
  * ic_report_find_judgement:
  *
  * Returns: (transfer none) (nullable): the judgement for @area
@@ -1037,11 +1068,25 @@ _ic_report_mark_corrected (IcReport   *self,
   append_to_list (self, &self->value->corrected, field, PROP_CORRECTED_FIELDS);
 }
 
+void
+_ic_report_set_recurrence_links (IcReport           *self,
+                                 const char * const *links)
+{
+  char **copy;
+
+  RETURN_IF_SEALED (self);
+  copy = links ? g_strdupv ((char **)links) : g_new0 (char *, 1);
+  g_strfreev (self->value->links);
+  self->value->links = copy;
+}
+
 /* Corrections are applied afresh each time, after clearing the marks. */
 void
 _ic_report_clear_corrected (IcReport *self)
 {
   RETURN_IF_SEALED (self);
+  if (self->value->links[0] != NULL)
+    _ic_report_set_recurrence_links (self, NULL);
   if (self->value->corrected[0] == NULL)
     return;
   g_strfreev (self->value->corrected);
@@ -1058,6 +1103,39 @@ _ic_report_set_pages (IcReport           *self,
   self->value->pages_box = pages_new (pages);
   self->value->pages = self->value->pages_box->pages;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
+}
+
+/**
+ * _ic_report_take_search_doc:
+ * @doc: (transfer full) (nullable): the index of the report's pages
+ *
+ * Built by the loader's worker with the pages; a document is immutable,
+ * so snapshots share it. A sealed report's value takes one only when it
+ * has none (the index is a memo of its pages, filled in on first use):
+ * if another thread filled it first, @doc is dropped.
+ */
+void
+_ic_report_take_search_doc (IcReport    *self,
+                            IcSearchDoc *doc)
+{
+  g_return_if_fail (IC_IS_REPORT (self));
+
+  if (!self->sealed)
+    {
+      g_clear_pointer (&self->value->search_doc, ic_search_doc_unref);
+      self->value->search_doc = doc;
+      return;
+    }
+  g_return_if_fail (doc != NULL);
+  if (!g_atomic_pointer_compare_and_exchange (&self->value->search_doc, NULL, doc))
+    ic_search_doc_unref (doc);
+}
+
+IcSearchDoc *
+_ic_report_get_search_doc (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return g_atomic_pointer_get (&self->value->search_doc);
 }
 
 /* Sealing ---------------------------------------------------------------- */

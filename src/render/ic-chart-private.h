@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ic-chart.h"
+#include "ic-corrections.h"
 #include "ic-render-private.h"
 
 G_BEGIN_DECLS
@@ -85,8 +86,7 @@ void            _ic_matrix_draw_grade_cell (cairo_t         *cr,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcMatrixLayout, _ic_matrix_layout_free)
 
-/* The mark of a value a user corrected; a footnote says what the report said. */
-#define IC_CORRECTED_MARK "\u2020"
+/* IC_CORRECTED_MARK (ic-corrections.h) marks a value a user corrected. */
 GPtrArray      *_ic_matrix_row_footnotes (IcChart  *chart,
                                           IcReport *report) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -105,6 +105,8 @@ void     _ic_time_axis_draw   (IcChart *chart, cairo_t *cr, PangoContext *contex
 void     _ic_timeline_measure (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_timeline_draw    (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);
+void     _ic_timeline_marks   (IcChart *chart, PangoContext *context, double width,
+                               double height, GArray *marks);
 gboolean _ic_timeline_hit     (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
 char    *_ic_bars_subtitle    (IcChart *chart) G_GNUC_WARN_UNUSED_RESULT;

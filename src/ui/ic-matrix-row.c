@@ -293,6 +293,7 @@ fill_grade (IcMatrixRow *self,
 
   text = ic_ui_cell_text (self->report, area, &grade);
   description = ic_ui_cell_description (self->report, area);
+  ic_ui_mark_corrected_grade (self->report, area, &text, &description);
   ic_grade_cell_set_text (cell, text);
   ic_grade_cell_set_description (cell, description);
   ic_ui_set_grade_class (GTK_WIDGET (cell), grade);

@@ -14,6 +14,7 @@
 #include "ic-correction-widgets.h"
 #include "ic-a11y.h"
 #include "ic-report-page.h"
+#include "ic-search-index.h"
 #include "ic-themes.h"
 #include "ic-ui-util.h"
 
@@ -506,6 +507,72 @@ ic_report_page_find (IcReportPage *self,
       n++;
     }
   return n;
+}
+
+/* Where page @page (1-based) starts in the text view, as fill_text()
+ * laid the pages out. */
+static void
+page_start_iter (IcReportPage *self,
+                 guint         page,
+                 GtkTextIter  *iter)
+{
+  const char * const *pages = ic_report_get_pages (self->report);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  int offset = 0;
+
+  for (guint i = 0; page > 1 && i < page - 1 && pages[i] != NULL && pages[i + 1] != NULL; i++)
+    {
+      gsize len;
+      const char *text = ic_ui_trim_blank_lines (pages[i], &len);
+
+      offset += g_utf8_strlen (text, len) + 2;
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
+}
+
+/**
+ * ic_report_page_show_passage:
+ * @page: the PDF page the passage starts on, 0 when not known
+ * @passage: the passage as the search index holds it
+ *
+ * Scrolls the full text to @passage and highlights it. Returns whether
+ * it was found.
+ */
+gboolean
+ic_report_page_show_passage (IcReportPage *self,
+                             guint         page,
+                             const char   *passage)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, end, match_start, match_end;
+  g_autofree char *text = NULL;
+  gsize start_byte, end_byte;
+  int base;
+
+  g_return_val_if_fail (IC_IS_REPORT_PAGE (self), FALSE);
+  if (self->report == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  page_start_iter (self, page, &from);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  text = gtk_text_buffer_get_text (buffer, &from, &end, FALSE);
+  if (!ic_search_locate (text, passage, &start_byte, &end_byte))
+    return FALSE;
+
+  base = gtk_text_iter_get_offset (&from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &match_start,
+                                      base + g_utf8_pointer_to_offset (text, text + start_byte));
+  gtk_text_buffer_get_iter_at_offset (buffer, &match_end,
+                                      base + g_utf8_pointer_to_offset (text, text + end_byte));
+  gtk_text_buffer_get_bounds (buffer, &from, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &from, &end);
+  gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  /* A mark, not an iter: the view may not be laid out yet. */
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1,
+                                TRUE, 0, 0.3);
+  return TRUE;
 }
 
 static void

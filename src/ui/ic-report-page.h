@@ -22,5 +22,8 @@ void      ic_report_page_set_reports (IcReportPage *self,
 /* Highlights every match of @text in the full text; returns how many. */
 guint     ic_report_page_find       (IcReportPage *self,
                                      const char   *text);
+gboolean  ic_report_page_show_passage (IcReportPage *self,
+                                       guint         page,
+                                       const char   *passage);
 
 G_END_DECLS

@@ -315,6 +315,20 @@ ic_reports_view_show_report (IcReportsView *self,
   gtk_stack_set_visible_child_name (self->stack, "report");
 }
 
+/* The report's page, its text scrolled to @passage on PDF page @page
+ * (0: anywhere) and the passage highlighted. */
+void
+ic_reports_view_show_passage (IcReportsView *self,
+                              IcReport      *report,
+                              guint          page,
+                              const char    *passage)
+{
+  g_return_if_fail (IC_IS_REPORTS_VIEW (self));
+
+  ic_reports_view_show_report (self, report);
+  ic_report_page_show_passage (self->report_page, page, passage);
+}
+
 void
 ic_reports_view_show_list (IcReportsView *self)
 {

@@ -27,5 +27,9 @@ IcReport   *ic_reports_view_get_report  (IcReportsView *self);
 
 void        ic_reports_view_set_highlighted (IcReportsView *self,
                                             const char *authority);
+void          ic_reports_view_show_passage   (IcReportsView *self,
+                                              IcReport      *report,
+                                              guint          page,
+                                              const char    *passage);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "ic-frameworks.h"
 #include "ic-text-cell.h"
 #include "ic-a11y.h"
+#include "ic-corrections.h"
 #include "ic-ui-util.h"
 
 static const char *grade_classes[IC_N_GRADES] = {
@@ -180,6 +181,36 @@ ic_ui_cell_description (IcReport *report,
                             ic_report_get_authority (report), ic_area_to_label (area), value);
   return g_strdup_printf (_("%s, %s, %s, inspection ended %s"),
                           ic_report_get_authority (report), ic_area_to_label (area), value, date);
+}
+
+/**
+ * ic_ui_mark_corrected_grade:
+ * @text: (inout): a grade cell's text
+ * @description: (inout): its description, read out and shown as its tooltip
+ *
+ * A grade a user corrected is not passed off as Ofsted's: as in the pack
+ * and prints, it carries the mark, and its description says what the
+ * report said.
+ */
+void
+ic_ui_mark_corrected_grade (IcReport  *report,
+                            IcArea     area,
+                            char     **text,
+                            char     **description)
+{
+  g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (area), NULL);
+  g_autofree char *footnote = NULL;
+  char *marked;
+
+  if (!ic_report_is_corrected (report, field))
+    return;
+  footnote = ic_corrections_footnote (report, field);
+  marked = g_strconcat (*text, " " IC_CORRECTED_MARK, NULL);
+  g_free (*text);
+  *text = marked;
+  marked = g_strdup_printf ("%s (%s)", *description, footnote);
+  g_free (*description);
+  *description = marked;
 }
 
 /* The text of the Authority and Type columns. */

@@ -16,6 +16,10 @@ char       *ic_ui_cell_text           (IcReport *report,
                                        IcGrade  *grade) G_GNUC_WARN_UNUSED_RESULT;
 char       *ic_ui_cell_description    (IcReport *report,
                                        IcArea    area) G_GNUC_WARN_UNUSED_RESULT;
+void        ic_ui_mark_corrected_grade (IcReport  *report,
+                                        IcArea     area,
+                                        char     **text,
+                                        char     **description);
 IcGrade     ic_ui_sort_grade          (IcReport *report,
                                        IcArea    area);
 gboolean    ic_ui_grade_in_scale      (IcInspectionType type,

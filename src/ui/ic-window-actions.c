@@ -119,6 +119,35 @@ open_report_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* A passage the search found: its report's page, scrolled to the
+ * passage, which is highlighted. */
+static void
+open_passage_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  const char *source, *passage;
+  guint page;
+  IcReport *report;
+
+  g_variant_get (param, "(&su&s)", &source, &page, &passage);
+  report = ic_session_find_source (self->session, source);
+  if (report == NULL)
+    return;
+  ic_reports_view_show_passage (self->reports_view, report, page, passage);
+  adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
+}
+
+/* The Search view, searching for @param (a theme chip's words). */
+static void
+search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+
+  ic_search_view_search (self->search_view, g_variant_get_string (param, NULL));
+  adw_view_stack_set_visible_child_name (self->view_stack, "search");
+}
+
 static void
 peer_group_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -152,7 +181,7 @@ show_view_action (GtkWidget *widget, const char *name, GVariant *param)
   AdwViewStack *stack = IC_WINDOW (widget)->view_stack;
 
   adw_view_stack_set_visible_child_name (stack, g_variant_get_string (param, NULL));
-  /* Alt+1–4 take the keyboard to the view shown, at its first control. */
+  /* Alt+1–5 take the keyboard to the view shown, at its first control. */
   gtk_widget_child_focus (adw_view_stack_get_visible_child (stack), GTK_DIR_TAB_FORWARD);
 }
 
@@ -440,6 +469,8 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (wc, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (wc, "win.open-report", "s", open_report_action);
+  gtk_widget_class_install_action (wc, "win.open-passage", "(sus)", open_passage_action);
+  gtk_widget_class_install_action (wc, "win.search", "s", search_action);
   gtk_widget_class_install_action (wc, "win.peer-group", "s", peer_group_action);
   gtk_widget_class_install_action (wc, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (wc, "win.show-failures", NULL, show_failures_action);
@@ -466,4 +497,5 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
   gtk_widget_class_add_binding_action (wc, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "charts");
   gtk_widget_class_add_binding_action (wc, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "reports");
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "search");
 }

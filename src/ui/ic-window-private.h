@@ -10,6 +10,7 @@
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
 #include "ic-reports-view.h"
+#include "ic-search-view.h"
 #include "ic-session.h"
 #include "ic-timeline-view.h"
 #include "ic-window.h"
@@ -40,6 +41,7 @@ struct _IcWindow
   IcTimelineView       *timeline_view;
   IcChartsView         *charts_view;
   IcReportsView        *reports_view;
+  IcSearchView         *search_view;
   GMenu                *recent_menu;
 };
 

@@ -178,6 +178,7 @@ ic_window_class_init (IcWindowClass *klass)
   g_type_ensure (IC_TYPE_TIMELINE_VIEW);
   g_type_ensure (IC_TYPE_CHARTS_VIEW);
   g_type_ensure (IC_TYPE_REPORTS_VIEW);
+  g_type_ensure (IC_TYPE_SEARCH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/InspectionCompare/ic-window.ui");
@@ -194,6 +195,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, reports_view);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, search_view);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, recent_menu);
 
   _ic_window_init_actions (klass);
@@ -228,6 +230,7 @@ ic_window_init (IcWindow *self)
   ic_charts_view_set_model (self->charts_view, reports);
   ic_reports_view_set_model (self->reports_view, reports);
   ic_reports_view_set_all_reports (self->reports_view, G_LIST_MODEL (self->store));
+  ic_search_view_set_model (self->search_view, reports);
 
   g_signal_connect_object (self->filter, "notify::peer", G_CALLBACK (peer_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -1,0 +1,530 @@
+/* ic-search-view.c: evidence search across every report's text
+ *
+ * A fifth view: a search entry, one toggle for reports graded
+ * Outstanding or Good, and the passages found, under a heading for each
+ * authority. The reports searched are the window's filtered model, so
+ * the filter bar applies. GTK 4.8's list view has no sections, so
+ * headings are rows of their own that cannot be activated.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ic-search-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ic-a11y.h"
+#include "ic-report.h"
+#include "ic-search-index.h"
+#include "ic-search-view.h"
+#include "ic-ui-util.h"
+
+/* About two lines of the list: enough to judge a passage at a glance. */
+#define SNIPPET_WIDTH 220
+
+/* ---- rows ---- */
+
+#define IC_TYPE_SEARCH_ROW (ic_search_row_get_type ())
+G_DECLARE_FINAL_TYPE (IcSearchRow, ic_search_row, IC, SEARCH_ROW, GObject)
+
+struct _IcSearchRow
+{
+  GObject      parent_instance;
+  char        *heading;  /* an authority, or NULL for a passage */
+  guint        n_hits;   /* a heading's passages */
+  IcSearchHit  hit;
+};
+
+G_DEFINE_FINAL_TYPE (IcSearchRow, ic_search_row, G_TYPE_OBJECT)
+
+static void
+ic_search_row_finalize (GObject *object)
+{
+  IcSearchRow *self = IC_SEARCH_ROW (object);
+
+  g_free (self->heading);
+  g_clear_object (&self->hit.report);
+  g_clear_pointer (&self->hit.doc, ic_search_doc_unref);
+  G_OBJECT_CLASS (ic_search_row_parent_class)->finalize (object);
+}
+
+static void
+ic_search_row_class_init (IcSearchRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ic_search_row_finalize;
+}
+
+static void
+ic_search_row_init (IcSearchRow *self)
+{
+}
+
+/* ---- the view ---- */
+
+struct _IcSearchView
+{
+  GtkWidget       parent_instance;
+
+  GListModel     *reports;
+  GListStore     *rows;
+  IcSearchQuery  *query;
+  gint64          started;
+  gint64          last_time;
+  gulong          paint_handler;
+
+  /* template widgets */
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *good_button;
+  GtkLabel       *status_label;
+  GtkStack       *stack;
+  GtkListView    *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (IcSearchView, ic_search_view, GTK_TYPE_WIDGET)
+
+static gboolean
+graded_good (IcReport *report)
+{
+  IcGrade grade = ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS);
+
+  return grade == IC_GRADE_OUTSTANDING || grade == IC_GRADE_GOOD;
+}
+
+/* The reports searched: the window's (filtered) model, and only those
+ * graded Outstanding or Good when the toggle is on. */
+static GListModel *
+searched_reports (IcSearchView *self)
+{
+  GListStore *kept;
+
+  if (!gtk_toggle_button_get_active (self->good_button))
+    return g_object_ref (self->reports);
+  kept = g_list_store_new (IC_TYPE_REPORT);
+  for (guint i = 0; i < g_list_model_get_n_items (self->reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (self->reports, i);
+
+      if (graded_good (report))
+        g_list_store_append (kept, report);
+    }
+  return G_LIST_MODEL (kept);
+}
+
+/* Passages of one authority follow each other (the model is sorted by
+ * authority): each run gets a heading. */
+static GPtrArray *
+group_hits (GArray *hits,
+            guint  *n_reports)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  IcSearchRow *heading = NULL;
+  IcReport *last_report = NULL;
+
+  *n_reports = 0;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      IcSearchHit *hit = &g_array_index (hits, IcSearchHit, i);
+      const char *authority = ic_report_get_authority (hit->report);
+      IcSearchRow *row = g_object_new (IC_TYPE_SEARCH_ROW, NULL);
+
+      if (authority == NULL)
+        authority = _("Authority not known");
+      if (heading == NULL || g_strcmp0 (heading->heading, authority) != 0)
+        {
+          heading = g_object_new (IC_TYPE_SEARCH_ROW, NULL);
+          heading->heading = g_strdup (authority);
+          g_ptr_array_add (rows, heading);
+        }
+      heading->n_hits++;
+      *n_reports += hit->report != last_report;
+      last_report = hit->report;
+      row->hit = *hit;
+      row->hit.report = g_object_ref (hit->report);
+      row->hit.doc = ic_search_doc_ref (hit->doc);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                IcSearchView  *self)
+{
+  self->last_time = g_get_monotonic_time () - self->started;
+  g_debug ("search drawn %.1f ms after the query", self->last_time / 1000.0);
+  g_clear_signal_handler (&self->paint_handler, clock);
+}
+
+/* Times the query to the frame that shows its results. */
+static void
+time_until_drawn (IcSearchView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  if (self->paint_handler != 0)
+    g_clear_signal_handler (&self->paint_handler, clock);
+  self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
+}
+
+static void
+show_status (IcSearchView *self,
+             guint         n_hits,
+             guint         n_reports)
+{
+  g_autofree char *passages = NULL;
+  g_autofree char *status = NULL;
+
+  if (self->query == NULL)
+    {
+      gtk_label_set_label (self->status_label, "");
+      gtk_stack_set_visible_child_name (self->stack, "start");
+      return;
+    }
+  passages = g_strdup_printf (ngettext ("%u passage", "%u passages", n_hits), n_hits);
+  /* Translators: "12 passages in 3 reports" */
+  status = g_strdup_printf (ngettext ("%s in %u report", "%s in %u reports", n_reports),
+                            passages, n_reports);
+  gtk_label_set_label (self->status_label, n_hits ? status : _("No passages found"));
+  gtk_stack_set_visible_child_name (self->stack, n_hits ? "results" : "none");
+}
+
+static void
+run_query (IcSearchView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_hits = 0, n_reports = 0;
+
+  self->started = g_get_monotonic_time ();
+  g_clear_pointer (&self->query, ic_search_query_free);
+  self->query = ic_search_query_new (text);
+  if (self->query != NULL && self->reports != NULL)
+    {
+      g_autoptr(GListModel) reports = searched_reports (self);
+      g_autoptr(GArray) hits = ic_search_run (reports, self->query);
+
+      n_hits = hits->len;
+      rows = group_hits (hits, &n_reports);
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows ? rows->pdata : NULL, rows ? rows->len : 0);
+  show_status (self, n_hits, n_reports);
+  g_debug ("query \"%s\": %u passages, rows made in %.1f ms", text, n_hits,
+           (g_get_monotonic_time () - self->started) / 1000.0);
+  time_until_drawn (self);
+}
+
+static void
+search_changed_cb (IcSearchView *self)
+{
+  run_query (self);
+}
+
+static void
+good_toggled_cb (IcSearchView *self)
+{
+  run_query (self);
+}
+
+static void
+reports_changed_cb (IcSearchView *self,
+                    guint         position,
+                    guint         removed,
+                    guint         added)
+{
+  /* A filter changed, or reports came: the passages follow. */
+  if (self->query != NULL)
+    run_query (self);
+}
+
+/* ---- list rows ---- */
+
+static char *
+snippet_markup (IcSearchView *self,
+                IcSearchRow  *row)
+{
+  g_autoptr(GArray) marks = NULL;
+  g_autofree char *snippet = ic_search_hit_snippet (&row->hit, self->query, SNIPPET_WIDTH, &marks);
+  GString *markup = g_string_new (NULL);
+  guint at = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      IcSearchMark *mark = &g_array_index (marks, IcSearchMark, i);
+      g_autofree char *before = g_markup_escape_text (snippet + at, mark->start - at);
+      g_autofree char *match = g_markup_escape_text (snippet + mark->start, mark->end - mark->start);
+
+      g_string_append (markup, before);
+      g_string_append_printf (markup, "<span weight=\"bold\" background=\"#f9f06b\" "
+                                      "foreground=\"#000000\">%s</span>", match);
+      at = mark->end;
+    }
+  g_autofree char *rest = g_markup_escape_text (snippet + at, -1);
+  g_string_append (markup, rest);
+  return g_string_free (markup, FALSE);
+}
+
+/* "ILACS · 13 June 2025 · Good · page 4" */
+static char *
+passage_details (IcSearchRow *row)
+{
+  IcReport *report = row->hit.report;
+  IcGrade grade = ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_autofree char *date = ic_date_to_display (ic_report_get_end_date (report));
+  GString *out = g_string_new (ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+
+  if (date != NULL)
+    g_string_append_printf (out, " · %s", date);
+  if (grade != IC_GRADE_NONE)
+    g_string_append_printf (out, " · %s", ic_grade_to_label (grade));
+  if (row->hit.page > 0)
+    {
+      g_autofree char *page = g_strdup_printf (_("page %u"), row->hit.page);
+
+      g_string_append_printf (out, " · %s", page);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             IcSearchView             *self)
+{
+  IcSearchRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (heading);
+  GtkWidget *details = gtk_widget_get_next_sibling (snippet);
+  g_autofree char *name = NULL;
+
+  gtk_widget_set_visible (heading, row->heading != NULL);
+  gtk_widget_set_visible (snippet, row->heading == NULL);
+  gtk_widget_set_visible (details, row->heading == NULL);
+  gtk_list_item_set_activatable (item, row->heading == NULL);
+  gtk_list_item_set_selectable (item, row->heading == NULL);
+  if (row->heading != NULL)
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u passage", "%u passages", row->n_hits),
+                                                row->n_hits);
+
+      name = g_strdup_printf ("%s, %s", row->heading, count);
+      gtk_label_set_label (GTK_LABEL (heading), name);
+    }
+  else
+    {
+      g_autofree char *markup = snippet_markup (self, row);
+      g_autofree char *text = passage_details (row);
+
+      gtk_label_set_markup (GTK_LABEL (snippet), markup);
+      gtk_label_set_label (GTK_LABEL (details), text);
+      name = g_strdup_printf ("%s. %s, %s", gtk_label_get_text (GTK_LABEL (snippet)),
+                              ic_report_get_authority (row->hit.report)
+                                ? ic_report_get_authority (row->hit.report) : "", text);
+    }
+  /* The row GTK builds around the child is what a screen reader meets. */
+  if (gtk_widget_get_parent (box) != NULL)
+    ic_a11y_set_name (gtk_widget_get_parent (box), name);
+}
+
+static char *
+passage_text (IcSearchRow *row)
+{
+  const char *text = ic_search_doc_get_text (row->hit.doc);
+
+  return g_strndup (text + row->hit.start, row->hit.end - row->hit.start);
+}
+
+static void
+activate_cb (IcSearchView *self,
+             guint         position)
+{
+  g_autoptr(IcSearchRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  g_autofree char *passage = NULL;
+
+  if (row == NULL || row->heading != NULL)
+    return;
+  passage = passage_text (row);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-passage", "(sus)",
+                              ic_report_get_source (row->hit.report), row->hit.page, passage);
+}
+
+/* ---- GObject ---- */
+
+static void
+ic_search_view_dispose (GObject *object)
+{
+  IcSearchView *self = IC_SEARCH_VIEW (object);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+  if (self->reports != NULL)
+    g_signal_handlers_disconnect_by_data (self->reports, self);
+  g_clear_object (&self->reports);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->query, ic_search_query_free);
+  ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_SEARCH_VIEW);
+  G_OBJECT_CLASS (ic_search_view_parent_class)->dispose (object);
+}
+
+static void
+ic_search_view_unrealize (GtkWidget *widget)
+{
+  IcSearchView *self = IC_SEARCH_VIEW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+  GTK_WIDGET_CLASS (ic_search_view_parent_class)->unrealize (widget);
+}
+
+static void
+ic_search_view_class_init (IcSearchViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ic_search_view_dispose;
+  widget_class->unrealize = ic_search_view_unrealize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/InspectionCompare/ic-search-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, good_button);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, stack);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, good_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ic_search_view_init (IcSearchView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ic_a11y_plain_button_names (GTK_WIDGET (self));
+  ic_a11y_hide_when_empty (self->status_label);
+  /* Results as one types: a query over every report takes milliseconds. */
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (IC_TYPE_SEARCH_ROW);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->rows)))));
+  g_object_unref (factory);
+}
+
+void
+ic_search_view_set_model (IcSearchView *self,
+                          GListModel   *reports)
+{
+  g_return_if_fail (IC_IS_SEARCH_VIEW (self));
+
+  if (self->reports != NULL)
+    g_signal_handlers_disconnect_by_data (self->reports, self);
+  g_set_object (&self->reports, reports);
+  if (reports != NULL)
+    g_signal_connect_swapped (reports, "items-changed", G_CALLBACK (reports_changed_cb), self);
+  run_query (self);
+}
+
+void
+ic_search_view_search (IcSearchView *self,
+                       const char   *text)
+{
+  g_return_if_fail (IC_IS_SEARCH_VIEW (self));
+
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  run_query (self);
+}
+
+void
+ic_search_view_set_good_only (IcSearchView *self,
+                              gboolean      good_only)
+{
+  g_return_if_fail (IC_IS_SEARCH_VIEW (self));
+  gtk_toggle_button_set_active (self->good_button, good_only);
+}
+
+GListModel *
+ic_search_view_get_rows (IcSearchView *self)
+{
+  g_return_val_if_fail (IC_IS_SEARCH_VIEW (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+const char *
+ic_search_view_row_heading (GObject *row)
+{
+  g_return_val_if_fail (IC_IS_SEARCH_ROW (row), NULL);
+  return IC_SEARCH_ROW (row)->heading;
+}
+
+gboolean
+ic_search_view_row_passage (GObject     *row,
+                            const char **source,
+                            guint       *page,
+                            char       **passage)
+{
+  IcSearchRow *self;
+
+  g_return_val_if_fail (IC_IS_SEARCH_ROW (row), FALSE);
+  self = IC_SEARCH_ROW (row);
+  if (self->heading != NULL)
+    return FALSE;
+  *source = ic_report_get_source (self->hit.report);
+  *page = self->hit.page;
+  *passage = passage_text (self);
+  return TRUE;
+}
+
+gint64
+ic_search_view_get_last_time (IcSearchView *self)
+{
+  g_return_val_if_fail (IC_IS_SEARCH_VIEW (self), 0);
+  return self->last_time;
+}

@@ -1,0 +1,34 @@
+/* ic-search-view.h: evidence search across every report's text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define IC_TYPE_SEARCH_VIEW (ic_search_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcSearchView, ic_search_view, IC, SEARCH_VIEW, GtkWidget)
+
+void        ic_search_view_set_model     (IcSearchView *self,
+                                          GListModel   *reports);
+/* Types @text into the search entry and searches at once. */
+void        ic_search_view_search        (IcSearchView *self,
+                                          const char   *text);
+void        ic_search_view_set_good_only (IcSearchView *self,
+                                          gboolean      good_only);
+/* The rows shown: an authority's heading, then its passages. */
+GListModel *ic_search_view_get_rows      (IcSearchView *self);
+/* For a row of ic_search_view_get_rows(): the authority of a heading
+ * (NULL for a passage), and a passage's report, page and text. */
+const char *ic_search_view_row_heading   (GObject      *row);
+gboolean    ic_search_view_row_passage   (GObject      *row,
+                                          const char  **source,
+                                          guint        *page,
+                                          char        **passage);
+/* Microseconds from the last query's start to its results drawn. */
+gint64      ic_search_view_get_last_time (IcSearchView *self);
+
+G_END_DECLS
