@@ -265,7 +265,7 @@ value_copy (const IcReportValue *from)
   v->corrected = g_strdupv (from->corrected);
   v->links = g_strdupv (from->links);
   v->pages_box = g_atomic_rc_box_acquire (from->pages_box);
-  v->search_doc = g_atomic_pointer_get (&from->search_doc);
+  v->search_doc = g_atomic_pointer_get ((IcSearchDoc **)&from->search_doc);
   if (v->search_doc != NULL)
     ic_search_doc_ref (v->search_doc);
   v->pages = v->pages_box->pages;
