@@ -918,7 +918,7 @@ test_matrix_grid_keys (void)
 }
 
 /* The keyboard goes where the user went: Alt+1–4 into the view shown,
- * opening a report to its page, Back to the list. */
+ * opening a report to its page, Back to where it was opened from. */
 static void
 test_focus_follows (void)
 {
@@ -937,6 +937,16 @@ test_focus_follows (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", ic_report_get_source (report));
   page = find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_REPORT_PAGE);
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), page));
+  /* Back returns where the report was opened from: the charts. */
+  gtk_widget_activate_action (GTK_WIDGET (window->reports_view), "reports.back", NULL);
+  g_assert_nonnull (focus_of (window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "charts");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (window->charts_view)));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), page));
+
+  /* Opened from the list, Back returns to the list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", ic_report_get_source (report));
   gtk_widget_activate_action (GTK_WIDGET (window->reports_view), "reports.back", NULL);
   g_assert_nonnull (focus_of (window));
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (window->reports_view)));
