@@ -15,6 +15,8 @@
 # doc/scale.md). PDFs are read by the helper processes, as installed. Peak
 # memory is the app process's (helpers apart); "text" is what MuPDF extracts.
 # On a shared machine quote the ratios, which come from the same run.
+# IC_BENCH_BEFORE=OTHER_BUILD_DIR adds that build's CLI cold, to compare a
+# change in the same run.
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$top/_build}"
@@ -61,6 +63,12 @@ rm -f "$work"/text-*.txt
 mkdir "$work/cache"
 timed cli_cold env XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
 timed cli_warm env XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
+if [ -n "${IC_BENCH_BEFORE:-}" ]; then
+  mkdir "$work/cache-before"
+  timed before env XDG_CACHE_HOME="$work/cache-before" \
+    IC_EXTRACT_HELPER="$IC_BENCH_BEFORE/src/core/inspection-compare-extract" \
+    "$IC_BENCH_BEFORE/src/inspection-compare" --export-json=/dev/null "$archive"
+fi
 "$build/tests/bench-load" --no-tools "$archive" > "$work/window.txt" 2>&1
 window_s=$(awk -F'|' '$2 ~ /^ fill/ { gsub(/ /, "", $8); print $8 }' "$work/window.txt")
 window_mb=$(awk -F'|' '$2 ~ /^ fill/ { gsub(/ /, "", $11); print $11 }' "$work/window.txt")
@@ -75,5 +83,8 @@ echo "| MuPDF limit: mutool convert -F text, two processes | $limit_s | $(ratio 
 echo "| CLI cold (--export-json=/dev/null, empty cache) | $cli_cold_s | $(ratio "$cli_cold_s") | $(( cli_cold_kb / 1024 )) |"
 echo "| window cold (loader on a main loop, progressive, empty cache) | $window_s | $(ratio "$window_s") | $window_mb |"
 echo "| CLI warm (the same cache) | $cli_warm_s | $(ratio "$cli_warm_s") | $(( cli_warm_kb / 1024 )) |"
+if [ -n "${IC_BENCH_BEFORE:-}" ]; then
+  echo "| CLI cold of $IC_BENCH_BEFORE | $before_s | $(ratio "$before_s") | $(( before_kb / 1024 )) |"
+fi
 echo
 echo "text extracted: $text_mb MB; memory goal 2 × text + 100 = $(( 2 * text_mb + 100 )) MB"
