@@ -251,6 +251,55 @@ save_matrix_sorted_and_scrolled (IcWindow   *window,
   ic_matrix_header_sort_by (header, IC_MATRIX_NOT_SORTED, GTK_SORT_ASCENDING);
 }
 
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+}
+
+/* The timeline walked by keyboard: the third mark opened (outlined),
+ * the focus ring moved on to the fourth; then as a table. */
+static void
+save_timeline_keys (IcWindow   *window,
+                    const char *dir)
+{
+  GtkWidget *chart = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
+  GtkWidget *table = NULL;
+
+  gtk_widget_grab_focus (chart);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  for (guint i = 0; i < 3; i++)
+    press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Return);
+  /* The details panel narrows the chart: walk on once it has. */
+  wait_ms (600);
+  press_key (chart, GDK_KEY_Right);
+  wait_ms (300);
+  save (GTK_WIDGET (window), dir, "timeline-keys");
+  for (GtkWidget *w = gtk_widget_get_parent (chart); w != NULL && table == NULL; w = gtk_widget_get_parent (w))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (w, g_type_from_name ("IcTimelineView")))
+      table = gtk_widget_get_template_child (w, G_OBJECT_TYPE (w), "table_button") ?
+              GTK_WIDGET (gtk_widget_get_template_child (w, G_OBJECT_TYPE (w), "table_button")) : NULL;
+  if (table != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table), TRUE);
+      wait_ms (600);
+      save (GTK_WIDGET (window), dir, "timeline-table");
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table), FALSE);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "timeline.close-details", NULL);
+}
+
 /* Stalls when the filter changes at scale: each change is applied, the
  * longest main-loop gap (and main-thread CPU) of the next second printed,
  * and the window saved a second after the change. The search is typed
@@ -472,6 +521,8 @@ main (int argc, char **argv)
           save (GTK_WIDGET (window), argv[1], name);
           if (v == 0 && s == 0)
             save_matrix_sorted_and_scrolled (window, argv[1]);
+          if (v == 1 && s == 0)
+            save_timeline_keys (window, argv[1]);
           if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
             {
               GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);

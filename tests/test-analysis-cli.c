@@ -145,6 +145,8 @@ test_recurrence_and_corrections (void)
   Fixture f = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *corrections = NULL;
+  g_autofree char *later_id = NULL;
+  g_autofree char *unlink = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *early, *item;
@@ -198,6 +200,39 @@ test_recurrence_and_corrections (void)
         front_door = TRUE;
     }
   g_assert_true (front_door);
+
+  /* "These two are not the same area": the next export leaves the pair
+   * out and lists the correction on the later report. */
+  later_id = content_id (&f, SEED_2024);
+  unlink = g_strdup_printf ("improvements.0.recurs_from.%s.0", id);
+  g_clear_pointer (&corrections, g_free);
+  corrections = g_strdup_printf ("{ \"version\": 1, \"reports\": { \"%s\": {"
+                                 " \"inspection_type\": \"focused_visit\","
+                                 " \"improvements.1.themes\": [\"workforce\"] },"
+                                 " \"%s\": { \"%s\": \"different\" } } }", id, later_id, unlink);
+  write_corrections (&f, corrections);
+  run_export (&f, "--export-json=-");
+  g_assert_cmpint (f.status, ==, 0);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  json_parser_load_from_data (parser, f.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (json_object_get_object_member (find_report (root, SEED_2024),
+                                                                        "corrected"), unlink));
+  recurrences = json_object_get_array_member (root, "recurrences");
+  for (guint i = 0; i < json_array_get_length (recurrences); i++)
+    {
+      JsonObject *r = json_array_get_object_element (recurrences, i);
+      JsonObject *earlier = json_object_get_object_member (r, "earlier");
+      JsonObject *later = json_object_get_object_member (r, "later");
+
+      g_assert_false (g_str_has_suffix (json_object_get_string_member (earlier, "source"), SEED_2022) &&
+                      json_object_get_int_member (earlier, "index") == 0 &&
+                      g_str_has_suffix (json_object_get_string_member (later, "source"), SEED_2024) &&
+                      !json_object_get_null_member (later, "index") &&
+                      json_object_get_int_member (later, "index") == 0);
+    }
 
   /* The improvements CSV prints the corrected themes. */
   run_export (&f, "--export-improvements-csv=-");

@@ -120,6 +120,74 @@ test_non_utf8_name_in_pack (void)
   ic_test_remove_tree (tmp);
 }
 
+static char *
+pack_text (const char *path,
+           int        *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GObject) object = G_OBJECT (poppler_document_new_from_file (uri, NULL, NULL));
+  GString *all = g_string_new (NULL);
+
+  g_assert_nonnull (object);
+  *n_pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (object));
+  for (int i = 0; i < *n_pages; i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (object), i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (all, page_text);
+      g_string_append_c (all, '\n');
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* An item of 10,000 characters, taller than a page, flows on over the
+ * following pages: every word of it is in the pack's text, once and in
+ * order (none cut off at the foot of a page, none drawn twice). */
+static void
+test_tall_item_flows (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-render-hardening-XXXXXX", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *report = g_build_filename (dir, "tall.txt", NULL);
+  g_autofree char *pack = g_build_filename (tmp, "pack.pdf", NULL);
+  g_autofree char *pack_arg = g_strconcat ("--export-pdf=", pack, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *all = NULL;
+  g_autoptr(GString) item = g_string_new ("- ensure that");
+  g_autoptr(GString) hostile = NULL;
+  const char *at;
+  guint n_words = 0;
+  int n_pages;
+
+  while (item->len < 10000)
+    g_string_append_printf (item, " w%04uz", ++n_words);
+  g_assert_cmpuint (item->len, <, 10010);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  hostile = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (hostile, "- ensure that every child at risk is seen within a day",
+                                      item->str, 1), ==, 1);
+  g_assert_true (g_file_set_contents (report, hostile->str, -1, NULL));
+
+  g_assert_cmpint (run_cli (pack_arg, dir, NULL), ==, 0);
+  all = pack_text (pack, &n_pages);
+  g_test_message ("%d pages, %u words in the item", n_pages, n_words);
+  at = all;
+  for (guint i = 1; i <= n_words; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("w%04uz", i);
+      const char *found = strstr (at, word);
+
+      if (found == NULL)
+        g_error ("word %s of %u is not in the pack (or out of order)", word, n_words);
+      at = found + strlen (word);
+      g_assert_null (strstr (at, word));
+    }
+  ic_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +196,7 @@ main (int   argc,
 
   g_test_add_func ("/render-hardening/noncharacters-in-pack", test_noncharacters_in_pack);
   g_test_add_func ("/render-hardening/non-utf8-name-in-pack", test_non_utf8_name_in_pack);
+  g_test_add_func ("/render-hardening/tall-item-flows", test_tall_item_flows);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ic-loader.h"
+#include "ic-recurrence.h"
 #include "ic-session.h"
 
 static GFile *
@@ -287,6 +288,173 @@ test_analysis (void)
   g_assert_cmpuint (g_strv_length ((char **) ic_theme_counts_get_authorities (counts)), >, 0);
 }
 
+/* Whether @recurrences link item @later_index of @later to item
+ * @earlier_index of @earlier; @user_linked: whether it is the user's. */
+static gboolean
+has_link (GPtrArray *recurrences,
+          IcReport  *earlier,
+          guint      earlier_index,
+          IcReport  *later,
+          guint      later_index,
+          gboolean  *user_linked)
+{
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (ic_recurrence_get_carried_forward (r) ||
+          g_strcmp0 (ic_report_get_content_id (ic_recurrence_get_earlier (r)->report),
+                     ic_report_get_content_id (earlier)) != 0 ||
+          g_strcmp0 (ic_report_get_content_id (ic_recurrence_get_later (r)->report),
+                     ic_report_get_content_id (later)) != 0 ||
+          ic_recurrence_get_earlier (r)->index != earlier_index ||
+          ic_recurrence_get_later (r)->index != later_index)
+        continue;
+      if (user_linked != NULL)
+        *user_linked = ic_recurrence_get_user_linked (r);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GPtrArray *
+recurrences_of (IcSession *session)
+{
+  return ic_session_find_recurrences (session, NULL);
+}
+
+/* An earlier item of @earlier that @later_index is not linked to. */
+static guint
+unlinked_earlier_item (GPtrArray *recurrences,
+                       IcReport  *earlier,
+                       IcReport  *later,
+                       guint      later_index)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (ic_report_get_improvements (earlier)); i++)
+    if (!has_link (recurrences, earlier, i, later, later_index, NULL))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A folder with one focused visit and the same visit two years earlier:
+ * every item recurs. */
+static GFile *
+two_visits_folder (void)
+{
+  g_autofree char *fixture = ic_test_fixture_path ("parser/fv-2025.txt");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-session-links-XXXXXX", &error);
+  g_autofree char *later = NULL;
+  g_autofree char *earlier = NULL;
+  g_autoptr(GString) older = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, &error));
+  older = g_string_new (text);
+  g_string_replace (older, "November 2025", "November 2023", 0);
+  g_string_replace (older, "January 2026", "January 2024", 0);
+  later = g_build_filename (dir, "visit-2025.txt", NULL);
+  earlier = g_build_filename (dir, "visit-2023.txt", NULL);
+  g_assert_true (g_file_set_contents (later, text, -1, &error));
+  g_assert_true (g_file_set_contents (earlier, older->str, -1, &error));
+  return g_file_new_for_path (dir);
+}
+
+/* "These two are not the same area" removes a link the method found,
+ * "these two are" adds one it missed; both are corrections like any
+ * other: saved, undone, read back by the next session (and so by the
+ * command line), and marked in the JSON. */
+static void
+test_link_unlink (void)
+{
+  g_autoptr(IcSession) session = ic_session_new ();
+  g_autoptr(IcSession) next = ic_session_new ();
+  g_autoptr(GFile) folder = two_visits_folder ();
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *json_text = NULL;
+  g_autofree char *unlink_field = NULL;
+  g_autofree char *link_field = NULL;
+  IcRecurrence *first = NULL;
+  IcReport *earlier, *later;
+  guint ei, li, other;
+  gboolean user_linked = FALSE;
+
+  g_assert_true (ic_session_load_corrections (session, &error));
+  g_assert_true (ic_session_open_sync (session, &folder, 1, NULL, &error));
+  found = recurrences_of (session);
+  for (guint i = 0; i < found->len && first == NULL; i++)
+    if (!ic_recurrence_get_carried_forward (g_ptr_array_index (found, i)))
+      first = g_ptr_array_index (found, i);
+  g_assert_nonnull (first);
+  earlier = ic_recurrence_get_earlier (first)->report;
+  later = ic_recurrence_get_later (first)->report;
+  ei = ic_recurrence_get_earlier (first)->index;
+  li = ic_recurrence_get_later (first)->index;
+  g_assert_false (ic_recurrence_get_user_linked (first));
+
+  /* Not the same area. */
+  unlink_field = g_strdup_printf ("improvements.%u.recurs_from.%s.%u", li,
+                                  ic_report_get_content_id (earlier), ei);
+  g_assert_true (ic_session_correct (session, ic_report_get_content_id (later), unlink_field,
+                                     "different", &error));
+  g_assert_no_error (error);
+  after = recurrences_of (session);
+  g_assert_false (has_link (after, earlier, ei, later, li, NULL));
+  g_assert_cmpuint (after->len, ==, found->len - 1);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Undo brings the method's link back. */
+  g_assert_true (ic_session_undo_correction (session, &error));
+  after = recurrences_of (session);
+  g_assert_true (has_link (after, earlier, ei, later, li, NULL));
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* The same area: a link the method did not find. */
+  other = unlinked_earlier_item (found, earlier, later, li);
+  link_field = g_strdup_printf ("improvements.%u.recurs_from.%s.%u", li,
+                                ic_report_get_content_id (earlier), other);
+  g_assert_true (ic_session_correct (session, ic_report_get_content_id (later), link_field, "same", &error));
+  g_assert_true (ic_session_correct (session, ic_report_get_content_id (later), unlink_field,
+                                     "different", &error));
+  after = recurrences_of (session);
+  g_assert_true (has_link (after, earlier, other, later, li, &user_linked));
+  g_assert_true (user_linked);
+  g_assert_false (has_link (after, earlier, ei, later, li, NULL));
+  json = ic_recurrences_to_json (after);
+  json_text = json_to_string (json, FALSE);
+  g_assert_nonnull (strstr (json_text, "\"corrected\":true"));
+
+  /* Anything else is not a correction. */
+  g_assert_false (ic_session_correct (session, ic_report_get_content_id (later), link_field, "maybe", &error));
+  g_assert_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ic_session_correct (session, ic_report_get_content_id (later),
+                                      "improvements.x.recurs_from.abc.1", "same", &error));
+  g_assert_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The next run reads both back. */
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_assert_true (ic_session_load_corrections (next, &error));
+  g_assert_true (ic_session_open_sync (next, &folder, 1, NULL, &error));
+  after = recurrences_of (next);
+  g_assert_true (has_link (after, earlier, other, later, li, NULL));
+  g_assert_false (has_link (after, earlier, ei, later, li, NULL));
+
+  /* Taken back, the method's answer returns. */
+  g_assert_true (ic_session_correct (session, ic_report_get_content_id (later), link_field, NULL, &error));
+  g_assert_true (ic_session_correct (session, ic_report_get_content_id (later), unlink_field, NULL, &error));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = recurrences_of (session);
+  g_assert_cmpuint (after->len, ==, found->len);
+  ic_test_remove_tree (folder_path);
+}
+
 /* One filter object is shared, not copied: what a filter bar edits is
  * what the session's views and exports apply. */
 static void
@@ -331,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/session/corrections-persist", test_corrections_persist);
   g_test_add_func ("/session/watch", test_watch);
   g_test_add_func ("/session/analysis", test_analysis);
+  g_test_add_func ("/session/link-unlink", test_link_unlink);
   g_test_add_func ("/session/filter", test_filter);
 
   status = g_test_run ();

@@ -12,6 +12,8 @@
 #include "ic-chart-private.h"
 #include "ic-chart-widget.h"
 #include "ic-charts-view.h"
+#include "ic-authorities.h"
+#include "ic-timeline-view.h"
 #include "ic-filter-bar.h"
 #include "ic-grade-cell.h"
 #include "ic-matrix-columns.h"
@@ -437,6 +439,137 @@ test_corrected_mark (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One report of each of @n authorities, all raising one theme in 2019. */
+static void
+fill_many (IcReportStore *store,
+           guint          n)
+{
+  GPtrArray *all = ic_authorities_get_all ();
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < all->len && reports->len < n; i++)
+    if (ic_authority_is_current (g_ptr_array_index (all, i)))
+      g_ptr_array_add (reports, make_report (ic_authority_get_name (g_ptr_array_index (all, i)),
+                                             2019, IC_GRADE_GOOD));
+  ic_report_store_add_batch (store, reports);
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+static guint
+sum_counts (GArray *marks)
+{
+  guint sum = 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const IcChartHit *hit = &g_array_index (marks, IcChartMark, i).hit;
+
+      g_assert_null (hit->report);
+      g_assert_cmpint (hit->year, >, 0);
+      if (hit->year == 2019)
+        sum += hit->count;
+    }
+  return sum;
+}
+
+/* More than 25 authorities: the timeline counts each theme's reports per
+ * year (a heat strip) instead of one solid band of marks; fewer draw
+ * marks. Both are walked and opened by keyboard, the one opened stays
+ * outlined, and "Show as Table" lists the same things as lines. */
+static void
+test_timeline_at_scale (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  GtkWidget *view = GTK_WIDGET (window->timeline_view);
+  IcChartWidget *chart = IC_CHART_WIDGET (find_child_of_type (view, IC_TYPE_CHART_WIDGET));
+  GtkToggleButton *table = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (view, IC_TYPE_TIMELINE_VIEW,
+                                                                              "table_button"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (view, IC_TYPE_TIMELINE_VIEW,
+                                                                    "table_view"));
+  GtkRevealer *details = GTK_REVEALER (gtk_widget_get_template_child (view, IC_TYPE_TIMELINE_VIEW,
+                                                                      "details_revealer"));
+  GArray *marks;
+  g_autofree char *first_line = NULL;
+
+  fill_many (window->store, 40);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  wait_ms (300);
+  ic_chart_widget_update (chart);
+  wait_ms (100);
+  marks = ic_chart_widget_get_marks (chart);
+  g_assert_nonnull (marks);
+  g_assert_cmpuint (marks->len, >, 0);
+  /* The anchor's and neighbours' 2019 reports, and the forty. */
+  g_assert_cmpuint (sum_counts (marks), >=, 40);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+
+  gtk_toggle_button_set_active (table, TRUE);
+  wait_ms (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, marks->len);
+  {
+    g_autoptr(GtkStringObject) line = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+
+    first_line = g_strdup (gtk_string_object_get_string (line));
+  }
+  {
+    const IcChartHit *hit = &g_array_index (marks, IcChartMark, 0).hit;
+    g_autofree char *year = g_strdup_printf ("%d", hit->year);
+    g_autofree char *count = g_strdup_printf (": %u report", hit->count);
+
+    g_assert_nonnull (strstr (first_line, "Plans and planning"));
+    g_assert_nonnull (strstr (first_line, year));
+    g_assert_nonnull (strstr (first_line, count));
+  }
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_true (gtk_revealer_get_reveal_child (details));
+  gtk_toggle_button_set_active (table, FALSE);
+
+  /* A peer group: marks, one per report raising a theme. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.peer-group", "s", ANCHOR);
+  ic_chart_widget_update (chart);
+  wait_ms (100);
+  marks = ic_chart_widget_get_marks (chart);
+  g_assert_cmpuint (marks->len, >, 2);
+  for (guint i = 0; i < marks->len; i++)
+    g_assert_nonnull (g_array_index (marks, IcChartMark, i).hit.report);
+
+  g_assert_cmpint (ic_chart_widget_get_focused_mark (chart), ==, -1);
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Right));
+  g_assert_cmpint (ic_chart_widget_get_focused_mark (chart), ==, 0);
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Right));
+  g_assert_cmpint (ic_chart_widget_get_focused_mark (chart), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_End));
+  g_assert_cmpint (ic_chart_widget_get_focused_mark (chart), ==, (int) marks->len - 1);
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Home));
+  gtk_revealer_set_reveal_child (details, FALSE);
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Return));
+  g_assert_true (gtk_revealer_get_reveal_child (details));
+  {
+    const IcChartHit *hit = &g_array_index (marks, IcChartMark, 0).hit;
+    g_autofree char *key = g_strdup_printf ("%s\t%s\t0", ic_report_get_source (hit->report), hit->theme);
+
+    g_assert_cmpstr (ic_chart_widget_get_selected_key (chart), ==, key);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
+  g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
 
   return g_test_run ();
 }

@@ -34,6 +34,7 @@
 #define GRADE_PREFIX "grade."
 #define ITEMS_PREFIX "improvements."
 #define THEMES_SUFFIX ".themes"
+#define RECURS_FROM ".recurs_from."
 
 struct _IcCorrections
 {
@@ -180,6 +181,41 @@ parse_item_field (const char *field,
 }
 
 static gboolean
+is_index (const char *text,
+          guint      *index)
+{
+  guint64 n;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &n, NULL))
+    return FALSE;
+  *index = n;
+  return TRUE;
+}
+
+/* "improvements.N.recurs_from.CONTENT_ID.M": whether item N of this
+ * report raises again item M of the report with CONTENT_ID. */
+static gboolean
+parse_link_field (const char  *field,
+                  guint       *later_index,
+                  char       **earlier_id,
+                  guint       *earlier_index)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (field == NULL || !g_str_has_prefix (field, ITEMS_PREFIX) || strstr (field, RECURS_FROM) == NULL)
+    return FALSE;
+  parts = g_strsplit (field, ".", -1);
+  if (g_strv_length (parts) != 5 || !g_str_equal (parts[2], "recurs_from") || parts[3][0] == '\0' ||
+      !is_index (parts[1], later_index) || !is_index (parts[4], earlier_index))
+    return FALSE;
+  for (const char *c = parts[3]; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_' && *c != ':')
+      return FALSE;
+  *earlier_id = g_strdup (parts[3]);
+  return TRUE;
+}
+
+static gboolean
 valid_themes (JsonNode *node)
 {
   JsonArray *array;
@@ -225,10 +261,11 @@ validate (const char  *field,
 {
   const char *text = node_string (value);
   g_autoptr(GDate) date = NULL;
+  g_autofree char *earlier_id = NULL;
   IcInspectionType type;
   IcArea area;
   IcGrade grade;
-  guint index;
+  guint index, earlier_index;
   gboolean ok;
 
   if (g_strcmp0 (field, "authority") == 0)
@@ -242,6 +279,8 @@ validate (const char  *field,
          (g_strcmp0 (text, "none") == 0 || ic_grade_from_key (text, &grade));
   else if (parse_item_field (field, &index))
     ok = valid_themes (value);
+  else if (parse_link_field (field, &index, &earlier_id, &earlier_index))
+    ok = g_strcmp0 (text, "same") == 0 || g_strcmp0 (text, "different") == 0;
   else
     {
       g_set_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID,
@@ -255,6 +294,29 @@ validate (const char  *field,
   return ok;
 }
 
+/* A link correction goes on the later report, read by
+ * ic_find_recurrences(); the earlier report may not be loaded. */
+static gboolean
+apply_link (IcReport   *report,
+            guint       later_index,
+            const char *earlier_id,
+            guint       earlier_index,
+            const char *decision)
+{
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+  g_autofree char *link = NULL;
+
+  if (later_index >= g_list_model_get_n_items (ic_report_get_improvements (report)))
+    return FALSE;
+  link = g_strdup_printf ("%u %s %u %s", later_index, earlier_id, earlier_index, decision);
+  g_strv_builder_addv (links, (const char **)ic_report_get_recurrence_links (report));
+  g_strv_builder_add (links, link);
+  built = g_strv_builder_end (links);
+  _ic_report_set_recurrence_links (report, (const char * const *)built);
+  return TRUE;
+}
+
 /* Sets one validated field; FALSE when the report has no such item. */
 static gboolean
 apply_field (IcReport   *report,
@@ -262,11 +324,14 @@ apply_field (IcReport   *report,
              JsonNode   *value)
 {
   const char *text = node_string (value);
+  g_autofree char *earlier_id = NULL;
   IcInspectionType type;
   IcArea area;
   IcGrade grade = IC_GRADE_NONE;
-  guint index;
+  guint index, earlier_index;
 
+  if (parse_link_field (field, &index, &earlier_id, &earlier_index))
+    return apply_link (report, index, earlier_id, earlier_index, text);
   if (g_strcmp0 (field, "authority") == 0)
     _ic_report_set_authority (report, text);
   else if (g_strcmp0 (field, "inspection_type") == 0 && ic_inspection_type_from_key (text, &type))

@@ -8,7 +8,10 @@
  * Field names are those of the JSON export's `corrected` array:
  * "authority", "inspection_type", "start_date", "end_date",
  * "published_date", "grade.AREA" (AREA a judgement area key) and
- * "improvements.N.themes" (N the item's 0-based index).
+ * "improvements.N.themes" (N the item's 0-based index), and
+ * "improvements.N.recurs_from.ID.M" (whether item N raises again item M
+ * of the report with content id ID: "same" links the two, "different"
+ * unlinks them, whatever the method finds).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -167,13 +167,42 @@ glyph_heading_kind (const IcLine *line)
   return HEADING_NONE;
 }
 
+/* The first line of a PDF page. */
+static gboolean
+starts_page (IcParse *parse,
+             guint    i)
+{
+  return i > 0 && IC_LINE (parse, i)->page != 0 && IC_LINE (parse, i)->page != IC_LINE (parse, i - 1)->page;
+}
+
+/* A list heading that opens a page (" Recommendations" at the top of an
+ * LSCB review's page) stands alone, even when the last line of the page
+ * before ends as if its sentence went on: a figure, a table or a cut
+ * footnote often ends a page. A capital after the page break starts a
+ * new line of thought; a sentence going on over a page break goes on in
+ * lower case. */
+static gboolean
+list_heading_opening_page (IcParse *parse,
+                           guint    i)
+{
+  const IcLine *line = IC_LINE (parse, i);
+
+  if (!starts_page (parse, i) || !g_unichar_isupper (g_utf8_get_char (line->text)))
+    return FALSE;
+  for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_RECOMMENDATIONS; kind++)
+    if (g_regex_match (heading_regex (kind), line->folded, 0, NULL))
+      return TRUE;
+  return FALSE;
+}
+
 static HeadingKind
 heading_kind (IcParse *parse,
               guint    i)
 {
   const IcLine *line = IC_LINE (parse, i);
 
-  if (strlen (line->folded) > 140 || is_contents_entry (parse, i) || continues_sentence (parse, i))
+  if (strlen (line->folded) > 140 || is_contents_entry (parse, i) ||
+      (continues_sentence (parse, i) && !list_heading_opening_page (parse, i)))
     return HEADING_NONE;
 
   for (HeadingKind kind = HEADING_ITEMS; kind <= HEADING_STRENGTHS; kind++)
@@ -508,16 +537,23 @@ is_reference (const char *text)
   return text[0] == '(' && (g_str_has_suffix (text, ")") || g_str_has_suffix (text, ")."));
 }
 
+/* The longest paragraph after a list's last bullet that is still read as
+ * part of that item: a sentence or two, not the body's prose. */
+#define LAST_ITEM_TAIL_MAX 300
+
 /* After a blank, a line that goes on with the item above rather than
  * start the prose after the list: a reference wrapped onto its own line,
  * or sentences ending in a full stop with another bullet of the list
- * below them (prose does not stand between the bullets of one list). */
+ * below them (prose does not stand between the bullets of one list), or,
+ * after the last bullet, one short paragraph of sentences that is all
+ * there is before the next heading. */
 static gboolean
 continues_item (IcParse  *parse,
                 guint     i,
                 guint     end,
                 gunichar  list_glyph)
 {
+  g_autofree char *tail = NULL;
   guint k;
 
   if (is_reference (IC_LINE (parse, i)->text))
@@ -525,8 +561,14 @@ continues_item (IcParse  *parse,
   for (k = i; k < end && bullet_length (IC_LINE (parse, k)->text) == 0; k++)
     if (k > i && IC_LINE (parse, k)->blank_before)
       return FALSE;
-  return k < end && k > i && g_utf8_get_char (IC_LINE (parse, k)->text) == list_glyph &&
-         g_str_has_suffix (IC_LINE (parse, k - 1)->text, ".");
+  if (k < end)
+    return k > i && g_utf8_get_char (IC_LINE (parse, k)->text) == list_glyph &&
+           g_str_has_suffix (IC_LINE (parse, k - 1)->text, ".");
+  /* A footnote ("1 A note …") or a numbered paragraph is not the item's. */
+  if (k == i || end >= parse->lines->len || !g_unichar_isupper (g_utf8_get_char (IC_LINE (parse, i)->text)))
+    return FALSE;
+  tail = _ic_parser_join (parse, i, end);
+  return strlen (tail) <= LAST_ITEM_TAIL_MAX && g_str_has_suffix (IC_LINE (parse, end - 1)->text, ".");
 }
 
 static void

@@ -22,6 +22,7 @@ struct _IcRecurrence
   IcItemRef        later;
   double           similarity;
   gboolean         carried_forward;
+  gboolean         user_linked;
   int              concept;  /* the shared concept that weighs most, or -1 */
 };
 
@@ -132,6 +133,14 @@ gboolean
 ic_recurrence_get_carried_forward (IcRecurrence *self)
 {
   return self->carried_forward;
+}
+
+/* Whether the user said the two items raise the same concern (a link
+ * the method did not find, kept as a correction). */
+gboolean
+ic_recurrence_get_user_linked (IcRecurrence *self)
+{
+  return self->user_linked;
 }
 
 /* ---- similarity ---- */
@@ -500,6 +509,87 @@ add_carried_forward (GPtrArray *entries,
     }
 }
 
+/* ---- the user's corrections ---- */
+
+static Entry *
+entry_with_content (GPtrArray  *entries,
+                    const char *content_id)
+{
+  for (guint e = 0; e < entries->len; e++)
+    {
+      Entry *entry = g_ptr_array_index (entries, e);
+
+      if (g_strcmp0 (ic_report_get_content_id (entry->report), content_id) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* The link found between item @later_index of @later and item
+ * @earlier_index of the report with @earlier_id, among out[from…]. */
+static guint
+find_link (GPtrArray  *out,
+           guint       from,
+           Entry      *later,
+           guint       later_index,
+           const char *earlier_id,
+           guint       earlier_index)
+{
+  for (guint i = from; i < out->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (out, i);
+
+      if (!r->carried_forward && r->later.report == later->report && r->later.index == later_index &&
+          r->earlier.index == earlier_index &&
+          g_strcmp0 (ic_report_get_content_id (r->earlier.report), earlier_id) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* "2 abc123 0 different" unlinks item 2 of @later from item 0 of report
+ * abc123, "… same" links them: the user's word over the method's. A link
+ * to a report that is not loaded, not an earlier one of the authority, or
+ * to an item it does not have, is kept in the corrections but does
+ * nothing here. */
+static void
+apply_link_corrections (GPtrArray *entries,
+                        Entry     *later,
+                        guint      from,
+                        GPtrArray *out)
+{
+  const char * const *links = ic_report_get_recurrence_links (later->report);
+
+  for (guint i = 0; links[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (links[i], " ", -1);
+      guint later_index, earlier_index, found;
+      Entry *earlier;
+
+      if (g_strv_length (f) != 4)
+        continue;
+      later_index = (guint)g_ascii_strtoull (f[0], NULL, 10);
+      earlier_index = (guint)g_ascii_strtoull (f[2], NULL, 10);
+      found = find_link (out, from, later, later_index, f[1], earlier_index);
+      if (g_str_equal (f[3], "different"))
+        {
+          if (found != G_MAXUINT)
+            g_ptr_array_remove_index (out, found);
+          continue;
+        }
+      earlier = entry_with_content (entries, f[1]);
+      if (found != G_MAXUINT || earlier == NULL || !same_authority_earlier (earlier, later) ||
+          earlier_index >= earlier->items->len || later_index >= later->items->len)
+        continue;
+      found = out->len;
+      g_ptr_array_add (out, recurrence_new (earlier, earlier_index, later, later_index,
+                                            shared_theme (g_ptr_array_index (earlier->items, earlier_index),
+                                                          g_ptr_array_index (later->items, later_index)),
+                                            1.0));
+      ((IcRecurrence *)g_ptr_array_index (out, found))->user_linked = TRUE;
+    }
+}
+
 /* Each later item links to every earlier item of the authority that
  * raised the same concern, so that an area raised three times gives
  * three pairs. */
@@ -510,6 +600,7 @@ find_for_report (GPtrArray *entries,
 {
   Entry *later = g_ptr_array_index (entries, later_pos);
   Entry *previous = previous_inspection (entries, later_pos);
+  guint from = out->len;
 
   for (guint e = 0; e < later_pos; e++)
     {
@@ -521,6 +612,7 @@ find_for_report (GPtrArray *entries,
         match_in_report (earlier, later, index, earlier == previous, out);
     }
   add_carried_forward (entries, later_pos, out);
+  apply_link_corrections (entries, later, from, out);
 }
 
 /**
@@ -608,6 +700,11 @@ ic_recurrences_to_json (GPtrArray *recurrences)
       if (self->carried_forward)
         {
           json_builder_set_member_name (builder, "carried_forward");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      if (self->user_linked)
+        {
+          json_builder_set_member_name (builder, "corrected");
           json_builder_add_boolean_value (builder, TRUE);
         }
       json_builder_end_object (builder);

@@ -51,6 +51,7 @@ const IcItemRef *ic_recurrence_get_earlier    (IcRecurrence *self);
 const IcItemRef *ic_recurrence_get_later      (IcRecurrence *self);
 double           ic_recurrence_get_similarity (IcRecurrence *self);
 gboolean         ic_recurrence_get_carried_forward (IcRecurrence *self);
+gboolean         ic_recurrence_get_user_linked (IcRecurrence *self);
 const char      *ic_recurrence_get_concept_label (IcRecurrence *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecurrence, ic_recurrence_unref)
 

@@ -51,6 +51,8 @@ void      _ic_report_add_duplicate          (IcReport           *self,
 void      _ic_report_mark_corrected         (IcReport           *self,
                                              const char         *field);
 void      _ic_report_clear_corrected        (IcReport           *self);
+void      _ic_report_set_recurrence_links   (IcReport           *self,
+                                             const char * const *links);
 void      _ic_report_assign                 (IcReport           *self,
                                              IcReport           *from);
 void      _ic_report_changed                (IcReport           *self);

@@ -69,6 +69,7 @@ copy_lists (IcReport *copy,
     _ic_report_add_duplicate (copy, duplicates[i]);
   for (guint i = 0; corrected[i] != NULL; i++)
     _ic_report_mark_corrected (copy, corrected[i]);
+  _ic_report_set_recurrence_links (copy, ic_report_get_recurrence_links (report));
 }
 
 /**

@@ -36,6 +36,9 @@ struct _IcReport
   char            **duplicates_v;
   char            **corrected_v;
   char            **pages;
+  /* The user's corrections of recurrence links, "LATER_INDEX EARLIER_ID
+   * EARLIER_INDEX same|different"; never NULL. */
+  char            **links;
   IcSearchDoc      *search_doc;  /* the pages indexed for search, or NULL */
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
@@ -175,6 +178,7 @@ ic_report_finalize (GObject *object)
   g_clear_pointer (&self->warnings_v, g_strfreev);
   g_clear_pointer (&self->duplicates_v, g_strfreev);
   g_clear_pointer (&self->corrected_v, g_strfreev);
+  g_clear_pointer (&self->links, g_strfreev);
   g_clear_pointer (&self->pages, g_strfreev);
   g_clear_pointer (&self->search_doc, ic_search_doc_unref);
 
@@ -351,6 +355,7 @@ ic_report_init (IcReport *self)
   self->duplicates = g_strv_builder_new ();
   self->corrected = g_strv_builder_new ();
   self->pages = g_new0 (char *, 1);
+  self->links = g_new0 (char *, 1);
 }
 
 const char *
@@ -517,6 +522,23 @@ ic_report_get_corrected_fields (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
   return list_view (self->corrected, &self->corrected_v);
+}
+
+/**
+ * ic_report_get_recurrence_links:
+ *
+ * The user's corrections of which items recur from which: each
+ * "LATER_INDEX EARLIER_CONTENT_ID EARLIER_INDEX same" (the two items
+ * raise the same concern) or "… different" (they do not), for items of
+ * this report.
+ *
+ * Returns: (transfer none): the links, never %NULL
+ */
+const char * const *
+ic_report_get_recurrence_links (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return (const char * const *)self->links;
 }
 
 /**
@@ -844,10 +866,22 @@ _ic_report_mark_corrected (IcReport   *self,
   append_to_list (self, self->corrected, &self->corrected_v, field, PROP_CORRECTED_FIELDS);
 }
 
+void
+_ic_report_set_recurrence_links (IcReport           *self,
+                                 const char * const *links)
+{
+  char **copy = links ? g_strdupv ((char **)links) : g_new0 (char *, 1);
+
+  g_strfreev (self->links);
+  self->links = copy;
+}
+
 /* Corrections are applied afresh each time, after clearing the marks. */
 void
 _ic_report_clear_corrected (IcReport *self)
 {
+  if (self->links[0] != NULL)
+    _ic_report_set_recurrence_links (self, NULL);
   if (ic_report_get_corrected_fields (self)[0] == NULL)
     return;
   g_clear_pointer (&self->corrected, g_strv_builder_unref);
@@ -934,6 +968,7 @@ _ic_report_assign (IcReport *self,
   set_list (self, &self->warnings, &self->warnings_v, ic_report_get_warnings (from), PROP_WARNINGS);
   set_list (self, &self->corrected, &self->corrected_v, ic_report_get_corrected_fields (from),
             PROP_CORRECTED_FIELDS);
+  _ic_report_set_recurrence_links (self, ic_report_get_recurrence_links (from));
   for (guint i = 0; duplicates[i] != NULL; i++)
     if (!g_strv_contains (ic_report_get_duplicates (self), duplicates[i]))
       _ic_report_add_duplicate (self, duplicates[i]);

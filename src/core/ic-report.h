@@ -35,6 +35,7 @@ const char * const *ic_report_get_warnings             (IcReport   *self);
 const char * const *ic_report_get_pages                (IcReport   *self);
 const char * const *ic_report_get_duplicates           (IcReport   *self);
 const char * const *ic_report_get_corrected_fields     (IcReport   *self);
+const char * const *ic_report_get_recurrence_links     (IcReport   *self);
 IcGrade             ic_report_get_grade                (IcReport   *self,
                                                         IcArea      area);
 IcJudgement        *ic_report_find_judgement           (IcReport   *self,

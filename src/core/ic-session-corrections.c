@@ -113,6 +113,25 @@ themes_value (IcReport *report,
   return themes ? g_strjoinv (",", (char **) themes) : g_strdup ("");
 }
 
+/* "improvements.N.recurs_from.ID.M" -> the decision the report holds for
+ * that pair ("same", "different"), or NULL. */
+static char *
+link_value (IcReport   *report,
+            const char *field)
+{
+  g_auto(GStrv) parts = g_strsplit (field, ".", -1);
+  const char * const *links = ic_report_get_recurrence_links (report);
+  g_autofree char *prefix = NULL;
+
+  if (g_strv_length (parts) != 5 || !g_str_equal (parts[2], "recurs_from"))
+    return NULL;
+  prefix = g_strdup_printf ("%s %s %s ", parts[1], parts[3], parts[4]);
+  for (guint i = 0; links[i] != NULL; i++)
+    if (g_str_has_prefix (links[i], prefix))
+      return g_strdup (links[i] + strlen (prefix));
+  return NULL;
+}
+
 /* The correction in force for @field, to restore on undo: NULL when the
  * field shows the parsed value. */
 static char *
@@ -128,6 +147,8 @@ current_value (IcSession  *self,
     return NULL;
   if (themes_index (field, &index))
     return themes_value (report, index);
+  if (g_str_has_prefix (field, "improvements."))
+    return link_value (report, field);
   if (g_str_equal (field, "inspection_type"))
     return g_strdup (ic_inspection_type_to_key (ic_report_get_inspection_type (report)));
   if (g_str_equal (field, "start_date"))

@@ -105,6 +105,8 @@ void     _ic_time_axis_draw   (IcChart *chart, cairo_t *cr, PangoContext *contex
 void     _ic_timeline_measure (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_timeline_draw    (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);
+void     _ic_timeline_marks   (IcChart *chart, PangoContext *context, double width,
+                               double height, GArray *marks);
 gboolean _ic_timeline_hit     (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
 char    *_ic_bars_subtitle    (IcChart *chart) G_GNUC_WARN_UNUSED_RESULT;

@@ -19,7 +19,13 @@ typedef struct
   double row_h;
   double axis_h;
   gboolean lanes;    /* one lane per authority inside a row */
+  gboolean heat;     /* counts per theme and year instead of marks */
 } TimelineLayout;
+
+/* Past this many authorities, marks make one solid band: each theme's
+ * reports are counted per year instead (a heat strip with numbers), and
+ * a peer group or one authority brings the marks and joins back. */
+#define MAX_AUTHORITIES_MARKED 25
 
 static double
 pad (IcChart *chart)
@@ -146,7 +152,11 @@ legend_note (IcChart         *chart,
              const IcPalette *palette,
              char           **owned)
 {
-  if (chart->authorities->len > ic_palette_get_n_series (palette))
+  if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
+    *owned = g_strdup_printf ("Each number counts the reports that raised the theme in that year "
+                              "(%u authorities); compare a peer group or one authority to see each report.",
+                              chart->authorities->len);
+  else if (chart->authorities->len > ic_palette_get_n_series (palette))
     *owned = g_strdup_printf ("Each mark is one report raising the theme (%u authorities, one colour); "
                               "lines join a theme raised again in the same authority's next report raising it.",
                               chart->authorities->len);
@@ -177,6 +187,7 @@ timeline_layout (IcChart         *chart,
     width = widest + 2 * pad (chart) + MAX (chart->font_size * 40, (chart->last_year - chart->first_year + 1) * chart->font_size * 6);
 
   layout->lanes = chart->authorities->len <= ic_palette_get_n_series (palette);
+  layout->heat = chart->authorities->len > MAX_AUTHORITIES_MARKED;
   layout->label_w = MIN (widest + 2 * pad (chart), width * 0.3);
   for (guint i = 0; i < chart->themes->len; i++)
     {
@@ -192,6 +203,9 @@ timeline_layout (IcChart         *chart,
   layout->x0 = layout->label_w + pad (chart);
   layout->x1 = width - marker_radius (chart) * 2;
   layout->axis_h = _ic_time_axis_height (chart, context);
+  /* A heat strip is read down its columns: the years head them too. */
+  if (layout->heat)
+    layout->top += layout->axis_h;
 }
 
 static double
@@ -326,6 +340,139 @@ draw_mark_cb (IcChart    *chart,
   return FALSE;
 }
 
+/* Reports raising each theme per year: counts[theme * n_years + year]. */
+static guint *
+count_heat (IcChart *chart,
+            guint   *max)
+{
+  guint n_years = chart->last_year + 1 - chart->first_year;
+  guint *counts = g_new0 (guint, MAX (chart->themes->len * n_years, 1));
+
+  *max = 0;
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+      GListModel *items = ic_report_get_improvements (report);
+      int year;
+
+      if (date == NULL || !g_date_valid (date))
+        continue;
+      year = g_date_get_year (date);
+      if (year < chart->first_year || year > chart->last_year)
+        continue;
+      for (guint t = 0; t < chart->themes->len; t++)
+        for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+          {
+            g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+            guint *cell = &counts[t * n_years + (year - chart->first_year)];
+
+            if (!ic_improvement_has_theme (item, g_ptr_array_index (chart->themes, t)))
+              continue;
+            *max = MAX (*max, ++*cell);
+            break;
+          }
+    }
+  return counts;
+}
+
+typedef gboolean (*CellFunc) (IcChart *chart, guint theme_row, int year, guint count,
+                              double x, double y, double w, double h, gpointer data);
+
+/* Calls @func for every year of every theme row of a heat strip. */
+static void
+foreach_cell (IcChart              *chart,
+              const TimelineLayout *layout,
+              CellFunc              func,
+              gpointer              data)
+{
+  guint n_years = chart->last_year + 1 - chart->first_year, max;
+  g_autofree guint *counts = count_heat (chart, &max);
+  double year_w = (layout->x1 - layout->x0) / MAX (n_years, 1);
+
+  for (guint t = 0; t < chart->themes->len; t++)
+    for (guint y = 0; y < n_years; y++)
+      if (func (chart, t, chart->first_year + y, counts[t * n_years + y],
+                layout->x0 + y * year_w, layout->top + t * layout->row_h, year_w, layout->row_h,
+                data))
+        return;
+}
+
+typedef struct
+{
+  cairo_t         *cr;
+  PangoContext    *context;
+  const IcPalette *palette;
+  guint            max;
+} DrawCell;
+
+static gboolean
+draw_cell_cb (IcChart *chart,
+              guint    theme_row,
+              int      year,
+              guint    count,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              gpointer data)
+{
+  DrawCell *draw = data;
+  IcColor fill = *ic_palette_get_color (draw->palette, IC_PALETTE_ACCENT);
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double tw, th;
+
+  if (count == 0)
+    return FALSE;
+  /* Up to half the accent: the number on it stays readable as text. */
+  fill.alpha = 0.08 + 0.42 * count / MAX (draw->max, 1);
+  _ic_fill_rect (draw->cr, x + 1, y + 1, w - 2, h - 2, &fill);
+  text = g_strdup_printf ("%u", count);
+  layout = _ic_text_layout (draw->context, text, chart->font_size * 0.85, 0, -1);
+  _ic_text_size (layout, &tw, &th);
+  if (tw < w)
+    _ic_text_draw (draw->cr, layout, x + (w - tw) / 2, y + (h - th) / 2,
+                   ic_palette_get_color (draw->palette, IC_PALETTE_TEXT));
+  return FALSE;
+}
+
+static void
+draw_heat (IcChart              *chart,
+           const TimelineLayout *layout,
+           cairo_t              *cr,
+           PangoContext         *context,
+           const IcPalette      *palette)
+{
+  DrawCell draw = { cr, context, palette, 0 };
+  int n_years = chart->last_year + 1 - chart->first_year;
+  double year_w = (layout->x1 - layout->x0) / MAX (n_years, 1);
+
+  g_free (count_heat (chart, &draw.max));
+  foreach_cell (chart, layout, draw_cell_cb, &draw);
+  for (int i = 0; i < n_years; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", chart->first_year + i);
+      g_autoptr(PangoLayout) label = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
+      double tw;
+
+      _ic_text_size (label, &tw, NULL);
+      /* Narrow columns: "’15" rather than no year at all. */
+      if (tw >= year_w)
+        {
+          g_free (text);
+          text = g_strdup_printf ("\u2019%02d", (chart->first_year + i) % 100);
+          g_clear_object (&label);
+          label = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
+          _ic_text_size (label, &tw, NULL);
+        }
+      if (tw < year_w)
+        _ic_text_draw (cr, label, layout->x0 + i * year_w + (year_w - tw) / 2,
+                       layout->top - layout->axis_h + pad (chart),
+                       ic_palette_get_color (palette, IC_PALETTE_TEXT));
+    }
+}
+
 void
 _ic_timeline_measure (IcChart      *chart,
                       PangoContext *context,
@@ -371,6 +518,11 @@ _ic_timeline_draw (IcChart         *chart,
       _ic_text_draw (cr, text, 0, y + (layout.row_h - th) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
     }
   _ic_time_axis_draw (chart, cr, context, palette, layout.x0, layout.x1, layout.top, base);
+  if (layout.heat)
+    {
+      draw_heat (chart, &layout, cr, context, palette);
+      return;
+    }
   draw_links (chart, &layout, cr, palette);
   foreach_mark (chart, &layout, draw_mark_cb, &draw);
 }
@@ -402,6 +554,45 @@ hit_mark_cb (IcChart    *chart,
   return FALSE;
 }
 
+typedef struct
+{
+  double      x, y;
+  IcChartHit *hit;
+} HitCell;
+
+static gboolean
+hit_cell_cb (IcChart *chart,
+             guint    theme_row,
+             int      year,
+             guint    count,
+             double   x,
+             double   y,
+             double   w,
+             double   h,
+             gpointer data)
+{
+  HitCell *found = data;
+
+  if (count == 0 || found->x < x || found->x >= x + w || found->y < y || found->y >= y + h)
+    return FALSE;
+  found->hit->theme = g_ptr_array_index (chart->themes, theme_row);
+  found->hit->year = year;
+  found->hit->count = count;
+  return TRUE;
+}
+
+/* The layout as drawn at @width x @height. */
+static void
+layout_at_size (IcChart        *chart,
+                PangoContext   *context,
+                double          width,
+                double          height,
+                TimelineLayout *layout)
+{
+  timeline_layout (chart, context, ic_palette_get_print (), width, layout);
+  layout->row_h = MAX (layout->row_h, (height - layout->top - layout->axis_h) / MAX (chart->themes->len, 1));
+}
+
 gboolean
 _ic_timeline_hit (IcChart      *chart,
                   PangoContext *context,
@@ -414,8 +605,14 @@ _ic_timeline_hit (IcChart      *chart,
   TimelineLayout layout;
   HitMark found = { x, y, marker_radius (chart) * 2.5, NULL, NULL };
 
-  timeline_layout (chart, context, ic_palette_get_print (), width, &layout);
-  layout.row_h = MAX (layout.row_h, (height - layout.top - layout.axis_h) / MAX (chart->themes->len, 1));
+  layout_at_size (chart, context, width, height, &layout);
+  if (layout.heat)
+    {
+      HitCell cell = { x, y, hit };
+
+      foreach_cell (chart, &layout, hit_cell_cb, &cell);
+      return hit->theme != NULL;
+    }
   foreach_mark (chart, &layout, hit_mark_cb, &found);
   if (found.report == NULL)
     return FALSE;
@@ -423,4 +620,73 @@ _ic_timeline_hit (IcChart      *chart,
   hit->theme = found.theme;
   hit->authority = ic_report_get_authority (found.report);
   return TRUE;
+}
+
+static gboolean
+list_cell_cb (IcChart *chart,
+              guint    theme_row,
+              int      year,
+              guint    count,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              gpointer data)
+{
+  IcChartMark mark = { x, y, w, h, { .area = -1 } };
+
+  if (count == 0)
+    return FALSE;
+  mark.hit.theme = g_ptr_array_index (chart->themes, theme_row);
+  mark.hit.year = year;
+  mark.hit.count = count;
+  g_array_append_val (data, mark);
+  return FALSE;
+}
+
+static gboolean
+list_mark_cb (IcChart    *chart,
+              IcReport   *report,
+              const char *theme,
+              double      x,
+              double      y,
+              gpointer    data)
+{
+  double r = marker_radius (chart) * 1.8;
+  IcChartMark mark = { x - r, y - r, 2 * r, 2 * r, { .area = -1 } };
+
+  mark.hit.report = report;
+  mark.hit.theme = theme;
+  mark.hit.authority = ic_report_get_authority (report);
+  g_array_append_val (data, mark);
+  return FALSE;
+}
+
+/* Top to bottom, then left to right: the order the keyboard walks. */
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const IcChartMark *ma = a, *mb = b;
+
+  if (ma->y + ma->height / 2 != mb->y + mb->height / 2)
+    return ma->y + ma->height / 2 < mb->y + mb->height / 2 ? -1 : 1;
+  return (ma->x > mb->x) - (ma->x < mb->x);
+}
+
+void
+_ic_timeline_marks (IcChart      *chart,
+                    PangoContext *context,
+                    double        width,
+                    double        height,
+                    GArray       *marks)
+{
+  TimelineLayout layout;
+
+  layout_at_size (chart, context, width, height, &layout);
+  if (layout.heat)
+    foreach_cell (chart, &layout, list_cell_cb, marks);
+  else
+    foreach_mark (chart, &layout, list_mark_cb, marks);
+  g_array_sort (marks, compare_marks);
 }

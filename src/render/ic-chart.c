@@ -661,6 +661,32 @@ ic_chart_hit_test (IcChart    *chart,
     }
 }
 
+/**
+ * ic_chart_get_marks:
+ *
+ * What the keyboard walks on the chart drawn at @width x @height, top to
+ * bottom then left to right: a timeline's marks, or the cells of its
+ * heat strip; none for other charts.
+ *
+ * Returns: (transfer full) (element-type IcChartMark): the marks
+ */
+GArray *
+ic_chart_get_marks (IcChart *chart,
+                    double   width,
+                    double   height)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (IcChartMark));
+  g_autoptr(IcPangoContext) context = NULL;
+
+  g_return_val_if_fail (chart != NULL, marks);
+
+  if (chart->kind != IC_CHART_TIMELINE || ic_chart_is_empty (chart))
+    return marks;
+  context = _ic_render_create_context (NULL);
+  _ic_timeline_marks (chart, context, width, height, marks);
+  return marks;
+}
+
 typedef enum
 {
   FORMAT_PNG,

@@ -75,6 +75,14 @@ typedef struct
   guint       count;     /* bars: the count drawn */
 } IcChartHit;
 
+/* Something drawn that can be walked to with the keyboard and
+ * activated: a timeline's mark, or a cell of its heat strip. */
+typedef struct
+{
+  double     x, y, width, height;  /* its box, at the size asked */
+  IcChartHit hit;
+} IcChartMark;
+
 #define IC_TYPE_CHART (ic_chart_get_type ())
 
 typedef struct _IcChart IcChart;
@@ -114,6 +122,10 @@ gboolean     ic_chart_hit_test          (IcChart              *chart,
                                          double                x,
                                          double                y,
                                          IcChartHit           *hit);
+
+GArray      *ic_chart_get_marks         (IcChart              *chart,
+                                         double                width,
+                                         double                height) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean     ic_chart_export            (IcChartKind           kind,
                                          GListModel           *reports,

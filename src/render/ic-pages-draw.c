@@ -316,6 +316,45 @@ draw_row (Ctx   *ctx,
   cairo_stroke (ctx->cr);
 }
 
+/* Only the lines of the part, each once: a clip would leave the others
+ * in the PDF's text, read twice by a reader's search or copy. */
+static void
+draw_part (Ctx   *ctx,
+           Block *part,
+           double y)
+{
+  Block *whole = part->whole;
+  g_autoptr(PangoLayout) layout = _ic_pages_block_layout (whole, 0, ctx->width);
+  PangoLayoutIter *iter;
+
+  if (layout == NULL)
+    layout = _ic_markup_layout (ctx->context, whole->markup, whole->size, whole->flags,
+                                ctx->width - whole->indent);
+  iter = pango_layout_get_iter (layout);
+  cairo_save (ctx->cr);
+  ic_color_set_source (role (ctx, whole->role), ctx->cr);
+  do
+    {
+      int top, bottom;
+      double line_top;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      line_top = (double) top / PANGO_SCALE;
+      if (line_top >= part->part_top && line_top < part->part_top + part->height)
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (ctx->cr, whole->indent + (double) logical.x / PANGO_SCALE,
+                         y - part->part_top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          pango_cairo_show_layout_line (ctx->cr, pango_layout_iter_get_line_readonly (iter));
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_restore (ctx->cr);
+}
+
 static void
 draw_block (Ctx   *ctx,
             Block *block,
@@ -327,6 +366,11 @@ draw_block (Ctx   *ctx,
   if (block->kind == BLOCK_ROW)
     {
       draw_row (ctx, block, y);
+      return;
+    }
+  if (block->kind == BLOCK_PART)
+    {
+      draw_part (ctx, block, y);
       return;
     }
   layout = _ic_pages_block_layout (block, 0, ctx->width);

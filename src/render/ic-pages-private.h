@@ -22,9 +22,10 @@ typedef enum
   BLOCK_TEXT,
   BLOCK_GRADE,  /* an area label and its grade cell */
   BLOCK_ROW,    /* a row of a table */
+  BLOCK_PART,   /* the lines of a TEXT block taller than a page that fit on one */
 } BlockKind;
 
-typedef struct
+typedef struct _Block
 {
   BlockKind      kind;
   char          *markup;          /* TEXT; GRADE: the area label */
@@ -46,6 +47,10 @@ typedef struct
    * for drawing: laying the text out again doubled the pack's time. */
   GPtrArray     *layouts;
   double         layout_width;    /* the content width they were made for */
+  /* PART: the whole block (borrowed) and where this part starts in it;
+   * its lines from there down to `height` are drawn. */
+  struct _Block *whole;
+  double         part_top;
 } Block;
 
 /* @block's layout number @i if it was made for @width, else NULL. */

@@ -231,19 +231,119 @@ block_fits (IcPages *pages,
   return used + h <= avail;
 }
 
+/* Where each line of a text block ends, from its top, in points. */
+static GArray *
+line_bottoms (Block *block)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (block->layouts, 0));
+  GArray *bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  do
+    {
+      int top, bottom;
+      double y;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      y = (double) bottom / PANGO_SCALE;
+      g_array_append_val (bottoms, y);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return bottoms;
+}
+
+static void
+add_part (IcPages *pages,
+          Page    *page,
+          Block   *whole,
+          double   top,
+          double   bottom,
+          double  *used)
+{
+  Block *part = g_new0 (Block, 1);
+  guint index;
+
+  part->kind = BLOCK_PART;
+  part->whole = whole;
+  part->part_top = top;
+  part->height = bottom - top;
+  part->table_header = -1;
+  if (top == 0)
+    {
+      part->space_before = whole->space_before;
+      part->dest = g_strdup (whole->dest);
+    }
+  if (*used > 0)
+    *used += part->space_before;
+  g_ptr_array_add (pages->blocks, part);
+  index = pages->blocks->len - 1;
+  g_array_append_val (page->blocks, index);
+  *used += part->height;
+  if (part->dest != NULL)
+    set_dest (pages, part->dest, pages->pages->len - 1);
+}
+
+/* A text block taller than a page (a 10,000-character item) flows on
+ * over as many pages as it needs, cut between lines: parts added after
+ * every block, so the blocks' indices stay. Returns the last page. */
+static Page *
+flow_tall_block (IcPages *pages,
+                 Page    *page,
+                 Block   *block,
+                 double   avail,
+                 double  *used)
+{
+  g_autoptr(GArray) bottoms = line_bottoms (block);
+  double top = 0;
+  guint line = 0;
+
+  while (line < bottoms->len)
+    {
+      double room = avail - *used - (*used > 0 ? block->space_before : 0);
+      guint end = line;
+
+      /* The last line's part ends at the block's own (padded) height. */
+      while (end < bottoms->len &&
+             (end + 1 == bottoms->len ? block->height : g_array_index (bottoms, double, end)) - top <= room)
+        end++;
+      if (end == line && *used > 0)
+        {
+          page = new_flow_page (pages, used);
+          continue;
+        }
+      /* A single line taller than a page: it is cut, not lost. */
+      end = MAX (end, line + 1);
+      add_part (pages, page, block, top,
+                end == bottoms->len ? block->height : g_array_index (bottoms, double, end - 1), used);
+      top = g_array_index (bottoms, double, end - 1);
+      line = end;
+      if (line < bottoms->len)
+        page = new_flow_page (pages, used);
+    }
+  return page;
+}
+
 static void
 paginate_flow (IcPages      *pages,
                PangoContext *context,
                guint         first_block)
 {
   double width = content_width (pages, FALSE), avail = content_height (pages, FALSE), used = 0;
+  guint n_blocks = pages->blocks->len;
   Page *page = NULL;
 
-  for (guint i = first_block; i < pages->blocks->len; i++)
+  for (guint i = first_block; i < n_blocks; i++)
     {
       Block *block = g_ptr_array_index (pages->blocks, i);
 
       block->height = measure_block (pages, context, block, width);
+      if (block->kind == BLOCK_TEXT && block->height > avail)
+        {
+          if (page == NULL || block->page_break)
+            page = new_flow_page (pages, &used);
+          page = flow_tall_block (pages, page, block, avail, &used);
+          continue;
+        }
       if (page == NULL || block->page_break || (page->blocks->len > 0 && !block_fits (pages, i, used, avail)))
         {
           page = new_flow_page (pages, &used);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -34,6 +35,12 @@ struct _IcChartWidget
   GCancellable *links_job;   /* the timeline's joins being found */
   gboolean     dark;
   gboolean     dirty;
+
+  /* The timeline's marks as the keyboard walks them, at the size drawn. */
+  GArray      *marks;        /* IcChartMark, pointing into self->chart */
+  int          marks_width, marks_height;
+  int          focused;      /* index into marks, or -1 */
+  char        *selected;     /* mark_key() of the mark last activated */
 };
 
 G_DEFINE_FINAL_TYPE (IcChartWidget, ic_chart_widget, GTK_TYPE_WIDGET)
@@ -48,6 +55,7 @@ enum {
 
 enum {
   SIGNAL_HIT_ACTIVATED,
+  SIGNAL_PREPARED,
   N_SIGNALS,
 };
 
@@ -146,6 +154,8 @@ prepare (IcChartWidget *self,
   /* Only the timeline draws recurrences: other charts skip finding them. */
   if (self->kind != IC_CHART_TIMELINE)
     links = none;
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->focused = -1;
   g_clear_pointer (&self->chart, ic_chart_unref);
   if (self->model != NULL)
     {
@@ -162,6 +172,7 @@ prepare (IcChartWidget *self,
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_PREPARED], 0);
 }
 
 static void
@@ -295,6 +306,70 @@ draw_chart (IcChartWidget *self,
     ic_chart_draw (self->chart, cr, width, height, ic_palette_get_screen (self->dark));
 }
 
+/* What identifies a mark across preparations of the chart. */
+static char *
+mark_key (const IcChartHit *hit)
+{
+  return g_strdup_printf ("%s\t%s\t%d", hit->report ? ic_report_get_source (hit->report) : "",
+                          hit->theme ? hit->theme : "", hit->year);
+}
+
+/* (transfer none): the marks at the widget's size, found once per size. */
+static GArray *
+ensure_marks (IcChartWidget *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->marks != NULL && (width != self->marks_width || height != self->marks_height))
+    g_clear_pointer (&self->marks, g_array_unref);
+  if (self->marks == NULL && self->chart != NULL && self->kind == IC_CHART_TIMELINE)
+    {
+      self->marks = ic_chart_get_marks (self->chart, width, height);
+      self->marks_width = width;
+      self->marks_height = height;
+      if (self->focused >= (int) self->marks->len)
+        self->focused = -1;
+    }
+  return self->marks;
+}
+
+static void
+ring_mark (cairo_t           *cr,
+           const IcChartMark *mark,
+           const IcColor     *color,
+           double             line)
+{
+  ic_color_set_source (color, cr);
+  cairo_set_line_width (cr, line);
+  cairo_rectangle (cr, mark->x - line, mark->y - line, mark->width + 2 * line, mark->height + 2 * line);
+  cairo_stroke (cr);
+}
+
+/* The mark last activated stays outlined; the one the keyboard is on
+ * has the focus ring. */
+static void
+draw_rings (IcChartWidget *self,
+            cairo_t       *cr)
+{
+  const IcPalette *palette = ic_palette_get_screen (self->dark);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GArray *marks = ensure_marks (self);
+
+  for (guint i = 0; marks != NULL && self->selected != NULL && i < marks->len; i++)
+    {
+      IcChartMark *mark = &g_array_index (marks, IcChartMark, i);
+      g_autofree char *key = mark_key (&mark->hit);
+
+      if (g_str_equal (key, self->selected))
+        ring_mark (cr, mark, ic_palette_get_color (palette, IC_PALETTE_TEXT), 2);
+    }
+  if (marks != NULL && self->focused >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)) &&
+      GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root)))
+    ring_mark (cr, &g_array_index (marks, IcChartMark, self->focused),
+               ic_palette_get_color (palette, IC_PALETTE_ACCENT), 3);
+}
+
 static void
 ic_chart_widget_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -309,6 +384,8 @@ ic_chart_widget_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_chart (self, cr, width, height);
+  if (self->chart != NULL && !ic_chart_is_empty (self->chart))
+    draw_rings (self, cr);
   cairo_destroy (cr);
 }
 
@@ -400,6 +477,114 @@ ic_chart_widget_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+activate_hit (IcChartWidget    *self,
+              const IcChartHit *hit)
+{
+  g_free (self->selected);
+  self->selected = mark_key (hit);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_HIT_ACTIVATED], 0, hit);
+}
+
+/* The focused mark in view, said to screen readers, ringed. */
+static void
+focus_mark (IcChartWidget *self,
+            int            index)
+{
+  IcChartMark *mark = &g_array_index (self->marks, IcChartMark, index);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  g_autofree char *text = ic_chart_widget_describe_hit (&mark->hit);
+
+  self->focused = index;
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_clamp_page (h, mark->x - 24, mark->x + mark->width + 24);
+      gtk_adjustment_clamp_page (v, mark->y - 24, mark->y + mark->height + 24);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text ? text : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The nearest mark, by x, in the row above (@step -1) or below (+1). */
+static int
+mark_in_next_row (GArray *marks,
+                  int     from,
+                  int     step)
+{
+  IcChartMark *start = &g_array_index (marks, IcChartMark, from);
+  double row = start->y + start->height / 2, next_row = NAN, best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (int i = from + step; i >= 0 && i < (int) marks->len; i += step)
+    {
+      IcChartMark *mark = &g_array_index (marks, IcChartMark, i);
+      double centre = mark->y + mark->height / 2;
+
+      if (centre == row)
+        continue;
+      if (isnan (next_row))
+        next_row = centre;
+      if (centre != next_row)
+        break;
+      if (fabs (mark->x - start->x) < best)
+        best = fabs (mark->x - start->x), found = i;
+    }
+  return found;
+}
+
+/* Arrow keys walk the marks (left and right along the reading order, up
+ * and down to the nearest mark of the next row), Home and End go to the
+ * first and last, Enter or Space opens the one focused. */
+static gboolean
+key_pressed_cb (IcChartWidget         *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GArray *marks = ensure_marks (self);
+  int n = marks ? (int) marks->len : 0, next = -2;
+
+  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      next = self->focused < 0 ? 0 : MIN (self->focused + 1, n - 1);
+      break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      next = self->focused < 0 ? 0 : MAX (self->focused - 1, 0);
+      break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      next = self->focused < 0 ? 0 : mark_in_next_row (marks, self->focused,
+                                                        keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ? 1 : -1);
+      if (next < 0)
+        next = self->focused;
+      break;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      next = 0;
+      break;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      next = n - 1;
+      break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_space: case GDK_KEY_KP_Space:
+      if (self->focused < 0)
+        return FALSE;
+      activate_hit (self, &g_array_index (marks, IcChartMark, self->focused).hit);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  focus_mark (self, next);
+  return TRUE;
+}
+
+static void
 released_cb (IcChartWidget *self,
              int            n_press,
              double         x,
@@ -409,7 +594,7 @@ released_cb (IcChartWidget *self,
   IcChartHit hit;
 
   if (hit_test (self, x, y, &hit))
-    g_signal_emit (self, signals[SIGNAL_HIT_ACTIVATED], 0, &hit);
+    activate_hit (self, &hit);
 }
 
 static void
@@ -424,6 +609,8 @@ ic_chart_widget_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->chart, ic_chart_unref);
   g_clear_pointer (&self->authorities, g_strfreev);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->selected, g_free);
 
   G_OBJECT_CLASS (ic_chart_widget_parent_class)->dispose (object);
 }
@@ -505,6 +692,10 @@ ic_chart_widget_class_init (IcChartWidgetClass *klass)
   signals[SIGNAL_HIT_ACTIVATED] =
     g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  /* The chart was prepared again: its marks changed. */
+  signals[SIGNAL_PREPARED] =
+    g_signal_new ("prepared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "icchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -514,9 +705,15 @@ static void
 ic_chart_widget_init (IcChartWidget *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->zoom = 1.0;
   self->kind = IC_CHART_TIMELINE;
+  self->focused = -1;
+  /* The timeline's marks are reached by keyboard (key_pressed_cb). */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (click, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -546,6 +743,7 @@ ic_chart_widget_set_kind (IcChartWidget *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+  gtk_widget_set_focusable (GTK_WIDGET (self), kind == IC_CHART_TIMELINE);
   update_accessible (self);
   model_items_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
@@ -631,4 +829,34 @@ ic_chart_widget_set_authorities (IcChartWidget      *self,
   g_strfreev (self->authorities);
   self->authorities = g_strdupv ((char **) authorities);
   model_items_changed_cb (self);
+}
+
+/**
+ * ic_chart_widget_get_marks:
+ *
+ * Returns: (transfer none) (nullable) (element-type IcChartMark): what
+ *   the keyboard walks, at the widget's size: the timeline's marks or
+ *   heat cells
+ */
+GArray *
+ic_chart_widget_get_marks (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), NULL);
+  return ensure_marks (self);
+}
+
+/* Index of the mark the keyboard is on, or -1. */
+int
+ic_chart_widget_get_focused_mark (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), -1);
+  return self->focused;
+}
+
+/* The mark last activated, as "source\ttheme\tyear", or %NULL. */
+const char *
+ic_chart_widget_get_selected_key (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), NULL);
+  return self->selected;
 }

@@ -28,6 +28,9 @@ void         ic_chart_widget_set_zoom   (IcChartWidget *self,
 IcChart     *ic_chart_widget_get_chart  (IcChartWidget *self);
 /* Prepares the chart now rather than when the main loop is next idle. */
 void         ic_chart_widget_update     (IcChartWidget *self);
+GArray      *ic_chart_widget_get_marks  (IcChartWidget *self);
+int          ic_chart_widget_get_focused_mark (IcChartWidget *self);
+const char  *ic_chart_widget_get_selected_key (IcChartWidget *self);
 void         ic_chart_widget_set_authorities (IcChartWidget      *self,
                                               const char * const *authorities);
 char        *ic_chart_widget_describe_hit (const IcChartHit *hit) G_GNUC_WARN_UNUSED_RESULT;

@@ -19,8 +19,16 @@ struct _IcTimelineView
 {
   GtkWidget      parent_instance;
 
+  /* What the table lists: the marks of this chart, which owns what
+   * their hits point to. */
+  IcChart       *table_chart;
+  GArray        *table_marks;
+
   /* template widgets */
   IcChartWidget *chart;
+  GtkStack      *chart_stack;
+  GtkToggleButton *table_button;
+  GtkListView   *table_view;
   GtkRevealer   *details_revealer;
   GtkListBox    *details_list;
   GtkLabel      *details_title;
@@ -65,6 +73,15 @@ report_row (IcReport *report)
   return row;
 }
 
+static gboolean
+report_in_year (IcReport *report,
+                int       year)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  return date != NULL && g_date_valid (date) && g_date_get_year (date) == year;
+}
+
 /* A click on a mark lists the reports behind it: every report of that
  * authority raising that theme, each with a link to open it. */
 static void
@@ -80,6 +97,9 @@ hit_activated_cb (IcTimelineView   *self,
 
   if (authority == NULL && hit->report != NULL)
     authority = ic_report_get_authority (hit->report);
+  /* A cell of the heat strip: every authority's reports that year. */
+  if (hit->report == NULL && hit->year > 0)
+    authority = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_list))) != NULL)
     gtk_list_box_remove (self->details_list, child);
@@ -90,7 +110,9 @@ hit_activated_cb (IcTimelineView   *self,
       gboolean raises = hit->theme == NULL;
       GListModel *items = ic_report_get_improvements (report);
 
-      if (g_strcmp0 (ic_report_get_authority (report), authority) != 0)
+      if (authority != NULL && g_strcmp0 (ic_report_get_authority (report), authority) != 0)
+        continue;
+      if (authority == NULL && !report_in_year (report, hit->year))
         continue;
       for (guint j = 0; !raises && j < g_list_model_get_n_items (items); j++)
         {
@@ -105,6 +127,62 @@ hit_activated_cb (IcTimelineView   *self,
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }
 
+/* The table lists what the chart draws, one line per mark (or per heat
+ * cell with its count), in the keyboard's order. */
+static void
+fill_table (IcTimelineView *self)
+{
+  g_autoptr(GtkStringList) lines = gtk_string_list_new (NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GArray *marks = ic_chart_widget_get_marks (self->chart);
+
+  g_clear_pointer (&self->table_marks, g_array_unref);
+  g_clear_pointer (&self->table_chart, ic_chart_unref);
+  if (marks != NULL && ic_chart_widget_get_chart (self->chart) != NULL)
+    {
+      self->table_marks = g_array_ref (marks);
+      self->table_chart = ic_chart_ref (ic_chart_widget_get_chart (self->chart));
+      for (guint i = 0; i < marks->len; i++)
+        {
+          /* With its count, for a cell of the heat strip. */
+          g_autofree char *text = ic_chart_widget_describe_hit (&g_array_index (marks, IcChartMark, i).hit);
+
+          gtk_string_list_append (lines, text ? text : "");
+        }
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&lines)));
+  gtk_list_view_set_model (self->table_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+table_toggled_cb (IcTimelineView  *self,
+                  GtkToggleButton *button)
+{
+  gboolean table = gtk_toggle_button_get_active (button);
+
+  if (table)
+    fill_table (self);
+  gtk_stack_set_visible_child_name (self->chart_stack, table ? "table" : "chart");
+}
+
+static void
+chart_prepared_cb (IcTimelineView *self)
+{
+  if (gtk_toggle_button_get_active (self->table_button))
+    fill_table (self);
+}
+
+/* Enter on a line does what a click on its mark does. */
+static void
+table_activate_cb (IcTimelineView *self,
+                   guint           position,
+                   GtkListView    *view)
+{
+  if (self->table_marks == NULL || position >= self->table_marks->len)
+    return;
+  hit_activated_cb (self, &g_array_index (self->table_marks, IcChartMark, position).hit, self->chart);
+}
+
 static void
 close_details_action (GtkWidget  *widget,
                       const char *action_name,
@@ -116,6 +194,10 @@ close_details_action (GtkWidget  *widget,
 static void
 ic_timeline_view_dispose (GObject *object)
 {
+  IcTimelineView *self = IC_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->table_marks, g_array_unref);
+  g_clear_pointer (&self->table_chart, ic_chart_unref);
   ic_ui_dispose_template (GTK_WIDGET (object), IC_TYPE_TIMELINE_VIEW);
   G_OBJECT_CLASS (ic_timeline_view_parent_class)->dispose (object);
 }
@@ -135,7 +217,13 @@ ic_timeline_view_class_init (IcTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_list);
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_title);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, table_button);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, table_view);
   gtk_widget_class_bind_template_callback (widget_class, hit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_prepared_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
@@ -154,10 +242,46 @@ ic_timeline_view_class_init (IcTimelineViewClass *klass)
 }
 
 static void
+table_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+table_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* GTK 4.8 names a list row by its type: name it by its line. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_list_item_get_child (item))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+static GtkListItemFactory *
+table_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (table_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (table_bind_cb), NULL);
+  return factory;
+}
+
+static void
 ic_timeline_view_init (IcTimelineView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = table_factory ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   ic_a11y_hide_when_empty (self->details_title);
+  gtk_list_view_set_factory (self->table_view, factory);
 }
 
 void
