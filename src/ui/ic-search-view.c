@@ -481,8 +481,11 @@ ic_search_view_search (IcSearchView *self,
 {
   g_return_if_fail (IC_IS_SEARCH_VIEW (self));
 
+  /* Setting the text empties the entry first: no query for that. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   run_query (self);
 }
 
