@@ -693,7 +693,7 @@ test_replace (void)
     }
   ic_report_store_add_batch (store, batch);
   barnet = ic_report_store_find_content (store, "id-0");
-  _ic_report_add_duplicate (barnet, "copy-of-barnet");
+  ic_report_store_add_duplicate (store, barnet, "copy-of-barnet");
   g_signal_connect (barnet, "changed", G_CALLBACK (count_changed_cb), &n_changed);
   g_ptr_array_set_size (batch, 0);
 
@@ -903,6 +903,7 @@ typedef struct
   GThread   *main_thread;
   guint      n_on_main;
   guint      n_provisional;
+  guint      n_sealed;
 } Told;
 
 static void
@@ -916,12 +917,13 @@ told_cb (IcReport *report,
   g_ptr_array_add (told->sources, g_strdup (ic_report_get_source (report)));
   told->n_on_main += g_thread_self () == told->main_thread;
   told->n_provisional += provisional;
+  told->n_sealed += _ic_report_is_sealed (report);
   g_mutex_unlock (&told->mutex);
 }
 
 /* The pipeline's last stage: every report a load reads is handed to the
- * loader's report function once, on a worker thread; copies and refused
- * files are not. */
+ * loader's report function once, on a worker thread, before it is
+ * published; copies and refused files are not. */
 static void
 test_report_func (void)
 {
@@ -949,6 +951,10 @@ test_report_func (void)
                                                      g_str_equal, NULL));
   g_assert_cmpuint (told.n_on_main, ==, 0);
   g_assert_cmpuint (told.n_provisional, ==, 0);
+  /* Told before publishing; sealed once in the store. */
+  g_assert_cmpuint (told.n_sealed, ==, 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (_ic_report_is_sealed (ic_report_store_get_report (store, i)));
 
   ic_loader_set_report_func (loader, NULL, NULL, NULL);
   g_ptr_array_unref (told.sources);

@@ -4,8 +4,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "ic-corrections.h"
 #include "ic-json.h"
 #include "ic-report-private.h"
+#include "ic-report-snapshot.h"
 #include "ic-report-store.h"
 
 static IcReport *
@@ -184,6 +188,114 @@ test_set_grade_correction (void)
   g_assert_cmpuint (ic_report_get_grade (report, IC_AREA_CARE_LEAVERS), ==, IC_GRADE_OUTSTANDING);
 }
 
+static IcReport *
+published_report (IcReportStore *store)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcJudgement) good = ic_judgement_new (IC_AREA_OVERALL_EFFECTIVENESS, "Overall",
+                                                  IC_GRADE_GOOD, 2);
+  IcReport *report = _ic_report_new ("barnet.pdf");
+
+  _ic_report_set_authority (report, "Barnet");
+  _ic_report_set_content_id (report, "id-barnet");
+  _ic_report_add_judgement (report, good);
+  _ic_report_set_pages (report, (const char *[]){ "Page one", "Page two", NULL });
+  g_ptr_array_add (batch, report);
+  g_assert_false (_ic_report_is_sealed (report));
+  ic_report_store_add_batch (store, batch);
+  return report;
+}
+
+/* Once in a store a report is published: every setter refuses, and the
+ * report keeps its value. */
+static void
+test_sealed_refuses (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  IcReport *report = published_report (store);
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_MAY, 2020);
+  g_autoptr(IcJudgement) bad = ic_judgement_new (IC_AREA_LEADERSHIP, "Leaders", IC_GRADE_INADEQUATE, 2);
+
+  g_assert_true (_ic_report_is_sealed (report));
+
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_set_authority (report, "Camden");
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_set_end_date (report, date);
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_set_grade (report, IC_AREA_OVERALL_EFFECTIVENESS, IC_GRADE_INADEQUATE);
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_add_judgement (report, bad);
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_add_duplicate (report, "copy.pdf");
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_set_pages (report, NULL);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (ic_report_get_authority (report), ==, "Barnet");
+  g_assert_null (ic_report_get_end_date (report));
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_LEADERSHIP), ==, IC_GRADE_NONE);
+  g_assert_cmpstrv (ic_report_get_duplicates (report), ((const char *[]){ NULL }));
+  g_assert_cmpstrv (ic_report_get_pages (report), ((const char *[]){ "Page one", "Page two", NULL }));
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A correction gives the stored report a new value: the same object in
+ * the store, changed once, while a snapshot taken before (what a thread
+ * or an export holds) still says what the report said. The pages are
+ * shared, not copied; strings that did not change keep their address. A
+ * copy found later is a swap too. */
+static void
+test_correction_swaps_value (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-swap-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "corrections.json", NULL);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (path);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  IcReport *report = published_report (store);
+  g_autoptr(IcReport) before = ic_report_snapshot (report);
+  const char *content_id = ic_report_get_content_id (report);
+  guint n_changed = 0;
+
+  ic_report_store_set_corrections (store, corrections);
+  g_signal_connect (report, "changed", G_CALLBACK (count_cb), &n_changed);
+  g_assert_true (ic_report_get_pages (before) == ic_report_get_pages (report));
+
+  g_assert_true (ic_corrections_set_field (corrections, "id-barnet", "grade.overall_effectiveness",
+                                           "inadequate", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ic_report_store_get_report (store, 0) == report);
+  g_assert_cmpuint (n_changed, ==, 1);
+  /* What did not change stays where it was, for callers holding it. */
+  g_assert_true (ic_report_get_content_id (report) == content_id);
+  g_assert_true (_ic_report_is_sealed (report));
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_INADEQUATE);
+  g_assert_cmpstrv (ic_report_get_corrected_fields (report),
+                    ((const char *[]){ "grade.overall_effectiveness", NULL }));
+  g_assert_cmpint (ic_report_get_grade (before, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  g_assert_cmpstrv (ic_report_get_corrected_fields (before), ((const char *[]){ NULL }));
+  g_assert_true (ic_report_get_pages (before) == ic_report_get_pages (report));
+
+  ic_report_store_add_duplicate (store, report, "copy.pdf");
+  g_assert_cmpstrv (ic_report_get_duplicates (report), ((const char *[]){ "copy.pdf", NULL }));
+  g_assert_cmpstrv (ic_report_get_duplicates (before), ((const char *[]){ NULL }));
+
+  g_assert_true (ic_corrections_remove (corrections, "id-barnet", "grade.overall_effectiveness"));
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +307,8 @@ main (int   argc,
   g_test_add_func ("/model/json/rejects-bad-input", test_json_rejects_bad_input);
   g_test_add_func ("/model/enums/keys", test_enum_keys);
   g_test_add_func ("/model/report/set-grade", test_set_grade_correction);
+  g_test_add_func ("/model/report/sealed-refuses", test_sealed_refuses);
+  g_test_add_func ("/model/report/correction-swaps-value", test_correction_swaps_value);
 
   return g_test_run ();
 }

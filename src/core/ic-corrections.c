@@ -831,6 +831,25 @@ ic_corrections_list_fields (IcCorrections *self,
   return g_strv_builder_end (builder);
 }
 
+/* The parsed values, then each correction of @entry (if any), marked. */
+static void
+apply_entry (IcReport        *report,
+             const Originals *originals,
+             JsonObject      *entry)
+{
+  g_autoptr(GList) fields = NULL;
+
+  restore (report, originals);
+  _ic_report_clear_corrected (report);
+  if (entry == NULL)
+    return;
+
+  fields = json_object_get_members (entry);
+  for (GList *l = fields; l != NULL; l = l->next)
+    if (apply_field (report, l->data, json_object_get_member (entry, l->data)))
+      _ic_report_mark_corrected (report, l->data);
+}
+
 /**
  * ic_corrections_apply:
  *
@@ -844,7 +863,6 @@ ic_corrections_apply (IcCorrections *self,
   const char *content_id;
   Originals *originals;
   JsonObject *entry;
-  g_autoptr(GList) fields = NULL;
 
   g_return_if_fail (IC_IS_CORRECTIONS (self));
   g_return_if_fail (IC_IS_REPORT (report));
@@ -862,21 +880,24 @@ ic_corrections_apply (IcCorrections *self,
       g_object_set_qdata_full (G_OBJECT (report), originals_quark (), originals, originals_free);
     }
 
-  restore (report, originals);
-  _ic_report_clear_corrected (report);
-  if (entry == NULL)
-    return;
+  /* A published report is not written into: the corrected values go
+   * into a draft that replaces its value whole. The parsed values stay
+   * with the report itself, whichever value it has. */
+  if (_ic_report_is_sealed (report))
+    {
+      g_autoptr(IcReport) draft = _ic_report_edit (report);
 
-  fields = json_object_get_members (entry);
-  for (GList *l = fields; l != NULL; l = l->next)
-    if (apply_field (report, l->data, json_object_get_member (entry, l->data)))
-      _ic_report_mark_corrected (report, l->data);
+      apply_entry (draft, originals, entry);
+      _ic_report_commit (report, draft);
+    }
+  else
+    apply_entry (report, originals, entry);
 }
 
 /**
  * ic_corrections_forget_parsed:
  *
- * For a report whose parsed values changed in place (read again in
+ * For a report whose parsed values were replaced (read again in
  * full): drops the parsed values kept when it was first corrected, so
  * that the next ic_corrections_apply() starts from the new ones.
  */

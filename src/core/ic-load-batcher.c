@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include "ic-load-job.h"
-#include "ic-report-private.h"
 
 /* A copy of a report is listed on it; a copy of a file that failed fails
  * the same way. Returns FALSE while the original is still being read. */
@@ -28,9 +27,7 @@ resolve_copy (IcLoadJob  *job,
 
   if (original != NULL)
     {
-      if (g_strcmp0 (ic_report_get_source (original), copy->path) != 0 &&
-          !g_strv_contains (ic_report_get_duplicates (original), copy->path))
-        _ic_report_add_duplicate (original, copy->path);
+      ic_report_store_add_duplicate (job->store, original, copy->path);
       return TRUE;
     }
 
@@ -103,10 +100,12 @@ withdraw (IcReportStore *store,
 }
 
 /* Moves what the workers produced into the store: one batch of reports
- * and one of failures (a second pass adds one batch of replacements). */
+ * and one of failures (a second pass adds one batch of replacements).
+ * Adds to @progress the files finished and found since the last batch. */
 static void
-flush_batch (IcLoadJob *job,
-             gboolean   last)
+flush_batch (IcLoadJob      *job,
+             gboolean        last,
+             IcLoadProgress *progress)
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GPtrArray) provisional = NULL;
@@ -158,28 +157,31 @@ flush_batch (IcLoadJob *job,
   n_done += resolve_copies (job, job->waiting_copies, failures, last);
   ic_report_store_add_failures (job->store, failures);
 
-  _ic_loader_advance (job->loader, n_done, n_total - job->n_total_seen);
+  progress->n_done += n_done;
+  progress->n_found += n_total - job->n_total_seen;
   job->n_total_seen = n_total;
 }
 
 /* With a stall probe, the batch is timed: wall time includes waiting
  * for a CPU, CPU time is the work the main thread did. */
-void
+IcLoadProgress
 ic_load_batcher_flush (IcLoadJob *job,
                        gboolean   last)
 {
+  IcLoadProgress progress = { 0, 0 };
   gint64 start, cpu_start;
 
   if (job->probe == NULL)
     {
-      flush_batch (job, last);
-      return;
+      flush_batch (job, last, &progress);
+      return progress;
     }
   start = g_get_monotonic_time ();
   cpu_start = ic_stall_probe_thread_cpu_us ();
-  flush_batch (job, last);
+  flush_batch (job, last, &progress);
   ic_stall_probe_add_batch (job->probe, g_get_monotonic_time () - start,
                             ic_stall_probe_thread_cpu_us () - cpu_start);
+  return progress;
 }
 
 /* A cancelled load leaves no provisional report behind: it would pass

@@ -85,13 +85,15 @@ void       ic_load_later_free (IcLoadLater   *later);
 void       ic_load_pipeline_run (IcLoadJob   *job);
 
 /* ic-load-batcher.c: on the job's main context. */
-void       ic_load_batcher_flush               (IcLoadJob *job,
+typedef struct
+{
+  guint n_done;   /* files finished (read, or failed) */
+  guint n_found;  /* files the scan found */
+} IcLoadProgress;
+
+IcLoadProgress ic_load_batcher_flush           (IcLoadJob *job,
                                                 gboolean   last);
 void       ic_load_batcher_withdraw_unfinished (IcLoadJob *job);
 
-/* ic-loader.c: progress over the loads running now. */
-void       _ic_loader_advance  (IcLoader      *self,
-                                guint          n_done,
-                                guint          n_found);
 
 G_END_DECLS

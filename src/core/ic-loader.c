@@ -92,14 +92,16 @@ stop_sources (IcLoadJob *job)
   job->cancelled_id = 0;
 }
 
-
-/* What a batch adds to the progress of the loads running now. */
-void
-_ic_loader_advance (IcLoader *self,
-                    guint     n_done,
-                    guint     n_found)
+/* Moves what the workers produced into the store, and adds it to the
+ * progress of the loads running now. */
+static void
+flush (IcLoadJob *job,
+       gboolean   last)
 {
-  set_progress (self, self->n_done + n_done, self->n_total + n_found);
+  IcLoader *self = job->loader;
+  IcLoadProgress batch = ic_load_batcher_flush (job, last);
+
+  set_progress (self, self->n_done + batch.n_done, self->n_total + batch.n_found);
 }
 
 static void return_task (IcLoadJob *job);
@@ -150,7 +152,7 @@ return_task (IcLoadJob *job)
     }
   else
     {
-      ic_load_batcher_flush (job, TRUE);
+      flush (job, TRUE);
       stop_sources (job);
       g_task_return_boolean (job->task, TRUE);
     }
@@ -172,7 +174,7 @@ flush_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  ic_load_batcher_flush (job, FALSE);
+  flush (job, FALSE);
   return G_SOURCE_CONTINUE;
 }
 

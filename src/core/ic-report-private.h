@@ -1,4 +1,7 @@
-/* ic-report-private.h: setters for the parser, the JSON reader and corrections
+/* ic-report-private.h: setters for whoever builds a report, and the swap
+ *
+ * The setters are for the parser, the JSON reader and drafts; they refuse
+ * a sealed (published) report.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +59,15 @@ void      _ic_report_set_recurrence_links   (IcReport           *self,
 void      _ic_report_assign                 (IcReport           *self,
                                              IcReport           *from);
 void      _ic_report_changed                (IcReport           *self);
+
+/* Published reports are sealed: their value is never written again. A
+ * change is written into a draft and swapped in whole. */
+void      _ic_report_seal                   (IcReport           *self);
+gboolean  _ic_report_is_sealed              (IcReport           *self);
+IcReport *_ic_report_edit                   (IcReport           *self) G_GNUC_WARN_UNUSED_RESULT;
+void      _ic_report_commit                 (IcReport           *self,
+                                             IcReport           *draft);
+IcReport *_ic_report_share                  (IcReport           *self) G_GNUC_WARN_UNUSED_RESULT;
 
 typedef struct _IcSearchDoc IcSearchDoc;
 void         _ic_report_take_search_doc     (IcReport           *self,

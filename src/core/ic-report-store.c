@@ -143,10 +143,7 @@ absorb_duplicate (IcReportStore *self,
       return FALSE;
     }
 
-  if (g_strcmp0 (ic_report_get_source (existing), ic_report_get_source (report)) != 0 &&
-      !g_strv_contains (ic_report_get_duplicates (existing), ic_report_get_source (report)))
-    _ic_report_add_duplicate (existing, ic_report_get_source (report));
-
+  ic_report_store_add_duplicate (self, existing, ic_report_get_source (report));
   return TRUE;
 }
 
@@ -200,6 +197,8 @@ ic_report_store_add_batch (IcReportStore *self,
       if (absorb_duplicate (self, report))
         continue;
 
+      /* Published: from now on it changes only by a swap of its value. */
+      _ic_report_seal (report);
       pos = sorted_position (self, report);
       g_ptr_array_insert (self->reports, pos, g_object_ref (report));
       first_changed = MIN (first_changed, pos);
@@ -502,4 +501,31 @@ ic_report_store_get_corrections (IcReportStore *self)
 {
   g_return_val_if_fail (IC_IS_REPORT_STORE (self), NULL);
   return self->corrections;
+}
+
+/**
+ * ic_report_store_add_duplicate:
+ * @report: a report in the store
+ * @path: a file with the same bytes as @report's
+ *
+ * Lists @path on @report (once, and not its own source), by swapping in
+ * a new value: a published report is never written into.
+ */
+void
+ic_report_store_add_duplicate (IcReportStore *self,
+                               IcReport      *report,
+                               const char    *path)
+{
+  g_autoptr(IcReport) draft = NULL;
+
+  g_return_if_fail (IC_IS_REPORT_STORE (self));
+  g_return_if_fail (IC_IS_REPORT (report));
+  g_return_if_fail (path != NULL);
+
+  if (g_strcmp0 (ic_report_get_source (report), path) == 0 ||
+      g_strv_contains (ic_report_get_duplicates (report), path))
+    return;
+  draft = _ic_report_edit (report);
+  _ic_report_add_duplicate (draft, path);
+  _ic_report_commit (report, draft);
 }

@@ -21,6 +21,9 @@ void           ic_report_store_replace_batch    (IcReportStore *self,
                                                  GPtrArray     *reports);
 void           ic_report_store_add_failures     (IcReportStore *self,
                                                  GPtrArray     *failures);
+void           ic_report_store_add_duplicate    (IcReportStore *self,
+                                                 IcReport      *report,
+                                                 const char    *path);
 void           ic_report_store_remove_source    (IcReportStore *self,
                                                  const char    *source);
 void           ic_report_store_remove_sources   (IcReportStore *self,

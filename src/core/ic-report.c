@@ -1,5 +1,15 @@
 /* ic-report.c
  *
+ * An IcReport is a handle on a value. The value (IcReportValue) holds
+ * what the parser or the JSON reader built; once the report is sealed
+ * (published to a store, or a snapshot) nothing writes into its value
+ * again: the setters refuse. A change to a published report (read in
+ * full, corrected, a copy found) is made on a draft (_ic_report_edit())
+ * and swapped in whole (_ic_report_commit()): the handle stays the same
+ * object, so rows and pages showing it keep it and read it again on
+ * ::changed, while whoever holds the old value (a snapshot handed to a
+ * thread or an export) keeps seeing the old one.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ic-report"
@@ -11,10 +21,14 @@
 #include "ic-report-private.h"
 #include "ic-search-index.h"
 
-struct _IcReport
+/* The text of a report's pages is large and never changes: values share it. */
+typedef struct
 {
-  GObject           parent_instance;
+  char **pages;
+} Pages;
 
+typedef struct
+{
   char             *source;
   char             *content_id;
   char             *authority;
@@ -25,27 +39,38 @@ struct _IcReport
   GDate            *start_date;
   GDate            *end_date;
   GDate            *published_date;
-  GListStore       *judgements;
-  GListStore       *improvements;
-  GStrvBuilder     *strengths;
-  GStrvBuilder     *warnings;
-  GStrvBuilder     *duplicates;
-  GStrvBuilder     *corrected;
-  char            **strengths_v;
-  char            **warnings_v;
-  char            **duplicates_v;
-  char            **corrected_v;
-  char            **pages;
+  GPtrArray        *judgements;    /* IcJudgement, immutable objects */
+  GPtrArray        *improvements;  /* IcImprovement */
+  char            **strengths;
+  char            **warnings;
+  char            **duplicates;
+  char            **corrected;
   /* The user's corrections of recurrence links, "LATER_INDEX EARLIER_ID
    * EARLIER_INDEX same|different"; never NULL. */
   char            **links;
-  IcSearchDoc      *search_doc;  /* the pages indexed for search, or NULL */
+  Pages            *pages_box;
+  char            **pages;         /* pages_box->pages */
+  /* The pages indexed for search, or NULL: derived from the pages, so a
+   * sealed value may still have it filled in once (atomically). */
+  IcSearchDoc      *search_doc;
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
+} IcReportValue;
+
+struct _IcReport
+{
+  GObject        parent_instance;
+
+  IcReportValue *value;
+  /* Published: the value is shared and nobody writes into it. */
+  gboolean       sealed;
+  /* This handle's views of the value's lists: a GListStore caches its
+   * last position on reads, so handles on one value never share one. */
+  GListStore    *judgements;
+  GListStore    *improvements;
   /* The grade of each area, kept with the judgements: a matrix asks for
-   * a report's grades many times a row. Rebuilt where the judgements
-   * change, so reading never writes. */
-  IcGrade           grades[IC_N_AREAS];
+   * a report's grades many times a row. */
+  IcGrade        grades[IC_N_AREAS];
 };
 
 G_DEFINE_FINAL_TYPE (IcReport, ic_report, G_TYPE_OBJECT)
@@ -84,6 +109,190 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+pages_clear (Pages *box)
+{
+  g_strfreev (box->pages);
+}
+
+static Pages *
+pages_new (const char * const *pages)
+{
+  Pages *box = g_atomic_rc_box_new0 (Pages);
+
+  box->pages = pages ? g_strdupv ((char **)pages) : g_new0 (char *, 1);
+  return box;
+}
+
+static void
+pages_unref (Pages *box)
+{
+  g_atomic_rc_box_release_full (box, (GDestroyNotify)pages_clear);
+}
+
+/* The strings of a value are reference-counted (GRefString): a swap
+ * keeps the ones that did not change where they are, so that a pointer
+ * a caller took from a getter (a content id passed on to a correction)
+ * stays valid across a correction. */
+static char *
+str_new (const char *text)
+{
+  return text != NULL ? g_ref_string_new (text) : NULL;
+}
+
+static char *
+str_acquire (char *text)
+{
+  return text != NULL ? g_ref_string_acquire (text) : NULL;
+}
+
+static void
+str_release (char *text)
+{
+  if (text != NULL)
+    g_ref_string_release (text);
+}
+
+/* Gives @to @from's string when they are equal. */
+static void
+keep_string (char **to,
+             char  *from)
+{
+  if (*to == from || g_strcmp0 (*to, from) != 0)
+    return;
+  str_release (*to);
+  *to = str_acquire (from);
+}
+
+static void
+value_clear (IcReportValue *v)
+{
+  str_release (v->source);
+  str_release (v->content_id);
+  str_release (v->authority);
+  str_release (v->authority_as_printed);
+  str_release (v->title);
+  str_release (v->lead_inspector);
+  str_release (v->improvement_note);
+  g_clear_pointer (&v->start_date, g_date_free);
+  g_clear_pointer (&v->end_date, g_date_free);
+  g_clear_pointer (&v->published_date, g_date_free);
+  g_ptr_array_unref (v->judgements);
+  g_ptr_array_unref (v->improvements);
+  g_strfreev (v->strengths);
+  g_strfreev (v->warnings);
+  g_strfreev (v->duplicates);
+  g_strfreev (v->corrected);
+  g_strfreev (v->links);
+  pages_unref (v->pages_box);
+  g_clear_pointer (&v->search_doc, ic_search_doc_unref);
+}
+
+static IcReportValue *
+value_new (void)
+{
+  IcReportValue *v = g_atomic_rc_box_new0 (IcReportValue);
+
+  v->judgements = g_ptr_array_new_with_free_func (g_object_unref);
+  v->improvements = g_ptr_array_new_with_free_func (g_object_unref);
+  v->strengths = g_new0 (char *, 1);
+  v->warnings = g_new0 (char *, 1);
+  v->duplicates = g_new0 (char *, 1);
+  v->corrected = g_new0 (char *, 1);
+  v->links = g_new0 (char *, 1);
+  v->pages_box = pages_new (NULL);
+  v->pages = v->pages_box->pages;
+  return v;
+}
+
+static void
+value_unref (IcReportValue *v)
+{
+  g_atomic_rc_box_release_full (v, (GDestroyNotify)value_clear);
+}
+
+static GDate *
+date_copy (const GDate *date)
+{
+  return date != NULL ? g_date_copy (date) : NULL;
+}
+
+static gpointer
+ref_object (gconstpointer object,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer)object);
+}
+
+static IcImprovement *
+improvement_copy (IcImprovement *from)
+{
+  IcImprovement *item = ic_improvement_new (ic_improvement_get_text (from),
+                                            ic_improvement_get_kind (from),
+                                            ic_improvement_get_scope (from),
+                                            ic_improvement_get_timeframe (from),
+                                            ic_improvement_get_page (from));
+
+  ic_improvement_set_themes (item, ic_improvement_get_themes (from));
+  return item;
+}
+
+/* A value a draft may write into. Improvements are copied, since their
+ * themes can be set (corrections); judgements are immutable and shared,
+ * and so is the text of the pages. */
+static IcReportValue *
+value_copy (const IcReportValue *from)
+{
+  IcReportValue *v = g_atomic_rc_box_new0 (IcReportValue);
+
+  v->source = str_acquire (from->source);
+  v->content_id = str_acquire (from->content_id);
+  v->authority = str_acquire (from->authority);
+  v->authority_as_printed = str_acquire (from->authority_as_printed);
+  v->title = str_acquire (from->title);
+  v->lead_inspector = str_acquire (from->lead_inspector);
+  v->improvement_note = str_acquire (from->improvement_note);
+  v->start_date = date_copy (from->start_date);
+  v->end_date = date_copy (from->end_date);
+  v->published_date = date_copy (from->published_date);
+  v->judgements = g_ptr_array_copy (from->judgements, ref_object, NULL);
+  g_ptr_array_set_free_func (v->judgements, g_object_unref);
+  v->improvements = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < from->improvements->len; i++)
+    g_ptr_array_add (v->improvements, improvement_copy (g_ptr_array_index (from->improvements, i)));
+  v->strengths = g_strdupv (from->strengths);
+  v->warnings = g_strdupv (from->warnings);
+  v->duplicates = g_strdupv (from->duplicates);
+  v->corrected = g_strdupv (from->corrected);
+  v->links = g_strdupv (from->links);
+  v->pages_box = g_atomic_rc_box_acquire (from->pages_box);
+  v->search_doc = g_atomic_pointer_get ((IcSearchDoc **)&from->search_doc);
+  if (v->search_doc != NULL)
+    ic_search_doc_ref (v->search_doc);
+  v->pages = v->pages_box->pages;
+  v->inspection_type = from->inspection_type;
+  v->ilacs_variant = from->ilacs_variant;
+  return v;
+}
+
+static void
+strv_append (char       ***strv,
+             const char   *value)
+{
+  guint n = g_strv_length (*strv);
+
+  *strv = g_renew (char *, *strv, n + 2);
+  (*strv)[n] = g_strdup (value);
+  (*strv)[n + 1] = NULL;
+}
+
+/* Every setter: a sealed report is published and its value shared. */
+#define RETURN_IF_SEALED(self) \
+  G_STMT_START { \
+    g_return_if_fail (IC_IS_REPORT (self)); \
+    g_return_if_fail (!(self)->sealed); \
+  } G_STMT_END
+
+static void
 set_string (IcReport    *self,
             char       **field,
             const char  *value,
@@ -92,8 +301,8 @@ set_string (IcReport    *self,
   if (g_strcmp0 (*field, value) == 0)
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  str_release (*field);
+  *field = str_new (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -114,34 +323,23 @@ set_date (IcReport     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-/* Lists grow one entry at a time while parsing; the GStrv handed out is
- * rebuilt lazily so that getters stay cheap and const. */
 static void
-append_to_list (IcReport      *self,
-                GStrvBuilder  *builder,
-                char        ***cache,
-                const char    *value,
-                guint          prop_id)
+append_to_list (IcReport    *self,
+                char      ***list,
+                const char  *value,
+                guint        prop_id)
 {
-  g_strv_builder_add (builder, value);
-  g_clear_pointer (cache, g_strfreev);
+  strv_append (list, value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-static const char * const *
-list_view (GStrvBuilder   *builder,
-           char         ***cache)
+/* The handle's list models show @v's lists. */
+static void
+fill_store (GListStore *store,
+            GPtrArray  *items)
 {
-  if (*cache == NULL)
-    {
-      g_auto(GStrv) built = g_strv_builder_end (builder);
-
-      /* g_strv_builder_end() empties the builder: put the entries back. */
-      g_strv_builder_addv (builder, (const char **)built);
-      *cache = g_steal_pointer (&built);
-    }
-
-  return (const char * const *)*cache;
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
 }
 
 static void
@@ -160,27 +358,7 @@ ic_report_finalize (GObject *object)
 {
   IcReport *self = (IcReport *)object;
 
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->content_id, g_free);
-  g_clear_pointer (&self->authority, g_free);
-  g_clear_pointer (&self->authority_as_printed, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->lead_inspector, g_free);
-  g_clear_pointer (&self->improvement_note, g_free);
-  g_clear_pointer (&self->start_date, g_date_free);
-  g_clear_pointer (&self->end_date, g_date_free);
-  g_clear_pointer (&self->published_date, g_date_free);
-  g_clear_pointer (&self->strengths, g_strv_builder_unref);
-  g_clear_pointer (&self->warnings, g_strv_builder_unref);
-  g_clear_pointer (&self->duplicates, g_strv_builder_unref);
-  g_clear_pointer (&self->corrected, g_strv_builder_unref);
-  g_clear_pointer (&self->strengths_v, g_strfreev);
-  g_clear_pointer (&self->warnings_v, g_strfreev);
-  g_clear_pointer (&self->duplicates_v, g_strfreev);
-  g_clear_pointer (&self->corrected_v, g_strfreev);
-  g_clear_pointer (&self->links, g_strfreev);
-  g_clear_pointer (&self->pages, g_strfreev);
-  g_clear_pointer (&self->search_doc, ic_search_doc_unref);
+  g_clear_pointer (&self->value, value_unref);
 
   G_OBJECT_CLASS (ic_report_parent_class)->finalize (object);
 }
@@ -196,40 +374,40 @@ ic_report_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SOURCE:
-      g_value_set_string (value, self->source);
+      g_value_set_string (value, self->value->source);
       break;
     case PROP_CONTENT_ID:
-      g_value_set_string (value, self->content_id);
+      g_value_set_string (value, self->value->content_id);
       break;
     case PROP_AUTHORITY:
-      g_value_set_string (value, self->authority);
+      g_value_set_string (value, self->value->authority);
       break;
     case PROP_AUTHORITY_AS_PRINTED:
-      g_value_set_string (value, self->authority_as_printed);
+      g_value_set_string (value, self->value->authority_as_printed);
       break;
     case PROP_INSPECTION_TYPE:
-      g_value_set_uint (value, self->inspection_type);
+      g_value_set_uint (value, self->value->inspection_type);
       break;
     case PROP_ILACS_VARIANT:
-      g_value_set_uint (value, self->ilacs_variant);
+      g_value_set_uint (value, self->value->ilacs_variant);
       break;
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, self->value->title);
       break;
     case PROP_START_DATE:
-      g_value_set_boxed (value, self->start_date);
+      g_value_set_boxed (value, self->value->start_date);
       break;
     case PROP_END_DATE:
-      g_value_set_boxed (value, self->end_date);
+      g_value_set_boxed (value, self->value->end_date);
       break;
     case PROP_PUBLISHED_DATE:
-      g_value_set_boxed (value, self->published_date);
+      g_value_set_boxed (value, self->value->published_date);
       break;
     case PROP_LEAD_INSPECTOR:
-      g_value_set_string (value, self->lead_inspector);
+      g_value_set_string (value, self->value->lead_inspector);
       break;
     case PROP_IMPROVEMENT_NOTE:
-      g_value_set_string (value, self->improvement_note);
+      g_value_set_string (value, self->value->improvement_note);
       break;
     case PROP_JUDGEMENTS:
       g_value_set_object (value, self->judgements);
@@ -244,7 +422,7 @@ ic_report_get_property (GObject    *object,
       g_value_set_boxed (value, ic_report_get_warnings (self));
       break;
     case PROP_PAGES:
-      g_value_set_boxed (value, self->pages);
+      g_value_set_boxed (value, self->value->pages);
       break;
     case PROP_DUPLICATES:
       g_value_set_boxed (value, ic_report_get_duplicates (self));
@@ -346,23 +524,19 @@ ic_report_init (IcReport *self)
 {
   for (guint a = 0; a < IC_N_AREAS; a++)
     self->grades[a] = IC_GRADE_NONE;
+  self->value = value_new ();
   self->judgements = g_list_store_new (IC_TYPE_JUDGEMENT);
   g_signal_connect_swapped (self->judgements, "items-changed", G_CALLBACK (judgements_changed_cb),
                             self);
   self->improvements = g_list_store_new (IC_TYPE_IMPROVEMENT);
-  self->strengths = g_strv_builder_new ();
-  self->warnings = g_strv_builder_new ();
-  self->duplicates = g_strv_builder_new ();
-  self->corrected = g_strv_builder_new ();
-  self->pages = g_new0 (char *, 1);
-  self->links = g_new0 (char *, 1);
 }
+
 
 const char *
 ic_report_get_source (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->source;
+  return self->value->source;
 }
 
 /**
@@ -375,70 +549,70 @@ const char *
 ic_report_get_content_id (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->content_id;
+  return self->value->content_id;
 }
 
 const char *
 ic_report_get_authority (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->authority;
+  return self->value->authority;
 }
 
 const char *
 ic_report_get_authority_as_printed (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->authority_as_printed;
+  return self->value->authority_as_printed;
 }
 
 IcInspectionType
 ic_report_get_inspection_type (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), IC_INSPECTION_TYPE_OTHER);
-  return self->inspection_type;
+  return self->value->inspection_type;
 }
 
 IcIlacsVariant
 ic_report_get_ilacs_variant (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), IC_ILACS_VARIANT_NONE);
-  return self->ilacs_variant;
+  return self->value->ilacs_variant;
 }
 
 const char *
 ic_report_get_title (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->title;
+  return self->value->title;
 }
 
 const GDate *
 ic_report_get_start_date (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->start_date;
+  return self->value->start_date;
 }
 
 const GDate *
 ic_report_get_end_date (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->end_date;
+  return self->value->end_date;
 }
 
 const GDate *
 ic_report_get_published_date (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->published_date;
+  return self->value->published_date;
 }
 
 const char *
 ic_report_get_lead_inspector (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->lead_inspector;
+  return self->value->lead_inspector;
 }
 
 /* An improvement section written as prose, or a statement that earlier
@@ -447,7 +621,7 @@ const char *
 ic_report_get_improvement_note (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->improvement_note;
+  return self->value->improvement_note;
 }
 
 /**
@@ -478,14 +652,14 @@ const char * const *
 ic_report_get_strengths (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return list_view (self->strengths, &self->strengths_v);
+  return (const char * const *)self->value->strengths;
 }
 
 const char * const *
 ic_report_get_warnings (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return list_view (self->warnings, &self->warnings_v);
+  return (const char * const *)self->value->warnings;
 }
 
 /**
@@ -497,7 +671,7 @@ const char * const *
 ic_report_get_pages (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return (const char * const *)self->pages;
+  return (const char * const *)self->value->pages;
 }
 
 /**
@@ -509,7 +683,7 @@ const char * const *
 ic_report_get_duplicates (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return list_view (self->duplicates, &self->duplicates_v);
+  return (const char * const *)self->value->duplicates;
 }
 
 /**
@@ -521,7 +695,7 @@ const char * const *
 ic_report_get_corrected_fields (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return list_view (self->corrected, &self->corrected_v);
+  return (const char * const *)self->value->corrected;
 }
 
 /**
@@ -538,7 +712,7 @@ const char * const *
 ic_report_get_recurrence_links (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return (const char * const *)self->links;
+  return (const char * const *)self->value->links;
 }
 
 /**
@@ -589,11 +763,11 @@ ic_report_get_sort_date (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
 
-  if (self->end_date != NULL)
-    return self->end_date;
-  if (self->start_date != NULL)
-    return self->start_date;
-  return self->published_date;
+  if (self->value->end_date != NULL)
+    return self->value->end_date;
+  if (self->value->start_date != NULL)
+    return self->value->start_date;
+  return self->value->published_date;
 }
 
 static int
@@ -617,7 +791,7 @@ ic_report_compare (IcReport *a,
 {
   int cmp;
 
-  cmp = g_utf8_collate (a->authority ? a->authority : "", b->authority ? b->authority : "");
+  cmp = g_utf8_collate (a->value->authority ? a->value->authority : "", b->value->authority ? b->value->authority : "");
   if (cmp != 0)
     return cmp;
 
@@ -625,7 +799,7 @@ ic_report_compare (IcReport *a,
   if (cmp != 0)
     return cmp;
 
-  return g_strcmp0 (a->source, b->source);
+  return g_strcmp0 (a->value->source, b->value->source);
 }
 
 /**
@@ -692,7 +866,7 @@ _ic_report_new (const char *source)
 {
   IcReport *self = g_object_new (IC_TYPE_REPORT, NULL);
 
-  self->source = g_strdup (source);
+  self->value->source = str_new (source);
   return self;
 }
 
@@ -700,37 +874,42 @@ void
 _ic_report_set_source (IcReport   *self,
                        const char *source)
 {
-  set_string (self, &self->source, source, PROP_SOURCE);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->source, source, PROP_SOURCE);
 }
 
 void
 _ic_report_set_content_id (IcReport   *self,
                            const char *content_id)
 {
-  set_string (self, &self->content_id, content_id, PROP_CONTENT_ID);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->content_id, content_id, PROP_CONTENT_ID);
 }
 
 void
 _ic_report_set_authority (IcReport   *self,
                           const char *authority)
 {
-  set_string (self, &self->authority, authority, PROP_AUTHORITY);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->authority, authority, PROP_AUTHORITY);
 }
 
 void
 _ic_report_set_authority_as_printed (IcReport   *self,
                                      const char *printed)
 {
-  set_string (self, &self->authority_as_printed, printed, PROP_AUTHORITY_AS_PRINTED);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->authority_as_printed, printed, PROP_AUTHORITY_AS_PRINTED);
 }
 
 void
 _ic_report_set_inspection_type (IcReport         *self,
                                 IcInspectionType  type)
 {
-  if (self->inspection_type == type)
+  RETURN_IF_SEALED (self);
+  if (self->value->inspection_type == type)
     return;
-  self->inspection_type = type;
+  self->value->inspection_type = type;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTION_TYPE]);
 }
 
@@ -738,9 +917,10 @@ void
 _ic_report_set_ilacs_variant (IcReport       *self,
                               IcIlacsVariant  variant)
 {
-  if (self->ilacs_variant == variant)
+  RETURN_IF_SEALED (self);
+  if (self->value->ilacs_variant == variant)
     return;
-  self->ilacs_variant = variant;
+  self->value->ilacs_variant = variant;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ILACS_VARIANT]);
 }
 
@@ -748,48 +928,56 @@ void
 _ic_report_set_title (IcReport   *self,
                       const char *title)
 {
-  set_string (self, &self->title, title, PROP_TITLE);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->title, title, PROP_TITLE);
 }
 
 void
 _ic_report_set_start_date (IcReport    *self,
                            const GDate *date)
 {
-  set_date (self, &self->start_date, date, PROP_START_DATE);
+  RETURN_IF_SEALED (self);
+  set_date (self, &self->value->start_date, date, PROP_START_DATE);
 }
 
 void
 _ic_report_set_end_date (IcReport    *self,
                          const GDate *date)
 {
-  set_date (self, &self->end_date, date, PROP_END_DATE);
+  RETURN_IF_SEALED (self);
+  set_date (self, &self->value->end_date, date, PROP_END_DATE);
 }
 
 void
 _ic_report_set_published_date (IcReport    *self,
                                const GDate *date)
 {
-  set_date (self, &self->published_date, date, PROP_PUBLISHED_DATE);
+  RETURN_IF_SEALED (self);
+  set_date (self, &self->value->published_date, date, PROP_PUBLISHED_DATE);
 }
 
 void
 _ic_report_set_lead_inspector (IcReport   *self,
                                const char *name)
 {
-  set_string (self, &self->lead_inspector, name, PROP_LEAD_INSPECTOR);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->lead_inspector, name, PROP_LEAD_INSPECTOR);
 }
 
 void
 _ic_report_set_improvement_note (IcReport   *self,
                                  const char *note)
 {
-  set_string (self, &self->improvement_note, note, PROP_IMPROVEMENT_NOTE);
+  RETURN_IF_SEALED (self);
+  set_string (self, &self->value->improvement_note, note, PROP_IMPROVEMENT_NOTE);
 }
 
 void
 _ic_report_add_judgement (IcReport    *self,
                           IcJudgement *judgement)
 {
+  RETURN_IF_SEALED (self);
+  g_ptr_array_add (self->value->judgements, g_object_ref (judgement));
   g_list_store_append (self->judgements, judgement);
 }
 
@@ -800,24 +988,31 @@ _ic_report_set_grade (IcReport *self,
                       IcArea    area,
                       IcGrade   grade)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->judgements));
+  GPtrArray *judgements;
 
-  for (guint i = 0; i < n; i++)
+  RETURN_IF_SEALED (self);
+  judgements = self->value->judgements;
+  for (guint i = 0; i < judgements->len; i++)
     {
-      g_autoptr(IcJudgement) old = g_list_model_get_item (G_LIST_MODEL (self->judgements), i);
+      IcJudgement *old = g_ptr_array_index (judgements, i);
 
       if (ic_judgement_get_area (old) != area)
         continue;
 
       if (grade == IC_GRADE_NONE)
         {
+          g_ptr_array_remove_index (judgements, i);
           g_list_store_remove (self->judgements, i);
         }
       else
         {
-          g_autoptr(IcJudgement) repl = ic_judgement_new (area, ic_judgement_get_label (old),
-                                                          grade, ic_judgement_get_page (old));
+          IcJudgement *repl = ic_judgement_new (area, ic_judgement_get_label (old), grade,
+                                                ic_judgement_get_page (old));
+
           g_list_store_splice (self->judgements, i, 1, (gpointer *)&repl, 1);
+          /* Frees @old: the store's splice above has let go of it. */
+          g_ptr_array_index (judgements, i) = repl;
+          g_object_unref (old);
         }
       return;
     }
@@ -825,7 +1020,8 @@ _ic_report_set_grade (IcReport *self,
   if (grade != IC_GRADE_NONE)
     {
       g_autoptr(IcJudgement) added = ic_judgement_new (area, ic_area_to_label (area), grade, 0);
-      g_list_store_append (self->judgements, added);
+
+      _ic_report_add_judgement (self, added);
     }
 }
 
@@ -833,6 +1029,8 @@ void
 _ic_report_add_improvement (IcReport      *self,
                             IcImprovement *improvement)
 {
+  RETURN_IF_SEALED (self);
+  g_ptr_array_add (self->value->improvements, g_object_ref (improvement));
   g_list_store_append (self->improvements, improvement);
 }
 
@@ -840,53 +1038,59 @@ void
 _ic_report_add_strength (IcReport   *self,
                          const char *strength)
 {
-  append_to_list (self, self->strengths, &self->strengths_v, strength, PROP_STRENGTHS);
+  RETURN_IF_SEALED (self);
+  append_to_list (self, &self->value->strengths, strength, PROP_STRENGTHS);
 }
 
 void
 _ic_report_add_warning (IcReport   *self,
                         const char *warning)
 {
-  append_to_list (self, self->warnings, &self->warnings_v, warning, PROP_WARNINGS);
+  RETURN_IF_SEALED (self);
+  append_to_list (self, &self->value->warnings, warning, PROP_WARNINGS);
 }
 
 void
 _ic_report_add_duplicate (IcReport   *self,
                           const char *path)
 {
-  append_to_list (self, self->duplicates, &self->duplicates_v, path, PROP_DUPLICATES);
+  RETURN_IF_SEALED (self);
+  append_to_list (self, &self->value->duplicates, path, PROP_DUPLICATES);
 }
 
 void
 _ic_report_mark_corrected (IcReport   *self,
                            const char *field)
 {
-  if (g_strv_contains (ic_report_get_corrected_fields (self), field))
+  RETURN_IF_SEALED (self);
+  if (g_strv_contains ((const char * const *)self->value->corrected, field))
     return;
-  append_to_list (self, self->corrected, &self->corrected_v, field, PROP_CORRECTED_FIELDS);
+  append_to_list (self, &self->value->corrected, field, PROP_CORRECTED_FIELDS);
 }
 
 void
 _ic_report_set_recurrence_links (IcReport           *self,
                                  const char * const *links)
 {
-  char **copy = links ? g_strdupv ((char **)links) : g_new0 (char *, 1);
+  char **copy;
 
-  g_strfreev (self->links);
-  self->links = copy;
+  RETURN_IF_SEALED (self);
+  copy = links ? g_strdupv ((char **)links) : g_new0 (char *, 1);
+  g_strfreev (self->value->links);
+  self->value->links = copy;
 }
 
 /* Corrections are applied afresh each time, after clearing the marks. */
 void
 _ic_report_clear_corrected (IcReport *self)
 {
-  if (self->links[0] != NULL)
+  RETURN_IF_SEALED (self);
+  if (self->value->links[0] != NULL)
     _ic_report_set_recurrence_links (self, NULL);
-  if (ic_report_get_corrected_fields (self)[0] == NULL)
+  if (self->value->corrected[0] == NULL)
     return;
-  g_clear_pointer (&self->corrected, g_strv_builder_unref);
-  g_clear_pointer (&self->corrected_v, g_strfreev);
-  self->corrected = g_strv_builder_new ();
+  g_strfreev (self->value->corrected);
+  self->value->corrected = g_new0 (char *, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTED_FIELDS]);
 }
 
@@ -894,88 +1098,11 @@ void
 _ic_report_set_pages (IcReport           *self,
                       const char * const *pages)
 {
-  g_strfreev (self->pages);
-  self->pages = pages ? g_strdupv ((char **)pages) : g_new0 (char *, 1);
+  RETURN_IF_SEALED (self);
+  pages_unref (self->value->pages_box);
+  self->value->pages_box = pages_new (pages);
+  self->value->pages = self->value->pages_box->pages;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
-}
-
-/* Replaces a list's entries when they differ. */
-static void
-set_list (IcReport            *self,
-          GStrvBuilder       **builder,
-          char              ***cache,
-          const char * const  *values,
-          guint                prop_id)
-{
-  if (g_strv_equal ((const char * const *) list_view (*builder, cache), values))
-    return;
-  g_clear_pointer (builder, g_strv_builder_unref);
-  g_clear_pointer (cache, g_strfreev);
-  *builder = g_strv_builder_new ();
-  g_strv_builder_addv (*builder, (const char **) values);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-static void
-set_items (GListStore *store,
-           GListModel *from)
-{
-  guint n = g_list_model_get_n_items (from);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (from, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
-}
-
-/**
- * _ic_report_assign:
- * @from: the same document's report, read again (a report read in full
- *   after one read from its first pages)
- *
- * Gives @self everything @from has, keeping its own copies as well, so
- * that whatever holds @self (rows, pages, selections) keeps holding the
- * document. Corrections are @from's: none, until they are applied again.
- * Emits notifications for what changed; the caller emits
- * #IcReport::changed with _ic_report_changed() once the report is whole.
- */
-void
-_ic_report_assign (IcReport *self,
-                   IcReport *from)
-{
-  const char * const *duplicates = ic_report_get_duplicates (from);
-
-  g_return_if_fail (IC_IS_REPORT (self));
-  g_return_if_fail (IC_IS_REPORT (from));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  _ic_report_set_source (self, from->source);
-  _ic_report_set_content_id (self, from->content_id);
-  _ic_report_set_authority (self, from->authority);
-  _ic_report_set_authority_as_printed (self, from->authority_as_printed);
-  _ic_report_set_inspection_type (self, from->inspection_type);
-  _ic_report_set_ilacs_variant (self, from->ilacs_variant);
-  _ic_report_set_title (self, from->title);
-  _ic_report_set_start_date (self, from->start_date);
-  _ic_report_set_end_date (self, from->end_date);
-  _ic_report_set_published_date (self, from->published_date);
-  _ic_report_set_lead_inspector (self, from->lead_inspector);
-  _ic_report_set_improvement_note (self, from->improvement_note);
-  set_items (self->judgements, G_LIST_MODEL (from->judgements));
-  set_items (self->improvements, G_LIST_MODEL (from->improvements));
-  set_list (self, &self->strengths, &self->strengths_v, ic_report_get_strengths (from), PROP_STRENGTHS);
-  set_list (self, &self->warnings, &self->warnings_v, ic_report_get_warnings (from), PROP_WARNINGS);
-  set_list (self, &self->corrected, &self->corrected_v, ic_report_get_corrected_fields (from),
-            PROP_CORRECTED_FIELDS);
-  _ic_report_set_recurrence_links (self, ic_report_get_recurrence_links (from));
-  for (guint i = 0; duplicates[i] != NULL; i++)
-    if (!g_strv_contains (ic_report_get_duplicates (self), duplicates[i]))
-      _ic_report_add_duplicate (self, duplicates[i]);
-  if (!g_strv_equal ((const char * const *) self->pages, (const char * const *) from->pages))
-    _ic_report_set_pages (self, (const char * const *) from->pages);
-  _ic_report_take_search_doc (self, from->search_doc ? ic_search_doc_ref (from->search_doc) : NULL);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
@@ -983,25 +1110,227 @@ _ic_report_assign (IcReport *self,
  * @doc: (transfer full) (nullable): the index of the report's pages
  *
  * Built by the loader's worker with the pages; a document is immutable,
- * so snapshots share it.
+ * so snapshots share it. A sealed report's value takes one only when it
+ * has none (the index is a memo of its pages, filled in on first use):
+ * if another thread filled it first, @doc is dropped.
  */
 void
 _ic_report_take_search_doc (IcReport    *self,
                             IcSearchDoc *doc)
 {
   g_return_if_fail (IC_IS_REPORT (self));
-  g_clear_pointer (&self->search_doc, ic_search_doc_unref);
-  self->search_doc = doc;
+
+  if (!self->sealed)
+    {
+      g_clear_pointer (&self->value->search_doc, ic_search_doc_unref);
+      self->value->search_doc = doc;
+      return;
+    }
+  g_return_if_fail (doc != NULL);
+  if (!g_atomic_pointer_compare_and_exchange (&self->value->search_doc, NULL, doc))
+    ic_search_doc_unref (doc);
 }
 
 IcSearchDoc *
 _ic_report_get_search_doc (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
-  return self->search_doc;
+  return g_atomic_pointer_get (&self->value->search_doc);
 }
 
-/* Tells whatever shows the report that it changed in place. */
+/* Sealing ---------------------------------------------------------------- */
+
+/**
+ * _ic_report_seal:
+ *
+ * Publishes @self: from now on its value is never written; the setters
+ * refuse with a critical. The store seals every report it takes.
+ */
+void
+_ic_report_seal (IcReport *self)
+{
+  g_return_if_fail (IC_IS_REPORT (self));
+  self->sealed = TRUE;
+}
+
+gboolean
+_ic_report_is_sealed (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), FALSE);
+  return self->sealed;
+}
+
+/* A handle on @value, with its own list models. */
+static IcReport *
+new_for_value (IcReportValue *value)
+{
+  IcReport *self = g_object_new (IC_TYPE_REPORT, NULL);
+
+  g_clear_pointer (&self->value, value_unref);
+  self->value = value;
+  fill_store (self->judgements, value->judgements);
+  fill_store (self->improvements, value->improvements);
+  return self;
+}
+
+/**
+ * _ic_report_edit:
+ *
+ * Returns: (transfer full): an unsealed report with @self's values, to
+ *   write a change into before _ic_report_commit() swaps it into @self
+ */
+IcReport *
+_ic_report_edit (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+  return new_for_value (value_copy (self->value));
+}
+
+/**
+ * _ic_report_share:
+ *
+ * Returns: (transfer full): a sealed report on @self's value as it is
+ *   now, which a change to @self (a swap) does not touch: what threads
+ *   and exports are given. An unsealed @self is copied instead.
+ */
+IcReport *
+_ic_report_share (IcReport *self)
+{
+  IcReport *view;
+
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+
+  view = new_for_value (self->sealed ? g_atomic_rc_box_acquire (self->value)
+                                     : value_copy (self->value));
+  view->sealed = TRUE;
+  return view;
+}
+
+static gboolean
+dates_differ (const GDate *a,
+              const GDate *b)
+{
+  if (a == NULL || b == NULL)
+    return a != b;
+  return g_date_compare (a, b) != 0;
+}
+
+static gboolean
+strv_differ (char **a,
+             char **b)
+{
+  return !g_strv_equal ((const char * const *)a, (const char * const *)b);
+}
+
+/* Tells who listens which properties the swap from @a to @b changed. */
+static void
+notify_differences (IcReport            *self,
+                    const IcReportValue *a,
+                    const IcReportValue *b)
+{
+  const struct { guint prop; gboolean differ; } fields[] = {
+    { PROP_SOURCE, g_strcmp0 (a->source, b->source) != 0 },
+    { PROP_CONTENT_ID, g_strcmp0 (a->content_id, b->content_id) != 0 },
+    { PROP_AUTHORITY, g_strcmp0 (a->authority, b->authority) != 0 },
+    { PROP_AUTHORITY_AS_PRINTED, g_strcmp0 (a->authority_as_printed, b->authority_as_printed) != 0 },
+    { PROP_INSPECTION_TYPE, a->inspection_type != b->inspection_type },
+    { PROP_ILACS_VARIANT, a->ilacs_variant != b->ilacs_variant },
+    { PROP_TITLE, g_strcmp0 (a->title, b->title) != 0 },
+    { PROP_START_DATE, dates_differ (a->start_date, b->start_date) },
+    { PROP_END_DATE, dates_differ (a->end_date, b->end_date) },
+    { PROP_PUBLISHED_DATE, dates_differ (a->published_date, b->published_date) },
+    { PROP_LEAD_INSPECTOR, g_strcmp0 (a->lead_inspector, b->lead_inspector) != 0 },
+    { PROP_IMPROVEMENT_NOTE, g_strcmp0 (a->improvement_note, b->improvement_note) != 0 },
+    { PROP_STRENGTHS, strv_differ (a->strengths, b->strengths) },
+    { PROP_WARNINGS, strv_differ (a->warnings, b->warnings) },
+    { PROP_PAGES, a->pages_box != b->pages_box && strv_differ (a->pages, b->pages) },
+    { PROP_DUPLICATES, strv_differ (a->duplicates, b->duplicates) },
+    { PROP_CORRECTED_FIELDS, strv_differ (a->corrected, b->corrected) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].differ)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[fields[i].prop]);
+}
+
+static void
+keep_strings (IcReportValue *to,
+              IcReportValue *from)
+{
+  keep_string (&to->source, from->source);
+  keep_string (&to->content_id, from->content_id);
+  keep_string (&to->authority, from->authority);
+  keep_string (&to->authority_as_printed, from->authority_as_printed);
+  keep_string (&to->title, from->title);
+  keep_string (&to->lead_inspector, from->lead_inspector);
+  keep_string (&to->improvement_note, from->improvement_note);
+}
+
+/**
+ * _ic_report_commit:
+ * @draft: (transfer none): from _ic_report_edit(), or a report read again
+ *
+ * Seals @draft and gives its value to @self, which stays the same object
+ * and is sealed: the one way a published report changes. Whoever holds
+ * @self's old value (a report from _ic_report_share()) keeps it. Emits
+ * notifications for what changed; the caller emits #IcReport::changed
+ * with _ic_report_changed() once the report is whole.
+ */
+void
+_ic_report_commit (IcReport *self,
+                   IcReport *draft)
+{
+  IcReportValue *old;
+
+  g_return_if_fail (IC_IS_REPORT (self));
+  g_return_if_fail (IC_IS_REPORT (draft));
+  g_return_if_fail (self != draft);
+
+  g_return_if_fail (!draft->sealed);
+
+  keep_strings (draft->value, self->value);
+  draft->sealed = TRUE;
+  self->sealed = TRUE;
+  old = g_steal_pointer (&self->value);
+  self->value = g_atomic_rc_box_acquire (draft->value);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  notify_differences (self, old, self->value);
+  fill_store (self->judgements, self->value->judgements);
+  fill_store (self->improvements, self->value->improvements);
+  g_object_thaw_notify (G_OBJECT (self));
+  value_unref (old);
+}
+
+/**
+ * _ic_report_assign:
+ * @from: the same document's report, read again (a report read in full
+ *   after one read from its first pages); not yet published
+ *
+ * Gives @self everything @from has, keeping its own copies as well, so
+ * that whatever holds @self (rows, pages, selections) keeps holding the
+ * document. Corrections are @from's: none, until they are applied again.
+ */
+void
+_ic_report_assign (IcReport *self,
+                   IcReport *from)
+{
+  g_auto(GStrv) theirs = NULL;
+
+  g_return_if_fail (IC_IS_REPORT (self));
+  g_return_if_fail (IC_IS_REPORT (from));
+  g_return_if_fail (!from->sealed);
+
+  /* @self's copies first, then any @from found. */
+  theirs = g_steal_pointer (&from->value->duplicates);
+  from->value->duplicates = g_strdupv (self->value->duplicates);
+  for (guint i = 0; theirs[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *)from->value->duplicates, theirs[i]))
+      strv_append (&from->value->duplicates, theirs[i]);
+  _ic_report_commit (self, from);
+}
+
+/* Tells whatever shows the report that it has a new value. */
 void
 _ic_report_changed (IcReport *self)
 {

@@ -68,7 +68,7 @@ set_correction (IcSession   *self,
   else if (!ic_corrections_set_field (self->corrections, content_id, field, value, error))
     return FALSE;
   /* The store applied it already (IcCorrections::changed): the report
-   * changed in place, and whatever shows it follows it. */
+   * has a new value (the same object), and whatever shows it follows it. */
   return ic_corrections_save (self->corrections, error);
 }
 
@@ -183,8 +183,9 @@ ic_session_load_corrections (IcSession  *self,
  * @field: a field name of the JSON export's `corrected` array
  * @value: (nullable): the corrected value; NULL restores the parsed value
  *
- * Saves the correction, applies it to the report in place and remembers
- * what was there before for ic_session_undo_correction().
+ * Saves the correction, applies it to the report (a new value, swapped
+ * in) and remembers what was there before for
+ * ic_session_undo_correction().
  *
  * Returns: FALSE with @error set when the value cannot be a correction or
  *   the file could not be saved
