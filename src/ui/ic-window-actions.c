@@ -290,7 +290,7 @@ _ic_window_export (IcWindow  *self,
     return FALSE;
 
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  return _ic_window_write_export (ic_window_get_reports (self),
+  return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
                                   filters, path, error);
 }
