@@ -29,6 +29,7 @@ struct _IcReportPage
   GPtrArray      *recurrences;   /* IcRecurrence touching this report */
   char           *changes;       /* what changed since the previous report, or NULL */
   GtkTextTag     *match_tag;
+  GtkTextTag     *passage_tag;
 
   /* template widgets */
   GtkLabel       *title_label;
@@ -540,6 +541,37 @@ page_start_iter (IcReportPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
+/* Scrolls to the selection (a passage) on the text view's first frames:
+ * a view just shown is laid out only then, and a scroll asked for
+ * before that is lost. */
+static gboolean
+scroll_to_passage_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "ic-passage-frames"));
+  GtkTextIter iter;
+  GdkRectangle where;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  /* The lines above the passage are laid out over a few frames; until
+   * then its place is not known. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  if (where.y > gtk_adjustment_get_value (vadjustment) + gtk_widget_get_height (widget) ||
+      where.y < gtk_adjustment_get_value (vadjustment))
+    gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.3);
+  g_object_set_data (G_OBJECT (view), "ic-passage-frames", GUINT_TO_POINTER (frames + 1));
+  if (frames < 10)
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (view), "ic-passage-frames", NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * ic_report_page_show_passage:
  * @page: the PDF page the passage starts on, 0 when not known
@@ -568,7 +600,10 @@ ic_report_page_show_passage (IcReportPage *self,
   gtk_text_buffer_get_end_iter (buffer, &end);
   text = gtk_text_buffer_get_text (buffer, &from, &end, FALSE);
   if (!ic_search_locate (text, passage, &start_byte, &end_byte))
-    return FALSE;
+    {
+      g_debug ("passage not found from page %u: %s", page, passage);
+      return FALSE;
+    }
 
   base = gtk_text_iter_get_offset (&from);
   gtk_text_buffer_get_iter_at_offset (buffer, &match_start,
@@ -576,12 +611,11 @@ ic_report_page_show_passage (IcReportPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &match_end,
                                       base + g_utf8_pointer_to_offset (text, text + end_byte));
   gtk_text_buffer_get_bounds (buffer, &from, &end);
-  gtk_text_buffer_remove_tag (buffer, self->match_tag, &from, &end);
-  gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+  gtk_text_buffer_remove_tag (buffer, self->passage_tag, &from, &end);
+  gtk_text_buffer_apply_tag (buffer, self->passage_tag, &match_start, &match_end);
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
-  /* A mark, not an iter: the view may not be laid out yet. */
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1,
-                                TRUE, 0, 0.3);
+  /* The page may only now be shown: scroll once it has its size. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_to_passage_cb, NULL, NULL);
   return TRUE;
 }
 
@@ -599,6 +633,10 @@ search_changed_cb (IcReportPage   *self,
   if (text[0] != '\0')
     status = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
   gtk_label_set_label (self->match_label, status ? status : "");
+  /* An entry emptied (as a new report empties it) leaves the selection:
+   * it may be a passage the Search view opened. */
+  if (text[0] == '\0')
+    return;
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_select_range (buffer, &start, &start);
@@ -810,6 +848,13 @@ ic_report_page_init (IcReportPage *self)
                                                 "background", "#f8e45c",
                                                 "foreground", "#000000",
                                                 NULL);
+  /* A passage the Search view opened: marked like a match, apart from
+   * the matches of the entry, which come and go as one types. */
+  self->passage_tag = gtk_text_buffer_create_tag (buffer, "search-passage",
+                                                  "background", "#f8e45c",
+                                                  "foreground", "#000000",
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->text_view));
 }
 

@@ -71,6 +71,7 @@ struct _IcSearchView
   GListModel     *reports;
   GListStore     *rows;
   IcSearchQuery  *query;
+  char           *query_text;  /* what the rows show, as typed */
   gint64          started;
   gint64          last_time;
   gulong          paint_handler;
@@ -202,6 +203,8 @@ run_query (IcSearchView *self)
   guint n_hits = 0, n_reports = 0;
 
   self->started = g_get_monotonic_time ();
+  g_free (self->query_text);
+  self->query_text = g_strdup (text);
   g_clear_pointer (&self->query, ic_search_query_free);
   self->query = ic_search_query_new (text);
   if (self->query != NULL && self->reports != NULL)
@@ -223,7 +226,9 @@ run_query (IcSearchView *self)
 static void
 search_changed_cb (IcSearchView *self)
 {
-  run_query (self);
+  /* ic_search_view_search() ran this query already. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->query_text) != 0)
+    run_query (self);
 }
 
 static void
@@ -402,6 +407,7 @@ ic_search_view_dispose (GObject *object)
   g_clear_object (&self->reports);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->query, ic_search_query_free);
+  g_clear_pointer (&self->query_text, g_free);
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_SEARCH_VIEW);
   G_OBJECT_CLASS (ic_search_view_parent_class)->dispose (object);
 }
@@ -481,6 +487,7 @@ ic_search_view_search (IcSearchView *self,
 {
   g_return_if_fail (IC_IS_SEARCH_VIEW (self));
 
+  /* Setting the text empties the entry first: no query for that. */
   g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
