@@ -229,6 +229,7 @@ test_hang_cached (void)
     }
 }
 
+#ifndef __SANITIZE_ADDRESS__
 /* In the child: the address space of the program, and so of the helper
  * it starts (which cannot raise it), is 300 MB. */
 static void
@@ -238,6 +239,7 @@ limit_memory (gpointer data)
 
   setrlimit (RLIMIT_AS, &limit);
 }
+#endif
 
 /* A PDF whose text would take gigabytes (10^5 forms of 1,000
  * characters): MuPDF's "calloc (…) failed" at the helper's memory limit
