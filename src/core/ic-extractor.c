@@ -106,7 +106,18 @@ stext_to_string (fz_stext_page *stext)
   return g_string_free (out, FALSE);
 }
 
-/* Returns NULL with MuPDF's message in @error when the page cannot be read. */
+/* MuPDF's messages when a PDF nests objects, forms or page trees deeper
+ * than it follows: "exception stack overflow!", "too much recursion…",
+ * "cycle in page tree" (MuPDF takes a tree deeper than it follows for a
+ * loop). A user is told what happened, not MuPDF's internals. */
+static gboolean
+is_too_deep (const char *message)
+{
+  return strstr (message, "stack overflow") != NULL || strstr (message, "recursion") != NULL ||
+         strstr (message, "nested") != NULL || strstr (message, "nesting") != NULL ||
+         strstr (message, "cycle in page tree") != NULL;
+}
+
 /* MuPDF's message in words a user understands. Running out of memory
  * (the helper's limit) is not damage: MuPDF says "calloc (…) failed". */
 static void
@@ -118,6 +129,10 @@ set_damaged (fz_context  *ctx,
   if (fz_caught (ctx) == FZ_ERROR_MEMORY || strstr (message, "alloc") != NULL)
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
                          "the PDF needs more memory to read than is allowed (2 GB)");
+  else if (is_too_deep (message))
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                         "the PDF is damaged: it nests its contents deeper than a PDF reader "
+                         "can follow (or made to break readers)");
   else
     g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
                  "the PDF is damaged: %s", message);

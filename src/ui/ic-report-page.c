@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-changes.h"
 #include "ic-recurrence.h"
 #include "ic-correction-widgets.h"
@@ -75,7 +76,8 @@ static GtkWidget *
 wrapped_label (const char *text,
                const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *clean = ic_display_text (text);
+  GtkWidget *label = gtk_label_new (clean);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -178,7 +180,11 @@ fill_judgements (IcReportPage *self)
       if (corrected != NULL && g_strv_contains (corrected, field))
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Corrected by you"));
       else if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_judgement_get_label (j));
+        {
+          g_autofree char *label = ic_display_text (ic_judgement_get_label (j));
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+        }
       gtk_widget_add_css_class (grade, "grade-chip");
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
@@ -415,6 +421,8 @@ static void
 fill (IcReportPage *self)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *clean_summary = NULL;
+  g_autofree char *clean_title = NULL;
 
   clear_list (self->details_list);
   clear_list (self->judgements_list);
@@ -425,8 +433,10 @@ fill (IcReportPage *self)
     return;
 
   summary = ic_ui_report_summary (self->report);
-  gtk_label_set_label (self->title_label, summary);
-  gtk_label_set_label (self->subtitle_label, ic_report_get_title (self->report));
+  clean_summary = ic_display_text (summary);
+  clean_title = ic_display_text (ic_report_get_title (self->report));
+  gtk_label_set_label (self->title_label, clean_summary);
+  gtk_label_set_label (self->subtitle_label, clean_title);
   /* Selectable, so focusable, only with words to select and to say. */
   gtk_label_set_selectable (self->subtitle_label, ic_report_get_title (self->report) != NULL &&
                             *ic_report_get_title (self->report) != '\0');

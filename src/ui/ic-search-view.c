@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-a11y.h"
 #include "ic-report.h"
 #include "ic-search-index.h"
@@ -345,13 +346,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_autofree char *count = g_strdup_printf (ngettext ("%u passage", "%u passages", row->n_hits),
                                                 row->n_hits);
 
-      name = g_strdup_printf ("%s, %s", row->heading, count);
+      g_autofree char *raw = g_strdup_printf ("%s, %s", row->heading, count);
+
+      name = ic_display_text (raw);
       gtk_label_set_label (GTK_LABEL (heading), name);
     }
   else
     {
-      g_autofree char *markup = snippet_markup (self, row);
-      g_autofree char *text = passage_details (row);
+      g_autofree char *raw_markup = snippet_markup (self, row);
+      g_autofree char *raw_text = passage_details (row);
+      /* Passages are report text: noncharacters stop the text renderer. */
+      g_autofree char *markup = ic_display_text (raw_markup);
+      g_autofree char *text = ic_display_text (raw_text);
 
       gtk_label_set_markup (GTK_LABEL (snippet), markup);
       gtk_label_set_label (GTK_LABEL (details), text);
