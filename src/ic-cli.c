@@ -581,6 +581,7 @@ write_pack (Options    *options,
     .recurrences = links,
     .filters = filters,
     .summary = g_strcmp0 (options->pack, "summary") == 0,
+    .evidence = options->search,
   };
 
   return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);
