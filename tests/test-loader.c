@@ -593,6 +593,41 @@ test_progressive_changed (void)
   ic_test_remove_tree (dir);
 }
 
+/* Removes the file while its first pages are parsed. */
+static IcReport *
+removing_parse (const char          *source,
+                const char * const  *pages,
+                gboolean             from_pdf,
+                GError             **error)
+{
+  if (g_strv_length ((char **)pages) == 1)
+    g_assert_cmpint (g_unlink (source), ==, 0);
+  return counting_parse (source, pages, from_pdf, error);
+}
+
+/* A file removed between the passes is missing in the same words as
+ * everywhere else ("no such file or folder"), not the C library's. */
+static void
+test_progressive_removed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, removing_parse);
+  _ic_loader_set_first_pass (loader, 1);
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (failure_reason (store, dir, "report.pdf"), ==,
+                   "cannot read the file: no such file or folder");
+  ic_test_remove_tree (dir);
+}
+
 static GCancellable *cancel_on_final;
 
 /* Cancels the load at the first report of a whole file, after giving
@@ -1035,6 +1070,7 @@ main (int   argc,
   g_test_add_func ("/loader/stalls", test_stalls);
   g_test_add_func ("/loader/progressive", test_progressive);
   g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
+  g_test_add_func ("/loader/progressive-removed", test_progressive_removed);
   g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/replace-keeps-corrections", test_replace_keeps_corrections);

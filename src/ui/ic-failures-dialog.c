@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-failure.h"
 #include "ic-a11y.h"
 #include "ic-failures-dialog.h"
@@ -28,15 +29,20 @@ create_row_cb (gpointer item,
 {
   IcFailure *failure = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = g_filename_display_basename (ic_failure_get_source (failure));
+  g_autofree char *basename = g_filename_display_basename (ic_failure_get_source (failure));
+  g_autofree char *path = g_filename_display_name (ic_failure_get_source (failure));
+  /* Names and reasons may hold noncharacters, which stop the text renderer. */
+  g_autofree char *name = ic_display_text (basename);
+  g_autofree char *tooltip = ic_display_text (path);
+  g_autofree char *reason = ic_display_text (ic_failure_get_reason (failure));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_failure_get_reason (failure));
-  gtk_widget_set_tooltip_text (row, ic_failure_get_source (failure));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
+  gtk_widget_set_tooltip_text (row, tooltip);
   /* Said after the file's name: the tooltip would say the path instead. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  ic_failure_get_reason (failure), -1);
+                                  reason, -1);
   return row;
 }
 
