@@ -62,9 +62,20 @@ ic_failures_dialog_init (IcFailuresDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* "The other reports were read as usual" would be untrue when every file
+ * failed (the PDF helper missing, say): the body says what was read. */
+static const char *
+body_for (guint n_reports_read)
+{
+  if (n_reports_read == 0)
+    return _("These files were skipped. No report could be read.");
+  return _("These files were skipped. The other reports were read as usual.");
+}
+
 GtkWidget *
 ic_failures_dialog_new (GtkWindow  *parent,
-                        GListModel *failures)
+                        GListModel *failures,
+                        guint       n_reports_read)
 {
   IcFailuresDialog *self;
   guint n = g_list_model_get_n_items (failures);
@@ -74,6 +85,7 @@ ic_failures_dialog_new (GtkWindow  *parent,
   heading = g_strdup_printf (ngettext ("%u File Could Not Be Read", "%u Files Could Not Be Read",
                                        n), n);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body_for (n_reports_read));
   gtk_list_box_bind_model (self->list, failures, create_row_cb, NULL, NULL);
   ic_a11y_plain_button_names (GTK_WIDGET (self));
   return GTK_WIDGET (self);
