@@ -1,19 +1,90 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# bench-load.sh [BUILD_DIR]: builds bench-load, makes the ~900-report
-# archive in a temporary folder and measures cold, fill and warm loads
-# against serial pdftotext and mutool (see doc/scale.md).
-# Extra arguments go to bench-load (e.g. --no-tools).
+# bench-load.sh [BUILD_DIR] [ARCHIVE]: how fast the app reads the ~900-report
+# archive against MuPDF itself, every figure from one run on the same files:
+#
+#   serial mutool     `mutool draw -F txt`, one process per PDF, one after another
+#   MuPDF limit       `mutool convert -F text` in two long-lived processes, half
+#                     the files each: the most two cores can do with MuPDF
+#   CLI cold          `inspection-compare --export-json=/dev/null` with an empty cache
+#   window cold       tests/bench-load's "fill" run: the loader on a main loop,
+#                     progressive, as the window reads (an empty cache)
+#   CLI warm          the CLI again, on the cache the cold run filled
+#
+# ARCHIVE defaults to a temporary one made by make-archive.sh (see
+# doc/scale.md). PDFs are read by the helper processes, as installed. Peak
+# memory is the app process's (helpers apart); "text" is what MuPDF extracts.
+# On a shared machine quote the ratios, which come from the same run.
+# IC_BENCH_BEFORE=OTHER_BUILD_DIR adds that build's CLI cold, to compare a
+# change in the same run.
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$top/_build}"
-archive="$(mktemp -d /tmp/ic-archive-XXXXXX)"
-trap 'rm -rf "$archive"' EXIT
+work="$(mktemp -d /tmp/ic-bench-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+if [ -n "${2:-}" ]; then
+  archive="$2"
+else
+  archive="$work/archive"
+  "$top/build-aux/make-archive.sh" "$archive" >/dev/null
+fi
 
-ninja -C "$build" tests/bench-load src/core/inspection-compare-extract >/dev/null
-"$top/build-aux/make-archive.sh" "$archive"
-# PDFs are read by the helper processes, as in the installed application;
-# IC_EXTRACT_HELPER=none in the environment measures extraction in process
-# (in a build configured with -Din_process_pdf=true).
+ninja -C "$build" src/inspection-compare tests/bench-load src/core/inspection-compare-extract >/dev/null
 export IC_EXTRACT_HELPER="${IC_EXTRACT_HELPER:-$build/src/core/inspection-compare-extract}"
-IC_DEBUG_STALLS=1 "$build/tests/bench-load" "${@:2}" "$archive"
+app="$build/src/inspection-compare"
+mapfile -t pdfs < <(find "$archive" -name '*.pdf' | sort)
+n=${#pdfs[@]}
+half=$(( (n + 1) / 2 ))
+
+# timed NAME COMMAND…: wall seconds and peak RSS (kB) of COMMAND into NAME.
+timed () {
+  local name="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" ||
+    { echo "bench-load.sh: $name failed:" >&2; tail -3 "$work/$name.err" >&2; exit 1; }
+  read -r "${name}_s" "${name}_kb" < "$work/$name.time"
+}
+
+serial () {
+  for pdf in "${pdfs[@]}"; do mutool draw -q -F txt -o /dev/null "$pdf" 2>/dev/null || true; done
+}
+limit () {
+  mutool convert -F text -o "$work/text-1.txt" "${pdfs[@]:0:$half}" 2>/dev/null &
+  mutool convert -F text -o "$work/text-2.txt" "${pdfs[@]:$half}" 2>/dev/null
+  wait
+}
+export -f serial limit
+export work half
+echo "$n PDFs ($(du -sm "$archive" | cut -f1) MB) in $archive; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+timed serial bash -c "$(declare -p pdfs); serial"
+timed limit bash -c "$(declare -p pdfs); limit"
+text_mb=$(( ($(cat "$work"/text-*.txt | wc -c) + 524288) / 1048576 ))
+rm -f "$work"/text-*.txt
+mkdir "$work/cache"
+timed cli_cold env XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
+timed cli_warm env XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
+if [ -n "${IC_BENCH_BEFORE:-}" ]; then
+  mkdir "$work/cache-before"
+  timed before env XDG_CACHE_HOME="$work/cache-before" \
+    IC_EXTRACT_HELPER="$IC_BENCH_BEFORE/src/core/inspection-compare-extract" \
+    "$IC_BENCH_BEFORE/src/inspection-compare" --export-json=/dev/null "$archive"
+fi
+"$build/tests/bench-load" --no-tools "$archive" > "$work/window.txt" 2>&1
+window_s=$(awk -F'|' '$2 ~ /^ fill/ { gsub(/ /, "", $8); print $8 }' "$work/window.txt")
+window_mb=$(awk -F'|' '$2 ~ /^ fill/ { gsub(/ /, "", $11); print $11 }' "$work/window.txt")
+
+ratio () { awk -v a="$1" -v b="$serial_s" 'BEGIN { printf "%.2f", a / b }'; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| what | s | × serial mutool | peak MB |"
+echo "|---|---|---|---|"
+echo "| serial mutool draw -F txt, one process per PDF | $serial_s | 1.00 | — |"
+echo "| MuPDF limit: mutool convert -F text, two processes | $limit_s | $(ratio "$limit_s") | — |"
+echo "| CLI cold (--export-json=/dev/null, empty cache) | $cli_cold_s | $(ratio "$cli_cold_s") | $(( cli_cold_kb / 1024 )) |"
+echo "| window cold (loader on a main loop, progressive, empty cache) | $window_s | $(ratio "$window_s") | $window_mb |"
+echo "| CLI warm (the same cache) | $cli_warm_s | $(ratio "$cli_warm_s") | $(( cli_warm_kb / 1024 )) |"
+if [ -n "${IC_BENCH_BEFORE:-}" ]; then
+  echo "| CLI cold of $IC_BENCH_BEFORE | $before_s | $(ratio "$before_s") | $(( before_kb / 1024 )) |"
+fi
+echo
+echo "text extracted: $text_mb MB; memory goal 2 × text + 100 = $(( 2 * text_mb + 100 )) MB"

@@ -469,7 +469,7 @@ typedef struct
   GListModel *reports;
   GListModel *failures;
   GPtrArray  *recurrences;
-  GHashTable *changes;  /* source -> IcChanges, among every loaded report */
+  GListModel *all;      /* every loaded report, where recurrences and changes are found */
 } Selection;
 
 static void
@@ -477,7 +477,7 @@ selection_clear (Selection *selection)
 {
   g_clear_object (&selection->reports);
   g_clear_pointer (&selection->recurrences, g_ptr_array_unref);
-  g_clear_pointer (&selection->changes, g_hash_table_unref);
+  g_clear_object (&selection->all);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -517,18 +517,16 @@ select_reports (Selection     *selection,
   selection->reports = ic_filter_spec_select (spec, G_LIST_MODEL (store));
   selection->failures = ic_report_store_get_failures (store);
   selection->recurrences = recurrences_into (all, selection->reports);
-  selection->changes = ic_changes_compute (G_LIST_MODEL (store), all);
+  selection->all = g_object_ref (G_LIST_MODEL (store));
 }
 
 static char *
 json_document (Selection *selection)
 {
-  g_autoptr(JsonNode) list = ic_recurrences_to_json (selection->recurrences);
-  g_autoptr(JsonNode) root = ic_json_document_new (selection->reports, selection->failures, list);
-  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = ic_changes_export_document (selection->all, selection->reports,
+                                                         selection->failures);
+  g_autofree char *text = ic_json_to_string (root);
 
-  ic_changes_add_to_document (root, selection->changes);
-  text = ic_json_to_string (root);
   return g_strconcat (text, "\n", NULL);
 }
 
@@ -583,6 +581,7 @@ write_pack (Options    *options,
     .recurrences = links,
     .filters = filters,
     .summary = g_strcmp0 (options->pack, "summary") == 0,
+    .evidence = options->search,
   };
 
   return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);

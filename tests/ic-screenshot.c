@@ -378,6 +378,20 @@ shoot_search (IcWindow   *window,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.open-passage", "(sus)",
                                   source, page, passage);
       wait_ms (800);
+      {
+        GtkWidget *tv = find_type (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW);
+        GtkTextIter a, b;
+
+        while (tv != NULL && !gtk_widget_get_mapped (tv))
+          tv = NULL;
+        if (tv != NULL)
+          {
+            gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (tv)), &a, &b);
+            g_print ("passage selected at %d-%d, scrolled to %.0f\n", gtk_text_iter_get_offset (&a),
+                     gtk_text_iter_get_offset (&b),
+                     gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tv))));
+          }
+      }
       save (GTK_WIDGET (window), dir, "search-hit");
       break;
     }

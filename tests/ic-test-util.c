@@ -172,12 +172,24 @@ add_object (GString    *out,
 }
 
 static char *
-form_object (guint fan,
-             guint level,
-             guint depth)
+form_object (guint    fan,
+             guint    level,
+             guint    depth,
+             gboolean text)
 {
   g_autoptr(GString) body = g_string_new (NULL);
 
+  if (level == depth && text)
+    {
+      g_autoptr(GString) leaf = g_string_new ("BT /F1 12 Tf 72 770 Td (");
+
+      for (guint i = 0; i < 100; i++)
+        g_string_append (leaf, "abcdefghij");
+      g_string_append (leaf, ") Tj ET");
+      return g_strdup_printf ("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+                              "/Resources << /Font << /F1 4 0 R >> >> /Length %" G_GSIZE_FORMAT " >>\n"
+                              "stream\n%s\nendstream", leaf->len, leaf->str);
+    }
   if (level == depth)
     return g_strdup ("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 13 >>\n"
                      "stream\n0 0 m 1 1 l S\nendstream");
@@ -189,9 +201,10 @@ form_object (guint fan,
                           "stream\n%s\nendstream", 5 + level + 1, body->len, body->str);
 }
 
-GBytes *
-ic_test_nested_forms_pdf (guint fan,
-                          guint depth)
+static GBytes *
+nested_pdf (guint    fan,
+            guint    depth,
+            gboolean text)
 {
   static const char content[] = "BT /F1 12 Tf 72 770 Td (Nested forms test page) Tj ET /X0 Do";
   GString *out = g_string_new ("%PDF-1.4\n");
@@ -209,7 +222,7 @@ ic_test_nested_forms_pdf (guint fan,
   add_object (out, offsets, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   for (guint level = 0; level <= depth; level++)
     {
-      g_autofree char *form = form_object (fan, level, depth);
+      g_autofree char *form = form_object (fan, level, depth, text);
 
       add_object (out, offsets, form);
     }
@@ -224,4 +237,18 @@ ic_test_nested_forms_pdf (guint fan,
   g_string_append_printf (out, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
                           "\n%%%%EOF\n", offsets->len + 1, xref);
   return g_string_free_to_bytes (out);
+}
+
+GBytes *
+ic_test_nested_forms_pdf (guint fan,
+                          guint depth)
+{
+  return nested_pdf (fan, depth, FALSE);
+}
+
+GBytes *
+ic_test_nested_text_pdf (guint fan,
+                         guint depth)
+{
+  return nested_pdf (fan, depth, TRUE);
 }

@@ -62,5 +62,9 @@ GPtrArray *ic_test_collect_args (const char *first,
  * nested deeper than MuPDF follows. */
 GBytes *ic_test_nested_forms_pdf (guint fan,
                                   guint depth) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, whose innermost form shows 1,000 characters: (10, 5) makes
+ * a text extractor keep 100 million characters, gigabytes. */
+GBytes *ic_test_nested_text_pdf  (guint fan,
+                                  guint depth) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "ic-test-util.h"
@@ -230,6 +231,39 @@ test_write_fails (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "/dev/full"));
 }
 
+/* The pack with --search has an Evidence section quoting the passage,
+ * with its authority, grade and date. */
+static void
+test_pack_evidence (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->out, "pack.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(IcTestRun) run = { 0 };
+  PopplerDocument *document;
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&run, "--search=\"edge of care\"", "--export-pdf", pdf, fixture->dir, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  g_assert_nonnull (strstr (text->str, "Evidence"));
+  g_assert_nonnull (strstr (text->str, "2 passages"));
+  g_assert_nonnull (strstr (text->str, "plans are written for children on the edge of care"));
+  g_assert_nonnull (strstr (text->str, "Halton \u00b7 Inspection (ILACS) \u00b7 Good \u00b7 13 June 2025"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +273,7 @@ main (int   argc,
   g_test_add ("/cli-search/rows", Fixture, NULL, fixture_setup, test_rows, fixture_teardown);
   g_test_add ("/cli-search/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/cli-search/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
+  g_test_add ("/cli-search/pack-evidence", Fixture, NULL, fixture_setup, test_pack_evidence, fixture_teardown);
   g_test_add ("/cli-search/write-fails", Fixture, NULL, fixture_setup, test_write_fails, fixture_teardown);
 
   return g_test_run ();

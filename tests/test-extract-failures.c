@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "ic-session.h"
 #include "ic-test-util.h"
@@ -228,6 +229,53 @@ test_hang_cached (void)
     }
 }
 
+#ifndef __SANITIZE_ADDRESS__
+/* In the child: the address space of the program, and so of the helper
+ * it starts (which cannot raise it), is 300 MB. */
+static void
+limit_memory (gpointer data)
+{
+  struct rlimit limit = { (rlim_t) 300 << 20, (rlim_t) 300 << 20 };
+
+  setrlimit (RLIMIT_AS, &limit);
+}
+#endif
+
+/* A PDF whose text would take gigabytes (10^5 forms of 1,000
+ * characters): MuPDF's "calloc (…) failed" at the helper's memory limit
+ * is said in words, with the limit. */
+static void
+test_out_of_memory (void)
+{
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer needs terabytes of address space: no memory limit here");
+#else
+  g_auto(Setup) setup = { 0 };
+  g_autoptr(GBytes) pdf = ic_test_nested_text_pdf (10, 5);
+  g_autofree char *path = NULL;
+  g_autofree char *cache = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(IcTestRun) run = { 0 };
+  const char *args[] = { "--export-json=-", NULL, NULL };
+
+  if (!has_helper ())
+    return;
+  setup.tmp = g_dir_make_tmp ("ic-extract-failures-XXXXXX", NULL);
+  setup.reports = g_build_filename (setup.tmp, "reports", NULL);
+  g_assert_cmpint (g_mkdir (setup.reports, 0755), ==, 0);
+  path = g_build_filename (setup.reports, "memory.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  cache = g_build_filename (setup.tmp, "cache", NULL);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache, TRUE);
+  args[1] = setup.reports;
+
+  ic_test_run_program (&run, NULL, envp, limit_memory, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "memory.pdf: the PDF needs more memory to read than is allowed (300 MB)\n"));
+  g_assert_null (strstr (run.err, "alloc"));
+#endif
+}
+
 static void
 loading_cb (IcSession  *session,
             GParamSpec *pspec,
@@ -281,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/extract-failures/crash-cached-per-version", test_crash_cached_per_version);
   g_test_add_func ("/extract-failures/hang-cached", test_hang_cached);
   g_test_add_func ("/extract-failures/session-reload", test_session_reload);
+  g_test_add_func ("/extract-failures/out-of-memory", test_out_of_memory);
 
   status = g_test_run ();
   ic_test_remove_tree (cache);

@@ -400,6 +400,32 @@ test_in_process_time_limit (void)
   g_assert_cmpstr (pages[0], ==, "Nested forms test page\n\n");
 }
 
+/* Forms nested 200 deep: MuPDF's "exception stack overflow!" is said in
+ * words, in process and from a helper. */
+static void
+test_nested_too_deep (void)
+{
+  IcExtractPool *pool = ic_extract_pool_get_default ();
+  g_autoptr(GBytes) pdf = ic_test_nested_forms_pdf (1, 200);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *expected = "the PDF is damaged: it nests its contents deeper than a PDF reader "
+                         "can follow (or made to break readers)";
+
+  pages = ic_extractor_get_pages (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, &error);
+  g_assert_null (pages);
+  g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  if (pool == NULL)
+    return;
+  pages = ic_extract_pool_get_pages (pool, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                     NULL, &error);
+  g_assert_null (pages);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* The same PDF in a helper: killed at the limit. */
 static void
 test_helper_real_hang (void)
@@ -442,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/extractor/threads-corpus", test_threads_corpus);
   g_test_add_func ("/extractor/in-process-time-limit", test_in_process_time_limit);
   g_test_add_func ("/extractor/helper-real-hang", test_helper_real_hang);
+  g_test_add_func ("/extractor/nested-too-deep", test_nested_too_deep);
 
   return g_test_run ();
 }

@@ -593,6 +593,41 @@ test_progressive_changed (void)
   ic_test_remove_tree (dir);
 }
 
+/* Removes the file while its first pages are parsed. */
+static IcReport *
+removing_parse (const char          *source,
+                const char * const  *pages,
+                gboolean             from_pdf,
+                GError             **error)
+{
+  if (g_strv_length ((char **)pages) == 1)
+    g_assert_cmpint (g_unlink (source), ==, 0);
+  return counting_parse (source, pages, from_pdf, error);
+}
+
+/* A file removed between the passes is missing in the same words as
+ * everywhere else ("no such file or folder"), not the C library's. */
+static void
+test_progressive_removed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-progressive-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, removing_parse);
+  _ic_loader_set_first_pass (loader, 1);
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (failure_reason (store, dir, "report.pdf"), ==,
+                   "cannot read the file: no such file or folder");
+  ic_test_remove_tree (dir);
+}
+
 static GCancellable *cancel_on_final;
 
 /* Cancels the load at the first report of a whole file, after giving
@@ -961,6 +996,62 @@ test_report_func (void)
   g_mutex_clear (&told.mutex);
 }
 
+static void
+count_provisional_cb (IcReport *report,
+                      gboolean  provisional,
+                      gpointer  user_data)
+{
+  guint *counts = user_data;
+
+  g_atomic_int_inc (&counts[provisional ? 1 : 0]);
+}
+
+/* Not progressive (the command line): a PDF longer than the first pass
+ * is read once, whole; no report from its first pages is parsed. */
+static void
+test_one_pass (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-one-pass-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  guint counts[2] = { 0, 0 };  /* final, provisional */
+  IcReport *report;
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, counting_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  ic_loader_set_report_func (loader, count_provisional_cb, counts, NULL);
+  g_assert_true (ic_loader_get_progressive (loader));
+  ic_loader_set_progressive (loader, FALSE);
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  report = ic_report_store_get_report (store, 0);
+  g_assert_true (g_str_has_suffix (ic_report_get_authority (report), " (2 pages)"));
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+
+  /* The same file progressively: first its first page, then the whole. */
+  g_clear_object (&loader);
+  g_clear_object (&store);
+  store = ic_report_store_new ();
+  loader = ic_loader_new (store);
+  counts[0] = counts[1] = 0;
+  _ic_loader_set_parse_func (loader, counting_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  ic_loader_set_report_func (loader, count_provisional_cb, counts, NULL);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_cmpuint (counts[1], ==, 1);
+  g_assert_cmpuint (counts[0], ==, 1);
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,11 +1070,13 @@ main (int   argc,
   g_test_add_func ("/loader/stalls", test_stalls);
   g_test_add_func ("/loader/progressive", test_progressive);
   g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
+  g_test_add_func ("/loader/progressive-removed", test_progressive_removed);
   g_test_add_func ("/loader/progressive-cancel", test_progressive_cancel);
   g_test_add_func ("/loader/replace", test_replace);
   g_test_add_func ("/loader/replace-keeps-corrections", test_replace_keeps_corrections);
   g_test_add_func ("/loader/background", test_background);
   g_test_add_func ("/loader/report-func", test_report_func);
+  g_test_add_func ("/loader/one-pass", test_one_pass);
 
   return g_test_run ();
 }

@@ -232,6 +232,24 @@ test_chain_of_three (void)
   chain = g_ptr_array_index (chains, 0);
   g_assert_cmpuint (chain->len, ==, 4);
   g_assert_cmpstr (ic_report_get_source (((IcItemRef *)g_ptr_array_index (chain, 0))->report), ==, "a");
+
+  /* Raised in 2016, 2019 (twice that day: once) and 2023. */
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const IcItemRef *ref = g_ptr_array_index (chain, i);
+      const char *source = ic_report_get_source (ref->report);
+      guint expected = g_str_equal (source, "a") ? 1 : g_str_equal (source, "c") ? 3 : 2;
+
+      g_assert_cmpuint (ic_recurrence_times_raised (chains, ref->report, ref->index), ==, expected);
+    }
+  /* 2019's sufficiency item was raised once. */
+  for (guint r = 0; r < g_list_model_get_n_items (reports); r++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, r);
+
+      if (g_str_equal (ic_report_get_source (report), "b"))
+        g_assert_cmpuint (ic_recurrence_times_raised (chains, report, 0), ==, 1);
+    }
 }
 
 /* A later report that says the earlier areas remain carries every item

@@ -307,6 +307,17 @@ test_names (void)
   g_assert_cmpuint (count_described (nodes, "list item", "Overall effectiveness",
                                      ic_grade_to_label (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS))),
                     ==, 1);
+
+  /* The Search view with passages: every row named, headings and
+   * passages alike. */
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", "s", "care");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (ic_search_view_get_rows (window->search_view)), >, 1);
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_unnamed (nodes), ==, 0);
+  g_assert_cmpuint (count_named (nodes, "search box", "Search every report's text"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Only Outstanding or Good"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

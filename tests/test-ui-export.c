@@ -36,9 +36,8 @@ not_loading (IcWindow *window)
 }
 
 static IcWindow *
-open_fixtures (void)
+open_folder (const char *path)
 {
-  g_autofree char *path = ic_test_fixture_path ("parser");
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   IcWindow *window = ic_window_new (NULL);
   gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
@@ -51,6 +50,14 @@ open_fixtures (void)
   g_source_remove (tick);
   g_assert_true (not_loading (window));
   return window;
+}
+
+static IcWindow *
+open_fixtures (void)
+{
+  g_autofree char *path = ic_test_fixture_path ("parser");
+
+  return open_folder (path);
 }
 
 typedef struct
@@ -169,6 +176,57 @@ test_snapshot_at_start (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A folder with a focused visit and the same visit two years before, so
+ * that every item recurs and the later report has changes. */
+static char *
+two_visits_folder (void)
+{
+  g_autofree char *fixture = ic_test_fixture_path ("parser/fv-2025.txt");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-json-XXXXXX", NULL);
+  g_autofree char *later = g_build_filename (dir, "visit-2025.txt", NULL);
+  g_autofree char *earlier = g_build_filename (dir, "visit-2023.txt", NULL);
+  g_autoptr(GString) older = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  older = g_string_new (text);
+  g_string_replace (older, "November 2025", "November 2023", 0);
+  g_string_replace (older, "January 2026", "January 2024", 0);
+  g_assert_true (g_file_set_contents (later, text, -1, NULL));
+  g_assert_true (g_file_set_contents (earlier, older->str, -1, NULL));
+  return g_steal_pointer (&dir);
+}
+
+/* The window's JSON is the command line's: the same recurrences and the
+ * same `changes` for each report, found among every loaded report even
+ * when a filter shows fewer. */
+static void
+test_json_as_cli (void)
+{
+  g_autofree char *dir = two_visits_folder ();
+  g_autoptr(IcWindow) window = open_folder (dir);
+  g_autofree char *out_dir = g_dir_make_tmp ("ic-export-out-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "all.json", NULL);
+  g_autofree char *window_json = NULL;
+  g_auto(IcTestRun) cli = { 0 };
+  const char *args[] = { "--export-json=-", dir, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (export_async (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &window_json, NULL, NULL));
+  ic_test_run_program (&cli, NULL, NULL, NULL, args);
+  g_assert_cmpint (cli.status, ==, 0);
+  g_strchomp (cli.out);
+  g_assert_nonnull (strstr (window_json, "\"raised_again\""));
+  g_assert_nonnull (strstr (window_json, "\"later\""));
+  g_assert_cmpstr (window_json, ==, cli.out);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (out_dir);
+  ic_test_remove_tree (dir);
+}
+
 /* An export into a folder being read is refused before any work starts,
  * as on the main thread. */
 static void
@@ -204,6 +262,7 @@ main (int    argc,
   g_test_add_func ("/ui-export/same-as-sync", test_same_as_sync);
   g_test_add_func ("/ui-export/snapshot-at-start", test_snapshot_at_start);
   g_test_add_func ("/ui-export/refused", test_refused);
+  g_test_add_func ("/ui-export/json-as-cli", test_json_as_cli);
 
   status = g_test_run ();
   ic_test_remove_tree (data);

@@ -168,6 +168,87 @@ test_export_full_disk (void)
   ic_test_remove_tree (tmp);
 }
 
+static gboolean
+has_noncharacter (const char *text)
+{
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every label under @widget, and how many were looked at. */
+static void
+assert_labels_clean (GtkWidget *widget,
+                     guint     *n_labels)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (has_noncharacter (text))
+        g_error ("a label shows a noncharacter: %s", g_strescape (text, NULL));
+      (*n_labels)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_clean (child, n_labels);
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+/* Noncharacters (which stop the text renderer) in a report's
+ * inspector and items: no label of the window's report
+ * page shows one; they are U+FFFD, as in the pack and the matrix. */
+static void
+test_noncharacters_in_labels (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-ui-hardening-XXXXXX", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "cp-2012.txt", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *report = g_build_filename (dir, "odd.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) hostile = NULL;
+  IcWindow *window;
+  guint n_labels = 0;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  hostile = g_string_new (text);
+  g_string_replace (hostile, "Ann Tester", "Ann \xef\xb7\x90Tester", 1);
+  g_string_replace (hostile, "- ensure that every child",
+                    "- ensure \xef\xbf\xbe that \xef\xbf\xbf every \xf0\x9f\xbf\xbe child", 1);
+  g_assert_true (g_file_set_contents (report, hostile->str, -1, NULL));
+
+  window = ic_window_new (NULL);
+  ic_window_open (window, &folder, 1);
+  wait_until_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))), ==, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", report);
+  settle ();
+
+  assert_labels_clean (GTK_WIDGET (window), &n_labels);
+  g_test_message ("%u labels looked at", n_labels);
+  g_assert_cmpuint (n_labels, >, 20);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +261,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/hardening/export-refused", test_export_refused);
   g_test_add_func ("/ui/hardening/export-full-disk", test_export_full_disk);
+  g_test_add_func ("/ui/hardening/noncharacters-in-labels", test_noncharacters_in_labels);
 
   return g_test_run ();
 }

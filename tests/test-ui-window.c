@@ -1104,7 +1104,7 @@ test_failures_dialog (void)
 
   g_list_store_append (failures, a);
   g_list_store_append (failures, b);
-  dialog = ic_failures_dialog_new (NULL, G_LIST_MODEL (failures));
+  dialog = ic_failures_dialog_new (NULL, G_LIST_MODEL (failures), 3);
   list = find_child_of_type (dialog, GTK_TYPE_LIST_BOX);
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
     {
@@ -1116,6 +1116,14 @@ test_failures_dialog (void)
                    ==, "web-page.pdf");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "2 Files Could Not Be Read");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "These files were skipped. The other reports were read as usual.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Every file failed: the dialog must not speak of "the other reports". */
+  dialog = ic_failures_dialog_new (NULL, G_LIST_MODEL (failures), 0);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "These files were skipped. No report could be read.");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

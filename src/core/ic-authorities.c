@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "ic-authorities.h"
-#include "ic-core-resources.h"
+#include "ic-core-resource.h"
 
 #define AUTHORITIES_RESOURCE "/io/github/InspectionCompare/core/authorities.csv"
 
@@ -490,7 +490,7 @@ load_table (gpointer data)
   for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
     g_hash_table_add (table->prefix_words, g_strndup (prefixes[i], strcspn (prefixes[i], " ")));
 
-  bytes = g_resource_lookup_data (ic_core_get_resource (), AUTHORITIES_RESOURCE,
+  bytes = g_resource_lookup_data (ic_core_resource (), AUTHORITIES_RESOURCE,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)
     g_error ("Cannot read the authorities table: %s", error->message);

@@ -10,6 +10,7 @@
 
 #include "ic-changes.h"
 #include "ic-enums.h"
+#include "ic-json.h"
 #include "ic-recurrence.h"
 
 void
@@ -287,4 +288,58 @@ ic_changes_add_to_document (JsonNode   *document,
       else
         json_object_set_null_member (report, "changes");
     }
+}
+
+/* The later report's source of each recurrence, as the JSON names it. */
+static GHashTable *
+sources_of (GListModel *reports)
+{
+  GHashTable *sources = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      g_hash_table_add (sources, (gpointer)ic_report_get_source (report));
+    }
+  return sources;
+}
+
+/**
+ * ic_changes_export_document:
+ * @all: every report loaded
+ * @selected: the reports to export (the filter's), among @all or
+ *   snapshots of them
+ * @failures: (nullable): a list model of #IcFailure
+ *
+ * The JSON export document as the command line and the window both
+ * write it: the selected reports, the recurrences that end in one of
+ * them and each one's `changes`, both found among all the reports, so
+ * that a filter by year does not make an earlier area look new.
+ *
+ * Returns: (transfer full): the document
+ */
+JsonNode *
+ic_changes_export_document (GListModel *all,
+                            GListModel *selected,
+                            GListModel *failures)
+{
+  g_autoptr(GPtrArray) found = ic_find_recurrences (all);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GHashTable) sources = sources_of (selected);
+  g_autoptr(GHashTable) changes = ic_changes_compute (all, found);
+  g_autoptr(JsonNode) list = NULL;
+  JsonNode *document;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *recurrence = g_ptr_array_index (found, i);
+
+      if (g_hash_table_contains (sources, ic_report_get_source (ic_recurrence_get_later (recurrence)->report)))
+        g_ptr_array_add (kept, recurrence);
+    }
+  list = ic_recurrences_to_json (kept);
+  document = ic_json_document_new (selected, failures, list);
+  ic_changes_add_to_document (document, changes);
+  return document;
 }

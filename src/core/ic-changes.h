@@ -42,6 +42,9 @@ JsonNode   *ic_changes_to_json       (IcChanges   *changes) G_GNUC_WARN_UNUSED_R
 /* Adds a `changes` member to each report object of an export document. */
 void        ic_changes_add_to_document (JsonNode  *document,
                                         GHashTable *changes);
+JsonNode   *ic_changes_export_document (GListModel *all,
+                                        GListModel *selected,
+                                        GListModel *failures) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcChanges, ic_changes_free)
 

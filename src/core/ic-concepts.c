@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "ic-concepts.h"
-#include "ic-core-resources.h"
+#include "ic-core-resource.h"
 #include "ic-words.h"
 
 #define SHIPPED_PATH "/io/github/InspectionCompare/core/concepts.rules"
@@ -222,7 +222,7 @@ load_default_once (gpointer data)
   g_autoptr(GError) error = NULL;
   IcConcepts *self;
 
-  bytes = g_resource_lookup_data (ic_core_get_resource (), SHIPPED_PATH,
+  bytes = g_resource_lookup_data (ic_core_resource (), SHIPPED_PATH,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   g_assert_no_error (error);
   self = ic_concepts_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ic-extract-serve.h"
+#include "ic-extractor.h"
 
 /* A PDF that makes MuPDF allocate without end fails that file instead of
  * taking the machine's memory. (AddressSanitizer reserves terabytes of
@@ -26,5 +27,7 @@ main (int   argc,
   setrlimit (RLIMIT_AS, &limit);
 #endif
 
+  /* One request at a time, on this thread. */
+  ic_extractor_set_single_threaded ();
   return ic_extract_helper_main (STDIN_FILENO, STDOUT_FILENO);
 }

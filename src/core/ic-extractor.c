@@ -13,6 +13,7 @@
 
 #include <mupdf/fitz.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "ic-extractor.h"
 
@@ -44,6 +45,24 @@ quiet_cb (void       *user,
   g_debug ("mupdf: %s", message);
 }
 
+/* Set before the first extraction by a process that extracts on one
+ * thread only (the helper). */
+static gboolean single_threaded;
+
+/**
+ * ic_extractor_set_single_threaded:
+ *
+ * For a process that extracts on one thread only (the helper): MuPDF
+ * then runs without lock functions, as `mutool` does. It takes and drops
+ * a lock for every reference it counts; with GMutex locks that was a
+ * fifth of the helper's time. Call before the first extraction.
+ */
+void
+ic_extractor_set_single_threaded (void)
+{
+  single_threaded = TRUE;
+}
+
 static fz_context *
 get_base_context (void)
 {
@@ -52,7 +71,8 @@ get_base_context (void)
   if (g_once_init_enter (&base))
     {
       static fz_locks_context lock_context = { NULL, lock_cb, unlock_cb };
-      fz_context *ctx = fz_new_context (NULL, &lock_context, STORE_SIZE);
+      fz_context *ctx = fz_new_context (NULL, single_threaded ? NULL : &lock_context,
+                                        STORE_SIZE);
 
       if (ctx == NULL)
         g_error ("MuPDF could not start (out of memory)");
@@ -106,7 +126,46 @@ stext_to_string (fz_stext_page *stext)
   return g_string_free (out, FALSE);
 }
 
-/* Returns NULL with MuPDF's message in @error when the page cannot be read. */
+/* MuPDF's messages when a PDF nests objects, forms or page trees deeper
+ * than it follows: "exception stack overflow!", "too much recursion…",
+ * "cycle in page tree" (MuPDF takes a tree deeper than it follows for a
+ * loop). A user is told what happened, not MuPDF's internals. */
+static gboolean
+is_too_deep (const char *message)
+{
+  return strstr (message, "stack overflow") != NULL || strstr (message, "recursion") != NULL ||
+         strstr (message, "nested") != NULL || strstr (message, "nesting") != NULL ||
+         strstr (message, "cycle in page tree") != NULL;
+}
+
+/* The memory a process may take (the helper's limit), in words. */
+static char *
+describe_memory_limit (void)
+{
+  struct rlimit limit;
+  guint64 mb;
+
+  if (getrlimit (RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return NULL;
+  mb = (guint64) limit.rlim_cur >> 20;
+  if (mb >= 1024 && mb % 1024 == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " GB", mb >> 10);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " MB", mb);
+}
+
+static void
+set_out_of_memory (GError **error)
+{
+  g_autofree char *limit = describe_memory_limit ();
+
+  if (limit != NULL)
+    g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                 "the PDF needs more memory to read than is allowed (%s)", limit);
+  else
+    g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                         "the PDF needs more memory to read than there is");
+}
+
 /* MuPDF's message in words a user understands. Running out of memory
  * (the helper's limit) is not damage: MuPDF says "calloc (…) failed". */
 static void
@@ -116,8 +175,11 @@ set_damaged (fz_context  *ctx,
   const char *message = fz_caught_message (ctx);
 
   if (fz_caught (ctx) == FZ_ERROR_MEMORY || strstr (message, "alloc") != NULL)
+    set_out_of_memory (error);
+  else if (is_too_deep (message))
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                         "the PDF needs more memory to read than is allowed (2 GB)");
+                         "the PDF is damaged: it nests its contents deeper than a PDF reader "
+                         "can follow (or made to break readers)");
   else
     g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
                  "the PDF is damaged: %s", message);
@@ -379,7 +441,8 @@ ic_extractor_get_page_range_within (const char    *data,
                                     GCancellable  *cancellable,
                                     GError       **error)
 {
-  fz_context *ctx = fz_clone_context (get_base_context ());
+  /* MuPDF clones only a context with locks; one thread needs no clone. */
+  fz_context *ctx = single_threaded ? get_base_context () : fz_clone_context (get_base_context ());
   Watchdog watchdog;
   char **pages;
 
@@ -393,7 +456,8 @@ ic_extractor_get_page_range_within (const char    *data,
   watchdog_start (&watchdog, seconds);
   pages = extract (ctx, data, length, first, max, n_pages, &watchdog.cookie, cancellable, error);
   watchdog_stop (&watchdog);
-  fz_drop_context (ctx);
+  if (!single_threaded)
+    fz_drop_context (ctx);
   return pages;
 }
 

@@ -61,6 +61,7 @@ char  **ic_extractor_get_page_range_within (const char    *data,
                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The time limit of an extraction: $IC_EXTRACT_TIMEOUT seconds, else 60. */
 double  ic_extractor_get_time_limit (void);
+void    ic_extractor_set_single_threaded (void);
 /* FALSE with IC_EXTRACT_ERROR_NO_TEXT when no page has any text. */
 gboolean ic_extractor_check_text    (const char * const *pages,
                                      GError            **error);

@@ -396,9 +396,12 @@ unchanged (const IcScanEntry  *entry,
   if (g_stat (entry->path, &st) != 0)
     {
       int saved = errno;
+      g_autoptr(GError) stat_error = g_error_new_literal (G_FILE_ERROR, g_file_error_from_errno (saved),
+                                                          g_strerror (saved));
+      /* The same words as the scanner's and the command line's. */
+      g_autofree char *why = ic_scanner_reason_from_error (stat_error);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot read the file: %s",
-                   g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot read the file: %s", why);
       return FALSE;
     }
   if ((guint64)st.st_size != entry->size || (guint64)st.st_ino != entry->inode ||

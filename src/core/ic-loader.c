@@ -41,6 +41,7 @@ struct _IcLoader
   IcParseFunc         parse;
   guint               first_pass;
   gboolean            background;
+  gboolean            progressive;    /* long PDFs: first pages, then the rest */
   gboolean            retry_failures; /* for the next load only */
   IcLoaderReportFunc  report_func;
   gpointer            report_data;
@@ -313,6 +314,7 @@ ic_loader_init (IcLoader *self)
 {
   self->parse = ic_parse_report;
   self->first_pass = FIRST_PASS_PAGES;
+  self->progressive = TRUE;
 }
 
 IcLoader *
@@ -354,7 +356,9 @@ ic_loader_load_async (IcLoader             *self,
 
   job = ic_load_job_new (self, self->store, task, files, n_files, cancellable);
   job->parse = self->parse;
-  job->first_pass = self->first_pass;
+  /* Read in one pass when nobody watches rows appear: a second pass
+   * opens the PDF again and parses a report that is then thrown away. */
+  job->first_pass = self->progressive ? self->first_pass : 0;
   job->retry_failures = self->retry_failures;
   self->retry_failures = FALSE;
   job->background = self->background;
@@ -504,4 +508,28 @@ ic_loader_retry_extractor_failures (IcLoader *self)
 {
   g_return_if_fail (IC_IS_LOADER (self));
   self->retry_failures = TRUE;
+}
+
+/**
+ * ic_loader_set_progressive:
+ * @progressive: whether long PDFs are listed from their first pages
+ *   before they are read in full (the default), or read in one pass
+ *
+ * For loads started from now on. A window lists rows as they come; the
+ * command line waits for the whole load, and a second pass would only
+ * open each long PDF twice.
+ */
+void
+ic_loader_set_progressive (IcLoader *self,
+                           gboolean  progressive)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->progressive = !!progressive;
+}
+
+gboolean
+ic_loader_get_progressive (IcLoader *self)
+{
+  g_return_val_if_fail (IC_IS_LOADER (self), TRUE);
+  return self->progressive;
 }

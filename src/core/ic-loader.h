@@ -44,6 +44,9 @@ guint     ic_loader_get_n_total (IcLoader             *self);
 gboolean  ic_loader_get_background (IcLoader        *self);
 void      ic_loader_set_background (IcLoader        *self,
                                     gboolean         background);
+void      ic_loader_set_progressive (IcLoader        *self,
+                                     gboolean         progressive);
+gboolean  ic_loader_get_progressive (IcLoader        *self);
 void      ic_loader_set_report_func (IcLoader           *self,
                                      IcLoaderReportFunc  func,
                                      gpointer            user_data,

@@ -809,3 +809,62 @@ ic_recurrence_chains (GPtrArray *recurrences)
     g_ptr_array_sort (g_ptr_array_index (chains, i), compare_refs);
   return chains;
 }
+
+static const GPtrArray *
+chain_of (GPtrArray *chains,
+          IcReport  *report,
+          guint      index)
+{
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const IcItemRef *ref = g_ptr_array_index (chain, i);
+
+          if (ref->report == report && ref->index == index)
+            return chain;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * ic_recurrence_times_raised:
+ * @chains: (element-type GPtrArray): from ic_recurrence_chains()
+ * @report: the report of the item
+ * @index: the item's index in @report
+ *
+ * How many times the item's area had been raised by @report, this time
+ * included: the distinct dates of the reports in its chain up to
+ * @report's. Two reports of one day count once. For a timeline mark
+ * ("raised 3 times").
+ *
+ * Returns: 1 for an item in no chain, else at least 1
+ */
+guint
+ic_recurrence_times_raised (GPtrArray *chains,
+                            IcReport  *report,
+                            guint      index)
+{
+  const GPtrArray *chain = chain_of (chains, report, index);
+  const GDate *until = ic_report_get_sort_date (report);
+  const GDate *last = NULL;
+  guint n = 0;
+
+  if (chain == NULL || until == NULL)
+    return 1;
+  /* The chain is sorted by report, so equal dates are neighbours. */
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const GDate *date = ic_report_get_sort_date (((const IcItemRef *)g_ptr_array_index (chain, i))->report);
+
+      if (date == NULL || g_date_compare (date, until) > 0)
+        continue;
+      if (last == NULL || g_date_compare (date, last) != 0)
+        n++;
+      last = date;
+    }
+  return MAX (n, 1);
+}

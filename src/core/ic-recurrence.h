@@ -63,5 +63,8 @@ double     ic_words_similarity       (const char *a,
 GPtrArray *ic_find_recurrences      (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode  *ic_recurrences_to_json   (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *ic_recurrence_chains     (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
+guint      ic_recurrence_times_raised (GPtrArray *chains,
+                                       IcReport  *report,
+                                       guint      index);
 
 G_END_DECLS

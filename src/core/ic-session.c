@@ -393,8 +393,11 @@ ic_session_open_sync (IcSession     *self,
 
   to_load = add_roots (self, files, n_files);
   set_loading (self, TRUE);
+  /* Nothing shows rows while a synchronous open runs: one pass each. */
+  ic_loader_set_progressive (self->loader, FALSE);
   ok = ic_loader_load_sync (self->loader, (GFile **) to_load->pdata, to_load->len,
                             cancellable, error);
+  ic_loader_set_progressive (self->loader, TRUE);
   set_loading (self, FALSE);
   announce_new_failures (self);
   return ok;

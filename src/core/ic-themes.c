@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-#include "ic-core-resources.h"
+#include "ic-core-resource.h"
 #include "ic-words.h"
 #include "ic-themes.h"
 
@@ -404,7 +404,7 @@ ic_theme_rules_new_shipped (void)
   g_autoptr(GError) error = NULL;
   IcThemeRules *rules;
 
-  bytes = g_resource_lookup_data (ic_core_get_resource (), SHIPPED_PATH,
+  bytes = g_resource_lookup_data (ic_core_resource (), SHIPPED_PATH,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   g_assert_no_error (error);
   rules = ic_theme_rules_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),

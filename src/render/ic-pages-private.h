@@ -85,6 +85,7 @@ struct _IcPages
   double          height;
   char           *title;
   char           *filters;      /* the filters in force, in one line */
+  char           *evidence;     /* the query of the Evidence section, or NULL */
   gboolean        summary;      /* the short pack */
   gboolean        matrix_only;  /* a print of the matrix: its pages alone */
   GDate           as_at;
@@ -106,6 +107,7 @@ struct _IcPages
 void    _ic_pages_add_recurring   (IcPages *pages);
 void    _ic_pages_add_authorities (IcPages *pages);
 void    _ic_pages_add_sources     (IcPages *pages);
+void    _ic_pages_add_evidence    (IcPages *pages);
 /* The summary pack's shorter forms of the two. */
 void    _ic_pages_add_recurring_summary (IcPages *pages);
 void    _ic_pages_add_sources_summary   (IcPages *pages);

@@ -6,12 +6,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
+
 #include "ic-changes.h"
 #include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-frameworks.h"
 #include "ic-pages-private.h"
 #include "ic-recurrence.h"
+#include "ic-search-index.h"
 
 static const double recurring_columns[] = { 0, 0.27, 0.56, 0.9, 1.0 };
 
@@ -448,6 +452,69 @@ dates_text (IcReport *report)
   if (text->len == 0)
     g_string_append (text, "dates not found");
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A pack quotes this many passages at most: beyond it a list stops
+ * being evidence a meeting can read; the CSV has them all. */
+#define MAX_EVIDENCE 300
+#define EVIDENCE_WIDTH 260
+
+static void
+add_quote (IcPages           *pages,
+           IcSearchQuery     *query,
+           const IcSearchHit *hit)
+{
+  IcReport *report = hit->report;
+  IcGrade grade = ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_autofree char *snippet = ic_search_hit_snippet (hit, query, EVIDENCE_WIDTH, NULL);
+  g_autofree char *date = ic_date_to_display (ic_report_get_end_date (report));
+  g_autofree char *page = hit->page ? g_strdup_printf (" \u00b7 page %u", hit->page) : g_strdup ("");
+  Block *block;
+
+  block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "\u201c%s\u201d", snippet);
+  block->space_before = 5;
+  block->keep_with_next = TRUE;
+  _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "%s \u00b7 %s \u00b7 %s%s%s%s",
+                      _ic_chart_report_authority (report),
+                      ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
+                      grade != IC_GRADE_NONE ? ic_grade_to_label (grade) : "not graded",
+                      date ? " \u00b7 " : "", date ? date : "", page)->role = IC_PALETTE_MUTED_TEXT;
+}
+
+/* "Evidence": the passages a search finds in the pack's reports, under
+ * each authority, with grade, date and page; the sources follow. */
+void
+_ic_pages_add_evidence (IcPages *pages)
+{
+  g_autoptr(IcSearchQuery) query = ic_search_query_new (pages->evidence);
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GArray) hits = NULL;
+  const char *authority = NULL;
+
+  add_heading (pages, "Evidence", "evidence", 0);
+  if (query == NULL)
+    return;
+  for (guint i = 0; i < pages->reports->len; i++)
+    g_list_store_append (reports, g_ptr_array_index (pages->reports, i));
+  hits = ic_search_run (G_LIST_MODEL (reports), query);
+  _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                      "What the reports say about \u201c%s\u201d: %u passages%s. Words are matched "
+                      "in all their forms, quoted phrases exactly.", pages->evidence, hits->len,
+                      hits->len > MAX_EVIDENCE ? ", the first 300 quoted here" : "")->role =
+    IC_PALETTE_MUTED_TEXT;
+
+  for (guint i = 0; i < hits->len && i < MAX_EVIDENCE; i++)
+    {
+      const IcSearchHit *hit = &g_array_index (hits, IcSearchHit, i);
+      const char *name = _ic_chart_report_authority (hit->report);
+
+      if (g_strcmp0 (name, authority) != 0)
+        {
+          _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name)->space_before = 12;
+          authority = name;
+        }
+      add_quote (pages, query, hit);
+    }
 }
 
 void

@@ -432,6 +432,7 @@ pages_new (GListModel          *reports,
   pages->height = height > 0 ? MAX (width, height) : IC_A4_HEIGHT;
   pages->title = g_strdup (options && options->title ? options->title : "Inspection summary pack");
   pages->filters = g_strdup (options && options->filters ? options->filters : "all reports");
+  pages->evidence = g_strdup (options ? options->evidence : NULL);
   pages->summary = options != NULL && options->summary;
   pages->matrix_only = options != NULL && options->matrix_only;
   if (options != NULL && options->as_at != NULL && g_date_valid (options->as_at))
@@ -477,6 +478,8 @@ paginate_summary (IcPages      *pages,
                   PangoContext *context)
 {
   _ic_pages_add_recurring_summary (pages);
+  if (pages->evidence != NULL)
+    _ic_pages_add_evidence (pages);
   _ic_pages_add_sources_summary (pages);
 
   set_dest (pages, "cover", 0);
@@ -532,6 +535,8 @@ ic_pages_paginate (GListModel          *reports,
     }
   _ic_pages_add_recurring (pages);
   _ic_pages_add_authorities (pages);
+  if (pages->evidence != NULL)
+    _ic_pages_add_evidence (pages);
   _ic_pages_add_sources (pages);
 
   set_dest (pages, "cover", 0);
@@ -572,6 +577,7 @@ ic_pages_unref (IcPages *pages)
     return;
   g_free (pages->title);
   g_free (pages->filters);
+  g_free (pages->evidence);
   g_ptr_array_unref (pages->reports);
   g_ptr_array_unref (pages->failures);
   g_clear_pointer (&pages->links, g_ptr_array_unref);

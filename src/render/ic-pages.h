@@ -33,6 +33,9 @@ typedef struct
   /* Only the judgement matrix's pages (a print of the matrix), with every
    * report given as a row rather than each authority's latest. */
   gboolean     matrix_only;
+  /* Nullable: a search query (ic-search-index.h); the passages it finds
+   * in the pack's reports make an "Evidence" section before the sources. */
+  const char  *evidence;
 } IcPackOptions;
 
 /* Printing with GtkPrintOperation (GTK_UNIT_POINTS, use-full-page): paginate

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-authorities.h"
 #include "ic-a11y.h"
 #include "ic-correction-widgets.h"
@@ -62,10 +63,12 @@ text_row (const char *title,
           const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *clean_title = ic_display_text (title);
+  g_autofree char *clean_subtitle = ic_display_text (subtitle);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), clean_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), clean_subtitle);
   return row;
 }
 

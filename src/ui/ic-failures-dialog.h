@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcFailuresDialog, ic_failures_dialog, IC, FAILURES_DIALOG, AdwMessageDialog)
 
 GtkWidget *ic_failures_dialog_new (GtkWindow  *parent,
-                                   GListModel *failures);
+                                   GListModel *failures,
+                                   guint       n_reports_read);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-changes.h"
 #include "ic-recurrence.h"
 #include "ic-correction-widgets.h"
@@ -28,6 +29,7 @@ struct _IcReportPage
   GPtrArray      *recurrences;   /* IcRecurrence touching this report */
   char           *changes;       /* what changed since the previous report, or NULL */
   GtkTextTag     *match_tag;
+  GtkTextTag     *passage_tag;
 
   /* template widgets */
   GtkLabel       *title_label;
@@ -74,7 +76,8 @@ static GtkWidget *
 wrapped_label (const char *text,
                const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *clean = ic_display_text (text);
+  GtkWidget *label = gtk_label_new (clean);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -177,7 +180,11 @@ fill_judgements (IcReportPage *self)
       if (corrected != NULL && g_strv_contains (corrected, field))
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Corrected by you"));
       else if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ic_judgement_get_label (j));
+        {
+          g_autofree char *label = ic_display_text (ic_judgement_get_label (j));
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+        }
       gtk_widget_add_css_class (grade, "grade-chip");
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
@@ -414,6 +421,8 @@ static void
 fill (IcReportPage *self)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *clean_summary = NULL;
+  g_autofree char *clean_title = NULL;
 
   clear_list (self->details_list);
   clear_list (self->judgements_list);
@@ -424,8 +433,10 @@ fill (IcReportPage *self)
     return;
 
   summary = ic_ui_report_summary (self->report);
-  gtk_label_set_label (self->title_label, summary);
-  gtk_label_set_label (self->subtitle_label, ic_report_get_title (self->report));
+  clean_summary = ic_display_text (summary);
+  clean_title = ic_display_text (ic_report_get_title (self->report));
+  gtk_label_set_label (self->title_label, clean_summary);
+  gtk_label_set_label (self->subtitle_label, clean_title);
   /* Selectable, so focusable, only with words to select and to say. */
   gtk_label_set_selectable (self->subtitle_label, ic_report_get_title (self->report) != NULL &&
                             *ic_report_get_title (self->report) != '\0');
@@ -530,6 +541,37 @@ page_start_iter (IcReportPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
+/* Scrolls to the selection (a passage) on the text view's first frames:
+ * a view just shown is laid out only then, and a scroll asked for
+ * before that is lost. */
+static gboolean
+scroll_to_passage_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "ic-passage-frames"));
+  GtkTextIter iter;
+  GdkRectangle where;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  /* The lines above the passage are laid out over a few frames; until
+   * then its place is not known. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  if (where.y > gtk_adjustment_get_value (vadjustment) + gtk_widget_get_height (widget) ||
+      where.y < gtk_adjustment_get_value (vadjustment))
+    gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.3);
+  g_object_set_data (G_OBJECT (view), "ic-passage-frames", GUINT_TO_POINTER (frames + 1));
+  if (frames < 10)
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (view), "ic-passage-frames", NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * ic_report_page_show_passage:
  * @page: the PDF page the passage starts on, 0 when not known
@@ -558,7 +600,10 @@ ic_report_page_show_passage (IcReportPage *self,
   gtk_text_buffer_get_end_iter (buffer, &end);
   text = gtk_text_buffer_get_text (buffer, &from, &end, FALSE);
   if (!ic_search_locate (text, passage, &start_byte, &end_byte))
-    return FALSE;
+    {
+      g_debug ("passage not found from page %u: %s", page, passage);
+      return FALSE;
+    }
 
   base = gtk_text_iter_get_offset (&from);
   gtk_text_buffer_get_iter_at_offset (buffer, &match_start,
@@ -566,12 +611,11 @@ ic_report_page_show_passage (IcReportPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &match_end,
                                       base + g_utf8_pointer_to_offset (text, text + end_byte));
   gtk_text_buffer_get_bounds (buffer, &from, &end);
-  gtk_text_buffer_remove_tag (buffer, self->match_tag, &from, &end);
-  gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+  gtk_text_buffer_remove_tag (buffer, self->passage_tag, &from, &end);
+  gtk_text_buffer_apply_tag (buffer, self->passage_tag, &match_start, &match_end);
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
-  /* A mark, not an iter: the view may not be laid out yet. */
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer), 0.1,
-                                TRUE, 0, 0.3);
+  /* The page may only now be shown: scroll once it has its size. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_to_passage_cb, NULL, NULL);
   return TRUE;
 }
 
@@ -589,6 +633,10 @@ search_changed_cb (IcReportPage   *self,
   if (text[0] != '\0')
     status = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
   gtk_label_set_label (self->match_label, status ? status : "");
+  /* An entry emptied (as a new report empties it) leaves the selection:
+   * it may be a passage the Search view opened. */
+  if (text[0] == '\0')
+    return;
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_select_range (buffer, &start, &start);
@@ -801,6 +849,13 @@ ic_report_page_init (IcReportPage *self)
                                                 "background", "#f8e45c",
                                                 "foreground", "#000000",
                                                 NULL);
+  /* A passage the Search view opened: marked like a match, apart from
+   * the matches of the entry, which come and go as one types. */
+  self->passage_tag = gtk_text_buffer_create_tag (buffer, "search-passage",
+                                                  "background", "#f8e45c",
+                                                  "foreground", "#000000",
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->text_view));
 }
 

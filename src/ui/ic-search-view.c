@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-a11y.h"
 #include "ic-report.h"
 #include "ic-search-index.h"
@@ -70,6 +71,7 @@ struct _IcSearchView
   GListModel     *reports;
   GListStore     *rows;
   IcSearchQuery  *query;
+  char           *query_text;  /* what the rows show, as typed */
   gint64          started;
   gint64          last_time;
   gulong          paint_handler;
@@ -201,6 +203,8 @@ run_query (IcSearchView *self)
   guint n_hits = 0, n_reports = 0;
 
   self->started = g_get_monotonic_time ();
+  g_free (self->query_text);
+  self->query_text = g_strdup (text);
   g_clear_pointer (&self->query, ic_search_query_free);
   self->query = ic_search_query_new (text);
   if (self->query != NULL && self->reports != NULL)
@@ -222,7 +226,9 @@ run_query (IcSearchView *self)
 static void
 search_changed_cb (IcSearchView *self)
 {
-  run_query (self);
+  /* ic_search_view_search() ran this query already. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->query_text) != 0)
+    run_query (self);
 }
 
 static void
@@ -340,13 +346,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_autofree char *count = g_strdup_printf (ngettext ("%u passage", "%u passages", row->n_hits),
                                                 row->n_hits);
 
-      name = g_strdup_printf ("%s, %s", row->heading, count);
+      g_autofree char *raw = g_strdup_printf ("%s, %s", row->heading, count);
+
+      name = ic_display_text (raw);
       gtk_label_set_label (GTK_LABEL (heading), name);
     }
   else
     {
-      g_autofree char *markup = snippet_markup (self, row);
-      g_autofree char *text = passage_details (row);
+      g_autofree char *raw_markup = snippet_markup (self, row);
+      g_autofree char *raw_text = passage_details (row);
+      /* Passages are report text: noncharacters stop the text renderer. */
+      g_autofree char *markup = ic_display_text (raw_markup);
+      g_autofree char *text = ic_display_text (raw_text);
 
       gtk_label_set_markup (GTK_LABEL (snippet), markup);
       gtk_label_set_label (GTK_LABEL (details), text);
@@ -396,6 +407,7 @@ ic_search_view_dispose (GObject *object)
   g_clear_object (&self->reports);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->query, ic_search_query_free);
+  g_clear_pointer (&self->query_text, g_free);
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_SEARCH_VIEW);
   G_OBJECT_CLASS (ic_search_view_parent_class)->dispose (object);
 }
@@ -475,6 +487,7 @@ ic_search_view_search (IcSearchView *self,
 {
   g_return_if_fail (IC_IS_SEARCH_VIEW (self));
 
+  /* Setting the text empties the entry first: no query for that. */
   g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);

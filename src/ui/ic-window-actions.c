@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-a11y.h"
 #include "ic-atomic-file.h"
 #include "ic-csv.h"
@@ -242,8 +243,12 @@ static void
 toast_exported (IcWindow *self,
                 GFile    *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
+  g_autofree char *clean = ic_display_text (display);
+  g_autofree char *name = g_markup_escape_text (clean, -1);
   g_autofree char *uri = g_file_get_uri (file);
+  /* A toast's title is markup in libadwaita 1.2. */
   g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
   AdwToast *toast = adw_toast_new (title);
 
@@ -293,7 +298,7 @@ _ic_window_export (IcWindow  *self,
     return FALSE;
 
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  return _ic_window_write_export (ic_window_get_reports (self),
+  return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
                                   filters, path, error);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ic-atomic-file.h"
+#include "ic-changes.h"
 #include "ic-csv.h"
 #include "ic-json.h"
 #include "ic-pack.h"
@@ -24,6 +25,7 @@
 typedef struct
 {
   GListModel *reports;    /* snapshots */
+  GListModel *all;        /* snapshots of every report, for JSON; or NULL */
   GListModel *failures;   /* IcFailure, which never change */
   char       *filters;    /* the filters, in words, for the pack's cover */
   char       *path;
@@ -33,6 +35,7 @@ static void
 export_free (Export *export)
 {
   g_clear_object (&export->reports);
+  g_clear_object (&export->all);
   g_clear_object (&export->failures);
   g_free (export->filters);
   g_free (export->path);
@@ -41,11 +44,23 @@ export_free (Export *export)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
 
+/* JSON: anything not a pack or a CSV. */
+static gboolean
+is_json_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return !g_str_has_suffix (lower, ".pdf") && !g_str_has_suffix (lower, ".csv");
+}
+
 /* The format follows the name: -summary.pdf the short pack, .pdf the
  * full pack, -improvements.csv the improvement items, .csv the judgement
- * matrix, anything else JSON. Runs on any thread. */
+ * matrix, anything else JSON, written as the command line writes it
+ * (recurrences and `changes` found among @all, every loaded report, or
+ * among @reports when @all is NULL). Runs on any thread. */
 gboolean
-_ic_window_write_export (GListModel  *reports,
+_ic_window_write_export (GListModel  *all,
+                         GListModel  *reports,
                          GListModel  *failures,
                          const char  *filters,
                          const char  *path,
@@ -69,7 +84,7 @@ _ic_window_write_export (GListModel  *reports,
     contents = ic_csv_matrix (reports);
   else
     {
-      g_autoptr(JsonNode) node = ic_json_document_new (reports, failures, NULL);
+      g_autoptr(JsonNode) node = ic_changes_export_document (all != NULL ? all : reports, reports, failures);
 
       contents = ic_json_to_string (node);
     }
@@ -99,7 +114,7 @@ export_thread (GTask        *task,
   Export *export = task_data;
   GError *error = NULL;
 
-  if (_ic_window_write_export (export->reports, export->failures, export->filters,
+  if (_ic_window_write_export (export->all, export->reports, export->failures, export->filters,
                                export->path, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -132,6 +147,8 @@ _ic_window_export_async (IcWindow            *self,
       return;
     }
   export->reports = ic_report_snapshot_model (ic_window_get_reports (self));
+  if (is_json_path (export->path))
+    export->all = ic_report_snapshot_model (G_LIST_MODEL (self->store));
   export->failures = copy_failures (ic_report_store_get_failures (self->store));
   export->filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   g_task_set_task_data (task, g_steal_pointer (&export), (GDestroyNotify) export_free);

@@ -161,7 +161,8 @@ void
 _ic_window_show_failures (IcWindow *self)
 {
   GtkWidget *dialog = ic_failures_dialog_new (GTK_WINDOW (self),
-                                              ic_report_store_get_failures (self->store));
+                                              ic_report_store_get_failures (self->store),
+                                              g_list_model_get_n_items (G_LIST_MODEL (self->store)));
 
   _ic_window_restore_focus_after (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-display-text.h"
 #include "ic-a11y.h"
 #include "ic-window-private.h"
 
@@ -301,10 +302,14 @@ void
 _ic_window_toast (IcWindow   *self,
                   const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  /* Messages may name files: libadwaita 1.2 reads a toast's title as
+   * markup, and noncharacters stop the text renderer. */
+  g_autofree char *clean = ic_display_text (title);
+  g_autofree char *markup = g_markup_escape_text (clean, -1);
+  AdwToast *toast = adw_toast_new (markup);
 
   ic_a11y_add_toast (self->toast_overlay, toast);
-  _ic_window_announce (self, title);
+  _ic_window_announce (self, clean);
 }
 
 typedef struct
