@@ -101,6 +101,18 @@ if [ $rc -eq 0 ] && pdftotext -f "${pages:-1}" -l "${pages:-1}" "$out/odd.pdf" -
 else
   check 'noncharacters: every page drawn' "exit $rc, ${pages:-no} pages"
 fi
+timeout "$limit" "$exe" --export-pdf="$out/tall.pdf" "$corpus/text/tall-item.txt" >/dev/null 2>&1; rc=$?
+found="$(pdftotext "$out/tall.pdf" - 2>/dev/null | grep -oE 'tallword[0-9]{4}' | sort -u | wc -l)"
+if [ $rc -eq 0 ] && [ "$found" -eq 1000 ]; then
+  check 'an item taller than a page: every word' ok
+else
+  check 'an item taller than a page: every word' "exit $rc, $found of 1000 words in the pack"
+fi
+if python3 -c 'import json, sys; f = {x["source"].rsplit("/", 1)[-1]: x["reason"] for x in json.load(open(sys.argv[1]))["failures"]}; sys.exit("nests its contents deeper" not in f.get("nested-forms.pdf", ""))' "$out/files.json"; then
+  check 'PDF nested too deep: said in words' ok
+else
+  check 'PDF nested too deep: said in words' 'reason missing or not in words'
+fi
 timeout "$limit" "$exe" --export-improvements-csv="$out/items.csv" "$corpus/text/formulas.txt" >/dev/null 2>&1
 if grep -qE ',"?[=+@-]' "$out/items.csv"; then
   check 'CSV formulas neutralised' 'a cell starts with a formula'

@@ -11,7 +11,8 @@
 #
 # DEST is replaced only when it is empty or was made by this script.
 # Layout (see DEST/README):
-#   files/        one hostile file of each kind, in one flat folder
+#   files/        one hostile file of each kind, in one flat folder (among
+#                 them a PDF nested deeper than MuPDF follows)
 #   loops/        symbolic link loops and a link back to the parent folder
 #   special/      a FIFO and links to /dev/zero and /dev/urandom: a loader
 #                 that opens them blocks or reads forever
@@ -20,7 +21,8 @@
 #   many-small/   10,000 tiny text files
 #   names/        awkward file names (newline, leading dash, invalid UTF-8)
 #   huge/         a 200 MB text file, a 20 MB single line, a 2 GB sparse "PDF"
-#   text/         noncharacters, CSV formulas, 10 million form feeds, a file
+#   text/         noncharacters, CSV formulas, an item taller than a page,
+#                 10 million form feeds, a file
 #                 named "--export-json=report.pdf" beside report.pdf
 #   cache/        planted links and a FIFO index (for XDG_CACHE_HOME)
 #   corrections/  a corrections.json nested 100,000 deep (for XDG_DATA_HOME)
@@ -80,6 +82,7 @@ make_pdf "$f/valid-small.pdf" 3
 cp "$f/valid-small.pdf" "$f/UPPER-CASE-EXTENSION.PDF"
 make_pdf "$f/blank-pages.pdf" 3 --blank
 make_pdf "$f/many-pages.pdf" 5000
+make_pdf "$f/nested-forms.pdf" --nested=200
 
 real="$(ls "$corpus"/pdf/*.pdf 2>/dev/null | head -n 1 || true)"
 base="${real:-$f/valid-small.pdf}"
@@ -217,6 +220,11 @@ with open(os.path.join(d, "noncharacters.txt"), "w", encoding="utf-8") as out:
 with open(os.path.join(d, "formulas.txt"), "w", encoding="utf-8") as out:
     out.write(head + "- =HYPERLINK(\"http://example.invalid\",\"x\")\n- +cmd|' /C calc'!A0\n"
               "- @SUM(1+1)\n- -2+3\n")
+# One improvement item of 10,000 characters, taller than a page of the
+# pack: numbered words, so a check can find every one of them.
+with open(os.path.join(d, "tall-item.txt"), "w", encoding="utf-8") as out:
+    words = " ".join(f"tallword{i:04d}" for i in range(1, 1001))
+    out.write(head + f"- ensure that {words} is seen\n")
 with open(os.path.join(d, "form-feeds.txt"), "w") as out:
     out.write("\f" * (10 * 1000 * 1000))
 PY
@@ -248,7 +256,8 @@ files/       empty.pdf, empty.txt, header-only.pdf, web-page.pdf (HTML named .pd
              "secret"), encrypted-no-copy.pdf (opens, copying forbidden),
              invalid-utf8.txt, windows-1252.txt, utf16le-no-bom.txt,
              utf16be-no-bom.txt, utf16le-bom.txt, utf8-bom.txt, nul-bytes.txt,
-             crlf.txt, only-form-feeds.txt, folder-named.pdf/ (a folder)
+             crlf.txt, only-form-feeds.txt, folder-named.pdf/ (a folder),
+             nested-forms.pdf (forms drawing forms 200 deep)
 loops/       loop-a.pdf <-> loop-b.pdf, self.txt -> itself, dangling.pdf,
              sub/parent -> .., sub/absolute-loop -> loops/
 special/     fifo.pdf, fifo.txt (FIFOs), zero.txt -> /dev/zero, random.pdf -> /dev/urandom
@@ -258,6 +267,7 @@ many-small/  10,000 tiny .txt files
 names/       leading dash, newline, invalid UTF-8, non-ASCII and 255-byte names
 huge/        200mb.txt, 20mb-one-line.txt, sparse-2gb.pdf (2 GiB, sparse)
 text/        noncharacters.txt, formulas.txt (=HYPERLINK, +cmd, @SUM, -2+3),
+             tall-item.txt (one item of 10,000 characters, taller than a page),
              form-feeds.txt (10 million pages), report.pdf and a file named
              "--export-json=report.pdf"
 cache/       XDG_CACHE_HOME trees: links/ (pages-0, reports-old -> victim/),
