@@ -43,6 +43,8 @@ struct _IcWindow
   IcReportsView        *reports_view;
   IcSearchView         *search_view;
   GMenu                *recent_menu;
+  /* (weak): the toast of the last correction, replaced by Undo's own. */
+  AdwToast             *correction_toast;
 };
 
 void      _ic_window_init_actions      (IcWindowClass *klass);

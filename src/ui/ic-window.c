@@ -154,6 +154,7 @@ ic_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->session, self);
       ic_session_cancel (self->session);
     }
+  g_clear_weak_pointer (&self->correction_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
