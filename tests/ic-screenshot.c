@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "ic-chart-widget.h"
+#include "ic-charts-view.h"
 #include "ic-palette.h"
 #include "ic-print-operation.h"
 #include "ic-report-private.h"
@@ -397,6 +398,21 @@ shoot_search (IcWindow   *window,
     }
 }
 
+/* Every chart card showing its numbers as a table. */
+static void
+save_charts_tables (IcWindow   *window,
+                    const char *dir)
+{
+  IcChartsView *view = IC_CHARTS_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW));
+
+  for (IcChartKind kind = IC_CHART_GRADES; kind <= IC_CHART_YEARS; kind++)
+    ic_charts_view_show_table (view, kind, TRUE);
+  wait_ms (500);
+  save (GTK_WIDGET (window), dir, "charts-table");
+  for (IcChartKind kind = IC_CHART_GRADES; kind <= IC_CHART_YEARS; kind++)
+    ic_charts_view_show_table (view, kind, FALSE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -523,6 +539,8 @@ main (int argc, char **argv)
             save_matrix_sorted_and_scrolled (window, argv[1]);
           if (v == 1 && s == 0)
             save_timeline_keys (window, argv[1]);
+          if (v == 2 && s == 0)
+            save_charts_tables (window, argv[1]);
           if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
             {
               GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);

@@ -234,6 +234,69 @@ test_run_and_snippet (void)
   g_assert_true (g_str_has_prefix (snippet, "… "));
 }
 
+/* The authorities of the reports @query finds in @model, sorted, joined
+ * by ",". */
+static char *
+reports_found (GListModel *model,
+               const char *query_text)
+{
+  g_autoptr(IcSearchQuery) query = ic_search_query_new (query_text);
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_assert_nonnull (query);
+  hits = ic_search_run (model, query);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const char *name = ic_report_get_authority (g_array_index (hits, IcSearchHit, i).report);
+
+      if (names->len == 0 || !g_str_equal (g_ptr_array_index (names, names->len - 1), name))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+/* OR of two phrases finds the reports with either; OR binds loosest. */
+static void
+test_or (void)
+{
+  const char *home[] = { "Return home interviews are timely.", NULL };
+  const char *missing[] = { "Children missing from home are seen quickly.", NULL };
+  const char *both[] = { "Return home interviews follow each episode missing from home.", NULL };
+  const char *neither[] = { "Children return to school; interviews at home are rare.", NULL };
+  g_autoptr(GListModel) model = ic_test_model_of (report_with_pages ("/r/a.pdf", "Ashire", home),
+                                                  report_with_pages ("/r/b.pdf", "Bshire", missing),
+                                                  report_with_pages ("/r/c.pdf", "Cshire", both),
+                                                  report_with_pages ("/r/d.pdf", "Dshire", neither),
+                                                  NULL);
+  g_autofree char *one = reports_found (model, "\"return home interviews\"");
+  g_autofree char *other = reports_found (model, "\"missing from home\"");
+  g_autofree char *either = reports_found (model, "\"return home interviews\" OR \"missing from home\"");
+  g_autofree char *words = reports_found (model, "timely OR quickly");
+  g_autofree char *grouped = reports_found (model, "school rare OR episode");
+  g_autofree char *lower = reports_found (model, "timely or quickly");
+  g_autoptr(GPtrArray) texts = find_texts (both, TRUE, "\"return home interviews\" OR \"missing from home\"", NULL);
+
+  g_assert_cmpstr (one, ==, "Ashire,Cshire");
+  g_assert_cmpstr (other, ==, "Bshire,Cshire");
+  g_assert_cmpstr (either, ==, "Ashire,Bshire,Cshire");
+  g_assert_cmpstr (words, ==, "Ashire,Bshire");
+  /* "school rare OR episode" is "(school rare) OR episode". */
+  g_assert_cmpstr (grouped, ==, "Cshire,Dshire");
+  /* Only an uppercase OR is the operator: "or" is a function word, so
+   * this asks for both words, in no report. */
+  g_assert_cmpstr (lower, ==, "");
+  /* Each alternative's passage is its own. */
+  g_assert_cmpuint (texts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "Return home interviews");
+  g_assert_cmpstr (g_ptr_array_index (texts, 1), ==, "missing from home");
+  /* OR inside quotes is a word of the phrase; a query of bare ORs has
+   * no word. */
+  g_assert_cmpuint (count_hits (both, "\"interviews OR episode\""), ==, 0);
+  g_assert_null (ic_search_query_new ("OR OR"));
+}
+
 /* A passage of the document found again in the page as printed: line
  * breaks, a word broken at a line end, case. */
 static void
@@ -337,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/search/several-words", test_several_words);
   g_test_add_func ("/search/text-file-pages", test_text_file_pages);
   g_test_add_func ("/search/run-and-snippet", test_run_and_snippet);
+  g_test_add_func ("/search/or", test_or);
   g_test_add_func ("/search/locate", test_locate);
   g_test_add_func ("/search/cached", test_cached);
 

@@ -680,6 +680,119 @@ test_no_false_empty (void)
   g_object_unref (chart);
 }
 
+/* The lines of a card's "Show as Table", in order. */
+static GPtrArray *
+table_lines (IcWindow    *window,
+             IcChartKind  kind)
+{
+  GtkListBox *list = ic_charts_view_get_table_list (window->charts_view, kind);
+  GPtrArray *lines = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (lines, (gpointer) gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+  return lines;
+}
+
+static IcChartWidget *
+chart_of_kind (IcWindow    *window,
+               IcChartKind  kind)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  collect_of_type (GTK_WIDGET (window->charts_view), IC_TYPE_CHART_WIDGET, charts);
+  for (guint i = 0; i < charts->len; i++)
+    if (ic_chart_widget_get_kind (g_ptr_array_index (charts, i)) == kind)
+      {
+        ic_chart_widget_update (g_ptr_array_index (charts, i));
+        return g_ptr_array_index (charts, i);
+      }
+  g_assert_not_reached ();
+}
+
+/* Each chart card's "Show as Table" lists the numbers the chart draws,
+ * for the reports of fill_store (): the anchor Good in 2018 and 2019,
+ * its neighbours Requires improvement in 2017 and 2018, three others
+ * Inadequate, all raising one theme. */
+static void
+test_charts_as_tables (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  g_auto(GStrv) neighbours = ic_authority_info_get_neighbours (ANCHOR);
+  guint n = g_strv_length (neighbours);
+  g_autoptr(GPtrArray) grades = NULL;
+  g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  IcChartWidget *grade_chart;
+  guint per = 2, total = 2 * (1 + n + 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  wait_ms (200);
+  grade_chart = chart_of_kind (window, IC_CHART_GRADES);
+  chart_of_kind (window, IC_CHART_THEMES);
+  chart_of_kind (window, IC_CHART_HISTORY);
+  chart_of_kind (window, IC_CHART_YEARS);
+  for (IcChartKind kind = IC_CHART_GRADES; kind <= IC_CHART_YEARS; kind++)
+    ic_charts_view_show_table (window->charts_view, kind, TRUE);
+  wait_ms (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (grade_chart)));
+
+  /* One line per judgement area, each value after its grade. */
+  if (ic_chart_widget_get_chart (grade_chart)->latest_only)
+    per = 1;
+  grades = table_lines (window, IC_CHART_GRADES);
+  g_assert_cmpuint (grades->len, ==, 4);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: Outstanding 0, Good %u, Requires improvement %u, "
+                                                 "Adequate 0, Inadequate %u, Total %u",
+                                                 ic_area_to_short_label (IC_AREA_OVERALL_EFFECTIVENESS),
+                                                 per, per * n, per * 3, per * (1 + n + 3));
+
+    g_assert_cmpstr (g_ptr_array_index (grades, 0), ==, expected);
+  }
+
+  themes = table_lines (window, IC_CHART_THEMES);
+  g_assert_cmpuint (themes->len, ==, 1);
+  {
+    g_autofree char *expected = g_strdup_printf ("Plans and planning: Reports %u", total);
+
+    g_assert_cmpstr (g_ptr_array_index (themes, 0), ==, expected);
+  }
+
+  /* Camden 2016–17, Devon 2017–18, Trafford 2018–19. */
+  years = table_lines (window, IC_CHART_YEARS);
+  g_assert_cmpuint (years->len, ==, 4);
+  {
+    g_autofree char *y2017 = g_strdup_printf ("2017: Graded inspections %u, Visits and letters (not graded) 0", n + 2);
+    g_autofree char *y2018 = g_strdup_printf ("2018: Graded inspections %u, Visits and letters (not graded) 0", n + 3);
+
+    g_assert_cmpstr (g_ptr_array_index (years, 0), ==, "2016: Graded inspections 1, Visits and letters (not graded) 0");
+    g_assert_cmpstr (g_ptr_array_index (years, 1), ==, y2017);
+    g_assert_cmpstr (g_ptr_array_index (years, 2), ==, y2018);
+    g_assert_cmpstr (g_ptr_array_index (years, 3), ==, "2019: Graded inspections 2, Visits and letters (not graded) 0");
+  }
+
+  /* Six authorities drawn, two graded reports each, each its grade. */
+  history = table_lines (window, IC_CHART_HISTORY);
+  g_assert_cmpuint (history->len, ==, 12);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const char *line = g_ptr_array_index (history, i);
+      g_autofree char *authority = g_strndup (line, strcspn (line, ":"));
+      const char *grade = g_str_equal (authority, ANCHOR) ? "Good"
+                          : g_strv_contains ((const char * const *) neighbours, authority)
+                          ? "Requires improvement" : "Inadequate";
+      g_autofree char *suffix = g_strdup_printf ("%s %s", ic_area_to_short_label (IC_AREA_OVERALL_EFFECTIVENESS), grade);
+
+      g_assert_true (g_str_has_suffix (line, suffix));
+    }
+
+  ic_charts_view_show_table (window->charts_view, IC_CHART_GRADES, FALSE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (grade_chart)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
+  g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);

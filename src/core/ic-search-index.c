@@ -10,7 +10,8 @@
  * Word queries look a stem up; phrases look their first word up and
  * compare the text from there, so the table needs no second index of
  * exact words. A query of several terms matches where all of them stand
- * within a sentence or so of each other (WINDOW).
+ * within a sentence or so of each other (WINDOW); OR joins such groups
+ * as alternatives (it binds loosest: "a b OR c" is "(a b) OR c").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,9 +68,11 @@ typedef struct
   char *phrase;  /* folded phrase, NULL for a word */
 } Term;
 
+/* Alternatives joined by OR; each matches where all its terms stand
+ * close together. */
 struct _IcSearchQuery
 {
-  GArray *terms;  /* of Term */
+  GPtrArray *alternatives;  /* of GArray of Term */
 };
 
 /* ---- characters ---- */
@@ -584,6 +587,45 @@ is_quote (gunichar c)
   return c == '"' || c == 0x201C || c == 0x201D;
 }
 
+/* An uppercase OR standing alone, outside quotes, separates
+ * alternatives; "or" in lower case stays an ordinary (function) word. */
+static gboolean
+is_or_at (const char *p,
+          gunichar    before)
+{
+  gunichar after;
+
+  if (p[0] != 'O' || p[1] != 'R')
+    return FALSE;
+  if (before != 0 && !g_unichar_isspace (before) && !is_quote (before))
+    return FALSE;
+  after = g_utf8_get_char_validated (p + 2, -1);
+  return after == 0 || g_unichar_isspace (after) || is_quote (after);
+}
+
+static GArray *
+terms_new (void)
+{
+  GArray *terms = g_array_new (FALSE, FALSE, sizeof (Term));
+
+  g_array_set_clear_func (terms, term_clear);
+  return terms;
+}
+
+/* Ends the alternative being read: its loose words join its phrases,
+ * and it is kept when it has any term (the caller starts a new array). */
+static void
+finish_alternative (GPtrArray *alternatives,
+                    GArray    *terms,
+                    GString   *loose)
+{
+  for_each_word (loose->str, add_word_cb, terms);
+  g_string_truncate (loose, 0);
+  drop_function_words (terms);
+  if (terms->len > 0)
+    g_ptr_array_add (alternatives, g_array_ref (terms));
+}
+
 /**
  * ic_search_query_new:
  *
@@ -594,16 +636,20 @@ IcSearchQuery *
 ic_search_query_new (const char *text)
 {
   IcSearchQuery *query;
-  GArray *terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  g_autoptr(GPtrArray) alternatives = NULL;
+  g_autoptr(GArray) terms = NULL;
   g_autoptr(GString) loose = g_string_new (NULL);
   const char *open = NULL;
+  gunichar before = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_array_set_clear_func (terms, term_clear);
+  alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  terms = terms_new ();
 
   /* Quoted stretches are phrases (an unclosed quote runs to the end);
-   * the rest is loose words. */
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+   * the rest is loose words, and OR between them starts another
+   * alternative. */
+  for (const char *p = text; *p; before = g_utf8_get_char (p), p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
@@ -616,21 +662,24 @@ ic_search_query_new (const char *text)
           add_phrase (terms, open, p - open);
           open = NULL;
         }
+      else if (open == NULL && is_or_at (p, before))
+        {
+          finish_alternative (alternatives, terms, loose);
+          g_array_unref (terms);
+          terms = terms_new ();
+          p++;
+        }
       else if (open == NULL)
         g_string_append_unichar (loose, c);
     }
   if (open != NULL)
     add_phrase (terms, open, strlen (open));
-  for_each_word (loose->str, add_word_cb, terms);
-  drop_function_words (terms);
+  finish_alternative (alternatives, terms, loose);
 
-  if (terms->len == 0)
-    {
-      g_array_unref (terms);
-      return NULL;
-    }
+  if (alternatives->len == 0)
+    return NULL;
   query = g_new0 (IcSearchQuery, 1);
-  query->terms = terms;
+  query->alternatives = g_steal_pointer (&alternatives);
   return query;
 }
 
@@ -639,7 +688,7 @@ ic_search_query_free (IcSearchQuery *query)
 {
   if (query == NULL)
     return;
-  g_array_unref (query->terms);
+  g_ptr_array_unref (query->alternatives);
   g_free (query);
 }
 
@@ -821,33 +870,63 @@ combine_terms (GArray **found,
     }
 }
 
+/* Passages where every term of @terms stands close together. */
+static void
+find_alternative (IcSearchDoc *doc,
+                  GArray      *terms,
+                  GArray      *hits)
+{
+  guint n_terms = terms->len;
+  g_autofree GArray **found = g_new0 (GArray *, n_terms);
+  gboolean missing = FALSE;
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      found[t] = g_array_new (FALSE, FALSE, sizeof (IcSearchMark));
+      if (!missing)
+        find_term (doc, &g_array_index (terms, Term, t), 0, G_MAXUINT, found[t]);
+      missing = missing || found[t]->len == 0;
+    }
+  if (!missing)
+    combine_terms (found, n_terms, hits);
+
+  for (guint t = 0; t < n_terms; t++)
+    g_array_unref (found[t]);
+}
+
+/* Sorts @hits and joins those that overlap (two alternatives, or two
+ * phrases of one, found at the same place are one passage). */
+static void
+merge_overlaps (GArray *hits)
+{
+  guint kept = 0;
+
+  g_array_sort (hits, compare_marks);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      IcSearchMark m = g_array_index (hits, IcSearchMark, i);
+      IcSearchMark *last = kept ? &g_array_index (hits, IcSearchMark, kept - 1) : NULL;
+
+      if (last != NULL && m.start < last->end)
+        last->end = MAX (last->end, m.end);
+      else
+        g_array_index (hits, IcSearchMark, kept++) = m;
+    }
+  g_array_set_size (hits, kept);
+}
+
 GArray *
 ic_search_doc_find (IcSearchDoc   *doc,
                     IcSearchQuery *query)
 {
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (IcSearchMark));
-  guint n_terms;
-  g_autofree GArray **found = NULL;
-  gboolean missing = FALSE;
 
   g_return_val_if_fail (doc != NULL, hits);
   g_return_val_if_fail (query != NULL, hits);
 
-  n_terms = query->terms->len;
-  found = g_new0 (GArray *, n_terms);
-  for (guint t = 0; t < n_terms; t++)
-    {
-      found[t] = g_array_new (FALSE, FALSE, sizeof (IcSearchMark));
-      if (!missing)
-        find_term (doc, &g_array_index (query->terms, Term, t), 0, G_MAXUINT, found[t]);
-      missing = missing || found[t]->len == 0;
-    }
-  if (!missing)
-    combine_terms (found, n_terms, hits);
-  g_array_sort (hits, compare_marks);
-
-  for (guint t = 0; t < n_terms; t++)
-    g_array_unref (found[t]);
+  for (guint a = 0; a < query->alternatives->len; a++)
+    find_alternative (doc, g_ptr_array_index (query->alternatives, a), hits);
+  merge_overlaps (hits);
   return hits;
 }
 
@@ -966,8 +1045,13 @@ marks_between (IcSearchDoc   *doc,
   GArray *marks = g_array_new (FALSE, FALSE, sizeof (IcSearchMark));
   guint kept = 0;
 
-  for (guint t = 0; t < query->terms->len; t++)
-    find_term (doc, &g_array_index (query->terms, Term, t), from, to, marks);
+  for (guint a = 0; a < query->alternatives->len; a++)
+    {
+      GArray *terms = g_ptr_array_index (query->alternatives, a);
+
+      for (guint t = 0; t < terms->len; t++)
+        find_term (doc, &g_array_index (terms, Term, t), from, to, marks);
+    }
   g_array_sort (marks, compare_marks);
   for (guint i = 0; i < marks->len; i++)
     {

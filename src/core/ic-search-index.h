@@ -60,7 +60,9 @@ IcSearchDoc   *ic_search_doc_for_report   (IcReport           *report);
 
 /* Words are matched by stem; "quoted phrases" exactly (case, line breaks
  * and line-end hyphens aside). Function words are dropped from a query
- * that has other words. Returns NULL for a query with no words. */
+ * that has other words. An uppercase OR between terms separates
+ * alternatives, and binds loosest ("a b OR c" is "(a b) OR c"). Returns
+ * NULL for a query with no words. */
 IcSearchQuery *ic_search_query_new        (const char         *text) G_GNUC_WARN_UNUSED_RESULT;
 void           ic_search_query_free       (IcSearchQuery      *query);
 /* Hits in @doc, in text order. Returns: (element-type IcSearchMark) */

@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "ic-chart-private.h"
 #include "ic-frameworks.h"
 
@@ -545,4 +547,87 @@ _ic_bars_hit (IcChart      *chart,
         }
     }
   return TRUE;
+}
+
+static void
+add_row (GPtrArray *table,
+         GStrvBuilder *builder)
+{
+  g_ptr_array_add (table, g_strv_builder_end (builder));
+}
+
+static void
+grades_table (IcChart   *chart,
+              GPtrArray *table)
+{
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+
+  g_strv_builder_add (header, _("Judgement area"));
+  for (guint g = 0; g < G_N_ELEMENTS (bar_grades); g++)
+    g_strv_builder_add (header, ic_grade_to_label (bar_grades[g]));
+  g_strv_builder_add (header, _("Total"));
+  add_row (table, header);
+  for (guint a = 0; a < chart->n_areas; a++)
+    {
+      g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+      g_strv_builder_add (row, ic_area_to_short_label (chart->areas[a]));
+      for (guint g = 0; g < G_N_ELEMENTS (bar_grades); g++)
+        _ic_strv_builder_take (row, g_strdup_printf ("%u", grade_count (chart, chart->areas[a], bar_grades[g])));
+      _ic_strv_builder_take (row, g_strdup_printf ("%u", area_total (chart, chart->areas[a])));
+      add_row (table, row);
+    }
+}
+
+static void
+themes_table (IcChart   *chart,
+              GPtrArray *table)
+{
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+
+  g_strv_builder_add_many (header, _("Theme"), _("Reports"), NULL);
+  add_row (table, header);
+  for (guint rank = 0; rank < chart->themes->len; rank++)
+    {
+      g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+      _ic_strv_builder_take (row, row_label (chart, rank));
+      _ic_strv_builder_take (row, g_strdup_printf ("%u", row_total (chart, rank)));
+      add_row (table, row);
+    }
+}
+
+static void
+years_table (IcChart   *chart,
+             GPtrArray *table)
+{
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+
+  g_strv_builder_add_many (header, _("Year"), _("Graded inspections"),
+                           _("Visits and letters (not graded)"), NULL);
+  add_row (table, header);
+  for (int year = chart->first_year; chart->first_year > 0 && year <= chart->last_year; year++)
+    {
+      g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+      guint graded, other;
+
+      year_counts (chart, year, &graded, &other);
+      _ic_strv_builder_take (row, g_strdup_printf ("%d", year));
+      _ic_strv_builder_take (row, g_strdup_printf ("%u", graded));
+      _ic_strv_builder_take (row, g_strdup_printf ("%u", other));
+      add_row (table, row);
+    }
+}
+
+/* The numbers drawn, as rows of cells; the first row is the header. */
+void
+_ic_bars_table (IcChart   *chart,
+                GPtrArray *table)
+{
+  if (chart->kind == IC_CHART_GRADES)
+    grades_table (chart, table);
+  else if (chart->kind == IC_CHART_THEMES)
+    themes_table (chart, table);
+  else
+    years_table (chart, table);
 }

@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "ic-chart-private.h"
 
 /* Rank 1 (outstanding) at the top; requires improvement and adequate
@@ -247,4 +249,37 @@ _ic_history_hit (IcChart      *chart,
   hit->area = chart->history_area;
   hit->grade = ic_report_get_grade (found.report, chart->history_area);
   return TRUE;
+}
+
+static gboolean
+table_point_cb (IcChart  *chart,
+                IcReport *report,
+                guint     series,
+                double    x,
+                double    y,
+                gboolean  first,
+                gpointer  data)
+{
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+  g_strv_builder_add (row, g_ptr_array_index (chart->history_authorities, series));
+  _ic_strv_builder_take (row, _ic_report_date_label (report));
+  g_strv_builder_add (row, ic_grade_to_label (ic_report_get_grade (report, chart->history_area)));
+  g_ptr_array_add (data, g_strv_builder_end (row));
+  return FALSE;
+}
+
+/* One row per point drawn, by authority then date; the first row is the
+ * header. */
+void
+_ic_history_table (IcChart   *chart,
+                   GPtrArray *table)
+{
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  HistoryLayout layout = { 0 };
+
+  g_strv_builder_add_many (header, _("Authority"), _("Inspection"),
+                           ic_area_to_short_label (chart->history_area), NULL);
+  g_ptr_array_add (table, g_strv_builder_end (header));
+  foreach_point (chart, &layout, table_point_cb, table);
 }

@@ -120,5 +120,16 @@ void     _ic_history_draw     (IcChart *chart, cairo_t *cr, PangoContext *contex
                                double width, double height, const IcPalette *palette);
 gboolean _ic_history_hit      (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
+void     _ic_bars_table       (IcChart *chart, GPtrArray *table);
+void     _ic_history_table    (IcChart *chart, GPtrArray *table);
+
+/* g_strv_builder_take () is GLib 2.80. */
+static inline void
+_ic_strv_builder_take (GStrvBuilder *builder,
+                       char         *text)
+{
+  g_strv_builder_add (builder, text);
+  g_free (text);
+}
 
 G_END_DECLS

@@ -687,6 +687,30 @@ ic_chart_get_marks (IcChart *chart,
   return marks;
 }
 
+/**
+ * ic_chart_get_table:
+ *
+ * The numbers a bar chart draws, or the points of the grade history, as
+ * a table: its text alternative. The first row is the header; each row
+ * is a %NULL-terminated array of cells.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows, empty for
+ *   the matrix and the timeline
+ */
+GPtrArray *
+ic_chart_get_table (IcChart *chart)
+{
+  GPtrArray *table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_return_val_if_fail (chart != NULL, table);
+
+  if (chart->kind == IC_CHART_GRADES || chart->kind == IC_CHART_THEMES || chart->kind == IC_CHART_YEARS)
+    _ic_bars_table (chart, table);
+  else if (chart->kind == IC_CHART_HISTORY)
+    _ic_history_table (chart, table);
+  return table;
+}
+
 typedef enum
 {
   FORMAT_PNG,

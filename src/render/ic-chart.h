@@ -127,6 +127,8 @@ GArray      *ic_chart_get_marks         (IcChart              *chart,
                                          double                width,
                                          double                height) G_GNUC_WARN_UNUSED_RESULT;
 
+GPtrArray   *ic_chart_get_table         (IcChart              *chart) G_GNUC_WARN_UNUSED_RESULT;
+
 gboolean     ic_chart_export            (IcChartKind           kind,
                                          GListModel           *reports,
                                          const char           *path,

@@ -17,6 +17,9 @@ struct _IcChartsView
   GtkWidget      parent_instance;
 
   IcChartWidget *charts[4];
+  /* Each card's text alternative: a toggle, the chart or the table. */
+  GtkToggleButton *table_buttons[4];
+  GtkListBox    *tables[4];
   GtkLabel      *history_caption;
 
   /* template widgets */
@@ -53,6 +56,123 @@ card_menu (IcChartKind kind)
   return G_MENU_MODEL (menu);
 }
 
+/* One line per row of the chart's table, each value after its column's
+ * title ("Overall effectiveness: Outstanding 2, Good 5, …"), so that a
+ * line read alone says what its numbers are. */
+static char *
+table_line (char **header,
+            char **row)
+{
+  GString *line = g_string_new (row[0]);
+
+  for (guint i = 1; row[i] != NULL; i++)
+    {
+      g_string_append (line, i == 1 ? ": " : ", ");
+      if (header[i] != NULL)
+        g_string_append_printf (line, "%s ", header[i]);
+      g_string_append (line, row[i]);
+    }
+  return g_string_free (line, FALSE);
+}
+
+static void
+fill_table (IcChartsView *self,
+            guint         index)
+{
+  IcChart *chart = ic_chart_widget_get_chart (self->charts[index]);
+  g_autoptr(GPtrArray) table = chart != NULL ? ic_chart_get_table (chart) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables[index]))) != NULL)
+    gtk_list_box_remove (self->tables[index], child);
+  for (guint i = 1; table != NULL && i < table->len; i++)
+    {
+      g_autofree char *text = table_line (g_ptr_array_index (table, 0), g_ptr_array_index (table, i));
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_list_box_append (self->tables[index], row);
+    }
+}
+
+static guint
+card_index (IcChartsView *self,
+            gpointer      widget)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    if (widget == self->charts[i] || widget == self->table_buttons[i])
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+table_toggled_cb (GtkToggleButton *button,
+                  IcChartsView    *self)
+{
+  guint index = card_index (self, button);
+  gboolean table = gtk_toggle_button_get_active (button);
+
+  if (table)
+    fill_table (self, index);
+  gtk_widget_set_visible (GTK_WIDGET (self->charts[index]), !table);
+  gtk_widget_set_visible (GTK_WIDGET (self->tables[index]), table);
+}
+
+/* The reports or the filter changed: a table shown follows. */
+static void
+chart_prepared_cb (IcChartWidget *chart,
+                   IcChartsView  *self)
+{
+  guint index = card_index (self, chart);
+
+  if (gtk_toggle_button_get_active (self->table_buttons[index]))
+    fill_table (self, index);
+}
+
+static GtkWidget *
+card_table_button (IcChartsView *self,
+                   IcChartKind   kind,
+                   guint         index)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (_("Show as _Table"));
+  g_autofree char *name = g_strdup_printf (_("Show %s as a table"), ic_chart_widget_kind_to_title (kind));
+
+  gtk_widget_set_tooltip_text (button, _("The chart's numbers as a list, for reading or a screen reader"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "toggled", G_CALLBACK (table_toggled_cb), self);
+  self->table_buttons[index] = GTK_TOGGLE_BUTTON (button);
+  return button;
+}
+
+/* In the chart's place when its toggle is on: the list of its numbers.
+ * A sibling of the chart rather than a stack around it, so that the
+ * card stays the chart's parent. */
+static GtkWidget *
+card_table (IcChartsView *self,
+            IcChartKind   kind,
+            GtkWidget    *chart,
+            guint         index)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *name = g_strdup_printf (_("%s as a list"), ic_chart_widget_kind_to_title (kind));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_widget_set_vexpand (list, TRUE);
+  gtk_widget_set_visible (list, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect (chart, "prepared", G_CALLBACK (chart_prepared_cb), self);
+  self->tables[index] = GTK_LIST_BOX (list);
+  return list;
+}
+
 static GtkWidget *
 card_new (IcChartsView      *self,
           IcChartKind  kind,
@@ -83,6 +203,7 @@ card_new (IcChartsView      *self,
   }
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), card_table_button (self, kind, index));
   gtk_box_append (GTK_BOX (header), menu_button);
   gtk_box_append (GTK_BOX (card), header);
   if (kind == IC_CHART_HISTORY)
@@ -97,8 +218,9 @@ card_new (IcChartsView      *self,
       self->history_caption = GTK_LABEL (caption);
     }
   gtk_widget_set_vexpand (chart, TRUE);
-  gtk_box_append (GTK_BOX (card), chart);
   self->charts[index] = IC_CHART_WIDGET (chart);
+  gtk_box_append (GTK_BOX (card), chart);
+  gtk_box_append (GTK_BOX (card), card_table (self, kind, chart, index));
   return card;
 }
 
@@ -184,6 +306,41 @@ ic_charts_view_set_peer_group (IcChartsView       *self,
                                  caption);
   gtk_accessible_update_property (GTK_ACCESSIBLE (history_chart (self)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/**
+ * ic_charts_view_get_table_list:
+ *
+ * Returns: (transfer none): the list shown by a card's "Show as Table"
+ *   in place of its chart of @kind
+ */
+GtkListBox *
+ic_charts_view_get_table_list (IcChartsView *self,
+                               IcChartKind   kind)
+{
+  g_return_val_if_fail (IC_IS_CHARTS_VIEW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    if (ic_chart_widget_get_kind (self->charts[i]) == kind)
+      return self->tables[i];
+  return NULL;
+}
+
+/**
+ * ic_charts_view_show_table:
+ *
+ * Shows the card's table (or its chart again) as its toggle does.
+ */
+void
+ic_charts_view_show_table (IcChartsView *self,
+                           IcChartKind   kind,
+                           gboolean      table)
+{
+  g_return_if_fail (IC_IS_CHARTS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    if (ic_chart_widget_get_kind (self->charts[i]) == kind)
+      gtk_toggle_button_set_active (self->table_buttons[i], table);
 }
 
 void

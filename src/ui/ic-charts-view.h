@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ic-chart.h"
+
 G_BEGIN_DECLS
 
 #define IC_TYPE_CHARTS_VIEW (ic_charts_view_get_type ())
@@ -18,5 +20,10 @@ void ic_charts_view_set_model (IcChartsView *self,
 void        ic_charts_view_set_peer_group (IcChartsView       *self,
                                            const char         *anchor,
                                            const char * const *group);
+GtkListBox *ic_charts_view_get_table_list (IcChartsView       *self,
+                                           IcChartKind         kind);
+void        ic_charts_view_show_table     (IcChartsView       *self,
+                                           IcChartKind         kind,
+                                           gboolean            table);
 
 G_END_DECLS
