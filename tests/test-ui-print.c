@@ -155,12 +155,77 @@ test_print_matrix (void)
   g_rmdir (dir);
 }
 
+/* The timeline and the charts print as the pack's pages of that view:
+ * its chart titles, the running line with filters and "Page x of y" on
+ * every page, and none of the other views' pages. */
+static void
+check_view_pages (IcPrintScope         scope,
+                  const char          *running_title,
+                  const char * const  *titles)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "view.pdf", NULL);
+  g_autofree char *store_path = g_build_filename (dir, "corrections.json", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *running = g_strdup_printf ("%s \u00b7 Filters: " FILTERS, running_title);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (store_path);
+  g_autoptr(GListModel) reports = graded_reports (12, corrections);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  int n;
+
+  print_to_pdf (reports, scope, path);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  n = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n, >=, 1);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *number = g_strdup_printf ("Page %d of %d", i + 1, n);
+
+      g_assert_nonnull (strstr (text, running));
+      g_assert_nonnull (strstr (text, number));
+      g_string_append (all, text);
+    }
+  for (guint i = 0; titles[i] != NULL; i++)
+    g_assert_nonnull (strstr (all->str, titles[i]));
+  g_assert_null (strstr (all->str, "Authority and report"));
+  g_assert_null (strstr (all->str, "Contents"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_print_timeline (void)
+{
+  const char *titles[] = { "Improvement areas over time", NULL };
+
+  check_view_pages (IC_PRINT_SCOPE_TIMELINE, "Improvement areas over time", titles);
+}
+
+static void
+test_print_charts (void)
+{
+  const char *titles[] = {
+    "Grades by judgement area", "Reports raising each improvement theme",
+    "Grade history", "Inspections and visits per year", NULL
+  };
+
+  check_view_pages (IC_PRINT_SCOPE_CHARTS, "Charts", titles);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/print/matrix-pages", test_print_matrix);
+  g_test_add_func ("/ui/print/timeline-pages", test_print_timeline);
+  g_test_add_func ("/ui/print/charts-pages", test_print_charts);
 
   return g_test_run ();
 }

@@ -87,7 +87,7 @@ struct _IcPages
   char           *filters;      /* the filters in force, in one line */
   char           *evidence;     /* the query of the Evidence section, or NULL */
   gboolean        summary;      /* the short pack */
-  gboolean        matrix_only;  /* a print of the matrix: its pages alone */
+  IcPagesView     view;         /* a print of one view: its pages alone */
   GDate           as_at;
   GPtrArray      *reports;      /* IcReport, by authority then date */
   GPtrArray      *failures;     /* IcFailure */

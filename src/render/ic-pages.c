@@ -402,7 +402,7 @@ prepare_charts (IcPages             *pages,
                 const IcPackOptions *options)
 {
   IcChartOptions every = { .latest_only = FALSE };
-  IcChartOptions matrix = { .latest_only = !pages->matrix_only, .compact = pages->summary };
+  IcChartOptions matrix = { .latest_only = pages->view != IC_PAGES_VIEW_MATRIX, .compact = pages->summary };
 
   pages->matrix = ic_chart_new (IC_CHART_MATRIX, reports, &matrix);
   pages->timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
@@ -434,7 +434,7 @@ pages_new (GListModel          *reports,
   pages->filters = g_strdup (options && options->filters ? options->filters : "all reports");
   pages->evidence = g_strdup (options ? options->evidence : NULL);
   pages->summary = options != NULL && options->summary;
-  pages->matrix_only = options != NULL && options->matrix_only;
+  pages->view = options != NULL ? options->view : IC_PAGES_VIEW_PACK;
   if (options != NULL && options->as_at != NULL && g_date_valid (options->as_at))
     pages->as_at = *options->as_at;
   else
@@ -490,6 +490,39 @@ paginate_summary (IcPages      *pages,
   resolve_entries (pages);
 }
 
+static void
+paginate_timeline (IcPages *pages)
+{
+  set_dest (pages, "timeline", pages->pages->len);
+  append_page (pages, PAGE_CHARTS, TRUE)->charts[0] = pages->timeline;
+}
+
+/* A print of one view: the pages the pack gives that view, alone. */
+static void
+paginate_view (IcPages      *pages,
+               PangoContext *context)
+{
+  switch (pages->view)
+    {
+    case IC_PAGES_VIEW_MATRIX:
+      _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
+      paginate_matrix (pages, context);
+      break;
+    case IC_PAGES_VIEW_TIMELINE:
+      _ic_pages_add_entry (pages, "Improvement areas over time", "timeline", 0);
+      paginate_timeline (pages);
+      break;
+    case IC_PAGES_VIEW_CHARTS:
+      _ic_pages_add_entry (pages, "Charts", "grades", 0);
+      paginate_charts (pages, context);
+      break;
+    case IC_PAGES_VIEW_PACK:
+    default:
+      g_assert_not_reached ();
+    }
+  resolve_entries (pages);
+}
+
 static guint
 contents_per_page (IcPages      *pages,
                    PangoContext *context)
@@ -520,11 +553,9 @@ ic_pages_paginate (GListModel          *reports,
   guint per_page, n_contents;
   Page *page;
 
-  if (pages->matrix_only)
+  if (pages->view != IC_PAGES_VIEW_PACK)
     {
-      _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
-      paginate_matrix (pages, context);
-      resolve_entries (pages);
+      paginate_view (pages, context);
       return pages;
     }
   add_section_entries (pages);
@@ -552,8 +583,7 @@ ic_pages_paginate (GListModel          *reports,
       page->continued = i > 0;
     }
   paginate_matrix (pages, context);
-  set_dest (pages, "timeline", pages->pages->len);
-  append_page (pages, PAGE_CHARTS, TRUE)->charts[0] = pages->timeline;
+  paginate_timeline (pages);
   paginate_charts (pages, context);
   paginate_flow (pages, context, 0);
   resolve_entries (pages);

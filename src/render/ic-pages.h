@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 #define IC_A4_WIDTH  595.2756  /* points: 210 mm */
 #define IC_A4_HEIGHT 841.8898  /* points: 297 mm */
 
+/* A print of one view of the window: that view's pack pages alone. */
+typedef enum
+{
+  IC_PAGES_VIEW_PACK,      /* the whole pack */
+  IC_PAGES_VIEW_MATRIX,    /* every report given as a row, not each
+                            * authority's latest */
+  IC_PAGES_VIEW_TIMELINE,
+  IC_PAGES_VIEW_CHARTS,
+} IcPagesView;
+
 typedef struct
 {
   /* Nullable: "Inspection summary pack". */
@@ -30,9 +40,8 @@ typedef struct
   /* The short pack for a board: cover, matrix, charts, recurring areas
    * and sources, without the contents and the section per authority. */
   gboolean     summary;
-  /* Only the judgement matrix's pages (a print of the matrix), with every
-   * report given as a row rather than each authority's latest. */
-  gboolean     matrix_only;
+  /* Only one view's pages (a print of that view), or the whole pack. */
+  IcPagesView  view;
   /* Nullable: a search query (ic-search-index.h); the passages it finds
    * in the pack's reports make an "Evidence" section before the sources. */
   const char  *evidence;

@@ -92,21 +92,67 @@ paginate_charts (IcPrintOperation *self,
   g_object_unref (pango);
 }
 
+/* The scopes printed as pack pages; a single chart chosen with
+ * ic_print_operation_set_chart() prints at the page's width instead. */
+static gboolean
+pack_view (IcPrintOperation *self,
+           IcPagesView      *view)
+{
+  switch (self->scope)
+    {
+    case IC_PRINT_SCOPE_PACK:
+      *view = IC_PAGES_VIEW_PACK;
+      return TRUE;
+    case IC_PRINT_SCOPE_MATRIX:
+      *view = IC_PAGES_VIEW_MATRIX;
+      return self->chart_kind == IC_CHART_MATRIX;
+    case IC_PRINT_SCOPE_TIMELINE:
+      *view = IC_PAGES_VIEW_TIMELINE;
+      return TRUE;
+    case IC_PRINT_SCOPE_CHARTS:
+      *view = IC_PAGES_VIEW_CHARTS;
+      return TRUE;
+    case IC_PRINT_SCOPE_REPORTS:
+    default:
+      return FALSE;
+    }
+}
+
+/* The running line's title; the pack's own for the whole pack. The
+ * pack's pages are not translated, so neither is this. */
+static const char *
+pack_view_title (IcPagesView view)
+{
+  switch (view)
+    {
+    case IC_PAGES_VIEW_MATRIX:
+      return "Judgement matrix";
+    case IC_PAGES_VIEW_TIMELINE:
+      return "Improvement areas over time";
+    case IC_PAGES_VIEW_CHARTS:
+      return "Charts";
+    case IC_PAGES_VIEW_PACK:
+    default:
+      return NULL;
+    }
+}
+
 static void
 ic_print_operation_begin_print (GtkPrintOperation *operation,
                                 GtkPrintContext   *context)
 {
   IcPrintOperation *self = IC_PRINT_OPERATION (operation);
+  IcPagesView view;
 
-  /* The matrix prints as the pack's own matrix pages: one renderer and
-   * one pagination, with title, filters, date and page numbers. */
-  if (self->scope == IC_PRINT_SCOPE_PACK ||
-      (self->scope == IC_PRINT_SCOPE_MATRIX && self->chart_kind == IC_CHART_MATRIX))
+  /* The matrix, the timeline and the charts print as the pack's own
+   * pages of that view: one renderer and one pagination, with title,
+   * filters, date and page numbers. */
+  if (pack_view (self, &view))
     {
       IcPackOptions options = {
         .filters = self->filters,
-        .matrix_only = self->scope == IC_PRINT_SCOPE_MATRIX,
-        .title = self->scope == IC_PRINT_SCOPE_MATRIX ? "Judgement matrix" : NULL,
+        .view = view,
+        .title = pack_view_title (view),
       };
 
       self->pages = ic_pages_paginate (self->reports, self->failures, &options,
@@ -127,15 +173,7 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
     }
   self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_chart_unref);
   self->slices = g_array_new (FALSE, FALSE, sizeof (Slice));
-  if (self->scope == IC_PRINT_SCOPE_CHARTS)
-    {
-      add_chart (self, IC_CHART_GRADES);
-      add_chart (self, IC_CHART_THEMES);
-      add_chart (self, IC_CHART_HISTORY);
-      add_chart (self, IC_CHART_YEARS);
-    }
-  else
-    add_chart (self, self->chart_kind);
+  add_chart (self, self->chart_kind);
   paginate_charts (self, context);
   gtk_print_operation_set_n_pages (operation, MAX (1, self->slices->len));
 }
