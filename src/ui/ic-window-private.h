@@ -43,6 +43,10 @@ struct _IcWindow
   IcReportsView        *reports_view;
   IcSearchView         *search_view;
   GMenu                *recent_menu;
+
+  /* The search whose passages the exported pack quotes ("Add to Pack"
+   * in the Search view), or NULL. */
+  char                 *pack_evidence;
 };
 
 void      _ic_window_init_actions      (IcWindowClass *klass);
@@ -72,6 +76,7 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         GListModel    *reports,
                                         GListModel    *failures,
                                         const char    *filters,
+                                        const char    *evidence,
                                         const char    *path,
                                         GError       **error);
 gboolean  _ic_window_check_output      (IcWindow      *self,
