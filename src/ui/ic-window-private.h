@@ -45,6 +45,10 @@ struct _IcWindow
   GMenu                *recent_menu;
   /* (weak): the toast of the last correction, replaced by Undo's own. */
   AdwToast             *correction_toast;
+
+  /* The search whose passages the exported pack quotes ("Add to Pack"
+   * in the Search view), or NULL. */
+  char                 *pack_evidence;
 };
 
 void      _ic_window_init_actions      (IcWindowClass *klass);
@@ -74,6 +78,7 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         GListModel    *reports,
                                         GListModel    *failures,
                                         const char    *filters,
+                                        const char    *evidence,
                                         const char    *path,
                                         GError       **error);
 gboolean  _ic_window_check_output      (IcWindow      *self,
