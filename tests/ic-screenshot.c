@@ -24,6 +24,7 @@
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
 #include "ic-search-view.h"
+#include "ic-themes.h"
 #include "ic-window.h"
 
 static IcReport *
@@ -515,6 +516,20 @@ main (int argc, char **argv)
   /* IC_SHOT_SEARCH=QUERY: the Search view (IC_SHOT_SEARCH_GOOD=1: only
    * Outstanding or Good) and the report page of its first passage, with
    * the time from each keystroke of the query to its results drawn. */
+  /* IC_SHOT_THEME=KEY: the Search view as a theme chip opens it. */
+  if (g_getenv ("IC_SHOT_THEME") != NULL)
+    {
+      g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (),
+                                                         g_getenv ("IC_SHOT_THEME"));
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+      wait_ms (300);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.search", "s", query ? query : "");
+      wait_ms (1500);
+      save (GTK_WIDGET (window), argv[1], "theme-search");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   if (g_getenv ("IC_SHOT_SEARCH") != NULL)
     {
       shoot_search (window, argv[1], g_getenv ("IC_SHOT_SEARCH"));
