@@ -996,6 +996,37 @@ test_report_func (void)
   g_mutex_clear (&told.mutex);
 }
 
+/* A load that will not search gives its reports no index (the command
+ * line without --search); by default every report has one. */
+static void
+test_index_text_switch (void)
+{
+  g_autofree char *dir = make_mixed_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  gboolean index_text[] = { FALSE, TRUE };
+
+  for (guint run = 0; run < G_N_ELEMENTS (index_text); run++)
+    {
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      g_autoptr(GError) error = NULL;
+      guint n;
+
+      _ic_loader_set_parse_func (loader, fake_parse);
+      ic_loader_set_index_text (loader, index_text[run]);
+      g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      g_assert_cmpuint (n, ==, 3);
+      for (guint i = 0; i < n; i++)
+        {
+          IcReport *report = ic_report_store_get_report (store, i);
+
+          g_assert_true ((_ic_report_get_search_doc (report) != NULL) == index_text[run]);
+        }
+    }
+}
+
 static void
 count_provisional_cb (IcReport *report,
                       gboolean  provisional,
@@ -1076,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/loader/replace-keeps-corrections", test_replace_keeps_corrections);
   g_test_add_func ("/loader/background", test_background);
   g_test_add_func ("/loader/report-func", test_report_func);
+  g_test_add_func ("/loader/index-text-switch", test_index_text_switch);
   g_test_add_func ("/loader/one-pass", test_one_pass);
 
   return g_test_run ();

@@ -45,6 +45,7 @@ typedef struct
   guint          first_pass;     /* pages in the first pass; 0: one pass */
   gboolean       background;     /* workers and helpers at a lower priority */
   gboolean       retry_failures; /* the extractor's cached failures are ignored */
+  gboolean       index_text;     /* each report gets its search index */
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;

@@ -247,8 +247,9 @@ deliver (IcLoadJob   *job,
     }
 
   _ic_report_set_pages (report, (const char * const *)pages);
-  _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
-                                                                (const char * const *)pages, from_pdf));
+  if (job->index_text)
+    _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
+                                                                  (const char * const *)pages, from_pdf));
   /* Themes come after the cache: a user's own rules apply on every load. */
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
   tell_report_func (job, report, FALSE);

@@ -42,6 +42,7 @@ struct _IcLoader
   guint               first_pass;
   gboolean            background;
   gboolean            progressive;    /* long PDFs: first pages, then the rest */
+  gboolean            index_text;     /* a search index of every report's text */
   gboolean            retry_failures; /* for the next load only */
   IcLoaderReportFunc  report_func;
   gpointer            report_data;
@@ -315,6 +316,7 @@ ic_loader_init (IcLoader *self)
   self->parse = ic_parse_report;
   self->first_pass = FIRST_PASS_PAGES;
   self->progressive = TRUE;
+  self->index_text = TRUE;
 }
 
 IcLoader *
@@ -361,6 +363,7 @@ ic_loader_load_async (IcLoader             *self,
   job->first_pass = self->progressive ? self->first_pass : 0;
   job->retry_failures = self->retry_failures;
   self->retry_failures = FALSE;
+  job->index_text = self->index_text;
   job->background = self->background;
   job->report_func = self->report_func;
   job->report_data = self->report_data;
@@ -532,4 +535,21 @@ ic_loader_get_progressive (IcLoader *self)
 {
   g_return_val_if_fail (IC_IS_LOADER (self), TRUE);
   return self->progressive;
+}
+
+/**
+ * ic_loader_set_index_text:
+ * @index_text: whether every report read gets its search index (the
+ *   default), from the cache or built from its pages
+ *
+ * For loads started from now on. The window searches at any moment; a
+ * command line that does not search would spend a tenth of its time
+ * indexing text nobody asks about.
+ */
+void
+ic_loader_set_index_text (IcLoader *self,
+                          gboolean  index_text)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->index_text = !!index_text;
 }

@@ -418,6 +418,21 @@ ic_session_retry_extractor_failures (IcSession *self)
 }
 
 /**
+ * ic_session_set_index_text:
+ * @index_text: whether the reports read from now on get a search index
+ *   (the default)
+ *
+ * The command line turns it off when it does not search.
+ */
+void
+ic_session_set_index_text (IcSession *self,
+                           gboolean   index_text)
+{
+  g_return_if_fail (IC_IS_SESSION (self));
+  ic_loader_set_index_text (self->loader, index_text);
+}
+
+/**
  * ic_session_reload:
  *
  * Reads every folder and file opened so far again, from scratch: PDFs
