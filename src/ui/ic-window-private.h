@@ -36,6 +36,8 @@ struct _IcWindow
   GtkLabel             *announcer;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  GtkRevealer          *export_revealer;
+  GtkProgressBar       *export_progress;
   IcFilterBar          *filter_bar;
   IcMatrixView         *matrix_view;
   IcTimelineView       *timeline_view;
@@ -43,6 +45,8 @@ struct _IcWindow
   IcReportsView        *reports_view;
   IcSearchView         *search_view;
   GMenu                *recent_menu;
+
+  GCancellable         *export_cancellable; /* the export being written, or NULL */
 };
 
 void      _ic_window_init_actions      (IcWindowClass *klass);
@@ -73,7 +77,13 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         GListModel    *failures,
                                         const char    *filters,
                                         const char    *path,
+                                        GCancellable  *cancellable,
+                                        void         (*progress) (guint    n_written,
+                                                                  guint    n_pages,
+                                                                  gpointer user_data),
+                                        gpointer       progress_data,
                                         GError       **error);
+void      _ic_window_cancel_export     (IcWindow      *self);
 gboolean  _ic_window_check_output      (IcWindow      *self,
                                         const char    *path,
                                         GError       **error);
