@@ -12,6 +12,7 @@
 #include "ic-test-util.h"
 #include "ic-words.h"
 #include "ic-themes.h"
+#include "ic-search-index.h"
 
 static char *
 main_theme (IcThemeRules *rules,
@@ -371,6 +372,55 @@ test_corpus_agreement (void)
   g_hash_table_unref (tally.confusions);
 }
 
+/* A theme chip searches for the theme's first and lead terms, joined by
+ * OR; the query finds text with any of them and not the weaker terms. */
+static void
+test_theme_query (void)
+{
+  const char *data = "[exploitation_and_missing]\n"
+                     "first=\"return home interview\"\n"
+                     "lead=missing from home;exploitation;child-criminal exploitation\n"
+                     "strong=county lines\nweak=risk\n"
+                     "[workforce]\nweak=staff\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcThemeRules) rules = ic_theme_rules_new_from_data (data, -1, "test.rules", &error);
+  g_autoptr(IcThemeRules) shipped = ic_theme_rules_new_shipped ();
+  g_autofree char *query_text = NULL;
+  g_autofree char *shipped_text = NULL;
+  g_autoptr(IcSearchQuery) query = NULL;
+  const char *pages[] = { "Each return home interview is timely. Children at risk from county lines. "
+                          "Exploited children are safe. A child-criminal exploitation case.", NULL };
+  g_autoptr(IcSearchDoc) doc = ic_search_doc_new (pages, TRUE);
+  g_autoptr(GArray) hits = NULL;
+
+  g_assert_no_error (error);
+  query_text = ic_theme_rules_get_query (rules, "exploitation_and_missing");
+  g_assert_cmpstr (query_text, ==, "\"return home interview\" OR \"missing from home\" OR "
+                                   "exploitation OR \"child-criminal exploitation\"");
+  /* Only weak terms: no query, rather than one finding every report. */
+  g_assert_null (ic_theme_rules_get_query (rules, "workforce"));
+  g_assert_null (ic_theme_rules_get_query (rules, "education"));
+
+  query = ic_search_query_new (query_text);
+  g_assert_nonnull (query);
+  hits = ic_search_doc_find (doc, query);
+  /* The interview, "Exploited" (by stem) and the hyphenated phrase; not
+   * "county lines" or "risk". */
+  g_assert_cmpuint (hits->len, ==, 3);
+
+  /* Every theme of the shipped rules has a query the search accepts. */
+  for (guint i = 0; i < ic_theme_rules_get_n_themes (shipped); i++)
+    {
+      g_autoptr(IcSearchQuery) q = NULL;
+
+      shipped_text = ic_theme_rules_get_query (shipped, ic_theme_rules_get_key (shipped, i));
+      g_assert_nonnull (shipped_text);
+      q = ic_search_query_new (shipped_text);
+      g_assert_nonnull (q);
+      g_clear_pointer (&shipped_text, g_free);
+    }
+}
+
 static void
 test_invalid_rules (void)
 {
@@ -489,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/themes/corpus-agreement", test_corpus_agreement);
   g_test_add_func ("/themes/fixture-agreement", test_fixture_agreement);
   g_test_add_func ("/themes/known-confusions", test_known_confusions);
+  g_test_add_func ("/themes/theme-query", test_theme_query);
 
   return g_test_run ();
 }

@@ -303,6 +303,8 @@ test_names (void)
   /* The report page's title and section titles are headings. */
   g_assert_cmpuint (count_prefixed (nodes, "heading", ic_report_get_authority (report)), ==, 1);
   g_assert_cmpuint (count_named (nodes, "heading", "Judgements"), ==, 1);
+  /* A theme chip's name searches for the theme. */
+  g_assert_cmpuint (count_prefixed (nodes, "button", "Search every report for "), >=, 1);
   /* A judgement row says its grade. */
   g_assert_cmpuint (count_described (nodes, "list item", "Overall effectiveness",
                                      ic_grade_to_label (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS))),

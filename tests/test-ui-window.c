@@ -29,6 +29,7 @@
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
 #include "ic-text-cell.h"
+#include "ic-themes.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-row.h"
 #include "ic-sheet.h"
@@ -1657,6 +1658,45 @@ menu_state (GtkWidget *button)
 
 /* A grade's correction menu offers the grades of the report's framework
  * and ticks the current one. */
+/* A theme chip on the report page opens the Search view with the
+ * theme's query, its terms joined by OR, and its passages. */
+static void
+test_theme_chip_search (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), "plans_and_planning");
+  GListModel *rows;
+  GtkWidget *chip;
+  GtkWidget *entry;
+  guint passages = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
+  settle ();
+  chip = find_widget_with_tooltip (GTK_WIDGET (reports), "Search every report for Plans and planning");
+  g_assert_nonnull (chip);
+  g_assert_true (GTK_IS_BUTTON (chip));
+  g_signal_emit_by_name (chip, "clicked");
+  settle ();
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "search");
+  entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (strstr (query, " OR "));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, query);
+  rows = ic_search_view_get_rows (window->search_view);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      passages += ic_search_view_row_heading (row) == NULL;
+    }
+  /* "planning" (stem of the lead term "plan") on both pages of each of
+   * the seven reports. */
+  g_assert_cmpuint (passages, ==, 14);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_correction_menu_grades (void)
 {
@@ -2119,6 +2159,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
+  g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);

@@ -28,6 +28,8 @@
 /* Terms after a purpose clause ("so that …") count this much. */
 #define PURPOSE_FACTOR 0.5
 #define PURPOSE_GROUP "purpose"
+/* A theme's search uses its terms of this weight and more ("lead"). */
+#define QUERY_MIN_WEIGHT 8.0
 /* Terms beyond a theme's best one add this share of their weight. */
 #define REST_SHARE 0.25
 
@@ -503,6 +505,57 @@ ic_theme_rules_get_label (IcThemeRules *self,
   if (taxonomy_index (key) >= 0)
     return taxonomy[taxonomy_index (key)].label;
   return key;
+}
+
+/* How a rule term reads in a search query: a quoted term stays quoted
+ * (exact), a term of several words or a hyphenated one becomes a
+ * phrase, a single word stays bare (matched by stem, as in the rules). */
+static char *
+term_as_query (const char *display)
+{
+  if (display[0] == '"' || strpbrk (display, " -") == NULL)
+    return g_strdup (display);
+  return g_strdup_printf ("\"%s\"", display);
+}
+
+/**
+ * ic_theme_rules_get_query:
+ *
+ * The search query for the theme @key: its "first" and "lead" terms
+ * (those that on their own name an item's subject), each a word or a
+ * quoted phrase, joined by OR. Weaker terms are left out: "contact" or
+ * "referral" alone would find nearly every report.
+ *
+ * Returns: (transfer full) (nullable): the query, NULL when the theme
+ *   has no such term
+ */
+char *
+ic_theme_rules_get_query (IcThemeRules *self,
+                          const char   *key)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int theme = -1;
+
+  g_return_val_if_fail (IC_IS_THEME_RULES (self), NULL);
+
+  for (guint i = 0; i < self->themes->len; i++)
+    if (g_strcmp0 (g_array_index (self->themes, Theme, i).key, key) == 0)
+      theme = i;
+  for (guint i = 0; theme >= 0 && i < self->terms->len; i++)
+    {
+      const Term *term = g_ptr_array_index (self->terms, i);
+
+      /* A hyphenated term is compiled twice under one display. */
+      if ((int) term->theme != theme || term->weight < QUERY_MIN_WEIGHT ||
+          !g_hash_table_add (seen, term->display))
+        continue;
+      g_ptr_array_add (parts, term_as_query (term->display));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" OR ", (char **) parts->pdata);
 }
 
 /* ---- matching ---- */

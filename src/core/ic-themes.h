@@ -58,6 +58,9 @@ const char   *ic_theme_rules_get_key         (IcThemeRules  *self,
 const char   *ic_theme_rules_get_label       (IcThemeRules  *self,
                                               const char    *key);
 
+/* The search for a theme's items across reports (ic-search-index.h). */
+char         *ic_theme_rules_get_query       (IcThemeRules  *self,
+                                              const char    *key) G_GNUC_WARN_UNUSED_RESULT;
 char        **ic_theme_rules_match           (IcThemeRules  *self,
                                               const char    *text) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray    *ic_theme_rules_explain         (IcThemeRules  *self,

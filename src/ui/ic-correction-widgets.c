@@ -263,6 +263,27 @@ themes_value (const char * const *themes,
   return g_strjoinv (",", list);
 }
 
+/* The chip's name searches every report for the theme's terms (the
+ * theme rules' query); a theme without one is just its name. */
+static GtkWidget *
+theme_search_button (const char *theme)
+{
+  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), theme);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button;
+
+  if (query == NULL)
+    return gtk_label_new (ic_theme_get_label (theme));
+  button = gtk_button_new_with_label (ic_theme_get_label (theme));
+  tooltip = g_strdup_printf (_("Search every report for %s"), ic_theme_get_label (theme));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  ic_a11y_set_name (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", query);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
+  return button;
+}
+
 static GtkWidget *
 theme_chip (IcReport           *report,
             const char         *field,
@@ -274,7 +295,7 @@ theme_chip (IcReport           *report,
   g_autofree char *value = themes_value (themes, themes[i], NULL);
   g_autofree char *tooltip = g_strdup_printf (_("Remove the theme %s"), ic_theme_get_label (themes[i]));
 
-  gtk_box_append (GTK_BOX (chip), gtk_label_new (ic_theme_get_label (themes[i])));
+  gtk_box_append (GTK_BOX (chip), theme_search_button (themes[i]));
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "circular");
   gtk_widget_set_tooltip_text (remove, tooltip);
