@@ -24,6 +24,7 @@
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
 #include "ic-search-view.h"
+#include "ic-themes.h"
 #include "ic-window.h"
 #include "ic-window-private.h"
 
@@ -557,6 +558,20 @@ main (int argc, char **argv)
   if (g_getenv ("IC_SHOT_EXPORT") != NULL)
     {
       shoot_export_progress (window, argv[1]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
+  /* IC_SHOT_THEME=KEY: the Search view as a theme chip opens it. */
+  if (g_getenv ("IC_SHOT_THEME") != NULL)
+    {
+      g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (),
+                                                         g_getenv ("IC_SHOT_THEME"));
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+      wait_ms (300);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.search", "s", query ? query : "");
+      wait_ms (1500);
+      save (GTK_WIDGET (window), argv[1], "theme-search");
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;
     }

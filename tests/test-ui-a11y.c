@@ -320,6 +320,7 @@ test_names (void)
   g_assert_cmpuint (count_unnamed (nodes), ==, 0);
   g_assert_cmpuint (count_named (nodes, "search box", "Search every report's text"), ==, 1);
   g_assert_cmpuint (count_named (nodes, "button", "Only Outstanding or Good"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Add to Pack"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

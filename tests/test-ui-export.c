@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "ic-test-util.h"
@@ -306,6 +307,86 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text of a PDF, its white space made single spaces. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append_printf (text, "%s ", page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_regex_replace_literal (spaces, text->str, -1, 0, " ", 0, NULL);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Add to Pack" in the Search view gives the pack Export… writes the
+ * Evidence section the command line's --search gives: a heading, the
+ * search, and the passages quoted. */
+static void
+test_add_to_pack (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-evidence-XXXXXX", NULL);
+  g_autofree char *before_path = g_build_filename (dir, "before.pdf", NULL);
+  g_autofree char *after_path = g_build_filename (dir, "after.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *button;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (export_async (window, before_path, &error));
+  g_assert_no_error (error);
+  before = pdf_text (before_path);
+  g_assert_null (strstr (before, "What the reports say about"));
+
+  ic_search_view_search (window->search_view, "\"care leavers\"");
+  button = find_button (GTK_WIDGET (window->search_view), "Add to _Pack");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (export_async (window, after_path, &error));
+  g_assert_no_error (error);
+  after = pdf_text (after_path);
+  g_assert_nonnull (strstr (after, "Evidence"));
+  g_assert_nonnull (strstr (after, "What the reports say about \u201c\"care leavers\"\u201d"));
+  /* A passage quoted, the phrase in it. */
+  g_assert_true (g_regex_match_simple ("\u201c[^\u201d]*care leavers[^\u201d]*\u201d", after,
+                                       G_REGEX_CASELESS, 0));
+
+  /* A query with no word cannot be added. */
+  ic_search_view_search (window->search_view, "   ");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/ui-export/json-as-cli", test_json_as_cli);
   g_test_add_func ("/ui-export/progress-shown", test_progress_shown);
   g_test_add_func ("/ui-export/cancel", test_cancel);
+  g_test_add_func ("/ui-export/add-to-pack", test_add_to_pack);
 
   status = g_test_run ();
   ic_test_remove_tree (data);

@@ -79,6 +79,7 @@ struct _IcSearchView
   /* template widgets */
   GtkSearchEntry *search_entry;
   GtkToggleButton *good_button;
+  GtkWidget *pack_button;
   GtkLabel       *status_label;
   GtkStack       *stack;
   GtkListView    *list_view;
@@ -215,6 +216,7 @@ run_query (IcSearchView *self)
       n_hits = hits->len;
       rows = group_hits (hits, &n_reports);
     }
+  gtk_widget_set_sensitive (self->pack_button, self->query != NULL);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows ? rows->pdata : NULL, rows ? rows->len : 0);
   show_status (self, n_hits, n_reports);
@@ -229,6 +231,14 @@ search_changed_cb (IcSearchView *self)
   /* ic_search_view_search() ran this query already. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->query_text) != 0)
     run_query (self);
+}
+
+/* The window keeps the pack's search (win.add-to-pack). */
+static void
+pack_clicked_cb (IcSearchView *self)
+{
+  if (self->query != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.add-to-pack", "s", self->query_text);
 }
 
 static void
@@ -436,11 +446,13 @@ ic_search_view_class_init (IcSearchViewClass *klass)
                                                "/io/github/InspectionCompare/ic-search-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, good_button);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, pack_button);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, status_label);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, stack);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, good_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pack_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -167,6 +167,20 @@ peer_group_action (GtkWidget *widget, const char *name, GVariant *param)
   ic_reports_view_show_list (self->reports_view);
 }
 
+/* The pack Export… writes quotes what the search @param finds, as the
+ * command line's --search with --export-pdf does; one search at a time. */
+static void
+add_to_pack_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+  g_autofree char *title = NULL;
+
+  g_free (self->pack_evidence);
+  self->pack_evidence = g_variant_dup_string (param, NULL);
+  title = g_strdup_printf (_("The exported pack will quote the passages for “%s”"), self->pack_evidence);
+  _ic_window_toast (self, title);
+}
+
 static void
 show_error_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -306,7 +320,7 @@ _ic_window_export (IcWindow  *self,
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
-                                  filters, path, NULL, NULL, NULL, error);
+                                  filters, self->pack_evidence, path, NULL, NULL, NULL, error);
 }
 
 static void
@@ -488,6 +502,7 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.open-report", "s", open_report_action);
   gtk_widget_class_install_action (wc, "win.open-passage", "(sus)", open_passage_action);
   gtk_widget_class_install_action (wc, "win.search", "s", search_action);
+  gtk_widget_class_install_action (wc, "win.add-to-pack", "s", add_to_pack_action);
   gtk_widget_class_install_action (wc, "win.peer-group", "s", peer_group_action);
   gtk_widget_class_install_action (wc, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (wc, "win.show-failures", NULL, show_failures_action);

@@ -28,6 +28,7 @@ typedef struct
   GListModel *all;        /* snapshots of every report, for JSON; or NULL */
   GListModel *failures;   /* IcFailure, which never change */
   char       *filters;    /* the filters, in words, for the pack's cover */
+  char       *evidence;   /* the pack's Evidence search, or NULL */
   char       *path;
 } Export;
 
@@ -38,6 +39,7 @@ export_free (Export *export)
   g_clear_object (&export->all);
   g_clear_object (&export->failures);
   g_free (export->filters);
+  g_free (export->evidence);
   g_free (export->path);
   g_free (export);
 }
@@ -54,7 +56,8 @@ is_json_path (const char *path)
 }
 
 /* The format follows the name: -summary.pdf the short pack, .pdf the
- * full pack, -improvements.csv the improvement items, .csv the judgement
+ * full pack (with an Evidence section for the search @evidence unless
+ * NULL), -improvements.csv the improvement items, .csv the judgement
  * matrix, anything else JSON, written as the command line writes it
  * (recurrences and `changes` found among @all, every loaded report, or
  * among @reports when @all is NULL). Runs on any thread. */
@@ -63,6 +66,7 @@ _ic_window_write_export (GListModel    *all,
                          GListModel    *reports,
                          GListModel    *failures,
                          const char    *filters,
+                         const char    *evidence,
                          const char    *path,
                          GCancellable  *cancellable,
                          void         (*progress) (guint    n_written,
@@ -79,6 +83,7 @@ _ic_window_write_export (GListModel    *all,
       IcPackOptions options = {
         .filters = filters,
         .summary = g_str_has_suffix (lower, "-summary.pdf"),
+        .evidence = evidence,
         .cancellable = cancellable,
         .progress = progress,
         .progress_data = progress_data,
@@ -172,7 +177,8 @@ export_thread (GTask        *task,
   GError *error = NULL;
 
   if (_ic_window_write_export (export->all, export->reports, export->failures, export->filters,
-                               export->path, cancellable, page_written_cb, source_object, &error))
+                               export->evidence, export->path, cancellable, page_written_cb,
+                               source_object, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -251,6 +257,7 @@ _ic_window_export_async (IcWindow            *self,
     export->all = ic_report_snapshot_model (G_LIST_MODEL (self->store));
   export->failures = copy_failures (ic_report_store_get_failures (self->store));
   export->filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
+  export->evidence = g_strdup (self->pack_evidence);
   g_task_set_task_data (task, g_steal_pointer (&export), (GDestroyNotify) export_free);
   /* Cancel is answered by the writer, which removes its temporary file,
    * not by GTask returning early. */

@@ -47,6 +47,10 @@ struct _IcWindow
   GMenu                *recent_menu;
 
   GCancellable         *export_cancellable; /* the export being written, or NULL */
+
+  /* The search whose passages the exported pack quotes ("Add to Pack"
+   * in the Search view), or NULL. */
+  char                 *pack_evidence;
 };
 
 void      _ic_window_init_actions      (IcWindowClass *klass);
@@ -76,6 +80,7 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         GListModel    *reports,
                                         GListModel    *failures,
                                         const char    *filters,
+                                        const char    *evidence,
                                         const char    *path,
                                         GCancellable  *cancellable,
                                         void         (*progress) (guint    n_written,

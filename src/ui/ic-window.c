@@ -162,6 +162,7 @@ ic_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pack_evidence, g_free);
 
   G_OBJECT_CLASS (ic_window_parent_class)->dispose (object);
 }
