@@ -564,6 +564,93 @@ test_correction_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Activates what the window's Ctrl+@keyval shortcut does, as a key
+ * press that no focused widget took would. */
+static gboolean
+press_window_shortcut (GtkWidget *window,
+                       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static void
+spin_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Ctrl+Z undoes the last correction and says so in a toast that takes
+ * the place of the correction's own. */
+static void
+test_correction_undo_shortcut (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/greenwich-2019.txt");
+
+  g_assert_nonnull (report);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_ms (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              "/r/greenwich-2019.txt", "grade.overall_effectiveness", "good");
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==, IC_GRADE_GOOD);
+  spin_ms (300);
+  g_assert_true (has_label (GTK_WIDGET (window->toast_overlay), "Correction saved"));
+
+  g_assert_true (press_window_shortcut (GTK_WIDGET (window), GDK_KEY_z));
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+  spin_ms (600);
+  g_assert_true (has_label (GTK_WIDGET (window->toast_overlay), "Correction undone"));
+  g_assert_false (has_label (GTK_WIDGET (window->toast_overlay), "Correction saved"));
+
+  /* Nothing left: the grade stays, and the toast says why. */
+  g_assert_true (press_window_shortcut (GTK_WIDGET (window), GDK_KEY_z));
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+  spin_ms (600);
+  g_assert_true (has_label (GTK_WIDGET (window->toast_overlay), "Nothing to undo"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 page_says (GtkWidget  *widget,
            const char *text)
@@ -2157,6 +2244,7 @@ main (int   argc,
   g_test_add_func ("/ui/print/reports-tab", test_print_reports_tab);
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
+  g_test_add_func ("/ui/window/correction-undo-shortcut", test_correction_undo_shortcut);
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);

@@ -525,6 +525,8 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_add_binding_action (wc, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.print-pack", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  /* A text field being edited takes Ctrl+Z first, for its own undo. */
+  gtk_widget_class_add_binding_action (wc, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-correction", NULL);
   gtk_widget_class_add_binding_action (wc, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "matrix");
   gtk_widget_class_add_binding_action (wc, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
   gtk_widget_class_add_binding_action (wc, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "charts");

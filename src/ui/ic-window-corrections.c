@@ -15,6 +15,21 @@
 #include "ic-a11y.h"
 #include "ic-window-private.h"
 
+/* Shows @toast in place of the last correction's: a toast queued behind
+ * it would speak of a change already undone. */
+static void
+show_correction_toast (IcWindow *self,
+                       AdwToast *toast)
+{
+  if (self->correction_toast != NULL)
+    {
+      adw_toast_dismiss (self->correction_toast);
+      g_clear_weak_pointer (&self->correction_toast);
+    }
+  g_set_weak_pointer (&self->correction_toast, toast);
+  ic_a11y_add_toast (self->toast_overlay, toast);
+}
+
 /* Sets or (@value NULL) removes a correction, with an Undo toast. */
 static void
 change_correction (IcWindow   *self,
@@ -38,7 +53,7 @@ change_correction (IcWindow   *self,
   toast = adw_toast_new (value != NULL ? _("Correction saved") : _("Back to the value as read"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-correction");
-  ic_a11y_add_toast (self->toast_overlay, toast);
+  show_correction_toast (self, toast);
 }
 
 /* @param: (content id, field, value), e.g. ("…", "grade.leadership", "good") */
@@ -67,8 +82,13 @@ undo_correction_action (GtkWidget *widget, const char *name, GVariant *param)
   IcWindow *self = IC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!ic_session_undo_correction (self->session, &error))
+  /* Ctrl+Z with nothing to undo says so rather than nothing. */
+  if (!ic_session_get_can_undo (self->session))
+    show_correction_toast (self, adw_toast_new (_("Nothing to undo")));
+  else if (!ic_session_undo_correction (self->session, &error))
     _ic_window_toast (self, error->message);
+  else
+    show_correction_toast (self, adw_toast_new (_("Correction undone")));
 }
 
 void

@@ -45,6 +45,8 @@ struct _IcWindow
   IcReportsView        *reports_view;
   IcSearchView         *search_view;
   GMenu                *recent_menu;
+  /* (weak): the toast of the last correction, replaced by Undo's own. */
+  AdwToast             *correction_toast;
 
   GCancellable         *export_cancellable; /* the export being written, or NULL */
 

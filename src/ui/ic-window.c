@@ -156,6 +156,7 @@ ic_window_dispose (GObject *object)
     }
   _ic_window_cancel_export (self);
   g_clear_object (&self->export_cancellable);
+  g_clear_weak_pointer (&self->correction_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
