@@ -26,6 +26,7 @@
 #include "ic-search-view.h"
 #include "ic-themes.h"
 #include "ic-window.h"
+#include "ic-window-private.h"
 
 static IcReport *
 fake (const char *authority, IcInspectionType type, guint year, guint month, IcGrade g, const char *theme)
@@ -125,6 +126,43 @@ save (GtkWidget  *window,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_save_to_png (texture, path);
   g_print ("%s\n", path);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  _ic_window_export_finish (IC_WINDOW (object), result, &error);
+  g_print ("export: %s\n", error ? error->message : "written");
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The bar of Export… while a pack is written, shot once pages are being
+ * written; then Cancel. */
+static void
+shoot_export_progress (IcWindow   *window,
+                       const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "export-progress.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+
+  _ic_window_export_async (window, file, export_done_cb, &done);
+  /* A second of frames while the pack is laid out, then the shot. */
+  for (guint i = 0; i < 10 && !done; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (100000);
+    }
+  save (GTK_WIDGET (window), dir, "export-progress");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  save (GTK_WIDGET (window), dir, "export-cancelled");
 }
 
 /* What printing on the Reports tab gives, for looking at: the list, or
@@ -516,6 +554,13 @@ main (int argc, char **argv)
   /* IC_SHOT_SEARCH=QUERY: the Search view (IC_SHOT_SEARCH_GOOD=1: only
    * Outstanding or Good) and the report page of its first passage, with
    * the time from each keystroke of the query to its results drawn. */
+  /* IC_SHOT_EXPORT=1: the progress of Export… and its Cancel. */
+  if (g_getenv ("IC_SHOT_EXPORT") != NULL)
+    {
+      shoot_export_progress (window, argv[1]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   /* IC_SHOT_THEME=KEY: the Search view as a theme chip opens it. */
   if (g_getenv ("IC_SHOT_THEME") != NULL)
     {

@@ -394,6 +394,72 @@ test_pack_unwritable (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent-dir/pack.pdf"));
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_after;
+  guint         n_calls;
+  guint         n_pages;
+} Progress;
+
+static void
+progress_cb (guint    n_written,
+             guint    n_pages,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->n_calls++;
+  g_assert_cmpuint (n_written, ==, progress->n_calls);
+  progress->n_pages = n_pages;
+  if (n_written == progress->cancel_after)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* Cancelled after three pages: no file in place of the earlier one, no
+ * temporary file left beside it, and no page drawn after the cancel. */
+static void
+test_pack_cancelled (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (30, 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-pack-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { .cancellable = cancellable, .cancel_after = 3 };
+  IcPackOptions options = {
+    .cancellable = cancellable,
+    .progress = progress_cb,
+    .progress_data = &progress,
+  };
+
+  g_assert_true (g_file_set_contents (path, "the earlier pack", -1, NULL));
+  g_assert_false (ic_pack_export_pdf (reports, NULL, &options, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.n_calls, ==, 3);
+  g_assert_cmpuint (progress.n_pages, >, 3);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the earlier pack");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "pack.pdf");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* Not cancelled, the same call writes the whole pack, page by page. */
+  g_clear_error (&error);
+  g_cancellable_reset (cancellable);
+  progress = (Progress) { .cancellable = cancellable, .cancel_after = G_MAXUINT };
+  g_assert_true (ic_pack_export_pdf (reports, NULL, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.n_calls, ==, progress.n_pages);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/pack/summary-153-authorities", test_pack_summary_many);
   g_test_add_func ("/pack/empty", test_pack_empty);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
+  g_test_add_func ("/pack/cancelled", test_pack_cancelled);
 
   return g_test_run ();
 }

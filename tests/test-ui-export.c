@@ -244,6 +244,69 @@ test_refused (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+export_bar_shown (IcWindow *window)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (window->export_revealer)) &&
+         gtk_revealer_get_reveal_child (window->export_revealer);
+}
+
+/* While a pack is written the window shows how far it is, with Cancel;
+ * the bar goes when it is done. */
+static void
+test_progress_shown (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-progress-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Result result = { 0 };
+
+  g_assert_false (export_bar_shown (window));
+  _ic_window_export_async (window, file, export_cb, &result);
+  g_assert_true (export_bar_shown (window));
+  wait_for (&result.done);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+  g_assert_false (export_bar_shown (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Cancel stops the pack being written: no file in place of the earlier
+ * one, no temporary file beside it, and the bar goes. */
+static void
+test_cancel (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  Result result = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "the earlier pack", -1, NULL));
+  _ic_window_export_async (window, file, export_cb, &result);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
+  wait_for (&result.done);
+  g_assert_false (result.ok);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_false (export_bar_shown (window));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the earlier pack");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "pack.pdf");
+  g_assert_null (g_dir_read_name (listing));
+
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The text of a PDF, its white space made single spaces. */
 static char *
 pdf_text (const char *path)
@@ -344,6 +407,8 @@ main (int    argc,
   g_test_add_func ("/ui-export/snapshot-at-start", test_snapshot_at_start);
   g_test_add_func ("/ui-export/refused", test_refused);
   g_test_add_func ("/ui-export/json-as-cli", test_json_as_cli);
+  g_test_add_func ("/ui-export/progress-shown", test_progress_shown);
+  g_test_add_func ("/ui-export/cancel", test_cancel);
   g_test_add_func ("/ui-export/add-to-pack", test_add_to_pack);
 
   status = g_test_run ();

@@ -48,15 +48,31 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
+/* Cancelled: the surface still writes its last bytes into @file as it
+ * is destroyed, then the temporary file goes and the destination stays. */
+static gboolean
+discard (IcAtomicFile     *file,
+         cairo_t          *cr,
+         cairo_surface_t  *surface,
+         GCancellable     *cancellable,
+         GError          **error)
+{
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  ic_atomic_file_abort (file);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
 /**
  * ic_pack_export_pdf:
  * @reports: the reports (#IcReport) of the pack
  * @failures: (nullable): files that could not be read (#IcFailure)
- * @options: (nullable): title, "as at" date, recurrences
+ * @options: (nullable): title, "as at" date, recurrences, Cancel
  * @path: the PDF file to write
  *
  * Writes the A4 summary pack: text pages portrait, the matrix and the
  * timeline landscape, with metadata, an outline and a linked contents.
+ * Cancelled, it fails with %G_IO_ERROR_CANCELLED and writes nothing.
  */
 gboolean
 ic_pack_export_pdf (GListModel          *reports,
@@ -87,10 +103,14 @@ ic_pack_export_pdf (GListModel          *reports,
     {
       double width, height;
 
+      if (options != NULL && g_cancellable_is_cancelled (options->cancellable))
+        return discard (file, cr, surface, options->cancellable, error);
       ic_pages_get_page_size (pages, i, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
       ic_pages_draw_page (pages, cr, i);
       cairo_show_page (cr);
+      if (options != NULL && options->progress != NULL)
+        options->progress (i + 1, ic_pages_get_n_pages (pages), options->progress_data);
     }
   add_outline (surface, pages);
   ic_cairo_output_check (file, cr, surface);

@@ -45,6 +45,14 @@ typedef struct
   /* Nullable: a search query (ic-search-index.h); the passages it finds
    * in the pack's reports make an "Evidence" section before the sources. */
   const char  *evidence;
+  /* Nullable: stops ic_pack_export_pdf() between pages; the file is then
+   * not written and an earlier file of its name stays as it was. */
+  GCancellable *cancellable;
+  /* Nullable: told of each page written, on the thread writing. */
+  void        (*progress) (guint    n_written,
+                           guint    n_pages,
+                           gpointer user_data);
+  gpointer     progress_data;
 } IcPackOptions;
 
 /* Printing with GtkPrintOperation (GTK_UNIT_POINTS, use-full-page): paginate

@@ -99,6 +99,12 @@ cancel_load_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+cancel_export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _ic_window_cancel_export (IC_WINDOW (widget));
+}
+
+static void
 reload_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   ic_session_reload (IC_WINDOW (widget)->session);
@@ -314,7 +320,7 @@ _ic_window_export (IcWindow  *self,
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
-                                  filters, self->pack_evidence, path, error);
+                                  filters, self->pack_evidence, path, NULL, NULL, NULL, error);
 }
 
 static void
@@ -327,8 +333,9 @@ export_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok = _ic_window_export_finish (self, result, &error);
 
-  /* The window closed while the file was written. */
-  if (self->toast_overlay == NULL)
+  /* The window closed while the file was written, or Cancel: the file
+   * was not written, and the user knows why. */
+  if (self->toast_overlay == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (ok)
     toast_exported (self, file);
@@ -471,6 +478,7 @@ _ic_window_update_actions (IcWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (widget, "win.cancel-export", self->export_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.reload",
                                  !loading && ic_session_get_n_roots (self->session) > 0);
   gtk_widget_action_set_enabled (widget, "win.print", has_reports);
@@ -489,6 +497,7 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (wc, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (wc, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (wc, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (wc, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (wc, "win.open-report", "s", open_report_action);
   gtk_widget_class_install_action (wc, "win.open-passage", "(sus)", open_passage_action);

@@ -36,6 +36,8 @@ struct _IcWindow
   GtkLabel             *announcer;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  GtkRevealer          *export_revealer;
+  GtkProgressBar       *export_progress;
   IcFilterBar          *filter_bar;
   IcMatrixView         *matrix_view;
   IcTimelineView       *timeline_view;
@@ -45,6 +47,8 @@ struct _IcWindow
   GMenu                *recent_menu;
   /* (weak): the toast of the last correction, replaced by Undo's own. */
   AdwToast             *correction_toast;
+
+  GCancellable         *export_cancellable; /* the export being written, or NULL */
 
   /* The search whose passages the exported pack quotes ("Add to Pack"
    * in the Search view), or NULL. */
@@ -80,7 +84,13 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         const char    *filters,
                                         const char    *evidence,
                                         const char    *path,
+                                        GCancellable  *cancellable,
+                                        void         (*progress) (guint    n_written,
+                                                                  guint    n_pages,
+                                                                  gpointer user_data),
+                                        gpointer       progress_data,
                                         GError       **error);
+void      _ic_window_cancel_export     (IcWindow      *self);
 gboolean  _ic_window_check_output      (IcWindow      *self,
                                         const char    *path,
                                         GError       **error);

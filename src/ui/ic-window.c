@@ -154,6 +154,8 @@ ic_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->session, self);
       ic_session_cancel (self->session);
     }
+  _ic_window_cancel_export (self);
+  g_clear_object (&self->export_cancellable);
   g_clear_weak_pointer (&self->correction_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
@@ -193,6 +195,8 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, announcer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, timeline_view);
