@@ -21,8 +21,11 @@ ic_core_resource (void)
 
   if (g_once_init_enter (&resource))
     {
-      g_auto(GStrv) roots = g_resources_enumerate_children ("/", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      GResource *registered = ic_core_get_resource ();
+      GResource *registered;
+
+      /* Called for its wait on the read lock; the list itself is not needed. */
+      g_strfreev (g_resources_enumerate_children ("/", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL));
+      registered = ic_core_get_resource ();
 
       g_assert (registered != NULL);
       g_once_init_leave (&resource, registered);
