@@ -50,19 +50,7 @@ def write_pdf(out, pages, blank):
     objects[pages_obj - 1] = (b"<< /Type /Pages /Count %d /Kids [" % pages +
                               b" ".join(b"%d 0 R" % k for k in kids) + b"] >>")
 
-    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        data += b"%010d 00000 n \n" % off
-    data += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-             % (len(objects) + 1, catalog, xref))
-    with open(out, "wb") as f:
-        f.write(data)
+    write_objects(out, objects)
 
 
 def write_objects(out, objects):
