@@ -67,9 +67,9 @@ make_report (const char       *source,
       _ic_report_add_judgement (report, j);
       _ic_report_add_judgement (report, k);
     }
-  item = ic_improvement_new ("The quality of plans for children.", IC_ITEM_KIND_IMPROVEMENT,
-                             IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-  ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
+  item = ic_improvement_new_with_themes ("The quality of plans for children.",
+                                         IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                         (const char *[]) { "plans_and_planning", NULL });
   _ic_report_add_improvement (report, item);
   {
     const char *pages[] = { "Page one mentions planning.", "Planning again on page two.", NULL };
