@@ -12,6 +12,32 @@
 
 #define READ_AS_TEXT "read as text file"
 
+/* Differences found in the report being compared: each is listed, then
+ * the test fails once, with the difference or their count (a test's
+ * failure message keeps only the last one given). Tests run one at a
+ * time. */
+static guint n_differences;
+static char *last_difference;
+
+static void differ (const char *format,
+                    ...) G_GNUC_PRINTF (1, 2);
+
+static void
+differ (const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("%s", message);
+  n_differences++;
+  g_free (last_difference);
+  last_difference = g_steal_pointer (&message);
+}
+
 static void assert_subset (JsonNode   *expected,
                            JsonNode   *actual,
                            const char *where);
@@ -33,7 +59,7 @@ assert_object_subset (JsonObject *expected,
         continue;
       if (!json_object_has_member (actual, name))
         {
-          g_test_fail_printf ("%s: missing", path);
+          differ ("%s: missing", path);
           continue;
         }
       assert_subset (json_object_get_member (expected, name), json_object_get_member (actual, name), path);
@@ -49,16 +75,16 @@ assert_array_subset (JsonArray  *expected,
 
   if (!JSON_NODE_HOLDS_ARRAY (actual))
     {
-      g_test_fail_printf ("%s: not an array", where);
+      differ ("%s: not an array", where);
       return;
     }
   a = json_node_get_array (actual);
   if (json_array_get_length (expected) != json_array_get_length (a))
     {
-      g_autofree char *got = ic_json_to_string (actual);
+      g_autofree char *got = json_to_string (actual, FALSE); /* one line of TAP */
 
-      g_test_fail_printf ("%s: %u elements expected, got %u: %s", where, json_array_get_length (expected),
-                          json_array_get_length (a), got);
+      differ ("%s: %u elements expected, got %u: %s", where, json_array_get_length (expected),
+              json_array_get_length (a), got);
       return;
     }
   for (guint i = 0; i < json_array_get_length (expected); i++)
@@ -78,7 +104,7 @@ assert_subset (JsonNode   *expected,
     {
       if (!JSON_NODE_HOLDS_OBJECT (actual))
         {
-          g_test_fail_printf ("%s: not an object", where);
+          differ ("%s: not an object", where);
           return;
         }
       assert_object_subset (json_node_get_object (expected), json_node_get_object (actual), where);
@@ -91,7 +117,7 @@ assert_subset (JsonNode   *expected,
         {
           g_autofree char *got = ic_json_to_string (actual);
 
-          g_test_fail_printf ("%s: null expected, got %s", where, got);
+          differ ("%s: null expected, got %s", where, got);
         }
     }
   else
@@ -100,7 +126,7 @@ assert_subset (JsonNode   *expected,
       g_autofree char *got = ic_json_to_string (actual);
 
       if (g_strcmp0 (want, got) != 0)
-        g_test_fail_printf ("%s: expected %s, got %s", where, want, got);
+        differ ("%s: expected %s, got %s", where, want, got);
     }
 }
 
@@ -128,10 +154,10 @@ assert_warnings (JsonArray  *words,
 
       if (some_warning_contains (actual, w) != contained)
         {
-          g_autofree char *got = ic_json_to_string (json_object_get_member (actual, "warnings"));
+          g_autofree char *got = json_to_string (json_object_get_member (actual, "warnings"), FALSE);
 
-          g_test_fail_printf ("%s.warnings: %s “%s”: %s", where,
-                              contained ? "none contains" : "one contains", w, got);
+          differ ("%s.warnings: %s “%s”: %s", where,
+                  contained ? "none contains" : "one contains", w, got);
         }
     }
 }
@@ -171,10 +197,10 @@ assert_grades (JsonObject *grades,
       /* A misspelt key would pass as "no grade". */
       if (!ic_area_from_key (area, &unused_area) ||
           (want != NULL && !ic_grade_from_key (want, &unused_grade)))
-        g_test_fail_printf ("%s.grades by area.%s: no such area or grade", where, area);
+        differ ("%s.grades by area.%s: no such area or grade", where, area);
       else if (g_strcmp0 (want, got) != 0)
-        g_test_fail_printf ("%s.grades by area.%s: expected %s, got %s", where, area,
-                            want ? want : "none", got ? got : "none");
+        differ ("%s.grades by area.%s: expected %s, got %s", where, area,
+                want ? want : "none", got ? got : "none");
     }
 }
 
@@ -187,6 +213,7 @@ ic_json_expect_report (JsonNode   *expected,
   JsonObject *a = json_node_get_object (actual);
   g_autoptr(GList) members = json_object_get_members (e);
 
+  n_differences = 0;
   assert_subset (expected, actual, where);
   for (GList *m = members; m != NULL; m = m->next)
     {
@@ -202,8 +229,13 @@ ic_json_expect_report (JsonNode   *expected,
       else if (g_str_equal (name, "grades by area"))
         assert_grades (json_node_get_object (value), a, where);
       else
-        g_test_fail_printf ("%s: “%s” is neither a field nor a known check", where, name);
+        differ ("%s: “%s” is neither a field nor a known check", where, name);
     }
+  if (n_differences == 1)
+    g_test_fail_printf ("%s", last_difference);
+  else if (n_differences > 1)
+    g_test_fail_printf ("%s: %u differences (listed above)", where, n_differences);
+  g_clear_pointer (&last_difference, g_free);
 }
 
 static void

@@ -2,13 +2,14 @@
  *
  * A fixture is tests/fixtures/FOLDER/NAME.txt (pages split by form feeds,
  * wording invented for the tests) with NAME.json beside it. NAME.txt is
- * parsed as the pages of a PDF and its JSON export (src/core/ic-json.c,
+ * parsed as the pages of a PDF and its JSON export (src/core/model/ic-json.c,
  * CONTRACT.md: dates ISO, enums as their keys) compared with NAME.json,
  * which holds only the fields that matter: every member given must be
  * there with the same value (null included), arrays must have the same
  * length, and objects in arrays are compared member by member the same
- * way ({} for an element whose fields do not matter). A failure names the
- * fixture and the field, e.g. "parser/cp-2012.improvements[2].timeframe".
+ * way ({} for an element whose fields do not matter). Each difference
+ * is listed with the fixture and the field, e.g.
+ * "parser/cp-2012.improvements[2].timeframe: expected …, got …".
  *
  * Members whose names hold a space are not fields of the export:
  *   "warnings containing": [words]      some warning contains each
