@@ -10,7 +10,7 @@
 # pairs.tsv holds every item pair of the tuning half's authorities (the
 # test never writes a held-out authority), whether the tuning labeller
 # paired it, the items' word cosine and the concepts they share. The
-# score is the one src/core/ic-recurrence.c computes:
+# score is the one src/core/analysis/ic-recurrence.c computes:
 #   sum over shared concepts of weight * (1, or OFF_HEAD when not both in
 #   what the items ask for) + WORDS_WEIGHT * cosine >= THRESHOLD.
 # Coordinate ascent over a coarse grid of weights maximises how near both
