@@ -829,6 +829,32 @@ test_sort_keeps_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1100 pixels the filter bar's controls fit one line if the search
+ * entry gives up some of its width: Clear Filters is not wrapped onto a
+ * line of its own. */
+static void
+test_filter_bar_one_line (void)
+{
+  IcWindow *window = new_window (1100, 700);
+  GtkWidget *bar = GTK_WIDGET (window->filter_bar);
+  GtkWidget *entry = find_by_id (window, "search_entry");
+  GtkWidget *clear = NULL;
+  graphene_rect_t entry_bounds, clear_bounds;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_ACTIONABLE (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "filter.clear") == 0)
+      clear = c;
+  g_assert_nonnull (clear);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1100);
+  g_assert_true (gtk_widget_compute_bounds (entry, bar, &entry_bounds));
+  g_assert_true (gtk_widget_compute_bounds (clear, bar, &clear_bounds));
+  g_assert_cmpfloat (clear_bounds.origin.y, <, entry_bounds.origin.y + entry_bounds.size.height);
+  g_assert_cmpfloat (clear_bounds.origin.x + clear_bounds.size.width, <=, gtk_widget_get_width (bar));
+  /* Narrowed, not gone: room to type in. */
+  g_assert_cmpfloat (entry_bounds.size.width, >=, 100);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);
+  g_test_add_func ("/ui/filter-bar/one-line-at-1100", test_filter_bar_one_line);
 
   return g_test_run ();
 }
