@@ -392,28 +392,37 @@ note_pairs (IcReportStore *store,
  * With IC_RECURRENCE_PAIRS_TSV=FILE, every pair of items of the tuning
  * half's authorities (an earlier report's item, a later report's item,
  * both told to the same body) is appended to FILE with whether the tuning
- * labeller paired it and what the score is made of: the items' word
- * cosine and the concepts they share ("key:1" when both name it in what
- * they ask for, "key:0" otherwise). tests/recurrence-labels/fit-weights.py
- * reads it. Held-out authorities are never written. */
+ * labeller paired it, the items' word cosine, the concepts each item
+ * names ("key:1:4": named in what it asks for, first at word 4) and the
+ * two items' texts. tests/recurrence-labels/fit-weights.py reads it.
+ * Held-out authorities are never written. */
 
+/* "key:1:4" for each concept @hits names: its key, whether it is in what
+ * the item asks for, and the word where it is first named. */
 static void
-append_concepts (GString *line,
-                 GArray  *a,
-                 GArray  *b)
+append_hits (GString *line,
+             GArray  *hits)
 {
   IcConcepts *concepts = ic_concepts_get_default ();
 
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++)
-      {
-        const IcConceptHit *x = &g_array_index (a, IcConceptHit, i);
-        const IcConceptHit *y = &g_array_index (b, IcConceptHit, j);
+  g_string_append_c (line, '\t');
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const IcConceptHit *hit = &g_array_index (hits, IcConceptHit, i);
 
-        if (x->concept == y->concept)
-          g_string_append_printf (line, "\t%s:%d", ic_concepts_get_key (concepts, x->concept),
-                                  x->in_head && y->in_head);
-      }
+      g_string_append_printf (line, "%s%s:%d:%u", i ? "," : "", ic_concepts_get_key (concepts, hit->concept),
+                              hit->in_head, hit->first);
+    }
+}
+
+/* Tabs and line ends in an item's text would split its line. */
+static void
+append_text (GString    *line,
+             const char *text)
+{
+  g_string_append_c (line, '\t');
+  for (const char *c = text; *c != '\0'; c++)
+    g_string_append_c (line, *c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c);
 }
 
 static void
@@ -443,7 +452,10 @@ dump_report_pair (GString    *out,
         cb = ic_concepts_match (ic_concepts_get_default (), ic_improvement_get_text (b));
         g_string_append_printf (out, "%s\t%s\t%d\t%.4f", slug, key, g_hash_table_contains (keys, key),
                                 ic_words_similarity (ic_improvement_get_text (a), ic_improvement_get_text (b)));
-        append_concepts (out, ca, cb);
+        append_hits (out, ca);
+        append_hits (out, cb);
+        append_text (out, ic_improvement_get_text (a));
+        append_text (out, ic_improvement_get_text (b));
         g_string_append_c (out, '\n');
       }
 }
