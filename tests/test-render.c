@@ -458,6 +458,80 @@ test_other_hits (void)
   g_assert_nonnull (hit.theme);
 }
 
+/* One report of "Chainshire" ending on @end_iso with one item about
+ * pre-proceedings, the same words each time, so that any matcher links
+ * them. */
+static IcReport *
+chain_report (const char *end_iso)
+{
+  g_autofree char *source = g_strdup_printf ("/reports/chainshire-%s.pdf", end_iso);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+  g_autoptr(IcImprovement) item = ic_improvement_new ("The timeliness of pre-proceedings work, so that children "
+                                                      "do not wait for decisions about their future.",
+                                                      IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+  const char *themes[] = { "permanence_and_adoption", NULL };
+
+  ic_improvement_set_themes (item, themes);
+  _ic_report_set_authority (report, "Chainshire");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_end_date (report, end);
+  _ic_report_add_improvement (report, item);
+  return report;
+}
+
+/* An area raised in 2015, 2019 and 2024 is three pairs of recurrences;
+ * the timeline draws it as one chain of two steps (not a third line
+ * from 2015 to 2024 over them), and the last mark says "raised 3 times". */
+static void
+test_timeline_chain (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  const char *dates[] = { "2015-03-12", "2019-12-13", "2024-07-19" };
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(GArray) marks = NULL;
+  guint last_times = 0, second_times = 0;
+  double w, h;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(IcReport) report = chain_report (dates[i]);
+
+      g_list_store_append (reports, report);
+    }
+  chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
+  g_assert_cmpuint (chart->links->len, ==, 2);
+  for (guint i = 0; i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      g_autofree char *from = ic_date_to_iso (&link->earlier);
+      g_autofree char *to = ic_date_to_iso (&link->later);
+
+      g_assert_cmpstr (from, ==, dates[i]);
+      g_assert_cmpstr (to, ==, dates[i + 1]);
+      g_assert_cmpuint (link->times_raised, ==, i + 2);
+    }
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  marks = ic_chart_get_marks (chart, w, h);
+  g_assert_cmpuint (marks->len, ==, 3);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const IcChartHit *hit = &g_array_index (marks, IcChartMark, i).hit;
+      g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (hit->report));
+
+      if (g_str_equal (end, dates[2]))
+        last_times = hit->times_raised;
+      else if (g_str_equal (end, dates[1]))
+        second_times = hit->times_raised;
+      else
+        g_assert_cmpuint (hit->times_raised, ==, 0);
+    }
+  g_assert_cmpuint (second_times, ==, 2);
+  g_assert_cmpuint (last_times, ==, 3);
+  g_assert_cmpuint (pixels_outside (chart, w, h), ==, 0);
+}
+
 static void
 test_export (void)
 {
@@ -534,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/export", test_export);
   g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
+  g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
 
   return g_test_run ();

@@ -793,6 +793,42 @@ test_charts_as_tables (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Sorting from the keyboard (Enter on a column title, the button's
+ * activate signal) leaves the keyboard on the title, its focus ring
+ * shown, in both lists that sort by their titles. */
+static void
+assert_sort_keeps_focus (IcWindow   *window,
+                         const char *view_name,
+                         GtkWidget  *view)
+{
+  IcMatrixHeader *header;
+  GtkWidget *title;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view_name);
+  wait_ms (200);
+  header = IC_MATRIX_HEADER (find_child_of_type (view, IC_TYPE_MATRIX_HEADER));
+  title = ic_matrix_header_get_button (header, 2);
+  g_assert_true (gtk_widget_grab_focus (title));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_true (gtk_widget_activate (title));
+  wait_ms (300);
+
+  g_assert_cmpuint (ic_matrix_header_get_sort_column (header), ==, 2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == title);
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_get_state_flags (title) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+}
+
+static void
+test_sort_keeps_focus (void)
+{
+  IcWindow *window = new_window (1300, 850);
+
+  assert_sort_keeps_focus (window, "matrix", GTK_WIDGET (window->matrix_view));
+  assert_sort_keeps_focus (window, "reports", GTK_WIDGET (window->reports_view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
+  g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);
 
   return g_test_run ();
 }

@@ -1,5 +1,12 @@
 /* ic-chart-links.c: the analysis's recurrences as the timeline's joins
  *
+ * The timeline draws chains, not pairs: a later item links to every
+ * earlier item it repeats, so an area raised in 2015, 2019 and 2025 is
+ * three pairs, and drawing each would lay 2015–2025 over the two steps
+ * between. Each chain is drawn as its steps from report to report, in
+ * one theme's row, each step knowing how many times the area had been
+ * raised by its end.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ic-render"
@@ -8,31 +15,141 @@
 
 #include "ic-chart-links.h"
 
-/**
- * ic_chart_links_from_recurrences:
- * @recurrences: (element-type IcRecurrence): from ic_find_recurrences()
- *
- * Returns: (transfer full) (element-type IcChartLink): one join per
- *   recurrence, from the earlier report's date to the later one's
- */
-GPtrArray *
-ic_chart_links_from_recurrences (GPtrArray *recurrences)
+static char *
+ref_key (const IcItemRef *ref)
 {
-  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
+  return g_strdup_printf ("%p:%u", (gpointer)ref->report, ref->index);
+}
 
-  for (guint i = 0; recurrences != NULL && i < recurrences->len; i++)
+/* Item (report, index) -> position of its chain + 1. */
+static GHashTable *
+index_chains (GPtrArray *chains)
+{
+  GHashTable *chain_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+
+      for (guint i = 0; i < chain->len; i++)
+        g_hash_table_insert (chain_of, ref_key (g_ptr_array_index (chain, i)), GUINT_TO_POINTER (c + 1));
+    }
+  return chain_of;
+}
+
+/* The theme a chain is drawn in: the one its links share most often,
+ * the first found on a tie, so that a chain is one line in one row. */
+static GPtrArray *
+chain_themes (GPtrArray *recurrences,
+              GPtrArray *chains)
+{
+  g_autoptr(GHashTable) chain_of = index_chains (chains);
+  g_autoptr(GPtrArray) votes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  GPtrArray *themes = g_ptr_array_new ();
+  g_autoptr(GArray) best = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  g_array_set_size (best, chains->len);
+  for (guint c = 0; c < chains->len; c++)
+    {
+      g_ptr_array_add (votes, g_hash_table_new (g_str_hash, g_str_equal));
+      g_ptr_array_add (themes, NULL);
+    }
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      g_autofree char *key = NULL;
+      const char *theme = ic_recurrence_get_theme (r);
+      guint c, n;
+
+      if (ic_recurrence_get_carried_forward (r) || theme == NULL)
+        continue;
+      key = ref_key (ic_recurrence_get_later (r));
+      c = GPOINTER_TO_UINT (g_hash_table_lookup (chain_of, key));
+      if (c-- == 0)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (g_ptr_array_index (votes, c), theme)) + 1;
+      g_hash_table_insert (g_ptr_array_index (votes, c), (gpointer)theme, GUINT_TO_POINTER (n));
+      if (n > g_array_index (best, guint, c))
+        {
+          g_array_index (best, guint, c) = n;
+          g_ptr_array_index (themes, c) = (gpointer)theme;
+        }
+    }
+  return themes;
+}
+
+/* One link per step of @chain (sorted by report) from one report's date
+ * to the next's; reports of one day are one step. */
+static void
+add_chain_links (GPtrArray  *links,
+                 GPtrArray  *chain,
+                 const char *theme)
+{
+  const GDate *last = NULL;
+  guint times = 0;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const IcItemRef *ref = g_ptr_array_index (chain, i);
+      const GDate *date = ic_report_get_sort_date (ref->report);
+      IcChartLink *link;
+
+      if (date == NULL || (last != NULL && g_date_compare (date, last) == 0))
+        continue;
+      times++;
+      if (last != NULL)
+        {
+          link = ic_chart_link_new (ic_report_get_authority (ref->report), theme, last, date);
+          link->times_raised = times;
+          g_ptr_array_add (links, link);
+        }
+      last = date;
+    }
+}
+
+/* A report that says earlier areas remain has no item of its own: a
+ * join to its date, not a step of a chain. */
+static void
+add_carried_forward_links (GPtrArray *links,
+                           GPtrArray *recurrences)
+{
+  for (guint i = 0; i < recurrences->len; i++)
     {
       IcRecurrence *recurrence = g_ptr_array_index (recurrences, i);
       const GDate *earlier = ic_report_get_sort_date (ic_recurrence_get_earlier (recurrence)->report);
       const GDate *later = ic_report_get_sort_date (ic_recurrence_get_later (recurrence)->report);
 
-      if (earlier == NULL || later == NULL)
+      if (!ic_recurrence_get_carried_forward (recurrence) || earlier == NULL || later == NULL)
         continue;
       g_ptr_array_add (links, ic_chart_link_new (ic_recurrence_get_authority (recurrence),
                                                  ic_recurrence_get_theme (recurrence),
                                                  earlier, later));
     }
+}
 
+/**
+ * ic_chart_links_from_recurrences:
+ * @recurrences: (element-type IcRecurrence): from ic_find_recurrences()
+ *
+ * Returns: (transfer full) (element-type IcChartLink): the steps of every
+ *   chain of recurrences, from one report's date to the next's, and one
+ *   join per carried-forward item
+ */
+GPtrArray *
+ic_chart_links_from_recurrences (GPtrArray *recurrences)
+{
+  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
+  g_autoptr(GPtrArray) chains = NULL;
+  g_autoptr(GPtrArray) themes = NULL;
+
+  if (recurrences == NULL)
+    return links;
+  chains = ic_recurrence_chains (recurrences);
+  themes = chain_themes (recurrences, chains);
+  for (guint c = 0; c < chains->len; c++)
+    if (g_ptr_array_index (themes, c) != NULL)
+      add_chain_links (links, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c));
+  add_carried_forward_links (links, recurrences);
   return links;
 }
 

@@ -158,11 +158,13 @@ legend_note (IcChart         *chart,
                               chart->authorities->len);
   else if (chart->authorities->len > ic_palette_get_n_series (palette))
     *owned = g_strdup_printf ("Each mark is one report raising the theme (%u authorities, one colour); "
-                              "lines join a theme raised again in the same authority's next report raising it.",
+                              "a line follows one area raised again from report to report, "
+                              "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.",
                               chart->authorities->len);
   else
-    *owned = g_strdup ("Each mark is one report raising the theme; "
-                       "lines join a theme raised again in a later report on the same authority.");
+    *owned = g_strdup ("Each mark is one report raising the theme; a line follows one area raised "
+                       "again from report to report of the same authority, and \u201c3\u00d7\u201d "
+                       "beside a mark says it had been raised three times.");
   return *owned;
 }
 
@@ -312,12 +314,75 @@ foreach_mark (IcChart              *chart,
   return FALSE;
 }
 
+static char *
+mark_key (const char  *authority,
+          const char  *theme,
+          const GDate *date)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%u", authority, theme, g_date_get_julian (date));
+}
+
+/* (authority, theme, date) -> how many times the area had been raised
+ * by then: the most any chain ending a step there says. */
+static GHashTable *
+times_by_mark (IcChart *chart)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      g_autofree char *key = NULL;
+
+      if (link->times_raised < 2 || !g_date_valid (&link->later))
+        continue;
+      key = mark_key (link->authority, link->theme, &link->later);
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (times, key)) < link->times_raised)
+        g_hash_table_insert (times, g_steal_pointer (&key), GUINT_TO_POINTER (link->times_raised));
+    }
+  return times;
+}
+
+static guint
+mark_times (GHashTable *times,
+            IcReport   *report,
+            const char *theme)
+{
+  g_autofree char *key = mark_key (_ic_chart_report_authority (report), theme,
+                                   ic_report_get_sort_date (report));
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (times, key));
+}
+
 typedef struct
 {
   cairo_t              *cr;
+  PangoContext         *context;
   const IcPalette      *palette;
   const TimelineLayout *layout;
+  GHashTable           *times;
 } DrawMark;
+
+/* "3×" beside a mark whose area had been raised three times by then. */
+static void
+draw_times (IcChart  *chart,
+            DrawMark *draw,
+            guint     times,
+            double    x,
+            double    y)
+{
+  g_autofree char *text = g_strdup_printf ("%u\u00d7", times);
+  g_autoptr(PangoLayout) layout = _ic_text_layout (draw->context, text, chart->font_size * 0.75, 0, -1);
+  double r = marker_radius (chart), tw, th, left = x + r * 1.2, top;
+
+  _ic_text_size (layout, &tw, &th);
+  top = y - th + r * 0.3;
+  /* Above the line leaving the mark, on a patch of background so that
+   * neither hides the other. */
+  _ic_fill_rect (draw->cr, left - 0.5, top + th * 0.15, tw + 1, th * 0.7,
+                 ic_palette_get_color (draw->palette, IC_PALETTE_BACKGROUND));
+  _ic_text_draw (draw->cr, layout, left, top, ic_palette_get_color (draw->palette, IC_PALETTE_TEXT));
+}
 
 static gboolean
 draw_mark_cb (IcChart    *chart,
@@ -331,12 +396,16 @@ draw_mark_cb (IcChart    *chart,
   guint authority = _ic_chart_authority_index (chart, _ic_chart_report_authority (report));
   guint index = draw->layout->lanes ? authority : 0;
   double r = marker_radius (chart);
+  guint times;
 
   /* A ring of background keeps overlapping marks apart. */
   ic_color_set_source (ic_palette_get_color (draw->palette, IC_PALETTE_BACKGROUND), draw->cr);
   _ic_draw_marker (draw->cr, index, x, y, r + 0.8);
   ic_color_set_source (ic_palette_get_series (draw->palette, index), draw->cr);
   _ic_draw_marker (draw->cr, index, x, y, r);
+  times = mark_times (draw->times, report, theme);
+  if (times > 1)
+    draw_times (chart, draw, times, x, y);
   return FALSE;
 }
 
@@ -497,7 +566,8 @@ _ic_timeline_draw (IcChart         *chart,
 {
   TimelineLayout layout;
   g_autofree char *note = NULL;
-  DrawMark draw = { cr, palette, &layout };
+  g_autoptr(GHashTable) times = times_by_mark (chart);
+  DrawMark draw = { cr, context, palette, &layout, times };
   double base;
 
   timeline_layout (chart, context, palette, width, &layout);
@@ -604,6 +674,7 @@ _ic_timeline_hit (IcChart      *chart,
 {
   TimelineLayout layout;
   HitMark found = { x, y, marker_radius (chart) * 2.5, NULL, NULL };
+  g_autoptr(GHashTable) times = NULL;
 
   layout_at_size (chart, context, width, height, &layout);
   if (layout.heat)
@@ -616,9 +687,11 @@ _ic_timeline_hit (IcChart      *chart,
   foreach_mark (chart, &layout, hit_mark_cb, &found);
   if (found.report == NULL)
     return FALSE;
+  times = times_by_mark (chart);
   hit->report = found.report;
   hit->theme = found.theme;
   hit->authority = ic_report_get_authority (found.report);
+  hit->times_raised = mark_times (times, found.report, found.theme);
   return TRUE;
 }
 
@@ -644,6 +717,12 @@ list_cell_cb (IcChart *chart,
   return FALSE;
 }
 
+typedef struct
+{
+  GArray     *marks;
+  GHashTable *times;
+} ListMarks;
+
 static gboolean
 list_mark_cb (IcChart    *chart,
               IcReport   *report,
@@ -655,10 +734,13 @@ list_mark_cb (IcChart    *chart,
   double r = marker_radius (chart) * 1.8;
   IcChartMark mark = { x - r, y - r, 2 * r, 2 * r, { .area = -1 } };
 
+  ListMarks *list = data;
+
   mark.hit.report = report;
   mark.hit.theme = theme;
   mark.hit.authority = ic_report_get_authority (report);
-  g_array_append_val (data, mark);
+  mark.hit.times_raised = mark_times (list->times, report, theme);
+  g_array_append_val (list->marks, mark);
   return FALSE;
 }
 
@@ -687,6 +769,11 @@ _ic_timeline_marks (IcChart      *chart,
   if (layout.heat)
     foreach_cell (chart, &layout, list_cell_cb, marks);
   else
-    foreach_mark (chart, &layout, list_mark_cb, marks);
+    {
+      g_autoptr(GHashTable) times = times_by_mark (chart);
+      ListMarks list = { marks, times };
+
+      foreach_mark (chart, &layout, list_mark_cb, &list);
+    }
   g_array_sort (marks, compare_marks);
 }

@@ -48,13 +48,16 @@ typedef struct
 } IcChartOptions;
 
 /* A recurrence to join on the timeline: @authority raised @theme in the
- * report dated @earlier and again in the one dated @later. */
+ * report dated @earlier and again in the one dated @later, one step of
+ * a chain; @times_raised is how many times the area had been raised by
+ * @later (0 when not counted: a carried-forward statement). */
 typedef struct
 {
   char  *authority;
   char  *theme;
   GDate  earlier;
   GDate  later;
+  guint  times_raised;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,
@@ -73,6 +76,8 @@ typedef struct
   IcGrade     grade;
   int         year;      /* 0 unless the years chart */
   guint       count;     /* bars: the count drawn */
+  guint       times_raised; /* timeline: the mark's area raised this often by
+                             * then, when more than once; else 0 */
 } IcChartHit;
 
 /* Something drawn that can be walked to with the keyboard and

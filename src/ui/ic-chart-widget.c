@@ -138,6 +138,9 @@ ic_chart_widget_describe_hit (const IcChartHit *hit)
     g_string_append_printf (text, "%s%d", text->len ? " · " : "", hit->year);
   if (hit->count > 0)
     g_string_append_printf (text, ngettext (": %u report", ": %u reports", hit->count), hit->count);
+  if (hit->times_raised > 1)
+    /* Translators: a timeline mark whose area recurs, "· raised 3 times" */
+    g_string_append_printf (text, _(" · raised %u times"), hit->times_raised);
 
   if (text->len == 0)
     return g_string_free (text, TRUE), NULL;
