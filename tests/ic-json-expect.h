@@ -2,7 +2,7 @@
  *
  * A fixture is tests/fixtures/FOLDER/NAME.txt (pages split by form feeds,
  * wording invented for the tests) with NAME.json beside it. NAME.txt is
- * parsed as the pages of a PDF and its JSON export (src/core/ic-json.c,
+ * parsed as the pages of a PDF and its JSON export (src/core/model/ic-json.c,
  * CONTRACT.md: dates ISO, enums as their keys) compared with NAME.json,
  * which holds only the fields that matter: every member given must be
  * there with the same value (null included), arrays must have the same

@@ -11,7 +11,7 @@
 # test never writes a held-out authority), whether the tuning labeller
 # paired it, the items' word cosine, the concepts each names and their
 # texts (test-recurrence-labels.c says how). The
-# score is the one src/core/ic-recurrence.c computes:
+# score is the one src/core/analysis/ic-recurrence.c computes:
 #   sum over shared concepts of weight * (1, or OFF_HEAD when not both in
 #   what the items ask for) + WORDS_WEIGHT * cosine >= THRESHOLD.
 # Coordinate ascent over a coarse grid of weights maximises how near both
