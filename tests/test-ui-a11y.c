@@ -305,10 +305,22 @@ test_names (void)
   g_assert_cmpuint (count_named (nodes, "heading", "Judgements"), ==, 1);
   /* A theme chip's name searches for the theme. */
   g_assert_cmpuint (count_prefixed (nodes, "button", "Search every report for "), >=, 1);
-  /* A judgement row says its grade. */
-  g_assert_cmpuint (count_described (nodes, "list item", "Overall effectiveness",
-                                     ic_grade_to_label (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS))),
-                    ==, 1);
+  /* A judgement row says its grade and the PDF page it was read on. */
+  {
+    g_autofree char *said = NULL;
+    GListModel *judgements = ic_report_get_judgements (report);
+
+    for (guint i = 0; i < g_list_model_get_n_items (judgements) && said == NULL; i++)
+      {
+        g_autoptr(IcJudgement) j = g_list_model_get_item (judgements, i);
+
+        if (ic_judgement_get_area (j) == IC_AREA_OVERALL_EFFECTIVENESS)
+          said = g_strdup_printf ("%s, from page %u of the report",
+                                  ic_grade_to_label (ic_judgement_get_grade (j)), ic_judgement_get_page (j));
+      }
+    g_assert_nonnull (said);
+    g_assert_cmpuint (count_described (nodes, "list item", "Overall effectiveness", said), ==, 1);
+  }
 
   /* The Search view with passages: every row named, headings and
    * passages alike. */

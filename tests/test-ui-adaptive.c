@@ -829,6 +829,81 @@ test_sort_keeps_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1100 pixels the filter bar's controls fit one line if the search
+ * entry gives up some of its width: Clear Filters is not wrapped onto a
+ * line of its own. */
+static void
+test_filter_bar_one_line (void)
+{
+  IcWindow *window = new_window (1100, 700);
+  GtkWidget *bar = GTK_WIDGET (window->filter_bar);
+  GtkWidget *entry = find_by_id (window, "search_entry");
+  GtkWidget *clear = NULL;
+  graphene_rect_t entry_bounds, clear_bounds;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_ACTIONABLE (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "filter.clear") == 0)
+      clear = c;
+  g_assert_nonnull (clear);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1100);
+  g_assert_true (gtk_widget_compute_bounds (entry, bar, &entry_bounds));
+  g_assert_true (gtk_widget_compute_bounds (clear, bar, &clear_bounds));
+  g_assert_cmpfloat (clear_bounds.origin.y, <, entry_bounds.origin.y + entry_bounds.size.height);
+  g_assert_cmpfloat (clear_bounds.origin.x + clear_bounds.size.width, <=, gtk_widget_get_width (bar));
+  /* Narrowed, not gone: room to type in. */
+  g_assert_cmpfloat (entry_bounds.size.width, >=, 100);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+row_subtitled (GtkWidget  *widget,
+               const char *title,
+               const char *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0 &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (row_subtitled (c, title, subtitle))
+      return TRUE;
+  return FALSE;
+}
+
+/* A report page gives each judgement's PDF page, to check the grade
+ * against the report; a grade printed under its own label says both. */
+static void
+test_judgement_pages (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  IcReport *report = _ic_report_new ("/adaptive/paged.pdf");
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDate) end = g_date_new_dmy (10, 3, 2022);
+  g_autoptr(IcJudgement) overall = ic_judgement_new (IC_AREA_OVERALL_EFFECTIVENESS,
+                                                     ic_area_to_label (IC_AREA_OVERALL_EFFECTIVENESS),
+                                                     IC_GRADE_GOOD, 2);
+  g_autoptr(IcJudgement) leadership = ic_judgement_new (IC_AREA_LEADERSHIP,
+                                                        "The impact of leaders on social work practice",
+                                                        IC_GRADE_OUTSTANDING, 3);
+
+  _ic_report_set_content_id (report, "/adaptive/paged.pdf");
+  _ic_report_set_authority (report, "Trafford");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_end_date (report, end);
+  _ic_report_add_judgement (report, overall);
+  _ic_report_add_judgement (report, leadership);
+  g_ptr_array_add (batch, report);
+  ic_report_store_add_batch (window->store, batch);
+  ic_reports_view_show_report (window->reports_view, report);
+  wait_ms (200);
+
+  g_assert_true (row_subtitled (GTK_WIDGET (window->reports_view),
+                                ic_area_to_label (IC_AREA_OVERALL_EFFECTIVENESS), "page 2"));
+  g_assert_true (row_subtitled (GTK_WIDGET (window->reports_view), ic_area_to_label (IC_AREA_LEADERSHIP),
+                                "The impact of leaders on social work practice · page 3"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +925,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);
+  g_test_add_func ("/ui/filter-bar/one-line-at-1100", test_filter_bar_one_line);
+  g_test_add_func ("/ui/report-page/judgement-pages", test_judgement_pages);
 
   return g_test_run ();
 }

@@ -157,6 +157,51 @@ correction_button (IcReport *report,
   return button;
 }
 
+/* Where the grade was read: the PDF page, to check it against the
+ * report (0 for a text file, which has no pages to cite). */
+static char *
+page_reference (IcJudgement *judgement)
+{
+  if (ic_judgement_get_page (judgement) == 0)
+    return NULL;
+  return g_strdup_printf (_("page %u"), ic_judgement_get_page (judgement));
+}
+
+/* A judgement row's subtitle: "Corrected by you", or the label as
+ * printed when it says more than the area's name, and the page. */
+static char *
+judgement_subtitle (IcReport    *report,
+                    IcJudgement *judgement,
+                    const char  *field)
+{
+  const char * const *corrected = ic_report_get_corrected_fields (report);
+  g_autofree char *page = page_reference (judgement);
+  g_autofree char *said = NULL;
+
+  if (corrected != NULL && g_strv_contains (corrected, field))
+    said = g_strdup (_("Corrected by you"));
+  else if (g_strcmp0 (ic_judgement_get_label (judgement),
+                      ic_area_to_label (ic_judgement_get_area (judgement))) != 0)
+    said = ic_display_text (ic_judgement_get_label (judgement));
+  if (said != NULL && page != NULL)
+    /* TRANSLATORS: a judgement's label as printed (or "Corrected by
+     * you"), then where it was read, e.g. "page 2" */
+    return g_strdup_printf (_("%s · %s"), said, page);
+  return said != NULL ? g_steal_pointer (&said) : g_steal_pointer (&page);
+}
+
+/* What a screen reader says after the area's name: the grade, then
+ * where the report gives it ("Good, from page 2 of the report"). */
+static char *
+judgement_description (IcJudgement *judgement)
+{
+  const char *grade = ic_grade_to_label (ic_judgement_get_grade (judgement));
+
+  if (ic_judgement_get_page (judgement) == 0)
+    return g_strdup (grade);
+  return g_strdup_printf (_("%s, from page %u of the report"), grade, ic_judgement_get_page (judgement));
+}
+
 static void
 fill_judgements (IcReportPage *self)
 {
@@ -174,24 +219,19 @@ fill_judgements (IcReportPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ic_area_to_label (ic_judgement_get_area (j)));
       g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (ic_judgement_get_area (j)), NULL);
-      const char * const *corrected = ic_report_get_corrected_fields (self->report);
 
-      /* The label as printed, when it says more than the area's name. */
-      if (corrected != NULL && g_strv_contains (corrected, field))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Corrected by you"));
-      else if (g_strcmp0 (ic_judgement_get_label (j), ic_area_to_label (ic_judgement_get_area (j))) != 0)
-        {
-          g_autofree char *label = ic_display_text (ic_judgement_get_label (j));
+      g_autofree char *subtitle = judgement_subtitle (self->report, j, field);
+      g_autofree char *spoken = judgement_description (j);
 
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
-        }
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (grade, "grade-chip");
       ic_ui_set_grade_class (grade, ic_judgement_get_grade (j));
       gtk_widget_set_valign (grade, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
       /* The grade chip is not focusable: the row says the grade. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      ic_grade_to_label (ic_judgement_get_grade (j)), -1);
+                                      spoken, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), ic_ui_revert_button (self->report, field));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  correction_button (self->report, ic_judgement_get_area (j),

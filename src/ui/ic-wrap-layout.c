@@ -5,8 +5,10 @@
  * the GNOME guidelines ask for), the controls that do not fit start a
  * new line, as words do. libadwaita 1.2 has no wrap box and no
  * breakpoints; this is the least it takes. Each child keeps its natural
- * width (cut to the line when wider); a child aligned to the end goes to
- * the end of its line; lines are mirrored in right-to-left text.
+ * width (cut to the line when wider), unless narrowing the text entries
+ * (the search) keeps the next child on the line; a
+ * child aligned to the end goes to the end of its line; lines are
+ * mirrored in right-to-left text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +49,76 @@ child_height (GtkWidget *child,
   return nat;
 }
 
+static int
+child_min_width (GtkWidget *child)
+{
+  int min;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+typedef struct
+{
+  GtkWidget *child;
+  int        width;
+  int        min;
+} Placed;
+
+/* Narrows the line's children that can be narrower (text entries),
+ * each by its share of the @excess, so the line fits. */
+static void
+shrink_line (GArray *placed,
+             int     excess,
+             int     slack)
+{
+  if (excess <= 0 || slack <= 0)
+    return;
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+      int room = p->width - p->min;
+      /* Rounded up: the line must not end a pixel past its width. */
+      int cut = (int) (((gint64) excess * room + slack - 1) / slack);
+
+      p->width -= MIN (cut, room);
+    }
+}
+
+/* Takes the children of one line from @start into @placed, at the widths
+ * they get there, and returns the first child of the next line. A child
+ * stays on the line when it fits at its natural width, or when narrowing
+ * the line's other children to their minimum makes room for it: a
+ * control wrapped alone onto a line of its own costs the views a line. */
+static GtkWidget *
+take_line (GtkWidget *start,
+           int        width,
+           GArray    *placed)
+{
+  GtkWidget *c;
+  int x = 0, slack = 0;
+
+  for (c = start; c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      Placed p = { c, 0, 0 };
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      p.width = child_width (c, width);
+      /* Only text entries narrow: a drop-down cut short loses its value
+       * ("Compa…"), an entry only room to type in. */
+      p.min = GTK_IS_EDITABLE (c) ? MIN (child_min_width (c), p.width) : p.width;
+      if (placed->len > 0 && width >= 0 && x + p.min - slack > width)
+        break;
+      g_array_append_val (placed, p);
+      x += p.width + SPACING;
+      slack += p.width - p.min;
+    }
+  if (width >= 0)
+    shrink_line (placed, x - SPACING - width, slack);
+  return c;
+}
+
 /* Lays the children out in lines @width wide (-1: one line) and returns
  * the height taken; allocates them when @allocate. */
 static int
@@ -56,53 +128,36 @@ lay_out (GtkWidget *widget,
 {
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   GtkWidget *line_start = gtk_widget_get_first_child (widget);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   int y = 0;
 
   while (line_start != NULL)
     {
-      GtkWidget *line_end = line_start;
-      int x = 0, line_height = 0;
+      int line_height = 0, left = 0;
 
-      /* Take children while they fit; a line has at least one. */
-      for (GtkWidget *c = line_start; c != NULL; c = gtk_widget_get_next_sibling (c))
+      g_array_set_size (placed, 0);
+      line_start = take_line (line_start, width, placed);
+      for (guint i = 0; i < placed->len; i++)
         {
-          int w;
+          Placed *p = &g_array_index (placed, Placed, i);
 
-          line_end = gtk_widget_get_next_sibling (c);
-          if (!gtk_widget_should_layout (c))
-            continue;
-          w = child_width (c, width);
-          if (x > 0 && width >= 0 && x + w > width)
-            {
-              line_end = c;
-              break;
-            }
-          line_height = MAX (line_height, child_height (c, w));
-          x += w + SPACING;
+          line_height = MAX (line_height, child_height (p->child, p->width));
         }
-      if (allocate)
+      for (guint i = 0; allocate && i < placed->len; i++)
         {
-          int left = 0;
+          Placed *p = &g_array_index (placed, Placed, i);
+          int h = child_height (p->child, p->width);
+          int cx;
 
-          for (GtkWidget *c = line_start; c != line_end; c = gtk_widget_get_next_sibling (c))
-            {
-              int w, h, cx;
-
-              if (!gtk_widget_should_layout (c))
-                continue;
-              w = child_width (c, width);
-              h = child_height (c, w);
-              if (gtk_widget_get_halign (c) == GTK_ALIGN_END)
-                left = MAX (left, width - w);
-              cx = rtl ? width - left - w : left;
-              gtk_widget_allocate (c, w, h, -1,
-                                   gsk_transform_translate (NULL,
-                                     &GRAPHENE_POINT_INIT (cx, y + (line_height - h) / 2)));
-              left += w + SPACING;
-            }
+          if (gtk_widget_get_halign (p->child) == GTK_ALIGN_END)
+            left = MAX (left, width - p->width);
+          cx = rtl ? width - left - p->width : left;
+          gtk_widget_allocate (p->child, p->width, h, -1,
+                               gsk_transform_translate (NULL,
+                                 &GRAPHENE_POINT_INIT (cx, y + (line_height - h) / 2)));
+          left += p->width + SPACING;
         }
       y += line_height + LINE_SPACING;
-      line_start = line_end;
     }
   return MAX (0, y - LINE_SPACING);
 }
