@@ -614,8 +614,15 @@ apply_link_corrections (GPtrArray *entries,
             g_ptr_array_remove_index (out, found);
           continue;
         }
+      /* The method's link confirmed by the user is the user's too: it
+       * stays whatever the method finds later, and says so. */
+      if (found != G_MAXUINT)
+        {
+          ((IcRecurrence *)g_ptr_array_index (out, found))->user_linked = TRUE;
+          continue;
+        }
       earlier = entry_with_content (entries, f[1]);
-      if (found != G_MAXUINT || earlier == NULL || !same_authority_earlier (earlier, later) ||
+      if (earlier == NULL || !same_authority_earlier (earlier, later) ||
           earlier_index >= earlier->items->len || later_index >= later->items->len)
         continue;
       found = out->len;
