@@ -491,6 +491,11 @@ test_assign_report (void)
   _ic_report_add_improvement (report, a);
   _ic_report_add_improvement (report, b);
   ic_theme_rules_assign_report (rules, report);
+  /* Items never change: the report holds new ones with the themes. */
+  g_clear_object (&a);
+  g_clear_object (&b);
+  a = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  b = g_list_model_get_item (ic_report_get_improvements (report), 1);
   g_assert_cmpstr (ic_improvement_get_main_theme (a), ==, "sufficiency_and_placements");
   g_assert_null (ic_improvement_get_main_theme (b));
 }
