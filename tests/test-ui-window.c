@@ -22,6 +22,9 @@
 #include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
+#include "ic-passage-text.h"
+#include "ic-search-index.h"
+#include "ic-search-view.h"
 #include "ic-print-operation.h"
 #include "ic-report-filter.h"
 #include "ic-report-page.h"
@@ -67,9 +70,9 @@ make_report (const char       *source,
       _ic_report_add_judgement (report, j);
       _ic_report_add_judgement (report, k);
     }
-  item = ic_improvement_new ("The quality of plans for children.", IC_ITEM_KIND_IMPROVEMENT,
-                             IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-  ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
+  item = ic_improvement_new_with_themes ("The quality of plans for children.",
+                                         IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                         (const char *[]) { "plans_and_planning", NULL });
   _ic_report_add_improvement (report, item);
   {
     const char *pages[] = { "Page one mentions planning.", "Planning again on page two.", NULL };
@@ -792,16 +795,16 @@ new_window_with_chain (void)
     {
       IcReport *report = make_report (made[i].source, "Bexley", made[i].type, 10, G_DATE_MAY, made[i].year,
                                       made[i].type == IC_INSPECTION_TYPE_ILACS ? IC_GRADE_GOOD : IC_GRADE_NONE);
-      g_autoptr(IcImprovement) item = ic_improvement_new ("The timeliness of pre-proceedings work under the "
-                                                          "public law outline, so that children do not wait.",
-                                                          IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
-                                                          NULL, 0);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
 
       g_autofree char *content_id = g_strdup_printf ("bexley%u", made[i].year);
 
       /* Content ids are hashes, with no dot to split a field name at. */
       _ic_report_set_content_id (report, content_id);
-      ic_improvement_set_themes (item, (const char *[]) { "permanence_and_adoption", NULL });
       _ic_report_add_improvement (report, item);
       g_ptr_array_add (reports, report);
     }
@@ -1821,6 +1824,127 @@ test_reports_list_few_widgets (void)
 
 static void settle (void);
 
+typedef struct
+{
+  gboolean painted;
+} Painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Painted       *painted)
+{
+  painted->painted = TRUE;
+}
+
+static gboolean
+was_painted (gpointer data)
+{
+  return ((Painted *) data)->painted;
+}
+
+/* The status line under the search entry ("900 passages in 900 reports"). */
+static GtkLabel *
+find_status_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_STATUS)
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_status_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the core finds for @text in the window's reports, as the status
+ * line words it. */
+static char *
+core_status (IcWindow   *window,
+             const char *text)
+{
+  g_autoptr(IcSearchQuery) query = ic_search_query_new (text);
+  g_autoptr(GArray) hits = ic_search_run (ic_window_get_reports (window), query);
+  g_autoptr(GHashTable) reports = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    g_hash_table_add (reports, g_array_index (hits, IcSearchHit, i).report);
+  return g_strdup_printf ("%u passages in %u reports", hits->len, g_hash_table_size (reports));
+}
+
+/* The first frame after a query shows that query's results: the count
+ * the core finds, and on screen only passages of the new query, each
+ * laid out; passages kept for rows off screen are not laid out (that is
+ * what makes the first frame quick). */
+static void
+test_search_first_frame (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *list;
+  GdkFrameClock *clock;
+  Painted painted = { FALSE };
+  g_autofree char *expected = NULL;
+  graphene_rect_t shown;
+  guint n_visible = 0, n_laid_out = 0, n_rows = 0;
+  gulong handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_search (window->search_view, "planning");
+  settle ();
+  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_LIST_VIEW);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  g_assert_true (run_until (was_painted, &painted));
+
+  /* Every report says "planning" on both pages, "page one" on one. */
+  painted.painted = FALSE;
+  ic_search_view_search (window->search_view, "\"page one\"");
+  g_assert_true (run_until (was_painted, &painted));
+  g_clear_signal_handler (&handler, clock);
+
+  expected = core_status (window, "\"page one\"");
+  g_assert_cmpstr (expected, ==, "900 passages in 900 reports");
+  g_assert_cmpstr (gtk_label_get_label (find_status_label (GTK_WIDGET (window->search_view))), ==, expected);
+  g_assert_true (gtk_widget_compute_bounds (list, list, &shown));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      IcPassageText *passage = IC_PASSAGE_TEXT (find_child_of_type (row, IC_TYPE_PASSAGE_TEXT));
+      GtkWidget *heading = gtk_widget_get_prev_sibling (GTK_WIDGET (passage));
+      graphene_rect_t bounds;
+
+      /* An authority's heading: six reports, one passage each. */
+      if (gtk_widget_get_visible (heading) &&
+          gtk_widget_compute_bounds (heading, list, &bounds) &&
+          graphene_rect_intersection (&bounds, &shown, NULL))
+        g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (heading)), ", 6 passages"));
+      if (!gtk_widget_get_visible (GTK_WIDGET (passage)))
+        continue;
+      n_rows++;
+      n_laid_out += ic_passage_text_get_laid_out (passage) != NULL;
+      if (!gtk_widget_compute_bounds (GTK_WIDGET (passage), list, &bounds) ||
+          !graphene_rect_intersection (&bounds, &shown, NULL))
+        continue;
+      n_visible++;
+      g_assert_nonnull (ic_passage_text_get_laid_out (passage));
+      g_assert_nonnull (strstr (ic_passage_text_get_text (passage), "Page one mentions planning"));
+      /* Each report's text is the same two sentences: a row left from
+       * "planning" would highlight that word instead. */
+      g_assert_nonnull (strstr (ic_passage_text_get_laid_out (passage), ">Page one</span>"));
+      g_assert_null (strstr (ic_passage_text_get_laid_out (passage), ">planning</span>"));
+    }
+  g_test_message ("%u passage rows kept, %u on screen, %u laid out", n_rows, n_visible, n_laid_out);
+  g_assert_cmpuint (n_visible, >=, 5);
+  g_assert_cmpuint (n_rows, >, 2 * n_visible);
+  g_assert_cmpuint (n_laid_out, <=, n_visible + 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -2488,6 +2612,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
+  g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);

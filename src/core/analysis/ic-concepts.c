@@ -31,8 +31,9 @@ typedef struct
 typedef struct
 {
   char   *key;
-  char   *label;
-  double  weight;
+  char     *label;
+  double    weight;
+  gboolean  cohort;  /* names which children, not a concern */
 } Concept;
 
 /* Phrases are looked up by their first word, so that matching an item
@@ -162,6 +163,7 @@ load_concept (IcConcepts *self,
   g_auto(GStrv) terms = g_key_file_get_string_list (file, group, "terms", NULL, NULL);
   g_auto(GStrv) hidden = g_key_file_get_string_list (file, group, "not", NULL, NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
 
   concept.key = g_strdup (group);
   concept.label = g_key_file_get_string (file, group, "label", NULL);
@@ -170,6 +172,8 @@ load_concept (IcConcepts *self,
   concept.weight = g_key_file_get_double (file, group, "weight", &error);
   if (error != NULL)
     concept.weight = 0.5;
+  kind = g_key_file_get_string (file, group, "kind", NULL);
+  concept.cohort = g_strcmp0 (kind, "cohort") == 0;
   g_array_append_val (self->concepts, concept);
 
   for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
@@ -328,6 +332,17 @@ ic_concepts_get_weight (IcConcepts *self,
   return g_array_index (self->concepts, Concept, concept).weight;
 }
 
+/* Whether @concept names a cohort of children (children in care, care
+ * leavers…) rather than a concern: it tells items apart, never links
+ * them. */
+gboolean
+ic_concepts_is_cohort (IcConcepts *self,
+                       guint       concept)
+{
+  g_return_val_if_fail (concept < self->concepts->len, FALSE);
+  return g_array_index (self->concepts, Concept, concept).cohort;
+}
+
 static gboolean
 word_matches (const char    *pattern,
               const IcToken *token)
@@ -353,20 +368,40 @@ words_match_at (char   **words,
   return TRUE;
 }
 
-/* Where the item's purpose clause starts ("…, so that …"), or the
- * number of tokens when it has none. */
+/* Whether a sentence ends between token @pos - 1 and token @pos: a full
+ * stop, then a capital ("… practice. In particular, …"; not "e.g. the"). */
+static gboolean
+sentence_ends_before (const char *text,
+                      GArray     *tokens,
+                      guint       pos)
+{
+  const IcToken *before = &g_array_index (tokens, IcToken, pos - 1);
+  const IcToken *at = &g_array_index (tokens, IcToken, pos);
+
+  return memchr (text + before->end, '.', at->start - before->end) != NULL &&
+         g_ascii_isupper (text[at->start]);
+}
+
+/* Where the item's purpose clause starts ("…, so that …") or its first
+ * sentence ends (later sentences say why, not what), or the number of
+ * tokens when it has neither. */
 static guint
 head_end (IcConcepts *self,
+          const char *text,
           GArray     *tokens)
 {
   for (guint pos = HEAD_MIN_WORDS; pos < tokens->len; pos++)
-    for (guint m = 0; m < self->purpose->len; m++)
-      {
-        char **stems = g_ptr_array_index (self->purpose, m);
+    {
+      if (sentence_ends_before (text, tokens, pos))
+        return pos;
+      for (guint m = 0; m < self->purpose->len; m++)
+        {
+          char **stems = g_ptr_array_index (self->purpose, m);
 
-        if (words_match_at (stems, g_strv_length (stems), tokens, pos))
-          return pos;
-      }
+          if (words_match_at (stems, g_strv_length (stems), tokens, pos))
+            return pos;
+        }
+    }
   return tokens->len;
 }
 
@@ -431,7 +466,7 @@ ic_concepts_match (IcConcepts *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *covered_to = g_new0 (guint, self->concepts->len);
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (IcConceptHit));
-  guint head = head_end (self, tokens);
+  guint head = head_end (self, text, tokens);
 
   for (guint pos = 0; pos < tokens->len; pos++)
     {
