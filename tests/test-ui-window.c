@@ -70,9 +70,9 @@ make_report (const char       *source,
       _ic_report_add_judgement (report, j);
       _ic_report_add_judgement (report, k);
     }
-  item = ic_improvement_new ("The quality of plans for children.", IC_ITEM_KIND_IMPROVEMENT,
-                             IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-  ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
+  item = ic_improvement_new_with_themes ("The quality of plans for children.",
+                                         IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                         (const char *[]) { "plans_and_planning", NULL });
   _ic_report_add_improvement (report, item);
   {
     const char *pages[] = { "Page one mentions planning.", "Planning again on page two.", NULL };
@@ -795,16 +795,16 @@ new_window_with_chain (void)
     {
       IcReport *report = make_report (made[i].source, "Bexley", made[i].type, 10, G_DATE_MAY, made[i].year,
                                       made[i].type == IC_INSPECTION_TYPE_ILACS ? IC_GRADE_GOOD : IC_GRADE_NONE);
-      g_autoptr(IcImprovement) item = ic_improvement_new ("The timeliness of pre-proceedings work under the "
-                                                          "public law outline, so that children do not wait.",
-                                                          IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
-                                                          NULL, 0);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
 
       g_autofree char *content_id = g_strdup_printf ("bexley%u", made[i].year);
 
       /* Content ids are hashes, with no dot to split a field name at. */
       _ic_report_set_content_id (report, content_id);
-      ic_improvement_set_themes (item, (const char *[]) { "permanence_and_adoption", NULL });
       _ic_report_add_improvement (report, item);
       g_ptr_array_add (reports, report);
     }

@@ -118,11 +118,7 @@ restore (IcReport        *report,
   for (guint a = 0; a < IC_N_AREAS; a++)
     restore_grade (report, a, o->judgements[a]);
   for (guint i = 0; i < o->themes->len && i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
-
-      ic_improvement_set_themes (item, g_ptr_array_index (o->themes, i));
-    }
+    _ic_report_set_item_themes (report, i, g_ptr_array_index (o->themes, i));
 }
 
 /* ---- fields ---- */
@@ -328,17 +324,16 @@ apply_field (IcReport   *report,
     }
   else if (parse_item_field (field, &index))
     {
-      g_autoptr(IcImprovement) item = g_list_model_get_item (ic_report_get_improvements (report), index);
       JsonArray *array = json_node_get_array (value);
       g_autoptr(GStrvBuilder) themes = g_strv_builder_new ();
       g_auto(GStrv) built = NULL;
 
-      if (item == NULL)
+      if (index >= g_list_model_get_n_items (ic_report_get_improvements (report)))
         return FALSE;
       for (guint i = 0; i < json_array_get_length (array); i++)
         g_strv_builder_add (themes, json_array_get_string_element (array, i));
       built = g_strv_builder_end (themes);
-      ic_improvement_set_themes (item, (const char * const *)built);
+      _ic_report_set_item_themes (report, index, (const char * const *)built);
     }
   else
     return FALSE;
