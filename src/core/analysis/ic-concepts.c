@@ -31,8 +31,9 @@ typedef struct
 typedef struct
 {
   char   *key;
-  char   *label;
-  double  weight;
+  char     *label;
+  double    weight;
+  gboolean  cohort;  /* names which children, not a concern */
 } Concept;
 
 /* Phrases are looked up by their first word, so that matching an item
@@ -162,6 +163,7 @@ load_concept (IcConcepts *self,
   g_auto(GStrv) terms = g_key_file_get_string_list (file, group, "terms", NULL, NULL);
   g_auto(GStrv) hidden = g_key_file_get_string_list (file, group, "not", NULL, NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
 
   concept.key = g_strdup (group);
   concept.label = g_key_file_get_string (file, group, "label", NULL);
@@ -170,6 +172,8 @@ load_concept (IcConcepts *self,
   concept.weight = g_key_file_get_double (file, group, "weight", &error);
   if (error != NULL)
     concept.weight = 0.5;
+  kind = g_key_file_get_string (file, group, "kind", NULL);
+  concept.cohort = g_strcmp0 (kind, "cohort") == 0;
   g_array_append_val (self->concepts, concept);
 
   for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
@@ -326,6 +330,17 @@ ic_concepts_get_weight (IcConcepts *self,
 {
   g_return_val_if_fail (concept < self->concepts->len, 0);
   return g_array_index (self->concepts, Concept, concept).weight;
+}
+
+/* Whether @concept names a cohort of children (children in care, care
+ * leavers…) rather than a concern: it tells items apart, never links
+ * them. */
+gboolean
+ic_concepts_is_cohort (IcConcepts *self,
+                       guint       concept)
+{
+  g_return_val_if_fail (concept < self->concepts->len, FALSE);
+  return g_array_index (self->concepts, Concept, concept).cohort;
 }
 
 static gboolean
