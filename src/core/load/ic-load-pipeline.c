@@ -239,6 +239,7 @@ deliver (IcLoadJob   *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
+  g_autoptr(GArray) lines = NULL;
   /* Only the real parser's reports are cached, never a test's stand-in. */
   IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
   IcLoadTimer timer = ic_load_profile_start (job->profile);
@@ -250,7 +251,12 @@ deliver (IcLoadJob   *job,
     }
   if (pages != NULL && report == NULL)
     {
-      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      /* The index reads the lines the parser split the pages into. */
+      if (job->parse == ic_parse_report && job->index_text)
+        report = ic_parse_report_and_lines (path, (const char * const *)pages, from_pdf,
+                                            &lines, &error);
+      else
+        report = job->parse (path, (const char * const *)pages, from_pdf, &error);
       if (report != NULL)
         _ic_report_set_content_id (report, content_id);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
@@ -277,7 +283,8 @@ deliver (IcLoadJob   *job,
     {
       timer = ic_load_profile_start (job->profile);
       _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
-                                                                    (const char * const *)pages, from_pdf));
+                                                                    (const char * const *)pages,
+                                                                    from_pdf, lines));
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_INDEX);
     }
   /* Themes come after the cache: a user's own rules apply on every load. */
