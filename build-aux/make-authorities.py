@@ -39,7 +39,7 @@ HEADER = """\
 #   variants    other ways reports print the name, |-separated; the generic
 #               prefixes and suffixes ("London Borough of", "Council",
 #               "children's services", ...) are handled in code
-#               (src/core/parse/ic-authorities.c) and need not be listed
+#               (src/core/parse/ic-authority-names.c) and need not be listed
 #   successors  for a former authority: la_code values of the authorities
 #               that took over its children's services, |-separated
 #   abolished   for a former authority: the first day it no longer existed

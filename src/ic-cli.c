@@ -468,8 +468,9 @@ typedef struct
 {
   GListModel *reports;
   GListModel *failures;
-  GPtrArray  *recurrences;
+  GPtrArray  *recurrences; /* those ending in a kept report; NULL until asked for */
   GListModel *all;      /* every loaded report, where recurrences and changes are found */
+  GPtrArray  *found;    /* every recurrence among all; NULL until asked for */
 } Selection;
 
 static void
@@ -478,6 +479,7 @@ selection_clear (Selection *selection)
   g_clear_object (&selection->reports);
   g_clear_pointer (&selection->recurrences, g_ptr_array_unref);
   g_clear_object (&selection->all);
+  g_clear_pointer (&selection->found, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
@@ -512,19 +514,35 @@ select_reports (Selection     *selection,
                 IcFilterSpec  *spec,
                 IcReportStore *store)
 {
-  g_autoptr(GPtrArray) all = ic_find_recurrences (G_LIST_MODEL (store));
-
   selection->reports = ic_filter_spec_select (spec, G_LIST_MODEL (store));
   selection->failures = ic_report_store_get_failures (store);
-  selection->recurrences = recurrences_into (all, selection->reports);
   selection->all = g_object_ref (G_LIST_MODEL (store));
+}
+
+/* Finding recurrences is the costliest analysis of a warm run: it is
+ * done once, and only when an output shows them. */
+static GPtrArray *
+selection_get_found (Selection *selection)
+{
+  if (selection->found == NULL)
+    selection->found = ic_find_recurrences (selection->all);
+  return selection->found;
+}
+
+static GPtrArray *
+selection_get_recurrences (Selection *selection)
+{
+  if (selection->recurrences == NULL)
+    selection->recurrences = recurrences_into (selection_get_found (selection), selection->reports);
+  return selection->recurrences;
 }
 
 static char *
 json_document (Selection *selection)
 {
-  g_autoptr(JsonNode) root = ic_changes_export_document (selection->all, selection->reports,
-                                                         selection->failures);
+  g_autoptr(JsonNode) root = ic_changes_export_document_found (selection->all, selection->reports,
+                                                               selection->failures,
+                                                               selection_get_found (selection));
   g_autofree char *text = ic_json_to_string (root);
 
   return g_strconcat (text, "\n", NULL);
@@ -575,7 +593,7 @@ write_pack (Options    *options,
             Selection  *selection,
             GError    **error)
 {
-  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection->recurrences);
+  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
   IcPackOptions pack = {
     .recurrences = links,
@@ -601,7 +619,7 @@ write_chart (Options    *options,
     g_return_val_if_reached (FALSE);
 
   chart = ic_chart_new (kind, selection->reports, NULL);
-  links = ic_chart_links_from_recurrences (selection->recurrences);
+  links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
   ic_chart_set_recurrences (chart, links);
   return ic_chart_export_full (chart, options->output, error);
 }

@@ -98,17 +98,17 @@ add_items (IcReport *report,
     {
       g_autofree char *text = g_strdup_printf ("The quality and timeliness of the work described in point %u, "
                                                "including management oversight of decisions.", i + 1);
-      g_autoptr(IcImprovement) item = ic_improvement_new (text, i == 0 && seed % 5 == 0 ? IC_ITEM_KIND_PRIORITY_ACTION
-                                                                                       : IC_ITEM_KIND_IMPROVEMENT,
-                                                          IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
       /* Item 0 raises front_door in every report of even authorities: recurrences. */
       const char *item_themes[3] = {
         i == 0 && seed % 2 == 0 ? "front_door" : themes[(seed + i * 3) % G_N_ELEMENTS (themes)],
         i % 2 == 1 ? themes[(seed + i) % G_N_ELEMENTS (themes)] : NULL,
         NULL,
       };
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes (text, i == 0 && seed % 5 == 0 ? IC_ITEM_KIND_PRIORITY_ACTION
+                                                                      : IC_ITEM_KIND_IMPROVEMENT,
+                                        IC_SCOPE_LOCAL_AUTHORITY, NULL, 0, item_themes);
 
-      ic_improvement_set_themes (item, item_themes);
       _ic_report_add_improvement (report, item);
     }
 }

@@ -51,9 +51,9 @@ fake (const char *authority, IcInspectionType type, guint year, guint month, IcG
                                                      a == 2 && g < IC_GRADE_INADEQUATE ? g + 1 : g, 0);
         _ic_report_add_judgement (r, j);
       }
-  item = ic_improvement_new ("Made-up improvement item about the quality of plans.",
-                             IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 3);
-  ic_improvement_set_themes (item, (const char *[]) { theme, "recording", NULL });
+  item = ic_improvement_new_with_themes ("Made-up improvement item about the quality of plans.",
+                                         IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 3,
+                                         (const char *[]) { theme, "recording", NULL });
   _ic_report_add_improvement (r, item);
   _ic_report_add_strength (r, "Made-up strength.");
   _ic_report_add_warning (r, "Made-up warning: the lead inspector was not found.");
@@ -401,8 +401,9 @@ shoot_search (IcWindow   *window,
 
       ic_search_view_search (view, typed);
       wait_ms (150);
-      g_print ("query %-30s %4u rows, drawn after %.1f ms\n", typed,
-               g_list_model_get_n_items (rows), ic_search_view_get_last_time (view) / 1000.0);
+      g_print ("query %-30s %4u rows, drawn after %.1f ms (%.1f ms of the main thread's CPU)\n",
+               typed, g_list_model_get_n_items (rows), ic_search_view_get_last_time (view) / 1000.0,
+               ic_search_view_get_last_cpu_time (view) / 1000.0);
     }
   wait_ms (500);
   save (GTK_WIDGET (window), dir, "search");

@@ -29,18 +29,18 @@ make_report (const char *source,
                                                         IC_GRADE_GOOD, 3);
   const char *themes0[] = { "front_door", "partnership_and_governance", NULL };
   const char *themes1[] = { "recording", NULL };
-  g_autoptr(IcImprovement) a = ic_improvement_new ("a", IC_ITEM_KIND_IMPROVEMENT,
-                                                   IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-  g_autoptr(IcImprovement) b = ic_improvement_new ("b", IC_ITEM_KIND_IMPROVEMENT,
-                                                   IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+  g_autoptr(IcImprovement) a = ic_improvement_new_with_themes ("a", IC_ITEM_KIND_IMPROVEMENT,
+                                                               IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                                               themes0);
+  g_autoptr(IcImprovement) b = ic_improvement_new_with_themes ("b", IC_ITEM_KIND_IMPROVEMENT,
+                                                               IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                                               themes1);
 
   _ic_report_set_content_id (report, content_id);
   _ic_report_set_authority (report, "Richmond upon Thames");
   _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_JTAI);
   _ic_report_set_end_date (report, end);
   _ic_report_add_judgement (report, leadership);
-  ic_improvement_set_themes (a, themes0);
-  ic_improvement_set_themes (b, themes1);
   _ic_report_add_improvement (report, a);
   _ic_report_add_improvement (report, b);
   return report;

@@ -93,10 +93,11 @@ make_full_report (void)
                                                 IC_GRADE_REQUIRES_IMPROVEMENT, 1);
   g_autoptr(IcJudgement) j2 = ic_judgement_new (IC_AREA_OVERALL_EFFECTIVENESS, NULL,
                                                 IC_GRADE_ADEQUATE, 0);
-  g_autoptr(IcImprovement) item = ic_improvement_new ("The quality of \"plans\" – é",
-                                                      IC_ITEM_KIND_PRIORITY_ACTION,
-                                                      IC_SCOPE_LSCB, "Within three months", 3);
   const char *themes[] = { "plans_and_planning", "recording", NULL };
+  g_autoptr(IcImprovement) item = ic_improvement_new_with_themes ("The quality of \"plans\" – é",
+                                                                  IC_ITEM_KIND_PRIORITY_ACTION,
+                                                                  IC_SCOPE_LSCB,
+                                                                  "Within three months", 3, themes);
 
   _ic_report_set_start_date (report, start);
   _ic_report_set_authority_as_printed (report, "Royal Borough of Kingston-upon-Thames");
@@ -106,7 +107,6 @@ make_full_report (void)
   _ic_report_set_lead_inspector (report, "Jane Doe");
   _ic_report_add_judgement (report, j1);
   _ic_report_add_judgement (report, j2);
-  ic_improvement_set_themes (item, themes);
   _ic_report_add_improvement (report, item);
   _ic_report_add_strength (report, "Leaders know their services well.");
   _ic_report_add_warning (report, "No lead inspector was found.");
@@ -296,6 +296,79 @@ test_correction_swaps_value (void)
   g_rmdir (dir);
 }
 
+static IcImprovement *
+get_item (IcReport *report,
+          guint     index)
+{
+  return g_list_model_get_item (ic_report_get_improvements (report), index);
+}
+
+/* An improvement item of a published report never changes: its themes
+ * cannot be written, not even through the property, and the report
+ * refuses new ones. A theme correction swaps in a new value holding a
+ * new item, told through ::changed; the item as published, and a
+ * snapshot holding it, keep the parsed themes. */
+static void
+test_item_themes_swap (void)
+{
+  const char *parsed[] = { "recording", NULL };
+  const char *corrected[] = { "workforce", "front_door", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-themes-swap-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "corrections.json", NULL);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (path);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcImprovement) item = ic_improvement_new_with_themes ("The quality of plans.",
+                                                                  IC_ITEM_KIND_IMPROVEMENT,
+                                                                  IC_SCOPE_LOCAL_AUTHORITY,
+                                                                  NULL, 1, parsed);
+  IcReport *report = _ic_report_new ("barnet.pdf");
+  g_autoptr(IcReport) before = NULL;
+  g_autoptr(IcImprovement) now = NULL;
+  g_autoptr(IcImprovement) kept = NULL;
+  guint n_changed = 0;
+
+  _ic_report_set_content_id (report, "id-barnet");
+  _ic_report_add_improvement (report, item);
+  g_ptr_array_add (batch, report);
+  ic_report_store_add_batch (store, batch);
+  ic_report_store_set_corrections (store, corrections);
+  before = ic_report_snapshot (report);
+  g_signal_connect (report, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*themes*not writable*");
+  g_object_set (item, "themes", corrected, NULL);
+  g_test_expect_message ("ic-report", G_LOG_LEVEL_CRITICAL, "*!(self)->sealed*");
+  _ic_report_set_item_themes (report, 0, corrected);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstrv (ic_improvement_get_themes (item), parsed);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  g_assert_true (ic_corrections_set_themes (corrections, "id-barnet", 0, corrected, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  now = get_item (report, 0);
+  g_assert_true (now != item);
+  g_assert_cmpstrv (ic_improvement_get_themes (now), corrected);
+  g_assert_cmpstr (ic_improvement_get_text (now), ==, "The quality of plans.");
+  g_assert_cmpstrv (ic_report_get_corrected_fields (report),
+                    ((const char *[]){ "improvements.0.themes", NULL }));
+  g_assert_cmpstrv (ic_improvement_get_themes (item), parsed);
+  kept = get_item (before, 0);
+  g_assert_true (kept == item);
+
+  /* Taking the correction back is a swap too, to the parsed themes. */
+  g_assert_true (ic_corrections_remove (corrections, "id-barnet", "improvements.0.themes"));
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_clear_object (&now);
+  now = get_item (report, 0);
+  g_assert_cmpstrv (ic_improvement_get_themes (now), parsed);
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/model/report/set-grade", test_set_grade_correction);
   g_test_add_func ("/model/report/sealed-refuses", test_sealed_refuses);
   g_test_add_func ("/model/report/correction-swaps-value", test_correction_swaps_value);
+  g_test_add_func ("/model/report/item-themes-swap", test_item_themes_swap);
 
   return g_test_run ();
 }

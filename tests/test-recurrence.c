@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ic-changes.h"
+#include "ic-concepts.h"
 #include "ic-recurrence.h"
 #include "ic-report-private.h"
 #include "ic-test-util.h"
@@ -333,6 +334,55 @@ test_synonyms (void)
 
 /* Between each report and the previous one: items raised again (with
  * the year first raised), new items, earlier items no longer raised. */
+/* Cohorts tell items apart: care plans of children in care are not the
+ * plans of children in need; an item that names no cohort may repeat
+ * either. */
+static void
+test_cohorts (void)
+{
+  const char *y2016[] = { "The quality and timeliness of care plans for children looked after, with clear "
+                          "contingency planning and actions.", NULL };
+  const char *y2019[] = { "The quality and timeliness of child in need and child protection plans, with "
+                          "clear contingency planning and actions.", NULL };
+  const char *y2022[] = { "The quality and timeliness of plans, with clear contingency planning and "
+                          "actions.", NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                    make_report ("b", "Halton", "2019-03-01", y2019),
+                                                    make_report ("c", "Halton", "2022-03-01", y2022), NULL);
+  g_autoptr(GPtrArray) found = ic_find_recurrences (reports);
+
+  /* 2016-2022 and 2019-2022, never 2016-2019. */
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      g_assert_cmpstr (ic_report_get_source (ic_recurrence_get_later (r)->report), ==, "c");
+    }
+}
+
+/* "Plans are in place to …" is the authority's plan, not a child's; a
+ * permanent home is permanence. */
+static void
+test_concept_phrases (void)
+{
+  IcConcepts *concepts = ic_concepts_get_default ();
+  g_autoptr(GArray) in_place = ic_concepts_match (concepts, "Ensure that plans are in place to reduce the "
+                                                            "backlog of initial health assessments.");
+  g_autoptr(GArray) homes = ic_concepts_match (concepts, "Ensure that there is no undue delay in children "
+                                                         "moving to permanent homes.");
+  gboolean plans = FALSE, permanence = FALSE;
+
+  for (guint i = 0; i < in_place->len; i++)
+    plans |= g_str_equal (ic_concepts_get_key (concepts, g_array_index (in_place, IcConceptHit, i).concept),
+                          "plans");
+  for (guint i = 0; i < homes->len; i++)
+    permanence |= g_str_equal (ic_concepts_get_key (concepts, g_array_index (homes, IcConceptHit, i).concept),
+                               "permanence");
+  g_assert_false (plans);
+  g_assert_true (permanence);
+}
+
 static void
 test_changes (void)
 {
@@ -473,6 +523,8 @@ main (int   argc,
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
   g_test_add_func ("/recurrence/synonyms", test_synonyms);
+  g_test_add_func ("/recurrence/cohorts", test_cohorts);
+  g_test_add_func ("/recurrence/concept-phrases", test_concept_phrases);
   g_test_add_func ("/recurrence/changes", test_changes);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 

@@ -467,12 +467,13 @@ chain_report (const char *end_iso)
   g_autofree char *source = g_strdup_printf ("/reports/chainshire-%s.pdf", end_iso);
   IcReport *report = _ic_report_new (source);
   g_autoptr(GDate) end = ic_date_from_iso (end_iso);
-  g_autoptr(IcImprovement) item = ic_improvement_new ("The timeliness of pre-proceedings work, so that children "
-                                                      "do not wait for decisions about their future.",
-                                                      IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
   const char *themes[] = { "permanence_and_adoption", NULL };
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("The timeliness of pre-proceedings work, so that children "
+                                    "do not wait for decisions about their future.",
+                                    IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                    themes);
 
-  ic_improvement_set_themes (item, themes);
   _ic_report_set_authority (report, "Chainshire");
   _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
   _ic_report_set_end_date (report, end);

@@ -23,11 +23,11 @@ make_report (const char *source,
   _ic_report_set_end_date (report, end);
   for (guint i = 0; list[i] != NULL; i++)
     {
-      g_autoptr(IcImprovement) item = ic_improvement_new ("text", IC_ITEM_KIND_IMPROVEMENT,
-                                                          IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
       g_auto(GStrv) themes = g_strsplit (list[i], ",", -1);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("text", IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
+                                        NULL, 0, (const char * const *)themes);
 
-      ic_improvement_set_themes (item, (const char * const *)themes);
       _ic_report_add_improvement (report, item);
     }
   return report;
@@ -120,14 +120,14 @@ test_undated_report (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (IC_TYPE_REPORT);
   g_autoptr(IcReport) undated = _ic_report_new ("u");
-  g_autoptr(IcImprovement) item = ic_improvement_new ("t", IC_ITEM_KIND_IMPROVEMENT,
-                                                      IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
   const char *themes[] = { "education", NULL };
+  g_autoptr(IcImprovement) item = ic_improvement_new_with_themes ("t", IC_ITEM_KIND_IMPROVEMENT,
+                                                                  IC_SCOPE_LOCAL_AUTHORITY, NULL,
+                                                                  0, themes);
   g_autoptr(GDate) from = g_date_new_dmy (1, G_DATE_JANUARY, 2020);
   g_autoptr(IcThemeCounts) open = NULL;
   g_autoptr(IcThemeCounts) bounded = NULL;
 
-  ic_improvement_set_themes (item, themes);
   _ic_report_set_authority (undated, "Barnsley");
   _ic_report_add_improvement (undated, item);
   g_list_store_append (store, undated);

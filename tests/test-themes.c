@@ -491,13 +491,20 @@ test_assign_report (void)
   _ic_report_add_improvement (report, a);
   _ic_report_add_improvement (report, b);
   ic_theme_rules_assign_report (rules, report);
+  /* Items never change: the report holds new ones with the themes. */
+  g_clear_object (&a);
+  g_clear_object (&b);
+  a = g_list_model_get_item (ic_report_get_improvements (report), 0);
+  b = g_list_model_get_item (ic_report_get_improvements (report), 1);
   g_assert_cmpstr (ic_improvement_get_main_theme (a), ==, "sufficiency_and_placements");
   g_assert_null (ic_improvement_get_main_theme (b));
 }
 
 /* Known confusions: care-experienced young people are care leavers; the
  * authority's own improvement plan is not a child's plan; a local name of
- * the front door is the front door. */
+ * the front door is the front door, partner agencies in it or not;
+ * participation and engagement are the child's voice; return home
+ * interviews are not sufficiency. */
 static void
 test_known_confusions (void)
 {
@@ -507,6 +514,19 @@ test_known_confusions (void)
     { "Leaders' action plan to address the findings of audits.", "plans_and_planning", FALSE },
     { "The quality of referrals to Starting Point.", "front_door", TRUE },
     { "The frequency and quality of visits to children.", NULL, FALSE },
+    /* Participation and engagement are the child's voice, not plans or
+     * partnership. */
+    { "Children's engagement in their plans and reviews.", "child_voice_and_identity", TRUE },
+    { "The engagement of children in shaping services, with partner agencies.", "child_voice_and_identity", TRUE },
+    /* Partner agencies at the front door: still the front door. */
+    { "The response of partner agencies to contacts at the MASH.", "front_door", TRUE },
+  };
+  /* Second themes that do not fit: a return home interview is not a home
+   * (sufficiency), care-experienced is not experienced staff. */
+  const struct { const char *text, *not_theme; } never[] = {
+    { "Return home interviews for children missing from their placements.", "sufficiency_and_placements" },
+    { "The timeliness and quality of return home interviews.", "sufficiency_and_placements" },
+    { "Care-experienced young people's access to suitable accommodation.", "workforce" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -517,6 +537,13 @@ test_known_confusions (void)
       g_assert_nonnull (themes[0]);
       if (cases[i].main != NULL)
         g_assert_true (g_str_equal (themes[0], cases[i].main) == cases[i].is);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++)
+    {
+      g_auto(GStrv) themes = ic_theme_rules_match (ic_theme_rules_get_default (), never[i].text);
+
+      g_assert_nonnull (themes[0]);
+      g_assert_false (g_strv_contains ((const char * const *)themes, never[i].not_theme));
     }
 }
 

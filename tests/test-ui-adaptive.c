@@ -53,11 +53,11 @@ make_report (const char *authority,
   /* The same concern in each report of an authority: its page links
    * them ("Raised again: …"), a long line. */
   {
-    g_autoptr(IcImprovement) item = ic_improvement_new (
+    g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (
       "The quality and consistency of plans for children in need of help and protection.",
-      IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+      IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+      (const char *[]) { "plans_and_planning", NULL });
 
-    ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
     _ic_report_add_improvement (report, item);
   }
   return report;

@@ -22,6 +22,9 @@
 #include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
 #include "ic-pages.h"
+#include "ic-passage-text.h"
+#include "ic-search-index.h"
+#include "ic-search-view.h"
 #include "ic-print-operation.h"
 #include "ic-report-filter.h"
 #include "ic-report-page.h"
@@ -67,9 +70,9 @@ make_report (const char       *source,
       _ic_report_add_judgement (report, j);
       _ic_report_add_judgement (report, k);
     }
-  item = ic_improvement_new ("The quality of plans for children.", IC_ITEM_KIND_IMPROVEMENT,
-                             IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-  ic_improvement_set_themes (item, (const char *[]) { "plans_and_planning", NULL });
+  item = ic_improvement_new_with_themes ("The quality of plans for children.",
+                                         IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                         (const char *[]) { "plans_and_planning", NULL });
   _ic_report_add_improvement (report, item);
   {
     const char *pages[] = { "Page one mentions planning.", "Planning again on page two.", NULL };
@@ -773,6 +776,246 @@ test_correct_every_field (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
                               "/r/greenwich-2019.txt", "start_date");
   g_assert_cmpuint (count_revert_buttons (reports), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Bexley 2018 and 2021, each with the same words about pre-proceedings
+ * (item 1): any matcher links them. */
+static IcWindow *
+new_window_with_chain (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  static const struct { const char *source; IcInspectionType type; guint year; } made[] = {
+    { "/r/bexley-2018.txt", IC_INSPECTION_TYPE_ILACS, 2018 },
+    { "/r/bexley-2021.txt", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2021 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      IcReport *report = make_report (made[i].source, "Bexley", made[i].type, 10, G_DATE_MAY, made[i].year,
+                                      made[i].type == IC_INSPECTION_TYPE_ILACS ? IC_GRADE_GOOD : IC_GRADE_NONE);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
+
+      g_autofree char *content_id = g_strdup_printf ("bexley%u", made[i].year);
+
+      /* Content ids are hashes, with no dot to split a field name at. */
+      _ic_report_set_content_id (report, content_id);
+      _ic_report_add_improvement (report, item);
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  return window;
+}
+
+static void
+collect_by_class (GtkWidget  *widget,
+                  const char *css_class,
+                  GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_by_class (c, css_class, found);
+}
+
+/* The Unlink button of the page whose correction names @field. */
+static GtkWidget *
+unlink_button_for (GtkWidget  *page,
+                   const char *field)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_by_class (page, "recurrence-unlink", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
+      const char *id, *button_field;
+
+      g_variant_get_child (target, 0, "&s", &id);
+      g_variant_get_child (target, 1, "&s", &button_field);
+      if (g_str_equal (button_field, field))
+        return g_ptr_array_index (buttons, i);
+    }
+  return NULL;
+}
+
+static guint
+count_class (GtkWidget  *widget,
+             const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_by_class (widget, css_class, found);
+  return found->len;
+}
+
+/* "Since the … of …: N raised again, …" on the page: N. */
+static guint
+raised_again (GtkWidget *widget)
+{
+  const char *text;
+
+  if (GTK_IS_LABEL (widget) && (text = gtk_label_get_label (GTK_LABEL (widget))) != NULL &&
+      g_str_has_prefix (text, "Since the ") && strstr (text, " raised again") != NULL)
+    {
+      g_autofree char *head = g_strndup (text, strstr (text, " raised again") - text);
+
+      return (guint) g_ascii_strtoull (strrchr (head, ' ') + 1, NULL, 10);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      guint n = raised_again (c);
+
+      if (n != G_MAXUINT)
+        return n;
+    }
+  return G_MAXUINT;
+}
+
+/* Links on the page whose label ends with @end. */
+static guint
+count_links_ending (GtkWidget  *widget,
+                    const char *end)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_by_class (widget, "recurrence-link", found);
+  for (guint i = 0; i < found->len; i++)
+    n += g_str_has_suffix (gtk_button_get_label (g_ptr_array_index (found, i)), end);
+  return n;
+}
+
+static guint
+timeline_links (IcWindow *window)
+{
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  IcChartWidget *chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
+
+  ic_chart_widget_update (chart);
+  return ic_chart_widget_get_chart (chart)->links->len;
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
+/* The Same Area As menu of the page's item @index, opened: its entries'
+ * correction fields and targets. */
+static GVariant *
+same_area_target (GtkWidget  *page,
+                  guint       index,
+                  const char *field)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GMenuModel *menu;
+
+  collect_by_class (page, "recurrence-same-area", buttons);
+  g_assert_cmpuint (buttons->len, >, index);
+  gtk_menu_button_popup (g_ptr_array_index (buttons, index));
+  menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, index));
+  g_assert_nonnull (menu);
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                             G_VARIANT_TYPE ("(sss)"));
+          const char *entry_field;
+
+          g_variant_get_child (target, 1, "&s", &entry_field);
+          if (g_str_equal (entry_field, field))
+            {
+              gtk_menu_button_popdown (g_ptr_array_index (buttons, index));
+              return g_steal_pointer (&target);
+            }
+        }
+    }
+  gtk_menu_button_popdown (g_ptr_array_index (buttons, index));
+  return NULL;
+}
+
+/* Unlink on a recurrence link: the link leaves the page, the counts of
+ * what changed and the timeline's joins follow, the correction is saved;
+ * Undo brings it back; Same Area As links the pair again, as the user's
+ * link, and its Unlink takes it back. */
+static void
+test_recurrence_unlink_relink (void)
+{
+  IcWindow *window = new_window_with_chain ();
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  IcReport *later = ic_report_store_find_content (ic_window_get_store (window), "bexley2021");
+  const char *field = "improvements.1.recurs_from.bexley2018.1";
+  g_autofree char *path = ic_corrections_get_default_path ();
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *unlink;
+  guint links, raised, buttons;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  /* The corrections file outlives a run: start from the method's word. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021", field);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/bexley-2021.txt");
+  g_assert_true (ic_reports_view_get_report (IC_REPORTS_VIEW (reports)) == later);
+  links = timeline_links (window);
+  raised = raised_again (reports);
+  buttons = count_class (reports, "recurrence-unlink");
+  unlink = unlink_button_for (reports, field);
+  g_assert_nonnull (unlink);
+  g_assert_cmpuint (raised, >=, 1);
+  g_assert_cmpuint (raised, !=, G_MAXUINT);
+
+  /* Unlink: gone from the page, one fewer raised again, one step fewer
+   * on the timeline, and saved. */
+  g_signal_emit_by_name (unlink, "clicked");
+  g_assert_null (unlink_button_for (reports, field));
+  g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, buttons - 1);
+  g_assert_cmpuint (raised_again (reports), ==, raised - 1);
+  g_assert_cmpuint (timeline_links (window), ==, links - 1);
+  g_assert_true (g_strv_contains (ic_report_get_corrected_fields (later), field));
+  g_assert_true (file_contains (path, "recurs_from"));
+
+  /* Undo: the link is back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_nonnull (unlink_button_for (reports, field));
+  g_assert_cmpuint (raised_again (reports), ==, raised);
+  g_assert_cmpuint (timeline_links (window), ==, links);
+
+  /* Unlinked again, the pair is offered by Same Area As; choosing it
+   * links the items as the user's link. */
+  g_assert_null (same_area_target (reports, 1, field));
+  g_signal_emit_by_name (unlink_button_for (reports, field), "clicked");
+  target = same_area_target (reports, 1, field);
+  g_assert_nonnull (target);
+  gtk_widget_activate_action_variant (reports, "win.correct", target);
+  unlink = unlink_button_for (reports, field);
+  g_assert_nonnull (unlink);
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 1);
+  g_assert_cmpuint (raised_again (reports), ==, raised);
+
+  /* The user's own link unlinks like any other, and stays unlinked
+   * though the method would link the pair. */
+  g_signal_emit_by_name (unlink, "clicked");
+  g_assert_null (unlink_button_for (reports, field));
+  g_assert_cmpuint (raised_again (reports), ==, raised - 1);
+  g_assert_true (file_contains (path, "different"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021", field);
+  g_assert_false (file_contains (path, "bexley2021"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1581,6 +1824,127 @@ test_reports_list_few_widgets (void)
 
 static void settle (void);
 
+typedef struct
+{
+  gboolean painted;
+} Painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Painted       *painted)
+{
+  painted->painted = TRUE;
+}
+
+static gboolean
+was_painted (gpointer data)
+{
+  return ((Painted *) data)->painted;
+}
+
+/* The status line under the search entry ("900 passages in 900 reports"). */
+static GtkLabel *
+find_status_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_STATUS)
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_status_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the core finds for @text in the window's reports, as the status
+ * line words it. */
+static char *
+core_status (IcWindow   *window,
+             const char *text)
+{
+  g_autoptr(IcSearchQuery) query = ic_search_query_new (text);
+  g_autoptr(GArray) hits = ic_search_run (ic_window_get_reports (window), query);
+  g_autoptr(GHashTable) reports = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    g_hash_table_add (reports, g_array_index (hits, IcSearchHit, i).report);
+  return g_strdup_printf ("%u passages in %u reports", hits->len, g_hash_table_size (reports));
+}
+
+/* The first frame after a query shows that query's results: the count
+ * the core finds, and on screen only passages of the new query, each
+ * laid out; passages kept for rows off screen are not laid out (that is
+ * what makes the first frame quick). */
+static void
+test_search_first_frame (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *list;
+  GdkFrameClock *clock;
+  Painted painted = { FALSE };
+  g_autofree char *expected = NULL;
+  graphene_rect_t shown;
+  guint n_visible = 0, n_laid_out = 0, n_rows = 0;
+  gulong handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_search (window->search_view, "planning");
+  settle ();
+  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_LIST_VIEW);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  g_assert_true (run_until (was_painted, &painted));
+
+  /* Every report says "planning" on both pages, "page one" on one. */
+  painted.painted = FALSE;
+  ic_search_view_search (window->search_view, "\"page one\"");
+  g_assert_true (run_until (was_painted, &painted));
+  g_clear_signal_handler (&handler, clock);
+
+  expected = core_status (window, "\"page one\"");
+  g_assert_cmpstr (expected, ==, "900 passages in 900 reports");
+  g_assert_cmpstr (gtk_label_get_label (find_status_label (GTK_WIDGET (window->search_view))), ==, expected);
+  g_assert_true (gtk_widget_compute_bounds (list, list, &shown));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      IcPassageText *passage = IC_PASSAGE_TEXT (find_child_of_type (row, IC_TYPE_PASSAGE_TEXT));
+      GtkWidget *heading = gtk_widget_get_prev_sibling (GTK_WIDGET (passage));
+      graphene_rect_t bounds;
+
+      /* An authority's heading: six reports, one passage each. */
+      if (gtk_widget_get_visible (heading) &&
+          gtk_widget_compute_bounds (heading, list, &bounds) &&
+          graphene_rect_intersection (&bounds, &shown, NULL))
+        g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (heading)), ", 6 passages"));
+      if (!gtk_widget_get_visible (GTK_WIDGET (passage)))
+        continue;
+      n_rows++;
+      n_laid_out += ic_passage_text_get_laid_out (passage) != NULL;
+      if (!gtk_widget_compute_bounds (GTK_WIDGET (passage), list, &bounds) ||
+          !graphene_rect_intersection (&bounds, &shown, NULL))
+        continue;
+      n_visible++;
+      g_assert_nonnull (ic_passage_text_get_laid_out (passage));
+      g_assert_nonnull (strstr (ic_passage_text_get_text (passage), "Page one mentions planning"));
+      /* Each report's text is the same two sentences: a row left from
+       * "planning" would highlight that word instead. */
+      g_assert_nonnull (strstr (ic_passage_text_get_laid_out (passage), ">Page one</span>"));
+      g_assert_null (strstr (ic_passage_text_get_laid_out (passage), ">planning</span>"));
+    }
+  g_test_message ("%u passage rows kept, %u on screen, %u laid out", n_rows, n_visible, n_laid_out);
+  g_assert_cmpuint (n_visible, >=, 5);
+  g_assert_cmpuint (n_rows, >, 2 * n_visible);
+  g_assert_cmpuint (n_laid_out, <=, n_visible + 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -2248,6 +2612,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
+  g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
@@ -2266,6 +2631,7 @@ main (int   argc,
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/matrix/latest-story", test_matrix_latest_story);
   g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
+  g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "ic-display-text.h"
 #include "ic-changes.h"
 #include "ic-recurrence.h"
+#include "ic-recurrence-links.h"
 #include "ic-correction-widgets.h"
 #include "ic-a11y.h"
 #include "ic-report-page.h"
@@ -27,6 +28,7 @@ struct _IcReportPage
   IcReport       *report;
   gulong          report_changed_id;
   GListModel     *reports;       /* every report loaded, for recurrences */
+  GListModel     *same_authority; /* the reports of this one's authority, watched */
   GPtrArray      *recurrences;   /* IcRecurrence touching this report */
   char           *changes;       /* what changed since the previous report, or NULL */
   GtkTextTag     *match_tag;
@@ -253,43 +255,27 @@ fill_judgements (IcReportPage *self)
     }
 }
 
-/* The link names why the two items were linked: the concern they share
- * (a concept of data/concepts.rules), or their theme when only their
- * words matched, or the report's statement that earlier areas remain. */
-static GtkWidget *
-recurrence_link (IcReport     *other,
-                 IcRecurrence *recurrence,
-                 gboolean      later)
-{
-  g_autofree char *date = ic_ui_report_date (other);
-  g_autofree char *label = NULL;
-  const char *concept = ic_recurrence_get_concept_label (recurrence);
-  const char *why = concept ? concept : ic_theme_get_label (ic_recurrence_get_theme (recurrence));
-  GtkWidget *button;
+static void fill_improvements (IcReportPage *self);
 
-  if (ic_recurrence_get_carried_forward (recurrence))
-    /* Translators: "Carried forward: Focused visit, 12 May 2023 (the report says earlier areas remain)" */
-    label = g_strdup_printf (later ? _("Carried forward: %s, %s (the report says earlier areas remain)")
-                                   : _("Carried forward from: %s, %s (this report says its areas remain)"),
-                             ic_inspection_type_to_label (ic_report_get_inspection_type (other)), date);
-  else
-    /* Translators: "Raised again: Focused visit, 12 May 2023 (same concern: front door)" */
-    label = g_strdup_printf (later ? _("Raised again: %s, %s (same concern: %s)")
-                                   : _("Raised before: %s, %s (same concern: %s)"),
-                             ic_inspection_type_to_label (ic_report_get_inspection_type (other)),
-                             date, why);
-  button = gtk_button_new_with_label (label);
-  /* A long concern wraps rather than widening the page past a small
-   * window. */
-  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "recurrence-link");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, _("Open that report"));
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (other));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
-  return button;
+static void
+other_report_changed_cb (IcReportPage *self)
+{
+  if (self->report == NULL)
+    return;
+  clear_list (self->improvements_list);
+  fill_improvements (self);
+}
+
+static void
+unwatch_same_authority (IcReportPage *self)
+{
+  for (guint i = 0; self->same_authority != NULL && i < g_list_model_get_n_items (self->same_authority); i++)
+    {
+      g_autoptr(IcReport) other = g_list_model_get_item (self->same_authority, i);
+
+      g_signal_handlers_disconnect_by_func (other, other_report_changed_cb, self);
+    }
+  g_clear_object (&self->same_authority);
 }
 
 /* Links to the same authority's other reports that raise this item's
@@ -306,10 +292,28 @@ add_recurrence_links (IcReportPage *self,
       const IcItemRef *later = ic_recurrence_get_later (r);
 
       if (earlier->report == self->report && earlier->index == index)
-        gtk_box_append (box, recurrence_link (later->report, r, TRUE));
+        gtk_box_append (box, ic_ui_recurrence_link (r, TRUE));
       else if (later->report == self->report && later->index == index &&
                !ic_recurrence_get_carried_forward (r))
-        gtk_box_append (box, recurrence_link (earlier->report, r, FALSE));
+        gtk_box_append (box, ic_ui_recurrence_link (r, FALSE));
+    }
+}
+
+/* Another report of the authority corrected (a link made or undone
+ * there), or read in full, changes this page's links too. */
+static void
+watch_same_authority (IcReportPage *self,
+                      GListModel   *same)
+{
+  unwatch_same_authority (self);
+  self->same_authority = g_object_ref (same);
+  for (guint i = 0; i < g_list_model_get_n_items (same); i++)
+    {
+      g_autoptr(IcReport) other = g_list_model_get_item (same, i);
+
+      if (other != self->report)
+        g_signal_connect_object (other, "changed", G_CALLBACK (other_report_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
     }
 }
 
@@ -328,6 +332,7 @@ find_recurrences (IcReportPage *self)
         g_list_store_append (same, other);
     }
   g_clear_pointer (&self->changes, g_free);
+  watch_same_authority (self, G_LIST_MODEL (same));
   if (g_list_model_get_n_items (G_LIST_MODEL (same)) > 1)
     {
       g_autoptr(GHashTable) changes = NULL;
@@ -364,6 +369,7 @@ improvement_row (IcReportPage  *self,
                  guint          index)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *same_area;
   g_autofree char *meta = NULL;
   const char *kind = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION
                      ? _("Priority action")
@@ -385,6 +391,9 @@ improvement_row (IcReportPage  *self,
   gtk_box_append (GTK_BOX (box), wrapped_label (ic_improvement_get_text (item), NULL));
   gtk_box_append (GTK_BOX (box), ic_ui_theme_editor (self->report, item, index));
   add_recurrence_links (self, GTK_BOX (box), index);
+  same_area = ic_ui_same_area_button (self->report, index, self->same_authority, self->recurrences);
+  if (same_area != NULL)
+    gtk_box_append (GTK_BOX (box), same_area);
   return box;
 }
 
@@ -471,7 +480,10 @@ fill (IcReportPage *self)
   clear_list (self->strengths_list);
   clear_list (self->warnings_list);
   if (self->report == NULL)
-    return;
+    {
+      unwatch_same_authority (self);
+      return;
+    }
 
   summary = ic_ui_report_summary (self->report);
   clean_summary = ic_display_text (summary);
@@ -785,6 +797,7 @@ ic_report_page_dispose (GObject *object)
   g_clear_object (&self->reports);
   g_clear_pointer (&self->recurrences, g_ptr_array_unref);
   g_clear_pointer (&self->changes, g_free);
+  unwatch_same_authority (self);
 
   G_OBJECT_CLASS (ic_report_page_parent_class)->dispose (object);
 }

@@ -30,5 +30,7 @@ gboolean    ic_search_view_row_passage   (GObject      *row,
                                           char        **passage);
 /* Microseconds from the last query's start to its results drawn. */
 gint64      ic_search_view_get_last_time (IcSearchView *self);
+/* The main thread's CPU time over the same span (microseconds). */
+gint64      ic_search_view_get_last_cpu_time (IcSearchView *self);
 
 G_END_DECLS

@@ -9,7 +9,8 @@
 #
 # pairs.tsv holds every item pair of the tuning half's authorities (the
 # test never writes a held-out authority), whether the tuning labeller
-# paired it, the items' word cosine and the concepts they share. The
+# paired it, the items' word cosine, the concepts each names and their
+# texts (test-recurrence-labels.c says how). The
 # score is the one src/core/analysis/ic-recurrence.c computes:
 #   sum over shared concepts of weight * (1, or OFF_HEAD when not both in
 #   what the items ask for) + WORDS_WEIGHT * cosine >= THRESHOLD.
@@ -29,14 +30,23 @@ GOAL_PRECISION = 0.85
 GOAL_RECALL = 0.80
 
 
+def read_hits(field):
+    """{concept: in_head} from "key:1:4,key:0:9" (cohorts, which never
+    link items, left out)."""
+    hits = {}
+    for hit in filter(None, field.split(',')):
+        key, head, _ = hit.split(':')
+        if not key.startswith('cohort_'):
+            hits[key] = hits.get(key, False) or head == '1'
+    return hits
+
+
 def read_pairs(path):
     pairs = []
     for line in open(path, encoding='utf-8'):
         f = line.rstrip('\n').split('\t')
-        concepts = []
-        for c in f[4:]:
-            key, head = c.rsplit(':', 1)
-            concepts.append((key, head == '1'))
+        a, b = read_hits(f[4]), read_hits(f[5])
+        concepts = [(key, a[key] and b[key]) for key in a if key in b]
         pairs.append((f[2] == '1', float(f[3]), concepts))
     return pairs
 

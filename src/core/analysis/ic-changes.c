@@ -325,6 +325,28 @@ ic_changes_export_document (GListModel *all,
                             GListModel *failures)
 {
   g_autoptr(GPtrArray) found = ic_find_recurrences (all);
+
+  return ic_changes_export_document_found (all, selected, failures, found);
+}
+
+/**
+ * ic_changes_export_document_found:
+ * @all: every report loaded
+ * @selected: the reports to export
+ * @failures: (nullable): a list model of #IcFailure
+ * @found: (element-type IcRecurrence): ic_find_recurrences() of @all,
+ *   for a caller that has them already
+ *
+ * ic_changes_export_document() without finding the recurrences again.
+ *
+ * Returns: (transfer full): the document
+ */
+JsonNode *
+ic_changes_export_document_found (GListModel *all,
+                                  GListModel *selected,
+                                  GListModel *failures,
+                                  GPtrArray  *found)
+{
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GHashTable) sources = sources_of (selected);
   g_autoptr(GHashTable) changes = ic_changes_compute (all, found);

@@ -45,6 +45,10 @@ void        ic_changes_add_to_document (JsonNode  *document,
 JsonNode   *ic_changes_export_document (GListModel *all,
                                         GListModel *selected,
                                         GListModel *failures) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode   *ic_changes_export_document_found (GListModel *all,
+                                              GListModel *selected,
+                                              GListModel *failures,
+                                              GPtrArray  *found) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcChanges, ic_changes_free)
 

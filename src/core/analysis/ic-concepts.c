@@ -31,15 +31,22 @@ typedef struct
 typedef struct
 {
   char   *key;
-  char   *label;
-  double  weight;
+  char     *label;
+  double    weight;
+  gboolean  cohort;  /* names which children, not a concern */
 } Concept;
 
+/* Phrases are looked up by their first word, so that matching an item
+ * tries only the few phrases that can start at each word instead of all
+ * of them (which was most of the time of finding recurrences). */
 struct _IcConcepts
 {
-  GArray    *concepts;  /* of Concept */
-  GPtrArray *phrases;   /* of Phrase, longest first */
-  GPtrArray *purpose;   /* of GStrv of stems */
+  GArray     *concepts;  /* of Concept */
+  GPtrArray  *phrases;   /* of Phrase, longest first */
+  GPtrArray  *purpose;   /* of GStrv of stems */
+  GHashTable *by_stem;   /* first stem → GArray of phrase positions, ascending */
+  GHashTable *by_word;   /* first word, for "=word" → the same */
+  GArray     *by_prefix; /* positions of phrases starting with "word*" */
 };
 
 static void
@@ -66,6 +73,9 @@ ic_concepts_free (IcConcepts *self)
   if (self == NULL)
     return;
   g_array_unref (self->concepts);
+  g_hash_table_unref (self->by_stem);
+  g_hash_table_unref (self->by_word);
+  g_array_unref (self->by_prefix);
   g_ptr_array_unref (self->phrases);
   g_ptr_array_unref (self->purpose);
   g_free (self);
@@ -153,6 +163,7 @@ load_concept (IcConcepts *self,
   g_auto(GStrv) terms = g_key_file_get_string_list (file, group, "terms", NULL, NULL);
   g_auto(GStrv) hidden = g_key_file_get_string_list (file, group, "not", NULL, NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
 
   concept.key = g_strdup (group);
   concept.label = g_key_file_get_string (file, group, "label", NULL);
@@ -161,6 +172,8 @@ load_concept (IcConcepts *self,
   concept.weight = g_key_file_get_double (file, group, "weight", &error);
   if (error != NULL)
     concept.weight = 0.5;
+  kind = g_key_file_get_string (file, group, "kind", NULL);
+  concept.cohort = g_strcmp0 (kind, "cohort") == 0;
   g_array_append_val (self->concepts, concept);
 
   for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
@@ -184,6 +197,50 @@ load_purpose (IcConcepts *self,
         g_ptr_array_add (self->purpose, stems);
       else
         g_strfreev (stems);
+    }
+}
+
+static gboolean
+is_prefix_pattern (const char *pattern)
+{
+  gsize len = strlen (pattern);
+
+  return pattern[0] != '=' && len > 1 && pattern[len - 1] == '*';
+}
+
+static void
+index_position (GHashTable *table,
+                const char *key,
+                guint       position)
+{
+  GArray *positions = g_hash_table_lookup (table, key);
+
+  if (positions == NULL)
+    {
+      positions = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (table, (gpointer)key, positions);
+    }
+  g_array_append_val (positions, position);
+}
+
+/* After sorting: the keys point into the phrases' own words. */
+static void
+index_phrases (IcConcepts *self)
+{
+  self->by_stem = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+  self->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+  self->by_prefix = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint p = 0; p < self->phrases->len; p++)
+    {
+      const char *first = ((const Phrase *)g_ptr_array_index (self->phrases, p))->words[0];
+
+      if (first[0] == '=')
+        index_position (self->by_word, first + 1, p);
+      else if (is_prefix_pattern (first))
+        g_array_append_val (self->by_prefix, p);
+      else
+        index_position (self->by_stem, first, p);
     }
 }
 
@@ -212,6 +269,7 @@ ic_concepts_new_from_data (const char  *data,
     else
       load_concept (self, file, groups[i]);
   g_ptr_array_sort (self->phrases, compare_length_desc);
+  index_phrases (self);
   return self;
 }
 
@@ -274,16 +332,25 @@ ic_concepts_get_weight (IcConcepts *self,
   return g_array_index (self->concepts, Concept, concept).weight;
 }
 
+/* Whether @concept names a cohort of children (children in care, care
+ * leavers…) rather than a concern: it tells items apart, never links
+ * them. */
+gboolean
+ic_concepts_is_cohort (IcConcepts *self,
+                       guint       concept)
+{
+  g_return_val_if_fail (concept < self->concepts->len, FALSE);
+  return g_array_index (self->concepts, Concept, concept).cohort;
+}
+
 static gboolean
 word_matches (const char    *pattern,
               const IcToken *token)
 {
-  gsize len = strlen (pattern);
-
   if (pattern[0] == '=')
     return strcmp (token->word, pattern + 1) == 0;
-  if (len > 1 && pattern[len - 1] == '*')
-    return strncmp (token->word, pattern, len - 1) == 0;
+  if (is_prefix_pattern (pattern))
+    return strncmp (token->word, pattern, strlen (pattern) - 1) == 0;
   return strcmp (pattern, token->stem) == 0;
 }
 
@@ -339,6 +406,35 @@ add_hit (GArray *hits,
   g_array_append_val (hits, hit);
 }
 
+/* The phrases whose first word can be @token's, in the order of
+ * self->phrases (longest first), as the three sorted lists merged. */
+static void
+collect_candidates (IcConcepts    *self,
+                    const IcToken *token,
+                    GArray        *candidates)
+{
+  GArray *lists[] = { g_hash_table_lookup (self->by_stem, token->stem),
+                      g_hash_table_lookup (self->by_word, token->word),
+                      self->by_prefix };
+  guint next[G_N_ELEMENTS (lists)] = { 0 };
+
+  g_array_set_size (candidates, 0);
+  for (;;)
+    {
+      guint best = G_N_ELEMENTS (lists);
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        if (lists[l] != NULL && next[l] < lists[l]->len &&
+            (best == G_N_ELEMENTS (lists) ||
+             g_array_index (lists[l], guint, next[l]) < g_array_index (lists[best], guint, next[best])))
+          best = l;
+      if (best == G_N_ELEMENTS (lists))
+        return;
+      g_array_append_val (candidates, g_array_index (lists[best], guint, next[best]));
+      next[best]++;
+    }
+}
+
 /* Per concept, the longest phrase at a place wins and hides shorter
  * phrases of that concept overlapping it; a "not" phrase wins the same
  * way and counts for nothing. */
@@ -347,21 +443,25 @@ ic_concepts_match (IcConcepts *self,
                    const char *text)
 {
   g_autoptr(GArray) tokens = ic_words_tokenise (text);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *covered_to = g_new0 (guint, self->concepts->len);
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (IcConceptHit));
   guint head = head_end (self, tokens);
 
   for (guint pos = 0; pos < tokens->len; pos++)
-    for (guint p = 0; p < self->phrases->len; p++)
-      {
-        const Phrase *phrase = g_ptr_array_index (self->phrases, p);
+    {
+      collect_candidates (self, &g_array_index (tokens, IcToken, pos), candidates);
+      for (guint c = 0; c < candidates->len; c++)
+        {
+          const Phrase *phrase = g_ptr_array_index (self->phrases, g_array_index (candidates, guint, c));
 
-        if (covered_to[phrase->concept] > pos ||
-            !words_match_at (phrase->words, phrase->n_words, tokens, pos))
-          continue;
-        covered_to[phrase->concept] = pos + phrase->n_words;
-        if (!phrase->hide)
-          add_hit (hits, phrase->concept, pos, head);
-      }
+          if (covered_to[phrase->concept] > pos ||
+              !words_match_at (phrase->words, phrase->n_words, tokens, pos))
+            continue;
+          covered_to[phrase->concept] = pos + phrase->n_words;
+          if (!phrase->hide)
+            add_hit (hits, phrase->concept, pos, head);
+        }
+    }
   return hits;
 }

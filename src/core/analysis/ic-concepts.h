@@ -32,6 +32,8 @@ const char  *ic_concepts_get_label     (IcConcepts  *self,
                                         guint        concept);
 double       ic_concepts_get_weight    (IcConcepts  *self,
                                         guint        concept);
+gboolean     ic_concepts_is_cohort     (IcConcepts  *self,
+                                        guint        concept);
 /* Returns: (element-type IcConceptHit): the concepts @text names, each
  * once, in the order first named */
 GArray      *ic_concepts_match         (IcConcepts  *self,

@@ -318,8 +318,43 @@ recurrence_new (Entry      *earlier,
   return self;
 }
 
+/* Whether the items name, in what they ask for, cohorts of children and
+ * none in common: care plans of children in care and child protection
+ * plans are about different children. */
+static gboolean
+other_cohorts (GArray *a,
+               GArray *b)
+{
+  IcConcepts *concepts = ic_concepts_get_default ();
+  gboolean cohort_a = FALSE, cohort_b = FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const IcConceptHit *x = &g_array_index (a, IcConceptHit, i);
+
+      if (!x->in_head || !ic_concepts_is_cohort (concepts, x->concept))
+        continue;
+      cohort_a = TRUE;
+      for (guint j = 0; j < b->len; j++)
+        {
+          const IcConceptHit *y = &g_array_index (b, IcConceptHit, j);
+
+          if (y->in_head && y->concept == x->concept)
+            return FALSE;
+        }
+    }
+  for (guint j = 0; j < b->len; j++)
+    {
+      const IcConceptHit *y = &g_array_index (b, IcConceptHit, j);
+
+      cohort_b |= y->in_head && ic_concepts_is_cohort (concepts, y->concept);
+    }
+  return cohort_a && cohort_b;
+}
+
 /* How strongly two items raise the same concern: the weights of the
- * concepts they share, and their shared words. @best_concept: the shared
+ * concepts they share, and their shared words; nothing when they are
+ * about different cohorts of children. @best_concept: the shared
  * concept that weighs most, or -1. */
 static double
 concern_score (GArray     *earlier_concepts,
@@ -332,6 +367,8 @@ concern_score (GArray     *earlier_concepts,
   double score = 0, best = 0;
 
   *best_concept = -1;
+  if (other_cohorts (earlier_concepts, later_concepts))
+    return 0;
   for (guint i = 0; i < earlier_concepts->len; i++)
     {
       const IcConceptHit *a = &g_array_index (earlier_concepts, IcConceptHit, i);
@@ -341,7 +378,7 @@ concern_score (GArray     *earlier_concepts,
           const IcConceptHit *b = &g_array_index (later_concepts, IcConceptHit, j);
           double w;
 
-          if (a->concept != b->concept)
+          if (a->concept != b->concept || ic_concepts_is_cohort (concepts, a->concept))
             continue;
           w = ic_concepts_get_weight (concepts, a->concept) *
               (a->in_head && b->in_head ? 1.0 : OFF_HEAD_FACTOR);
@@ -577,8 +614,15 @@ apply_link_corrections (GPtrArray *entries,
             g_ptr_array_remove_index (out, found);
           continue;
         }
+      /* The method's link confirmed by the user is the user's too: it
+       * stays whatever the method finds later, and says so. */
+      if (found != G_MAXUINT)
+        {
+          ((IcRecurrence *)g_ptr_array_index (out, found))->user_linked = TRUE;
+          continue;
+        }
       earlier = entry_with_content (entries, f[1]);
-      if (found != G_MAXUINT || earlier == NULL || !same_authority_earlier (earlier, later) ||
+      if (earlier == NULL || !same_authority_earlier (earlier, later) ||
           earlier_index >= earlier->items->len || later_index >= later->items->len)
         continue;
       found = out->len;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ic-core-resource.h"
+#include "ic-report-private.h"
 #include "ic-words.h"
 #include "ic-themes.h"
 
@@ -842,7 +843,8 @@ ic_theme_rules_match (IcThemeRules *self,
  *
  * Gives every improvement item of @report its themes. The rules are
  * immutable, so this may run in a loader's worker thread on a report no
- * other thread sees yet.
+ * other thread sees yet. @report is not yet published: a published one
+ * refuses, as every change to its value goes through a draft.
  */
 void
 ic_theme_rules_assign_report (IcThemeRules *self,
@@ -859,6 +861,6 @@ ic_theme_rules_assign_report (IcThemeRules *self,
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
       g_auto(GStrv) themes = ic_theme_rules_match (self, ic_improvement_get_text (item));
 
-      ic_improvement_set_themes (item, (const char * const *)themes);
+      _ic_report_set_item_themes (report, i, (const char * const *)themes);
     }
 }

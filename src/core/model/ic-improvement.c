@@ -1,5 +1,9 @@
 /* ic-improvement.c
  *
+ * An item is immutable: a report's value shares its items with every
+ * snapshot of it, so a new theme is a new item (ic_improvement_with_themes())
+ * written into a draft of the report and swapped in whole.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ic-improvement"
@@ -80,31 +84,12 @@ ic_improvement_get_property (GObject    *object,
 }
 
 static void
-ic_improvement_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  IcImprovement *self = IC_IMPROVEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_THEMES:
-      ic_improvement_set_themes (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ic_improvement_class_init (IcImprovementClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ic_improvement_finalize;
   object_class->get_property = ic_improvement_get_property;
-  object_class->set_property = ic_improvement_set_property;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
@@ -121,10 +106,9 @@ ic_improvement_class_init (IcImprovementClass *klass)
   properties[PROP_PAGE] =
     g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  /* Themes are the one thing analysis and user corrections change. */
   properties[PROP_THEMES] =
     g_param_spec_boxed ("themes", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -132,22 +116,23 @@ ic_improvement_class_init (IcImprovementClass *klass)
 static void
 ic_improvement_init (IcImprovement *self)
 {
-  self->themes = g_new0 (char *, 1);
 }
 
 /**
- * ic_improvement_new:
+ * ic_improvement_new_with_themes:
  * @timeframe: (nullable): "Within three months" and the like
  * @page: 1-based PDF page, or 0 when unknown
+ * @themes: (nullable) (array zero-terminated=1): theme keys, main theme first
  *
- * Returns: (transfer full): a new item with no themes yet
+ * Returns: (transfer full): a new item, which never changes
  */
 IcImprovement *
-ic_improvement_new (const char *text,
-                    IcItemKind  kind,
-                    IcScope     scope,
-                    const char *timeframe,
-                    guint       page)
+ic_improvement_new_with_themes (const char         *text,
+                                IcItemKind          kind,
+                                IcScope             scope,
+                                const char         *timeframe,
+                                guint               page,
+                                const char * const *themes)
 {
   IcImprovement *self;
 
@@ -159,8 +144,47 @@ ic_improvement_new (const char *text,
   self->scope = scope;
   self->timeframe = g_strdup (timeframe);
   self->page = page;
+  self->themes = themes != NULL ? g_strdupv ((char **)themes) : g_new0 (char *, 1);
 
   return self;
+}
+
+/**
+ * ic_improvement_new:
+ * @timeframe: (nullable): "Within three months" and the like
+ * @page: 1-based PDF page, or 0 when unknown
+ *
+ * Returns: (transfer full): a new item with no themes
+ */
+IcImprovement *
+ic_improvement_new (const char *text,
+                    IcItemKind  kind,
+                    IcScope     scope,
+                    const char *timeframe,
+                    guint       page)
+{
+  return ic_improvement_new_with_themes (text, kind, scope, timeframe, page, NULL);
+}
+
+/**
+ * ic_improvement_with_themes:
+ * @themes: (nullable) (array zero-terminated=1): theme keys, main theme first
+ *
+ * Returns: (transfer full): @self when it has these themes already,
+ *   otherwise a new item that differs from @self only by @themes
+ */
+IcImprovement *
+ic_improvement_with_themes (IcImprovement      *self,
+                            const char * const *themes)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (IC_IS_IMPROVEMENT (self), NULL);
+
+  if (g_strv_equal ((const char * const *)self->themes, themes != NULL ? themes : none))
+    return g_object_ref (self);
+  return ic_improvement_new_with_themes (self->text, self->kind, self->scope, self->timeframe,
+                                         self->page, themes);
 }
 
 const char *
@@ -220,25 +244,6 @@ ic_improvement_get_main_theme (IcImprovement *self)
 {
   g_return_val_if_fail (IC_IS_IMPROVEMENT (self), NULL);
   return self->themes[0];
-}
-
-void
-ic_improvement_set_themes (IcImprovement      *self,
-                           const char * const *themes)
-{
-  static const char * const none[] = { NULL };
-
-  if (themes == NULL)
-    themes = none;
-
-  g_return_if_fail (IC_IS_IMPROVEMENT (self));
-
-  if (g_strv_equal ((const char * const *)self->themes, themes))
-    return;
-
-  g_strfreev (self->themes);
-  self->themes = g_strdupv ((char **)themes);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEMES]);
 }
 
 gboolean

@@ -1,4 +1,4 @@
-/* ic-improvement.h: one "What needs to improve" item of a report
+/* ic-improvement.h: one "What needs to improve" item of a report (immutable)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,14 @@ IcImprovement      *ic_improvement_new           (const char         *text,
                                                   IcScope             scope,
                                                   const char         *timeframe,
                                                   guint               page) G_GNUC_WARN_UNUSED_RESULT;
+IcImprovement      *ic_improvement_new_with_themes (const char       *text,
+                                                  IcItemKind          kind,
+                                                  IcScope             scope,
+                                                  const char         *timeframe,
+                                                  guint               page,
+                                                  const char * const *themes) G_GNUC_WARN_UNUSED_RESULT;
+IcImprovement      *ic_improvement_with_themes   (IcImprovement      *self,
+                                                  const char * const *themes) G_GNUC_WARN_UNUSED_RESULT;
 const char         *ic_improvement_get_text      (IcImprovement      *self);
 IcItemKind          ic_improvement_get_kind      (IcImprovement      *self);
 IcScope             ic_improvement_get_scope     (IcImprovement      *self);
@@ -24,8 +32,6 @@ const char         *ic_improvement_get_timeframe (IcImprovement      *self);
 guint               ic_improvement_get_page      (IcImprovement      *self);
 const char * const *ic_improvement_get_themes    (IcImprovement      *self);
 const char         *ic_improvement_get_main_theme(IcImprovement      *self);
-void                ic_improvement_set_themes    (IcImprovement      *self,
-                                                  const char * const *themes);
 gboolean            ic_improvement_has_theme     (IcImprovement      *self,
                                                   const char         *theme);
 

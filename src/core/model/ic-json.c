@@ -334,10 +334,10 @@ read_improvements (IcReport   *report,
                        "improvement %u has no text or an unknown kind or scope", i);
           return FALSE;
         }
-      item = ic_improvement_new (get_string (o, "text"), kind, scope,
-                                 get_string (o, "timeframe"), get_page (o));
       themes = read_strv (o, "themes");
-      ic_improvement_set_themes (item, (const char * const *)themes);
+      item = ic_improvement_new_with_themes (get_string (o, "text"), kind, scope,
+                                             get_string (o, "timeframe"), get_page (o),
+                                             (const char * const *)themes);
       _ic_report_add_improvement (report, item);
     }
 

@@ -43,6 +43,9 @@ void      _ic_report_set_grade              (IcReport           *self,
                                              IcGrade             grade);
 void      _ic_report_add_improvement        (IcReport           *self,
                                              IcImprovement      *improvement);
+void      _ic_report_set_item_themes        (IcReport           *self,
+                                             guint               index,
+                                             const char * const *themes);
 void      _ic_report_add_strength           (IcReport           *self,
                                              const char         *strength);
 void      _ic_report_add_warning            (IcReport           *self,

@@ -40,7 +40,7 @@ typedef struct
   GDate            *end_date;
   GDate            *published_date;
   GPtrArray        *judgements;    /* IcJudgement, immutable objects */
-  GPtrArray        *improvements;  /* IcImprovement */
+  GPtrArray        *improvements;  /* IcImprovement, immutable objects */
   char            **strengths;
   char            **warnings;
   char            **duplicates;
@@ -223,21 +223,8 @@ ref_object (gconstpointer object,
   return g_object_ref ((gpointer)object);
 }
 
-static IcImprovement *
-improvement_copy (IcImprovement *from)
-{
-  IcImprovement *item = ic_improvement_new (ic_improvement_get_text (from),
-                                            ic_improvement_get_kind (from),
-                                            ic_improvement_get_scope (from),
-                                            ic_improvement_get_timeframe (from),
-                                            ic_improvement_get_page (from));
-
-  ic_improvement_set_themes (item, ic_improvement_get_themes (from));
-  return item;
-}
-
-/* A value a draft may write into. Improvements are copied, since their
- * themes can be set (corrections); judgements are immutable and shared,
+/* A value a draft may write into. Judgements and improvement items are
+ * immutable and shared (a draft replaces an item, never writes into it),
  * and so is the text of the pages. */
 static IcReportValue *
 value_copy (const IcReportValue *from)
@@ -256,9 +243,8 @@ value_copy (const IcReportValue *from)
   v->published_date = date_copy (from->published_date);
   v->judgements = g_ptr_array_copy (from->judgements, ref_object, NULL);
   g_ptr_array_set_free_func (v->judgements, g_object_unref);
-  v->improvements = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < from->improvements->len; i++)
-    g_ptr_array_add (v->improvements, improvement_copy (g_ptr_array_index (from->improvements, i)));
+  v->improvements = g_ptr_array_copy (from->improvements, ref_object, NULL);
+  g_ptr_array_set_free_func (v->improvements, g_object_unref);
   v->strengths = g_strdupv (from->strengths);
   v->warnings = g_strdupv (from->warnings);
   v->duplicates = g_strdupv (from->duplicates);
@@ -1032,6 +1018,37 @@ _ic_report_add_improvement (IcReport      *self,
   RETURN_IF_SEALED (self);
   g_ptr_array_add (self->value->improvements, g_object_ref (improvement));
   g_list_store_append (self->improvements, improvement);
+}
+
+/**
+ * _ic_report_set_item_themes:
+ * @index: the item's position in ic_report_get_improvements()
+ * @themes: (nullable) (array zero-terminated=1): theme keys, main first
+ *
+ * Replaces the item at @index with one that has @themes: the theme
+ * rules (before publishing) and corrections (on a draft) do so.
+ */
+void
+_ic_report_set_item_themes (IcReport           *self,
+                            guint               index,
+                            const char * const *themes)
+{
+  GPtrArray *items;
+  IcImprovement *repl;
+
+  RETURN_IF_SEALED (self);
+  items = self->value->improvements;
+  g_return_if_fail (index < items->len);
+
+  repl = ic_improvement_with_themes (g_ptr_array_index (items, index), themes);
+  if (repl == g_ptr_array_index (items, index))
+    {
+      g_object_unref (repl);
+      return;
+    }
+  g_list_store_splice (self->improvements, index, 1, (gpointer *)&repl, 1);
+  g_object_unref (g_ptr_array_index (items, index));
+  g_ptr_array_index (items, index) = repl;
 }
 
 void

@@ -1,0 +1,28 @@
+/* ic-recurrence-links.h: an improvement item's recurrence links on the
+ * report page, each saying why two items were linked, with Unlink, and
+ * a "Same Area As" menu to link an item the method did not
+ *
+ * Both are corrections ("improvements.N.recurs_from.ID.M", keyed by the
+ * later report) through win.correct and win.revert-correction, so they
+ * are saved, applied and undone like any other correction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ic-recurrence.h"
+
+G_BEGIN_DECLS
+
+char      *ic_ui_recurrence_field     (const IcItemRef *earlier,
+                                       const IcItemRef *later) G_GNUC_WARN_UNUSED_RESULT;
+GtkWidget *ic_ui_recurrence_link      (IcRecurrence    *recurrence,
+                                       gboolean         later);
+GtkWidget *ic_ui_same_area_button     (IcReport        *report,
+                                       guint            index,
+                                       GListModel      *same_authority,
+                                       GPtrArray       *recurrences);
+
+G_END_DECLS
