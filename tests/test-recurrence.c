@@ -383,6 +383,33 @@ test_concept_phrases (void)
   g_assert_true (permanence);
 }
 
+/* What an item asks for is its first sentence: later sentences say why
+ * ("… In particular, this is undermining the quality of assessments"). */
+static void
+test_first_sentence (void)
+{
+  IcConcepts *concepts = ic_concepts_get_default ();
+  g_autoptr(GArray) hits = ic_concepts_match (concepts, "High caseloads have impacted upon practice, e.g. in "
+                                                        "the duty team. In particular, this is undermining "
+                                                        "the quality of assessments.");
+  guint seen = 0;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const IcConceptHit *hit = &g_array_index (hits, IcConceptHit, i);
+      const char *key = ic_concepts_get_key (concepts, hit->concept);
+
+      if (g_str_equal (key, "caseloads"))
+        g_assert_true (hit->in_head);
+      else if (g_str_equal (key, "assessment"))
+        g_assert_false (hit->in_head);
+      else
+        continue;
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, 2);
+}
+
 static void
 test_changes (void)
 {
@@ -525,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/synonyms", test_synonyms);
   g_test_add_func ("/recurrence/cohorts", test_cohorts);
   g_test_add_func ("/recurrence/concept-phrases", test_concept_phrases);
+  g_test_add_func ("/recurrence/first-sentence", test_first_sentence);
   g_test_add_func ("/recurrence/changes", test_changes);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 

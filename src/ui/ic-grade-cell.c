@@ -6,7 +6,7 @@
  * match most of Adwaita's button rules. GTK 4.8 restyles every row it
  * keeps widgets for (up to 200) whenever a list changes, so while reports
  * arrived that restyle took 23–38 ms a frame. This widget is one node
- * with its own CSS name and draws its text itself (IcCellText,
+ * with its own CSS name and draws its text itself (IcDrawnCell,
  * doc/ui-stalls.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,17 +15,17 @@
 
 #include "config.h"
 
-#include "ic-cell-text.h"
+#include "ic-drawn-cell.h"
 #include "ic-grade-cell.h"
 
 struct _IcGradeCell
 {
-  IcCellText  parent_instance;
+  IcDrawnCell  parent_instance;
 
-  char       *description;
+  char        *description;
 };
 
-G_DEFINE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC_TYPE_CELL_TEXT)
+G_DEFINE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC_TYPE_DRAWN_CELL)
 
 enum {
   ACTIVATE,
@@ -107,7 +107,7 @@ ic_grade_cell_init (IcGradeCell *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
-  ic_cell_text_set_mode (IC_CELL_TEXT (self), IC_CELL_TEXT_WRAP);
+  ic_drawn_cell_set_mode (IC_DRAWN_CELL (self), IC_DRAWN_CELL_WRAP);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -125,7 +125,7 @@ const char *
 ic_grade_cell_get_text (IcGradeCell *self)
 {
   g_return_val_if_fail (IC_IS_GRADE_CELL (self), NULL);
-  return ic_cell_text_get_text (IC_CELL_TEXT (self));
+  return ic_drawn_cell_get_text (IC_DRAWN_CELL (self));
 }
 
 void
@@ -134,7 +134,7 @@ ic_grade_cell_set_text (IcGradeCell *self,
 {
   g_return_if_fail (IC_IS_GRADE_CELL (self));
 
-  ic_cell_text_set_text (IC_CELL_TEXT (self), text);
+  ic_drawn_cell_set_text (IC_DRAWN_CELL (self), text);
 }
 
 const char *

@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#include "ic-cell-text.h"
+#include "ic-drawn-cell.h"
 
 G_BEGIN_DECLS
 
 #define IC_TYPE_GRADE_CELL (ic_grade_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC, GRADE_CELL, IcCellText)
+G_DECLARE_FINAL_TYPE (IcGradeCell, ic_grade_cell, IC, GRADE_CELL, IcDrawnCell)
 
 GtkWidget  *ic_grade_cell_new             (void);
 const char *ic_grade_cell_get_text        (IcGradeCell *self);

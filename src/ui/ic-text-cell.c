@@ -4,7 +4,7 @@
  * dates, file). A GtkLabel would do, but GTK 4.8 restyles every row a
  * list keeps widgets for on any change, and a label is a node matching
  * many theme rules: this cell is one node that draws its line itself
- * (IcCellText), cut short with "…" and shown whole in its tooltip then.
+ * (IcDrawnCell), cut short with "…" and shown whole in its tooltip then.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,15 +12,15 @@
 
 #include "config.h"
 
-#include "ic-cell-text.h"
+#include "ic-drawn-cell.h"
 #include "ic-text-cell.h"
 
 struct _IcTextCell
 {
-  IcCellText parent_instance;
+  IcDrawnCell parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (IcTextCell, ic_text_cell, IC_TYPE_CELL_TEXT)
+G_DEFINE_FINAL_TYPE (IcTextCell, ic_text_cell, IC_TYPE_DRAWN_CELL)
 
 /* The whole text, when the cell cuts it short. */
 static gboolean
@@ -30,11 +30,11 @@ ic_text_cell_query_tooltip (GtkWidget  *widget,
                             gboolean    keyboard,
                             GtkTooltip *tooltip)
 {
-  IcCellText *self = IC_CELL_TEXT (widget);
+  IcDrawnCell *self = IC_DRAWN_CELL (widget);
 
-  if (ic_cell_text_get_text (self) == NULL || !ic_cell_text_is_cut (self))
+  if (ic_drawn_cell_get_text (self) == NULL || !ic_drawn_cell_is_cut (self))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, ic_cell_text_get_text (self));
+  gtk_tooltip_set_text (tooltip, ic_drawn_cell_get_text (self));
   return TRUE;
 }
 
@@ -52,7 +52,7 @@ ic_text_cell_class_init (IcTextCellClass *klass)
 static void
 ic_text_cell_init (IcTextCell *self)
 {
-  ic_cell_text_set_mode (IC_CELL_TEXT (self), IC_CELL_TEXT_ELLIPSIZE);
+  ic_drawn_cell_set_mode (IC_DRAWN_CELL (self), IC_DRAWN_CELL_ELLIPSIZE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -66,7 +66,7 @@ const char *
 ic_text_cell_get_text (IcTextCell *self)
 {
   g_return_val_if_fail (IC_IS_TEXT_CELL (self), NULL);
-  return ic_cell_text_get_text (IC_CELL_TEXT (self));
+  return ic_drawn_cell_get_text (IC_DRAWN_CELL (self));
 }
 
 /* The text is also the cell's accessible label. */
@@ -76,7 +76,7 @@ ic_text_cell_set_text (IcTextCell *self,
 {
   g_return_if_fail (IC_IS_TEXT_CELL (self));
 
-  if (ic_cell_text_set_text (IC_CELL_TEXT (self), text))
+  if (ic_drawn_cell_set_text (IC_DRAWN_CELL (self), text))
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     text != NULL ? text : "", -1);
 }
@@ -86,5 +86,5 @@ gboolean
 ic_text_cell_is_cut (IcTextCell *self)
 {
   g_return_val_if_fail (IC_IS_TEXT_CELL (self), FALSE);
-  return ic_cell_text_is_cut (IC_CELL_TEXT (self));
+  return ic_drawn_cell_is_cut (IC_DRAWN_CELL (self));
 }

@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#include "ic-cell-text.h"
+#include "ic-drawn-cell.h"
 
 G_BEGIN_DECLS
 
 #define IC_TYPE_TEXT_CELL (ic_text_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (IcTextCell, ic_text_cell, IC, TEXT_CELL, IcCellText)
+G_DECLARE_FINAL_TYPE (IcTextCell, ic_text_cell, IC, TEXT_CELL, IcDrawnCell)
 
 GtkWidget  *ic_text_cell_new      (void);
 const char *ic_text_cell_get_text (IcTextCell *self);

@@ -368,20 +368,40 @@ words_match_at (char   **words,
   return TRUE;
 }
 
-/* Where the item's purpose clause starts ("…, so that …"), or the
- * number of tokens when it has none. */
+/* Whether a sentence ends between token @pos - 1 and token @pos: a full
+ * stop, then a capital ("… practice. In particular, …"; not "e.g. the"). */
+static gboolean
+sentence_ends_before (const char *text,
+                      GArray     *tokens,
+                      guint       pos)
+{
+  const IcToken *before = &g_array_index (tokens, IcToken, pos - 1);
+  const IcToken *at = &g_array_index (tokens, IcToken, pos);
+
+  return memchr (text + before->end, '.', at->start - before->end) != NULL &&
+         g_ascii_isupper (text[at->start]);
+}
+
+/* Where the item's purpose clause starts ("…, so that …") or its first
+ * sentence ends (later sentences say why, not what), or the number of
+ * tokens when it has neither. */
 static guint
 head_end (IcConcepts *self,
+          const char *text,
           GArray     *tokens)
 {
   for (guint pos = HEAD_MIN_WORDS; pos < tokens->len; pos++)
-    for (guint m = 0; m < self->purpose->len; m++)
-      {
-        char **stems = g_ptr_array_index (self->purpose, m);
+    {
+      if (sentence_ends_before (text, tokens, pos))
+        return pos;
+      for (guint m = 0; m < self->purpose->len; m++)
+        {
+          char **stems = g_ptr_array_index (self->purpose, m);
 
-        if (words_match_at (stems, g_strv_length (stems), tokens, pos))
-          return pos;
-      }
+          if (words_match_at (stems, g_strv_length (stems), tokens, pos))
+            return pos;
+        }
+    }
   return tokens->len;
 }
 
@@ -446,7 +466,7 @@ ic_concepts_match (IcConcepts *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *covered_to = g_new0 (guint, self->concepts->len);
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (IcConceptHit));
-  guint head = head_end (self, tokens);
+  guint head = head_end (self, text, tokens);
 
   for (guint pos = 0; pos < tokens->len; pos++)
     {

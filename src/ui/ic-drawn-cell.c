@@ -1,4 +1,4 @@
-/* ic-cell-text.c
+/* ic-drawn-cell.c
  *
  * GTK 4.8 restyles and re-measures every row a list keeps widgets for
  * whenever the list changes (doc/ui-stalls.md). A cell that draws its
@@ -7,11 +7,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "ic-cell-text"
+#define G_LOG_DOMAIN "ic-drawn-cell"
 
 #include "config.h"
 
-#include "ic-cell-text.h"
+#include "ic-drawn-cell.h"
 #include "ic-display-text.h"
 
 /* As GtkLabel's max-width-chars: longer grades wrap onto more lines. */
@@ -21,7 +21,7 @@
 
 typedef struct
 {
-  IcCellTextMode        mode;
+  IcDrawnCellMode       mode;
   char                 *text;
   PangoLayout          *layout;        /* made on demand */
   PangoFontDescription *font;          /* the font the sizes were found with */
@@ -30,14 +30,14 @@ typedef struct
   int                   natural_width;
   int                   height_width;  /* the width height was found for */
   int                   height;
-} IcCellTextPrivate;
+} IcDrawnCellPrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (IcCellText, ic_cell_text, GTK_TYPE_WIDGET)
+G_DEFINE_TYPE_WITH_PRIVATE (IcDrawnCell, ic_drawn_cell, GTK_TYPE_WIDGET)
 
-#define PRIV(self) ((IcCellTextPrivate *) ic_cell_text_get_instance_private (IC_CELL_TEXT (self)))
+#define PRIV(self) ((IcDrawnCellPrivate *) ic_drawn_cell_get_instance_private (IC_DRAWN_CELL (self)))
 
 static void
-forget_sizes (IcCellTextPrivate *priv)
+forget_sizes (IcDrawnCellPrivate *priv)
 {
   priv->widths_valid = FALSE;
   priv->height_width = NO_WIDTH;
@@ -45,7 +45,7 @@ forget_sizes (IcCellTextPrivate *priv)
 
 /* Report text may hold characters pango refuses; see ic-display-text.c. */
 static void
-set_layout_text (IcCellTextPrivate *priv)
+set_layout_text (IcDrawnCellPrivate *priv)
 {
   g_autofree char *clean = ic_display_text (priv->text);
 
@@ -53,16 +53,16 @@ set_layout_text (IcCellTextPrivate *priv)
 }
 
 static PangoLayout *
-ensure_layout (IcCellText *self)
+ensure_layout (IcDrawnCell *self)
 {
-  IcCellTextPrivate *priv = PRIV (self);
+  IcDrawnCellPrivate *priv = PRIV (self);
 
   if (priv->layout != NULL)
     return priv->layout;
 
   priv->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   set_layout_text (priv);
-  if (priv->mode == IC_CELL_TEXT_WRAP)
+  if (priv->mode == IC_DRAWN_CELL_WRAP)
     {
       pango_layout_set_alignment (priv->layout, PANGO_ALIGN_CENTER);
       pango_layout_set_wrap (priv->layout, PANGO_WRAP_WORD);
@@ -77,10 +77,10 @@ ensure_layout (IcCellText *self)
 
 /* The size of the text laid out at @width (Pango units; -1: one line). */
 static void
-text_size (IcCellText *self,
-           int         width,
-           int        *out_width,
-           int        *out_height)
+text_size (IcDrawnCell *self,
+           int          width,
+           int         *out_width,
+           int         *out_height)
 {
   PangoLayout *layout = ensure_layout (self);
   PangoRectangle logical;
@@ -94,7 +94,7 @@ text_size (IcCellText *self,
 }
 
 static int
-max_text_width (IcCellText *self)
+max_text_width (IcDrawnCell *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
@@ -105,9 +105,9 @@ max_text_width (IcCellText *self)
 }
 
 static void
-ensure_widths (IcCellText *self)
+ensure_widths (IcDrawnCell *self)
 {
-  IcCellTextPrivate *priv = PRIV (self);
+  IcDrawnCellPrivate *priv = PRIV (self);
   int one_line;
 
   if (priv->widths_valid)
@@ -116,23 +116,23 @@ ensure_widths (IcCellText *self)
   /* At width 0 a wrapped text keeps its longest word; an ellipsized one
    * is cut down to "…", as an ellipsized GtkLabel can be. */
   text_size (self, 0, &priv->min_width, NULL);
-  if (priv->mode == IC_CELL_TEXT_WRAP)
+  if (priv->mode == IC_DRAWN_CELL_WRAP)
     one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
   priv->natural_width = MAX (priv->min_width, one_line);
   priv->widths_valid = TRUE;
 }
 
 static int
-height_for_width (IcCellText *self,
-                  int         width)
+height_for_width (IcDrawnCell *self,
+                  int          width)
 {
-  IcCellTextPrivate *priv = PRIV (self);
+  IcDrawnCellPrivate *priv = PRIV (self);
 
   if (priv->height_width != width)
     {
       int pango_width = width >= 0 ? width * PANGO_SCALE : -1;
 
-      if (width < 0 && priv->mode == IC_CELL_TEXT_WRAP)
+      if (width < 0 && priv->mode == IC_DRAWN_CELL_WRAP)
         pango_width = max_text_width (self);
       text_size (self, pango_width, NULL, &priv->height);
       priv->height_width = width;
@@ -141,22 +141,22 @@ height_for_width (IcCellText *self,
 }
 
 static GtkSizeRequestMode
-ic_cell_text_get_request_mode (GtkWidget *widget)
+ic_drawn_cell_get_request_mode (GtkWidget *widget)
 {
-  return PRIV (widget)->mode == IC_CELL_TEXT_WRAP ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+  return PRIV (widget)->mode == IC_DRAWN_CELL_WRAP ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
                                                   : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
-ic_cell_text_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
+ic_drawn_cell_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
 {
-  IcCellText *self = IC_CELL_TEXT (widget);
+  IcDrawnCell *self = IC_DRAWN_CELL (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -171,10 +171,10 @@ ic_cell_text_measure (GtkWidget      *widget,
 }
 
 static void
-ic_cell_text_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+ic_drawn_cell_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
 {
-  IcCellText *self = IC_CELL_TEXT (widget);
+  IcDrawnCell *self = IC_DRAWN_CELL (widget);
   const char *text = PRIV (self)->text;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -202,10 +202,10 @@ ic_cell_text_snapshot (GtkWidget   *widget,
  * unless the font or direction changed; GtkWidget queues the resize or
  * redraw any other style change needs. */
 static void
-font_may_have_changed (IcCellText *self,
-                       gboolean    direction_changed)
+font_may_have_changed (IcDrawnCell *self,
+                       gboolean     direction_changed)
 {
-  IcCellTextPrivate *priv = PRIV (self);
+  IcDrawnCellPrivate *priv = PRIV (self);
   const PangoFontDescription *font;
 
   font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
@@ -220,57 +220,57 @@ font_may_have_changed (IcCellText *self,
 }
 
 static void
-ic_cell_text_css_changed (GtkWidget         *widget,
-                          GtkCssStyleChange *change)
+ic_drawn_cell_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
 {
-  GTK_WIDGET_CLASS (ic_cell_text_parent_class)->css_changed (widget, change);
-  font_may_have_changed (IC_CELL_TEXT (widget), FALSE);
+  GTK_WIDGET_CLASS (ic_drawn_cell_parent_class)->css_changed (widget, change);
+  font_may_have_changed (IC_DRAWN_CELL (widget), FALSE);
 }
 
 static void
-ic_cell_text_direction_changed (GtkWidget        *widget,
-                                GtkTextDirection  previous)
+ic_drawn_cell_direction_changed (GtkWidget        *widget,
+                                 GtkTextDirection  previous)
 {
-  font_may_have_changed (IC_CELL_TEXT (widget), TRUE);
+  font_may_have_changed (IC_DRAWN_CELL (widget), TRUE);
 }
 
 static void
-ic_cell_text_finalize (GObject *object)
+ic_drawn_cell_finalize (GObject *object)
 {
-  IcCellTextPrivate *priv = PRIV (object);
+  IcDrawnCellPrivate *priv = PRIV (object);
 
   g_clear_pointer (&priv->text, g_free);
   g_clear_object (&priv->layout);
   g_clear_pointer (&priv->font, pango_font_description_free);
 
-  G_OBJECT_CLASS (ic_cell_text_parent_class)->finalize (object);
+  G_OBJECT_CLASS (ic_drawn_cell_parent_class)->finalize (object);
 }
 
 static void
-ic_cell_text_class_init (IcCellTextClass *klass)
+ic_drawn_cell_class_init (IcDrawnCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = ic_cell_text_finalize;
-  widget_class->get_request_mode = ic_cell_text_get_request_mode;
-  widget_class->measure = ic_cell_text_measure;
-  widget_class->snapshot = ic_cell_text_snapshot;
-  widget_class->css_changed = ic_cell_text_css_changed;
-  widget_class->direction_changed = ic_cell_text_direction_changed;
+  object_class->finalize = ic_drawn_cell_finalize;
+  widget_class->get_request_mode = ic_drawn_cell_get_request_mode;
+  widget_class->measure = ic_drawn_cell_measure;
+  widget_class->snapshot = ic_drawn_cell_snapshot;
+  widget_class->css_changed = ic_drawn_cell_css_changed;
+  widget_class->direction_changed = ic_drawn_cell_direction_changed;
 }
 
 static void
-ic_cell_text_init (IcCellText *self)
+ic_drawn_cell_init (IcDrawnCell *self)
 {
   forget_sizes (PRIV (self));
 }
 
 void
-ic_cell_text_set_mode (IcCellText     *self,
-                       IcCellTextMode  mode)
+ic_drawn_cell_set_mode (IcDrawnCell     *self,
+                        IcDrawnCellMode  mode)
 {
-  g_return_if_fail (IC_IS_CELL_TEXT (self));
+  g_return_if_fail (IC_IS_DRAWN_CELL (self));
 
   PRIV (self)->mode = mode;
   g_clear_object (&PRIV (self)->layout);
@@ -279,19 +279,19 @@ ic_cell_text_set_mode (IcCellText     *self,
 }
 
 const char *
-ic_cell_text_get_text (IcCellText *self)
+ic_drawn_cell_get_text (IcDrawnCell *self)
 {
-  g_return_val_if_fail (IC_IS_CELL_TEXT (self), NULL);
+  g_return_val_if_fail (IC_IS_DRAWN_CELL (self), NULL);
   return PRIV (self)->text;
 }
 
 gboolean
-ic_cell_text_set_text (IcCellText *self,
-                       const char *text)
+ic_drawn_cell_set_text (IcDrawnCell *self,
+                        const char  *text)
 {
-  IcCellTextPrivate *priv;
+  IcDrawnCellPrivate *priv;
 
-  g_return_val_if_fail (IC_IS_CELL_TEXT (self), FALSE);
+  g_return_val_if_fail (IC_IS_DRAWN_CELL (self), FALSE);
 
   priv = PRIV (self);
   if (g_strcmp0 (priv->text, text) == 0)
@@ -306,11 +306,11 @@ ic_cell_text_set_text (IcCellText *self,
 }
 
 gboolean
-ic_cell_text_is_cut (IcCellText *self)
+ic_drawn_cell_is_cut (IcDrawnCell *self)
 {
   PangoLayout *layout;
 
-  g_return_val_if_fail (IC_IS_CELL_TEXT (self), FALSE);
+  g_return_val_if_fail (IC_IS_DRAWN_CELL (self), FALSE);
 
   layout = ensure_layout (self);
   pango_layout_set_width (layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
