@@ -221,6 +221,7 @@ deliver (IcLoadJob   *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
+  g_autoptr(GArray) lines = NULL;
   /* Only the real parser's reports are cached, never a test's stand-in. */
   IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
 
@@ -228,7 +229,12 @@ deliver (IcLoadJob   *job,
     report = ic_cache_lookup_report (cache, content_id, path);
   if (pages != NULL && report == NULL)
     {
-      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      /* The index reads the lines the parser split the pages into. */
+      if (job->parse == ic_parse_report && job->index_text)
+        report = ic_parse_report_and_lines (path, (const char * const *)pages, from_pdf,
+                                            &lines, &error);
+      else
+        report = job->parse (path, (const char * const *)pages, from_pdf, &error);
       if (report != NULL)
         _ic_report_set_content_id (report, content_id);
       if (report != NULL && cache != NULL)
@@ -249,7 +255,8 @@ deliver (IcLoadJob   *job,
   _ic_report_set_pages (report, (const char * const *)pages);
   if (job->index_text)
     _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
-                                                                  (const char * const *)pages, from_pdf));
+                                                                  (const char * const *)pages,
+                                                                  from_pdf, lines));
   /* Themes come after the cache: a user's own rules apply on every load. */
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
   tell_report_func (job, report, FALSE);
