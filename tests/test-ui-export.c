@@ -446,6 +446,73 @@ test_add_to_pack (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Prints @operation to a PDF in @dir and gives the PDF's text. */
+static char *
+print_text (IcPrintOperation *operation,
+            const char       *dir,
+            const char       *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
+/* Ctrl+P in the Search view prints its passages, quoted as the pack's
+ * Evidence section, and not the matrix; with no search shown there is
+ * nothing to print. Print Pack quotes the search added to the pack, as
+ * the exported pack does. */
+static void
+test_print_search (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-search-XXXXXX", NULL);
+  g_autoptr(IcPrintOperation) none = NULL;
+  g_autoptr(IcPrintOperation) search = NULL;
+  g_autoptr(IcPrintOperation) pack = NULL;
+  g_autoptr(IcPrintOperation) pack_without = NULL;
+  g_autofree char *search_text = NULL;
+  g_autofree char *pack_text = NULL;
+  g_autofree char *pack_without_text = NULL;
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "search");
+  none = _ic_window_new_print_operation (window, FALSE);
+  g_assert_null (none);
+
+  ic_search_view_search (window->search_view, "\"care leavers\"");
+  search = _ic_window_new_print_operation (window, FALSE);
+  g_assert_nonnull (search);
+  search_text = print_text (search, dir, "search.pdf");
+  g_assert_nonnull (strstr (search_text, "Evidence"));
+  g_assert_nonnull (strstr (search_text, "What the reports say about \u201c\"care leavers\"\u201d"));
+  g_assert_true (g_regex_match_simple ("\u201c[^\u201d]*care leavers[^\u201d]*\u201d", search_text,
+                                       G_REGEX_CASELESS, 0));
+  g_assert_null (strstr (search_text, "Authority and report"));
+  g_assert_null (strstr (search_text, "Contents"));
+
+  pack_without = _ic_window_new_print_operation (window, TRUE);
+  pack_without_text = print_text (pack_without, dir, "pack-without.pdf");
+  g_assert_null (strstr (pack_without_text, "What the reports say about"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-pack", "s", "\"care leavers\"");
+  pack = _ic_window_new_print_operation (window, TRUE);
+  pack_text = print_text (pack, dir, "pack.pdf");
+  g_assert_nonnull (strstr (pack_text, "What the reports say about \u201c\"care leavers\"\u201d"));
+  g_assert_nonnull (strstr (pack_text, "Contents"));
+
+  if (g_getenv ("IC_KEEP_PRINTS") == NULL)
+    ic_test_remove_tree (dir);
+  else
+    g_test_message ("prints kept in %s", dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -469,6 +536,7 @@ main (int    argc,
   g_test_add_func ("/ui-export/progress-shown", test_progress_shown);
   g_test_add_func ("/ui-export/cancel", test_cancel);
   g_test_add_func ("/ui-export/add-to-pack", test_add_to_pack);
+  g_test_add_func ("/ui-export/print-search", test_print_search);
 
   status = g_test_run ();
   ic_test_remove_tree (data);

@@ -537,6 +537,11 @@ paginate_view (IcPages      *pages,
       _ic_pages_add_entry (pages, "Charts", "grades", 0);
       paginate_charts (pages, context);
       break;
+    case IC_PAGES_VIEW_EVIDENCE:
+      g_assert (pages->evidence != NULL);
+      _ic_pages_add_evidence (pages);
+      paginate_flow (pages, context, 0);
+      break;
     case IC_PAGES_VIEW_PACK:
     default:
       g_assert_not_reached ();

@@ -22,6 +22,8 @@ typedef enum
                             * authority's latest */
   IC_PAGES_VIEW_TIMELINE,
   IC_PAGES_VIEW_CHARTS,
+  IC_PAGES_VIEW_EVIDENCE,  /* the Evidence section of the options'
+                            * search alone (a print of the Search view) */
 } IcPagesView;
 
 typedef struct

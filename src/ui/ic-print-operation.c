@@ -27,6 +27,7 @@ struct _IcPrintOperation
   GListModel        *failures;
   IcPrintScope       scope;
   char              *filters;
+  char              *evidence;  /* the search quoted, or NULL */
   IcChartKind        chart_kind;
   IcReport          *report;    /* Reports tab: the open report, or NULL */
 
@@ -112,6 +113,9 @@ pack_view (IcPrintOperation *self,
     case IC_PRINT_SCOPE_CHARTS:
       *view = IC_PAGES_VIEW_CHARTS;
       return TRUE;
+    case IC_PRINT_SCOPE_EVIDENCE:
+      *view = IC_PAGES_VIEW_EVIDENCE;
+      return TRUE;
     case IC_PRINT_SCOPE_REPORTS:
     default:
       return FALSE;
@@ -131,6 +135,8 @@ pack_view_title (IcPagesView view)
       return "Improvement areas over time";
     case IC_PAGES_VIEW_CHARTS:
       return "Charts";
+    case IC_PAGES_VIEW_EVIDENCE:
+      return "Evidence";
     case IC_PAGES_VIEW_PACK:
     default:
       return NULL;
@@ -151,6 +157,7 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
     {
       IcPackOptions options = {
         .filters = self->filters,
+        .evidence = self->evidence,
         .view = view,
         .title = pack_view_title (view),
       };
@@ -337,6 +344,7 @@ ic_print_operation_finalize (GObject *object)
   g_clear_object (&self->report);
   g_free (self->failure);
   g_free (self->filters);
+  g_free (self->evidence);
   g_clear_object (&self->failures);
   g_clear_pointer (&self->pages, ic_pages_unref);
   g_clear_pointer (&self->sheet, ic_sheet_free);
@@ -403,6 +411,18 @@ ic_print_operation_set_filters (IcPrintOperation *self,
 
   g_free (self->filters);
   self->filters = g_strdup (filters);
+}
+
+/* The search whose passages are quoted: the Search view's, or the one
+ * added to the pack (the printed pack then matches the exported one). */
+void
+ic_print_operation_set_evidence (IcPrintOperation *self,
+                                 const char       *query)
+{
+  g_return_if_fail (IC_IS_PRINT_OPERATION (self));
+
+  g_free (self->evidence);
+  self->evidence = g_strdup (query);
 }
 
 /* Prints one chart instead of the scope's own. */

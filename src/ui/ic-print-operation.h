@@ -17,6 +17,7 @@ typedef enum
   IC_PRINT_SCOPE_CHARTS,
   IC_PRINT_SCOPE_REPORTS,
   IC_PRINT_SCOPE_PACK,
+  IC_PRINT_SCOPE_EVIDENCE,  /* the Search view: its passages, quoted */
 } IcPrintScope;
 
 #define IC_TYPE_PRINT_OPERATION (ic_print_operation_get_type ())
@@ -29,6 +30,8 @@ IcPrintOperation *ic_print_operation_new        (GListModel       *reports,
 IcPrintScope      ic_print_operation_get_scope  (IcPrintOperation *self);
 void              ic_print_operation_set_filters (IcPrintOperation *self,
                                                   const char       *filters);
+void              ic_print_operation_set_evidence (IcPrintOperation *self,
+                                                   const char       *query);
 void              ic_print_operation_set_chart  (IcPrintOperation *self,
                                                  IcChartKind       kind);
 void              ic_print_operation_set_report (IcPrintOperation *self,

@@ -640,3 +640,20 @@ ic_search_view_set_pack_query (IcSearchView *self,
   self->pack_query = g_strdup (query);
   show_pack_state (self);
 }
+
+const char *
+ic_search_view_get_query (IcSearchView *self)
+{
+  g_return_val_if_fail (IC_IS_SEARCH_VIEW (self), NULL);
+
+  return self->query != NULL ? self->query_text : NULL;
+}
+
+GListModel *
+ic_search_view_dup_searched_reports (IcSearchView *self)
+{
+  g_return_val_if_fail (IC_IS_SEARCH_VIEW (self), NULL);
+  g_return_val_if_fail (self->reports != NULL, NULL);
+
+  return searched_reports (self);
+}

@@ -28,6 +28,10 @@ gboolean    ic_search_view_row_passage   (GObject      *row,
                                           const char  **source,
                                           guint        *page,
                                           char        **passage);
+/* The search shown (as typed), or NULL when no search is shown, and the
+ * reports it searched: what Print quotes. */
+const char *ic_search_view_get_query     (IcSearchView *self);
+GListModel *ic_search_view_dup_searched_reports (IcSearchView *self) G_GNUC_WARN_UNUSED_RESULT;
 void        ic_search_view_set_pack_query (IcSearchView *self,
                                            const char   *query);
 /* Microseconds from the last query's start to its results drawn. */

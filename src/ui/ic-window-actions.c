@@ -225,6 +225,8 @@ current_scope (IcWindow *self)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (g_strcmp0 (view, "search") == 0)
+    return IC_PRINT_SCOPE_EVIDENCE;
   if (g_strcmp0 (view, "timeline") == 0)
     return IC_PRINT_SCOPE_TIMELINE;
   if (g_strcmp0 (view, "charts") == 0)
@@ -234,25 +236,75 @@ current_scope (IcWindow *self)
   return IC_PRINT_SCOPE_MATRIX;
 }
 
+/* The rows a print of @scope gives, in their on-screen order. */
+static GListModel *
+dup_print_rows (IcWindow     *self,
+                IcPrintScope  scope)
+{
+  switch (scope)
+    {
+    case IC_PRINT_SCOPE_MATRIX:
+      return g_object_ref (ic_matrix_view_get_rows (self->matrix_view));
+    case IC_PRINT_SCOPE_REPORTS:
+      return g_object_ref (ic_reports_view_get_rows (self->reports_view));
+    case IC_PRINT_SCOPE_EVIDENCE:
+      return ic_search_view_dup_searched_reports (self->search_view);
+    case IC_PRINT_SCOPE_TIMELINE:
+    case IC_PRINT_SCOPE_CHARTS:
+    case IC_PRINT_SCOPE_PACK:
+    default:
+      return g_object_ref (ic_window_get_reports (self));
+    }
+}
+
+/**
+ * _ic_window_new_print_operation:
+ * @pack: the whole pack, or else the view shown
+ *
+ * What Ctrl+P (or Print Pack) prints. The Search view prints its
+ * passages, quoted as the pack's Evidence section; the pack printed
+ * quotes the search added to it, as the exported pack does.
+ *
+ * Returns: (transfer full) (nullable): the operation, or %NULL when the
+ *   Search view shows no search (there is nothing to print)
+ */
+IcPrintOperation *
+_ic_window_new_print_operation (IcWindow *self,
+                                gboolean  pack)
+{
+  IcPrintScope scope = pack ? IC_PRINT_SCOPE_PACK : current_scope (self);
+  const char *query = ic_search_view_get_query (self->search_view);
+  g_autoptr(GListModel) rows = NULL;
+  g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
+  IcPrintOperation *operation;
+
+  if (scope == IC_PRINT_SCOPE_EVIDENCE && query == NULL)
+    return NULL;
+  rows = dup_print_rows (self, scope);
+  operation = ic_print_operation_new (rows, ic_report_store_get_failures (self->store), scope);
+  ic_print_operation_set_filters (operation, filters);
+  if (scope == IC_PRINT_SCOPE_EVIDENCE)
+    ic_print_operation_set_evidence (operation, query);
+  else if (scope == IC_PRINT_SCOPE_PACK)
+    ic_print_operation_set_evidence (operation, self->pack_evidence);
+  /* What is shown: the list, or the report opened from it. */
+  if (scope == IC_PRINT_SCOPE_REPORTS)
+    ic_print_operation_set_report (operation, ic_reports_view_get_report (self->reports_view));
+  return operation;
+}
+
 static void
 print_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   IcWindow *self = IC_WINDOW (widget);
-  gboolean pack = g_str_equal (name, "win.print-pack");
-  IcPrintScope scope = pack ? IC_PRINT_SCOPE_PACK : current_scope (self);
-  GListModel *rows = scope == IC_PRINT_SCOPE_MATRIX
-                     ? ic_matrix_view_get_rows (self->matrix_view)
-                     : scope == IC_PRINT_SCOPE_REPORTS
-                     ? ic_reports_view_get_rows (self->reports_view)
-                     : ic_window_get_reports (self);
-  g_autoptr(IcPrintOperation) operation = NULL;
-  g_autofree char *filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
+  g_autoptr(IcPrintOperation) operation =
+    _ic_window_new_print_operation (self, g_str_equal (name, "win.print-pack"));
 
-  operation = ic_print_operation_new (rows, ic_report_store_get_failures (self->store), scope);
-  ic_print_operation_set_filters (operation, filters);
-  /* What is shown: the list, or the report opened from it. */
-  if (scope == IC_PRINT_SCOPE_REPORTS)
-    ic_print_operation_set_report (operation, ic_reports_view_get_report (self->reports_view));
+  if (operation == NULL)
+    {
+      _ic_window_toast (self, _("Type a search first: Print gives the passages it finds"));
+      return;
+    }
   ic_print_operation_run_dialog (operation, widget);
 }
 

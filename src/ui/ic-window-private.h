@@ -8,6 +8,7 @@
 #include "ic-charts-view.h"
 #include "ic-filter-bar.h"
 #include "ic-matrix-view.h"
+#include "ic-print-operation.h"
 #include "ic-report-filter.h"
 #include "ic-reports-view.h"
 #include "ic-search-view.h"
@@ -68,6 +69,8 @@ void      _ic_window_show_failures     (IcWindow      *self);
 void      _ic_window_restore_focus_after (IcWindow    *self,
                                           GtkWindow   *dialog);
 void      _ic_window_load_init         (IcWindow      *self);
+IcPrintOperation *_ic_window_new_print_operation (IcWindow *self,
+                                                  gboolean  pack) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  _ic_window_export            (IcWindow      *self,
                                         GFile         *file,
                                         GError       **error);
