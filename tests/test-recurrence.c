@@ -418,6 +418,29 @@ test_concept_phrases (void)
   g_assert_true (permanence);
 }
 
+static gboolean
+names_concept (const char *text,
+               const char *key)
+{
+  IcConcepts *concepts = ic_concepts_get_default ();
+  g_autoptr(GArray) hits = ic_concepts_match (concepts, text);
+
+  for (guint i = 0; i < hits->len; i++)
+    if (g_str_equal (ic_concepts_get_key (concepts, g_array_index (hits, IcConceptHit, i).concept), key))
+      return TRUE;
+  return FALSE;
+}
+
+/* The labellers' synonyms: local placements are the other side of
+ * children placed far from home; the extended family is kinship care. */
+static void
+test_concept_synonyms (void)
+{
+  g_assert_true (names_concept ("The sufficiency of local placements to meet children's needs.", "distance"));
+  g_assert_true (names_concept ("Placements of children in the care of extended family or with friends.",
+                                "kinship"));
+}
+
 /* What an item asks for is its first sentence: later sentences say why
  * ("… In particular, this is undermining the quality of assessments"). */
 static void
@@ -589,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/cohorts", test_cohorts);
   g_test_add_func ("/recurrence/concept-phrases", test_concept_phrases);
   g_test_add_func ("/recurrence/first-sentence", test_first_sentence);
+  g_test_add_func ("/recurrence/concept-synonyms", test_concept_synonyms);
   g_test_add_func ("/recurrence/changes", test_changes);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 
