@@ -10,6 +10,11 @@
 #   window cold       tests/bench-load's "fill" run: the loader on a main loop,
 #                     progressive, as the window reads (an empty cache)
 #   CLI warm          the CLI again, on the cache the cold run filled
+#   CLI warm, search  the CLI with --search (the index read from the cache,
+#                     as the window's warm reopen reads it)
+#
+# The CLI's cold and warm runs print where the load's time went, by step
+# (IC_DEBUG_STAGES=1: wall and CPU time summed over the load workers).
 #
 # ARCHIVE defaults to a temporary one made by make-archive.sh (see
 # doc/scale.md). PDFs are read by the helper processes, as installed. Peak
@@ -61,8 +66,13 @@ timed limit bash -c "$(declare -p pdfs); limit"
 text_mb=$(( ($(cat "$work"/text-*.txt | wc -c) + 524288) / 1048576 ))
 rm -f "$work"/text-*.txt
 mkdir "$work/cache"
-timed cli_cold env XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
-timed cli_warm env XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
+timed cli_cold env IC_DEBUG_STAGES=1 XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
+timed cli_warm env IC_DEBUG_STAGES=1 XDG_CACHE_HOME="$work/cache" "$app" --export-json=/dev/null "$archive"
+# The first search indexes every report and caches the index; the second
+# reads it back, as a warm reopen of the window does.
+timed cli_index env XDG_CACHE_HOME="$work/cache" "$app" --search=care --export-search-csv=/dev/null "$archive"
+timed cli_warm_search env IC_DEBUG_STAGES=1 XDG_CACHE_HOME="$work/cache" "$app" --search=care \
+  --export-search-csv=/dev/null "$archive"
 if [ -n "${IC_BENCH_BEFORE:-}" ]; then
   mkdir "$work/cache-before"
   timed before env XDG_CACHE_HOME="$work/cache-before" \
@@ -83,8 +93,14 @@ echo "| MuPDF limit: mutool convert -F text, two processes | $limit_s | $(ratio 
 echo "| CLI cold (--export-json=/dev/null, empty cache) | $cli_cold_s | $(ratio "$cli_cold_s") | $(( cli_cold_kb / 1024 )) |"
 echo "| window cold (loader on a main loop, progressive, empty cache) | $window_s | $(ratio "$window_s") | $window_mb |"
 echo "| CLI warm (the same cache) | $cli_warm_s | $(ratio "$cli_warm_s") | $(( cli_warm_kb / 1024 )) |"
+echo "| CLI warm with --search (index from the cache) | $cli_warm_search_s | $(ratio "$cli_warm_search_s") | $(( cli_warm_search_kb / 1024 )) |"
 if [ -n "${IC_BENCH_BEFORE:-}" ]; then
   echo "| CLI cold of $IC_BENCH_BEFORE | $before_s | $(ratio "$before_s") | $(( before_kb / 1024 )) |"
 fi
 echo
 echo "text extracted: $text_mb MB; memory goal 2 × text + 100 = $(( 2 * text_mb + 100 )) MB"
+for run in cli_cold cli_warm cli_warm_search; do
+  echo
+  echo "$run, by step:"
+  grep -A 12 '^load profile' "$work/$run.err" || echo "(no profile printed)"
+done

@@ -614,9 +614,10 @@ write_chart (Options    *options,
   g_autoptr(GPtrArray) links = NULL;
   IcChartKind kind;
 
-  /* The name was checked before loading; see check_usage(). */
+  /* The name was checked before loading (check_usage()): a failure here
+   * is a bug, which returning FALSE with no error would hide. */
   if (!ic_chart_kind_from_name (options->render, &kind))
-    g_return_val_if_reached (FALSE);
+    g_assert_not_reached ();
 
   chart = ic_chart_new (kind, selection->reports, NULL);
   links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));

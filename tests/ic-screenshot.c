@@ -272,6 +272,42 @@ wait_ms (guint ms)
 
 /* The matrix sorted by overall effectiveness, worst first, and scrolled
  * to the side: the header's arrow, and its titles over their columns. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The report page scrolled to its improvements: what changed since the
+ * previous report, the items and their recurrence links. */
+static void
+save_report_changes (IcWindow   *window,
+                     const char *dir,
+                     const char *name)
+{
+  GtkWidget *caption = find_label (GTK_WIDGET (window), "What changed");
+  GtkWidget *scrolled = caption ? gtk_widget_get_ancestor (caption, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_point_t at;
+
+  if (scrolled == NULL ||
+      !gtk_widget_compute_point (caption, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                 &GRAPHENE_POINT_INIT (0, 0), &at))
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 40);
+  wait_ms (600);
+  save (GTK_WIDGET (window), dir, name);
+}
+
 static void
 save_matrix_sorted_and_scrolled (IcWindow   *window,
                                  const char *dir)
@@ -637,6 +673,11 @@ main (int argc, char **argv)
                                         ic_report_get_source (r));
             wait_ms (1200);
             save (GTK_WIDGET (window), argv[1], name);
+            {
+              g_autofree char *changes = g_strdup_printf ("report-changes-%s", schemes[s]);
+
+              save_report_changes (window, argv[1], changes);
+            }
             if (s == 0)
               {
                 export_reports_print (ic_window_get_reports (window), NULL, argv[1], "reports-print");

@@ -446,6 +446,66 @@ test_stalls (void)
   g_test_trap_assert_stderr ("*longest main-loop stall while loading: *ms*");
 }
 
+/* IC_DEBUG_STAGES=1 makes a load print where its time went, one row a
+ * step with the number of files that went through it: 50 text files,
+ * no cache (IC_NO_CACHE), each read, hashed, decoded, parsed, indexed
+ * and given themes once. */
+static void
+test_stages (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_many (50);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+
+      g_setenv ("IC_DEBUG_STAGES", "1", TRUE);
+      _ic_loader_set_parse_func (loader, fake_parse);
+      ic_loader_set_index_text (loader, TRUE);
+      g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, NULL));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 50);
+      ic_test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*load profile (IC_DEBUG_STAGES): *s wall*"
+                             "| scan (coordinator) | 1 |*"
+                             "| read file | 50 |*"
+                             "| hash (SHA-256) | 50 |*"
+                             "| cache read (path, pages, report) | 0 |*"
+                             "| extract (PDF helper or text decode) | 50 |*"
+                             "| parse | 50 |*"
+                             "| cache write | 0 |*"
+                             "| search index (cache read or build) | 50 |*"
+                             "| themes | 50 |*");
+}
+
+/* Without IC_DEBUG_STAGES a load prints nothing. */
+static void
+test_stages_off (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_many (5);
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+
+      g_unsetenv ("IC_DEBUG_STAGES");
+      _ic_loader_set_parse_func (loader, fake_parse);
+      g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, NULL));
+      ic_test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*load profile*");
+}
+
 /* A stand-in parser that tells how many pages it saw: the authority is
  * "<first line> (<n> pages)". */
 static IcReport *
@@ -1099,6 +1159,8 @@ main (int   argc,
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);
   g_test_add_func ("/loader/stalls", test_stalls);
+  g_test_add_func ("/loader/stages", test_stages);
+  g_test_add_func ("/loader/stages-off", test_stages_off);
   g_test_add_func ("/loader/progressive", test_progressive);
   g_test_add_func ("/loader/progressive-changed", test_progressive_changed);
   g_test_add_func ("/loader/progressive-removed", test_progressive_removed);

@@ -460,6 +460,118 @@ test_pack_cancelled (void)
   ic_test_remove_tree (dir);
 }
 
+/* A list of reports that cancels once @cancel_at of them were read, and
+ * counts every read: the layout reads the list once for the pack's
+ * reports and again for each chart it makes. */
+struct _CountingModel
+{
+  GObject       parent_instance;
+  GListModel   *reports;
+  GCancellable *cancellable;
+  guint         cancel_at;
+  guint         n_reads;
+};
+
+#define COUNTING_TYPE_MODEL (counting_model_get_type ())
+G_DECLARE_FINAL_TYPE (CountingModel, counting_model, COUNTING, MODEL, GObject)
+
+static GType
+counting_model_get_item_type (GListModel *model)
+{
+  return IC_TYPE_REPORT;
+}
+
+static guint
+counting_model_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (COUNTING_MODEL (model)->reports);
+}
+
+static gpointer
+counting_model_get_item (GListModel *model,
+                         guint       position)
+{
+  CountingModel *self = COUNTING_MODEL (model);
+
+  if (++self->n_reads == self->cancel_at)
+    g_cancellable_cancel (self->cancellable);
+  return g_list_model_get_item (self->reports, position);
+}
+
+static void
+counting_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = counting_model_get_item_type;
+  iface->get_n_items = counting_model_get_n_items;
+  iface->get_item = counting_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CountingModel, counting_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, counting_model_list_init))
+
+static void
+counting_model_finalize (GObject *object)
+{
+  CountingModel *self = COUNTING_MODEL (object);
+
+  g_clear_object (&self->reports);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (counting_model_parent_class)->finalize (object);
+}
+
+static void
+counting_model_class_init (CountingModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = counting_model_finalize;
+}
+
+static void
+counting_model_init (CountingModel *self)
+{
+}
+
+/* Cancel while the pack is laid out (here as its reports are read, before
+ * any chart is made): the layout stops there instead of laying out the
+ * whole pack first, no page is drawn, and the earlier file stays as it
+ * was, with no temporary file beside it. */
+static void
+test_pack_cancelled_in_layout (void)
+{
+  g_autoptr(CountingModel) reports = g_object_new (COUNTING_TYPE_MODEL, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-pack-layout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { .cancellable = cancellable, .cancel_after = G_MAXUINT };
+  IcPackOptions options = {
+    .cancellable = cancellable,
+    .progress = progress_cb,
+    .progress_data = &progress,
+  };
+  guint n;
+
+  reports->reports = ic_render_test_reports (300, 3);
+  reports->cancellable = g_object_ref (cancellable);
+  n = g_list_model_get_n_items (reports->reports);
+  reports->cancel_at = n / 2;
+
+  g_assert_true (g_file_set_contents (path, "the earlier pack", -1, NULL));
+  g_assert_false (ic_pack_export_pdf (G_LIST_MODEL (reports), NULL, &options, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* The reports were read once, and not again for six charts. */
+  g_assert_cmpuint (reports->n_reads, ==, n);
+  g_assert_cmpuint (progress.n_calls, ==, 0);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the earlier pack");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "pack.pdf");
+  g_assert_null (g_dir_read_name (listing));
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/pack/empty", test_pack_empty);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
+  g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);
 
   return g_test_run ();
 }

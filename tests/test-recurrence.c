@@ -310,6 +310,41 @@ test_carried_forward (void)
 
 /* A concept shared under different words: "PLO" is pre-proceedings,
  * "Starting Point" is the front door. */
+/* A statement that names the visit by its month ("set at the focused
+ * visit in June 2021") carries that visit's items forward, not those of
+ * a later visit, and needs no "last" or "previous". */
+static void
+test_carried_forward_by_date (void)
+{
+  const char *june[] = { "The timeliness of initial child protection conferences.",
+                         "Sufficiency of foster homes.", NULL };
+  const char *january[] = { "The quality of return home interviews.", NULL };
+  const char *none[] = { NULL };
+  IcReport *named = make_report ("a", "Halton", "2021-06-17", june);
+  IcReport *visit = make_report ("b", "Halton", "2022-01-20", january);
+  IcReport *later = make_report ("c", "Halton", "2023-02-05", none);
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  _ic_report_set_inspection_type (named, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_inspection_type (visit, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_inspection_type (later, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_improvement_note (later, "The areas for priority action that were set at the focused visit "
+                                          "in June 2021 have not yet been fully addressed and continue to apply.");
+  reports = ic_test_model_of (later, visit, named, NULL);
+  found = ic_find_recurrences (reports);
+
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      g_assert_true (ic_recurrence_get_carried_forward (r));
+      g_assert_cmpstr (ic_report_get_source (ic_recurrence_get_earlier (r)->report), ==, "a");
+      g_assert_cmpuint (ic_recurrence_get_earlier (r)->index, ==, i);
+    }
+}
+
 static void
 test_synonyms (void)
 {
@@ -381,6 +416,29 @@ test_concept_phrases (void)
                                "permanence");
   g_assert_false (plans);
   g_assert_true (permanence);
+}
+
+static gboolean
+names_concept (const char *text,
+               const char *key)
+{
+  IcConcepts *concepts = ic_concepts_get_default ();
+  g_autoptr(GArray) hits = ic_concepts_match (concepts, text);
+
+  for (guint i = 0; i < hits->len; i++)
+    if (g_str_equal (ic_concepts_get_key (concepts, g_array_index (hits, IcConceptHit, i).concept), key))
+      return TRUE;
+  return FALSE;
+}
+
+/* The labellers' synonyms: local placements are the other side of
+ * children placed far from home; the extended family is kinship care. */
+static void
+test_concept_synonyms (void)
+{
+  g_assert_true (names_concept ("The sufficiency of local placements to meet children's needs.", "distance"));
+  g_assert_true (names_concept ("Placements of children in the care of extended family or with friends.",
+                                "kinship"));
 }
 
 /* What an item asks for is its first sentence: later sentences say why
@@ -549,10 +607,12 @@ main (int   argc,
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
+  g_test_add_func ("/recurrence/carried-forward-by-date", test_carried_forward_by_date);
   g_test_add_func ("/recurrence/synonyms", test_synonyms);
   g_test_add_func ("/recurrence/cohorts", test_cohorts);
   g_test_add_func ("/recurrence/concept-phrases", test_concept_phrases);
   g_test_add_func ("/recurrence/first-sentence", test_first_sentence);
+  g_test_add_func ("/recurrence/concept-synonyms", test_concept_synonyms);
   g_test_add_func ("/recurrence/changes", test_changes);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 

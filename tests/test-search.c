@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ic-cache.h"
+#include "ic-parser.h"
 #include "ic-report-private.h"
 #include "ic-search-index.h"
 #include "ic-test-util.h"
@@ -346,7 +347,7 @@ test_cached (void)
                           "Support for care leavers.", NULL };
   g_autofree char *dir = g_dir_make_tmp ("ic-search-cache-XXXXXX", NULL);
   IcCache *cache = ic_cache_open (dir, 10 * 1024 * 1024);
-  g_autoptr(IcSearchDoc) built = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE);
+  g_autoptr(IcSearchDoc) built = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE, NULL);
   g_autoptr(IcSearchDoc) read = NULL;
   g_autoptr(IcSearchDoc) rebuilt = NULL;
   g_autoptr(GBytes) stored = ic_cache_lookup_search (cache, "abcdef");
@@ -356,7 +357,7 @@ test_cached (void)
   gsize size;
 
   g_assert_nonnull (stored);
-  read = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE);
+  read = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE, NULL);
   g_assert_true (read != built);
   g_assert_cmpstr (ic_search_doc_get_text (read), ==, ic_search_doc_get_text (built));
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -374,7 +375,7 @@ test_cached (void)
   memset (broken + size - 4, 0xff, 4);
   bogus = g_bytes_new_take (broken, size);
   ic_cache_store_search (cache, "abcdef", bogus);
-  rebuilt = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE);
+  rebuilt = ic_search_doc_new_cached (cache, "abcdef", pages, TRUE, NULL);
   {
     g_autofree char *a = describe_hits (built, "support");
     g_autofree char *b = describe_hits (rebuilt, "support");
@@ -383,6 +384,75 @@ test_cached (void)
   }
   ic_cache_close (cache);
   ic_test_remove_tree (dir);
+}
+
+/* Pages of a parser fixture (pages end at form feeds). */
+static char **
+fixture_pages (const char *name)
+{
+  g_autofree char *path = ic_test_fixture_path (name);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return g_strsplit (text, "\f", -1);
+}
+
+static void
+assert_same_doc (IcSearchDoc *a,
+                 IcSearchDoc *b)
+{
+  g_autoptr(IcSearchQuery) query = ic_search_query_new ("children OR \"social workers\"");
+  g_autoptr(GArray) hits_a = ic_search_doc_find (a, query);
+  g_autoptr(GArray) hits_b = ic_search_doc_find (b, query);
+
+  g_assert_cmpstr (ic_search_doc_get_text (a), ==, ic_search_doc_get_text (b));
+  g_assert_cmpuint (ic_search_doc_get_size (a), ==, ic_search_doc_get_size (b));
+  g_assert_cmpuint (hits_a->len, >, 0);
+  g_assert_cmpmem (hits_a->data, hits_a->len * sizeof (IcSearchMark),
+                   hits_b->data, hits_b->len * sizeof (IcSearchMark));
+}
+
+/* The loader builds a document from the lines the parser split the
+ * pages into, not splitting them again: the same document. */
+static void
+test_doc_from_parser_lines (void)
+{
+  g_auto(GStrv) pages = fixture_pages ("parser/fv-2025.txt");
+  g_auto(GStrv) other_pages = fixture_pages ("parser/cp-2012.txt");
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) other_lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report_and_lines ("fv-2025.pdf", (const char * const *) pages,
+                                                          TRUE, &lines, &error);
+  g_autoptr(IcReport) other = ic_parse_report_and_lines ("cp-2012.pdf", (const char * const *) other_pages,
+                                                         TRUE, &other_lines, &error);
+  g_autoptr(IcSearchDoc) from_pages = ic_search_doc_new ((const char * const *) pages, TRUE);
+  g_autoptr(IcSearchDoc) from_lines = NULL;
+  g_autoptr(IcSearchDoc) other_doc = ic_search_doc_new ((const char * const *) other_pages, TRUE);
+  g_autoptr(IcSearchDoc) from_other_lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_nonnull (lines);
+  from_lines = ic_search_doc_new_cached (NULL, NULL, (const char * const *) pages, TRUE, lines);
+  assert_same_doc (from_lines, from_pages);
+  /* The lines given are what is indexed (a mismatch is the caller's). */
+  from_other_lines = ic_search_doc_new_cached (NULL, NULL, (const char * const *) pages, TRUE, other_lines);
+  assert_same_doc (from_other_lines, other_doc);
+
+  /* No text: no report and no lines. */
+  {
+    const char *blank[] = { "  \n", NULL };
+    g_autoptr(GArray) none = NULL;
+    g_autoptr(GError) no_text = NULL;
+    g_autoptr(IcReport) nothing = ic_parse_report_and_lines ("blank.pdf", blank, TRUE, &none, &no_text);
+
+    g_assert_null (nothing);
+    g_assert_null (none);
+    g_assert_error (no_text, IC_PARSE_ERROR, IC_PARSE_ERROR_NO_TEXT);
+  }
 }
 
 int
@@ -403,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/search/or", test_or);
   g_test_add_func ("/search/locate", test_locate);
   g_test_add_func ("/search/cached", test_cached);
+  g_test_add_func ("/search/doc-from-parser-lines", test_doc_from_parser_lines);
 
   return g_test_run ();
 }

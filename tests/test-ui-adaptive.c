@@ -16,6 +16,7 @@
 #include "ic-timeline-view.h"
 #include "ic-failure.h"
 #include "ic-filter-bar.h"
+#include "ic-fold-paned.h"
 #include "ic-grade-cell.h"
 #include "ic-matrix-columns.h"
 #include "ic-matrix-header.h"
@@ -796,7 +797,10 @@ assert_sort_keeps_focus (IcWindow   *window,
   g_assert_true (gtk_widget_grab_focus (title));
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   g_assert_true (gtk_widget_activate (title));
-  wait_ms (300);
+  /* A button activated clicks after showing itself pressed (250 ms). */
+  for (guint i = 0; i < 100 && ic_matrix_header_get_sort_column (header) != 2; i++)
+    wait_ms (50);
+  wait_ms (100);
 
   g_assert_cmpuint (ic_matrix_header_get_sort_column (header), ==, 2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == title);
@@ -889,6 +893,79 @@ test_judgement_pages (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A report's details and full text share the width by a handle the
+ * user drags (a GtkPaned), and the details keep the width dragged to. */
+static void
+test_report_panes_resize (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  IcReport *report = ic_report_store_get_report (window->store, 0);
+  IcFoldPaned *panes;
+  GtkPaned *paned;
+  GtkWidget *details;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  ic_reports_view_show_report (window->reports_view, report);
+  wait_ms (300);
+  panes = IC_FOLD_PANED (find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_FOLD_PANED));
+  g_assert_nonnull (panes);
+  paned = ic_fold_paned_get_paned (panes);
+  details = gtk_paned_get_start_child (paned);
+  g_assert_false (ic_fold_paned_get_folded (panes));
+  g_assert_true (gtk_widget_get_visible (details));
+  g_assert_true (gtk_widget_get_visible (gtk_paned_get_end_child (paned)));
+
+  /* As a drag of the handle sets it. */
+  gtk_paned_set_position (paned, 700);
+  wait_ms (200);
+  g_assert_cmpint (gtk_widget_get_width (details), ==, 700);
+  gtk_paned_set_position (paned, 450);
+  wait_ms (200);
+  g_assert_cmpint (gtk_widget_get_width (details), ==, 450);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 850);
+  wait_ms (300);
+  g_assert_cmpint (gtk_widget_get_width (details), ==, 450);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Narrower than both panes at their smallest, one pane at a time: the
+ * one asked for; wider again, both. */
+static void
+test_fold_paned_folds (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  IcFoldPaned *panes = g_object_new (IC_TYPE_FOLD_PANED, NULL);
+  GtkWidget *start = gtk_label_new ("details");
+  GtkWidget *end = gtk_label_new ("text");
+  int min;
+
+  gtk_widget_set_size_request (start, 300, 100);
+  gtk_widget_set_size_request (end, 300, 100);
+  ic_fold_paned_set_start_child (panes, start);
+  ic_fold_paned_set_end_child (panes, end);
+  gtk_widget_measure (GTK_WIDGET (panes), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, ==, 300);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panes));
+  gtk_window_set_default_size (GTK_WINDOW (window), 450, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  g_assert_true (ic_fold_paned_get_folded (panes));
+  g_assert_true (gtk_widget_get_visible (start));
+  g_assert_false (gtk_widget_get_visible (end));
+  ic_fold_paned_set_visible_child (panes, end);
+  wait_ms (100);
+  g_assert_false (gtk_widget_get_visible (start));
+  g_assert_true (gtk_widget_get_visible (end));
+  g_assert_cmpint (gtk_widget_get_width (end), >=, 440);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 200);
+  wait_ms (300);
+  g_assert_false (ic_fold_paned_get_folded (panes));
+  g_assert_true (gtk_widget_get_visible (start));
+  g_assert_true (gtk_widget_get_visible (end));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +985,8 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);
   g_test_add_func ("/ui/filter-bar/one-line-at-1100", test_filter_bar_one_line);
   g_test_add_func ("/ui/report-page/judgement-pages", test_judgement_pages);
+  g_test_add_func ("/ui/report-page/panes-resize", test_report_panes_resize);
+  g_test_add_func ("/ui/fold-paned/folds", test_fold_paned_folds);
 
   return g_test_run ();
 }

@@ -346,6 +346,36 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* Whether @widget and every container up to @root are visible (the
+ * window itself need not be shown). */
+static gboolean
+shown_within (GtkWidget *widget,
+              GtkWidget *root)
+{
+  for (; widget != NULL && widget != root; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return widget == root;
+}
+
+/* The label of @widget's tree showing @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = gtk_widget_get_visible (c) ? find_label (c, text) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* "Add to Pack" in the Search view gives the pack Export… writes the
  * Evidence section the command line's --search gives: a heading, the
  * search, and the passages quoted. */
@@ -358,7 +388,10 @@ test_add_to_pack (void)
   g_autofree char *after_path = g_build_filename (dir, "after.pdf", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *removed_path = g_build_filename (dir, "removed.pdf", NULL);
+  g_autofree char *removed = NULL;
   GtkWidget *button;
+  GtkWidget *remove;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (export_async (window, before_path, &error));
@@ -379,6 +412,32 @@ test_add_to_pack (void)
   /* A passage quoted, the phrase in it. */
   g_assert_true (g_regex_match_simple ("\u201c[^\u201d]*care leavers[^\u201d]*\u201d", after,
                                        G_REGEX_CASELESS, 0));
+
+  /* What the pack quotes is shown, and the same button takes it out. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Remove from _Pack");
+  g_assert_nonnull (find_label (GTK_WIDGET (window->search_view),
+                                "The pack quotes the passages for \u201c\"care leavers\"\u201d"));
+  /* Another search shown: the pack's is still named, with a way out. */
+  ic_search_view_search (window->search_view, "adoption");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add to _Pack");
+  g_assert_nonnull (find_label (GTK_WIDGET (window->search_view),
+                                "The pack quotes the passages for \u201c\"care leavers\"\u201d"));
+  remove = find_button (GTK_WIDGET (window->search_view), "_Remove from Pack");
+  g_assert_nonnull (remove);
+  g_assert_true (shown_within (remove, GTK_WIDGET (window->search_view)));
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_false (shown_within (remove, GTK_WIDGET (window->search_view)));
+  g_assert_true (export_async (window, removed_path, &error));
+  g_assert_no_error (error);
+  removed = pdf_text (removed_path);
+  g_assert_null (strstr (removed, "What the reports say about"));
+  /* Added again and removed with the search's own button. */
+  ic_search_view_search (window->search_view, "\"care leavers\"");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Remove from _Pack");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Add to _Pack");
+  g_assert_null (window->pack_evidence);
 
   /* A query with no word cannot be added. */
   ic_search_view_search (window->search_view, "   ");

@@ -93,6 +93,13 @@ ic_pack_export_pdf (GListModel          *reports,
     return FALSE;
 
   pages = ic_pages_paginate (reports, failures, options, IC_A4_WIDTH, IC_A4_HEIGHT);
+  if (pages == NULL)
+    {
+      /* Cancelled while laying out: nothing was written into @file. */
+      g_assert (options != NULL);
+      ic_atomic_file_abort (file);
+      return !g_cancellable_set_error_if_cancelled (options->cancellable, error);
+    }
   surface = cairo_pdf_surface_create_for_stream (ic_cairo_output_write, file, IC_A4_WIDTH, IC_A4_HEIGHT);
   set_metadata (surface, pages);
   cr = cairo_create (surface);

@@ -101,7 +101,10 @@ struct _IcPages
   GArray         *entries;      /* IcPagesEntry */
   GStringChunk   *strings;
   GHashTable     *dest_pages;   /* dest -> page + 1 */
+  GCancellable   *cancellable;  /* stops the layout between steps, or NULL */
 };
+
+gboolean _ic_pages_is_cancelled   (IcPages *pages);
 
 /* ic-pages-sections.c: the text sections as blocks. */
 void    _ic_pages_add_recurring   (IcPages *pages);

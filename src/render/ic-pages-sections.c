@@ -424,6 +424,8 @@ _ic_pages_add_authorities (IcPages *pages)
     {
       IcReport *report = g_ptr_array_index (pages->reports, i);
 
+      if (_ic_pages_is_cancelled (pages))
+        return;
       if (group->len > 0 && !g_str_equal (_ic_chart_report_authority (g_ptr_array_index (group, 0)),
                                           _ic_chart_report_authority (report)))
         {

@@ -332,7 +332,7 @@ paginate_flow (IcPages      *pages,
   guint n_blocks = pages->blocks->len;
   Page *page = NULL;
 
-  for (guint i = first_block; i < n_blocks; i++)
+  for (guint i = first_block; i < n_blocks && !_ic_pages_is_cancelled (pages); i++)
     {
       Block *block = g_ptr_array_index (pages->blocks, i);
 
@@ -396,26 +396,45 @@ compare_reports (gconstpointer a,
   return ic_report_compare (*(IcReport **) a, *(IcReport **) b);
 }
 
-static void
+/* Cancel is heard between steps of the layout (each chart, each
+ * authority, each block): a pack of a national archive takes many
+ * seconds to lay out before its first page is drawn. */
+gboolean
+_ic_pages_is_cancelled (IcPages *pages)
+{
+  return g_cancellable_is_cancelled (pages->cancellable);
+}
+
+/* Returns FALSE when cancelled, with some charts not made. */
+static gboolean
 prepare_charts (IcPages             *pages,
                 GListModel          *reports,
                 const IcPackOptions *options)
 {
   IcChartOptions every = { .latest_only = FALSE };
   IcChartOptions matrix = { .latest_only = pages->view != IC_PAGES_VIEW_MATRIX, .compact = pages->summary };
+  const struct { IcChart **chart; IcChartKind kind; const IcChartOptions *options; } wanted[] = {
+    { &pages->matrix, IC_CHART_MATRIX, &matrix },
+    { &pages->timeline, IC_CHART_TIMELINE, NULL },
+    { &pages->charts[0], IC_CHART_GRADES, NULL },
+    { &pages->charts[1], IC_CHART_THEMES, &every },
+    { &pages->charts[2], IC_CHART_HISTORY, &every },
+    { &pages->charts[3], IC_CHART_YEARS, &every },
+  };
 
-  pages->matrix = ic_chart_new (IC_CHART_MATRIX, reports, &matrix);
-  pages->timeline = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
-  pages->charts[0] = ic_chart_new (IC_CHART_GRADES, reports, NULL);
-  pages->charts[1] = ic_chart_new (IC_CHART_THEMES, reports, &every);
-  pages->charts[2] = ic_chart_new (IC_CHART_HISTORY, reports, &every);
-  pages->charts[3] = ic_chart_new (IC_CHART_YEARS, reports, &every);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      if (_ic_pages_is_cancelled (pages))
+        return FALSE;
+      *wanted[i].chart = ic_chart_new (wanted[i].kind, reports, wanted[i].options);
+    }
 
   if (options != NULL && options->recurrences != NULL)
     pages->links = g_ptr_array_ref (options->recurrences);
   else
     pages->links = g_ptr_array_ref (pages->timeline->links);
   ic_chart_set_recurrences (pages->timeline, pages->links);
+  return TRUE;
 }
 
 static IcPages *
@@ -452,6 +471,8 @@ pages_new (GListModel          *reports,
   pages->entries = g_array_new (FALSE, TRUE, sizeof (IcPagesEntry));
   pages->strings = g_string_chunk_new (1024);
   pages->dest_pages = g_hash_table_new (g_str_hash, g_str_equal);
+  if (options != NULL && options->cancellable != NULL)
+    pages->cancellable = g_object_ref (options->cancellable);
 
   collect (pages, reports, failures);
   g_ptr_array_sort (pages->reports, compare_reports);
@@ -523,6 +544,16 @@ paginate_view (IcPages      *pages,
   resolve_entries (pages);
 }
 
+/* A layout cut short by Cancel is not handed out. */
+static IcPages *
+unless_cancelled (IcPages *pages)
+{
+  if (!_ic_pages_is_cancelled (pages))
+    return pages;
+  ic_pages_unref (pages);
+  return NULL;
+}
+
 static guint
 contents_per_page (IcPages      *pages,
                    PangoContext *context)
@@ -540,6 +571,9 @@ contents_per_page (IcPages      *pages,
  *
  * Lays the whole pack out: cover, contents, matrix, timeline, charts,
  * recurring areas, one section per authority and the sources.
+ *
+ * Returns: (transfer full) (nullable): the pages, or %NULL when
+ *   @options' cancellable was cancelled before the layout was done
  */
 IcPages *
 ic_pages_paginate (GListModel          *reports,
@@ -553,22 +587,27 @@ ic_pages_paginate (GListModel          *reports,
   guint per_page, n_contents;
   Page *page;
 
+  /* Cancelled while the charts were made: some are missing. */
+  if (_ic_pages_is_cancelled (pages))
+    return unless_cancelled (pages);
   if (pages->view != IC_PAGES_VIEW_PACK)
     {
       paginate_view (pages, context);
-      return pages;
+      return unless_cancelled (pages);
     }
   add_section_entries (pages);
   if (pages->summary)
     {
       paginate_summary (pages, context);
-      return pages;
+      return unless_cancelled (pages);
     }
   _ic_pages_add_recurring (pages);
   _ic_pages_add_authorities (pages);
-  if (pages->evidence != NULL)
+  if (pages->evidence != NULL && !_ic_pages_is_cancelled (pages))
     _ic_pages_add_evidence (pages);
   _ic_pages_add_sources (pages);
+  if (_ic_pages_is_cancelled (pages))
+    return unless_cancelled (pages);
 
   set_dest (pages, "cover", 0);
   append_page (pages, PAGE_COVER, FALSE);
@@ -587,7 +626,7 @@ ic_pages_paginate (GListModel          *reports,
   paginate_charts (pages, context);
   paginate_flow (pages, context, 0);
   resolve_entries (pages);
-  return pages;
+  return unless_cancelled (pages);
 }
 
 IcPages *
@@ -621,6 +660,7 @@ ic_pages_unref (IcPages *pages)
   g_array_unref (pages->entries);
   g_hash_table_unref (pages->dest_pages);
   g_string_chunk_free (pages->strings);
+  g_clear_object (&pages->cancellable);
   g_free (pages);
 }
 

@@ -54,7 +54,14 @@ link_label (IcRecurrence *recurrence,
             IcReport     *other,
             gboolean      later)
 {
-  g_autofree char *name = report_name (other);
+  const IcItemRef *ref = later ? ic_recurrence_get_later (recurrence) : ic_recurrence_get_earlier (recurrence);
+  g_autofree char *report = report_name (other);
+  /* Two items of one report may both be linked: the number tells them
+   * apart, and says what Unlink would unlink. A carried-forward
+   * statement is no item. */
+  g_autofree char *name = ic_recurrence_get_carried_forward (recurrence) ? g_strdup (report)
+                          /* Translators: "Focused visit, 12 May 2023, item 3" */
+                          : g_strdup_printf (_("%s, item %u"), report, ref->index + 1);
   const char *concept = ic_recurrence_get_concept_label (recurrence);
   const char *why = concept ? concept : ic_theme_get_label (ic_recurrence_get_theme (recurrence));
 

@@ -16,6 +16,7 @@
 #include "ic-correction-widgets.h"
 #include "ic-a11y.h"
 #include "ic-report-page.h"
+#include "ic-fold-paned.h"
 #include "ic-search-index.h"
 #include "ic-themes.h"
 #include "ic-ui-util.h"
@@ -46,7 +47,7 @@ struct _IcReportPage
   GtkWidget      *strengths_heading;
   GtkWidget      *warnings_heading;
   GtkSearchEntry *search_entry;
-  AdwLeaflet     *leaflet;
+  IcFoldPaned    *panes;
   GtkWidget      *details_pane;
   GtkWidget      *text_pane;
   GtkWidget      *full_text_button;
@@ -746,7 +747,7 @@ peer_group_action (GtkWidget  *widget,
 static void
 folded_cb (IcReportPage *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean folded = ic_fold_paned_get_folded (self->panes);
 
   gtk_widget_set_visible (self->full_text_button, folded);
   gtk_widget_set_visible (self->details_button, folded);
@@ -759,7 +760,7 @@ show_text_action (GtkWidget  *widget,
 {
   IcReportPage *self = IC_REPORT_PAGE (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->text_pane);
+  ic_fold_paned_set_visible_child (self->panes, self->text_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
@@ -770,7 +771,7 @@ show_details_action (GtkWidget  *widget,
 {
   IcReportPage *self = IC_REPORT_PAGE (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
+  ic_fold_paned_set_visible_child (self->panes, self->details_pane);
   gtk_widget_grab_focus (self->full_text_button);
 }
 
@@ -781,7 +782,7 @@ find_action (GtkWidget  *widget,
 {
   IcReportPage *self = IC_REPORT_PAGE (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->text_pane);
+  ic_fold_paned_set_visible_child (self->panes, self->text_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -852,6 +853,7 @@ ic_report_page_class_init (IcReportPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (IC_TYPE_FOLD_PANED);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/InspectionCompare/ic-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, title_label);
@@ -866,7 +868,7 @@ ic_report_page_class_init (IcReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, strengths_heading);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, warnings_heading);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, IcReportPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, panes);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, details_pane);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, text_pane);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, full_text_button);
@@ -936,7 +938,7 @@ ic_report_page_set_report (IcReportPage *self,
     self->report_changed_id = g_signal_connect_swapped (report, "changed", G_CALLBACK (fill), self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
   /* A report opens on its details, in a narrow window too. */
-  adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
+  ic_fold_paned_set_visible_child (self->panes, self->details_pane);
   fill (self);
 }
 

@@ -74,6 +74,7 @@ struct _IcSearchView
   GListStore     *rows;
   IcSearchQuery  *query;
   char           *query_text;  /* what the rows show, as typed */
+  char           *pack_query;  /* the search the pack quotes, or NULL */
   gint64          started;
   gint64          started_cpu;  /* the main thread's CPU time then */
   gint64          last_time;
@@ -84,6 +85,8 @@ struct _IcSearchView
   GtkSearchEntry *search_entry;
   GtkToggleButton *good_button;
   GtkWidget *pack_button;
+  GtkWidget *pack_box;
+  GtkLabel  *pack_label;
   GtkLabel       *status_label;
   GtkStack       *stack;
   GtkListView    *list_view;
@@ -214,6 +217,36 @@ show_status (IcSearchView *self,
   gtk_stack_set_visible_child_name (self->stack, n_hits ? "results" : "none");
 }
 
+static gboolean
+query_in_pack (IcSearchView *self)
+{
+  return self->query != NULL && g_strcmp0 (self->query_text, self->pack_query) == 0;
+}
+
+/* The button adds the search shown, or takes it out when the pack
+ * already quotes it; the line under the entry says what the pack quotes
+ * whatever is shown. */
+static void
+show_pack_state (IcSearchView *self)
+{
+  gboolean in_pack = query_in_pack (self);
+
+  gtk_widget_set_sensitive (self->pack_button, self->query != NULL);
+  gtk_button_set_label (GTK_BUTTON (self->pack_button),
+                        in_pack ? _("Remove from _Pack") : _("Add to _Pack"));
+  gtk_widget_set_tooltip_text (self->pack_button,
+                               in_pack ? _("The pack Export… writes will have no Evidence section")
+                                       : _("Quote this search's passages in an Evidence section of the pack Export… writes"));
+  gtk_widget_set_visible (self->pack_box, self->pack_query != NULL);
+  if (self->pack_query != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The pack quotes the passages for “%s”"), self->pack_query);
+
+      gtk_label_set_label (self->pack_label, text);
+    }
+  ic_a11y_plain_button_names (self->pack_button);
+}
+
 static void
 run_query (IcSearchView *self)
 {
@@ -235,7 +268,7 @@ run_query (IcSearchView *self)
       n_hits = hits->len;
       rows = group_hits (hits, &n_reports);
     }
-  gtk_widget_set_sensitive (self->pack_button, self->query != NULL);
+  show_pack_state (self);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows ? rows->pdata : NULL, rows ? rows->len : 0);
   show_status (self, n_hits, n_reports);
@@ -252,12 +285,21 @@ search_changed_cb (IcSearchView *self)
     run_query (self);
 }
 
-/* The window keeps the pack's search (win.add-to-pack). */
+/* The window keeps the pack's search (win.add-to-pack) and tells the
+ * view (ic_search_view_set_pack_query()). */
 static void
 pack_clicked_cb (IcSearchView *self)
 {
-  if (self->query != NULL)
+  if (query_in_pack (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-from-pack", NULL);
+  else if (self->query != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.add-to-pack", "s", self->query_text);
+}
+
+static void
+pack_remove_clicked_cb (IcSearchView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-from-pack", NULL);
 }
 
 static void
@@ -440,6 +482,7 @@ ic_search_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_pointer (&self->query, ic_search_query_free);
   g_clear_pointer (&self->query_text, g_free);
+  g_clear_pointer (&self->pack_query, g_free);
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_SEARCH_VIEW);
   G_OBJECT_CLASS (ic_search_view_parent_class)->dispose (object);
 }
@@ -469,12 +512,15 @@ ic_search_view_class_init (IcSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, good_button);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, pack_button);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, pack_box);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, pack_label);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, status_label);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, stack);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, good_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pack_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pack_remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -581,4 +627,16 @@ ic_search_view_get_last_cpu_time (IcSearchView *self)
 {
   g_return_val_if_fail (IC_IS_SEARCH_VIEW (self), 0);
   return self->last_cpu_time;
+}
+
+/* The search the pack quotes (NULL: none), as the window keeps it. */
+void
+ic_search_view_set_pack_query (IcSearchView *self,
+                               const char   *query)
+{
+  g_return_if_fail (IC_IS_SEARCH_VIEW (self));
+
+  g_free (self->pack_query);
+  self->pack_query = g_strdup (query);
+  show_pack_state (self);
 }

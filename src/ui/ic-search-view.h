@@ -28,6 +28,8 @@ gboolean    ic_search_view_row_passage   (GObject      *row,
                                           const char  **source,
                                           guint        *page,
                                           char        **passage);
+void        ic_search_view_set_pack_query (IcSearchView *self,
+                                           const char   *query);
 /* Microseconds from the last query's start to its results drawn. */
 gint64      ic_search_view_get_last_time (IcSearchView *self);
 /* The main thread's CPU time over the same span (microseconds). */

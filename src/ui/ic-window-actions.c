@@ -177,8 +177,19 @@ add_to_pack_action (GtkWidget *widget, const char *name, GVariant *param)
 
   g_free (self->pack_evidence);
   self->pack_evidence = g_variant_dup_string (param, NULL);
+  ic_search_view_set_pack_query (self->search_view, self->pack_evidence);
   title = g_strdup_printf (_("The exported pack will quote the passages for “%s”"), self->pack_evidence);
   _ic_window_toast (self, title);
+}
+
+static void
+remove_from_pack_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+
+  g_clear_pointer (&self->pack_evidence, g_free);
+  ic_search_view_set_pack_query (self->search_view, NULL);
+  _ic_window_toast (self, _("The exported pack will quote no passages"));
 }
 
 static void
@@ -503,6 +514,7 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.open-passage", "(sus)", open_passage_action);
   gtk_widget_class_install_action (wc, "win.search", "s", search_action);
   gtk_widget_class_install_action (wc, "win.add-to-pack", "s", add_to_pack_action);
+  gtk_widget_class_install_action (wc, "win.remove-from-pack", NULL, remove_from_pack_action);
   gtk_widget_class_install_action (wc, "win.peer-group", "s", peer_group_action);
   gtk_widget_class_install_action (wc, "win.show-error", "s", show_error_action);
   gtk_widget_class_install_action (wc, "win.show-failures", NULL, show_failures_action);

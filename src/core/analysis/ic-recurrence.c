@@ -486,10 +486,54 @@ previous_inspection (GPtrArray *entries,
   return NULL;
 }
 
+/* The month and year a note names the earlier report by ("set at the
+ * focused visit in June 2021"): the authority's last report with items
+ * whose fieldwork started or ended in that month, or NULL. */
+static Entry *
+named_report (GPtrArray  *entries,
+              guint       later_pos,
+              const char *note)
+{
+  static const char *months[] = { "january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december" };
+  static GRegex *re;
+  Entry *later = g_ptr_array_index (entries, later_pos);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *month_name = NULL;
+  g_autofree char *year_text = NULL;
+  guint month = 0, year;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("\\b(January|February|March|April|May|June|July|August|September|"
+                                         "October|November|December)\\s+((?:19|20)\\d\\d)\\b",
+                                         G_REGEX_CASELESS, 0, NULL));
+  if (!g_regex_match (re, note, 0, &match))
+    return NULL;
+  month_name = g_match_info_fetch (match, 1);
+  year_text = g_match_info_fetch (match, 2);
+  year = (guint) g_ascii_strtoull (year_text, NULL, 10);
+  while (month < G_N_ELEMENTS (months) && g_ascii_strcasecmp (months[month], month_name) != 0)
+    month++;
+  for (guint e = later_pos; e-- > 0;)
+    {
+      Entry *earlier = g_ptr_array_index (entries, e);
+      const GDate *dates[] = { ic_report_get_start_date (earlier->report), ic_report_get_end_date (earlier->report) };
+
+      if (!same_authority_earlier (earlier, later) || earlier->items->len == 0)
+        continue;
+      for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+        if (dates[d] != NULL && g_date_valid (dates[d]) && g_date_get_year (dates[d]) == year &&
+            g_date_get_month (dates[d]) == month + 1)
+          return earlier;
+    }
+  return NULL;
+}
+
 /* "The areas for priority action set at the last focused visit remain.":
- * the earlier report the note points to (the last focused or monitoring
- * visit, the last inspection, or else the last report with items), or
- * NULL when the note does not carry areas forward. */
+ * the earlier report the note points to (the one it names by its month,
+ * or the last focused or monitoring visit, the last inspection, or else
+ * the last report with items), or NULL when the note does not carry
+ * areas forward. */
 static Entry *
 carried_from (GPtrArray *entries,
               guint      later_pos)
@@ -498,17 +542,24 @@ carried_from (GPtrArray *entries,
   Entry *later = g_ptr_array_index (entries, later_pos);
   const char *note = ic_report_get_improvement_note (later->report);
   gboolean want_visit, want_inspection;
+  Entry *named;
 
   if (g_once_init_enter (&carries))
     {
       visit = g_regex_new ("\\b(?:focused|monitoring)\\s+visit", G_REGEX_CASELESS, 0, NULL);
       inspection = g_regex_new ("\\binspection\\b", G_REGEX_CASELESS, 0, NULL);
-      g_once_init_leave (&carries, g_regex_new ("\\b(?:last|previous|earlier)\\b.*\\b(?:remain|remains|still apply|"
-                                                "continue to apply|still require|continue to require|are still)\\b",
+      /* As the parser's refers_back(): a statement about earlier areas,
+       * not a note of prose that happens to say "remain". */
+      g_once_init_leave (&carries, g_regex_new ("\\b(?:areas?|recommendations?|priority actions?)\\b.*"
+                                                "\\b(?:last|previous|earlier|(?:focused|monitoring) visit|inspection)\\b.*"
+                                                "\\b(?:remain|remains|still apply|continue to apply|still require|"
+                                                "continue to require|are still)\\b",
                                                 G_REGEX_CASELESS | G_REGEX_DOTALL, 0, NULL));
     }
   if (note == NULL || !g_regex_match (carries, note, 0, NULL))
     return NULL;
+  if ((named = named_report (entries, later_pos, note)) != NULL)
+    return named;
   want_visit = g_regex_match (visit, note, 0, NULL);
   want_inspection = !want_visit && g_regex_match (inspection, note, 0, NULL);
 

@@ -41,12 +41,14 @@ typedef struct
 IcSearchDoc   *ic_search_doc_new          (const char * const *pages,
                                            gboolean            from_pdf) G_GNUC_WARN_UNUSED_RESULT;
 typedef struct _IcCache IcCache;
-/* From the cache when it holds this content's document, else built and
+/* From the cache when it holds this content's document, else built (from
+ * the parser's @lines when given, see ic_parse_report_and_lines()) and
  * stored there (@cache may be NULL). */
 IcSearchDoc   *ic_search_doc_new_cached   (IcCache            *cache,
                                            const char         *content_id,
                                            const char * const *pages,
-                                           gboolean            from_pdf) G_GNUC_WARN_UNUSED_RESULT;
+                                           gboolean            from_pdf,
+                                           GArray             *lines) G_GNUC_WARN_UNUSED_RESULT;
 IcSearchDoc   *ic_search_doc_ref          (IcSearchDoc        *doc);
 void           ic_search_doc_unref        (IcSearchDoc        *doc);
 const char    *ic_search_doc_get_text     (IcSearchDoc        *doc);

@@ -48,6 +48,7 @@ job_clear (IcLoadJob *job)
   g_clear_pointer (&job->waiting_copies, g_ptr_array_unref);
   g_clear_pointer (&job->unfinished, g_hash_table_unref);
   g_clear_pointer (&job->probe, ic_stall_probe_free);
+  g_clear_pointer (&job->profile, ic_load_profile_free);
   g_mutex_clear (&job->mutex);
 }
 

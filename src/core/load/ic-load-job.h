@@ -10,6 +10,7 @@
 #pragma once
 
 #include "ic-cache.h"
+#include "ic-load-profile.h"
 #include "ic-loader-private.h"
 #include "ic-scanner.h"
 #include "ic-stall-probe.h"
@@ -50,6 +51,7 @@ typedef struct
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;
   IcStallProbe  *probe;          /* with IC_DEBUG_STALLS=1 only */
+  IcLoadProfile *profile;        /* with IC_DEBUG_STAGES=1 only; the coordinator's */
   gulong         cancelled_id;
   gboolean       returned;
   GPtrArray     *waiting_copies; /* IcLoadCopy whose original is still being read */

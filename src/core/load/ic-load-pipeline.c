@@ -99,11 +99,16 @@ extract_range (IcLoadJob  *job,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   IcExtractPool *pool = ic_extract_pool_get_default ();
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+  char **pages;
 
   if (pool != NULL)
-    return ic_extract_pool_get_page_range (pool, data, length, first, max, n_pages,
-                                           job->cancellable, error);
-  return ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
+    pages = ic_extract_pool_get_page_range (pool, data, length, first, max, n_pages,
+                                            job->cancellable, error);
+  else
+    pages = ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_EXTRACT);
+  return pages;
 }
 
 /* What the file holds is cached, but not an interrupted extraction nor
@@ -116,6 +121,8 @@ cache_pages (IcLoadJob   *job,
              char       **pages,
              GError      *error)
 {
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+
   if (job->cache == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER))
     return;
@@ -125,6 +132,7 @@ cache_pages (IcLoadJob   *job,
   else
     ic_cache_store_pages (job->cache, content_id, from_pdf, (const char * const *)pages,
                           error ? error->message : NULL);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_WRITE);
 }
 
 /* Text from the file (and then into the cache). Returns NULL with @error
@@ -152,12 +160,18 @@ get_pages (IcLoadJob   *job,
       if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &local_error))
         g_clear_pointer (&pages, g_strfreev);
     }
-  else if ((text = ic_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   &local_error)) != NULL &&
-           ic_text_check_page_count (text, &local_error))
-    pages = ic_text_split_pages (text);
   else
-    pages = NULL;
+    {
+      IcLoadTimer timer = ic_load_profile_start (job->profile);
+
+      if ((text = ic_text_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  &local_error)) != NULL &&
+          ic_text_check_page_count (text, &local_error))
+        pages = ic_text_split_pages (text);
+      else
+        pages = NULL;
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_EXTRACT);
+    }
 
   cache_pages (job, content_id, kind == IC_FILE_KIND_PDF, pages, local_error);
   if (local_error != NULL)
@@ -186,8 +200,11 @@ deliver_provisional (IcLoadJob          *job,
                      const char         *content_id,
                      char              **pages)
 {
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
   g_autoptr(IcReport) report = job->parse (entry->path, (const char * const *)pages, TRUE, NULL);
   IcLoadLater *later = g_new0 (IcLoadLater, 1);
+
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
 
   later->entry = entry;
   later->content_id = g_strdup (content_id);
@@ -197,6 +214,7 @@ deliver_provisional (IcLoadJob          *job,
       _ic_report_set_content_id (report, content_id);
       _ic_report_set_pages (report, (const char * const *)pages);
       ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
       tell_report_func (job, report, TRUE);
     }
 
@@ -221,18 +239,32 @@ deliver (IcLoadJob   *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
+  g_autoptr(GArray) lines = NULL;
   /* Only the real parser's reports are cached, never a test's stand-in. */
   IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
 
   if (pages != NULL && cache != NULL)
-    report = ic_cache_lookup_report (cache, content_id, path);
+    {
+      report = ic_cache_lookup_report (cache, content_id, path);
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
+    }
   if (pages != NULL && report == NULL)
     {
-      report = job->parse (path, (const char * const *)pages, from_pdf, &error);
+      /* The index reads the lines the parser split the pages into. */
+      if (job->parse == ic_parse_report && job->index_text)
+        report = ic_parse_report_and_lines (path, (const char * const *)pages, from_pdf,
+                                            &lines, &error);
+      else
+        report = job->parse (path, (const char * const *)pages, from_pdf, &error);
       if (report != NULL)
         _ic_report_set_content_id (report, content_id);
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
       if (report != NULL && cache != NULL)
-        ic_cache_store_report (cache, report);
+        {
+          ic_cache_store_report (cache, report);
+          ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_WRITE);
+        }
     }
   if (report == NULL)
     {
@@ -248,10 +280,17 @@ deliver (IcLoadJob   *job,
 
   _ic_report_set_pages (report, (const char * const *)pages);
   if (job->index_text)
-    _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
-                                                                  (const char * const *)pages, from_pdf));
+    {
+      timer = ic_load_profile_start (job->profile);
+      _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
+                                                                    (const char * const *)pages,
+                                                                    from_pdf, lines));
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_INDEX);
+    }
   /* Themes come after the cache: a user's own rules apply on every load. */
+  timer = ic_load_profile_start (job->profile);
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
   tell_report_func (job, report, FALSE);
 
   g_mutex_lock (&job->mutex);
@@ -271,9 +310,15 @@ load_content (IcLoadJob         *job,
   g_autofree char *reason = NULL;
   gboolean from_pdf = kind == IC_FILE_KIND_PDF;
   gboolean partial = FALSE;
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+  gboolean cached = FALSE;
 
-  if (job->cache == NULL ||
-      !ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason))
+  if (job->cache != NULL)
+    {
+      cached = ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason);
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
+    }
+  if (!cached)
     {
       pages = get_pages (job, kind, bytes, content_id, &partial, &error);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -300,14 +345,20 @@ load_unchanged (IcLoadJob          *job,
   g_auto(GStrv) pages = NULL;
   g_autofree char *reason = NULL;
   gboolean from_pdf = FALSE;
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+  gboolean cached;
 
   *content_id = ic_cache_lookup_path (job->cache, entry);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
   if (*content_id == NULL)
     return FALSE;
   if (!claim_content (job, entry->path, *content_id))
     return TRUE;
   *claimed = TRUE;
-  if (!ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason))
+  timer = ic_load_profile_start (job->profile);
+  cached = ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
+  if (!cached)
     return FALSE;
 
   deliver (job, entry->path, *content_id, from_pdf, pages, reason, FALSE);
@@ -336,6 +387,7 @@ load_entry (IcScanEntry *entry,
   g_autofree char *content_id = NULL;
   gboolean claimed = FALSE;
   IcFileKind kind;
+  IcLoadTimer timer;
 
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
@@ -348,7 +400,9 @@ load_entry (IcScanEntry *entry,
     return;
 
   /* Read, not mapped: see ic-read-file.c. */
+  timer = ic_load_profile_start (job->profile);
   bytes = ic_read_file_bytes (entry->path, &error);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_READ);
   if (bytes == NULL)
     {
       fail_read (job, entry->path, error);
@@ -364,6 +418,7 @@ load_entry (IcScanEntry *entry,
     }
 
   content_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_HASH);
   if (job->cache != NULL)
     ic_cache_remember_path (job->cache, entry, content_id);
   if ((claimed && g_str_equal (content_id, indexed_id)) ||
@@ -424,10 +479,13 @@ read_rest (IcLoadJob    *job,
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) rest = NULL;
   g_autoptr(GError) local_error = NULL;
+  IcLoadTimer timer;
 
   if (!unchanged (later->entry, error))
     return NULL;
+  timer = ic_load_profile_start (job->profile);
   bytes = ic_read_file_bytes (later->entry->path, &local_error);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_READ);
   if (bytes == NULL)
     {
       g_autofree char *why = ic_scanner_reason_from_error (local_error);
@@ -490,13 +548,18 @@ void
 ic_load_pipeline_run (IcLoadJob *job)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  gint64 start = g_get_monotonic_time ();
+  IcLoadTimer timer;
 
+  job->profile = ic_load_profile_new_if_asked ();
   if (job->background)
     start_background (job);
   job->cache = ic_cache_open_default ();
   if (job->cache != NULL && job->retry_failures)
     ic_cache_retry_extractor_failures (job->cache);
+  timer = ic_load_profile_start (job->profile);
   entries = ic_scanner_scan ((GFile **)job->files->pdata, job->files->len, job->cancellable);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_SCAN);
 
   g_mutex_lock (&job->mutex);
   job->n_total = entries->len;
@@ -508,6 +571,8 @@ ic_load_pipeline_run (IcLoadJob *job)
   /* Every file has had its first pass: now the rest of the long PDFs. */
   ic_work_crew_run (job->later, (GFunc)load_rest, job, job->background);
   g_clear_pointer (&job->cache, ic_cache_close);
+  ic_load_profile_report (job->profile, g_get_monotonic_time () - start);
+  g_clear_pointer (&job->profile, ic_load_profile_free);
 
   g_mutex_lock (&job->mutex);
   job->finished = TRUE;

@@ -464,8 +464,8 @@ find_range (const char *text,
   Window window;
   gboolean found = FALSE;
 
-  g_return_val_if_fail (start != NULL, FALSE);
-  g_return_val_if_fail (end != NULL, FALSE);
+  g_assert (start != NULL);
+  g_assert (end != NULL);
 
   if (text == NULL)
     return FALSE;
@@ -510,6 +510,9 @@ ic_dates_find_range_span (const char *text,
                           gsize      *match_start,
                           gsize      *match_len)
 {
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
   return find_range (text, 0, FALSE, start, end, match_start, match_len);
 }
 

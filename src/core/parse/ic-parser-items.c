@@ -353,6 +353,7 @@ typedef struct
   guint        page;
   guint        taken;      /* items and strengths added */
   gboolean     said_none;  /* the list said it was empty, or pointed back */
+  gboolean     lone_paragraph; /* the section is one paragraph, no list */
 } Collector;
 
 /* Longer than any item seen in 2012–26 reports: prose after the list was
@@ -391,7 +392,8 @@ states_none (const char *text)
 
 /* "The areas for improvement identified at the last inspection remain."
  * (focused visits): the list points back to an earlier report instead of
- * naming items. */
+ * naming items. The report may be named by its kind and date instead
+ * ("set at the focused visit in June 2021 … continue to apply"). */
 static gboolean
 refers_back (const char *text)
 {
@@ -399,10 +401,35 @@ refers_back (const char *text)
 
   if (g_once_init_enter (&re))
     g_once_init_leave (&re, g_regex_new ("^(?:the |all )?(?:areas?|recommendations?|priority actions?)\\b[^.]{0,160}"
-                                         "\\b(?:last|previous|earlier)\\b[^.]{0,80}"
+                                         "\\b(?:last|previous|earlier|(?:focused|monitoring) visit|inspection)\\b"
+                                         "[^.]{0,80}"
                                          "\\b(?:remain|remains|still apply|continue to apply|are still)\\b[^.]*\\.?$",
                                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   return strlen (text) < 300 && g_regex_match (re, text, 0, NULL);
+}
+
+/* A section of one paragraph that tells rather than asks ("Leaders know
+ * that … is not yet finished, and they are putting this right. They
+ * should also …"): two sentences or more, the first saying what is, in
+ * its first words, and asking for nothing. An item asks: "The quality of
+ * plans.", "Ensure that …", "The local authority should …". */
+static gboolean
+is_prose (const char *text)
+{
+  static GRegex *sentences, *tells, *asks;
+  g_auto(GStrv) parts = NULL;
+
+  if (g_once_init_enter (&sentences))
+    {
+      tells = g_regex_new ("^(?:\\S+\\s+){0,5}?(?:know|knows|have|has|are|is|were|was|recognise[sd]?|"
+                           "recognize[sd]?|understand|understands|acknowledge[sd]?|identified)\\b",
+                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      asks = g_regex_new ("\\b(?:should|must|needs? to|ensure|improve)\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&sentences, g_regex_new ("(?<=[.!?])\\s+(?=[A-Z])", G_REGEX_OPTIMIZE, 0, NULL));
+    }
+  parts = g_regex_split (sentences, text, 0);
+  return g_strv_length (parts) >= 2 && g_regex_match (tells, parts[0], 0, NULL) &&
+         !g_regex_match (asks, parts[0], 0, NULL);
 }
 
 static void
@@ -420,6 +447,15 @@ flush (Collector *c)
   if (states_none (text))
     {
       c->said_none = TRUE;
+      return;
+    }
+  if (c->lone_paragraph && c->kind != HEADING_STRENGTHS && is_prose (text))
+    {
+      c->said_none = TRUE;
+      _ic_parser_add_note (c->parse, text);
+      _ic_report_add_warning (c->parse->report,
+                              _("The improvement section is a paragraph of prose, not a list: it is kept as "
+                                "the report's note, not as items."));
       return;
     }
   if (refers_back (text))
@@ -629,6 +665,28 @@ collect_bullets (Collector *c,
   flush (c);
 }
 
+/* The paragraphs of a section without a list, as collect_paragraphs()
+ * splits them. */
+static guint
+count_paragraphs (IcParse *parse,
+                  guint    from,
+                  guint    end)
+{
+  guint n = 0;
+
+  for (guint i = from; i < end; i++)
+    {
+      const char *text = IC_LINE (parse, i)->text;
+
+      if (i == from || (IC_LINE (parse, i)->blank_before &&
+                        g_regex_match_simple ("[.;!][\"'’”)]*$", IC_LINE (parse, i - 1)->text, 0, 0)))
+        n++;
+      if (g_str_has_suffix (text, ":"))
+        n = 0;
+    }
+  return n;
+}
+
 /* Items as plain paragraphs, one per paragraph; a lead-in sentence ending
  * with a colon is not an item. */
 static void
@@ -689,7 +747,7 @@ collect_section (IcParse     *parse,
                  guint        from,
                  guint        end)
 {
-  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0, 0, FALSE };
+  Collector c = { parse, kind, IC_SCOPE_LOCAL_AUTHORITY, NULL, g_string_new (NULL), 0, 0, FALSE, FALSE };
   gboolean numbered, bulleted;
   guint bullets = 0, numbers = 0, run = 0;
   gboolean ended = FALSE;
@@ -740,7 +798,10 @@ collect_section (IcParse     *parse,
   else if (bulleted)
     collect_bullets (&c, from, end);
   else
-    collect_paragraphs (&c, from, end);
+    {
+      c.lone_paragraph = count_paragraphs (parse, from, end) == 1;
+      collect_paragraphs (&c, from, end);
+    }
 
   g_free (c.timeframe);
   g_string_free (c.item, TRUE);

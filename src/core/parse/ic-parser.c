@@ -807,12 +807,31 @@ ic_parse_report (const char          *source,
                  gboolean             from_pdf,
                  GError             **error)
 {
+  return ic_parse_report_and_lines (source, pages, from_pdf, NULL, error);
+}
+
+/**
+ * ic_parse_report_and_lines:
+ * @lines: (out) (optional) (transfer full) (nullable): the lines of
+ *   @pages as the parser reads them (NULL for pages with no text)
+ *
+ * Returns: (transfer full) (nullable): as ic_parse_report()
+ */
+IcReport *
+ic_parse_report_and_lines (const char          *source,
+                           const char * const  *pages,
+                           gboolean             from_pdf,
+                           GArray             **lines,
+                           GError             **error)
+{
   g_autoptr(IcReport) report = NULL;
   TitleMatch match = { 0 };
   IcParse parse = { 0 };
   Head head;
   gboolean ok;
 
+  if (lines != NULL)
+    *lines = NULL;
   if (!has_text (pages))
     {
       g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NO_TEXT,
@@ -845,7 +864,10 @@ ic_parse_report (const char          *source,
 
   g_free (match.authority);
   head_clear (&head);
-  g_array_unref (parse.lines);
+  if (lines != NULL)
+    *lines = g_steal_pointer (&parse.lines);
+  else
+    g_array_unref (parse.lines);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

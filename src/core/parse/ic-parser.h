@@ -23,5 +23,13 @@ IcReport *ic_parse_report      (const char          *source,
                                 const char * const  *pages,
                                 gboolean             from_pdf,
                                 GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* As ic_parse_report(), also giving the lines it split @pages into
+ * (@lines: page furniture left out; for ic_search_doc_new_cached(), which
+ * would split them again otherwise). Set on failure too, as far as got. */
+IcReport *ic_parse_report_and_lines (const char          *source,
+                                     const char * const  *pages,
+                                     gboolean             from_pdf,
+                                     GArray             **lines,
+                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

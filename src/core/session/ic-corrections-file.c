@@ -403,8 +403,8 @@ set_node (IcCorrections  *self,
           JsonNode       *value,
           GError        **error)
 {
-  g_return_val_if_fail (IC_IS_CORRECTIONS (self), FALSE);
-  g_return_val_if_fail (content_id != NULL && field != NULL, FALSE);
+  g_assert (IC_IS_CORRECTIONS (self));
+  g_assert (content_id != NULL && field != NULL);
 
   if (!_ic_corrections_validate (field, value, error))
     {
@@ -429,8 +429,12 @@ ic_corrections_set_field (IcCorrections  *self,
                           const char     *value,
                           GError        **error)
 {
-  JsonNode *node = json_node_alloc ();
+  JsonNode *node;
 
+  g_return_val_if_fail (IC_IS_CORRECTIONS (self), FALSE);
+  g_return_val_if_fail (content_id != NULL && field != NULL, FALSE);
+
+  node = json_node_alloc ();
   if (value != NULL)
     json_node_init_string (node, value);
   else
@@ -449,9 +453,14 @@ ic_corrections_set_themes (IcCorrections       *self,
                            const char * const  *themes,
                            GError             **error)
 {
-  g_autofree char *field = g_strdup_printf (ITEMS_PREFIX "%u" THEMES_SUFFIX, index);
-  JsonArray *array = json_array_new ();
+  g_autofree char *field = NULL;
+  JsonArray *array;
 
+  g_return_val_if_fail (IC_IS_CORRECTIONS (self), FALSE);
+  g_return_val_if_fail (content_id != NULL, FALSE);
+
+  field = g_strdup_printf (ITEMS_PREFIX "%u" THEMES_SUFFIX, index);
+  array = json_array_new ();
   for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
     json_array_add_string_element (array, themes[i]);
   return set_node (self, content_id, field, json_node_init_array (json_node_alloc (), array), error);
