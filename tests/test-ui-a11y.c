@@ -290,6 +290,9 @@ test_names (void)
   nodes = walk_or_fail ();
   g_assert_cmpuint (nodes->len, >, 500);
   g_assert_cmpuint (count_unnamed (nodes), ==, 0);
+  /* The charts' grid is named in words, not "GtkFlowBox". */
+  g_assert_cmpuint (count_named (nodes, "grid", "Charts"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "grid", "GtkFlowBox"), ==, 0);
   /* The four charts are there, each described, each with its own menu. */
   g_assert_cmpuint (count_named (nodes, "image", "Grades by Judgement Area"), ==, 1);
   g_assert_cmpuint (count_named (nodes, "button", "Save or print Grades by Judgement Area"), >=, 1);

@@ -25,6 +25,7 @@
 #include "ic-report-filter.h"
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
+#include "ic-ui-test-util.h"
 #include "ic-window-private.h"
 
 #define ANCHOR "Barnsley"
@@ -82,22 +83,6 @@ fill_store (IcReportStore *store)
         g_ptr_array_add (reports, make_report (others[i], 2016 + y + i, IC_GRADE_INADEQUATE));
     }
   ic_report_store_add_batch (store, reports);
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child_of_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -985,11 +970,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_setenv ("LC_TIME", "C", TRUE);
+  ic_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/filter-bar/compare-with", test_compare_with);
   g_test_add_func ("/ui/charts/history-follows-peers", test_history_follows_peers);

@@ -1,0 +1,638 @@
+/* test-ui-matrix.c: the matrix view: its cells, keyboard, header, rows
+ * arriving, and the lists staying at the top
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ic-authorities.h"
+#include "ic-corrections.h"
+#include "ic-chart-private.h"
+#include "ic-chart-widget.h"
+#include "ic-correction-widgets.h"
+#include "ic-failure.h"
+#include "ic-grade-cell.h"
+#include "ic-failures-dialog.h"
+#include "ic-loader.h"
+#include "ic-timeline-view.h"
+#include "ic-matrix-view.h"
+#include "ic-pages.h"
+#include "ic-passage-text.h"
+#include "ic-search-index.h"
+#include "ic-search-view.h"
+#include "ic-print-operation.h"
+#include "ic-report-filter.h"
+#include "ic-report-page.h"
+#include "ic-report-private.h"
+#include "ic-reports-view.h"
+#include "ic-row-feed.h"
+#include "ic-text-cell.h"
+#include "ic-themes.h"
+#include "ic-matrix-header.h"
+#include "ic-matrix-row.h"
+#include "ic-sheet.h"
+#include "ic-test-util.h"
+#include "ic-ui-util.h"
+#include "ic-window-private.h"
+#include "ic-ui-test-reports.h"
+#include "ic-ui-test-util.h"
+
+static void
+test_cell_description (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/x.txt", "Richmond upon Thames",
+                                            IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                            IC_GRADE_GOOD);
+  g_autoptr(IcReport) visit = make_report ("/r/y.txt", "Greenwich", IC_INSPECTION_TYPE_FOCUSED_VISIT,
+                                           1, G_DATE_MAY, 2021, IC_GRADE_NONE);
+  /* Judged under the 2023 framework, which grades care leavers apart: a
+   * missing care leavers' grade is not "part of children in care". */
+  g_autoptr(IcReport) later = make_report ("/r/z.txt", "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           8, G_DATE_MARCH, 2024, IC_GRADE_GOOD);
+  g_autofree char *text = ic_ui_cell_description (report, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_autofree char *later_care_leavers = NULL;
+  g_autofree char *care_leavers = NULL;
+  g_autofree char *not_graded = NULL;
+  IcGrade grade;
+
+  g_assert_cmpstr (text, ==,
+                   "Richmond upon Thames, Overall effectiveness, Good, inspection ended 4 February 2022");
+  care_leavers = ic_ui_cell_text (report, IC_AREA_CARE_LEAVERS, &grade);
+  g_assert_cmpstr (care_leavers, ==, "Part of children in care");
+  later_care_leavers = ic_ui_cell_text (later, IC_AREA_CARE_LEAVERS, &grade);
+  g_assert_cmpstr (later_care_leavers, ==, "—");
+  not_graded = ic_ui_cell_text (visit, IC_AREA_OVERALL_EFFECTIVENESS, &grade);
+  g_assert_cmpstr (not_graded, ==, "Not graded");
+}
+
+/* Text cells compute their tooltip when asked: a tooltip set on every
+ * bound cell asked the X server where the pointer was, once per cell. */
+static guint
+assert_text_cells_ask_for_tooltips (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (IC_IS_TEXT_CELL (widget) && ic_text_cell_get_text (IC_TEXT_CELL (widget)) != NULL &&
+      *ic_text_cell_get_text (IC_TEXT_CELL (widget)) != '\0')
+    {
+      g_assert_null (gtk_widget_get_tooltip_text (widget));
+      g_assert_true (gtk_widget_get_has_tooltip (widget));
+      n++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += assert_text_cells_ask_for_tooltips (c);
+  return n;
+}
+
+/* Tab goes from one judgement cell to the next, each named in full. */
+static void
+test_matrix_keyboard (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window),
+                                                                IC_TYPE_REPORTS_VIEW));
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  const char *description;
+  IcReport *report;
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  collect_cells (matrix, cells);
+  g_assert_cmpuint (cells->len, >=, 2);
+  g_assert_cmpuint (assert_text_cells_ask_for_tooltips (matrix), >, 0);
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (cells, 0)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (IC_IS_GRADE_CELL (focus) && gtk_widget_has_css_class (focus, "grade-cell"));
+  g_assert_true (focus != g_ptr_array_index (cells, 0));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                   GTK_ACCESSIBLE_ROLE_BUTTON);
+
+  /* Enter (the cell's activate signal) opens the cell's report. */
+  g_assert_null (ic_reports_view_get_report (reports));
+  g_assert_true (gtk_widget_activate (focus));
+  report = ic_reports_view_get_report (reports);
+  g_assert_nonnull (report);
+  description = ic_grade_cell_get_description (IC_GRADE_CELL (focus));
+  g_assert_nonnull (strstr (description, ic_report_get_authority (report)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Presses a key as GTK's capture phase would hand it to the grid view. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static IcReport *
+report_at (GListModel *rows,
+           guint       position)
+{
+  g_autoptr(IcReport) report = g_list_model_get_item (rows, position);
+
+  return report;
+}
+
+/* The row of the focused grade cell, once the grid view has built it and
+ * the cell has the focus (it may first scroll to the row). */
+static IcMatrixRow *
+wait_for_focused_row (IcWindow *window,
+                      IcReport *report)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GtkWidget *focus = focus_of (window);
+      GtkWidget *row = focus ? gtk_widget_get_parent (focus) : NULL;
+
+      if (IC_IS_MATRIX_ROW (row) && ic_matrix_row_get_report (IC_MATRIX_ROW (row)) == report)
+        return IC_MATRIX_ROW (row);
+      wait_frames (1);
+    }
+  return NULL;
+}
+
+/* The matrix is walked as a grid: arrows move a cell at a time, Home and
+ * End to the row's ends, Ctrl+Home and Ctrl+End to the first and last
+ * rows; Tab leaves it in one step, and enters it at the first row. */
+static void
+test_matrix_grid_keys (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcMatrixView *matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
+  GtkWidget *grid_view = find_child_of_type (GTK_WIDGET (matrix), GTK_TYPE_GRID_VIEW);
+  GtkWidget *header = find_child_of_type (GTK_WIDGET (matrix), IC_TYPE_MATRIX_HEADER);
+  GListModel *rows;
+  GtkWidget *first, *row;
+
+  ic_matrix_view_set_latest_only (matrix, FALSE);
+  /* Earlier tests may have left another view to come back to. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "matrix");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (20);
+  rows = ic_matrix_view_get_rows (matrix);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+
+  /* Tab from the last column title: the first row's first grade. */
+  for (int c = IC_MATRIX_N_COLUMNS - 1; c >= 0; c--)
+    if (gtk_widget_get_child_visible (ic_matrix_header_get_button (IC_MATRIX_HEADER (header), c)))
+      {
+        g_assert_true (gtk_widget_grab_focus (ic_matrix_header_get_button (IC_MATRIX_HEADER (header), c)));
+        break;
+      }
+  g_assert_true (press_key (header, GDK_KEY_Tab, 0));
+  row = GTK_WIDGET (wait_for_focused_row (window, report_at (rows, 0)));
+  g_assert_nonnull (row);
+  first = focus_of (window);
+  g_assert_true (first == ic_matrix_row_get_cell (IC_MATRIX_ROW (row), IC_MATRIX_COLUMN_FIRST_AREA));
+
+  /* Right: the next shown area of the same row; Left back. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Right, 0));
+  g_assert_true (gtk_widget_get_parent (focus_of (window)) == row);
+  g_assert_true (focus_of (window) != first);
+  g_assert_true (press_key (grid_view, GDK_KEY_Left, 0));
+  g_assert_true (focus_of (window) == first);
+
+  /* Down: the same column of the next row. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Down, 0));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 1)));
+  g_assert_true (focus_of (window) == ic_matrix_row_get_cell (IC_MATRIX_ROW (gtk_widget_get_parent (focus_of (window))),
+                                                              IC_MATRIX_COLUMN_FIRST_AREA));
+
+  /* Ctrl+End: the last row; Ctrl+Home: the first cell again. */
+  g_assert_true (press_key (grid_view, GDK_KEY_End, GDK_CONTROL_MASK));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 6)));
+  g_assert_true (press_key (grid_view, GDK_KEY_Home, GDK_CONTROL_MASK));
+  g_assert_nonnull (wait_for_focused_row (window, report_at (rows, 0)));
+  g_assert_true (focus_of (window) == first);
+
+  /* Tab leaves the grid: the focus is outside it, not on another cell. */
+  g_assert_true (press_key (grid_view, GDK_KEY_Tab, 0));
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), grid_view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  guint position, removed, added, n;
+} Change;
+
+static void
+record_change_cb (GListModel *rows,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  *change = (Change) { position, removed, added, change->n + 1 };
+}
+
+static GtkStringObject *
+string_at (GListModel *model,
+           guint       position)
+{
+  GtkStringObject *item = g_list_model_get_item (model, position);
+
+  g_object_unref (item);
+  return item;
+}
+
+/* A row that another takes the place of (a provisional report replaced
+ * by the whole one) is one change where it is: the view rebinds that row
+ * in place instead of removing it and moving every row below twice. */
+static void
+test_row_feed_replace (void)
+{
+  GtkWidget *widget = g_object_ref_sink (gtk_label_new (NULL));
+  g_autoptr(GListStore) source = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(IcRowFeed) feed = ic_row_feed_new (widget, GTK_TYPE_STRING_OBJECT, NULL, NULL);
+  g_autoptr(GtkStringObject) replacement = gtk_string_object_new ("c2");
+  GListModel *rows = ic_row_feed_get_rows (feed);
+  const char *names[] = { "a", "b", "c", "d", "e" };
+  Change change = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GtkStringObject) item = gtk_string_object_new (names[i]);
+      g_list_store_append (source, item);
+    }
+  ic_row_feed_set_source (feed, G_LIST_MODEL (source));
+  ic_row_feed_flush (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change_cb), &change);
+  g_list_store_splice (source, 2, 1, (gpointer *) &replacement, 1);
+  ic_row_feed_flush (feed);
+  g_assert_cmpuint (change.n, ==, 1);
+  g_assert_cmpuint (change.position, ==, 2);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_true (string_at (rows, 2) == replacement);
+
+  /* Removing and adding rows still ends with the source's rows. */
+  g_list_store_remove (source, 0);
+  g_list_store_remove (source, 3);
+  ic_row_feed_flush (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (string_at (rows, i) == string_at (G_LIST_MODEL (source), i));
+
+  g_signal_handlers_disconnect_by_func (rows, record_change_cb, &change);
+  g_object_unref (widget);
+}
+
+/* A text cell is one line: it can shrink to "…", says when it is cut
+ * short (its tooltip then shows the whole text) and names itself to a
+ * screen reader with its text. */
+static void
+test_text_cell (void)
+{
+  GtkWidget *cell = g_object_ref_sink (ic_text_cell_new ());
+  int min_width, nat_width, height, wide_height, dummy;
+
+  ic_text_cell_set_text (IC_TEXT_CELL (cell), "Blackburn with Darwen Borough Council");
+  g_assert_cmpstr (ic_text_cell_get_text (IC_TEXT_CELL (cell)), ==,
+                   "Blackburn with Darwen Borough Council");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell)), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (min_width, >, 0);
+  g_assert_cmpint (nat_width, >, 4 * min_width);
+  /* One line however narrow. */
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, min_width, &height, &dummy, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, nat_width, &wide_height, &dummy, NULL, NULL);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (height, ==, wide_height);
+
+  gtk_widget_allocate (cell, nat_width / 3, height, -1, NULL);
+  g_assert_true (ic_text_cell_is_cut (IC_TEXT_CELL (cell)));
+  gtk_widget_allocate (cell, nat_width + 10, height, -1, NULL);
+  g_assert_false (ic_text_cell_is_cut (IC_TEXT_CELL (cell)));
+  g_object_unref (cell);
+}
+
+/* A grade wraps between words, never inside one, and grows taller when
+ * its column is narrow. */
+static void
+test_grade_cell_size (void)
+{
+  GtkWidget *cell = g_object_ref_sink (ic_grade_cell_new ());
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("improvement"));
+  int min_width, nat_width, word_width, one_line, narrow, dummy;
+
+  ic_grade_cell_set_text (IC_GRADE_CELL (cell), "Requires improvement");
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &word_width, &dummy, NULL, NULL);
+  g_assert_cmpint (min_width, >=, word_width);
+  g_assert_cmpint (nat_width, >, min_width);
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, 1000, &one_line, &dummy, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, min_width, &narrow, &dummy, NULL, NULL);
+  g_assert_cmpint (one_line, >, 0);
+  g_assert_cmpint (narrow, >=, 2 * one_line - 2);
+
+  ic_grade_cell_set_description (IC_GRADE_CELL (cell), "Leadership: good");
+  g_assert_cmpstr (ic_grade_cell_get_description (IC_GRADE_CELL (cell)), ==, "Leadership: good");
+  g_object_unref (label);
+  g_object_unref (cell);
+}
+
+/* The row of the matrix showing @report, or NULL. */
+static IcMatrixRow *
+find_matrix_row (GtkWidget *widget,
+                 IcReport  *report)
+{
+  if (IC_IS_MATRIX_ROW (widget))
+    {
+      GtkWidget *authority = ic_matrix_row_get_cell (IC_MATRIX_ROW (widget), IC_MATRIX_COLUMN_AUTHORITY);
+      GtkWidget *ended = ic_matrix_row_get_cell (IC_MATRIX_ROW (widget), IC_MATRIX_COLUMN_ENDED);
+      g_autofree char *date = ic_ui_report_date (report);
+
+      if (g_strcmp0 (ic_text_cell_get_text (IC_TEXT_CELL (authority)), ic_report_get_authority (report)) == 0 &&
+          g_strcmp0 (ic_text_cell_get_text (IC_TEXT_CELL (ended)), date) == 0)
+        return IC_MATRIX_ROW (widget);
+      return NULL;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      IcMatrixRow *row = find_matrix_row (c, report);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static IcReport *
+add_judgement (IcReport *report,
+               IcArea    area,
+               IcGrade   grade)
+{
+  g_autoptr(IcJudgement) j = ic_judgement_new (area, ic_area_to_label (area), grade, 1);
+
+  _ic_report_add_judgement (report, j);
+  return report;
+}
+
+/* "Latest Inspections" tells the current story: each authority's latest
+ * graded report, with the visits after it as a badge that opens them;
+ * an inspection under the April 2026 framework, which gives no overall
+ * effectiveness, says so and sorts by its other grades. */
+static void
+test_matrix_latest_story (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcReportStore *store = ic_window_get_store (window);
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_child_of_type (matrix, IC_TYPE_MATRIX_HEADER));
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  IcReport *graded, *visit, *later_visit, *framework_2026, *good, *sif, *sif_visit;
+  GListModel *rows;
+  GtkWidget *badge, *overall;
+  IcMatrixRow *row;
+
+  graded = make_report ("/r/a-2019.txt", "Barnet", IC_INSPECTION_TYPE_ILACS, 8, G_DATE_MARCH, 2019, IC_GRADE_GOOD);
+  visit = make_report ("/r/a-2023.txt", "Barnet", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2, G_DATE_FEBRUARY, 2023, IC_GRADE_NONE);
+  later_visit = make_report ("/r/a-2024.txt", "Barnet", IC_INSPECTION_TYPE_MONITORING_VISIT, 10, G_DATE_JULY, 2024, IC_GRADE_NONE);
+  framework_2026 = make_report ("/r/b-2026.txt", "Camden", IC_INSPECTION_TYPE_ILACS, 15, G_DATE_MAY, 2026, IC_GRADE_NONE);
+  _ic_report_set_start_date (framework_2026, start);
+  add_judgement (framework_2026, IC_AREA_LEADERSHIP, IC_GRADE_INADEQUATE);
+  add_judgement (framework_2026, IC_AREA_CHILDREN_IN_CARE, IC_GRADE_GOOD);
+  good = make_report ("/r/c-2022.txt", "Dorset", IC_INSPECTION_TYPE_ILACS, 1, G_DATE_APRIL, 2022, IC_GRADE_GOOD);
+  sif = make_report ("/r/d-2015.txt", "Ealing", IC_INSPECTION_TYPE_SIF, 1, G_DATE_JUNE, 2015, IC_GRADE_REQUIRES_IMPROVEMENT);
+  sif_visit = make_report ("/r/d-2017.txt", "Ealing", IC_INSPECTION_TYPE_FOCUSED_VISIT, 9, G_DATE_NOVEMBER, 2017, IC_GRADE_NONE);
+  for (IcReport **r = (IcReport *[]) { graded, visit, later_visit, framework_2026, good, sif, sif_visit, NULL }; *r; r++)
+    g_ptr_array_add (batch, *r);
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 700);
+  ic_report_store_add_batch (store, batch);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  /* One row per authority: the graded report, never a later visit. */
+  rows = ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  row = find_matrix_row (matrix, graded);
+  g_assert_nonnull (row);
+  badge = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS);
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (badge)), ==, "2 visits, latest Jul 2024");
+  row = find_matrix_row (matrix, good);
+  g_assert_false (gtk_widget_get_visible (ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS)));
+
+  /* One later visit: the badge opens it. */
+  row = find_matrix_row (matrix, sif);
+  badge = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS);
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (badge)), ==, "visit Nov 2017");
+  g_assert_true (gtk_widget_activate (badge));
+  g_assert_true (ic_reports_view_get_report (reports) == sif_visit);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  settle ();
+
+  /* The 2026 framework's missing overall grade is named, and the report
+   * sorts by its worst grade (inadequate leadership), worst first. */
+  row = find_matrix_row (matrix, framework_2026);
+  overall = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
+  g_assert_cmpstr (ic_grade_cell_get_text (IC_GRADE_CELL (overall)), ==, "Not given (2026 framework)");
+  ic_matrix_header_sort_by (header, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS), GTK_SORT_DESCENDING);
+  rows = ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  {
+    g_autoptr(IcReport) first = g_list_model_get_item (rows, 0);
+
+    g_assert_true (first == framework_2026);
+  }
+
+  /* All reports: no badges. */
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  settle ();
+  row = find_matrix_row (matrix, graded);
+  g_assert_false (gtk_widget_get_visible (ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Rows that arrive above the first one shown (reports read out of
+ * order) leave a list at the top at the top. @data: the view's name. */
+static void
+test_list_stays_at_top (gconstpointer data)
+{
+  const char *name = data;
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  GtkWidget *view = g_str_equal (name, "matrix") ? matrix
+                    : find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_child_of_type (view, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  FrameCount frames = { 0, 0 };
+  double highest = 0;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+
+  /* Each report sorts before all those already shown. */
+  for (guint i = 40; i-- > 0;)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/top-%02u.txt", i);
+      g_autofree char *authority = g_strdup_printf ("Authority %02u", i);
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (batch, make_report (source, authority, IC_INSPECTION_TYPE_ILACS, 1,
+                                           G_DATE_MAY, 2020, IC_GRADE_GOOD));
+      ic_report_store_add_batch (ic_window_get_store (window), batch);
+      g_assert_true (run_until (view_complete, view));
+      /* Laid out: the view places its rows when it allocates them. */
+      frames.until = frames.ticks + 3;
+      g_assert_true (run_until (frames_passed, &frames));
+      highest = MAX (highest, gtk_adjustment_get_value (vadjustment));
+    }
+  /* The list is longer than the window, so it could have moved. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (highest, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where @widget's border box starts, from the left of the window. */
+static double
+x_in_window (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &bounds));
+  return bounds.origin.x;
+}
+
+static gboolean
+adjustment_laid_out (gpointer adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > 0;
+}
+
+/* The matrix's titles stand over their columns, also when the rows are
+ * wider than the window and scrolled sideways. */
+static void
+test_matrix_header_follows_rows (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_child_of_type (matrix, IC_TYPE_MATRIX_HEADER));
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (
+    GTK_SCROLLED_WINDOW (find_child_of_type (matrix, GTK_TYPE_SCROLLED_WINDOW)));
+  guint column = IC_MATRIX_COLUMN_AREA (IC_AREA_CHILDREN_IN_CARE);
+  FrameCount frames = { 0, 0 };
+  IcMatrixRow *row;
+
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReport *every_area = make_report ("/r/york-2013.txt", "York", IC_INSPECTION_TYPE_SIF, 1,
+                                      G_DATE_MAY, 2013, IC_GRADE_NONE);
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  /* Every area's column shown: wider than the window. */
+  for (guint a = 0; a < IC_N_AREAS; a++)
+    {
+      g_autoptr(IcJudgement) judgement = ic_judgement_new (a, ic_area_to_label (a), IC_GRADE_GOOD, 1);
+
+      _ic_report_add_judgement (every_area, judgement);
+    }
+  g_ptr_array_add (batch, every_area);
+  ic_report_store_add_batch (ic_window_get_store (window), batch);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
+  g_assert_true (run_until (adjustment_laid_out, hadjustment));
+  frames.until = frames.ticks + 3;
+  g_assert_true (run_until (frames_passed, &frames));
+  row = IC_MATRIX_ROW (find_child_of_type (matrix, IC_TYPE_MATRIX_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  for (guint step = 0; step < 2; step++)
+    {
+      GtkWidget *title = ic_matrix_header_get_button (header, column);
+      GtkWidget *cell = ic_matrix_row_get_cell (row, column);
+
+      double cell_x = x_in_window (cell);
+      double title_x = x_in_window (title);
+
+      /* A cell keeps a few pixels of margin and padding inside its column. */
+      g_test_message ("scrolled %.0f: title at %.0f, cell at %.0f in the window",
+                      gtk_adjustment_get_value (hadjustment), title_x, cell_x);
+      g_assert_cmpfloat (cell_x - title_x, >=, 0);
+      g_assert_cmpfloat (cell_x - title_x, <=, 8);
+      gtk_adjustment_set_value (hadjustment, 200);
+      frames.until = frames.ticks + 3;
+      g_assert_true (run_until (frames_passed, &frames));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 200);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ic_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/matrix/cell-description", test_cell_description);
+  g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
+  g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
+  g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
+  g_test_add_func ("/ui/list/text-cell", test_text_cell);
+  g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
+  g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);
+  g_test_add_data_func ("/ui/matrix/stays-at-top", "matrix", test_list_stays_at_top);
+  g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
+  g_test_add_func ("/ui/matrix/latest-story", test_matrix_latest_story);
+
+  return g_test_run ();
+}

@@ -1,0 +1,586 @@
+/* test-ui-reports.c: the reports list, the report page and printing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ic-authorities.h"
+#include "ic-corrections.h"
+#include "ic-chart-private.h"
+#include "ic-chart-widget.h"
+#include "ic-correction-widgets.h"
+#include "ic-failure.h"
+#include "ic-grade-cell.h"
+#include "ic-failures-dialog.h"
+#include "ic-loader.h"
+#include "ic-timeline-view.h"
+#include "ic-matrix-view.h"
+#include "ic-pages.h"
+#include "ic-passage-text.h"
+#include "ic-search-index.h"
+#include "ic-search-view.h"
+#include "ic-print-operation.h"
+#include "ic-report-filter.h"
+#include "ic-report-page.h"
+#include "ic-report-private.h"
+#include "ic-reports-view.h"
+#include "ic-row-feed.h"
+#include "ic-text-cell.h"
+#include "ic-themes.h"
+#include "ic-matrix-header.h"
+#include "ic-matrix-row.h"
+#include "ic-sheet.h"
+#include "ic-test-util.h"
+#include "ic-ui-util.h"
+#include "ic-window-private.h"
+#include "ic-ui-test-reports.h"
+#include "ic-ui-test-util.h"
+
+/* A page's text is shown from its first line with text to its last. */
+static void
+test_trim_blank_lines (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "\n\n  \n   Indented first line\nsecond\n\n \n", "   Indented first line\nsecond" },
+    { "No blank lines", "No blank lines" },
+    { "\r\n\t\r\nWindows\r\n\r\n", "Windows" },
+    { " \n \n", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len;
+      const char *start = ic_ui_trim_blank_lines (cases[i].in, &len);
+      g_autofree char *got = g_strndup (start, len);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
+static void
+test_report_page_find (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/x.txt", "Richmond upon Thames",
+                                            IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                            IC_GRADE_GOOD);
+  IcReportPage *page = g_object_ref_sink (g_object_new (IC_TYPE_REPORT_PAGE, NULL));
+
+  ic_report_page_set_report (page, report);
+  g_assert_true (ic_report_page_get_report (page) == report);
+  g_assert_cmpuint (ic_report_page_find (page, "planning"), ==, 2);
+  g_assert_cmpuint (ic_report_page_find (page, "absent words"), ==, 0);
+  g_assert_finalize_object (page);
+}
+
+static void
+export_print (GListModel   *reports,
+              IcPrintScope  scope,
+              const char   *path)
+{
+  IcPrintOperation *operation = ic_print_operation_new (reports, NULL, scope);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_finalize_object (operation);
+}
+
+static void
+export_report_print (GListModel *reports,
+                     IcReport   *report,
+                     const char *path)
+{
+  IcPrintOperation *operation = ic_print_operation_new (reports, NULL, IC_PRINT_SCOPE_REPORTS);
+  g_autoptr(GError) error = NULL;
+
+  ic_print_operation_set_report (operation, report);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_finalize_object (operation);
+}
+
+/* The Reports tab prints what it shows: the list, one row a report, or
+ * the open report's page with its judgements, items, themes and
+ * strengths, corrected values marked. */
+static void
+test_print_reports_tab (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GListStore) many = g_list_store_new (IC_TYPE_REPORT);
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *list = g_build_filename (dir, "list.pdf", NULL);
+  g_autofree char *long_list = g_build_filename (dir, "long-list.pdf", NULL);
+  g_autofree char *page = g_build_filename (dir, "page.pdf", NULL);
+  IcReport *report;
+
+  fill_store (store);
+  report = ic_report_store_find_content (store, "/r/greenwich-2019.txt");
+  {
+    /* A published report changes only by a swap of its value. */
+    g_autoptr(IcReport) draft = _ic_report_edit (report);
+
+    _ic_report_add_strength (draft, "Made-up strength: leaders know their services well.");
+    _ic_report_mark_corrected (draft, "grade.overall_effectiveness");
+    _ic_report_commit (report, draft);
+  }
+  {
+    g_autoptr(IcSheet) sheet = ic_sheet_new_report (report);
+    g_autofree char *text = ic_sheet_to_text (sheet);
+
+    g_assert_nonnull (strstr (text, "Greenwich\n"));
+    g_assert_nonnull (strstr (text, "Overall effectiveness\tInadequate (corrected)"));
+    g_assert_nonnull (strstr (text, "1. The quality of plans for children."));
+    g_assert_nonnull (strstr (text, "Themes: Plans and planning"));
+    g_assert_nonnull (strstr (text, "• Made-up strength"));
+    g_assert_cmpuint (ic_sheet_paginate (sheet, IC_A4_WIDTH - 72, IC_A4_HEIGHT - 72), ==, 1);
+  }
+  {
+    g_autoptr(IcSheet) sheet = ic_sheet_new_list (G_LIST_MODEL (store));
+    g_autofree char *text = ic_sheet_to_text (sheet);
+
+    g_assert_nonnull (strstr (text, "7 inspection reports\n"));
+    g_assert_nonnull (strstr (text, "Norfolk\tLooked after children"));
+  }
+
+  export_report_print (G_LIST_MODEL (store), NULL, list);
+  g_assert_cmpuint (count_pdf_pages (list), ==, 1);
+  export_report_print (G_LIST_MODEL (store), report, page);
+  g_assert_cmpuint (count_pdf_pages (page), ==, 1);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/%u.txt", i);
+      g_autoptr(IcReport) r = make_report (source, "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           1, G_DATE_MAY, 2010 + i % 15, IC_GRADE_GOOD);
+      g_list_store_append (many, r);
+    }
+  export_report_print (G_LIST_MODEL (many), NULL, long_list);
+  g_assert_cmpuint (count_pdf_pages (long_list), >, 3);
+
+  g_unlink (list);
+  g_unlink (long_list);
+  g_unlink (page);
+  g_rmdir (dir);
+}
+
+static void
+test_print_export (void)
+{
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(GListStore) many = g_list_store_new (IC_TYPE_REPORT);
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.pdf", NULL);
+  g_autofree char *pack = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.pdf", NULL);
+
+  fill_store (store);
+  export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_MATRIX, small);
+  g_assert_cmpuint (count_pdf_pages (small), ==, 1);
+
+  /* The pack prints the pages the render library lays out for A4. */
+  {
+    g_autoptr(IcPages) pages = ic_pages_paginate (G_LIST_MODEL (store), NULL, NULL,
+                                                  IC_A4_WIDTH, IC_A4_HEIGHT);
+
+    g_assert_cmpuint (ic_pages_get_n_pages (pages), >, 2);
+    export_print (G_LIST_MODEL (store), IC_PRINT_SCOPE_PACK, pack);
+    g_assert_cmpuint (count_pdf_pages (pack), ==, ic_pages_get_n_pages (pages));
+  }
+
+  /* 200 rows do not fit one A4 landscape page: the table carries on. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/%u.txt", i);
+      g_autoptr(IcReport) r = make_report (source, "Greenwich", IC_INSPECTION_TYPE_ILACS,
+                                           1, G_DATE_MAY, 2010 + i % 15, IC_GRADE_GOOD);
+      g_list_store_append (many, r);
+    }
+  export_print (G_LIST_MODEL (many), IC_PRINT_SCOPE_MATRIX, big);
+  g_assert_cmpuint (count_pdf_pages (big), >, 3);
+
+  g_unlink (small);
+  g_unlink (pack);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+/* Bexley 2018 and 2021, each with the same words about pre-proceedings
+ * (item 1): any matcher links them. */
+static IcWindow *
+new_window_with_chain (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  static const struct { const char *source; IcInspectionType type; guint year; } made[] = {
+    { "/r/bexley-2018.txt", IC_INSPECTION_TYPE_ILACS, 2018 },
+    { "/r/bexley-2021.txt", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2021 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      IcReport *report = make_report (made[i].source, "Bexley", made[i].type, 10, G_DATE_MAY, made[i].year,
+                                      made[i].type == IC_INSPECTION_TYPE_ILACS ? IC_GRADE_GOOD : IC_GRADE_NONE);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
+
+      g_autofree char *content_id = g_strdup_printf ("bexley%u", made[i].year);
+
+      /* Content ids are hashes, with no dot to split a field name at. */
+      _ic_report_set_content_id (report, content_id);
+      _ic_report_add_improvement (report, item);
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  return window;
+}
+
+static void
+collect_by_class (GtkWidget  *widget,
+                  const char *css_class,
+                  GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_by_class (c, css_class, found);
+}
+
+/* The Unlink button of the page whose correction names @field. */
+static GtkWidget *
+unlink_button_for (GtkWidget  *page,
+                   const char *field)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_by_class (page, "recurrence-unlink", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
+      const char *id, *button_field;
+
+      g_variant_get_child (target, 0, "&s", &id);
+      g_variant_get_child (target, 1, "&s", &button_field);
+      if (g_str_equal (button_field, field))
+        return g_ptr_array_index (buttons, i);
+    }
+  return NULL;
+}
+
+static guint
+count_class (GtkWidget  *widget,
+             const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_by_class (widget, css_class, found);
+  return found->len;
+}
+
+/* "Since the … of …: N raised again, …" on the page: N. */
+static guint
+raised_again (GtkWidget *widget)
+{
+  const char *text;
+
+  if (GTK_IS_LABEL (widget) && (text = gtk_label_get_label (GTK_LABEL (widget))) != NULL &&
+      g_str_has_prefix (text, "Since the ") && strstr (text, " raised again") != NULL)
+    {
+      g_autofree char *head = g_strndup (text, strstr (text, " raised again") - text);
+
+      return (guint) g_ascii_strtoull (strrchr (head, ' ') + 1, NULL, 10);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      guint n = raised_again (c);
+
+      if (n != G_MAXUINT)
+        return n;
+    }
+  return G_MAXUINT;
+}
+
+/* Links on the page whose label ends with @end. */
+static guint
+count_links_ending (GtkWidget  *widget,
+                    const char *end)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_by_class (widget, "recurrence-link", found);
+  for (guint i = 0; i < found->len; i++)
+    n += g_str_has_suffix (gtk_button_get_label (g_ptr_array_index (found, i)), end);
+  return n;
+}
+
+static guint
+timeline_links (IcWindow *window)
+{
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  IcChartWidget *chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
+
+  ic_chart_widget_update (chart);
+  return ic_chart_widget_get_chart (chart)->links->len;
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
+/* The Same Area As menu of the page's item @index, opened: its entries'
+ * correction fields and targets. */
+static GVariant *
+same_area_target (GtkWidget  *page,
+                  guint       index,
+                  const char *field)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GMenuModel *menu;
+
+  collect_by_class (page, "recurrence-same-area", buttons);
+  g_assert_cmpuint (buttons->len, >, index);
+  gtk_menu_button_popup (g_ptr_array_index (buttons, index));
+  menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, index));
+  g_assert_nonnull (menu);
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                             G_VARIANT_TYPE ("(sss)"));
+          const char *entry_field;
+
+          g_variant_get_child (target, 1, "&s", &entry_field);
+          if (g_str_equal (entry_field, field))
+            {
+              gtk_menu_button_popdown (g_ptr_array_index (buttons, index));
+              return g_steal_pointer (&target);
+            }
+        }
+    }
+  gtk_menu_button_popdown (g_ptr_array_index (buttons, index));
+  return NULL;
+}
+
+/* Unlink on a recurrence link: the link leaves the page, the counts of
+ * what changed and the timeline's joins follow, the correction is saved;
+ * Undo brings it back; Same Area As links the pair again, as the user's
+ * link, and its Unlink takes it back. */
+static void
+test_recurrence_unlink_relink (void)
+{
+  IcWindow *window = new_window_with_chain ();
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  IcReport *later = ic_report_store_find_content (ic_window_get_store (window), "bexley2021");
+  const char *field = "improvements.1.recurs_from.bexley2018.1";
+  g_autofree char *path = ic_corrections_get_default_path ();
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *unlink;
+  guint links, raised, buttons;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  /* The corrections file outlives a run: start from the method's word. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021", field);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/bexley-2021.txt");
+  g_assert_true (ic_reports_view_get_report (IC_REPORTS_VIEW (reports)) == later);
+  links = timeline_links (window);
+  raised = raised_again (reports);
+  buttons = count_class (reports, "recurrence-unlink");
+  unlink = unlink_button_for (reports, field);
+  g_assert_nonnull (unlink);
+  g_assert_cmpuint (raised, >=, 1);
+  g_assert_cmpuint (raised, !=, G_MAXUINT);
+
+  /* Unlink: gone from the page, one fewer raised again, one step fewer
+   * on the timeline, and saved. */
+  g_signal_emit_by_name (unlink, "clicked");
+  g_assert_null (unlink_button_for (reports, field));
+  g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, buttons - 1);
+  g_assert_cmpuint (raised_again (reports), ==, raised - 1);
+  g_assert_cmpuint (timeline_links (window), ==, links - 1);
+  g_assert_true (g_strv_contains (ic_report_get_corrected_fields (later), field));
+  g_assert_true (file_contains (path, "recurs_from"));
+
+  /* Undo: the link is back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_nonnull (unlink_button_for (reports, field));
+  g_assert_cmpuint (raised_again (reports), ==, raised);
+  g_assert_cmpuint (timeline_links (window), ==, links);
+
+  /* Unlinked again, the pair is offered by Same Area As; choosing it
+   * links the items as the user's link. */
+  g_assert_null (same_area_target (reports, 1, field));
+  g_signal_emit_by_name (unlink_button_for (reports, field), "clicked");
+  target = same_area_target (reports, 1, field);
+  g_assert_nonnull (target);
+  gtk_widget_activate_action_variant (reports, "win.correct", target);
+  unlink = unlink_button_for (reports, field);
+  g_assert_nonnull (unlink);
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 1);
+  g_assert_cmpuint (raised_again (reports), ==, raised);
+
+  /* The user's own link unlinks like any other, and stays unlinked
+   * though the method would link the pair. */
+  g_signal_emit_by_name (unlink, "clicked");
+  g_assert_null (unlink_button_for (reports, field));
+  g_assert_cmpuint (raised_again (reports), ==, raised - 1);
+  g_assert_true (file_contains (path, "different"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021", field);
+  g_assert_false (file_contains (path, "bexley2021"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c);
+  return n;
+}
+
+/* GTK 4.8 restyles every row widget a list keeps on any change to it,
+ * so the list of 900 reports keeps widgets only for about the rows on
+ * screen (a GtkColumnView keeps 200 rows of cells: over 1,600 widgets). */
+static void
+test_reports_list_few_widgets (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *list = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  GtkWidget *scrolled = find_child_of_type (list, GTK_TYPE_SCROLLED_WINDOW);
+  FrameCount frames = { 0, 0 };
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  g_assert_true (run_until (view_complete, list));
+  frames.until = frames.ticks + 5;
+  g_assert_true (run_until (frames_passed, &frames));
+
+  g_assert_cmpuint (shown_rows (list), ==, 900);
+  g_test_message ("%u widgets in the list", count_widgets (scrolled));
+  g_assert_cmpuint (count_widgets (scrolled), <, 600);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The grades a correction menu offers, as keys. */
+static char *
+menu_grades (GtkWidget *button)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      g_string_append_printf (keys, "%s%s", i ? " " : "", g_variant_get_string (target, NULL));
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static char *
+menu_state (GtkWidget *button)
+{
+  GActionGroup *group = g_object_get_data (G_OBJECT (button), "ic-correction-actions");
+  g_autoptr(GVariant) state = g_action_group_get_action_state (group, "grade");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* A grade's correction menu offers the grades of the report's framework
+ * and ticks the current one. */
+static void
+test_correction_menu_grades (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  const char *tooltip = "Correct the grade for Overall effectiveness";
+  GtkWidget *button;
+  g_autofree char *ilacs = NULL, *ilacs_state = NULL, *old = NULL, *old_state = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/greenwich-2019.txt");
+  settle ();
+  button = find_widget_with_tooltip (GTK_WIDGET (reports), tooltip);
+  g_assert_nonnull (button);
+  ilacs = menu_grades (button);
+  ilacs_state = menu_state (button);
+  g_assert_cmpstr (ilacs, ==, "outstanding good requires_improvement inadequate none");
+  g_assert_cmpstr (ilacs_state, ==, "inadequate");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/redbridge-2012.txt");
+  settle ();
+  button = find_widget_with_tooltip (GTK_WIDGET (reports), tooltip);
+  old = menu_grades (button);
+  old_state = menu_state (button);
+  g_assert_cmpstr (old, ==, "outstanding good adequate inadequate none");
+  g_assert_cmpstr (old_state, ==, "adequate");
+
+  /* Choosing a grade corrects the report. */
+  g_assert_true (gtk_widget_activate_action (button, "correction.grade", "s", "good"));
+  settle ();
+  g_assert_cmpint (ic_report_get_grade (ic_reports_view_get_report (reports), IC_AREA_OVERALL_EFFECTIVENESS),
+                   ==, IC_GRADE_GOOD);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)",
+                              "/r/redbridge-2012.txt", "grade.overall_effectiveness");
+  settle ();
+  g_assert_cmpint (ic_report_get_grade (ic_reports_view_get_report (reports), IC_AREA_OVERALL_EFFECTIVENESS),
+                   ==, IC_GRADE_ADEQUATE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ic_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/report-page/trim-blank-lines", test_trim_blank_lines);
+  g_test_add_func ("/ui/report-page/find", test_report_page_find);
+  g_test_add_func ("/ui/print/export", test_print_export);
+  g_test_add_func ("/ui/print/reports-tab", test_print_reports_tab);
+  g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
+  g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
+  g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
+
+  return g_test_run ();
+}
