@@ -666,6 +666,34 @@ test_no_false_empty (void)
   g_object_unref (chart);
 }
 
+/* A chart drawn for reports no longer chosen is stale from the change
+ * until its new one is ready (then veiled and marked "Updating…" when
+ * drawn), never shown as current. */
+static void
+test_stale_chart_marked (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  GtkWidget *chart = g_object_ref_sink (ic_chart_widget_new (IC_CHART_GRADES));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(IcReport) report = make_report (ANCHOR, 2017 + i, IC_GRADE_GOOD);
+
+      g_list_store_append (reports, report);
+    }
+  ic_chart_widget_set_model (IC_CHART_WIDGET (chart), G_LIST_MODEL (reports));
+  ic_chart_widget_update (IC_CHART_WIDGET (chart));
+  g_assert_null (ic_chart_widget_get_placeholder (IC_CHART_WIDGET (chart)));
+  g_assert_false (ic_chart_widget_is_stale (IC_CHART_WIDGET (chart)));
+
+  /* A filter drops a report: the chart drawn no longer describes them. */
+  g_list_store_remove (reports, 0);
+  g_assert_true (ic_chart_widget_is_stale (IC_CHART_WIDGET (chart)));
+  ic_chart_widget_update (IC_CHART_WIDGET (chart));
+  g_assert_false (ic_chart_widget_is_stale (IC_CHART_WIDGET (chart)));
+  g_object_unref (chart);
+}
+
 /* The lines of a card's "Show as Table", in order. */
 static GPtrArray *
 table_lines (IcWindow    *window,
@@ -980,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
   g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
+  g_test_add_func ("/ui/timeline/stale-chart-marked", test_stale_chart_marked);
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);

@@ -265,6 +265,8 @@ model_items_changed_cb (IcChartWidget *self)
   self->dirty = TRUE;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
+  /* What is drawn is stale from now: veil it at once. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_timeout_add_full (G_PRIORITY_LOW, UPDATE_DELAY_MS, update_cb, self, NULL);
 }
@@ -318,19 +320,46 @@ ic_chart_widget_get_placeholder (IcChartWidget *self)
   return _("No reports to show");
 }
 
-/* The one place that draws. */
+/**
+ * ic_chart_widget_is_stale:
+ *
+ * Returns: whether the chart drawn is of reports the view no longer
+ *   shows (a filter changed, reports came) while its new one is prepared
+ */
+gboolean
+ic_chart_widget_is_stale (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), FALSE);
+
+  return self->chart != NULL && !ic_chart_is_empty (self->chart) &&
+         (self->dirty || self->update_source != 0 || self->links_job != NULL);
+}
+
+/* The one place that draws. A stale chart stays in sight, so the view
+ * does not jump, but veiled and marked "Updating…": it is never shown
+ * as if it described the reports now chosen. */
 static void
 draw_chart (IcChartWidget *self,
             cairo_t       *cr,
             int            width,
             int            height)
 {
+  const IcPalette *palette = ic_palette_get_screen (self->dark);
   const char *placeholder = ic_chart_widget_get_placeholder (self);
+  const IcColor *veil;
 
   if (placeholder != NULL)
-    draw_message (self, cr, width, height, placeholder);
-  else
-    ic_chart_draw (self->chart, cr, width, height, ic_palette_get_screen (self->dark));
+    {
+      draw_message (self, cr, width, height, placeholder);
+      return;
+    }
+  ic_chart_draw (self->chart, cr, width, height, palette);
+  if (!ic_chart_widget_is_stale (self))
+    return;
+  veil = ic_palette_get_color (palette, IC_PALETTE_BACKGROUND);
+  cairo_set_source_rgba (cr, veil->red, veil->green, veil->blue, 0.85);
+  cairo_paint (cr);
+  draw_message (self, cr, width, height, _("Updating…"));
 }
 
 /* What identifies a mark across preparations of the chart. */
