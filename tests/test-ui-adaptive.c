@@ -833,6 +833,16 @@ assert_sort_keeps_focus (IcWindow   *window,
   g_assert_cmpuint (ic_matrix_header_get_sort_column (header), ==, 2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == title);
   g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+  /* GTK shows the ring (the state flag) only in the active window; the
+   * ui tests share one X server, so another test's window may have
+   * taken the activation meanwhile: take it back first. */
+  for (guint i = 0; i < 100 && !gtk_window_is_active (GTK_WINDOW (window)); i++)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      wait_ms (50);
+    }
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (window)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == title);
   g_assert_true (gtk_widget_get_state_flags (title) & GTK_STATE_FLAG_FOCUS_VISIBLE);
 }
 
