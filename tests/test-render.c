@@ -462,12 +462,13 @@ test_other_hits (void)
  * pre-proceedings, the same words each time, so that any matcher links
  * them. */
 static IcReport *
-chain_report (const char *end_iso)
+chain_report_themed (const char *end_iso,
+                     const char *theme)
 {
   g_autofree char *source = g_strdup_printf ("/reports/chainshire-%s.pdf", end_iso);
   IcReport *report = _ic_report_new (source);
   g_autoptr(GDate) end = ic_date_from_iso (end_iso);
-  const char *themes[] = { "permanence_and_adoption", NULL };
+  const char *themes[] = { theme, NULL };
   g_autoptr(IcImprovement) item =
     ic_improvement_new_with_themes ("The timeliness of pre-proceedings work, so that children "
                                     "do not wait for decisions about their future.",
@@ -479,6 +480,43 @@ chain_report (const char *end_iso)
   _ic_report_set_end_date (report, end);
   _ic_report_add_improvement (report, item);
   return report;
+}
+
+static IcReport *
+chain_report (const char *end_iso)
+{
+  return chain_report_themed (end_iso, "permanence_and_adoption");
+}
+
+/* A chain is drawn in one theme's row, from mark to mark: a report of
+ * the chain whose item has another theme has no mark in that row, so
+ * the line passes it (never ending where nothing is drawn), and the
+ * last mark still counts it ("raised 3 times"). */
+static void
+test_timeline_chain_skips_other_theme (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  const char *dates[] = { "2015-03-12", "2019-12-13", "2024-07-19" };
+  g_autoptr(IcChart) chart = NULL;
+  IcChartLink *link;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(IcReport) report = chain_report_themed (dates[i], i == 1 ? "workforce" : "permanence_and_adoption");
+
+      g_list_store_append (reports, report);
+    }
+  chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
+  g_assert_cmpuint (chart->links->len, ==, 1);
+  link = g_ptr_array_index (chart->links, 0);
+  from = ic_date_to_iso (&link->earlier);
+  to = ic_date_to_iso (&link->later);
+  g_assert_cmpstr (link->theme, ==, "permanence_and_adoption");
+  g_assert_cmpstr (from, ==, dates[0]);
+  g_assert_cmpstr (to, ==, dates[2]);
+  g_assert_cmpuint (link->times_raised, ==, 3);
 }
 
 /* An area raised in 2015, 2019 and 2024 is three pairs of recurrences;
@@ -610,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
+  g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
 
   return g_test_run ();

@@ -472,6 +472,39 @@ test_timeline_click (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A theme's mark, like a theme chip, searches every report for the
+ * theme: its button opens the Search view with the theme's query. */
+static void
+test_timeline_theme_search (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  GtkWidget *chart = find_child_of_type (timeline, IC_TYPE_CHART_WIDGET);
+  GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (timeline, IC_TYPE_TIMELINE_VIEW, "details_search"));
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/richmond-2022.txt");
+  IcChartHit hit = { .report = report, .authority = "Richmond upon Thames", .area = -1,
+                     .theme = "plans_and_planning" };
+  IcChartHit heat = { .year = 2022, .area = -1 };
+  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), "plans_and_planning");
+  GtkWidget *entry;
+
+  g_assert_nonnull (query);
+  g_assert_false (gtk_widget_get_visible (search));
+  g_signal_emit_by_name (chart, "hit-activated", &hit);
+  g_assert_true (gtk_widget_get_visible (search));
+  g_signal_emit_by_name (search, "clicked");
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "search");
+  entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, query);
+
+  /* A mark of no theme has nothing to search for. */
+  g_signal_emit_by_name (chart, "hit-activated", &heat);
+  g_assert_false (gtk_widget_get_visible (search));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The keyboard goes where the user went: Alt+1–4 into the view shown,
  * opening a report to its page, Back to where it was opened from. */
 static void
@@ -1208,6 +1241,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correction-undo-shortcut", test_correction_undo_shortcut);
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
+  g_test_add_func ("/ui/window/timeline-theme-search", test_timeline_theme_search);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);

@@ -78,14 +78,35 @@ chain_themes (GPtrArray *recurrences,
   return themes;
 }
 
-/* One link per step of @chain (sorted by report) from one report's date
- * to the next's; reports of one day are one step. */
+/* Whether @report has a mark in @theme's row: an item of that theme. */
+static gboolean
+report_raises (IcReport   *report,
+               const char *theme)
+{
+  GListModel *items = ic_report_get_improvements (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
+
+      if (ic_improvement_has_theme (item, theme))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One link per step of @chain (sorted by report) from one mark in
+ * @theme's row to the next; reports of one day are one step. A report
+ * of the chain whose item has other themes (the same concern, another
+ * theme) has no mark in the row: the line passes it rather than end
+ * where nothing is drawn, and it still counts as a time raised. */
 static void
 add_chain_links (GPtrArray  *links,
                  GPtrArray  *chain,
                  const char *theme)
 {
-  const GDate *last = NULL;
+  const GDate *last_counted = NULL;
+  const GDate *last_drawn = NULL;
   guint times = 0;
 
   for (guint i = 0; i < chain->len; i++)
@@ -94,16 +115,21 @@ add_chain_links (GPtrArray  *links,
       const GDate *date = ic_report_get_sort_date (ref->report);
       IcChartLink *link;
 
-      if (date == NULL || (last != NULL && g_date_compare (date, last) == 0))
+      if (date == NULL)
         continue;
-      times++;
-      if (last != NULL)
+      if (last_counted == NULL || g_date_compare (date, last_counted) != 0)
+        times++;
+      last_counted = date;
+      if (!report_raises (ref->report, theme) ||
+          (last_drawn != NULL && g_date_compare (date, last_drawn) == 0))
+        continue;
+      if (last_drawn != NULL)
         {
-          link = ic_chart_link_new (ic_report_get_authority (ref->report), theme, last, date);
+          link = ic_chart_link_new (ic_report_get_authority (ref->report), theme, last_drawn, date);
           link->times_raised = times;
           g_ptr_array_add (links, link);
         }
-      last = date;
+      last_drawn = date;
     }
 }
 

@@ -12,6 +12,7 @@
 #include "ic-ui-util.h"
 #include "ic-chart-widget.h"
 #include "ic-a11y.h"
+#include "ic-themes.h"
 #include "ic-timeline-view.h"
 #include "ic-ui-util.h"
 
@@ -31,6 +32,7 @@ struct _IcTimelineView
   GtkListView   *table_view;
   GtkRevealer   *details_revealer;
   GtkListBox    *details_list;
+  GtkButton     *details_search;
   GtkLabel      *details_title;
 };
 
@@ -82,6 +84,26 @@ report_in_year (IcReport *report,
   return date != NULL && g_date_valid (date) && g_date_get_year (date) == year;
 }
 
+/* A theme's mark, like a theme chip on a report page, leads to the
+ * search for the theme's items across every report (the theme rules'
+ * query); a theme without a query, or a mark of no theme, has none. */
+static void
+show_theme_search (IcTimelineView *self,
+                   const char     *theme)
+{
+  g_autofree char *query = theme ? ic_theme_rules_get_query (ic_theme_rules_get_default (), theme) : NULL;
+  g_autofree char *name = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->details_search), query != NULL);
+  if (query == NULL)
+    return;
+  name = g_strdup_printf (_("Search every report for %s"), ic_theme_get_label (theme));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_search), name);
+  ic_a11y_set_name (GTK_WIDGET (self->details_search), name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->details_search), "s", query);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->details_search), "win.search");
+}
+
 /* A click on a mark lists the reports behind it: every report of that
  * authority raising that theme, each with a link to open it. */
 static void
@@ -124,6 +146,7 @@ hit_activated_cb (IcTimelineView   *self,
     }
 
   gtk_label_set_label (self->details_title, title ? title : "");
+  show_theme_search (self, hit->theme);
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }
 
@@ -215,6 +238,7 @@ ic_timeline_view_class_init (IcTimelineViewClass *klass)
                                                "/io/github/InspectionCompare/ic-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, chart);
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_search);
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_list);
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, details_title);
   gtk_widget_class_bind_template_child (widget_class, IcTimelineView, chart_stack);
