@@ -489,6 +489,248 @@ save_charts_tables (IcWindow   *window,
     ic_charts_view_show_table (view, kind, FALSE);
 }
 
+/* The themes chart with the keyboard on its second theme: the focus
+ * ring over the theme's row. */
+static void
+save_charts_theme_focus (IcWindow   *window,
+                         const char *dir,
+                         const char *name)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+
+  /* The charts are in cards, one each. */
+  for (GtkWidget *card = gtk_widget_get_first_child (find_type (view, GTK_TYPE_FLOW_BOX)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      GtkWidget *w = find_type (card, IC_TYPE_CHART_WIDGET);
+
+      if (w != NULL && ic_chart_widget_get_kind (IC_CHART_WIDGET (w)) == IC_CHART_THEMES)
+        {
+          gtk_widget_child_focus (w, GTK_DIR_TAB_FORWARD);
+          gtk_widget_child_focus (w, GTK_DIR_DOWN);
+        }
+    }
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_ms (300);
+  save (GTK_WIDGET (window), dir, name);
+}
+
+static void
+save_matrix_sorted_and_scrolled (IcWindow   *window,
+                                 const char *dir)
+{
+  IcMatrixHeader *header = IC_MATRIX_HEADER (find_type (GTK_WIDGET (window), IC_TYPE_MATRIX_HEADER));
+  GtkWidget *matrix = find_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_type (matrix, GTK_TYPE_SCROLLED_WINDOW));
+
+  ic_matrix_header_sort_by (header, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS),
+                            GTK_SORT_DESCENDING);
+  wait_ms (400);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (scrolled), 300);
+  wait_ms (400);
+  save (GTK_WIDGET (window), dir, "matrix-sorted");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (scrolled), 0);
+  wait_ms (200);
+  ic_matrix_header_sort_by (header, IC_MATRIX_NOT_SORTED, GTK_SORT_ASCENDING);
+}
+
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+}
+
+/* The timeline walked by keyboard: the third mark opened (outlined),
+ * the focus ring moved on to the fourth; then as a table. */
+static void
+save_timeline_keys (IcWindow   *window,
+                    const char *dir)
+{
+  GtkWidget *chart = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
+  GtkWidget *table = NULL;
+
+  gtk_widget_grab_focus (chart);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  for (guint i = 0; i < 3; i++)
+    press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Return);
+  /* The details panel narrows the chart: walk on once it has. */
+  wait_ms (600);
+  press_key (chart, GDK_KEY_Right);
+  wait_ms (300);
+  save (GTK_WIDGET (window), dir, "timeline-keys");
+  for (GtkWidget *w = gtk_widget_get_parent (chart); w != NULL && table == NULL; w = gtk_widget_get_parent (w))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (w, g_type_from_name ("IcTimelineView")))
+      table = gtk_widget_get_template_child (w, G_OBJECT_TYPE (w), "table_button") ?
+              GTK_WIDGET (gtk_widget_get_template_child (w, G_OBJECT_TYPE (w), "table_button")) : NULL;
+  if (table != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table), TRUE);
+      wait_ms (600);
+      save (GTK_WIDGET (window), dir, "timeline-table");
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table), FALSE);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "timeline.close-details", NULL);
+}
+
+/* Stalls when the filter changes at scale: each change is applied, the
+ * longest main-loop gap (and main-thread CPU) of the next second printed,
+ * and the window saved a second after the change. The search is typed
+ * into the search entry, so its own delay counts. */
+static void
+measure_filter_changes (IcWindow   *window,
+                        const char *view,
+                        const char *search,
+                        const char *dir)
+{
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  GtkWidget *entry = find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  const char *steps[] = { "search", "clear", "region London", "clear" };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+  wait_ms (1500);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("filter-%s-%u", view, i);
+      guint tick = g_timeout_add (10, tick_cb, NULL);
+
+      last_tick = 0;
+      worst_gap = worst_cpu = 0;
+      if (i == 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), search);
+      else if (i == 2)
+        ic_report_filter_set_region (filter, "London");
+      else
+        {
+          gtk_editable_set_text (GTK_EDITABLE (entry), "");
+          ic_report_filter_reset (filter);
+        }
+      wait_ms (1000);
+      g_source_remove (tick);
+      g_print ("%s, %s: longest main-loop stall %.0f ms (main thread CPU %.0f ms); %u reports match\n",
+               view, steps[i], worst_gap / 1e3, worst_cpu / 1e3,
+               g_list_model_get_n_items (ic_window_get_reports (window)));
+      save (GTK_WIDGET (window), dir, name);
+    }
+}
+
+static void
+shoot_search (IcWindow   *window,
+              const char *dir,
+              const char *query)
+{
+  IcSearchView *view = IC_SEARCH_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_SEARCH_VIEW));
+  GListModel *rows = ic_search_view_get_rows (view);
+  gsize n = strlen (query);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_set_good_only (view, g_strcmp0 (g_getenv ("IC_SHOT_SEARCH_GOOD"), "1") == 0);
+  wait_ms (300);
+  /* One query per keystroke, as typing gives; a warm index. */
+  for (gsize i = 1; i <= n; i++)
+    {
+      g_autofree char *typed = g_strndup (query, i);
+
+      ic_search_view_search (view, typed);
+      wait_ms (150);
+      g_print ("query %-30s %4u rows, drawn after %.1f ms (%.1f ms of the main thread's CPU)\n",
+               typed, g_list_model_get_n_items (rows), ic_search_view_get_last_time (view) / 1000.0,
+               ic_search_view_get_last_cpu_time (view) / 1000.0);
+    }
+  wait_ms (500);
+  save (GTK_WIDGET (window), dir, "search");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      const char *source;
+      guint page;
+      g_autofree char *passage = NULL;
+
+      if (!ic_search_view_row_passage (row, &source, &page, &passage))
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-passage", "(sus)",
+                                  source, page, passage);
+      wait_ms (800);
+      {
+        GtkWidget *tv = find_type (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW);
+        GtkTextIter a, b;
+
+        while (tv != NULL && !gtk_widget_get_mapped (tv))
+          tv = NULL;
+        if (tv != NULL)
+          {
+            gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (tv)), &a, &b);
+            g_print ("passage selected at %d-%d, scrolled to %.0f\n", gtk_text_iter_get_offset (&a),
+                     gtk_text_iter_get_offset (&b),
+                     gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tv))));
+          }
+      }
+      save (GTK_WIDGET (window), dir, "search-hit");
+      break;
+    }
+}
+
+/* Every chart card showing its numbers as a table. */
+static void
+save_charts_tables (IcWindow   *window,
+                    const char *dir)
+{
+  IcChartsView *view = IC_CHARTS_VIEW (find_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW));
+
+  for (IcChartKind kind = IC_CHART_GRADES; kind <= IC_CHART_YEARS; kind++)
+    ic_charts_view_show_table (view, kind, TRUE);
+  wait_ms (500);
+  save (GTK_WIDGET (window), dir, "charts-table");
+  for (IcChartKind kind = IC_CHART_GRADES; kind <= IC_CHART_YEARS; kind++)
+    ic_charts_view_show_table (view, kind, FALSE);
+}
+
+/* The themes chart with the keyboard on its second theme: the focus
+ * ring over the theme's row. */
+static void
+save_charts_theme_focus (IcWindow   *window,
+                         const char *dir,
+                         const char *name)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+
+  /* The charts are in cards, one each. */
+  for (GtkWidget *card = gtk_widget_get_first_child (find_type (view, GTK_TYPE_FLOW_BOX)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      GtkWidget *w = find_type (card, IC_TYPE_CHART_WIDGET);
+
+      if (w != NULL && ic_chart_widget_get_kind (IC_CHART_WIDGET (w)) == IC_CHART_THEMES)
+        {
+          gtk_widget_child_focus (w, GTK_DIR_TAB_FORWARD);
+          gtk_widget_child_focus (w, GTK_DIR_DOWN);
+        }
+    }
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_ms (300);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_print ("focus on %s (%s), has focus %d, window active %d, flags %x\n",
+             focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             focus ? gtk_widget_get_tooltip_text (focus) : "",
+             focus ? gtk_widget_has_focus (focus) : 0, gtk_window_is_active (GTK_WINDOW (window)),
+             focus ? gtk_widget_get_state_flags (focus) : 0);
+  }
+  save (GTK_WIDGET (window), dir, name);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -638,6 +880,12 @@ main (int argc, char **argv)
             save_timeline_keys (window, argv[1]);
           if (v == 2 && s == 0)
             save_charts_tables (window, argv[1]);
+          if (v == 2)
+            {
+              g_autofree char *focus = g_strdup_printf ("charts-theme-focus-%s", schemes[s]);
+
+              save_charts_theme_focus (window, argv[1], focus);
+            }
           if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
             {
               GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);
