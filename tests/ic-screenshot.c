@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "ic-chart-widget.h"
+#include "ic-authority-page.h"
 #include "ic-charts-view.h"
 #include "ic-palette.h"
 #include "ic-print-operation.h"
@@ -595,6 +596,27 @@ main (int argc, char **argv)
   if (g_getenv ("IC_SHOT_EXPORT") != NULL)
     {
       shoot_export_progress (window, argv[1]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
+  /* IC_SHOT_AUTHORITY=NAME: the authority's page, at its top and
+   * scrolled to what changed. */
+  if (g_getenv ("IC_SHOT_AUTHORITY") != NULL)
+    {
+      GtkWidget *page;
+      GtkScrolledWindow *scrolled;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-authority", "s", g_getenv ("IC_SHOT_AUTHORITY"));
+      wait_ms (3000);
+      save (GTK_WIDGET (window), argv[1], "authority");
+      page = find_type (GTK_WIDGET (window), IC_TYPE_AUTHORITY_PAGE);
+      scrolled = GTK_SCROLLED_WINDOW (find_type (page, GTK_TYPE_SCROLLED_WINDOW));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 500);
+      wait_ms (500);
+      g_print ("view %s, scrolled to %.0f of %.0f\n", adw_view_stack_get_visible_child_name (window->view_stack),
+               gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)),
+               gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
+      save (GTK_WIDGET (window), argv[1], "authority-changes");
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;
     }
