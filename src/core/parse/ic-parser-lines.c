@@ -258,7 +258,7 @@ unglue_marker (Page  *page,
                guint  below)
 {
   g_autofree char *pattern = g_strdup_printf ("(?<=[a-z?:),.’'])%ld(?=\\s|$)", n);
-  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+  GRegex *re = _ic_parser_regex_for (pattern);
 
   for (guint i = 0; i < below; i++)
     {
@@ -511,4 +511,53 @@ _ic_parser_match_grade (const char *folded,
     *grade = IC_GRADE_REQUIRES_IMPROVEMENT;
 
   return TRUE;
+}
+
+/**
+ * _ic_parser_regex:
+ * @slot: a static pointer of the caller's, %NULL until the first call
+ *
+ * Compiling a pattern costs more than matching it against a line, and
+ * the parser matches its patterns against every line of every report:
+ * each pattern is compiled once, on first use, and shared by the load
+ * workers (a #GRegex is immutable once compiled).
+ *
+ * Returns: (transfer none): @pattern compiled with @flags
+ */
+GRegex *
+_ic_parser_regex (GRegex             **slot,
+                  const char          *pattern,
+                  GRegexCompileFlags   flags)
+{
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, g_regex_new (pattern, flags, 0, NULL));
+  return *slot;
+}
+
+/**
+ * _ic_parser_regex_for:
+ *
+ * For patterns made at run time (a footnote's number, a caller's
+ * phrase), from a small set: each is compiled once and kept.
+ *
+ * Returns: (transfer none): @pattern compiled with no flags
+ */
+GRegex *
+_ic_parser_regex_for (const char *pattern)
+{
+  static GMutex mutex;
+  static GHashTable *compiled;
+  GRegex *regex;
+
+  g_mutex_lock (&mutex);
+  if (compiled == NULL)
+    compiled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_regex_unref);
+  regex = g_hash_table_lookup (compiled, pattern);
+  if (regex == NULL)
+    {
+      regex = g_regex_new (pattern, 0, 0, NULL);
+      g_hash_table_insert (compiled, g_strdup (pattern), regex);
+    }
+  g_mutex_unlock (&mutex);
+  return regex;
 }
