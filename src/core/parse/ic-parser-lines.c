@@ -23,17 +23,42 @@ is_space_like (gunichar c)
          c == 0x202F || c == 0x3000 || c == 0xFEFF;
 }
 
+/* The ASCII characters g_unichar_isspace() takes for space: most of a
+ * report's text is ASCII, and deciding it byte by byte spares the
+ * Unicode tables for the rest (is_space_like() says the same of them). */
+static inline gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Folds white space to single spaces, mends ligatures and drops soft
  * hyphens, keeping everything else as printed. */
 static char *
 clean_line (const char *raw)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (raw));
   gboolean pending_space = FALSE;
 
   for (const char *p = raw; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      gunichar c;
+
+      if ((guchar)*p < 0x80)
+        {
+          if (is_ascii_space (*p))
+            {
+              pending_space = out->len > 0;
+              continue;
+            }
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar)-1 || c == (gunichar)-2)
         break;
@@ -71,11 +96,21 @@ clean_line (const char *raw)
 char *
 _ic_parser_fold (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* ASCII, most of the text, without the Unicode tables. */
+      if ((guchar)*p < 0x80)
+        {
+          if (*p != '*')
+            g_string_append_c (out, *p == '`' ? '\'' : g_ascii_tolower (*p));
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
 
       if (c == '*')
         continue;
