@@ -400,24 +400,48 @@ read_ilacs_table (IcParse *parse)
   read_body_headings (parse, to);
 }
 
+/* The first line from @from on whose folded text holds @word, or the
+ * number of lines. */
+static guint
+next_line_with (IcParse    *parse,
+                guint       from,
+                const char *word)
+{
+  while (from < parse->lines->len && strstr (IC_LINE (parse, from)->folded, word) == NULL)
+    from++;
+  return from;
+}
+
+/* @word, when not NULL, is a word (no space) that every match of
+ * @pattern holds: a window of lines can only match when one of its lines
+ * holds the word, since joining lines puts spaces between them. Checking
+ * for it first spares joining and matching every window of a long
+ * report. */
 static void
 read_sentence_grade (IcParse    *parse,
                      IcArea      area,
                      const char *label,
                      const char *pattern,
+                     const char *word,
                      guint       from,
                      guint       to)
 {
   g_autofree char *full = g_strconcat (pattern, "\\s*\\b(" IC_GRADE_WORDS ")\\b", NULL);
   GRegex *re = _ic_parser_regex_for (full);
+  guint with_word = word != NULL ? next_line_with (parse, from, word) : from;
 
   for (guint i = from; i < MIN (to, parse->lines->len); i++)
     {
-      g_autofree char *text = _ic_parser_join (parse, i, i + 3);
+      g_autofree char *text = NULL;
       g_autoptr(GMatchInfo) info = NULL;
       IcGrade grade;
       int s, e;
 
+      if (word != NULL && with_word < i)
+        with_word = next_line_with (parse, i, word);
+      if (word != NULL && with_word > i + 2)
+        continue;
+      text = _ic_parser_join (parse, i, i + 3);
       if (!g_regex_match (re, text, 0, &info))
         continue;
       g_match_info_fetch_pos (info, 1, &s, &e);
@@ -437,7 +461,7 @@ read_lscb_sentence (IcParse *parse)
   read_sentence_grade (parse, IC_AREA_LSCB,
                        "The effectiveness of the Local Safeguarding Children Board",
                        "(?:effectiveness of )?the local safeguarding children(?: board)?(?: \\(lscb\\))?"
-                       "(?: is| are)? ", 0, parse->lines->len);
+                       "(?: is| are)? ", "safeguarding", 0, parse->lines->len);
 }
 
 /* SIF: the labelled rows of the front page, the overall judgement that
@@ -456,7 +480,7 @@ read_sif (IcParse *parse)
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
                        "(?:overall judgement is(?: that children's services?(?: are| is)?)?|"
-                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
+                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", NULL, 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_lscb_sentence (parse);
 }
