@@ -554,6 +554,56 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* The screen readers' announcer (an "alert" label). */
+static GtkWidget *
+find_alert_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ALERT)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_alert_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window with the application's own style sheet, as a user sees it
+ * (the tests otherwise run without it): no widget measures a negative
+ * size (GTK's warning is fatal here), and the announcer takes no room
+ * from the window's content. */
+static void
+test_app_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+  FrameCount frames = { 0, 3 };
+  IcWindow *window;
+  GtkWidget *announcer, *overlay, *content;
+
+  gtk_css_provider_load_from_resource (css, "/io/github/InspectionCompare/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = ic_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  g_assert_true (run_until (frames_passed, &frames));
+
+  announcer = find_alert_label (GTK_WIDGET (window));
+  g_assert_nonnull (announcer);
+  g_assert_true (gtk_widget_get_mapped (announcer));
+  overlay = gtk_widget_get_parent (announcer);
+  g_assert_true (GTK_IS_OVERLAY (overlay));
+  content = gtk_overlay_get_child (GTK_OVERLAY (overlay));
+  g_assert_cmpint (gtk_widget_get_height (content), ==, gtk_widget_get_height (overlay));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (css));
+}
+
 /* Details of "N files could not be read" name each file and reason. */
 static void
 test_failures_dialog (void)
@@ -1246,6 +1296,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
+  g_test_add_func ("/ui/window/app-style", test_app_style);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/failures-dialog", test_failures_dialog);
   g_test_add_func ("/ui/window/corpus", test_corpus);
