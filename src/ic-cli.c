@@ -710,9 +710,9 @@ typedef struct
 {
   GCancellable *cancellable;
   GMainContext *context;
-  GMainLoop    *loop;
   GSource      *sources[2];
   GThread      *thread;
+  gint          stop;      /* atomic */
 } Interrupt;
 
 static const int interrupt_signals[] = { SIGINT, SIGTERM };
@@ -729,8 +729,11 @@ interrupt_thread (gpointer data)
 {
   Interrupt *interrupt = data;
 
+  /* Not a GMainLoop: a quit asked before the loop ran would be lost
+   * and the join would wait for ever. A wake-up is kept until seen. */
   g_main_context_push_thread_default (interrupt->context);
-  g_main_loop_run (interrupt->loop);
+  while (!g_atomic_int_get (&interrupt->stop))
+    g_main_context_iteration (interrupt->context, TRUE);
   g_main_context_pop_thread_default (interrupt->context);
   return NULL;
 }
@@ -740,7 +743,6 @@ interrupt_start (Interrupt *interrupt)
 {
   interrupt->cancellable = g_cancellable_new ();
   interrupt->context = g_main_context_new ();
-  interrupt->loop = g_main_loop_new (interrupt->context, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
     {
       interrupt->sources[i] = g_unix_signal_source_new (interrupt_signals[i]);
@@ -754,14 +756,14 @@ interrupt_start (Interrupt *interrupt)
 static void
 interrupt_stop (Interrupt *interrupt)
 {
-  g_main_loop_quit (interrupt->loop);
+  g_atomic_int_set (&interrupt->stop, 1);
+  g_main_context_wakeup (interrupt->context);
   g_thread_join (interrupt->thread);
   for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
     {
       g_source_destroy (interrupt->sources[i]);
       g_source_unref (interrupt->sources[i]);
     }
-  g_main_loop_unref (interrupt->loop);
   g_main_context_unref (interrupt->context);
   g_object_unref (interrupt->cancellable);
 }

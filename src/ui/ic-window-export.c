@@ -12,7 +12,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include "ic-a11y.h"
 #include "ic-csv.h"
+#include "ic-display-text.h"
 #include "ic-json-export.h"
 #include "ic-pack.h"
 #include "ic-report-snapshot.h"
@@ -298,14 +301,25 @@ toast_if_cancelled (IcWindow *self,
 {
   Export *export = g_task_get_task_data (task);
   g_autofree char *name = NULL;
+  g_autofree char *clean = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
 
   if (!g_task_had_error (task) || !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     return;
   name = g_filename_display_basename (export->path);
+  clean = ic_display_text (name);
   /* Translators: %s is a file name, "inspection-summary.pdf" */
-  text = g_strdup_printf (_("Export cancelled: %s was not written"), name);
-  _ic_window_toast (self, text);
+  text = g_strdup_printf (_("Export cancelled: %s was not written"), clean);
+  /* A toast's title is markup in libadwaita 1.2. */
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  /* The answer to the click just made: shown at once, not queued behind
+   * a toast already up (the reading failures' one stays until closed). */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  ic_a11y_add_toast (self->toast_overlay, toast);
+  _ic_window_announce (self, text);
 }
 
 /* After the caller's callback: the bar goes, unless a later export
