@@ -246,14 +246,14 @@ wait_ms (guint ms)
 }
 
 /* For the shot of a CSV or JSON, which a national archive writes in a
- * second: the reports take three seconds in all, so the shot after one
- * catches the bar on its way. */
+ * second: the reports take ten seconds in all, so the shot taken once
+ * the bar counts catches it on its way. */
 static void
 slow_step_cb (guint    done,
               guint    total,
               gpointer user_data)
 {
-  g_usleep (3 * G_USEC_PER_SEC / MAX (total, 1));
+  g_usleep (10 * G_USEC_PER_SEC / MAX (total, 1));
 }
 
 /* The bar of Export… while @name (a pack when "1") is written, shot once
