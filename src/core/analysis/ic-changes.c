@@ -347,21 +347,49 @@ ic_changes_export_document_found (GListModel *all,
                                   GListModel *failures,
                                   GPtrArray  *found)
 {
+  return ic_changes_export_document_full (all, selected, failures, found, NULL, NULL);
+}
+
+/**
+ * ic_changes_export_document_full:
+ * @found: (nullable) (element-type IcRecurrence): ic_find_recurrences()
+ *   of @all, or %NULL to find them
+ * @progress: (nullable): told of each selected report added; its Cancel
+ *   is heard between the steps
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when
+ *   cancelled
+ */
+JsonNode *
+ic_changes_export_document_full (GListModel        *all,
+                                 GListModel        *selected,
+                                 GListModel        *failures,
+                                 GPtrArray         *found,
+                                 const IcProgress  *progress,
+                                 GError           **error)
+{
+  g_autoptr(GPtrArray) own_found = found != NULL ? g_ptr_array_ref (found) : ic_find_recurrences (all);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
   g_autoptr(GHashTable) sources = sources_of (selected);
-  g_autoptr(GHashTable) changes = ic_changes_compute (all, found);
+  g_autoptr(GHashTable) changes = NULL;
   g_autoptr(JsonNode) list = NULL;
   JsonNode *document;
 
-  for (guint i = 0; i < found->len; i++)
+  if (!ic_progress_go_on (progress, error))
+    return NULL;
+  changes = ic_changes_compute (all, own_found);
+  for (guint i = 0; i < own_found->len; i++)
     {
-      IcRecurrence *recurrence = g_ptr_array_index (found, i);
+      IcRecurrence *recurrence = g_ptr_array_index (own_found, i);
 
       if (g_hash_table_contains (sources, ic_report_get_source (ic_recurrence_get_later (recurrence)->report)))
         g_ptr_array_add (kept, recurrence);
     }
   list = ic_recurrences_to_json (kept);
-  document = ic_json_document_new (selected, failures, list);
-  ic_changes_add_to_document (document, changes);
+  if (!ic_progress_go_on (progress, error))
+    return NULL;
+  document = ic_json_document_new_full (selected, failures, list, progress, error);
+  if (document != NULL)
+    ic_changes_add_to_document (document, changes);
   return document;
 }

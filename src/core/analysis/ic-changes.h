@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ic-progress.h"
 #include "ic-report.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,12 @@ JsonNode   *ic_changes_export_document_found (GListModel *all,
                                               GListModel *selected,
                                               GListModel *failures,
                                               GPtrArray  *found) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode   *ic_changes_export_document_full (GListModel        *all,
+                                             GListModel        *selected,
+                                             GListModel        *failures,
+                                             GPtrArray         *found,
+                                             const IcProgress  *progress,
+                                             GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcChanges, ic_changes_free)
 

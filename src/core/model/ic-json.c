@@ -425,23 +425,13 @@ ic_json_document_new (GListModel *reports,
                       GListModel *failures,
                       JsonNode   *recurrences)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  return ic_json_document_new_full (reports, failures, recurrences, NULL, NULL);
+}
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "generator");
-  json_builder_add_string_value (builder, PACKAGE_NAME " " PACKAGE_VERSION);
-
-  json_builder_set_member_name (builder, "reports");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
-
-      json_builder_add_value (builder, ic_json_report_to_node (report));
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "failures");
+static void
+add_failures (JsonBuilder *builder,
+              GListModel  *failures)
+{
   json_builder_begin_array (builder);
   for (guint i = 0; failures != NULL && i < g_list_model_get_n_items (failures); i++)
     {
@@ -454,6 +444,45 @@ ic_json_document_new (GListModel *reports,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+/**
+ * ic_json_document_new_full:
+ * @progress: (nullable): told of each report added
+ *
+ * ic_json_document_new(), stopped by @progress's Cancel.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when
+ *   cancelled
+ */
+JsonNode *
+ic_json_document_new_full (GListModel        *reports,
+                           GListModel        *failures,
+                           JsonNode          *recurrences,
+                           const IcProgress  *progress,
+                           GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n = g_list_model_get_n_items (reports);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "generator");
+  json_builder_add_string_value (builder, PACKAGE_NAME " " PACKAGE_VERSION);
+
+  json_builder_set_member_name (builder, "reports");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      json_builder_add_value (builder, ic_json_report_to_node (report));
+      if (!ic_progress_step (progress, i + 1, n, error))
+        return NULL;
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "failures");
+  add_failures (builder, failures);
 
   json_builder_set_member_name (builder, "recurrences");
   if (recurrences != NULL)

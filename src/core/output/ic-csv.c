@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ic-atomic-file.h"
 #include "ic-corrections.h"
 #include "ic-csv.h"
 #include "ic-report.h"
@@ -110,15 +111,89 @@ append_matrix_corrected (GString  *csv,
     g_free (fields[c]);
 }
 
-/**
- * ic_csv_matrix:
- *
- * Returns: (transfer full): one row per report, one column per area
- */
-char *
-ic_csv_matrix (GListModel *reports)
+/* Where a CSV's rows go: kept in @csv, or written out to @file whenever
+ * @csv grows past FLUSH_SIZE, so that an export of thousands of rows
+ * never holds the whole file. A row done is a step of @progress. */
+typedef struct
 {
-  GString *csv = g_string_new (NULL);
+  GString          *csv;
+  IcAtomicFile     *file;      /* NULL: the rows stay in csv */
+  const IcProgress *progress;  /* nullable */
+} CsvOut;
+
+#define FLUSH_SIZE (4 * 1024)
+
+typedef gboolean (*CsvRows) (CsvOut        *out,
+                             gconstpointer  data,
+                             GError       **error);
+
+static gboolean
+flush_rows (CsvOut *out)
+{
+  gboolean ok = ic_atomic_file_write (out->file, out->csv->str, out->csv->len);
+
+  g_string_truncate (out->csv, 0);
+  return ok;
+}
+
+/* After each report (or row): the rows so far go out, and a Cancel is
+ * heard. A failed write stops the rows too; commit reports it. */
+static gboolean
+step_done (CsvOut  *out,
+           guint    done,
+           guint    total,
+           GError **error)
+{
+  if (out->file != NULL && out->csv->len >= FLUSH_SIZE && !flush_rows (out))
+    return FALSE;
+  return ic_progress_step (out->progress, done, total, error);
+}
+
+static char *
+rows_to_string (CsvRows       rows,
+                gconstpointer data)
+{
+  CsvOut out = { g_string_new (NULL), NULL, NULL };
+
+  /* With neither a file nor a cancellable, nothing can stop the rows. */
+  if (!rows (&out, data, NULL))
+    g_assert_not_reached ();
+  return g_string_free (out.csv, FALSE);
+}
+
+/* Whole or not at all (ic-atomic-file.c): a Cancel or a failed write
+ * removes the temporary file and leaves any earlier file at @path. */
+static gboolean
+rows_to_file (CsvRows            rows,
+              gconstpointer      data,
+              const char        *path,
+              const IcProgress  *progress,
+              GError           **error)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  CsvOut out = { csv, NULL, progress };
+
+  out.file = ic_atomic_file_open (path, error);
+  if (out.file == NULL)
+    return FALSE;
+  /* Cancelled: a failed write instead stops the rows with no error of
+   * its own, and commit gives the file's reason. */
+  if (!rows (&out, data, error) && ic_atomic_file_get_error (out.file) == NULL)
+    {
+      ic_atomic_file_abort (out.file);
+      return FALSE;
+    }
+  flush_rows (&out);
+  return ic_atomic_file_commit (out.file, error);
+}
+
+static gboolean
+matrix_rows (CsvOut        *out,
+             gconstpointer  data,
+             GError       **error)
+{
+  GListModel *reports = (GListModel *) data;
+  GString *csv = out->csv;
   guint n = g_list_model_get_n_items (reports);
 
   ic_csv_append_field (csv, "authority");
@@ -144,9 +219,37 @@ ic_csv_matrix (GListModel *reports)
         ic_csv_append_field (csv, ic_grade_to_key (ic_report_get_grade (report, area)));
       append_matrix_corrected (csv, report);
       end_line (csv);
+      if (!step_done (out, i + 1, n, error))
+        return FALSE;
     }
+  return TRUE;
+}
 
-  return g_string_free (csv, FALSE);
+/**
+ * ic_csv_matrix:
+ *
+ * Returns: (transfer full): one row per report, one column per area
+ */
+char *
+ic_csv_matrix (GListModel *reports)
+{
+  return rows_to_string (matrix_rows, reports);
+}
+
+/**
+ * ic_csv_write_matrix:
+ * @progress: (nullable): told of each report written; its Cancel stops
+ *   the file being written, and an earlier file at @path stays
+ *
+ * ic_csv_matrix() written to @path, whole or not at all.
+ */
+gboolean
+ic_csv_write_matrix (GListModel        *reports,
+                     const char        *path,
+                     const IcProgress  *progress,
+                     GError           **error)
+{
+  return rows_to_file (matrix_rows, reports, path, progress, error);
 }
 
 static void
@@ -174,23 +277,21 @@ append_improvement_row (GString       *csv,
   end_line (csv);
 }
 
-/**
- * ic_csv_improvements:
- *
- * Returns: (transfer full): one row per improvement item
- */
-char *
-ic_csv_improvements (GListModel *reports)
+static gboolean
+improvement_rows (CsvOut        *out,
+                  gconstpointer  data,
+                  GError       **error)
 {
-  GString *csv = g_string_new (NULL);
+  GListModel *reports = (GListModel *) data;
+  guint n = g_list_model_get_n_items (reports);
   const char *columns[] = { "authority", "inspection_type", "end_date", "index",
                             "timeframe", "themes", "text", "source", "corrected" };
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    ic_csv_append_field (csv, columns[c]);
-  end_line (csv);
+    ic_csv_append_field (out->csv, columns[c]);
+  end_line (out->csv);
 
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
       GListModel *items = ic_report_get_improvements (report);
@@ -199,16 +300,83 @@ ic_csv_improvements (GListModel *reports)
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
 
-          append_improvement_row (csv, report, item, k);
+          append_improvement_row (out->csv, report, item, k);
         }
+      if (!step_done (out, i + 1, n, error))
+        return FALSE;
     }
+  return TRUE;
+}
 
-  return g_string_free (csv, FALSE);
+/**
+ * ic_csv_improvements:
+ *
+ * Returns: (transfer full): one row per improvement item
+ */
+char *
+ic_csv_improvements (GListModel *reports)
+{
+  return rows_to_string (improvement_rows, reports);
+}
+
+/**
+ * ic_csv_write_improvements:
+ * @progress: (nullable): told of each report written (its items are
+ *   its rows); see ic_csv_write_matrix()
+ */
+gboolean
+ic_csv_write_improvements (GListModel        *reports,
+                           const char        *path,
+                           const IcProgress  *progress,
+                           GError           **error)
+{
+  return rows_to_file (improvement_rows, reports, path, progress, error);
 }
 
 /* About 200 characters around a match: a sentence or two, enough to
  * judge the evidence from the spreadsheet. */
 #define SNIPPET_WIDTH 200
+
+typedef struct
+{
+  GArray        *hits;
+  IcSearchQuery *query;
+} SearchRows;
+
+static gboolean
+search_rows (CsvOut        *out,
+             gconstpointer  data,
+             GError       **error)
+{
+  const SearchRows *search = data;
+  GString *csv = out->csv;
+  const char *columns[] = { "authority", "inspection_type", "end_date", "overall_effectiveness",
+                            "source", "page", "snippet" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    ic_csv_append_field (csv, columns[c]);
+  end_line (csv);
+
+  for (guint i = 0; i < search->hits->len; i++)
+    {
+      const IcSearchHit *hit = &g_array_index (search->hits, IcSearchHit, i);
+      g_autofree char *page = hit->page ? g_strdup_printf ("%u", hit->page) : NULL;
+      g_autofree char *snippet = ic_search_hit_snippet (hit, search->query, SNIPPET_WIDTH, NULL);
+
+      ic_csv_append_field (csv, ic_report_get_authority (hit->report));
+      ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (hit->report)));
+      append_date (csv, ic_report_get_end_date (hit->report));
+      ic_csv_append_field (csv, ic_grade_to_key (ic_report_get_grade (hit->report,
+                                                                     IC_AREA_OVERALL_EFFECTIVENESS)));
+      ic_csv_append_field (csv, ic_report_get_source (hit->report));
+      ic_csv_append_field (csv, page ? page : "");
+      ic_csv_append_field (csv, snippet);
+      end_line (csv);
+      if (!step_done (out, i + 1, search->hits->len, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 /**
  * ic_csv_search:
@@ -221,30 +389,24 @@ char *
 ic_csv_search (GArray        *hits,
                IcSearchQuery *query)
 {
-  GString *csv = g_string_new (NULL);
-  const char *columns[] = { "authority", "inspection_type", "end_date", "overall_effectiveness",
-                            "source", "page", "snippet" };
+  SearchRows search = { hits, query };
 
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    ic_csv_append_field (csv, columns[c]);
-  end_line (csv);
+  return rows_to_string (search_rows, &search);
+}
 
-  for (guint i = 0; i < hits->len; i++)
-    {
-      const IcSearchHit *hit = &g_array_index (hits, IcSearchHit, i);
-      g_autofree char *page = hit->page ? g_strdup_printf ("%u", hit->page) : NULL;
-      g_autofree char *snippet = ic_search_hit_snippet (hit, query, SNIPPET_WIDTH, NULL);
+/**
+ * ic_csv_write_search:
+ * @progress: (nullable): told of each hit written; see
+ *   ic_csv_write_matrix()
+ */
+gboolean
+ic_csv_write_search (GArray            *hits,
+                     IcSearchQuery     *query,
+                     const char        *path,
+                     const IcProgress  *progress,
+                     GError           **error)
+{
+  SearchRows search = { hits, query };
 
-      ic_csv_append_field (csv, ic_report_get_authority (hit->report));
-      ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (hit->report)));
-      append_date (csv, ic_report_get_end_date (hit->report));
-      ic_csv_append_field (csv, ic_grade_to_key (ic_report_get_grade (hit->report,
-                                                                     IC_AREA_OVERALL_EFFECTIVENESS)));
-      ic_csv_append_field (csv, ic_report_get_source (hit->report));
-      ic_csv_append_field (csv, page ? page : "");
-      ic_csv_append_field (csv, snippet);
-      end_line (csv);
-    }
-
-  return g_string_free (csv, FALSE);
+  return rows_to_file (search_rows, &search, path, progress, error);
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "ic-progress.h"
 #include "ic-search-index.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,22 @@ char *ic_csv_search       (GArray        *hits,
                            IcSearchQuery *query) G_GNUC_WARN_UNUSED_RESULT;
 void  ic_csv_append_field (GString    *line,
                            const char *field);
+
+/* The same files written to @path whole or not at all, a step of
+ * @progress per report (per hit for a search); a Cancel leaves any
+ * earlier file at @path as it was and no temporary file. */
+gboolean ic_csv_write_matrix       (GListModel        *reports,
+                                    const char        *path,
+                                    const IcProgress  *progress,
+                                    GError           **error);
+gboolean ic_csv_write_improvements (GListModel        *reports,
+                                    const char        *path,
+                                    const IcProgress  *progress,
+                                    GError           **error);
+gboolean ic_csv_write_search       (GArray            *hits,
+                                    IcSearchQuery     *query,
+                                    const char        *path,
+                                    const IcProgress  *progress,
+                                    GError           **error);
 
 G_END_DECLS
