@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "ic-chart-widget.h"
+#include "ic-authority-page.h"
 #include "ic-charts-view.h"
 #include "ic-palette.h"
 #include "ic-print-operation.h"
@@ -489,6 +490,32 @@ save_charts_tables (IcWindow   *window,
     ic_charts_view_show_table (view, kind, FALSE);
 }
 
+/* The themes chart with the keyboard on its second theme: the focus
+ * ring over the theme's row. */
+static void
+save_charts_theme_focus (IcWindow   *window,
+                         const char *dir,
+                         const char *name)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+
+  /* The charts are in cards, one each. */
+  for (GtkWidget *card = gtk_widget_get_first_child (find_type (view, GTK_TYPE_FLOW_BOX)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      GtkWidget *w = find_type (card, IC_TYPE_CHART_WIDGET);
+
+      if (w != NULL && ic_chart_widget_get_kind (IC_CHART_WIDGET (w)) == IC_CHART_THEMES)
+        {
+          gtk_widget_child_focus (w, GTK_DIR_TAB_FORWARD);
+          gtk_widget_child_focus (w, GTK_DIR_DOWN);
+        }
+    }
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_ms (300);
+  save (GTK_WIDGET (window), dir, name);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -598,6 +625,27 @@ main (int argc, char **argv)
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;
     }
+  /* IC_SHOT_AUTHORITY=NAME: the authority's page, at its top and
+   * scrolled to what changed. */
+  if (g_getenv ("IC_SHOT_AUTHORITY") != NULL)
+    {
+      GtkWidget *page;
+      GtkScrolledWindow *scrolled;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-authority", "s", g_getenv ("IC_SHOT_AUTHORITY"));
+      wait_ms (3000);
+      save (GTK_WIDGET (window), argv[1], "authority");
+      page = find_type (GTK_WIDGET (window), IC_TYPE_AUTHORITY_PAGE);
+      scrolled = GTK_SCROLLED_WINDOW (find_type (page, GTK_TYPE_SCROLLED_WINDOW));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 500);
+      wait_ms (500);
+      g_print ("view %s, scrolled to %.0f of %.0f\n", adw_view_stack_get_visible_child_name (window->view_stack),
+               gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)),
+               gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
+      save (GTK_WIDGET (window), argv[1], "authority-changes");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   /* IC_SHOT_THEME=KEY: the Search view as a theme chip opens it. */
   if (g_getenv ("IC_SHOT_THEME") != NULL)
     {
@@ -638,6 +686,12 @@ main (int argc, char **argv)
             save_timeline_keys (window, argv[1]);
           if (v == 2 && s == 0)
             save_charts_tables (window, argv[1]);
+          if (v == 2)
+            {
+              g_autofree char *focus = g_strdup_printf ("charts-theme-focus-%s", schemes[s]);
+
+              save_charts_theme_focus (window, argv[1], focus);
+            }
           if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
             {
               GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);

@@ -29,6 +29,7 @@
 #include "ic-report-filter.h"
 #include "ic-report-page.h"
 #include "ic-report-private.h"
+#include "ic-authority-page.h"
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
 #include "ic-text-cell.h"
@@ -568,6 +569,170 @@ test_correction_menu_grades (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Bexley twice: the pre-proceedings item raised in 2018 and again in
+ * 2021, an item of 2018 not raised in 2021, and one new in 2021 (with
+ * make_report()'s item on plans, too general to be linked). */
+static IcWindow *
+new_window_with_history (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  static const struct { const char *source; IcInspectionType type; guint year; const char *other; const char *theme; } made[] = {
+    { "/r/bexley-2018.txt", IC_INSPECTION_TYPE_ILACS, 2018,
+      "The quality of return home interviews for children who go missing from home.", "missing_and_exploitation" },
+    { "/r/bexley-2021.txt", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2021,
+      "The timeliness of initial health assessments for children who come into care.", "health" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      IcReport *report = make_report (made[i].source, "Bexley", made[i].type, 10, G_DATE_MAY, made[i].year,
+                                      made[i].type == IC_INSPECTION_TYPE_ILACS ? IC_GRADE_GOOD : IC_GRADE_NONE);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 2,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
+      g_autoptr(IcImprovement) other =
+        ic_improvement_new_with_themes (made[i].other, IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
+                                        NULL, 3, (const char *[]) { made[i].theme, NULL });
+      g_autofree char *content_id = g_strdup_printf ("bexley%u", made[i].year);
+
+      _ic_report_set_content_id (report, content_id);
+      _ic_report_add_improvement (report, item);
+      _ic_report_add_improvement (report, other);
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  return window;
+}
+
+/* The matrix row showing one of @authority's reports. */
+static IcMatrixRow *
+matrix_row_of (GtkWidget  *matrix,
+               const char *authority)
+{
+  if (IC_IS_MATRIX_ROW (matrix) && ic_matrix_row_get_report (IC_MATRIX_ROW (matrix)) != NULL &&
+      g_strcmp0 (ic_report_get_authority (ic_matrix_row_get_report (IC_MATRIX_ROW (matrix))), authority) == 0 &&
+      gtk_widget_get_mapped (matrix))
+    return IC_MATRIX_ROW (matrix);
+  for (GtkWidget *c = gtk_widget_get_first_child (matrix); c; c = gtk_widget_get_next_sibling (c))
+    {
+      IcMatrixRow *row = matrix_row_of (c, authority);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The "what changed" row of the authority page whose subtitle is
+ * @status and whose item starts with @words. */
+static GtkWidget *
+change_row (GtkWidget  *page,
+            const char *status,
+            const char *words)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_by_class (page, "change-item", rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), status) == 0 &&
+        g_str_has_prefix (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), words))
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The authority's name in the matrix opens its page: its reports, and
+ * what changed from 2018 to 2021 (raised again with the chain's first
+ * year, new, no longer raised); an item opens its report's page, and
+ * Back walks back to the authority, then to the matrix cell. The report
+ * page's Authority button opens the same page. */
+static void
+test_authority_page (void)
+{
+  IcWindow *window = new_window_with_history ();
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_AUTHORITY_PAGE);
+  IcReport *earlier = ic_report_store_find_content (ic_window_get_store (window), "bexley2018");
+  IcReport *later = ic_report_store_find_content (ic_window_get_store (window), "bexley2021");
+  IcMatrixRow *row;
+  GtkWidget *cell, *item;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  /* The corrections file outlives a run: start from the method's word. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021",
+                              "improvements.1.recurs_from.bexley2018.1");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  wait_frames (20);
+  row = matrix_row_of (matrix, "Bexley");
+  g_assert_nonnull (row);
+  cell = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AUTHORITY);
+  g_assert_true (gtk_widget_get_focusable (cell));
+  g_assert_true (gtk_widget_grab_focus (cell));
+  /* Enter on the name: the cell's activate signal. */
+  g_assert_true (gtk_widget_activate (cell));
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
+  g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
+  g_assert_null (ic_reports_view_get_report (reports));
+
+  /* Both reports, oldest first, and what changed in 2021. */
+  g_assert_true (has_label (page, "Since the inspection of May 2018: 1 raised again, 2 new, 2 no longer raised"));
+  g_assert_nonnull (change_row (page, "Raised again, first raised in 2018", "The timeliness of pre-proceedings"));
+  g_assert_nonnull (change_row (page, "New", "The timeliness of initial health"));
+  g_assert_null (change_row (page, "New", "The timeliness of pre-proceedings"));
+  item = change_row (page, "No longer raised (was raised on 10 May 2018)", "The quality of return home interviews");
+  g_assert_nonnull (item);
+
+  /* An item no longer raised opens the earlier report, at the item. */
+  gtk_widget_grab_focus (item);
+  g_signal_emit_by_name (item, "activate");
+  settle ();
+  g_assert_true (ic_reports_view_get_report (reports) == earlier);
+
+  /* Back: the authority again, the keyboard on the item; Back again:
+   * the matrix, on the name that opened it. */
+  gtk_widget_activate_action (GTK_WIDGET (reports), "reports.back", NULL);
+  settle ();
+  g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == item);
+  gtk_widget_activate_action (GTK_WIDGET (reports), "reports.back", NULL);
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "matrix");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == cell);
+
+  /* The report page's Authority button: the same page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/bexley-2021.txt");
+  g_assert_true (ic_reports_view_get_report (reports) == later);
+  gtk_widget_activate_action (find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE),
+                              "page.show-authority", NULL);
+  settle ();
+  g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
+  gtk_widget_activate_action (GTK_WIDGET (reports), "reports.back", NULL);
+  g_assert_true (ic_reports_view_get_report (reports) == later);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
   g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
+  g_test_add_func ("/ui/authority-page/changes", test_authority_page);
 
   return g_test_run ();
 }

@@ -28,7 +28,8 @@ typedef enum
 typedef enum
 {
   IC_MATRIX_CELL_TEXT,     /* one line, cut short with "…" */
-  IC_MATRIX_CELL_HEADING,  /* the same, in bold */
+  IC_MATRIX_CELL_HEADING,  /* the authority, in bold: a link to its page */
+  IC_MATRIX_CELL_AUTHORITY, /* the authority, a link to its page */
   IC_MATRIX_CELL_GRADE,    /* a coloured grade that opens its report */
   IC_MATRIX_CELL_VISITS,   /* a badge for the visits after the report */
 } IcMatrixCellKind;

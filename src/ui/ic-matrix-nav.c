@@ -2,7 +2,8 @@
  *
  * A grid view in GTK 4.8 moves its focus a row at a time and lets Tab
  * visit every focusable widget of every row: in the matrix, every grade
- * of every report. Here the arrow keys move between grade cells as in a
+ * of every report. Here the arrow keys move between the authority's name
+ * (the row header, a link to its page) and the grade cells as in a
  * spreadsheet, and Tab passes over the grid as one stop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,7 +42,15 @@ nav_free (gpointer data)
   g_free (nav);
 }
 
-/* The row and column of a grade cell, or NULL. */
+/* The columns the arrow keys walk: the row header and the grades. */
+static gboolean
+is_walked (int column)
+{
+  return column == IC_MATRIX_COLUMN_AUTHORITY ||
+         (column >= IC_MATRIX_COLUMN_FIRST_AREA && column < IC_MATRIX_N_COLUMNS);
+}
+
+/* The row and column of a walked cell, or NULL. */
 static IcMatrixRow *
 cell_place (GtkWidget *widget,
             guint     *column)
@@ -50,8 +59,8 @@ cell_place (GtkWidget *widget,
 
   if (!IC_IS_MATRIX_ROW (parent))
     return NULL;
-  for (guint c = IC_MATRIX_COLUMN_FIRST_AREA; c < IC_MATRIX_N_COLUMNS; c++)
-    if (ic_matrix_row_get_cell (IC_MATRIX_ROW (parent), c) == widget)
+  for (guint c = 0; c < IC_MATRIX_N_COLUMNS; c++)
+    if (is_walked (c) && ic_matrix_row_get_cell (IC_MATRIX_ROW (parent), c) == widget)
       {
         *column = c;
         return IC_MATRIX_ROW (parent);
@@ -97,7 +106,7 @@ row_at (Nav  *nav,
   return NULL;
 }
 
-/* The next shown grade column from @from in @step's direction (@from
+/* The next shown walked column from @from in @step's direction (@from
  * itself when @step is 0), or @from when there is none. */
 static guint
 shown_column (Nav  *nav,
@@ -108,8 +117,8 @@ shown_column (Nav  *nav,
 
   if (step == 0)
     step = 1, c = from;
-  for (; c >= IC_MATRIX_COLUMN_FIRST_AREA && c < IC_MATRIX_N_COLUMNS; c += step)
-    if (ic_matrix_columns_get_visible (nav->columns, c))
+  for (; c >= 0 && c < IC_MATRIX_N_COLUMNS; c += step)
+    if (is_walked (c) && ic_matrix_columns_get_visible (nav->columns, c))
       return c;
   return from;
 }

@@ -90,6 +90,17 @@ cell_activate_cb (IcGradeCell *cell,
                                 ic_report_get_source (self->report));
 }
 
+/* The authority's name opens its page: its reports over time and what
+ * changed between them. */
+static void
+authority_activate_cb (IcTextCell  *cell,
+                       IcMatrixRow *self)
+{
+  if (self->report != NULL && ic_report_get_authority (self->report) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (cell), "win.open-authority", "s",
+                                ic_report_get_authority (self->report));
+}
+
 static void
 ic_matrix_row_dispose (GObject *object)
 {
@@ -202,13 +213,21 @@ new_cell (IcMatrixRow              *self,
       return cell;
     }
 
-  if (spec->kind == IC_MATRIX_CELL_TEXT || spec->kind == IC_MATRIX_CELL_HEADING)
+  if (spec->kind == IC_MATRIX_CELL_HEADING || spec->kind == IC_MATRIX_CELL_AUTHORITY)
     {
-      cell = ic_text_cell_new ();
+      cell = ic_text_cell_new_link ();
+      g_signal_connect (cell, "activate", G_CALLBACK (authority_activate_cb), self);
       if (spec->kind == IC_MATRIX_CELL_HEADING)
         gtk_widget_add_css_class (cell, "heading");
+      /* The list of reports has no keyboard walk between cells (Tab
+       * would stop at every row's): there the keyboard opens a report,
+       * whose page has the way to the authority. */
+      else
+        gtk_widget_set_focusable (cell, FALSE);
       return cell;
     }
+  if (spec->kind == IC_MATRIX_CELL_TEXT)
+    return ic_text_cell_new ();
   cell = ic_grade_cell_new ();
   gtk_widget_add_css_class (cell, "grade-cell");
   g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), self);

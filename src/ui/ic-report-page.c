@@ -731,6 +731,18 @@ open_original_action (GtkWidget  *widget,
 }
 
 static void
+show_authority_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IcReportPage *self = IC_REPORT_PAGE (widget);
+
+  if (self->report != NULL && ic_report_get_authority (self->report) != NULL)
+    gtk_widget_activate_action (widget, "win.open-authority", "s",
+                                ic_report_get_authority (self->report));
+}
+
+static void
 peer_group_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -882,6 +894,7 @@ ic_report_page_class_init (IcReportPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.open-original", NULL, open_original_action);
   gtk_widget_class_install_action (widget_class, "page.peer-group", NULL, peer_group_action);
+  gtk_widget_class_install_action (widget_class, "page.show-authority", NULL, show_authority_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.show-text", NULL, show_text_action);
   gtk_widget_class_install_action (widget_class, "page.show-details", NULL, show_details_action);

@@ -22,6 +22,10 @@ GListModel *ic_reports_view_get_rows    (IcReportsView *self);
 void        ic_reports_view_show_report (IcReportsView *self,
                                          IcReport      *report);
 void        ic_reports_view_show_list   (IcReportsView *self);
+void        ic_reports_view_show_authority (IcReportsView *self,
+                                            const char    *authority);
+/* (transfer none) (nullable): the authority whose page is shown */
+const char *ic_reports_view_get_authority (IcReportsView *self);
 /* (transfer none) (nullable): the report shown on the report page */
 IcReport   *ic_reports_view_get_report  (IcReportsView *self);
 

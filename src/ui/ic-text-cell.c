@@ -5,6 +5,8 @@
  * list keeps widgets for on any change, and a label is a node matching
  * many theme rules: this cell is one node that draws its line itself
  * (IcDrawnCell), cut short with "…" and shown whole in its tooltip then.
+ * A link cell (an authority's name) is also a button: focusable, it
+ * emits ::activate on a click, Enter or Space.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,13 @@ struct _IcTextCell
 };
 
 G_DEFINE_FINAL_TYPE (IcTextCell, ic_text_cell, IC_TYPE_DRAWN_CELL)
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The whole text, when the cell cuts it short. */
 static gboolean
@@ -39,11 +48,41 @@ ic_text_cell_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   IcTextCell      *self)
+{
+  /* Like a button: released over the cell, not dragged off it. */
+  if (!gtk_widget_contains (GTK_WIDGET (self), x, y))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
 ic_text_cell_class_init (IcTextCellClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->query_tooltip = ic_text_cell_query_tooltip;
+
+  /**
+   * IcTextCell::activate:
+   *
+   * A link cell clicked, or Enter or Space on it.
+   */
+  signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+  /* Only a link cell takes the keyboard, so only it hears these. */
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_ISO_Enter, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Space, 0, "activate", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "textcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -60,6 +99,23 @@ GtkWidget *
 ic_text_cell_new (void)
 {
   return g_object_new (IC_TYPE_TEXT_CELL, NULL);
+}
+
+/* A cell that is also a button (see ::activate). */
+GtkWidget *
+ic_text_cell_new_link (void)
+{
+  GtkWidget *self = g_object_new (IC_TYPE_TEXT_CELL,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_BUTTON,
+                                  "focusable", TRUE,
+                                  NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (self, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_css_class (self, "link-cell");
+  return self;
 }
 
 const char *

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcTextCell, ic_text_cell, IC, TEXT_CELL, IcDrawnCell)
 
 GtkWidget  *ic_text_cell_new      (void);
+GtkWidget  *ic_text_cell_new_link (void);
 const char *ic_text_cell_get_text (IcTextCell *self);
 void        ic_text_cell_set_text (IcTextCell *self,
                                    const char *text);

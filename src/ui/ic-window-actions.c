@@ -129,6 +129,22 @@ open_report_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* An authority's page (its name in the matrix, the list of reports, a
+ * report page or a neighbour's link): its reports over time and what
+ * changed between them. */
+static void
+open_authority_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  IcWindow *self = IC_WINDOW (widget);
+
+  ic_reports_view_set_return (self->reports_view,
+                              adw_view_stack_get_visible_child_name (self->view_stack),
+                              gtk_root_get_focus (GTK_ROOT (self)));
+  ic_reports_view_show_authority (self->reports_view, g_variant_get_string (param, NULL));
+  adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
+}
+
 /* A passage the search found: its report's page, scrolled to the
  * passage, which is highlighted. */
 static void
@@ -564,6 +580,7 @@ _ic_window_init_actions (IcWindowClass *klass)
   gtk_widget_class_install_action (wc, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (wc, "win.open-report", "s", open_report_action);
   gtk_widget_class_install_action (wc, "win.open-passage", "(sus)", open_passage_action);
+  gtk_widget_class_install_action (wc, "win.open-authority", "s", open_authority_action);
   gtk_widget_class_install_action (wc, "win.search", "s", search_action);
   gtk_widget_class_install_action (wc, "win.add-to-pack", "s", add_to_pack_action);
   gtk_widget_class_install_action (wc, "win.remove-from-pack", NULL, remove_from_pack_action);
