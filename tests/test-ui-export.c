@@ -278,7 +278,7 @@ test_chosen_format_written (void)
 
   _ic_window_export_chosen (window, file, "Judgement matrix (CSV)");
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (!file_exists (csv) && g_get_monotonic_time () < deadline)
+  while ((!file_exists (csv) || window->export_cancellable != NULL) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_false (g_str_has_prefix (contents, "%PDF"));
@@ -289,9 +289,8 @@ test_chosen_format_written (void)
 
   g_assert_true (g_file_set_contents (json, "kept", -1, NULL));
   _ic_window_export_chosen (window, file, "Everything (JSON)");
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (window->export_cancellable != NULL);
+  /* No export started: none to wait for. */
+  g_assert_null (window->export_cancellable);
   g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "kept");
 
