@@ -400,7 +400,9 @@ _ic_window_export (IcWindow  *self,
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
-                                  filters, self->pack_evidence, path, NULL, NULL, NULL, error);
+                                  filters, self->pack_evidence,
+                                  ic_search_view_get_query (self->search_view), path, NULL, NULL,
+                                  NULL, error);
 }
 
 static void
@@ -414,7 +416,7 @@ export_done_cb (GObject      *object,
   gboolean ok = _ic_window_export_finish (self, result, &error);
 
   /* The window closed while the file was written, or Cancel: the file
-   * was not written, and the user knows why. */
+   * was not written, and the window said so (ic-window-export.c). */
   if (self->toast_overlay == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (ok)
@@ -434,6 +436,7 @@ static const struct
   { N_("Short pack for a board (PDF, name ending -summary.pdf)"), "-summary.pdf" },
   { N_("Judgement matrix (CSV)"), ".csv" },
   { N_("Improvement items (CSV, name ending -improvements.csv)"), "-improvements.csv" },
+  { N_("Passages the search finds (CSV, name ending -search.csv)"), "-search.csv" },
   { N_("Everything (JSON)"), ".json" },
 };
 
