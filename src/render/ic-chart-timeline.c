@@ -238,6 +238,20 @@ find_theme_row (IcChart    *chart,
   return FALSE;
 }
 
+/* A report that carries earlier areas forward has no item, so no mark:
+ * its join ends in a ring the size of a mark, hollow because nothing of
+ * its own was raised there, rather than in nothing. */
+static void
+draw_carried_cap (IcChart *chart,
+                  cairo_t *cr,
+                  double   x,
+                  double   y)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, marker_radius (chart) * 0.8, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
 static void
 draw_links (IcChart              *chart,
             const TimelineLayout *layout,
@@ -272,6 +286,8 @@ draw_links (IcChart              *chart,
           cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
         }
       cairo_stroke (cr);
+      if (link->carried_forward)
+        draw_carried_cap (chart, cr, x1, y);
     }
 }
 
