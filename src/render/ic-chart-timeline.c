@@ -147,11 +147,25 @@ _ic_time_axis_draw (IcChart         *chart,
   cairo_stroke (cr);
 }
 
+static gboolean
+has_carried_forward (IcChart *chart)
+{
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (chart->links, i))->carried_forward)
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 legend_note (IcChart         *chart,
              const IcPalette *palette,
              char           **owned)
 {
+  const char *note = has_carried_forward (chart)
+                     ? " A hollow ring ends a line at a report that says the earlier areas remain, "
+                       "with none of its own."
+                     : "";
+
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
     *owned = g_strdup_printf ("Each number counts the reports that raised the theme in that year "
                               "(%u authorities); compare a peer group or one authority to see each report.",
@@ -159,12 +173,12 @@ legend_note (IcChart         *chart,
   else if (chart->authorities->len > ic_palette_get_n_series (palette))
     *owned = g_strdup_printf ("Each mark is one report raising the theme (%u authorities, one colour); "
                               "a line follows one area raised again from report to report, "
-                              "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.",
-                              chart->authorities->len);
+                              "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.%s",
+                              chart->authorities->len, note);
   else
-    *owned = g_strdup ("Each mark is one report raising the theme; a line follows one area raised "
-                       "again from report to report of the same authority, and \u201c3\u00d7\u201d "
-                       "beside a mark says it had been raised three times.");
+    *owned = g_strdup_printf ("Each mark is one report raising the theme; a line follows one area raised "
+                              "again from report to report of the same authority, and \u201c3\u00d7\u201d "
+                              "beside a mark says it had been raised three times.%s", note);
   return *owned;
 }
 
