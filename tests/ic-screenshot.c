@@ -490,6 +490,32 @@ save_charts_tables (IcWindow   *window,
     ic_charts_view_show_table (view, kind, FALSE);
 }
 
+/* The themes chart with the keyboard on its second theme: the focus
+ * ring over the theme's row. */
+static void
+save_charts_theme_focus (IcWindow   *window,
+                         const char *dir,
+                         const char *name)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+
+  /* The charts are in cards, one each. */
+  for (GtkWidget *card = gtk_widget_get_first_child (find_type (view, GTK_TYPE_FLOW_BOX)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      GtkWidget *w = find_type (card, IC_TYPE_CHART_WIDGET);
+
+      if (w != NULL && ic_chart_widget_get_kind (IC_CHART_WIDGET (w)) == IC_CHART_THEMES)
+        {
+          gtk_widget_child_focus (w, GTK_DIR_TAB_FORWARD);
+          gtk_widget_child_focus (w, GTK_DIR_DOWN);
+        }
+    }
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_ms (300);
+  save (GTK_WIDGET (window), dir, name);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -660,6 +686,12 @@ main (int argc, char **argv)
             save_timeline_keys (window, argv[1]);
           if (v == 2 && s == 0)
             save_charts_tables (window, argv[1]);
+          if (v == 2)
+            {
+              g_autofree char *focus = g_strdup_printf ("charts-theme-focus-%s", schemes[s]);
+
+              save_charts_theme_focus (window, argv[1], focus);
+            }
           if (v == 1 && g_getenv ("IC_DEBUG_CHART"))
             {
               GtkWidget *w = find_type (GTK_WIDGET (window), IC_TYPE_CHART_WIDGET);

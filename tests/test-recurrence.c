@@ -432,13 +432,21 @@ names_concept (const char *text,
 }
 
 /* The labellers' synonyms: local placements are the other side of
- * children placed far from home; the extended family is kinship care. */
+ * children placed far from home; the extended family is kinship care;
+ * engagement is the child's voice, parents' engagement is not. Enough
+ * carers or stable homes is sufficiency; the education of looked after
+ * children is their education in care. */
 static void
 test_concept_synonyms (void)
 {
   g_assert_true (names_concept ("The sufficiency of local placements to meet children's needs.", "distance"));
   g_assert_true (names_concept ("Placements of children in the care of extended family or with friends.",
                                 "kinship"));
+  g_assert_true (names_concept ("The engagement of young people in shaping services.", "voice"));
+  g_assert_false (names_concept ("The consistency of parental engagement at the front door.", "voice"));
+  g_assert_true (names_concept ("Recruit more carers so that older children can have stable homes.",
+                                "sufficiency"));
+  g_assert_true (names_concept ("Monitor the education of looked after children.", "pep"));
 }
 
 /* What an item asks for is its first sentence: later sentences say why
