@@ -1143,6 +1143,45 @@ test_one_pass (void)
   ic_test_remove_tree (dir);
 }
 
+/* Progressive, but a PDF short enough is read whole in its first pass:
+ * its final report is listed at once, no report from its first pages is
+ * parsed, and it is not opened a second time for the rest. */
+static void
+test_short_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-short-whole-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  Seen seen = { authorities, 0 };
+  guint counts[2] = { 0, 0 };  /* final, provisional */
+  IcReport *report;
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, counting_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  _ic_loader_set_whole_up_to (loader, 2);
+  ic_loader_set_report_func (loader, count_provisional_cb, counts, NULL);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+  g_assert_true (ic_loader_get_progressive (loader));
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_false (seen_authority_with_suffix (&seen, " (1 pages)"));
+  g_assert_cmpuint (seen.n_replaced, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  report = ic_report_store_get_report (store, 0);
+  g_assert_true (g_str_has_suffix (ic_report_get_authority (report), " (2 pages)"));
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/loader/report-func", test_report_func);
   g_test_add_func ("/loader/index-text-switch", test_index_text_switch);
   g_test_add_func ("/loader/one-pass", test_one_pass);
+  g_test_add_func ("/loader/short-whole", test_short_whole);
 
   return g_test_run ();
 }

@@ -399,7 +399,9 @@ _ic_window_export (IcWindow  *self,
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
-                                  filters, self->pack_evidence, path, NULL, NULL, NULL, error);
+                                  filters, self->pack_evidence,
+                                  ic_search_view_get_query (self->search_view), path, NULL, NULL,
+                                  NULL, error);
 }
 
 static void
@@ -413,7 +415,7 @@ export_done_cb (GObject      *object,
   gboolean ok = _ic_window_export_finish (self, result, &error);
 
   /* The window closed while the file was written, or Cancel: the file
-   * was not written, and the user knows why. */
+   * was not written, and the window said so (ic-window-export.c). */
   if (self->toast_overlay == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (ok)
@@ -467,6 +469,8 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   add_export_filter (chooser, _("Judgement matrix (CSV)"), "*.csv");
   add_export_filter (chooser, _("Improvement items (CSV, name ending -improvements.csv)"),
                      "*-improvements.csv");
+  add_export_filter (chooser, _("Passages the search finds (CSV, name ending -search.csv)"),
+                     "*-search.csv");
   add_export_filter (chooser, _("Everything (JSON)"), "*.json");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self,
