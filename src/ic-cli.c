@@ -871,6 +871,8 @@ ic_cli_run (int    argc,
     ic_session_retry_extractor_failures (session);
   /* Only a search reads the index: building it is a tenth of a cold load. */
   ic_session_set_index_text (session, options.search != NULL);
+  /* Nothing here reads a report's pages once it is parsed and indexed. */
+  ic_session_set_keep_pages (session, FALSE);
   if (!load_paths (session, options.paths, &error))
     {
       print_error (error->message);

@@ -48,6 +48,7 @@ typedef struct
   gboolean       background;     /* workers and helpers at a lower priority */
   gboolean       retry_failures; /* the extractor's cached failures are ignored */
   gboolean       index_text;     /* each report gets its search index */
+  gboolean       keep_pages;     /* each report keeps its pages' text */
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;

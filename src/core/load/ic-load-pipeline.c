@@ -218,7 +218,8 @@ deliver_provisional (IcLoadJob          *job,
   if (report != NULL)
     {
       _ic_report_set_content_id (report, content_id);
-      _ic_report_set_pages (report, (const char * const *)pages);
+      if (job->keep_pages)
+        _ic_report_set_pages (report, (const char * const *)pages);
       ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
       tell_report_func (job, report, TRUE);
@@ -284,7 +285,8 @@ deliver (IcLoadJob   *job,
       return;
     }
 
-  _ic_report_set_pages (report, (const char * const *)pages);
+  if (job->keep_pages)
+    _ic_report_set_pages (report, (const char * const *)pages);
   if (job->index_text)
     {
       timer = ic_load_profile_start (job->profile);

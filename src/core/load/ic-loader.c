@@ -52,6 +52,7 @@ struct _IcLoader
   gboolean            background;
   gboolean            progressive;    /* long PDFs: first pages, then the rest */
   gboolean            index_text;     /* a search index of every report's text */
+  gboolean            keep_pages;     /* reports keep their pages' text */
   gboolean            retry_failures; /* for the next load only */
   IcLoaderReportFunc  report_func;
   gpointer            report_data;
@@ -327,6 +328,7 @@ ic_loader_init (IcLoader *self)
   self->whole_up_to = WHOLE_UP_TO_PAGES;
   self->progressive = TRUE;
   self->index_text = TRUE;
+  self->keep_pages = TRUE;
 }
 
 IcLoader *
@@ -375,6 +377,7 @@ ic_loader_load_async (IcLoader             *self,
   job->retry_failures = self->retry_failures;
   self->retry_failures = FALSE;
   job->index_text = self->index_text;
+  job->keep_pages = self->keep_pages;
   job->background = self->background;
   job->report_func = self->report_func;
   job->report_data = self->report_data;
@@ -572,4 +575,22 @@ ic_loader_set_index_text (IcLoader *self,
 {
   g_return_if_fail (IC_IS_LOADER (self));
   self->index_text = !!index_text;
+}
+
+/**
+ * ic_loader_set_keep_pages:
+ * @keep_pages: whether every report read keeps the text of its pages
+ *   (the default; ic_report_get_pages())
+ *
+ * For loads started from now on. Only the window's report page reads a
+ * report's pages once it is parsed and indexed: the command line drops
+ * them, which is as much memory as all the reports' text (the search
+ * index keeps its own normalised copy of it).
+ */
+void
+ic_loader_set_keep_pages (IcLoader *self,
+                          gboolean  keep_pages)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->keep_pages = !!keep_pages;
 }
