@@ -228,6 +228,79 @@ test_json_as_cli (void)
   ic_test_remove_tree (dir);
 }
 
+/* The format written follows the name: the file type chosen in Export…
+ * gives the name its ending when the name's own would write another. */
+static void
+test_name_for_format (void)
+{
+  struct { const char *name, *format, *expected; } cases[] = {
+    { "inspection-summary.pdf", "Judgement matrix (CSV)", "inspection.csv" },
+    { "inspection-summary.pdf", "Improvement items (CSV, name ending -improvements.csv)",
+      "inspection-improvements.csv" },
+    { "inspection-summary.pdf", "Everything (JSON)", "inspection.json" },
+    { "inspection-summary.pdf", "Meeting pack (PDF)", "inspection-summary.pdf" },
+    { "Board.PDF", "Short pack for a board (PDF, name ending -summary.pdf)", "Board-summary.pdf" },
+    { "grades.csv", "Meeting pack (PDF)", "grades.pdf" },
+    { "notes", "Everything (JSON)", "notes.json" },
+    { "grades.csv", "Judgement matrix (CSV)", "grades.csv" },
+    { "care-search.csv", "Judgement matrix (CSV)", "care-search.csv" },
+    { "inspection-summary.pdf", "Passages the search finds (CSV, name ending -search.csv)",
+      "inspection-search.csv" },
+    { "grades.csv", NULL, "grades.csv" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = _ic_window_export_name_for_format (cases[i].name, cases[i].format);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Choosing "Judgement matrix (CSV)" with the name offered
+ * ("inspection-summary.pdf") writes the matrix as a CSV, not a pack; a
+ * file already there under the new name, which the chooser did not ask
+ * about, is kept. */
+static void
+test_chosen_format_written (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-chosen-XXXXXX", NULL);
+  g_autofree char *offered = g_build_filename (dir, "inspection-summary.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "inspection.csv", NULL);
+  g_autofree char *json = g_build_filename (dir, "inspection.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (offered);
+  g_autofree char *contents = NULL;
+  gint64 deadline;
+
+  _ic_window_export_chosen (window, file, "Judgement matrix (CSV)");
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((!file_exists (csv) || window->export_cancellable != NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_false (g_str_has_prefix (contents, "%PDF"));
+  /* The judgement matrix: its header, one line per report after it. */
+  g_assert_true (g_str_has_prefix (contents, "authority,inspection_type,start_date,end_date,published_date,"));
+  g_assert_false (g_file_test (offered, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (g_file_set_contents (json, "kept", -1, NULL));
+  _ic_window_export_chosen (window, file, "Everything (JSON)");
+  /* No export started: none to wait for. */
+  g_assert_null (window->export_cancellable);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "kept");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (dir);
+}
+
 /* An export into a folder being read is refused before any work starts,
  * as on the main thread. */
 static void
@@ -650,6 +723,8 @@ main (int    argc,
   g_test_add_func ("/ui-export/same-as-sync", test_same_as_sync);
   g_test_add_func ("/ui-export/snapshot-at-start", test_snapshot_at_start);
   g_test_add_func ("/ui-export/refused", test_refused);
+  g_test_add_func ("/ui-export/name-for-format", test_name_for_format);
+  g_test_add_func ("/ui-export/chosen-format-written", test_chosen_format_written);
   g_test_add_func ("/ui-export/json-as-cli", test_json_as_cli);
   g_test_add_func ("/ui-export/progress-shown", test_progress_shown);
   g_test_add_func ("/ui-export/cancel", test_cancel);

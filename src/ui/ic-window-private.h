@@ -83,6 +83,11 @@ void      _ic_window_export_async      (IcWindow      *self,
                                         GFile         *file,
                                         GAsyncReadyCallback callback,
                                         gpointer       user_data);
+char     *_ic_window_export_name_for_format (const char *name,
+                                             const char *format) G_GNUC_WARN_UNUSED_RESULT;
+void      _ic_window_export_chosen     (IcWindow      *self,
+                                        GFile         *file,
+                                        const char    *format);
 gboolean  _ic_window_export_finish     (IcWindow      *self,
                                         GAsyncResult  *result,
                                         GError       **error);
