@@ -1406,6 +1406,72 @@ test_folder_watch (void)
   g_rmdir (dir);
 }
 
+/* The words an enum key of the schema takes, in order. */
+static GStrv
+schema_enum_words (GSettings  *settings,
+                   const char *key_name)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) words = NULL;
+  const char *kind;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, key_name);
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &kind, &words);
+  g_assert_cmpstr (kind, ==, "enum");
+  return g_variant_dup_strv (words, NULL);
+}
+
+/* The view and the report type are enum keys of the schema: the view's
+ * words are the window's pages, the type's the contract's keys and "all";
+ * the filter's type is saved and restored through them. */
+static void
+test_settings_enums (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) views = schema_enum_words (settings, "last-view");
+  g_auto(GStrv) types = schema_enum_words (settings, "filter-type");
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (window->view_stack));
+  guint n_pages = g_list_model_get_n_items (pages);
+
+  g_assert_cmpuint (g_strv_length (views), ==, n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      g_assert_true (g_strv_contains ((const char *const *) views, adw_view_stack_page_get_name (page)));
+    }
+
+  g_assert_cmpuint (g_strv_length (types), ==, IC_N_INSPECTION_TYPES + 1);
+  g_assert_true (g_strv_contains ((const char *const *) types, "all"));
+  for (guint i = 0; i < IC_N_INSPECTION_TYPES; i++)
+    g_assert_true (g_strv_contains ((const char *const *) types, ic_inspection_type_to_key (i)));
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "timeline");
+  g_assert_cmpint (g_settings_get_enum (settings, "last-view"), ==, 1);
+  ic_report_filter_set_type_key (window->filter, "focused_visit");
+  g_assert_cmpint (g_settings_get_enum (settings, "filter-type"), ==, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  ic_report_filter_set_type_key (window->filter, NULL);
+  g_assert_cmpint (g_settings_get_enum (settings, "filter-type"), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_set_string (settings, "filter-type", "sif");
+  window = ic_window_new (NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "timeline");
+  g_assert_cmpstr (ic_report_filter_get_type_key (window->filter), ==, "sif");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "filter-type");
+  g_settings_reset (settings, "last-view");
+  window = ic_window_new (NULL);
+  g_assert_null (ic_report_filter_get_type_key (window->filter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1432,6 +1498,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
+  g_test_add_func ("/ui/window/settings-enums", test_settings_enums);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "ic-chart-widget.h"
 #include "ic-report-snapshot.h"
 #include "ic-palette.h"
+#include "ic-render-enum-types.h"
 #include "ic-themes.h"
 
 struct _IcChartWidget
@@ -866,7 +867,7 @@ ic_chart_widget_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_MODEL:
       g_value_set_object (value, self->model);
@@ -890,7 +891,7 @@ ic_chart_widget_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      ic_chart_widget_set_kind (self, g_value_get_int (value));
+      ic_chart_widget_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_MODEL:
       ic_chart_widget_set_model (self, g_value_get_object (value));
@@ -924,7 +925,7 @@ ic_chart_widget_class_init (IcChartWidgetClass *klass)
   widget_class->query_tooltip = ic_chart_widget_query_tooltip;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, 0, IC_N_CHART_KINDS - 1, IC_CHART_TIMELINE, flags);
+    g_param_spec_enum ("kind", NULL, NULL, IC_TYPE_CHART_KIND, IC_CHART_TIMELINE, flags);
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_ZOOM] =
