@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "ic-atomic-file.h"
@@ -20,6 +22,7 @@
 #include "ic-failure.h"
 #include "ic-filter-spec.h"
 #include "ic-json.h"
+#include "ic-json-export.h"
 #include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-recurrence.h"
@@ -31,6 +34,8 @@ enum {
   EXIT_OK = 0,
   EXIT_OUTPUT = 1,
   EXIT_USAGE = 2,
+  /* As a shell reports a program ended by Ctrl+C (128 + SIGINT). */
+  EXIT_INTERRUPTED = 130,
 };
 
 typedef struct
@@ -159,7 +164,9 @@ chart_names (void)
      "  0  every output was written (files that could not be read are listed on\n" \
      "     standard error and under \"failures\" in the JSON)\n" \
      "  1  an output could not be written\n" \
-     "  2  usage error: an unknown option, a path that does not exist, no input")
+     "  2  usage error: an unknown option, a path that does not exist, no input\n" \
+     "  130  interrupted (Ctrl+C) while writing: an output not yet whole was not\n" \
+     "     written, and an earlier file of its name is as it was")
 
 /* These entries are the whole command line: --help prints them, so an
  * option is listed exactly when it is parsed. */
@@ -451,16 +458,6 @@ write_stdout (const char  *contents,
   return TRUE;
 }
 
-/* "-" is standard output; a file is written whole or not at all. */
-static gboolean
-write_output (const char  *path,
-              const char  *contents,
-              GError     **error)
-{
-  if (g_strcmp0 (path, "-") == 0)
-    return write_stdout (contents, error);
-  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
-}
 
 /* What the filters keep: every output shows these reports, and the
  * recurrences that end in one of them. */
@@ -548,50 +545,125 @@ json_document (Selection *selection)
   return g_strconcat (text, "\n", NULL);
 }
 
-static char *
-search_csv (Options   *options,
-            Selection *selection)
+typedef enum
 {
-  g_autoptr(GArray) hits = ic_search_run (selection->reports, options->query);
+  TEXT_JSON,
+  TEXT_SEARCH_CSV,
+  TEXT_MATRIX_CSV,
+  TEXT_IMPROVEMENTS_CSV,
+} TextOutput;
 
-  return ic_csv_search (hits, options->query);
+/* For standard output ("-"), written in one piece. */
+static char *
+text_output_contents (TextOutput  kind,
+                      Options    *options,
+                      Selection  *selection)
+{
+  g_autoptr(GArray) hits = NULL;
+
+  switch (kind)
+    {
+    case TEXT_JSON:
+      return json_document (selection);
+    case TEXT_SEARCH_CSV:
+      hits = ic_search_run (selection->reports, options->query);
+      return ic_csv_search (hits, options->query);
+    case TEXT_MATRIX_CSV:
+      return ic_csv_matrix (selection->reports);
+    case TEXT_IMPROVEMENTS_CSV:
+    default:
+      return ic_csv_improvements (selection->reports);
+    }
+}
+
+/* For a file: written step by step, and stopped (leaving any earlier
+ * file) by @progress's cancellable, which Ctrl+C cancels. */
+static gboolean
+write_text_file (TextOutput         kind,
+                 const char        *path,
+                 Options           *options,
+                 Selection         *selection,
+                 const IcProgress  *progress,
+                 GError           **error)
+{
+  g_autoptr(GArray) hits = NULL;
+
+  switch (kind)
+    {
+    case TEXT_JSON:
+      return ic_json_export_write (selection->all, selection->reports, selection->failures,
+                                   selection_get_found (selection), IC_JSON_EXPORT_FINAL_NEWLINE,
+                                   path, progress, error);
+    case TEXT_SEARCH_CSV:
+      hits = ic_search_run (selection->reports, options->query);
+      return ic_csv_write_search (hits, options->query, path, progress, error);
+    case TEXT_MATRIX_CSV:
+      return ic_csv_write_matrix (selection->reports, path, progress, error);
+    case TEXT_IMPROVEMENTS_CSV:
+    default:
+      return ic_csv_write_improvements (selection->reports, path, progress, error);
+    }
+}
+
+/* "-" is standard output; a file is written whole or not at all. */
+static gboolean
+write_text_output (TextOutput         kind,
+                   const char        *path,
+                   Options           *options,
+                   Selection         *selection,
+                   const IcProgress  *progress,
+                   GError           **error)
+{
+  g_autofree char *contents = NULL;
+
+  if (g_strcmp0 (path, "-") != 0)
+    return write_text_file (kind, path, options, selection, progress, error);
+  contents = text_output_contents (kind, options, selection);
+  return write_stdout (contents, error);
+}
+
+/* A Cancel is not an output's failure: it is said once, for all. */
+static gboolean
+report_output_error (GError *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    print_error (error->message);
+  return FALSE;
 }
 
 static gboolean
-write_text_outputs (Options   *options,
-                    Selection *selection)
+write_text_outputs (Options           *options,
+                    Selection         *selection,
+                    const IcProgress  *progress)
 {
   gboolean ok = TRUE;
   struct {
     const char *path;
-    char       *contents;
+    TextOutput  kind;
   } outputs[] = {
-    { options->json, options->json ? json_document (selection) : NULL },
-    { options->search_csv, options->search_csv ? search_csv (options, selection) : NULL },
-    { options->csv, options->csv ? ic_csv_matrix (selection->reports) : NULL },
-    { options->improvements_csv,
-      options->improvements_csv ? ic_csv_improvements (selection->reports) : NULL },
+    { options->json, TEXT_JSON },
+    { options->search_csv, TEXT_SEARCH_CSV },
+    { options->csv, TEXT_MATRIX_CSV },
+    { options->improvements_csv, TEXT_IMPROVEMENTS_CSV },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      if (outputs[i].path != NULL && !write_output (outputs[i].path, outputs[i].contents, &error))
-        {
-          print_error (error->message);
-          ok = FALSE;
-        }
-      g_free (outputs[i].contents);
+      if (outputs[i].path != NULL &&
+          !write_text_output (outputs[i].kind, outputs[i].path, options, selection, progress, &error))
+        ok = report_output_error (error);
     }
 
   return ok;
 }
 
 static gboolean
-write_pack (Options    *options,
-            Selection  *selection,
-            GError    **error)
+write_pack (Options           *options,
+            Selection         *selection,
+            const IcProgress  *progress,
+            GError           **error)
 {
   g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
@@ -600,6 +672,9 @@ write_pack (Options    *options,
     .filters = filters,
     .summary = g_strcmp0 (options->pack, "summary") == 0,
     .evidence = options->search,
+    .cancellable = progress->cancellable,
+    .progress = progress->progress,
+    .progress_data = progress->progress_data,
   };
 
   return ic_pack_export_pdf (selection->reports, selection->failures, &pack, options->pdf, error);
@@ -625,29 +700,137 @@ write_chart (Options    *options,
   return ic_chart_export_full (chart, options->output, error);
 }
 
+/* Ctrl+C (or a kill) while the outputs are written cancels them through
+ * one cancellable, so the output being written is dropped whole (its
+ * temporary file removed, an earlier file of its name kept) instead of
+ * the process dying with a temporary file left beside it. The signal is
+ * heard on a thread of its own: the exports run on the main thread. A
+ * second Ctrl+C ends the program at once (the handler is gone). */
+typedef struct
+{
+  GCancellable *cancellable;
+  GMainContext *context;
+  GSource      *sources[2];
+  GThread      *thread;
+  gint          stop;      /* atomic */
+} Interrupt;
+
+static const int interrupt_signals[] = { SIGINT, SIGTERM };
+
+static gboolean
+interrupted_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+interrupt_thread (gpointer data)
+{
+  Interrupt *interrupt = data;
+
+  /* Not a GMainLoop: a quit asked before the loop ran would be lost
+   * and the join would wait for ever. A wake-up is kept until seen. */
+  g_main_context_push_thread_default (interrupt->context);
+  while (!g_atomic_int_get (&interrupt->stop))
+    g_main_context_iteration (interrupt->context, TRUE);
+  g_main_context_pop_thread_default (interrupt->context);
+  return NULL;
+}
+
+static void
+interrupt_start (Interrupt *interrupt)
+{
+  interrupt->cancellable = g_cancellable_new ();
+  interrupt->context = g_main_context_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
+    {
+      interrupt->sources[i] = g_unix_signal_source_new (interrupt_signals[i]);
+      g_source_set_callback (interrupt->sources[i], interrupted_cb, interrupt->cancellable, NULL);
+      g_source_attach (interrupt->sources[i], interrupt->context);
+    }
+  interrupt->thread = g_thread_new ("ic-interrupt", interrupt_thread, interrupt);
+}
+
+/* Destroying the sources gives the signals back their default action. */
+static void
+interrupt_stop (Interrupt *interrupt)
+{
+  g_atomic_int_set (&interrupt->stop, 1);
+  g_main_context_wakeup (interrupt->context);
+  g_thread_join (interrupt->thread);
+  for (guint i = 0; i < G_N_ELEMENTS (interrupt_signals); i++)
+    {
+      g_source_destroy (interrupt->sources[i]);
+      g_source_unref (interrupt->sources[i]);
+    }
+  g_main_context_unref (interrupt->context);
+  g_object_unref (interrupt->cancellable);
+}
+
+/* IC_CLI_TEST_INTERRUPT=1, for the tests: at half way through each
+ * output, the program sends itself SIGINT and waits (a few seconds at
+ * most) until the signal has cancelled it, as a Ctrl+C at that moment
+ * would, without racing an export that takes milliseconds. */
+static void
+test_interrupt_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (done != total / 2 || g_cancellable_is_cancelled (cancellable))
+    return;
+  raise (SIGINT);
+  while (!g_cancellable_is_cancelled (cancellable) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+}
+
+static gboolean
+write_outputs (Options           *options,
+               Selection         *selection,
+               const IcProgress  *progress)
+{
+  g_autoptr(GError) pack_error = NULL;
+  g_autoptr(GError) chart_error = NULL;
+  gboolean ok = write_text_outputs (options, selection, progress);
+
+  if (options->pdf != NULL && !write_pack (options, selection, progress, &pack_error))
+    ok = report_output_error (pack_error);
+  if (options->render != NULL && !g_cancellable_is_cancelled (progress->cancellable) &&
+      !write_chart (options, selection, &chart_error))
+    ok = report_output_error (chart_error);
+  return ok;
+}
+
 static int
 write_exports (Options   *options,
                IcSession *session)
 {
   IcReportStore *store = ic_session_get_store (session);
   g_auto(Selection) selection = { 0 };
-  g_autoptr(GError) pack_error = NULL;
-  g_autoptr(GError) chart_error = NULL;
-  gboolean ok;
+  Interrupt interrupt = { 0 };
+  IcProgress progress = { 0 };
+  gboolean ok, interrupted;
 
   select_reports (&selection, ic_session_get_filter (session), store);
-  ok = write_text_outputs (options, &selection);
-  if (options->pdf != NULL && !write_pack (options, &selection, &pack_error))
+  interrupt_start (&interrupt);
+  progress.cancellable = interrupt.cancellable;
+  if (g_strcmp0 (g_getenv ("IC_CLI_TEST_INTERRUPT"), "1") == 0)
     {
-      print_error (pack_error->message);
-      ok = FALSE;
+      progress.progress = test_interrupt_cb;
+      progress.progress_data = interrupt.cancellable;
     }
-  if (options->render != NULL && !write_chart (options, &selection, &chart_error))
-    {
-      print_error (chart_error->message);
-      ok = FALSE;
-    }
+  ok = write_outputs (options, &selection, &progress);
+  interrupted = g_cancellable_is_cancelled (interrupt.cancellable);
+  interrupt_stop (&interrupt);
 
+  if (interrupted)
+    {
+      print_error (_("Interrupted: an output not yet whole was not written, and an earlier file of its name is as it was"));
+      return EXIT_INTERRUPTED;
+    }
   return ok ? EXIT_OK : EXIT_OUTPUT;
 }
 
@@ -688,6 +871,8 @@ ic_cli_run (int    argc,
     ic_session_retry_extractor_failures (session);
   /* Only a search reads the index: building it is a tenth of a cold load. */
   ic_session_set_index_text (session, options.search != NULL);
+  /* Nothing here reads a report's pages once it is parsed and indexed. */
+  ic_session_set_keep_pages (session, FALSE);
   if (!load_paths (session, options.paths, &error))
     {
       print_error (error->message);

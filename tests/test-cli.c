@@ -126,6 +126,54 @@ test_csv_files (void)
   g_rmdir (tmp);
 }
 
+/* Ctrl+C while the outputs are written (IC_CLI_TEST_INTERRUPT: SIGINT
+ * at half way through the first): each file given is left as it was,
+ * no temporary file beside it, and the program says it was interrupted
+ * (status 130, as a shell reports Ctrl+C). */
+static void
+test_interrupted (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  const char *names[] = { "all.json", "matrix.csv", "items.csv" };
+  const char *options[] = { "--export-json=", "--export-csv=", "--export-improvements-csv=" };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "IC_CLI_TEST_INTERRUPT", "1", TRUE);
+  g_auto(IcTestRun) run = { 0 };
+  g_autoptr(GDir) listing = NULL;
+  const char *args[5] = { NULL };
+  guint n_files = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "the earlier file", -1, NULL));
+      args[i] = g_strconcat (options[i], path, NULL);
+    }
+  args[3] = dir;
+  envp = g_environ_setenv (envp, "IC_NO_CACHE", "1", TRUE);
+  ic_test_run_program (&run, NULL, envp, NULL, args);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free ((char *) args[i]);
+
+  g_assert_cmpint (run.status, ==, 130);
+  g_assert_nonnull (strstr (run.err, "Interrupted"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[i], NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the earlier file");
+    }
+  listing = g_dir_open (tmp, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (names));
+
+  ic_test_remove_tree (tmp);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -338,6 +386,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/json-to-stdout", test_json_to_stdout);
   g_test_add_func ("/cli/csv-files", test_csv_files);
+  g_test_add_func ("/cli/interrupted", test_interrupted);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/unwritable-output", test_unwritable_output);
   g_test_add_func ("/cli/read-only-folder-untouched", test_read_only_folder_untouched);

@@ -304,7 +304,7 @@ range_in_helper (GBytes   *bytes,
 {
   return ic_extract_pool_get_page_range (ic_extract_pool_get_default (),
                                          g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                         first, max, n_pages, NULL, error);
+                                         first, max, 0, n_pages, NULL, error);
 }
 
 static GBytes *
@@ -383,7 +383,7 @@ test_in_process_time_limit (void)
 
   g_assert_cmpfloat (ic_extractor_get_time_limit (), ==, 1);
   pages = ic_extractor_get_page_range_within (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                              0, 0, ic_extractor_get_time_limit (), NULL, NULL,
+                                              0, 0, 0, ic_extractor_get_time_limit (), NULL, NULL,
                                               &error);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_test_message ("stopped after %.2f s", seconds);
@@ -395,7 +395,7 @@ test_in_process_time_limit (void)
 
   /* Within the limit, the text is all there. */
   pages = ic_extractor_get_page_range_within (g_bytes_get_data (small, NULL), g_bytes_get_size (small),
-                                              0, 0, 30, NULL, NULL, &error);
+                                              0, 0, 0, 30, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pages[0], ==, "Nested forms test page\n\n");
 }

@@ -14,6 +14,7 @@
 #include "ic-loader-private.h"
 #include "ic-parser.h"
 #include "ic-report-private.h"
+#include "ic-search-index.h"
 #include "ic-test-util.h"
 
 /* A stand-in parser: the first line is the authority, and a first page
@@ -1087,6 +1088,46 @@ test_index_text_switch (void)
     }
 }
 
+/* The command line drops every report's pages once it is parsed and
+ * indexed (nothing there reads them again): the index still holds the
+ * text; by default the pages stay for the window's report page. */
+static void
+test_keep_pages_switch (void)
+{
+  g_autofree char *dir = make_mixed_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  gboolean keep_pages[] = { FALSE, TRUE };
+
+  for (guint run = 0; run < G_N_ELEMENTS (keep_pages); run++)
+    {
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      g_autoptr(GError) error = NULL;
+      guint n, with_text = 0;
+
+      _ic_loader_set_parse_func (loader, fake_parse);
+      if (run == 0)
+        ic_loader_set_keep_pages (loader, keep_pages[run]);
+      g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      g_assert_cmpuint (n, ==, 3);
+      for (guint i = 0; i < n; i++)
+        {
+          IcReport *report = ic_report_store_get_report (store, i);
+          const char * const *pages = ic_report_get_pages (report);
+          IcSearchDoc *doc = _ic_report_get_search_doc (report);
+
+          g_assert_nonnull (pages);
+          g_assert_true ((pages[0] != NULL) == keep_pages[run]);
+          g_assert_nonnull (doc);
+          with_text += ic_search_doc_get_text (doc)[0] != '\0';
+        }
+      g_assert_cmpuint (with_text, ==, n);
+    }
+  ic_test_remove_tree (dir);
+}
+
 static void
 count_provisional_cb (IcReport *report,
                       gboolean  provisional,
@@ -1143,6 +1184,45 @@ test_one_pass (void)
   ic_test_remove_tree (dir);
 }
 
+/* Progressive, but a PDF short enough is read whole in its first pass:
+ * its final report is listed at once, no report from its first pages is
+ * parsed, and it is not opened a second time for the rest. */
+static void
+test_short_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-short-whole-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+  Seen seen = { authorities, 0 };
+  guint counts[2] = { 0, 0 };  /* final, provisional */
+  IcReport *report;
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "report.pdf");
+  _ic_loader_set_parse_func (loader, counting_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  _ic_loader_set_whole_up_to (loader, 2);
+  ic_loader_set_report_func (loader, count_provisional_cb, counts, NULL);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+  g_assert_true (ic_loader_get_progressive (loader));
+
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_false (seen_authority_with_suffix (&seen, " (1 pages)"));
+  g_assert_cmpuint (seen.n_replaced, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  report = ic_report_store_get_report (store, 0);
+  g_assert_true (g_str_has_suffix (ic_report_get_authority (report), " (2 pages)"));
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1170,7 +1250,9 @@ main (int   argc,
   g_test_add_func ("/loader/background", test_background);
   g_test_add_func ("/loader/report-func", test_report_func);
   g_test_add_func ("/loader/index-text-switch", test_index_text_switch);
+  g_test_add_func ("/loader/keep-pages-switch", test_keep_pages_switch);
   g_test_add_func ("/loader/one-pass", test_one_pass);
+  g_test_add_func ("/loader/short-whole", test_short_whole);
 
   return g_test_run ();
 }

@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "ic-cache.h"
 #include "ic-parser.h"
@@ -455,6 +458,41 @@ test_doc_from_parser_lines (void)
   }
 }
 
+/* A document lives as long as its report: its blocks are allocated to
+ * fit, not with the slack of an array grown by doubling (which held a
+ * third as much memory again as the whole archive's text). */
+static void
+test_doc_sized_to_fit (void)
+{
+#ifdef __GLIBC__
+  g_auto(GStrv) pages = fixture_pages ("parser/fv-2025.txt");
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcReport) report = ic_parse_report_and_lines ("fv-2025.pdf", (const char * const *) pages,
+                                                          TRUE, &lines, &error);
+  g_autoptr(IcSearchDoc) from_pages = ic_search_doc_new ((const char * const *) pages, TRUE);
+  g_autoptr(IcSearchDoc) from_lines = NULL;
+  IcSearchDoc *docs[2];
+
+  g_assert_no_error (error);
+  from_lines = ic_search_doc_new_cached (NULL, NULL, (const char * const *) pages, TRUE, lines);
+  docs[0] = from_pages;
+  docs[1] = from_lines;
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      const char *text = ic_search_doc_get_text (docs[i]);
+      gsize length = strlen (text);
+
+      /* Small enough for the heap, where malloc rounds to 16 bytes. */
+      g_assert_cmpuint (length, >, 500);
+      g_assert_cmpuint (length, <, 100000);
+      g_assert_cmpuint (malloc_usable_size ((void *) text), <=, length + 1 + 32);
+    }
+#else
+  g_test_skip ("malloc_usable_size() is glibc's");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/search/locate", test_locate);
   g_test_add_func ("/search/cached", test_cached);
   g_test_add_func ("/search/doc-from-parser-lines", test_doc_from_parser_lines);
+  g_test_add_func ("/search/doc-sized-to-fit", test_doc_sized_to_fit);
 
   return g_test_run ();
 }

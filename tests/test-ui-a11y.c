@@ -266,6 +266,27 @@ count_described (GPtrArray  *nodes,
   return n;
 }
 
+/* The themes chart's targets: buttons that say what they search for
+ * and, as their description, how many reports raise the theme. */
+static guint
+count_theme_targets (GPtrArray *nodes)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+      g_autofree char *theme = NULL;
+
+      if (!g_str_equal (node->role, "button") || !g_str_has_prefix (node->name, "Search every report for "))
+        continue;
+      theme = g_strdup_printf ("%s: ", node->name + strlen ("Search every report for "));
+      if (g_str_has_prefix (node->description, theme) && strstr (node->description, " report") != NULL)
+        n++;
+    }
+  return n;
+}
+
 /* With the corpus read, a report open and the reading failures toast
  * up, every control of every view is named in words. */
 static void
@@ -336,6 +357,14 @@ test_names (void)
   g_assert_cmpuint (count_named (nodes, "search box", "Search every report's text"), ==, 1);
   g_assert_cmpuint (count_named (nodes, "button", "Only Outstanding or Good"), ==, 1);
   g_assert_cmpuint (count_named (nodes, "button", "Add to Pack"), ==, 1);
+
+  /* The Charts view: each theme of the themes chart is a button. */
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  settle ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_unnamed (nodes), ==, 0);
+  g_assert_cmpuint (count_theme_targets (nodes), >=, 5);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -23,6 +23,7 @@
 #include "ic-matrix-row.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
+#include "ic-render-enum-types.h"
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
 #include "ic-ui-test-util.h"
@@ -694,6 +695,36 @@ test_stale_chart_marked (void)
   g_object_unref (chart);
 }
 
+/* A chart's kind is a property of its enum type: set in a template by
+ * its nick, in code by its value, and a value outside the enum is
+ * refused by GObject, leaving the kind as it was. */
+static void
+test_chart_kind_property (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  IcChartWidget *chart;
+  GParamSpec *pspec;
+
+  g_type_ensure (IC_TYPE_CHART_WIDGET);
+  builder = gtk_builder_new_from_string (
+    "<interface><object class='IcChartWidget' id='chart'>"
+    "<property name='kind'>history</property>"
+    "</object></interface>", -1);
+  chart = IC_CHART_WIDGET (gtk_builder_get_object (builder, "chart"));
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (chart), "kind");
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (pspec->value_type == IC_TYPE_CHART_KIND);
+  g_assert_cmpint (ic_chart_widget_get_kind (chart), ==, IC_CHART_HISTORY);
+
+  g_object_set (chart, "kind", IC_CHART_YEARS, NULL);
+  g_assert_cmpint (ic_chart_widget_get_kind (chart), ==, IC_CHART_YEARS);
+
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*out of range*kind*");
+  g_object_set (chart, "kind", IC_N_CHART_KINDS, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (ic_chart_widget_get_kind (chart), ==, IC_CHART_YEARS);
+}
+
 /* The lines of a card's "Show as Table", in order. */
 static GPtrArray *
 table_lines (IcWindow    *window,
@@ -1019,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
   g_test_add_func ("/ui/timeline/stale-chart-marked", test_stale_chart_marked);
+  g_test_add_func ("/ui/charts/kind-property", test_chart_kind_property);
   g_test_add_func ("/ui/window/back-returns", test_back_returns);
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);

@@ -228,6 +228,79 @@ test_json_as_cli (void)
   ic_test_remove_tree (dir);
 }
 
+/* The format written follows the name: the file type chosen in Export…
+ * gives the name its ending when the name's own would write another. */
+static void
+test_name_for_format (void)
+{
+  struct { const char *name, *format, *expected; } cases[] = {
+    { "inspection-summary.pdf", "Judgement matrix (CSV)", "inspection.csv" },
+    { "inspection-summary.pdf", "Improvement items (CSV, name ending -improvements.csv)",
+      "inspection-improvements.csv" },
+    { "inspection-summary.pdf", "Everything (JSON)", "inspection.json" },
+    { "inspection-summary.pdf", "Meeting pack (PDF)", "inspection-summary.pdf" },
+    { "Board.PDF", "Short pack for a board (PDF, name ending -summary.pdf)", "Board-summary.pdf" },
+    { "grades.csv", "Meeting pack (PDF)", "grades.pdf" },
+    { "notes", "Everything (JSON)", "notes.json" },
+    { "grades.csv", "Judgement matrix (CSV)", "grades.csv" },
+    { "care-search.csv", "Judgement matrix (CSV)", "care-search.csv" },
+    { "inspection-summary.pdf", "Passages the search finds (CSV, name ending -search.csv)",
+      "inspection-search.csv" },
+    { "grades.csv", NULL, "grades.csv" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = _ic_window_export_name_for_format (cases[i].name, cases[i].format);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Choosing "Judgement matrix (CSV)" with the name offered
+ * ("inspection-summary.pdf") writes the matrix as a CSV, not a pack; a
+ * file already there under the new name, which the chooser did not ask
+ * about, is kept. */
+static void
+test_chosen_format_written (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-chosen-XXXXXX", NULL);
+  g_autofree char *offered = g_build_filename (dir, "inspection-summary.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "inspection.csv", NULL);
+  g_autofree char *json = g_build_filename (dir, "inspection.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (offered);
+  g_autofree char *contents = NULL;
+  gint64 deadline;
+
+  _ic_window_export_chosen (window, file, "Judgement matrix (CSV)");
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((!file_exists (csv) || window->export_cancellable != NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_false (g_str_has_prefix (contents, "%PDF"));
+  /* The judgement matrix: its header, one line per report after it. */
+  g_assert_true (g_str_has_prefix (contents, "authority,inspection_type,start_date,end_date,published_date,"));
+  g_assert_false (g_file_test (offered, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (g_file_set_contents (json, "kept", -1, NULL));
+  _ic_window_export_chosen (window, file, "Everything (JSON)");
+  /* No export started: none to wait for. */
+  g_assert_null (window->export_cancellable);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "kept");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (dir);
+}
+
 /* An export into a folder being read is refused before any work starts,
  * as on the main thread. */
 static void
@@ -302,6 +375,124 @@ test_cancel (void)
   listing = g_dir_open (dir, 0, NULL);
   g_assert_cmpstr (g_dir_read_name (listing), ==, "pack.pdf");
   g_assert_null (g_dir_read_name (listing));
+
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+spin_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+/* On the worker, at half way through the rows: waits there until the
+ * window's Cancel is chosen, so the test cancels mid-file, not racing a
+ * file of a few rows. */
+typedef struct
+{
+  gint          at_half;       /* atomic: the worker is waiting */
+  GCancellable *cancellable;   /* the export's, seen from the worker */
+} Halt;
+
+static void
+halt_at_half_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  Halt *halt = user_data;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (done != total / 2)
+    return;
+  g_atomic_int_set (&halt->at_half, 1);
+  while (!g_cancellable_is_cancelled (halt->cancellable) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+}
+
+/* Cancel stops a CSV being written as it stops a pack: the earlier file
+ * stays, no temporary file is left, the bar goes, and a toast says the
+ * file was not written. */
+static void
+test_cancel_csv (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  Result result = { 0 };
+
+  Halt halt = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_set_contents (path, "the earlier matrix", -1, NULL));
+  window->export_step_hook = halt_at_half_cb;
+  window->export_step_hook_data = &halt;
+  _ic_window_export_async (window, file, export_cb, &result);
+  g_assert_true (export_bar_shown (window));
+  halt.cancellable = window->export_cancellable;
+  while (!g_atomic_int_get (&halt.at_half) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_atomic_int_get (&halt.at_half));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
+  wait_for (&result.done);
+  g_assert_false (result.ok);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_false (export_bar_shown (window));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the earlier matrix");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "matrix.csv");
+  g_assert_null (g_dir_read_name (listing));
+  spin_ms (200);
+  g_assert_true (has_label (GTK_WIDGET (window->toast_overlay),
+                            "Export cancelled: matrix.csv was not written"));
+
+  ic_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The bar counts a CSV's reports as it counts a pack's pages: the last
+ * step told before the bar goes is every report written. */
+static void
+test_csv_progress_counted (void)
+{
+  g_autoptr(IcWindow) window = open_fixtures ();
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-progress-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.csv", NULL);
+  g_autofree char *expected = NULL;
+  guint n = g_list_model_get_n_items (ic_window_get_reports (window));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n, >, 10);
+  g_assert_true (export_async (window, path, &error));
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("Writing report %u of %u", n, n);
+  g_assert_cmpstr (gtk_progress_bar_get_text (window->export_progress), ==, expected);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->export_progress), ==, 1.0);
 
   ic_test_remove_tree (dir);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -532,9 +723,13 @@ main (int    argc,
   g_test_add_func ("/ui-export/same-as-sync", test_same_as_sync);
   g_test_add_func ("/ui-export/snapshot-at-start", test_snapshot_at_start);
   g_test_add_func ("/ui-export/refused", test_refused);
+  g_test_add_func ("/ui-export/name-for-format", test_name_for_format);
+  g_test_add_func ("/ui-export/chosen-format-written", test_chosen_format_written);
   g_test_add_func ("/ui-export/json-as-cli", test_json_as_cli);
   g_test_add_func ("/ui-export/progress-shown", test_progress_shown);
   g_test_add_func ("/ui-export/cancel", test_cancel);
+  g_test_add_func ("/ui-export/cancel-csv", test_cancel_csv);
+  g_test_add_func ("/ui-export/csv-progress-counted", test_csv_progress_counted);
   g_test_add_func ("/ui-export/add-to-pack", test_add_to_pack);
   g_test_add_func ("/ui-export/print-search", test_print_search);
 

@@ -15,6 +15,7 @@
 #include "ic-corrections.h"
 #include "ic-chart-private.h"
 #include "ic-chart-widget.h"
+#include "ic-charts-view.h"
 #include "ic-correction-widgets.h"
 #include "ic-failure.h"
 #include "ic-grade-cell.h"
@@ -502,6 +503,133 @@ test_timeline_theme_search (void)
   /* A mark of no theme has nothing to search for. */
   g_signal_emit_by_name (chart, "hit-activated", &heat);
   g_assert_false (gtk_widget_get_visible (search));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static IcChartWidget *
+find_chart_of_kind (GtkWidget   *widget,
+                    IcChartKind  kind)
+{
+  if (IC_IS_CHART_WIDGET (widget) && ic_chart_widget_get_kind (IC_CHART_WIDGET (widget)) == kind)
+    return IC_CHART_WIDGET (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      IcChartWidget *found = find_chart_of_kind (c, kind);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Search view's rows: its authorities' headings joined by commas,
+ * and how many passages. */
+static char *
+search_rows (IcWindow *window,
+             guint    *n_passages)
+{
+  GListModel *rows = ic_search_view_get_rows (window->search_view);
+  g_autoptr(GStrvBuilder) headings = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  *n_passages = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      const char *heading = ic_search_view_row_heading (row);
+
+      if (heading != NULL)
+        g_strv_builder_add (headings, heading);
+      else
+        (*n_passages)++;
+    }
+  names = g_strv_builder_end (headings);
+  return g_strjoinv (", ", names);
+}
+
+/* A theme of the Charts view's themes chart, like a theme chip, searches
+ * every report for the theme with the filters in force: its row (label
+ * and bar) is a button named for that, one tab stop for all the themes
+ * with the arrows walking them. */
+static void
+test_charts_theme_search (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcChartWidget *chart = find_chart_of_kind (GTK_WIDGET (window->charts_view), IC_CHART_THEMES);
+  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), "plans_and_planning");
+  GtkWidget *target, *first;
+  graphene_rect_t bounds;
+  IcChartHit hit;
+  GtkWidget *entry;
+  g_autofree char *headings = NULL;
+  guint passages;
+
+  g_assert_nonnull (chart);
+  /* A second theme, for the keyboard to walk to, in a report outside
+   * the peer group chosen below. */
+  {
+    g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+    IcReport *report = make_report ("/r/norfolk-2016.txt", "Norfolk", IC_INSPECTION_TYPE_ILACS,
+                                    4, G_DATE_MAY, 2016, IC_GRADE_GOOD);
+    g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (
+      "Support for care leavers.", IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+      (const char *[]) { "care_leavers", NULL });
+
+    _ic_report_add_improvement (report, item);
+    g_ptr_array_add (more, report);
+    ic_report_store_add_batch (ic_window_get_store (window), more);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  ic_chart_widget_update (chart);
+  wait_frames (5);
+
+  target = find_widget_with_tooltip (GTK_WIDGET (chart), "Search every report for Plans and planning");
+  g_assert_nonnull (target);
+  g_assert_true (GTK_IS_BUTTON (target));
+  g_assert_true (gtk_widget_get_parent (target) == GTK_WIDGET (chart));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (target)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
+  /* It lies over the theme's row as drawn: the pointer finds it there. */
+  g_assert_true (gtk_widget_compute_bounds (target, GTK_WIDGET (chart), &bounds));
+  g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (GTK_WIDGET (chart)));
+  g_assert_cmpfloat (bounds.size.height, >, 10);
+  g_assert_true (ic_chart_hit_test (ic_chart_widget_get_chart (chart),
+                                    gtk_widget_get_width (GTK_WIDGET (chart)),
+                                    gtk_widget_get_height (GTK_WIDGET (chart)),
+                                    bounds.origin.x + bounds.size.width / 2,
+                                    bounds.origin.y + bounds.size.height / 2, &hit));
+  g_assert_cmpstr (hit.theme, ==, "plans_and_planning");
+  g_assert_true (gtk_widget_pick (GTK_WIDGET (chart), bounds.origin.x + bounds.size.width / 2,
+                                  bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT) == target);
+
+  /* Tab enters at the first theme, Down walks on, Tab leaves the group. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
+  first = focus_of (window);
+  g_assert_true (GTK_IS_BUTTON (first) && gtk_widget_get_parent (first) == GTK_WIDGET (chart));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_DOWN));
+  g_assert_true (focus_of (window) != first);
+  g_assert_true (gtk_widget_get_parent (focus_of (window)) == GTK_WIDGET (chart));
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (chart), GTK_DIR_TAB_FORWARD));
+
+  /* With Greenwich's peer group chosen, the search finds the theme in
+   * the group's reports only: two authorities, both pages of each. */
+  ic_report_filter_set_peer (window->filter, "Greenwich");
+  settle ();
+  ic_chart_widget_update (chart);
+  wait_frames (3);
+  target = find_widget_with_tooltip (GTK_WIDGET (chart), "Search every report for Plans and planning");
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "clicked");
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "search");
+  entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, query);
+  headings = search_rows (window, &passages);
+  g_test_message ("found in %s", headings);
+  g_assert_nonnull (strstr (headings, "Greenwich"));
+  g_assert_cmpuint (passages, ==, 4);
+  /* The filters are kept in the settings, for the next window. */
+  ic_report_filter_reset (window->filter);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1278,6 +1406,72 @@ test_folder_watch (void)
   g_rmdir (dir);
 }
 
+/* The words an enum key of the schema takes, in order. */
+static GStrv
+schema_enum_words (GSettings  *settings,
+                   const char *key_name)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) words = NULL;
+  const char *kind;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, key_name);
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &kind, &words);
+  g_assert_cmpstr (kind, ==, "enum");
+  return g_variant_dup_strv (words, NULL);
+}
+
+/* The view and the report type are enum keys of the schema: the view's
+ * words are the window's pages, the type's the contract's keys and "all";
+ * the filter's type is saved and restored through them. */
+static void
+test_settings_enums (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) views = schema_enum_words (settings, "last-view");
+  g_auto(GStrv) types = schema_enum_words (settings, "filter-type");
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (window->view_stack));
+  guint n_pages = g_list_model_get_n_items (pages);
+
+  g_assert_cmpuint (g_strv_length (views), ==, n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      g_assert_true (g_strv_contains ((const char *const *) views, adw_view_stack_page_get_name (page)));
+    }
+
+  g_assert_cmpuint (g_strv_length (types), ==, IC_N_INSPECTION_TYPES + 1);
+  g_assert_true (g_strv_contains ((const char *const *) types, "all"));
+  for (guint i = 0; i < IC_N_INSPECTION_TYPES; i++)
+    g_assert_true (g_strv_contains ((const char *const *) types, ic_inspection_type_to_key (i)));
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "timeline");
+  g_assert_cmpint (g_settings_get_enum (settings, "last-view"), ==, 1);
+  ic_report_filter_set_type_key (window->filter, "focused_visit");
+  g_assert_cmpint (g_settings_get_enum (settings, "filter-type"), ==, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  ic_report_filter_set_type_key (window->filter, NULL);
+  g_assert_cmpint (g_settings_get_enum (settings, "filter-type"), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_set_string (settings, "filter-type", "sif");
+  window = ic_window_new (NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "timeline");
+  g_assert_cmpstr (ic_report_filter_get_type_key (window->filter), ==, "sif");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "filter-type");
+  g_settings_reset (settings, "last-view");
+  window = ic_window_new (NULL);
+  g_assert_null (ic_report_filter_get_type_key (window->filter));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1293,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/timeline-theme-search", test_timeline_theme_search);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
+  g_test_add_func ("/ui/window/charts-theme-search", test_charts_theme_search);
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
@@ -1303,6 +1498,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
+  g_test_add_func ("/ui/window/settings-enums", test_settings_enums);
 
   return g_test_run ();
 }

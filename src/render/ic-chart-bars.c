@@ -549,6 +549,30 @@ _ic_bars_hit (IcChart      *chart,
   return TRUE;
 }
 
+/* Each theme's row, label and bar, as one target: what a pointer or
+ * the keyboard activates to search every report for the theme. */
+void
+_ic_bars_marks (IcChart      *chart,
+                PangoContext *context,
+                double        width,
+                GArray       *marks)
+{
+  BarsLayout layout;
+
+  if (chart->kind != IC_CHART_THEMES)
+    return;
+  bars_layout (chart, context, width, &layout);
+  for (guint row = 0; row < layout.n_rows; row++)
+    {
+      IcChartMark mark = { .x = 0, .y = layout.top + row * layout.row_h,
+                           .width = width, .height = layout.row_h,
+                           .hit = { .area = -1, .count = row_total (chart, row),
+                                    .theme = g_ptr_array_index (chart->themes, theme_at (chart, row)) } };
+
+      g_array_append_val (marks, mark);
+    }
+}
+
 static void
 add_row (GPtrArray *table,
          GStrvBuilder *builder)

@@ -115,6 +115,8 @@ void     _ic_bars_draw        (IcChart *chart, cairo_t *cr, PangoContext *contex
                                double width, double height, const IcPalette *palette);
 gboolean _ic_bars_hit         (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
+void     _ic_bars_marks       (IcChart *chart, PangoContext *context, double width,
+                               GArray *marks);
 void     _ic_history_measure  (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_history_draw     (IcChart *chart, cairo_t *cr, PangoContext *context,
                                double width, double height, const IcPalette *palette);

@@ -666,7 +666,7 @@ ic_chart_hit_test (IcChart    *chart,
  *
  * What the keyboard walks on the chart drawn at @width x @height, top to
  * bottom then left to right: a timeline's marks, or the cells of its
- * heat strip; none for other charts.
+ * heat strip; the themes chart's rows; none for other charts.
  *
  * Returns: (transfer full) (element-type IcChartMark): the marks
  */
@@ -680,10 +680,13 @@ ic_chart_get_marks (IcChart *chart,
 
   g_return_val_if_fail (chart != NULL, marks);
 
-  if (chart->kind != IC_CHART_TIMELINE || ic_chart_is_empty (chart))
+  if ((chart->kind != IC_CHART_TIMELINE && chart->kind != IC_CHART_THEMES) || ic_chart_is_empty (chart))
     return marks;
   context = _ic_render_create_context (NULL);
-  _ic_timeline_marks (chart, context, width, height, marks);
+  if (chart->kind == IC_CHART_THEMES)
+    _ic_bars_marks (chart, context, width, marks);
+  else
+    _ic_timeline_marks (chart, context, width, height, marks);
   return marks;
 }
 

@@ -16,10 +16,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ic-a11y.h"
 #include "ic-chart-links.h"
 #include "ic-chart-widget.h"
 #include "ic-report-snapshot.h"
 #include "ic-palette.h"
+#include "ic-render-enum-types.h"
 #include "ic-themes.h"
 
 struct _IcChartWidget
@@ -41,6 +43,12 @@ struct _IcChartWidget
   int          marks_width, marks_height;
   int          focused;      /* index into marks, or -1 */
   char        *selected;     /* mark_key() of the mark last activated */
+
+  /* The themes chart's rows as buttons laid over the drawing: a drawn
+   * bar has no role, name or focus ring, a button has all three. Each
+   * searches every report for its theme (win.search). */
+  GPtrArray   *targets;      /* GtkWidget, children of self */
+  guint        target_focus; /* the one the group's tab stop enters */
 };
 
 G_DEFINE_FINAL_TYPE (IcChartWidget, ic_chart_widget, GTK_TYPE_WIDGET)
@@ -147,6 +155,73 @@ ic_chart_widget_describe_hit (const IcChartHit *hit)
   return g_string_free (text, FALSE);
 }
 
+static GArray *ensure_marks (IcChartWidget *self);
+
+static void
+clear_targets (IcChartWidget *self)
+{
+  if (self->targets == NULL)
+    return;
+  for (guint i = 0; i < self->targets->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->targets, i));
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+}
+
+/* A theme's row, as a theme chip on a report page, leads to the search
+ * for the theme's items across every report, with the filters in
+ * force; a theme whose rules give no query has no target. */
+static GtkWidget *
+theme_target (const IcChartMark *mark,
+              guint              index)
+{
+  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), mark->hit.theme);
+  g_autofree char *name = NULL;
+  g_autofree char *said = NULL;
+  GtkWidget *button;
+
+  if (query == NULL)
+    return NULL;
+  name = g_strdup_printf (_("Search every report for %s"), ic_theme_get_label (mark->hit.theme));
+  said = ic_chart_widget_describe_hit (&mark->hit);
+  button = gtk_button_new ();
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "chart-target");
+  gtk_widget_set_tooltip_text (button, name);
+  ic_a11y_set_name (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  said ? said : "", -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", query);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
+  g_object_set_data (G_OBJECT (button), "ic-mark-index", GUINT_TO_POINTER (index));
+  return button;
+}
+
+static void
+rebuild_targets (IcChartWidget *self)
+{
+  GArray *marks;
+  /* New reports or filters keep the keyboard in the chart. */
+  gboolean had_focus = self->targets != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+
+  clear_targets (self);
+  if (self->kind != IC_CHART_THEMES || self->chart == NULL)
+    return;
+  marks = ensure_marks (self);
+  self->targets = g_ptr_array_new ();
+  for (guint i = 0; i < marks->len; i++)
+    {
+      GtkWidget *target = theme_target (&g_array_index (marks, IcChartMark, i), i);
+
+      if (target == NULL)
+        continue;
+      gtk_widget_set_parent (target, GTK_WIDGET (self));
+      g_ptr_array_add (self->targets, target);
+    }
+  self->target_focus = MIN (self->target_focus, MAX (self->targets->len, 1) - 1);
+  if (had_focus && self->targets->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->targets, self->target_focus));
+}
+
 /* @links: (nullable): the timeline's joins; NULL finds them here */
 static void
 prepare (IcChartWidget *self,
@@ -173,6 +248,7 @@ prepare (IcChartWidget *self,
         options.font_size = 0.9 * pango_font_description_get_size (font) / PANGO_SCALE * 96.0 / 72.0;
       self->chart = ic_chart_new (self->kind, self->model, &options);
     }
+  rebuild_targets (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SIGNAL_PREPARED], 0);
@@ -379,7 +455,8 @@ ensure_marks (IcChartWidget *self)
 
   if (self->marks != NULL && (width != self->marks_width || height != self->marks_height))
     g_clear_pointer (&self->marks, g_array_unref);
-  if (self->marks == NULL && self->chart != NULL && self->kind == IC_CHART_TIMELINE)
+  if (self->marks == NULL && self->chart != NULL &&
+      (self->kind == IC_CHART_TIMELINE || self->kind == IC_CHART_THEMES))
     {
       self->marks = ic_chart_get_marks (self->chart, width, height);
       self->marks_width = width;
@@ -440,9 +517,109 @@ ic_chart_widget_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_chart (self, cr, width, height);
-  if (self->chart != NULL && !ic_chart_is_empty (self->chart))
+  if (self->chart != NULL && !ic_chart_is_empty (self->chart) && self->kind == IC_CHART_TIMELINE)
     draw_rings (self, cr);
   cairo_destroy (cr);
+  /* Targets of a veiled chart would lead to rows no longer drawn. */
+  if (self->targets != NULL && !ic_chart_widget_is_stale (self))
+    for (guint i = 0; i < self->targets->len; i++)
+      gtk_widget_snapshot_child (widget, g_ptr_array_index (self->targets, i), snapshot);
+}
+
+/* Each target over its row, as drawn at this size. */
+static void
+ic_chart_widget_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+  GArray *marks;
+
+  if (self->targets == NULL)
+    return;
+  marks = ensure_marks (self);
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      GtkWidget *target = g_ptr_array_index (self->targets, i);
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "ic-mark-index"));
+      IcChartMark *mark = &g_array_index (marks, IcChartMark, MIN (index, marks->len - 1));
+      int min_w, min_h;
+
+      /* GTK asks for a measure before every allocation. */
+      gtk_widget_measure (target, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      gtk_widget_measure (target, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+      gtk_widget_size_allocate (target, &(GtkAllocation) {
+                                  (int) floor (mark->x), (int) floor (mark->y),
+                                  MAX ((int) ceil (mark->width), min_w),
+                                  MAX ((int) ceil (mark->height), min_h) }, -1);
+    }
+}
+
+static gboolean
+focus_target (IcChartWidget *self,
+              guint          index)
+{
+  return gtk_widget_grab_focus (g_ptr_array_index (self->targets, index));
+}
+
+/* The targets are one tab stop, as a list's rows are: Tab enters at the
+ * one last focused and leaves the group; the arrows walk it. */
+static gboolean
+ic_chart_widget_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+  guint n = self->targets != NULL ? self->targets->len : 0;
+
+  if (n == 0)
+    return GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->focus (widget, direction);
+  if (gtk_widget_get_focus_child (widget) == NULL)
+    return focus_target (self, MIN (self->target_focus, n - 1));
+  if (direction == GTK_DIR_DOWN && self->target_focus + 1 < n)
+    return focus_target (self, self->target_focus + 1);
+  if (direction == GTK_DIR_UP && self->target_focus > 0)
+    return focus_target (self, self->target_focus - 1);
+  return FALSE;
+}
+
+static void
+ic_chart_widget_set_focus_child (GtkWidget *widget,
+                                 GtkWidget *child)
+{
+  IcChartWidget *self = IC_CHART_WIDGET (widget);
+  guint index;
+
+  GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->set_focus_child (widget, child);
+  if (child != NULL && self->targets != NULL && g_ptr_array_find (self->targets, child, &index))
+    self->target_focus = index;
+}
+
+/* Up and Down, Home and End walk the themes; Enter or Space is the
+ * focused button's own. */
+static gboolean
+walk_targets (IcChartWidget *self,
+              guint          keyval)
+{
+  guint n = self->targets->len;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      focus_target (self, MIN (self->target_focus + 1, n - 1));
+      return TRUE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      focus_target (self, self->target_focus > 0 ? self->target_focus - 1 : 0);
+      return TRUE;
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      focus_target (self, 0);
+      return TRUE;
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      focus_target (self, n - 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static GtkSizeRequestMode
@@ -602,10 +779,16 @@ key_pressed_cb (IcChartWidget         *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
-  GArray *marks = ensure_marks (self);
-  int n = marks ? (int) marks->len : 0, next = -2;
+  GArray *marks;
+  int n, next = -2;
 
-  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (self->kind == IC_CHART_THEMES)
+    return self->targets != NULL && self->targets->len > 0 && walk_targets (self, keyval);
+  marks = ensure_marks (self);
+  n = marks ? (int) marks->len : 0;
+  if (n == 0)
     return FALSE;
   switch (keyval)
     {
@@ -649,7 +832,8 @@ released_cb (IcChartWidget *self,
 {
   IcChartHit hit;
 
-  if (hit_test (self, x, y, &hit))
+  /* The themes' rows are buttons, which take their clicks. */
+  if (self->kind != IC_CHART_THEMES && hit_test (self, x, y, &hit))
     activate_hit (self, &hit);
 }
 
@@ -664,6 +848,7 @@ ic_chart_widget_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
   g_clear_pointer (&self->chart, ic_chart_unref);
+  clear_targets (self);
   g_clear_pointer (&self->authorities, g_strfreev);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->selected, g_free);
@@ -682,7 +867,7 @@ ic_chart_widget_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_MODEL:
       g_value_set_object (value, self->model);
@@ -706,7 +891,7 @@ ic_chart_widget_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      ic_chart_widget_set_kind (self, g_value_get_int (value));
+      ic_chart_widget_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_MODEL:
       ic_chart_widget_set_model (self, g_value_get_object (value));
@@ -730,6 +915,9 @@ ic_chart_widget_class_init (IcChartWidgetClass *klass)
   object_class->get_property = ic_chart_widget_get_property;
   object_class->set_property = ic_chart_widget_set_property;
   widget_class->snapshot = ic_chart_widget_snapshot;
+  widget_class->size_allocate = ic_chart_widget_size_allocate;
+  widget_class->focus = ic_chart_widget_focus;
+  widget_class->set_focus_child = ic_chart_widget_set_focus_child;
   widget_class->map = ic_chart_widget_map;
   widget_class->measure = ic_chart_widget_measure;
   widget_class->get_request_mode = ic_chart_widget_get_request_mode;
@@ -737,7 +925,7 @@ ic_chart_widget_class_init (IcChartWidgetClass *klass)
   widget_class->query_tooltip = ic_chart_widget_query_tooltip;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, 0, IC_N_CHART_KINDS - 1, IC_CHART_TIMELINE, flags);
+    g_param_spec_enum ("kind", NULL, NULL, IC_TYPE_CHART_KIND, IC_CHART_TIMELINE, flags);
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_ZOOM] =

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ic-display-text.h"
 #include "ic-a11y.h"
@@ -399,7 +400,9 @@ _ic_window_export (IcWindow  *self,
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
                                   ic_report_store_get_failures (self->store),
-                                  filters, self->pack_evidence, path, NULL, NULL, NULL, error);
+                                  filters, self->pack_evidence,
+                                  ic_search_view_get_query (self->search_view), path, NULL, NULL,
+                                  NULL, error);
 }
 
 static void
@@ -413,7 +416,7 @@ export_done_cb (GObject      *object,
   gboolean ok = _ic_window_export_finish (self, result, &error);
 
   /* The window closed while the file was written, or Cancel: the file
-   * was not written, and the user knows why. */
+   * was not written, and the window said so (ic-window-export.c). */
   if (self->toast_overlay == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (ok)
@@ -422,29 +425,116 @@ export_done_cb (GObject      *object,
     _ic_window_toast (self, error->message);
 }
 
+/* Export…'s formats, in the order offered: the file type, and the
+ * ending of a name that writes it (_ic_window_write_export()). */
+static const struct
+{
+  const char *label;
+  const char *ending;
+} export_formats[] = {
+  { N_("Meeting pack (PDF)"), ".pdf" },
+  { N_("Short pack for a board (PDF, name ending -summary.pdf)"), "-summary.pdf" },
+  { N_("Judgement matrix (CSV)"), ".csv" },
+  { N_("Improvement items (CSV, name ending -improvements.csv)"), "-improvements.csv" },
+  { N_("Passages the search finds (CSV, name ending -search.csv)"), "-search.csv" },
+  { N_("Everything (JSON)"), ".json" },
+};
+
+/**
+ * _ic_window_export_name_for_format:
+ * @name: the file name the user gave
+ * @format: (nullable): the file type chosen, as Export… labels it
+ *
+ * The format written follows the name, so a name whose ending writes
+ * another format than the one chosen gets the chosen one's ending in
+ * place of its own ("inspection-summary.pdf" with "Judgement matrix
+ * (CSV)" is "inspection.csv"); a name that fits is kept.
+ *
+ * Returns: (transfer full): the name to write
+ */
+char *
+_ic_window_export_name_for_format (const char *name,
+                                   const char *format)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  const char *ending = NULL;
+  gsize stem = strlen (name), own = 0;
+
+  for (guint i = 0; format != NULL && i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (format, _(export_formats[i].label)))
+      ending = export_formats[i].ending;
+  if (ending == NULL || g_str_has_suffix (lower, ending))
+    return g_strdup (name);
+  /* The name's own ending, the longest that fits ("-summary.pdf"). */
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_has_suffix (lower, export_formats[i].ending))
+      own = MAX (own, strlen (export_formats[i].ending));
+  return g_strdup_printf ("%.*s%s", (int) (stem - own), name, ending);
+}
+
+/**
+ * _ic_window_export_chosen:
+ * @format: (nullable): the file type chosen with @file
+ *
+ * Exports to @file, named anew for @format. The chooser asked before
+ * replacing @file, not a file of the new name: one already there is
+ * left alone and the user told.
+ */
+void
+_ic_window_export_chosen (IcWindow   *self,
+                          GFile      *file,
+                          const char *format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *wanted = _ic_window_export_name_for_format (name, format);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) target = NULL;
+
+  if (g_str_equal (name, wanted) || parent == NULL)
+    target = g_object_ref (file);
+  else
+    target = g_file_get_child (parent, wanted);
+  if (target != file && g_file_query_exists (target, NULL))
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” already exists: export again and choose it to replace it"),
+                                               wanted);
+
+      _ic_window_toast (self, text);
+      return;
+    }
+  _ic_window_export_async (self, target, export_done_cb, g_object_ref (target));
+}
+
 static void
 export_response_cb (IcWindow             *self,
                     int                   response,
                     GtkFileChooserNative *native)
 {
   g_autoptr(GFile) file = NULL;
+  GtkFileFilter *filter = NULL;
+  g_autofree char *format = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+      format = filter != NULL ? g_strdup (gtk_file_filter_get_name (filter)) : NULL;
+    }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
   g_object_unref (native);
   if (file == NULL)
     return;
 
-  _ic_window_export_async (self, file, export_done_cb, g_object_ref (file));
+  _ic_window_export_chosen (self, file, format);
 }
 
 static void
 add_export_filter (GtkFileChooser *chooser,
                    const char     *label,
-                   const char     *pattern)
+                   const char     *ending)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*", ending, NULL);
 
   gtk_file_filter_set_name (filter, label);
   gtk_file_filter_add_pattern (filter, pattern);
@@ -462,12 +552,8 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   chooser = GTK_FILE_CHOOSER (native);
   gtk_file_chooser_set_current_name (chooser, _("inspection-summary.pdf"));
-  add_export_filter (chooser, _("Meeting pack (PDF)"), "*.pdf");
-  add_export_filter (chooser, _("Short pack for a board (PDF, name ending -summary.pdf)"), "*-summary.pdf");
-  add_export_filter (chooser, _("Judgement matrix (CSV)"), "*.csv");
-  add_export_filter (chooser, _("Improvement items (CSV, name ending -improvements.csv)"),
-                     "*-improvements.csv");
-  add_export_filter (chooser, _("Everything (JSON)"), "*.json");
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    add_export_filter (chooser, _(export_formats[i].label), export_formats[i].ending);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self,
                            G_CONNECT_SWAPPED);

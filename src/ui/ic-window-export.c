@@ -12,14 +12,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "ic-atomic-file.h"
-#include "ic-changes.h"
+#include "ic-a11y.h"
 #include "ic-csv.h"
-#include "ic-json.h"
+#include "ic-display-text.h"
+#include "ic-json-export.h"
 #include "ic-pack.h"
 #include "ic-report-snapshot.h"
+#include "ic-search-view.h"
 #include "ic-window-private.h"
 
 typedef struct
@@ -29,7 +29,10 @@ typedef struct
   GListModel *failures;   /* IcFailure, which never change */
   char       *filters;    /* the filters, in words, for the pack's cover */
   char       *evidence;   /* the pack's Evidence search, or NULL */
+  char       *search;     /* the Search view's query, for -search.csv; or NULL */
   char       *path;
+  IcProgressFunc step_hook;  /* the window's export_step_hook */
+  gpointer       step_hook_data;
 } Export;
 
 static void
@@ -40,71 +43,122 @@ export_free (Export *export)
   g_clear_object (&export->failures);
   g_free (export->filters);
   g_free (export->evidence);
+  g_free (export->search);
   g_free (export->path);
   g_free (export);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
 
-/* JSON: anything not a pack or a CSV. */
-static gboolean
-is_json_path (const char *path)
+/* The format follows the name (see _ic_window_write_export()). */
+typedef enum
+{
+  EXPORT_PACK,
+  EXPORT_SEARCH_CSV,
+  EXPORT_IMPROVEMENTS_CSV,
+  EXPORT_MATRIX_CSV,
+  EXPORT_JSON,
+} ExportFormat;
+
+static ExportFormat
+format_of (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return !g_str_has_suffix (lower, ".pdf") && !g_str_has_suffix (lower, ".csv");
+  if (g_str_has_suffix (lower, ".pdf"))
+    return EXPORT_PACK;
+  if (g_str_has_suffix (lower, "-search.csv"))
+    return EXPORT_SEARCH_CSV;
+  if (g_str_has_suffix (lower, "-improvements.csv"))
+    return EXPORT_IMPROVEMENTS_CSV;
+  if (g_str_has_suffix (lower, ".csv"))
+    return EXPORT_MATRIX_CSV;
+  return EXPORT_JSON;
+}
+
+static gboolean
+write_pack (GListModel        *reports,
+            GListModel        *failures,
+            const char        *filters,
+            const char        *evidence,
+            const char        *path,
+            const IcProgress  *progress,
+            GError           **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  IcPackOptions options = {
+    .filters = filters,
+    .summary = g_str_has_suffix (lower, "-summary.pdf"),
+    .evidence = evidence,
+    .cancellable = progress->cancellable,
+    .progress = progress->progress,
+    .progress_data = progress->progress_data,
+  };
+
+  return ic_pack_export_pdf (reports, failures, &options, path, error);
+}
+
+static gboolean
+write_search_csv (GListModel        *reports,
+                  const char        *search,
+                  const char        *path,
+                  const IcProgress  *progress,
+                  GError           **error)
+{
+  g_autoptr(IcSearchQuery) query = search != NULL ? ic_search_query_new (search) : NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  if (query == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Type a search first: a file named …-search.csv has the passages it finds"));
+      return FALSE;
+    }
+  hits = ic_search_run (reports, query);
+  if (!ic_progress_go_on (progress, error))
+    return FALSE;
+  return ic_csv_write_search (hits, query, path, progress, error);
 }
 
 /* The format follows the name: -summary.pdf the short pack, .pdf the
  * full pack (with an Evidence section for the search @evidence unless
- * NULL), -improvements.csv the improvement items, .csv the judgement
- * matrix, anything else JSON, written as the command line writes it
+ * NULL), -search.csv the passages the query @search finds,
+ * -improvements.csv the improvement items, .csv the judgement matrix,
+ * anything else JSON, written as the command line writes it
  * (recurrences and `changes` found among @all, every loaded report, or
- * among @reports when @all is NULL). Runs on any thread. */
+ * among @reports when @all is NULL). Every format is told step by step
+ * to @progress and stopped by its cancellable, leaving an earlier file
+ * at @path as it was. Runs on any thread. */
 gboolean
 _ic_window_write_export (GListModel    *all,
                          GListModel    *reports,
                          GListModel    *failures,
                          const char    *filters,
                          const char    *evidence,
+                         const char    *search,
                          const char    *path,
                          GCancellable  *cancellable,
-                         void         (*progress) (guint    n_written,
-                                                   guint    n_pages,
-                                                   gpointer user_data),
+                         IcProgressFunc progress_func,
                          gpointer       progress_data,
                          GError       **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *contents = NULL;
+  IcProgress progress = { cancellable, progress_func, progress_data };
 
-  if (g_str_has_suffix (lower, ".pdf"))
+  switch (format_of (path))
     {
-      IcPackOptions options = {
-        .filters = filters,
-        .summary = g_str_has_suffix (lower, "-summary.pdf"),
-        .evidence = evidence,
-        .cancellable = cancellable,
-        .progress = progress,
-        .progress_data = progress_data,
-      };
-
-      return ic_pack_export_pdf (reports, failures, &options, path, error);
+    case EXPORT_PACK:
+      return write_pack (reports, failures, filters, evidence, path, &progress, error);
+    case EXPORT_SEARCH_CSV:
+      return write_search_csv (reports, search, path, &progress, error);
+    case EXPORT_IMPROVEMENTS_CSV:
+      return ic_csv_write_improvements (reports, path, &progress, error);
+    case EXPORT_MATRIX_CSV:
+      return ic_csv_write_matrix (reports, path, &progress, error);
+    case EXPORT_JSON:
+    default:
+      return ic_json_export_write (all != NULL ? all : reports, reports, failures, NULL,
+                                   IC_JSON_EXPORT_AS_IS, path, &progress, error);
     }
-  if (g_str_has_suffix (lower, "-improvements.csv"))
-    contents = ic_csv_improvements (reports);
-  else if (g_str_has_suffix (lower, ".csv"))
-    contents = ic_csv_matrix (reports);
-  else
-    {
-      g_autoptr(JsonNode) node = ic_changes_export_document (all != NULL ? all : reports, reports, failures);
-
-      contents = ic_json_to_string (node);
-    }
-  /* The CSVs and the JSON take a moment: Cancel is heard before writing. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  return ic_atomic_file_set_contents (path, contents, strlen (contents), error);
 }
 
 static GListModel *
@@ -123,10 +177,33 @@ copy_failures (GListModel *failures)
 
 typedef struct
 {
-  IcWindow *window;
-  guint     n_written;
-  guint     n_pages;
+  IcWindow     *window;
+  ExportFormat  format;
+  guint         done;
+  guint         total;
 } Progress;
+
+static char *
+progress_text (ExportFormat format,
+               guint        done,
+               guint        total)
+{
+  switch (format)
+    {
+    case EXPORT_PACK:
+      /* Translators: "Writing page 12 of 40" */
+      return g_strdup_printf (_("Writing page %u of %u"), done, total);
+    case EXPORT_SEARCH_CSV:
+      /* Translators: "Writing passage 120 of 400" */
+      return g_strdup_printf (_("Writing passage %u of %u"), done, total);
+    case EXPORT_IMPROVEMENTS_CSV:
+    case EXPORT_MATRIX_CSV:
+    case EXPORT_JSON:
+    default:
+      /* Translators: "Writing report 120 of 905" */
+      return g_strdup_printf (_("Writing report %u of %u"), done, total);
+    }
+}
 
 static gboolean
 show_progress_cb (gpointer data)
@@ -138,10 +215,9 @@ show_progress_cb (gpointer data)
   /* The window closed, or this export is no longer the one shown. */
   if (self->export_progress == NULL || self->export_cancellable == NULL)
     return G_SOURCE_REMOVE;
-  /* Translators: "Writing page 12 of 40" */
-  text = g_strdup_printf (_("Writing page %u of %u"), progress->n_written, progress->n_pages);
+  text = progress_text (progress->format, progress->done, progress->total);
   gtk_progress_bar_set_text (self->export_progress, text);
-  gtk_progress_bar_set_fraction (self->export_progress, (double) progress->n_written / progress->n_pages);
+  gtk_progress_bar_set_fraction (self->export_progress, (double) progress->done / progress->total);
   return G_SOURCE_REMOVE;
 }
 
@@ -152,17 +228,39 @@ progress_free (Progress *progress)
   g_free (progress);
 }
 
+/* What the worker last showed: a CSV of a national archive has
+ * thousands of steps, and the bar is told only when its percentage
+ * moves, so the main loop gets at most a hundred updates. */
+typedef struct
+{
+  IcWindow     *window;
+  ExportFormat  format;
+  guint         shown_percent;
+  gboolean      shown;
+  Export       *export;
+} Follow;
+
 /* On the worker: the bar is updated on the main thread. */
 static void
-page_written_cb (guint    n_written,
-                 guint    n_pages,
+step_written_cb (guint    done,
+                 guint    total,
                  gpointer user_data)
 {
-  Progress *progress = g_new0 (Progress, 1);
+  Follow *follow = user_data;
+  guint percent = total > 0 ? (guint) ((guint64) done * 100 / total) : 100;
+  Progress *progress;
 
-  progress->window = g_object_ref (user_data);
-  progress->n_written = n_written;
-  progress->n_pages = n_pages;
+  if (follow->export->step_hook != NULL)
+    follow->export->step_hook (done, total, follow->export->step_hook_data);
+  if (follow->shown && percent == follow->shown_percent && done != total)
+    return;
+  follow->shown = TRUE;
+  follow->shown_percent = percent;
+  progress = g_new0 (Progress, 1);
+  progress->window = g_object_ref (follow->window);
+  progress->format = follow->format;
+  progress->done = done;
+  progress->total = total;
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress,
                               (GDestroyNotify) progress_free);
 }
@@ -174,11 +272,12 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Export *export = task_data;
+  Follow follow = { source_object, format_of (export->path), 0, FALSE, export };
   GError *error = NULL;
 
   if (_ic_window_write_export (export->all, export->reports, export->failures, export->filters,
-                               export->evidence, export->path, cancellable, page_written_cb,
-                               source_object, &error))
+                               export->evidence, export->search, export->path, cancellable,
+                               step_written_cb, &follow, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -193,6 +292,36 @@ show_export_bar (IcWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", shown);
 }
 
+/* Cancel was chosen and heard, so the file was not written: said in
+ * words, since a bar that just goes could also mean it was. A Cancel
+ * that came after the file was whole is not heard: the file is there. */
+static void
+toast_if_cancelled (IcWindow *self,
+                    GTask    *task)
+{
+  Export *export = g_task_get_task_data (task);
+  g_autofree char *name = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  if (!g_task_had_error (task) || !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  name = g_filename_display_basename (export->path);
+  clean = ic_display_text (name);
+  /* Translators: %s is a file name, "inspection-summary.pdf" */
+  text = g_strdup_printf (_("Export cancelled: %s was not written"), clean);
+  /* A toast's title is markup in libadwaita 1.2. */
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  /* The answer to the click just made: shown at once, not queued behind
+   * a toast already up (the reading failures' one stays until closed). */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  ic_a11y_add_toast (self->toast_overlay, toast);
+  _ic_window_announce (self, text);
+}
+
 /* After the caller's callback: the bar goes, unless a later export
  * (which has its own cancellable) still runs. */
 static void
@@ -204,6 +333,7 @@ export_completed_cb (GTask      *task,
     return;
   g_clear_object (&self->export_cancellable);
   show_export_bar (self, FALSE);
+  toast_if_cancelled (self, task);
 }
 
 static void
@@ -253,11 +383,14 @@ _ic_window_export_async (IcWindow            *self,
       return;
     }
   export->reports = ic_report_snapshot_model (ic_window_get_reports (self));
-  if (is_json_path (export->path))
+  if (format_of (export->path) == EXPORT_JSON)
     export->all = ic_report_snapshot_model (G_LIST_MODEL (self->store));
   export->failures = copy_failures (ic_report_store_get_failures (self->store));
   export->filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
   export->evidence = g_strdup (self->pack_evidence);
+  export->search = g_strdup (ic_search_view_get_query (self->search_view));
+  export->step_hook = self->export_step_hook;
+  export->step_hook_data = self->export_step_hook_data;
   g_task_set_task_data (task, g_steal_pointer (&export), (GDestroyNotify) export_free);
   /* Cancel is answered by the writer, which removes its temporary file,
    * not by GTask returning early. */

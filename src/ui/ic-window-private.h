@@ -9,6 +9,7 @@
 #include "ic-filter-bar.h"
 #include "ic-matrix-view.h"
 #include "ic-print-operation.h"
+#include "ic-progress.h"
 #include "ic-report-filter.h"
 #include "ic-reports-view.h"
 #include "ic-search-view.h"
@@ -50,6 +51,10 @@ struct _IcWindow
   AdwToast             *correction_toast;
 
   GCancellable         *export_cancellable; /* the export being written, or NULL */
+  /* For tests: also told of each step on the worker, so that a test can
+   * cancel an export of a few rows at a known step, not racing it. */
+  IcProgressFunc        export_step_hook;
+  gpointer              export_step_hook_data;
 
   /* The search whose passages the exported pack quotes ("Add to Pack"
    * in the Search view), or NULL. */
@@ -78,6 +83,11 @@ void      _ic_window_export_async      (IcWindow      *self,
                                         GFile         *file,
                                         GAsyncReadyCallback callback,
                                         gpointer       user_data);
+char     *_ic_window_export_name_for_format (const char *name,
+                                             const char *format) G_GNUC_WARN_UNUSED_RESULT;
+void      _ic_window_export_chosen     (IcWindow      *self,
+                                        GFile         *file,
+                                        const char    *format);
 gboolean  _ic_window_export_finish     (IcWindow      *self,
                                         GAsyncResult  *result,
                                         GError       **error);
@@ -86,11 +96,10 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         GListModel    *failures,
                                         const char    *filters,
                                         const char    *evidence,
+                                        const char    *search,
                                         const char    *path,
                                         GCancellable  *cancellable,
-                                        void         (*progress) (guint    n_written,
-                                                                  guint    n_pages,
-                                                                  gpointer user_data),
+                                        IcProgressFunc progress,
                                         gpointer       progress_data,
                                         GError       **error);
 void      _ic_window_cancel_export     (IcWindow      *self);

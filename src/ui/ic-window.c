@@ -45,7 +45,8 @@ restore_filter (IcWindow *self)
   g_autofree char *peer = g_settings_get_string (self->settings, "filter-peer");
 
   ic_report_filter_set_search (self->filter, search);
-  ic_report_filter_set_type_key (self->filter, type);
+  /* "all" is the schema's word for no type. */
+  ic_report_filter_set_type_key (self->filter, g_strcmp0 (type, "all") == 0 ? NULL : type);
   ic_report_filter_set_region (self->filter, region);
   ic_report_filter_set_peer (self->filter, peer);
   ic_report_filter_set_from_year (self->filter, g_settings_get_int (self->settings, "filter-from-year"));
@@ -59,7 +60,7 @@ filter_changed_cb (IcWindow *self)
   IcReportFilter *f = self->filter;
 
   g_settings_set_string (self->settings, "filter-search", ic_report_filter_get_search (f) ?: "");
-  g_settings_set_string (self->settings, "filter-type", ic_report_filter_get_type_key (f) ?: "");
+  g_settings_set_string (self->settings, "filter-type", ic_report_filter_get_type_key (f) ?: "all");
   g_settings_set_string (self->settings, "filter-region", ic_report_filter_get_region (f) ?: "");
   g_settings_set_string (self->settings, "filter-peer", ic_report_filter_get_peer (f) ?: "");
   g_settings_set_int (self->settings, "filter-from-year", ic_report_filter_get_from_year (f));

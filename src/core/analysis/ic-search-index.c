@@ -238,6 +238,17 @@ ends_hyphenated (GString *text)
          g_ascii_isalpha (text->str[text->len - 2]);
 }
 
+/* The bytes of @lines joined with spaces. */
+static gsize
+text_size (GArray *lines)
+{
+  gsize size = 1;
+
+  for (guint i = 0; i < lines->len; i++)
+    size += strlen (g_array_index (lines, IcLine, i).text) + 1;
+  return size;
+}
+
 /* Lines joined with spaces; a line ending in a hyphen after a letter
  * that the next line continues in lower case is a word broken at the
  * line end: its hyphen becomes a soft hyphen, which phrases match with
@@ -246,7 +257,7 @@ static void
 build_text (IcSearchDoc *doc,
             GArray      *lines)
 {
-  GString *text = g_string_new (NULL);
+  GString *text = g_string_sized_new (text_size (lines));
   GArray *pages = g_array_new (FALSE, FALSE, sizeof (PageStart));
 
   for (guint i = 0; i < lines->len; i++)
@@ -268,10 +279,12 @@ build_text (IcSearchDoc *doc,
       g_string_append (text, line->text);
     }
 
+  /* A GString grows by doubling: held for the document's life, its
+   * slack would be a third of the text again. */
   doc->length = text->len;
-  doc->text = g_string_free (text, FALSE);
+  doc->text = g_realloc (g_string_free (text, FALSE), doc->length + 1);
   doc->n_pages = pages->len;
-  doc->pages = (PageStart *) g_array_free (pages, FALSE);
+  doc->pages = g_realloc (g_array_free (pages, FALSE), MAX (1, doc->n_pages) * sizeof (PageStart));
 }
 
 static void
@@ -340,8 +353,13 @@ pack_stems (IcSearchDoc *doc,
 {
   g_autofree char **keys = (char **) g_hash_table_get_keys_as_array (stems, &doc->n_entries);
   GString *blob = g_string_new (NULL);
-  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *positions;
+  guint n_positions = 0;
 
+  /* Sized once: the document keeps these blocks as long as it lives. */
+  for (guint i = 0; i < doc->n_entries; i++)
+    n_positions += ((GArray *) g_hash_table_lookup (stems, keys[i]))->len;
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_positions);
   qsort (keys, doc->n_entries, sizeof (char *), compare_strings);
   doc->entries = g_new (StemEntry, doc->n_entries);
   for (guint i = 0; i < doc->n_entries; i++)
@@ -365,9 +383,9 @@ pack_stems (IcSearchDoc *doc,
     }
 
   doc->stems_length = blob->len;
-  doc->stems = g_string_free (blob, FALSE);
+  doc->stems = g_realloc (g_string_free (blob, FALSE), doc->stems_length + 1);
   doc->n_positions = positions->len;
-  doc->positions = (guint32 *) g_array_free (positions, FALSE);
+  doc->positions = g_realloc (g_array_free (positions, FALSE), MAX (1, doc->n_positions) * sizeof (guint32));
 }
 
 static void

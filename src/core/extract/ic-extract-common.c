@@ -49,13 +49,14 @@ ic_extract_in_process (const char    *data,
                        gsize          length,
                        guint          first,
                        guint          max,
+                       guint          whole_up_to,
                        guint         *n_pages,
                        GCancellable  *cancellable,
                        GError       **error)
 {
 #ifdef IC_IN_PROCESS_PDF
   /* The same time limit as a helper's (ic-extractor.c says how). */
-  return ic_extractor_get_page_range_within (data, length, first, max,
+  return ic_extractor_get_page_range_within (data, length, first, max, whole_up_to,
                                              ic_extractor_get_time_limit (), n_pages,
                                              cancellable, error);
 #else

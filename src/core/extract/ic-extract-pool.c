@@ -1,7 +1,8 @@
 /* ic-extract-pool.c
  *
  * Protocol over the helper's stdin/stdout, all integers 32-bit, host order:
- *   request:  length, first page, most pages (0: all), PDF bytes
+ *   request:  length, first page, most pages (0: all), the page count up
+ *             to which a document is sent whole (0: none), PDF bytes
  *   response: 0, n pages sent, pages in the document, then
  *             (length, UTF-8 text) per page sent
  *          or 1, error code (IcExtractError), length, message
@@ -277,12 +278,13 @@ ask_helper (IcExtractPool  *self,
             gsize           length,
             guint           first,
             guint           max,
+            guint           whole_up_to,
             guint          *n_pages,
             GCancellable   *cancellable,
             ReadStatus     *status,
             GError        **error)
 {
-  guint32 head[3] = { length, first, max };
+  guint32 head[4] = { length, first, max, whole_up_to };
   char **pages = NULL;
 
   *status = READ_EOF;
@@ -303,6 +305,7 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
                                 gsize           length,
                                 guint           first,
                                 guint           max,
+                                guint           whole_up_to,
                                 guint          *n_pages,
                                 GCancellable   *cancellable,
                                 GError        **error)
@@ -316,17 +319,19 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
   if (helper != NULL)
     helper_follow_pool (self, helper);
   else if ((helper = helper_spawn (self, NULL)) == NULL)
-    return ic_extract_in_process (data, length, first, max, n_pages, cancellable, error);
+    return ic_extract_in_process (data, length, first, max, whole_up_to, n_pages, cancellable,
+                                  error);
 
-  pages = ask_helper (self, helper, data, length, first, max, n_pages, cancellable, &status, error);
+  pages = ask_helper (self, helper, data, length, first, max, whole_up_to, n_pages, cancellable,
+                      &status, error);
 
   /* A helper that died may have been killed for reasons of its own (the
    * OOM killer, a user's kill, a helper already damaged by an earlier
    * file): a fresh helper tries once more before the PDF is blamed. A
    * time-out is not tried again: it would cost its whole limit twice. */
   if (status == READ_EOF && (helper = helper_spawn (self, NULL)) != NULL)
-    pages = ask_helper (self, helper, data, length, first, max, n_pages, cancellable, &status,
-                        error);
+    pages = ask_helper (self, helper, data, length, first, max, whole_up_to, n_pages, cancellable,
+                        &status, error);
 
   if (status != READ_OK)
     set_status_error (status, error);
@@ -389,7 +394,7 @@ ic_extract_pool_get_pages (IcExtractPool  *self,
                            GCancellable   *cancellable,
                            GError        **error)
 {
-  char **pages = ic_extract_pool_get_page_range (self, data, length, 0, 0, NULL,
+  char **pages = ic_extract_pool_get_page_range (self, data, length, 0, 0, 0, NULL,
                                                  cancellable, error);
 
   if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, error))

@@ -25,12 +25,14 @@ char         **ic_extract_pool_get_pages   (IcExtractPool  *self,
                                             gsize           length,
                                             GCancellable   *cancellable,
                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
-/* ic_extractor_get_page_range() in a helper, with the failures above. */
+/* ic_extractor_get_page_range_within() in a helper, with the failures
+ * above and the helper's time limit. */
 char         **ic_extract_pool_get_page_range (IcExtractPool  *self,
                                                const char     *data,
                                                gsize           length,
                                                guint           first,
                                                guint           max,
+                                               guint           whole_up_to,
                                                guint          *n_pages,
                                                GCancellable   *cancellable,
                                                GError        **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -51,6 +53,7 @@ char         **ic_extract_in_process       (const char     *data,
                                             gsize           length,
                                             guint           first,
                                             guint           max,
+                                            guint           whole_up_to,
                                             guint          *n_pages,
                                             GCancellable   *cancellable,
                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -23,9 +23,10 @@ static gboolean
 read_request (int      fd,
               GBytes **bytes,
               guint   *first,
-              guint   *max)
+              guint   *max,
+              guint   *whole_up_to)
 {
-  guint32 head[3];
+  guint32 head[4];
   guint32 length;
   char *data;
 
@@ -34,6 +35,7 @@ read_request (int      fd,
   length = head[0];
   *first = head[1];
   *max = head[2];
+  *whole_up_to = head[3];
   data = g_malloc (length ? length : 1);
   if (!ic_extract_read_all (fd, data, length))
     {
@@ -119,19 +121,19 @@ ic_extract_helper_main (int in_fd,
                         int out_fd)
 {
   GBytes *bytes = NULL;
-  guint first, max;
+  guint first, max, whole_up_to;
 
   signal (SIGPIPE, SIG_IGN);
-  while (read_request (in_fd, &bytes, &first, &max))
+  while (read_request (in_fd, &bytes, &first, &max, &whole_up_to))
     {
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) pages = NULL;
       guint n_pages = 0;
 
       misbehave_if_asked (bytes);
-      pages = ic_extractor_get_page_range (g_bytes_get_data (bytes, NULL),
-                                           g_bytes_get_size (bytes), first, max, &n_pages,
-                                           NULL, &error);
+      pages = ic_extractor_get_page_range_within (g_bytes_get_data (bytes, NULL),
+                                                  g_bytes_get_size (bytes), first, max,
+                                                  whole_up_to, 0, &n_pages, NULL, &error);
       g_clear_pointer (&bytes, g_bytes_unref);
       if (!write_response (out_fd, pages, n_pages, error))
         return 1;

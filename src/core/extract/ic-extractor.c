@@ -365,6 +365,7 @@ extract (fz_context    *ctx,
          gsize          length,
          guint          first,
          guint          max,
+         guint          whole_up_to,
          guint         *n_pages,
          fz_cookie     *cookie,
          GCancellable  *cancellable,
@@ -379,7 +380,8 @@ extract (fz_context    *ctx,
     return NULL;
 
   n = count_pages (ctx, doc, error);
-  end = max == 0 || first + max > (guint)MAX (n, 0) ? n : (int)(first + max);
+  end = max == 0 || first + max > (guint)MAX (n, 0) || (guint)MAX (n, 0) <= whole_up_to
+        ? n : (int)(first + max);
   for (int i = first; i < end; i++)
     {
       char *text;
@@ -418,12 +420,14 @@ ic_extractor_get_page_range (const char    *data,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  return ic_extractor_get_page_range_within (data, length, first, max, 0, n_pages,
+  return ic_extractor_get_page_range_within (data, length, first, max, 0, 0, n_pages,
                                              cancellable, error);
 }
 
 /**
  * ic_extractor_get_page_range_within:
+ * @whole_up_to: a document of at most this many pages is read whole,
+ *   whatever @max says (0: never)
  * @seconds: the time limit, 0 for none
  *
  * ic_extractor_get_page_range() with a time limit: over it, the failure
@@ -436,6 +440,7 @@ ic_extractor_get_page_range_within (const char    *data,
                                     gsize          length,
                                     guint          first,
                                     guint          max,
+                                    guint          whole_up_to,
                                     double         seconds,
                                     guint         *n_pages,
                                     GCancellable  *cancellable,
@@ -454,7 +459,8 @@ ic_extractor_get_page_range_within (const char    *data,
     }
 
   watchdog_start (&watchdog, seconds);
-  pages = extract (ctx, data, length, first, max, n_pages, &watchdog.cookie, cancellable, error);
+  pages = extract (ctx, data, length, first, max, whole_up_to, n_pages, &watchdog.cookie,
+                   cancellable, error);
   watchdog_stop (&watchdog);
   if (!single_threaded)
     fz_drop_context (ctx);

@@ -50,11 +50,14 @@ char  **ic_extractor_get_page_range (const char    *data,
                                      GCancellable  *cancellable,
                                      GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The same with a time limit in seconds (0: none), as a helper has:
- * over it, IC_EXTRACT_ERROR_HANG. For reading in process. */
+ * over it, IC_EXTRACT_ERROR_HANG; and a document of at most @whole_up_to
+ * pages is read whole (0: never), which costs less than opening it again
+ * for the rest. For reading in process and in the helper. */
 char  **ic_extractor_get_page_range_within (const char    *data,
                                             gsize          length,
                                             guint          first,
                                             guint          max,
+                                            guint          whole_up_to,
                                             double         seconds,
                                             guint         *n_pages,
                                             GCancellable  *cancellable,

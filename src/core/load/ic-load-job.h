@@ -44,9 +44,11 @@ typedef struct
   IcLoaderReportFunc report_func; /* called on workers; see ic_loader_set_report_func() */
   gpointer       report_data;
   guint          first_pass;     /* pages in the first pass; 0: one pass */
+  guint          whole_up_to;    /* PDFs this short are read whole at once */
   gboolean       background;     /* workers and helpers at a lower priority */
   gboolean       retry_failures; /* the extractor's cached failures are ignored */
   gboolean       index_text;     /* each report gets its search index */
+  gboolean       keep_pages;     /* each report keeps its pages' text */
   IcCache       *cache;          /* opened and closed by the coordinator */
   GHashTable    *known_content;  /* ids already in the store; read-only */
   GSource       *flush_source;

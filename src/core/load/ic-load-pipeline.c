@@ -7,8 +7,9 @@
  *
  * PDFs not in the cache load progressively: the first pass extracts only
  * the first job->first_pass pages (judgements and areas for improvement
- * are there in every kind of report but the oldest) and delivers a
- * provisional report parsed from them; once every file has had its first
+ * are there in every kind of report but the oldest), or the whole of a
+ * PDF of at most job->whole_up_to pages, and delivers a provisional
+ * report parsed from the first pages of a longer one; once every file has had its first
  * pass, a second pass extracts the remaining pages, parses the whole text
  * and replaces the provisional report in the store. Page text does not
  * depend on which other pages are extracted, so the final report is the
@@ -86,13 +87,15 @@ fail_content (IcLoadJob  *job,
   g_mutex_unlock (&job->mutex);
 }
 
-/* Pages [first, first + max) of a PDF (max 0: to the end), from a
- * helper process when there is one. */
+/* Pages [first, first + max) of a PDF (max 0: to the end; all of them
+ * in a PDF of at most whole_up_to pages), from a helper process when
+ * there is one. */
 static char **
 extract_range (IcLoadJob  *job,
                GBytes     *bytes,
                guint       first,
                guint       max,
+               guint       whole_up_to,
                guint      *n_pages,
                GError    **error)
 {
@@ -103,10 +106,11 @@ extract_range (IcLoadJob  *job,
   char **pages;
 
   if (pool != NULL)
-    pages = ic_extract_pool_get_page_range (pool, data, length, first, max, n_pages,
+    pages = ic_extract_pool_get_page_range (pool, data, length, first, max, whole_up_to, n_pages,
                                             job->cancellable, error);
   else
-    pages = ic_extract_in_process (data, length, first, max, n_pages, job->cancellable, error);
+    pages = ic_extract_in_process (data, length, first, max, whole_up_to, n_pages,
+                                   job->cancellable, error);
   ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_EXTRACT);
   return pages;
 }
@@ -153,8 +157,10 @@ get_pages (IcLoadJob   *job,
 
   if (kind == IC_FILE_KIND_PDF)
     {
-      pages = extract_range (job, bytes, 0, job->first_pass, &n_pages, &local_error);
-      *partial = pages != NULL && job->first_pass > 0 && n_pages > job->first_pass;
+      pages = extract_range (job, bytes, 0, job->first_pass, job->whole_up_to, &n_pages,
+                             &local_error);
+      *partial = pages != NULL && job->first_pass > 0 &&
+                 n_pages > g_strv_length (pages);
       if (*partial)
         return pages;
       if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &local_error))
@@ -212,7 +218,8 @@ deliver_provisional (IcLoadJob          *job,
   if (report != NULL)
     {
       _ic_report_set_content_id (report, content_id);
-      _ic_report_set_pages (report, (const char * const *)pages);
+      if (job->keep_pages)
+        _ic_report_set_pages (report, (const char * const *)pages);
       ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
       tell_report_func (job, report, TRUE);
@@ -278,7 +285,8 @@ deliver (IcLoadJob   *job,
       return;
     }
 
-  _ic_report_set_pages (report, (const char * const *)pages);
+  if (job->keep_pages)
+    _ic_report_set_pages (report, (const char * const *)pages);
   if (job->index_text)
     {
       timer = ic_load_profile_start (job->profile);
@@ -493,7 +501,7 @@ read_rest (IcLoadJob    *job,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot read the file: %s", why);
       return NULL;
     }
-  rest = extract_range (job, bytes, job->first_pass, 0, NULL, error);
+  rest = extract_range (job, bytes, job->first_pass, 0, 0, NULL, error);
   return rest ? join_pages (later->pages, rest) : NULL;
 }
 

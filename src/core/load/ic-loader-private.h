@@ -19,8 +19,12 @@ typedef IcReport *(*IcParseFunc) (const char          *source,
 void _ic_loader_set_parse_func (IcLoader    *self,
                                 IcParseFunc  parse);
 /* How many pages the first pass of a PDF reads (0: PDFs are read in one
- * pass). */
+ * pass). No PDF is then read whole in its first pass unless
+ * _ic_loader_set_whole_up_to() says so. */
 void _ic_loader_set_first_pass (IcLoader    *self,
                                 guint        n_pages);
+/* A PDF of at most this many pages is read whole in its first pass. */
+void _ic_loader_set_whole_up_to (IcLoader    *self,
+                                 guint        n_pages);
 
 G_END_DECLS

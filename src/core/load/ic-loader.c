@@ -31,6 +31,14 @@
  * first six pages of ILACS, focused-visit and JTAI reports. */
 #define FIRST_PASS_PAGES 6
 
+/* A PDF of at most this many pages is read whole in its first pass: its
+ * remaining pages cost less than opening it a second time (MuPDF parses
+ * the file and loads its fonts again), parsing its first pages for a
+ * report that is thrown away, and replacing that report in every list.
+ * Longer reports (inspections of 20 to 60 pages) are listed from their
+ * first pages. */
+#define WHOLE_UP_TO_PAGES 15
+
 struct _IcLoader
 {
   GObject             parent_instance;
@@ -40,9 +48,11 @@ struct _IcLoader
   guint               n_jobs;
   IcParseFunc         parse;
   guint               first_pass;
+  guint               whole_up_to;    /* PDFs this short: one pass */
   gboolean            background;
   gboolean            progressive;    /* long PDFs: first pages, then the rest */
   gboolean            index_text;     /* a search index of every report's text */
+  gboolean            keep_pages;     /* reports keep their pages' text */
   gboolean            retry_failures; /* for the next load only */
   IcLoaderReportFunc  report_func;
   gpointer            report_data;
@@ -315,8 +325,10 @@ ic_loader_init (IcLoader *self)
 {
   self->parse = ic_parse_report;
   self->first_pass = FIRST_PASS_PAGES;
+  self->whole_up_to = WHOLE_UP_TO_PAGES;
   self->progressive = TRUE;
   self->index_text = TRUE;
+  self->keep_pages = TRUE;
 }
 
 IcLoader *
@@ -361,9 +373,11 @@ ic_loader_load_async (IcLoader             *self,
   /* Read in one pass when nobody watches rows appear: a second pass
    * opens the PDF again and parses a report that is then thrown away. */
   job->first_pass = self->progressive ? self->first_pass : 0;
+  job->whole_up_to = self->whole_up_to;
   job->retry_failures = self->retry_failures;
   self->retry_failures = FALSE;
   job->index_text = self->index_text;
+  job->keep_pages = self->keep_pages;
   job->background = self->background;
   job->report_func = self->report_func;
   job->report_data = self->report_data;
@@ -453,6 +467,15 @@ _ic_loader_set_first_pass (IcLoader *self,
 {
   g_return_if_fail (IC_IS_LOADER (self));
   self->first_pass = n_pages;
+  self->whole_up_to = n_pages;
+}
+
+void
+_ic_loader_set_whole_up_to (IcLoader *self,
+                            guint     n_pages)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->whole_up_to = n_pages;
 }
 
 guint
@@ -552,4 +575,22 @@ ic_loader_set_index_text (IcLoader *self,
 {
   g_return_if_fail (IC_IS_LOADER (self));
   self->index_text = !!index_text;
+}
+
+/**
+ * ic_loader_set_keep_pages:
+ * @keep_pages: whether every report read keeps the text of its pages
+ *   (the default; ic_report_get_pages())
+ *
+ * For loads started from now on. Only the window's report page reads a
+ * report's pages once it is parsed and indexed: the command line drops
+ * them, which is as much memory as all the reports' text (the search
+ * index keeps its own normalised copy of it).
+ */
+void
+ic_loader_set_keep_pages (IcLoader *self,
+                          gboolean  keep_pages)
+{
+  g_return_if_fail (IC_IS_LOADER (self));
+  self->keep_pages = !!keep_pages;
 }

@@ -49,6 +49,8 @@ void      ic_loader_set_progressive (IcLoader        *self,
 gboolean  ic_loader_get_progressive (IcLoader        *self);
 void      ic_loader_set_index_text  (IcLoader        *self,
                                      gboolean         index_text);
+void      ic_loader_set_keep_pages  (IcLoader        *self,
+                                     gboolean         keep_pages);
 void      ic_loader_set_report_func (IcLoader           *self,
                                      IcLoaderReportFunc  func,
                                      gpointer            user_data,

@@ -73,7 +73,11 @@ typedef enum
 } IcIlacsVariant;
 
 /* Keys are the stable strings of the JSON and CSV exports, never changed;
- * labels are for people. */
+ * labels are for people. The GEnum types of these enums (IC_TYPE_GRADE and
+ * so on, in the generated "ic-enum-types.h") type the properties; their
+ * nicks are GObject's spelling ("focused-visit", "none"), not the
+ * contract's ("focused_visit", no word for an absent grade), so the keys
+ * keep their own tables rather than borrow the nicks. */
 const char *ic_inspection_type_to_key   (IcInspectionType  type);
 const char *ic_inspection_type_to_label (IcInspectionType  type);
 gboolean    ic_inspection_type_from_key (const char       *key,

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "ic-enum-types.h"
 #include "ic-improvement.h"
 
 struct _IcImprovement
@@ -64,10 +65,10 @@ ic_improvement_get_property (GObject    *object,
       g_value_set_string (value, self->text);
       break;
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_SCOPE:
-      g_value_set_uint (value, self->scope);
+      g_value_set_enum (value, self->scope);
       break;
     case PROP_TIMEFRAME:
       g_value_set_string (value, self->timeframe);
@@ -95,10 +96,10 @@ ic_improvement_class_init (IcImprovementClass *klass)
     g_param_spec_string ("text", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL, 0, IC_ITEM_KIND_RECOMMENDATION, 0,
+    g_param_spec_enum ("kind", NULL, NULL, IC_TYPE_ITEM_KIND, IC_ITEM_KIND_IMPROVEMENT,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SCOPE] =
-    g_param_spec_uint ("scope", NULL, NULL, 0, IC_SCOPE_PARTNERSHIP, 0,
+    g_param_spec_enum ("scope", NULL, NULL, IC_TYPE_SCOPE, IC_SCOPE_LOCAL_AUTHORITY,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIMEFRAME] =
     g_param_spec_string ("timeframe", NULL, NULL, NULL,

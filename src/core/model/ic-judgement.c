@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ic-enum-types.h"
 #include "ic-judgement.h"
 
 struct _IcJudgement
@@ -51,13 +52,13 @@ ic_judgement_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_AREA:
-      g_value_set_uint (value, self->area);
+      g_value_set_enum (value, self->area);
       break;
     case PROP_LABEL:
       g_value_set_string (value, self->label);
       break;
     case PROP_GRADE:
-      g_value_set_uint (value, self->grade);
+      g_value_set_enum (value, self->grade);
       break;
     case PROP_PAGE:
       g_value_set_uint (value, self->page);
@@ -78,13 +79,13 @@ ic_judgement_class_init (IcJudgementClass *klass)
   /* Areas and grades are plain enums indexed by the key tables of
    * ic-enums.c; exposing them as uint keeps the tables the only truth. */
   properties[PROP_AREA] =
-    g_param_spec_uint ("area", NULL, NULL, 0, IC_N_AREAS - 1, 0,
+    g_param_spec_enum ("area", NULL, NULL, IC_TYPE_AREA, IC_AREA_OVERALL_EFFECTIVENESS,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_GRADE] =
-    g_param_spec_uint ("grade", NULL, NULL, 0, IC_N_GRADES - 1, 0,
+    g_param_spec_enum ("grade", NULL, NULL, IC_TYPE_GRADE, IC_GRADE_NONE,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PAGE] =
     g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,

@@ -18,6 +18,7 @@
 
 #include <stdio.h>
 
+#include "ic-enum-types.h"
 #include "ic-report-private.h"
 #include "ic-search-index.h"
 
@@ -372,10 +373,10 @@ ic_report_get_property (GObject    *object,
       g_value_set_string (value, self->value->authority_as_printed);
       break;
     case PROP_INSPECTION_TYPE:
-      g_value_set_uint (value, self->value->inspection_type);
+      g_value_set_enum (value, self->value->inspection_type);
       break;
     case PROP_ILACS_VARIANT:
-      g_value_set_uint (value, self->value->ilacs_variant);
+      g_value_set_enum (value, self->value->ilacs_variant);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->value->title);
@@ -450,10 +451,12 @@ ic_report_class_init (IcReportClass *klass)
   properties[PROP_AUTHORITY] = string_property ("authority");
   properties[PROP_AUTHORITY_AS_PRINTED] = string_property ("authority-as-printed");
   properties[PROP_INSPECTION_TYPE] =
-    g_param_spec_uint ("inspection-type", NULL, NULL, 0, IC_N_INSPECTION_TYPES - 1, 0,
+    g_param_spec_enum ("inspection-type", NULL, NULL,
+                       IC_TYPE_INSPECTION_TYPE, IC_INSPECTION_TYPE_OTHER,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ILACS_VARIANT] =
-    g_param_spec_uint ("ilacs-variant", NULL, NULL, 0, IC_ILACS_VARIANT_STANDARD, 0,
+    g_param_spec_enum ("ilacs-variant", NULL, NULL,
+                       IC_TYPE_ILACS_VARIANT, IC_ILACS_VARIANT_NONE,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = string_property ("title");
   properties[PROP_START_DATE] = boxed_property ("start-date", G_TYPE_DATE);

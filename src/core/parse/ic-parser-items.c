@@ -118,12 +118,16 @@ static gboolean
 is_contents_entry (IcParse *parse,
                    guint    i)
 {
+  static GRegex *page_number;
   const char *next;
 
   if (i + 1 >= parse->lines->len)
     return FALSE;
   next = IC_LINE (parse, i + 1)->text;
-  return g_regex_match_simple ("^\\d{1,3}$", next, 0, 0);
+  /* Most lines open with a letter: no need to ask the pattern. */
+  if ((guchar)*next < 0x80 && !g_ascii_isdigit (*next))
+    return FALSE;
+  return g_regex_match (_ic_parser_regex (&page_number, "^\\d{1,3}$", 0), next, 0, NULL);
 }
 
 /* A line that goes on with the previous one's sentence is not a heading,
@@ -296,8 +300,10 @@ starts_item (const char *text)
 static char *
 timeframe_of (const IcLine *line)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(immediately|within (?:one|two|three|four|six|nine|twelve|\\d+) "
-                                      "(?:weeks?|months?))(?: of (?:the|this) [a-z ]{3,30})?\\s*:?$", G_REGEX_CASELESS, 0, NULL);
+  static GRegex *timeframe;
+  GRegex *re = _ic_parser_regex (&timeframe,
+                                 "^(immediately|within (?:one|two|three|four|six|nine|twelve|\\d+) "
+                                 "(?:weeks?|months?))(?: of (?:the|this) [a-z ]{3,30})?\\s*:?$", G_REGEX_CASELESS);
   g_autoptr(GMatchInfo) info = NULL;
 
   if (!g_regex_match (re, line->text, 0, &info))
@@ -672,6 +678,8 @@ count_paragraphs (IcParse *parse,
                   guint    from,
                   guint    end)
 {
+  static GRegex *paragraph_end;
+  GRegex *ends = _ic_parser_regex (&paragraph_end, "[.;!][\"'’”)]*$", 0);
   guint n = 0;
 
   for (guint i = from; i < end; i++)
@@ -679,7 +687,7 @@ count_paragraphs (IcParse *parse,
       const char *text = IC_LINE (parse, i)->text;
 
       if (i == from || (IC_LINE (parse, i)->blank_before &&
-                        g_regex_match_simple ("[.;!][\"'’”)]*$", IC_LINE (parse, i - 1)->text, 0, 0)))
+                        g_regex_match (ends, IC_LINE (parse, i - 1)->text, 0, NULL)))
         n++;
       if (g_str_has_suffix (text, ":"))
         n = 0;
@@ -831,27 +839,45 @@ contents_page (IcParse *parse)
   return 0;
 }
 
+/* Whether line @i names the board: its heading holds one of these
+ * words, and a word never spans two lines joined by a space. */
+static gboolean
+names_board (IcParse *parse,
+             guint    i)
+{
+  const char *folded;
+
+  if (i >= parse->lines->len)
+    return FALSE;
+  folded = IC_LINE (parse, i)->folded;
+  return strstr (folded, "safeguarding") != NULL || strstr (folded, "lscb") != NULL;
+}
+
 /* The LSCB part of a SIF report starts at its own section heading. */
 static void
 find_lscb_section (IcParse *parse)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(?:section 2:? )?(?:the )?(?:(?:review|inspection) of )?(?:the )?"
-                                      "(?:effectiveness (?:of )?(?:the )?)?local safeguarding children board"
-                                      "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0, 0, NULL);
+  static GRegex *lscb_heading;
+  GRegex *re = _ic_parser_regex (&lscb_heading,
+                                 "^(?:section 2:? )?(?:the )?(?:(?:review|inspection) of )?(?:the )?"
+                                 "(?:effectiveness (?:of )?(?:the )?)?local safeguarding children board"
+                                 "(?: \\(lscb\\))?\\s*\\d{0,2}$|^the lscb$", 0);
 
   guint contents = contents_page (parse);
 
   for (guint i = parse->title_line + 12; i < parse->lines->len; i++)
     {
-      g_autofree char *two = _ic_parser_join (parse, i, i + 2);
+      g_autofree char *two = NULL;
       guint next;
 
-      if (is_contents_entry (parse, i) || is_contents_entry (parse, i + 1) ||
+      /* Most lines do not name the board: no need to join or match them. */
+      if ((!names_board (parse, i) && !names_board (parse, i + 1)) ||
+          is_contents_entry (parse, i) || is_contents_entry (parse, i + 1) ||
           (contents != 0 && IC_LINE (parse, i)->page == contents))
         continue;
       if (g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL))
         next = i + 1;
-      else if (g_regex_match (re, two, 0, NULL))
+      else if (g_regex_match (re, two = _ic_parser_join (parse, i, i + 2), 0, NULL))
         next = i + 2;
       else
         continue;
@@ -978,15 +1004,21 @@ is_findings_subheading (IcParse *parse,
                         guint    i,
                         gboolean in_findings)
 {
+  static GRegex *subheading;
+
   return in_findings && ic_inspection_type_is_letter (parse->type) &&
-         g_regex_match_simple ("^areas? for (?:improvement|development)\\b", IC_LINE (parse, i)->folded, 0, 0);
+         g_regex_match (_ic_parser_regex (&subheading, "^areas? for (?:improvement|development)\\b", 0),
+                        IC_LINE (parse, i)->folded, 0, NULL);
 }
 
 static gboolean
 starts_findings (IcParse *parse,
                  guint    i)
 {
-  return g_regex_match_simple ("^(?:main )?findings\\s*:?$", IC_LINE (parse, i)->folded, 0, 0);
+  static GRegex *findings;
+
+  return g_regex_match (_ic_parser_regex (&findings, "^(?:main )?findings\\s*:?$", 0),
+                        IC_LINE (parse, i)->folded, 0, NULL);
 }
 
 /* A letter with no list heading may still list what needs to improve as
@@ -994,6 +1026,7 @@ starts_findings (IcParse *parse,
 static gboolean
 collect_needs_to_improve (IcParse *parse)
 {
+  static GRegex *needs_to_improve;
   Collector c = { parse, HEADING_ITEMS, ic_inspection_type_default_scope (parse->type), NULL,
                   g_string_new (NULL), 0, 0, FALSE };
 
@@ -1005,7 +1038,8 @@ collect_needs_to_improve (IcParse *parse)
                           bullet_length (IC_LINE (parse, i + 1)->text) > 0;
 
       if (b > 0 && one_line &&
-          g_regex_match_simple ("\\bneeds? to (?:be )?improved?\\.$", line->folded, 0, 0))
+          g_regex_match (_ic_parser_regex (&needs_to_improve, "\\bneeds? to (?:be )?improved?\\.$", 0),
+                         line->folded, 0, NULL))
         {
           start_item (&c, line, line->text + b);
           flush (&c);

@@ -91,14 +91,16 @@ is_connector (const char *text,
               gsize       len,
               gboolean    sentences)
 {
+  static GRegex *in_sentence, *in_table;
   g_autofree char *between = g_strndup (text, len);
-  g_autoptr(GRegex) re = NULL;
+  GRegex *re;
 
   if (sentences)
-    re = g_regex_new ("^[^.;]{0,120}?\\b(?:is|are)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
-                      0, 0, NULL);
+    re = _ic_parser_regex (&in_sentence,
+                           "^[^.;]{0,120}?\\b(?:is|are)(?: judged to be| judged| now)?\\s*(?:grade [1-4] )?\\(?\\s*$",
+                           0);
   else
-    re = g_regex_new ("^[\\s:\\-.)]*(?:(?:is|are|judged to be|grade [1-4])[\\s:(]*)?$", 0, 0, NULL);
+    re = _ic_parser_regex (&in_table, "^[\\s:\\-.)]*(?:(?:is|are|judged to be|grade [1-4])[\\s:(]*)?$", 0);
   return g_regex_match (re, between, 0, NULL);
 }
 
@@ -142,6 +144,7 @@ scan_pairs (IcParse  *parse,
             guint     to,
             gboolean  sentences)
 {
+  static GRegex *not_judged;
   Region region;
   g_autoptr(GMatchInfo) info = NULL;
   guint found = 0;
@@ -160,7 +163,7 @@ scan_pairs (IcParse  *parse,
 
       g_match_info_fetch_pos (info, 0, &s, &e);
       after = region.text->str + e;
-      if (g_regex_match_simple ("^[\\s:\\-]*not judged\\b", after, 0, 0))
+      if (g_regex_match (_ic_parser_regex (&not_judged, "^[\\s:\\-]*not judged\\b", 0), after, 0, NULL))
         parse->not_judged |= IC_AREA_BIT (area);
       else if (_ic_parser_match_grade (after, &grade, &gs, &ge) && is_connector (after, gs, sentences))
         {
@@ -182,9 +185,7 @@ line_is (IcParse    *parse,
          guint       i,
          const char *pattern)
 {
-  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
-
-  return g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL);
+  return g_regex_match (_ic_parser_regex_for (pattern), IC_LINE (parse, i)->folded, 0, NULL);
 }
 
 static guint
@@ -269,8 +270,9 @@ read_split_grades (IcParse *parse,
 {
   Region region;
   g_autoptr(GMatchInfo) info = NULL;
-  g_autoptr(GRegex) before = g_regex_new ("\\b(requires?(?: improvement)?(?: to)?(?: be)?)\\s*$", 0, 0, NULL);
-  g_autoptr(GRegex) after = g_regex_new ("^\\s*((?:improvement ?)?(?:to ?)?(?:be ?)?(?:good)?)\\b", 0, 0, NULL);
+  static GRegex *before_re, *after_re;
+  GRegex *before = _ic_parser_regex (&before_re, "\\b(requires?(?: improvement)?(?: to)?(?: be)?)\\s*$", 0);
+  GRegex *after = _ic_parser_regex (&after_re, "^\\s*((?:improvement ?)?(?:to ?)?(?:be ?)?(?:good)?)\\b", 0);
 
   region_init (&region, parse, from, to);
   for (g_regex_match (labels_regex (), region.text->str, 0, &info);
@@ -398,24 +400,48 @@ read_ilacs_table (IcParse *parse)
   read_body_headings (parse, to);
 }
 
+/* The first line from @from on whose folded text holds @word, or the
+ * number of lines. */
+static guint
+next_line_with (IcParse    *parse,
+                guint       from,
+                const char *word)
+{
+  while (from < parse->lines->len && strstr (IC_LINE (parse, from)->folded, word) == NULL)
+    from++;
+  return from;
+}
+
+/* @word, when not NULL, is a word (no space) that every match of
+ * @pattern holds: a window of lines can only match when one of its lines
+ * holds the word, since joining lines puts spaces between them. Checking
+ * for it first spares joining and matching every window of a long
+ * report. */
 static void
 read_sentence_grade (IcParse    *parse,
                      IcArea      area,
                      const char *label,
                      const char *pattern,
+                     const char *word,
                      guint       from,
                      guint       to)
 {
   g_autofree char *full = g_strconcat (pattern, "\\s*\\b(" IC_GRADE_WORDS ")\\b", NULL);
-  g_autoptr(GRegex) re = g_regex_new (full, 0, 0, NULL);
+  GRegex *re = _ic_parser_regex_for (full);
+  guint with_word = word != NULL ? next_line_with (parse, from, word) : from;
 
   for (guint i = from; i < MIN (to, parse->lines->len); i++)
     {
-      g_autofree char *text = _ic_parser_join (parse, i, i + 3);
+      g_autofree char *text = NULL;
       g_autoptr(GMatchInfo) info = NULL;
       IcGrade grade;
       int s, e;
 
+      if (word != NULL && with_word < i)
+        with_word = next_line_with (parse, i, word);
+      if (word != NULL && with_word > i + 2)
+        continue;
+      text = _ic_parser_join (parse, i, i + 3);
       if (!g_regex_match (re, text, 0, &info))
         continue;
       g_match_info_fetch_pos (info, 1, &s, &e);
@@ -435,7 +461,7 @@ read_lscb_sentence (IcParse *parse)
   read_sentence_grade (parse, IC_AREA_LSCB,
                        "The effectiveness of the Local Safeguarding Children Board",
                        "(?:effectiveness of )?the local safeguarding children(?: board)?(?: \\(lscb\\))?"
-                       "(?: is| are)? ", 0, parse->lines->len);
+                       "(?: is| are)? ", "safeguarding", 0, parse->lines->len);
 }
 
 /* SIF: the labelled rows of the front page, the overall judgement that
@@ -454,7 +480,7 @@ read_sif (IcParse *parse)
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
                        "(?:overall judgement is(?: that children's services?(?: are| is)?)?|"
-                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", 0, limit);
+                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", NULL, 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_lscb_sentence (parse);
 }

@@ -23,43 +23,85 @@ is_space_like (gunichar c)
          c == 0x202F || c == 0x3000 || c == 0xFEFF;
 }
 
+/* The ASCII characters g_unichar_isspace() takes for space: most of a
+ * report's text is ASCII, and deciding it byte by byte spares the
+ * Unicode tables for the rest (is_space_like() says the same of them). */
+static inline gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Folds white space to single spaces, mends ligatures and drops soft
- * hyphens, keeping everything else as printed. */
+ * hyphens, keeping everything else as printed. Nothing here makes a line
+ * longer (a space stands for at least one, a ligature's letters for its
+ * three bytes), so the line is written into one buffer of its length. */
 static char *
 clean_line (const char *raw)
 {
-  GString *out = g_string_new (NULL);
+  char *out = g_malloc (strlen (raw) + 1);
+  gsize len = 0;
   gboolean pending_space = FALSE;
 
   for (const char *p = raw; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *letters = NULL;
+      gunichar c;
 
+      if ((guchar)*p < 0x80)
+        {
+          if (is_ascii_space (*p))
+            {
+              pending_space = len > 0;
+              continue;
+            }
+          if (pending_space)
+            out[len++] = ' ';
+          pending_space = FALSE;
+          out[len++] = *p;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
       if (c == (gunichar)-1 || c == (gunichar)-2)
         break;
       if (c == 0xAD || c == 0x200C || c == 0x200D)
         continue;
       if (is_space_like (c))
         {
-          pending_space = out->len > 0;
+          pending_space = len > 0;
           continue;
         }
       if (pending_space)
-        g_string_append_c (out, ' ');
+        out[len++] = ' ';
       pending_space = FALSE;
 
       switch (c)
         {
-        case 0xFB00: g_string_append (out, "ff"); break;
-        case 0xFB01: g_string_append (out, "fi"); break;
-        case 0xFB02: g_string_append (out, "fl"); break;
-        case 0xFB03: g_string_append (out, "ffi"); break;
-        case 0xFB04: g_string_append (out, "ffl"); break;
-        default: g_string_append_unichar (out, c);
+        case 0xFB00: letters = "ff"; break;
+        case 0xFB01: letters = "fi"; break;
+        case 0xFB02: letters = "fl"; break;
+        case 0xFB03: letters = "ffi"; break;
+        case 0xFB04: letters = "ffl"; break;
+        default: len += g_unichar_to_utf8 (c, out + len);
+        }
+      if (letters != NULL)
+        {
+          memcpy (out + len, letters, strlen (letters));
+          len += strlen (letters);
         }
     }
 
-  return g_string_free (out, FALSE);
+  out[len] = '\0';
+  return out;
+}
+
+/* g_ascii_tolower() is a function call per character; this is the same
+ * for ASCII, inline. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 /**
@@ -71,11 +113,21 @@ clean_line (const char *raw)
 char *
 _ic_parser_fold (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* ASCII, most of the text, without the Unicode tables. */
+      if ((guchar)*p < 0x80)
+        {
+          if (*p != '*')
+            g_string_append_c (out, *p == '`' ? '\'' : ascii_lower (*p));
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
 
       if (c == '*')
         continue;
@@ -258,7 +310,7 @@ unglue_marker (Page  *page,
                guint  below)
 {
   g_autofree char *pattern = g_strdup_printf ("(?<=[a-z?:),.’'])%ld(?=\\s|$)", n);
-  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+  GRegex *re = _ic_parser_regex_for (pattern);
 
   for (guint i = 0; i < below; i++)
     {
@@ -511,4 +563,53 @@ _ic_parser_match_grade (const char *folded,
     *grade = IC_GRADE_REQUIRES_IMPROVEMENT;
 
   return TRUE;
+}
+
+/**
+ * _ic_parser_regex:
+ * @slot: a static pointer of the caller's, %NULL until the first call
+ *
+ * Compiling a pattern costs more than matching it against a line, and
+ * the parser matches its patterns against every line of every report:
+ * each pattern is compiled once, on first use, and shared by the load
+ * workers (a #GRegex is immutable once compiled).
+ *
+ * Returns: (transfer none): @pattern compiled with @flags
+ */
+GRegex *
+_ic_parser_regex (GRegex             **slot,
+                  const char          *pattern,
+                  GRegexCompileFlags   flags)
+{
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, g_regex_new (pattern, flags, 0, NULL));
+  return *slot;
+}
+
+/**
+ * _ic_parser_regex_for:
+ *
+ * For patterns made at run time (a footnote's number, a caller's
+ * phrase), from a small set: each is compiled once and kept.
+ *
+ * Returns: (transfer none): @pattern compiled with no flags
+ */
+GRegex *
+_ic_parser_regex_for (const char *pattern)
+{
+  static GMutex mutex;
+  static GHashTable *compiled;
+  GRegex *regex;
+
+  g_mutex_lock (&mutex);
+  if (compiled == NULL)
+    compiled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_regex_unref);
+  regex = g_hash_table_lookup (compiled, pattern);
+  if (regex == NULL)
+    {
+      regex = g_regex_new (pattern, 0, 0, NULL);
+      g_hash_table_insert (compiled, g_strdup (pattern), regex);
+    }
+  g_mutex_unlock (&mutex);
+  return regex;
 }

@@ -52,5 +52,9 @@ void     _ic_parser_read_judgements  (IcParse            *parse);
 void     _ic_parser_read_items       (IcParse            *parse);
 void     _ic_parser_add_note         (IcParse            *parse,
                                       const char         *text);
+GRegex  *_ic_parser_regex            (GRegex            **slot,
+                                      const char         *pattern,
+                                      GRegexCompileFlags  flags);
+GRegex  *_ic_parser_regex_for        (const char         *pattern);
 
 G_END_DECLS

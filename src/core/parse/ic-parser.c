@@ -309,8 +309,9 @@ authority_near_title (IcParse *parse)
 static gboolean
 authority_from_principal (IcParse *parse)
 {
-  g_autoptr(GRegex) re = g_regex_new ("([A-Z][^.]{2,80}?) (?:is|are) the principal (?:local )?authority",
-                                      G_REGEX_CASELESS, 0, NULL);
+  static GRegex *principal;
+  GRegex *re = _ic_parser_regex (&principal, "([A-Z][^.]{2,80}?) (?:is|are) the principal (?:local )?authority",
+                                 G_REGEX_CASELESS);
 
   for (guint i = 0; i < MIN (parse->lines->len, 3 * HEAD_LINES); i++)
     {
@@ -440,14 +441,17 @@ range_in_letter_year (IcParse *parse,
 static void
 read_visit_dates (IcParse *parse)
 {
-  g_autoptr(GRegex) label = g_regex_new ("^inspection dates?\\s*:?|^dates? of (?:the )?(?:inspection|visit)\\s*:?",
-                                         G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GRegex) sentence = g_regex_new ("took place (?:from|on|between)?|"
-                                            "(?:focused|monitoring) visit to .{3,120}? (?:on|from|between)\\b|"
-                                            "(?:visit|inspection) (?:was )?(?:carried out|undertaken|conducted) (?:on|from|between)\\b|"
-                                            "findings of the .{3,80}? (?:on|from|between)\\b|"
-                                            "inspection dates?|\\bbetween(?= \\d)",
-                                            G_REGEX_CASELESS, 0, NULL);
+  static GRegex *label_re, *sentence_re;
+  GRegex *label = _ic_parser_regex (&label_re,
+                                    "^inspection dates?\\s*:?|^dates? of (?:the )?(?:inspection|visit)\\s*:?",
+                                    G_REGEX_CASELESS);
+  GRegex *sentence = _ic_parser_regex (&sentence_re,
+                                       "took place (?:from|on|between)?|"
+                                       "(?:focused|monitoring) visit to .{3,120}? (?:on|from|between)\\b|"
+                                       "(?:visit|inspection) (?:was )?(?:carried out|undertaken|conducted) (?:on|from|between)\\b|"
+                                       "findings of the .{3,80}? (?:on|from|between)\\b|"
+                                       "inspection dates?|\\bbetween(?= \\d)",
+                                       G_REGEX_CASELESS);
   GDate start, end;
 
   g_date_clear (&start, 1);
@@ -469,7 +473,8 @@ static gboolean
 line_is_date (const char *text,
               GDate      *date)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^\\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \\d{4}$", 0, 0, NULL);
+  static GRegex *date_line;
+  GRegex *re = _ic_parser_regex (&date_line, "^\\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \\d{4}$", 0);
 
   return g_regex_match (re, text, 0, NULL) && ic_dates_parse_day (text, date);
 }
@@ -477,7 +482,8 @@ line_is_date (const char *text,
 static void
 read_published_date (IcParse *parse)
 {
-  g_autoptr(GRegex) label = g_regex_new ("^(?:report )?published\\s*:?", G_REGEX_CASELESS, 0, NULL);
+  static GRegex *published;
+  GRegex *label = _ic_parser_regex (&published, "^(?:report )?published\\s*:?", G_REGEX_CASELESS);
   GDate date, unused;
   gboolean letter = ic_inspection_type_is_letter (parse->type);
 
@@ -503,11 +509,13 @@ read_published_date (IcParse *parse)
 static char *
 clean_inspector_name (const char *raw)
 {
-  g_autoptr(GRegex) tail = g_regex_new ("\\s*(?:,|\\(|\\b)\\s*(?:senior |deputy )?(?:HMI|SHMI|OI|"
-                                        "(?:Her|His) Majesty" APOS "?s (?:Senior )?Inspector(?:s)?|"
-                                        "Ofsted Inspector|Social Care Regulatory Inspector)\\)?.*$",
-                                        G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GRegex) title = g_regex_new ("^(?:Mr|Mrs|Ms|Miss|Dr)\\.? ", 0, 0, NULL);
+  static GRegex *tail_re, *title_re;
+  GRegex *tail = _ic_parser_regex (&tail_re,
+                                   "\\s*(?:,|\\(|\\b)\\s*(?:senior |deputy )?(?:HMI|SHMI|OI|"
+                                   "(?:Her|His) Majesty" APOS "?s (?:Senior )?Inspector(?:s)?|"
+                                   "Ofsted Inspector|Social Care Regulatory Inspector)\\)?.*$",
+                                   G_REGEX_CASELESS);
+  GRegex *title = _ic_parser_regex (&title_re, "^(?:Mr|Mrs|Ms|Miss|Dr)\\.? ", 0);
   g_autofree char *a = g_regex_replace (tail, raw, -1, 0, "", 0, NULL);
   g_autofree char *b = g_regex_replace (title, a, -1, 0, "", 0, NULL);
   char *name = g_strstrip (g_strdup (b));
@@ -520,7 +528,8 @@ clean_inspector_name (const char *raw)
 static gboolean
 looks_like_name (const char *text)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(?:\\p{Lu}[\\p{L}'’\\-]*\\.? ){1,3}\\p{Lu}[\\p{L}'’\\-]+$", 0, 0, NULL);
+  static GRegex *name;
+  GRegex *re = _ic_parser_regex (&name, "^(?:\\p{Lu}[\\p{L}'’\\-]*\\.? ){1,3}\\p{Lu}[\\p{L}'’\\-]+$", 0);
 
   return g_regex_match (re, text, 0, NULL);
 }
@@ -561,7 +570,9 @@ static gboolean
 set_first_inspector (IcParse    *parse,
                      const char *names)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("\\s+(?:and|&)\\s+|\\s*[,;]\\s*", names, 0, 0);
+  static GRegex *separator;
+  g_auto(GStrv) parts = g_regex_split (_ic_parser_regex (&separator, "\\s+(?:and|&)\\s+|\\s*[,;]\\s*", 0),
+                                       names, 0);
 
   return parts[0] != NULL && set_inspector (parse, parts[0]);
 }
@@ -569,8 +580,9 @@ set_first_inspector (IcParse    *parse,
 static gboolean
 inspector_from_label (IcParse *parse)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^(?:lead|reporting) inspectors?(?: on site)?\\s*:?\\s*(.*)$",
-                                      G_REGEX_CASELESS, 0, NULL);
+  static GRegex *label;
+  GRegex *re = _ic_parser_regex (&label, "^(?:lead|reporting) inspectors?(?: on site)?\\s*:?\\s*(.*)$",
+                                 G_REGEX_CASELESS);
 
   for (guint i = 0; i < parse->lines->len; i++)
     {
@@ -612,9 +624,10 @@ static gboolean
 inspector_from_sentence (IcParse *parse)
 {
   /* Only the keywords are caseless: a name is capitalised word by word. */
-  g_autoptr(GRegex) re = g_regex_new ("(?i:the lead inspector was|inspectors (?:for this visit )?were) "
-                                      "(\\p{Lu}[\\p{L}'’\\-]*\\.?(?: \\p{Lu}[\\p{L}'’\\-]*\\.?){1,3})",
-                                      0, 0, NULL);
+  static GRegex *sentence;
+  GRegex *re = _ic_parser_regex (&sentence, "(?i:the lead inspector was|inspectors (?:for this visit )?were) "
+                                 "(\\p{Lu}[\\p{L}'’\\-]*\\.?(?: \\p{Lu}[\\p{L}'’\\-]*\\.?){1,3})",
+                                 0);
 
   for (guint i = 0; i < MIN (parse->lines->len, 3 * HEAD_LINES); i++)
     {

@@ -433,6 +433,21 @@ ic_session_set_index_text (IcSession *self,
 }
 
 /**
+ * ic_session_set_keep_pages:
+ * @keep_pages: whether the reports read from now on keep the text of
+ *   their pages (the default)
+ *
+ * The command line, which shows no report page, turns it off.
+ */
+void
+ic_session_set_keep_pages (IcSession *self,
+                           gboolean   keep_pages)
+{
+  g_return_if_fail (IC_IS_SESSION (self));
+  ic_loader_set_keep_pages (self->loader, keep_pages);
+}
+
+/**
  * ic_session_reload:
  *
  * Reads every folder and file opened so far again, from scratch: PDFs

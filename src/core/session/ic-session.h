@@ -39,6 +39,8 @@ void           ic_session_reload               (IcSession       *self);
 void           ic_session_retry_extractor_failures (IcSession   *self);
 void           ic_session_set_index_text       (IcSession       *self,
                                                 gboolean         index_text);
+void           ic_session_set_keep_pages       (IcSession       *self,
+                                                gboolean         keep_pages);
 void           ic_session_cancel               (IcSession       *self);
 guint          ic_session_get_n_roots          (IcSession       *self);
 GFile         *ic_session_get_root             (IcSession       *self,
