@@ -839,6 +839,20 @@ contents_page (IcParse *parse)
   return 0;
 }
 
+/* Whether line @i names the board: its heading holds one of these
+ * words, and a word never spans two lines joined by a space. */
+static gboolean
+names_board (IcParse *parse,
+             guint    i)
+{
+  const char *folded;
+
+  if (i >= parse->lines->len)
+    return FALSE;
+  folded = IC_LINE (parse, i)->folded;
+  return strstr (folded, "safeguarding") != NULL || strstr (folded, "lscb") != NULL;
+}
+
 /* The LSCB part of a SIF report starts at its own section heading. */
 static void
 find_lscb_section (IcParse *parse)
@@ -853,15 +867,17 @@ find_lscb_section (IcParse *parse)
 
   for (guint i = parse->title_line + 12; i < parse->lines->len; i++)
     {
-      g_autofree char *two = _ic_parser_join (parse, i, i + 2);
+      g_autofree char *two = NULL;
       guint next;
 
-      if (is_contents_entry (parse, i) || is_contents_entry (parse, i + 1) ||
+      /* Most lines do not name the board: no need to join or match them. */
+      if ((!names_board (parse, i) && !names_board (parse, i + 1)) ||
+          is_contents_entry (parse, i) || is_contents_entry (parse, i + 1) ||
           (contents != 0 && IC_LINE (parse, i)->page == contents))
         continue;
       if (g_regex_match (re, IC_LINE (parse, i)->folded, 0, NULL))
         next = i + 1;
-      else if (g_regex_match (re, two, 0, NULL))
+      else if (g_regex_match (re, two = _ic_parser_join (parse, i, i + 2), 0, NULL))
         next = i + 2;
       else
         continue;

@@ -33,58 +33,75 @@ is_ascii_space (char c)
 }
 
 /* Folds white space to single spaces, mends ligatures and drops soft
- * hyphens, keeping everything else as printed. */
+ * hyphens, keeping everything else as printed. Nothing here makes a line
+ * longer (a space stands for at least one, a ligature's letters for its
+ * three bytes), so the line is written into one buffer of its length. */
 static char *
 clean_line (const char *raw)
 {
-  GString *out = g_string_sized_new (strlen (raw));
+  char *out = g_malloc (strlen (raw) + 1);
+  gsize len = 0;
   gboolean pending_space = FALSE;
 
   for (const char *p = raw; *p; p = g_utf8_next_char (p))
     {
+      const char *letters = NULL;
       gunichar c;
 
       if ((guchar)*p < 0x80)
         {
           if (is_ascii_space (*p))
             {
-              pending_space = out->len > 0;
+              pending_space = len > 0;
               continue;
             }
           if (pending_space)
-            g_string_append_c (out, ' ');
+            out[len++] = ' ';
           pending_space = FALSE;
-          g_string_append_c (out, *p);
+          out[len++] = *p;
           continue;
         }
 
       c = g_utf8_get_char_validated (p, -1);
-
       if (c == (gunichar)-1 || c == (gunichar)-2)
         break;
       if (c == 0xAD || c == 0x200C || c == 0x200D)
         continue;
       if (is_space_like (c))
         {
-          pending_space = out->len > 0;
+          pending_space = len > 0;
           continue;
         }
       if (pending_space)
-        g_string_append_c (out, ' ');
+        out[len++] = ' ';
       pending_space = FALSE;
 
       switch (c)
         {
-        case 0xFB00: g_string_append (out, "ff"); break;
-        case 0xFB01: g_string_append (out, "fi"); break;
-        case 0xFB02: g_string_append (out, "fl"); break;
-        case 0xFB03: g_string_append (out, "ffi"); break;
-        case 0xFB04: g_string_append (out, "ffl"); break;
-        default: g_string_append_unichar (out, c);
+        case 0xFB00: letters = "ff"; break;
+        case 0xFB01: letters = "fi"; break;
+        case 0xFB02: letters = "fl"; break;
+        case 0xFB03: letters = "ffi"; break;
+        case 0xFB04: letters = "ffl"; break;
+        default: len += g_unichar_to_utf8 (c, out + len);
+        }
+      if (letters != NULL)
+        {
+          memcpy (out + len, letters, strlen (letters));
+          len += strlen (letters);
         }
     }
 
-  return g_string_free (out, FALSE);
+  out[len] = '\0';
+  return out;
+}
+
+/* g_ascii_tolower() is a function call per character; this is the same
+ * for ASCII, inline. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 /**
@@ -106,7 +123,7 @@ _ic_parser_fold (const char *text)
       if ((guchar)*p < 0x80)
         {
           if (*p != '*')
-            g_string_append_c (out, *p == '`' ? '\'' : g_ascii_tolower (*p));
+            g_string_append_c (out, *p == '`' ? '\'' : ascii_lower (*p));
           continue;
         }
 
