@@ -22,6 +22,8 @@
 static const char * const queries[] = {
   "\"return home interviews\"", "edge of care", "supervision", "\"corporate parenting\"",
   "management oversight", "child",
+  /* A prefix typed on the way to a word: the broadest query the window meets. */
+  "in",
 };
 
 static int

@@ -519,6 +519,68 @@ test_timeline_chain_skips_other_theme (void)
   g_assert_cmpuint (link->times_raised, ==, 3);
 }
 
+
+/* Pixels of @chart drawn at its natural size that are not white. */
+static guint
+count_ink (IcChart *chart)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint ink = 0;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+  cr = cairo_create (surface);
+  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                             y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        ink += (row[x] & 0xffffff) != 0xffffff;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ink;
+}
+
+/* A report that says the earlier areas remain has no item, so no mark:
+ * its carried-forward join ends in a ring, not in nothing. */
+static void
+test_timeline_carried_forward_cap (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(IcReport) earlier = chain_report ("2019-12-13");
+  g_autoptr(IcReport) later = _ic_report_new ("/reports/chainshire-2021-07-19.pdf");
+  g_autoptr(GDate) end = ic_date_from_iso ("2021-07-19");
+  g_autoptr(IcChart) chart = NULL;
+  IcChartLink *link = NULL;
+  guint with_cap, without_cap;
+
+  _ic_report_set_authority (later, "Chainshire");
+  _ic_report_set_inspection_type (later, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_end_date (later, end);
+  _ic_report_set_improvement_note (later, "The areas for improvement identified at the last "
+                                          "inspection remain.");
+  g_list_store_append (reports, earlier);
+  g_list_store_append (reports, later);
+  chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
+  for (guint i = 0; i < chart->links->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (chart->links, i))->carried_forward)
+      link = g_ptr_array_index (chart->links, i);
+  g_assert_nonnull (link);
+  g_assert_cmpuint (g_date_get_year (&link->later), ==, 2021);
+
+  with_cap = count_ink (chart);
+  link->carried_forward = FALSE;
+  without_cap = count_ink (chart);
+  /* A ring of a mark's size: tens of pixels more than the line alone. */
+  g_assert_cmpuint (with_cap, >, without_cap + 20);
+}
+
 /* An area raised in 2015, 2019 and 2024 is three pairs of recurrences;
  * the timeline draws it as one chain of two steps (not a third line
  * from 2015 to 2024 over them), and the last mark says "raised 3 times". */
@@ -649,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
+  g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
 
   return g_test_run ();

@@ -144,12 +144,14 @@ add_carried_forward_links (GPtrArray *links,
       IcRecurrence *recurrence = g_ptr_array_index (recurrences, i);
       const GDate *earlier = ic_report_get_sort_date (ic_recurrence_get_earlier (recurrence)->report);
       const GDate *later = ic_report_get_sort_date (ic_recurrence_get_later (recurrence)->report);
+      IcChartLink *link;
 
       if (!ic_recurrence_get_carried_forward (recurrence) || earlier == NULL || later == NULL)
         continue;
-      g_ptr_array_add (links, ic_chart_link_new (ic_recurrence_get_authority (recurrence),
-                                                 ic_recurrence_get_theme (recurrence),
-                                                 earlier, later));
+      link = ic_chart_link_new (ic_recurrence_get_authority (recurrence),
+                                ic_recurrence_get_theme (recurrence), earlier, later);
+      link->carried_forward = TRUE;
+      g_ptr_array_add (links, link);
     }
 }
 

@@ -147,11 +147,25 @@ _ic_time_axis_draw (IcChart         *chart,
   cairo_stroke (cr);
 }
 
+static gboolean
+has_carried_forward (IcChart *chart)
+{
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (chart->links, i))->carried_forward)
+      return TRUE;
+  return FALSE;
+}
+
 static const char *
 legend_note (IcChart         *chart,
              const IcPalette *palette,
              char           **owned)
 {
+  const char *note = has_carried_forward (chart)
+                     ? " A hollow ring ends a line at a report that says the earlier areas remain, "
+                       "with none of its own."
+                     : "";
+
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
     *owned = g_strdup_printf ("Each number counts the reports that raised the theme in that year "
                               "(%u authorities); compare a peer group or one authority to see each report.",
@@ -159,12 +173,12 @@ legend_note (IcChart         *chart,
   else if (chart->authorities->len > ic_palette_get_n_series (palette))
     *owned = g_strdup_printf ("Each mark is one report raising the theme (%u authorities, one colour); "
                               "a line follows one area raised again from report to report, "
-                              "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.",
-                              chart->authorities->len);
+                              "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.%s",
+                              chart->authorities->len, note);
   else
-    *owned = g_strdup ("Each mark is one report raising the theme; a line follows one area raised "
-                       "again from report to report of the same authority, and \u201c3\u00d7\u201d "
-                       "beside a mark says it had been raised three times.");
+    *owned = g_strdup_printf ("Each mark is one report raising the theme; a line follows one area raised "
+                              "again from report to report of the same authority, and \u201c3\u00d7\u201d "
+                              "beside a mark says it had been raised three times.%s", note);
   return *owned;
 }
 
@@ -238,6 +252,20 @@ find_theme_row (IcChart    *chart,
   return FALSE;
 }
 
+/* A report that carries earlier areas forward has no item, so no mark:
+ * its join ends in a ring the size of a mark, hollow because nothing of
+ * its own was raised there, rather than in nothing. */
+static void
+draw_carried_cap (IcChart *chart,
+                  cairo_t *cr,
+                  double   x,
+                  double   y)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, marker_radius (chart) * 0.8, 0, 2 * G_PI);
+  cairo_stroke (cr);
+}
+
 static void
 draw_links (IcChart              *chart,
             const TimelineLayout *layout,
@@ -272,6 +300,8 @@ draw_links (IcChart              *chart,
           cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
         }
       cairo_stroke (cr);
+      if (link->carried_forward)
+        draw_carried_cap (chart, cr, x1, y);
     }
 }
 

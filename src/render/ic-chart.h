@@ -50,14 +50,17 @@ typedef struct
 /* A recurrence to join on the timeline: @authority raised @theme in the
  * report dated @earlier and again in the one dated @later, one step of
  * a chain; @times_raised is how many times the area had been raised by
- * @later (0 when not counted: a carried-forward statement). */
+ * @later (0 when not counted: a carried-forward statement).
+ * @carried_forward: the later report says the earlier areas remain and
+ * has no item of its own, so no mark: the join ends in a cap there. */
 typedef struct
 {
-  char  *authority;
-  char  *theme;
-  GDate  earlier;
-  GDate  later;
-  guint  times_raised;
+  char     *authority;
+  char     *theme;
+  GDate     earlier;
+  GDate     later;
+  guint     times_raised;
+  gboolean  carried_forward;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,

@@ -556,11 +556,34 @@ ic_chart_widget_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The view scrolls to the theme the keyboard is on: GtkViewport
+ * scrolls only when the focus first enters it. */
+static void
+scroll_to_target (IcChartWidget *self,
+                  GtkWidget     *target)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  graphene_rect_t bounds;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (target, content, &bounds))
+    return;
+  gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                             bounds.origin.y - 12, bounds.origin.y + bounds.size.height + 12);
+}
+
 static gboolean
 focus_target (IcChartWidget *self,
               guint          index)
 {
-  return gtk_widget_grab_focus (g_ptr_array_index (self->targets, index));
+  GtkWidget *target = g_ptr_array_index (self->targets, index);
+
+  if (!gtk_widget_grab_focus (target))
+    return FALSE;
+  scroll_to_target (self, target);
+  return TRUE;
 }
 
 /* The targets are one tab stop, as a list's rows are: Tab enters at the

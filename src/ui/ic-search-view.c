@@ -64,6 +64,169 @@ ic_search_row_init (IcSearchRow *self)
 {
 }
 
+/* ---- the rows, made when the list asks for them ---- */
+
+/* A broad query (the prefix "in", typed on the way to "interviews")
+ * finds a hundred thousand passages, and the list draws a screenful. So
+ * the model keeps the hits as the search found them and an index of
+ * rows, and makes a row object only for a row the list asks for: a
+ * query costs the search and one pass for headings and counts, which
+ * stay exact, and scrolling still reaches every passage. */
+#define HEADING_ROW 0x80000000u
+
+typedef struct
+{
+  char  *authority;
+  guint  n_hits;
+} Heading;
+
+#define IC_TYPE_SEARCH_ROWS (ic_search_rows_get_type ())
+G_DECLARE_FINAL_TYPE (IcSearchRows, ic_search_rows, IC, SEARCH_ROWS, GObject)
+
+struct _IcSearchRows
+{
+  GObject  parent_instance;
+  GArray  *hits;      /* of IcSearchHit */
+  GArray  *headings;  /* of Heading */
+  GArray  *rows;      /* of guint32: a hit's index, or HEADING_ROW | a heading's */
+};
+
+static void ic_search_rows_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IcSearchRows, ic_search_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ic_search_rows_list_model_init))
+
+static GType
+ic_search_rows_get_item_type (GListModel *model)
+{
+  return IC_TYPE_SEARCH_ROW;
+}
+
+static guint
+ic_search_rows_get_n_items (GListModel *model)
+{
+  return IC_SEARCH_ROWS (model)->rows->len;
+}
+
+static gpointer
+ic_search_rows_get_item (GListModel *model,
+                         guint       position)
+{
+  IcSearchRows *self = IC_SEARCH_ROWS (model);
+  IcSearchRow *row;
+  guint32 index;
+
+  if (position >= self->rows->len)
+    return NULL;
+  index = g_array_index (self->rows, guint32, position);
+  row = g_object_new (IC_TYPE_SEARCH_ROW, NULL);
+  if (index & HEADING_ROW)
+    {
+      const Heading *heading = &g_array_index (self->headings, Heading, index & ~HEADING_ROW);
+
+      row->heading = g_strdup (heading->authority);
+      row->n_hits = heading->n_hits;
+    }
+  else
+    {
+      row->hit = g_array_index (self->hits, IcSearchHit, index);
+      row->hit.report = g_object_ref (row->hit.report);
+      row->hit.doc = ic_search_doc_ref (row->hit.doc);
+    }
+  return row;
+}
+
+static void
+ic_search_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ic_search_rows_get_item_type;
+  iface->get_n_items = ic_search_rows_get_n_items;
+  iface->get_item = ic_search_rows_get_item;
+}
+
+static void
+heading_clear (gpointer data)
+{
+  g_free (((Heading *) data)->authority);
+}
+
+static void
+ic_search_rows_finalize (GObject *object)
+{
+  IcSearchRows *self = IC_SEARCH_ROWS (object);
+
+  g_clear_pointer (&self->hits, g_array_unref);
+  g_array_unref (self->headings);
+  g_array_unref (self->rows);
+  G_OBJECT_CLASS (ic_search_rows_parent_class)->finalize (object);
+}
+
+static void
+ic_search_rows_class_init (IcSearchRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ic_search_rows_finalize;
+}
+
+static void
+ic_search_rows_init (IcSearchRows *self)
+{
+  self->headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_array_set_clear_func (self->headings, heading_clear);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+/* Passages of one authority follow each other (the model is sorted by
+ * authority): each run gets a heading. */
+static void
+group_hits (IcSearchRows *self,
+            guint        *n_reports)
+{
+  Heading *heading = NULL;
+  IcReport *last_report = NULL;
+
+  *n_reports = 0;
+  for (guint32 i = 0; self->hits != NULL && i < self->hits->len; i++)
+    {
+      IcSearchHit *hit = &g_array_index (self->hits, IcSearchHit, i);
+      const char *authority = ic_report_get_authority (hit->report);
+
+      if (authority == NULL)
+        authority = _("Authority not known");
+      if (heading == NULL || g_strcmp0 (heading->authority, authority) != 0)
+        {
+          Heading fresh = { g_strdup (authority), 0 };
+          guint32 index = HEADING_ROW | self->headings->len;
+
+          g_array_append_val (self->headings, fresh);
+          heading = &g_array_index (self->headings, Heading, self->headings->len - 1);
+          g_array_append_val (self->rows, index);
+        }
+      heading->n_hits++;
+      *n_reports += hit->report != last_report;
+      last_report = hit->report;
+      g_array_append_val (self->rows, i);
+    }
+}
+
+/* Shows @hits (transfer full; NULL for none) in place of the rows
+ * shown, and counts the reports they come from into @n_reports. */
+static void
+ic_search_rows_set_hits (IcSearchRows *self,
+                         GArray       *hits,
+                         guint        *n_reports)
+{
+  guint removed = self->rows->len;
+
+  g_clear_pointer (&self->hits, g_array_unref);
+  g_array_set_size (self->headings, 0);
+  g_array_set_size (self->rows, 0);
+  self->hits = hits;
+  group_hits (self, n_reports);
+  if (removed > 0 || self->rows->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+}
+
 /* ---- the view ---- */
 
 struct _IcSearchView
@@ -71,7 +234,7 @@ struct _IcSearchView
   GtkWidget       parent_instance;
 
   GListModel     *reports;
-  GListStore     *rows;
+  IcSearchRows   *rows;
   IcSearchQuery  *query;
   char           *query_text;  /* what the rows show, as typed */
   char           *pack_query;  /* the search the pack quotes, or NULL */
@@ -120,42 +283,6 @@ searched_reports (IcSearchView *self)
         g_list_store_append (kept, report);
     }
   return G_LIST_MODEL (kept);
-}
-
-/* Passages of one authority follow each other (the model is sorted by
- * authority): each run gets a heading. */
-static GPtrArray *
-group_hits (GArray *hits,
-            guint  *n_reports)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-  IcSearchRow *heading = NULL;
-  IcReport *last_report = NULL;
-
-  *n_reports = 0;
-  for (guint i = 0; i < hits->len; i++)
-    {
-      IcSearchHit *hit = &g_array_index (hits, IcSearchHit, i);
-      const char *authority = ic_report_get_authority (hit->report);
-      IcSearchRow *row = g_object_new (IC_TYPE_SEARCH_ROW, NULL);
-
-      if (authority == NULL)
-        authority = _("Authority not known");
-      if (heading == NULL || g_strcmp0 (heading->heading, authority) != 0)
-        {
-          heading = g_object_new (IC_TYPE_SEARCH_ROW, NULL);
-          heading->heading = g_strdup (authority);
-          g_ptr_array_add (rows, heading);
-        }
-      heading->n_hits++;
-      *n_reports += hit->report != last_report;
-      last_report = hit->report;
-      row->hit = *hit;
-      row->hit.report = g_object_ref (hit->report);
-      row->hit.doc = ic_search_doc_ref (hit->doc);
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
 }
 
 /* Microseconds of CPU this thread used: on a shared machine, what a
@@ -251,7 +378,7 @@ static void
 run_query (IcSearchView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GPtrArray) rows = NULL;
+  GArray *hits = NULL;
   guint n_hits = 0, n_reports = 0;
 
   self->started = g_get_monotonic_time ();
@@ -263,14 +390,12 @@ run_query (IcSearchView *self)
   if (self->query != NULL && self->reports != NULL)
     {
       g_autoptr(GListModel) reports = searched_reports (self);
-      g_autoptr(GArray) hits = ic_search_run (reports, self->query);
 
+      hits = ic_search_run (reports, self->query);
       n_hits = hits->len;
-      rows = group_hits (hits, &n_reports);
     }
   show_pack_state (self);
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows ? rows->pdata : NULL, rows ? rows->len : 0);
+  ic_search_rows_set_hits (self->rows, hits, &n_reports);
   show_status (self, n_hits, n_reports);
   g_debug ("query \"%s\": %u passages, rows made in %.1f ms", text, n_hits,
            (g_get_monotonic_time () - self->started) / 1000.0);
@@ -537,7 +662,7 @@ ic_search_view_init (IcSearchView *self)
   gtk_search_entry_set_search_delay (self->search_entry, 0);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
-  self->rows = g_list_store_new (IC_TYPE_SEARCH_ROW);
+  self->rows = g_object_new (IC_TYPE_SEARCH_ROWS, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
