@@ -320,6 +320,18 @@ test_locate (void)
   g_assert_true (ic_search_locate (printed, "edge of care", &start, &end));
   g_assert_cmpuint (start, ==, strstr (printed, "Edge") - printed);
   g_assert_false (ic_search_locate (printed, "edge of cares", &start, &end));
+
+  /* A word, not the same letters inside another word. */
+  g_assert_true (ic_search_locate ("In Barking, care in homes", "in", &start, &end));
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_true (ic_search_locate ("Barking's care in homes", "in", &start, &end));
+  g_assert_cmpuint (start, ==, strlen ("Barking's care "));
+  g_assert_cmpuint (end, ==, strlen ("Barking's care in"));
+  g_assert_true (ic_search_locate ("interviews, in time", "in", &start, &end));
+  g_assert_cmpuint (start, ==, strlen ("interviews, "));
+  /* Only inside a word: found there rather than nowhere. */
+  g_assert_true (ic_search_locate ("Barking", "in", &start, &end));
+  g_assert_cmpuint (start, ==, strlen ("Bark"));
 }
 
 /* Hits of @query in @doc as "start-end " text, to compare documents. */

@@ -1163,12 +1163,31 @@ locate_at (const char *t,
   return t;
 }
 
+/* Whether @from … @stop of @text is whole words where @passage is: the
+ * passage "in" is not the "in" of "Barking". */
+static gboolean
+is_whole_words (const char *text,
+                const char *from,
+                const char *stop,
+                const char *passage)
+{
+  if (is_word_char_at (passage) && from > text
+      && is_word_char_at (g_utf8_find_prev_char (text, from)))
+    return FALSE;
+  if (is_word_char_at (g_utf8_find_prev_char (passage, passage + strlen (passage)))
+      && is_word_char_at (stop))
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 ic_search_locate (const char *text,
                   const char *passage,
                   gsize      *start,
                   gsize      *end)
 {
+  const char *part_from = NULL, *part_stop = NULL;
+
   g_return_val_if_fail (text != NULL && passage != NULL, FALSE);
 
   if (*passage == '\0')
@@ -1177,14 +1196,25 @@ ic_search_locate (const char *text,
     {
       const char *stop = locate_at (t, passage);
 
-      if (stop != NULL)
+      if (stop == NULL)
+        continue;
+      if (is_whole_words (text, t, stop, passage))
         {
           *start = t - text;
           *end = stop - text;
           return TRUE;
         }
+      if (part_from == NULL)
+        part_from = t, part_stop = stop;
     }
-  return FALSE;
+  /* The index's words and the printed text may cut a word differently
+   * (an apostrophe, a ligature): then a match inside a word is better
+   * than none. */
+  if (part_from == NULL)
+    return FALSE;
+  *start = part_from - text;
+  *end = part_stop - text;
+  return TRUE;
 }
 
 /* ---- the cache ---- */

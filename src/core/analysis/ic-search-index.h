@@ -84,7 +84,8 @@ char          *ic_search_hit_snippet      (const IcSearchHit  *hit,
 
 /* Finds @passage (a stretch of a document's text) in @text as printed:
  * a space of @passage matches any white space, a soft hyphen a hyphen at
- * a line end or nothing, case aside. Sets byte offsets into @text. */
+ * a line end or nothing, case aside; whole words first, inside a word
+ * only when no whole word matches. Sets byte offsets into @text. */
 gboolean       ic_search_locate           (const char         *text,
                                            const char         *passage,
                                            gsize              *start,
