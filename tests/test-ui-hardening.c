@@ -168,6 +168,84 @@ test_export_full_disk (void)
   ic_test_remove_tree (tmp);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} ChartSaved;
+
+static void
+chart_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ChartSaved *saved = data;
+
+  saved->ok = _ic_window_save_chart_finish (IC_WINDOW (object), result, &saved->error);
+  saved->done = TRUE;
+}
+
+/* The worker's result comes back through the main context, which
+ * wakes for it: no timer needed (meson's time limit catches a hang). */
+static void
+wait_chart_saved (ChartSaved *saved)
+{
+  while (!saved->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+  g_assert_nonnull (mapped);
+  return g_mapped_file_get_bytes (mapped);
+}
+
+/* Save Chart from the window: the chart drawn on a worker from a
+ * snapshot is the file the direct export writes, and a report folder is
+ * refused before any drawing. */
+static void
+test_save_chart_async (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-ui-hardening-XXXXXX", NULL);
+  IcWindow *window = open_reports (tmp);
+  g_autofree char *async_path = g_build_filename (tmp, "async.png", NULL);
+  g_autofree char *sync_path = g_build_filename (tmp, "sync.png", NULL);
+  g_autofree char *refused_path = g_build_filename (tmp, "reports", "chart.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (async_path);
+  g_autoptr(GFile) refused = g_file_new_for_path (refused_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) async_png = NULL;
+  g_autoptr(GBytes) sync_png = NULL;
+  ChartSaved saved = { 0 }, not_saved = { 0 };
+
+  _ic_window_save_chart_async (window, IC_CHART_GRADES, file, chart_saved_cb, &saved);
+  g_assert_false (saved.done);
+  wait_chart_saved (&saved);
+  g_assert_no_error (saved.error);
+  g_assert_true (saved.ok);
+  g_assert_true (_ic_window_save_chart (window, IC_CHART_GRADES, sync_path, &error));
+  g_assert_no_error (error);
+  /* PNG: its bytes are the pixels (an SVG carries per-surface ids). */
+  async_png = read_bytes (async_path);
+  sync_png = read_bytes (sync_path);
+  g_assert_cmpuint (g_bytes_get_size (async_png), >, 1000);
+  g_assert_true (g_bytes_equal (async_png, sync_png));
+
+  _ic_window_save_chart_async (window, IC_CHART_GRADES, refused, chart_saved_cb, &not_saved);
+  wait_chart_saved (&not_saved);
+  g_assert_false (not_saved.ok);
+  g_assert_nonnull (strstr (not_saved.error->message, "refused"));
+  g_assert_false (g_file_test (refused_path, G_FILE_TEST_EXISTS));
+  g_clear_error (&not_saved.error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (tmp);
+}
+
 static gboolean
 has_noncharacter (const char *text)
 {
@@ -261,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/hardening/export-refused", test_export_refused);
   g_test_add_func ("/ui/hardening/export-full-disk", test_export_full_disk);
+  g_test_add_func ("/ui/hardening/save-chart-async", test_save_chart_async);
   g_test_add_func ("/ui/hardening/noncharacters-in-labels", test_noncharacters_in_labels);
 
   return g_test_run ();

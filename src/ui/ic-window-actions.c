@@ -17,6 +17,7 @@
 #include "ic-output-path.h"
 #include "ic-pack.h"
 #include "ic-print-operation.h"
+#include "ic-report-snapshot.h"
 #include "ic-window-private.h"
 
 static GPtrArray *
@@ -570,6 +571,101 @@ _ic_window_save_chart (IcWindow     *self,
          ic_chart_export (kind, ic_window_get_reports (self), path, error);
 }
 
+/* Save Chart draws the chart anew from a snapshot of the reports on a
+ * worker, as the other exports do: the timeline of the national archive
+ * takes seconds to draw, and the window must not freeze for them. */
+typedef struct
+{
+  IcChartKind  kind;
+  GListModel  *reports;
+  char        *path;
+} ChartSave;
+
+static void
+chart_save_free (ChartSave *save)
+{
+  g_clear_object (&save->reports);
+  g_free (save->path);
+  g_free (save);
+}
+
+static void
+save_chart_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  ChartSave *save = data;
+  GError *error = NULL;
+
+  if (ic_chart_export (save->kind, save->reports, save->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+_ic_window_save_chart_async (IcWindow            *self,
+                             IcChartKind          kind,
+                             GFile               *file,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autofree char *path = g_file_get_path (file);
+  ChartSave *save;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, _ic_window_save_chart_async);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only a file on this computer can be exported to"));
+      return;
+    }
+  if (!_ic_window_check_output (self, path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  save = g_new0 (ChartSave, 1);
+  save->kind = kind;
+  save->reports = ic_report_snapshot_model (ic_window_get_reports (self));
+  save->path = g_steal_pointer (&path);
+  g_task_set_task_data (task, save, (GDestroyNotify) chart_save_free);
+  g_task_run_in_thread (task, save_chart_thread);
+}
+
+gboolean
+_ic_window_save_chart_finish (IcWindow      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_chart_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  IcWindow *self = IC_WINDOW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gboolean ok = _ic_window_save_chart_finish (self, result, &error);
+
+  /* The window may have been closed while the chart was drawn. */
+  if (self->toast_overlay == NULL)
+    return;
+  if (ok)
+    toast_exported (self, file);
+  else
+    _ic_window_toast (self, error->message);
+}
+
 static void
 save_chart_response_cb (IcWindow             *self,
                         int                   response,
@@ -577,24 +673,13 @@ save_chart_response_cb (IcWindow             *self,
 {
   IcChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (native), "ic-chart-kind"));
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
   g_object_unref (native);
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("Only a file on this computer can be exported to"));
-  else if (_ic_window_save_chart (self, kind, path, &error))
-    toast_exported (self, file);
-  else
-    _ic_window_toast (self, error->message);
+  if (file != NULL)
+    _ic_window_save_chart_async (self, kind, file, save_chart_done_cb, g_object_ref (file));
 }
 
 /* @param: "KIND.FORMAT", e.g. "themes.svg"; the format is the extension. */

@@ -110,5 +110,13 @@ gboolean  _ic_window_save_chart        (IcWindow      *self,
                                         IcChartKind    kind,
                                         const char    *path,
                                         GError       **error);
+void      _ic_window_save_chart_async  (IcWindow           *self,
+                                        IcChartKind         kind,
+                                        GFile              *file,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+gboolean  _ic_window_save_chart_finish (IcWindow      *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
 
 G_END_DECLS
