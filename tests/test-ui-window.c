@@ -1472,6 +1472,59 @@ test_settings_enums (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+assert_saved_word (GSettings  *settings,
+                   const char *key,
+                   const char *expected)
+{
+  g_autofree char *word = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (word, ==, expected);
+}
+
+/* Every filter is saved as it changes and read by the next window; an
+ * open window keeps its own filters when another changes them. */
+static void
+test_filters_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  IcWindow *first = ic_window_new (NULL);
+  IcWindow *second = NULL;
+
+  ic_report_filter_reset (first->filter);
+  ic_report_filter_set_search (first->filter, "Green");
+  ic_report_filter_set_type_key (first->filter, "jtai");
+  ic_report_filter_set_region (first->filter, "London");
+  ic_report_filter_set_peer (first->filter, "Greenwich");
+  ic_report_filter_set_from_year (first->filter, 2019);
+  ic_report_filter_set_to_year (first->filter, 2024);
+  assert_saved_word (settings, "filter-region", "London");
+
+  second = ic_window_new (NULL);
+  /* The search as the filter holds it (folded for matching). */
+  g_assert_cmpstr (ic_report_filter_get_search (second->filter), ==,
+                   ic_report_filter_get_search (first->filter));
+  g_assert_nonnull (ic_report_filter_get_search (second->filter));
+  g_assert_cmpstr (ic_report_filter_get_type_key (second->filter), ==, "jtai");
+  g_assert_cmpstr (ic_report_filter_get_region (second->filter), ==, "London");
+  g_assert_cmpstr (ic_report_filter_get_peer (second->filter), ==, "Greenwich");
+  g_assert_cmpint (ic_report_filter_get_from_year (second->filter), ==, 2019);
+  g_assert_cmpint (ic_report_filter_get_to_year (second->filter), ==, 2024);
+
+  /* No filter is saved as the schema's words for none. */
+  ic_report_filter_reset (second->filter);
+  assert_saved_word (settings, "filter-search", "");
+  assert_saved_word (settings, "filter-type", "all");
+  assert_saved_word (settings, "filter-peer", "");
+  g_assert_cmpint (g_settings_get_int (settings, "filter-to-year"), ==, 0);
+  g_assert_cmpstr (ic_report_filter_get_region (first->filter), ==, "London");
+  g_assert_cmpstr (ic_report_filter_get_type_key (first->filter), ==, "jtai");
+  g_assert_cmpint (ic_report_filter_get_from_year (first->filter), ==, 2019);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1499,6 +1552,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
   g_test_add_func ("/ui/window/settings-enums", test_settings_enums);
+  g_test_add_func ("/ui/window/filters-saved", test_filters_saved);
 
   return g_test_run ();
 }

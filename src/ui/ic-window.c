@@ -36,35 +36,55 @@ store_items_changed_cb (IcWindow *self)
   _ic_window_update_main_page (self);
 }
 
-static void
-restore_filter (IcWindow *self)
+/* The filter's properties hold NULL for "no filter", which the schema
+ * stores as @user_data: "" (the report type: "all"). */
+static gboolean
+filter_word_from_setting (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
 {
-  g_autofree char *search = g_settings_get_string (self->settings, "filter-search");
-  g_autofree char *type = g_settings_get_string (self->settings, "filter-type");
-  g_autofree char *region = g_settings_get_string (self->settings, "filter-region");
-  g_autofree char *peer = g_settings_get_string (self->settings, "filter-peer");
+  const char *word = g_variant_get_string (variant, NULL);
 
-  ic_report_filter_set_search (self->filter, search);
-  /* "all" is the schema's word for no type. */
-  ic_report_filter_set_type_key (self->filter, g_strcmp0 (type, "all") == 0 ? NULL : type);
-  ic_report_filter_set_region (self->filter, region);
-  ic_report_filter_set_peer (self->filter, peer);
-  ic_report_filter_set_from_year (self->filter, g_settings_get_int (self->settings, "filter-from-year"));
-  ic_report_filter_set_to_year (self->filter, g_settings_get_int (self->settings, "filter-to-year"));
+  g_value_set_string (value, g_str_equal (word, user_data) ? NULL : word);
+  return TRUE;
 }
 
-/* Filters are saved as they change so a crash does not lose them. */
-static void
-filter_changed_cb (IcWindow *self)
+static GVariant *
+filter_word_to_setting (const GValue       *value,
+                        const GVariantType *type,
+                        gpointer            user_data)
 {
-  IcReportFilter *f = self->filter;
+  const char *word = g_value_get_string (value);
 
-  g_settings_set_string (self->settings, "filter-search", ic_report_filter_get_search (f) ?: "");
-  g_settings_set_string (self->settings, "filter-type", ic_report_filter_get_type_key (f) ?: "all");
-  g_settings_set_string (self->settings, "filter-region", ic_report_filter_get_region (f) ?: "");
-  g_settings_set_string (self->settings, "filter-peer", ic_report_filter_get_peer (f) ?: "");
-  g_settings_set_int (self->settings, "filter-from-year", ic_report_filter_get_from_year (f));
-  g_settings_set_int (self->settings, "filter-to-year", ic_report_filter_get_to_year (f));
+  return g_variant_new_string (word != NULL && word[0] != '\0' ? word : user_data);
+}
+
+/* Filters are saved as they change, so a crash does not lose them. A
+ * window reads them once, when it opens (GET_NO_CHANGES): a second
+ * window's filters do not change this one's, since two windows are
+ * there to compare different things. */
+static void
+bind_filter (IcWindow *self)
+{
+  const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
+  static const struct
+  {
+    const char *key;
+    const char *property;
+    const char *none;
+  } words[] = {
+    { "filter-search", "search", "" },
+    { "filter-type", "type-key", "all" },
+    { "filter-region", "region", "" },
+    { "filter-peer", "peer", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_settings_bind_with_mapping (self->settings, words[i].key, self->filter, words[i].property, flags,
+                                  filter_word_from_setting, filter_word_to_setting,
+                                  (gpointer) words[i].none, NULL);
+  g_settings_bind (self->settings, "filter-from-year", self->filter, "from-year", flags);
+  g_settings_bind (self->settings, "filter-to-year", self->filter, "to-year", flags);
 }
 
 /* The authority compared stands out in the lists, and the grade history
@@ -97,7 +117,7 @@ restore_state (IcWindow *self)
                    G_SETTINGS_BIND_SET);
   g_settings_bind (self->settings, "matrix-latest-only", self->matrix_view, "latest-only",
                    G_SETTINGS_BIND_DEFAULT);
-  restore_filter (self);
+  bind_filter (self);
 }
 
 static gboolean
@@ -244,8 +264,6 @@ ic_window_init (IcWindow *self)
                            G_CONNECT_SWAPPED);
   restore_state (self);
   ic_filter_bar_set_filter (self->filter_bar, self->filter);
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
