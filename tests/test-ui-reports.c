@@ -715,6 +715,18 @@ test_authority_page (void)
   settle ();
   g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == item);
+
+  /* Another authority's report arrives: the page, and the keyboard on
+   * its item, stay as they are. */
+  {
+    g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (batch, make_report ("/r/bromley-2022.txt", "Bromley", IC_INSPECTION_TYPE_ILACS, 3,
+                                         G_DATE_MARCH, 2022, IC_GRADE_GOOD));
+    ic_report_store_add_batch (ic_window_get_store (window), batch);
+    settle ();
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == item);
+  }
   gtk_widget_activate_action (GTK_WIDGET (reports), "reports.back", NULL);
   settle ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "matrix");

@@ -88,6 +88,29 @@ queue_refill (IcAuthorityPage *self)
     self->refill_id = g_idle_add (refill_cb, self);
 }
 
+/* Reports arrive in batches while a folder is read: a batch without
+ * this authority's reports leaves the page as it is, so the reader's
+ * place and keyboard are not lost to an unrelated batch. A removal may
+ * take one of its reports: the page is filled again. */
+static void
+reports_changed_cb (GListModel      *reports,
+                    guint            position,
+                    guint            removed,
+                    guint            added,
+                    IcAuthorityPage *self)
+{
+  gboolean ours = removed > 0;
+
+  for (guint i = 0; !ours && i < added; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, position + i);
+
+      ours = g_strcmp0 (ic_report_get_authority (report), self->authority) == 0;
+    }
+  if (ours)
+    queue_refill (self);
+}
+
 static void
 unwatch_same_authority (IcAuthorityPage *self)
 {
@@ -475,7 +498,7 @@ ic_authority_page_dispose (GObject *object)
   g_clear_handle_id (&self->refill_id, g_source_remove);
   unwatch_same_authority (self);
   if (self->reports != NULL)
-    g_signal_handlers_disconnect_by_func (self->reports, queue_refill, self);
+    g_signal_handlers_disconnect_by_func (self->reports, reports_changed_cb, self);
   g_clear_object (&self->reports);
   ic_ui_dispose_template (GTK_WIDGET (self), IC_TYPE_AUTHORITY_PAGE);
 
@@ -563,9 +586,9 @@ ic_authority_page_set_reports (IcAuthorityPage *self,
   if (self->reports == reports)
     return;
   if (self->reports != NULL)
-    g_signal_handlers_disconnect_by_func (self->reports, queue_refill, self);
+    g_signal_handlers_disconnect_by_func (self->reports, reports_changed_cb, self);
   g_set_object (&self->reports, reports);
   if (reports != NULL)
-    g_signal_connect_swapped (reports, "items-changed", G_CALLBACK (queue_refill), self);
+    g_signal_connect (reports, "items-changed", G_CALLBACK (reports_changed_cb), self);
   queue_refill (self);
 }
