@@ -422,6 +422,8 @@ relink_row (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  /* In line with the text of the flat buttons above it. */
+  gtk_widget_set_margin_start (label, 16);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "recurrence-relink");
@@ -526,7 +528,7 @@ ic_ui_carried_forward_links (IcReport   *report,
                              GPtrArray  *recurrences)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  guint n = 0;
+  guint n = 0, carried;
 
   if (ic_report_get_content_id (report) == NULL)
     return NULL;
@@ -540,9 +542,10 @@ ic_ui_carried_forward_links (IcReport   *report,
           n++;
         }
     }
-  if (n > 0)
-    gtk_box_append (GTK_BOX (box), carries_nothing_button (report));
+  carried = n;
   n += add_unlinked (GTK_BOX (box), report, same_authority);
+  if (carried > 0)
+    gtk_box_append (GTK_BOX (box), carries_nothing_button (report));
   if (n == 0)
     {
       g_object_ref_sink (box);
