@@ -483,10 +483,13 @@ shoot_search (IcWindow   *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
   ic_search_view_set_good_only (view, g_strcmp0 (g_getenv ("IC_SHOT_SEARCH_GOOD"), "1") == 0);
   wait_ms (300);
-  /* One query per keystroke, as typing gives; a warm index. */
-  for (gsize i = 1; i <= n; i++)
+  guint rounds = g_getenv ("IC_SHOT_SEARCH_ROUNDS") ? atoi (g_getenv ("IC_SHOT_SEARCH_ROUNDS")) : 1;
+
+  /* One query per keystroke, as typing gives; a warm index.
+   * IC_SHOT_SEARCH_ROUNDS=N types it N times, for a profile. */
+  for (gsize i = 1; i <= n * MAX (rounds, 1); i++)
     {
-      g_autofree char *typed = g_strndup (query, i);
+      g_autofree char *typed = g_strndup (query, (i - 1) % n + 1);
 
       ic_search_view_search (view, typed);
       wait_ms (150);
