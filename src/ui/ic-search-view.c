@@ -389,6 +389,8 @@ run_query (IcSearchView *self)
 
   self->started = g_get_monotonic_time ();
   self->started_cpu = thread_cpu_time ();
+  /* Not drawn yet: 0 until the frame that shows this query. */
+  self->last_time = self->last_cpu_time = 0;
   g_free (self->query_text);
   self->query_text = g_strdup (text);
   g_clear_pointer (&self->query, ic_search_query_free);
