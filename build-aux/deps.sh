@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc gettext python3
   libglib2.0-dev libjson-glib-dev libgtk-4-dev libadwaita-1-dev
-  libcairo2-dev libpango1.0-dev libpoppler-glib-dev
+  libcairo2-dev libpango1.0-dev libpoppler-glib-dev nettle-dev
   libmupdf-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev
   libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev
   poppler-utils mupdf-tools qpdf time

@@ -11,6 +11,7 @@
 #include "ic-cache.h"
 #include "ic-loader-private.h"
 #include "ic-report-private.h"
+#include "ic-sha256.h"
 #include "ic-test-util.h"
 
 #define ID_A "aaaa000000000000000000000000000000000000000000000000000000000000"
@@ -364,6 +365,131 @@ test_loader_fast_path (void)
   ic_test_remove_tree (dir);
 }
 
+/* Bytes that are not a repeated pattern, the same in every run. */
+static guint8 *
+pseudo_random_bytes (gsize length)
+{
+  guint8 *data = g_malloc (length + 1);
+  guint32 state = 2463534242u;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      state ^= state << 13;
+      state ^= state >> 17;
+      state ^= state << 5;
+      data[i] = state & 0xff;
+    }
+  return data;
+}
+
+static char *
+glib_sha256_in_chunks (const guint8 *data,
+                       gsize         length,
+                       gsize         chunk)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (gsize done = 0; done < length; done += chunk)
+    g_checksum_update (checksum, data + done, MIN (chunk, length - done));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Content ids and the cache's checksums were GLib's SHA-256: the same
+ * digests keep existing caches, corrections and content ids valid. */
+static void
+test_sha256_as_glib (void)
+{
+  /* Around SHA-256's 64-byte block and its 55-byte padding limit, and
+   * a few megabytes that span many blocks and are no multiple of one. */
+  const gsize lengths[] = { 0, 1, 3, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 3 * 1024 * 1024 + 17 };
+  g_autofree guint8 *data = pseudo_random_bytes (lengths[G_N_ELEMENTS (lengths) - 1]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (lengths[i] > 0 ? data : NULL, lengths[i]);
+      g_autofree char *ours = ic_sha256_hex (bytes);
+      g_autofree char *glib = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_autofree char *glib_chunked = glib_sha256_in_chunks (data, lengths[i], 4093);
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      guint8 digest[IC_SHA256_LENGTH], glib_digest[IC_SHA256_LENGTH];
+      gsize glib_length = sizeof glib_digest;
+
+      g_test_message ("%" G_GSIZE_FORMAT " bytes", lengths[i]);
+      g_assert_cmpstr (ours, ==, glib);
+      g_assert_cmpstr (ours, ==, glib_chunked);
+      ic_sha256_digest (data, lengths[i], digest);
+      g_checksum_update (checksum, data, lengths[i]);
+      g_checksum_get_digest (checksum, glib_digest, &glib_length);
+      g_assert_cmpmem (digest, sizeof digest, glib_digest, glib_length);
+    }
+  /* The well-known digest of "abc", so that both cannot be wrong alike. */
+  {
+    g_autoptr(GBytes) abc = g_bytes_new_static ("abc", 3);
+    g_autofree char *ours = ic_sha256_hex (abc);
+
+    g_assert_cmpstr (ours, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+}
+
+/* An entry checked with GLib's SHA-256 (as every entry written before
+ * nettle was) still reads; and an entry written now carries the digest
+ * GLib would have written. */
+static void
+test_entry_checked_by_glib (void)
+{
+  g_autofree char *dir = make_dir ();
+  const char * const pages[] = { "a page written before", "and its next page", NULL };
+  IcCache *cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_autofree char *path = ic_cache_get_entry_path (cache, ID_A);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *data = NULL;
+  g_auto(GStrv) found = NULL;
+  g_autofree char *reason = NULL;
+  guint8 glib_digest[IC_SHA256_LENGTH];
+  gsize glib_length = sizeof glib_digest;
+  gboolean from_pdf = FALSE;
+  gsize length = 0;
+
+  ic_cache_store_pages (cache, ID_A, TRUE, pages, NULL);
+  ic_cache_close (cache);
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, IC_SHA256_LENGTH);
+  g_checksum_update (checksum, (const guchar *)data + IC_SHA256_LENGTH, length - IC_SHA256_LENGTH);
+  g_checksum_get_digest (checksum, glib_digest, &glib_length);
+  g_assert_cmpmem (data, IC_SHA256_LENGTH, glib_digest, glib_length);
+
+  /* Signed again by GLib, as the build before wrote it. */
+  memcpy (data, glib_digest, IC_SHA256_LENGTH);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  cache = ic_cache_open (dir, IC_CACHE_MAX_BYTES);
+  g_assert_true (ic_cache_lookup_pages (cache, ID_A, &from_pdf, &found, &reason));
+  g_assert_cmpstrv (found, pages);
+  ic_cache_close (cache);
+  ic_test_remove_tree (dir);
+}
+
+/* A report's content id is the SHA-256 of its file in hexadecimal, as
+ * GLib gave it: corrections saved against it still apply. */
+static void
+test_content_id_as_glib (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.txt", NULL);
+  const char *text = "Some Council\nA report of a few words, not a multiple of 64 bytes.\n";
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  _ic_loader_set_parse_func (loader, first_line_parse);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpstr (ic_report_get_content_id (ic_report_store_get_report (store, 0)), ==, expected);
+  ic_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +504,9 @@ main (int   argc,
   g_test_add_func ("/cache/disabled", test_disabled);
   g_test_add_func ("/cache/trim", test_trim);
   g_test_add_func ("/cache/loader-fast-path", test_loader_fast_path);
+  g_test_add_func ("/cache/sha256-as-glib", test_sha256_as_glib);
+  g_test_add_func ("/cache/entry-checked-by-glib", test_entry_checked_by_glib);
+  g_test_add_func ("/cache/content-id-as-glib", test_content_id_as_glib);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "ic-chart-private.h"
@@ -633,6 +634,52 @@ test_timeline_chain (void)
   g_assert_cmpuint (pixels_outside (chart, w, h), ==, 0);
 }
 
+/* How often @text is printed on the first page of the PDF at @path. */
+static guint
+count_in_pdf (const char *path,
+              const char *text)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
+  PopplerPage *page;
+  GList *found;
+  guint n;
+
+  g_assert_nonnull (doc);
+  page = poppler_document_get_page (doc, 0);
+  found = poppler_page_find_text (page, text);
+  n = g_list_length (found);
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return n;
+}
+
+/* The timeline's years head its columns as well as end them, marks as
+ * heat strip: a timeline taller than the window (a peer group's marks
+ * at 800 x 600) is read from its top, where the axis under it is
+ * scrolled out of sight. */
+static void
+test_timeline_years_above (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ic-render-years-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  guint sizes[] = { 12, 40 * 4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GListModel) reports = ic_render_test_reports (sizes[i], 4);
+      g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+      g_autofree char *first = g_strdup_printf ("%d", chart->first_year);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (ic_chart_export_full (chart, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_in_pdf (path, first), ==, 2);
+    }
+  ic_test_remove_tree (dir);
+}
+
 static void
 test_export (void)
 {
@@ -713,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
+  g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
 
   return g_test_run ();
 }

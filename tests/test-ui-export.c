@@ -8,7 +8,10 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "ic-csv.h"
+#include "ic-filter-spec.h"
 #include "ic-test-util.h"
+#include "ic-ui-test-reports.h"
 #include "ic-window-private.h"
 
 static gboolean
@@ -488,6 +491,8 @@ test_csv_progress_counted (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (n, >, 10);
+  /* Every report a row of the matrix, so of its CSV. */
+  ic_matrix_view_set_latest_only (window->matrix_view, FALSE);
   g_assert_true (export_async (window, path, &error));
   g_assert_no_error (error);
   expected = g_strdup_printf ("Writing report %u of %u", n, n);
@@ -704,6 +709,91 @@ test_print_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    n += *c == '\n';
+  return n;
+}
+
+/* The matrix CSV, written by Export… on the worker and on the main
+ * thread alike, both checked to be @expected. */
+static void
+assert_matrix_csv (IcWindow   *window,
+                   const char *expected)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ic-export-latest-XXXXXX", NULL);
+  g_autofree char *sync_path = g_build_filename (dir, "sync.csv", NULL);
+  g_autofree char *async_path = g_build_filename (dir, "async.csv", NULL);
+  g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+  g_autofree char *sync_csv = NULL;
+  g_autofree char *async_csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_ic_window_export (window, sync_file, &error));
+  g_assert_true (export_async (window, async_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sync_path, &sync_csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (async_path, &async_csv, NULL, NULL));
+  g_assert_cmpstr (sync_csv, ==, expected);
+  g_assert_cmpstr (async_csv, ==, expected);
+  ic_test_remove_tree (dir);
+}
+
+/* The command line's CSV of @store with --latest and @region. */
+static char *
+cli_matrix_csv (IcReportStore *store,
+                const char    *region,
+                gboolean       latest)
+{
+  g_autoptr(IcFilterSpec) spec = ic_filter_spec_new ();
+  g_autoptr(GListModel) kept = NULL;
+
+  if (region != NULL)
+    g_assert_true (ic_filter_spec_set_region (spec, region, NULL));
+  ic_filter_spec_set_latest (spec, latest);
+  kept = ic_filter_spec_select (spec, G_LIST_MODEL (store));
+  return ic_csv_matrix (kept);
+}
+
+/* With "Latest Inspections" on, the judgement matrix CSV has the rows
+ * the matrix shows: each authority's latest graded report (not a later
+ * JTAI, not an earlier inspection), after the other filters, as the
+ * command line's --latest writes it; off, every filtered report. */
+static void
+test_matrix_csv_latest (void)
+{
+  IcWindow *window = new_window_with_reports ();
+  IcReportStore *store = ic_window_get_store (window);
+  g_autofree char *latest = cli_matrix_csv (store, NULL, TRUE);
+  g_autofree char *london = cli_matrix_csv (store, "London", TRUE);
+  g_autofree char *every = cli_matrix_csv (store, NULL, FALSE);
+
+  g_object_ref_sink (window);
+  ic_report_filter_reset (window->filter);
+  ic_matrix_view_set_latest_only (window->matrix_view, TRUE);
+  g_assert_cmpuint (count_lines (latest), ==, 1 + 5);
+  g_assert_nonnull (strstr (latest, "Richmond upon Thames,ilacs,,2022-02-04"));
+  g_assert_null (strstr (latest, "jtai"));
+  assert_matrix_csv (window, latest);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_matrix_view_get_rows (window->matrix_view)), ==, 5);
+
+  ic_report_filter_set_region (window->filter, "London");
+  g_assert_cmpuint (count_lines (london), ==, 1 + 4);
+  assert_matrix_csv (window, london);
+
+  ic_report_filter_reset (window->filter);
+  ic_matrix_view_set_latest_only (window->matrix_view, FALSE);
+  g_assert_cmpuint (count_lines (every), ==, 1 + 7);
+  assert_matrix_csv (window, every);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -732,6 +822,7 @@ main (int    argc,
   g_test_add_func ("/ui-export/csv-progress-counted", test_csv_progress_counted);
   g_test_add_func ("/ui-export/add-to-pack", test_add_to_pack);
   g_test_add_func ("/ui-export/print-search", test_print_search);
+  g_test_add_func ("/ui-export/matrix-csv-latest", test_matrix_csv_latest);
 
   status = g_test_run ();
   ic_test_remove_tree (data);

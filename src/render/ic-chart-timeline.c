@@ -219,9 +219,8 @@ timeline_layout (IcChart         *chart,
   layout->x0 = layout->label_w + pad (chart);
   layout->x1 = width - marker_radius (chart) * 2;
   layout->axis_h = _ic_time_axis_height (chart, context);
-  /* A heat strip is read down its columns: the years head them too. */
-  if (layout->heat)
-    layout->top += layout->axis_h;
+  /* The years head the columns too (draw_years_above()). */
+  layout->top += layout->axis_h;
 }
 
 static double
@@ -544,11 +543,24 @@ draw_heat (IcChart              *chart,
            const IcPalette      *palette)
 {
   DrawCell draw = { cr, context, palette, 0 };
-  int n_years = chart->last_year + 1 - chart->first_year;
-  double year_w = (layout->x1 - layout->x0) / MAX (n_years, 1);
 
   g_free (count_heat (chart, &draw.max));
   foreach_cell (chart, layout, draw_cell_cb, &draw);
+}
+
+/* The years above the first row, as well as under the last: a timeline
+ * taller than the window (marks of a peer group at 800 × 600, or a heat
+ * strip) is read from its top, where the axis under it is scrolled away. */
+static void
+draw_years_above (IcChart              *chart,
+                  const TimelineLayout *layout,
+                  cairo_t              *cr,
+                  PangoContext         *context,
+                  const IcPalette      *palette)
+{
+  int n_years = chart->last_year + 1 - chart->first_year;
+  double year_w = (layout->x1 - layout->x0) / MAX (n_years, 1);
+
   for (int i = 0; i < n_years; i++)
     {
       g_autofree char *text = g_strdup_printf ("%d", chart->first_year + i);
@@ -618,6 +630,7 @@ _ic_timeline_draw (IcChart         *chart,
       _ic_text_draw (cr, text, 0, y + (layout.row_h - th) / 2, ic_palette_get_color (palette, IC_PALETTE_TEXT));
     }
   _ic_time_axis_draw (chart, cr, context, palette, layout.x0, layout.x1, layout.top, base);
+  draw_years_above (chart, &layout, cr, context, palette);
   if (layout.heat)
     {
       draw_heat (chart, &layout, cr, context, palette);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-filter-spec.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-nav.h"
 #include "ic-matrix-row.h"
@@ -53,56 +54,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Latest graded inspection of each authority; an authority with no graded
- * report keeps its latest report so that it is not lost from the matrix.
- * The store is sorted by authority, then date, so runs are contiguous.
- * @later_visits gets, for each graded report kept, the reports after it
- * (focused and monitoring visits): the current story the row tells. */
-static GPtrArray *
-collect_latest (GListModel *model,
-                GHashTable *later_visits)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(IcReport) best = NULL;
-  g_autoptr(GPtrArray) later = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (model, i);
-      gboolean graded = ic_inspection_type_is_graded (ic_report_get_inspection_type (report));
-
-      if (best != NULL &&
-          g_strcmp0 (ic_report_get_authority (best), ic_report_get_authority (report)) != 0)
-        {
-          if (later != NULL)
-            g_hash_table_insert (later_visits, best, g_steal_pointer (&later));
-          g_ptr_array_add (out, g_steal_pointer (&best));
-        }
-
-      if (best == NULL || graded ||
-          !ic_inspection_type_is_graded (ic_report_get_inspection_type (best)))
-        {
-          g_set_object (&best, report);
-          g_clear_pointer (&later, g_ptr_array_unref);
-        }
-      else
-        {
-          if (later == NULL)
-            later = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (later, g_object_ref (report));
-        }
-    }
-  if (best != NULL)
-    {
-      if (later != NULL)
-        g_hash_table_insert (later_visits, best, g_steal_pointer (&later));
-      g_ptr_array_add (out, g_steal_pointer (&best));
-    }
-
-  return out;
-}
 
 static GPtrArray *
 collect_all (GListModel *model)
@@ -148,7 +99,7 @@ collect_rows (GListModel *model,
   if (self->latest_only)
     {
       later_visits = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-      reports = collect_latest (model, later_visits);
+      reports = ic_report_latest_rows (model, later_visits);
     }
   else
     reports = collect_all (model);

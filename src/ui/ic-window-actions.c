@@ -388,6 +388,7 @@ _ic_window_export (IcWindow  *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *filters = NULL;
+  g_autoptr(GListModel) reports = NULL;
 
   if (path == NULL)
     {
@@ -399,7 +400,8 @@ _ic_window_export (IcWindow  *self,
     return FALSE;
 
   filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
-  return _ic_window_write_export (G_LIST_MODEL (self->store), ic_window_get_reports (self),
+  reports = _ic_window_export_reports (self, path);
+  return _ic_window_write_export (G_LIST_MODEL (self->store), reports,
                                   ic_report_store_get_failures (self->store),
                                   filters, self->pack_evidence,
                                   ic_search_view_get_query (self->search_view), path, NULL, NULL,

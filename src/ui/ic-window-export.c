@@ -16,7 +16,9 @@
 #include "ic-a11y.h"
 #include "ic-csv.h"
 #include "ic-display-text.h"
+#include "ic-filter-spec.h"
 #include "ic-json-export.h"
+#include "ic-matrix-view.h"
 #include "ic-pack.h"
 #include "ic-report-snapshot.h"
 #include "ic-search-view.h"
@@ -159,6 +161,33 @@ _ic_window_write_export (GListModel    *all,
       return ic_json_export_write (all != NULL ? all : reports, reports, failures, NULL,
                                    IC_JSON_EXPORT_AS_IS, path, &progress, error);
     }
+}
+
+/**
+ * _ic_window_export_reports:
+ * @path: the file to write, whose name says its format
+ *
+ * The judgement matrix CSV has the rows the matrix shows: with "Latest
+ * Inspections" on, the latest graded report of each authority
+ * (ic_report_latest_rows()), in authority order as the command line
+ * writes them; the visits after it, a badge in the row, are no rows of
+ * it. Every other format has every report the filters keep.
+ *
+ * Returns: (transfer full): the reports to write
+ */
+GListModel *
+_ic_window_export_reports (IcWindow   *self,
+                           const char *path)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GListStore *store;
+
+  if (format_of (path) != EXPORT_MATRIX_CSV || !ic_matrix_view_get_latest_only (self->matrix_view))
+    return g_object_ref (ic_window_get_reports (self));
+  rows = ic_report_latest_rows (ic_window_get_reports (self), NULL);
+  store = g_list_store_new (IC_TYPE_REPORT);
+  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (store);
 }
 
 static GListModel *
@@ -367,6 +396,7 @@ _ic_window_export_async (IcWindow            *self,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(Export) export = g_new0 (Export, 1);
+  g_autoptr(GListModel) reports = NULL;
   GError *error = NULL;
 
   g_task_set_source_tag (task, _ic_window_export_async);
@@ -382,7 +412,8 @@ _ic_window_export_async (IcWindow            *self,
       g_task_return_error (task, error);
       return;
     }
-  export->reports = ic_report_snapshot_model (ic_window_get_reports (self));
+  reports = _ic_window_export_reports (self, export->path);
+  export->reports = ic_report_snapshot_model (reports);
   if (format_of (export->path) == EXPORT_JSON)
     export->all = ic_report_snapshot_model (G_LIST_MODEL (self->store));
   export->failures = copy_failures (ic_report_store_get_failures (self->store));

@@ -102,6 +102,8 @@ gboolean  _ic_window_write_export      (GListModel    *all,
                                         IcProgressFunc progress,
                                         gpointer       progress_data,
                                         GError       **error);
+GListModel *_ic_window_export_reports  (IcWindow      *self,
+                                        const char    *path) G_GNUC_WARN_UNUSED_RESULT;
 void      _ic_window_cancel_export     (IcWindow      *self);
 gboolean  _ic_window_check_output      (IcWindow      *self,
                                         const char    *path,

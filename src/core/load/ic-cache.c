@@ -23,8 +23,9 @@
 #include "ic-json.h"
 #include "ic-parser-fingerprint.h"
 #include "ic-report-private.h"
+#include "ic-sha256.h"
 
-#define CHECKSUM_LENGTH 32
+#define CHECKSUM_LENGTH IC_SHA256_LENGTH
 /* (magic, extractor version, from a PDF, reason or "", the text
  * extractor's version for its own failures or "", pages). Entries of
  * "ic-pages-1", which kept a helper killed by the OOM killer as a crash
@@ -162,13 +163,10 @@ write_checked (const char  *path,
   g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
   gsize size = g_variant_get_size (sunk);
   g_autofree guint8 *data = g_malloc (CHECKSUM_LENGTH + size);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize digest_length = CHECKSUM_LENGTH;
   g_autofree char *parent = g_path_get_dirname (path);
 
   g_variant_store (sunk, data + CHECKSUM_LENGTH);
-  g_checksum_update (checksum, data + CHECKSUM_LENGTH, size);
-  g_checksum_get_digest (checksum, data, &digest_length);
+  ic_sha256_digest (data + CHECKSUM_LENGTH, size, data);
 
   if (g_mkdir_with_parents (parent, 0700) != 0)
     {
@@ -228,10 +226,8 @@ read_checked (const char         *path,
               const char         *magic)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GVariant) variant = NULL;
   guint8 digest[CHECKSUM_LENGTH];
-  gsize digest_length = CHECKSUM_LENGTH;
   gsize length = 0;
   const char *found_magic = NULL;
   ReadResult result = read_plain_file (path, &data, &length);
@@ -241,8 +237,7 @@ read_checked (const char         *path,
   if (result == READ_NOT_A_FILE || length < CHECKSUM_LENGTH)
     goto corrupt;
 
-  g_checksum_update (checksum, (const guchar *)data + CHECKSUM_LENGTH, length - CHECKSUM_LENGTH);
-  g_checksum_get_digest (checksum, digest, &digest_length);
+  ic_sha256_digest (data + CHECKSUM_LENGTH, length - CHECKSUM_LENGTH, digest);
   if (memcmp (digest, data, CHECKSUM_LENGTH) != 0)
     goto corrupt;
 

@@ -32,6 +32,7 @@
 #include "ic-read-file.h"
 #include "ic-report-private.h"
 #include "ic-search-index.h"
+#include "ic-sha256.h"
 #include "ic-text.h"
 #include "ic-themes.h"
 #include "ic-work-crew.h"
@@ -425,7 +426,7 @@ load_entry (IcScanEntry *entry,
       return;
     }
 
-  content_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  content_id = ic_sha256_hex (bytes);
   ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_HASH);
   if (job->cache != NULL)
     ic_cache_remember_path (job->cache, entry, content_id);

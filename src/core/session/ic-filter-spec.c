@@ -627,6 +627,66 @@ ic_filter_spec_latest_set (IcFilterSpec *self,
   return set;
 }
 
+/* The authority's run of @reports ended with @best: it becomes a row, and
+ * the reports after it its later visits. */
+static void
+add_latest_row (GPtrArray  *rows,
+                GHashTable *later_visits,
+                IcReport   *best,
+                GPtrArray  *later)
+{
+  if (later != NULL && later_visits != NULL)
+    g_hash_table_insert (later_visits, best, g_ptr_array_ref (later));
+  g_ptr_array_add (rows, g_object_ref (best));
+}
+
+/**
+ * ic_report_latest_rows:
+ * @reports: reports sorted by authority, then date, as a store keeps them
+ * @later_visits: (nullable): gets, for each row that has reports after it,
+ *   those reports (a #GPtrArray of #IcReport, oldest first)
+ *
+ * The rows of the window's "Latest Inspections": of each authority, its
+ * latest report that gives a grade (of reports dated alike, the last),
+ * or its latest report when none does, so that no authority is lost
+ * from the matrix. The command line's --latest keeps the graded rows.
+ *
+ * Returns: (transfer full) (element-type IcReport): the rows, in the
+ *   order of @reports
+ */
+GPtrArray *
+ic_report_latest_rows (GListModel *reports,
+                       GHashTable *later_visits)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcReport) best = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      if (best != NULL && g_strcmp0 (ic_report_get_authority (best), ic_report_get_authority (report)) != 0)
+        {
+          add_latest_row (rows, later_visits, best, later);
+          g_clear_object (&best);
+          g_clear_pointer (&later, g_ptr_array_unref);
+        }
+      if (best == NULL || ic_report_is_graded (report) || !ic_report_is_graded (best))
+        {
+          g_set_object (&best, report);
+          g_clear_pointer (&later, g_ptr_array_unref);
+          continue;
+        }
+      if (later == NULL)
+        later = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (later, g_steal_pointer (&report));
+    }
+  if (best != NULL)
+    add_latest_row (rows, later_visits, best, later);
+  return rows;
+}
+
 /**
  * ic_filter_spec_select:
  *

@@ -106,6 +106,10 @@ GListModel         *ic_filter_spec_select             (IcFilterSpec  *self,
 GHashTable         *ic_filter_spec_latest_set         (IcFilterSpec  *self,
                                                        GListModel    *reports) G_GNUC_WARN_UNUSED_RESULT;
 gboolean            ic_report_is_graded               (IcReport      *report);
+/* The rows of the window's "Latest Inspections" matrix, and the visits
+ * after each; see the function. */
+GPtrArray          *ic_report_latest_rows             (GListModel    *reports,
+                                                       GHashTable    *later_visits) G_GNUC_WARN_UNUSED_RESULT;
 
 /* One line for people: "London · from 2023 · latest graded report of
  * each authority", or "all reports" when nothing is filtered. */
