@@ -1145,6 +1145,7 @@ test_search_rows_made (void)
   GdkFrameClock *clock;
   Painted painted = { FALSE };
   g_autofree char *authority = NULL;
+  GtkAdjustment *adjustment;
   guint n_widgets = 0, n_passages = 0, n_headings = 0;
   gulong handler;
 
@@ -1160,7 +1161,13 @@ test_search_rows_made (void)
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   g_assert_true (run_until (was_painted, &painted));
 
-  /* From one broad result to another: every row replaced. */
+  /* From one broad result to another, read further down: every row
+   * replaced. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gtk_adjustment_set_value (adjustment, 3000);
+  painted.painted = FALSE;
+  g_assert_true (run_until (was_painted, &painted));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   painted.painted = FALSE;
   make_row = iface->get_item;
   iface->get_item = count_made_row;
@@ -1174,6 +1181,8 @@ test_search_rows_made (void)
   g_assert_cmpuint (n_widgets, >, 0);
   g_assert_cmpuint (rows_made, <=, 3 * n_widgets);
   g_assert_cmpuint (rows_made, <, g_list_model_get_n_items (rows) / 4);
+  /* The new result from its top. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
   /* Every position: the core's passages in order, each authority's
    * under one heading. */
