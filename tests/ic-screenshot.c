@@ -7,13 +7,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* struct ucred */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "ic-chart-widget.h"
 #include "ic-authority-page.h"
@@ -214,6 +223,121 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+
+/* What a read costs besides the main thread, for the window ÷ command
+ * line ratio (doc/scale.md): the process's other threads (the loader's
+ * workers), the PDF helpers (children of this process) and the X server
+ * composing what the window draws, which all share the same cores. */
+typedef struct
+{
+  gint64 process_us;
+  gint64 children_us;
+  gint64 server_us;
+  guint  frames;
+} ReadCost;
+
+static guint n_frames;
+
+static void
+count_frame_cb (GdkFrameClock *clock)
+{
+  n_frames++;
+}
+
+static gint64
+rusage_us (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+/* utime + stime of a process from /proc (0 if it is gone). */
+static gint64
+pid_cpu_us (pid_t pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int)pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL)
+    return 0;
+  /* Fields from the state on: utime and stime are the 12th and 13th. */
+  fields = g_strsplit (after_name + 2, " ", 16);
+  if (g_strv_length (fields) < 14)
+    return 0;
+  return (g_ascii_strtoll (fields[11], NULL, 10) + g_ascii_strtoll (fields[12], NULL, 10)) *
+         G_USEC_PER_SEC / sysconf (_SC_CLK_TCK);
+}
+
+/* The CPU of the living children of every thread of this process, plus
+ * that of children already reaped. */
+static gint64
+children_cpu_us (void)
+{
+  gint64 total = rusage_us (RUSAGE_CHILDREN);
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (tasks != NULL && (tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/children", tid);
+      g_autofree char *list = NULL;
+      g_auto(GStrv) pids = NULL;
+
+      if (!g_file_get_contents (path, &list, NULL, NULL))
+        continue;
+      pids = g_strsplit (g_strstrip (list), " ", -1);
+      for (guint i = 0; pids[i] != NULL; i++)
+        total += pid_cpu_us (atoi (pids[i]));
+    }
+  return total;
+}
+
+/* The X server's process, from the peer of the display's socket. */
+static pid_t
+server_pid (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+  struct ucred peer;
+  socklen_t length = sizeof peer;
+
+  if (GDK_IS_X11_DISPLAY (display) &&
+      getsockopt (ConnectionNumber (gdk_x11_display_get_xdisplay (display)), SOL_SOCKET,
+                  SO_PEERCRED, &peer, &length) == 0)
+    return peer.pid;
+#endif
+  return 0;
+}
+
+static ReadCost
+read_cost_now (void)
+{
+  return (ReadCost) { rusage_us (RUSAGE_SELF), children_cpu_us (), pid_cpu_us (server_pid ()),
+                      n_frames };
+}
+
+static void
+print_read_cost (ReadCost start,
+                 gint64   main_us)
+{
+  ReadCost end = read_cost_now ();
+
+  g_print ("CPU over the read: main thread %.2f s, other threads %.2f s, PDF helpers %.2f s, "
+           "X server %.2f s; all %.2f s; %u frames drawn\n",
+           main_us / 1e6, (end.process_us - start.process_us - main_us) / 1e6,
+           (end.children_us - start.children_us) / 1e6, (end.server_us - start.server_us) / 1e6,
+           (end.process_us - start.process_us + end.children_us - start.children_us +
+            end.server_us - start.server_us) / 1e6,
+           end.frames - start.frames);
+}
 
 static gint64 t_before;
 
@@ -620,6 +744,7 @@ main (int argc, char **argv)
       gint64 start = g_get_monotonic_time ();
       /* The window's own share of a read: its main thread's CPU time. */
       gint64 main_cpu_start = thread_cpu_us ();
+      ReadCost cost_start;
 
       load_start = start;
       guint tick = g_timeout_add (10, tick_cb, NULL);
@@ -640,6 +765,9 @@ main (int argc, char **argv)
       /* IC_SHOT_VIEW=timeline: the view shown while reading. */
       if (g_getenv ("IC_SHOT_VIEW") != NULL)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("IC_SHOT_VIEW"));
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                        G_CALLBACK (count_frame_cb), NULL);
+      cost_start = read_cost_now ();
       ic_window_open (window, (GFile **) files->pdata, files->len);
       while (ic_window_get_loading (window))
         g_main_context_iteration (NULL, TRUE);
@@ -648,6 +776,7 @@ main (int argc, char **argv)
                g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))),
                (g_get_monotonic_time () - start) / 1e6, worst_gap / 1e3, worst_cpu / 1e3,
                (thread_cpu_us () - main_cpu_start) / 1e6);
+      print_read_cost (cost_start, thread_cpu_us () - main_cpu_start);
       /* Rows and charts keep following for a moment after reading. */
       worst_gap = worst_cpu = 0;
       wait_ms (3000);

@@ -244,6 +244,104 @@ test_recurrence_and_corrections (void)
   fixture_clear (&f);
 }
 
+/* Two Sefton visits made from the carried-forward fixture: the earlier
+ * one (June 2021) with two items, the later one whose statement carries
+ * them forward. */
+static void
+fixture_init_carried (Fixture *f)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser",
+                                                    "fv-carried-forward-by-date.txt", NULL);
+  g_autofree char *later = NULL;
+  g_autofree char *earlier_path = NULL;
+  g_autofree char *later_path = NULL;
+  g_autoptr(GString) earlier = NULL;
+  const char *section, *findings;
+
+  f->home = g_dir_make_tmp ("ic-analysis-cli-XXXXXX", NULL);
+  f->folder = g_build_filename (f->home, "reports", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (f->folder, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &later, NULL, NULL));
+  section = strstr (later, "Areas for priority action");
+  findings = strstr (later, "Findings");
+  g_assert_true (section != NULL && findings != NULL);
+  earlier = g_string_new_len (later, section - later);
+  g_string_append (earlier, "What needs to improve in this area of social work practice\n\n"
+                            "\u2022 The timeliness of initial child protection conferences.\n"
+                            "\u2022 The sufficiency of foster homes for older children.\n\n");
+  g_string_append (earlier, findings);
+  g_string_replace (earlier, "14 March 2022", "12 July 2021", 0);
+  g_string_replace (earlier, "15 and 16 February 2022", "16 and 17 June 2021", 0);
+  earlier_path = g_build_filename (f->folder, "earlier.txt", NULL);
+  later_path = g_build_filename (f->folder, "later.txt", NULL);
+  g_assert_true (g_file_set_contents (earlier_path, earlier->str, -1, NULL));
+  g_assert_true (g_file_set_contents (later_path, later, -1, NULL));
+}
+
+/* The carried-forward links of the export, by the earlier item's index. */
+static guint
+carried_forward_links (Fixture *f,
+                       gboolean with_index[2])
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *recurrences;
+  guint n = 0;
+
+  run_export (f, "--export-json=-");
+  g_assert_cmpint (f->status, ==, 0);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  recurrences = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                              "recurrences");
+  with_index[0] = with_index[1] = FALSE;
+  for (guint i = 0; i < json_array_get_length (recurrences); i++)
+    {
+      JsonObject *r = json_array_get_object_element (recurrences, i);
+      gint64 index = json_object_get_int_member (json_object_get_object_member (r, "earlier"), "index");
+
+      g_assert_true (json_object_get_boolean_member (r, "carried_forward"));
+      g_assert_true (json_object_get_null_member (json_object_get_object_member (r, "later"), "index"));
+      g_assert_true (index == 0 || index == 1);
+      with_index[index] = TRUE;
+      n++;
+    }
+  return n;
+}
+
+/* The command line reads the corrections that unlink carried-forward
+ * links: one item, then the whole statement. */
+static void
+test_carried_forward_corrections (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *earlier_id = NULL;
+  g_autofree char *later_id = NULL;
+  g_autofree char *corrections = NULL;
+  gboolean with_index[2];
+
+  fixture_init_carried (&f);
+  earlier_id = content_id (&f, "earlier.txt");
+  later_id = content_id (&f, "later.txt");
+  g_assert_cmpuint (carried_forward_links (&f, with_index), ==, 2);
+
+  corrections = g_strdup_printf ("{ \"version\": 1, \"reports\": { \"%s\": {"
+                                 " \"carried_forward.%s.0\": \"different\" } } }", later_id, earlier_id);
+  write_corrections (&f, corrections);
+  g_assert_cmpuint (carried_forward_links (&f, with_index), ==, 1);
+  g_assert_false (with_index[0]);
+  g_assert_true (with_index[1]);
+  g_assert_nonnull (strstr (f.out, "\"carried_forward.")); /* in the report's `corrected` */
+
+  g_clear_pointer (&corrections, g_free);
+  corrections = g_strdup_printf ("{ \"version\": 1, \"reports\": { \"%s\": {"
+                                 " \"carried_forward\": \"none\" } } }", later_id);
+  write_corrections (&f, corrections);
+  g_assert_cmpuint (carried_forward_links (&f, with_index), ==, 0);
+
+  fixture_clear (&f);
+}
+
 static void
 test_corrupt_corrections (void)
 {
@@ -277,6 +375,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analysis-cli/recurrence-and-corrections", test_recurrence_and_corrections);
+  g_test_add_func ("/analysis-cli/carried-forward-corrections", test_carried_forward_corrections);
   g_test_add_func ("/analysis-cli/corrupt-corrections", test_corrupt_corrections);
 
   return g_test_run ();

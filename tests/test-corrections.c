@@ -225,6 +225,70 @@ test_json_marks_corrected (void)
   g_assert_true (g_strv_contains (ic_report_get_corrected_fields (back), "grade.care_leavers"));
 }
 
+/* "This report's note does not carry that item forward" and "it carries
+ * nothing forward": kept in the same file, by content id, beside a file
+ * of the first version's fields; read back and applied as corrections of
+ * the report whose note carries. */
+static void
+test_carried_forward_round_trip (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autoptr(IcCorrections) first = ic_corrections_new (path);
+  g_autoptr(IcCorrections) second = ic_corrections_new (path);
+  g_autoptr(IcReport) report = make_report ("r.pdf", "cid-1");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char * const *links;
+  JsonObject *corrected;
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *old = "{ \"version\": 1, \"reports\": { \"cid-1\": {"
+                    " \"improvements.0.recurs_from.cid-0.1\": \"different\" } } }";
+
+  /* A file as the previous release wrote it. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  ic_corrections_load (first, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ic_corrections_set_field (first, "cid-1", "carried_forward.cid-0.1", "different", &error));
+  g_assert_true (ic_corrections_set_field (first, "cid-1", "carried_forward", "none", &error));
+  g_assert_no_error (error);
+  ic_corrections_save (first, &error);
+  g_assert_no_error (error);
+
+  ic_corrections_load (second, &error);
+  g_assert_no_error (error);
+  fields = ic_corrections_list_fields (second, "cid-1");
+  g_assert_cmpuint (g_strv_length (fields), ==, 3);
+  g_assert_cmpstr (fields[0], ==, "carried_forward");
+  g_assert_cmpstr (fields[1], ==, "carried_forward.cid-0.1");
+  g_assert_cmpstr (fields[2], ==, "improvements.0.recurs_from.cid-0.1");
+
+  ic_corrections_apply (second, report);
+  links = ic_report_get_recurrence_links (report);
+  g_assert_true (g_strv_contains (links, "carried cid-0 1 different"));
+  g_assert_true (g_strv_contains (links, "carried none"));
+  g_assert_true (g_strv_contains (links, "0 cid-0 1 different"));
+  g_assert_true (ic_report_is_corrected (report, "carried_forward"));
+  g_assert_true (ic_report_is_corrected (report, "carried_forward.cid-0.1"));
+
+  /* The JSON lists them among the report's corrections. */
+  node = ic_json_report_to_node (report);
+  corrected = json_object_get_object_member (json_node_get_object (node), "corrected");
+  g_assert_true (json_object_has_member (corrected, "carried_forward"));
+  g_assert_true (json_object_has_member (corrected, "carried_forward.cid-0.1"));
+
+  /* Taken back, the report holds no carried-forward correction. */
+  g_assert_true (ic_corrections_remove (second, "cid-1", "carried_forward"));
+  g_assert_true (ic_corrections_remove (second, "cid-1", "carried_forward.cid-0.1"));
+  ic_corrections_apply (second, report);
+  links = ic_report_get_recurrence_links (report);
+  g_assert_false (g_strv_contains (links, "carried none"));
+  g_assert_false (g_strv_contains (links, "carried cid-0 1 different"));
+  g_assert_false (ic_report_is_corrected (report, "carried_forward"));
+}
+
 static void
 test_invalid_values (void)
 {
@@ -237,6 +301,9 @@ test_invalid_values (void)
     { "end_date", "2022-02-30" }, { "grade.leadership", "excellent" },
     { "grade.nowhere", "good" }, { "authority", "  " }, { "title", "x" },
     { "improvements.x.themes", "workforce" },
+    { "carried_forward", "different" }, { "carried_forward.cid.1", "same" },
+    { "carried_forward.cid.x", "different" }, { "carried_forward.a.b.1", "different" },
+    { "carried_forward.cid", "different" }, { "carried_forward..1", "different" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -414,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/corrections/apply-and-revert", test_apply_and_revert);
   g_test_add_func ("/corrections/survives-reload", test_survives_reload);
   g_test_add_func ("/corrections/json-marks-corrected", test_json_marks_corrected);
+  g_test_add_func ("/corrections/carried-forward-round-trip", test_carried_forward_round_trip);
   g_test_add_func ("/corrections/invalid-values", test_invalid_values);
   g_test_add_func ("/corrections/corrupt-file-kept", test_corrupt_file_kept);
   g_test_add_func ("/corrections/default-path", test_default_path);

@@ -9,6 +9,7 @@
 
 #include "ic-changes.h"
 #include "ic-concepts.h"
+#include "ic-corrections.h"
 #include "ic-recurrence.h"
 #include "ic-report-private.h"
 #include "ic-test-util.h"
@@ -306,6 +307,114 @@ test_carried_forward (void)
   _ic_report_set_improvement_note (later, "Leaders know their services well.");
   found = ic_find_recurrences (reports);
   g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* The no-longer-raised items of the previous report, as "what changed"
+ * for @report says them. */
+static guint
+no_longer_raised (GListModel *reports,
+                  GPtrArray  *found,
+                  IcReport   *report)
+{
+  g_autoptr(GHashTable) changes = ic_changes_compute (reports, found);
+
+  return ic_changes_lookup (changes, report)->no_longer->len;
+}
+
+static gboolean
+in_a_chain (GPtrArray *found,
+            IcReport  *report,
+            guint      index)
+{
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (found);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const IcItemRef *ref = g_ptr_array_index (chain, i);
+
+          if (ref->report == report && ref->index == index)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A user who says the note does not carry an item forward, or carries
+ * nothing forward, removes those links and only those: what changed
+ * counts the item as no longer raised, and the chains follow, while a
+ * later item's own link to the same earlier item stays. */
+static void
+test_carried_forward_unlinked (void)
+{
+  const char *y2018[] = { "The timeliness of initial child protection conferences.",
+                          "Sufficiency of foster homes.", NULL };
+  const char *y2022[] = { "The timeliness of initial child protection conferences.", NULL };
+  const char *none[] = { NULL };
+  IcReport *inspection = make_report ("a", "Halton", "2018-03-01", y2018);
+  IcReport *visit = make_report ("c", "Halton", "2020-02-05", none);
+  IcReport *last = make_report ("d", "Halton", "2022-03-01", y2022);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new ("/nonexistent/corrections.json");
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _ic_report_set_content_id (inspection, "id2018");
+  _ic_report_set_content_id (visit, "id2020");
+  _ic_report_set_inspection_type (inspection, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_inspection_type (visit, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_improvement_note (visit, "The areas for improvement set out at the last inspection "
+                                          "remain relevant.");
+  reports = ic_test_model_of (last, visit, inspection, NULL);
+  found = ic_find_recurrences (reports);
+  /* Two carried forward, and 2022 raising 2018's first item again. */
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpuint (no_longer_raised (reports, found, visit), ==, 0);
+  g_assert_true (in_a_chain (found, inspection, 1));
+
+  /* Not the second item. */
+  g_assert_true (ic_corrections_set_field (corrections, "id2020", "carried_forward.id2018.1", "different", &error));
+  g_assert_no_error (error);
+  ic_corrections_apply (corrections, visit);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, 2);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const IcItemRef *earlier = ic_recurrence_get_earlier (g_ptr_array_index (found, i));
+
+      g_assert_true (earlier->report == inspection && earlier->index == 0);
+    }
+  g_assert_cmpuint (no_longer_raised (reports, found, visit), ==, 1);
+  g_assert_false (in_a_chain (found, inspection, 1));
+  json = ic_recurrences_to_json (found);
+  text = json_to_string (json, FALSE);
+  g_assert_nonnull (strstr (text, "\"carried_forward\":true"));
+
+  /* Nothing at all: only the later item's own link is left, its chain
+   * whole. */
+  g_assert_true (ic_corrections_set_field (corrections, "id2020", "carried_forward", "none", &error));
+  ic_corrections_apply (corrections, visit);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_false (ic_recurrence_get_carried_forward (g_ptr_array_index (found, 0)));
+  g_assert_true (ic_recurrence_get_later (g_ptr_array_index (found, 0))->report == last);
+  g_assert_cmpuint (no_longer_raised (reports, found, visit), ==, 2);
+  g_assert_true (in_a_chain (found, last, 0));
+
+  /* Both taken back: the method's links again. */
+  ic_corrections_remove (corrections, "id2020", "carried_forward");
+  ic_corrections_remove (corrections, "id2020", "carried_forward.id2018.1");
+  ic_corrections_apply (corrections, visit);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, 3);
 }
 
 /* A concept shared under different words: "PLO" is pre-proceedings,
@@ -615,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
+  g_test_add_func ("/recurrence/carried-forward-unlinked", test_carried_forward_unlinked);
   g_test_add_func ("/recurrence/carried-forward-by-date", test_carried_forward_by_date);
   g_test_add_func ("/recurrence/synonyms", test_synonyms);
   g_test_add_func ("/recurrence/cohorts", test_cohorts);

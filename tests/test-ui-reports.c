@@ -461,6 +461,122 @@ test_recurrence_unlink_relink (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Halton 2018 with two items, and a 2020 visit whose statement says the
+ * areas of the last inspection remain: it carries both forward. */
+static IcWindow *
+new_window_with_carried_forward (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReport *inspection = make_report ("/r/halton-2018.txt", "Halton", IC_INSPECTION_TYPE_ILACS, 10, G_DATE_MAY,
+                                      2018, IC_GRADE_GOOD);
+  IcReport *visit = _ic_report_new ("/r/halton-2020.txt");
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("The sufficiency of foster homes for older children.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                    (const char *[]) { "sufficiency_and_placements", NULL });
+  g_autoptr(GDate) end = g_date_new_dmy (5, G_DATE_FEBRUARY, 2020);
+
+  _ic_report_set_content_id (inspection, "halton2018");
+  _ic_report_add_improvement (inspection, item);
+  _ic_report_set_content_id (visit, "halton2020");
+  _ic_report_set_authority (visit, "Halton");
+  _ic_report_set_inspection_type (visit, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_end_date (visit, end);
+  _ic_report_set_improvement_note (visit, "The areas for improvement set out at the last inspection remain.");
+  g_ptr_array_add (reports, inspection);
+  g_ptr_array_add (reports, visit);
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  return window;
+}
+
+/* The first button of class @css_class in @page. */
+static GtkWidget *
+button_of_class (GtkWidget  *page,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_by_class (page, css_class, buttons);
+  return buttons->len > 0 ? g_ptr_array_index (buttons, 0) : NULL;
+}
+
+/* Unlink on a carried-forward link, on the report whose statement
+ * carries it and on the earlier report: the link goes (from the page
+ * and the timeline), Undo and Link Again bring it back; Carries Nothing
+ * Forward takes every link of the statement, Carry Forward Again gives
+ * them back. */
+static void
+test_carried_forward_unlink (void)
+{
+  IcWindow *window = new_window_with_carried_forward ();
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  IcReport *visit = ic_report_store_find_content (ic_window_get_store (window), "halton2020");
+  const char *field = "carried_forward.halton2018.0";
+  g_autofree char *path = ic_corrections_get_default_path ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  guint joins;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "halton2020", field);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "halton2020",
+                              "carried_forward");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/halton-2020.txt");
+  g_assert_true (ic_reports_view_get_report (IC_REPORTS_VIEW (reports)) == visit);
+  joins = timeline_links (window);
+  g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, 2);
+  g_assert_nonnull (unlink_button_for (reports, "carried_forward.halton2018.1"));
+  g_assert_null (button_of_class (reports, "recurrence-relink"));
+
+  /* Unlink one item: gone from the page and the timeline, saved, and
+   * offered back by Link Again. */
+  g_signal_emit_by_name (unlink_button_for (reports, field), "clicked");
+  g_assert_null (unlink_button_for (reports, field));
+  g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, 1);
+  g_assert_cmpuint (timeline_links (window), ==, joins - 1);
+  g_assert_true (ic_report_is_corrected (visit, field));
+  g_assert_true (file_contains (path, field));
+  g_assert_cmpuint (count_class (reports, "recurrence-relink"), ==, 1);
+
+  /* Undo: the link is back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_nonnull (unlink_button_for (reports, field));
+  g_assert_cmpuint (timeline_links (window), ==, joins);
+  g_assert_null (button_of_class (reports, "recurrence-relink"));
+
+  /* Unlinked again, Link Again takes the correction back. */
+  g_signal_emit_by_name (unlink_button_for (reports, field), "clicked");
+  g_signal_emit_by_name (button_of_class (reports, "recurrence-relink"), "clicked");
+  g_assert_nonnull (unlink_button_for (reports, field));
+  g_assert_false (ic_report_is_corrected (visit, field));
+
+  /* The statement carries nothing forward; undone, both links return. */
+  g_signal_emit_by_name (button_of_class (reports, "recurrence-carries-nothing"), "clicked");
+  g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, 0);
+  g_assert_cmpuint (timeline_links (window), ==, joins - 2);
+  g_assert_cmpuint (count_class (reports, "recurrence-relink"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, 2);
+  g_assert_cmpuint (timeline_links (window), ==, joins);
+
+  /* On the earlier report the link quotes the statement, and unlinks
+   * as well. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/halton-2018.txt");
+  collect_by_class (reports, "recurrence-link", links);
+  g_assert_cmpuint (links->len, ==, 2);
+  g_assert_nonnull (strstr (gtk_button_get_label (g_ptr_array_index (links, 0)),
+                            "by its statement: \u201cThe areas for improvement"));
+  g_signal_emit_by_name (unlink_button_for (reports, field), "clicked");
+  g_assert_cmpuint (count_class (reports, "recurrence-link"), ==, 1);
+  g_assert_true (ic_report_is_corrected (visit, field));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "halton2020", field);
+  g_assert_false (file_contains (path, "halton2020"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_widgets (GtkWidget *widget)
 {
@@ -758,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
   g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
+  g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
 
   return g_test_run ();

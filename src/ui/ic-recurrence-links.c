@@ -16,6 +16,8 @@
 
 /* Long enough to tell an item from its neighbours in a menu. */
 #define MENU_ITEM_CHARS 90
+/* Long enough to recognise a statement or an item quoted in a link. */
+#define QUOTE_CHARS 110
 
 /**
  * ic_ui_recurrence_field:
@@ -35,6 +37,35 @@ ic_ui_recurrence_field (const IcItemRef *earlier,
   return g_strdup_printf ("improvements.%u.recurs_from.%s.%u", later->index, earlier_id, earlier->index);
 }
 
+/* The field that unlinks @recurrence: a carried-forward link has no
+ * later item, and is corrected as "carried_forward.ID.M". */
+static char *
+link_field (IcRecurrence *recurrence)
+{
+  const IcItemRef *earlier = ic_recurrence_get_earlier (recurrence);
+  const char *earlier_id = ic_report_get_content_id (earlier->report);
+
+  if (!ic_recurrence_get_carried_forward (recurrence))
+    return ic_ui_recurrence_field (earlier, ic_recurrence_get_later (recurrence));
+  if (earlier_id == NULL)
+    return NULL;
+  return g_strdup_printf ("carried_forward.%s.%u", earlier_id, earlier->index);
+}
+
+/* @text cut to @chars characters, with an ellipsis when cut. */
+static char *
+shortened (const char *text,
+           guint       chars)
+{
+  g_autofree char *shown = ic_display_text (text);
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (shown, -1) <= chars)
+    return g_steal_pointer (&shown);
+  cut = g_utf8_substring (shown, 0, chars);
+  return g_strconcat (cut, "\u2026", NULL);
+}
+
 static char *
 report_name (IcReport *report)
 {
@@ -43,6 +74,29 @@ report_name (IcReport *report)
   /* Translators: a report, "Focused visit, 12 May 2023" */
   return g_strdup_printf (_("%s, %s"), ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
                           date);
+}
+
+/* Why a carried-forward link was made: the later report's statement,
+ * quoted (on the earlier report), or the item carried (on the report
+ * that carries it, where the statement is shown above). */
+static char *
+carried_label (IcRecurrence *recurrence,
+               const char   *name,
+               gboolean      later)
+{
+  g_autoptr(IcImprovement) item = ic_item_ref_get_item (ic_recurrence_get_earlier (recurrence));
+  const char *note = ic_report_get_improvement_note (ic_recurrence_get_later (recurrence)->report);
+  g_autofree char *quoted = NULL;
+
+  if (later)
+    {
+      quoted = shortened (note ? note : "", QUOTE_CHARS);
+      /* Translators: "Carried forward: Focused visit, 12 May 2023 (by its statement: “The areas … remain.”)" */
+      return g_strdup_printf (_("Carried forward: %s (by its statement: \u201c%s\u201d)"), name, quoted);
+    }
+  quoted = shortened (item ? ic_improvement_get_text (item) : "", QUOTE_CHARS);
+  /* Translators: "Carries forward: Focused visit, 12 May 2023, item 2 (“The quality of plans.”)" */
+  return g_strdup_printf (_("Carries forward: %s (\u201c%s\u201d)"), name, quoted);
 }
 
 /* What the link says: the other report, and why the two items were
@@ -58,18 +112,15 @@ link_label (IcRecurrence *recurrence,
   g_autofree char *report = report_name (other);
   /* Two items of one report may both be linked: the number tells them
    * apart, and says what Unlink would unlink. A carried-forward
-   * statement is no item. */
-  g_autofree char *name = ic_recurrence_get_carried_forward (recurrence) ? g_strdup (report)
+   * statement is no item; what it carries is. */
+  g_autofree char *name = ic_recurrence_get_carried_forward (recurrence) && later ? g_strdup (report)
                           /* Translators: "Focused visit, 12 May 2023, item 3" */
                           : g_strdup_printf (_("%s, item %u"), report, ref->index + 1);
   const char *concept = ic_recurrence_get_concept_label (recurrence);
   const char *why = concept ? concept : ic_theme_get_label (ic_recurrence_get_theme (recurrence));
 
   if (ic_recurrence_get_carried_forward (recurrence))
-    /* Translators: "Carried forward: Focused visit, 12 May 2023 (the report says earlier areas remain)" */
-    return g_strdup_printf (later ? _("Carried forward: %s (the report says earlier areas remain)")
-                                  : _("Carried forward from: %s (this report says its areas remain)"),
-                            name);
+    return carried_label (recurrence, name, later);
   if (ic_recurrence_get_user_linked (recurrence))
     /* Translators: "Raised again: Focused visit, 12 May 2023 (linked by you)" */
     return g_strdup_printf (later ? _("Raised again: %s (linked by you)") : _("Raised before: %s (linked by you)"),
@@ -107,12 +158,19 @@ open_button (IcRecurrence *recurrence,
  * would leave the method's word, which may be the same link. */
 static GtkWidget *
 unlink_button (IcRecurrence *recurrence,
-               IcReport     *other)
+               IcReport     *other,
+               gboolean      later_shown)
 {
   const IcItemRef *later = ic_recurrence_get_later (recurrence);
-  g_autofree char *field = ic_ui_recurrence_field (ic_recurrence_get_earlier (recurrence), later);
+  gboolean carried = ic_recurrence_get_carried_forward (recurrence);
+  g_autofree char *field = link_field (recurrence);
   const char *later_id = ic_report_get_content_id (later->report);
-  g_autofree char *name = report_name (other);
+  g_autofree char *report = report_name (other);
+  /* On the report that carries several items of one report forward,
+   * the item number tells their buttons apart. */
+  g_autofree char *name = carried && !later_shown
+                          ? g_strdup_printf (_("%s, item %u"), report, ic_recurrence_get_earlier (recurrence)->index + 1)
+                          : g_strdup (report);
   g_autofree char *a11y = NULL;
   GtkWidget *button;
 
@@ -122,7 +180,9 @@ unlink_button (IcRecurrence *recurrence,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "recurrence-unlink");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Not the same concern: remove this link (Undo puts it back)"));
+  gtk_widget_set_tooltip_text (button, carried ? _("Not carried forward by that statement: remove this link "
+                                                   "(Undo puts it back)")
+                                               : _("Not the same concern: remove this link (Undo puts it back)"));
   /* Translators: accessible name, "Unlink from Focused visit, 12 May 2023" */
   a11y = g_strdup_printf (_("Unlink from %s"), name);
   ic_a11y_set_name (button, a11y);
@@ -137,7 +197,8 @@ unlink_button (IcRecurrence *recurrence,
  *
  * Returns: (transfer floating): the link to the other report of
  *   @recurrence, saying why the items were linked, with Unlink beside it
- *   (a carried-forward statement has no item of its own to unlink)
+ *   (for a carried-forward link, Unlink says the statement does not
+ *   carry that item forward)
  */
 GtkWidget *
 ic_ui_recurrence_link (IcRecurrence *recurrence,
@@ -146,11 +207,9 @@ ic_ui_recurrence_link (IcRecurrence *recurrence,
   IcReport *other = later ? ic_recurrence_get_later (recurrence)->report
                           : ic_recurrence_get_earlier (recurrence)->report;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *unlink = NULL;
+  GtkWidget *unlink = unlink_button (recurrence, other, later);
 
   gtk_box_append (GTK_BOX (box), open_button (recurrence, other, later));
-  if (!ic_recurrence_get_carried_forward (recurrence))
-    unlink = unlink_button (recurrence, other);
   if (unlink != NULL)
     gtk_box_append (GTK_BOX (box), unlink);
   return box;
@@ -331,4 +390,167 @@ ic_ui_same_area_button (IcReport   *report,
   a11y = g_strdup_printf (_("Link item %u to an earlier item of the same area"), index + 1);
   ic_a11y_set_name (button, a11y);
   return button;
+}
+
+static IcReport *
+report_with_content (GListModel *reports,
+                     const char *content_id)
+{
+  for (guint i = 0; reports != NULL && i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      if (g_strcmp0 (ic_report_get_content_id (report), content_id) == 0)
+        return report;
+    }
+  return NULL;
+}
+
+/* A correction of the statement shown with the button that takes it
+ * back: "Link Again", "Carry Forward Again". */
+static GtkWidget *
+relink_row (const char *text,
+            const char *mnemonic,
+            const char *a11y,
+            const char *content_id,
+            const char *field)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  /* In line with the text of the flat buttons above it. */
+  gtk_widget_set_margin_start (label, 16);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "recurrence-relink");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Take your correction back: the statement carries it forward again"));
+  ic_a11y_set_name (button, a11y);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", content_id, field);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.revert-correction");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
+/* "carried ID M different": the item the user unlinked, with Link Again. */
+static GtkWidget *
+unlinked_row (IcReport   *report,
+              const char *link,
+              GListModel *same_authority)
+{
+  g_auto(GStrv) f = g_strsplit (link, " ", -1);
+  g_autofree char *field = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *a11y = NULL;
+  IcReport *earlier;
+  guint index;
+
+  if (g_strv_length (f) != 4 || !g_str_equal (f[3], "different") ||
+      (earlier = report_with_content (same_authority, f[1])) == NULL)
+    return NULL;
+  index = (guint) g_ascii_strtoull (f[2], NULL, 10);
+  field = g_strdup_printf ("carried_forward.%s.%u", f[1], index);
+  name = report_name (earlier);
+  /* Translators: "Not carried forward (unlinked by you): Focused visit, 12 May 2023, item 2" */
+  text = g_strdup_printf (_("Not carried forward (unlinked by you): %s, item %u"), name, index + 1);
+  /* Translators: accessible name, "Link again Focused visit, 12 May 2023, item 2" */
+  a11y = g_strdup_printf (_("Link again %s, item %u"), name, index + 1);
+  return relink_row (text, _("_Link Again"), a11y, ic_report_get_content_id (report), field);
+}
+
+static GtkWidget *
+carries_nothing_button (IcReport *report)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Carries _Nothing Forward"));
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "recurrence-carries-nothing");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("The statement does not carry earlier areas forward: remove all its links "
+                                         "(Undo puts them back)"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sss)", ic_report_get_content_id (report),
+                                    "carried_forward", "none");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.correct");
+  return button;
+}
+
+/* The user's corrections of what @report's statement carries forward,
+ * each with the button that takes it back; how many were added. */
+static guint
+add_unlinked (GtkBox     *box,
+              IcReport   *report,
+              GListModel *same_authority)
+{
+  const char * const *links = ic_report_get_recurrence_links (report);
+  guint n = 0;
+
+  if (g_strv_contains (links, "carried none"))
+    {
+      gtk_box_append (box, relink_row (_("You said this statement carries nothing forward."),
+                                       _("Carry Forward _Again"), _("Carry forward again"),
+                                       ic_report_get_content_id (report), "carried_forward"));
+      return 1;
+    }
+  for (guint i = 0; links[i] != NULL; i++)
+    {
+      GtkWidget *row = g_str_has_prefix (links[i], "carried ") ? unlinked_row (report, links[i], same_authority)
+                                                                : NULL;
+
+      if (row != NULL)
+        {
+          gtk_box_append (box, row);
+          n++;
+        }
+    }
+  return n;
+}
+
+/**
+ * ic_ui_carried_forward_links:
+ * @report: a report whose statement may say that earlier areas remain
+ * @same_authority: the reports of @report's authority
+ * @recurrences: (nullable) (element-type IcRecurrence): the links found
+ *
+ * Returns: (transfer floating) (nullable): the earlier items @report's
+ *   statement carries forward, each with Unlink, "Carries Nothing
+ *   Forward", and the user's corrections of them with the buttons that
+ *   take them back; NULL when there is none of these
+ */
+GtkWidget *
+ic_ui_carried_forward_links (IcReport   *report,
+                             GListModel *same_authority,
+                             GPtrArray  *recurrences)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  guint n = 0, carried;
+
+  if (ic_report_get_content_id (report) == NULL)
+    return NULL;
+  for (guint i = 0; recurrences != NULL && i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (ic_recurrence_get_carried_forward (r) && ic_recurrence_get_later (r)->report == report)
+        {
+          gtk_box_append (GTK_BOX (box), ic_ui_recurrence_link (r, FALSE));
+          n++;
+        }
+    }
+  carried = n;
+  n += add_unlinked (GTK_BOX (box), report, same_authority);
+  if (carried > 0)
+    gtk_box_append (GTK_BOX (box), carries_nothing_button (report));
+  if (n == 0)
+    {
+      g_object_ref_sink (box);
+      g_object_unref (box);
+      return NULL;
+    }
+  return box;
 }

@@ -1,9 +1,11 @@
 /* ic-recurrence-links.h: an improvement item's recurrence links on the
  * report page, each saying why two items were linked, with Unlink, and
- * a "Same Area As" menu to link an item the method did not
+ * a "Same Area As" menu to link an item the method did not, and on a
+ * report that says earlier areas remain, what that statement carries
+ * forward, each with Unlink ("carried_forward.ID.M") and "Carries
+ * Nothing Forward" ("carried_forward")
  *
- * Both are corrections ("improvements.N.recurs_from.ID.M", keyed by the
- * later report) through win.correct and win.revert-correction, so they
+ * All are corrections (keyed by the later report) through win.correct and win.revert-correction, so they
  * are saved, applied and undone like any other correction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,5 +26,8 @@ GtkWidget *ic_ui_same_area_button     (IcReport        *report,
                                        guint            index,
                                        GListModel      *same_authority,
                                        GPtrArray       *recurrences);
+GtkWidget *ic_ui_carried_forward_links (IcReport      *report,
+                                        GListModel    *same_authority,
+                                        GPtrArray     *recurrences);
 
 G_END_DECLS

@@ -363,6 +363,28 @@ add_note_row (IcReportPage *self,
   ic_a11y_set_name (gtk_widget_get_parent (box), text);
 }
 
+/* What the report's statement that earlier areas remain carries
+ * forward, each item with Unlink; nothing when it carries nothing. */
+static void
+add_carried_forward_row (IcReportPage *self)
+{
+  GtkWidget *links = ic_ui_carried_forward_links (self->report, self->same_authority, self->recurrences);
+  GtkWidget *box;
+  const char *caption = _("Carried forward by this statement");
+
+  if (links == NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), wrapped_label (caption, "caption"));
+  gtk_box_append (GTK_BOX (box), links);
+  gtk_list_box_append (self->improvements_list, box);
+  ic_a11y_set_name (gtk_widget_get_parent (box), caption);
+}
+
 static GtkWidget *
 improvement_row (IcReportPage  *self,
                  IcImprovement *item,
@@ -410,6 +432,7 @@ fill_improvements (IcReportPage *self)
     add_note_row (self, _("What changed"), self->changes);
   if (note != NULL)
     add_note_row (self, _("The report says (not an item)"), note);
+  add_carried_forward_row (self);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);

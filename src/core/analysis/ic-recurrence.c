@@ -579,6 +579,21 @@ carried_from (GPtrArray *entries,
   return NULL;
 }
 
+/* Whether the user said that @later's statement does not carry item
+ * @index of @earlier forward ("carried ID M different"), or carries
+ * nothing forward ("carried none"). */
+static gboolean
+carried_unlinked (Entry *later,
+                  Entry *earlier,
+                  guint  index)
+{
+  const char * const *links = ic_report_get_recurrence_links (later->report);
+  const char *earlier_id = ic_report_get_content_id (earlier->report);
+  g_autofree char *unlinked = g_strdup_printf ("carried %s %u different", earlier_id ? earlier_id : "", index);
+
+  return g_strv_contains (links, "carried none") || (earlier_id != NULL && g_strv_contains (links, unlinked));
+}
+
 static void
 add_carried_forward (GPtrArray *entries,
                      guint      later_pos,
@@ -590,7 +605,11 @@ add_carried_forward (GPtrArray *entries,
   for (guint i = 0; earlier != NULL && i < earlier->items->len; i++)
     {
       IcImprovement *item = g_ptr_array_index (earlier->items, i);
-      IcRecurrence *found = recurrence_new (earlier, i, later, 0, ic_improvement_get_main_theme (item), 1.0);
+      IcRecurrence *found;
+
+      if (carried_unlinked (later, earlier, i))
+        continue;
+      found = recurrence_new (earlier, i, later, 0, ic_improvement_get_main_theme (item), 1.0);
 
       found->carried_forward = TRUE;
       g_ptr_array_add (out, found);
@@ -654,7 +673,8 @@ apply_link_corrections (GPtrArray *entries,
       guint later_index, earlier_index, found;
       Entry *earlier;
 
-      if (g_strv_length (f) != 4)
+      /* Carried-forward links were corrected as they were found. */
+      if (g_strv_length (f) != 4 || g_str_equal (f[0], "carried"))
         continue;
       later_index = (guint)g_ascii_strtoull (f[0], NULL, 10);
       earlier_index = (guint)g_ascii_strtoull (f[2], NULL, 10);

@@ -693,7 +693,9 @@ ic_report_get_corrected_fields (IcReport *self)
  * The user's corrections of which items recur from which: each
  * "LATER_INDEX EARLIER_CONTENT_ID EARLIER_INDEX same" (the two items
  * raise the same concern) or "… different" (they do not), for items of
- * this report.
+ * this report; and for this report's statement that earlier areas
+ * remain, "carried EARLIER_CONTENT_ID EARLIER_INDEX different" (it does
+ * not carry that item forward) or "carried none" (it carries nothing).
  *
  * Returns: (transfer none): the links, never %NULL
  */

@@ -24,6 +24,7 @@
 
 #define GRADE_PREFIX "grade."
 #define RECURS_FROM ".recurs_from."
+#define CARRIED "carried_forward"
 
 G_DEFINE_QUARK (ic-corrections-originals, originals)
 
@@ -160,6 +161,17 @@ is_index (const char *text,
   return TRUE;
 }
 
+static gboolean
+is_content_id (const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  for (const char *c = text; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_' && *c != ':')
+      return FALSE;
+  return TRUE;
+}
+
 /* "improvements.N.recurs_from.CONTENT_ID.M": whether item N of this
  * report raises again item M of the report with CONTENT_ID. */
 static gboolean
@@ -173,13 +185,29 @@ parse_link_field (const char  *field,
   if (field == NULL || !g_str_has_prefix (field, ITEMS_PREFIX) || strstr (field, RECURS_FROM) == NULL)
     return FALSE;
   parts = g_strsplit (field, ".", -1);
-  if (g_strv_length (parts) != 5 || !g_str_equal (parts[2], "recurs_from") || parts[3][0] == '\0' ||
+  if (g_strv_length (parts) != 5 || !g_str_equal (parts[2], "recurs_from") || !is_content_id (parts[3]) ||
       !is_index (parts[1], later_index) || !is_index (parts[4], earlier_index))
     return FALSE;
-  for (const char *c = parts[3]; *c; c++)
-    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_' && *c != ':')
-      return FALSE;
   *earlier_id = g_strdup (parts[3]);
+  return TRUE;
+}
+
+/* "carried_forward.CONTENT_ID.M": whether this report's statement that
+ * earlier areas remain carries item M of the report with CONTENT_ID
+ * forward. */
+static gboolean
+parse_carried_field (const char  *field,
+                     char       **earlier_id,
+                     guint       *earlier_index)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (field == NULL || !g_str_has_prefix (field, CARRIED "."))
+    return FALSE;
+  parts = g_strsplit (field, ".", -1);
+  if (g_strv_length (parts) != 3 || !is_content_id (parts[1]) || !is_index (parts[2], earlier_index))
+    return FALSE;
+  *earlier_id = g_strdup (parts[1]);
   return TRUE;
 }
 
@@ -249,6 +277,10 @@ _ic_corrections_validate (const char  *field,
     ok = valid_themes (value);
   else if (parse_link_field (field, &index, &earlier_id, &earlier_index))
     ok = g_strcmp0 (text, "same") == 0 || g_strcmp0 (text, "different") == 0;
+  else if (g_strcmp0 (field, CARRIED) == 0)
+    ok = g_strcmp0 (text, "none") == 0;
+  else if (parse_carried_field (field, &earlier_id, &earlier_index))
+    ok = g_strcmp0 (text, "different") == 0;
   else
     {
       g_set_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID,
@@ -262,6 +294,21 @@ _ic_corrections_validate (const char  *field,
   return ok;
 }
 
+/* Adds @link to the corrections of links @report holds (see
+ * ic_report_get_recurrence_links()). */
+static void
+add_link (IcReport   *report,
+          const char *link)
+{
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+
+  g_strv_builder_addv (links, (const char **)ic_report_get_recurrence_links (report));
+  g_strv_builder_add (links, link);
+  built = g_strv_builder_end (links);
+  _ic_report_set_recurrence_links (report, (const char * const *)built);
+}
+
 /* A link correction goes on the later report, read by
  * ic_find_recurrences(); the earlier report may not be loaded. */
 static gboolean
@@ -271,17 +318,34 @@ apply_link (IcReport   *report,
             guint       earlier_index,
             const char *decision)
 {
-  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
-  g_auto(GStrv) built = NULL;
   g_autofree char *link = NULL;
 
   if (later_index >= g_list_model_get_n_items (ic_report_get_improvements (report)))
     return FALSE;
   link = g_strdup_printf ("%u %s %u %s", later_index, earlier_id, earlier_index, decision);
-  g_strv_builder_addv (links, (const char **)ic_report_get_recurrence_links (report));
-  g_strv_builder_add (links, link);
-  built = g_strv_builder_end (links);
-  _ic_report_set_recurrence_links (report, (const char * const *)built);
+  add_link (report, link);
+  return TRUE;
+}
+
+/* A carried-forward link has no later item: the correction goes on the
+ * report whose note carries, as "carried ID M different", or "carried
+ * none" when the note carries nothing forward. */
+static gboolean
+apply_carried (IcReport   *report,
+               const char *field,
+               const char *decision)
+{
+  g_autofree char *earlier_id = NULL;
+  g_autofree char *link = NULL;
+  guint earlier_index;
+
+  if (g_strcmp0 (field, CARRIED) == 0)
+    link = g_strdup ("carried none");
+  else if (parse_carried_field (field, &earlier_id, &earlier_index))
+    link = g_strdup_printf ("carried %s %u %s", earlier_id, earlier_index, decision);
+  else
+    return FALSE;
+  add_link (report, link);
   return TRUE;
 }
 
@@ -300,6 +364,8 @@ apply_field (IcReport   *report,
 
   if (parse_link_field (field, &index, &earlier_id, &earlier_index))
     return apply_link (report, index, earlier_id, earlier_index, text);
+  if (g_str_has_prefix (field, CARRIED))
+    return apply_carried (report, field, text);
   if (g_strcmp0 (field, "authority") == 0)
     _ic_report_set_authority (report, text);
   else if (g_strcmp0 (field, "inspection_type") == 0 && ic_inspection_type_from_key (text, &type))

@@ -11,7 +11,10 @@
  * "improvements.N.themes" (N the item's 0-based index), and
  * "improvements.N.recurs_from.ID.M" (whether item N raises again item M
  * of the report with content id ID: "same" links the two, "different"
- * unlinks them, whatever the method finds).
+ * unlinks them, whatever the method finds), "carried_forward.ID.M"
+ * ("different": this report's statement that earlier areas remain does
+ * not carry item M of the report with content id ID forward) and
+ * "carried_forward" ("none": the statement carries nothing forward).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

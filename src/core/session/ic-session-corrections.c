@@ -114,7 +114,9 @@ themes_value (IcReport *report,
 }
 
 /* "improvements.N.recurs_from.ID.M" -> the decision the report holds for
- * that pair ("same", "different"), or NULL. */
+ * that pair ("same", "different"), "carried_forward.ID.M" -> the decision
+ * for that item carried forward ("different"), "carried_forward" ->
+ * "none"; or NULL. */
 static char *
 link_value (IcReport   *report,
             const char *field)
@@ -123,9 +125,14 @@ link_value (IcReport   *report,
   const char * const *links = ic_report_get_recurrence_links (report);
   g_autofree char *prefix = NULL;
 
-  if (g_strv_length (parts) != 5 || !g_str_equal (parts[2], "recurs_from"))
+  if (g_str_equal (field, "carried_forward"))
+    return g_strv_contains (links, "carried none") ? g_strdup ("none") : NULL;
+  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "carried_forward"))
+    prefix = g_strdup_printf ("carried %s %s ", parts[1], parts[2]);
+  else if (g_strv_length (parts) == 5 && g_str_equal (parts[2], "recurs_from"))
+    prefix = g_strdup_printf ("%s %s %s ", parts[1], parts[3], parts[4]);
+  else
     return NULL;
-  prefix = g_strdup_printf ("%s %s %s ", parts[1], parts[3], parts[4]);
   for (guint i = 0; links[i] != NULL; i++)
     if (g_str_has_prefix (links[i], prefix))
       return g_strdup (links[i] + strlen (prefix));
@@ -147,7 +154,7 @@ current_value (IcSession  *self,
     return NULL;
   if (themes_index (field, &index))
     return themes_value (report, index);
-  if (g_str_has_prefix (field, "improvements."))
+  if (g_str_has_prefix (field, "improvements.") || g_str_has_prefix (field, "carried_forward"))
     return link_value (report, field);
   if (g_str_equal (field, "inspection_type"))
     return g_strdup (ic_inspection_type_to_key (ic_report_get_inspection_type (report)));
