@@ -132,6 +132,13 @@ save (GtkWidget  *window,
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* IC_SHOT_NODES=1: the render nodes too, for what a frame draws. */
+  if (g_getenv ("IC_SHOT_NODES") != NULL)
+    {
+      g_autofree char *nodes = g_strdup_printf ("%s/%s.node", dir, name);
+
+      gsk_render_node_write_to_file (node, nodes, NULL);
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_save_to_png (texture, path);
@@ -193,7 +200,8 @@ static gint64 load_start;
 static gint64 prof_threshold_us;
 /* The same for the main thread's CPU time: on a busy machine, the part of
  * a gap that is the window's own work rather than waiting for a core. */
-static gint64 last_cpu, worst_cpu;
+static gint64 last_cpu, worst_cpu, last_x;
+static gint64 xserver_cpu_us (void);
 
 static gint64
 thread_cpu_us (void)
@@ -214,12 +222,13 @@ tick_cb (gpointer data)
     {
       worst_gap = MAX (worst_gap, now - last_tick);
       if (g_getenv ("IC_PROF") && now - last_tick > prof_threshold_us)
-        g_printerr ("PROF gap %.1f ms (CPU %.1f) ending at %.3f s\n", (now - last_tick) / 1e3,
-                    (cpu - last_cpu) / 1e3, (now - load_start) / 1e6);
+        g_printerr ("PROF gap %.1f ms (CPU %.1f, X server %.1f) ending at %.3f s\n", (now - last_tick) / 1e3,
+                    (cpu - last_cpu) / 1e3, (xserver_cpu_us () - last_x) / 1e3, (now - load_start) / 1e6);
       worst_cpu = MAX (worst_cpu, cpu - last_cpu);
     }
   last_tick = now;
   last_cpu = cpu;
+  last_x = xserver_cpu_us ();
   return G_SOURCE_CONTINUE;
 }
 
@@ -339,12 +348,54 @@ print_read_cost (ReadCost start,
            end.frames - start.frames);
 }
 
-static gint64 t_before;
+/* The X server's CPU time (µs) in a frame: with the cairo renderer the
+ * drawing is XRender requests the server carries out, so a frame's wall
+ * time is the window's CPU, the server's, and waiting for a core. */
+static char *xserver_schedstat;
+
+static char *
+find_xserver_schedstat (void)
+{
+  const char *display = g_getenv ("DISPLAY");
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *pid;
+
+  while (display != NULL && proc != NULL && (pid = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", pid, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      gsize len;
+
+      if (!g_ascii_isdigit (pid[0]) || !g_file_get_contents (path, &cmdline, &len, NULL))
+        continue;
+      if (!g_str_has_suffix (cmdline, "Xvfb"))
+        continue;
+      for (const char *arg = cmdline; arg < cmdline + len; arg += strlen (arg) + 1)
+        if (g_str_equal (arg, display))
+          return g_strdup_printf ("/proc/%s/task/%s/schedstat", pid, pid);
+    }
+  return NULL;
+}
+
+static gint64
+xserver_cpu_us (void)
+{
+  g_autofree char *text = NULL;
+
+  if (xserver_schedstat == NULL || !g_file_get_contents (xserver_schedstat, &text, NULL, NULL))
+    return 0;
+  return g_ascii_strtoll (text, NULL, 10) / 1000;
+}
+
+static gint64 t_before, cpu_before, x_before;
+static GListModel *prof_store;  /* the rows a frame may show */
 
 static void
 before_cb (GdkFrameClock *c)
 {
   t_before = g_get_monotonic_time ();
+  cpu_before = thread_cpu_us ();
+  x_before = xserver_cpu_us ();
 }
 static gint64 t_update, t_layout, t_paint;
 static void upd_cb (void) { t_update = g_get_monotonic_time (); }
@@ -357,8 +408,35 @@ after_cb (GdkFrameClock *c)
 {
   gint64 d = g_get_monotonic_time () - t_before;
   if (d > prof_threshold_us)
-    g_printerr ("PROF at %.3f s frame: %.1f ms (before-paint %.1f update %.1f layout %.1f paint %.1f)\n", (t_before - load_start) / 1e6, d / 1e3,
-                (t_bp - t_before) / 1e3, (t_update - t_bp) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3);
+    g_printerr ("PROF at %.3f s frame: %.1f ms (before-paint %.1f update %.1f layout %.1f paint %.1f; "
+                "CPU: main thread %.1f, X server %.1f; %u reports)\n", (t_before - load_start) / 1e6, d / 1e3,
+                (t_bp - t_before) / 1e3, (t_update - t_bp) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3,
+                (thread_cpu_us () - cpu_before) / 1e3, (xserver_cpu_us () - x_before) / 1e3,
+                prof_store != NULL ? g_list_model_get_n_items (prof_store) : 0);
+}
+
+/* IC_PROF=N: every frame and main-loop gap longer than N ms from now. */
+static void
+start_profile (IcWindow *window)
+{
+  guint64 ms;
+  GdkFrameClock *clock;
+
+  if (g_getenv ("IC_PROF") == NULL)
+    return;
+  ms = g_ascii_strtoull (g_getenv ("IC_PROF"), NULL, 10);
+  prof_threshold_us = (ms > 1 ? ms : 45) * 1000;
+  xserver_schedstat = find_xserver_schedstat ();
+  /* For `perf report --time` of a `perf record -k CLOCK_MONOTONIC`. */
+  g_printerr ("PROF folder opened at %.6f s (CLOCK_MONOTONIC)\n", load_start / 1e6);
+  prof_store = G_LIST_MODEL (ic_window_get_store (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
+  g_signal_connect_after (clock, "before-paint", G_CALLBACK (bp_after_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
 }
 
 static void
@@ -723,6 +801,9 @@ main (int argc, char **argv)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+  /* IC_SHOT_NO_ANIMATIONS=1: as a desktop with animations turned off. */
+  if (g_strcmp0 (g_getenv ("IC_SHOT_NO_ANIMATIONS"), "1") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   window = ic_window_new (NULL);
   /* IC_SHOT_SIZE=800x600: the window's size (1300x850 without it). */
   {
@@ -749,19 +830,7 @@ main (int argc, char **argv)
       load_start = start;
       guint tick = g_timeout_add (10, tick_cb, NULL);
 
-      if (g_getenv ("IC_PROF"))
-        {
-          guint64 ms = g_ascii_strtoull (g_getenv ("IC_PROF"), NULL, 10);
-
-          prof_threshold_us = (ms > 1 ? ms : 45) * 1000;
-          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-          g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
-          g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
-          g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
-          g_signal_connect_after (clock, "before-paint", G_CALLBACK (bp_after_cb), NULL);
-          g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
-          g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
-        }
+      start_profile (window);
       /* IC_SHOT_VIEW=timeline: the view shown while reading. */
       if (g_getenv ("IC_SHOT_VIEW") != NULL)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("IC_SHOT_VIEW"));
@@ -800,7 +869,19 @@ main (int argc, char **argv)
         }
     }
   else
-    fill (ic_window_get_store (window));
+    {
+      /* With IC_SHOT_LOAD_ONLY=1 and IC_PROF: the window's first frame
+       * with rows, the made-up reports arriving in one batch. */
+      load_start = g_get_monotonic_time ();
+      start_profile (window);
+      fill (ic_window_get_store (window));
+      if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
+        {
+          wait_ms (1000);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return 0;
+        }
+    }
   wait_ms (600);
   /* IC_SHOT_PEER=NAME: the peer group of NAME, as "Compare With…" sets it. */
   if (g_getenv ("IC_SHOT_PEER") != NULL)
