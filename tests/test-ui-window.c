@@ -363,6 +363,22 @@ count_revert_buttons (GtkWidget *widget)
   return n;
 }
 
+/* How many visible revert buttons have @tooltip. */
+static guint
+count_revert_tooltips (GtkWidget  *widget,
+                       const char *tooltip)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.revert-correction") == 0 &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_revert_tooltips (c, tooltip);
+  return n;
+}
+
 /* Authority, kind, dates and an item's themes are corrected through the
  * same actions as grades: each shows on the report page as corrected,
  * each can be undone, and each can be reverted to the parsed value. */
@@ -411,6 +427,8 @@ test_correct_every_field (void)
   g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
   g_assert_cmpint (g_date_get_day (ic_report_get_end_date (report)), ==, 14);
   g_assert_cmpuint (count_revert_buttons (reports), ==, 2);
+  /* In the words of the toast, not "parsed value". */
+  g_assert_cmpuint (count_revert_tooltips (reports, "Revert to the value as read"), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
   g_assert_cmpint (g_date_compare (ic_report_get_end_date (report), parsed_end), ==, 0);
   g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
