@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <cairo-pdf.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -680,6 +681,58 @@ test_timeline_years_above (void)
   ic_test_remove_tree (dir);
 }
 
+/* The first page's text of the PDF at @path. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_nonnull (doc);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+
+/* In a narrow timeline (a window of 800 x 600) the years above the
+ * columns take one form, with room between them: "’15 ’16", not
+ * "20152016" run together nor "2015" beside "’16". */
+static void
+test_timeline_years_above_narrow (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (12, 4);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("ic-render-years-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+
+  for (double width = 300; width <= 900; width += 25)
+    {
+      cairo_surface_t *surface = cairo_pdf_surface_create (path, width, 600);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *text = NULL;
+
+      ic_chart_draw (chart, cr, width, 600, ic_palette_get_print ());
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      text = pdf_text (path);
+      for (int year = chart->first_year; year < chart->last_year; year++)
+        {
+          g_autofree char *run = g_strdup_printf ("%d%d", year, year + 1);
+          g_autofree char *mixed = g_strdup_printf ("%d \u2019%02d", year, (year + 1) % 100);
+          g_autofree char *mixed_back = g_strdup_printf ("\u2019%02d %d", year % 100, year + 1);
+
+          g_assert_null (strstr (text, run));
+          g_assert_null (strstr (text, mixed));
+          g_assert_null (strstr (text, mixed_back));
+        }
+    }
+  ic_test_remove_tree (dir);
+}
+
 static void
 test_export (void)
 {
@@ -761,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
+  g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
 
   return g_test_run ();
 }

@@ -560,24 +560,26 @@ draw_years_above (IcChart              *chart,
 {
   int n_years = chart->last_year + 1 - chart->first_year;
   double year_w = (layout->x1 - layout->x0) / MAX (n_years, 1);
+  /* One form for every column, with room between: "2014" or, in narrow
+   * columns, "’14", never the two mixed nor run together. */
+  gboolean full = TRUE;
+
+  for (int i = 0; i < n_years && full; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", chart->first_year + i);
+
+      full = _ic_text_width (context, text, chart->font_size * 0.85, 0) + 4 <= year_w;
+    }
 
   for (int i = 0; i < n_years; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%d", chart->first_year + i);
+      int year = chart->first_year + i;
+      g_autofree char *text = full ? g_strdup_printf ("%d", year) : g_strdup_printf ("\u2019%02d", year % 100);
       g_autoptr(PangoLayout) label = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
       double tw;
 
       _ic_text_size (label, &tw, NULL);
-      /* Narrow columns: "’15" rather than no year at all. */
-      if (tw >= year_w)
-        {
-          g_free (text);
-          text = g_strdup_printf ("\u2019%02d", (chart->first_year + i) % 100);
-          g_clear_object (&label);
-          label = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
-          _ic_text_size (label, &tw, NULL);
-        }
-      if (tw < year_w)
+      if (tw + 2 <= year_w)
         _ic_text_draw (cr, label, layout->x0 + i * year_w + (year_w - tw) / 2,
                        layout->top - layout->axis_h + pad (chart),
                        ic_palette_get_color (palette, IC_PALETTE_TEXT));
