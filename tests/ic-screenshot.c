@@ -7,13 +7,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* struct ucred */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "ic-chart-widget.h"
 #include "ic-authority-page.h"
@@ -123,6 +132,13 @@ save (GtkWidget  *window,
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* IC_SHOT_NODES=1: the render nodes too, for what a frame draws. */
+  if (g_getenv ("IC_SHOT_NODES") != NULL)
+    {
+      g_autofree char *nodes = g_strdup_printf ("%s/%s.node", dir, name);
+
+      gsk_render_node_write_to_file (node, nodes, NULL);
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_save_to_png (texture, path);
@@ -184,7 +200,8 @@ static gint64 load_start;
 static gint64 prof_threshold_us;
 /* The same for the main thread's CPU time: on a busy machine, the part of
  * a gap that is the window's own work rather than waiting for a core. */
-static gint64 last_cpu, worst_cpu;
+static gint64 last_cpu, worst_cpu, last_x;
+static gint64 xserver_cpu_us (void);
 
 static gint64
 thread_cpu_us (void)
@@ -205,22 +222,180 @@ tick_cb (gpointer data)
     {
       worst_gap = MAX (worst_gap, now - last_tick);
       if (g_getenv ("IC_PROF") && now - last_tick > prof_threshold_us)
-        g_printerr ("PROF gap %.1f ms (CPU %.1f) ending at %.3f s\n", (now - last_tick) / 1e3,
-                    (cpu - last_cpu) / 1e3, (now - load_start) / 1e6);
+        g_printerr ("PROF gap %.1f ms (CPU %.1f, X server %.1f) ending at %.3f s\n", (now - last_tick) / 1e3,
+                    (cpu - last_cpu) / 1e3, (xserver_cpu_us () - last_x) / 1e3, (now - load_start) / 1e6);
       worst_cpu = MAX (worst_cpu, cpu - last_cpu);
     }
   last_tick = now;
   last_cpu = cpu;
+  last_x = xserver_cpu_us ();
   return G_SOURCE_CONTINUE;
 }
 
 
-static gint64 t_before;
+/* What a read costs besides the main thread, for the window ÷ command
+ * line ratio (doc/scale.md): the process's other threads (the loader's
+ * workers), the PDF helpers (children of this process) and the X server
+ * composing what the window draws, which all share the same cores. */
+typedef struct
+{
+  gint64 process_us;
+  gint64 children_us;
+  gint64 server_us;
+  guint  frames;
+} ReadCost;
+
+static guint n_frames;
+
+static void
+count_frame_cb (GdkFrameClock *clock)
+{
+  n_frames++;
+}
+
+static gint64
+rusage_us (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+/* utime + stime of a process from /proc (0 if it is gone). */
+static gint64
+pid_cpu_us (pid_t pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int)pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (pid <= 0 || !g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL)
+    return 0;
+  /* Fields from the state on: utime and stime are the 12th and 13th. */
+  fields = g_strsplit (after_name + 2, " ", 16);
+  if (g_strv_length (fields) < 14)
+    return 0;
+  return (g_ascii_strtoll (fields[11], NULL, 10) + g_ascii_strtoll (fields[12], NULL, 10)) *
+         G_USEC_PER_SEC / sysconf (_SC_CLK_TCK);
+}
+
+/* The CPU of the living children of every thread of this process, plus
+ * that of children already reaped. */
+static gint64
+children_cpu_us (void)
+{
+  gint64 total = rusage_us (RUSAGE_CHILDREN);
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (tasks != NULL && (tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/children", tid);
+      g_autofree char *list = NULL;
+      g_auto(GStrv) pids = NULL;
+
+      if (!g_file_get_contents (path, &list, NULL, NULL))
+        continue;
+      pids = g_strsplit (g_strstrip (list), " ", -1);
+      for (guint i = 0; pids[i] != NULL; i++)
+        total += pid_cpu_us (atoi (pids[i]));
+    }
+  return total;
+}
+
+/* The X server's process, from the peer of the display's socket. */
+static pid_t
+server_pid (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+  struct ucred peer;
+  socklen_t length = sizeof peer;
+
+  if (GDK_IS_X11_DISPLAY (display) &&
+      getsockopt (ConnectionNumber (gdk_x11_display_get_xdisplay (display)), SOL_SOCKET,
+                  SO_PEERCRED, &peer, &length) == 0)
+    return peer.pid;
+#endif
+  return 0;
+}
+
+static ReadCost
+read_cost_now (void)
+{
+  return (ReadCost) { rusage_us (RUSAGE_SELF), children_cpu_us (), pid_cpu_us (server_pid ()),
+                      n_frames };
+}
+
+static void
+print_read_cost (ReadCost start,
+                 gint64   main_us)
+{
+  ReadCost end = read_cost_now ();
+
+  g_print ("CPU over the read: main thread %.2f s, other threads %.2f s, PDF helpers %.2f s, "
+           "X server %.2f s; all %.2f s; %u frames drawn\n",
+           main_us / 1e6, (end.process_us - start.process_us - main_us) / 1e6,
+           (end.children_us - start.children_us) / 1e6, (end.server_us - start.server_us) / 1e6,
+           (end.process_us - start.process_us + end.children_us - start.children_us +
+            end.server_us - start.server_us) / 1e6,
+           end.frames - start.frames);
+}
+
+/* The X server's CPU time (µs) in a frame: with the cairo renderer the
+ * drawing is XRender requests the server carries out, so a frame's wall
+ * time is the window's CPU, the server's, and waiting for a core. */
+static char *xserver_schedstat;
+
+static char *
+find_xserver_schedstat (void)
+{
+  const char *display = g_getenv ("DISPLAY");
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *pid;
+
+  while (display != NULL && proc != NULL && (pid = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", pid, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      gsize len;
+
+      if (!g_ascii_isdigit (pid[0]) || !g_file_get_contents (path, &cmdline, &len, NULL))
+        continue;
+      if (!g_str_has_suffix (cmdline, "Xvfb"))
+        continue;
+      for (const char *arg = cmdline; arg < cmdline + len; arg += strlen (arg) + 1)
+        if (g_str_equal (arg, display))
+          return g_strdup_printf ("/proc/%s/task/%s/schedstat", pid, pid);
+    }
+  return NULL;
+}
+
+static gint64
+xserver_cpu_us (void)
+{
+  g_autofree char *text = NULL;
+
+  if (xserver_schedstat == NULL || !g_file_get_contents (xserver_schedstat, &text, NULL, NULL))
+    return 0;
+  return g_ascii_strtoll (text, NULL, 10) / 1000;
+}
+
+static gint64 t_before, cpu_before, x_before;
+static GListModel *prof_store;  /* the rows a frame may show */
 
 static void
 before_cb (GdkFrameClock *c)
 {
   t_before = g_get_monotonic_time ();
+  cpu_before = thread_cpu_us ();
+  x_before = xserver_cpu_us ();
 }
 static gint64 t_update, t_layout, t_paint;
 static void upd_cb (void) { t_update = g_get_monotonic_time (); }
@@ -233,8 +408,35 @@ after_cb (GdkFrameClock *c)
 {
   gint64 d = g_get_monotonic_time () - t_before;
   if (d > prof_threshold_us)
-    g_printerr ("PROF at %.3f s frame: %.1f ms (before-paint %.1f update %.1f layout %.1f paint %.1f)\n", (t_before - load_start) / 1e6, d / 1e3,
-                (t_bp - t_before) / 1e3, (t_update - t_bp) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3);
+    g_printerr ("PROF at %.3f s frame: %.1f ms (before-paint %.1f update %.1f layout %.1f paint %.1f; "
+                "CPU: main thread %.1f, X server %.1f; %u reports)\n", (t_before - load_start) / 1e6, d / 1e3,
+                (t_bp - t_before) / 1e3, (t_update - t_bp) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3,
+                (thread_cpu_us () - cpu_before) / 1e3, (xserver_cpu_us () - x_before) / 1e3,
+                prof_store != NULL ? g_list_model_get_n_items (prof_store) : 0);
+}
+
+/* IC_PROF=N: every frame and main-loop gap longer than N ms from now. */
+static void
+start_profile (IcWindow *window)
+{
+  guint64 ms;
+  GdkFrameClock *clock;
+
+  if (g_getenv ("IC_PROF") == NULL)
+    return;
+  ms = g_ascii_strtoull (g_getenv ("IC_PROF"), NULL, 10);
+  prof_threshold_us = (ms > 1 ? ms : 45) * 1000;
+  xserver_schedstat = find_xserver_schedstat ();
+  /* For `perf report --time` of a `perf record -k CLOCK_MONOTONIC`. */
+  g_printerr ("PROF folder opened at %.6f s (CLOCK_MONOTONIC)\n", load_start / 1e6);
+  prof_store = G_LIST_MODEL (ic_window_get_store (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
+  g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
+  g_signal_connect_after (clock, "before-paint", G_CALLBACK (bp_after_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
 }
 
 static void
@@ -591,6 +793,9 @@ main (int argc, char **argv)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+  /* IC_SHOT_NO_ANIMATIONS=1: as a desktop with animations turned off. */
+  if (g_strcmp0 (g_getenv ("IC_SHOT_NO_ANIMATIONS"), "1") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   window = ic_window_new (NULL);
   /* IC_SHOT_SIZE=800x600: the window's size (1300x850 without it). */
   {
@@ -612,26 +817,18 @@ main (int argc, char **argv)
       gint64 start = g_get_monotonic_time ();
       /* The window's own share of a read: its main thread's CPU time. */
       gint64 main_cpu_start = thread_cpu_us ();
+      ReadCost cost_start;
 
       load_start = start;
       guint tick = g_timeout_add (10, tick_cb, NULL);
 
-      if (g_getenv ("IC_PROF"))
-        {
-          guint64 ms = g_ascii_strtoull (g_getenv ("IC_PROF"), NULL, 10);
-
-          prof_threshold_us = (ms > 1 ? ms : 45) * 1000;
-          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-          g_signal_connect (clock, "before-paint", G_CALLBACK (before_cb), NULL);
-          g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), NULL);
-          g_signal_connect_after (clock, "update", G_CALLBACK (upd_cb), NULL);
-          g_signal_connect_after (clock, "before-paint", G_CALLBACK (bp_after_cb), NULL);
-          g_signal_connect_after (clock, "layout", G_CALLBACK (lay_cb), NULL);
-          g_signal_connect_after (clock, "paint", G_CALLBACK (pai_cb), NULL);
-        }
+      start_profile (window);
       /* IC_SHOT_VIEW=timeline: the view shown while reading. */
       if (g_getenv ("IC_SHOT_VIEW") != NULL)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("IC_SHOT_VIEW"));
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                        G_CALLBACK (count_frame_cb), NULL);
+      cost_start = read_cost_now ();
       ic_window_open (window, (GFile **) files->pdata, files->len);
       while (ic_window_get_loading (window))
         g_main_context_iteration (NULL, TRUE);
@@ -640,6 +837,7 @@ main (int argc, char **argv)
                g_list_model_get_n_items (G_LIST_MODEL (ic_window_get_store (window))),
                (g_get_monotonic_time () - start) / 1e6, worst_gap / 1e3, worst_cpu / 1e3,
                (thread_cpu_us () - main_cpu_start) / 1e6);
+      print_read_cost (cost_start, thread_cpu_us () - main_cpu_start);
       /* Rows and charts keep following for a moment after reading. */
       worst_gap = worst_cpu = 0;
       wait_ms (3000);
@@ -663,7 +861,19 @@ main (int argc, char **argv)
         }
     }
   else
-    fill (ic_window_get_store (window));
+    {
+      /* With IC_SHOT_LOAD_ONLY=1 and IC_PROF: the window's first frame
+       * with rows, the made-up reports arriving in one batch. */
+      load_start = g_get_monotonic_time ();
+      start_profile (window);
+      fill (ic_window_get_store (window));
+      if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
+        {
+          wait_ms (1000);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return 0;
+        }
+    }
   wait_ms (600);
   /* IC_SHOT_PEER=NAME: the peer group of NAME, as "Compare With…" sets it. */
   if (g_getenv ("IC_SHOT_PEER") != NULL)

@@ -1223,6 +1223,58 @@ test_short_whole (void)
   ic_test_remove_tree (dir);
 }
 
+/* Progressive, a long PDF read by a helper: its report from the first
+ * pages is listed, then the whole one replaces it, and the helper opens
+ * the PDF once for both (one request), where a second pass would send,
+ * open and parse the file again. */
+static void
+test_streamed_once (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("ic-streamed-XXXXXX", &error);
+      g_autofree char *log_dir = g_dir_make_tmp ("ic-streamed-log-XXXXXX", &error);
+      g_autofree char *log = g_build_filename (log_dir, "requests", NULL);
+      g_autofree char *requests = NULL;
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      g_autoptr(GPtrArray) authorities = g_ptr_array_new_with_free_func (g_free);
+      Seen seen = { authorities, 0 };
+      guint counts[2] = { 0, 0 };  /* final, provisional */
+      IcReport *report;
+
+      g_assert_no_error (error);
+      /* Read by the helpers this process starts from now on. */
+      g_setenv ("IC_EXTRACT_HELPER_TEST_LOG", log, TRUE);
+      copy_fixture (dir, "two-pages.pdf", "report.pdf");
+      _ic_loader_set_parse_func (loader, counting_parse);
+      _ic_loader_set_first_pass (loader, 1);
+      ic_loader_set_report_func (loader, count_provisional_cb, counts, NULL);
+      g_signal_connect (store, "items-changed", G_CALLBACK (record_cb), &seen);
+
+      g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (counts[1], ==, 1);
+      g_assert_cmpuint (counts[0], ==, 1);
+      g_assert_true (seen_authority_with_suffix (&seen, " (1 pages)"));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+      report = ic_report_store_get_report (store, 0);
+      g_assert_true (g_str_has_suffix (ic_report_get_authority (report), " (2 pages)"));
+      g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+      g_assert_true (g_file_get_contents (log, &requests, NULL, NULL));
+      g_assert_cmpstr (requests, ==, "request\n");
+      ic_test_remove_tree (dir);
+      ic_test_remove_tree (log_dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/loader/keep-pages-switch", test_keep_pages_switch);
   g_test_add_func ("/loader/one-pass", test_one_pass);
   g_test_add_func ("/loader/short-whole", test_short_whole);
+  g_test_add_func ("/loader/streamed-once", test_streamed_once);
 
   return g_test_run ();
 }

@@ -363,6 +363,22 @@ count_revert_buttons (GtkWidget *widget)
   return n;
 }
 
+/* How many visible revert buttons have @tooltip. */
+static guint
+count_revert_tooltips (GtkWidget  *widget,
+                       const char *tooltip)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.revert-correction") == 0 &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_revert_tooltips (c, tooltip);
+  return n;
+}
+
 /* Authority, kind, dates and an item's themes are corrected through the
  * same actions as grades: each shows on the report page as corrected,
  * each can be undone, and each can be reverted to the parsed value. */
@@ -411,6 +427,8 @@ test_correct_every_field (void)
   g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
   g_assert_cmpint (g_date_get_day (ic_report_get_end_date (report)), ==, 14);
   g_assert_cmpuint (count_revert_buttons (reports), ==, 2);
+  /* In the words of the toast, not "parsed value". */
+  g_assert_cmpuint (count_revert_tooltips (reports, "Revert to the value as read"), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
   g_assert_cmpint (g_date_compare (ic_report_get_end_date (report), parsed_end), ==, 0);
   g_assert_cmpint (g_date_compare (ic_report_get_start_date (report), start), ==, 0);
@@ -1527,6 +1545,102 @@ test_filters_saved (void)
   gtk_window_destroy (GTK_WINDOW (first));
 }
 
+/* Rows drawn under the grid view of @view, each with its report. */
+static void
+collect_matrix_rows (GtkWidget *widget,
+                     GPtrArray *rows)
+{
+  if (IC_IS_MATRIX_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      ic_matrix_row_get_report (IC_MATRIX_ROW (widget)) != NULL)
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_matrix_rows (c, rows);
+}
+
+/* While the window waits for a folder, the fonts of the matrix's rows
+ * are laid out and drawn offscreen, so that the first frame with rows
+ * does not shape and rasterise them for the first time: every font a
+ * row then draws with was warmed, and the rows show their reports. */
+static void
+test_first_rows_warm (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GListModel *shown;
+  const char * const *warmed;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_cells = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  warmed = ic_matrix_view_get_warmed_fonts (window->matrix_view);
+  g_assert_nonnull (warmed);
+  g_assert_cmpuint (g_strv_length ((GStrv) warmed), >=, 2);
+
+  fill_store (ic_window_get_store (window));
+  wait_frames (5);
+  shown = shown_model (GTK_WIDGET (window->matrix_view));
+  collect_matrix_rows (GTK_WIDGET (window->matrix_view), rows);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (shown));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcMatrixRow *row = g_ptr_array_index (rows, i);
+      IcReport *report = ic_matrix_row_get_report (row);
+      g_autoptr(IcReport) in_model = NULL;
+
+      /* Each row is the report at its place in the matrix. */
+      for (guint p = 0; p < g_list_model_get_n_items (shown) && in_model == NULL; p++)
+        {
+          g_autoptr(IcReport) r = g_list_model_get_item (shown, p);
+
+          if (r == report)
+            in_model = g_steal_pointer (&r);
+        }
+      g_assert_nonnull (in_model);
+      g_assert_cmpstr (ic_text_cell_get_text (IC_TEXT_CELL (ic_matrix_row_get_cell (row, 0))), ==,
+                       ic_report_get_authority (report));
+      for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (row)); cell != NULL;
+           cell = gtk_widget_get_next_sibling (cell))
+        {
+          const PangoFontDescription *font;
+          g_autofree char *name = NULL;
+
+          if (!gtk_widget_get_child_visible (cell) || !gtk_widget_get_visible (cell))
+            continue;
+          font = pango_context_get_font_description (gtk_widget_get_pango_context (cell));
+          name = pango_font_description_to_string (font);
+          if (!g_strv_contains (warmed, name))
+            g_error ("%s's font %s was not warmed", G_OBJECT_TYPE_NAME (cell), name);
+          n_cells++;
+        }
+    }
+  g_assert_cmpuint (n_cells, >=, 5 * 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The title turns into the view switcher at once when reports arrive:
+ * its crossfade cost every frame of its 200 ms two window-sized layers
+ * (doc/ui-stalls.md). */
+static void
+test_switcher_at_once (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GtkWidget *squeezer;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  squeezer = find_child_of_type (GTK_WIDGET (window->switcher_title), ADW_TYPE_SQUEEZER);
+  g_assert_nonnull (squeezer);
+  g_assert_false (ADW_IS_VIEW_SWITCHER (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer))));
+
+  fill_store (ic_window_get_store (window));
+  wait_frames (2);
+  g_assert_true (ADW_IS_VIEW_SWITCHER (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer))));
+  g_assert_false (adw_squeezer_get_transition_running (ADW_SQUEEZER (squeezer)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1555,6 +1669,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
   g_test_add_func ("/ui/window/settings-enums", test_settings_enums);
   g_test_add_func ("/ui/window/filters-saved", test_filters_saved);
+  g_test_add_func ("/ui/window/first-rows-warm", test_first_rows_warm);
+  g_test_add_func ("/ui/window/switcher-at-once", test_switcher_at_once);
 
   return g_test_run ();
 }

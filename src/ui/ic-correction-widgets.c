@@ -39,14 +39,14 @@ correct (GtkWidget  *widget,
                               ic_report_get_content_id (report), field, value);
 }
 
-/* "Revert to parsed value": shown only next to a corrected value. */
+/* "Revert to the value as read": shown only next to a corrected value. */
 GtkWidget *
 ic_ui_revert_button (IcReport   *report,
                      const char *field)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
 
-  gtk_widget_set_tooltip_text (button, _("Revert to Parsed Value"));
+  gtk_widget_set_tooltip_text (button, _("Revert to the value as read"));
   ic_a11y_set_name (button, _("Revert to the value as read"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");

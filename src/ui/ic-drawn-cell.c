@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "ic-drawn-cell.h"
 #include "ic-display-text.h"
 
@@ -93,15 +95,33 @@ text_size (IcDrawnCell *self,
     *out_height = PANGO_PIXELS_CEIL (logical.height);
 }
 
+/* Pango shapes a sample text for each pango_context_get_metrics(): a
+ * row asked it twice per grade cell. The widths are kept by font,
+ * resolution and font options, which is all they depend on. */
 static int
 max_text_width (IcDrawnCell *self)
 {
+  static GHashTable *widths;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int width = MAX_WIDTH_CHARS * pango_font_metrics_get_approximate_char_width (metrics);
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  char *key = g_strdup_printf ("%s|%g|%lu", font, pango_cairo_context_get_resolution (context),
+                               options != NULL ? cairo_font_options_hash (options) : 0);
+  gpointer width;
+  PangoFontMetrics *metrics;
 
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (widths, key, NULL, &width))
+    {
+      g_free (key);
+      return GPOINTER_TO_INT (width);
+    }
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  width = GINT_TO_POINTER (MAX_WIDTH_CHARS * pango_font_metrics_get_approximate_char_width (metrics));
   pango_font_metrics_unref (metrics);
-  return width;
+  g_hash_table_insert (widths, key, width);
+  return GPOINTER_TO_INT (width);
 }
 
 static void

@@ -401,3 +401,87 @@ ic_matrix_row_get_report (IcMatrixRow *self)
   g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
   return self->report;
 }
+
+/* The characters rows draw: names, report types, dates and grades. */
+static const char warm_text[] =
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 "
+  ".,;:!?'\"()[]/&+-\u2013\u2014\u2019\u2026";
+
+/* Lays out and draws warm_text in @cell's font, unless @fonts has it. */
+static void
+warm_font (GtkWidget  *cell,
+           cairo_t    *cr,
+           GHashTable *fonts)
+{
+  /* A new context reads the cell's style as it is now. */
+  PangoContext *context = gtk_widget_create_pango_context (cell);
+  char *name = pango_font_description_to_string (pango_context_get_font_description (context));
+  PangoLayout *layout;
+  PangoFontMetrics *metrics;
+
+  if (!g_hash_table_add (fonts, name))
+    {
+      g_object_unref (context);
+      return;
+    }
+  layout = pango_layout_new (context);
+  pango_layout_set_text (layout, warm_text, -1);
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  pango_font_metrics_unref (metrics);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  g_object_unref (context);
+}
+
+/**
+ * ic_matrix_row_warm_up:
+ * @parent: the widget rows of @columns will be shown in
+ *
+ * The first frame with rows would shape and rasterise, for the first
+ * time, every glyph of every font the rows use (hinting them in
+ * FreeType), while the user waits for it. This does that work now, in
+ * the fonts a row under @parent has: it lays out and draws the
+ * characters rows show in each of its cells' fonts (grades both graded,
+ * in bold, and not), offscreen. Pango and cairo keep the fonts, shapes
+ * and glyphs for the rows.
+ *
+ * Returns: (transfer full): the fonts warmed, as Pango font names
+ */
+GStrv
+ic_matrix_row_warm_up (GtkWidget       *parent,
+                       IcMatrixColumns *columns)
+{
+  IcMatrixRow *row = IC_MATRIX_ROW (ic_matrix_row_new (columns));
+  g_autoptr(GHashTable) fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Wide enough that no glyph falls outside it: cairo skips drawing,
+   * and rasterising, what is clipped away. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 60);
+  cairo_t *cr = cairo_create (surface);
+  const IcGrade grades[] = { IC_GRADE_GOOD, IC_GRADE_NONE };
+  GStrv names;
+
+  gtk_widget_set_child_visible (GTK_WIDGET (row), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (row), parent);
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      GtkWidget *cell = row->cells[c];
+
+      if (ic_matrix_columns_get_spec (columns, c)->kind != IC_MATRIX_CELL_GRADE)
+        {
+          warm_font (cell, cr, fonts);
+          continue;
+        }
+      for (guint g = 0; g < G_N_ELEMENTS (grades); g++)
+        {
+          ic_ui_set_grade_class (cell, grades[g]);
+          warm_font (cell, cr, fonts);
+        }
+    }
+  gtk_widget_unparent (GTK_WIDGET (row));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  names = (GStrv) g_hash_table_get_keys_as_array (fonts, NULL);
+  g_hash_table_steal_all (fonts);
+  return names;
+}

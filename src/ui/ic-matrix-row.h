@@ -18,5 +18,7 @@ void       ic_matrix_row_set_report (IcMatrixRow     *self,
 IcReport  *ic_matrix_row_get_report (IcMatrixRow     *self);
 GtkWidget *ic_matrix_row_get_cell   (IcMatrixRow     *self,
                                      guint            column);
+GStrv      ic_matrix_row_warm_up    (GtkWidget       *parent,
+                                     IcMatrixColumns *columns);
 
 G_END_DECLS

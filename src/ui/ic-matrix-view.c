@@ -35,6 +35,8 @@ struct _IcMatrixView
   IcMatrixColumns   *columns;
   IcMatrixHeader    *header;
   gboolean           latest_only;
+  guint              warm_up_id;
+  GStrv              warmed_fonts;
 
   /* template widgets */
   GtkBox            *table_box;
@@ -192,10 +194,24 @@ build_table (IcMatrixView *self)
   g_object_unref (factory);
 }
 
+/* Before the first rows: see ic_matrix_row_warm_up(). */
+static gboolean
+warm_up_cb (gpointer user_data)
+{
+  IcMatrixView *self = user_data;
+
+  self->warm_up_id = 0;
+  self->warmed_fonts = ic_matrix_row_warm_up (GTK_WIDGET (self), self->columns);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ic_matrix_view_dispose (GObject *object)
 {
   IcMatrixView *self = (IcMatrixView *)object;
+
+  g_clear_handle_id (&self->warm_up_id, g_source_remove);
+  g_clear_pointer (&self->warmed_fonts, g_strfreev);
 
   if (self->feed != NULL)
     ic_row_feed_set_source (self->feed, NULL);
@@ -302,6 +318,21 @@ ic_matrix_view_init (IcMatrixView *self)
   ic_ui_keep_at_top (GTK_WIDGET (self->grid_view), G_LIST_MODEL (selection), self->scrolled_window);
   ic_matrix_nav_attach (self->grid_view, G_LIST_MODEL (self->sorted), self->columns, self->header);
   ic_row_feed_flush (self->feed);
+  /* After the window's first frame, while it waits for a folder. */
+  self->warm_up_id = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
+}
+
+/**
+ * ic_matrix_view_get_warmed_fonts:
+ *
+ * Returns: (transfer none) (nullable): the fonts the rows' first frame
+ *   found warm, as Pango font names; %NULL until then
+ */
+const char * const *
+ic_matrix_view_get_warmed_fonts (IcMatrixView *self)
+{
+  g_return_val_if_fail (IC_IS_MATRIX_VIEW (self), NULL);
+  return (const char * const *) self->warmed_fonts;
 }
 
 GListModel *

@@ -20,6 +20,7 @@ void        ic_matrix_view_set_latest_only (IcMatrixView *self,
                                             gboolean      latest_only);
 /* The rows shown, in their current order (for tests and printing). */
 GListModel *ic_matrix_view_get_rows        (IcMatrixView *self);
+const char * const *ic_matrix_view_get_warmed_fonts (IcMatrixView *self);
 
 void        ic_matrix_view_set_highlighted (IcMatrixView *self,
                                            const char *authority);

@@ -230,6 +230,22 @@ ic_window_class_init (IcWindowClass *klass)
   _ic_window_corrections_class_init (widget_class);
 }
 
+/* The squeezer inside AdwViewSwitcherTitle: it has no API of its own. */
+static AdwSqueezer *
+find_squeezer (GtkWidget *widget)
+{
+  if (ADW_IS_SQUEEZER (widget))
+    return ADW_SQUEEZER (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwSqueezer *found = find_squeezer (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 ic_window_init (IcWindow *self)
 {
@@ -237,6 +253,13 @@ ic_window_init (IcWindow *self)
   GListModel *reports;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The title turns into the view switcher when reading starts, with a
+   * crossfade that GTK 4.8's cairo renderer draws as two window-sized
+   * layers: 15-22 ms of the main thread a frame for 200 ms, as the first
+   * rows arrive (doc/ui-stalls.md). The switcher appears at once. */
+  if (find_squeezer (GTK_WIDGET (self->switcher_title)) != NULL)
+    adw_squeezer_set_transition_type (find_squeezer (GTK_WIDGET (self->switcher_title)),
+                                      ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   ic_a11y_plain_button_names (GTK_WIDGET (self));
   ic_a11y_name_part (GTK_WIDGET (self->open_button), GTK_TYPE_MENU_BUTTON,
                      _("Add files and recent folders"));

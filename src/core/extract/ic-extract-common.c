@@ -66,3 +66,24 @@ ic_extract_in_process (const char    *data,
   return NULL;
 #endif
 }
+
+char **
+ic_extract_in_process_streamed (const char        *data,
+                                gsize              length,
+                                guint              first_pass,
+                                guint              whole_up_to,
+                                guint             *n_pages,
+                                IcExtractPartFunc  first_func,
+                                gpointer           first_data,
+                                GCancellable      *cancellable,
+                                GError           **error)
+{
+#ifdef IC_IN_PROCESS_PDF
+  return ic_extractor_get_pages_streamed (data, length, 0, first_pass, whole_up_to,
+                                          ic_extractor_get_time_limit (), n_pages,
+                                          first_func, first_data, cancellable, error);
+#else
+  return ic_extract_in_process (data, length, 0, first_pass, whole_up_to, n_pages, cancellable,
+                                error);
+#endif
+}

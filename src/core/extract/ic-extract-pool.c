@@ -2,10 +2,13 @@
  *
  * Protocol over the helper's stdin/stdout, all integers 32-bit, host order:
  *   request:  length, first page, most pages (0: all), the page count up
- *             to which a document is sent whole (0: none), PDF bytes
+ *             to which a document is sent whole (0: none), streamed (0
+ *             or 1), PDF bytes
  *   response: 0, n pages sent, pages in the document, then
  *             (length, UTF-8 text) per page sent
  *          or 1, error code (IcExtractError), length, message
+ * A streamed request whose first response stops before the document's
+ * last page has a second response: the rest of the pages, or an error.
  * A helper serves requests one at a time until its stdin is closed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -269,33 +272,118 @@ set_status_error (ReadStatus   status,
                          "the PDF made the text extractor crash");
 }
 
+/* What a request asks of a helper. */
+typedef struct
+{
+  const char        *data;
+  gsize              length;
+  guint              first;
+  guint              max;
+  guint              whole_up_to;
+  IcExtractPartFunc  first_func;  /* a streamed request */
+  gpointer           first_data;
+  gboolean           first_sent;  /* first_func has had the first pages */
+} Request;
+
+/* The first response of a streamed request; when the document goes on,
+ * its pages go to first_func and the second response, the rest, is
+ * read, each within the time limit. */
+static char **
+read_streamed (IcExtractPool  *self,
+               Helper         *helper,
+               Request        *request,
+               guint          *n_pages,
+               GCancellable   *cancellable,
+               ReadStatus     *status,
+               GError        **error)
+{
+  guint count = 0;
+  char **pages = read_pages (helper, &count, g_get_monotonic_time () + self->timeout_us,
+                             cancellable, status, error);
+
+  if (pages != NULL && request->first_func != NULL &&
+      request->first + g_strv_length (pages) < count)
+    {
+      request->first_func (pages, count, request->first_data);
+      request->first_sent = TRUE;
+      pages = read_pages (helper, &count, g_get_monotonic_time () + self->timeout_us,
+                          cancellable, status, error);
+    }
+  if (pages != NULL && n_pages != NULL)
+    *n_pages = count;
+  return pages;
+}
+
 /* One request to @helper. The helper is put back among the idle ones
  * when it answered, and ended otherwise. */
 static char **
 ask_helper (IcExtractPool  *self,
             Helper         *helper,
-            const char     *data,
-            gsize           length,
-            guint           first,
-            guint           max,
-            guint           whole_up_to,
+            Request        *request,
             guint          *n_pages,
             GCancellable   *cancellable,
             ReadStatus     *status,
             GError        **error)
 {
-  guint32 head[4] = { length, first, max, whole_up_to };
+  guint32 head[5] = { request->length, request->first, request->max, request->whole_up_to,
+                      request->first_func != NULL };
   char **pages = NULL;
 
   *status = READ_EOF;
-  if (write_all (helper->to_helper, head, sizeof head) && write_all (helper->to_helper, data, length))
-    pages = read_pages (helper, n_pages, g_get_monotonic_time () + self->timeout_us, cancellable,
-                        status, error);
+  if (write_all (helper->to_helper, head, sizeof head) &&
+      write_all (helper->to_helper, request->data, request->length))
+    pages = read_streamed (self, helper, request, n_pages, cancellable, status, error);
 
   if (*status == READ_OK)
     g_async_queue_push (self->idle, helper);
   else
     helper_kill (helper);
+  return pages;
+}
+
+/* A request to a helper, and once more to a fresh one if it died. */
+static char **
+ask_pool (IcExtractPool  *self,
+          Request        *request,
+          guint          *n_pages,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  Helper *helper = g_async_queue_try_pop (self->idle);
+  ReadStatus status;
+  char **pages;
+
+  if (helper != NULL)
+    helper_follow_pool (self, helper);
+  else if ((helper = helper_spawn (self, NULL)) == NULL)
+    return request->first_func != NULL
+           ? ic_extract_in_process_streamed (request->data, request->length, request->max,
+                                             request->whole_up_to, n_pages, request->first_func,
+                                             request->first_data, cancellable, error)
+           : ic_extract_in_process (request->data, request->length, request->first, request->max,
+                                    request->whole_up_to, n_pages, cancellable, error);
+
+  pages = ask_helper (self, helper, request, n_pages, cancellable, &status, error);
+
+  /* A helper that died may have been killed for reasons of its own (the
+   * OOM killer, a user's kill, a helper already damaged by an earlier
+   * file): a fresh helper tries once more before the PDF is blamed. A
+   * time-out is not tried again: it would cost its whole limit twice.
+   * First pages already given are not asked for again: only the rest. */
+  if (status == READ_EOF && (helper = helper_spawn (self, NULL)) != NULL)
+    {
+      if (request->first_sent)
+        {
+          request->first += request->max;
+          request->max = 0;
+          request->whole_up_to = 0;
+          request->first_func = NULL;
+        }
+      pages = ask_helper (self, helper, request, n_pages, cancellable, &status, error);
+    }
+
+  if (status != READ_OK)
+    set_status_error (status, error);
   return pages;
 }
 
@@ -310,32 +398,31 @@ ic_extract_pool_get_page_range (IcExtractPool  *self,
                                 GCancellable   *cancellable,
                                 GError        **error)
 {
-  Helper *helper = g_async_queue_try_pop (self->idle);
-  ReadStatus status;
-  char **pages;
+  Request request = { data, length, first, max, whole_up_to, NULL, NULL, FALSE };
 
   g_return_val_if_fail (length <= G_MAXUINT32, NULL);
 
-  if (helper != NULL)
-    helper_follow_pool (self, helper);
-  else if ((helper = helper_spawn (self, NULL)) == NULL)
-    return ic_extract_in_process (data, length, first, max, whole_up_to, n_pages, cancellable,
-                                  error);
+  return ask_pool (self, &request, n_pages, cancellable, error);
+}
 
-  pages = ask_helper (self, helper, data, length, first, max, whole_up_to, n_pages, cancellable,
-                      &status, error);
+char **
+ic_extract_pool_get_pages_streamed (IcExtractPool      *self,
+                                    const char         *data,
+                                    gsize               length,
+                                    guint               first_pass,
+                                    guint               whole_up_to,
+                                    guint              *n_pages,
+                                    IcExtractPartFunc   first_func,
+                                    gpointer            first_data,
+                                    GCancellable       *cancellable,
+                                    GError            **error)
+{
+  Request request = { data, length, 0, first_pass, whole_up_to, first_func, first_data, FALSE };
 
-  /* A helper that died may have been killed for reasons of its own (the
-   * OOM killer, a user's kill, a helper already damaged by an earlier
-   * file): a fresh helper tries once more before the PDF is blamed. A
-   * time-out is not tried again: it would cost its whole limit twice. */
-  if (status == READ_EOF && (helper = helper_spawn (self, NULL)) != NULL)
-    pages = ask_helper (self, helper, data, length, first, max, whole_up_to, n_pages, cancellable,
-                        &status, error);
+  g_return_val_if_fail (length <= G_MAXUINT32, NULL);
+  g_return_val_if_fail (first_func != NULL, NULL);
 
-  if (status != READ_OK)
-    set_status_error (status, error);
-  return pages;
+  return ask_pool (self, &request, n_pages, cancellable, error);
 }
 
 static char *

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "ic-extractor.h"
+
 G_BEGIN_DECLS
 
 typedef struct _IcExtractPool IcExtractPool;
@@ -37,6 +39,22 @@ char         **ic_extract_pool_get_page_range (IcExtractPool  *self,
                                                GCancellable   *cancellable,
                                                GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* ic_extract_pool_get_page_range() from page 0, at most @first_pass
+ * pages, that for a document going on after them gives the first pages
+ * to @first_func and returns the rest, from one opening of the document
+ * in one helper. Isolation is as before: a helper that dies before the
+ * first pages is replaced and asked again; one that dies after them is
+ * replaced and asked for the rest alone. */
+char         **ic_extract_pool_get_pages_streamed (IcExtractPool     *self,
+                                                   const char        *data,
+                                                   gsize              length,
+                                                   guint              first_pass,
+                                                   guint              whole_up_to,
+                                                   guint             *n_pages,
+                                                   IcExtractPartFunc  first_func,
+                                                   gpointer           first_data,
+                                                   GCancellable      *cancellable,
+                                                   GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The text extractor in use, as a string that changes with its version
  * or with the helper installed; failures of the extractor are cached
  * for this version only (ic-cache.h). */
@@ -57,6 +75,17 @@ char         **ic_extract_in_process       (const char     *data,
                                             guint          *n_pages,
                                             GCancellable   *cancellable,
                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The same for ic_extract_pool_get_pages_streamed(). */
+char         **ic_extract_in_process_streamed (const char        *data,
+                                               gsize              length,
+                                               guint              first_pass,
+                                               guint              whole_up_to,
+                                               guint             *n_pages,
+                                               IcExtractPartFunc  first_func,
+                                               gpointer           first_data,
+                                               GCancellable      *cancellable,
+                                               GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Pipe I/O of the protocol, blocking, for the helper's side. */
 gboolean       ic_extract_write_all        (int             fd,

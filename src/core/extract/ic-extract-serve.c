@@ -20,13 +20,14 @@
 #include "ic-extractor.h"
 
 static gboolean
-read_request (int      fd,
-              GBytes **bytes,
-              guint   *first,
-              guint   *max,
-              guint   *whole_up_to)
+read_request (int       fd,
+              GBytes  **bytes,
+              guint    *first,
+              guint    *max,
+              guint    *whole_up_to,
+              gboolean *stream)
 {
-  guint32 head[4];
+  guint32 head[5];
   guint32 length;
   char *data;
 
@@ -36,6 +37,7 @@ read_request (int      fd,
   *first = head[1];
   *max = head[2];
   *whole_up_to = head[3];
+  *stream = head[4] != 0;
   data = g_malloc (length ? length : 1);
   if (!ic_extract_read_all (fd, data, length))
     {
@@ -116,26 +118,50 @@ misbehave_if_asked (GBytes *bytes)
       g_usleep (G_USEC_PER_SEC);
 }
 
+typedef struct
+{
+  int      out_fd;
+  gboolean failed;
+} FirstPart;
+
+/* A streamed request's first pages go out at once: the loader lists
+ * their report while the rest is read from the same opening. */
+static void
+send_first_part (char     **pages,
+                 guint      n_pages,
+                 gpointer   data)
+{
+  FirstPart *part = data;
+
+  if (!write_response (part->out_fd, pages, n_pages, NULL))
+    part->failed = TRUE;
+  g_strfreev (pages);
+}
+
 int
 ic_extract_helper_main (int in_fd,
                         int out_fd)
 {
   GBytes *bytes = NULL;
   guint first, max, whole_up_to;
+  gboolean stream;
 
   signal (SIGPIPE, SIG_IGN);
-  while (read_request (in_fd, &bytes, &first, &max, &whole_up_to))
+  while (read_request (in_fd, &bytes, &first, &max, &whole_up_to, &stream))
     {
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) pages = NULL;
       guint n_pages = 0;
+      FirstPart part = { out_fd, FALSE };
 
       misbehave_if_asked (bytes);
-      pages = ic_extractor_get_page_range_within (g_bytes_get_data (bytes, NULL),
-                                                  g_bytes_get_size (bytes), first, max,
-                                                  whole_up_to, 0, &n_pages, NULL, &error);
+      pages = ic_extractor_get_pages_streamed (g_bytes_get_data (bytes, NULL),
+                                               g_bytes_get_size (bytes), first, max,
+                                               whole_up_to, 0, &n_pages,
+                                               stream ? send_first_part : NULL, &part,
+                                               NULL, &error);
       g_clear_pointer (&bytes, g_bytes_unref);
-      if (!write_response (out_fd, pages, n_pages, error))
+      if (part.failed || !write_response (out_fd, pages, n_pages, error))
         return 1;
     }
 

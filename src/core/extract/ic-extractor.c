@@ -359,20 +359,52 @@ count_pages (fz_context  *ctx,
   return n;
 }
 
+/* Pages [first, end) of an open document, or NULL with @error set. */
 static char **
-extract (fz_context    *ctx,
-         const char    *data,
-         gsize          length,
-         guint          first,
-         guint          max,
-         guint          whole_up_to,
-         guint         *n_pages,
-         fz_cookie     *cookie,
-         GCancellable  *cancellable,
-         GError       **error)
+extract_open (fz_context    *ctx,
+              fz_document   *doc,
+              int            first,
+              int            end,
+              fz_cookie     *cookie,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = first; i < end; i++)
+    {
+      char *text;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      text = page_text (ctx, doc, i, cookie, error);
+      if (text == NULL)
+        return NULL;
+      g_ptr_array_add (pages, text);
+    }
+  g_ptr_array_add (pages, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+}
+
+/* With @first_func, a range that stops before the last page is handed
+ * to it, and the rest of the same open document is returned: opening it
+ * again would parse the file and load its fonts a second time. */
+static char **
+extract (fz_context       *ctx,
+         const char       *data,
+         gsize             length,
+         guint             first,
+         guint             max,
+         guint             whole_up_to,
+         guint            *n_pages,
+         IcExtractPartFunc first_func,
+         gpointer          first_data,
+         fz_cookie        *cookie,
+         GCancellable     *cancellable,
+         GError          **error)
+{
   fz_document *doc;
+  char **pages = NULL;
   int n, end;
 
   doc = open_document (ctx, data, length, error);
@@ -382,26 +414,18 @@ extract (fz_context    *ctx,
   n = count_pages (ctx, doc, error);
   end = max == 0 || first + max > (guint)MAX (n, 0) || (guint)MAX (n, 0) <= whole_up_to
         ? n : (int)(first + max);
-  for (int i = first; i < end; i++)
+  if (n > 0)
+    pages = extract_open (ctx, doc, first, end, cookie, cancellable, error);
+  if (pages != NULL && first_func != NULL && end < n)
     {
-      char *text;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        break;
-      text = page_text (ctx, doc, i, cookie, error);
-      if (text == NULL)
-        break;
-      g_ptr_array_add (pages, text);
+      first_func (g_steal_pointer (&pages), n, first_data);
+      pages = extract_open (ctx, doc, end, n, cookie, cancellable, error);
     }
   fz_drop_document (ctx, doc);
 
-  if (n <= 0 || (int)(first + pages->len) < end)
-    return NULL;
-
-  if (n_pages != NULL)
+  if (pages != NULL && n_pages != NULL)
     *n_pages = n;
-  g_ptr_array_add (pages, NULL);
-  return (char **)g_ptr_array_free (g_steal_pointer (&pages), FALSE);
+  return pages;
 }
 
 /**
@@ -422,6 +446,49 @@ ic_extractor_get_page_range (const char    *data,
 {
   return ic_extractor_get_page_range_within (data, length, first, max, 0, 0, n_pages,
                                              cancellable, error);
+}
+
+/**
+ * ic_extractor_get_pages_streamed:
+ * @first_func: (nullable): given the pages of the range when the
+ *   document goes on after it (and its page count); the rest of the
+ *   document is then returned
+ *
+ * ic_extractor_get_page_range_within() that, with @first_func, reads a
+ * long document's first pages and then its rest from one opening.
+ */
+char **
+ic_extractor_get_pages_streamed (const char        *data,
+                                 gsize              length,
+                                 guint              first,
+                                 guint              max,
+                                 guint              whole_up_to,
+                                 double             seconds,
+                                 guint             *n_pages,
+                                 IcExtractPartFunc  first_func,
+                                 gpointer           first_data,
+                                 GCancellable      *cancellable,
+                                 GError           **error)
+{
+  /* MuPDF clones only a context with locks; one thread needs no clone. */
+  fz_context *ctx = single_threaded ? get_base_context () : fz_clone_context (get_base_context ());
+  Watchdog watchdog;
+  char **pages;
+
+  if (ctx == NULL)
+    {
+      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
+                           "out of memory while reading the PDF");
+      return NULL;
+    }
+
+  watchdog_start (&watchdog, seconds);
+  pages = extract (ctx, data, length, first, max, whole_up_to, n_pages, first_func, first_data,
+                   &watchdog.cookie, cancellable, error);
+  watchdog_stop (&watchdog);
+  if (!single_threaded)
+    fz_drop_context (ctx);
+  return pages;
 }
 
 /**
@@ -446,25 +513,8 @@ ic_extractor_get_page_range_within (const char    *data,
                                     GCancellable  *cancellable,
                                     GError       **error)
 {
-  /* MuPDF clones only a context with locks; one thread needs no clone. */
-  fz_context *ctx = single_threaded ? get_base_context () : fz_clone_context (get_base_context ());
-  Watchdog watchdog;
-  char **pages;
-
-  if (ctx == NULL)
-    {
-      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                           "out of memory while reading the PDF");
-      return NULL;
-    }
-
-  watchdog_start (&watchdog, seconds);
-  pages = extract (ctx, data, length, first, max, whole_up_to, n_pages, &watchdog.cookie,
-                   cancellable, error);
-  watchdog_stop (&watchdog);
-  if (!single_threaded)
-    fz_drop_context (ctx);
-  return pages;
+  return ic_extractor_get_pages_streamed (data, length, first, max, whole_up_to, seconds, n_pages,
+                                          NULL, NULL, cancellable, error);
 }
 
 /**

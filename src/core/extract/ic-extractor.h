@@ -62,6 +62,25 @@ char  **ic_extractor_get_page_range_within (const char    *data,
                                             guint         *n_pages,
                                             GCancellable  *cancellable,
                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Called with the first pages of a document that goes on after them
+ * (transfer full) and its page count. */
+typedef void (*IcExtractPartFunc) (char     **pages,
+                                   guint      n_pages,
+                                   gpointer   user_data);
+/* The same, but a range that ends before the last page is given to
+ * @first_func and the rest of the document returned, from one opening
+ * (see ic-extractor.c). */
+char  **ic_extractor_get_pages_streamed     (const char        *data,
+                                             gsize              length,
+                                             guint              first,
+                                             guint              max,
+                                             guint              whole_up_to,
+                                             double             seconds,
+                                             guint             *n_pages,
+                                             IcExtractPartFunc  first_func,
+                                             gpointer           first_data,
+                                             GCancellable      *cancellable,
+                                             GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The time limit of an extraction: $IC_EXTRACT_TIMEOUT seconds, else 60. */
 double  ic_extractor_get_time_limit (void);
 void    ic_extractor_set_single_threaded (void);

@@ -198,37 +198,47 @@ tell_report_func (IcLoadJob *job,
     job->report_func (report, provisional, job->report_data);
 }
 
-/* A report from the first pages, never cached; the file waits for the
- * second pass. A first part the parser refuses gives no provisional
- * report: the whole text may still be a report. */
+/* A report from the first pages, never cached, which the report of the
+ * whole text replaces. A first part the parser refuses gives no
+ * provisional report: the whole text may still be a report. */
+static void
+publish_provisional (IcLoadJob          *job,
+                     const char         *path,
+                     const char         *content_id,
+                     char              **pages)
+{
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+  g_autoptr(IcReport) report = job->parse (path, (const char * const *)pages, TRUE, NULL);
+
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
+  if (report == NULL)
+    return;
+  _ic_report_set_content_id (report, content_id);
+  if (job->keep_pages)
+    _ic_report_set_pages (report, (const char * const *)pages);
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
+  tell_report_func (job, report, TRUE);
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (job->provisional, g_steal_pointer (&report));
+  g_mutex_unlock (&job->mutex);
+}
+
+/* In process, the file waits for the second pass (load_rest()). */
 static void
 deliver_provisional (IcLoadJob          *job,
                      const IcScanEntry  *entry,
                      const char         *content_id,
                      char              **pages)
 {
-  IcLoadTimer timer = ic_load_profile_start (job->profile);
-  g_autoptr(IcReport) report = job->parse (entry->path, (const char * const *)pages, TRUE, NULL);
   IcLoadLater *later = g_new0 (IcLoadLater, 1);
 
-  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
-
+  publish_provisional (job, entry->path, content_id, pages);
   later->entry = entry;
   later->content_id = g_strdup (content_id);
   later->pages = pages;
-  if (report != NULL)
-    {
-      _ic_report_set_content_id (report, content_id);
-      if (job->keep_pages)
-        _ic_report_set_pages (report, (const char * const *)pages);
-      ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
-      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
-      tell_report_func (job, report, TRUE);
-    }
-
   g_mutex_lock (&job->mutex);
-  if (report != NULL)
-    g_ptr_array_add (job->provisional, g_steal_pointer (&report));
   g_ptr_array_add (job->later, later);
   g_mutex_unlock (&job->mutex);
 }
@@ -307,6 +317,86 @@ deliver (IcLoadJob   *job,
   g_mutex_unlock (&job->mutex);
 }
 
+static char **join_pages (char **first,
+                           char **rest);
+static gboolean unchanged (const IcScanEntry  *entry,
+                           GError            **error);
+static void finish_whole (IcLoadJob   *job,
+                          const char  *path,
+                          const char  *content_id,
+                          char       **pages,
+                          GError      *error);
+
+/* A long PDF read by a helper from one opening (ic-extract-pool.h). */
+typedef struct
+{
+  IcLoadJob         *job;
+  const IcScanEntry *entry;
+  const char        *content_id;
+  char             **first;    /* the first pages, once listed */
+  IcLoadTimer        timer;
+} Streamed;
+
+/* Runs while the helper reads on: the row is listed meanwhile. */
+static void
+first_pages_cb (char     **pages,
+                guint      n_pages,
+                gpointer   data)
+{
+  Streamed *streamed = data;
+
+  ic_load_profile_stop (streamed->job->profile, &streamed->timer, IC_LOAD_STAGE_EXTRACT);
+  streamed->first = pages;
+  publish_provisional (streamed->job, streamed->entry->path, streamed->content_id, pages);
+  streamed->timer = ic_load_profile_start (streamed->job->profile);
+}
+
+/* A PDF from a helper: a short one whole; a long one's first pages are
+ * listed as they come, then the rest follows from the same opening,
+ * without a second pass that would read, send and open the file again. */
+static void
+load_streamed (IcLoadJob         *job,
+               const IcScanEntry *entry,
+               GBytes            *bytes,
+               const char        *content_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) first = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  Streamed streamed = { job, entry, content_id, NULL, ic_load_profile_start (job->profile) };
+
+  pages = ic_extract_pool_get_pages_streamed (ic_extract_pool_get_default (), data, length,
+                                              job->first_pass, job->whole_up_to, NULL,
+                                              first_pages_cb, &streamed, job->cancellable,
+                                              &error);
+  ic_load_profile_stop (job->profile, &streamed.timer, IC_LOAD_STAGE_EXTRACT);
+  first = streamed.first;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (first == NULL)
+    {
+      if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &error))
+        g_clear_pointer (&pages, g_strfreev);
+      cache_pages (job, content_id, TRUE, pages, error);
+      deliver (job, entry->path, content_id, TRUE, pages, error ? error->message : NULL, FALSE);
+      return;
+    }
+  /* As with a second pass: the whole text is of the bytes hashed only
+   * if the file did not change meanwhile. */
+  if (pages != NULL && unchanged (entry, &error))
+    {
+      char **whole = join_pages (first, pages);
+
+      g_strfreev (pages);
+      pages = whole;
+    }
+  else
+    g_clear_pointer (&pages, g_strfreev);
+  finish_whole (job, entry->path, content_id, g_steal_pointer (&pages), error);
+}
+
 static void
 load_content (IcLoadJob         *job,
               const IcScanEntry *entry,
@@ -326,6 +416,12 @@ load_content (IcLoadJob         *job,
     {
       cached = ic_cache_lookup_pages (job->cache, content_id, &from_pdf, &pages, &reason);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
+    }
+  if (!cached && kind == IC_FILE_KIND_PDF && job->first_pass > 0 &&
+      ic_extract_pool_get_default () != NULL)
+    {
+      load_streamed (job, entry, bytes, content_id);
+      return;
     }
   if (!cached)
     {
@@ -514,7 +610,6 @@ load_rest (IcLoadLater *later,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = NULL;
-  gboolean changed;
 
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
@@ -522,16 +617,32 @@ load_rest (IcLoadLater *later,
   pages = read_rest (job, later, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &error))
-    g_clear_pointer (&pages, g_strfreev);
+  finish_whole (job, later->entry->path, later->content_id, g_steal_pointer (&pages), error);
+}
+
+/* The whole text of a PDF listed from its first pages (or why there is
+ * none), cached, and its report in place of the provisional one. Takes
+ * @pages. */
+static void
+finish_whole (IcLoadJob   *job,
+              const char  *path,
+              const char  *content_id,
+              char       **pages,
+              GError      *error)
+{
+  g_autoptr(GError) local_error = error ? g_error_copy (error) : NULL;
+  g_auto(GStrv) whole = pages;
+  gboolean changed;
+
+  if (whole != NULL && !ic_extractor_check_text ((const char * const *)whole, &local_error))
+    g_clear_pointer (&whole, g_strfreev);
 
   /* A file that cannot be opened again or changed tells nothing about
    * the content of the first pass. */
-  changed = error != NULL && error->domain != IC_EXTRACT_ERROR;
+  changed = local_error != NULL && local_error->domain != IC_EXTRACT_ERROR;
   if (!changed)
-    cache_pages (job, later->content_id, TRUE, pages, error);
-  deliver (job, later->entry->path, later->content_id, TRUE, pages,
-           error ? error->message : NULL, TRUE);
+    cache_pages (job, content_id, TRUE, whole, local_error);
+  deliver (job, path, content_id, TRUE, whole, local_error ? local_error->message : NULL, TRUE);
 }
 
 /* The coordinator thread and helpers of a background load run at a lower

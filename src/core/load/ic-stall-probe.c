@@ -21,6 +21,8 @@ struct _IcStallProbe
   gint64   stall_max;
   gint64   batch_max;       /* longest batch, wall time */
   gint64   batch_cpu_max;   /* the most CPU time one batch took */
+  gint64   batch_cpu_total; /* the main thread's share of a load */
+  guint    n_batches;
   guint    n_put_off;       /* batches put off: a worker held the lock */
 };
 
@@ -76,6 +78,8 @@ ic_stall_probe_add_batch (IcStallProbe *self,
 
   self->batch_max = MAX (self->batch_max, wall_us);
   self->batch_cpu_max = MAX (self->batch_cpu_max, cpu_us);
+  self->batch_cpu_total += cpu_us;
+  self->n_batches++;
 }
 
 void
@@ -98,6 +102,8 @@ ic_stall_probe_report (IcStallProbe *self)
               "%u batches put off for the workers' lock)\n",
               self->stall_max / 1000.0, self->batch_max / 1000.0,
               self->batch_cpu_max / 1000.0, self->n_put_off);
+  g_printerr ("inspection-compare: %u batches into the store, %.2f s of CPU in all\n",
+              self->n_batches, self->batch_cpu_total / 1e6);
 }
 
 void
