@@ -1271,6 +1271,69 @@ test_streamed_once (void)
       return;
     }
 
+  if (g_getenv ("IC_EXTRACT_HELPER") == NULL)
+    {
+      g_test_skip ("IC_EXTRACT_HELPER is not set");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* A helper that dies once it has sent a long PDF's first pages costs
+ * only that helper: its report from the first pages is listed once, and
+ * a fresh helper is asked for the rest alone. */
+static void
+test_streamed_crash_after_first (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("ic-streamed-XXXXXX", &error);
+      g_autofree char *log_dir = g_dir_make_tmp ("ic-streamed-log-XXXXXX", &error);
+      g_autofree char *log = g_build_filename (log_dir, "requests", NULL);
+      g_autofree char *fixture = ic_test_fixture_path ("two-pages.pdf");
+      g_autofree char *data = NULL;
+      g_autofree char *crashing = NULL;
+      g_autofree char *requests = NULL;
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      g_autoptr(IcReportStore) store = ic_report_store_new ();
+      g_autoptr(IcLoader) loader = ic_loader_new (store);
+      guint counts[2] = { 0, 0 };  /* final, provisional */
+      IcReport *report;
+
+      g_assert_no_error (error);
+      g_setenv ("IC_EXTRACT_HELPER_TEST_LOG", log, TRUE);
+      g_assert_true (g_file_get_contents (fixture, &data, NULL, NULL));
+      crashing = g_strconcat (data, "\n%IC-TEST-DIE-AFTER-FIRST\n", NULL);
+      write_bytes (dir, "report.pdf", crashing, -1);
+      _ic_loader_set_parse_func (loader, counting_parse);
+      _ic_loader_set_first_pass (loader, 1);
+      ic_loader_set_report_func (loader, count_provisional_cb, counts, NULL);
+
+      g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (counts[1], ==, 1);
+      g_assert_cmpuint (counts[0], ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==, 0);
+      report = ic_report_store_get_report (store, 0);
+      g_assert_true (g_str_has_suffix (ic_report_get_authority (report), " (2 pages)"));
+      g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+      /* The streamed request, then the rest from a fresh helper. */
+      g_assert_true (g_file_get_contents (log, &requests, NULL, NULL));
+      g_assert_cmpstr (requests, ==, "request\nrequest\n");
+      ic_test_remove_tree (dir);
+      ic_test_remove_tree (log_dir);
+      return;
+    }
+
+  if (g_getenv ("IC_EXTRACT_HELPER") == NULL)
+    {
+      g_test_skip ("IC_EXTRACT_HELPER is not set");
+      return;
+    }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }
@@ -1306,6 +1369,7 @@ main (int   argc,
   g_test_add_func ("/loader/one-pass", test_one_pass);
   g_test_add_func ("/loader/short-whole", test_short_whole);
   g_test_add_func ("/loader/streamed-once", test_streamed_once);
+  g_test_add_func ("/loader/streamed-crash-after-first", test_streamed_crash_after_first);
 
   return g_test_run ();
 }

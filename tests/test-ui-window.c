@@ -1133,6 +1133,108 @@ test_search_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Counts the rows the Search view's model makes. */
+static guint rows_made;
+static gpointer (*make_row) (GListModel *model,
+                             guint       position);
+
+static gpointer
+count_made_row (GListModel *model,
+                guint       position)
+{
+  rows_made++;
+  return make_row (model, position);
+}
+
+/* A query makes row objects for the rows the list keeps widgets for,
+ * not for every row of its result (GTK 4.8's list, told in one change
+ * that every row was replaced, looked for its place at each new row,
+ * making them all); and each row is the core's passage at that
+ * position, under its authority's heading. */
+static void
+test_search_rows_made (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GListModel *rows = ic_search_view_get_rows (window->search_view);
+  GListModelInterface *iface = G_TYPE_INSTANCE_GET_INTERFACE (rows, G_TYPE_LIST_MODEL, GListModelInterface);
+  g_autoptr(IcSearchQuery) query = ic_search_query_new ("planning");
+  g_autoptr(GArray) hits = NULL;
+  GtkWidget *list;
+  GdkFrameClock *clock;
+  Painted painted = { FALSE };
+  g_autofree char *authority = NULL;
+  GtkAdjustment *adjustment;
+  guint n_widgets = 0, n_passages = 0, n_headings = 0;
+  gulong handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_search (window->search_view, "\"page one\"");
+  settle ();
+  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_LIST_VIEW);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  g_assert_true (run_until (was_painted, &painted));
+
+  /* From one broad result to another, read further down: every row
+   * replaced. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gtk_adjustment_set_value (adjustment, 3000);
+  painted.painted = FALSE;
+  g_assert_true (run_until (was_painted, &painted));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  painted.painted = FALSE;
+  make_row = iface->get_item;
+  iface->get_item = count_made_row;
+  ic_search_view_search (window->search_view, "planning");
+  g_assert_true (run_until (was_painted, &painted));
+  iface->get_item = make_row;
+  g_clear_signal_handler (&handler, clock);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_widgets += find_child_of_type (row, IC_TYPE_PASSAGE_TEXT) != NULL;
+  g_test_message ("%u rows, %u made, %u kept as widgets", g_list_model_get_n_items (rows), rows_made, n_widgets);
+  g_assert_cmpuint (n_widgets, >, 0);
+  g_assert_cmpuint (rows_made, <=, 3 * n_widgets);
+  g_assert_cmpuint (rows_made, <, g_list_model_get_n_items (rows) / 4);
+  /* The new result from its top. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* Every position: the core's passages in order, each authority's
+   * under one heading. */
+  hits = ic_search_run (ic_window_get_reports (window), query);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      const char *source;
+      guint page;
+      g_autofree char *passage = NULL;
+      IcSearchHit *hit;
+
+      if (ic_search_view_row_heading (row) != NULL)
+        {
+          g_assert_cmpstr (ic_search_view_row_heading (row), !=, authority);
+          g_free (authority);
+          authority = g_strdup (ic_search_view_row_heading (row));
+          n_headings++;
+          continue;
+        }
+      g_assert_true (ic_search_view_row_passage (row, &source, &page, &passage));
+      g_assert_cmpuint (n_passages, <, hits->len);
+      hit = &g_array_index (hits, IcSearchHit, n_passages++);
+      g_assert_cmpstr (source, ==, ic_report_get_source (hit->report));
+      g_assert_cmpuint (page, ==, hit->page);
+      g_assert_cmpstr (authority, ==, ic_report_get_authority (hit->report));
+      g_assert_cmpstr (strstr (passage, "lanning"), !=, NULL);
+    }
+  g_assert_cmpuint (n_passages, ==, hits->len);
+  g_assert_cmpuint (n_passages, ==, 1800);
+  g_assert_cmpuint (n_headings, ==, 150);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A theme chip on the report page opens the Search view with the
  * theme's query, its terms joined by OR, and its passages. */
 static void
@@ -1658,6 +1760,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
   g_test_add_func ("/ui/window/charts-theme-search", test_charts_theme_search);
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
+  g_test_add_func ("/ui/window/search-rows-made", test_search_rows_made);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
   g_test_add_func ("/ui/window/app-style", test_app_style);

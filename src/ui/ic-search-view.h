@@ -34,7 +34,8 @@ const char *ic_search_view_get_query     (IcSearchView *self);
 GListModel *ic_search_view_dup_searched_reports (IcSearchView *self) G_GNUC_WARN_UNUSED_RESULT;
 void        ic_search_view_set_pack_query (IcSearchView *self,
                                            const char   *query);
-/* Microseconds from the last query's start to its results drawn. */
+/* Microseconds from the last query's start to its results drawn; 0 until
+ * they are. */
 gint64      ic_search_view_get_last_time (IcSearchView *self);
 /* The main thread's CPU time over the same span (microseconds). */
 gint64      ic_search_view_get_last_cpu_time (IcSearchView *self);

@@ -97,8 +97,10 @@ log_request (void)
  * helper to misbehave, honoured only when IC_EXTRACT_HELPER_TEST is set.
  * "%IC-TEST-KILL-ONCE" is killed as the OOM killer would kill it, once:
  * the first helper to remove the file $IC_EXTRACT_HELPER_TEST_KILL_ONCE
- * dies, the next reads the PDF. */
-static void
+ * dies, the next reads the PDF. "%IC-TEST-DIE-AFTER-FIRST" crashes
+ * once it has sent a streamed request's first pages. Returns whether to
+ * crash then. */
+static gboolean
 misbehave_if_asked (GBytes *bytes)
 {
   gsize length;
@@ -106,7 +108,7 @@ misbehave_if_asked (GBytes *bytes)
   const char *kill_once = g_getenv ("IC_EXTRACT_HELPER_TEST_KILL_ONCE");
 
   if (g_getenv ("IC_EXTRACT_HELPER_TEST") == NULL)
-    return;
+    return FALSE;
   log_request ();
   if (g_strstr_len (data, length, "%IC-TEST-CRASH") != NULL)
     abort ();
@@ -116,12 +118,14 @@ misbehave_if_asked (GBytes *bytes)
   if (g_strstr_len (data, length, "%IC-TEST-HANG") != NULL)
     for (;;)
       g_usleep (G_USEC_PER_SEC);
+  return g_strstr_len (data, length, "%IC-TEST-DIE-AFTER-FIRST") != NULL;
 }
 
 typedef struct
 {
   int      out_fd;
   gboolean failed;
+  gboolean crash;   /* after sending (misbehave_if_asked()) */
 } FirstPart;
 
 /* A streamed request's first pages go out at once: the loader lists
@@ -136,6 +140,8 @@ send_first_part (char     **pages,
   if (!write_response (part->out_fd, pages, n_pages, NULL))
     part->failed = TRUE;
   g_strfreev (pages);
+  if (part->crash)
+    abort ();
 }
 
 int
@@ -152,9 +158,9 @@ ic_extract_helper_main (int in_fd,
       g_autoptr(GError) error = NULL;
       g_auto(GStrv) pages = NULL;
       guint n_pages = 0;
-      FirstPart part = { out_fd, FALSE };
+      FirstPart part = { out_fd, FALSE, FALSE };
 
-      misbehave_if_asked (bytes);
+      part.crash = misbehave_if_asked (bytes);
       pages = ic_extractor_get_pages_streamed (g_bytes_get_data (bytes, NULL),
                                                g_bytes_get_size (bytes), first, max,
                                                whole_up_to, 0, &n_pages,
