@@ -392,6 +392,12 @@ test_carried_forward_unlinked (void)
     }
   g_assert_cmpuint (no_longer_raised (reports, found, visit), ==, 1);
   g_assert_false (in_a_chain (found, inspection, 1));
+  {
+    g_autoptr(GHashTable) changes = ic_changes_compute (reports, found);
+    g_autofree char *said = ic_changes_describe (ic_changes_lookup (changes, visit));
+
+    g_assert_true (g_str_has_suffix (said, "1 no longer raised, 1 carried forward by its statement"));
+  }
   json = ic_recurrences_to_json (found);
   text = json_to_string (json, FALSE);
   g_assert_nonnull (strstr (text, "\"carried_forward\":true"));

@@ -32,6 +32,7 @@ typedef struct
   int                   natural_width;
   int                   height_width;  /* the width height was found for */
   int                   height;
+  int                   max_width;     /* Pango units; -1: not found for this font yet */
 } IcDrawnCellPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (IcDrawnCell, ic_drawn_cell, GTK_TYPE_WIDGET)
@@ -99,7 +100,7 @@ text_size (IcDrawnCell *self,
  * row asked it twice per grade cell. The widths are kept by font,
  * resolution and font options, which is all they depend on. */
 static int
-max_text_width (IcDrawnCell *self)
+find_max_text_width (IcDrawnCell *self)
 {
   static GHashTable *widths;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
@@ -122,6 +123,17 @@ max_text_width (IcDrawnCell *self)
   pango_font_metrics_unref (metrics);
   g_hash_table_insert (widths, key, width);
   return GPOINTER_TO_INT (width);
+}
+
+/* Kept by the cell until its font changes: a row is bound again often. */
+static int
+max_text_width (IcDrawnCell *self)
+{
+  IcDrawnCellPrivate *priv = PRIV (self);
+
+  if (priv->max_width < 0)
+    priv->max_width = find_max_text_width (self);
+  return priv->max_width;
 }
 
 static void
@@ -235,6 +247,7 @@ font_may_have_changed (IcDrawnCell *self,
   g_clear_pointer (&priv->font, pango_font_description_free);
   priv->font = font != NULL ? pango_font_description_copy (font) : NULL;
   g_clear_object (&priv->layout);
+  priv->max_width = -1;
   forget_sizes (priv);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -283,6 +296,7 @@ ic_drawn_cell_class_init (IcDrawnCellClass *klass)
 static void
 ic_drawn_cell_init (IcDrawnCell *self)
 {
+  PRIV (self)->max_width = -1;
   forget_sizes (PRIV (self));
 }
 

@@ -114,6 +114,12 @@ changes_new (IcReport  *report,
   for (guint i = 0; previous != NULL && i < n_items (previous); i++)
     if (!raised_in (recurrences, previous, i, report))
       g_array_append_val (changes->no_longer, i);
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      changes->n_carried += ic_recurrence_get_carried_forward (r) && ic_recurrence_get_later (r)->report == report;
+    }
   return changes;
 }
 
@@ -207,6 +213,15 @@ ic_changes_describe (IcChanges *changes)
     return NULL;
   end = ic_report_get_sort_date (changes->previous);
   g_date_strftime (month_year, sizeof month_year, "%B %Y", end);
+  /* A statement that earlier areas remain raises them with no item of
+   * its own: neither "raised again" nor "new" counts them. */
+  if (changes->n_carried > 0)
+    /* Translators: "Since the focused visit of May 2022: 0 raised again,
+     * 0 new, 1 no longer raised, 3 carried forward by its statement" */
+    return g_strdup_printf (_("Since the %s of %s: %u raised again, %u new, %u no longer raised, "
+                              "%u carried forward by its statement"),
+                            report_noun (changes->previous), month_year, changes->raised_again->len,
+                            changes->new_items->len, changes->no_longer->len, changes->n_carried);
   /* Translators: "Since the focused visit of May 2022: 3 raised again,
    * 2 new, 4 no longer raised" */
   return g_strdup_printf (_("Since the %s of %s: %u raised again, %u new, %u no longer raised"),

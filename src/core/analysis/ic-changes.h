@@ -27,6 +27,7 @@ typedef struct
   GArray   *raised_again;  /* of IcRaisedAgain */
   GArray   *new_items;     /* of guint: indexes of items raised for the first time */
   GArray   *no_longer;     /* of guint: indexes of the previous report's items not raised again */
+  guint     n_carried;     /* earlier items the report's statement that areas remain carries forward */
 } IcChanges;
 
 void        ic_changes_free          (IcChanges   *changes);
