@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -56,10 +57,35 @@ __asan_default_options (void)
 }
 #endif
 
+static char *private_data_home;
+
+static void
+remove_private_data_home (void)
+{
+  ic_test_remove_tree (private_data_home);
+  g_free (private_data_home);
+}
+
+/* Each ui test program keeps its corrections and recent folders in a
+ * folder of its own, made empty for the run: the programs run in
+ * parallel, and a file one of them (or an earlier run) left in a shared
+ * XDG_DATA_HOME would change what another one finds. */
+static void
+use_private_data_home (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  private_data_home = g_dir_make_tmp ("ic-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", private_data_home, TRUE);
+  atexit (remove_private_data_home);
+}
+
 void
 ic_ui_test_init (int    *argc,
                  char ***argv)
 {
+  use_private_data_home ();
   /* No accessibility bus under xvfb: its warning would be fatal. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   /* Under xvfb GL is Mesa's software driver, whose allocations LSan
