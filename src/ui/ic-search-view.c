@@ -4,7 +4,10 @@
  * Outstanding or Good, and the passages found, under a heading for each
  * authority. The reports searched are the window's filtered model, so
  * the filter bar applies. GTK 4.8's list view has no sections, so
- * headings are rows of their own that cannot be activated.
+ * headings are rows of their own that cannot be activated. The list is
+ * a grid view of one column: GTK 4.8's list view keeps widgets for 200
+ * rows and made, bound and laid out them all at every keystroke; the
+ * grid keeps about a screenful.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -257,7 +260,7 @@ struct _IcSearchView
   GtkLabel  *pack_label;
   GtkLabel       *status_label;
   GtkStack       *stack;
-  GtkListView    *list_view;
+  GtkGridView    *results_view;
 };
 
 G_DEFINE_FINAL_TYPE (IcSearchView, ic_search_view, GTK_TYPE_WIDGET)
@@ -324,7 +327,7 @@ time_until_drawn (IcSearchView *self)
   if (self->paint_handler != 0)
     g_clear_signal_handler (&self->paint_handler, clock);
   self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
+  gtk_widget_queue_draw (GTK_WIDGET (self->results_view));
 }
 
 static void
@@ -651,7 +654,7 @@ ic_search_view_class_init (IcSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, pack_label);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, status_label);
   gtk_widget_class_bind_template_child (widget_class, IcSearchView, stack);
-  gtk_widget_class_bind_template_child (widget_class, IcSearchView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, IcSearchView, results_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, good_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pack_clicked_cb);
@@ -675,8 +678,8 @@ ic_search_view_init (IcSearchView *self)
   self->rows = g_object_new (IC_TYPE_SEARCH_ROWS, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
+  gtk_grid_view_set_factory (self->results_view, factory);
+  gtk_grid_view_set_model (self->results_view,
                            GTK_SELECTION_MODEL (gtk_single_selection_new (
                              g_object_ref (G_LIST_MODEL (self->rows)))));
   g_object_unref (factory);
