@@ -1133,6 +1133,95 @@ test_search_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the key binding a widget's class gives KEYVAL with MODIFIERS, as
+ * a key press that the focused list took would. */
+static gboolean
+press_binding (GtkWidget       *widget,
+               guint            keyval,
+               GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The focused row of the result list shows a passage (not a heading)
+ * and lies inside the list's window. */
+static gboolean
+focused_passage_shown (gpointer data)
+{
+  GtkWidget *list = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+  graphene_rect_t bounds;
+
+  if (focus == NULL || gtk_widget_get_parent (focus) != list)
+    return FALSE;
+  if (find_child_of_type (focus, IC_TYPE_PASSAGE_TEXT) == NULL
+      || !gtk_widget_get_visible (find_child_of_type (focus, IC_TYPE_PASSAGE_TEXT)))
+    return FALSE;
+  if (!gtk_widget_compute_bounds (focus, list, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (list);
+}
+
+/* The last passage of a long result is reached by the keyboard and
+ * scrolled into view whole, and the one before it: rows of different
+ * heights (headings, passages) in the one-column grid. */
+static void
+test_search_keyboard (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GListModel *rows = ic_search_view_get_rows (window->search_view);
+  GtkWidget *list;
+  GtkAdjustment *adjustment;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_search (window->search_view, "planning");
+  settle ();
+  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_GRID_VIEW);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1950);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  settle ();
+
+  g_assert_true (press_binding (list, GDK_KEY_End, 0));
+  g_assert_true (run_until (focused_passage_shown, list));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >=,
+                     gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1);
+
+  /* Up: the passage before it, still in view. */
+  g_assert_true (press_binding (list, GDK_KEY_Up, 0));
+  settle ();
+  g_assert_true (focused_passage_shown (list));
+  /* And scrolled back, the list's top. */
+  gtk_adjustment_set_value (adjustment, 0);
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Counts the rows the Search view's model makes. */
 static guint rows_made;
 static gpointer (*make_row) (GListModel *model,
@@ -1791,6 +1880,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/charts-theme-search", test_charts_theme_search);
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/window/search-rows-made", test_search_rows_made);
+  g_test_add_func ("/ui/window/search-keyboard", test_search_keyboard);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
   g_test_add_func ("/ui/window/app-style", test_app_style);
