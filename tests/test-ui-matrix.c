@@ -372,6 +372,45 @@ test_grade_cell_size (void)
   g_object_unref (cell);
 }
 
+/* A second cell showing a grade another cell measured, in the same
+ * font, lays nothing out to measure it (a reopen's batch gives a
+ * screenful of rows new reports at once), and has the same sizes; a
+ * text not seen before is measured. */
+static void
+test_grade_cell_shared_sizes (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cells[3];
+  int min[3], nat[3], height[3], dummy;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i] = ic_grade_cell_new ();
+      gtk_box_append (GTK_BOX (box), cells[i]);
+      ic_grade_cell_set_text (IC_GRADE_CELL (cells[i]), i < 2 ? "Requires improvement to be good"
+                                                               : "Requires improvement to be better");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      before = ic_drawn_cell_get_n_text_layouts ();
+      gtk_widget_measure (cells[i], GTK_ORIENTATION_HORIZONTAL, -1, &min[i], &nat[i], NULL, NULL);
+      gtk_widget_measure (cells[i], GTK_ORIENTATION_VERTICAL, 90, &height[i], &dummy, NULL, NULL);
+      g_test_message ("cell %u: %u layouts", i, ic_drawn_cell_get_n_text_layouts () - before);
+      if (i == 1)
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before);
+      else
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), >, before);
+    }
+  g_assert_cmpint (min[1], ==, min[0]);
+  g_assert_cmpint (nat[1], ==, nat[0]);
+  g_assert_cmpint (height[1], ==, height[0]);
+  g_assert_cmpint (height[0], >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -736,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
+  g_test_add_func ("/ui/matrix/grade-cell-shared-sizes", test_grade_cell_shared_sizes);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);
