@@ -366,6 +366,105 @@ test_loader_fast_path (void)
 }
 
 /* Bytes that are not a repeated pattern, the same in every run. */
+/* A parser fixture made unique by a line of its own, so that its content
+ * id is new to the cache the tests share. */
+static char *
+write_unique_fixture (const char *dir,
+                      const char *fixture)
+{
+  g_autofree char *source = ic_test_fixture_path (fixture);
+  g_autofree char *text = NULL;
+  g_autofree char *unique = NULL;
+  char *path = g_build_filename (dir, "report.txt", NULL);
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  unique = g_strdup_printf ("%s\nRun %" G_GINT64_FORMAT "\n", text, g_get_real_time ());
+  g_assert_true (g_file_set_contents (path, unique, -1, NULL));
+  return path;
+}
+
+/* Loads @dir with the real parser; returns its one report. */
+static IcReport *
+load_real (const char *dir,
+           gboolean    keep_pages)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+
+  ic_loader_set_keep_pages (loader, keep_pages);
+  ic_loader_set_index_text (loader, keep_pages);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  return g_object_ref (ic_report_store_get_report (store, 0));
+}
+
+static gboolean
+has_pages_entry (const char *content_id)
+{
+  IcCache *cache = ic_cache_open_default ();
+  g_autofree char *path = ic_cache_get_entry_path (cache, content_id);
+
+  ic_cache_close (cache);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A reopen that keeps no text (the command line) takes the parsed report
+ * from the cache without reading the text: with the text's entry gone,
+ * the file is not read and extracted again, and the report is the same.
+ * A reopen that keeps the pages (the window) still reads them. */
+static void
+test_reopen_without_text (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_unique_fixture (dir, "parser/ilacs-2019.txt");
+  g_autoptr(IcReport) first = load_real (dir, FALSE);
+  g_autoptr(IcReport) again = NULL;
+  g_autoptr(IcReport) with_pages = NULL;
+  const char *id = ic_report_get_content_id (first);
+  IcCache *cache = ic_cache_open_default ();
+  g_autofree char *entry = ic_cache_get_entry_path (cache, id);
+
+  ic_cache_close (cache);
+  g_assert_cmpstr (ic_report_get_authority (first), ==, "Rutland");
+  g_assert_cmpint (g_unlink (entry), ==, 0);
+
+  again = load_real (dir, FALSE);
+  g_assert_false (has_pages_entry (id));
+  g_assert_cmpstr (ic_report_get_content_id (again), ==, id);
+  g_assert_cmpstr (ic_report_get_authority (again), ==, "Rutland");
+  g_assert_cmpstr (ic_report_get_source (again), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (again)), ==,
+                    g_list_model_get_n_items (ic_report_get_improvements (first)));
+  g_assert_null (ic_report_get_pages (again)[0]);
+
+  with_pages = load_real (dir, TRUE);
+  g_assert_true (has_pages_entry (id));
+  g_assert_nonnull (ic_report_get_pages (with_pages)[0]);
+  g_assert_cmpstr (ic_report_get_authority (with_pages), ==, "Rutland");
+  ic_test_remove_tree (dir);
+}
+
+/* The cached report is found through the path index: a file that changed
+ * (other size, time) is read again, never given its old report. */
+static void
+test_reopen_changed_file (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_unique_fixture (dir, "parser/ilacs-2019.txt");
+  g_autoptr(IcReport) first = load_real (dir, FALSE);
+  g_autoptr(IcReport) changed = NULL;
+
+  g_assert_cmpstr (ic_report_get_authority (first), ==, "Rutland");
+  g_free (write_unique_fixture (dir, "parser/fv-2025.txt"));
+  changed = load_real (dir, FALSE);
+  g_assert_cmpstr (ic_report_get_authority (changed), ==, "Westmorland and Furness");
+  g_assert_cmpstr (ic_report_get_content_id (changed), !=, ic_report_get_content_id (first));
+  ic_test_remove_tree (dir);
+}
+
 static guint8 *
 pseudo_random_bytes (gsize length)
 {
@@ -504,6 +603,8 @@ main (int   argc,
   g_test_add_func ("/cache/disabled", test_disabled);
   g_test_add_func ("/cache/trim", test_trim);
   g_test_add_func ("/cache/loader-fast-path", test_loader_fast_path);
+  g_test_add_func ("/cache/reopen-without-text", test_reopen_without_text);
+  g_test_add_func ("/cache/reopen-changed-file", test_reopen_changed_file);
   g_test_add_func ("/cache/sha256-as-glib", test_sha256_as_glib);
   g_test_add_func ("/cache/entry-checked-by-glib", test_entry_checked_by_glib);
   g_test_add_func ("/cache/content-id-as-glib", test_content_id_as_glib);

@@ -243,6 +243,42 @@ deliver_provisional (IcLoadJob          *job,
   g_mutex_unlock (&job->mutex);
 }
 
+/* What every report goes through before the main context takes it: its
+ * pages and search index when asked for, its themes, the report
+ * function. Takes @report. @replaces: the second pass, whose report takes
+ * the place of a provisional one. */
+static void
+publish (IcLoadJob   *job,
+         IcReport    *report,
+         const char  *content_id,
+         gboolean     from_pdf,
+         char       **pages,
+         GArray      *lines,
+         gboolean     replaces)
+{
+  IcLoadTimer timer;
+
+  if (job->keep_pages)
+    _ic_report_set_pages (report, (const char * const *)pages);
+  if (job->index_text)
+    {
+      timer = ic_load_profile_start (job->profile);
+      _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
+                                                                    (const char * const *)pages,
+                                                                    from_pdf, lines));
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_INDEX);
+    }
+  /* Themes come after the cache: a user's own rules apply on every load. */
+  timer = ic_load_profile_start (job->profile);
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
+  tell_report_func (job, report, FALSE);
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (replaces ? job->finals : job->reports, report);
+  g_mutex_unlock (&job->mutex);
+}
+
 /* Parses @pages (or fails with @reason) and leaves the result for the
  * main context. @replaces: the second pass, whose report takes the place
  * of a provisional one. */
@@ -295,26 +331,31 @@ deliver (IcLoadJob   *job,
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
+  publish (job, g_steal_pointer (&report), content_id, from_pdf, pages, lines, replaces);
+}
 
-  if (job->keep_pages)
-    _ic_report_set_pages (report, (const char * const *)pages);
-  if (job->index_text)
-    {
-      timer = ic_load_profile_start (job->profile);
-      _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
-                                                                    (const char * const *)pages,
-                                                                    from_pdf, lines));
-      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_INDEX);
-    }
-  /* Themes come after the cache: a user's own rules apply on every load. */
+/* A reopen that keeps no text (the command line without --search) needs
+ * only what this parser made of the content: its cached report, without
+ * reading (and checking) the content's text. The report entry is keyed
+ * by content and parser build as the text is, so it is as safe. Returns
+ * FALSE when the text must be read after all. */
+static gboolean
+deliver_cached_report (IcLoadJob  *job,
+                       const char *path,
+                       const char *content_id)
+{
+  IcLoadTimer timer;
+  IcReport *report;
+
+  if (job->keep_pages || job->index_text || job->parse != ic_parse_report)
+    return FALSE;
   timer = ic_load_profile_start (job->profile);
-  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
-  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
-  tell_report_func (job, report, FALSE);
-
-  g_mutex_lock (&job->mutex);
-  g_ptr_array_add (replaces ? job->finals : job->reports, g_steal_pointer (&report));
-  g_mutex_unlock (&job->mutex);
+  report = ic_cache_lookup_report (job->cache, content_id, path);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
+  if (report == NULL)
+    return FALSE;
+  publish (job, report, content_id, FALSE, NULL, NULL, FALSE);
+  return TRUE;
 }
 
 static char **join_pages (char **first,
@@ -460,6 +501,8 @@ load_unchanged (IcLoadJob          *job,
   if (!claim_content (job, entry->path, *content_id))
     return TRUE;
   *claimed = TRUE;
+  if (deliver_cached_report (job, entry->path, *content_id))
+    return TRUE;
   timer = ic_load_profile_start (job->profile);
   cached = ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason);
   ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
