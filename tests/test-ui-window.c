@@ -1346,6 +1346,11 @@ test_search_keyboard_headings (void)
   for (guint i = 2; i <= 12; i++)
     assert_key_moves_to (list, GDK_KEY_Down, 0, i);
   assert_key_moves_to (list, GDK_KEY_Down, 0, 14);
+  /* Its ring shows (as after a real key press). */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_cmphex (gtk_widget_get_state_flags (gtk_root_get_focus (GTK_ROOT (window))) &
+                   (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE), ==,
+                   GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE);
   assert_key_moves_to (list, GDK_KEY_Up, 0, 12);
   assert_key_moves_to (list, GDK_KEY_Down, 0, 14);
 
