@@ -41,21 +41,24 @@ G_DEFINE_FINAL_TYPE (IcLinkDialog, ic_link_dialog, ADW_TYPE_WINDOW)
 #define ROW_GROUP "ic-link-group"
 #define ROW_SEARCH "ic-link-search"
 
-/* Links the chosen item through the window that shows the report, then
- * closes: the window's toast offers Undo. */
+/* Links the chosen item through the window that shows the report, whose
+ * toast offers Undo. The dialog goes first: the window is then the
+ * active one again when the page and the toast change. */
 static void
 link_row (IcLinkDialog  *self,
           GtkListBoxRow *row)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  const char *field = g_object_get_data (G_OBJECT (row), ROW_FIELD);
+  g_autoptr(GtkWindow) parent = NULL;
+  g_autoptr(IcReport) report = g_object_ref (self->report);
+  g_autofree char *field = g_strdup (g_object_get_data (G_OBJECT (row), ROW_FIELD));
 
   if (field == NULL)
     return;
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.correct", "(sss)",
-                                ic_report_get_content_id (self->report), field, "same");
+  g_set_object (&parent, gtk_window_get_transient_for (GTK_WINDOW (self)));
   gtk_window_destroy (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.correct", "(sss)", ic_report_get_content_id (report),
+                                field, "same");
 }
 
 static void
