@@ -675,6 +675,51 @@ measure_filter_changes (IcWindow   *window,
     }
 }
 
+/* The keyboard in the results: Tab from the entry, then Down past the
+ * first authority's passages to the second's first, under its heading,
+ * with the focus ring ("search-keys"). */
+static void
+shoot_search_keys (IcWindow     *window,
+                   IcSearchView *view,
+                   const char   *dir)
+{
+  GtkWidget *list = find_type (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
+  GListModel *rows = ic_search_view_get_rows (view);
+  guint n_passages = 0;
+
+  if (list == NULL || !gtk_widget_get_mapped (list))
+    return;
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++, n_passages++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+      if (ic_search_view_row_heading (row) != NULL)
+        break;
+    }
+  gtk_widget_grab_focus (find_type (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  for (guint i = 0; i < 5 && !gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list); i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      wait_ms (100);
+    }
+  for (guint i = 0; i < n_passages; i++)
+    {
+      press_key (list, GDK_KEY_Down);
+      wait_ms (100);
+    }
+  /* The keys pressed here are not the window's: it shows the ring as a
+   * real key press would. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_ms (300);
+  g_print ("search-keys: the focus on %s\n",
+           gtk_root_get_focus (GTK_ROOT (window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))) : "nothing");
+  save (GTK_WIDGET (window), dir, "search-keys");
+  /* With the ring left on, the report page shot next was empty (no
+   * render node) on the bulk corpus: not understood yet. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+}
+
 static void
 shoot_search (IcWindow   *window,
               const char *dir,
@@ -708,6 +753,7 @@ shoot_search (IcWindow   *window,
     }
   wait_ms (500);
   save (GTK_WIDGET (window), dir, "search");
+  shoot_search_keys (window, view, dir);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(GObject) row = g_list_model_get_item (rows, i);
