@@ -26,6 +26,7 @@
 
 #include "ic-chart-widget.h"
 #include "ic-authority-page.h"
+#include "ic-link-dialog.h"
 #include "ic-charts-view.h"
 #include "ic-palette.h"
 #include "ic-print-operation.h"
@@ -33,6 +34,7 @@
 #include "ic-matrix-header.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
+#include "ic-reports-view.h"
 #include "ic-search-view.h"
 #include "ic-themes.h"
 #include "ic-window.h"
@@ -824,6 +826,93 @@ save_charts_theme_focus (IcWindow   *window,
   save (GTK_WIDGET (window), dir, name);
 }
 
+static void
+collect_class (GtkWidget  *widget,
+               const char *css_class,
+               GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_class (c, css_class, found);
+}
+
+static GtkWidget *
+open_link_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (IC_IS_LINK_DIALOG (w))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* IC_SHOT_LINK=NAME: the report whose file name has NAME, the Link to
+ * an Earlier Item dialog of its item IC_SHOT_LINK_ITEM (1-based, else the
+ * first), the dialog searched for IC_SHOT_LINK_SEARCH, and the page after
+ * linking the first item the dialog then shows (use a private
+ * XDG_DATA_HOME: the link is saved). */
+static void
+shoot_link (IcWindow   *window,
+            const char *dir,
+            const char *want)
+{
+  GListModel *reports = ic_window_get_reports (window);
+  const char *search = g_getenv ("IC_SHOT_LINK_SEARCH");
+  guint item = g_getenv ("IC_SHOT_LINK_ITEM") ? (guint) atoi (g_getenv ("IC_SHOT_LINK_ITEM")) : 1;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) linked = g_ptr_array_new ();
+  GtkWidget *view, *dialog, *list;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) r = g_list_model_get_item (reports, i);
+
+      if (strstr (ic_report_get_source (r), want) != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", ic_report_get_source (r));
+    }
+  wait_ms (1500);
+  view = find_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  collect_class (view, "recurrence-link-earlier", buttons);
+  if (buttons->len < item || item == 0)
+    {
+      g_print ("no Link to an Earlier Item button %u (%u)\n", item, buttons->len);
+      return;
+    }
+  gtk_widget_grab_focus (g_ptr_array_index (buttons, item - 1));
+  wait_ms (800);
+  save (GTK_WIDGET (window), dir, "link-report");
+  g_signal_emit_by_name (g_ptr_array_index (buttons, item - 1), "clicked");
+  wait_ms (1200);
+  dialog = open_link_dialog ();
+  save (dialog, dir, "link-dialog");
+  if (search != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (find_type (dialog, GTK_TYPE_SEARCH_ENTRY)), search);
+      wait_ms (1200);
+      save (dialog, dir, "link-dialog-search");
+    }
+  list = find_type (dialog, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c) && gtk_widget_get_child_visible (c))
+      {
+        g_signal_emit_by_name (list, "row-activated", c);
+        break;
+      }
+  wait_ms (1500);
+  collect_class (view, "recurrence-link", linked);
+  for (guint i = 0; i < linked->len; i++)
+    if (g_str_has_suffix (gtk_button_get_label (g_ptr_array_index (linked, i)), "(linked by you)"))
+      gtk_widget_grab_focus (g_ptr_array_index (linked, i));
+  wait_ms (800);
+  save (GTK_WIDGET (window), dir, "link-linked");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -970,6 +1059,13 @@ main (int argc, char **argv)
                gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)),
                gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
       save (GTK_WIDGET (window), argv[1], "authority-changes");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
+  /* IC_SHOT_LINK=NAME: see shoot_link(). */
+  if (g_getenv ("IC_SHOT_LINK") != NULL)
+    {
+      shoot_link (window, argv[1], g_getenv ("IC_SHOT_LINK"));
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;
     }
