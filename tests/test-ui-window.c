@@ -653,6 +653,69 @@ test_charts_theme_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A long made-up report: 120 pages of filler, one passage on page 100,
+ * far below the text's first screen. */
+static IcReport *
+make_long_report (void)
+{
+  IcReport *report = make_report ("/r/longshire-2023.txt", "Longshire", IC_INSPECTION_TYPE_ILACS,
+                                   6, G_DATE_MARCH, 2023, IC_GRADE_GOOD);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint p = 1; p <= 120; p++)
+    {
+      GString *page = g_string_new (NULL);
+
+      for (guint line = 0; line < 40; line++)
+        g_string_append_printf (page, "Filler line %u of made-up page %u about nothing much.\n", line, p);
+      if (p == 100)
+        g_string_append (page, "Inspectors saw a made-up passage about the purple lighthouse.\n");
+      g_ptr_array_add (pages, g_string_free (page, FALSE));
+    }
+  g_ptr_array_add (pages, NULL);
+  _ic_report_set_pages (report, (const char * const *) pages->pdata);
+  return report;
+}
+
+/* Activating a search hit opens the report's page with the passage on
+ * screen: its rectangle lies inside the text's visible area. */
+static void
+test_search_hit_scrolls (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *page;
+  GtkTextView *view;
+  GtkTextIter start, end;
+  GdkRectangle visible, first, last;
+
+  g_ptr_array_add (reports, make_long_report ());
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  wait_frames (10);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-passage", "(sus)",
+                              "/r/longshire-2023.txt", 100, "made-up passage about the purple lighthouse");
+  wait_frames (40);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
+  page = find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_REPORT_PAGE);
+  view = GTK_TEXT_VIEW (find_child_of_type (page, GTK_TYPE_TEXT_VIEW));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_line (&start), >, 3900);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
+  g_test_message ("passage at y %d–%d, visible %d–%d", first.y, last.y + last.height,
+                  visible.y, visible.y + visible.height);
+  g_assert_cmpint (visible.y, >, 0);
+  g_assert_cmpint (first.y, >=, visible.y);
+  g_assert_cmpint (last.y + last.height, <=, visible.y + visible.height);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The keyboard goes where the user went: Alt+1–4 into the view shown,
  * opening a report to its page, Back to where it was opened from. */
 static void
@@ -2050,6 +2113,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search-rows-made", test_search_rows_made);
   g_test_add_func ("/ui/window/search-keyboard", test_search_keyboard);
   g_test_add_func ("/ui/window/search-keyboard-headings", test_search_keyboard_headings);
+  g_test_add_func ("/ui/window/search-hit-scrolls", test_search_hit_scrolls);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
   g_test_add_func ("/ui/window/app-style", test_app_style);

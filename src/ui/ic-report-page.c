@@ -54,6 +54,12 @@ struct _IcReportPage
   GtkWidget      *details_button;
   GtkTextView    *text_view;
   GtkLabel       *match_label;
+
+  /* Keeping an opened passage on screen while the text is laid out. */
+  guint           passage_tick;
+  guint           passage_frames;
+  guint           passage_steady;
+  double          passage_upper;
 };
 
 G_DEFINE_FINAL_TYPE (IcReportPage, ic_report_page, GTK_TYPE_WIDGET)
@@ -617,34 +623,52 @@ page_start_iter (IcReportPage *self,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
-/* Scrolls to the selection (a passage) on the text view's first frames:
- * a view just shown is laid out only then, and a scroll asked for
- * before that is lost. */
+/* Whether the selection (a passage) lies inside the text's visible area. */
+static gboolean
+passage_on_screen (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GdkRectangle where, visible;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  gtk_text_view_get_visible_rect (view, &visible);
+  return where.y >= visible.y && where.y + where.height <= visible.y + visible.height;
+}
+
+/* Scrolls to the selection (a passage) until the text is laid out. The
+ * text view lays out a long report over many frames, and until it is
+ * done it only keeps a scroll to a mark for its next allocation, which
+ * nothing else asks for: a scroll asked for on the first frames of a
+ * long report was never done. So each frame the passage is off screen
+ * asks again and queues the allocation; done once the passage is on
+ * screen and the text's height has stayed the same for a few frames. */
 static gboolean
 scroll_to_passage_cb (GtkWidget     *widget,
                       GdkFrameClock *clock,
                       gpointer       data)
 {
+  IcReportPage *self = IC_REPORT_PAGE (data);
   GtkTextView *view = GTK_TEXT_VIEW (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "ic-passage-frames"));
-  GtkTextIter iter;
-  GdkRectangle where;
+  double upper = gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
 
   if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0)
     return G_SOURCE_CONTINUE;
-  /* The lines above the passage are laid out over a few frames; until
-   * then its place is not known. */
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  gtk_text_view_get_iter_location (view, &iter, &where);
-  if (where.y > gtk_adjustment_get_value (vadjustment) + gtk_widget_get_height (widget) ||
-      where.y < gtk_adjustment_get_value (vadjustment))
-    gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (buffer), 0.1, TRUE, 0, 0.3);
-  g_object_set_data (G_OBJECT (view), "ic-passage-frames", GUINT_TO_POINTER (frames + 1));
-  if (frames < 10)
+  if (!passage_on_screen (view))
+    {
+      gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)),
+                                    0.1, TRUE, 0, 0.3);
+      gtk_widget_queue_allocate (widget);
+      self->passage_steady = 0;
+    }
+  else if (upper == self->passage_upper)
+    self->passage_steady++;
+  self->passage_upper = upper;
+  /* A bound, should the height never settle. */
+  if (self->passage_steady < 3 && ++self->passage_frames < 600)
     return G_SOURCE_CONTINUE;
-  g_object_set_data (G_OBJECT (view), "ic-passage-frames", NULL);
+  self->passage_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -691,7 +715,12 @@ ic_report_page_show_passage (IcReportPage *self,
   gtk_text_buffer_apply_tag (buffer, self->passage_tag, &match_start, &match_end);
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
   /* The page may only now be shown: scroll once it has its size. */
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_to_passage_cb, NULL, NULL);
+  self->passage_frames = 0;
+  self->passage_steady = 0;
+  self->passage_upper = -1;
+  if (self->passage_tick == 0)
+    self->passage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                       scroll_to_passage_cb, self, NULL);
   return TRUE;
 }
 
