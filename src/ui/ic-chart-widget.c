@@ -325,8 +325,43 @@ links_found_cb (GObject      *object,
   if (g_task_get_cancellable (G_TASK (result)) != self->links_job)
     return;
   g_clear_object (&self->links_job);
-  if (!self->dirty)
+  /* Unless an update is due anyway, or the joins were found ahead of
+   * the timeline being shown (warm_links()). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->update_source == 0)
     update_async (self);
+}
+
+static void
+start_links_job (IcChartWidget *self,
+                 GPtrArray     *missing)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->links_job = g_cancellable_new ();
+  task = g_task_new (self, self->links_job, links_found_cb, NULL);
+  /* Found even when cancelled: the cache keeps it. */
+  g_task_set_check_cancellable (task, FALSE);
+  /* Snapshots: the worker never reads a report the window may correct
+   * meanwhile. */
+  g_task_set_task_data (task, g_ptr_array_ref (missing), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, find_links_thread);
+}
+
+/* A timeline not on screen finds the joins of the reports it will show
+ * once reading pauses, so that the first filter change after it is
+ * shown finds them kept. */
+static void
+warm_links (IcChartWidget *self)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+
+  if (self->kind != IC_CHART_TIMELINE || self->model == NULL)
+    return;
+  cancel_links_job (self);
+  links = cached_links (self, &missing);
+  if (links == NULL)
+    start_links_job (self, missing);
 }
 
 /* Finding recurrences compares every item with every other of the same
@@ -340,7 +375,6 @@ update_async (IcChartWidget *self)
   g_autoptr(GPtrArray) no_links = g_ptr_array_new ();
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GPtrArray) missing = NULL;
-  g_autoptr(GTask) task = NULL;
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
 
   if (self->kind != IC_CHART_TIMELINE || n == 0)
@@ -361,14 +395,7 @@ update_async (IcChartWidget *self)
    * drawn stays until the new one is complete. */
   if (self->chart == NULL)
     prepare (self, no_links);
-  self->links_job = g_cancellable_new ();
-  task = g_task_new (self, self->links_job, links_found_cb, NULL);
-  /* Found even when cancelled: the cache keeps it. */
-  g_task_set_check_cancellable (task, FALSE);
-  /* Snapshots: the worker never reads a report the window may correct
-   * meanwhile. */
-  g_task_set_task_data (task, g_steal_pointer (&missing), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, find_links_thread);
+  start_links_job (self, missing);
 }
 
 static gboolean
@@ -377,7 +404,9 @@ update_cb (gpointer data)
   IcChartWidget *self = data;
 
   self->update_source = 0;
-  if (self->dirty)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    warm_links (self);
+  else if (self->dirty)
     update_async (self);
   return G_SOURCE_REMOVE;
 }
@@ -388,16 +417,20 @@ update_cb (gpointer data)
  * authority with new reports found again) would spend the main thread
  * and the workers on charts nobody can read yet. So those changes wait
  * for a pause in the batches; a chart that is not on screen waits until
- * it is. A filter change is the user's, one at a time: filter_changed_cb
+ * it is, but for a timeline's joins, found in the pause all the same.
+ * A filter change is the user's, one at a time: filter_changed_cb
  * prepares it at once. */
 static void
 model_items_changed_cb (IcChartWidget *self)
 {
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
   self->dirty = TRUE;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!mapped && self->kind != IC_CHART_TIMELINE)
     return;
   /* What is drawn is stale from now: veil it at once. */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (mapped)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_timeout_add_full (G_PRIORITY_LOW, UPDATE_DELAY_MS, update_cb, self, NULL);
 }
@@ -423,7 +456,8 @@ ic_chart_widget_map (GtkWidget *widget)
   IcChartWidget *self = IC_CHART_WIDGET (widget);
 
   GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->map (widget);
-  if (self->dirty)
+  /* Joins being found ahead (warm_links()) update the chart when found. */
+  if (self->dirty && self->links_job == NULL)
     update_async (self);
 }
 
