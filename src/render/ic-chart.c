@@ -428,6 +428,8 @@ ic_chart_new (IcChartKind           kind,
   if (kind == IC_CHART_TIMELINE || kind == IC_CHART_THEMES)
     collect_themes (chart);
   collect_years (chart);
+  if (kind == IC_CHART_TIMELINE)
+    _ic_timeline_count_heat (chart);
   if (kind == IC_CHART_HISTORY)
     collect_history_authorities (chart, options);
   /* Finding recurrences walks every pair of an authority's items: a
@@ -464,6 +466,7 @@ ic_chart_unref (IcChart *chart)
   g_array_unref (chart->theme_counts);
   g_ptr_array_unref (chart->links);
   g_ptr_array_unref (chart->history_authorities);
+  g_free (chart->heat);
   g_free (chart);
 }
 
