@@ -13,6 +13,7 @@
 #include "ic-report-private.h"
 #include "ic-sha256.h"
 #include "ic-test-util.h"
+#include "ic-themes.h"
 
 #define ID_A "aaaa000000000000000000000000000000000000000000000000000000000000"
 #define ID_B "bbbb000000000000000000000000000000000000000000000000000000000000"
@@ -126,7 +127,7 @@ test_batched_syncs (void)
 
       _ic_report_set_content_id (report, id);
       ic_cache_store_pages (cache, id, FALSE, pages, NULL);
-      ic_cache_store_report (cache, report);
+      ic_cache_store_report (cache, report, NULL);
     }
   g_assert_cmpuint (ic_cache_get_n_syncs (cache), ==, 2);
   ic_cache_close (cache);
@@ -135,7 +136,8 @@ test_batched_syncs (void)
   for (guint i = 0; i < 1250; i++)
     {
       g_autofree char *id = numbered_id (i);
-      g_autoptr(IcReport) report = ic_cache_lookup_report (cache, id, "/reports/b.txt");
+      gboolean themed;
+      g_autoptr(IcReport) report = ic_cache_lookup_report (cache, id, "/reports/b.txt", NULL, &themed);
       g_auto(GStrv) found = NULL;
       g_autofree char *reason = NULL;
       gboolean from_pdf;
@@ -366,6 +368,238 @@ test_loader_fast_path (void)
 }
 
 /* Bytes that are not a repeated pattern, the same in every run. */
+/* A parser fixture made unique by a line of its own, so that its content
+ * id is new to the cache the tests share. */
+static char *
+write_unique_fixture (const char *dir,
+                      const char *fixture)
+{
+  g_autofree char *source = ic_test_fixture_path (fixture);
+  g_autofree char *text = NULL;
+  g_autofree char *unique = NULL;
+  char *path = g_build_filename (dir, "report.txt", NULL);
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  unique = g_strdup_printf ("%s\nRun %" G_GINT64_FORMAT "\n", text, g_get_real_time ());
+  g_assert_true (g_file_set_contents (path, unique, -1, NULL));
+  return path;
+}
+
+/* Loads @dir with the real parser; returns its one report. */
+static IcReport *
+load_real (const char *dir,
+           gboolean    keep_pages)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+
+  ic_loader_set_keep_pages (loader, keep_pages);
+  ic_loader_set_index_text (loader, keep_pages);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  return g_object_ref (ic_report_store_get_report (store, 0));
+}
+
+static gboolean
+has_pages_entry (const char *content_id)
+{
+  IcCache *cache = ic_cache_open_default ();
+  g_autofree char *path = ic_cache_get_entry_path (cache, content_id);
+
+  ic_cache_close (cache);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A reopen that keeps no text (the command line) takes the parsed report
+ * from the cache without reading the text: with the text's entry gone,
+ * the file is not read and extracted again, and the report is the same.
+ * A reopen that keeps the pages (the window) still reads them. */
+static void
+test_reopen_without_text (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_unique_fixture (dir, "parser/ilacs-2019.txt");
+  g_autoptr(IcReport) first = load_real (dir, FALSE);
+  g_autoptr(IcReport) again = NULL;
+  g_autoptr(IcReport) with_pages = NULL;
+  const char *id = ic_report_get_content_id (first);
+  IcCache *cache = ic_cache_open_default ();
+  g_autofree char *entry = ic_cache_get_entry_path (cache, id);
+
+  ic_cache_close (cache);
+  g_assert_cmpstr (ic_report_get_authority (first), ==, "Rutland");
+  g_assert_cmpint (g_unlink (entry), ==, 0);
+
+  again = load_real (dir, FALSE);
+  g_assert_false (has_pages_entry (id));
+  g_assert_cmpstr (ic_report_get_content_id (again), ==, id);
+  g_assert_cmpstr (ic_report_get_authority (again), ==, "Rutland");
+  g_assert_cmpstr (ic_report_get_source (again), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_get_improvements (again)), ==,
+                    g_list_model_get_n_items (ic_report_get_improvements (first)));
+  g_assert_null (ic_report_get_pages (again)[0]);
+
+  with_pages = load_real (dir, TRUE);
+  g_assert_true (has_pages_entry (id));
+  g_assert_nonnull (ic_report_get_pages (with_pages)[0]);
+  g_assert_cmpstr (ic_report_get_authority (with_pages), ==, "Rutland");
+  ic_test_remove_tree (dir);
+}
+
+/* The cached report is found through the path index: a file that changed
+ * (other size, time) is read again, never given its old report. */
+static void
+test_reopen_changed_file (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_unique_fixture (dir, "parser/ilacs-2019.txt");
+  g_autoptr(IcReport) first = load_real (dir, FALSE);
+  g_autoptr(IcReport) changed = NULL;
+
+  g_assert_cmpstr (ic_report_get_authority (first), ==, "Rutland");
+  g_free (write_unique_fixture (dir, "parser/fv-2025.txt"));
+  changed = load_real (dir, FALSE);
+  g_assert_cmpstr (ic_report_get_authority (changed), ==, "Westmorland and Furness");
+  g_assert_cmpstr (ic_report_get_content_id (changed), !=, ic_report_get_content_id (first));
+  ic_test_remove_tree (dir);
+}
+
+/* The main theme of each item, joined. */
+static char *
+main_themes (IcReport *report)
+{
+  GListModel *items = ic_report_get_improvements (report);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) themes = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
+      const char *theme = ic_improvement_get_main_theme (item);
+
+      g_strv_builder_add (builder, theme ? theme : "-");
+    }
+  themes = g_strv_builder_end (builder);
+  return g_strjoinv (" ", themes);
+}
+
+/* The cached report of @content_id, and whether the rules in force gave
+ * its themes. */
+static IcReport *
+cached_report (const char *content_id,
+               gboolean   *themed)
+{
+  IcCache *cache = ic_cache_open_default ();
+  IcReport *report = ic_cache_lookup_report (cache, content_id, "r.txt",
+                                             ic_theme_rules_get_digest (ic_theme_rules_get_default ()),
+                                             themed);
+
+  ic_cache_close (cache);
+  return report;
+}
+
+/* A report is cached with its items' themes and the digest of the rules
+ * that gave them, so a reopen does not give them again; other rules'
+ * digest does not take them. */
+static void
+test_themes_kept (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_unique_fixture (dir, "parser/ilacs-2019.txt");
+  g_autoptr(IcReport) loaded = load_real (dir, FALSE);
+  g_autoptr(IcReport) cached = NULL;
+  g_autoptr(IcReport) other = NULL;
+  g_autofree char *themes = main_themes (loaded);
+  g_autofree char *cached_themes = NULL;
+  const char *id = ic_report_get_content_id (loaded);
+  IcCache *cache;
+  gboolean themed = FALSE;
+
+  g_assert_cmpstr (themes, ==, "health_and_wellbeing supervision_and_management_oversight plans_and_planning");
+  cached = cached_report (id, &themed);
+  g_assert_nonnull (cached);
+  g_assert_true (themed);
+  cached_themes = main_themes (cached);
+  g_assert_cmpstr (cached_themes, ==, themes);
+
+  cache = ic_cache_open_default ();
+  other = ic_cache_lookup_report (cache, id, "r.txt", "not the rules in force", &themed);
+  ic_cache_close (cache);
+  g_assert_nonnull (other);
+  g_assert_false (themed);
+  ic_test_remove_tree (dir);
+}
+
+/* A user's own rules give their themes to a report cached with the
+ * shipped rules' themes, and it is cached again with theirs; back with
+ * the shipped rules, the shipped themes return. */
+static void
+test_themes_by_other_rules (void)
+{
+  const char *mine = "[recording]\nlead=the\n";
+  g_autofree char *dir = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *rules_path = NULL;
+  g_autofree char *rules_dir = NULL;
+  g_autoptr(IcReport) first = NULL;
+  g_autoptr(IcReport) back = NULL;
+  g_autofree char *first_themes = NULL;
+  g_autofree char *back_themes = NULL;
+  g_autofree char *id_path = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *folder = NULL;
+      g_autoptr(IcReport) report = NULL;
+      g_autoptr(IcReport) cached = NULL;
+      g_autofree char *themes = NULL;
+      gboolean themed = FALSE;
+
+      g_assert_true (g_file_get_contents (g_getenv ("IC_TEST_ID_PATH"), &id, NULL, NULL));
+      folder = g_path_get_dirname (g_getenv ("IC_TEST_ID_PATH"));
+      g_assert_cmpstr (ic_theme_rules_get_origin (ic_theme_rules_get_default ()), !=,
+                       "themes.rules (shipped)");
+      report = load_real (folder, FALSE);
+      themes = main_themes (report);
+      g_assert_cmpstr (themes, ==, "recording recording recording");
+      cached = cached_report (id, &themed);
+      g_assert_true (themed);
+      return;
+    }
+
+  dir = make_dir ();
+  g_free (write_unique_fixture (dir, "parser/ilacs-2019.txt"));
+  first = load_real (dir, FALSE);
+  first_themes = main_themes (first);
+  g_assert_cmpstr (first_themes, ==, "health_and_wellbeing supervision_and_management_oversight plans_and_planning");
+
+  config = make_dir ();
+  rules_path = g_build_filename (config, "inspection-compare", "themes.rules", NULL);
+  rules_dir = g_path_get_dirname (rules_path);
+  g_assert_cmpint (g_mkdir_with_parents (rules_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (rules_path, mine, -1, NULL));
+  id_path = g_build_filename (dir, "content-id", NULL);
+  g_assert_true (g_file_set_contents (id_path, ic_report_get_content_id (first), -1, NULL));
+  g_setenv ("IC_TEST_ID_PATH", id_path, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("IC_TEST_ID_PATH");
+
+  /* The id file is not a report: loading sees only report.txt's report
+   * and a failure, so it goes before loading again. */
+  g_assert_cmpint (g_unlink (id_path), ==, 0);
+  back = load_real (dir, FALSE);
+  back_themes = main_themes (back);
+  g_assert_cmpstr (back_themes, ==, first_themes);
+  ic_test_remove_tree (dir);
+  ic_test_remove_tree (config);
+}
+
 static guint8 *
 pseudo_random_bytes (gsize length)
 {
@@ -504,6 +738,10 @@ main (int   argc,
   g_test_add_func ("/cache/disabled", test_disabled);
   g_test_add_func ("/cache/trim", test_trim);
   g_test_add_func ("/cache/loader-fast-path", test_loader_fast_path);
+  g_test_add_func ("/cache/reopen-without-text", test_reopen_without_text);
+  g_test_add_func ("/cache/reopen-changed-file", test_reopen_changed_file);
+  g_test_add_func ("/cache/themes-kept", test_themes_kept);
+  g_test_add_func ("/cache/themes-by-other-rules", test_themes_by_other_rules);
   g_test_add_func ("/cache/sha256-as-glib", test_sha256_as_glib);
   g_test_add_func ("/cache/entry-checked-by-glib", test_entry_checked_by_glib);
   g_test_add_func ("/cache/content-id-as-glib", test_content_id_as_glib);

@@ -254,6 +254,77 @@ test_chain_of_three (void)
     }
 }
 
+/* One recurrence in words, to compare two findings. */
+static char *
+describe (IcRecurrence *r)
+{
+  return g_strdup_printf ("%s %s:%u <- %s:%u %.9f %s", ic_recurrence_get_authority (r),
+                          ic_report_get_source (ic_recurrence_get_earlier (r)->report),
+                          ic_recurrence_get_earlier (r)->index,
+                          ic_report_get_source (ic_recurrence_get_later (r)->report),
+                          ic_recurrence_get_later (r)->index, ic_recurrence_get_similarity (r),
+                          ic_recurrence_get_theme (r));
+}
+
+/* Many reports (their items read on a thread per core) give, in order,
+ * what each authority's own reports give alone. */
+static void
+test_many_reports (void)
+{
+  const char *y2016[] = { "The timeliness of return home interviews for children who go missing.",
+                          "Sufficiency of homes for children.", NULL };
+  const char *y2019[] = { "Sufficiency of foster homes.",
+                          "Return home interviews for children missing from care, and the use "
+                          "made of them.", NULL };
+  const char *y2023[] = { "The quality of return home interviews after missing episodes.",
+                          "The sufficiency of local homes for children in care.", NULL };
+  const char * const *years[] = { y2016, y2019, y2023 };
+  const char *dates[] = { "2016-03-01", "2019-03-01", "2023-03-01" };
+  g_autoptr(GListStore) all = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GPtrArray) found = NULL;
+  guint n_found = 0;
+
+  for (guint a = 0; a < 40; a++)
+    {
+      g_autofree char *authority = g_strdup_printf ("Authority %02u", a);
+      g_autoptr(GListStore) own = g_list_store_new (IC_TYPE_REPORT);
+      g_autoptr(GPtrArray) own_found = NULL;
+
+      /* Latest first, so that finding sorts them. */
+      for (guint y = G_N_ELEMENTS (years); y-- > 0;)
+        {
+          g_autofree char *source = g_strdup_printf ("%s %s", authority, dates[y]);
+          g_autoptr(IcReport) report = make_report (source, authority, dates[y], years[y]);
+
+          g_list_store_append (all, report);
+          g_list_store_append (own, report);
+        }
+      own_found = ic_find_recurrences (G_LIST_MODEL (own));
+      g_assert_cmpuint (own_found->len, >=, 4);
+      g_object_set_data_full (G_OBJECT (own), "found", g_ptr_array_ref (own_found),
+                              (GDestroyNotify)g_ptr_array_unref);
+      g_object_set_data_full (G_OBJECT (all), authority, g_object_ref (own), g_object_unref);
+    }
+  found = ic_find_recurrences (G_LIST_MODEL (all));
+  for (guint a = 0; a < 40; a++)
+    {
+      g_autofree char *authority = g_strdup_printf ("Authority %02u", a);
+      GPtrArray *own_found = g_object_get_data (g_object_get_data (G_OBJECT (all), authority), "found");
+
+      for (guint i = 0; i < own_found->len; i++, n_found++)
+        {
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+
+          g_assert_cmpuint (n_found, <, found->len);
+          expected = describe (g_ptr_array_index (own_found, i));
+          got = describe (g_ptr_array_index (found, n_found));
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+  g_assert_cmpuint (n_found, ==, found->len);
+}
+
 /* A later report that says the earlier areas remain carries every item
  * of the report it points to forward; the statement is not an item. */
 static void
@@ -729,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/cross-authority", test_cross_authority);
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
+  g_test_add_func ("/recurrence/many-reports", test_many_reports);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
   g_test_add_func ("/recurrence/carried-forward-unlinked", test_carried_forward_unlinked);
   g_test_add_func ("/recurrence/carried-forward-by-date", test_carried_forward_by_date);

@@ -12,6 +12,11 @@
 #include "ic-concepts.h"
 #include "ic-recurrence.h"
 #include "ic-words.h"
+#include "ic-work-crew.h"
+
+/* From this many reports on, their items' words and concepts are found
+ * on a thread per core: below it, starting threads costs more. */
+#define PARALLEL_FROM 64
 
 struct _IcRecurrence
 {
@@ -740,21 +745,64 @@ find_for_report (GPtrArray *entries,
  * Returns: (transfer full) (element-type IcRecurrence): recurrences by
  *   authority, then by the later report's date
  */
+static void
+fill_entry (gpointer slot,
+            gpointer data)
+{
+  gpointer *place = slot;
+  g_autoptr(IcReport) report = *place;
+
+  *place = entry_new (report);
+}
+
+/* The entries of the reports that have an authority and a date, in the
+ * reports' order. Each report is read by one thread only (a report's
+ * list of items is not safe to read from two at once). */
+static GPtrArray *
+make_entries (GListModel *reports)
+{
+  guint n = g_list_model_get_n_items (reports);
+  g_autofree gpointer *slots = g_new0 (gpointer, n);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  GPtrArray *entries = g_ptr_array_new_with_free_func (entry_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+      if (ic_report_get_authority (report) == NULL || ic_report_get_sort_date (report) == NULL)
+        continue;
+      slots[items->len] = g_steal_pointer (&report);
+      g_ptr_array_add (items, &slots[items->len]);
+    }
+  if (items->len >= PARALLEL_FROM)
+    ic_work_crew_run (items, fill_entry, NULL, FALSE);
+  else
+    g_ptr_array_foreach (items, fill_entry, NULL);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (entries, slots[i]);
+  return entries;
+}
+
+/**
+ * ic_find_recurrences:
+ * @reports: a list model of #IcReport with themes assigned
+ *
+ * Each authority's recurrences depend on its own reports only: no weight
+ * comes from what else is loaded.
+ *
+ * Returns: (transfer full) (element-type IcRecurrence): recurrences by
+ *   authority, then by the later report's date
+ */
 GPtrArray *
 ic_find_recurrences (GListModel *reports)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr(GPtrArray) entries = NULL;
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_recurrence_unref);
 
   g_return_val_if_fail (G_IS_LIST_MODEL (reports), out);
 
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
-
-      if (ic_report_get_authority (report) != NULL && ic_report_get_sort_date (report) != NULL)
-        g_ptr_array_add (entries, entry_new (report));
-    }
+  entries = make_entries (reports);
   g_ptr_array_sort (entries, compare_entries);
 
   for (guint e = 1; e < entries->len; e++)

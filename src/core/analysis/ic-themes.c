@@ -82,6 +82,7 @@ struct _IcThemeRules
 {
   GObject     parent_instance;
   char       *origin;
+  char       *digest;  /* SHA-256 of the rules' text */
   GArray     *themes;  /* of Theme */
   GPtrArray  *terms;   /* of Term, owned */
   GHashTable *by_first_stem;  /* stem -> GPtrArray of Term, longest first */
@@ -140,6 +141,7 @@ ic_theme_rules_finalize (GObject *object)
   IcThemeRules *self = (IcThemeRules *)object;
 
   g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->digest, g_free);
   g_clear_pointer (&self->themes, g_array_unref);
   g_clear_pointer (&self->by_first_stem, g_hash_table_unref);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
@@ -353,6 +355,7 @@ ic_theme_rules_new_from_data (const char  *data,
   gpointer bucket;
 
   self->origin = g_strdup (origin ? origin : "themes.rules");
+  self->digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, length);
   if (!g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, IC_THEME_RULES_ERROR, IC_THEME_RULES_ERROR_INVALID,
@@ -468,6 +471,20 @@ ic_theme_rules_get_default (void)
   static GOnce once = G_ONCE_INIT;
 
   return g_once (&once, load_default_once, NULL);
+}
+
+/**
+ * ic_theme_rules_get_digest:
+ *
+ * Returns: a SHA-256 of the rules' text: rules with the same digest give
+ *   every text the same themes (with this build's code), so themes kept
+ *   with it stay valid while it is the same
+ */
+const char *
+ic_theme_rules_get_digest (IcThemeRules *self)
+{
+  g_return_val_if_fail (IC_IS_THEME_RULES (self), NULL);
+  return self->digest;
 }
 
 const char *

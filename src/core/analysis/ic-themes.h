@@ -51,6 +51,7 @@ IcThemeRules *ic_theme_rules_load_default    (GError       **error) G_GNUC_WARN_
 IcThemeRules *ic_theme_rules_get_default     (void);
 char         *ic_theme_rules_get_user_path   (void) G_GNUC_WARN_UNUSED_RESULT;
 const char   *ic_theme_rules_get_origin      (IcThemeRules  *self);
+const char   *ic_theme_rules_get_digest      (IcThemeRules  *self);
 
 guint         ic_theme_rules_get_n_themes    (IcThemeRules  *self);
 const char   *ic_theme_rules_get_key         (IcThemeRules  *self,

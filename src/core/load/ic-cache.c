@@ -35,9 +35,10 @@
 /* path -> (size, mtime, inode, content id, last used in seconds) */
 #define INDEX_TYPE "(sa(stttst))"
 #define INDEX_MAGIC "ic-index-1"
-/* (magic, the report as the JSON export writes it) */
-#define REPORT_TYPE "(ss)"
-#define REPORT_MAGIC "ic-report-1"
+/* (magic, the digest of the theme rules that gave its items their themes
+ * or "", the report as the JSON export writes it) */
+#define REPORT_TYPE "(sss)"
+#define REPORT_MAGIC "ic-report-2"
 /* (magic, the search index of the report's text) */
 #define SEARCH_TYPE "(say)"
 #define SEARCH_MAGIC "ic-search-1"
@@ -571,6 +572,9 @@ ic_cache_get_report_path (IcCache    *self,
 
 /**
  * ic_cache_lookup_report:
+ * @themes_by: (nullable): the digest of the theme rules in force
+ * @themed: (out): whether the rules of @themes_by gave the report's items
+ *   their themes (else they must be given again)
  *
  * Returns: (transfer full) (nullable): the report parsed from this
  *   content by this build of the parser, with @source as its source
@@ -578,18 +582,22 @@ ic_cache_get_report_path (IcCache    *self,
 IcReport *
 ic_cache_lookup_report (IcCache    *self,
                         const char *content_id,
-                        const char *source)
+                        const char *source,
+                        const char *themes_by,
+                        gboolean   *themed)
 {
   g_autofree char *path = ic_cache_get_report_path (self, content_id);
   g_autoptr(GVariant) variant = read_checked (path, G_VARIANT_TYPE (REPORT_TYPE), REPORT_MAGIC);
   g_autoptr(JsonNode) node = NULL;
   IcReport *report;
+  const char *digest;
   const char *json;
 
+  *themed = FALSE;
   if (variant == NULL)
     return NULL;
 
-  g_variant_get (variant, "(&s&s)", NULL, &json);
+  g_variant_get (variant, "(&s&s&s)", NULL, &digest, &json);
   node = json_from_string (json, NULL);
   report = node ? ic_json_report_from_node (node, NULL) : NULL;
   if (report == NULL || g_strcmp0 (ic_report_get_content_id (report), content_id) != 0)
@@ -599,15 +607,24 @@ ic_cache_lookup_report (IcCache    *self,
     }
 
   _ic_report_set_source (report, source);
+  *themed = digest[0] != '\0' && g_strcmp0 (digest, themes_by) == 0;
   touch (path);
   return report;
 }
 
-/* Keeps what the parser made of the content; a report's duplicates and
- * corrections belong to one load and are not part of it. */
+/**
+ * ic_cache_store_report:
+ * @themes_by: (nullable): the digest of the theme rules that gave the
+ *   items their themes (ic_theme_rules_get_digest()), or %NULL
+ *
+ * Keeps what the parser made of the content, with its items' themes; a
+ * report's duplicates and corrections belong to one load and are not
+ * part of it.
+ */
 void
-ic_cache_store_report (IcCache  *self,
-                       IcReport *report)
+ic_cache_store_report (IcCache    *self,
+                       IcReport   *report,
+                       const char *themes_by)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -626,7 +643,8 @@ ic_cache_store_report (IcCache  *self,
 
   if (is_unwritable (self))
     return;
-  if (!write_checked (path, g_variant_new ("(ss)", REPORT_MAGIC, json), &error))
+  if (!write_checked (path, g_variant_new ("(sss)", REPORT_MAGIC, themes_by ? themes_by : "", json),
+                      &error))
     note_unwritable (self, error);
   else
     note_stored (self);

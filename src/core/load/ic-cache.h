@@ -54,12 +54,18 @@ void      ic_cache_store_extractor_failure (IcCache      *self,
  * cache, so those PDFs are read again. */
 void      ic_cache_retry_extractor_failures (IcCache     *self);
 /* What this build of the parser made of the content (keyed by a hash of
- * the core sources, see build-aux/parser-fingerprint.py). */
+ * the core sources, see build-aux/parser-fingerprint.py), with its
+ * items' themes and the digest of the theme rules that gave them
+ * (ic_theme_rules_get_digest()): *themed says whether they are those of
+ * @themes_by, the rules in force. */
 IcReport *ic_cache_lookup_report     (IcCache            *self,
                                       const char         *content_id,
-                                      const char         *source) G_GNUC_WARN_UNUSED_RESULT;
+                                      const char         *source,
+                                      const char         *themes_by,
+                                      gboolean           *themed) G_GNUC_WARN_UNUSED_RESULT;
 void      ic_cache_store_report      (IcCache            *self,
-                                      IcReport           *report);
+                                      IcReport           *report,
+                                      const char         *themes_by);
 /* The search index of the content (ic-search-index.c), kept with the
  * parsed report: both depend on the parser's build. */
 GBytes   *ic_cache_lookup_search     (IcCache            *self,

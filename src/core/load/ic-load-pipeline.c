@@ -2,8 +2,10 @@
  *
  * Per file, on a worker thread: read, sniff, hash, look up the cache,
  * extract (ic-extract-pool: a helper process, so a crash costs one file),
- * parse, store in the cache, then leave the report (or the failure) in
- * the job's pending lists for the batcher.
+ * parse, give themes, store in the cache, then leave the report (or the
+ * failure) in the job's pending lists for the batcher. An unchanged file
+ * (the cache's path index) is not read: its text and report come from
+ * the cache, or only its report when no text is kept.
  *
  * PDFs not in the cache load progressively: the first pass extracts only
  * the first job->first_pass pages (judgements and areas for improvement
@@ -243,6 +245,83 @@ deliver_provisional (IcLoadJob          *job,
   g_mutex_unlock (&job->mutex);
 }
 
+/* Themes come from the rules in force, so that a user's own rules apply
+ * on every load. A report parsed now, or whose cached themes other rules
+ * gave, is cached with them: the next load need not give them again. */
+static void
+give_themes (IcLoadJob *job,
+             IcReport  *report)
+{
+  IcThemeRules *rules = ic_theme_rules_get_default ();
+  /* Only the real parser's reports are cached, never a test's stand-in. */
+  IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+
+  ic_theme_rules_assign_report (rules, report);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
+  if (cache != NULL)
+    {
+      ic_cache_store_report (cache, report, ic_theme_rules_get_digest (rules));
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_WRITE);
+    }
+}
+
+/* What every report goes through before the main context takes it: its
+ * pages and search index when asked for, its themes unless the cache
+ * had them (@themed), the report function. Takes @report. @replaces: the
+ * second pass, whose report takes the place of a provisional one. */
+static void
+publish (IcLoadJob   *job,
+         IcReport    *report,
+         const char  *content_id,
+         gboolean     from_pdf,
+         char       **pages,
+         GArray      *lines,
+         gboolean     themed,
+         gboolean     replaces)
+{
+  if (job->keep_pages)
+    _ic_report_set_pages (report, (const char * const *)pages);
+  if (job->index_text)
+    {
+      IcLoadTimer timer = ic_load_profile_start (job->profile);
+
+      _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
+                                                                    (const char * const *)pages,
+                                                                    from_pdf, lines));
+      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_INDEX);
+    }
+  if (!themed)
+    give_themes (job, report);
+  tell_report_func (job, report, FALSE);
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (replaces ? job->finals : job->reports, report);
+  g_mutex_unlock (&job->mutex);
+}
+
+/* The report this parser made of the content, from the cache, and
+ * whether the theme rules in force gave its themes. */
+static IcReport *
+lookup_report (IcLoadJob  *job,
+               const char *content_id,
+               const char *path,
+               gboolean   *themed)
+{
+  IcLoadTimer timer = ic_load_profile_start (job->profile);
+  IcReport *report;
+
+  *themed = FALSE;
+  /* Only the real parser's reports are cached, never a test's stand-in. */
+  if (job->parse != ic_parse_report || job->cache == NULL)
+    return NULL;
+  report = ic_cache_lookup_report (job->cache, content_id, path,
+                                   ic_theme_rules_get_digest (ic_theme_rules_get_default ()),
+                                   themed);
+  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
+  return report;
+}
+
 /* Parses @pages (or fails with @reason) and leaves the result for the
  * main context. @replaces: the second pass, whose report takes the place
  * of a provisional one. */
@@ -258,17 +337,14 @@ deliver (IcLoadJob   *job,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
   g_autoptr(GArray) lines = NULL;
-  /* Only the real parser's reports are cached, never a test's stand-in. */
-  IcCache *cache = job->parse == ic_parse_report ? job->cache : NULL;
-  IcLoadTimer timer = ic_load_profile_start (job->profile);
+  gboolean themed = FALSE;
+  IcLoadTimer timer;
 
-  if (pages != NULL && cache != NULL)
-    {
-      report = ic_cache_lookup_report (cache, content_id, path);
-      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
-    }
+  if (pages != NULL)
+    report = lookup_report (job, content_id, path, &themed);
   if (pages != NULL && report == NULL)
     {
+      timer = ic_load_profile_start (job->profile);
       /* The index reads the lines the parser split the pages into. */
       if (job->parse == ic_parse_report && job->index_text)
         report = ic_parse_report_and_lines (path, (const char * const *)pages, from_pdf,
@@ -278,11 +354,6 @@ deliver (IcLoadJob   *job,
       if (report != NULL)
         _ic_report_set_content_id (report, content_id);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
-      if (report != NULL && cache != NULL)
-        {
-          ic_cache_store_report (cache, report);
-          ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_WRITE);
-        }
     }
   if (report == NULL)
     {
@@ -295,26 +366,29 @@ deliver (IcLoadJob   *job,
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
+  publish (job, g_steal_pointer (&report), content_id, from_pdf, pages, lines, themed, replaces);
+}
 
-  if (job->keep_pages)
-    _ic_report_set_pages (report, (const char * const *)pages);
-  if (job->index_text)
-    {
-      timer = ic_load_profile_start (job->profile);
-      _ic_report_take_search_doc (report, ic_search_doc_new_cached (job->cache, content_id,
-                                                                    (const char * const *)pages,
-                                                                    from_pdf, lines));
-      ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_INDEX);
-    }
-  /* Themes come after the cache: a user's own rules apply on every load. */
-  timer = ic_load_profile_start (job->profile);
-  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
-  ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_THEMES);
-  tell_report_func (job, report, FALSE);
+/* A reopen that keeps no text (the command line without --search) needs
+ * only what this parser made of the content: its cached report, without
+ * reading (and checking) the content's text. The report entry is keyed
+ * by content and parser build as the text is, so it is as safe. Returns
+ * FALSE when the text must be read after all. */
+static gboolean
+deliver_cached_report (IcLoadJob  *job,
+                       const char *path,
+                       const char *content_id)
+{
+  gboolean themed;
+  IcReport *report;
 
-  g_mutex_lock (&job->mutex);
-  g_ptr_array_add (replaces ? job->finals : job->reports, g_steal_pointer (&report));
-  g_mutex_unlock (&job->mutex);
+  if (job->keep_pages || job->index_text)
+    return FALSE;
+  report = lookup_report (job, content_id, path, &themed);
+  if (report == NULL)
+    return FALSE;
+  publish (job, report, content_id, FALSE, NULL, NULL, themed, FALSE);
+  return TRUE;
 }
 
 static char **join_pages (char **first,
@@ -460,6 +534,8 @@ load_unchanged (IcLoadJob          *job,
   if (!claim_content (job, entry->path, *content_id))
     return TRUE;
   *claimed = TRUE;
+  if (deliver_cached_report (job, entry->path, *content_id))
+    return TRUE;
   timer = ic_load_profile_start (job->profile);
   cached = ic_cache_lookup_pages (job->cache, *content_id, &from_pdf, &pages, &reason);
   ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_READ);
