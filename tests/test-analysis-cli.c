@@ -244,6 +244,111 @@ test_recurrence_and_corrections (void)
   fixture_clear (&f);
 }
 
+/* The export's recurrence from item @ei of SEED_2022 to item @li of
+ * SEED_2024, or NULL. */
+static JsonObject *
+find_pair (JsonObject *root,
+           gint64      ei,
+           gint64      li)
+{
+  JsonArray *recurrences = json_object_get_array_member (root, "recurrences");
+
+  for (guint i = 0; i < json_array_get_length (recurrences); i++)
+    {
+      JsonObject *r = json_array_get_object_element (recurrences, i);
+      JsonObject *earlier = json_object_get_object_member (r, "earlier");
+      JsonObject *later = json_object_get_object_member (r, "later");
+
+      if (g_str_has_suffix (json_object_get_string_member (earlier, "source"), SEED_2022) &&
+          json_object_get_int_member (earlier, "index") == ei &&
+          g_str_has_suffix (json_object_get_string_member (later, "source"), SEED_2024) &&
+          !json_object_get_null_member (later, "index") && json_object_get_int_member (later, "index") == li)
+        return r;
+    }
+  return NULL;
+}
+
+static JsonParser *
+export_json (Fixture *f)
+{
+  JsonParser *parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  run_export (f, "--export-json=-");
+  g_assert_cmpint (f->status, ==, 0);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  return parser;
+}
+
+/* Whether the later report's `changes` counts its item @li raised again. */
+static gboolean
+raised_again (JsonObject *report,
+              gint64      li)
+{
+  JsonArray *again = json_object_get_array_member (json_object_get_object_member (report, "changes"),
+                                                   "raised_again");
+
+  for (guint i = 0; i < json_array_get_length (again); i++)
+    if (json_object_get_int_member (json_array_get_object_element (again, i), "index") == li)
+      return TRUE;
+  return FALSE;
+}
+
+/* "These two are the same area": a pair the method does not link is
+ * linked in the next export, said to be the user's, counted as raised
+ * again, and listed as a correction of the later report. */
+static void
+test_link_correction (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(JsonParser) before = NULL;
+  g_autoptr(JsonParser) after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *later_id = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *corrections = NULL;
+  JsonObject *root, *pair, *later;
+  gint64 ei = -1, li = -1;
+  guint n_earlier, n_later, n_links;
+
+  if (!fixture_init (&f))
+    return;
+  before = export_json (&f);
+  root = json_node_get_object (json_parser_get_root (before));
+  n_earlier = json_array_get_length (json_object_get_array_member (find_report (root, SEED_2022), "improvements"));
+  n_later = json_array_get_length (json_object_get_array_member (find_report (root, SEED_2024), "improvements"));
+  n_links = json_array_get_length (json_object_get_array_member (root, "recurrences"));
+  /* A later item the method links to nothing, and any earlier item. */
+  for (gint64 l = 0; li < 0 && l < n_later; l++)
+    if (!raised_again (find_report (root, SEED_2024), l))
+      li = l;
+  g_assert_cmpint (li, >=, 0);
+  g_assert_cmpuint (n_earlier, >, 0);
+  ei = n_earlier - 1;
+  g_assert_null (find_pair (root, ei, li));
+
+  id = content_id (&f, SEED_2022);
+  later_id = content_id (&f, SEED_2024);
+  field = g_strdup_printf ("improvements.%" G_GINT64_FORMAT ".recurs_from.%s.%" G_GINT64_FORMAT, li, id, ei);
+  corrections = g_strdup_printf ("{ \"version\": 1, \"reports\": { \"%s\": { \"%s\": \"same\" } } }",
+                                 later_id, field);
+  write_corrections (&f, corrections);
+  after = export_json (&f);
+  root = json_node_get_object (json_parser_get_root (after));
+  pair = find_pair (root, ei, li);
+  g_assert_nonnull (pair);
+  g_assert_true (json_object_get_boolean_member_with_default (pair, "corrected", FALSE));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "recurrences")), ==, n_links + 1);
+  later = find_report (root, SEED_2024);
+  g_assert_true (raised_again (later, li));
+  /* The link had no parsed value: its `corrected` entry is null. */
+  g_assert_true (json_object_has_member (json_object_get_object_member (later, "corrected"), field));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (later, "corrected"), field));
+
+  fixture_clear (&f);
+}
+
 /* Two Sefton visits made from the carried-forward fixture: the earlier
  * one (June 2021) with two items, the later one whose statement carries
  * them forward. */
@@ -375,6 +480,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analysis-cli/recurrence-and-corrections", test_recurrence_and_corrections);
+  g_test_add_func ("/analysis-cli/link-correction", test_link_correction);
   g_test_add_func ("/analysis-cli/carried-forward-corrections", test_carried_forward_corrections);
   g_test_add_func ("/analysis-cli/corrupt-corrections", test_corrupt_corrections);
 

@@ -260,6 +260,8 @@ test_pack_evidence (Fixture       *fixture,
   g_object_unref (document);
   g_assert_nonnull (strstr (text->str, "Evidence"));
   g_assert_nonnull (strstr (text->str, "2 passages"));
+  /* The phrase typed in quotes is quoted once. */
+  g_assert_nonnull (strstr (text->str, "say about \u201cedge of care\u201d"));
   g_assert_nonnull (strstr (text->str, "plans are written for children on the edge of care"));
   g_assert_nonnull (strstr (text->str, "Halton \u00b7 Inspection (ILACS) \u00b7 Good \u00b7 13 June 2025"));
 }

@@ -289,6 +289,51 @@ test_carried_forward_round_trip (void)
   g_assert_false (ic_report_is_corrected (report, "carried_forward"));
 }
 
+/* "Item 0 raises item 1 of report cid-0 again": kept by content id,
+ * read back and applied as a link of the later report, listed among its
+ * corrections with no parsed value; "different" replaces it, and taking
+ * it back leaves no link. A value other than the two is refused. */
+static void
+test_link_round_trip (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autoptr(IcCorrections) first = ic_corrections_new (path);
+  g_autoptr(IcCorrections) second = ic_corrections_new (path);
+  g_autoptr(IcReport) report = make_report ("r.pdf", "cid-1");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field = "improvements.0.recurs_from.cid-0.1";
+  JsonObject *corrected;
+
+  g_assert_true (ic_corrections_set_field (first, "cid-1", field, "same", &error));
+  g_assert_no_error (error);
+  ic_corrections_save (first, &error);
+  g_assert_no_error (error);
+
+  ic_corrections_load (second, &error);
+  g_assert_no_error (error);
+  ic_corrections_apply (second, report);
+  g_assert_true (g_strv_contains (ic_report_get_recurrence_links (report), "0 cid-0 1 same"));
+  g_assert_true (ic_report_is_corrected (report, field));
+  node = ic_json_report_to_node (report);
+  corrected = json_object_get_object_member (json_node_get_object (node), "corrected");
+  g_assert_true (json_object_has_member (corrected, field));
+  g_assert_true (json_object_get_null_member (corrected, field));
+
+  g_assert_true (ic_corrections_set_field (second, "cid-1", field, "different", &error));
+  ic_corrections_apply (second, report);
+  g_assert_true (g_strv_contains (ic_report_get_recurrence_links (report), "0 cid-0 1 different"));
+  g_assert_false (g_strv_contains (ic_report_get_recurrence_links (report), "0 cid-0 1 same"));
+
+  g_assert_true (ic_corrections_remove (second, "cid-1", field));
+  ic_corrections_apply (second, report);
+  g_assert_null (ic_report_get_recurrence_links (report)[0]);
+  g_assert_false (ic_report_is_corrected (report, field));
+
+  g_assert_false (ic_corrections_set_field (second, "cid-1", field, "linked", &error));
+  g_assert_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID);
+}
+
 static void
 test_invalid_values (void)
 {
@@ -482,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/corrections/survives-reload", test_survives_reload);
   g_test_add_func ("/corrections/json-marks-corrected", test_json_marks_corrected);
   g_test_add_func ("/corrections/carried-forward-round-trip", test_carried_forward_round_trip);
+  g_test_add_func ("/corrections/link-round-trip", test_link_round_trip);
   g_test_add_func ("/corrections/invalid-values", test_invalid_values);
   g_test_add_func ("/corrections/corrupt-file-kept", test_corrupt_file_kept);
   g_test_add_func ("/corrections/default-path", test_default_path);

@@ -494,6 +494,114 @@ test_carried_forward_unlinked (void)
   g_assert_cmpuint (found->len, ==, 3);
 }
 
+static guint
+chain_length (GPtrArray *found,
+              IcReport  *report,
+              guint      index)
+{
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (found);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const IcItemRef *ref = g_ptr_array_index (chain, i);
+
+          if (ref->report == report && ref->index == index)
+            return chain->len;
+        }
+    }
+  return 0;
+}
+
+/* A user's link ("same") between two items the method keeps apart joins
+ * their chains: the later item counts the earlier one's raisings, what
+ * changed counts it raised again, the JSON says the link is corrected;
+ * "different" on the same pair takes it out, and a link to a later or
+ * unknown report, or to an item a report does not have, does nothing. */
+static void
+test_user_link (void)
+{
+  const char *y2015[] = { "Sufficiency of foster homes.",
+                          "Recording of management decisions on case files.", NULL };
+  const char *y2019[] = { "Emotional wellbeing support for children looked after, including access to "
+                          "child and adolescent services.", NULL };
+  const char *y2023[] = { "Emotional wellbeing support for children looked after, including access to "
+                          "child and adolescent services, and its timeliness.", NULL };
+  IcReport *first = make_report ("a", "Halton", "2015-03-01", y2015);
+  IcReport *middle = make_report ("b", "Halton", "2019-03-01", y2019);
+  IcReport *last = make_report ("c", "Halton", "2023-03-01", y2023);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new ("/nonexistent/corrections.json");
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) chains = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint method;
+
+  _ic_report_set_content_id (first, "id2015");
+  _ic_report_set_content_id (middle, "id2019");
+  _ic_report_set_content_id (last, "id2023");
+  reports = ic_test_model_of (last, first, middle, NULL);
+  found = ic_find_recurrences (reports);
+  method = found->len;
+  /* The method links 2019 and 2023, and not 2015's recording item. */
+  g_assert_cmpuint (chain_length (found, last, 0), ==, 2);
+  g_assert_cmpuint (chain_length (found, first, 1), ==, 0);
+
+  g_assert_true (ic_corrections_set_field (corrections, "id2019", "improvements.0.recurs_from.id2015.1", "same",
+                                           &error));
+  g_assert_no_error (error);
+  ic_corrections_apply (corrections, middle);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, method + 1);
+  g_assert_cmpuint (chain_length (found, last, 0), ==, 3);
+  chains = ic_recurrence_chains (found);
+  g_assert_cmpuint (ic_recurrence_times_raised (chains, last, 0), ==, 3);
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      /* Only the pair the user made is the user's. */
+      g_assert_cmpint (ic_recurrence_get_user_linked (r), ==, ic_recurrence_get_earlier (r)->report == first);
+    }
+  {
+    g_autoptr(GHashTable) changes = ic_changes_compute (reports, found);
+    IcChanges *since = ic_changes_lookup (changes, middle);
+
+    g_assert_cmpuint (since->raised_again->len, ==, 1);
+    g_assert_cmpuint (g_array_index (since->raised_again, IcRaisedAgain, 0).first_year, ==, 2015);
+    g_assert_cmpuint (since->no_longer->len, ==, 1);
+  }
+  json = ic_recurrences_to_json (found);
+  text = json_to_string (json, FALSE);
+  g_assert_nonnull (strstr (text, "\"corrected\":true"));
+
+  /* Not the same after all: the user's "different" takes it out. */
+  g_assert_true (ic_corrections_set_field (corrections, "id2019", "improvements.0.recurs_from.id2015.1",
+                                           "different", &error));
+  ic_corrections_apply (corrections, middle);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, method);
+  g_assert_cmpuint (chain_length (found, first, 1), ==, 0);
+
+  /* Links that cannot be: to a later report, to an item 2015 lacks. */
+  ic_corrections_remove (corrections, "id2019", "improvements.0.recurs_from.id2015.1");
+  g_assert_true (ic_corrections_set_field (corrections, "id2019", "improvements.0.recurs_from.id2023.0", "same",
+                                           &error));
+  g_assert_true (ic_corrections_set_field (corrections, "id2019", "improvements.0.recurs_from.id2015.7", "same",
+                                           &error));
+  ic_corrections_apply (corrections, middle);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpuint (found->len, ==, method);
+}
+
 /* A concept shared under different words: "PLO" is pre-proceedings,
  * "Starting Point" is the front door. */
 /* A statement that names the visit by its month ("set at the focused
@@ -799,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/richmond-chain", test_richmond_chain);
   g_test_add_func ("/recurrence/cross-authority", test_cross_authority);
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
+  g_test_add_func ("/recurrence/user-link", test_user_link);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
   g_test_add_func ("/recurrence/many-reports", test_many_reports);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);

@@ -287,6 +287,47 @@ count_theme_targets (GPtrArray *nodes)
   return n;
 }
 
+static GtkWidget *find_search_entry (GtkWidget  *widget,
+                                     const char *placeholder);
+
+/* Tab from the Search view's entry: the reader is on the first passage,
+ * which it hears with its authority (the heading above, which cannot
+ * take the focus) and its page. Returns the focused objects so named. */
+static guint
+count_focused_passages (IcWindow *window)
+{
+  GListModel *rows = ic_search_view_get_rows (window->search_view);
+  g_autoptr(GObject) heading = g_list_model_get_item (rows, 0);
+  g_autofree char *authority = g_strdup_printf (". %s, ", ic_search_view_row_heading (heading));
+  GtkWidget *entry = find_search_entry (GTK_WIDGET (window->search_view),
+                                        "Search every report's text: words, or \"a phrase\"");
+  gint64 until;
+  g_autoptr(GPtrArray) nodes = NULL;
+  guint n = 0;
+
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  /* The focus goes on from the list to the passage in a coming frame. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  settle ();
+  nodes = walk_or_fail ();
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      if (ic_atspi_node_has_state (node, IC_ATSPI_STATE_FOCUSED))
+        {
+          g_test_message ("focused: %s \"%s\"", node->role, node->name);
+          n += strstr (node->name, authority) != NULL && strstr (node->name, " · page ") != NULL;
+        }
+    }
+  return n;
+}
+
 /* With the corpus read, a report open and the reading failures toast
  * up, every control of every view is named in words. */
 static void
@@ -357,6 +398,7 @@ test_names (void)
   g_assert_cmpuint (count_named (nodes, "search box", "Search every report's text"), ==, 1);
   g_assert_cmpuint (count_named (nodes, "button", "Only Outstanding or Good"), ==, 1);
   g_assert_cmpuint (count_named (nodes, "button", "Add to Pack"), ==, 1);
+  g_assert_cmpuint (count_focused_passages (window), ==, 1);
 
   /* The Charts view: each theme of the themes chart is a button. */
   g_clear_pointer (&nodes, g_ptr_array_unref);

@@ -18,6 +18,7 @@
 #include "ic-failure.h"
 #include "ic-grade-cell.h"
 #include "ic-failures-dialog.h"
+#include "ic-link-dialog.h"
 #include "ic-loader.h"
 #include "ic-timeline-view.h"
 #include "ic-matrix-view.h"
@@ -26,6 +27,7 @@
 #include "ic-search-index.h"
 #include "ic-search-view.h"
 #include "ic-print-operation.h"
+#include "ic-recurrence-links.h"
 #include "ic-report-filter.h"
 #include "ic-report-page.h"
 #include "ic-report-private.h"
@@ -352,47 +354,93 @@ file_contains (const char *path,
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
 }
 
-/* The Same Area As menu of the page's item @index, opened: its entries'
- * correction fields and targets. */
-static GVariant *
-same_area_target (GtkWidget  *page,
-                  guint       index,
-                  const char *field)
+/* The Link to an Earlier Item dialog open, or NULL. */
+static IcLinkDialog *
+open_link_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (IC_IS_LINK_DIALOG (window))
+        return IC_LINK_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Opens the Link to an Earlier Item dialog of the page's item @index. */
+static IcLinkDialog *
+show_link_dialog (GtkWidget *page,
+                  guint      index)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-  GMenuModel *menu;
+  IcLinkDialog *dialog;
 
-  collect_by_class (page, "recurrence-same-area", buttons);
+  g_assert_null (open_link_dialog ());
+  collect_by_class (page, "recurrence-link-earlier", buttons);
   g_assert_cmpuint (buttons->len, >, index);
-  gtk_menu_button_popup (g_ptr_array_index (buttons, index));
-  menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, index));
-  g_assert_nonnull (menu);
-  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, index), "clicked");
+  dialog = open_link_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  return dialog;
+}
 
-      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
-        {
-          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
-                                                                             G_VARIANT_TYPE ("(sss)"));
-          const char *entry_field;
+static GtkListBox *
+dialog_list (IcLinkDialog *dialog)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-          g_variant_get_child (target, 1, "&s", &entry_field);
-          if (g_str_equal (entry_field, field))
-            {
-              gtk_menu_button_popdown (g_ptr_array_index (buttons, index));
-              return g_steal_pointer (&target);
-            }
-        }
-    }
-  gtk_menu_button_popdown (g_ptr_array_index (buttons, index));
+  collect_by_class (GTK_WIDGET (dialog), "link-dialog-list", found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* The dialog's rows the search leaves. */
+static GPtrArray *
+dialog_rows (IcLinkDialog *dialog)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dialog_list (dialog))); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c) && gtk_widget_get_child_visible (c))
+      g_ptr_array_add (rows, c);
+  return rows;
+}
+
+/* The dialog's shown row that makes the correction @field, or NULL. */
+static GtkListBoxRow *
+dialog_row_for (IcLinkDialog *dialog,
+                const char   *field)
+{
+  g_autoptr(GPtrArray) rows = dialog_rows (dialog);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (rows, i), "ic-link-field"), field) == 0)
+      return g_ptr_array_index (rows, i);
   return NULL;
+}
+
+/* Whether the dialog of the page's item @index offers @field; closes it. */
+static gboolean
+link_dialog_offers (GtkWidget  *page,
+                    guint       index,
+                    const char *field)
+{
+  IcLinkDialog *dialog = show_link_dialog (page, index);
+  gboolean offered = dialog_row_for (dialog, field) != NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return offered;
 }
 
 /* Unlink on a recurrence link: the link leaves the page, the counts of
  * what changed and the timeline's joins follow, the correction is saved;
- * Undo brings it back; Same Area As links the pair again, as the user's
- * link, and its Unlink takes it back. */
+ * Undo brings it back; Link to an Earlier Item links the pair again, as
+ * the user's link, and its Unlink takes it back. */
 static void
 test_recurrence_unlink_relink (void)
 {
@@ -401,7 +449,8 @@ test_recurrence_unlink_relink (void)
   IcReport *later = ic_report_store_find_content (ic_window_get_store (window), "bexley2021");
   const char *field = "improvements.1.recurs_from.bexley2018.1";
   g_autofree char *path = ic_corrections_get_default_path ();
-  g_autoptr(GVariant) target = NULL;
+  IcLinkDialog *dialog;
+  GtkListBoxRow *row;
   GtkWidget *unlink;
   guint links, raised, buttons;
 
@@ -436,13 +485,15 @@ test_recurrence_unlink_relink (void)
   g_assert_cmpuint (raised_again (reports), ==, raised);
   g_assert_cmpuint (timeline_links (window), ==, links);
 
-  /* Unlinked again, the pair is offered by Same Area As; choosing it
-   * links the items as the user's link. */
-  g_assert_null (same_area_target (reports, 1, field));
+  /* Unlinked again, the pair is offered by Link to an Earlier Item;
+   * choosing it links the items as the user's link. */
+  g_assert_false (link_dialog_offers (reports, 1, field));
   g_signal_emit_by_name (unlink_button_for (reports, field), "clicked");
-  target = same_area_target (reports, 1, field);
-  g_assert_nonnull (target);
-  gtk_widget_activate_action_variant (reports, "win.correct", target);
+  dialog = show_link_dialog (reports, 1);
+  row = dialog_row_for (dialog, field);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (dialog_list (dialog), "row-activated", row);
+  g_assert_null (open_link_dialog ());
   unlink = unlink_button_for (reports, field);
   g_assert_nonnull (unlink);
   g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 1);
@@ -458,6 +509,213 @@ test_recurrence_unlink_relink (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021", field);
   g_assert_false (file_contains (path, "bexley2021"));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Hartlepool 2015, 2018 and 2021, each with the shared plans item and
+ * items of their own that no matcher links. */
+static IcWindow *
+new_window_with_unlinked_items (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  static const struct { const char *source, *id; guint year; const char *items[3]; } made[] = {
+    { "/r/hartlepool-2015.txt", "hartlepool2015", 2015,
+      { "Sufficiency of foster homes for older children.",
+        "Supervision of social workers, so that it is regular and reflective.", NULL } },
+    { "/r/hartlepool-2018.txt", "hartlepool2018", 2018,
+      { "Return home interviews for children who go missing.", NULL, NULL } },
+    { "/r/hartlepool-2021.txt", "hartlepool2021", 2021,
+      { "Emotional health support for care leavers.", NULL, NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      IcReport *report = make_report (made[i].source, "Hartlepool", IC_INSPECTION_TYPE_ILACS, 10, G_DATE_MAY,
+                                      made[i].year, IC_GRADE_GOOD);
+
+      _ic_report_set_content_id (report, made[i].id);
+      for (guint k = 0; made[i].items[k] != NULL; k++)
+        {
+          g_autoptr(IcImprovement) item =
+            ic_improvement_new_with_themes (made[i].items[k], IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
+                                            NULL, 0, (const char *[]) { "workforce", NULL });
+
+          _ic_report_add_improvement (report, item);
+        }
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  return window;
+}
+
+static GtkWidget *change_row (GtkWidget  *page,
+                              const char *status,
+                              const char *words);
+
+static GtkWidget *
+find_child_by_label (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child_by_label (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+heading_of (GtkListBoxRow *row)
+{
+  GtkWidget *header = gtk_list_box_row_get_header (row);
+
+  return header != NULL ? gtk_label_get_label (GTK_LABEL (header)) : NULL;
+}
+
+/* Link to an Earlier Item: the dialog lists the earlier reports' items,
+ * the latest report first, each report under its heading; a search keeps
+ * the items with its words and says when none has them; Enter links the
+ * one item left, as the user's link shown on the page, counted as raised
+ * again and saved; Undo takes it back; choosing an item and Link does the
+ * same; Cancel links nothing. */
+static void
+test_link_dialog (void)
+{
+  IcWindow *window = new_window_with_unlinked_items ();
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  IcReportStore *store = ic_window_get_store (window);
+  IcReport *later = ic_report_store_find_content (store, "hartlepool2021");
+  g_autofree char *name2018 = ic_ui_report_name (ic_report_store_find_content (store, "hartlepool2018"));
+  g_autofree char *name2015 = ic_ui_report_name (ic_report_store_find_content (store, "hartlepool2015"));
+  const char *foster = "improvements.1.recurs_from.hartlepool2015.1";
+  const char *missing = "improvements.1.recurs_from.hartlepool2018.1";
+  g_autofree char *path = ic_corrections_get_default_path ();
+  g_autoptr(GPtrArray) rows = NULL;
+  IcLinkDialog *dialog;
+  GtkWidget *search, *link;
+  guint links, raised;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/hartlepool-2021.txt");
+  g_assert_true (ic_reports_view_get_report (IC_REPORTS_VIEW (reports)) == later);
+  links = timeline_links (window);
+  raised = raised_again (reports);
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 0);
+
+  /* 2018's items under its heading, then 2015's under theirs. */
+  dialog = show_link_dialog (reports, 1);
+  rows = dialog_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 0)), ==, name2018);
+  g_assert_null (heading_of (g_ptr_array_index (rows, 1)));
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 2)), ==, name2015);
+  g_assert_null (heading_of (g_ptr_array_index (rows, 3)));
+  g_assert_null (heading_of (g_ptr_array_index (rows, 4)));
+
+  g_assert_nonnull (dialog_row_for (dialog, missing));
+  g_assert_nonnull (dialog_row_for (dialog, foster));
+
+  /* A search keeps its items, headings and all. */
+  search = find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "FOSTER homes");
+  g_signal_emit_by_name (search, "search-changed");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dialog_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (g_ptr_array_index (rows, 0) == dialog_row_for (dialog, foster));
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 0)), ==, name2015);
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such words");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_null (dialog_row_for (dialog, foster));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_child_of_type (GTK_WIDGET (dialog),
+                                                                                     GTK_TYPE_STACK))),
+                   ==, "empty");
+
+  /* Enter with one item left links it. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "foster");
+  g_signal_emit_by_name (search, "search-changed");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_null (open_link_dialog ());
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 1);
+  g_assert_nonnull (unlink_button_for (reports, foster));
+  g_assert_cmpuint (raised_again (reports), ==, raised + 1);
+  g_assert_cmpuint (timeline_links (window), ==, links + 1);
+  g_assert_true (g_strv_contains (ic_report_get_corrected_fields (later), foster));
+  g_assert_true (file_contains (path, foster));
+  /* Linked, it is not offered again. */
+  g_assert_false (link_dialog_offers (reports, 1, foster));
+
+  /* Undo: gone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 0);
+  g_assert_cmpuint (raised_again (reports), ==, raised);
+  g_assert_false (file_contains (path, foster));
+
+  /* Cancel links nothing. */
+  dialog = show_link_dialog (reports, 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  g_assert_null (open_link_dialog ());
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 0);
+
+  /* Chosen, then Link: Link is sensitive only with an item chosen. */
+  dialog = show_link_dialog (reports, 1);
+  link = find_child_by_label (GTK_WIDGET (dialog), "_Link");
+  g_assert_nonnull (link);
+  g_assert_false (gtk_widget_get_sensitive (link));
+  gtk_list_box_select_row (dialog_list (dialog), dialog_row_for (dialog, missing));
+  g_assert_true (gtk_widget_get_sensitive (link));
+  g_signal_emit_by_name (link, "clicked");
+  g_assert_null (open_link_dialog ());
+  g_assert_nonnull (unlink_button_for (reports, missing));
+  g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "hartlepool2021", missing);
+  g_assert_false (file_contains (path, "hartlepool2021"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What changed on the authority's page says which items were raised
+ * again by the user's link. One correction only: libadwaita 1.2 can
+ * crash when a toast is dismissed while it is still being shown, as the
+ * next correction's toast does. */
+static void
+test_authority_linked_by_you (void)
+{
+  IcWindow *window = new_window_with_unlinked_items ();
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  const char *missing = "improvements.1.recurs_from.hartlepool2018.1";
+  g_autofree char *path = ic_corrections_get_default_path ();
+  IcLinkDialog *dialog;
+  GtkWidget *page;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/hartlepool-2021.txt");
+  gtk_widget_activate_action (find_child_of_type (reports, IC_TYPE_REPORT_PAGE), "page.show-authority", NULL);
+  settle ();
+  page = find_child_of_type (reports, IC_TYPE_AUTHORITY_PAGE);
+  g_assert_null (change_row (page, "Raised again, first raised in 2018 (linked by you)", "Emotional health support"));
+  gtk_widget_activate_action (reports, "reports.back", NULL);
+  settle ();
+
+  dialog = show_link_dialog (reports, 1);
+  g_signal_emit_by_name (dialog_list (dialog), "row-activated", dialog_row_for (dialog, missing));
+  gtk_widget_activate_action (find_child_of_type (reports, IC_TYPE_REPORT_PAGE), "page.show-authority", NULL);
+  settle ();
+  g_assert_nonnull (change_row (page, "Raised again, first raised in 2018 (linked by you)", "Emotional health support"));
+  g_assert_null (change_row (page, "Raised again, first raised in 2018", "Emotional health support"));
+
+  /* Taken back with no toast, for the reason above. */
+  g_assert_true (ic_session_correct (window->session, "hartlepool2021", missing, NULL, NULL));
+  g_assert_false (file_contains (path, "hartlepool2021"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -875,7 +1133,9 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
   g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
+  g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
+  g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();
 }

@@ -1320,6 +1320,27 @@ press_binding (GtkWidget       *widget,
   return FALSE;
 }
 
+/* A key pressed on a row of @list, as GTK passes it on: first to the
+ * list's key controllers of the capture phase, then to the bindings. */
+static gboolean
+press_list_key (GtkWidget       *list,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+    }
+  return handled || press_binding (list, keyval, modifiers);
+}
+
 /* The focused row of the result list shows a passage (not a heading)
  * and lies inside the list's window. */
 static gboolean
@@ -1362,20 +1383,167 @@ test_search_keyboard (void)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   settle ();
 
-  g_assert_true (press_binding (list, GDK_KEY_End, 0));
+  g_assert_true (press_list_key (list, GDK_KEY_End, 0));
   g_assert_true (run_until (focused_passage_shown, list));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >=,
                      gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1);
 
   /* Up: the passage before it, still in view. */
-  g_assert_true (press_binding (list, GDK_KEY_Up, 0));
+  g_assert_true (press_list_key (list, GDK_KEY_Up, 0));
   settle ();
   g_assert_true (focused_passage_shown (list));
   /* And scrolled back, the list's top. */
   gtk_adjustment_set_value (adjustment, 0);
   settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Row @position's heading, or NULL for a passage. */
+static char *
+row_heading (GListModel *rows,
+             guint       position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (rows, position);
+
+  return g_strdup (ic_search_view_row_heading (row));
+}
+
+static gboolean
+adjustment_at_top (gpointer adjustment)
+{
+  return gtk_adjustment_get_value (adjustment) <= 0;
+}
+
+static guint
+selected_row (GtkWidget *list)
+{
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list))));
+}
+
+/* The focused row is the selected one, a passage, in view. */
+static gboolean
+selected_passage_focused (gpointer data)
+{
+  GtkWidget *list = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  return focused_passage_shown (list) &&
+         (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+/* Presses @keyval on the focused row and waits for the focus to land on
+ * the passage at @expected. */
+static void
+assert_key_moves_to (GtkWidget       *list,
+                     guint            keyval,
+                     GdkModifierType  modifiers,
+                     guint            expected)
+{
+  g_assert_true (press_list_key (list, keyval, modifiers));
+  g_assert_true (run_until (selected_passage_focused, list));
+  g_assert_cmpuint (selected_row (list), ==, expected);
+}
+
+static gboolean
+focus_outside (gpointer data)
+{
+  GtkWidget *list = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  return focus != NULL && focus != list && !gtk_widget_is_ancestor (focus, list) &&
+         focus != gtk_widget_get_parent (list);
+}
+
+/* Headings (an authority, rows 0, 13, 26, …; 12 passages each) are rows
+ * that cannot take the focus: the keys pass over them to passages, the
+ * first passage is what is selected when results come, what Tab into
+ * the list focuses and what Enter in the entry opens. */
+static void
+test_search_keyboard_headings (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  GListModel *rows = ic_search_view_get_rows (window->search_view);
+  GtkWidget *entry, *list;
+  GtkAdjustment *adjustment;
+  g_autoptr(GObject) first = NULL;
+  const char *source;
+  guint page;
+  g_autofree char *passage = NULL;
+  g_autofree char *heading = NULL;
+  IcReportPage *report_page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  fill_store_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_search (window->search_view, "planning");
+  settle ();
+  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_GRID_VIEW);
+  entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1950);
+  heading = row_heading (rows, 0);
+  g_assert_nonnull (heading);
+
+  /* The first passage is selected, not its heading. */
+  g_assert_cmpuint (selected_row (list), ==, 1);
+
+  /* Tab from the entry reaches the list at the first passage. */
+  gtk_widget_grab_focus (entry);
+  for (guint i = 0; i < 5 && focus_outside (list); i++)
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (focus_outside (list));
+  g_assert_true (run_until (selected_passage_focused, list));
+  g_assert_cmpuint (selected_row (list), ==, 1);
+
+  /* Down from an authority's last passage to the next one's first. */
+  for (guint i = 2; i <= 12; i++)
+    assert_key_moves_to (list, GDK_KEY_Down, 0, i);
+  assert_key_moves_to (list, GDK_KEY_Down, 0, 14);
+  /* Its ring shows (as after a real key press). */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_cmphex (gtk_widget_get_state_flags (gtk_root_get_focus (GTK_ROOT (window))) &
+                   (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE), ==,
+                   GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE);
+  assert_key_moves_to (list, GDK_KEY_Up, 0, 12);
+  assert_key_moves_to (list, GDK_KEY_Down, 0, 14);
+
+  /* Page Down goes a screenful on, to a passage. */
+  g_assert_true (press_list_key (list, GDK_KEY_Page_Down, 0));
+  g_assert_true (run_until (selected_passage_focused, list));
+  g_assert_cmpuint (selected_row (list), >, 14 + 3);
+  g_clear_pointer (&heading, g_free);
+  heading = row_heading (rows, selected_row (list));
+  g_assert_null (heading);
+
+  /* End and Home, with and without Ctrl; Home shows the first heading. */
+  assert_key_moves_to (list, GDK_KEY_End, 0, 1949);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  assert_key_moves_to (list, GDK_KEY_Home, 0, 1);
+  g_assert_true (run_until (adjustment_at_top, adjustment));
+  assert_key_moves_to (list, GDK_KEY_End, GDK_CONTROL_MASK, 1949);
+  g_assert_true (press_list_key (list, GDK_KEY_Page_Up, 0));
+  g_assert_true (run_until (selected_passage_focused, list));
+  g_assert_cmpuint (selected_row (list), <, 1949 - 3);
+  assert_key_moves_to (list, GDK_KEY_Home, GDK_CONTROL_MASK, 1);
+  assert_key_moves_to (list, GDK_KEY_Page_Up, 0, 1);
+  assert_key_moves_to (list, GDK_KEY_Up, 0, 1);
+
+  /* Tab leaves the list in one step, not to the next passage. */
+  g_assert_true (press_list_key (list, GDK_KEY_Tab, 0));
+  g_assert_true (focus_outside (list));
+
+  /* Enter in the entry opens the selected passage's report. */
+  first = g_list_model_get_item (rows, 1);
+  g_assert_true (ic_search_view_row_passage (first, &source, &page, &passage));
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
+  report_page = IC_REPORT_PAGE (find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_REPORT_PAGE));
+  g_assert_cmpstr (ic_report_get_source (ic_report_page_get_report (report_page)), ==, source);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2038,6 +2206,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);
   g_test_add_func ("/ui/window/search-rows-made", test_search_rows_made);
   g_test_add_func ("/ui/window/search-keyboard", test_search_keyboard);
+  g_test_add_func ("/ui/window/search-keyboard-headings", test_search_keyboard_headings);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
   g_test_add_func ("/ui/window/app-style", test_app_style);

@@ -483,6 +483,20 @@ add_quote (IcPages           *pages,
                       date ? " \u00b7 " : "", date ? date : "", page)->role = IC_PALETTE_MUTED_TEXT;
 }
 
+/* The query inside the sentence's own quotes: one quoted phrase, as
+ * the search box takes it ("edge of care"), loses its straight quotes
+ * rather than reading “"edge of care"”. */
+static char *
+query_as_quoted (const char *query)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (query));
+  gsize n = strlen (trimmed);
+
+  if (n >= 2 && trimmed[0] == '"' && trimmed[n - 1] == '"' && strchr (trimmed + 1, '"') == trimmed + n - 1)
+    return g_strndup (trimmed + 1, n - 2);
+  return g_steal_pointer (&trimmed);
+}
+
 /* "Evidence": the passages a search finds in the pack's reports, under
  * each authority, with grade, date and page; the sources follow. */
 void
@@ -492,16 +506,18 @@ _ic_pages_add_evidence (IcPages *pages)
   g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
   g_autoptr(GArray) hits = NULL;
   const char *authority = NULL;
+  g_autofree char *asked = NULL;
 
   add_heading (pages, "Evidence", "evidence", 0);
   if (query == NULL)
     return;
+  asked = query_as_quoted (pages->evidence);
   for (guint i = 0; i < pages->reports->len; i++)
     g_list_store_append (reports, g_ptr_array_index (pages->reports, i));
   hits = ic_search_run (G_LIST_MODEL (reports), query);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
                       "What the reports say about \u201c%s\u201d: %u passages%s. Words are matched "
-                      "in all their forms, quoted phrases exactly.", pages->evidence, hits->len,
+                      "in all their forms, quoted phrases exactly.", asked, hits->len,
                       hits->len > MAX_EVIDENCE ? ", the first 300 quoted here" : "")->role =
     IC_PALETTE_MUTED_TEXT;
 

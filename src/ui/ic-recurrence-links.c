@@ -1,4 +1,4 @@
-/* ic-recurrence-links.c: an item's recurrence links, Unlink and Same Area As
+/* ic-recurrence-links.c: an item's recurrence links, Unlink and Link to an Earlier Item
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,12 +10,11 @@
 
 #include "ic-a11y.h"
 #include "ic-display-text.h"
+#include "ic-link-dialog.h"
 #include "ic-recurrence-links.h"
 #include "ic-themes.h"
 #include "ic-ui-util.h"
 
-/* Long enough to tell an item from its neighbours in a menu. */
-#define MENU_ITEM_CHARS 90
 /* Long enough to recognise a statement or an item quoted in a link. */
 #define QUOTE_CHARS 110
 
@@ -66,8 +65,13 @@ shortened (const char *text,
   return g_strconcat (cut, "\u2026", NULL);
 }
 
-static char *
-report_name (IcReport *report)
+/**
+ * ic_ui_report_name:
+ *
+ * Returns: a report as links and lists name it, "Focused visit, 12 May 2023"
+ */
+char *
+ic_ui_report_name (IcReport *report)
 {
   g_autofree char *date = ic_ui_report_date (report);
 
@@ -109,7 +113,7 @@ link_label (IcRecurrence *recurrence,
             gboolean      later)
 {
   const IcItemRef *ref = later ? ic_recurrence_get_later (recurrence) : ic_recurrence_get_earlier (recurrence);
-  g_autofree char *report = report_name (other);
+  g_autofree char *report = ic_ui_report_name (other);
   /* Two items of one report may both be linked: the number tells them
    * apart, and says what Unlink would unlink. A carried-forward
    * statement is no item; what it carries is. */
@@ -165,7 +169,7 @@ unlink_button (IcRecurrence *recurrence,
   gboolean carried = ic_recurrence_get_carried_forward (recurrence);
   g_autofree char *field = link_field (recurrence);
   const char *later_id = ic_report_get_content_id (later->report);
-  g_autofree char *report = report_name (other);
+  g_autofree char *report = ic_ui_report_name (other);
   /* On the report that carries several items of one report forward,
    * the item number tells their buttons apart. */
   g_autofree char *name = carried && !later_shown
@@ -215,12 +219,19 @@ ic_ui_recurrence_link (IcRecurrence *recurrence,
   return box;
 }
 
-static gboolean
-is_linked (GPtrArray *recurrences,
-           IcReport  *report,
-           guint      index,
-           IcReport  *earlier,
-           guint      earlier_index)
+/**
+ * ic_ui_recurrence_is_linked:
+ * @recurrences: (nullable) (element-type IcRecurrence): the links found
+ *
+ * Returns: whether item @index of @report is linked to item
+ *   @earlier_index of @earlier (not by a carried-forward statement)
+ */
+gboolean
+ic_ui_recurrence_is_linked (GPtrArray *recurrences,
+                            IcReport  *report,
+                            guint      index,
+                            IcReport  *earlier,
+                            guint      earlier_index)
 {
   for (guint i = 0; recurrences != NULL && i < recurrences->len; i++)
     {
@@ -234,9 +245,15 @@ is_linked (GPtrArray *recurrences,
   return FALSE;
 }
 
-static gboolean
-is_earlier (IcReport *earlier,
-            IcReport *report)
+/**
+ * ic_ui_can_link_from:
+ *
+ * Returns: whether an item of @report can be linked to the items of
+ *   @earlier: an earlier report with items and a content id to name it by
+ */
+gboolean
+ic_ui_can_link_from (IcReport *earlier,
+                     IcReport *report)
 {
   const GDate *de = ic_report_get_sort_date (earlier);
   const GDate *dr = ic_report_get_sort_date (report);
@@ -246,119 +263,57 @@ is_earlier (IcReport *earlier,
          g_list_model_get_n_items (ic_report_get_improvements (earlier)) > 0;
 }
 
-/* "3. The quality of plans for children …" */
-static char *
-menu_item_label (IcImprovement *item,
-                 guint          index)
-{
-  g_autofree char *text = ic_display_text (ic_improvement_get_text (item));
-  g_autofree char *shown = NULL;
-
-  if (g_utf8_strlen (text, -1) > MENU_ITEM_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (text, 0, MENU_ITEM_CHARS);
-
-      shown = g_strconcat (cut, "\u2026", NULL);
-    }
-  return g_strdup_printf ("%u. %s", index + 1, shown ? shown : text);
-}
-
-/* One section per earlier report: its items not linked to this one yet. */
-static GMenu *
-report_section (IcReport  *report,
-                guint      index,
-                IcReport  *earlier,
-                GPtrArray *recurrences)
-{
-  GListModel *items = ic_report_get_improvements (earlier);
-  GMenu *section = g_menu_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
-      g_autofree char *label = NULL;
-      g_autofree char *field = NULL;
-      g_autoptr(GMenuItem) entry = NULL;
-
-      if (is_linked (recurrences, report, index, earlier, i))
-        continue;
-      label = menu_item_label (item, i);
-      field = g_strdup_printf ("improvements.%u.recurs_from.%s.%u", index,
-                               ic_report_get_content_id (earlier), i);
-      entry = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (entry, "win.correct",
-                                               g_variant_new ("(sss)", ic_report_get_content_id (report),
-                                                              field, "same"));
-      g_menu_append_item (section, entry);
-    }
-  return section;
-}
-
 typedef struct
 {
   IcReport   *report;
   guint       index;
   GListModel *same_authority;
   GPtrArray  *recurrences;
-} SameArea;
+} LinkEarlier;
 
 static void
-same_area_free (gpointer data)
+link_earlier_free (gpointer data)
 {
-  SameArea *same = data;
+  LinkEarlier *link = data;
 
-  g_object_unref (same->report);
-  g_object_unref (same->same_authority);
-  g_clear_pointer (&same->recurrences, g_ptr_array_unref);
-  g_free (same);
+  g_object_unref (link->report);
+  g_object_unref (link->same_authority);
+  g_clear_pointer (&link->recurrences, g_ptr_array_unref);
+  g_free (link);
 }
 
-/* The menu is built when opened: a page shows many items, and each menu
- * lists every item of the authority's earlier reports. */
+/* The dialog is built when asked for: a page shows many items, and each
+ * dialog lists every item of the authority's earlier reports. */
 static void
-create_menu_cb (GtkMenuButton *button,
-                gpointer       data)
+link_earlier_clicked_cb (GtkButton *button,
+                         gpointer   data)
 {
-  SameArea *same = data;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  guint n = g_list_model_get_n_items (same->same_authority);
+  LinkEarlier *link = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
-  /* Latest first: the report before is the likeliest to repeat. */
-  for (guint i = n; i-- > 0;)
-    {
-      g_autoptr(IcReport) earlier = g_list_model_get_item (same->same_authority, i);
-      g_autoptr(GMenu) section = NULL;
-      g_autofree char *name = NULL;
-
-      if (!is_earlier (earlier, same->report))
-        continue;
-      section = report_section (same->report, same->index, earlier, same->recurrences);
-      if (g_menu_model_get_n_items (G_MENU_MODEL (section)) == 0)
-        continue;
-      name = report_name (earlier);
-      g_menu_append_section (menu, name, G_MENU_MODEL (section));
-    }
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  ic_link_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, link->report, link->index,
+                      link->same_authority, link->recurrences);
 }
 
 /**
- * ic_ui_same_area_button:
+ * ic_ui_link_earlier_button:
  * @report: the report shown
  * @index: the item's index in @report
  * @same_authority: the reports of @report's authority
  * @recurrences: (nullable) (element-type IcRecurrence): the links found
  *
- * Returns: (transfer floating) (nullable): a menu of the items of the
- *   authority's earlier reports, choosing one links it to item @index as
- *   the same area; NULL when there is no earlier item to link
+ * Returns: (transfer floating) (nullable): "Link to an Earlier Item…",
+ *   which opens a dialog of the items of the authority's earlier
+ *   reports; choosing one links it to item @index as the same area. NULL
+ *   when the authority has no earlier report with items.
  */
 GtkWidget *
-ic_ui_same_area_button (IcReport   *report,
-                        guint       index,
-                        GListModel *same_authority,
-                        GPtrArray  *recurrences)
+ic_ui_link_earlier_button (IcReport   *report,
+                           guint       index,
+                           GListModel *same_authority,
+                           GPtrArray  *recurrences)
 {
-  SameArea *same;
+  LinkEarlier *link;
   GtkWidget *button;
   g_autofree char *a11y = NULL;
   gboolean any = FALSE;
@@ -369,21 +324,21 @@ ic_ui_same_area_button (IcReport   *report,
     {
       g_autoptr(IcReport) other = g_list_model_get_item (same_authority, i);
 
-      any = is_earlier (other, report);
+      any = ic_ui_can_link_from (other, report);
     }
   if (!any)
     return NULL;
 
-  same = g_new0 (SameArea, 1);
-  same->report = g_object_ref (report);
-  same->index = index;
-  same->same_authority = g_object_ref (same_authority);
-  same->recurrences = recurrences ? g_ptr_array_ref (recurrences) : NULL;
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Same Area As…"));
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_menu_cb, same, same_area_free);
+  link = g_new0 (LinkEarlier, 1);
+  link->report = g_object_ref (report);
+  link->index = index;
+  link->same_authority = g_object_ref (same_authority);
+  link->recurrences = recurrences ? g_ptr_array_ref (recurrences) : NULL;
+  button = gtk_button_new_with_mnemonic (_("Link to an _Earlier Item\u2026"));
+  g_signal_connect_data (button, "clicked", G_CALLBACK (link_earlier_clicked_cb), link,
+                         (GClosureNotify) (void (*) (void)) link_earlier_free, 0);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "recurrence-same-area");
+  gtk_widget_add_css_class (button, "recurrence-link-earlier");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Link this item to an item of an earlier report that raised the same area"));
   /* Translators: accessible name, "Link item 2 to an earlier item of the same area" */
@@ -456,7 +411,7 @@ unlinked_row (IcReport   *report,
     return NULL;
   index = (guint) g_ascii_strtoull (f[2], NULL, 10);
   field = g_strdup_printf ("carried_forward.%s.%u", f[1], index);
-  name = report_name (earlier);
+  name = ic_ui_report_name (earlier);
   /* Translators: "Not carried forward (unlinked by you): Focused visit, 12 May 2023, item 2" */
   text = g_strdup_printf (_("Not carried forward (unlinked by you): %s, item %u"), name, index + 1);
   /* Translators: accessible name, "Link again Focused visit, 12 May 2023, item 2" */

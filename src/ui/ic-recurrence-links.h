@@ -1,6 +1,6 @@
 /* ic-recurrence-links.h: an improvement item's recurrence links on the
  * report page, each saying why two items were linked, with Unlink, and
- * a "Same Area As" menu to link an item the method did not, and on a
+ * "Link to an Earlier Item…" to link an item the method did not, and on a
  * report that says earlier areas remain, what that statement carries
  * forward, each with Unlink ("carried_forward.ID.M") and "Carries
  * Nothing Forward" ("carried_forward")
@@ -22,10 +22,18 @@ char      *ic_ui_recurrence_field     (const IcItemRef *earlier,
                                        const IcItemRef *later) G_GNUC_WARN_UNUSED_RESULT;
 GtkWidget *ic_ui_recurrence_link      (IcRecurrence    *recurrence,
                                        gboolean         later);
-GtkWidget *ic_ui_same_area_button     (IcReport        *report,
+GtkWidget *ic_ui_link_earlier_button  (IcReport        *report,
                                        guint            index,
                                        GListModel      *same_authority,
                                        GPtrArray       *recurrences);
+char      *ic_ui_report_name          (IcReport        *report) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   ic_ui_can_link_from        (IcReport        *earlier,
+                                       IcReport        *report);
+gboolean   ic_ui_recurrence_is_linked (GPtrArray       *recurrences,
+                                       IcReport        *report,
+                                       guint            index,
+                                       IcReport        *earlier,
+                                       guint            earlier_index);
 GtkWidget *ic_ui_carried_forward_links (IcReport      *report,
                                         GListModel    *same_authority,
                                         GPtrArray     *recurrences);

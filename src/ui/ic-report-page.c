@@ -391,7 +391,7 @@ improvement_row (IcReportPage  *self,
                  guint          index)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *same_area;
+  GtkWidget *link_earlier;
   g_autofree char *meta = NULL;
   const char *kind = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION
                      ? _("Priority action")
@@ -413,9 +413,9 @@ improvement_row (IcReportPage  *self,
   gtk_box_append (GTK_BOX (box), wrapped_label (ic_improvement_get_text (item), NULL));
   gtk_box_append (GTK_BOX (box), ic_ui_theme_editor (self->report, item, index));
   add_recurrence_links (self, GTK_BOX (box), index);
-  same_area = ic_ui_same_area_button (self->report, index, self->same_authority, self->recurrences);
-  if (same_area != NULL)
-    gtk_box_append (GTK_BOX (box), same_area);
+  link_earlier = ic_ui_link_earlier_button (self->report, index, self->same_authority, self->recurrences);
+  if (link_earlier != NULL)
+    gtk_box_append (GTK_BOX (box), link_earlier);
   return box;
 }
 

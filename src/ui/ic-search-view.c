@@ -21,6 +21,7 @@
 
 #include "ic-display-text.h"
 #include "ic-a11y.h"
+#include "ic-heading-nav.h"
 #include "ic-passage-text.h"
 #include "ic-report.h"
 #include "ic-search-index.h"
@@ -235,6 +236,16 @@ ic_search_rows_set_hits (IcSearchRows *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->rows->len);
 }
 
+static gboolean
+ic_search_rows_is_heading (guint    position,
+                           gpointer user_data)
+{
+  IcSearchRows *self = user_data;
+
+  return position < self->rows->len &&
+         (g_array_index (self->rows, guint32, position) & HEADING_ROW) != 0;
+}
+
 /* ---- the view ---- */
 
 struct _IcSearchView
@@ -382,6 +393,17 @@ show_pack_state (IcSearchView *self)
   ic_a11y_plain_button_names (self->pack_button);
 }
 
+/* New passages are shown from the first, which is selected, not its
+ * heading (which cannot be opened): Enter in the entry opens it, and
+ * the focus coming into the list lands on it. */
+static void
+select_first_passage (IcSearchView *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (self->results_view));
+
+  gtk_single_selection_set_selected (selection, ic_heading_nav_first_row (self->results_view));
+}
+
 static void
 run_query (IcSearchView *self)
 {
@@ -408,6 +430,7 @@ run_query (IcSearchView *self)
   searched_cpu = thread_cpu_time ();
   show_pack_state (self);
   ic_search_rows_set_hits (self->rows, hits, &n_reports);
+  select_first_passage (self);
   show_status (self, n_hits, n_reports);
   g_debug ("query \"%s\": %u passages, rows made in %.1f ms (CPU: search %.1f ms, rows %.1f ms)",
            text, n_hits, (g_get_monotonic_time () - self->started) / 1000.0,
@@ -532,6 +555,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), snippet);
   gtk_box_append (GTK_BOX (box), details);
   gtk_list_item_set_child (item, box);
+  ic_heading_nav_setup_item (item);
 }
 
 static void
@@ -604,6 +628,18 @@ activate_cb (IcSearchView *self,
                               ic_report_get_source (row->hit.report), row->hit.page, passage);
 }
 
+/* Enter in the entry opens the selected passage, as in GNOME's other
+ * searches. */
+static void
+entry_activate_cb (IcSearchView *self)
+{
+  guint selected = gtk_single_selection_get_selected (
+    GTK_SINGLE_SELECTION (gtk_grid_view_get_model (self->results_view)));
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    activate_cb (self, selected);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -660,6 +696,7 @@ ic_search_view_class_init (IcSearchViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pack_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, pack_remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -667,6 +704,7 @@ static void
 ic_search_view_init (IcSearchView *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ic_a11y_plain_button_names (GTK_WIDGET (self));
@@ -679,9 +717,11 @@ ic_search_view_init (IcSearchView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_grid_view_set_factory (self->results_view, factory);
-  gtk_grid_view_set_model (self->results_view,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (
-                             g_object_ref (G_LIST_MODEL (self->rows)))));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  /* Not the first row, a heading: select_first_passage(). */
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_grid_view_set_model (self->results_view, GTK_SELECTION_MODEL (selection));
+  ic_heading_nav_attach (self->results_view, ic_search_rows_is_heading, self->rows);
   g_object_unref (factory);
 }
 
