@@ -73,6 +73,57 @@ fake (const char *authority, IcInspectionType type, guint year, guint month, IcG
   return r;
 }
 
+static void wait_ms (guint ms);
+static gint64 thread_cpu_us (void);
+static gint64 load_start;
+
+/* IC_SHOT_BATCHES=150,700,55: a warm reopen's shape without a folder:
+ * 151 made-up authorities of six reports each, in a fixed shuffled order,
+ * arriving in batches of these sizes 400 ms apart (the cache's reads
+ * come in a few large batches, scattered over the authorities' order). */
+static void
+fill_in_batches (IcReportStore *store,
+                 const char    *sizes)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) counts = g_strsplit (sizes, ",", -1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  guint next = 0;
+
+  for (guint i = 0; i < 151; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Authority %03u", i);
+
+      for (guint k = 0; k < 6; k++)
+        g_ptr_array_add (all, fake (name, k % 3 == 2 ? IC_INSPECTION_TYPE_FOCUSED_VISIT : k % 3 == 0
+                                    ? IC_INSPECTION_TYPE_SIF : IC_INSPECTION_TYPE_ILACS,
+                                    2012 + k * 2, 1 + i % 12, k % 3 == 2 ? IC_GRADE_NONE : 1 + (i + k) % 4,
+                                    "front_door"));
+    }
+  for (guint i = all->len - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      gpointer t = all->pdata[i];
+
+      all->pdata[i] = all->pdata[j];
+      all->pdata[j] = t;
+    }
+  for (guint b = 0; counts[b] != NULL && next < all->len; b++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = MIN ((guint) atoi (counts[b]), all->len - next);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (batch, g_object_ref (all->pdata[next++]));
+      gint64 cpu = thread_cpu_us ();
+
+      ic_report_store_add_batch (store, batch);
+      g_printerr ("PROF batch of %u reports at %.3f s: %.1f ms of CPU to add\n", n,
+                  (g_get_monotonic_time () - load_start) / 1e6, (thread_cpu_us () - cpu) / 1e3);
+      wait_ms (400);
+    }
+}
+
 static void
 fill (IcReportStore *store)
 {
@@ -198,7 +249,6 @@ find_type (GtkWidget *widget,
 static gint64 last_tick, worst_gap;
 /* IC_PROF=N: the phases of every frame and every main-loop gap longer
  * than N ms (1: 45 ms), with the time since the folder was opened. */
-static gint64 load_start;
 static gint64 prof_threshold_us;
 /* The same for the main thread's CPU time: on a busy machine, the part of
  * a gap that is the window's own work rather than waiting for a core. */
@@ -1009,7 +1059,10 @@ main (int argc, char **argv)
        * with rows, the made-up reports arriving in one batch. */
       load_start = g_get_monotonic_time ();
       start_profile (window);
-      fill (ic_window_get_store (window));
+      if (g_getenv ("IC_SHOT_BATCHES") != NULL)
+        fill_in_batches (ic_window_get_store (window), g_getenv ("IC_SHOT_BATCHES"));
+      else
+        fill (ic_window_get_store (window));
       if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
         {
           wait_ms (1000);
