@@ -73,6 +73,57 @@ fake (const char *authority, IcInspectionType type, guint year, guint month, IcG
   return r;
 }
 
+static void wait_ms (guint ms);
+static gint64 thread_cpu_us (void);
+static gint64 load_start;
+
+/* IC_SHOT_BATCHES=150,700,55: a warm reopen's shape without a folder:
+ * 151 made-up authorities of six reports each, in a fixed shuffled order,
+ * arriving in batches of these sizes 400 ms apart (the cache's reads
+ * come in a few large batches, scattered over the authorities' order). */
+static void
+fill_in_batches (IcReportStore *store,
+                 const char    *sizes)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) counts = g_strsplit (sizes, ",", -1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  guint next = 0;
+
+  for (guint i = 0; i < 151; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Authority %03u", i);
+
+      for (guint k = 0; k < 6; k++)
+        g_ptr_array_add (all, fake (name, k % 3 == 2 ? IC_INSPECTION_TYPE_FOCUSED_VISIT : k % 3 == 0
+                                    ? IC_INSPECTION_TYPE_SIF : IC_INSPECTION_TYPE_ILACS,
+                                    2012 + k * 2, 1 + i % 12, k % 3 == 2 ? IC_GRADE_NONE : 1 + (i + k) % 4,
+                                    "front_door"));
+    }
+  for (guint i = all->len - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      gpointer t = all->pdata[i];
+
+      all->pdata[i] = all->pdata[j];
+      all->pdata[j] = t;
+    }
+  for (guint b = 0; counts[b] != NULL && next < all->len; b++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = MIN ((guint) atoi (counts[b]), all->len - next);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (batch, g_object_ref (all->pdata[next++]));
+      gint64 cpu = thread_cpu_us ();
+
+      ic_report_store_add_batch (store, batch);
+      g_printerr ("PROF batch of %u reports at %.3f s: %.1f ms of CPU to add\n", n,
+                  (g_get_monotonic_time () - load_start) / 1e6, (thread_cpu_us () - cpu) / 1e3);
+      wait_ms (400);
+    }
+}
+
 static void
 fill (IcReportStore *store)
 {
@@ -198,7 +249,6 @@ find_type (GtkWidget *widget,
 static gint64 last_tick, worst_gap;
 /* IC_PROF=N: the phases of every frame and every main-loop gap longer
  * than N ms (1: 45 ms), with the time since the folder was opened. */
-static gint64 load_start;
 static gint64 prof_threshold_us;
 /* The same for the main thread's CPU time: on a busy machine, the part of
  * a gap that is the window's own work rather than waiting for a core. */
@@ -633,6 +683,28 @@ save_timeline_keys (IcWindow   *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "timeline.close-details", NULL);
 }
 
+/* Whether every chart on screen under @widget is prepared for the
+ * reports its model holds now; none counts as current. */
+static gboolean
+charts_current (GtkWidget *widget)
+{
+  if (IC_IS_CHART_WIDGET (widget))
+    return !gtk_widget_get_mapped (widget) || ic_chart_widget_is_current (IC_CHART_WIDGET (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (!charts_current (c))
+      return FALSE;
+  return TRUE;
+}
+
+static gint64 reports_changed_at;
+
+static void
+reports_changed_cb (void)
+{
+  if (reports_changed_at == 0)
+    reports_changed_at = g_get_monotonic_time ();
+}
+
 /* Stalls when the filter changes at scale: each change is applied, the
  * longest main-loop gap (and main-thread CPU) of the next second printed,
  * and the window saved a second after the change. The search is typed
@@ -647,6 +719,8 @@ measure_filter_changes (IcWindow   *window,
     GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
   GtkWidget *entry = find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   const char *steps[] = { "search", "clear", "region London", "clear" };
+  gulong handler = g_signal_connect (ic_window_get_reports (window), "items-changed",
+                                     G_CALLBACK (reports_changed_cb), NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
   wait_ms (1500);
@@ -654,9 +728,11 @@ measure_filter_changes (IcWindow   *window,
     {
       g_autofree char *name = g_strdup_printf ("filter-%s-%u", view, i);
       guint tick = g_timeout_add (10, tick_cb, NULL);
+      gint64 start = g_get_monotonic_time (), current_at;
 
       last_tick = 0;
       worst_gap = worst_cpu = 0;
+      reports_changed_at = 0;
       if (i == 0)
         gtk_editable_set_text (GTK_EDITABLE (entry), search);
       else if (i == 2)
@@ -666,13 +742,22 @@ measure_filter_changes (IcWindow   *window,
           gtk_editable_set_text (GTK_EDITABLE (entry), "");
           ic_report_filter_reset (filter);
         }
-      wait_ms (1000);
+      /* The charts' time: from the change to their data being current. */
+      for (current_at = 0; g_get_monotonic_time () < start + G_USEC_PER_SEC; )
+        {
+          g_main_context_iteration (NULL, FALSE);
+          if (current_at == 0 && reports_changed_at != 0 && charts_current (GTK_WIDGET (window)))
+            current_at = g_get_monotonic_time ();
+        }
       g_source_remove (tick);
-      g_print ("%s, %s: longest main-loop stall %.0f ms (main thread CPU %.0f ms); %u reports match\n",
+      g_print ("%s, %s: longest main-loop stall %.0f ms (main thread CPU %.0f ms); %u reports match; "
+               "charts current %.0f ms after the reports changed\n",
                view, steps[i], worst_gap / 1e3, worst_cpu / 1e3,
-               g_list_model_get_n_items (ic_window_get_reports (window)));
+               g_list_model_get_n_items (ic_window_get_reports (window)),
+               current_at ? (current_at - reports_changed_at) / 1e3 : -1.0);
       save (GTK_WIDGET (window), dir, name);
     }
+  g_signal_handler_disconnect (ic_window_get_reports (window), handler);
 }
 
 /* The keyboard in the results: Tab from the entry, then Down past the
@@ -987,12 +1072,14 @@ main (int argc, char **argv)
       g_print ("longest main-loop stall in the 3 s after reading: %.0f ms (main thread CPU %.0f ms)\n",
                worst_gap / 1e3, worst_cpu / 1e3);
       g_source_remove (tick);
-      /* IC_SHOT_FILTER=TEXT: stalls on filter changes in the matrix and
-       * the list, then stop. */
+      /* IC_SHOT_FILTER=TEXT: stalls on filter changes in the matrix, the
+       * list, the timeline and the charts, then stop. */
       if (g_getenv ("IC_SHOT_FILTER") != NULL)
         {
           measure_filter_changes (window, "matrix", g_getenv ("IC_SHOT_FILTER"), argv[1]);
           measure_filter_changes (window, "reports", g_getenv ("IC_SHOT_FILTER"), argv[1]);
+          measure_filter_changes (window, "timeline", g_getenv ("IC_SHOT_FILTER"), argv[1]);
+          measure_filter_changes (window, "charts", g_getenv ("IC_SHOT_FILTER"), argv[1]);
           gtk_window_destroy (GTK_WINDOW (window));
           return 0;
         }
@@ -1009,7 +1096,10 @@ main (int argc, char **argv)
        * with rows, the made-up reports arriving in one batch. */
       load_start = g_get_monotonic_time ();
       start_profile (window);
-      fill (ic_window_get_store (window));
+      if (g_getenv ("IC_SHOT_BATCHES") != NULL)
+        fill_in_batches (ic_window_get_store (window), g_getenv ("IC_SHOT_BATCHES"));
+      else
+        fill (ic_window_get_store (window));
       if (g_strcmp0 (g_getenv ("IC_SHOT_LOAD_ONLY"), "1") == 0)
         {
           wait_ms (1000);

@@ -39,4 +39,7 @@ focus_of (IcWindow *window);
 void
 fill_store_at_scale (IcReportStore *store);
 
+GPtrArray *
+make_reports_at_scale (void);
+
 G_END_DECLS

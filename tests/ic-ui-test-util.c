@@ -309,8 +309,8 @@ view_complete (gpointer view)
 
 /* 900 made-up reports: six for each of 150 real authorities, so that
  * region and peer filters pick real groups. */
-void
-fill_store_at_scale (IcReportStore *store)
+GPtrArray *
+make_reports_at_scale (void)
 {
   static const IcInspectionType types[] = {
     IC_INSPECTION_TYPE_ILACS, IC_INSPECTION_TYPE_FOCUSED_VISIT, IC_INSPECTION_TYPE_SIF,
@@ -321,7 +321,7 @@ fill_store_at_scale (IcReportStore *store)
     IC_GRADE_OUTSTANDING,
   };
   GPtrArray *all = ic_authorities_get_all ();  /* owned by the authority table */
-  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *reports = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_authorities = 0;
 
   for (guint i = 0; i < all->len && n_authorities < 150; i++)
@@ -341,6 +341,15 @@ fill_store_at_scale (IcReportStore *store)
         }
     }
   g_assert_cmpuint (reports->len, ==, 900);
+  return reports;
+}
+
+/* The same, added in one batch. */
+void
+fill_store_at_scale (IcReportStore *store)
+{
+  g_autoptr(GPtrArray) reports = make_reports_at_scale ();
+
   ic_report_store_add_batch (store, reports);
 }
 

@@ -681,6 +681,52 @@ test_timeline_years_above (void)
   ic_test_remove_tree (dir);
 }
 
+/* A heat strip's cell counts each report raising its theme in its year
+ * once: 30 authorities' reports of one year, each raising one theme in
+ * two items, make a cell of 30 (counting inside MAX() made it more). */
+static void
+test_timeline_heat_counts (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(GArray) marks = NULL;
+  guint found = 0;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/reports/heat-%u.pdf", i);
+      g_autofree char *authority = g_strdup_printf ("Heatshire %u", i);
+      g_autoptr(IcReport) report = _ic_report_new (source);
+      g_autoptr(GDate) end = g_date_new_dmy (1 + i % 28, G_DATE_MARCH, 2020);
+
+      _ic_report_set_authority (report, authority);
+      _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+      _ic_report_set_end_date (report, end);
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autoptr(IcImprovement) item =
+            ic_improvement_new_with_themes ("The front door.", IC_ITEM_KIND_IMPROVEMENT,
+                                            IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                            (const char *[]) { "front_door", NULL });
+
+          _ic_report_add_improvement (report, item);
+        }
+      g_list_store_append (reports, report);
+    }
+  chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
+  marks = ic_chart_get_marks (chart, 1200, 800);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      IcChartHit *hit = &g_array_index (marks, IcChartMark, i).hit;
+
+      if (g_strcmp0 (hit->theme, "front_door") != 0 || hit->count == 0)
+        continue;
+      g_assert_cmpuint (hit->count, ==, 30);
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 /* The first page's text of the PDF at @path. */
 static char *
 pdf_text (const char *path)
@@ -815,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
+  g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
 
   return g_test_run ();
 }

@@ -372,6 +372,45 @@ test_grade_cell_size (void)
   g_object_unref (cell);
 }
 
+/* A second cell showing a grade another cell measured, in the same
+ * font, lays nothing out to measure it (a reopen's batch gives a
+ * screenful of rows new reports at once), and has the same sizes; a
+ * text not seen before is measured. */
+static void
+test_grade_cell_shared_sizes (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cells[3];
+  int min[3], nat[3], height[3], dummy;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i] = ic_grade_cell_new ();
+      gtk_box_append (GTK_BOX (box), cells[i]);
+      ic_grade_cell_set_text (IC_GRADE_CELL (cells[i]), i < 2 ? "Requires improvement to be good"
+                                                               : "Requires improvement to be better");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      before = ic_drawn_cell_get_n_text_layouts ();
+      gtk_widget_measure (cells[i], GTK_ORIENTATION_HORIZONTAL, -1, &min[i], &nat[i], NULL, NULL);
+      gtk_widget_measure (cells[i], GTK_ORIENTATION_VERTICAL, 90, &height[i], &dummy, NULL, NULL);
+      g_test_message ("cell %u: %u layouts", i, ic_drawn_cell_get_n_text_layouts () - before);
+      if (i == 1)
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before);
+      else
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), >, before);
+    }
+  g_assert_cmpint (min[1], ==, min[0]);
+  g_assert_cmpint (nat[1], ==, nat[0]);
+  g_assert_cmpint (height[1], ==, height[0]);
+  g_assert_cmpint (height[0], >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -617,6 +656,115 @@ test_matrix_header_follows_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the matrix's row widgets show its first ten rows: less than
+ * a screenful in an 800 pixels high window. */
+static void
+assert_rows_on_screen (GtkWidget  *matrix,
+                       GListModel *rows)
+{
+  GtkWidget *grid = find_child_of_type (matrix, GTK_TYPE_GRID_VIEW);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (grid); item; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && IC_IS_MATRIX_ROW (row) && gtk_widget_get_mapped (row))
+        g_hash_table_add (shown, ic_matrix_row_get_report (IC_MATRIX_ROW (row)));
+    }
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (rows, i);
+
+      g_assert_true (g_hash_table_contains (shown, report));
+    }
+}
+
+static int
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  return ic_report_compare (*(IcReport **) a, *(IcReport **) b);
+}
+
+static gboolean
+matrix_warmed_up (gpointer matrix)
+{
+  return ic_matrix_view_get_warmed_fonts (matrix) != NULL;
+}
+
+/* A reopen reads hundreds of reports from the cache in one batch, all
+ * over the authorities' order, so every row on screen gets another
+ * report: the matrix shows the right rows in that one change, and
+ * reuses its rows' widgets rather than making a screenful of new ones
+ * (GTK 4.8 makes a widget for every item new on screen: half of such a
+ * batch's main-thread time). */
+static void
+test_matrix_reuses_rows (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcReportStore *store = ic_window_get_store (window);
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  g_autoptr(GPtrArray) all = make_reports_at_scale ();
+  GPtrArray *batches[10];
+  FrameCount frames = { 0, 0 };
+  GListModel *rows;
+  guint made, all_made = 0;
+
+  /* Every tenth report in each batch: reports arrive all over the
+   * authorities' order, and rows on screen get other reports. */
+  g_ptr_array_sort (all, compare_reports);
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    {
+      batches[b] = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = b; i < all->len; i += G_N_ELEMENTS (batches))
+        g_ptr_array_add (batches[b], g_object_ref (g_ptr_array_index (all, i)));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  gtk_window_present (GTK_WINDOW (window));
+  ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
+  /* The matrix shows once there are reports. */
+  ic_report_store_add_batch (store, batches[0]);
+  g_ptr_array_unref (batches[0]);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, matrix));
+  /* The rows made ahead while the window waited are not the batches'. */
+  g_assert_true (run_until (matrix_warmed_up, matrix));
+  for (guint b = 1; b < G_N_ELEMENTS (batches); b++)
+    {
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      for (guint i = 0; i < all->len; i++)
+        if (i % G_N_ELEMENTS (batches) <= b)
+          g_ptr_array_add (sorted, g_ptr_array_index (all, i));
+      made = ic_matrix_row_get_n_made ();
+      ic_report_store_add_batch (store, batches[b]);
+      /* The rows are the reports' in their order in the one change,
+       * before any frame. */
+      rows = shown_model (matrix);
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 90 * (b + 1));
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(IcReport) shown = g_list_model_get_item (rows, i);
+          g_assert_true (shown == g_ptr_array_index (sorted, i));
+        }
+      frames.until = frames.ticks + 3;
+      g_assert_true (run_until (frames_passed, &frames));
+      assert_rows_on_screen (matrix, rows);
+      made = ic_matrix_row_get_n_made () - made;
+      g_test_message ("batch %u: %u rows made", b, made);
+      all_made += made;
+      g_ptr_array_unref (batches[b]);
+    }
+  /* Rows made while the window waited, and those a batch let go of (GTK
+   * lets them go at the end of a change), are the next batches' rows:
+   * 12 were made new without them. */
+  g_assert_cmpuint (all_made, <=, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,12 +775,14 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
+  g_test_add_func ("/ui/matrix/grade-cell-shared-sizes", test_grade_cell_shared_sizes);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);
   g_test_add_data_func ("/ui/matrix/stays-at-top", "matrix", test_list_stays_at_top);
   g_test_add_data_func ("/ui/reports/stays-at-top", "reports", test_list_stays_at_top);
   g_test_add_func ("/ui/matrix/latest-story", test_matrix_latest_story);
+  g_test_add_func ("/ui/matrix/reuses-rows", test_matrix_reuses_rows);
 
   return g_test_run ();
 }

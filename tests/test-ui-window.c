@@ -13,6 +13,7 @@
 
 #include "ic-authorities.h"
 #include "ic-corrections.h"
+#include "ic-chart-links.h"
 #include "ic-chart-private.h"
 #include "ic-chart-widget.h"
 #include "ic-charts-view.h"
@@ -1068,6 +1069,162 @@ test_filter_exact_at_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+chart_current (gpointer widget)
+{
+  return ic_chart_widget_is_current (widget);
+}
+
+static char *
+link_key (const IcChartLink *link)
+{
+  return g_strdup_printf ("%s|%s|%u|%u|%u|%d", link->authority, link->theme,
+                          g_date_get_julian (&link->earlier), g_date_get_julian (&link->later),
+                          link->times_raised, link->carried_forward);
+}
+
+/* @chart was prepared for exactly the reports @filter lets through, and
+ * a timeline with the joins the analysis finds among them; returns how
+ * many joins it draws. */
+static guint
+assert_chart_exact (IcChartWidget  *widget,
+                    IcReportStore  *store,
+                    IcReportFilter *filter)
+{
+  IcChart *chart = ic_chart_widget_get_chart (widget);
+  g_autoptr(GListStore) expected = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_true (ic_chart_widget_is_current (widget));
+  g_assert_false (ic_chart_widget_is_stale (widget));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    if (ic_report_filter_match_report (filter, ic_report_store_get_report (store, i)))
+      g_list_store_append (expected, ic_report_store_get_report (store, i));
+  g_assert_cmpuint (chart->reports->len, ==, g_list_model_get_n_items (G_LIST_MODEL (expected)));
+  for (guint i = 0; i < chart->reports->len; i++)
+    g_assert_true (g_list_store_find (expected, g_ptr_array_index (chart->reports, i), NULL));
+  if (ic_chart_get_kind (chart) != IC_CHART_TIMELINE)
+    return 0;
+
+  links = ic_chart_links_find (G_LIST_MODEL (expected));
+  g_assert_cmpuint (chart->links->len, ==, links->len);
+  for (guint i = 0; i < links->len; i++)
+    g_hash_table_add (keys, link_key (g_ptr_array_index (links, i)));
+  for (guint i = 0; i < chart->links->len; i++)
+    {
+      g_autofree char *key = link_key (g_ptr_array_index (chart->links, i));
+
+      g_assert_true (g_hash_table_contains (keys, key));
+    }
+  return links->len;
+}
+
+/* fill_store_at_scale()'s 900 reports, each also raising an area its
+ * authority's other reports raise, so that the timeline has joins. */
+static void
+fill_store_recurring_at_scale (IcReportStore *store)
+{
+  g_autoptr(IcReportStore) scale = ic_report_store_new ();
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  fill_store_at_scale (scale);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (scale)); i++)
+    {
+      IcReport *shape = ic_report_store_get_report (scale, i);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of return home interviews for children who go missing.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "exploitation_and_missing", NULL });
+      IcReport *report = make_report (ic_report_get_source (shape), ic_report_get_authority (shape),
+                                      ic_report_get_inspection_type (shape),
+                                      g_date_get_day (ic_report_get_end_date (shape)),
+                                      g_date_get_month (ic_report_get_end_date (shape)),
+                                      g_date_get_year (ic_report_get_end_date (shape)),
+                                      ic_report_get_grade (shape, IC_AREA_OVERALL_EFFECTIVENESS));
+
+      _ic_report_add_improvement (report, item);
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (store, reports);
+}
+
+static void
+set_filter_step (IcReportFilter *filter,
+                 guint           step)
+{
+  ic_report_filter_reset (filter);
+  switch (step)
+    {
+    case 0: ic_report_filter_set_search (filter, "trafford"); break;
+    case 1: ic_report_filter_set_region (filter, "London"); break;
+    case 2: ic_report_filter_set_peer (filter, "Greenwich"); break;
+    case 3: ic_report_filter_set_type_key (filter, "focused_visit"); break;
+    default: break;
+    }
+}
+
+/* After a filter change, the timeline and the charts on screen are
+ * prepared for exactly the matching reports within a few turns of the
+ * main loop at the scale of the national archive (no wait for a pause
+ * in the changes), the timeline's joins being those of its reports. A
+ * filter that cuts authorities' histories (a year) needs joins found
+ * anew: the chart drawn meanwhile is veiled until they are. */
+static void
+test_charts_filter_at_scale (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcReportStore *store = ic_window_get_store (window);
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  GtkWidget *charts = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+  IcChartWidget *timeline_chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
+  IcChartWidget *grades = find_chart_of_kind (charts, IC_CHART_GRADES);
+  IcChartWidget *themes = find_chart_of_kind (charts, IC_CHART_THEMES);
+
+  ic_report_filter_reset (filter);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  fill_store_recurring_at_scale (store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (run_until (widget_mapped, timeline_chart));
+  /* Reports arriving are prepared after a pause, in a worker. */
+  g_assert_true (run_until (chart_current, timeline_chart));
+
+  for (guint step = 0; step < 5; step++)
+    {
+      set_filter_step (filter, step);
+      for (guint turn = 0; turn < 3; turn++)
+        g_main_context_iteration (NULL, FALSE);
+      /* One focused visit per authority (step 3) recurs from nothing. */
+      if (step == 3)
+        g_assert_cmpuint (assert_chart_exact (timeline_chart, store, filter), ==, 0);
+      else
+        g_assert_cmpuint (assert_chart_exact (timeline_chart, store, filter), >, 0);
+    }
+
+  ic_report_filter_set_from_year (filter, 2020);
+  for (guint turn = 0; turn < 3; turn++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (ic_chart_widget_is_current (timeline_chart) || ic_chart_widget_is_stale (timeline_chart));
+  g_assert_true (run_until (chart_current, timeline_chart));
+  g_assert_cmpuint (assert_chart_exact (timeline_chart, store, filter), >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  g_assert_true (run_until (widget_mapped, grades));
+  for (guint step = 0; step < 5; step++)
+    {
+      set_filter_step (filter, step);
+      for (guint turn = 0; turn < 3; turn++)
+        g_main_context_iteration (NULL, FALSE);
+      assert_chart_exact (grades, store, filter);
+      assert_chart_exact (themes, store, filter);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   gboolean painted;
@@ -2116,6 +2273,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/corpus", test_corpus);
   g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
+  g_test_add_func ("/ui/window/charts-filter-at-scale", test_charts_filter_at_scale);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
   g_test_add_func ("/ui/window/settings-enums", test_settings_enums);
   g_test_add_func ("/ui/window/filters-saved", test_filters_saved);

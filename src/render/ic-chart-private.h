@@ -31,9 +31,14 @@ struct _IcChart
   GPtrArray   *history_authorities; /* char * */
   int          first_year;          /* of dated reports; 0 when none */
   int          last_year;
+  /* Timeline: reports raising each theme in each year, counted once
+   * (heat[theme * n_years + year - first_year]), and the largest. */
+  guint       *heat;
+  guint        heat_max;
 };
 
 const char *_ic_chart_report_authority (IcReport *report);
+void        _ic_timeline_count_heat    (IcChart  *chart);
 guint     _ic_chart_authority_index (IcChart     *chart,
                                      const char  *authority);
 double    _ic_date_to_year_fraction (const GDate *date);

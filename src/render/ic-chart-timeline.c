@@ -438,40 +438,77 @@ draw_mark_cb (IcChart    *chart,
   return FALSE;
 }
 
-/* Reports raising each theme per year: counts[theme * n_years + year]. */
-static guint *
+/* Reports raising each theme per year: counts[theme * n_years + year],
+ * counted once, when the chart was prepared (_ic_timeline_count_heat()):
+ * a drawing or a tooltip does not walk the reports. */
+static const guint *
 count_heat (IcChart *chart,
             guint   *max)
 {
+  *max = chart->heat_max;
+  return chart->heat;
+}
+
+/* The themes of @report's items, each once, into @seen (stamped with
+ * @stamp), added to its year's cell. */
+static void
+count_report_heat (IcChart    *chart,
+                   IcReport   *report,
+                   GHashTable *theme_rows,
+                   guint      *seen,
+                   guint       stamp)
+{
   guint n_years = chart->last_year + 1 - chart->first_year;
-  guint *counts = g_new0 (guint, MAX (chart->themes->len * n_years, 1));
+  const GDate *date = ic_report_get_sort_date (report);
+  GListModel *items = ic_report_get_improvements (report);
+  guint n = g_list_model_get_n_items (items);
+  int year;
 
-  *max = 0;
-  for (guint i = 0; i < chart->reports->len; i++)
+  if (date == NULL || !g_date_valid (date))
+    return;
+  year = g_date_get_year (date);
+  if (year < chart->first_year || year > chart->last_year)
+    return;
+  for (guint k = 0; k < n; k++)
     {
-      IcReport *report = g_ptr_array_index (chart->reports, i);
-      const GDate *date = ic_report_get_sort_date (report);
-      GListModel *items = ic_report_get_improvements (report);
-      int year;
+      g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+      const char * const *themes = ic_improvement_get_themes (item);
 
-      if (date == NULL || !g_date_valid (date))
-        continue;
-      year = g_date_get_year (date);
-      if (year < chart->first_year || year > chart->last_year)
-        continue;
-      for (guint t = 0; t < chart->themes->len; t++)
-        for (guint k = 0; k < g_list_model_get_n_items (items); k++)
-          {
-            g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
-            guint *cell = &counts[t * n_years + (year - chart->first_year)];
+      for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+        {
+          guint t = GPOINTER_TO_UINT (g_hash_table_lookup (theme_rows, themes[i]));
+          guint *cell;
 
-            if (!ic_improvement_has_theme (item, g_ptr_array_index (chart->themes, t)))
-              continue;
-            *max = MAX (*max, ++*cell);
-            break;
-          }
+          if (t-- == 0 || seen[t] == stamp)
+            continue;
+          seen[t] = stamp;
+          cell = &chart->heat[t * n_years + (year - chart->first_year)];
+          /* Not inside MAX(), which would count it twice. */
+          ++*cell;
+          chart->heat_max = MAX (chart->heat_max, *cell);
+        }
     }
-  return counts;
+}
+
+/* Counts the heat strip's cells, once per chart: one look-up per item's
+ * theme, where drawing used to ask every item about every theme twice a
+ * frame (tens of milliseconds for a national archive). */
+void
+_ic_timeline_count_heat (IcChart *chart)
+{
+  guint n_years = chart->first_year == 0 ? 0 : chart->last_year + 1 - chart->first_year;
+  g_autoptr(GHashTable) theme_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *seen = g_new0 (guint, MAX (chart->themes->len, 1));
+
+  chart->heat = g_new0 (guint, MAX (chart->themes->len * n_years, 1));
+  chart->heat_max = 0;
+  /* Only a timeline of many authorities draws a heat strip. */
+  if (n_years == 0 || chart->authorities->len <= MAX_AUTHORITIES_MARKED)
+    return;
+  for (guint t = 0; t < chart->themes->len; t++)
+    g_hash_table_insert (theme_rows, g_ptr_array_index (chart->themes, t), GUINT_TO_POINTER (t + 1));
+  for (guint i = 0; i < chart->reports->len; i++)
+    count_report_heat (chart, g_ptr_array_index (chart->reports, i), theme_rows, seen, i + 1);
 }
 
 typedef gboolean (*CellFunc) (IcChart *chart, guint theme_row, int year, guint count,
@@ -485,7 +522,7 @@ foreach_cell (IcChart              *chart,
               gpointer              data)
 {
   guint n_years = chart->last_year + 1 - chart->first_year, max;
-  g_autofree guint *counts = count_heat (chart, &max);
+  const guint *counts = count_heat (chart, &max);
   double year_w = (layout->x1 - layout->x0) / MAX (n_years, 1);
 
   for (guint t = 0; t < chart->themes->len; t++)
@@ -544,7 +581,7 @@ draw_heat (IcChart              *chart,
 {
   DrawCell draw = { cr, context, palette, 0 };
 
-  g_free (count_heat (chart, &draw.max));
+  count_heat (chart, &draw.max);
   foreach_cell (chart, layout, draw_cell_cb, &draw);
 }
 

@@ -130,6 +130,15 @@ compare_reports (gconstpointer a,
   return ic_report_compare (*(IcReport **) a, *(IcReport **) b);
 }
 
+static gboolean
+is_sorted (GPtrArray *reports)
+{
+  for (guint i = 1; i < reports->len; i++)
+    if (ic_report_compare (g_ptr_array_index (reports, i - 1), g_ptr_array_index (reports, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 collect_reports (IcChart              *chart,
                  GListModel           *model,
@@ -144,7 +153,10 @@ collect_reports (IcChart              *chart,
       if (in_range (report, options))
         g_ptr_array_add (chart->reports, g_object_ref (report));
     }
-  g_ptr_array_sort (chart->reports, compare_reports);
+  /* The window's reports come in the store's order already: checking
+   * costs one comparison a report, sorting a dozen. */
+  if (!is_sorted (chart->reports))
+    g_ptr_array_sort (chart->reports, compare_reports);
 }
 
 const char *
@@ -235,43 +247,53 @@ compare_theme_keys (gconstpointer a,
   return cmp != 0 ? cmp : g_strcmp0 (ka, kb);
 }
 
-/* A theme counts once per report that raises it, however often. */
-static GHashTable *
-report_themes (IcReport *report)
+/* A theme's count, and the last report counted (its position + 1). */
+typedef struct
 {
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *items = ic_report_get_improvements (report);
+  guint count;
+  guint last;
+} ThemeCount;
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+/* A theme counts once per report that raises it, however often: one
+ * look-up per item's theme, no set per report. */
+static void
+count_report_themes (IcReport   *report,
+                     guint       position,
+                     GHashTable *counts)
+{
+  GListModel *items = ic_report_get_improvements (report);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
       const char * const *themes = ic_improvement_get_themes (item);
 
       for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
-        g_hash_table_add (set, (gpointer) themes[t]);
+        {
+          ThemeCount *count = g_hash_table_lookup (counts, themes[t]);
+
+          if (count == NULL)
+            {
+              count = g_new0 (ThemeCount, 1);
+              g_hash_table_insert (counts, (gpointer) themes[t], count);
+            }
+          if (count->last != position + 1)
+            count->count++, count->last = position + 1;
+        }
     }
-  return set;
 }
 
 static void
 collect_themes (IcChart *chart)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keys are the reports' strings: the chart holds the reports. */
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
 
   for (guint i = 0; i < chart->reports->len; i++)
-    {
-      g_autoptr(GHashTable) set = report_themes (g_ptr_array_index (chart->reports, i));
-
-      g_hash_table_iter_init (&iter, set);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
-
-          g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count + 1));
-        }
-    }
+    count_report_themes (g_ptr_array_index (chart->reports, i), i, counts);
 
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -279,8 +301,9 @@ collect_themes (IcChart *chart)
   g_ptr_array_sort (chart->themes, compare_theme_keys);
   for (guint i = 0; i < chart->themes->len; i++)
     {
-      value = g_hash_table_lookup (counts, g_ptr_array_index (chart->themes, i));
-      g_array_append_vals (chart->theme_counts, &(guint) { GPOINTER_TO_UINT (value) }, 1);
+      ThemeCount *count = g_hash_table_lookup (counts, g_ptr_array_index (chart->themes, i));
+
+      g_array_append_vals (chart->theme_counts, &count->count, 1);
     }
 }
 
@@ -313,27 +336,28 @@ collect_years (IcChart *chart)
     }
 }
 
-static guint
-graded_count (IcChart    *chart,
-              const char *authority)
+/* The number of graded reports of each authority, by its index. */
+static GArray *
+graded_counts (IcChart *chart)
 {
-  guint count = 0;
+  GArray *counts = g_array_new (FALSE, TRUE, sizeof (guint));
 
+  g_array_set_size (counts, chart->authorities->len);
   for (guint i = 0; i < chart->reports->len; i++)
     {
       IcReport *report = g_ptr_array_index (chart->reports, i);
 
-      if (g_strcmp0 (_ic_chart_report_authority (report), authority) == 0 && report_has_grades (report))
-        count++;
+      if (report_has_grades (report))
+        g_array_index (counts, guint, _ic_chart_authority_index (chart, _ic_chart_report_authority (report)))++;
     }
-  return count;
+  return counts;
 }
 
 static void
 collect_history_authorities (IcChart              *chart,
                              const IcChartOptions *options)
 {
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) counts = NULL;
 
   if (options != NULL && options->authorities != NULL)
     {
@@ -344,8 +368,7 @@ collect_history_authorities (IcChart              *chart,
     }
 
   /* The six with the most graded reports, alphabetical among equals. */
-  for (guint i = 0; i < chart->authorities->len; i++)
-    g_array_append_vals (counts, &(guint) { graded_count (chart, g_ptr_array_index (chart->authorities, i)) }, 1);
+  counts = graded_counts (chart);
   for (guint pick = 0; pick < 6; pick++)
     {
       guint best = G_MAXUINT, best_count = 0;
@@ -400,9 +423,15 @@ ic_chart_new (IcChartKind           kind,
   collect_authorities (chart);
   collect_rows (chart);
   collect_areas (chart);
-  collect_themes (chart);
+  /* Only the charts that draw them count themes or graded reports:
+   * the window prepares four charts at each filter change. */
+  if (kind == IC_CHART_TIMELINE || kind == IC_CHART_THEMES)
+    collect_themes (chart);
   collect_years (chart);
-  collect_history_authorities (chart, options);
+  if (kind == IC_CHART_TIMELINE)
+    _ic_timeline_count_heat (chart);
+  if (kind == IC_CHART_HISTORY)
+    collect_history_authorities (chart, options);
   /* Finding recurrences walks every pair of an authority's items: a
    * caller may have them already, or know it draws none. */
   if (options != NULL && options->links != NULL)
@@ -437,6 +466,7 @@ ic_chart_unref (IcChart *chart)
   g_array_unref (chart->theme_counts);
   g_ptr_array_unref (chart->links);
   g_ptr_array_unref (chart->history_authorities);
+  g_free (chart->heat);
   g_free (chart);
 }
 

@@ -19,6 +19,7 @@
 #include "ic-a11y.h"
 #include "ic-chart-links.h"
 #include "ic-chart-widget.h"
+#include "ic-links-cache.h"
 #include "ic-report-snapshot.h"
 #include "ic-palette.h"
 #include "ic-render-enum-types.h"
@@ -35,6 +36,8 @@ struct _IcChartWidget
   double       zoom;
   guint        update_source;
   GCancellable *links_job;   /* the timeline's joins being found */
+  IcLinksCache *links_cache; /* the timeline's joins found so far */
+  GtkFilter   *filter;       /* the model's filter, when it has one */
   gboolean     dark;
   gboolean     dirty;
 
@@ -246,7 +249,11 @@ prepare (IcChartWidget *self,
        * body text as charts are dense; sizes are points, 96 dpi. */
       if (font != NULL && pango_font_description_get_size (font) > 0)
         options.font_size = 0.9 * pango_font_description_get_size (font) / PANGO_SCALE * 96.0 / 72.0;
+      gint64 start = g_get_monotonic_time ();
+
       self->chart = ic_chart_new (self->kind, self->model, &options);
+      g_debug ("%s of %u reports prepared in %.1f ms", ic_chart_kind_to_name (self->kind),
+               g_list_model_get_n_items (self->model), (g_get_monotonic_time () - start) / 1e3);
     }
   rebuild_targets (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -262,13 +269,29 @@ cancel_links_job (IcChartWidget *self)
   g_clear_object (&self->links_job);
 }
 
+/* Returns: (transfer full) (nullable): the timeline's joins among the
+ * reports of the model, when every authority's are known */
+static GPtrArray *
+cached_links (IcChartWidget *self,
+              GPtrArray    **missing)
+{
+  if (self->links_cache == NULL)
+    self->links_cache = ic_links_cache_new ();
+  return ic_links_cache_lookup (self->links_cache, self->model, missing);
+}
+
 static void
 update (IcChartWidget *self)
 {
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+
   self->dirty = FALSE;
   g_clear_handle_id (&self->update_source, g_source_remove);
   cancel_links_job (self);
-  prepare (self, NULL);
+  if (self->kind == IC_CHART_TIMELINE && self->model != NULL)
+    links = cached_links (self, &missing);
+  prepare (self, links);
 }
 
 static void
@@ -277,8 +300,15 @@ find_links_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  g_task_return_pointer (task, ic_chart_links_find (task_data), (GDestroyNotify) g_ptr_array_unref);
+  gint64 start = g_get_monotonic_time ();
+  GPtrArray *found = ic_links_cache_find (task_data);
+
+  g_debug ("joins of %u authorities found in %.1f ms", found->len,
+           (g_get_monotonic_time () - start) / 1e3);
+  g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
 }
+
+static void update_async (IcChartWidget *self);
 
 static void
 links_found_cb (GObject      *object,
@@ -286,22 +316,65 @@ links_found_cb (GObject      *object,
                 gpointer      user_data)
 {
   IcChartWidget *self = IC_CHART_WIDGET (object);
-  g_autoptr(GPtrArray) links = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) found = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (links == NULL || g_task_get_cancellable (G_TASK (result)) != self->links_job)
+  if (found == NULL || self->links_cache == NULL)
+    return;
+  /* What was found holds for its reports even if others are shown now. */
+  ic_links_cache_add (self->links_cache, g_task_get_task_data (G_TASK (result)), found);
+  if (g_task_get_cancellable (G_TASK (result)) != self->links_job)
     return;
   g_clear_object (&self->links_job);
-  prepare (self, links);
+  /* Unless an update is due anyway, or the joins were found ahead of
+   * the timeline being shown (warm_links()). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->update_source == 0)
+    update_async (self);
+}
+
+static void
+start_links_job (IcChartWidget *self,
+                 GPtrArray     *missing)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->links_job = g_cancellable_new ();
+  task = g_task_new (self, self->links_job, links_found_cb, NULL);
+  /* Found even when cancelled: the cache keeps it. */
+  g_task_set_check_cancellable (task, FALSE);
+  /* Snapshots: the worker never reads a report the window may correct
+   * meanwhile. */
+  g_task_set_task_data (task, g_ptr_array_ref (missing), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, find_links_thread);
+}
+
+/* A timeline not on screen finds the joins of the reports it will show
+ * once reading pauses, so that the first filter change after it is
+ * shown finds them kept. */
+static void
+warm_links (IcChartWidget *self)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+
+  if (self->kind != IC_CHART_TIMELINE || self->model == NULL)
+    return;
+  cancel_links_job (self);
+  links = cached_links (self, &missing);
+  if (links == NULL)
+    start_links_job (self, missing);
 }
 
 /* Finding recurrences compares every item with every other of the same
- * authority: tens of milliseconds for two hundred reports, so a worker
- * finds the timeline's joins. */
+ * authority: a quarter of a second for a national archive. The joins of
+ * authorities found before are kept (IcLinksCache), so a filter change
+ * draws at once; a worker finds those of authorities new to the cache,
+ * the chart drawn before staying, veiled, until it is done. */
 static void
 update_async (IcChartWidget *self)
 {
   g_autoptr(GPtrArray) no_links = g_ptr_array_new ();
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
 
   if (self->kind != IC_CHART_TIMELINE || n == 0)
@@ -310,16 +383,19 @@ update_async (IcChartWidget *self)
       return;
     }
   self->dirty = FALSE;
+  g_clear_handle_id (&self->update_source, g_source_remove);
   cancel_links_job (self);
+  links = cached_links (self, &missing);
+  if (links != NULL)
+    {
+      prepare (self, links);
+      return;
+    }
   /* Every repaint of a timeline costs tens of milliseconds: one already
    * drawn stays until the new one is complete. */
   if (self->chart == NULL)
     prepare (self, no_links);
-  self->links_job = g_cancellable_new ();
-  task = g_task_new (self, self->links_job, links_found_cb, NULL);
-  /* The worker never reads a report the window may correct meanwhile. */
-  g_task_set_task_data (task, ic_report_snapshot_model (self->model), g_object_unref);
-  g_task_run_in_thread (task, find_links_thread);
+  start_links_job (self, missing);
 }
 
 static gboolean
@@ -328,23 +404,50 @@ update_cb (gpointer data)
   IcChartWidget *self = data;
 
   self->update_source = 0;
-  update_async (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    warm_links (self);
+  else if (self->dirty)
+    update_async (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Preparing a chart walks every report (the timeline also finds the
- * recurrences), so it waits for a pause in the batches that arrive while
- * reading, and a chart that is not on screen waits until it is. */
+/* Reports arriving while a folder is read come in batches every 75 ms
+ * or so, each changing some authorities: preparing the chart for each
+ * (a few milliseconds a chart, and the timeline's joins of every
+ * authority with new reports found again) would spend the main thread
+ * and the workers on charts nobody can read yet. So those changes wait
+ * for a pause in the batches; a chart that is not on screen waits until
+ * it is, but for a timeline's joins, found in the pause all the same.
+ * A filter change is the user's, one at a time: filter_changed_cb
+ * prepares it at once. */
 static void
 model_items_changed_cb (IcChartWidget *self)
 {
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
   self->dirty = TRUE;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!mapped && self->kind != IC_CHART_TIMELINE)
     return;
   /* What is drawn is stale from now: veil it at once. */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (mapped)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_timeout_add_full (G_PRIORITY_LOW, UPDATE_DELAY_MS, update_cb, self, NULL);
+}
+
+/* The filter changed (a search typed, a region chosen): the chart of the
+ * reports now shown is prepared at the next turn of the main loop, ahead
+ * of the next frame, from the joins kept for the timeline, so no frame
+ * shows the earlier filter's chart. A source rather than now: one change
+ * may be several (a reset, then a region); at the default priority, so
+ * that input and timers keep it waiting no longer than one turn. */
+static void
+filter_changed_cb (IcChartWidget *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_cb, self, NULL);
 }
 
 static void
@@ -353,7 +456,8 @@ ic_chart_widget_map (GtkWidget *widget)
   IcChartWidget *self = IC_CHART_WIDGET (widget);
 
   GTK_WIDGET_CLASS (ic_chart_widget_parent_class)->map (widget);
-  if (self->dirty)
+  /* Joins being found ahead (warm_links()) update the chart when found. */
+  if (self->dirty && self->links_job == NULL)
     update_async (self);
 }
 
@@ -394,6 +498,22 @@ ic_chart_widget_get_placeholder (IcChartWidget *self)
       (self->dirty || self->update_source != 0 || self->chart == NULL))
     return _("Updating…");
   return _("No reports to show");
+}
+
+/**
+ * ic_chart_widget_is_current:
+ *
+ * Returns: whether what the widget has prepared (a chart, or nothing to
+ *   show) is of the reports its model holds now: nothing is waiting to
+ *   be prepared or found
+ */
+gboolean
+ic_chart_widget_is_current (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), FALSE);
+
+  return !self->dirty && self->update_source == 0 && self->links_job == NULL &&
+         (self->chart != NULL || self->model == NULL);
 }
 
 /**
@@ -867,8 +987,12 @@ ic_chart_widget_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   cancel_links_job (self);
+  g_clear_pointer (&self->links_cache, ic_links_cache_free);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+  g_clear_object (&self->filter);
   g_clear_object (&self->model);
   g_clear_pointer (&self->chart, ic_chart_unref);
   clear_targets (self);
@@ -1033,10 +1157,20 @@ ic_chart_widget_set_model (IcChartWidget *self,
     return;
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+  g_clear_object (&self->filter);
   g_set_object (&self->model, model);
   if (model != NULL)
     g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
                              self, G_CONNECT_SWAPPED);
+  /* The filter's own changes are told from reports arriving. */
+  if (GTK_IS_FILTER_LIST_MODEL (model) && gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (model)))
+    {
+      self->filter = g_object_ref (gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (model)));
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
   model_items_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

@@ -31,6 +31,7 @@ void         ic_chart_widget_update     (IcChartWidget *self);
 GArray      *ic_chart_widget_get_marks  (IcChartWidget *self);
 const char  *ic_chart_widget_get_placeholder (IcChartWidget *self);
 gboolean     ic_chart_widget_is_stale   (IcChartWidget *self);
+gboolean     ic_chart_widget_is_current (IcChartWidget *self);
 int          ic_chart_widget_get_focused_mark (IcChartWidget *self);
 const char  *ic_chart_widget_get_selected_key (IcChartWidget *self);
 void         ic_chart_widget_set_authorities (IcChartWidget      *self,

@@ -33,7 +33,27 @@ typedef struct
   int                   height_width;  /* the width height was found for */
   int                   height;
   int                   max_width;     /* Pango units; -1: not found for this font yet */
+  char                 *font_key;      /* font, resolution, options, direction; NULL: not found yet */
 } IcDrawnCellPrivate;
+
+/* Sizes found for a text in a font, shared by every cell showing it:
+ * a reopen's batch gives a screenful of rows new reports at once, and
+ * most of their cells show a text some cell showed before (a grade, a
+ * type, an authority). Laying each out three times to measure it was
+ * 40 % of such a frame's main-thread time (doc/ui-stalls.md). */
+typedef struct
+{
+  int min_width;
+  int natural_width;
+  int height_width;  /* the width height was found for; NO_WIDTH: none */
+  int height;
+} SharedSizes;
+
+/* Enough for a national archive's texts; emptied when full. */
+#define MAX_SHARED_SIZES 20000
+
+static GHashTable *shared_sizes;  /* font key, mode and text -> SharedSizes */
+static guint n_text_layouts;
 
 G_DEFINE_TYPE_WITH_PRIVATE (IcDrawnCell, ic_drawn_cell, GTK_TYPE_WIDGET)
 
@@ -88,6 +108,7 @@ text_size (IcDrawnCell *self,
   PangoLayout *layout = ensure_layout (self);
   PangoRectangle logical;
 
+  n_text_layouts++;
   pango_layout_set_width (layout, width);
   pango_layout_get_extents (layout, NULL, &logical);
   if (out_width != NULL)
@@ -136,14 +157,72 @@ max_text_width (IcDrawnCell *self)
   return priv->max_width;
 }
 
+/* What a text's sizes depend on besides the text: the font, resolution,
+ * font options and direction of the cell's Pango context, and its mode. */
+static const char *
+font_key (IcDrawnCell *self)
+{
+  IcDrawnCellPrivate *priv = PRIV (self);
+
+  if (priv->font_key == NULL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+      const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+      priv->font_key = g_strdup_printf ("%s|%g|%lu|%d|%d", font, pango_cairo_context_get_resolution (context),
+                                        options != NULL ? cairo_font_options_hash (options) : 0,
+                                        pango_context_get_base_dir (context), priv->mode);
+    }
+  return priv->font_key;
+}
+
+/* The sizes shared by the cells showing this cell's text in its font,
+ * made empty (widths 0, no height) if none was found yet. */
+static SharedSizes *
+shared_sizes_for (IcDrawnCell *self,
+                  gboolean    *found)
+{
+  IcDrawnCellPrivate *priv = PRIV (self);
+  char *key = g_strconcat (font_key (self), "\n", priv->text != NULL ? priv->text : "", NULL);
+  SharedSizes *sizes;
+
+  if (shared_sizes == NULL || g_hash_table_size (shared_sizes) >= MAX_SHARED_SIZES)
+    {
+      g_clear_pointer (&shared_sizes, g_hash_table_unref);
+      shared_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  sizes = g_hash_table_lookup (shared_sizes, key);
+  *found = sizes != NULL;
+  if (sizes != NULL)
+    {
+      g_free (key);
+      return sizes;
+    }
+  sizes = g_new0 (SharedSizes, 1);
+  sizes->height_width = NO_WIDTH;
+  g_hash_table_insert (shared_sizes, key, sizes);
+  return sizes;
+}
+
 static void
 ensure_widths (IcDrawnCell *self)
 {
   IcDrawnCellPrivate *priv = PRIV (self);
+  SharedSizes *shared;
+  gboolean found;
   int one_line;
 
   if (priv->widths_valid)
     return;
+  shared = shared_sizes_for (self, &found);
+  if (found)
+    {
+      priv->min_width = shared->min_width;
+      priv->natural_width = shared->natural_width;
+      priv->widths_valid = TRUE;
+      return;
+    }
   text_size (self, -1, &one_line, NULL);
   /* At width 0 a wrapped text keeps its longest word; an ellipsized one
    * is cut down to "…", as an ellipsized GtkLabel can be. */
@@ -152,6 +231,8 @@ ensure_widths (IcDrawnCell *self)
     one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
   priv->natural_width = MAX (priv->min_width, one_line);
   priv->widths_valid = TRUE;
+  shared->min_width = priv->min_width;
+  shared->natural_width = priv->natural_width;
 }
 
 static int
@@ -162,11 +243,20 @@ height_for_width (IcDrawnCell *self,
 
   if (priv->height_width != width)
     {
+      gboolean found;
+      SharedSizes *shared = shared_sizes_for (self, &found);
       int pango_width = width >= 0 ? width * PANGO_SCALE : -1;
 
       if (width < 0 && priv->mode == IC_DRAWN_CELL_WRAP)
         pango_width = max_text_width (self);
-      text_size (self, pango_width, NULL, &priv->height);
+      if (shared->height_width == width)
+        priv->height = shared->height;
+      else
+        {
+          text_size (self, pango_width, NULL, &priv->height);
+          shared->height_width = width;
+          shared->height = priv->height;
+        }
       priv->height_width = width;
     }
   return priv->height;
@@ -248,6 +338,7 @@ font_may_have_changed (IcDrawnCell *self,
   priv->font = font != NULL ? pango_font_description_copy (font) : NULL;
   g_clear_object (&priv->layout);
   priv->max_width = -1;
+  g_clear_pointer (&priv->font_key, g_free);
   forget_sizes (priv);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -275,6 +366,7 @@ ic_drawn_cell_finalize (GObject *object)
   g_clear_pointer (&priv->text, g_free);
   g_clear_object (&priv->layout);
   g_clear_pointer (&priv->font, pango_font_description_free);
+  g_clear_pointer (&priv->font_key, g_free);
 
   G_OBJECT_CLASS (ic_drawn_cell_parent_class)->finalize (object);
 }
@@ -308,6 +400,7 @@ ic_drawn_cell_set_mode (IcDrawnCell     *self,
 
   PRIV (self)->mode = mode;
   g_clear_object (&PRIV (self)->layout);
+  g_clear_pointer (&PRIV (self)->font_key, g_free);
   forget_sizes (PRIV (self));
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -337,6 +430,15 @@ ic_drawn_cell_set_text (IcDrawnCell *self,
   forget_sizes (priv);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   return TRUE;
+}
+
+/* How many times cells laid out a text to measure it, since the
+ * program started: cells showing the same text in the same font share
+ * its sizes, which tests and profiles check. */
+guint
+ic_drawn_cell_get_n_text_layouts (void)
+{
+  return n_text_layouts;
 }
 
 gboolean

@@ -274,11 +274,22 @@ show_highlight (IcMatrixRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "highlighted");
 }
 
+static guint n_rows_made;
+
+/* How many rows were made since the program started: a list reuses its
+ * rows (ic_matrix_row_factory_new()), which tests and profiles check. */
+guint
+ic_matrix_row_get_n_made (void)
+{
+  return n_rows_made;
+}
+
 GtkWidget *
 ic_matrix_row_new (IcMatrixColumns *columns)
 {
   IcMatrixRow *self = g_object_new (IC_TYPE_MATRIX_ROW, NULL);
 
+  n_rows_made++;
   self->columns = g_object_ref (columns);
   self->n_cells = ic_matrix_columns_get_n_columns (columns);
   self->cells = g_new0 (GtkWidget *, self->n_cells);
@@ -400,6 +411,127 @@ ic_matrix_row_get_report (IcMatrixRow *self)
 {
   g_return_val_if_fail (IC_IS_MATRIX_ROW (self), NULL);
   return self->report;
+}
+
+/* A list of rows --------------------------------------------------------- */
+
+/* GTK 4.8 keeps a list item's widgets only while the same item stays in
+ * the list: when reports arrive all over the list (a reopen's batches of
+ * hundreds), every row on screen shows another report, and GTK destroys
+ * its row and makes a new one, fifteen cells each (half of such a
+ * batch's main-thread time, doc/ui-stalls.md). The factory keeps the
+ * rows GTK lets go of and gives them to its next list items. */
+#define MAX_SPARE_ROWS 64
+
+typedef struct
+{
+  IcMatrixColumns *columns;
+  GPtrArray       *spare;
+} RowFactory;
+
+static void
+row_factory_free (RowFactory *factory)
+{
+  g_clear_object (&factory->columns);
+  g_ptr_array_unref (factory->spare);
+  g_free (factory);
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *signal_factory,
+                  GtkListItem              *item,
+                  RowFactory               *factory)
+{
+  GtkWidget *row = NULL;
+
+  while (row == NULL && factory->spare->len > 0)
+    {
+      row = g_ptr_array_steal_index (factory->spare, factory->spare->len - 1);
+      if (gtk_widget_get_parent (row) != NULL)
+        g_clear_object (&row);
+    }
+  if (row == NULL)
+    row = g_object_ref_sink (ic_matrix_row_new (factory->columns));
+  gtk_list_item_set_child (item, row);
+  g_object_unref (row);
+}
+
+static void
+fill_row (GtkListItem *item,
+          gpointer     user_data)
+{
+  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *signal_factory,
+                 GtkListItem              *item,
+                 RowFactory               *factory)
+{
+  ic_ui_bind_report_item (item, fill_row, NULL);
+}
+
+/* GTK 4.8 unbinds a list item that goes away after taking it off the
+ * window (so its row is no longer rooted), then tears it down; the row
+ * is kept then, while the list item still holds it. */
+static void
+factory_unbind_cb (GtkSignalListItemFactory *signal_factory,
+                   GtkListItem              *item,
+                   RowFactory               *factory)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  ic_ui_unbind_report_item (item);
+  ic_matrix_row_set_report (IC_MATRIX_ROW (row), NULL);
+  g_clear_pointer (&IC_MATRIX_ROW (row)->visits_popover, gtk_widget_unparent);
+  if (gtk_widget_get_root (row) != NULL || factory->spare->len >= MAX_SPARE_ROWS)
+    return;
+  g_ptr_array_add (factory->spare, g_object_ref (row));
+  gtk_list_item_set_child (item, NULL);
+}
+
+/**
+ * ic_matrix_row_factory_prepare:
+ * @factory: from ic_matrix_row_factory_new()
+ *
+ * Makes rows ahead, up to @n_rows in all, while nothing waits for them:
+ * the first batch of hundreds of reports finds none let go of yet.
+ */
+void
+ic_matrix_row_factory_prepare (GtkListItemFactory *signal_factory,
+                               guint               n_rows)
+{
+  RowFactory *factory = g_object_get_data (G_OBJECT (signal_factory), "ic-row-factory");
+
+  g_return_if_fail (factory != NULL);
+
+  n_rows = MIN (n_rows, MAX_SPARE_ROWS);
+  while (factory->spare->len < n_rows)
+    g_ptr_array_add (factory->spare, g_object_ref_sink (ic_matrix_row_new (factory->columns)));
+}
+
+/**
+ * ic_matrix_row_factory_new:
+ *
+ * Returns: (transfer full): a factory of IcMatrixRows of @columns, each
+ *   showing its list item's report, that gives rows a list let go of to
+ *   its next list items
+ */
+GtkListItemFactory *
+ic_matrix_row_factory_new (IcMatrixColumns *columns)
+{
+  GtkListItemFactory *signal_factory = gtk_signal_list_item_factory_new ();
+  RowFactory *factory = g_new0 (RowFactory, 1);
+
+  factory->columns = g_object_ref (columns);
+  factory->spare = g_ptr_array_new_with_free_func (g_object_unref);
+  g_object_set_data_full (G_OBJECT (signal_factory), "ic-row-factory", factory,
+                          (GDestroyNotify) row_factory_free);
+  g_signal_connect (signal_factory, "setup", G_CALLBACK (factory_setup_cb), factory);
+  g_signal_connect (signal_factory, "bind", G_CALLBACK (factory_bind_cb), factory);
+  g_signal_connect (signal_factory, "unbind", G_CALLBACK (factory_unbind_cb), factory);
+  return signal_factory;
 }
 
 /* The characters rows draw: names, report types, dates and grades. */

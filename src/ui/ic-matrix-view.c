@@ -131,41 +131,6 @@ grid_view_activate_cb (IcMatrixView *self,
                                 ic_report_get_source (report));
 }
 
-/* Rows: one IcMatrixRow per report, filled again when the report
- * changes in place (read in full, or corrected). */
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IcMatrixView             *self)
-{
-  gtk_list_item_set_child (item, ic_matrix_row_new (self->columns));
-}
-
-static void
-fill_row (GtkListItem *item,
-          gpointer     user_data)
-{
-  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             IcMatrixView             *self)
-{
-  ic_ui_bind_report_item (item, fill_row, NULL);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IcMatrixView             *self)
-{
-  ic_ui_unbind_report_item (item);
-  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
 /* A title clicked: the rows sort by its column (none: the store's order,
  * authority then date). */
 static void
@@ -180,16 +145,14 @@ sort_changed_cb (IcMatrixView *self)
 static void
 build_table (IcMatrixView *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory;
 
   self->columns = ic_matrix_columns_new ();
   self->header = ic_matrix_table_install (self->table_box, self->scrolled_window, self->columns);
   g_signal_connect_object (self->header, "notify::sort-order", G_CALLBACK (sort_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  factory = ic_matrix_row_factory_new (self->columns);
   gtk_grid_view_set_factory (self->grid_view, factory);
   g_object_unref (factory);
 }
@@ -202,6 +165,9 @@ warm_up_cb (gpointer user_data)
 
   self->warm_up_id = 0;
   self->warmed_fonts = ic_matrix_row_warm_up (GTK_WIDGET (self), self->columns);
+  /* A screenful of rows and the few GTK keeps beyond it (33 in a 1200 ×
+   * 800 window), for the first batches of a reopen. */
+  ic_matrix_row_factory_prepare (gtk_grid_view_get_factory (self->grid_view), 48);
   return G_SOURCE_REMOVE;
 }
 

@@ -173,39 +173,6 @@ static const IcMatrixColumnSpec list_columns[] = {
   { N_("File"), 260, IC_MATRIX_CELL_TEXT, 0, TRUE, file_text, compare_file },
 };
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IcReportsView            *self)
-{
-  gtk_list_item_set_child (item, ic_matrix_row_new (self->columns));
-}
-
-static void
-fill_row (GtkListItem *item,
-          gpointer     user_data)
-{
-  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             IcReportsView            *self)
-{
-  ic_ui_bind_report_item (item, fill_row, NULL);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IcReportsView            *self)
-{
-  ic_ui_unbind_report_item (item);
-  ic_matrix_row_set_report (IC_MATRIX_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
 /* A title clicked: the rows sort by its column (none: the store's order,
  * authority then date). */
 static void
@@ -220,16 +187,14 @@ sort_changed_cb (IcReportsView *self)
 static void
 build_table (IcReportsView *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory;
 
   self->columns = ic_matrix_columns_new_with_specs (list_columns, G_N_ELEMENTS (list_columns));
   self->header = ic_matrix_table_install (self->table_box, self->scrolled_window, self->columns);
   g_signal_connect_object (self->header, "notify::sort-order", G_CALLBACK (sort_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  factory = ic_matrix_row_factory_new (self->columns);
   gtk_grid_view_set_factory (self->grid_view, factory);
   g_object_unref (factory);
 }

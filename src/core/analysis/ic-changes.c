@@ -89,6 +89,7 @@ raised_in (GPtrArray *recurrences,
   return FALSE;
 }
 
+/* @recurrences: those that end in @report (others are passed over) */
 static IcChanges *
 changes_new (IcReport  *report,
              IcReport  *previous,
@@ -123,6 +124,29 @@ changes_new (IcReport  *report,
   return changes;
 }
 
+/* The recurrences by their later report, in their order: a report's
+ * changes read only those that end in it. */
+static GHashTable *
+recurrences_by_later (GPtrArray *recurrences)
+{
+  GHashTable *by_later = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      IcReport *later = ic_recurrence_get_later (r)->report;
+      GPtrArray *list = g_hash_table_lookup (by_later, later);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_later, later, list);
+        }
+      g_ptr_array_add (list, r);
+    }
+  return by_later;
+}
+
 static int
 compare_reports (gconstpointer a,
                  gconstpointer b)
@@ -143,6 +167,8 @@ ic_changes_compute (GListModel *reports,
   GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify)ic_changes_free);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) no_recurrences = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_later = NULL;
   IcReport *previous = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
@@ -155,16 +181,19 @@ ic_changes_compute (GListModel *reports,
         g_object_unref (report);
     }
   g_ptr_array_sort (sorted, compare_reports);
+  by_later = recurrences_by_later (recurrences);
 
   for (guint i = 0; i < sorted->len; i++)
     {
       IcReport *report = g_ptr_array_index (sorted, i);
+      GPtrArray *ending_here = g_hash_table_lookup (by_later, report);
 
       if (previous != NULL &&
           (g_strcmp0 (ic_report_get_authority (previous), ic_report_get_authority (report)) != 0 ||
            g_date_compare (ic_report_get_sort_date (previous), ic_report_get_sort_date (report)) >= 0))
         previous = NULL;
-      g_hash_table_insert (changes, report_key (report), changes_new (report, previous, recurrences));
+      g_hash_table_insert (changes, report_key (report),
+                           changes_new (report, previous, ending_here ? ending_here : no_recurrences));
       /* A report that raised nothing (a focused visit without a list)
        * says nothing about which areas were dropped. */
       if (n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL)

@@ -463,6 +463,15 @@ ic_concepts_match (IcConcepts *self,
                    const char *text)
 {
   g_autoptr(GArray) tokens = ic_words_tokenise (text);
+
+  return ic_concepts_match_tokens (self, text, tokens);
+}
+
+GArray *
+ic_concepts_match_tokens (IcConcepts *self,
+                          const char *text,
+                          GArray     *tokens)
+{
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *covered_to = g_new0 (guint, self->concepts->len);
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (IcConceptHit));

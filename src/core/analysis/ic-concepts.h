@@ -38,6 +38,11 @@ gboolean     ic_concepts_is_cohort     (IcConcepts  *self,
  * once, in the order first named */
 GArray      *ic_concepts_match         (IcConcepts  *self,
                                         const char  *text) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, from @text's words as ic_words_tokenise() gives them, for a
+ * caller that has them already. */
+GArray      *ic_concepts_match_tokens  (IcConcepts  *self,
+                                        const char  *text,
+                                        GArray      *tokens) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcConcepts, ic_concepts_free)
 

@@ -150,11 +150,10 @@ ic_recurrence_get_user_linked (IcRecurrence *self)
 
 /* ---- similarity ---- */
 
-/* The distinct content words of @text, by stem. */
+/* The distinct content words of a text, by stem, from its words. */
 static GHashTable *
-content_stems (const char *text)
+content_stems_of (GArray *tokens)
 {
-  g_autoptr(GArray) tokens = ic_words_tokenise (text);
   GHashTable *stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < tokens->len; i++)
@@ -165,6 +164,14 @@ content_stems (const char *text)
         g_hash_table_add (stems, g_strdup (stem));
     }
   return stems;
+}
+
+static GHashTable *
+content_stems (const char *text)
+{
+  g_autoptr(GArray) tokens = ic_words_tokenise (text);
+
+  return content_stems_of (tokens);
 }
 
 /* @idf maps a stem to its weight; NULL weighs every word 1. */
@@ -271,10 +278,13 @@ entry_new (IcReport *report)
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       IcImprovement *item = g_list_model_get_item (items, i);
+      const char *text = ic_improvement_get_text (item);
+      /* One reading of the words serves both measures. */
+      g_autoptr(GArray) tokens = ic_words_tokenise (text);
 
       g_ptr_array_add (entry->items, item);
-      g_ptr_array_add (entry->stems, content_stems (ic_improvement_get_text (item)));
-      g_ptr_array_add (entry->concepts, ic_concepts_match (concepts, ic_improvement_get_text (item)));
+      g_ptr_array_add (entry->stems, content_stems_of (tokens));
+      g_ptr_array_add (entry->concepts, ic_concepts_match_tokens (concepts, text, tokens));
     }
   return entry;
 }

@@ -71,6 +71,8 @@ IcReport *_ic_report_edit                   (IcReport           *self) G_GNUC_WA
 void      _ic_report_commit                 (IcReport           *self,
                                              IcReport           *draft);
 IcReport *_ic_report_share                  (IcReport           *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  _ic_report_shares_value           (IcReport           *a,
+                                             IcReport           *b);
 
 typedef struct _IcSearchDoc IcSearchDoc;
 void         _ic_report_take_search_doc     (IcReport           *self,

@@ -23,6 +23,21 @@ ic_report_snapshot (IcReport *report)
   return _ic_report_share (report);
 }
 
+/**
+ * ic_report_snapshot_is_current:
+ * @snapshot: from ic_report_snapshot()
+ * @report: a report
+ *
+ * Returns: whether @snapshot is of @report as @report is now: a result
+ *   computed from the snapshot still holds for the report
+ */
+gboolean
+ic_report_snapshot_is_current (IcReport *snapshot,
+                               IcReport *report)
+{
+  return _ic_report_shares_value (snapshot, report);
+}
+
 GListModel *
 ic_report_snapshot_model (GListModel *reports)
 {

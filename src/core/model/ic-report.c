@@ -1228,6 +1228,18 @@ _ic_report_share (IcReport *self)
   return view;
 }
 
+/* Whether @a and @b are handles on one value: nothing changed in
+ * between (a swap gives the report a new value). */
+gboolean
+_ic_report_shares_value (IcReport *a,
+                         IcReport *b)
+{
+  g_return_val_if_fail (IC_IS_REPORT (a), FALSE);
+  g_return_val_if_fail (IC_IS_REPORT (b), FALSE);
+
+  return a->value == b->value;
+}
+
 static gboolean
 dates_differ (const GDate *a,
               const GDate *b)
