@@ -247,6 +247,62 @@ test_correction_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs the main loop, frames and animations included, for @ms. */
+static void
+spin_for_ms (guint ms)
+{
+  gboolean passed = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &passed);
+  run_until (flag_is_set, &passed);
+}
+
+/* Corrections and undos in quick succession, as Ctrl+Z pressed twice
+ * gives: each replaces the last one's toast while that toast may still
+ * be sliding in. libadwaita 1.2 crashes (or, under AddressSanitizer,
+ * reports a use after free) when a toast is dismissed in the first
+ * 200 ms of its 500 ms replace animation; the gaps below cover every
+ * phase of it. */
+static void
+test_corrections_in_quick_succession (void)
+{
+  static const guint gaps_ms[] = { 20, 60, 110, 150, 190, 240, 320, 420, 520 };
+  IcWindow *window = new_window_with_reports ();
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/greenwich-2019.txt");
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (gaps_ms); i++)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                                    "/r/greenwich-2019.txt", "grade.overall_effectiveness",
+                                    "good");
+        spin_for_ms (gaps_ms[i]);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+        spin_for_ms (gaps_ms[(i + round + 1) % G_N_ELEMENTS (gaps_ms)]);
+      }
+  /* Every toast shown, replaced and hidden. */
+  spin_for_ms (1500);
+  g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                   IC_GRADE_INADEQUATE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Activates what the window's Ctrl+@keyval shortcut does, as a key
  * press that no focused widget took would. */
 static gboolean
@@ -2261,6 +2317,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/export", test_export);
   g_test_add_func ("/ui/window/correction-undo", test_correction_undo);
   g_test_add_func ("/ui/window/correction-undo-shortcut", test_correction_undo_shortcut);
+  g_test_add_func ("/ui/window/corrections-in-quick-succession",
+                   test_corrections_in_quick_succession);
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/timeline-theme-search", test_timeline_theme_search);

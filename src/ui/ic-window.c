@@ -178,6 +178,8 @@ ic_window_dispose (GObject *object)
   _ic_window_cancel_export (self);
   g_clear_object (&self->export_cancellable);
   g_clear_weak_pointer (&self->correction_toast);
+  g_clear_handle_id (&self->put_off_dismiss_id, g_source_remove);
+  g_clear_object (&self->put_off_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
