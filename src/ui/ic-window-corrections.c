@@ -15,17 +15,20 @@
 #include "ic-a11y.h"
 #include "ic-window-private.h"
 
-/* How long a toast takes to slide in, with a margin: libadwaita 1.2's
- * replace animation is 500 ms. A toast dismissed in the first 200 ms of
- * it is freed while that animation still runs, and the app crashes when
- * the animation ends (/ui/window/corrections-in-quick-succession).
+/* libadwaita 1.2 slides a toast in over 500 ms when it replaces one
+ * (300 ms otherwise) and hides one over 300 ms. A toast dismissed in the
+ * first 200 ms of a 500 ms slide finishes hiding first, is freed, and
+ * the app crashes when the slide ends
+ * (/ui/window/corrections-in-quick-succession). So a toast is dismissed
+ * no sooner than this after it started sliding in: 150 ms of margin for
+ * the first frame of each animation coming late.
  * The times are the window's own reckoning: a correction's toast queued
  * behind another kind of toast (an export's) starts later than
- * reckoned, which only makes the wait before its dismissal too short if
- * another correction follows within 200 ms of it starting. */
-#define TOAST_SLIDE_IN_USEC (600 * G_TIME_SPAN_MILLISECOND)
+ * reckoned, which only makes this wait too short if another correction
+ * follows within 200 ms of it starting. */
+#define TOAST_SAFE_TO_DISMISS_USEC (350 * G_TIME_SPAN_MILLISECOND)
 
-/* Dismisses the toast whose dismissal waited until it was fully in. */
+/* Dismisses the toast whose dismissal waited until it was safe. */
 static void
 dismiss_put_off_toast (IcWindow *self)
 {
@@ -48,12 +51,12 @@ dismiss_put_off_toast_cb (gpointer data)
 }
 
 /* Dismisses the last correction's toast now if that is safe, else once
- * it is fully in. Returns when the next toast will start sliding in. */
+ * it is. Returns when the next toast will start sliding in. */
 static gint64
 dismiss_last_correction_toast (IcWindow *self)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 fully_in = self->correction_toast_in_at + TOAST_SLIDE_IN_USEC;
+  gint64 safe_at = self->correction_toast_in_at + TOAST_SAFE_TO_DISMISS_USEC;
 
   /* Still queued behind the toast put off: the next one takes its place
    * in the queue; dismissing a queued toast frees nothing animating. */
@@ -62,16 +65,16 @@ dismiss_last_correction_toast (IcWindow *self)
       adw_toast_dismiss (self->correction_toast);
       return self->correction_toast_in_at;
     }
-  if (now >= fully_in)
+  if (now >= safe_at)
     {
       adw_toast_dismiss (self->correction_toast);
       return now;
     }
   self->put_off_toast = g_object_ref (self->correction_toast);
   self->put_off_dismiss_id =
-    g_timeout_add ((guint) ((fully_in - now) / G_TIME_SPAN_MILLISECOND) + 1,
+    g_timeout_add ((guint) ((safe_at - now) / G_TIME_SPAN_MILLISECOND) + 1,
                    dismiss_put_off_toast_cb, self);
-  return fully_in;
+  return safe_at;
 }
 
 /* Shows @toast in place of the last correction's: a toast queued behind

@@ -49,7 +49,7 @@ struct _IcWindow
   GMenu                *recent_menu;
   /* (weak): the toast of the last correction, replaced by Undo's own;
    * when it starts (or, queued, will start) sliding in; the one before
-   * it, whose dismissal waits until it is fully in, and that wait. */
+   * it, whose dismissal waits until that is safe, and that wait. */
   AdwToast             *correction_toast;
   gint64                correction_toast_in_at;
   AdwToast             *put_off_toast;
