@@ -247,27 +247,53 @@ test_correction_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the key binding a widget's class gives KEYVAL with MODIFIERS, as
+ * a key press that the focused list took would. */
 static gboolean
-set_flag_cb (gpointer data)
+press_binding (GtkWidget       *widget,
+               guint            keyval,
+               GdkModifierType  modifiers)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
 }
 
+/* Activates what the window's Ctrl+@keyval shortcut does, as a key
+ * press that no focused widget took would. */
 static gboolean
-flag_is_set (gpointer data)
+press_window_shortcut (GtkWidget *window,
+                       guint      keyval)
 {
-  return *(gboolean *) data;
+  return press_binding (window, keyval, GDK_CONTROL_MASK);
 }
 
-/* Runs the main loop, frames and animations included, for @ms. */
 static void
-spin_for_ms (guint ms)
+spin_ms (guint ms)
 {
-  gboolean passed = FALSE;
+  gint64 end = g_get_monotonic_time () + ms * 1000;
 
-  g_timeout_add (ms, set_flag_cb, &passed);
-  run_until (flag_is_set, &passed);
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
 }
 
 /* Corrections and undos in quick succession, as Ctrl+Z pressed twice
@@ -292,54 +318,15 @@ test_corrections_in_quick_succession (void)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
                                     "/r/greenwich-2019.txt", "grade.overall_effectiveness",
                                     "good");
-        spin_for_ms (gaps_ms[i]);
+        spin_ms (gaps_ms[i]);
         gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
-        spin_for_ms (gaps_ms[(i + round + 1) % G_N_ELEMENTS (gaps_ms)]);
+        spin_ms (gaps_ms[(i + round + 1) % G_N_ELEMENTS (gaps_ms)]);
       }
   /* Every toast shown, replaced and hidden. */
-  spin_for_ms (1500);
+  spin_ms (1500);
   g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
                    IC_GRADE_INADEQUATE);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Activates what the window's Ctrl+@keyval shortcut does, as a key
- * press that no focused widget took would. */
-static gboolean
-press_window_shortcut (GtkWidget *window,
-                       guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
-static void
-spin_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
 }
 
 static gboolean
@@ -1407,36 +1394,6 @@ test_search_first_frame (void)
   g_assert_cmpuint (n_rows, >, 2 * n_visible);
   g_assert_cmpuint (n_laid_out, <=, n_visible + 2);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Runs the key binding a widget's class gives KEYVAL with MODIFIERS, as
- * a key press that the focused list took would. */
-static gboolean
-press_binding (GtkWidget       *widget,
-               guint            keyval,
-               GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
 }
 
 /* A key pressed on a row of @list, as GTK passes it on: first to the
