@@ -760,6 +760,23 @@ measure_filter_changes (IcWindow   *window,
   g_signal_handler_disconnect (ic_window_get_reports (window), handler);
 }
 
+/* IC_SHOT_FILTER_VIEWS=charts,timeline: only those views (all four
+ * by default); IC_SHOT_FILTER_ROUNDS=N: their changes N times over,
+ * for A/B pairs and profiles. */
+static void
+measure_filter_views (IcWindow   *window,
+                      const char *search,
+                      const char *dir)
+{
+  const char *chosen = g_getenv ("IC_SHOT_FILTER_VIEWS");
+  g_auto(GStrv) views = g_strsplit (chosen ? chosen : "matrix,reports,timeline,charts", ",", -1);
+  guint rounds = g_getenv ("IC_SHOT_FILTER_ROUNDS") ? atoi (g_getenv ("IC_SHOT_FILTER_ROUNDS")) : 1;
+
+  for (guint r = 0; r < MAX (rounds, 1); r++)
+    for (guint i = 0; views[i] != NULL; i++)
+      measure_filter_changes (window, views[i], search, dir);
+}
+
 /* The keyboard in the results: Tab from the entry, then Down past the
  * first authority's passages to the second's first, under its heading,
  * with the focus ring ("search-keys"). */
@@ -1076,10 +1093,7 @@ main (int argc, char **argv)
        * list, the timeline and the charts, then stop. */
       if (g_getenv ("IC_SHOT_FILTER") != NULL)
         {
-          measure_filter_changes (window, "matrix", g_getenv ("IC_SHOT_FILTER"), argv[1]);
-          measure_filter_changes (window, "reports", g_getenv ("IC_SHOT_FILTER"), argv[1]);
-          measure_filter_changes (window, "timeline", g_getenv ("IC_SHOT_FILTER"), argv[1]);
-          measure_filter_changes (window, "charts", g_getenv ("IC_SHOT_FILTER"), argv[1]);
+          measure_filter_views (window, g_getenv ("IC_SHOT_FILTER"), argv[1]);
           gtk_window_destroy (GTK_WINDOW (window));
           return 0;
         }

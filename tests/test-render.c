@@ -11,6 +11,7 @@
 #include <math.h>
 #include <cairo-pdf.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ic-chart-private.h"
@@ -344,6 +345,160 @@ test_theme_counts (void)
   g_assert_cmpuint (front_door, <=, 6);
   /* Recurrences derived: front_door in all three reports of authority 0. */
   g_assert_cmpuint (chart->links->len, >=, 2);
+}
+
+/* The bar charts' numbers, counted when the chart is prepared, are
+ * those of the reports counted here one by one: each graded report's
+ * grade in each area, the reports raising each theme (most first, equal
+ * counts in the taxonomy's order), graded and other reports per year. */
+static void
+test_bar_counts (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (40, 4);
+  IcChartOptions every = { .latest_only = FALSE };
+  g_autoptr(IcChart) grades = ic_chart_new (IC_CHART_GRADES, reports, &every);
+  g_autoptr(IcChart) themes = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autoptr(IcChart) years = ic_chart_new (IC_CHART_YEARS, reports, NULL);
+  g_autoptr(GPtrArray) grades_table = ic_chart_get_table (grades);
+  g_autoptr(GPtrArray) themes_table = ic_chart_get_table (themes);
+  g_autoptr(GPtrArray) years_table = ic_chart_get_table (years);
+  guint n = g_list_model_get_n_items (reports);
+
+  g_assert_cmpuint (grades_table->len, ==, grades->n_areas + 1);
+  for (guint a = 0; a < grades->n_areas; a++)
+    {
+      char **row = g_ptr_array_index (grades_table, a + 1);
+      guint counted[IC_N_GRADES] = { 0, };
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+          if (ic_report_find_judgement (report, grades->areas[a]) != NULL)
+            counted[ic_report_get_grade (report, grades->areas[a])]++;
+        }
+      /* Outstanding, good, requires improvement, adequate, inadequate. */
+      g_assert_cmpuint (atoi (row[1]), ==, counted[IC_GRADE_OUTSTANDING]);
+      g_assert_cmpuint (atoi (row[2]), ==, counted[IC_GRADE_GOOD]);
+      g_assert_cmpuint (atoi (row[3]), ==, counted[IC_GRADE_REQUIRES_IMPROVEMENT]);
+      g_assert_cmpuint (atoi (row[4]), ==, counted[IC_GRADE_ADEQUATE]);
+      g_assert_cmpuint (atoi (row[5]), ==, counted[IC_GRADE_INADEQUATE]);
+    }
+
+  g_assert_cmpuint (themes_table->len, ==, themes->themes->len + 1);
+  g_assert_cmpuint (themes_table->len, >, 3);
+  for (guint rank = 1; rank < themes_table->len; rank++)
+    {
+      char **row = g_ptr_array_index (themes_table, rank);
+      char **above = g_ptr_array_index (themes_table, rank - 1);
+      guint counted = 0;
+      const char *key = NULL;
+
+      for (guint t = 0; t < themes->themes->len; t++)
+        {
+          g_autofree char *label = _ic_theme_label (g_ptr_array_index (themes->themes, t));
+
+          if (g_str_equal (label, row[0]))
+            key = g_ptr_array_index (themes->themes, t);
+        }
+      g_assert_nonnull (key);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+          GListModel *items = ic_report_get_improvements (report);
+          gboolean raised = FALSE;
+
+          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+            {
+              g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+
+              raised = raised || ic_improvement_has_theme (item, key);
+            }
+          counted += raised;
+        }
+      g_assert_cmpuint (atoi (row[1]), ==, counted);
+      if (rank > 1)
+        g_assert_cmpuint (atoi (above[1]), >=, counted);
+      if (rank > 1 && (guint) atoi (above[1]) == counted)
+        {
+          g_autofree char *above_key = NULL;
+
+          for (guint t = 0; t < themes->themes->len; t++)
+            {
+              g_autofree char *label = _ic_theme_label (g_ptr_array_index (themes->themes, t));
+
+              if (g_str_equal (label, above[0]))
+                above_key = g_strdup (g_ptr_array_index (themes->themes, t));
+            }
+          g_assert_cmpint (_ic_theme_order (above_key), <, _ic_theme_order (key));
+        }
+    }
+
+  for (guint row = 1; row < years_table->len; row++)
+    {
+      char **cells = g_ptr_array_index (years_table, row);
+      guint graded = 0, other = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+
+          if (g_date_get_year (ic_report_get_sort_date (report)) != (guint) atoi (cells[0]))
+            continue;
+          if (g_list_model_get_n_items (ic_report_get_judgements (report)) > 0)
+            graded++;
+          else
+            other++;
+        }
+      g_assert_cmpuint (atoi (cells[1]), ==, graded);
+      g_assert_cmpuint (atoi (cells[2]), ==, other);
+    }
+}
+
+/* A label's size is measured once for a text, a size, a width and the
+ * set-up of the context: measuring a chart again, or a new chart of the
+ * same reports (a filter cleared), lays no text out; the sizes are
+ * those a layout made now has, on each context (hinted metrics give
+ * other widths). */
+static void
+test_text_measured_once (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (40, 4);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autoptr(IcChart) again = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autoptr(IcPangoContext) plain = _ic_render_create_context (NULL);
+  g_autoptr(IcPangoContext) hinted = _ic_render_create_context (NULL);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  const char *label = "Supervision and management oversight";
+  double height = ic_chart_get_height_for_width (chart, plain, 431);
+  guint n_measured = _ic_text_n_measured ();
+
+  g_assert_cmpfloat (ic_chart_get_height_for_width (chart, plain, 431), ==, height);
+  g_assert_cmpfloat (ic_chart_get_height_for_width (again, plain, 431), ==, height);
+  g_assert_cmpuint (_ic_text_n_measured (), ==, n_measured);
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_ON);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_FULL);
+  pango_cairo_context_set_font_options (hinted, options);
+  pango_context_set_round_glyph_positions (hinted, TRUE);
+  cairo_font_options_destroy (options);
+  for (guint round = 0; round < 2; round++)
+    {
+      PangoContext *contexts[] = { plain, hinted };
+
+      for (guint c = 0; c < G_N_ELEMENTS (contexts); c++)
+        {
+          g_autoptr(PangoLayout) wide = _ic_text_layout (contexts[c], label, 9.7, 0, -1);
+          g_autoptr(PangoLayout) narrow = _ic_text_layout (contexts[c], label, 9.7, 0, 90);
+          double width, wrapped;
+
+          _ic_text_size (wide, &width, NULL);
+          _ic_text_size (narrow, NULL, &wrapped);
+          g_assert_cmpfloat (_ic_text_width (contexts[c], label, 9.7, 0), ==, width);
+          g_assert_cmpfloat (_ic_text_height (contexts[c], label, 9.7, 0, 90), ==, wrapped);
+        }
+    }
+  g_assert_cmpfloat (_ic_text_width (plain, label, 9.7, 0), !=, _ic_text_width (hinted, label, 9.7, 0));
 }
 
 static void
@@ -852,6 +1007,8 @@ main (int   argc,
   g_test_add_func ("/render/chart/in-bounds", test_charts_in_bounds);
   g_test_add_func ("/render/chart/empty", test_empty);
   g_test_add_func ("/render/chart/theme-counts", test_theme_counts);
+  g_test_add_func ("/render/chart/bar-counts", test_bar_counts);
+  g_test_add_func ("/render/text/measured-once", test_text_measured_once);
   g_test_add_func ("/render/chart/export", test_export);
   g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
   g_test_add_func ("/render/chart/hit-test", test_other_hits);

@@ -1275,6 +1275,230 @@ test_charts_filter_at_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* fill_store_at_scale()'s 900 reports, each raising one more theme of
+ * the taxonomy, a different one from report to report, so that the
+ * themes chart's rows and their order change with the filter. */
+static void
+fill_store_themed_at_scale (IcReportStore *store)
+{
+  g_autoptr(GPtrArray) reports = make_reports_at_scale ();
+  const char * const *keys = _ic_theme_keys ();
+  guint n_keys = g_strv_length ((char **) keys);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const char *theme = keys[(i * 7 + i / 6) % n_keys];
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("An area for improvement.", IC_ITEM_KIND_IMPROVEMENT,
+                                        IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { theme, NULL });
+
+      _ic_report_add_improvement (g_ptr_array_index (reports, i), item);
+    }
+  ic_report_store_add_batch (store, reports);
+}
+
+/* The Charts page's four charts are prepared, and laid out. */
+static gboolean
+charts_current (gpointer charts)
+{
+  for (IcChartKind kind = IC_CHART_GRADES; kind < IC_N_CHART_KINDS; kind++)
+    {
+      IcChartWidget *chart = find_chart_of_kind (charts, kind);
+
+      if (!ic_chart_widget_is_current (chart) || gtk_widget_get_width (GTK_WIDGET (chart)) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static cairo_surface_t *
+draw_chart (IcChart *chart,
+            int      width,
+            int      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  ic_chart_draw (chart, cr, width, height, ic_palette_get_screen (FALSE));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The chart @widget shows has the numbers, and draws the picture, of a
+ * chart prepared now from the reports its model holds: nothing it
+ * counted is of reports as they were before a filter change or a
+ * correction. */
+static void
+assert_chart_fresh (IcChartWidget *widget)
+{
+  IcChart *shown = ic_chart_widget_get_chart (widget);
+  IcChartKind kind = ic_chart_widget_get_kind (widget);
+  g_autoptr(GStrvBuilder) drawn = g_strv_builder_new ();
+  g_auto(GStrv) authorities = NULL;
+  g_autoptr(GPtrArray) no_links = g_ptr_array_new ();
+  IcChartOptions options = { .latest_only = kind == IC_CHART_GRADES, .links = no_links,
+                             .font_size = shown->font_size };
+  g_autoptr(IcChart) fresh = NULL;
+  g_autoptr(GPtrArray) shown_table = ic_chart_get_table (shown);
+  g_autoptr(GPtrArray) fresh_table = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (widget));
+  int height = gtk_widget_get_height (GTK_WIDGET (widget));
+  cairo_surface_t *a, *b;
+
+  g_assert_true (ic_chart_widget_is_current (widget));
+  /* The history draws the authorities the view chose (a peer group). */
+  for (guint i = 0; i < shown->history_authorities->len; i++)
+    g_strv_builder_add (drawn, g_ptr_array_index (shown->history_authorities, i));
+  authorities = g_strv_builder_end (drawn);
+  if (kind == IC_CHART_HISTORY)
+    options.authorities = (const char * const *) authorities;
+  fresh = ic_chart_new (kind, ic_chart_widget_get_model (widget), &options);
+  fresh_table = ic_chart_get_table (fresh);
+  g_assert_cmpuint (shown_table->len, ==, fresh_table->len);
+  for (guint i = 0; i < fresh_table->len; i++)
+    g_assert_true (g_strv_equal (g_ptr_array_index (shown_table, i), g_ptr_array_index (fresh_table, i)));
+
+  g_assert_cmpint (width, >, 0);
+  a = draw_chart (shown, width, height);
+  b = draw_chart (fresh, width, height);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * height,
+                   cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * height);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+assert_charts_fresh (GtkWidget *charts)
+{
+  for (IcChartKind kind = IC_CHART_GRADES; kind < IC_N_CHART_KINDS; kind++)
+    assert_chart_fresh (find_chart_of_kind (charts, kind));
+}
+
+/* What the Charts page counts is counted when each chart is prepared,
+ * once, not as it is drawn: after each filter change, and after a
+ * correction of a report the charts show, the four charts have the
+ * numbers and draw the picture of charts prepared anew from the
+ * reports shown. */
+static void
+test_charts_counts_current (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcReportStore *store = ic_window_get_store (window);
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  GtkWidget *charts = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+  IcChartWidget *grades = find_chart_of_kind (charts, IC_CHART_GRADES);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(IcReport) corrected = NULL;
+  IcGrade grade;
+
+  ic_report_filter_reset (filter);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  fill_store_themed_at_scale (store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (run_until (widget_mapped, grades));
+  g_assert_true (run_until (charts_current, charts));
+
+  for (guint step = 0; step < 5; step++)
+    {
+      set_filter_step (filter, step);
+      for (guint turn = 0; turn < 3; turn++)
+        g_main_context_iteration (NULL, FALSE);
+      assert_charts_fresh (charts);
+    }
+
+  /* The latest graded report of the first authority, its overall grade
+   * corrected: the grades chart's first bar changes. */
+  before = ic_chart_get_table (ic_chart_widget_get_chart (grades));
+  corrected = g_object_ref (g_ptr_array_index (ic_chart_widget_get_chart (grades)->rows, 0));
+  grade = ic_report_get_grade (corrected, IC_AREA_OVERALL_EFFECTIVENESS) == IC_GRADE_GOOD
+    ? IC_GRADE_INADEQUATE : IC_GRADE_GOOD;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                              ic_report_get_content_id (corrected), "grade.overall_effectiveness",
+                              ic_grade_to_key (grade));
+  g_assert_cmpint (ic_report_get_grade (corrected, IC_AREA_OVERALL_EFFECTIVENESS), ==, grade);
+  g_assert_true (run_until (charts_current, charts));
+  assert_charts_fresh (charts);
+  after = ic_chart_get_table (ic_chart_widget_get_chart (grades));
+  g_assert_false (g_strv_equal (g_ptr_array_index (before, 1), g_ptr_array_index (after, 1)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The themes chart's buttons are its rows', in their order, each
+ * leading to its theme's search; returns them by tooltip. */
+static GHashTable *
+assert_theme_targets_follow (IcChartWidget *themes)
+{
+  GArray *marks = ic_chart_widget_get_marks (themes);
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint i = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (themes)); c; c = gtk_widget_get_next_sibling (c), i++)
+    {
+      IcChartMark *mark = &g_array_index (marks, IcChartMark, i);
+      g_autofree char *tooltip = g_strdup_printf ("Search every report for %s",
+                                                  ic_theme_get_label (mark->hit.theme));
+
+      g_assert_cmpuint (i, <, marks->len);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (c), ==, tooltip);
+      g_hash_table_insert (targets, g_steal_pointer (&tooltip), c);
+    }
+  g_assert_cmpuint (i, ==, marks->len);
+  return targets;
+}
+
+/* A filter change mostly shows the same themes again: their buttons
+ * over the themes chart are kept (each new one asks the X server where
+ * the pointer is, for its tooltip), moved into the new order of the
+ * rows. */
+static void
+test_charts_theme_targets_kept (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  GtkWidget *charts = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
+  IcChartWidget *themes = find_chart_of_kind (charts, IC_CHART_THEMES);
+  g_autoptr(GHashTable) all = NULL;
+  guint n_kept = 0;
+
+  ic_report_filter_reset (filter);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  fill_store_themed_at_scale (ic_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (run_until (charts_current, charts));
+  all = assert_theme_targets_follow (themes);
+  g_assert_cmpuint (g_hash_table_size (all), >, 10);
+
+  for (guint step = 0; step < 5; step++)
+    {
+      g_autoptr(GHashTable) shown = NULL;
+      GHashTableIter iter;
+      gpointer tooltip, target;
+
+      set_filter_step (filter, step);
+      for (guint turn = 0; turn < 3; turn++)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (ic_chart_widget_is_current (themes));
+      shown = assert_theme_targets_follow (themes);
+      g_hash_table_iter_init (&iter, shown);
+      while (g_hash_table_iter_next (&iter, &tooltip, &target))
+        {
+          g_assert_true (g_hash_table_lookup (all, tooltip) == target);
+          n_kept++;
+        }
+    }
+  g_assert_cmpuint (n_kept, >, g_hash_table_size (all));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   gboolean painted;
@@ -2295,6 +2519,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/paced-rows", test_paced_rows);
   g_test_add_func ("/ui/window/filter-exact-at-scale", test_filter_exact_at_scale);
   g_test_add_func ("/ui/window/charts-filter-at-scale", test_charts_filter_at_scale);
+  g_test_add_func ("/ui/window/charts-counts-current", test_charts_counts_current);
+  g_test_add_func ("/ui/window/charts-theme-targets-kept", test_charts_theme_targets_kept);
   g_test_add_func ("/ui/window/folder-watch", test_folder_watch);
   g_test_add_func ("/ui/window/settings-enums", test_settings_enums);
   g_test_add_func ("/ui/window/filters-saved", test_filters_saved);

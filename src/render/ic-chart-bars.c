@@ -34,18 +34,18 @@ pad (IcChart *chart)
   return chart->font_size * 0.4;
 }
 
+static gboolean
+report_has_grades (IcReport *report)
+{
+  return g_list_model_get_n_items (ic_report_get_judgements (report)) > 0;
+}
+
 static guint
 grade_count (IcChart *chart,
              IcArea   area,
              IcGrade  grade)
 {
-  guint count = 0;
-
-  for (guint i = 0; i < chart->rows->len; i++)
-    if (ic_report_find_judgement (g_ptr_array_index (chart->rows, i), area) != NULL
-        && ic_report_get_grade (g_ptr_array_index (chart->rows, i), area) == grade)
-      count++;
-  return count;
+  return chart->grade_counts[area][grade];
 }
 
 static guint
@@ -64,19 +64,84 @@ static guint
 theme_at (IcChart *chart,
           guint    rank)
 {
-  g_autofree guint *order = g_new (guint, chart->themes->len);
+  return g_array_index (chart->theme_ranks, guint, rank);
+}
 
+/* A report's grade in an area is NONE unless it has a judgement there. */
+static void
+count_grades (IcChart *chart)
+{
+  for (guint i = 0; i < chart->rows->len; i++)
+    for (guint a = 0; a < IC_N_AREAS; a++)
+      chart->grade_counts[a][ic_report_get_grade (g_ptr_array_index (chart->rows, i), a)]++;
+}
+
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GArray *counts = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint ca = g_array_index (counts, guint, ia), cb = g_array_index (counts, guint, ib);
+
+  /* Equal counts keep the themes' taxonomy order. */
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+rank_themes (IcChart *chart)
+{
+  chart->theme_ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), chart->themes->len);
   for (guint i = 0; i < chart->themes->len; i++)
-    order[i] = i;
-  for (guint i = 1; i < chart->themes->len; i++)
-    for (guint j = i; j > 0 && g_array_index (chart->theme_counts, guint, order[j])
-                               > g_array_index (chart->theme_counts, guint, order[j - 1]); j--)
-      {
-        guint tmp = order[j];
-        order[j] = order[j - 1];
-        order[j - 1] = tmp;
-      }
-  return order[rank];
+    g_array_append_val (chart->theme_ranks, i);
+  g_array_sort_with_data (chart->theme_ranks, compare_ranks, chart->theme_counts);
+}
+
+/* A year's reports: graded inspections, and visits and letters. */
+typedef struct
+{
+  guint graded;
+  guint other;
+} YearCount;
+
+/* Each year's from first_year on. */
+static void
+count_years (IcChart *chart)
+{
+  guint n_years = chart->first_year > 0 ? chart->last_year - chart->first_year + 1 : 0;
+
+  chart->year_counts = g_array_new (FALSE, TRUE, sizeof (YearCount));
+  g_array_set_size (chart->year_counts, n_years);
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+      YearCount *count;
+
+      if (date == NULL)
+        continue;
+      count = &g_array_index (chart->year_counts, YearCount, g_date_get_year (date) - chart->first_year);
+      if (report_has_grades (report))
+        count->graded++;
+      else
+        count->other++;
+    }
+}
+
+/* What the bar charts draw, counted once when the chart is prepared:
+ * measuring, painting and hit testing read the counts many times. */
+void
+_ic_bars_count (IcChart *chart)
+{
+  if (chart->kind == IC_CHART_GRADES)
+    count_grades (chart);
+  else if (chart->kind == IC_CHART_THEMES)
+    rank_themes (chart);
+  else if (chart->kind == IC_CHART_YEARS)
+    count_years (chart);
 }
 
 static char *
@@ -325,19 +390,10 @@ year_counts (IcChart *chart,
              guint   *graded,
              guint   *other)
 {
-  *graded = *other = 0;
-  for (guint i = 0; i < chart->reports->len; i++)
-    {
-      IcReport *report = g_ptr_array_index (chart->reports, i);
-      const GDate *date = ic_report_get_sort_date (report);
+  const YearCount *count = &g_array_index (chart->year_counts, YearCount, year - chart->first_year);
 
-      if (date == NULL || g_date_get_year (date) != year)
-        continue;
-      if (g_list_model_get_n_items (ic_report_get_judgements (report)) > 0)
-        (*graded)++;
-      else
-        (*other)++;
-    }
+  *graded = count->graded;
+  *other = count->other;
 }
 
 static void

@@ -35,6 +35,14 @@ struct _IcChart
    * (heat[theme * n_years + year - first_year]), and the largest. */
   guint       *heat;
   guint        heat_max;
+  /* Counted once when prepared, not at every measure, paint and hit
+   * test (ic-chart-bars.c): the grades chart's rows by area and grade,
+   * the themes chart's order (theme indices, most raised first) and the
+   * years chart's graded and other reports of each year (from
+   * first_year). */
+  guint        grade_counts[IC_N_AREAS][IC_N_GRADES];
+  GArray      *theme_ranks;
+  GArray      *year_counts;
 };
 
 const char *_ic_chart_report_authority (IcReport *report);
@@ -114,6 +122,7 @@ void     _ic_timeline_marks   (IcChart *chart, PangoContext *context, double wid
                                double height, GArray *marks);
 gboolean _ic_timeline_hit     (IcChart *chart, PangoContext *context, double width,
                                double height, double x, double y, IcChartHit *hit);
+void     _ic_bars_count       (IcChart *chart);
 char    *_ic_bars_subtitle    (IcChart *chart) G_GNUC_WARN_UNUSED_RESULT;
 void     _ic_bars_measure     (IcChart *chart, PangoContext *context, double for_width, double *width, double *height);
 void     _ic_bars_draw        (IcChart *chart, cairo_t *cr, PangoContext *context,

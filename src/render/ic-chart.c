@@ -422,9 +422,10 @@ ic_chart_new (IcChartKind           kind,
   collect_reports (chart, reports, options);
   collect_authorities (chart);
   collect_rows (chart);
-  collect_areas (chart);
-  /* Only the charts that draw them count themes or graded reports:
-   * the window prepares four charts at each filter change. */
+  /* Only the charts that draw them count themes, areas or graded
+   * reports: the window prepares four charts at each filter change. */
+  if (kind == IC_CHART_MATRIX || kind == IC_CHART_GRADES)
+    collect_areas (chart);
   if (kind == IC_CHART_TIMELINE || kind == IC_CHART_THEMES)
     collect_themes (chart);
   collect_years (chart);
@@ -432,6 +433,7 @@ ic_chart_new (IcChartKind           kind,
     _ic_timeline_count_heat (chart);
   if (kind == IC_CHART_HISTORY)
     collect_history_authorities (chart, options);
+  _ic_bars_count (chart);
   /* Finding recurrences walks every pair of an authority's items: a
    * caller may have them already, or know it draws none. */
   if (options != NULL && options->links != NULL)
@@ -466,6 +468,8 @@ ic_chart_unref (IcChart *chart)
   g_array_unref (chart->theme_counts);
   g_ptr_array_unref (chart->links);
   g_ptr_array_unref (chart->history_authorities);
+  g_clear_pointer (&chart->theme_ranks, g_array_unref);
+  g_clear_pointer (&chart->year_counts, g_array_unref);
   g_free (chart->heat);
   g_free (chart);
 }

@@ -52,6 +52,7 @@ double        _ic_text_width            (PangoContext   *context,
                                          const char     *text,
                                          double          size,
                                          IcTextFlags     flags);
+guint         _ic_text_n_measured       (void);
 void          _ic_text_draw             (cairo_t        *cr,
                                          PangoLayout    *layout,
                                          double          x,

@@ -109,6 +109,106 @@ _ic_text_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+/* Text measured once per text, size and set-up of the context. The
+ * charts measure the same labels at every width GTK asks about, again
+ * to draw them, and again at every filter change: a theme's label is
+ * shaped once, not a dozen times a frame (doc/ui-stalls.md). Shared by
+ * the threads that draw (exports run in workers), hence the lock. */
+typedef struct
+{
+  double width;
+  double height;
+} TextExtents;
+
+#define MAX_EXTENTS 8192
+
+static GMutex extents_lock;
+static GHashTable *extents;  /* char *key -> TextExtents */
+static guint n_measured;
+
+/* Everything a layout's size depends on besides the layout's own font:
+ * the font map (one a thread), the font options (hinting), the
+ * transformation, glyph rounding, language, direction and the
+ * context's font, which fills what the layout's leaves unset. */
+static char *
+extents_key (PangoContext *context,
+             const char   *text,
+             double        size,
+             IcTextFlags   flags,
+             double        width)
+{
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  const PangoMatrix *m = pango_context_get_matrix (context);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  return g_strdup_printf ("%p %lx %a %a %a %a %a %a %d %s %d %x %d %a %a\037%s",
+                          (gpointer) pango_context_get_font_map (context),
+                          options ? cairo_font_options_hash (options) : 0UL,
+                          m ? m->xx : 1, m ? m->xy : 0, m ? m->yx : 0, m ? m->yy : 1,
+                          m ? m->x0 : 0, m ? m->y0 : 0,
+                          pango_context_get_round_glyph_positions (context),
+                          pango_language_to_string (pango_context_get_language (context)),
+                          pango_context_get_base_dir (context),
+                          font ? pango_font_description_hash (font) : 0U,
+                          flags, size, width, text ? text : "");
+}
+
+/* Returns: whether @key was measured before; its size then in @out */
+static gboolean
+lookup_extents (const char  *key,
+                TextExtents *out)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&extents_lock);
+  TextExtents *found = extents ? g_hash_table_lookup (extents, key) : NULL;
+
+  if (found != NULL)
+    *out = *found;
+  return found != NULL;
+}
+
+static void
+keep_extents (char              *key,
+              const TextExtents *size)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&extents_lock);
+
+  if (extents == NULL)
+    extents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Texts with counts in them come and go: start over now and then. */
+  if (g_hash_table_size (extents) >= MAX_EXTENTS)
+    g_hash_table_remove_all (extents);
+  g_hash_table_replace (extents, key, g_memdup2 (size, sizeof *size));
+  n_measured++;
+}
+
+static TextExtents
+text_extents (PangoContext *context,
+              const char   *text,
+              double        size,
+              IcTextFlags   flags,
+              double        width)
+{
+  g_autofree char *key = extents_key (context, text, size, flags, width);
+  g_autoptr(PangoLayout) layout = NULL;
+  TextExtents measured;
+
+  if (lookup_extents (key, &measured))
+    return measured;
+  layout = _ic_text_layout (context, text, size, flags, width);
+  _ic_text_size (layout, &measured.width, &measured.height);
+  keep_extents (g_steal_pointer (&key), &measured);
+  return measured;
+}
+
+/* How many texts were laid out to be measured so far: for tests. */
+guint
+_ic_text_n_measured (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&extents_lock);
+
+  return n_measured;
+}
+
 double
 _ic_text_height (PangoContext *context,
                  const char   *text,
@@ -116,11 +216,7 @@ _ic_text_height (PangoContext *context,
                  IcTextFlags   flags,
                  double        width)
 {
-  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, size, flags, width);
-  double height;
-
-  _ic_text_size (layout, NULL, &height);
-  return height;
+  return text_extents (context, text, size, flags, width).height;
 }
 
 double
@@ -129,11 +225,7 @@ _ic_text_width (PangoContext *context,
                 double        size,
                 IcTextFlags   flags)
 {
-  g_autoptr(PangoLayout) layout = _ic_text_layout (context, text, size, flags, -1);
-  double width;
-
-  _ic_text_size (layout, &width, NULL);
-  return width;
+  return text_extents (context, text, size, flags, -1).width;
 }
 
 void

@@ -51,6 +51,7 @@ struct _IcChartWidget
    * bar has no role, name or focus ring, a button has all three. Each
    * searches every report for its theme (win.search). */
   GPtrArray   *targets;      /* GtkWidget, children of self */
+  GHashTable  *theme_targets; /* theme -> GtkWidget, each made once and kept */
   guint        target_focus; /* the one the group's tab stop enters */
 };
 
@@ -172,54 +173,116 @@ clear_targets (IcChartWidget *self)
 
 /* A theme's row, as a theme chip on a report page, leads to the search
  * for the theme's items across every report, with the filters in
- * force; a theme whose rules give no query has no target. */
+ * force; a theme whose rules give no query has no target. What the
+ * button says and does depends on its theme alone. */
 static GtkWidget *
-theme_target (const IcChartMark *mark,
-              guint              index)
+theme_target_new (const char *theme)
 {
-  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), mark->hit.theme);
+  g_autofree char *query = ic_theme_rules_get_query (ic_theme_rules_get_default (), theme);
   g_autofree char *name = NULL;
-  g_autofree char *said = NULL;
   GtkWidget *button;
 
   if (query == NULL)
     return NULL;
-  name = g_strdup_printf (_("Search every report for %s"), ic_theme_get_label (mark->hit.theme));
-  said = ic_chart_widget_describe_hit (&mark->hit);
+  name = g_strdup_printf (_("Search every report for %s"), ic_theme_get_label (theme));
   button = gtk_button_new ();
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "chart-target");
   gtk_widget_set_tooltip_text (button, name);
   ic_a11y_set_name (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  said ? said : "", -1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", query);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.search");
-  g_object_set_data (G_OBJECT (button), "ic-mark-index", GUINT_TO_POINTER (index));
   return button;
 }
 
+/* The row's count and place change with the reports. */
+static void
+theme_target_set_mark (GtkWidget         *button,
+                       const IcChartMark *mark,
+                       guint              index)
+{
+  g_autofree char *said = ic_chart_widget_describe_hit (&mark->hit);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  said ? said : "", -1);
+  g_object_set_data (G_OBJECT (button), "ic-mark-index", GUINT_TO_POINTER (index));
+}
+
+/* A theme with no search keeps NULL. */
+static void
+release_target (gpointer target)
+{
+  if (target != NULL)
+    g_object_unref (target);
+}
+
+/* Returns: (transfer none) (nullable): the button of @theme's row */
+static GtkWidget *
+theme_target (IcChartWidget *self,
+              const char    *theme)
+{
+  GtkWidget *target;
+
+  if (self->theme_targets == NULL)
+    self->theme_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, release_target);
+  if (g_hash_table_lookup_extended (self->theme_targets, theme, NULL, (gpointer *) &target))
+    return target;
+  target = theme_target_new (theme);
+  g_hash_table_insert (self->theme_targets, g_strdup (theme), target ? g_object_ref_sink (target) : NULL);
+  return target;
+}
+
+/* Children after @last, the rows no longer shown, leave. */
+static void
+unparent_after (IcChartWidget *self,
+                GtkWidget     *last)
+{
+  GtkWidget *child = last ? gtk_widget_get_next_sibling (last) : gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_widget_unparent (child);
+      child = next;
+    }
+}
+
+/* The themes' buttons follow the chart prepared. A filter change
+ * mostly shows themes shown before: each theme's button is made once
+ * (making one asks the X server where the pointer is, for its tooltip)
+ * and kept, put in its row's place, and told its row's count. */
 static void
 rebuild_targets (IcChartWidget *self)
 {
   GArray *marks;
+  GtkWidget *previous = NULL;
   /* New reports or filters keep the keyboard in the chart. */
   gboolean had_focus = self->targets != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
 
-  clear_targets (self);
   if (self->kind != IC_CHART_THEMES || self->chart == NULL)
-    return;
+    {
+      clear_targets (self);
+      return;
+    }
   marks = ensure_marks (self);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
   self->targets = g_ptr_array_new ();
   for (guint i = 0; i < marks->len; i++)
     {
-      GtkWidget *target = theme_target (&g_array_index (marks, IcChartMark, i), i);
+      IcChartMark *mark = &g_array_index (marks, IcChartMark, i);
+      GtkWidget *target = theme_target (self, mark->hit.theme);
 
       if (target == NULL)
         continue;
-      gtk_widget_set_parent (target, GTK_WIDGET (self));
+      theme_target_set_mark (target, mark, i);
+      /* Children in the rows' order: the order screen readers read. */
+      if (gtk_widget_get_parent (target) == NULL || gtk_widget_get_prev_sibling (target) != previous)
+        gtk_widget_insert_after (target, GTK_WIDGET (self), previous);
       g_ptr_array_add (self->targets, target);
+      previous = target;
     }
+  unparent_after (self, previous);
   self->target_focus = MIN (self->target_focus, MAX (self->targets->len, 1) - 1);
   if (had_focus && self->targets->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->targets, self->target_focus));
@@ -442,12 +505,17 @@ model_items_changed_cb (IcChartWidget *self)
  * may be several (a reset, then a region); at the default priority, so
  * that input and timers keep it waiting no longer than one turn. */
 static void
-filter_changed_cb (IcChartWidget *self)
+prepare_at_next_turn (IcChartWidget *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_cb, self, NULL);
+}
+
+static void
+filter_changed_cb (IcChartWidget *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    prepare_at_next_turn (self);
 }
 
 static void
@@ -996,6 +1064,7 @@ ic_chart_widget_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->chart, ic_chart_unref);
   clear_targets (self);
+  g_clear_pointer (&self->theme_targets, g_hash_table_unref);
   g_clear_pointer (&self->authorities, g_strfreev);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->selected, g_free);
@@ -1229,7 +1298,13 @@ ic_chart_widget_set_authorities (IcChartWidget      *self,
     return;
   g_strfreev (self->authorities);
   self->authorities = g_strdupv ((char **) authorities);
-  model_items_changed_cb (self);
+  /* A peer group is chosen in the filter bar: the user's change, as a
+   * filter's, drawn at the next turn rather than after a pause. */
+  self->dirty = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  prepare_at_next_turn (self);
 }
 
 /**

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ic-enum-types.h"
 #include "ic-report-private.h"
@@ -780,11 +781,18 @@ int
 ic_report_compare (IcReport *a,
                    IcReport *b)
 {
+  const char *authority_a = a->value->authority ? a->value->authority : "";
+  const char *authority_b = b->value->authority ? b->value->authority : "";
   int cmp;
 
-  cmp = g_utf8_collate (a->value->authority ? a->value->authority : "", b->value->authority ? b->value->authority : "");
-  if (cmp != 0)
-    return cmp;
+  /* Most comparisons are of one authority's reports (a sorted list's
+   * neighbours): collating normalises both names every time. */
+  if (strcmp (authority_a, authority_b) != 0)
+    {
+      cmp = g_utf8_collate (authority_a, authority_b);
+      if (cmp != 0)
+        return cmp;
+    }
 
   cmp = compare_dates (ic_report_get_sort_date (a), ic_report_get_sort_date (b));
   if (cmp != 0)
