@@ -171,10 +171,23 @@ inside_button (GPtrArray         *nodes,
   return FALSE;
 }
 
-/* Every object a user reaches is named in words; every chart says what it
- * shows. Returns the number of problems, each one printed. */
+/* The name of the window @node is in (the application's node holds
+ * them all). */
+static const char *
+window_of (GPtrArray         *nodes,
+           const IcAtspiNode *node)
+{
+  while (node->parent >= 0 && !g_str_equal (node->role, "window") && !g_str_equal (node->role, "dialog"))
+    node = g_ptr_array_index (nodes, node->parent);
+  return node->name;
+}
+
+/* Every object a user reaches in the window named @window (NULL: in
+ * every window) is named in words; every chart says what it shows.
+ * Returns the number of problems, each one printed. */
 static guint
-count_unnamed (GPtrArray *nodes)
+count_unnamed_in (GPtrArray  *nodes,
+                  const char *window)
 {
   guint problems = 0;
 
@@ -185,6 +198,8 @@ count_unnamed (GPtrArray *nodes)
                              is_interactive_role (n->role);
       const char *problem = NULL;
 
+      if (window != NULL && g_strcmp0 (window_of (nodes, n), window) != 0)
+        continue;
       if (interactive && !inside_button (nodes, n))
         {
           if (is_type_name (n->name))
@@ -213,6 +228,12 @@ count_unnamed (GPtrArray *nodes)
         }
     }
   return problems;
+}
+
+static guint
+count_unnamed (GPtrArray *nodes)
+{
+  return count_unnamed_in (nodes, NULL);
 }
 
 static guint
@@ -654,6 +675,17 @@ count_containing (GPtrArray  *nodes,
   return n;
 }
 
+static guint
+count_in_window (GPtrArray  *nodes,
+                 const char *window)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    n += g_strcmp0 (window_of (nodes, g_ptr_array_index (nodes, i)), window) == 0;
+  return n;
+}
+
 /* Whether the object a screen reader is on is @role named @name, once
  * the focus has reached it (a coming frame, later under sanitizers). */
 static gboolean
@@ -724,7 +756,10 @@ test_link_dialog (void)
   dialog = link_dialog_by_keyboard (window);
 
   nodes = walk_or_fail ();
-  g_assert_cmpuint (count_unnamed (nodes), ==, 0);
+  /* The dialog is a window of its own (the main window's state is
+   * another test's business). */
+  g_assert_cmpuint (count_in_window (nodes, "Link to an Earlier Item"), >=, 8);
+  g_assert_cmpuint (count_unnamed_in (nodes, "Link to an Earlier Item"), ==, 0);
   g_assert_cmpuint (count_named (nodes, "list", "Items of earlier reports"), ==, 1);
   g_assert_cmpuint (count_containing (nodes, "list item", "2018, item 1: Return home interviews"), ==, 1);
   g_assert_cmpuint (count_containing (nodes, "list item", "2018, item 2: Supervision of social workers"), ==, 1);
