@@ -464,7 +464,8 @@ test_pack_user_links (void)
   const char *y2019[] = { "Emotional wellbeing support for children looked after, including access to "
                           "child and adolescent services.", NULL };
   const char *y2023[] = { "Emotional wellbeing support for children looked after, including access to "
-                          "child and adolescent services, and its timeliness.", NULL };
+                          "child and adolescent services, and its timeliness.",
+                          "Timeliness of initial child protection conferences.", NULL };
   IcReport *first = halton_report ("id2015", "2015-03-06", y2015);
   IcReport *middle = halton_report ("id2019", "2019-03-08", y2019);
   IcReport *last = halton_report ("id2023", "2023-03-10", y2023);
@@ -472,6 +473,7 @@ test_pack_user_links (void)
   g_autoptr(IcCorrections) corrections = ic_corrections_new ("/nonexistent/corrections.json");
   const char *user_link = "improvements.0.recurs_from.id2015.1";
   const char *method_link = "improvements.0.recurs_from.id2019.0";
+  const char *same_day_link = "improvements.1.recurs_from.id2019.0";
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -497,9 +499,21 @@ test_pack_user_links (void)
   g_assert_nonnull (strstr (text, "Halton" IC_CORRECTED_MARK));
   g_assert_nonnull (strstr (text, IC_CORRECTED_MARK " includes a link made by the user (a correction)"));
 
+  /* A link the user made to a later report's other item, at the end
+   * of a step the method drew already, is that step's too. */
+  g_assert_true (ic_corrections_remove (corrections, "id2019", user_link));
+  g_assert_true (ic_corrections_set_field (corrections, "id2023", same_day_link, "same", &error));
+  g_assert_no_error (error);
+  ic_corrections_apply (corrections, middle);
+  ic_corrections_apply (corrections, last);
+  g_clear_pointer (&text, g_free);
+  text = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (text, "8 March 2019, 10 March 2023 (includes a link made by the user)"));
+  g_assert_nonnull (strstr (text, "Raised before: Focused visit \u00b7 8 March 2019 (linked by the user)"));
+  g_assert_true (ic_corrections_remove (corrections, "id2023", same_day_link));
+
   /* The user's link taken back, and the method's pair unlinked: no
    * recurring area left, and 2023 raises its item as new. */
-  g_assert_true (ic_corrections_remove (corrections, "id2019", user_link));
   g_assert_true (ic_corrections_set_field (corrections, "id2023", method_link, "different", &error));
   g_assert_no_error (error);
   ic_corrections_apply (corrections, middle);
@@ -509,7 +523,7 @@ test_pack_user_links (void)
   g_assert_null (strstr (text, "8 March 2019, 10 March 2023"));
   g_assert_null (strstr (text, "by the user"));
   g_assert_nonnull (strstr (text, "No improvement area was raised again in a later report."));
-  g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 1 new, 1 no longer raised"));
+  g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
 }
 
 typedef struct

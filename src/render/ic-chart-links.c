@@ -128,13 +128,13 @@ add_chain_links (GPtrArray  *links,
   const GDate *last_drawn = NULL;
   guint times = 0;
   gboolean by_user = FALSE;
+  IcChartLink *last_link = NULL;
 
   for (guint i = 0; i < chain->len; i++)
     {
       const IcItemRef *ref = g_ptr_array_index (chain, i);
       const GDate *date = ic_report_get_sort_date (ref->report);
       IcChartLink *link;
-
       g_autofree char *key = NULL;
 
       if (date == NULL)
@@ -144,6 +144,12 @@ add_chain_links (GPtrArray  *links,
       last_counted = date;
       key = ref_key (ref);
       by_user |= g_hash_table_contains (user_linked, key);
+      /* Another item of the report a step ends in: that step counts it. */
+      if (last_link != NULL && g_date_compare (date, &last_link->later) == 0)
+        {
+          last_link->user_linked |= by_user;
+          by_user = FALSE;
+        }
       if (!report_raises (ref->report, theme) ||
           (last_drawn != NULL && g_date_compare (date, last_drawn) == 0))
         continue;
@@ -154,6 +160,7 @@ add_chain_links (GPtrArray  *links,
           link->user_linked = by_user;
           by_user = FALSE;
           g_ptr_array_add (links, link);
+          last_link = link;
         }
       last_drawn = date;
     }
