@@ -411,6 +411,61 @@ test_grade_cell_shared_sizes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Grades are shown in columns of several widths: a grade measured in
+ * each is laid out once per width, not again whenever a column of
+ * another width measured it in between (seven layouts of "Not graded"
+ * in a reopen's first rows). A text cut short on one line is one line
+ * high whatever its width. */
+static void
+test_grade_cell_heights_per_width (void)
+{
+  const int widths[] = { 90, 130, 90, 130, 170, 90 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *text_cells[3];
+  int heights[G_N_ELEMENTS (widths)];
+  int text_height[G_N_ELEMENTS (text_cells)], dummy;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *cell = ic_grade_cell_new ();
+
+      gtk_box_append (GTK_BOX (box), cell);
+      ic_grade_cell_set_text (IC_GRADE_CELL (cell), "Requires improvement to be good, in another column");
+      before = ic_drawn_cell_get_n_text_layouts ();
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, widths[i], &heights[i], &dummy, NULL, NULL);
+      g_test_message ("column of %d px: %u layouts", widths[i], ic_drawn_cell_get_n_text_layouts () - before);
+      /* A width seen before lays nothing out; 90 px came back after 130. */
+      if (i == 2 || i == 3 || i == 5)
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before);
+      else
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), >, before);
+    }
+  g_assert_cmpint (heights[2], ==, heights[0]);
+  g_assert_cmpint (heights[3], ==, heights[1]);
+  g_assert_cmpint (heights[0], >, heights[4]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_cells); i++)
+    {
+      text_cells[i] = ic_text_cell_new ();
+      gtk_box_append (GTK_BOX (box), text_cells[i]);
+      ic_text_cell_set_text (IC_TEXT_CELL (text_cells[i]), "Barking, Havering and Redbridge, one line");
+    }
+  before = ic_drawn_cell_get_n_text_layouts ();
+  gtk_widget_measure (text_cells[0], GTK_ORIENTATION_HORIZONTAL, -1, &dummy, &dummy, NULL, NULL);
+  gtk_widget_measure (text_cells[0], GTK_ORIENTATION_VERTICAL, -1, &text_height[0], &dummy, NULL, NULL);
+  g_test_message ("a new line: %u layouts", ic_drawn_cell_get_n_text_layouts () - before);
+  before = ic_drawn_cell_get_n_text_layouts ();
+  gtk_widget_measure (text_cells[1], GTK_ORIENTATION_VERTICAL, 60, &text_height[1], &dummy, NULL, NULL);
+  gtk_widget_measure (text_cells[2], GTK_ORIENTATION_VERTICAL, 300, &text_height[2], &dummy, NULL, NULL);
+  g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before);
+  g_assert_cmpint (text_height[1], ==, text_height[0]);
+  g_assert_cmpint (text_height[2], ==, text_height[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -776,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/matrix/grade-cell-shared-sizes", test_grade_cell_shared_sizes);
+  g_test_add_func ("/ui/matrix/grade-cell-heights-per-width", test_grade_cell_heights_per_width);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);

@@ -40,13 +40,21 @@ typedef struct
  * a reopen's batch gives a screenful of rows new reports at once, and
  * most of their cells show a text some cell showed before (a grade, a
  * type, an authority). Laying each out three times to measure it was
- * 40 % of such a frame's main-thread time (doc/ui-stalls.md). */
+ * 40 % of such a frame's main-thread time (doc/ui-stalls.md). A grade
+ * is shown in columns of several widths: one height kept per text made
+ * each column lay it out again for the next (seven layouts of "Not
+ * graded" in the first rows' frame), so heights are kept per width. */
+#define MAX_SHARED_HEIGHTS 16
+
 typedef struct
 {
-  int min_width;
-  int natural_width;
-  int height_width;  /* the width height was found for; NO_WIDTH: none */
-  int height;
+  gboolean widths_found;
+  int      min_width;
+  int      natural_width;
+  guint    n_heights;
+  guint    next_height;  /* the slot taken next once all are used */
+  int      height_widths[MAX_SHARED_HEIGHTS];
+  int      heights[MAX_SHARED_HEIGHTS];
 } SharedSizes;
 
 /* Enough for a national archive's texts; emptied when full. */
@@ -178,10 +186,9 @@ font_key (IcDrawnCell *self)
 }
 
 /* The sizes shared by the cells showing this cell's text in its font,
- * made empty (widths 0, no height) if none was found yet. */
+ * made empty if none was found yet. */
 static SharedSizes *
-shared_sizes_for (IcDrawnCell *self,
-                  gboolean    *found)
+shared_sizes_for (IcDrawnCell *self)
 {
   IcDrawnCellPrivate *priv = PRIV (self);
   char *key = g_strconcat (font_key (self), "\n", priv->text != NULL ? priv->text : "", NULL);
@@ -193,16 +200,52 @@ shared_sizes_for (IcDrawnCell *self,
       shared_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
   sizes = g_hash_table_lookup (shared_sizes, key);
-  *found = sizes != NULL;
   if (sizes != NULL)
     {
       g_free (key);
       return sizes;
     }
   sizes = g_new0 (SharedSizes, 1);
-  sizes->height_width = NO_WIDTH;
   g_hash_table_insert (shared_sizes, key, sizes);
   return sizes;
+}
+
+/* @height: (out) (optional) */
+static gboolean
+shared_height (SharedSizes *sizes,
+               int          width,
+               int         *height)
+{
+  for (guint i = 0; i < sizes->n_heights; i++)
+    if (sizes->height_widths[i] == width)
+      {
+        if (height != NULL)
+          *height = sizes->heights[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+share_height (SharedSizes *sizes,
+              int          width,
+              int          height)
+{
+  guint slot = sizes->next_height;
+
+  sizes->height_widths[slot] = width;
+  sizes->heights[slot] = height;
+  sizes->n_heights = MAX (sizes->n_heights, slot + 1);
+  sizes->next_height = (slot + 1) % MAX_SHARED_HEIGHTS;
+}
+
+/* A line cut short is one line high at any width: its cells share one
+ * height whatever their columns' widths. */
+static int
+height_key (IcDrawnCellPrivate *priv,
+            int                 width)
+{
+  return priv->mode == IC_DRAWN_CELL_ELLIPSIZE ? -1 : width;
 }
 
 static void
@@ -210,27 +253,29 @@ ensure_widths (IcDrawnCell *self)
 {
   IcDrawnCellPrivate *priv = PRIV (self);
   SharedSizes *shared;
-  gboolean found;
-  int one_line;
+  int one_line, line_height;
 
   if (priv->widths_valid)
     return;
-  shared = shared_sizes_for (self, &found);
-  if (found)
+  shared = shared_sizes_for (self);
+  if (shared->widths_found)
     {
       priv->min_width = shared->min_width;
       priv->natural_width = shared->natural_width;
       priv->widths_valid = TRUE;
       return;
     }
-  text_size (self, -1, &one_line, NULL);
+  text_size (self, -1, &one_line, &line_height);
   /* At width 0 a wrapped text keeps its longest word; an ellipsized one
    * is cut down to "…", as an ellipsized GtkLabel can be. */
   text_size (self, 0, &priv->min_width, NULL);
   if (priv->mode == IC_DRAWN_CELL_WRAP)
     one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
+  else if (!shared_height (shared, -1, NULL))
+    share_height (shared, -1, line_height);
   priv->natural_width = MAX (priv->min_width, one_line);
   priv->widths_valid = TRUE;
+  shared->widths_found = TRUE;
   shared->min_width = priv->min_width;
   shared->natural_width = priv->natural_width;
 }
@@ -241,21 +286,18 @@ height_for_width (IcDrawnCell *self,
 {
   IcDrawnCellPrivate *priv = PRIV (self);
 
+  width = height_key (priv, width);
   if (priv->height_width != width)
     {
-      gboolean found;
-      SharedSizes *shared = shared_sizes_for (self, &found);
+      SharedSizes *shared = shared_sizes_for (self);
       int pango_width = width >= 0 ? width * PANGO_SCALE : -1;
 
       if (width < 0 && priv->mode == IC_DRAWN_CELL_WRAP)
         pango_width = max_text_width (self);
-      if (shared->height_width == width)
-        priv->height = shared->height;
-      else
+      if (!shared_height (shared, width, &priv->height))
         {
           text_size (self, pango_width, NULL, &priv->height);
-          shared->height_width = width;
-          shared->height = priv->height;
+          share_height (shared, width, priv->height);
         }
       priv->height_width = width;
     }
