@@ -466,6 +466,43 @@ test_grade_cell_heights_per_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A line cut short is laid out once to be measured; its minimum width
+ * is what Pango gives it at width 0 (the ellipsis). */
+static void
+test_text_cell_one_layout (void)
+{
+  const char *texts[] = { "Barking and Dagenham, measured once", "27 March 2025 and once more", "W", "" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *cell = ic_text_cell_new ();
+      PangoLayout *layout = gtk_widget_create_pango_layout (cell, texts[i]);
+      PangoRectangle logical;
+      int min, nat, height;
+      guint before;
+
+      gtk_box_append (GTK_BOX (box), cell);
+      ic_text_cell_set_text (IC_TEXT_CELL (cell), texts[i]);
+      before = ic_drawn_cell_get_n_text_layouts ();
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      g_test_message ("\"%s\": %u layouts, min %d, natural %d", texts[i],
+                      ic_drawn_cell_get_n_text_layouts () - before, min, nat);
+      g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before + 1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      pango_layout_set_width (layout, 0);
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_assert_cmpint (min, ==, PANGO_PIXELS_CEIL (logical.width));
+      g_assert_cmpint (nat, >=, min);
+      g_object_unref (layout);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -832,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/matrix/grade-cell-shared-sizes", test_grade_cell_shared_sizes);
   g_test_add_func ("/ui/matrix/grade-cell-heights-per-width", test_grade_cell_heights_per_width);
+  g_test_add_func ("/ui/list/text-cell-one-layout", test_text_cell_one_layout);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);

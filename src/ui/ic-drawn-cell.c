@@ -185,6 +185,33 @@ font_key (IcDrawnCell *self)
   return priv->font_key;
 }
 
+/* At width 0 a line cut short is cut down to "…" whatever its text:
+ * its minimum width is the ellipsis's, kept by font, so that a new
+ * text (an authority, a date) is laid out once to be measured, not
+ * twice. */
+static int
+ellipsis_width (IcDrawnCell *self)
+{
+  static GHashTable *widths;
+  const char *key = font_key (self);
+  gpointer width;
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (widths, key, NULL, &width))
+    return GPOINTER_TO_INT (width);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "\u2026");
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+  width = GINT_TO_POINTER (PANGO_PIXELS_CEIL (logical.width));
+  g_hash_table_insert (widths, g_strdup (key), width);
+  return GPOINTER_TO_INT (width);
+}
+
 /* The sizes shared by the cells showing this cell's text in its font,
  * made empty if none was found yet. */
 static SharedSizes *
@@ -268,11 +295,17 @@ ensure_widths (IcDrawnCell *self)
   text_size (self, -1, &one_line, &line_height);
   /* At width 0 a wrapped text keeps its longest word; an ellipsized one
    * is cut down to "…", as an ellipsized GtkLabel can be. */
-  text_size (self, 0, &priv->min_width, NULL);
   if (priv->mode == IC_DRAWN_CELL_WRAP)
-    one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
-  else if (!shared_height (shared, -1, NULL))
-    share_height (shared, -1, line_height);
+    {
+      text_size (self, 0, &priv->min_width, NULL);
+      one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
+    }
+  else
+    {
+      priv->min_width = priv->text != NULL && *priv->text != '\0' ? ellipsis_width (self) : 0;
+      if (!shared_height (shared, -1, NULL))
+        share_height (shared, -1, line_height);
+    }
   priv->natural_width = MAX (priv->min_width, one_line);
   priv->widths_valid = TRUE;
   shared->widths_found = TRUE;
