@@ -34,6 +34,7 @@ typedef struct
   int                   height;
   int                   max_width;     /* Pango units; -1: not found for this font yet */
   char                 *font_key;      /* font, resolution, options, direction; NULL: not found yet */
+  guint                 n_layouts;     /* laid out to be measured, for tests */
 } IcDrawnCellPrivate;
 
 /* Sizes found for a text in a font, shared by every cell showing it:
@@ -117,6 +118,7 @@ text_size (IcDrawnCell *self,
   PangoRectangle logical;
 
   n_text_layouts++;
+  PRIV (self)->n_layouts++;
   pango_layout_set_width (layout, width);
   pango_layout_get_extents (layout, NULL, &logical);
   if (out_width != NULL)
@@ -514,6 +516,14 @@ guint
 ic_drawn_cell_get_n_text_layouts (void)
 {
   return n_text_layouts;
+}
+
+/* How many times this cell laid its text out to measure it. */
+guint
+ic_drawn_cell_get_n_own_layouts (IcDrawnCell *self)
+{
+  g_return_val_if_fail (IC_IS_DRAWN_CELL (self), 0);
+  return PRIV (self)->n_layouts;
 }
 
 gboolean
