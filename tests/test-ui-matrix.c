@@ -466,6 +466,43 @@ test_grade_cell_heights_per_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A grade that fits its column on one line ("Good", "visit Mar 2025")
+ * is laid out for its widths only, its height that line's; one too
+ * wide for the column still wraps onto more lines. */
+static void
+test_grade_cell_one_line (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = ic_grade_cell_new ();
+  GtkWidget *wide = ic_grade_cell_new ();
+  int line, height, dummy;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), wide);
+  ic_grade_cell_set_text (IC_GRADE_CELL (cell), "visit Feb 2031");
+  ic_grade_cell_set_text (IC_GRADE_CELL (wide), "visit Feb 2031, and then another in March 2031");
+  before = ic_drawn_cell_get_n_text_layouts ();
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, 300, &height, &dummy, NULL, NULL);
+  g_test_message ("one line: %u layouts", ic_drawn_cell_get_n_text_layouts () - before);
+  /* Its line, and its least width (its longest word). */
+  g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before + 2);
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (cell, "visit Feb 2031");
+    PangoRectangle logical;
+
+    pango_layout_get_extents (layout, NULL, &logical);
+    line = PANGO_PIXELS_CEIL (logical.height);
+    g_object_unref (layout);
+  }
+  g_assert_cmpint (height, ==, line);
+  gtk_widget_measure (wide, GTK_ORIENTATION_VERTICAL, 60, &height, &dummy, NULL, NULL);
+  g_assert_cmpint (height, >, line);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A line cut short is laid out once to be measured; its minimum width
  * is what Pango gives it at width 0 (the ellipsis). */
 static void
@@ -870,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/grade-cell-shared-sizes", test_grade_cell_shared_sizes);
   g_test_add_func ("/ui/matrix/grade-cell-heights-per-width", test_grade_cell_heights_per_width);
   g_test_add_func ("/ui/list/text-cell-one-layout", test_text_cell_one_layout);
+  g_test_add_func ("/ui/matrix/grade-cell-one-line", test_grade_cell_one_line);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);

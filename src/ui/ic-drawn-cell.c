@@ -52,6 +52,8 @@ typedef struct
   gboolean widths_found;
   int      min_width;
   int      natural_width;
+  int      line_width;   /* Pango units: the text on one line */
+  int      line_height;
   guint    n_heights;
   guint    next_height;  /* the slot taken next once all are used */
   int      height_widths[MAX_SHARED_HEIGHTS];
@@ -107,20 +109,31 @@ ensure_layout (IcDrawnCell *self)
   return priv->layout;
 }
 
-/* The size of the text laid out at @width (Pango units; -1: one line). */
+/* The text's logical extents laid out at @width (Pango units; -1: one
+ * line). */
+static void
+text_extents (IcDrawnCell    *self,
+              int             width,
+              PangoRectangle *logical)
+{
+  PangoLayout *layout = ensure_layout (self);
+
+  n_text_layouts++;
+  PRIV (self)->n_layouts++;
+  pango_layout_set_width (layout, width);
+  pango_layout_get_extents (layout, NULL, logical);
+}
+
+/* The size of the text laid out at @width, in pixels. */
 static void
 text_size (IcDrawnCell *self,
            int          width,
            int         *out_width,
            int         *out_height)
 {
-  PangoLayout *layout = ensure_layout (self);
   PangoRectangle logical;
 
-  n_text_layouts++;
-  PRIV (self)->n_layouts++;
-  pango_layout_set_width (layout, width);
-  pango_layout_get_extents (layout, NULL, &logical);
+  text_extents (self, width, &logical);
   if (out_width != NULL)
     *out_width = PANGO_PIXELS_CEIL (logical.width);
   if (out_height != NULL)
@@ -282,6 +295,7 @@ ensure_widths (IcDrawnCell *self)
 {
   IcDrawnCellPrivate *priv = PRIV (self);
   SharedSizes *shared;
+  PangoRectangle line;
   int one_line, line_height;
 
   if (priv->widths_valid)
@@ -294,7 +308,9 @@ ensure_widths (IcDrawnCell *self)
       priv->widths_valid = TRUE;
       return;
     }
-  text_size (self, -1, &one_line, &line_height);
+  text_extents (self, -1, &line);
+  one_line = PANGO_PIXELS_CEIL (line.width);
+  line_height = PANGO_PIXELS_CEIL (line.height);
   /* At width 0 a wrapped text keeps its longest word; an ellipsized one
    * is cut down to "…", as an ellipsized GtkLabel can be. */
   if (priv->mode == IC_DRAWN_CELL_WRAP)
@@ -313,6 +329,20 @@ ensure_widths (IcDrawnCell *self)
   shared->widths_found = TRUE;
   shared->min_width = priv->min_width;
   shared->natural_width = priv->natural_width;
+  shared->line_width = line.width;
+  shared->line_height = line_height;
+}
+
+/* Pango wraps a text only where it is wider than the layout: one that
+ * fits on a line ("Good", "visit Mar 2025") is its line's height, found
+ * with its widths. */
+static gboolean
+fits_on_a_line (IcDrawnCellPrivate *priv,
+                SharedSizes        *shared,
+                int                 pango_width)
+{
+  return priv->mode == IC_DRAWN_CELL_WRAP && shared->widths_found &&
+         pango_width >= 0 && shared->line_width <= pango_width;
 }
 
 static int
@@ -331,7 +361,10 @@ height_for_width (IcDrawnCell *self,
         pango_width = max_text_width (self);
       if (!shared_height (shared, width, &priv->height))
         {
-          text_size (self, pango_width, NULL, &priv->height);
+          if (fits_on_a_line (priv, shared, pango_width))
+            priv->height = shared->line_height;
+          else
+            text_size (self, pango_width, NULL, &priv->height);
           share_height (shared, width, priv->height);
         }
       priv->height_width = width;
