@@ -2340,7 +2340,9 @@ collect_matrix_rows (GtkWidget *widget,
 /* While the window waits for a folder, the fonts of the matrix's rows
  * are laid out and drawn offscreen, so that the first frame with rows
  * does not shape and rasterise them for the first time: every font a
- * row then draws with was warmed, and the rows show their reports. */
+ * row then draws with was warmed, and the rows show their reports. The
+ * grades are measured at their columns' widths too: no grade cell lays
+ * its text out to measure it in the rows' first frame. */
 static void
 test_first_rows_warm (void)
 {
@@ -2348,7 +2350,7 @@ test_first_rows_warm (void)
   GListModel *shown;
   const char * const *warmed;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  guint n_cells = 0;
+  guint n_cells = 0, n_grade_cells = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -2391,10 +2393,18 @@ test_first_rows_warm (void)
           name = pango_font_description_to_string (font);
           if (!g_strv_contains (warmed, name))
             g_error ("%s's font %s was not warmed", G_OBJECT_TYPE_NAME (cell), name);
+          /* Its grade was measured at its column's width meanwhile. */
+          if (gtk_widget_has_css_class (cell, "grade-cell") &&
+              ic_drawn_cell_get_n_own_layouts (IC_DRAWN_CELL (cell)) > 0)
+            g_error ("the grade cell \"%s\" laid its text out %u times to measure it",
+                     ic_drawn_cell_get_text (IC_DRAWN_CELL (cell)),
+                     ic_drawn_cell_get_n_own_layouts (IC_DRAWN_CELL (cell)));
+          n_grade_cells += gtk_widget_has_css_class (cell, "grade-cell");
           n_cells++;
         }
     }
   g_assert_cmpuint (n_cells, >=, 5 * 4);
+  g_assert_cmpuint (n_grade_cells, >=, 5 * 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
