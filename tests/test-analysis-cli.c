@@ -139,6 +139,80 @@ array_has (JsonArray  *array,
   return FALSE;
 }
 
+/* The later report's `changes` entry of its item @li raised again, or NULL. */
+static JsonObject *
+raised_again_entry (JsonObject *report,
+                    gint64      li)
+{
+  JsonArray *again = json_object_get_array_member (json_object_get_object_member (report, "changes"),
+                                                   "raised_again");
+
+  for (guint i = 0; i < json_array_get_length (again); i++)
+    if (json_object_get_int_member (json_array_get_object_element (again, i), "index") == li)
+      return json_array_get_object_element (again, i);
+  return NULL;
+}
+
+static gboolean
+raised_again (JsonObject *report,
+              gint64      li)
+{
+  return raised_again_entry (report, li) != NULL;
+}
+
+/* Whether any item of the `changes` of any report is said to be raised
+ * again by a link the user made. */
+static gboolean
+any_raised_again_corrected (JsonObject *root)
+{
+  JsonArray *reports = json_object_get_array_member (root, "reports");
+
+  for (guint r = 0; r < json_array_get_length (reports); r++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, r);
+      JsonArray *again;
+
+      if (json_object_get_null_member (report, "changes"))
+        continue;
+      again = json_object_get_array_member (json_object_get_object_member (report, "changes"), "raised_again");
+      for (guint i = 0; i < json_array_get_length (again); i++)
+        if (json_object_has_member (json_array_get_object_element (again, i), "corrected"))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last cell (`corrected`) of the first row of @csv holding @row_part,
+ * kept until the next call (rows of these tests have no quoted commas
+ * in their last cells). */
+static const char *
+csv_row_corrected (const char *csv,
+                   const char *row_part)
+{
+  static char *cell;
+  const char *at = strstr (csv, row_part);
+  const char *end, *start;
+
+  g_assert_nonnull (at);
+  end = strstr (at, "\r\n");
+  g_assert_nonnull (end);
+  for (start = end; start > at && start[-1] != ','; start--)
+    ;
+  g_free (cell);
+  cell = g_strndup (start, end - start);
+  return cell;
+}
+
+static gboolean
+array_has_int (JsonArray *array,
+               gint64     value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (json_array_get_int_element (array, i) == value)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_recurrence_and_corrections (void)
 {
@@ -220,6 +294,10 @@ test_recurrence_and_corrections (void)
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (json_object_has_member (json_object_get_object_member (find_report (root, SEED_2024),
                                                                         "corrected"), unlink));
+  /* What changed counts the unlinked item new, not raised again. */
+  g_assert_false (raised_again (find_report (root, SEED_2024), 0));
+  g_assert_true (array_has_int (json_object_get_array_member (
+    json_object_get_object_member (find_report (root, SEED_2024), "changes"), "new"), 0));
   recurrences = json_object_get_array_member (root, "recurrences");
   for (guint i = 0; i < json_array_get_length (recurrences); i++)
     {
@@ -238,8 +316,11 @@ test_recurrence_and_corrections (void)
   run_export (&f, "--export-improvements-csv=-");
   g_assert_cmpint (f.status, ==, 0);
   g_assert_nonnull (strstr (f.out, "focused_visit,2022-02-04,1,,workforce,"));
-  /* And says which of the row's values a user corrected. */
+  /* And says which of the row's values a user corrected, the unlinked
+   * item too. */
   g_assert_nonnull (strstr (f.out, ",inspection_type;themes\r\n"));
+  g_assert_cmpstr (csv_row_corrected (f.out, ",2024-07-19,0,"), ==, "unlinked");
+  g_assert_cmpstr (csv_row_corrected (f.out, ",2024-07-19,1,"), ==, "");
 
   fixture_clear (&f);
 }
@@ -281,20 +362,6 @@ export_json (Fixture *f)
   return parser;
 }
 
-/* Whether the later report's `changes` counts its item @li raised again. */
-static gboolean
-raised_again (JsonObject *report,
-              gint64      li)
-{
-  JsonArray *again = json_object_get_array_member (json_object_get_object_member (report, "changes"),
-                                                   "raised_again");
-
-  for (guint i = 0; i < json_array_get_length (again); i++)
-    if (json_object_get_int_member (json_array_get_object_element (again, i), "index") == li)
-      return TRUE;
-  return FALSE;
-}
-
 /* "These two are the same area": a pair the method does not link is
  * linked in the next export, said to be the user's, counted as raised
  * again, and listed as a correction of the later report. */
@@ -308,6 +375,7 @@ test_link_correction (void)
   g_autofree char *later_id = NULL;
   g_autofree char *field = NULL;
   g_autofree char *corrections = NULL;
+  g_autofree char *csv_row = NULL;
   JsonObject *root, *pair, *later;
   gint64 ei = -1, li = -1;
   guint n_earlier, n_later, n_links;
@@ -327,6 +395,7 @@ test_link_correction (void)
   g_assert_cmpuint (n_earlier, >, 0);
   ei = n_earlier - 1;
   g_assert_null (find_pair (root, ei, li));
+  g_assert_false (any_raised_again_corrected (root));
 
   id = content_id (&f, SEED_2022);
   later_id = content_id (&f, SEED_2024);
@@ -342,9 +411,18 @@ test_link_correction (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "recurrences")), ==, n_links + 1);
   later = find_report (root, SEED_2024);
   g_assert_true (raised_again (later, li));
+  /* What changed says the user's link makes it raised again. */
+  g_assert_true (json_object_get_boolean_member_with_default (raised_again_entry (later, li), "corrected", FALSE));
   /* The link had no parsed value: its `corrected` entry is null. */
   g_assert_true (json_object_has_member (json_object_get_object_member (later, "corrected"), field));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (later, "corrected"), field));
+
+  /* The improvements CSV, which has no recurrence column, says the
+   * user linked the item in its `corrected` column. */
+  run_export (&f, "--export-improvements-csv=-");
+  g_assert_cmpint (f.status, ==, 0);
+  csv_row = g_strdup_printf (",2024-07-19,%" G_GINT64_FORMAT ",", li);
+  g_assert_cmpstr (csv_row_corrected (f.out, csv_row), ==, "linked");
 
   fixture_clear (&f);
 }

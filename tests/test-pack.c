@@ -9,12 +9,15 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-json.h"
 #include "ic-pack.h"
 #include "ic-pages-private.h"
 #include "ic-render-test-data.h"
+#include "ic-report-private.h"
 #include "ic-test-util.h"
+#include "ic-themes.h"
 
 #define FOOTER "Not an Ofsted publication \u2014 compiled from Ofsted reports (Open Government Licence)"
 
@@ -394,6 +397,135 @@ test_pack_unwritable (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent-dir/pack.pdf"));
 }
 
+static IcReport *
+halton_report (const char         *id,
+               const char         *end_iso,
+               const char * const *items)
+{
+  g_autofree char *source = g_strdup_printf ("/r/%s.txt", id);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+
+  _ic_report_set_authority (report, "Halton");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_end_date (report, end);
+  _ic_report_set_content_id (report, id);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autoptr(IcImprovement) item = ic_improvement_new (items[i], IC_ITEM_KIND_IMPROVEMENT,
+                                                          IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+
+      _ic_report_add_improvement (report, item);
+    }
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+  return report;
+}
+
+/* The pack's whole text, each run of white space one space: a table's
+ * cell wraps (and poppler joins a row's cells with nothing between). */
+static char *
+pack_text (GListModel *reports,
+           gboolean    summary)
+{
+  g_autofree char *path = out_path (summary ? "pack-user-links-summary.pdf" : "pack-user-links.pdf");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GDate) as_at = g_date_new_dmy (21, 11, 2026);
+  IcPackOptions options = { .as_at = as_at, .summary = summary };
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ic_pack_export_pdf (reports, NULL, &options, path, &error));
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *page = page_text (doc, i);
+
+      for (const char *c = page; *c != '\0'; c++)
+        if (!g_ascii_isspace (*c))
+          g_string_append_c (text, *c);
+        else if (text->len > 0 && text->str[text->len - 1] != ' ')
+          g_string_append_c (text, ' ');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A link the user made ("same") is said to be the user's in the pack's
+ * recurring areas (full and summary) and under both items, and counts as
+ * raised again in what changed; a pair the user unlinked ("different")
+ * leaves the pack and counts as no longer raised. */
+static void
+test_pack_user_links (void)
+{
+  const char *y2015[] = { "Sufficiency of foster homes.",
+                          "Recording of management decisions on case files.", NULL };
+  const char *y2019[] = { "Emotional wellbeing support for children looked after, including access to "
+                          "child and adolescent services.", NULL };
+  const char *y2023[] = { "Emotional wellbeing support for children looked after, including access to "
+                          "child and adolescent services, and its timeliness.",
+                          "Timeliness of initial child protection conferences.", NULL };
+  IcReport *first = halton_report ("id2015", "2015-03-06", y2015);
+  IcReport *middle = halton_report ("id2019", "2019-03-08", y2019);
+  IcReport *last = halton_report ("id2023", "2023-03-10", y2023);
+  g_autoptr(GListModel) reports = ic_test_model_of (first, middle, last, NULL);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new ("/nonexistent/corrections.json");
+  const char *user_link = "improvements.0.recurs_from.id2015.1";
+  const char *method_link = "improvements.0.recurs_from.id2019.0";
+  const char *same_day_link = "improvements.1.recurs_from.id2019.0";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* The method's link alone: 2019 and 2023, nothing of the user's. */
+  text = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (text, "8 March 2019, 10 March 2023"));
+  g_assert_null (strstr (text, "by the user"));
+  g_assert_nonnull (strstr (text, "Since the focused visit of March 2015: 0 raised again, 1 new, 2 no longer raised"));
+
+  /* 2015's recording item, which the method keeps apart, linked by the
+   * user to 2019's. */
+  g_assert_true (ic_corrections_set_field (corrections, "id2019", user_link, "same", &error));
+  g_assert_no_error (error);
+  ic_corrections_apply (corrections, middle);
+  g_clear_pointer (&text, g_free);
+  text = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (text, "8 March 2019, 10 March 2023 (includes a link made by the user)"));
+  g_assert_nonnull (strstr (text, "Raised before: Focused visit \u00b7 6 March 2015 (linked by the user)"));
+  g_assert_nonnull (strstr (text, "Raised again: Focused visit \u00b7 8 March 2019 (linked by the user)"));
+  g_assert_nonnull (strstr (text, "Since the focused visit of March 2015: 1 raised again, 0 new, 1 no longer raised"));
+  g_clear_pointer (&text, g_free);
+  text = pack_text (reports, TRUE);
+  g_assert_nonnull (strstr (text, "Halton" IC_CORRECTED_MARK));
+  g_assert_nonnull (strstr (text, IC_CORRECTED_MARK " includes a link made by the user (a correction)"));
+
+  /* A link the user made to a later report's other item, at the end
+   * of a step the method drew already, is that step's too. */
+  g_assert_true (ic_corrections_remove (corrections, "id2019", user_link));
+  g_assert_true (ic_corrections_set_field (corrections, "id2023", same_day_link, "same", &error));
+  g_assert_no_error (error);
+  ic_corrections_apply (corrections, middle);
+  ic_corrections_apply (corrections, last);
+  g_clear_pointer (&text, g_free);
+  text = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (text, "8 March 2019, 10 March 2023 (includes a link made by the user)"));
+  g_assert_nonnull (strstr (text, "Raised before: Focused visit \u00b7 8 March 2019 (linked by the user)"));
+  g_assert_true (ic_corrections_remove (corrections, "id2023", same_day_link));
+
+  /* The user's link taken back, and the method's pair unlinked: no
+   * recurring area left, and 2023 raises its item as new. */
+  g_assert_true (ic_corrections_set_field (corrections, "id2023", method_link, "different", &error));
+  g_assert_no_error (error);
+  ic_corrections_apply (corrections, middle);
+  ic_corrections_apply (corrections, last);
+  g_clear_pointer (&text, g_free);
+  text = pack_text (reports, FALSE);
+  g_assert_null (strstr (text, "8 March 2019, 10 March 2023"));
+  g_assert_null (strstr (text, "by the user"));
+  g_assert_nonnull (strstr (text, "No improvement area was raised again in a later report."));
+  g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -584,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/pack/corpus", test_pack_corpus);
   g_test_add_func ("/pack/summary-153-authorities", test_pack_summary_many);
   g_test_add_func ("/pack/empty", test_pack_empty);
+  g_test_add_func ("/pack/user-links", test_pack_user_links);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);

@@ -14,8 +14,10 @@
 
 #include "ic-atspi-walk.h"
 #include "ic-failures-dialog.h"
+#include "ic-link-dialog.h"
 #include "ic-matrix-view.h"
 #include "ic-report-filter.h"
+#include "ic-report-private.h"
 #include "ic-reports-view.h"
 #include "ic-test-util.h"
 #include "ic-window-private.h"
@@ -169,10 +171,23 @@ inside_button (GPtrArray         *nodes,
   return FALSE;
 }
 
-/* Every object a user reaches is named in words; every chart says what it
- * shows. Returns the number of problems, each one printed. */
+/* The name of the window @node is in (the application's node holds
+ * them all). */
+static const char *
+window_of (GPtrArray         *nodes,
+           const IcAtspiNode *node)
+{
+  while (node->parent >= 0 && !g_str_equal (node->role, "window") && !g_str_equal (node->role, "dialog"))
+    node = g_ptr_array_index (nodes, node->parent);
+  return node->name;
+}
+
+/* Every object a user reaches in the window named @window (NULL: in
+ * every window) is named in words; every chart says what it shows.
+ * Returns the number of problems, each one printed. */
 static guint
-count_unnamed (GPtrArray *nodes)
+count_unnamed_in (GPtrArray  *nodes,
+                  const char *window)
 {
   guint problems = 0;
 
@@ -183,6 +198,8 @@ count_unnamed (GPtrArray *nodes)
                              is_interactive_role (n->role);
       const char *problem = NULL;
 
+      if (window != NULL && g_strcmp0 (window_of (nodes, n), window) != 0)
+        continue;
       if (interactive && !inside_button (nodes, n))
         {
           if (is_type_name (n->name))
@@ -211,6 +228,12 @@ count_unnamed (GPtrArray *nodes)
         }
     }
   return problems;
+}
+
+static guint
+count_unnamed (GPtrArray *nodes)
+{
+  return count_unnamed_in (nodes, NULL);
 }
 
 static guint
@@ -552,6 +575,231 @@ test_announcements (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Hartlepool 2015, 2018 and 2021: items the method links to nothing. */
+static IcWindow *
+window_with_unlinked_items (void)
+{
+  static const struct { const char *id; const char *end; const char *items[3]; } made[] = {
+    { "a11y-hartlepool2015", "2015-05-10", { "Sufficiency of foster homes for older children.", NULL, NULL } },
+    { "a11y-hartlepool2018", "2018-05-10", { "Return home interviews for children who go missing.",
+                                             "Supervision of social workers, so that it is regular.", NULL } },
+    { "a11y-hartlepool2021", "2021-05-10", { "Emotional health support for care leavers.", NULL, NULL } },
+  };
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  IcWindow *window = ic_window_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/%s.txt", made[i].id);
+      g_autoptr(GDate) end = ic_date_from_iso (made[i].end);
+      IcReport *report = _ic_report_new (source);
+
+      _ic_report_set_authority (report, "Hartlepool");
+      _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+      _ic_report_set_end_date (report, end);
+      _ic_report_set_content_id (report, made[i].id);
+      for (guint k = 0; made[i].items[k] != NULL; k++)
+        {
+          g_autoptr(IcImprovement) item =
+            ic_improvement_new_with_themes (made[i].items[k], IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
+                                            NULL, 0, (const char *[]) { "workforce", NULL });
+
+          _ic_report_add_improvement (report, item);
+        }
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (window->store, reports);
+  ic_report_filter_reset (window->filter);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+collect_by_class (GtkWidget  *widget,
+                  const char *css_class,
+                  GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_by_class (c, css_class, found);
+}
+
+static IcLinkDialog *
+open_link_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (IC_IS_LINK_DIALOG (window))
+        return IC_LINK_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Enter on the report page's "Link to an Earlier Item…" of its first
+ * item (a button's activate signal is its keyboard binding). */
+static IcLinkDialog *
+link_dialog_by_keyboard (IcWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_by_class (GTK_WIDGET (window->reports_view), "recurrence-link-earlier", buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_true (gtk_widget_activate (g_ptr_array_index (buttons, 0)));
+  /* A button activated by its key shows itself pressed for a moment
+   * before it is clicked. */
+  for (guint i = 0; i < 20 && open_link_dialog () == NULL; i++)
+    settle ();
+  g_assert_nonnull (open_link_dialog ());
+  return open_link_dialog ();
+}
+
+static guint
+count_containing (GPtrArray  *nodes,
+                  const char *role,
+                  const char *words)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      n += g_str_equal (node->role, role) && strstr (node->name, words) != NULL;
+    }
+  return n;
+}
+
+static guint
+count_in_window (GPtrArray  *nodes,
+                 const char *window)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    n += g_strcmp0 (window_of (nodes, g_ptr_array_index (nodes, i)), window) == 0;
+  return n;
+}
+
+/* The rows a search leaves. */
+static guint
+rows_left (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c) && gtk_widget_get_child_visible (c);
+  return n;
+}
+
+static gboolean
+is_corrected (IcWindow   *window,
+              const char *field)
+{
+  IcReport *later = ic_report_store_find_content (window->store, "a11y-hartlepool2021");
+
+  return g_strv_contains (ic_report_get_corrected_fields (later), field);
+}
+
+/* Link to an Earlier Item, heard and worked as a screen reader user
+ * would: every control named, the list, its items (each with its report
+ * and number), the search and the buttons in words and in their roles;
+ * with the keyboard alone, a search and Enter links the one item it
+ * leaves, and the arrow keys and the Link button link the item chosen. */
+static void
+test_link_dialog (void)
+{
+  IcWindow *window = window_with_unlinked_items ();
+  const char *by_search = "improvements.0.recurs_from.a11y-hartlepool2018.0";
+  const char *by_arrows = "improvements.0.recurs_from.a11y-hartlepool2015.0";
+  g_autoptr(GPtrArray) nodes = NULL;
+  GtkWidget *entry, *list, *link;
+  IcLinkDialog *dialog;
+
+  /* Corrections outlive a run: start from the method's word. */
+  ic_session_correct (window->session, "a11y-hartlepool2021", by_search, NULL, NULL);
+  ic_session_correct (window->session, "a11y-hartlepool2021", by_arrows, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/a11y-hartlepool2021.txt");
+  settle ();
+  dialog = link_dialog_by_keyboard (window);
+
+  nodes = walk_or_fail ();
+  /* The dialog is a window of its own (the main window's state is
+   * another test's business). */
+  g_assert_cmpuint (count_in_window (nodes, "Link to an Earlier Item"), >=, 8);
+  g_assert_cmpuint (count_unnamed_in (nodes, "Link to an Earlier Item"), ==, 0);
+  g_assert_cmpuint (count_named (nodes, "list", "Items of earlier reports"), ==, 1);
+  g_assert_cmpuint (count_containing (nodes, "list item", "2018, item 1: Return home interviews"), ==, 1);
+  g_assert_cmpuint (count_containing (nodes, "list item", "2018, item 2: Supervision of social workers"), ==, 1);
+  g_assert_cmpuint (count_containing (nodes, "list item", "2015, item 1: Sufficiency of foster homes"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "search box", "Search earlier items"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Link"), ==, 1);
+  g_assert_cmpuint (count_named (nodes, "button", "Cancel"), ==, 1);
+  /* The dialog opens on its search (the search box above). Whether the
+   * reader hears the focus move depends on the window being active,
+   * which a display with no window manager decides late or never, so
+   * the focus is read from GTK. */
+  entry = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (entry);
+  if (!GTK_IS_SEARCH_ENTRY (entry))
+    entry = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+
+  /* Typed words leave one item; Enter links it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "return home");
+  list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, GTK_ACCESSIBLE_ROLE_LIST);
+  g_assert_nonnull (list);
+  /* The search waits for typing to pause. */
+  for (guint i = 0; i < 50 && rows_left (list) != 1; i++)
+    settle ();
+  g_assert_cmpuint (rows_left (list), ==, 1);
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_null (open_link_dialog ());
+  g_assert_true (is_corrected (window, by_search));
+
+  /* The next item: Tab to the list, Down to the second (the reader
+   * hears its report, number and words), then the Link button. */
+  g_clear_pointer (&nodes, g_ptr_array_unref);
+  dialog = link_dialog_by_keyboard (window);
+  list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, GTK_ACCESSIBLE_ROLE_LIST);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), list));
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  settle ();
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_window_get_focus (GTK_WINDOW (dialog))));
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) ==
+                 GTK_LIST_BOX_ROW (gtk_window_get_focus (GTK_WINDOW (dialog))));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (GTK_LIST_BOX (list))), ==, 1);
+  /* What the reader says on it: its report, its number and its words. */
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_named (nodes, "list item", "Focused visit, 10 May 2015, item 1: "
+                                 "Sufficiency of foster homes for older children."), ==, 1);
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect_by_class (GTK_WIDGET (dialog), "suggested-action", buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    link = g_ptr_array_index (buttons, 0);
+  }
+  g_assert_true (gtk_widget_get_sensitive (link));
+  g_assert_true (gtk_widget_activate (link));
+  for (guint i = 0; i < 20 && open_link_dialog () != NULL; i++)
+    settle ();
+  g_assert_null (open_link_dialog ());
+  g_assert_true (is_corrected (window, by_arrows));
+
+  ic_session_correct (window->session, "a11y-hartlepool2021", by_search, NULL, NULL);
+  ic_session_correct (window->session, "a11y-hartlepool2021", by_arrows, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +818,7 @@ main (int   argc,
 
   g_test_add_func ("/a11y/names", test_names);
   g_test_add_func ("/a11y/announcements", test_announcements);
+  g_test_add_func ("/a11y/link-dialog", test_link_dialog);
 
   return g_test_run ();
 }

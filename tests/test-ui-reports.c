@@ -1045,14 +1045,14 @@ test_authority_page (void)
   GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_AUTHORITY_PAGE);
   IcReport *earlier = ic_report_store_find_content (ic_window_get_store (window), "bexley2018");
   IcReport *later = ic_report_store_find_content (ic_window_get_store (window), "bexley2021");
+  const char *unlink = "improvements.1.recurs_from.bexley2018.1";
   IcMatrixRow *row;
   GtkWidget *cell, *item;
 
   ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
     GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
   /* The corrections file outlives a run: start from the method's word. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021",
-                              "improvements.1.recurs_from.bexley2018.1");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "bexley2021", unlink);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
@@ -1113,6 +1113,17 @@ test_authority_page (void)
                               "page.show-authority", NULL);
   settle ();
   g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
+
+  /* The pair unlinked (through the session: no toast): the item is new,
+   * the earlier one no longer raised; taken back, raised again. */
+  g_assert_true (ic_session_correct (window->session, "bexley2021", unlink, "different", NULL));
+  settle ();
+  g_assert_true (has_label (page, "Since the inspection of May 2018: 0 raised again, 3 new, 3 no longer raised"));
+  g_assert_nonnull (change_row (page, "New", "The timeliness of pre-proceedings"));
+  g_assert_true (ic_session_correct (window->session, "bexley2021", unlink, NULL, NULL));
+  settle ();
+  g_assert_true (has_label (page, "Since the inspection of May 2018: 1 raised again, 2 new, 2 no longer raised"));
+
   gtk_widget_activate_action (GTK_WIDGET (reports), "reports.back", NULL);
   g_assert_true (ic_reports_view_get_report (reports) == later);
 

@@ -524,6 +524,7 @@ test_timeline_click (void)
                                                    "/r/richmond-2022.txt");
   IcChartHit hit = { .report = report, .authority = "Richmond upon Thames", .area = -1,
                      .theme = "plans_and_planning" };
+  IcChartHit heat = { .year = 2022, .area = -1, .theme = "plans_and_planning" };
   guint rows = 0;
 
   ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
@@ -534,6 +535,15 @@ test_timeline_click (void)
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
     rows++;
   g_assert_cmpuint (rows, ==, 3);
+
+  /* A cell of the heat strip spans authorities: its rows name them. */
+  g_signal_emit_by_name (chart, "hit-activated", &heat);
+  g_assert_nonnull (gtk_widget_get_first_child (list));
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (list)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))),
+                   ==, "Richmond upon Thames");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (list))),
+                   ==, "Inspection (ILACS) · 4\u00a0February\u00a02022");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -95,31 +95,61 @@ report_raises (IcReport   *report,
   return FALSE;
 }
 
+/* The later items of the links the user made, by ref_key(). */
+static GHashTable *
+user_linked_items (GPtrArray *recurrences)
+{
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (ic_recurrence_get_user_linked (r) && !ic_recurrence_get_carried_forward (r))
+        g_hash_table_add (items, ref_key (ic_recurrence_get_later (r)));
+    }
+  return items;
+}
+
 /* One link per step of @chain (sorted by report) from one mark in
  * @theme's row to the next; reports of one day are one step. A report
  * of the chain whose item has other themes (the same concern, another
  * theme) has no mark in the row: the line passes it rather than end
- * where nothing is drawn, and it still counts as a time raised. */
+ * where nothing is drawn, and it still counts as a time raised. So does
+ * a link the user made: the first step drawn at or after its later item
+ * says the user's link is among those it counts. */
 static void
 add_chain_links (GPtrArray  *links,
                  GPtrArray  *chain,
-                 const char *theme)
+                 const char *theme,
+                 GHashTable *user_linked)
 {
   const GDate *last_counted = NULL;
   const GDate *last_drawn = NULL;
   guint times = 0;
+  gboolean by_user = FALSE;
+  IcChartLink *last_link = NULL;
 
   for (guint i = 0; i < chain->len; i++)
     {
       const IcItemRef *ref = g_ptr_array_index (chain, i);
       const GDate *date = ic_report_get_sort_date (ref->report);
       IcChartLink *link;
+      g_autofree char *key = NULL;
 
       if (date == NULL)
         continue;
       if (last_counted == NULL || g_date_compare (date, last_counted) != 0)
         times++;
       last_counted = date;
+      key = ref_key (ref);
+      by_user |= g_hash_table_contains (user_linked, key);
+      /* Another item of the report a step ends in: that step counts it. */
+      if (last_link != NULL && g_date_compare (date, &last_link->later) == 0)
+        {
+          last_link->user_linked |= by_user;
+          by_user = FALSE;
+        }
       if (!report_raises (ref->report, theme) ||
           (last_drawn != NULL && g_date_compare (date, last_drawn) == 0))
         continue;
@@ -127,7 +157,10 @@ add_chain_links (GPtrArray  *links,
         {
           link = ic_chart_link_new (ic_report_get_authority (ref->report), theme, last_drawn, date);
           link->times_raised = times;
+          link->user_linked = by_user;
+          by_user = FALSE;
           g_ptr_array_add (links, link);
+          last_link = link;
         }
       last_drawn = date;
     }
@@ -169,14 +202,16 @@ ic_chart_links_from_recurrences (GPtrArray *recurrences)
   GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
   g_autoptr(GPtrArray) chains = NULL;
   g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr(GHashTable) user_linked = NULL;
 
   if (recurrences == NULL)
     return links;
   chains = ic_recurrence_chains (recurrences);
   themes = chain_themes (recurrences, chains);
+  user_linked = user_linked_items (recurrences);
   for (guint c = 0; c < chains->len; c++)
     if (g_ptr_array_index (themes, c) != NULL)
-      add_chain_links (links, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c));
+      add_chain_links (links, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked);
   add_carried_forward_links (links, recurrences);
   return links;
 }

@@ -52,7 +52,9 @@ typedef struct
  * a chain; @times_raised is how many times the area had been raised by
  * @later (0 when not counted: a carried-forward statement).
  * @carried_forward: the later report says the earlier areas remain and
- * has no item of its own, so no mark: the join ends in a cap there. */
+ * has no item of its own, so no mark: the join ends in a cap there.
+ * @user_linked: a link the user made (a correction) is among those that
+ * count towards @times_raised. */
 typedef struct
 {
   char     *authority;
@@ -61,6 +63,7 @@ typedef struct
   GDate     later;
   guint     times_raised;
   gboolean  carried_forward;
+  gboolean  user_linked;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,

@@ -128,6 +128,18 @@ group_links (IcPages *pages)
   return order;
 }
 
+static gboolean
+group_user_linked (GPtrArray *group)
+{
+  for (guint i = 0; i < group->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (group, i))->user_linked)
+      return TRUE;
+  return FALSE;
+}
+
+/* "4 May 2016, 3 Jun 2023", and whether a link the user made is among
+ * those that join them: the pack is read by people who did not make the
+ * correction, so it says so as the window does. */
 static guint
 group_dates (GPtrArray *group,
              GString   *text)
@@ -156,6 +168,8 @@ group_dates (GPtrArray *group,
 
       g_string_append_printf (text, "%s%s", j ? ", " : "", date);
     }
+  if (group_user_linked (group))
+    g_string_append (text, " (includes a link made by the user)");
   return dates->len;
 }
 
@@ -298,9 +312,41 @@ theme_line (IcPages       *pages,
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+/* "↻ Raised before: Focused visit · 1 March 2015 (linked by the user)"
+ * under an item for each link the user made from or to it: the theme
+ * line names only the dates of a theme's chain, and a user's link may
+ * join items of different themes. */
+static void
+add_user_links (IcPages   *pages,
+                GPtrArray *recurrences,
+                IcReport  *report,
+                guint      index)
+{
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+      gboolean is_later = later->report == report && later->index == index;
+      g_autofree char *other = NULL;
+      Block *block;
+
+      if (!ic_recurrence_get_user_linked (r) || ic_recurrence_get_carried_forward (r) ||
+          !(is_later || (earlier->report == report && earlier->index == index)))
+        continue;
+      other = report_heading (is_later ? earlier->report : later->report);
+      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "\u21bb %s: %s (linked by the user)",
+                                  is_later ? "Raised before" : "Raised again", other);
+      block->indent = 16;
+      block->role = IC_PALETTE_MUTED_TEXT;
+    }
+}
+
 static void
 add_item (IcPages       *pages,
+          GPtrArray     *recurrences,
           IcReport      *report,
+          guint          index,
           IcImprovement *item)
 {
   gboolean recurs;
@@ -319,6 +365,7 @@ add_item (IcPages       *pages,
                               recurs ? "\u21bb Recurring \u2014 " : "", themes);
   block->indent = 16;
   block->role = IC_PALETTE_MUTED_TEXT;
+  add_user_links (pages, recurrences, report, index);
 }
 
 /* What changed since the authority's previous report, and what the
@@ -350,6 +397,7 @@ add_report_notes (IcPages    *pages,
 static void
 add_improvements (IcPages    *pages,
                   GPtrArray  *reports,
+                  GPtrArray  *recurrences,
                   GHashTable *changes)
 {
   gboolean any = FALSE;
@@ -375,7 +423,7 @@ add_improvements (IcPages    *pages,
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
 
-          add_item (pages, report, item);
+          add_item (pages, recurrences, report, k, item);
         }
     }
   if (!any)
@@ -408,7 +456,7 @@ add_authority (IcPages    *pages,
   else
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%u reports, %s to %s", reports->len, from, to)->role = IC_PALETTE_MUTED_TEXT;
   add_latest_grades (pages, reports);
-  add_improvements (pages, reports, changes);
+  add_improvements (pages, reports, recurrences, changes);
 }
 
 void
@@ -580,8 +628,18 @@ static const double theme_columns[] = { 0, 0.3, 0.4, 1.0 };
 
 #define SUMMARY_NAMES 12
 
+static char *
+theme_authority_key (const char *theme,
+                     const char *authority)
+{
+  return g_strconcat (theme, "\n", authority, NULL);
+}
+
+/* @user_linked: filled with the theme_authority_key() of each authority
+ * whose recurrence of a theme includes a link the user made. */
 static GHashTable *
-authorities_by_theme (IcPages *pages)
+authorities_by_theme (IcPages    *pages,
+                      GHashTable *user_linked)
 {
   GHashTable *by_theme = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                 (GDestroyNotify) g_ptr_array_unref);
@@ -590,6 +648,9 @@ authorities_by_theme (IcPages *pages)
     {
       IcChartLink *link = g_ptr_array_index (pages->links, i);
       GPtrArray *names = g_hash_table_lookup (by_theme, link->theme);
+
+      if (link->user_linked)
+        g_hash_table_add (user_linked, theme_authority_key (link->theme, link->authority));
 
       if (names == NULL)
         {
@@ -610,13 +671,21 @@ compare_names (gconstpointer a,
 }
 
 static char *
-names_text (GPtrArray *names)
+names_text (GPtrArray  *names,
+            const char *theme,
+            GHashTable *user_linked)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len && i < SUMMARY_NAMES; i++)
-    g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *key = theme_authority_key (theme, name);
+
+      g_string_append_printf (text, "%s%s%s", i ? ", " : "", name,
+                              g_hash_table_contains (user_linked, key) ? IC_CORRECTED_MARK : "");
+    }
   if (names->len > SUMMARY_NAMES)
     g_string_append_printf (text, " and %u more", names->len - SUMMARY_NAMES);
   return g_markup_escape_text (text->str, -1);
@@ -625,7 +694,8 @@ names_text (GPtrArray *names)
 void
 _ic_pages_add_recurring_summary (IcPages *pages)
 {
-  g_autoptr(GHashTable) by_theme = authorities_by_theme (pages);
+  g_autoptr(GHashTable) user_linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_theme = authorities_by_theme (pages, user_linked);
   int header;
 
   add_heading (pages, "Recurring improvement areas", "recurring", 0);
@@ -655,9 +725,12 @@ _ic_pages_add_recurring_summary (IcPages *pages)
       cells = g_new0 (char *, 4);
       cells[0] = g_markup_escape_text (label, -1);
       cells[1] = g_strdup_printf ("%u", names->len);
-      cells[2] = names_text (names);
+      cells[2] = names_text (names, theme, user_linked);
       add_row (pages, theme_columns, header, cells)->size = IC_PAGE_SMALL_SIZE + 0.5;
     }
+  if (g_hash_table_size (user_linked) > 0)
+    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "%s includes a link made by the user (a correction)",
+                        IC_CORRECTED_MARK)->space_before = 6;
 }
 
 /* The summary names its sources by count and kind; the full pack and the

@@ -359,32 +359,12 @@ append_item (GtkListBox *list,
     gtk_list_box_append (list, row);
 }
 
-/* Whether the user linked item @index of @report to an earlier item:
- * what changed says so, as the report page does. */
-static gboolean
-linked_by_user (GPtrArray *recurrences,
-                IcReport  *report,
-                guint      index)
-{
-  for (guint i = 0; i < recurrences->len; i++)
-    {
-      IcRecurrence *r = g_ptr_array_index (recurrences, i);
-      const IcItemRef *later = ic_recurrence_get_later (r);
-
-      if (later->report == report && later->index == index && !ic_recurrence_get_carried_forward (r) &&
-          ic_recurrence_get_user_linked (r))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* "Focused visit, 12 March 2024", then "Since the inspection of May
  * 2022: 3 raised again, 2 new, 4 no longer raised", then the items:
  * raised again (with the year the chain began, and whether by the
  * user's link), new, and the earlier report's items no longer raised. */
 static GtkWidget *
-changes_section (IcChanges *changes,
-                 GPtrArray *recurrences)
+changes_section (IcChanges *changes)
 {
   g_autofree char *type = ic_ui_type_text (changes->report);
   g_autofree char *date = ic_ui_report_date (changes->report);
@@ -413,7 +393,7 @@ changes_section (IcChanges *changes,
     {
       IcRaisedAgain *again = &g_array_index (changes->raised_again, IcRaisedAgain, i);
       g_autofree char *status =
-        linked_by_user (recurrences, changes->report, again->index)
+        again->user_linked
         /* Translators: an item the user linked to an earlier one */
         ? g_strdup_printf (_("Raised again, first raised in %u (linked by you)"), again->first_year)
         : g_strdup_printf (_("Raised again, first raised in %u"), again->first_year);
@@ -462,7 +442,7 @@ fill_changes (IcAuthorityPage *self)
       IcChanges *report_changes = ic_changes_lookup (changes, report);
 
       if (report_changes != NULL && report_changes->previous != NULL)
-        gtk_box_append (self->changes_box, changes_section (report_changes, recurrences));
+        gtk_box_append (self->changes_box, changes_section (report_changes));
     }
 }
 

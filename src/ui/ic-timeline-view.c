@@ -55,18 +55,38 @@ zoom_action (GtkWidget  *widget,
   ic_chart_widget_set_zoom (self->chart, zoom);
 }
 
+/* A report behind a mark. A cell of the heat strip spans authorities,
+ * so there each row leads with the authority's name; a mark of one
+ * authority names it in the panel's title already. */
 static GtkWidget *
-report_row (IcReport *report)
+report_row (IcReport *report,
+            gboolean  name_authority)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
   g_autofree char *date = ic_ui_report_date (report);
+  const char *type = ic_inspection_type_to_label (ic_report_get_inspection_type (report));
+  g_autofree char *type_and_date = NULL;
 
   /* Titles and subtitles are text read from reports, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+  if (name_authority)
+    {
+      /* The panel is narrow: the line may wrap, but not inside the date. */
+      g_auto(GStrv) date_words = g_strsplit (date, " ", -1);
+      g_autofree char *unbroken_date = g_strjoinv ("\u00a0", date_words);
+
+      /* TRANSLATORS: a report's inspection type and date, e.g.
+       * "Inspection (ILACS) · 4 February 2022" */
+      type_and_date = g_strdup_printf (_("%s · %s"), type, unbroken_date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ic_report_get_authority (report));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), type_and_date);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), type);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+    }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (report));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
@@ -142,7 +162,7 @@ hit_activated_cb (IcTimelineView   *self,
           raises = ic_improvement_has_theme (item, hit->theme);
         }
       if (raises || report == hit->report)
-        gtk_list_box_append (self->details_list, report_row (report));
+        gtk_list_box_append (self->details_list, report_row (report, authority == NULL));
     }
 
   gtk_label_set_label (self->details_title, title ? title : "");

@@ -46,13 +46,14 @@ year_of (IcReport *report)
   return date != NULL ? g_date_get_year (date) : 0;
 }
 
-/* The year of the earliest report an item of @report repeats, or 0. */
-static guint
-first_year (GPtrArray *recurrences,
-            IcReport  *report,
-            guint      index)
+/* The year of the earliest report item @index of @report repeats (0
+ * when none), and whether a link the user made is among its links. */
+static IcRaisedAgain
+raised_again_of (GPtrArray *recurrences,
+                 IcReport  *report,
+                 guint      index)
 {
-  guint year = 0;
+  IcRaisedAgain again = { index, 0, FALSE };
 
   for (guint i = 0; i < recurrences->len; i++)
     {
@@ -63,10 +64,11 @@ first_year (GPtrArray *recurrences,
       if (later->report != report || later->index != index || ic_recurrence_get_carried_forward (r))
         continue;
       y = year_of (ic_recurrence_get_earlier (r)->report);
-      if (year == 0 || (y != 0 && y < year))
-        year = y;
+      if (again.first_year == 0 || (y != 0 && y < again.first_year))
+        again.first_year = y;
+      again.user_linked |= ic_recurrence_get_user_linked (r);
     }
-  return year;
+  return again;
 }
 
 /* Whether an item of @report repeats (or carries forward) @index of
@@ -105,7 +107,7 @@ changes_new (IcReport  *report,
 
   for (guint i = 0; i < n_items (report); i++)
     {
-      IcRaisedAgain again = { i, first_year (recurrences, report, i) };
+      IcRaisedAgain again = raised_again_of (recurrences, report, i);
 
       if (again.first_year != 0)
         g_array_append_val (changes->raised_again, again);
@@ -307,6 +309,12 @@ ic_changes_to_json (IcChanges *changes)
       json_builder_add_int_value (builder, again->index);
       json_builder_set_member_name (builder, "first_raised");
       json_builder_add_int_value (builder, again->first_year);
+      /* As on the recurrence the user made (ic_recurrences_to_json()). */
+      if (again->user_linked)
+        {
+          json_builder_set_member_name (builder, "corrected");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -13,11 +13,13 @@
 G_BEGIN_DECLS
 
 /* An item of the report raised before: @first_year is the year of the
- * earliest report that raised it. */
+ * earliest report that raised it; @user_linked, that a link the user
+ * made to an earlier item is one of those that make it raised again. */
 typedef struct
 {
-  guint index;
-  guint first_year;
+  guint    index;
+  guint    first_year;
+  gboolean user_linked;
 } IcRaisedAgain;
 
 typedef struct

@@ -72,6 +72,19 @@ append_date (GString     *csv,
   ic_csv_append_field (csv, iso);
 }
 
+static GString *
+corrected_names (IcReport           *report,
+                 const char * const *columns,
+                 const char * const *fields)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint c = 0; columns[c] != NULL; c++)
+    if (ic_report_is_corrected (report, fields[c]))
+      g_string_append_printf (names, "%s%s", names->len ? ";" : "", columns[c]);
+  return names;
+}
+
 /* The last column: the row's columns a user corrected, joined with ";". */
 static void
 append_corrected (GString            *csv,
@@ -79,12 +92,37 @@ append_corrected (GString            *csv,
                   const char * const *columns,
                   const char * const *fields)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) names = corrected_names (report, columns, fields);
 
-  for (guint c = 0; columns[c] != NULL; c++)
-    if (ic_report_is_corrected (report, fields[c]))
-      g_string_append_printf (names, "%s%s", names->len ? ";" : "", columns[c]);
   ic_csv_append_field (csv, names->str);
+}
+
+/* An item's recurrence corrections, which have no column of their own:
+ * "linked" when the user linked it to an earlier item ("same"),
+ * "unlinked" when the user said it does not repeat one ("different"),
+ * each once. */
+static void
+add_link_corrections (GString  *names,
+                      IcReport *report,
+                      guint     index)
+{
+  const char * const *links = ic_report_get_recurrence_links (report);
+  gboolean linked = FALSE, unlinked = FALSE;
+
+  for (guint i = 0; links[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (links[i], " ", -1);
+
+      if (g_strv_length (f) != 4 || g_str_equal (f[0], "carried") ||
+          g_ascii_strtoull (f[0], NULL, 10) != index)
+        continue;
+      linked |= g_str_equal (f[3], "same");
+      unlinked |= g_str_equal (f[3], "different");
+    }
+  if (linked)
+    g_string_append_printf (names, "%slinked", names->len ? ";" : "");
+  if (unlinked)
+    g_string_append_printf (names, "%sunlinked", names->len ? ";" : "");
 }
 
 static const char *date_columns[] = { "authority", "inspection_type", "start_date", "end_date", "published_date" };
@@ -264,6 +302,7 @@ append_improvement_row (GString       *csv,
   g_autofree char *themes_field = g_strdup_printf ("improvements.%u.themes", index);
   const char *columns[] = { "authority", "inspection_type", "end_date", "themes", NULL };
   const char *fields[] = { "authority", "inspection_type", "end_date", themes_field, NULL };
+  g_autoptr(GString) corrected = corrected_names (report, columns, fields);
 
   ic_csv_append_field (csv, ic_report_get_authority (report));
   ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (report)));
@@ -273,7 +312,8 @@ append_improvement_row (GString       *csv,
   ic_csv_append_field (csv, themes);
   ic_csv_append_field (csv, ic_improvement_get_text (item));
   ic_csv_append_field (csv, source);
-  append_corrected (csv, report, columns, fields);
+  add_link_corrections (corrected, report, index);
+  ic_csv_append_field (csv, corrected->str);
   end_line (csv);
 }
 
