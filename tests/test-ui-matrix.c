@@ -411,6 +411,135 @@ test_grade_cell_shared_sizes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Grades are shown in columns of several widths: a grade measured in
+ * each is laid out once per width, not again whenever a column of
+ * another width measured it in between (seven layouts of "Not graded"
+ * in a reopen's first rows). A text cut short on one line is one line
+ * high whatever its width. */
+static void
+test_grade_cell_heights_per_width (void)
+{
+  const int widths[] = { 90, 130, 90, 130, 170, 90 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *text_cells[3];
+  int heights[G_N_ELEMENTS (widths)];
+  int text_height[G_N_ELEMENTS (text_cells)], dummy;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *cell = ic_grade_cell_new ();
+
+      gtk_box_append (GTK_BOX (box), cell);
+      ic_grade_cell_set_text (IC_GRADE_CELL (cell), "Requires improvement to be good, in another column");
+      before = ic_drawn_cell_get_n_text_layouts ();
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, widths[i], &heights[i], &dummy, NULL, NULL);
+      g_test_message ("column of %d px: %u layouts", widths[i], ic_drawn_cell_get_n_text_layouts () - before);
+      /* A width seen before lays nothing out; 90 px came back after 130. */
+      if (i == 2 || i == 3 || i == 5)
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before);
+      else
+        g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), >, before);
+    }
+  g_assert_cmpint (heights[2], ==, heights[0]);
+  g_assert_cmpint (heights[3], ==, heights[1]);
+  g_assert_cmpint (heights[0], >, heights[4]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_cells); i++)
+    {
+      text_cells[i] = ic_text_cell_new ();
+      gtk_box_append (GTK_BOX (box), text_cells[i]);
+      ic_text_cell_set_text (IC_TEXT_CELL (text_cells[i]), "Barking, Havering and Redbridge, one line");
+    }
+  before = ic_drawn_cell_get_n_text_layouts ();
+  gtk_widget_measure (text_cells[0], GTK_ORIENTATION_HORIZONTAL, -1, &dummy, &dummy, NULL, NULL);
+  gtk_widget_measure (text_cells[0], GTK_ORIENTATION_VERTICAL, -1, &text_height[0], &dummy, NULL, NULL);
+  g_test_message ("a new line: %u layouts", ic_drawn_cell_get_n_text_layouts () - before);
+  before = ic_drawn_cell_get_n_text_layouts ();
+  gtk_widget_measure (text_cells[1], GTK_ORIENTATION_VERTICAL, 60, &text_height[1], &dummy, NULL, NULL);
+  gtk_widget_measure (text_cells[2], GTK_ORIENTATION_VERTICAL, 300, &text_height[2], &dummy, NULL, NULL);
+  g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before);
+  g_assert_cmpint (text_height[1], ==, text_height[0]);
+  g_assert_cmpint (text_height[2], ==, text_height[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A grade that fits its column on one line ("Good", "visit Mar 2025")
+ * is laid out for its widths only, its height that line's; one too
+ * wide for the column still wraps onto more lines. */
+static void
+test_grade_cell_one_line (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = ic_grade_cell_new ();
+  GtkWidget *wide = ic_grade_cell_new ();
+  int line, height, dummy;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), wide);
+  ic_grade_cell_set_text (IC_GRADE_CELL (cell), "visit Feb 2031");
+  ic_grade_cell_set_text (IC_GRADE_CELL (wide), "visit Feb 2031, and then another in March 2031");
+  before = ic_drawn_cell_get_n_text_layouts ();
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, 300, &height, &dummy, NULL, NULL);
+  g_test_message ("one line: %u layouts", ic_drawn_cell_get_n_text_layouts () - before);
+  /* Its line, and its least width (its longest word). */
+  g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before + 2);
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (cell, "visit Feb 2031");
+    PangoRectangle logical;
+
+    pango_layout_get_extents (layout, NULL, &logical);
+    line = PANGO_PIXELS_CEIL (logical.height);
+    g_object_unref (layout);
+  }
+  g_assert_cmpint (height, ==, line);
+  gtk_widget_measure (wide, GTK_ORIENTATION_VERTICAL, 60, &height, &dummy, NULL, NULL);
+  g_assert_cmpint (height, >, line);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A line cut short is laid out once to be measured; its minimum width
+ * is what Pango gives it at width 0 (the ellipsis). */
+static void
+test_text_cell_one_layout (void)
+{
+  const char *texts[] = { "Barking and Dagenham, measured once", "27 March 2025 and once more", "W", "" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *cell = ic_text_cell_new ();
+      PangoLayout *layout = gtk_widget_create_pango_layout (cell, texts[i]);
+      PangoRectangle logical;
+      int min, nat, height;
+      guint before;
+
+      gtk_box_append (GTK_BOX (box), cell);
+      ic_text_cell_set_text (IC_TEXT_CELL (cell), texts[i]);
+      before = ic_drawn_cell_get_n_text_layouts ();
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+      g_test_message ("\"%s\": %u layouts, min %d, natural %d", texts[i],
+                      ic_drawn_cell_get_n_text_layouts () - before, min, nat);
+      g_assert_cmpuint (ic_drawn_cell_get_n_text_layouts (), ==, before + 1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      pango_layout_set_width (layout, 0);
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_assert_cmpint (min, ==, PANGO_PIXELS_CEIL (logical.width));
+      g_assert_cmpint (nat, >=, min);
+      g_object_unref (layout);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The row of the matrix showing @report, or NULL. */
 static IcMatrixRow *
 find_matrix_row (GtkWidget *widget,
@@ -776,6 +905,9 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);
   g_test_add_func ("/ui/matrix/grade-cell-shared-sizes", test_grade_cell_shared_sizes);
+  g_test_add_func ("/ui/matrix/grade-cell-heights-per-width", test_grade_cell_heights_per_width);
+  g_test_add_func ("/ui/list/text-cell-one-layout", test_text_cell_one_layout);
+  g_test_add_func ("/ui/matrix/grade-cell-one-line", test_grade_cell_one_line);
   g_test_add_func ("/ui/list/text-cell", test_text_cell);
   g_test_add_func ("/ui/row-feed/replace", test_row_feed_replace);
   g_test_add_func ("/ui/matrix/header-follows-rows", test_matrix_header_follows_rows);

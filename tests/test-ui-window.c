@@ -37,6 +37,7 @@
 #include "ic-row-feed.h"
 #include "ic-text-cell.h"
 #include "ic-themes.h"
+#include "ic-toasts.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-row.h"
 #include "ic-sheet.h"
@@ -341,6 +342,179 @@ has_label (GtkWidget  *widget,
     if (has_label (c, text))
       return TRUE;
   return FALSE;
+}
+
+/* The toast on @overlay whose title is @title, or NULL. */
+static GtkWidget *
+find_toast (AdwToastOverlay *overlay,
+            const char      *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (overlay)); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget") && has_label (c, title))
+      return c;
+  return NULL;
+}
+
+/* Closes the toast titled @title as its × button does. */
+static void
+close_toast (AdwToastOverlay *overlay,
+             const char      *title)
+{
+  GtkWidget *toast = find_toast (overlay, title);
+  GtkWidget *close = toast != NULL ? gtk_widget_get_last_child (toast) : NULL;
+
+  g_assert_true (GTK_IS_BUTTON (close));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (close)), ==, "window-close-symbolic");
+  g_signal_emit_by_name (close, "clicked");
+}
+
+/* Exports the judgement matrix to @dir as @name, as Export… does, and
+ * waits for the toast that says so to have slid in. */
+static void
+export_with_toast (IcWindow   *window,
+                   const char *dir,
+                   const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = g_strdup_printf ("Exported “%s”", name);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  _ic_window_export_chosen (window, file, "Judgement matrix (CSV)");
+  while (find_toast (window->toast_overlay, title) == NULL && g_get_monotonic_time () < deadline)
+    spin_ms (10);
+  g_assert_nonnull (find_toast (window->toast_overlay, title));
+  spin_ms (600);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* Waits for @toast's slide in to end; returns how long it took, in ms. */
+static gint64
+wait_slid_in (AdwToast *toast)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + 10 * G_USEC_PER_SEC;
+
+  while (ic_toasts_is_sliding_in (toast) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ic_toasts_is_sliding_in (toast));
+  return (g_get_monotonic_time () - start) / G_TIME_SPAN_MILLISECOND;
+}
+
+/* A toast is dismissed as asked once it has slid in: 300 ms after it is
+ * added to an empty overlay, 500 ms while another hides; a queued one at
+ * once. */
+static void
+test_toasts_dismissed_after_slide (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  AdwToast *first = adw_toast_new ("first");
+  AdwToast *second = adw_toast_new ("second");
+  AdwToast *queued = adw_toast_new ("queued");
+  guint first_gone = 0, second_gone = 0, queued_gone = 0;
+
+  adw_toast_overlay_set_child (overlay, gtk_label_new ("content"));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  g_signal_connect (first, "dismissed", G_CALLBACK (count_cb), &first_gone);
+  g_signal_connect (second, "dismissed", G_CALLBACK (count_cb), &second_gone);
+  g_signal_connect (queued, "dismissed", G_CALLBACK (count_cb), &queued_gone);
+
+  ic_toasts_add (overlay, g_object_ref (first));
+  g_assert_true (ic_toasts_is_sliding_in (first));
+  ic_toasts_dismiss (first);
+  g_assert_cmpuint (first_gone, ==, 0);
+  /* A frame of 16 ms may start its slide before it was added. */
+  g_assert_cmpint (wait_slid_in (first), >=, 300 - 20);
+  g_assert_cmpuint (first_gone, ==, 1);
+
+  /* The first still hides: the second slides in over 500 ms. */
+  ic_toasts_add (overlay, g_object_ref (second));
+  ic_toasts_add (overlay, g_object_ref (queued));
+  g_assert_true (ic_toasts_is_sliding_in (second));
+  g_assert_false (ic_toasts_is_sliding_in (queued));
+  ic_toasts_dismiss (queued);
+  g_assert_cmpuint (queued_gone, ==, 1);
+  ic_toasts_dismiss (second);
+  g_assert_cmpuint (second_gone, ==, 0);
+  g_assert_cmpint (wait_slid_in (second), >=, 500 - 20);
+  g_assert_cmpuint (second_gone, ==, 1);
+
+  /* Slid in: dismissed at once. */
+  spin_ms (400);
+  g_clear_object (&first);
+  first = adw_toast_new ("again");
+  ic_toasts_add (overlay, g_object_ref (first));
+  wait_slid_in (first);
+  ic_toasts_dismiss (first);
+  g_assert_false (ic_toasts_is_sliding_in (first));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (first);
+  g_object_unref (second);
+  g_object_unref (queued);
+}
+
+/* A correction's toast queued behind another kind of toast (an export's)
+ * starts sliding in when that one goes, not when the correction was
+ * made; an undo just after it appears replaces it in the first 200 ms of
+ * its 500 ms slide, where libadwaita 1.2 crashes (or, under
+ * AddressSanitizer, reports a use after free) if it is dismissed then. */
+static void
+test_correction_toast_queued_behind_export (void)
+{
+  static const guint gaps_ms[] = { 0, 60, 120, 180 };
+  IcWindow *window = new_window_with_reports ();
+  IcReport *report = ic_report_store_find_content (ic_window_get_store (window),
+                                                   "/r/greenwich-2019.txt");
+  g_autofree char *dir = g_dir_make_tmp ("ic-toast-queue-XXXXXX", NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  for (guint i = 0; i < G_N_ELEMENTS (gaps_ms); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("matrix-%u.csv", i);
+      g_autofree char *title = g_strdup_printf ("Exported “%s”", name);
+      gboolean put_off;
+
+      export_with_toast (window, dir, name);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.correct", "(sss)",
+                                  "/r/greenwich-2019.txt", "grade.overall_effectiveness", "good");
+      /* The export's toast stays a while: the correction's starts
+       * sliding in when it goes, not when the correction is made. */
+      spin_ms (400);
+      g_assert_nonnull (find_toast (window->toast_overlay, title));
+      close_toast (window->toast_overlay, title);
+      spin_ms (gaps_ms[i]);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-correction", NULL);
+      g_assert_cmpint (ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS), ==,
+                       IC_GRADE_INADEQUATE);
+      /* Still sliding in: not dismissed yet (a hiding toast takes no
+       * clicks). Asserted after the wait, where a dismissal too early
+       * crashes. */
+      put_off = gtk_widget_get_can_target (find_toast (window->toast_overlay, "Correction saved"));
+      /* The undo's toast follows once the correction's has slid in. */
+      spin_ms (1200);
+      g_assert_true (put_off);
+      g_assert_nonnull (find_toast (window->toast_overlay, "Correction undone"));
+      g_assert_null (find_toast (window->toast_overlay, "Correction saved"));
+      /* The user's × is safe only once the toast has slid in. */
+      wait_slid_in (window->correction_toast);
+      close_toast (window->toast_overlay, "Correction undone");
+      spin_ms (400);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (dir);
 }
 
 /* Ctrl+Z undoes the last correction and says so in a toast that takes
@@ -2433,7 +2607,9 @@ collect_matrix_rows (GtkWidget *widget,
 /* While the window waits for a folder, the fonts of the matrix's rows
  * are laid out and drawn offscreen, so that the first frame with rows
  * does not shape and rasterise them for the first time: every font a
- * row then draws with was warmed, and the rows show their reports. */
+ * row then draws with was warmed, and the rows show their reports. The
+ * grades are measured at their columns' widths too: no grade cell lays
+ * its text out to measure it in the rows' first frame. */
 static void
 test_first_rows_warm (void)
 {
@@ -2441,7 +2617,7 @@ test_first_rows_warm (void)
   GListModel *shown;
   const char * const *warmed;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  guint n_cells = 0;
+  guint n_cells = 0, n_grade_cells = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -2484,10 +2660,18 @@ test_first_rows_warm (void)
           name = pango_font_description_to_string (font);
           if (!g_strv_contains (warmed, name))
             g_error ("%s's font %s was not warmed", G_OBJECT_TYPE_NAME (cell), name);
+          /* Its grade was measured at its column's width meanwhile. */
+          if (gtk_widget_has_css_class (cell, "grade-cell") &&
+              ic_drawn_cell_get_n_own_layouts (IC_DRAWN_CELL (cell)) > 0)
+            g_error ("the grade cell \"%s\" laid its text out %u times to measure it",
+                     ic_drawn_cell_get_text (IC_DRAWN_CELL (cell)),
+                     ic_drawn_cell_get_n_own_layouts (IC_DRAWN_CELL (cell)));
+          n_grade_cells += gtk_widget_has_css_class (cell, "grade-cell");
           n_cells++;
         }
     }
   g_assert_cmpuint (n_cells, >=, 5 * 4);
+  g_assert_cmpuint (n_grade_cells, >=, 5 * 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2553,6 +2737,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/correction-undo-shortcut", test_correction_undo_shortcut);
   g_test_add_func ("/ui/window/corrections-in-quick-succession",
                    test_corrections_in_quick_succession);
+  g_test_add_func ("/ui/toasts/dismissed-after-slide", test_toasts_dismissed_after_slide);
+  g_test_add_func ("/ui/window/correction-toast-queued-behind-export",
+                   test_correction_toast_queued_behind_export);
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/timeline-theme-search", test_timeline_theme_search);

@@ -139,58 +139,16 @@ ic_a11y_hide_when_empty (GtkLabel *label)
   label_changed_cb (label);
 }
 
-static void
-name_toast_buttons (GtkWidget *widget,
-                    gboolean   in_toast)
-{
-  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
-  if (in_toast && GTK_IS_BUTTON (widget))
-    {
-      if (gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-        ic_a11y_set_name (widget, _("Dismiss"));
-      else
-        ic_a11y_plain_button_names (widget);
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    name_toast_buttons (c, in_toast);
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/* Holds the overlay weakly: a strong reference would keep it past its
- * window, and libadwaita's overlay cannot be finalized after that. */
-static gboolean
-name_toast_buttons_idle_cb (gpointer data)
-{
-  g_autoptr(GtkWidget) overlay = g_weak_ref_get (data);
-
-  if (overlay != NULL)
-    name_toast_buttons (overlay, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* A toast's widget is built when it is shown: at once, or when the toast
- * before it goes. */
-static void
-toast_dismissed_cb (AdwToast        *toast,
-                    AdwToastOverlay *overlay)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, overlay);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_toast_buttons_idle_cb, ref, weak_ref_free);
-}
-
 void
-ic_a11y_add_toast (AdwToastOverlay *overlay,
-                   AdwToast        *toast)
+ic_a11y_name_toast_buttons (GtkWidget *toast_widget)
 {
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
-  adw_toast_overlay_add_toast (overlay, toast);
-  name_toast_buttons (GTK_WIDGET (overlay), FALSE);
+  for (GtkWidget *c = gtk_widget_get_first_child (toast_widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!GTK_IS_BUTTON (c))
+        continue;
+      if (gtk_button_get_label (GTK_BUTTON (c)) == NULL)
+        ic_a11y_set_name (c, _("Dismiss"));
+      else
+        ic_a11y_plain_button_names (c);
+    }
 }

@@ -38,10 +38,9 @@ void ic_a11y_name_part          (GtkWidget   *widget,
                                  GType        type,
                                  const char  *label);
 
-/* Adds @toast to @overlay (taking it) with names for the buttons
- * libadwaita 1.2 builds for it: its action button by its words, its
- * close button "Dismiss". */
-void ic_a11y_add_toast          (AdwToastOverlay *overlay,
-                                 AdwToast        *toast);
+/* Names the buttons libadwaita 1.2 builds in a toast's widget (an
+ * AdwToastWidget, built when the toast is shown): its action button by
+ * its words, its close button "Dismiss". */
+void ic_a11y_name_toast_buttons (GtkWidget   *toast_widget);
 
 G_END_DECLS

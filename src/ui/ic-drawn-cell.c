@@ -34,19 +34,30 @@ typedef struct
   int                   height;
   int                   max_width;     /* Pango units; -1: not found for this font yet */
   char                 *font_key;      /* font, resolution, options, direction; NULL: not found yet */
+  guint                 n_layouts;     /* laid out to be measured, for tests */
 } IcDrawnCellPrivate;
 
 /* Sizes found for a text in a font, shared by every cell showing it:
  * a reopen's batch gives a screenful of rows new reports at once, and
  * most of their cells show a text some cell showed before (a grade, a
  * type, an authority). Laying each out three times to measure it was
- * 40 % of such a frame's main-thread time (doc/ui-stalls.md). */
+ * 40 % of such a frame's main-thread time (doc/ui-stalls.md). A grade
+ * is shown in columns of several widths: one height kept per text made
+ * each column lay it out again for the next (seven layouts of "Not
+ * graded" in the first rows' frame), so heights are kept per width. */
+#define MAX_SHARED_HEIGHTS 16
+
 typedef struct
 {
-  int min_width;
-  int natural_width;
-  int height_width;  /* the width height was found for; NO_WIDTH: none */
-  int height;
+  gboolean widths_found;
+  int      min_width;
+  int      natural_width;
+  int      line_width;   /* Pango units: the text on one line */
+  int      line_height;
+  guint    n_heights;
+  guint    next_height;  /* the slot taken next once all are used */
+  int      height_widths[MAX_SHARED_HEIGHTS];
+  int      heights[MAX_SHARED_HEIGHTS];
 } SharedSizes;
 
 /* Enough for a national archive's texts; emptied when full. */
@@ -98,19 +109,31 @@ ensure_layout (IcDrawnCell *self)
   return priv->layout;
 }
 
-/* The size of the text laid out at @width (Pango units; -1: one line). */
+/* The text's logical extents laid out at @width (Pango units; -1: one
+ * line). */
+static void
+text_extents (IcDrawnCell    *self,
+              int             width,
+              PangoRectangle *logical)
+{
+  PangoLayout *layout = ensure_layout (self);
+
+  n_text_layouts++;
+  PRIV (self)->n_layouts++;
+  pango_layout_set_width (layout, width);
+  pango_layout_get_extents (layout, NULL, logical);
+}
+
+/* The size of the text laid out at @width, in pixels. */
 static void
 text_size (IcDrawnCell *self,
            int          width,
            int         *out_width,
            int         *out_height)
 {
-  PangoLayout *layout = ensure_layout (self);
   PangoRectangle logical;
 
-  n_text_layouts++;
-  pango_layout_set_width (layout, width);
-  pango_layout_get_extents (layout, NULL, &logical);
+  text_extents (self, width, &logical);
   if (out_width != NULL)
     *out_width = PANGO_PIXELS_CEIL (logical.width);
   if (out_height != NULL)
@@ -177,11 +200,37 @@ font_key (IcDrawnCell *self)
   return priv->font_key;
 }
 
+/* At width 0 a line cut short is cut down to "…" whatever its text:
+ * its minimum width is the ellipsis's, kept by font, so that a new
+ * text (an authority, a date) is laid out once to be measured, not
+ * twice. */
+static int
+ellipsis_width (IcDrawnCell *self)
+{
+  static GHashTable *widths;
+  const char *key = font_key (self);
+  gpointer width;
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (widths, key, NULL, &width))
+    return GPOINTER_TO_INT (width);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "\u2026");
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+  width = GINT_TO_POINTER (PANGO_PIXELS_CEIL (logical.width));
+  g_hash_table_insert (widths, g_strdup (key), width);
+  return GPOINTER_TO_INT (width);
+}
+
 /* The sizes shared by the cells showing this cell's text in its font,
- * made empty (widths 0, no height) if none was found yet. */
+ * made empty if none was found yet. */
 static SharedSizes *
-shared_sizes_for (IcDrawnCell *self,
-                  gboolean    *found)
+shared_sizes_for (IcDrawnCell *self)
 {
   IcDrawnCellPrivate *priv = PRIV (self);
   char *key = g_strconcat (font_key (self), "\n", priv->text != NULL ? priv->text : "", NULL);
@@ -193,16 +242,52 @@ shared_sizes_for (IcDrawnCell *self,
       shared_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
   sizes = g_hash_table_lookup (shared_sizes, key);
-  *found = sizes != NULL;
   if (sizes != NULL)
     {
       g_free (key);
       return sizes;
     }
   sizes = g_new0 (SharedSizes, 1);
-  sizes->height_width = NO_WIDTH;
   g_hash_table_insert (shared_sizes, key, sizes);
   return sizes;
+}
+
+/* @height: (out) (optional) */
+static gboolean
+shared_height (SharedSizes *sizes,
+               int          width,
+               int         *height)
+{
+  for (guint i = 0; i < sizes->n_heights; i++)
+    if (sizes->height_widths[i] == width)
+      {
+        if (height != NULL)
+          *height = sizes->heights[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+share_height (SharedSizes *sizes,
+              int          width,
+              int          height)
+{
+  guint slot = sizes->next_height;
+
+  sizes->height_widths[slot] = width;
+  sizes->heights[slot] = height;
+  sizes->n_heights = MAX (sizes->n_heights, slot + 1);
+  sizes->next_height = (slot + 1) % MAX_SHARED_HEIGHTS;
+}
+
+/* A line cut short is one line high at any width: its cells share one
+ * height whatever their columns' widths. */
+static int
+height_key (IcDrawnCellPrivate *priv,
+            int                 width)
+{
+  return priv->mode == IC_DRAWN_CELL_ELLIPSIZE ? -1 : width;
 }
 
 static void
@@ -210,29 +295,54 @@ ensure_widths (IcDrawnCell *self)
 {
   IcDrawnCellPrivate *priv = PRIV (self);
   SharedSizes *shared;
-  gboolean found;
-  int one_line;
+  PangoRectangle line;
+  int one_line, line_height;
 
   if (priv->widths_valid)
     return;
-  shared = shared_sizes_for (self, &found);
-  if (found)
+  shared = shared_sizes_for (self);
+  if (shared->widths_found)
     {
       priv->min_width = shared->min_width;
       priv->natural_width = shared->natural_width;
       priv->widths_valid = TRUE;
       return;
     }
-  text_size (self, -1, &one_line, NULL);
+  text_extents (self, -1, &line);
+  one_line = PANGO_PIXELS_CEIL (line.width);
+  line_height = PANGO_PIXELS_CEIL (line.height);
   /* At width 0 a wrapped text keeps its longest word; an ellipsized one
    * is cut down to "…", as an ellipsized GtkLabel can be. */
-  text_size (self, 0, &priv->min_width, NULL);
   if (priv->mode == IC_DRAWN_CELL_WRAP)
-    one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
+    {
+      text_size (self, 0, &priv->min_width, NULL);
+      one_line = MIN (one_line, PANGO_PIXELS_CEIL (max_text_width (self)));
+    }
+  else
+    {
+      priv->min_width = priv->text != NULL && *priv->text != '\0' ? ellipsis_width (self) : 0;
+      if (!shared_height (shared, -1, NULL))
+        share_height (shared, -1, line_height);
+    }
   priv->natural_width = MAX (priv->min_width, one_line);
   priv->widths_valid = TRUE;
+  shared->widths_found = TRUE;
   shared->min_width = priv->min_width;
   shared->natural_width = priv->natural_width;
+  shared->line_width = line.width;
+  shared->line_height = line_height;
+}
+
+/* Pango wraps a text only where it is wider than the layout: one that
+ * fits on a line ("Good", "visit Mar 2025") is its line's height, found
+ * with its widths. */
+static gboolean
+fits_on_a_line (IcDrawnCellPrivate *priv,
+                SharedSizes        *shared,
+                int                 pango_width)
+{
+  return priv->mode == IC_DRAWN_CELL_WRAP && shared->widths_found &&
+         pango_width >= 0 && shared->line_width <= pango_width;
 }
 
 static int
@@ -241,21 +351,21 @@ height_for_width (IcDrawnCell *self,
 {
   IcDrawnCellPrivate *priv = PRIV (self);
 
+  width = height_key (priv, width);
   if (priv->height_width != width)
     {
-      gboolean found;
-      SharedSizes *shared = shared_sizes_for (self, &found);
+      SharedSizes *shared = shared_sizes_for (self);
       int pango_width = width >= 0 ? width * PANGO_SCALE : -1;
 
       if (width < 0 && priv->mode == IC_DRAWN_CELL_WRAP)
         pango_width = max_text_width (self);
-      if (shared->height_width == width)
-        priv->height = shared->height;
-      else
+      if (!shared_height (shared, width, &priv->height))
         {
-          text_size (self, pango_width, NULL, &priv->height);
-          shared->height_width = width;
-          shared->height = priv->height;
+          if (fits_on_a_line (priv, shared, pango_width))
+            priv->height = shared->line_height;
+          else
+            text_size (self, pango_width, NULL, &priv->height);
+          share_height (shared, width, priv->height);
         }
       priv->height_width = width;
     }
@@ -439,6 +549,14 @@ guint
 ic_drawn_cell_get_n_text_layouts (void)
 {
   return n_text_layouts;
+}
+
+/* How many times this cell laid its text out to measure it. */
+guint
+ic_drawn_cell_get_n_own_layouts (IcDrawnCell *self)
+{
+  g_return_val_if_fail (IC_IS_DRAWN_CELL (self), 0);
+  return PRIV (self)->n_layouts;
 }
 
 gboolean

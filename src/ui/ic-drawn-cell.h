@@ -34,5 +34,6 @@ void        ic_drawn_cell_set_mode (IcDrawnCell     *self,
 /* Whether the text is cut short at the widget's width. */
 gboolean    ic_drawn_cell_is_cut   (IcDrawnCell     *self);
 guint       ic_drawn_cell_get_n_text_layouts (void);
+guint       ic_drawn_cell_get_n_own_layouts  (IcDrawnCell *self);
 
 G_END_DECLS

@@ -566,6 +566,28 @@ warm_font (GtkWidget  *cell,
   g_object_unref (context);
 }
 
+/* Measures in @cell, at its column's @width, each text it can show in
+ * its grade class: rows showing them share the sizes (ic-drawn-cell.c)
+ * instead of laying the grades out in their first frame, a layout for
+ * each text and column width. */
+static void
+warm_grade_sizes (GtkWidget *cell,
+                  int        width,
+                  IcGrade    grade)
+{
+  const char * const *texts = ic_ui_no_grade_texts ();
+  const char *graded[] = { ic_grade_to_label (grade), NULL };
+
+  if (grade != IC_GRADE_NONE)
+    texts = graded;
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      ic_grade_cell_set_text (IC_GRADE_CELL (cell), texts[i]);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+    }
+  ic_grade_cell_set_text (IC_GRADE_CELL (cell), NULL);
+}
+
 /**
  * ic_matrix_row_warm_up:
  * @parent: the widget rows of @columns will be shown in
@@ -576,7 +598,8 @@ warm_font (GtkWidget  *cell,
  * the fonts a row under @parent has: it lays out and draws the
  * characters rows show in each of its cells' fonts (grades both graded,
  * in bold, and not), offscreen. Pango and cairo keep the fonts, shapes
- * and glyphs for the rows.
+ * and glyphs for the rows. It also measures, at its column's width, each
+ * grade and each text a grade cell shows without a grade.
  *
  * Returns: (transfer full): the fonts warmed, as Pango font names
  */
@@ -608,6 +631,11 @@ ic_matrix_row_warm_up (GtkWidget       *parent,
         {
           ic_ui_set_grade_class (cell, grades[g]);
           warm_font (cell, cr, fonts);
+        }
+      for (IcGrade g = IC_GRADE_NONE; g < IC_N_GRADES; g++)
+        {
+          ic_ui_set_grade_class (cell, g);
+          warm_grade_sizes (cell, ic_matrix_columns_get_width (columns, c), g);
         }
     }
   gtk_widget_unparent (GTK_WIDGET (row));

@@ -43,6 +43,45 @@ ic_ui_set_grade_class (GtkWidget *widget,
   g_object_set_data (G_OBJECT (widget), "ic-grade-class", (gpointer) wanted);
 }
 
+/* What a matrix cell says when it shows no grade (ic_ui_cell_text()). */
+enum {
+  NO_GRADE_NOT_GRADED,
+  NO_GRADE_PART_OF_CARE,
+  NO_GRADE_NOT_GIVEN,
+  NO_GRADE_NOT_JUDGED,
+  N_NO_GRADE_TEXTS
+};
+
+static const char *const no_grade_words[N_NO_GRADE_TEXTS] = {
+  [NO_GRADE_NOT_GRADED] = N_("Not graded"),
+  [NO_GRADE_PART_OF_CARE] = N_("Part of children in care"),
+  [NO_GRADE_NOT_GIVEN] = N_("Not given (2026 framework)"),
+  [NO_GRADE_NOT_JUDGED] = "—",
+};
+
+static const char *
+no_grade_text (guint which)
+{
+  return which == NO_GRADE_NOT_JUDGED ? no_grade_words[which] : _(no_grade_words[which]);
+}
+
+/**
+ * ic_ui_no_grade_texts:
+ *
+ * Returns: (transfer none): every text ic_ui_cell_text() gives a cell
+ *   with no grade, %NULL-terminated
+ */
+const char * const *
+ic_ui_no_grade_texts (void)
+{
+  static const char *texts[N_NO_GRADE_TEXTS + 1];
+
+  if (texts[0] == NULL)
+    for (guint i = 0; i < N_NO_GRADE_TEXTS; i++)
+      texts[i] = no_grade_text (i);
+  return texts;
+}
+
 /**
  * ic_ui_cell_text:
  * @grade: (out): the grade shown, %IC_GRADE_NONE for none
@@ -58,15 +97,15 @@ ic_ui_cell_text (IcReport *report,
   *grade = ic_report_get_grade (report, area);
 
   if (!ic_inspection_type_is_graded (ic_report_get_inspection_type (report)))
-    return g_strdup (_("Not graded"));
+    return g_strdup (no_grade_text (NO_GRADE_NOT_GRADED));
   if (*grade != IC_GRADE_NONE)
     return g_strdup (ic_grade_to_label (*grade));
   if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
-    return g_strdup (_("Part of children in care"));
+    return g_strdup (no_grade_text (NO_GRADE_PART_OF_CARE));
   if (area == IC_AREA_OVERALL_EFFECTIVENESS &&
       ic_report_framework_omits_area (report, IC_AREA_OVERALL_EFFECTIVENESS))
-    return g_strdup (_("Not given (2026 framework)"));
-  return g_strdup ("—");
+    return g_strdup (no_grade_text (NO_GRADE_NOT_GIVEN));
+  return g_strdup (no_grade_text (NO_GRADE_NOT_JUDGED));
 }
 
 /**

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 const char *ic_ui_grade_css_class     (IcGrade   grade);
+const char * const *ic_ui_no_grade_texts (void);
 char       *ic_ui_cell_text           (IcReport *report,
                                        IcArea    area,
                                        IcGrade  *grade) G_GNUC_WARN_UNUSED_RESULT;

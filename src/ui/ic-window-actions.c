@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "ic-display-text.h"
-#include "ic-a11y.h"
+#include "ic-toasts.h"
 #include "ic-atomic-file.h"
 #include "ic-csv.h"
 #include "ic-json.h"
@@ -356,7 +356,7 @@ toast_exported (IcWindow *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-uri");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  ic_a11y_add_toast (self->toast_overlay, toast);
+  ic_toasts_add (self->toast_overlay, toast);
 }
 
 /* As on the command line, an export never replaces a report nor lands in

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ic-a11y.h"
+#include "ic-toasts.h"
 #include "ic-csv.h"
 #include "ic-display-text.h"
 #include "ic-filter-spec.h"
@@ -347,7 +347,7 @@ toast_if_cancelled (IcWindow *self,
   /* The answer to the click just made: shown at once, not queued behind
    * a toast already up (the reading failures' one stays until closed). */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  ic_a11y_add_toast (self->toast_overlay, toast);
+  ic_toasts_add (self->toast_overlay, toast);
   _ic_window_announce (self, text);
 }
 

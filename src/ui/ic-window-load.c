@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ic-a11y.h"
+#include "ic-toasts.h"
 #include "ic-failures-dialog.h"
 #include "ic-window-private.h"
 
@@ -70,7 +70,7 @@ failures_added_cb (IcWindow  *self,
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-failures");
   adw_toast_set_timeout (toast, 10);
-  ic_a11y_add_toast (self->toast_overlay, toast);
+  ic_toasts_add (self->toast_overlay, toast);
   _ic_window_announce (self, title);
 }
 

@@ -47,13 +47,8 @@ struct _IcWindow
   IcReportsView        *reports_view;
   IcSearchView         *search_view;
   GMenu                *recent_menu;
-  /* (weak): the toast of the last correction, replaced by Undo's own;
-   * when it starts (or, queued, will start) sliding in; the one before
-   * it, whose dismissal waits until that is safe, and that wait. */
+  /* (weak): the toast of the last correction, replaced by Undo's own */
   AdwToast             *correction_toast;
-  gint64                correction_toast_in_at;
-  AdwToast             *put_off_toast;
-  guint                 put_off_dismiss_id;
 
   GCancellable         *export_cancellable; /* the export being written, or NULL */
   /* For tests: also told of each step on the worker, so that a test can

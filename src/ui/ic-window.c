@@ -10,6 +10,7 @@
 
 #include "ic-display-text.h"
 #include "ic-a11y.h"
+#include "ic-toasts.h"
 #include "ic-window-private.h"
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -178,8 +179,6 @@ ic_window_dispose (GObject *object)
   _ic_window_cancel_export (self);
   g_clear_object (&self->export_cancellable);
   g_clear_weak_pointer (&self->correction_toast);
-  g_clear_handle_id (&self->put_off_dismiss_id, g_source_remove);
-  g_clear_object (&self->put_off_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), IC_TYPE_WINDOW);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -358,7 +357,7 @@ _ic_window_toast (IcWindow   *self,
   g_autofree char *markup = g_markup_escape_text (clean, -1);
   AdwToast *toast = adw_toast_new (markup);
 
-  ic_a11y_add_toast (self->toast_overlay, toast);
+  ic_toasts_add (self->toast_overlay, toast);
   _ic_window_announce (self, clean);
 }
 
