@@ -1046,6 +1046,7 @@ test_search_hit_keyboard (void)
   shown.view = GTK_TEXT_VIEW (find_child_of_type (GTK_WIDGET (window->reports_view), GTK_TYPE_TEXT_VIEW));
   g_assert_true (run_until (hit_shown, &shown));
   g_test_message ("%u frames painted after opening the hit", painted - shown.painted_at_open);
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
   g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (shown.view), &start, &end));
   selected = gtk_text_iter_get_text (&start, &end);
   g_assert_nonnull (strstr (selected, "purple lighthouse"));

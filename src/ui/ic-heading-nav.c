@@ -25,7 +25,7 @@
 /* Frames to wait for a row scrolled to to be built. */
 #define MAX_TRIES 10
 /* Frames to wait for the rows a page away to be laid out and still. */
-#define MAX_PAGE_TRIES 60
+#define MAX_PAGE_TRIES 30
 
 typedef struct
 {
@@ -40,9 +40,7 @@ typedef struct
   gboolean       page_down;  /* which, */
   double         page;       /* and the list's height */
   guint          page_seen;      /* the row a page away on the last frame */
-  double         page_seen_top;  /* and where the focused row was, */
-  double         page_seen_value; /* the list scrolled to, */
-  guint          page_still;     /* for how many frames since */
+  double         page_seen_top;  /* and where the focused row was */
 } Nav;
 
 static GListModel *
@@ -387,17 +385,9 @@ page_tick_cb (GtkWidget     *widget,
   guint target = page_target (nav, &start);
   /* A frame's ticks come before its layout, and the grid view may move
    * rows as it measures those it had estimated: the rows are read once
-   * three frames agree. */
-  double value = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget)));
-  gboolean settled;
-
-  if (start.position != GTK_INVALID_LIST_POSITION && target == nav->page_seen &&
-      start.top == nav->page_seen_top && value == nav->page_seen_value)
-    nav->page_still++;
-  else
-    nav->page_still = 0;
-  nav->page_seen_value = value;
-  settled = nav->page_still >= 2;
+   * two frames agree. */
+  gboolean settled = start.position != GTK_INVALID_LIST_POSITION && target == nav->page_seen &&
+                     start.top == nav->page_seen_top;
 
   /* GTK 4.8 may scroll elsewhere than asked, rows above being only
    * estimated: the focused row is brought back as GTK scrolls to rows. */
@@ -454,7 +444,6 @@ move_a_page (Nav      *nav,
     }
   nav->page_seen = GTK_INVALID_LIST_POSITION;
   nav->page_seen_top = NAN;
-  nav->page_still = 0;
   /* The row there is picked once laid out. */
   align_page_from (nav, start);
   nav->tries = 0;
