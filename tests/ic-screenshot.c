@@ -1204,11 +1204,8 @@ main (int argc, char **argv)
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;
     }
-  /* IC_SHOT_DARK=1: the search shots in the dark style. */
   if (g_getenv ("IC_SHOT_SEARCH") != NULL)
     {
-      if (g_strcmp0 (g_getenv ("IC_SHOT_DARK"), "1") == 0)
-        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
       shoot_search (window, argv[1], g_getenv ("IC_SHOT_SEARCH"));
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;

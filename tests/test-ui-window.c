@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -948,14 +947,6 @@ test_search_hit_scrolls (void)
 static gboolean selected_passage_focused (gpointer data);
 static gboolean focus_outside (gpointer data);
 
-static guint selected_row (GtkWidget *list);
-
-static gboolean
-passage_selected (gpointer list)
-{
-  return selected_row (list) == 1;
-}
-
 /* Frames the window painted, counted on its frame clock. */
 static void
 count_paint_cb (GdkFrameClock *clock,
@@ -1029,8 +1020,6 @@ test_search_hit_keyboard (void)
   entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
   g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
 
-  /* The heading and the passage, the passage selected. */
-  g_assert_true (run_until (passage_selected, list));
   gtk_widget_grab_focus (entry);
   for (guint i = 0; i < 5 && focus_outside (list); i++)
     gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
@@ -1822,22 +1811,6 @@ assert_key_moves_to (GtkWidget       *list,
   g_assert_cmpuint (selected_row (list), ==, expected);
 }
 
-/* The focus and the selection have moved on from @from to a passage
- * (Page Up and Down may take a frame or two). */
-typedef struct
-{
-  GtkWidget *list;
-  guint      from;
-} Moved;
-
-static gboolean
-moved_to_passage (gpointer data)
-{
-  Moved *moved = data;
-
-  return selected_row (moved->list) != moved->from && selected_passage_focused (moved->list);
-}
-
 static gboolean
 focus_outside (gpointer data)
 {
@@ -1865,7 +1838,6 @@ test_search_keyboard_headings (void)
   g_autofree char *passage = NULL;
   g_autofree char *heading = NULL;
   IcReportPage *report_page;
-  Moved moved = { NULL, 0 };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   fill_store_at_scale (ic_window_get_store (window));
@@ -1877,7 +1849,6 @@ test_search_keyboard_headings (void)
   entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
   g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  moved.list = list;
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1950);
   heading = row_heading (rows, 0);
   g_assert_nonnull (heading);
@@ -1906,9 +1877,8 @@ test_search_keyboard_headings (void)
   assert_key_moves_to (list, GDK_KEY_Down, 0, 14);
 
   /* Page Down goes a screenful on, to a passage. */
-  moved.from = selected_row (list);
   g_assert_true (press_list_key (list, GDK_KEY_Page_Down, 0));
-  g_assert_true (run_until (moved_to_passage, &moved));
+  g_assert_true (run_until (selected_passage_focused, list));
   g_assert_cmpuint (selected_row (list), >, 14 + 3);
   g_clear_pointer (&heading, g_free);
   heading = row_heading (rows, selected_row (list));
@@ -1920,9 +1890,8 @@ test_search_keyboard_headings (void)
   assert_key_moves_to (list, GDK_KEY_Home, 0, 1);
   g_assert_true (run_until (adjustment_at_top, adjustment));
   assert_key_moves_to (list, GDK_KEY_End, GDK_CONTROL_MASK, 1949);
-  moved.from = selected_row (list);
   g_assert_true (press_list_key (list, GDK_KEY_Page_Up, 0));
-  g_assert_true (run_until (moved_to_passage, &moved));
+  g_assert_true (run_until (selected_passage_focused, list));
   g_assert_cmpuint (selected_row (list), <, 1949 - 3);
   assert_key_moves_to (list, GDK_KEY_Home, GDK_CONTROL_MASK, 1);
   assert_key_moves_to (list, GDK_KEY_Page_Up, 0, 1);
@@ -1940,138 +1909,6 @@ test_search_keyboard_headings (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
   report_page = IC_REPORT_PAGE (find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_REPORT_PAGE));
   g_assert_cmpstr (ic_report_get_source (ic_report_page_get_report (report_page)), ==, source);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Where the rows on screen lie in the list: position → top and
- * bottom, in a GArray of doubles, NaN for the rows not on screen. */
-static GArray *
-row_places (GtkWidget *list)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list))));
-  GArray *places = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint i = 0; i < 2 * n; i++)
-    g_array_append_val (places, (double) { NAN });
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (child);
-      GtkListItem *item = row ? g_object_get_data (G_OBJECT (row), "ic-heading-nav-item") : NULL;
-      graphene_rect_t bounds;
-
-      if (item == NULL || !gtk_widget_get_mapped (child) || !gtk_widget_compute_bounds (child, list, &bounds))
-        continue;
-      g_array_index (places, double, 2 * gtk_list_item_get_position (item)) = bounds.origin.y;
-      g_array_index (places, double, 2 * gtk_list_item_get_position (item) + 1) =
-        bounds.origin.y + bounds.size.height;
-    }
-  return places;
-}
-
-#define TOP(places, i) g_array_index ((places), double, 2 * (i))
-#define BOTTOM(places, i) g_array_index ((places), double, 2 * (i) + 1)
-
-/* The next passage from @position on in @step's direction. */
-static guint
-next_passage (GListModel *rows,
-              guint       position,
-              int         step)
-{
-  for (gint64 i = (gint64) position + step; i >= 0 && i < g_list_model_get_n_items (rows); i += step)
-    {
-      g_autofree char *heading = row_heading (rows, i);
-
-      if (heading == NULL)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* Presses Page Down or Up and checks where the focus went, by where the
- * rows lie once it is there: the farthest passage whole within a page's
- * height from the focused one (from its top down, from its bottom up),
- * as GtkListView's own Page Down goes, by the heights the rows have. */
-static void
-assert_page_key_exact (GtkWidget  *list,
-                       GListModel *rows,
-                       guint       keyval)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  double page = gtk_adjustment_get_page_size (adjustment), line;
-  g_autoptr(GArray) places = NULL;
-  Moved moved = { list, selected_row (list) };
-  gboolean down = keyval == GDK_KEY_Page_Down;
-  guint from = moved.from, to, beyond;
-
-  g_assert_true (press_list_key (list, keyval, 0));
-  g_assert_true (run_until (moved_to_passage, &moved));
-  settle ();
-  places = row_places (list);
-  to = selected_row (list);
-  beyond = next_passage (rows, to, down ? 1 : -1);
-  for (guint i = 0; isnan (TOP (places, from)) && i < places->len / 2; i++)
-    if (!isnan (TOP (places, i)))
-      g_test_message ("row %u at %.0f–%.0f", i, TOP (places, i), BOTTOM (places, i));
-  g_assert_false (isnan (TOP (places, from)));
-  g_assert_false (isnan (TOP (places, to)));
-  line = down ? TOP (places, from) + page : BOTTOM (places, from) - page;
-  g_test_message ("%s from %u (%.0f–%.0f) to %u (%.0f–%.0f), a page away at %.0f", down ? "down" : "up",
-                  from, TOP (places, from), BOTTOM (places, from), to, TOP (places, to),
-                  BOTTOM (places, to), line);
-  if (down)
-    {
-      g_assert_cmpfloat (BOTTOM (places, to), <=, line + 0.5);
-      /* The next passage: not whole within the page, or off screen below it. */
-      if (beyond != GTK_INVALID_LIST_POSITION && isnan (BOTTOM (places, beyond)))
-        g_assert_cmpfloat (line, <=, gtk_widget_get_height (list) + 0.5);
-      else if (beyond != GTK_INVALID_LIST_POSITION)
-        g_assert_cmpfloat (BOTTOM (places, beyond), >, line + 0.5);
-    }
-  else
-    {
-      g_assert_cmpfloat (TOP (places, to), >=, line - 0.5);
-      if (beyond != GTK_INVALID_LIST_POSITION && isnan (TOP (places, beyond)))
-        g_assert_cmpfloat (line, >=, -0.5);
-      else if (beyond != GTK_INVALID_LIST_POSITION)
-        g_assert_cmpfloat (TOP (places, beyond), <, line - 0.5);
-    }
-}
-
-/* Page Down and Up in the results go by the rows on screen, whose
- * heights differ (an authority's heading is lower than a passage): to
- * the last passage inside a page from the focused one, not a number of
- * rows worked out from their mean height. */
-static void
-test_search_page_keys (void)
-{
-  IcWindow *window = ic_window_new (NULL);
-  GListModel *rows = ic_search_view_get_rows (window->search_view);
-  GtkWidget *entry, *list;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  fill_store_at_scale (ic_window_get_store (window));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
-  ic_search_view_search (window->search_view, "planning");
-  settle ();
-  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_GRID_VIEW);
-  entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
-  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
-  gtk_widget_grab_focus (entry);
-  for (guint i = 0; i < 5 && focus_outside (list); i++)
-    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
-  g_assert_true (run_until (selected_passage_focused, list));
-
-  for (guint i = 0; i < 6; i++)
-    {
-      assert_page_key_exact (list, rows, GDK_KEY_Page_Down);
-      settle ();
-    }
-  for (guint i = 0; i < 4; i++)
-    {
-      assert_page_key_exact (list, rows, GDK_KEY_Page_Up);
-      settle ();
-    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2750,7 +2587,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/search-rows-made", test_search_rows_made);
   g_test_add_func ("/ui/window/search-keyboard", test_search_keyboard);
   g_test_add_func ("/ui/window/search-keyboard-headings", test_search_keyboard_headings);
-  g_test_add_func ("/ui/window/search-page-keys", test_search_page_keys);
   g_test_add_func ("/ui/window/search-hit-scrolls", test_search_hit_scrolls);
   g_test_add_func ("/ui/window/search-hit-keyboard", test_search_hit_keyboard);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);

@@ -14,8 +14,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "ic-heading-nav.h"
 #include "ic-ui-util.h"
 
@@ -24,8 +22,6 @@
 
 /* Frames to wait for a row scrolled to to be built. */
 #define MAX_TRIES 10
-/* Frames to wait for the rows a page away to be laid out and still. */
-#define MAX_PAGE_TRIES 30
 
 typedef struct
 {
@@ -36,11 +32,6 @@ typedef struct
   guint          pending_position;
   guint          tries;
   gboolean       entering;  /* the pending focus is for Tab into the grid */
-  guint          page_from;  /* Page Up or Down pending: from where, */
-  gboolean       page_down;  /* which, */
-  double         page;       /* and the list's height */
-  guint          page_seen;      /* the row a page away on the last frame */
-  double         page_seen_top;  /* and where the focused row was */
 } Nav;
 
 static GListModel *
@@ -180,35 +171,12 @@ focus_later (Nav  *nav,
  * it, if any: the first row of a group is read under its heading. The
  * second scroll is worked out from where the list was before the
  * first, so the one that must end at the edge it moves to goes last. */
-/* Whether the row at @position is on screen, whole. */
-static gboolean
-shown_whole (Nav  *nav,
-             guint position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (nav->grid_view); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      graphene_rect_t bounds;
-
-      if (item_widget_position (child) == position && gtk_widget_get_mapped (child) &&
-          gtk_widget_compute_bounds (child, nav->grid_view, &bounds))
-        return bounds.origin.y >= 0 &&
-               bounds.origin.y + bounds.size.height <= gtk_widget_get_height (nav->grid_view);
-    }
-  return FALSE;
-}
-
 static void
 scroll_to_row (Nav      *nav,
                guint     position,
                gboolean  upwards)
 {
   gboolean headed = position > 0 && heading_at (nav, position - 1);
-
-  /* GTK 4.8 scrolls even to a row in view: it moves it to where the
-   * row the list was anchored to stood. */
-  if (shown_whole (nav, position) && (!headed || shown_whole (nav, position - 1)))
-    return;
 
   if (headed && !upwards)
     gtk_widget_activate_action (nav->grid_view, "list.scroll-to-item", "u", position - 1);
@@ -233,221 +201,22 @@ focus_row (Nav      *nav,
     focus_later (nav, position);
 }
 
-/* A row on screen, and where it lies in the grid view. Only places
- * taken in the same frame are compared: the list's own coordinates move
- * as the grid view measures rows it had only estimated. */
-typedef struct
+/* Rows in a page, from the rows the grid view keeps: Page Up and Down
+ * move about as far as the list scrolls. */
+static guint
+rows_per_page (Nav *nav)
 {
-  guint  position;
-  double top;
-  double bottom;
-} Place;
-
-static int
-compare_places (gconstpointer a,
-                gconstpointer b)
-{
-  const Place *pa = a, *pb = b;
-
-  return (pa->position > pb->position) - (pa->position < pb->position);
-}
-
-/* The rows on screen, in order: GTK 4.8's grid view lays out only those
- * (the others it keeps are unmapped), so only their heights are known. */
-static GArray *
-shown_places (Nav *nav)
-{
-  GArray *places = g_array_new (FALSE, FALSE, sizeof (Place));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (nav->grid_view));
+  double height = 0;
+  guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (nav->grid_view); child;
        child = gtk_widget_get_next_sibling (child))
-    {
-      Place place = { item_widget_position (child), 0, 0 };
-      graphene_rect_t bounds;
-
-      if (place.position == GTK_INVALID_LIST_POSITION || !gtk_widget_get_mapped (child) ||
-          !gtk_widget_compute_bounds (child, nav->grid_view, &bounds))
-        continue;
-      place.top = bounds.origin.y;
-      place.bottom = place.top + bounds.size.height;
-      g_array_append_val (places, place);
-    }
-  g_array_sort (places, compare_places);
-  return places;
-}
-
-/* Page Down from @from, whose top is at @line less a page: the last row
- * whole above @line, or GTK_INVALID_LIST_POSITION while the rows there
- * are not on screen. */
-static guint
-page_down_row (Nav    *nav,
-               GArray *places,
-               guint   from,
-               double  line)
-{
-  guint n = g_list_model_get_n_items (nav_model (nav)), target = from + 1;
-  const Place *last;
-
-  if (places->len == 0)
-    return GTK_INVALID_LIST_POSITION;
-  last = &g_array_index (places, Place, places->len - 1);
-  if (last->bottom < line && last->position < n - 1)
-    return GTK_INVALID_LIST_POSITION;
-  for (guint i = 0; i < places->len; i++)
-    {
-      const Place *p = &g_array_index (places, Place, i);
-
-      if (p->position > from && p->bottom <= line + 0.5)
-        target = MAX (target, p->position);
-    }
-  return MIN (target, n - 1);
-}
-
-/* Page Up from @from, whose bottom is at @line plus a page: the first
- * row whole below @line. */
-static guint
-page_up_row (GArray *places,
-             guint   from,
-             double  line)
-{
-  guint target = from - 1;
-
-  if (places->len == 0 || (g_array_index (places, Place, 0).top > line &&
-                           g_array_index (places, Place, 0).position > 0))
-    return GTK_INVALID_LIST_POSITION;
-  for (guint i = 0; i < places->len; i++)
-    {
-      const Place *p = &g_array_index (places, Place, i);
-
-      if (p->position < from && p->top >= line - 0.5)
-        target = MIN (target, p->position);
-    }
-  return target;
-}
-
-/* The passage a page down (or up) from nav->page_from, when it and the
- * rows a page away are on screen: the row there, or when that is a heading the
- * passage before it, inside the page; the nearest passage further on
- * when there is none. */
-static const Place *
-find_place (GArray *places,
-            guint   position)
-{
-  for (guint i = 0; i < places->len; i++)
-    if (g_array_index (places, Place, i).position == position)
-      return &g_array_index (places, Place, i);
-  return NULL;
-}
-
-static guint
-page_target (Nav   *nav,
-             Place *from_place)
-{
-  g_autoptr(GArray) places = shown_places (nav);
-  const Place *start = find_place (places, nav->page_from);
-  guint from = nav->page_from, target;
-
-  if (start == NULL)
-    return GTK_INVALID_LIST_POSITION;
-  *from_place = *start;
-  if (nav->page_down)
-    target = page_down_row (nav, places, from, start->top + nav->page);
-  else
-    target = page_up_row (places, from, start->bottom - nav->page);
-  if (target == GTK_INVALID_LIST_POSITION)
-    return target;
-  for (guint i = target; i != from; i = nav->page_down ? i - 1 : i + 1)
-    if (!heading_at (nav, i))
-      return i;
-  return row_near (nav, target, nav->page_down ? 1 : -1);
-}
-
-/* Scrolls the focused row to the list's top (Page Up: bottom), for the
- * page below (above) it to show. */
-static void
-align_page_from (Nav         *nav,
-                 const Place *start)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (nav->grid_view));
-  double by = nav->page_down ? start->top : start->bottom - nav->page;
-
-  if (by != 0)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + by);
-}
-
-static gboolean
-page_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  Nav *nav = user_data;
-  Place start = { GTK_INVALID_LIST_POSITION, NAN, NAN };
-  guint target = page_target (nav, &start);
-  /* A frame's ticks come before its layout, and the grid view may move
-   * rows as it measures those it had estimated: the rows are read once
-   * two frames agree. */
-  gboolean settled = start.position != GTK_INVALID_LIST_POSITION && target == nav->page_seen &&
-                     start.top == nav->page_seen_top;
-
-  /* GTK 4.8 may scroll elsewhere than asked, rows above being only
-   * estimated: the focused row is brought back as GTK scrolls to rows. */
-  if (start.position == GTK_INVALID_LIST_POSITION && isnan (nav->page_seen_top) && nav->tries > 0)
-    gtk_widget_activate_action (nav->grid_view, "list.scroll-to-item", "u", nav->page_from);
-  nav->page_seen = target;
-  nav->page_seen_top = start.top;
-  if (settled && target == GTK_INVALID_LIST_POSITION)
-    {
-      /* The focused row was placed a little off: again. */
-      align_page_from (nav, &start);
-      nav->page_seen_top = NAN;
-    }
-  if (!(settled && target != GTK_INVALID_LIST_POSITION) && ++nav->tries <= MAX_PAGE_TRIES)
-    return G_SOURCE_CONTINUE;
-  nav->tick_id = 0;
-  /* Never laid out as asked: at least the next passage. */
-  if (target == GTK_INVALID_LIST_POSITION)
-    target = row_near (nav, nav->page_down ? nav->page_from + 1 : nav->page_from - MIN (nav->page_from, 1),
-                       nav->page_down ? 1 : -1);
-  focus_row (nav, target, !nav->page_down);
-  return G_SOURCE_REMOVE;
-}
-
-/* Page Down and Up as GtkListView's own: to the row a page's height
- * from the focused one, by the heights the rows have (a heading is
- * lower than a passage), not a number of rows. Rows off screen have no
- * height yet: the list first scrolls the focused row to its top (Page
- * Up: bottom), and the row is picked once they are laid out. */
-static void
-move_a_page (Nav      *nav,
-             guint     from,
-             gboolean  down)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (nav->grid_view));
-  g_autoptr(GArray) places = shown_places (nav);
-  const Place *start = find_place (places, from);
-  guint target;
-
-  if (start == NULL || (from == 0 && !down))
-    {
-      focus_row (nav, row_near (nav, down ? from + 1 : from - MIN (from, 1), down ? 1 : -1), !down);
-      return;
-    }
-  stop_pending (nav);
-  nav->page_from = from;
-  nav->page_down = down;
-  nav->page = gtk_adjustment_get_page_size (adjustment);
-  target = page_target (nav, &(Place) { 0 });
-  if (target != GTK_INVALID_LIST_POSITION)
-    {
-      focus_row (nav, target, !down);
-      return;
-    }
-  nav->page_seen = GTK_INVALID_LIST_POSITION;
-  nav->page_seen_top = NAN;
-  /* The row there is picked once laid out. */
-  align_page_from (nav, start);
-  nav->tries = 0;
-  nav->tick_id = gtk_widget_add_tick_callback (nav->grid_view, page_tick_cb, nav, NULL);
+    if (gtk_widget_get_mapped (child))
+      height += gtk_widget_get_height (child), n++;
+  if (adjustment == NULL || n == 0 || height <= 0)
+    return 1;
+  return MAX (1, (guint) (gtk_adjustment_get_page_size (adjustment) / (height / n)));
 }
 
 /* The selected row, or the first when a heading or nothing is. */
@@ -485,8 +254,10 @@ target_row (Nav   *nav,
       return from == 0 ? from : row_near (nav, from - 1, -1);
     case GDK_KEY_Down:
       return row_near (nav, from + 1, 1);
+    case GDK_KEY_Page_Up:
+      return row_near (nav, from - MIN (from, rows_per_page (nav)), 1);
     default:
-      return from;
+      return row_near (nav, from + rows_per_page (nav), 1);
     }
 }
 
@@ -528,12 +299,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
   from = focused_position (nav);
   to = target_row (nav, main_keyval (keyval), from);
-  if (to == from && to != GTK_INVALID_LIST_POSITION &&
-      (main_keyval (keyval) == GDK_KEY_Page_Up || main_keyval (keyval) == GDK_KEY_Page_Down))
-    {
-      move_a_page (nav, from, main_keyval (keyval) == GDK_KEY_Page_Down);
-      return TRUE;
-    }
   if (to == GTK_INVALID_LIST_POSITION)
     return FALSE;
   focus_row (nav, to, from != GTK_INVALID_LIST_POSITION && to < from);
