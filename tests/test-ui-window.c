@@ -944,6 +944,120 @@ test_search_hit_scrolls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean selected_passage_focused (gpointer data);
+static gboolean focus_outside (gpointer data);
+
+static guint selected_row (GtkWidget *list);
+
+static gboolean
+passage_selected (gpointer list)
+{
+  return selected_row (list) == 1;
+}
+
+/* Frames the window painted, counted on its frame clock. */
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *painted)
+{
+  (*painted)++;
+}
+
+/* The window as the next screenshot would take it: NULL when it has
+ * not been drawn since it last changed. */
+static GskRenderNode *
+window_node (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+typedef struct
+{
+  GtkTextView *view;
+  guint       *painted;
+  guint        painted_at_open;
+} HitShown;
+
+/* The passage is selected and on screen, and the window has painted a
+ * few frames since the hit was opened. */
+static gboolean
+hit_shown (gpointer data)
+{
+  HitShown *shown = data;
+  GtkTextIter start, end;
+  GdkRectangle visible, first;
+
+  if (*shown->painted < shown->painted_at_open + 5 || !gtk_widget_get_mapped (GTK_WIDGET (shown->view)) ||
+      !gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (shown->view), &start, &end))
+    return FALSE;
+  gtk_text_view_get_visible_rect (shown->view, &visible);
+  gtk_text_view_get_iter_location (shown->view, &start, &first);
+  return visible.y > 0 && first.y >= visible.y && first.y + first.height <= visible.y + visible.height;
+}
+
+/* A hit opened from the keyboard (Tab into the results, Enter on the
+ * passage, the focus ring on): the report page is drawn, frame after
+ * frame, with the passage selected and scrolled to. */
+static void
+test_search_hit_keyboard (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *list, *entry, *focus;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  guint painted = 0;
+  HitShown shown = { NULL, &painted, 0 };
+
+  g_ptr_array_add (reports, make_long_report ());
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (count_paint_cb), &painted);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
+  ic_search_view_search (window->search_view, "purple lighthouse");
+  settle ();
+  list = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_GRID_VIEW);
+  entry = find_child_of_type (GTK_WIDGET (window->search_view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (run_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, list));
+
+  /* The heading and the passage, the passage selected. */
+  g_assert_true (run_until (passage_selected, list));
+  gtk_widget_grab_focus (entry);
+  for (guint i = 0; i < 5 && focus_outside (list); i++)
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  g_assert_true (run_until (selected_passage_focused, list));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  wait_frames (5);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+
+  shown.painted_at_open = painted;
+  g_assert_true (press_binding (focus, GDK_KEY_Return, 0));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
+  shown.view = GTK_TEXT_VIEW (find_child_of_type (GTK_WIDGET (window->reports_view), GTK_TYPE_TEXT_VIEW));
+  g_assert_true (run_until (hit_shown, &shown));
+  g_test_message ("%u frames painted after opening the hit", painted - shown.painted_at_open);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (shown.view), &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_nonnull (strstr (selected, "purple lighthouse"));
+  g_assert_cmpint (gtk_text_iter_get_line (&start), >, 3900);
+  /* Settled, the window keeps what it drew: a screenshot has it. */
+  settle ();
+  node = window_node (GTK_WIDGET (window));
+  g_assert_nonnull (node);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                        count_paint_cb, &painted);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The keyboard goes where the user went: Alt+1–4 into the view shown,
  * opening a report to its page, Back to where it was opened from. */
 static void
@@ -2707,6 +2821,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search-keyboard", test_search_keyboard);
   g_test_add_func ("/ui/window/search-keyboard-headings", test_search_keyboard_headings);
   g_test_add_func ("/ui/window/search-hit-scrolls", test_search_hit_scrolls);
+  g_test_add_func ("/ui/window/search-hit-keyboard", test_search_hit_keyboard);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);
   g_test_add_func ("/ui/window/app-style", test_app_style);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "ic-heading-nav.h"
+#include "ic-ui-util.h"
 
 #define NAV_KEY "ic-heading-nav"
 #define ITEM_KEY "ic-heading-nav-item"
@@ -276,19 +277,6 @@ main_keyval (guint keyval)
     }
 }
 
-/* Tab and Shift+Tab go on from the grid as if it were one widget, not
- * to the next row (GTK 4.8), which stops at a heading. */
-static void
-leave_grid (Nav             *nav,
-            GtkDirectionType direction)
-{
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (nav->grid_view));
-
-  gtk_widget_set_can_focus (nav->grid_view, FALSE);
-  gtk_widget_child_focus (root, direction);
-  gtk_widget_set_can_focus (nav->grid_view, TRUE);
-}
-
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -304,7 +292,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
       if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
         return FALSE;
-      leave_grid (nav, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      ic_ui_leave_grid (nav->grid_view, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
       return TRUE;
     }
   if ((state & (GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0)

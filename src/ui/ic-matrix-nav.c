@@ -14,6 +14,7 @@
 
 #include "ic-matrix-nav.h"
 #include "ic-matrix-row.h"
+#include "ic-ui-util.h"
 
 /* Frames to wait for a row scrolled to to be built. */
 #define MAX_TRIES 10
@@ -174,18 +175,6 @@ focus_cell (Nav  *nav,
   nav->tick_id = gtk_widget_add_tick_callback (nav->grid_view, pending_tick_cb, nav, NULL);
 }
 
-/* Tab and Shift+Tab go on from the grid as if it were one widget. */
-static void
-leave_grid (Nav             *nav,
-            GtkDirectionType direction)
-{
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (nav->grid_view));
-
-  gtk_widget_set_can_focus (nav->grid_view, FALSE);
-  gtk_widget_child_focus (root, direction);
-  gtk_widget_set_can_focus (nav->grid_view, TRUE);
-}
-
 static gboolean
 grid_key_cb (GtkEventControllerKey *controller,
              guint                  keyval,
@@ -203,7 +192,7 @@ grid_key_cb (GtkEventControllerKey *controller,
     {
       gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
 
-      leave_grid (nav, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      ic_ui_leave_grid (nav->grid_view, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
       return TRUE;
     }
   if (row == NULL || (state & (GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)

@@ -474,3 +474,23 @@ ic_ui_keep_at_top (GtkWidget         *list,
   g_signal_connect_object (rows, "items-changed", G_CALLBACK (keeper_rows_changed_cb), list,
                            G_CONNECT_AFTER);
 }
+
+/**
+ * ic_ui_leave_grid:
+ * @grid: a list or grid view
+ * @direction: GTK_DIR_TAB_FORWARD or GTK_DIR_TAB_BACKWARD
+ *
+ * Moves the focus on from @grid as if it were one widget: GTK 4.8's
+ * list and grid views give Tab to their next row, which stops at every
+ * row (and at a row that cannot take the focus, such as a heading).
+ */
+void
+ic_ui_leave_grid (GtkWidget        *grid,
+                  GtkDirectionType  direction)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (grid));
+
+  gtk_widget_set_can_focus (grid, FALSE);
+  gtk_widget_child_focus (root, direction);
+  gtk_widget_set_can_focus (grid, TRUE);
+}
