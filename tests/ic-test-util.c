@@ -11,6 +11,9 @@
 
 #include "ic-test-util.h"
 
+#include "ic-report-private.h"
+#include "ic-themes.h"
+
 char *
 ic_test_corpus_path (const char *sub)
 {
@@ -98,6 +101,28 @@ ic_test_model_of (IcReport *first,
     }
   va_end (args);
   return G_LIST_MODEL (store);
+}
+
+IcReport *
+ic_test_report_with_items (const char         *source,
+                           const char         *authority,
+                           const char         *end_iso,
+                           const char * const *items)
+{
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+
+  _ic_report_set_authority (report, authority);
+  _ic_report_set_end_date (report, end);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autoptr(IcImprovement) item = ic_improvement_new (items[i], IC_ITEM_KIND_IMPROVEMENT,
+                                                          IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
+
+      _ic_report_add_improvement (report, item);
+    }
+  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
+  return report;
 }
 
 void

@@ -30,6 +30,14 @@ void        ic_test_note     (const char *text);
 GListModel *ic_test_model_of (IcReport *first,
                               ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
 
+/* A report of @authority ended on @end_iso (YYYY-MM-DD) whose
+ * improvement items are @items (NULL-terminated), themed by the shipped
+ * rules as the loader themes them. */
+IcReport *ic_test_report_with_items (const char         *source,
+                                     const char         *authority,
+                                     const char         *end_iso,
+                                     const char * const *items) G_GNUC_WARN_UNUSED_RESULT;
+
 /* What one run of the command-line program gave. */
 typedef struct
 {

@@ -403,21 +403,10 @@ halton_report (const char         *id,
                const char * const *items)
 {
   g_autofree char *source = g_strdup_printf ("/r/%s.txt", id);
-  IcReport *report = _ic_report_new (source);
-  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+  IcReport *report = ic_test_report_with_items (source, "Halton", end_iso, items);
 
-  _ic_report_set_authority (report, "Halton");
   _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
-  _ic_report_set_end_date (report, end);
   _ic_report_set_content_id (report, id);
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autoptr(IcImprovement) item = ic_improvement_new (items[i], IC_ITEM_KIND_IMPROVEMENT,
-                                                          IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-
-      _ic_report_add_improvement (report, item);
-    }
-  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
   return report;
 }
 

@@ -15,27 +15,14 @@
 #include "ic-test-util.h"
 #include "ic-themes.h"
 
+/* A short name for the many reports made below. */
 static IcReport *
 make_report (const char         *source,
              const char         *authority,
              const char         *end_iso,
              const char * const *items)
 {
-  IcReport *report = _ic_report_new (source);
-  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
-
-  _ic_report_set_authority (report, authority);
-  _ic_report_set_end_date (report, end);
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autoptr(IcImprovement) item = ic_improvement_new (items[i], IC_ITEM_KIND_IMPROVEMENT,
-                                                          IC_SCOPE_LOCAL_AUTHORITY, NULL, 0);
-
-      _ic_report_add_improvement (report, item);
-    }
-  /* Themes come from the shipped rules, as the loader gives them. */
-  ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
-  return report;
+  return ic_test_report_with_items (source, authority, end_iso, items);
 }
 
 /* A report built from an expected JSON of the corpus: its authority, end

@@ -166,8 +166,7 @@ test_export (void)
   g_autofree char *dir = g_dir_make_tmp ("ic-export-XXXXXX", NULL);
   const char *names[] = { "m.csv", "m-improvements.csv", "all.json", "pack.pdf", "pack-summary.pdf" };
   g_autoptr(GError) error = NULL;
-  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  IcReportFilter *filter = window->filter;
 
   /* Exports follow the filters, like every view; the matrix shows every
    * report, so its CSV has each (/ui-export/matrix-csv-latest: the latest). */
@@ -700,8 +699,7 @@ test_timeline_click (void)
   IcChartHit heat = { .year = 2022, .area = -1, .theme = "plans_and_planning" };
   guint rows = 0;
 
-  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  ic_report_filter_reset (window->filter);
   g_signal_emit_by_name (chart, "hit-activated", &hit);
 
   /* Richmond's three reports all raise plans and planning. */
@@ -1233,8 +1231,7 @@ test_corpus (void)
   window = ic_window_new (NULL);
   matrix = IC_MATRIX_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW));
   reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
-  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  ic_report_filter_reset (window->filter);
 
   /* The same call Open Folder, drops and the command line make. */
   files[0] = g_file_new_for_path (seeds);
@@ -1374,8 +1371,7 @@ test_filter_exact_at_scale (void)
 {
   IcWindow *window = ic_window_new (NULL);
   IcReportStore *store = ic_window_get_store (window);
-  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  IcReportFilter *filter = window->filter;
   GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
   GtkWidget *list = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
 
@@ -1523,8 +1519,7 @@ test_charts_filter_at_scale (void)
 {
   IcWindow *window = ic_window_new (NULL);
   IcReportStore *store = ic_window_get_store (window);
-  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  IcReportFilter *filter = window->filter;
   GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
   GtkWidget *charts = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
   IcChartWidget *timeline_chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
@@ -1684,8 +1679,7 @@ test_charts_counts_current (void)
 {
   IcWindow *window = ic_window_new (NULL);
   IcReportStore *store = ic_window_get_store (window);
-  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  IcReportFilter *filter = window->filter;
   GtkWidget *charts = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
   IcChartWidget *grades = find_chart_of_kind (charts, IC_CHART_GRADES);
   g_autoptr(GPtrArray) before = NULL;
@@ -1758,8 +1752,7 @@ static void
 test_charts_theme_targets_kept (void)
 {
   IcWindow *window = ic_window_new (NULL);
-  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  IcReportFilter *filter = window->filter;
   GtkWidget *charts = find_child_of_type (GTK_WIDGET (window), IC_TYPE_CHARTS_VIEW);
   IcChartWidget *themes = find_chart_of_kind (charts, IC_CHART_THEMES);
   g_autoptr(GHashTable) all = NULL;
@@ -2418,8 +2411,7 @@ test_paced_rows (void)
   g_assert_cmpuint (n, >, 100);
 
   window = ic_window_new (NULL);
-  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
-    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  ic_report_filter_reset (window->filter);
   matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
   ic_matrix_view_set_latest_only (IC_MATRIX_VIEW (matrix), FALSE);
   /* Earlier tests may have left another view current in the settings. */
