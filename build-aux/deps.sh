@@ -10,7 +10,7 @@ packages=(
   libmupdf-dev libopenjp2-7-dev libjbig2dec0-dev libgumbo-dev libmujs-dev
   libharfbuzz-dev libfreetype-dev libjpeg-dev libbrotli-dev
   poppler-utils mupdf-tools qpdf time
-  xvfb xauth desktop-file-utils appstream
+  xvfb xauth procps desktop-file-utils appstream
   dbus at-spi2-core
   debhelper dpkg-dev fakeroot x11-utils
   fonts-cantarell fonts-dejavu-core

@@ -3,7 +3,8 @@
  *   ic-screenshot OUTDIR [FOLDER|FILE…]
  *
  * Without paths it shows made-up reports (no report text). A developer
- * tool for looking at the window under Xvfb; not run as a test.
+ * tool for looking at the window under Xvfb (`xvfb-run`, or
+ * tests/own-display.sh for a server of its own); not run as a test.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -433,28 +434,16 @@ print_read_cost (ReadCost start,
  * time is the window's CPU, the server's, and waiting for a core. */
 static char *xserver_schedstat;
 
+/* The server's main thread, found from the display's socket: under
+ * tests/own-display.sh its command line names no display to match. */
 static char *
 find_xserver_schedstat (void)
 {
-  const char *display = g_getenv ("DISPLAY");
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *pid;
+  pid_t pid = server_pid ();
 
-  while (display != NULL && proc != NULL && (pid = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *path = g_build_filename ("/proc", pid, "cmdline", NULL);
-      g_autofree char *cmdline = NULL;
-      gsize len;
-
-      if (!g_ascii_isdigit (pid[0]) || !g_file_get_contents (path, &cmdline, &len, NULL))
-        continue;
-      if (!g_str_has_suffix (cmdline, "Xvfb"))
-        continue;
-      for (const char *arg = cmdline; arg < cmdline + len; arg += strlen (arg) + 1)
-        if (g_str_equal (arg, display))
-          return g_strdup_printf ("/proc/%s/task/%s/schedstat", pid, pid);
-    }
-  return NULL;
+  if (pid <= 0)
+    return NULL;
+  return g_strdup_printf ("/proc/%d/task/%d/schedstat", (int) pid, (int) pid);
 }
 
 static gint64
