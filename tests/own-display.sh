@@ -39,8 +39,11 @@ cookie="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 touch "$work/server-auth" "$work/Xauthority"
 xauth -q -f "$work/server-auth" add :0 . "$cookie" || exit 1
 
+# -noreset: the server would reset when its last client leaves. In the
+# screen reader test the accessibility bus's launcher is a client before
+# GTK is, and GTK then connected during the reset: "cannot open display".
 mkfifo "$work/displayfd" || exit 1
-Xvfb -displayfd 3 -screen 0 1400x1000x24 -nolisten tcp -auth "$work/server-auth" \
+Xvfb -displayfd 3 -screen 0 1400x1000x24 -nolisten tcp -noreset -auth "$work/server-auth" \
   3>"$work/displayfd" </dev/null >"$work/server.log" 2>&1 &
 server=$!
 number=""
