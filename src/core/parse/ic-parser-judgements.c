@@ -412,6 +412,23 @@ next_line_with (IcParse    *parse,
   return from;
 }
 
+/* The page of the line that holds byte @offset of the lines from @from
+ * on as _ic_parser_join() joins them: a sentence found in a window of
+ * lines is on the page of its own first line, not of the window's, which
+ * may end the page before (the LSCB's section opens a page). */
+static guint
+page_at (IcParse *parse,
+         guint    from,
+         gsize    offset)
+{
+  gsize start = 0;
+  guint i = from;
+
+  while (i + 1 < parse->lines->len && start + strlen (IC_LINE (parse, i)->folded) + 1 <= offset)
+    start += strlen (IC_LINE (parse, i++)->folded) + 1;
+  return IC_LINE (parse, i)->page;
+}
+
 /* @word, when not NULL, is a word (no space) that every match of
  * @pattern holds: a window of lines can only match when one of its lines
  * holds the word, since joining lines puts spaces between them. Checking
@@ -447,7 +464,8 @@ read_sentence_grade (IcParse    *parse,
       g_match_info_fetch_pos (info, 1, &s, &e);
       if (_ic_parser_match_grade (text + s, &grade, NULL, NULL))
         {
-          add_judgement (parse, area, label, grade, IC_LINE (parse, i)->page);
+          g_match_info_fetch_pos (info, 0, &s, &e);
+          add_judgement (parse, area, label, grade, page_at (parse, i, s));
           return;
         }
     }
