@@ -483,7 +483,8 @@ read_lscb_sentence (IcParse *parse)
 }
 
 /* SIF: the labelled rows of the front page, the overall judgement that
- * has no label, and the LSCB's sentence. */
+ * has no label ("Children's services in X require improvement to be
+ * good", some without the authority's name), and the LSCB's sentence. */
 static void
 read_sif (IcParse *parse)
 {
@@ -498,7 +499,7 @@ read_sif (IcParse *parse)
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
                        "(?:overall judgement is(?: that children's services?(?: are| is)?)?|"
-                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", NULL, 0, limit);
+                       "children's services?(?: in (?:(?! were | was | had ).){2,60}?)? (?:are |is )?)", NULL, 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_lscb_sentence (parse);
 }
