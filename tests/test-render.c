@@ -991,6 +991,25 @@ test_grades_say_what_they_count (void)
                              "overall grade; 1 inspected under the 2026 framework, which gives none");
 }
 
+/* One authority's pack says "1 authority" and "1 report", not "1 authorities". */
+static void
+test_subtitles_count_one (void)
+{
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), NULL);
+  IcChartOptions latest = { .latest_only = TRUE };
+  IcChartOptions all = { .latest_only = FALSE };
+  g_autoptr(IcChart) grades = ic_chart_new (IC_CHART_GRADES, reports, &latest);
+  g_autoptr(IcChart) every = ic_chart_new (IC_CHART_GRADES, reports, &all);
+  g_autoptr(IcChart) themes = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autofree char *latest_text = _ic_bars_subtitle (grades);
+  g_autofree char *every_text = _ic_bars_subtitle (every);
+  g_autofree char *themes_text = _ic_bars_subtitle (themes);
+
+  g_assert_cmpstr (latest_text, ==, "Latest graded report of each authority (1 authority)");
+  g_assert_cmpstr (every_text, ==, "Every graded report (1 report)");
+  g_assert_true (g_str_has_suffix (themes_text, "\u201cWhat needs to improve\u201d (1 report)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1035,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
+  g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
