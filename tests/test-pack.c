@@ -398,16 +398,25 @@ test_pack_unwritable (void)
 }
 
 static IcReport *
-halton_report (const char         *id,
+focused_visit (const char         *authority,
+               const char         *id,
                const char         *end_iso,
                const char * const *items)
 {
   g_autofree char *source = g_strdup_printf ("/r/%s.txt", id);
-  IcReport *report = ic_test_report_with_items (source, "Halton", end_iso, items);
+  IcReport *report = ic_test_report_with_items (source, authority, end_iso, items);
 
   _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
   _ic_report_set_content_id (report, id);
   return report;
+}
+
+static IcReport *
+halton_report (const char         *id,
+               const char         *end_iso,
+               const char * const *items)
+{
+  return focused_visit ("Halton", id, end_iso, items);
 }
 
 /* The pack's whole text, each run of white space one space: a table's
@@ -513,6 +522,24 @@ test_pack_user_links (void)
   g_assert_null (strstr (text, "by the user"));
   g_assert_nonnull (strstr (text, "No improvement area was raised again in a later report."));
   g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
+}
+
+/* The summary's recurring areas list a theme's authorities apart with
+ * "; ", as a canonical name may hold a comma ("Kingston upon Hull, City
+ * of" must not read as two authorities). */
+static void
+test_pack_summary_names_apart (void)
+{
+  const char *earlier[] = { "Sufficiency of foster homes.", NULL };
+  const char *later[] = { "Sufficiency of foster homes for children in care.", NULL };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (focused_visit ("Halton", "h2019", "2019-03-08", earlier),
+                      focused_visit ("Halton", "h2023", "2023-03-10", later),
+                      focused_visit ("Kingston upon Hull, City of", "k2019", "2019-05-08", earlier),
+                      focused_visit ("Kingston upon Hull, City of", "k2023", "2023-05-10", later), NULL);
+  g_autofree char *text = pack_text (reports, TRUE);
+
+  g_assert_nonnull (strstr (text, "Halton; Kingston upon Hull, City of"));
 }
 
 typedef struct
@@ -706,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/pack/summary-153-authorities", test_pack_summary_many);
   g_test_add_func ("/pack/empty", test_pack_empty);
   g_test_add_func ("/pack/user-links", test_pack_user_links);
+  g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);

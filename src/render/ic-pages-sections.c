@@ -683,7 +683,8 @@ names_text (GPtrArray  *names,
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *key = theme_authority_key (theme, name);
 
-      g_string_append_printf (text, "%s%s%s", i ? ", " : "", name,
+      /* "; ": a comma would split "Kingston upon Hull, City of" in two. */
+      g_string_append_printf (text, "%s%s%s", i ? "; " : "", name,
                               g_hash_table_contains (user_linked, key) ? IC_CORRECTED_MARK : "");
     }
   if (names->len > SUMMARY_NAMES)
