@@ -524,8 +524,8 @@ test_pack_user_links (void)
   g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
 }
 
-/* The summary's recurring areas list a theme's authorities apart with
- * "; ", as a canonical name may hold a comma ("Kingston upon Hull, City
+/* The summary's recurring areas and the cover list authorities apart
+ * with "; ", as a canonical name may hold a comma ("Kingston upon Hull, City
  * of" must not read as two authorities). */
 static void
 test_pack_summary_names_apart (void)
@@ -540,6 +540,11 @@ test_pack_summary_names_apart (void)
   g_autofree char *text = pack_text (reports, TRUE);
 
   g_assert_nonnull (strstr (text, "Halton; Kingston upon Hull, City of"));
+  /* The cover too, and its dates are the end of fieldwork, not the
+   * date a report is dated. */
+  g_assert_nonnull (strstr (text, "2: Halton; Kingston upon Hull, City of"));
+  g_assert_nonnull (strstr (text, "Fieldwork ended"));
+  g_assert_nonnull (strstr (text, "8 March 2019 to 10 May 2023"));
 }
 
 typedef struct
