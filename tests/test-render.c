@@ -1033,8 +1033,8 @@ test_history_says_whom_it_shows (void)
   many = ic_chart_new (IC_CHART_HISTORY, G_LIST_MODEL (reports), NULL);
   many_note = _ic_history_note (many);
   g_assert_cmpstr (many_note, ==, "Overall effectiveness: grade in each graded report of 6 of the 8 authorities graded, "
-                                  "those with the most graded reports (then A to Z); filter by authority "
-                                  "or peer group to choose others");
+                                  "those with the most graded reports (then A to Z); a filter of six "
+                                  "authorities or fewer draws them all");
 
   two = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), ic_render_test_report ("Bury", 0, 2), NULL);
   few = ic_chart_new (IC_CHART_HISTORY, two, NULL);

@@ -43,8 +43,8 @@ _ic_history_note (IcChart *chart)
   if (shown >= chart->n_history_graded)
     return g_strdup_printf ("%s: grade in each graded report", area);
   return g_strdup_printf ("%s: grade in each graded report of %u of the %u authorities graded, "
-                          "those with the most graded reports (then A to Z); filter by authority "
-                          "or peer group to choose others", area, shown, chart->n_history_graded);
+                          "those with the most graded reports (then A to Z); a filter of six "
+                          "authorities or fewer draws them all", area, shown, chart->n_history_graded);
 }
 
 static void
