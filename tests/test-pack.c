@@ -524,6 +524,63 @@ test_pack_user_links (void)
   g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
 }
 
+/* Whether a page of @pages ends with a block kept with the next (a
+ * report's heading, its "Since…" line, an item without its themes). */
+static gboolean
+has_heading_alone (IcPages *pages)
+{
+  for (guint p = 0; p + 1 < pages->pages->len; p++)
+    {
+      Page *page = &g_array_index (pages->pages, Page, p);
+      Block *last;
+      guint i;
+
+      if (page->kind != PAGE_FLOW || page->blocks->len == 0)
+        continue;
+      i = g_array_index (page->blocks, guint, page->blocks->len - 1);
+      last = g_ptr_array_index (pages->blocks, i);
+      if (last->kind != BLOCK_PART && last->keep_with_next && i + 1 < pages->blocks->len &&
+          !((Block *) g_ptr_array_index (pages->blocks, i + 1))->page_break)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One authority's three reports, the latest with @shift more items, so
+ * that the earlier reports' headings and long items fall at every
+ * height of a page over the shifts: none is left alone at a page's foot. */
+static void
+test_pack_no_heading_alone (void)
+{
+  const char *long_item = "Ensure that the quality of assessments is improved so that the lived experiences of "
+                          "children are fully understood and that they inform plans, in particular the risks and "
+                          "vulnerabilities of 16- and 17-year-olds presenting as homeless, which are not always "
+                          "fully explored or recorded.";
+  guint widowed = 0;
+
+  for (guint shift = 0; shift < 40; shift++)
+    {
+      g_autoptr(GPtrArray) latest = g_ptr_array_new ();
+      g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+      g_autoptr(GListModel) reports = NULL;
+      g_autoptr(IcPages) pages = NULL;
+
+      for (guint i = 0; i < shift + 1; i++)
+        g_ptr_array_add (latest, (gpointer) "Recording of management decisions.");
+      g_ptr_array_add (latest, NULL);
+      for (guint i = 0; i < 12; i++)
+        g_ptr_array_add (earlier, (gpointer) long_item);
+      g_ptr_array_add (earlier, NULL);
+      reports = ic_test_model_of (focused_visit ("Halton", "h2015", "2015-03-06", (const char * const *) earlier->pdata),
+                                  focused_visit ("Halton", "h2019", "2019-03-08", (const char * const *) earlier->pdata),
+                                  focused_visit ("Halton", "h2023", "2023-03-10", (const char * const *) latest->pdata),
+                                  NULL);
+      pages = ic_pages_paginate (reports, NULL, NULL, 0, 0);
+      widowed += has_heading_alone (pages);
+    }
+  g_assert_cmpuint (widowed, ==, 0);
+}
+
 /* The summary's recurring areas and the cover list authorities apart
  * with "; ", as a canonical name may hold a comma ("Kingston upon Hull, City
  * of" must not read as two authorities). */
@@ -739,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/pack/empty", test_pack_empty);
   g_test_add_func ("/pack/user-links", test_pack_user_links);
   g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
+  g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);

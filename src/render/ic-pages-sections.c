@@ -412,7 +412,11 @@ add_improvements (IcPages    *pages,
       if (g_list_model_get_n_items (items) == 0 && ic_report_get_improvement_note (report) == NULL)
         continue;
       if (!any)
-        _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve")->space_before = 10;
+        {
+          block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve");
+          block->space_before = 10;
+          block->keep_with_next = TRUE;
+        }
       any = TRUE;
       heading = report_heading (report);
       block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, "%s", heading);
@@ -576,7 +580,10 @@ _ic_pages_add_evidence (IcPages *pages)
 
       if (g_strcmp0 (name, authority) != 0)
         {
-          _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name)->space_before = 12;
+          Block *block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name);
+
+          block->space_before = 12;
+          block->keep_with_next = TRUE;
           authority = name;
         }
       add_quote (pages, query, hit);
