@@ -524,6 +524,24 @@ test_pack_user_links (void)
   g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
 }
 
+/* Two items of a theme each raised again in a later report: under
+ * each item the earlier report's date is named once. */
+static void
+test_pack_recurs_dates_once (void)
+{
+  const char *earlier[] = { "Sufficiency of foster homes.", "Placement stability for children in care.", NULL };
+  const char *later[] = { "Sufficiency of foster homes for children in care.",
+                          "Placement stability for children in care and their foster carers.", NULL };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (focused_visit ("Halton", "h2019", "2019-03-08", earlier),
+                      focused_visit ("Halton", "h2023", "2023-03-10", later), NULL);
+  g_autofree char *text = pack_text (reports, FALSE);
+
+  g_assert_nonnull (strstr (text, "(recurs: also raised 8 March 2019)"));
+  g_assert_null (strstr (text, "8 March 2019, 8 March 2019"));
+  g_assert_null (strstr (text, "10 March 2023, 10 March 2023"));
+}
+
 /* Whether a page of @pages ends with a block kept with the next (a
  * report's heading, its "Since…" line, an item without its themes). */
 static gboolean
@@ -797,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/pack/user-links", test_pack_user_links);
   g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
   g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);
+  g_test_add_func ("/pack/recurs-dates-once", test_pack_recurs_dates_once);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);

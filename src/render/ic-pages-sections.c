@@ -264,7 +264,20 @@ add_latest_grades (IcPages   *pages,
                         "Care leavers: part of children in care (one judgement for both)")->role = IC_PALETTE_MUTED_TEXT;
 }
 
-/* "Front door (recurs: also 12 March 2019)" for each theme of an item. */
+/* Whether @dates holds @date already. */
+static gboolean
+has_date (GArray      *dates,
+          const GDate *date)
+{
+  for (guint i = 0; i < dates->len; i++)
+    if (g_date_compare (&g_array_index (dates, GDate, i), date) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Front door (recurs: also 12 March 2019)" for each theme of an item.
+ * Two chains of a theme may join the same two reports (two of their
+ * items each): a date is named once. */
 static char *
 theme_line (IcPages       *pages,
             IcReport      *report,
@@ -283,6 +296,7 @@ theme_line (IcPages       *pages,
     {
       g_autofree char *label = _ic_theme_label (themes[t]);
       g_autoptr(GString) others = g_string_new (NULL);
+      g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (GDate));
 
       for (guint i = 0; date != NULL && i < pages->links->len; i++)
         {
@@ -295,10 +309,11 @@ theme_line (IcPages       *pages,
             other = &link->earlier;
           else if (g_date_compare (&link->earlier, date) == 0)
             other = &link->later;
-          if (other != NULL)
+          if (other != NULL && !has_date (named, other))
             {
               g_autofree char *text = short_date (other);
 
+              g_array_append_val (named, *other);
               g_string_append_printf (others, "%s%s", others->len ? ", " : "", text);
             }
         }
