@@ -991,6 +991,57 @@ test_grades_say_what_they_count (void)
                              "overall grade; 1 inspected under the 2026 framework, which gives none");
 }
 
+/* One authority's pack says "1 authority" and "1 report", not "1 authorities". */
+static void
+test_subtitles_count_one (void)
+{
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), NULL);
+  IcChartOptions latest = { .latest_only = TRUE };
+  IcChartOptions all = { .latest_only = FALSE };
+  g_autoptr(IcChart) grades = ic_chart_new (IC_CHART_GRADES, reports, &latest);
+  g_autoptr(IcChart) every = ic_chart_new (IC_CHART_GRADES, reports, &all);
+  g_autoptr(IcChart) themes = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autofree char *latest_text = _ic_bars_subtitle (grades);
+  g_autofree char *every_text = _ic_bars_subtitle (every);
+  g_autofree char *themes_text = _ic_bars_subtitle (themes);
+
+  g_assert_cmpstr (latest_text, ==, "Latest graded report of each authority (1 authority)");
+  g_assert_cmpstr (every_text, ==, "Every graded report (1 report)");
+  g_assert_true (g_str_has_suffix (themes_text, "\u201cWhat needs to improve\u201d (1 report)"));
+}
+
+/* The grade history draws six authorities: of more, its note says how
+ * many of how many, and how they were picked; of six or fewer, or those
+ * asked for, it says nothing of the kind. */
+static void
+test_history_says_whom_it_shows (void)
+{
+  const char *eight[] = { "Barnsley", "Bexley", "Bolton", "Bury", "Camden", "Derby", "Enfield", "Essex" };
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GListModel) two = NULL;
+  g_autoptr(IcChart) many = NULL;
+  g_autoptr(IcChart) few = NULL;
+  g_autofree char *many_note = NULL;
+  g_autofree char *few_note = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (eight); i++)
+    {
+      g_autoptr(IcReport) report = ic_render_test_report (eight[i], 0, i);
+
+      g_list_store_append (reports, report);
+    }
+  many = ic_chart_new (IC_CHART_HISTORY, G_LIST_MODEL (reports), NULL);
+  many_note = _ic_history_note (many);
+  g_assert_cmpstr (many_note, ==, "Overall effectiveness: grade in each graded report of 6 of the 8 authorities graded, "
+                                  "those with the most graded reports (then A to Z); a filter of six "
+                                  "authorities or fewer draws them all");
+
+  two = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), ic_render_test_report ("Bury", 0, 2), NULL);
+  few = ic_chart_new (IC_CHART_HISTORY, two, NULL);
+  few_note = _ic_history_note (few);
+  g_assert_cmpstr (few_note, ==, "Overall effectiveness: grade in each graded report");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1067,8 @@ main (int   argc,
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
+  g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
+  g_test_add_func ("/render/chart/history-says-whom-it-shows", test_history_says_whom_it_shows);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);

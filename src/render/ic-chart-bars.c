@@ -175,6 +175,15 @@ count_overall_omitted (IcChart *chart)
   return n;
 }
 
+/* "1 authority", "2 authorities": a pack of one authority says so. */
+static const char *
+counted_noun (guint       n,
+              const char *one,
+              const char *many)
+{
+  return n == 1 ? one : many;
+}
+
 /* What the grades chart counts: its overall bar totals fewer than the
  * reports counted when some have no overall grade, and says why. */
 static char *
@@ -185,7 +194,8 @@ grades_subtitle (IcChart *chart)
   guint n = chart->rows->len;
   guint with_overall = area_total (chart, IC_AREA_OVERALL_EFFECTIVENESS);
   guint omitted = count_overall_omitted (chart);
-  const char *counted = chart->latest_only ? "authorities" : "reports";
+  const char *counted = chart->latest_only ? counted_noun (n, "authority", "authorities")
+                                            : counted_noun (n, "report", "reports");
 
   if (with_overall == n)
     return g_strdup_printf ("%s (%u %s)", what, n, counted);
@@ -200,8 +210,8 @@ _ic_bars_subtitle (IcChart *chart)
 {
   if (chart->kind == IC_CHART_GRADES)
     return grades_subtitle (chart);
-  return g_strdup_printf ("Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u reports)",
-                          chart->reports->len);
+  return g_strdup_printf ("Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u %s)",
+                          chart->reports->len, counted_noun (chart->reports->len, "report", "reports"));
 }
 
 static double grade_legend (IcChart *chart, cairo_t *cr, PangoContext *context,

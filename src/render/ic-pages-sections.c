@@ -264,7 +264,20 @@ add_latest_grades (IcPages   *pages,
                         "Care leavers: part of children in care (one judgement for both)")->role = IC_PALETTE_MUTED_TEXT;
 }
 
-/* "Front door (recurs: also 12 March 2019)" for each theme of an item. */
+/* Whether @dates holds @date already. */
+static gboolean
+has_date (GArray      *dates,
+          const GDate *date)
+{
+  for (guint i = 0; i < dates->len; i++)
+    if (g_date_compare (&g_array_index (dates, GDate, i), date) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Front door (recurs: also 12 March 2019)" for each theme of an item.
+ * Two chains of a theme may join the same two reports (two of their
+ * items each): a date is named once. */
 static char *
 theme_line (IcPages       *pages,
             IcReport      *report,
@@ -283,6 +296,7 @@ theme_line (IcPages       *pages,
     {
       g_autofree char *label = _ic_theme_label (themes[t]);
       g_autoptr(GString) others = g_string_new (NULL);
+      g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (GDate));
 
       for (guint i = 0; date != NULL && i < pages->links->len; i++)
         {
@@ -295,10 +309,11 @@ theme_line (IcPages       *pages,
             other = &link->earlier;
           else if (g_date_compare (&link->earlier, date) == 0)
             other = &link->later;
-          if (other != NULL)
+          if (other != NULL && !has_date (named, other))
             {
               g_autofree char *text = short_date (other);
 
+              g_array_append_val (named, *other);
               g_string_append_printf (others, "%s%s", others->len ? ", " : "", text);
             }
         }
@@ -412,7 +427,11 @@ add_improvements (IcPages    *pages,
       if (g_list_model_get_n_items (items) == 0 && ic_report_get_improvement_note (report) == NULL)
         continue;
       if (!any)
-        _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve")->space_before = 10;
+        {
+          block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve");
+          block->space_before = 10;
+          block->keep_with_next = TRUE;
+        }
       any = TRUE;
       heading = report_heading (report);
       block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, "%s", heading);
@@ -576,7 +595,10 @@ _ic_pages_add_evidence (IcPages *pages)
 
       if (g_strcmp0 (name, authority) != 0)
         {
-          _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name)->space_before = 12;
+          Block *block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name);
+
+          block->space_before = 12;
+          block->keep_with_next = TRUE;
           authority = name;
         }
       add_quote (pages, query, hit);
@@ -683,7 +705,8 @@ names_text (GPtrArray  *names,
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *key = theme_authority_key (theme, name);
 
-      g_string_append_printf (text, "%s%s%s", i ? ", " : "", name,
+      /* "; ": a comma would split "Kingston upon Hull, City of" in two. */
+      g_string_append_printf (text, "%s%s%s", i ? "; " : "", name,
                               g_hash_table_contains (user_linked, key) ? IC_CORRECTED_MARK : "");
     }
   if (names->len > SUMMARY_NAMES)
