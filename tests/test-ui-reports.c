@@ -1130,6 +1130,58 @@ test_authority_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+open_from_matrix (IcWindow   *window,
+                  const char *authority)
+{
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcMatrixRow *row;
+  GtkWidget *cell;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  wait_frames (20);
+  row = matrix_row_of (matrix, authority);
+  g_assert_nonnull (row);
+  cell = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (gtk_widget_activate (cell));
+  settle ();
+}
+
+/* A report opened from the matrix, again and again: the keyboard on the
+ * page's Back each time, not one control further on each time (to a
+ * selectable label, its words all selected); and a view shown again
+ * (Alt+3) its first control each time. */
+static void
+test_report_opened_focus (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE);
+  GtkWidget *back = find_widget_with_tooltip (page, "Back to Reports");
+  GtkWidget *first = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (back);
+  for (guint i = 0; i < 4; i++)
+    {
+      open_from_matrix (window, "Bexley");
+      g_assert_nonnull (ic_reports_view_get_report (reports));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == back);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+      settle ();
+      if (first == NULL)
+        first = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (first);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == first);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1146,6 +1198,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
+  g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();

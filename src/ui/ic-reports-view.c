@@ -316,7 +316,7 @@ open_item_action (GtkWidget  *widget,
   else
     ic_reports_view_show_report (self, report);
   g_object_unref (report);
-  gtk_widget_child_focus (GTK_WIDGET (self->report_page), GTK_DIR_TAB_FORWARD);
+  ic_ui_focus_first (GTK_WIDGET (self->report_page));
 }
 
 /**

@@ -494,3 +494,24 @@ ic_ui_leave_grid (GtkWidget        *grid,
   gtk_widget_child_focus (root, direction);
   gtk_widget_set_can_focus (grid, TRUE);
 }
+
+/**
+ * ic_ui_focus_first:
+ * @widget: a view or page just shown
+ *
+ * Gives the keyboard to @widget's first control. gtk_widget_child_focus()
+ * alone goes on from the widget inside @widget that had the keyboard
+ * last, so that showing the same view or page again moved the focus one
+ * control further each time, onto a selectable label (its words then
+ * all selected) and on.
+ */
+void
+ic_ui_focus_first (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
