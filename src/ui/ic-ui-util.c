@@ -515,3 +515,34 @@ ic_ui_focus_first (GtkWidget *widget)
     gtk_root_set_focus (root, NULL);
   gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
 }
+
+static gboolean
+cut_label_tooltip_cb (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      gpointer    data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+/**
+ * ic_ui_tooltip_when_cut:
+ * @label: an ellipsized label
+ *
+ * Shows @label's whole text as its tooltip while the window is too
+ * narrow for it (a report's title at 800 pixels), and no tooltip when
+ * all of it is seen.
+ */
+void
+ic_ui_tooltip_when_cut (GtkLabel *label)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cut_label_tooltip_cb), NULL);
+}
