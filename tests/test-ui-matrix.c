@@ -581,6 +581,23 @@ add_judgement (IcReport *report,
  * graded report, with the visits after it as a badge that opens them;
  * an inspection under the April 2026 framework, which gives no overall
  * effectiveness, says so and sorts by its other grades. */
+/* The matrix's count of its rows: its status label. */
+static GtkLabel *
+count_label_of (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_STATUS)
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = count_label_of (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_matrix_latest_story (void)
 {
@@ -621,6 +638,8 @@ test_matrix_latest_story (void)
   /* One row per authority: the graded report, never a later visit. */
   rows = ic_matrix_view_get_rows (IC_MATRIX_VIEW (matrix));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  /* The count says the rows are authorities, chosen from 7 reports. */
+  g_assert_cmpstr (gtk_label_get_label (count_label_of (matrix)), ==, "4 authorities (latest of 7 reports)");
   row = find_matrix_row (matrix, graded);
   g_assert_nonnull (row);
   badge = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_LATER_VISITS);

@@ -87,6 +87,25 @@ update_columns (IcMatrixView *self,
                                  later_visits != NULL && g_hash_table_size (later_visits) > 0);
 }
 
+/* "16 reports" under Latest Inspections read as if the folder held 16
+ * reports: a latest row stands for an authority, and the count says so,
+ * beside the reports it was chosen from. */
+static char *
+count_text (guint    rows,
+            guint    reports,
+            gboolean latest_only)
+{
+  g_autofree char *authorities = NULL;
+  g_autofree char *of = NULL;
+
+  if (!latest_only)
+    return g_strdup_printf (ngettext ("%u report", "%u reports", rows), rows);
+  authorities = g_strdup_printf (ngettext ("%u authority", "%u authorities", rows), rows);
+  of = g_strdup_printf (ngettext ("%u report", "%u reports", reports), reports);
+  /* Translators: "16 authorities (latest of 95 reports)" */
+  return g_strdup_printf (_("%s (latest of %s)"), authorities, of);
+}
+
 /* The feed's collect function: the rows to show, and the count and
  * columns that go with them. */
 static GPtrArray *
@@ -107,7 +126,7 @@ collect_rows (GListModel *model,
     reports = collect_all (model);
   update_columns (self, reports, later_visits);
   ic_matrix_columns_set_later_visits (self->columns, later_visits);
-  count = g_strdup_printf (ngettext ("%u report", "%u reports", reports->len), reports->len);
+  count = count_text (reports->len, g_list_model_get_n_items (model), self->latest_only);
   gtk_label_set_label (self->count_label, count);
   return reports;
 }
