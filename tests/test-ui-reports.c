@@ -1224,6 +1224,30 @@ test_report_title_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A theme chip's × stands apart from the theme's name, not touching it. */
+static void
+test_theme_chip_gap (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE);
+  GtkWidget *remove, *name;
+  graphene_rect_t name_box, remove_box;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/bexley-2021.txt");
+  wait_frames (20);
+  remove = find_widget_with_tooltip (page, "Remove the theme Permanence and adoption");
+  g_assert_nonnull (remove);
+  name = gtk_widget_get_prev_sibling (remove);
+  g_assert_true (GTK_IS_BUTTON (name));
+  g_assert_true (gtk_widget_compute_bounds (name, gtk_widget_get_parent (remove), &name_box));
+  g_assert_true (gtk_widget_compute_bounds (remove, gtk_widget_get_parent (remove), &remove_box));
+  g_assert_cmpfloat (remove_box.origin.x - (name_box.origin.x + name_box.size.width), >=, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1242,6 +1266,7 @@ main (int   argc,
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
+  g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();
