@@ -32,9 +32,12 @@
 #include <cairo-xlib.h>
 #endif
 
+#ifdef GDK_WINDOWING_X11
 /* The smallest image cairo takes from shared memory, which is what
  * keeps the pool. */
 #define KEEPER_WIDTH 32
+/* The images below are this wide in ARGB: rows of 4 KiB. */
+#define ROW_BYTES 4096
 
 static const char pool_key[] = "ic-copy-pool";
 
@@ -44,14 +47,14 @@ typedef struct
   gsize            window_bytes;  /* the largest frame it was made for */
 } CopyPool;
 
-#ifdef GDK_WINDOWING_X11
-/* A shared-memory image of @bytes (rounded up to 4 KiB), its pages touched. */
+/* A shared-memory image of @bytes, a whole number of rows, its pages
+ * touched. */
 static cairo_surface_t *
 touched_image (cairo_surface_t *window,
                gsize            bytes)
 {
   cairo_surface_t *image = cairo_surface_create_similar_image (window, CAIRO_FORMAT_ARGB32,
-                                                               1024, (bytes + 4095) / 4096);
+                                                               ROW_BYTES / 4, bytes / ROW_BYTES);
   cairo_t *cr = cairo_create (image);
 
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
@@ -77,14 +80,15 @@ copy_pool_new (cairo_surface_t *window,
                gsize            window_bytes)
 {
   CopyPool *pool = g_new0 (CopyPool, 1);
+  gsize whole_bytes = (window_bytes + ROW_BYTES - 1) / ROW_BYTES * ROW_BYTES;
   cairo_surface_t *whole, *rows;
 
   /* A frame of the whole window first: it sizes the pool's blocks, and
    * a pool made for a smaller window has no room for it. */
-  whole = touched_image (window, window_bytes);
+  whole = touched_image (window, whole_bytes);
   /* Frames up to half a block, the rows area, go to the first half of
    * another block. */
-  rows = touched_image (window, block_size (window_bytes) / 2);
+  rows = touched_image (window, block_size (whole_bytes) / 2);
   /* The keeper goes in the other half, where smaller frames go, so that
    * those never split the rows' half. */
   pool->keeper = cairo_surface_create_similar_image (window, CAIRO_FORMAT_ARGB32, KEEPER_WIDTH, 1);
