@@ -1074,6 +1074,23 @@ test_markers_distinct (void)
       g_assert_false (g_bytes_equal (g_ptr_array_index (masks, i), g_ptr_array_index (masks, j)));
 }
 
+/* The years chart's graded and ungraded parts of a bar read apart in
+ * greyscale print (2:1 between them), each still 3:1 against the paper. */
+static void
+test_years_greyscale (void)
+{
+  const IcPalette *print = ic_palette_get_print ();
+  const IcColor *paper = ic_palette_get_color (print, IC_PALETTE_BACKGROUND);
+  IcColor colors[2];
+
+  _ic_years_colors (print, colors);
+  g_test_message ("graded:visits %.2f, visits:paper %.2f", ic_color_contrast_ratio (&colors[0], &colors[1]),
+                  ic_color_contrast_ratio (&colors[1], paper));
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[0], &colors[1]), >=, 2.0);
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[0], paper), >=, 3.0);
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[1], paper), >=, 3.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1102,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
   g_test_add_func ("/render/chart/history-says-whom-it-shows", test_history_says_whom_it_shows);
   g_test_add_func ("/render/chart/markers-distinct", test_markers_distinct);
+  g_test_add_func ("/render/chart/years-greyscale", test_years_greyscale);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
