@@ -375,6 +375,13 @@ test_non_utf8_file_name (void)
   g_assert_no_error (error);
   g_assert_null (strstr (run.err, "CRITICAL"));
   g_assert_nonnull (strstr (run.out, "\"authority\" : \"Redbridge\""));
+
+  /* The search CSV names the same file in UTF-8 too (CONTRACT.md: CSV is UTF-8). */
+  ic_test_run_clear (&run);
+  run_cli (&run, "--search=Redbridge", "--export-search-csv=-", tmp, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\r\nRedbridge,child_protection,"));
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
   ic_test_remove_tree (tmp);
 }
 

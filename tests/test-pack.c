@@ -398,16 +398,25 @@ test_pack_unwritable (void)
 }
 
 static IcReport *
-halton_report (const char         *id,
+focused_visit (const char         *authority,
+               const char         *id,
                const char         *end_iso,
                const char * const *items)
 {
   g_autofree char *source = g_strdup_printf ("/r/%s.txt", id);
-  IcReport *report = ic_test_report_with_items (source, "Halton", end_iso, items);
+  IcReport *report = ic_test_report_with_items (source, authority, end_iso, items);
 
   _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
   _ic_report_set_content_id (report, id);
   return report;
+}
+
+static IcReport *
+halton_report (const char         *id,
+               const char         *end_iso,
+               const char * const *items)
+{
+  return focused_visit ("Halton", id, end_iso, items);
 }
 
 /* The pack's whole text, each run of white space one space: a table's
@@ -513,6 +522,157 @@ test_pack_user_links (void)
   g_assert_null (strstr (text, "by the user"));
   g_assert_nonnull (strstr (text, "No improvement area was raised again in a later report."));
   g_assert_nonnull (strstr (text, "Since the focused visit of March 2019: 0 raised again, 2 new, 1 no longer raised"));
+}
+
+/* Two items of a theme each raised again in a later report: under
+ * each item the earlier report's date is named once. */
+static void
+test_pack_recurs_dates_once (void)
+{
+  const char *earlier[] = { "Sufficiency of foster homes.", "Placement stability for children in care.", NULL };
+  const char *later[] = { "Sufficiency of foster homes for children in care.",
+                          "Placement stability for children in care and their foster carers.", NULL };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (focused_visit ("Halton", "h2019", "2019-03-08", earlier),
+                      focused_visit ("Halton", "h2023", "2023-03-10", later), NULL);
+  g_autofree char *text = pack_text (reports, FALSE);
+
+  g_assert_nonnull (strstr (text, "(recurs: also raised 8 March 2019)"));
+  g_assert_null (strstr (text, "8 March 2019, 8 March 2019"));
+  g_assert_null (strstr (text, "10 March 2023, 10 March 2023"));
+}
+
+/* A focused visit to Halton with items of the themes given: @themes
+ * holds each item's themes joined with ",". */
+static IcReport *
+themed_visit (const char         *id,
+              const char         *end_iso,
+              const char * const *texts,
+              const char * const *themes)
+{
+  g_autofree char *source = g_strdup_printf ("/r/%s.txt", id);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+
+  _ic_report_set_authority (report, "Halton");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_content_id (report, id);
+  _ic_report_set_end_date (report, end);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_strsplit (themes[i], ",", -1);
+      g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (texts[i], IC_ITEM_KIND_IMPROVEMENT,
+                                                                      IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                                                      (const char * const *) keys);
+
+      _ic_report_add_improvement (report, item);
+    }
+  return report;
+}
+
+/* An item is said to recur only when it does itself: a later item that
+ * shares a theme with the one that recurs, but repeats nothing, is not
+ * marked. */
+static void
+test_pack_recurring_item_only (void)
+{
+  const char *earlier[] = { "Sufficiency of foster homes.", NULL };
+  const char *earlier_themes[] = { "sufficiency_and_placements" };
+  const char *later[] = { "Life-story work for children in care.",
+                          "Sufficiency of foster homes for children in care.", NULL };
+  const char *later_themes[] = { "child_voice_and_identity,sufficiency_and_placements",
+                                 "sufficiency_and_placements" };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (themed_visit ("h2019", "2019-03-08", earlier, earlier_themes),
+                      themed_visit ("h2023", "2023-03-10", later, later_themes), NULL);
+  g_autofree char *text = pack_text (reports, FALSE);
+  const char *marked = "Sufficiency and placements (recurs: also raised 8 March 2019)";
+  const char *first = strstr (text, marked);
+
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, marked));
+  g_assert_nonnull (strstr (text, "Themes: Child's voice and identity \u00b7 Sufficiency and placements"));
+  g_assert_nonnull (strstr (text, "(recurs: also raised 10 March 2023)"));
+}
+
+/* Whether a page of @pages ends with a block kept with the next (a
+ * report's heading, its "Since…" line, an item without its themes). */
+static gboolean
+has_heading_alone (IcPages *pages)
+{
+  for (guint p = 0; p + 1 < pages->pages->len; p++)
+    {
+      Page *page = &g_array_index (pages->pages, Page, p);
+      Block *last;
+      guint i;
+
+      if (page->kind != PAGE_FLOW || page->blocks->len == 0)
+        continue;
+      i = g_array_index (page->blocks, guint, page->blocks->len - 1);
+      last = g_ptr_array_index (pages->blocks, i);
+      if (last->kind != BLOCK_PART && last->keep_with_next && i + 1 < pages->blocks->len &&
+          !((Block *) g_ptr_array_index (pages->blocks, i + 1))->page_break)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One authority's three reports, the latest with @shift more items, so
+ * that the earlier reports' headings and long items fall at every
+ * height of a page over the shifts: none is left alone at a page's foot. */
+static void
+test_pack_no_heading_alone (void)
+{
+  const char *long_item = "Ensure that the quality of assessments is improved so that the lived experiences of "
+                          "children are fully understood and that they inform plans, in particular the risks and "
+                          "vulnerabilities of 16- and 17-year-olds presenting as homeless, which are not always "
+                          "fully explored or recorded.";
+  guint widowed = 0;
+
+  for (guint shift = 0; shift < 40; shift++)
+    {
+      g_autoptr(GPtrArray) latest = g_ptr_array_new ();
+      g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+      g_autoptr(GListModel) reports = NULL;
+      g_autoptr(IcPages) pages = NULL;
+
+      for (guint i = 0; i < shift + 1; i++)
+        g_ptr_array_add (latest, (gpointer) "Recording of management decisions.");
+      g_ptr_array_add (latest, NULL);
+      for (guint i = 0; i < 12; i++)
+        g_ptr_array_add (earlier, (gpointer) long_item);
+      g_ptr_array_add (earlier, NULL);
+      reports = ic_test_model_of (focused_visit ("Halton", "h2015", "2015-03-06", (const char * const *) earlier->pdata),
+                                  focused_visit ("Halton", "h2019", "2019-03-08", (const char * const *) earlier->pdata),
+                                  focused_visit ("Halton", "h2023", "2023-03-10", (const char * const *) latest->pdata),
+                                  NULL);
+      pages = ic_pages_paginate (reports, NULL, NULL, 0, 0);
+      widowed += has_heading_alone (pages);
+    }
+  g_assert_cmpuint (widowed, ==, 0);
+}
+
+/* The summary's recurring areas and the cover list authorities apart
+ * with "; ", as a canonical name may hold a comma ("Kingston upon Hull, City
+ * of" must not read as two authorities). */
+static void
+test_pack_summary_names_apart (void)
+{
+  const char *earlier[] = { "Sufficiency of foster homes.", NULL };
+  const char *later[] = { "Sufficiency of foster homes for children in care.", NULL };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (focused_visit ("Halton", "h2019", "2019-03-08", earlier),
+                      focused_visit ("Halton", "h2023", "2023-03-10", later),
+                      focused_visit ("Kingston upon Hull, City of", "k2019", "2019-05-08", earlier),
+                      focused_visit ("Kingston upon Hull, City of", "k2023", "2023-05-10", later), NULL);
+  g_autofree char *text = pack_text (reports, TRUE);
+
+  g_assert_nonnull (strstr (text, "Halton; Kingston upon Hull, City of"));
+  /* The cover too, and its dates are the end of fieldwork, not the
+   * date a report is dated. */
+  g_assert_nonnull (strstr (text, "2: Halton; Kingston upon Hull, City of"));
+  g_assert_nonnull (strstr (text, "Fieldwork ended"));
+  g_assert_nonnull (strstr (text, "8 March 2019 to 10 May 2023"));
 }
 
 typedef struct
@@ -706,6 +866,10 @@ main (int   argc,
   g_test_add_func ("/pack/summary-153-authorities", test_pack_summary_many);
   g_test_add_func ("/pack/empty", test_pack_empty);
   g_test_add_func ("/pack/user-links", test_pack_user_links);
+  g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
+  g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);
+  g_test_add_func ("/pack/recurs-dates-once", test_pack_recurs_dates_once);
+  g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);

@@ -991,6 +991,106 @@ test_grades_say_what_they_count (void)
                              "overall grade; 1 inspected under the 2026 framework, which gives none");
 }
 
+/* One authority's pack says "1 authority" and "1 report", not "1 authorities". */
+static void
+test_subtitles_count_one (void)
+{
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), NULL);
+  IcChartOptions latest = { .latest_only = TRUE };
+  IcChartOptions all = { .latest_only = FALSE };
+  g_autoptr(IcChart) grades = ic_chart_new (IC_CHART_GRADES, reports, &latest);
+  g_autoptr(IcChart) every = ic_chart_new (IC_CHART_GRADES, reports, &all);
+  g_autoptr(IcChart) themes = ic_chart_new (IC_CHART_THEMES, reports, NULL);
+  g_autofree char *latest_text = _ic_bars_subtitle (grades);
+  g_autofree char *every_text = _ic_bars_subtitle (every);
+  g_autofree char *themes_text = _ic_bars_subtitle (themes);
+
+  g_assert_cmpstr (latest_text, ==, "Latest graded report of each authority (1 authority)");
+  g_assert_cmpstr (every_text, ==, "Every graded report (1 report)");
+  g_assert_true (g_str_has_suffix (themes_text, "\u201cWhat needs to improve\u201d (1 report)"));
+}
+
+/* The grade history draws six authorities: of more, its note says how
+ * many of how many, and how they were picked; of six or fewer, or those
+ * asked for, it says nothing of the kind. */
+static void
+test_history_says_whom_it_shows (void)
+{
+  const char *eight[] = { "Barnsley", "Bexley", "Bolton", "Bury", "Camden", "Derby", "Enfield", "Essex" };
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GListModel) two = NULL;
+  g_autoptr(IcChart) many = NULL;
+  g_autoptr(IcChart) few = NULL;
+  g_autofree char *many_note = NULL;
+  g_autofree char *few_note = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (eight); i++)
+    {
+      g_autoptr(IcReport) report = ic_render_test_report (eight[i], 0, i);
+
+      g_list_store_append (reports, report);
+    }
+  many = ic_chart_new (IC_CHART_HISTORY, G_LIST_MODEL (reports), NULL);
+  many_note = _ic_history_note (many);
+  g_assert_cmpstr (many_note, ==, "Overall effectiveness: grade in each graded report of 6 of the 8 authorities graded, "
+                                  "those with the most graded reports (then A to Z); a filter of six "
+                                  "authorities or fewer draws them all");
+
+  two = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), ic_render_test_report ("Bury", 0, 2), NULL);
+  few = ic_chart_new (IC_CHART_HISTORY, two, NULL);
+  few_note = _ic_history_note (few);
+  g_assert_cmpstr (few_note, ==, "Overall effectiveness: grade in each graded report");
+}
+
+/* The marker of each of the palette's eight series, as a mask. */
+static GBytes *
+marker_mask (guint shape)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+  GBytes *mask;
+
+  _ic_draw_marker (cr, shape, 20, 20, 12);
+  cairo_surface_flush (surface);
+  mask = g_bytes_new (cairo_image_surface_get_data (surface),
+                      cairo_image_surface_get_stride (surface) * 40);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return mask;
+}
+
+/* Authorities are told apart by shape in greyscale: no two of the eight
+ * series of a timeline (six of a grade history) share a marker. */
+static void
+test_markers_distinct (void)
+{
+  g_autoptr(GPtrArray) masks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  guint n = ic_palette_get_n_series (ic_palette_get_print ());
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (masks, marker_mask (i));
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_false (g_bytes_equal (g_ptr_array_index (masks, i), g_ptr_array_index (masks, j)));
+}
+
+/* The years chart's graded and ungraded parts of a bar read apart in
+ * greyscale print (2:1 between them), each still 3:1 against the paper. */
+static void
+test_years_greyscale (void)
+{
+  const IcPalette *print = ic_palette_get_print ();
+  const IcColor *paper = ic_palette_get_color (print, IC_PALETTE_BACKGROUND);
+  IcColor colors[2];
+
+  _ic_years_colors (print, colors);
+  g_test_message ("graded:visits %.2f, visits:paper %.2f", ic_color_contrast_ratio (&colors[0], &colors[1]),
+                  ic_color_contrast_ratio (&colors[1], paper));
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[0], &colors[1]), >=, 2.0);
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[0], paper), >=, 3.0);
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[1], paper), >=, 3.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1116,10 @@ main (int   argc,
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
+  g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
+  g_test_add_func ("/render/chart/history-says-whom-it-shows", test_history_says_whom_it_shows);
+  g_test_add_func ("/render/chart/markers-distinct", test_markers_distinct);
+  g_test_add_func ("/render/chart/years-greyscale", test_years_greyscale);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);

@@ -32,10 +32,19 @@ pad (IcChart *chart)
   return chart->font_size * 0.4;
 }
 
-static char *
-note (IcChart *chart)
+/* A chart of six authorities out of many says so, and how they were
+ * chosen, lest a board read them as all of them or a fair sample. */
+char *
+_ic_history_note (IcChart *chart)
 {
-  return g_strdup_printf ("%s: grade in each graded report", ic_area_to_short_label (chart->history_area));
+  const char *area = ic_area_to_short_label (chart->history_area);
+  guint shown = chart->history_authorities->len;
+
+  if (shown >= chart->n_history_graded)
+    return g_strdup_printf ("%s: grade in each graded report", area);
+  return g_strdup_printf ("%s: grade in each graded report of %u of the %u authorities graded, "
+                          "those with the most graded reports (then A to Z); a filter of six "
+                          "authorities or fewer draws them all", area, shown, chart->n_history_graded);
 }
 
 static void
@@ -46,7 +55,7 @@ history_layout (IcChart         *chart,
                 double           height,
                 HistoryLayout   *layout)
 {
-  g_autofree char *text = note (chart);
+  g_autofree char *text = _ic_history_note (chart);
   double widest = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (level_labels); i++)
@@ -193,7 +202,7 @@ _ic_history_draw (IcChart         *chart,
                   const IcPalette *palette)
 {
   HistoryLayout layout;
-  g_autofree char *text = note (chart);
+  g_autofree char *text = _ic_history_note (chart);
   DrawPoint draw = { cr, palette, 0, 0, TRUE };
 
   history_layout (chart, context, palette, width, height, &layout);

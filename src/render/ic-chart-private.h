@@ -29,6 +29,7 @@ struct _IcChart
   GArray      *theme_counts;        /* guint: reports raising each theme */
   GPtrArray   *links;               /* IcChartLink */
   GPtrArray   *history_authorities; /* char * */
+  guint        n_history_graded;    /* authorities the history could show: those with grades */
   int          first_year;          /* of dated reports; 0 when none */
   int          last_year;
   /* Timeline: reports raising each theme in each year, counted once
@@ -138,6 +139,8 @@ gboolean _ic_history_hit      (IcChart *chart, PangoContext *context, double wid
                                double height, double x, double y, IcChartHit *hit);
 void     _ic_bars_table       (IcChart *chart, GPtrArray *table);
 void     _ic_history_table    (IcChart *chart, GPtrArray *table);
+char    *_ic_history_note     (IcChart *chart);
+void     _ic_years_colors     (const IcPalette *palette, IcColor colors[2]);
 
 /* g_strv_builder_take () is GLib 2.80. */
 static inline void

@@ -369,6 +369,8 @@ collect_history_authorities (IcChart              *chart,
 
   /* The six with the most graded reports, alphabetical among equals. */
   counts = graded_counts (chart);
+  for (guint i = 0; i < counts->len; i++)
+    chart->n_history_graded += g_array_index (counts, guint, i) > 0;
   for (guint pick = 0; pick < 6; pick++)
     {
       guint best = G_MAXUINT, best_count = 0;

@@ -98,7 +98,8 @@ scope_authorities (IcPages *pages)
     return g_string_free (g_steal_pointer (&text), FALSE);
   g_string_append (text, ": ");
   for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+    /* "; ": a comma would split "Bristol, City of" in two. */
+    g_string_append_printf (text, "%s%s", i ? "; " : "", (char *) g_ptr_array_index (names, i));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -168,7 +169,9 @@ draw_cover (Ctx *ctx)
   y += h + 30;
   y += draw_scope_line (ctx, "Filters", pages->filters, y);
   y += draw_scope_line (ctx, "Authorities", authorities, y);
-  y += draw_scope_line (ctx, "Reports dated", dates, y);
+  /* The filters' years are those of the end of fieldwork; "dated" is
+   * the letter's own date, as the sources say. */
+  y += draw_scope_line (ctx, "Fieldwork ended", dates, y);
   y += draw_scope_line (ctx, "Reports", n_reports, y);
   if (pages->failures->len > 0)
     {

@@ -264,15 +264,68 @@ add_latest_grades (IcPages   *pages,
                         "Care leavers: part of children in care (one judgement for both)")->role = IC_PALETTE_MUTED_TEXT;
 }
 
-/* "Front door (recurs: also 12 March 2019)" for each theme of an item. */
+/* Whether @dates holds @date already. */
+static gboolean
+has_date (GArray      *dates,
+          const GDate *date)
+{
+  for (guint i = 0; i < dates->len; i++)
+    if (g_date_compare (&g_array_index (dates, GDate, i), date) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether one of @reports (an authority's, in the pack) is of @date. */
+static gboolean
+has_report_on (GPtrArray   *reports,
+               const GDate *date)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const GDate *d = ic_report_get_sort_date (g_ptr_array_index (reports, i));
+
+      if (d != NULL && g_date_compare (d, date) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether item @index of @report is one of a recurrence: the item
+ * itself recurs, not only another item of its report with a theme it
+ * shares. */
+static gboolean
+item_recurs (GPtrArray *recurrences,
+             IcReport  *report,
+             guint      index)
+{
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+
+      if ((earlier->report == report && earlier->index == index) ||
+          (later->report == report && later->index == index && !ic_recurrence_get_carried_forward (r)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Front door (recurs: also 12 March 2019)" for each theme of an item.
+ * Two chains of a theme may join the same two reports (two of their
+ * items each): a date is named once. */
 static char *
 theme_line (IcPages       *pages,
+            GPtrArray     *reports,
+            GPtrArray     *recurrences,
             IcReport      *report,
+            guint          index,
             IcImprovement *item,
             gboolean      *recurs)
 {
   const char * const *themes = ic_improvement_get_themes (item);
   const GDate *date = ic_report_get_sort_date (report);
+  gboolean recurring = item_recurs (recurrences, report, index);
   g_autoptr(GString) line = g_string_new ("Themes: ");
 
   *recurs = FALSE;
@@ -283,6 +336,7 @@ theme_line (IcPages       *pages,
     {
       g_autofree char *label = _ic_theme_label (themes[t]);
       g_autoptr(GString) others = g_string_new (NULL);
+      g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (GDate));
 
       for (guint i = 0; date != NULL && i < pages->links->len; i++)
         {
@@ -295,10 +349,16 @@ theme_line (IcPages       *pages,
             other = &link->earlier;
           else if (g_date_compare (&link->earlier, date) == 0)
             other = &link->later;
-          if (other != NULL)
+          /* The links join reports, not items: a date is this item's
+           * when the item recurs, or when that report is outside the
+           * pack (a filter by year), where the item cannot be told. */
+          if (other != NULL && !recurring && has_report_on (reports, other))
+            other = NULL;
+          if (other != NULL && !has_date (named, other))
             {
               g_autofree char *text = short_date (other);
 
+              g_array_append_val (named, *other);
               g_string_append_printf (others, "%s%s", others->len ? ", " : "", text);
             }
         }
@@ -344,13 +404,14 @@ add_user_links (IcPages   *pages,
 
 static void
 add_item (IcPages       *pages,
+          GPtrArray     *reports,
           GPtrArray     *recurrences,
           IcReport      *report,
           guint          index,
           IcImprovement *item)
 {
   gboolean recurs;
-  g_autofree char *themes = theme_line (pages, report, item, &recurs);
+  g_autofree char *themes = theme_line (pages, reports, recurrences, report, index, item, &recurs);
   const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? "Priority action: " : "";
   Block *block;
 
@@ -412,7 +473,11 @@ add_improvements (IcPages    *pages,
       if (g_list_model_get_n_items (items) == 0 && ic_report_get_improvement_note (report) == NULL)
         continue;
       if (!any)
-        _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve")->space_before = 10;
+        {
+          block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve");
+          block->space_before = 10;
+          block->keep_with_next = TRUE;
+        }
       any = TRUE;
       heading = report_heading (report);
       block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, "%s", heading);
@@ -423,7 +488,7 @@ add_improvements (IcPages    *pages,
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
 
-          add_item (pages, recurrences, report, k, item);
+          add_item (pages, reports, recurrences, report, k, item);
         }
     }
   if (!any)
@@ -576,7 +641,10 @@ _ic_pages_add_evidence (IcPages *pages)
 
       if (g_strcmp0 (name, authority) != 0)
         {
-          _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name)->space_before = 12;
+          Block *block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "%s", name);
+
+          block->space_before = 12;
+          block->keep_with_next = TRUE;
           authority = name;
         }
       add_quote (pages, query, hit);
@@ -683,7 +751,8 @@ names_text (GPtrArray  *names,
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *key = theme_authority_key (theme, name);
 
-      g_string_append_printf (text, "%s%s%s", i ? ", " : "", name,
+      /* "; ": a comma would split "Kingston upon Hull, City of" in two. */
+      g_string_append_printf (text, "%s%s%s", i ? "; " : "", name,
                               g_hash_table_contains (user_linked, key) ? IC_CORRECTED_MARK : "");
     }
   if (names->len > SUMMARY_NAMES)

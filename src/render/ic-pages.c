@@ -216,18 +216,50 @@ new_flow_page (IcPages *pages,
   return page;
 }
 
+/* The blocks of one flow, measured as far as the layout has looked. */
+typedef struct
+{
+  PangoContext *context;
+  double        width;
+  guint         n_blocks;  /* the flow's own: parts are added after them */
+  guint         measured;  /* blocks before this one have their height */
+} Flow;
+
+static Block *
+measured_block (IcPages *pages,
+                Flow    *flow,
+                guint    i)
+{
+  for (; flow->measured <= i; flow->measured++)
+    {
+      Block *block = g_ptr_array_index (pages->blocks, flow->measured);
+
+      block->height = measure_block (pages, flow->context, block, flow->width);
+    }
+  return g_ptr_array_index (pages->blocks, i);
+}
+
 static gboolean
 block_fits (IcPages *pages,
+            Flow    *flow,
             guint    i,
             double   used,
             double   avail)
 {
-  Block *block = g_ptr_array_index (pages->blocks, i);
+  Block *block = measured_block (pages, flow, i);
   double h = block->height + (used > 0 ? block->space_before : 0);
 
-  /* Keep a heading with the first line after it. */
-  if (block->keep_with_next && i + 1 < pages->blocks->len)
-    h += ((Block *) g_ptr_array_index (pages->blocks, i + 1))->height;
+  /* Keep a heading with what it heads, and that in turn with what it
+   * keeps (a report's heading, its note, its first item and the item's
+   * themes), so that no heading is left alone at a page's foot. The
+   * blocks after are measured here, before their turn. */
+  for (guint j = i; block->keep_with_next && j + 1 < flow->n_blocks; j++)
+    {
+      block = measured_block (pages, flow, j + 1);
+      if (block->page_break)
+        break;
+      h += block->space_before + block->height;
+    }
   return used + h <= avail;
 }
 
@@ -328,15 +360,14 @@ paginate_flow (IcPages      *pages,
                PangoContext *context,
                guint         first_block)
 {
-  double width = content_width (pages, FALSE), avail = content_height (pages, FALSE), used = 0;
-  guint n_blocks = pages->blocks->len;
+  double avail = content_height (pages, FALSE), used = 0;
+  Flow flow = { context, content_width (pages, FALSE), pages->blocks->len, first_block };
   Page *page = NULL;
 
-  for (guint i = first_block; i < n_blocks && !_ic_pages_is_cancelled (pages); i++)
+  for (guint i = first_block; i < flow.n_blocks && !_ic_pages_is_cancelled (pages); i++)
     {
-      Block *block = g_ptr_array_index (pages->blocks, i);
+      Block *block = measured_block (pages, &flow, i);
 
-      block->height = measure_block (pages, context, block, width);
       if (block->kind == BLOCK_TEXT && block->height > avail)
         {
           if (page == NULL || block->page_break)
@@ -344,7 +375,7 @@ paginate_flow (IcPages      *pages,
           page = flow_tall_block (pages, page, block, avail, &used);
           continue;
         }
-      if (page == NULL || block->page_break || (page->blocks->len > 0 && !block_fits (pages, i, used, avail)))
+      if (page == NULL || block->page_break || (page->blocks->len > 0 && !block_fits (pages, &flow, i, used, avail)))
         {
           page = new_flow_page (pages, &used);
           /* A table going on over the page starts with its header again. */

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-copy-pool.h"
 #include "ic-filter-spec.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-nav.h"
@@ -187,6 +188,8 @@ warm_up_cb (gpointer user_data)
   /* A screenful of rows and the few GTK keeps beyond it (33 in a 1200 ×
    * 800 window), for the first batches of a reopen. */
   ic_matrix_row_factory_prepare (gtk_grid_view_get_factory (self->grid_view), 48);
+  /* The first frame with rows copies them to the window through it. */
+  ic_copy_pool_prepare (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 

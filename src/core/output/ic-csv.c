@@ -402,13 +402,15 @@ search_rows (CsvOut        *out,
       const IcSearchHit *hit = &g_array_index (search->hits, IcSearchHit, i);
       g_autofree char *page = hit->page ? g_strdup_printf ("%u", hit->page) : NULL;
       g_autofree char *snippet = ic_search_hit_snippet (hit, search->query, SNIPPET_WIDTH, NULL);
+      /* The CSV is UTF-8 whatever the encoding of file names. */
+      g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (hit->report));
 
       ic_csv_append_field (csv, ic_report_get_authority (hit->report));
       ic_csv_append_field (csv, ic_inspection_type_to_key (ic_report_get_inspection_type (hit->report)));
       append_date (csv, ic_report_get_end_date (hit->report));
       ic_csv_append_field (csv, ic_grade_to_key (ic_report_get_grade (hit->report,
                                                                      IC_AREA_OVERALL_EFFECTIVENESS)));
-      ic_csv_append_field (csv, ic_report_get_source (hit->report));
+      ic_csv_append_field (csv, source);
       ic_csv_append_field (csv, page ? page : "");
       ic_csv_append_field (csv, snippet);
       end_line (csv);

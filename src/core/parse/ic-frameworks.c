@@ -40,8 +40,10 @@ static const char * const monitoring_visit_titles[] = {
   NULL
 };
 
+/* The title runs on to "care leavers", which may wrap to its own line. */
 static const char * const sif_titles[] = {
-  "(?:re-?)?inspection of services for children in need of help and\\s+protection",
+  "(?:re-?)?inspection of services for children in need of help and\\s+protection"
+  "(?:,?\\s+children\\s+looked\\s+after\\s+and\\s+care\\s+leavers)?",
   NULL
 };
 

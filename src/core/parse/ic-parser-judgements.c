@@ -412,6 +412,23 @@ next_line_with (IcParse    *parse,
   return from;
 }
 
+/* The page of the line that holds byte @offset of the lines from @from
+ * on as _ic_parser_join() joins them: a sentence found in a window of
+ * lines is on the page of its own first line, not of the window's, which
+ * may end the page before (the LSCB's section opens a page). */
+static guint
+page_at (IcParse *parse,
+         guint    from,
+         gsize    offset)
+{
+  gsize start = 0;
+  guint i = from;
+
+  while (i + 1 < parse->lines->len && start + strlen (IC_LINE (parse, i)->folded) + 1 <= offset)
+    start += strlen (IC_LINE (parse, i++)->folded) + 1;
+  return IC_LINE (parse, i)->page;
+}
+
 /* @word, when not NULL, is a word (no space) that every match of
  * @pattern holds: a window of lines can only match when one of its lines
  * holds the word, since joining lines puts spaces between them. Checking
@@ -447,7 +464,8 @@ read_sentence_grade (IcParse    *parse,
       g_match_info_fetch_pos (info, 1, &s, &e);
       if (_ic_parser_match_grade (text + s, &grade, NULL, NULL))
         {
-          add_judgement (parse, area, label, grade, IC_LINE (parse, i)->page);
+          g_match_info_fetch_pos (info, 0, &s, &e);
+          add_judgement (parse, area, label, grade, page_at (parse, i, s));
           return;
         }
     }
@@ -465,7 +483,8 @@ read_lscb_sentence (IcParse *parse)
 }
 
 /* SIF: the labelled rows of the front page, the overall judgement that
- * has no label, and the LSCB's sentence. */
+ * has no label ("Children's services in X require improvement to be
+ * good", some without the authority's name), and the LSCB's sentence. */
 static void
 read_sif (IcParse *parse)
 {
@@ -480,7 +499,7 @@ read_sif (IcParse *parse)
 
   read_sentence_grade (parse, IC_AREA_OVERALL_EFFECTIVENESS, "Overall effectiveness",
                        "(?:overall judgement is(?: that children's services?(?: are| is)?)?|"
-                       "children's services? in (?:(?! were | was | had ).){2,60}? (?:are |is )?)", NULL, 0, limit);
+                       "children's services?(?: in (?:(?! were | was | had ).){2,60}?)? (?:are |is )?)", NULL, 0, limit);
   scan_pairs (parse, parse->title_line, limit, FALSE);
   read_lscb_sentence (parse);
 }
