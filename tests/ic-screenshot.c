@@ -458,6 +458,17 @@ xserver_cpu_us (void)
 
 static gint64 t_before, cpu_before, x_before;
 static guint layouts_before;
+static long faults_before;
+
+/* Pages the main thread faulted in: fresh memory a frame touches. */
+static long
+thread_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return usage.ru_minflt;
+}
 static GListModel *prof_store;  /* the rows a frame may show */
 
 static void
@@ -467,6 +478,7 @@ before_cb (GdkFrameClock *c)
   cpu_before = thread_cpu_us ();
   x_before = xserver_cpu_us ();
   layouts_before = ic_drawn_cell_get_n_text_layouts ();
+  faults_before = thread_faults ();
 }
 static gint64 t_update, t_layout, t_paint;
 static void upd_cb (void) { t_update = g_get_monotonic_time (); }
@@ -480,12 +492,12 @@ after_cb (GdkFrameClock *c)
   gint64 d = g_get_monotonic_time () - t_before;
   if (d > prof_threshold_us)
     g_printerr ("PROF at %.3f s frame: %.1f ms (before-paint %.1f update %.1f layout %.1f paint %.1f; "
-                "CPU: main thread %.1f, X server %.1f; %u reports; %u texts laid out to measure them)\n",
+                "CPU: main thread %.1f, X server %.1f; %u reports; %u texts laid out to measure them; %ld pages faulted in)\n",
                 (t_before - load_start) / 1e6, d / 1e3,
                 (t_bp - t_before) / 1e3, (t_update - t_bp) / 1e3, (t_layout - t_update) / 1e3, (t_paint - t_layout) / 1e3,
                 (thread_cpu_us () - cpu_before) / 1e3, (xserver_cpu_us () - x_before) / 1e3,
                 prof_store != NULL ? g_list_model_get_n_items (prof_store) : 0,
-                ic_drawn_cell_get_n_text_layouts () - layouts_before);
+                ic_drawn_cell_get_n_text_layouts () - layouts_before, thread_faults () - faults_before);
 }
 
 /* IC_PROF=N: every frame and main-loop gap longer than N ms from now. */

@@ -843,6 +843,11 @@ test_display_text (void)
     { "a\xf4\x8f\xbf\xbf" "b", "a\xef\xbf\xbd" "b" },     /* U+10FFFF */
     { "a\xef\xb7\xb0" "b", "a\xef\xb7\xb0" "b" },          /* U+FDF0 is a character */
     { "a\xff" "b", "a\xef\xbf\xbd" "b" },                    /* not UTF-8 */
+    /* Private use: a symbol font's bullet, drawn as a box, is a bullet. */
+    { "a\xef\x82\xb7" "b", "a\xe2\x80\xa2" "b" },          /* U+F0B7 */
+    { "a\xee\x80\x80" "b", "a\xe2\x80\xa2" "b" },          /* U+E000 */
+    { "a\xef\xa3\xbf" "b", "a\xe2\x80\xa2" "b" },          /* U+F8FF */
+    { "a\xef\xa4\x80" "b", "a\xef\xa4\x80" "b" },          /* U+F900 is a character */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

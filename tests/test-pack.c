@@ -542,6 +542,59 @@ test_pack_recurs_dates_once (void)
   g_assert_null (strstr (text, "10 March 2023, 10 March 2023"));
 }
 
+/* A focused visit to Halton with items of the themes given: @themes
+ * holds each item's themes joined with ",". */
+static IcReport *
+themed_visit (const char         *id,
+              const char         *end_iso,
+              const char * const *texts,
+              const char * const *themes)
+{
+  g_autofree char *source = g_strdup_printf ("/r/%s.txt", id);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+
+  _ic_report_set_authority (report, "Halton");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_content_id (report, id);
+  _ic_report_set_end_date (report, end);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_strsplit (themes[i], ",", -1);
+      g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (texts[i], IC_ITEM_KIND_IMPROVEMENT,
+                                                                      IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                                                      (const char * const *) keys);
+
+      _ic_report_add_improvement (report, item);
+    }
+  return report;
+}
+
+/* An item is said to recur only when it does itself: a later item that
+ * shares a theme with the one that recurs, but repeats nothing, is not
+ * marked. */
+static void
+test_pack_recurring_item_only (void)
+{
+  const char *earlier[] = { "Sufficiency of foster homes.", NULL };
+  const char *earlier_themes[] = { "sufficiency_and_placements" };
+  const char *later[] = { "Life-story work for children in care.",
+                          "Sufficiency of foster homes for children in care.", NULL };
+  const char *later_themes[] = { "child_voice_and_identity,sufficiency_and_placements",
+                                 "sufficiency_and_placements" };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (themed_visit ("h2019", "2019-03-08", earlier, earlier_themes),
+                      themed_visit ("h2023", "2023-03-10", later, later_themes), NULL);
+  g_autofree char *text = pack_text (reports, FALSE);
+  const char *marked = "Sufficiency and placements (recurs: also raised 8 March 2019)";
+  const char *first = strstr (text, marked);
+
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, marked));
+  g_assert_nonnull (strstr (text, "Themes: Child's voice and identity \u00b7 Sufficiency and placements"));
+  g_assert_nonnull (strstr (text, "(recurs: also raised 10 March 2023)"));
+}
+
 /* Whether a page of @pages ends with a block kept with the next (a
  * report's heading, its "Since…" line, an item without its themes). */
 static gboolean
@@ -816,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
   g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);
   g_test_add_func ("/pack/recurs-dates-once", test_pack_recurs_dates_once);
+  g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);

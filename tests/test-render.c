@@ -1042,6 +1042,55 @@ test_history_says_whom_it_shows (void)
   g_assert_cmpstr (few_note, ==, "Overall effectiveness: grade in each graded report");
 }
 
+/* The marker of each of the palette's eight series, as a mask. */
+static GBytes *
+marker_mask (guint shape)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+  GBytes *mask;
+
+  _ic_draw_marker (cr, shape, 20, 20, 12);
+  cairo_surface_flush (surface);
+  mask = g_bytes_new (cairo_image_surface_get_data (surface),
+                      cairo_image_surface_get_stride (surface) * 40);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return mask;
+}
+
+/* Authorities are told apart by shape in greyscale: no two of the eight
+ * series of a timeline (six of a grade history) share a marker. */
+static void
+test_markers_distinct (void)
+{
+  g_autoptr(GPtrArray) masks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  guint n = ic_palette_get_n_series (ic_palette_get_print ());
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (masks, marker_mask (i));
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_false (g_bytes_equal (g_ptr_array_index (masks, i), g_ptr_array_index (masks, j)));
+}
+
+/* The years chart's graded and ungraded parts of a bar read apart in
+ * greyscale print (2:1 between them), each still 3:1 against the paper. */
+static void
+test_years_greyscale (void)
+{
+  const IcPalette *print = ic_palette_get_print ();
+  const IcColor *paper = ic_palette_get_color (print, IC_PALETTE_BACKGROUND);
+  IcColor colors[2];
+
+  _ic_years_colors (print, colors);
+  g_test_message ("graded:visits %.2f, visits:paper %.2f", ic_color_contrast_ratio (&colors[0], &colors[1]),
+                  ic_color_contrast_ratio (&colors[1], paper));
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[0], &colors[1]), >=, 2.0);
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[0], paper), >=, 3.0);
+  g_assert_cmpfloat (ic_color_contrast_ratio (&colors[1], paper), >=, 3.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1069,6 +1118,8 @@ main (int   argc,
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
   g_test_add_func ("/render/chart/history-says-whom-it-shows", test_history_says_whom_it_shows);
+  g_test_add_func ("/render/chart/markers-distinct", test_markers_distinct);
+  g_test_add_func ("/render/chart/years-greyscale", test_years_greyscale);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);

@@ -796,6 +796,18 @@ test_charts_as_tables (void)
 
     g_assert_cmpstr (g_ptr_array_index (grades, 0), ==, expected);
   }
+  /* Above the table, what the hidden chart said it counts. */
+  {
+    GtkWidget *caption = gtk_widget_get_prev_sibling (
+      GTK_WIDGET (ic_charts_view_get_table_list (window->charts_view, IC_CHART_GRADES)));
+    g_autofree char *expected = per == 1
+      ? g_strdup_printf ("Latest graded report of each authority (%u authorities)", 1 + n + 3)
+      : g_strdup_printf ("Every graded report (%u reports)", per * (1 + n + 3));
+
+    g_assert_true (GTK_IS_LABEL (caption));
+    g_assert_true (gtk_widget_get_visible (caption));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (caption)), ==, expected);
+  }
 
   themes = table_lines (window, IC_CHART_THEMES);
   g_assert_cmpuint (themes->len, ==, 1);

@@ -1130,6 +1130,124 @@ test_authority_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+open_from_matrix (IcWindow   *window,
+                  const char *authority)
+{
+  GtkWidget *matrix = find_child_of_type (GTK_WIDGET (window), IC_TYPE_MATRIX_VIEW);
+  IcMatrixRow *row;
+  GtkWidget *cell;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "matrix");
+  wait_frames (20);
+  row = matrix_row_of (matrix, authority);
+  g_assert_nonnull (row);
+  cell = ic_matrix_row_get_cell (row, IC_MATRIX_COLUMN_AREA (IC_AREA_OVERALL_EFFECTIVENESS));
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (gtk_widget_activate (cell));
+  settle ();
+}
+
+/* A report opened from the matrix, again and again: the keyboard on the
+ * page's Back each time, not one control further on each time (to a
+ * selectable label, its words all selected); and a view shown again
+ * (Alt+3) its first control each time. */
+static void
+test_report_opened_focus (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE);
+  GtkWidget *back = find_widget_with_tooltip (page, "Back to Reports");
+  GtkWidget *first = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (back);
+  for (guint i = 0; i < 4; i++)
+    {
+      open_from_matrix (window, "Bexley");
+      g_assert_nonnull (ic_reports_view_get_report (reports));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == back);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+      settle ();
+      if (first == NULL)
+        first = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (first);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == first);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether @widget has a tooltip to show now. */
+static gboolean
+has_tooltip_now (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A report's title cut short in a narrow window: the whole title is its
+ * tooltip; in a wide window, where it is whole, there is none. */
+static void
+test_report_title_tooltip (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE);
+  /* The page's first label: its title, in the header. */
+  GtkLabel *title = GTK_LABEL (find_child_of_type (page, GTK_TYPE_LABEL));
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (batch, make_report ("/r/hull-2021.txt", "Kingston upon Hull, City of", IC_INSPECTION_TYPE_FOCUSED_VISIT,
+                                       10, G_DATE_DECEMBER, 2021, IC_GRADE_NONE));
+  ic_report_store_add_batch (ic_window_get_store (window), batch);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/hull-2021.txt");
+  wait_frames (20);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Kingston upon Hull, City of — Focused visit, 10 December 2021");
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (title)));
+  g_assert_true (has_tooltip_now (GTK_WIDGET (title)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  wait_frames (20);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (title)));
+  g_assert_false (has_tooltip_now (GTK_WIDGET (title)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A theme chip's × stands apart from the theme's name, not touching it. */
+static void
+test_theme_chip_gap (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE);
+  GtkWidget *remove, *name;
+  graphene_rect_t name_box, remove_box;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/bexley-2021.txt");
+  wait_frames (20);
+  remove = find_widget_with_tooltip (page, "Remove the theme Permanence and adoption");
+  g_assert_nonnull (remove);
+  name = gtk_widget_get_prev_sibling (remove);
+  g_assert_true (GTK_IS_BUTTON (name));
+  g_assert_true (gtk_widget_compute_bounds (name, gtk_widget_get_parent (remove), &name_box));
+  g_assert_true (gtk_widget_compute_bounds (remove, gtk_widget_get_parent (remove), &remove_box));
+  g_assert_cmpfloat (remove_box.origin.x - (name_box.origin.x + name_box.size.width), >=, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1146,6 +1264,9 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
+  g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
+  g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
+  g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();

@@ -443,6 +443,7 @@ draw_year (IcChart           *chart,
   double bw = MIN (layout->slot * 0.7, chart->font_size * 6), bx = x + (layout->slot - bw) / 2, tw, th;
   guint graded, other;
   double hg, ho;
+  IcColor colors[2];
   g_autofree char *year_text = g_strdup_printf ("%d", year);
   g_autofree char *count_text = NULL;
   g_autoptr(PangoLayout) year_layout = NULL;
@@ -451,8 +452,9 @@ draw_year (IcChart           *chart,
   year_counts (chart, year, &graded, &other);
   hg = layout->plot_h * graded / layout->max;
   ho = layout->plot_h * other / layout->max;
-  _ic_fill_rect (cr, bx, layout->base - hg, bw, hg, ic_palette_get_color (palette, IC_PALETTE_ACCENT));
-  _ic_fill_rect (cr, bx, layout->base - hg - ho, bw, ho, ic_palette_get_series (palette, 6));
+  _ic_years_colors (palette, colors);
+  _ic_fill_rect (cr, bx, layout->base - hg, bw, hg, &colors[0]);
+  _ic_fill_rect (cr, bx, layout->base - hg - ho, bw, ho, &colors[1]);
 
   if (graded + other == 0)
     count_text = g_strdup ("");
@@ -471,6 +473,27 @@ draw_year (IcChart           *chart,
                    ic_palette_get_color (palette, IC_PALETTE_TEXT));
 }
 
+/* The years chart's two parts of a bar: graded inspections in the
+ * accent, visits and letters in a series colour taken most of the way
+ * to the background, so that the two differ in lightness as well as hue
+ * and still read apart in greyscale print. */
+void
+_ic_years_colors (const IcPalette *palette,
+                  IcColor          colors[2])
+{
+  const IcColor *visits = ic_palette_get_series (palette, 6);
+  const IcColor *background = ic_palette_get_color (palette, IC_PALETTE_BACKGROUND);
+  const double towards = 0.28;
+
+  colors[0] = *ic_palette_get_color (palette, IC_PALETTE_ACCENT);
+  colors[1] = (IcColor) {
+    visits->red + (background->red - visits->red) * towards,
+    visits->green + (background->green - visits->green) * towards,
+    visits->blue + (background->blue - visits->blue) * towards,
+    1.0,
+  };
+}
+
 static void
 draw_years_legend (IcChart         *chart,
                    cairo_t         *cr,
@@ -478,15 +501,17 @@ draw_years_legend (IcChart         *chart,
                    const IcPalette *palette)
 {
   const char *labels[] = { "Graded inspections", "Visits and letters (not graded)" };
-  const IcColor *colors[] = { ic_palette_get_color (palette, IC_PALETTE_ACCENT), ic_palette_get_series (palette, 6) };
+  IcColor colors[2];
   double x = 0, s = chart->font_size;
+
+  _ic_years_colors (palette, colors);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       g_autoptr(PangoLayout) layout = _ic_text_layout (context, labels[i], s * 0.9, 0, -1);
       double tw;
 
-      _ic_fill_rect (cr, x, s * 0.5, s, s, colors[i]);
+      _ic_fill_rect (cr, x, s * 0.5, s, s, &colors[i]);
       _ic_text_size (layout, &tw, NULL);
       _ic_text_draw (cr, layout, x + s * 1.4, s * 0.4, ic_palette_get_color (palette, IC_PALETTE_TEXT));
       x += s * 3 + tw;

@@ -140,6 +140,7 @@ gboolean _ic_history_hit      (IcChart *chart, PangoContext *context, double wid
 void     _ic_bars_table       (IcChart *chart, GPtrArray *table);
 void     _ic_history_table    (IcChart *chart, GPtrArray *table);
 char    *_ic_history_note     (IcChart *chart);
+void     _ic_years_colors     (const IcPalette *palette, IcColor colors[2]);
 
 /* g_strv_builder_take () is GLib 2.80. */
 static inline void

@@ -727,6 +727,26 @@ ic_chart_get_marks (IcChart *chart,
 }
 
 /**
+ * ic_chart_get_subtitle:
+ *
+ * What a bar chart of grades or themes says under its title of what it
+ * counts ("… 15 of 16 authorities have an overall grade …"), for a table
+ * shown in its place to say too.
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL for a chart
+ *   that draws none
+ */
+char *
+ic_chart_get_subtitle (IcChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  if (chart->kind == IC_CHART_GRADES || chart->kind == IC_CHART_THEMES)
+    return _ic_bars_subtitle (chart);
+  return NULL;
+}
+
+/**
  * ic_chart_get_table:
  *
  * The numbers a bar chart draws, or the points of the grade history, as

@@ -139,6 +139,7 @@ GArray      *ic_chart_get_marks         (IcChart              *chart,
                                          double                height) G_GNUC_WARN_UNUSED_RESULT;
 
 GPtrArray   *ic_chart_get_table         (IcChart              *chart) G_GNUC_WARN_UNUSED_RESULT;
+char        *ic_chart_get_subtitle      (IcChart              *chart) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean     ic_chart_export            (IcChartKind           kind,
                                          GListModel           *reports,

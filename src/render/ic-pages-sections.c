@@ -275,17 +275,57 @@ has_date (GArray      *dates,
   return FALSE;
 }
 
+/* Whether one of @reports (an authority's, in the pack) is of @date. */
+static gboolean
+has_report_on (GPtrArray   *reports,
+               const GDate *date)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const GDate *d = ic_report_get_sort_date (g_ptr_array_index (reports, i));
+
+      if (d != NULL && g_date_compare (d, date) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether item @index of @report is one of a recurrence: the item
+ * itself recurs, not only another item of its report with a theme it
+ * shares. */
+static gboolean
+item_recurs (GPtrArray *recurrences,
+             IcReport  *report,
+             guint      index)
+{
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+
+      if ((earlier->report == report && earlier->index == index) ||
+          (later->report == report && later->index == index && !ic_recurrence_get_carried_forward (r)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "Front door (recurs: also 12 March 2019)" for each theme of an item.
  * Two chains of a theme may join the same two reports (two of their
  * items each): a date is named once. */
 static char *
 theme_line (IcPages       *pages,
+            GPtrArray     *reports,
+            GPtrArray     *recurrences,
             IcReport      *report,
+            guint          index,
             IcImprovement *item,
             gboolean      *recurs)
 {
   const char * const *themes = ic_improvement_get_themes (item);
   const GDate *date = ic_report_get_sort_date (report);
+  gboolean recurring = item_recurs (recurrences, report, index);
   g_autoptr(GString) line = g_string_new ("Themes: ");
 
   *recurs = FALSE;
@@ -309,6 +349,11 @@ theme_line (IcPages       *pages,
             other = &link->earlier;
           else if (g_date_compare (&link->earlier, date) == 0)
             other = &link->later;
+          /* The links join reports, not items: a date is this item's
+           * when the item recurs, or when that report is outside the
+           * pack (a filter by year), where the item cannot be told. */
+          if (other != NULL && !recurring && has_report_on (reports, other))
+            other = NULL;
           if (other != NULL && !has_date (named, other))
             {
               g_autofree char *text = short_date (other);
@@ -359,13 +404,14 @@ add_user_links (IcPages   *pages,
 
 static void
 add_item (IcPages       *pages,
+          GPtrArray     *reports,
           GPtrArray     *recurrences,
           IcReport      *report,
           guint          index,
           IcImprovement *item)
 {
   gboolean recurs;
-  g_autofree char *themes = theme_line (pages, report, item, &recurs);
+  g_autofree char *themes = theme_line (pages, reports, recurrences, report, index, item, &recurs);
   const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? "Priority action: " : "";
   Block *block;
 
@@ -442,7 +488,7 @@ add_improvements (IcPages    *pages,
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
 
-          add_item (pages, recurrences, report, k, item);
+          add_item (pages, reports, recurrences, report, k, item);
         }
     }
   if (!any)

@@ -255,8 +255,35 @@ _ic_fill_rect (cairo_t       *cr,
   cairo_fill (cr);
 }
 
+/* A regular polygon of @n points around (@x, @y), its first point up;
+ * with @inner > 0 a star whose points alternate with ones at @inner. */
+static void
+polygon (cairo_t *cr,
+         guint    n,
+         double   x,
+         double   y,
+         double   r,
+         double   inner)
+{
+  guint steps = inner > 0 ? 2 * n : n;
+
+  for (guint i = 0; i < steps; i++)
+    {
+      double a = -G_PI / 2 + 2 * G_PI * i / steps;
+      double d = inner > 0 && i % 2 ? inner : r;
+
+      if (i == 0)
+        cairo_move_to (cr, x + d * cos (a), y + d * sin (a));
+      else
+        cairo_line_to (cr, x + d * cos (a), y + d * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
 /* Shapes tell authorities apart where colours alone would not (greyscale
- * print, colour blindness): circle, square, triangle, diamond. */
+ * print, colour blindness): circle, square, triangle, diamond, triangle
+ * pointing down, plus, ring and star, one for each of the palette's
+ * eight series, so no two authorities of a chart share one. */
 void
 _ic_draw_marker (cairo_t *cr,
                  guint    shape,
@@ -264,7 +291,7 @@ _ic_draw_marker (cairo_t *cr,
                  double   y,
                  double   r)
 {
-  switch (shape % 4)
+  switch (shape % 8)
     {
     case 0:
       cairo_new_sub_path (cr);
@@ -279,12 +306,32 @@ _ic_draw_marker (cairo_t *cr,
       cairo_line_to (cr, x - r * 1.1, y + r * 0.85);
       cairo_close_path (cr);
       break;
-    default:
+    case 3:
       cairo_move_to (cr, x, y - r * 1.25);
       cairo_line_to (cr, x + r * 1.1, y);
       cairo_line_to (cr, x, y + r * 1.25);
       cairo_line_to (cr, x - r * 1.1, y);
       cairo_close_path (cr);
+      break;
+    case 4:
+      cairo_move_to (cr, x, y + r * 1.15);
+      cairo_line_to (cr, x + r * 1.1, y - r * 0.85);
+      cairo_line_to (cr, x - r * 1.1, y - r * 0.85);
+      cairo_close_path (cr);
+      break;
+    case 5:
+      cairo_rectangle (cr, x - r * 1.1, y - r * 0.4, r * 2.2, r * 0.8);
+      cairo_rectangle (cr, x - r * 0.4, y - r * 1.1, r * 0.8, r * 2.2);
+      break;
+    case 6:
+      /* A ring: the inner circle drawn the other way round is a hole. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r * 1.1, 0, 2 * G_PI);
+      cairo_new_sub_path (cr);
+      cairo_arc_negative (cr, x, y, r * 0.55, 2 * G_PI, 0);
+      break;
+    default:
+      polygon (cr, 5, x, y, r * 1.3, r * 0.55);
       break;
     }
   cairo_fill (cr);

@@ -546,6 +546,7 @@ ic_authority_page_init (IcAuthorityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ic_a11y_hide_when_empty (self->title_label);
+  ic_ui_tooltip_when_cut (self->title_label);
   self->kept_scroll = -1;
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "changed",
                            G_CALLBACK (restore_scroll_cb), self, G_CONNECT_SWAPPED);

@@ -20,6 +20,7 @@ struct _IcChartsView
   /* Each card's text alternative: a toggle, the chart or the table. */
   GtkToggleButton *table_buttons[4];
   GtkListBox    *tables[4];
+  GtkLabel      *table_captions[4];
   GtkLabel      *history_caption;
 
   /* template widgets */
@@ -83,6 +84,10 @@ fill_table (IcChartsView *self,
   g_autoptr(GPtrArray) table = chart != NULL ? ic_chart_get_table (chart) : NULL;
   GtkWidget *child;
 
+  g_autofree char *caption = chart != NULL ? ic_chart_get_subtitle (chart) : NULL;
+
+  gtk_label_set_label (self->table_captions[index], caption != NULL ? caption : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->table_captions[index]), caption != NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables[index]))) != NULL)
     gtk_list_box_remove (self->tables[index], child);
   for (guint i = 1; table != NULL && i < table->len; i++)
@@ -119,6 +124,8 @@ table_toggled_cb (GtkToggleButton *button,
 
   if (table)
     fill_table (self, index);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->table_captions[index]), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->charts[index]), !table);
   gtk_widget_set_visible (GTK_WIDGET (self->tables[index]), table);
 }
@@ -173,6 +180,22 @@ card_table (IcChartsView *self,
   return list;
 }
 
+/* Above the table, what the chart says it counts (the chart draws that
+ * line itself, and is hidden while its table is shown). */
+static GtkWidget *
+card_table_caption (IcChartsView *self,
+                    guint         index)
+{
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_visible (caption, FALSE);
+  self->table_captions[index] = GTK_LABEL (caption);
+  return caption;
+}
+
 static GtkWidget *
 card_new (IcChartsView      *self,
           IcChartKind  kind,
@@ -220,6 +243,7 @@ card_new (IcChartsView      *self,
   gtk_widget_set_vexpand (chart, TRUE);
   self->charts[index] = IC_CHART_WIDGET (chart);
   gtk_box_append (GTK_BOX (card), chart);
+  gtk_box_append (GTK_BOX (card), card_table_caption (self, index));
   gtk_box_append (GTK_BOX (card), card_table (self, kind, chart, index));
   return card;
 }

@@ -290,7 +290,8 @@ theme_chip (IcReport           *report,
             const char * const *themes,
             guint               i)
 {
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  /* The name's button has no padding (style.css): the × stands apart. */
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
   g_autofree char *value = themes_value (themes, themes[i], NULL);
   g_autofree char *tooltip = g_strdup_printf (_("Remove the theme %s"), ic_theme_get_label (themes[i]));

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ic-copy-pool.h"
 #include "ic-filter-spec.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-nav.h"
@@ -87,6 +88,25 @@ update_columns (IcMatrixView *self,
                                  later_visits != NULL && g_hash_table_size (later_visits) > 0);
 }
 
+/* "16 reports" under Latest Inspections read as if the folder held 16
+ * reports: a latest row stands for an authority, and the count says so,
+ * beside the reports it was chosen from. */
+static char *
+count_text (guint    rows,
+            guint    reports,
+            gboolean latest_only)
+{
+  g_autofree char *authorities = NULL;
+  g_autofree char *of = NULL;
+
+  if (!latest_only)
+    return g_strdup_printf (ngettext ("%u report", "%u reports", rows), rows);
+  authorities = g_strdup_printf (ngettext ("%u authority", "%u authorities", rows), rows);
+  of = g_strdup_printf (ngettext ("%u report", "%u reports", reports), reports);
+  /* Translators: "16 authorities (latest of 95 reports)" */
+  return g_strdup_printf (_("%s (latest of %s)"), authorities, of);
+}
+
 /* The feed's collect function: the rows to show, and the count and
  * columns that go with them. */
 static GPtrArray *
@@ -107,7 +127,7 @@ collect_rows (GListModel *model,
     reports = collect_all (model);
   update_columns (self, reports, later_visits);
   ic_matrix_columns_set_later_visits (self->columns, later_visits);
-  count = g_strdup_printf (ngettext ("%u report", "%u reports", reports->len), reports->len);
+  count = count_text (reports->len, g_list_model_get_n_items (model), self->latest_only);
   gtk_label_set_label (self->count_label, count);
   return reports;
 }
@@ -168,6 +188,8 @@ warm_up_cb (gpointer user_data)
   /* A screenful of rows and the few GTK keeps beyond it (33 in a 1200 ×
    * 800 window), for the first batches of a reopen. */
   ic_matrix_row_factory_prepare (gtk_grid_view_get_factory (self->grid_view), 48);
+  /* The first frame with rows copies them to the window through it. */
+  ic_copy_pool_prepare (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 

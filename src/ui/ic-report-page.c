@@ -962,6 +962,7 @@ ic_report_page_init (IcReportPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ic_a11y_hide_when_empty (self->title_label);
+  ic_ui_tooltip_when_cut (self->title_label);
   ic_a11y_name_when_empty (self->match_label, _("No search in the report"));
 
   buffer = gtk_text_view_get_buffer (self->text_view);

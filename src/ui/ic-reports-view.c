@@ -316,7 +316,7 @@ open_item_action (GtkWidget  *widget,
   else
     ic_reports_view_show_report (self, report);
   g_object_unref (report);
-  gtk_widget_child_focus (GTK_WIDGET (self->report_page), GTK_DIR_TAB_FORWARD);
+  ic_ui_focus_first (GTK_WIDGET (self->report_page));
 }
 
 /**
@@ -357,6 +357,19 @@ ic_reports_view_dispose (GObject *object)
   G_OBJECT_CLASS (ic_reports_view_parent_class)->dispose (object);
 }
 
+/* While the stack slides from one page to another, the page going away
+ * is still mapped: Tab into the view, or a page just opened taking the
+ * keyboard, goes to the page shown, not to the one leaving. */
+static gboolean
+ic_reports_view_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  IcReportsView *self = IC_REPORTS_VIEW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return page != NULL && gtk_widget_child_focus (page, direction);
+}
+
 static void
 ic_reports_view_class_init (IcReportsViewClass *klass)
 {
@@ -364,6 +377,7 @@ ic_reports_view_class_init (IcReportsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ic_reports_view_dispose;
+  widget_class->focus = ic_reports_view_focus;
 
   g_type_ensure (IC_TYPE_REPORT_PAGE);
   g_type_ensure (IC_TYPE_AUTHORITY_PAGE);

@@ -494,3 +494,55 @@ ic_ui_leave_grid (GtkWidget        *grid,
   gtk_widget_child_focus (root, direction);
   gtk_widget_set_can_focus (grid, TRUE);
 }
+
+/**
+ * ic_ui_focus_first:
+ * @widget: a view or page just shown
+ *
+ * Gives the keyboard to @widget's first control. gtk_widget_child_focus()
+ * alone goes on from the widget inside @widget that had the keyboard
+ * last, so that showing the same view or page again moved the focus one
+ * control further each time, onto a selectable label (its words then
+ * all selected) and on.
+ */
+void
+ic_ui_focus_first (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+cut_label_tooltip_cb (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      gpointer    data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
+/**
+ * ic_ui_tooltip_when_cut:
+ * @label: an ellipsized label
+ *
+ * Shows @label's whole text as its tooltip while the window is too
+ * narrow for it (a report's title at 800 pixels), and no tooltip when
+ * all of it is seen.
+ */
+void
+ic_ui_tooltip_when_cut (GtkLabel *label)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (label), TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cut_label_tooltip_cb), NULL);
+}

@@ -65,6 +65,8 @@ void ic_ui_keep_at_top      (GtkWidget         *list,
                              GtkScrolledWindow *scrolled_window);
 void ic_ui_dispose_template (GtkWidget *widget,
                              GType      widget_type);
+void ic_ui_focus_first      (GtkWidget        *widget);
+void ic_ui_tooltip_when_cut (GtkLabel         *label);
 void ic_ui_leave_grid       (GtkWidget        *grid,
                              GtkDirectionType  direction);
 

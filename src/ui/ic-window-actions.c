@@ -11,6 +11,7 @@
 
 #include "ic-display-text.h"
 #include "ic-toasts.h"
+#include "ic-ui-util.h"
 #include "ic-atomic-file.h"
 #include "ic-csv.h"
 #include "ic-json.h"
@@ -128,7 +129,7 @@ open_report_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
   /* From a matrix cell or a timeline mark: the focus follows to the
    * page, not left on a widget now hidden. */
-  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
+  ic_ui_focus_first (GTK_WIDGET (self->reports_view));
 }
 
 /* An authority's page (its name in the matrix, the list of reports, a
@@ -144,7 +145,7 @@ open_authority_action (GtkWidget *widget, const char *name, GVariant *param)
                               gtk_root_get_focus (GTK_ROOT (self)));
   ic_reports_view_show_authority (self->reports_view, g_variant_get_string (param, NULL));
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
-  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
+  ic_ui_focus_first (GTK_WIDGET (self->reports_view));
 }
 
 /* A passage the search found: its report's page, scrolled to the
@@ -163,7 +164,7 @@ open_passage_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   ic_reports_view_show_passage (self->reports_view, report, page, passage);
   adw_view_stack_set_visible_child_name (self->view_stack, "reports");
-  gtk_widget_child_focus (GTK_WIDGET (self->reports_view), GTK_DIR_TAB_FORWARD);
+  ic_ui_focus_first (GTK_WIDGET (self->reports_view));
 }
 
 /* The Search view, searching for @param (a theme chip's words). */
@@ -235,7 +236,7 @@ show_view_action (GtkWidget *widget, const char *name, GVariant *param)
 
   adw_view_stack_set_visible_child_name (stack, g_variant_get_string (param, NULL));
   /* Alt+1–5 take the keyboard to the view shown, at its first control. */
-  gtk_widget_child_focus (adw_view_stack_get_visible_child (stack), GTK_DIR_TAB_FORWARD);
+  ic_ui_focus_first (adw_view_stack_get_visible_child (stack));
 }
 
 static IcPrintScope

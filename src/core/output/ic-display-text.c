@@ -7,6 +7,11 @@
  * is cleaned before it reaches pango: such characters, and bytes that
  * are not UTF-8, become U+FFFD.
  *
+ * A private-use code point (U+E000 to U+F8FF) is a glyph of a symbol
+ * font that a PDF's text gives as it is: in reports, the bullets of
+ * lists (U+F0B7). No font here draws it but as a box, so it becomes a
+ * bullet, "•".
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "ic-display-text"
@@ -44,6 +49,8 @@ ic_display_text (const char *text)
 
       if (is_noncharacter (c))
         g_string_append_unichar (out, 0xFFFD);
+      else if (c >= 0xE000 && c <= 0xF8FF)
+        g_string_append_unichar (out, 0x2022);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
