@@ -1308,6 +1308,20 @@ ic_chart_widget_set_authorities (IcChartWidget      *self,
 }
 
 /**
+ * ic_chart_widget_get_authorities:
+ *
+ * Returns: (nullable) (transfer none): the authorities the grade history
+ *   was told to draw, or %NULL when it picks them itself
+ */
+const char * const *
+ic_chart_widget_get_authorities (IcChartWidget *self)
+{
+  g_return_val_if_fail (IC_IS_CHART_WIDGET (self), NULL);
+
+  return (const char * const *) self->authorities;
+}
+
+/**
  * ic_chart_widget_get_marks:
  *
  * Returns: (transfer none) (nullable) (element-type IcChartMark): what

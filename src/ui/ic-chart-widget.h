@@ -36,6 +36,7 @@ int          ic_chart_widget_get_focused_mark (IcChartWidget *self);
 const char  *ic_chart_widget_get_selected_key (IcChartWidget *self);
 void         ic_chart_widget_set_authorities (IcChartWidget      *self,
                                               const char * const *authorities);
+const char * const *ic_chart_widget_get_authorities (IcChartWidget *self);
 char        *ic_chart_widget_describe_hit (const IcChartHit *hit) G_GNUC_WARN_UNUSED_RESULT;
 const char  *ic_chart_widget_kind_to_title (IcChartKind kind);
 const char  *ic_chart_widget_kind_to_description (IcChartKind kind);
