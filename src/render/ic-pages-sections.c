@@ -304,8 +304,8 @@ item_recurs (GPtrArray *recurrences,
       const IcItemRef *earlier = ic_recurrence_get_earlier (r);
       const IcItemRef *later = ic_recurrence_get_later (r);
 
-      if ((earlier->report == report && earlier->index == index) ||
-          (later->report == report && later->index == index && !ic_recurrence_get_carried_forward (r)))
+      if (ic_item_ref_is (earlier, report, index) ||
+          (ic_item_ref_is (later, report, index) && !ic_recurrence_get_carried_forward (r)))
         return TRUE;
     }
   return FALSE;
@@ -387,12 +387,12 @@ add_user_links (IcPages   *pages,
       IcRecurrence *r = g_ptr_array_index (recurrences, i);
       const IcItemRef *earlier = ic_recurrence_get_earlier (r);
       const IcItemRef *later = ic_recurrence_get_later (r);
-      gboolean is_later = later->report == report && later->index == index;
+      gboolean is_later = ic_item_ref_is (later, report, index);
       g_autofree char *other = NULL;
       Block *block;
 
       if (!ic_recurrence_get_user_linked (r) || ic_recurrence_get_carried_forward (r) ||
-          !(is_later || (earlier->report == report && earlier->index == index)))
+          !(is_later || ic_item_ref_is (earlier, report, index)))
         continue;
       other = report_heading (is_later ? earlier->report : later->report);
       block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "\u21bb %s: %s (linked by the user)",

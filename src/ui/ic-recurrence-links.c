@@ -238,8 +238,8 @@ ic_ui_recurrence_is_linked (GPtrArray *recurrences,
       IcRecurrence *r = g_ptr_array_index (recurrences, i);
       const IcItemRef *e = ic_recurrence_get_earlier (r), *l = ic_recurrence_get_later (r);
 
-      if (!ic_recurrence_get_carried_forward (r) && l->report == report && l->index == index &&
-          e->report == earlier && e->index == earlier_index)
+      if (!ic_recurrence_get_carried_forward (r) && ic_item_ref_is (l, report, index) &&
+          ic_item_ref_is (e, earlier, earlier_index))
         return TRUE;
     }
   return FALSE;

@@ -297,10 +297,9 @@ add_recurrence_links (IcReportPage *self,
       const IcItemRef *earlier = ic_recurrence_get_earlier (r);
       const IcItemRef *later = ic_recurrence_get_later (r);
 
-      if (earlier->report == self->report && earlier->index == index)
+      if (ic_item_ref_is (earlier, self->report, index))
         gtk_box_append (box, ic_ui_recurrence_link (r, TRUE));
-      else if (later->report == self->report && later->index == index &&
-               !ic_recurrence_get_carried_forward (r))
+      else if (ic_item_ref_is (later, self->report, index) && !ic_recurrence_get_carried_forward (r))
         gtk_box_append (box, ic_ui_recurrence_link (r, FALSE));
     }
 }

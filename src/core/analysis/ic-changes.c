@@ -84,7 +84,7 @@ raised_in (GPtrArray *recurrences,
       IcRecurrence *r = g_ptr_array_index (recurrences, i);
       const IcItemRef *earlier = ic_recurrence_get_earlier (r);
 
-      if (earlier->report == previous && earlier->index == index &&
+      if (ic_item_ref_is (earlier, previous, index) &&
           ic_recurrence_get_later (r)->report == report)
         return TRUE;
     }

@@ -661,7 +661,7 @@ find_link (GPtrArray  *out,
     {
       IcRecurrence *r = g_ptr_array_index (out, i);
 
-      if (!r->carried_forward && r->later.report == later->report && r->later.index == later_index &&
+      if (!r->carried_forward && ic_item_ref_is (&r->later, later->report, later_index) &&
           r->earlier.index == earlier_index &&
           g_strcmp0 (ic_report_get_content_id (r->earlier.report), earlier_id) == 0)
         return i;
@@ -996,7 +996,7 @@ chain_of (GPtrArray *chains,
         {
           const IcItemRef *ref = g_ptr_array_index (chain, i);
 
-          if (ref->report == report && ref->index == index)
+          if (ic_item_ref_is (ref, report, index))
             return chain;
         }
     }

@@ -39,6 +39,15 @@ void           ic_item_ref_free     (IcItemRef       *ref);
 IcImprovement *ic_item_ref_get_item (const IcItemRef *ref) G_GNUC_WARN_UNUSED_RESULT;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcItemRef, ic_item_ref_free)
 
+/* Whether @ref is item @index of @report. */
+static inline gboolean
+ic_item_ref_is (const IcItemRef *ref,
+                IcReport        *report,
+                guint            index)
+{
+  return ref->report == report && ref->index == index;
+}
+
 typedef struct _IcRecurrence IcRecurrence;
 
 #define IC_TYPE_RECURRENCE (ic_recurrence_get_type ())
