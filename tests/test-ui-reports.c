@@ -256,17 +256,6 @@ new_window_with_chain (void)
   return window;
 }
 
-static void
-collect_by_class (GtkWidget  *widget,
-                  const char *css_class,
-                  GPtrArray  *found)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_by_class (c, css_class, found);
-}
-
 /* The Unlink button of the page whose correction names @field. */
 static GtkWidget *
 unlink_button_for (GtkWidget  *page,
@@ -352,22 +341,6 @@ file_contains (const char *path,
   g_autofree char *contents = NULL;
 
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
-}
-
-/* The Link to an Earlier Item dialog open, or NULL. */
-static IcLinkDialog *
-open_link_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (IC_IS_LINK_DIALOG (window))
-        return IC_LINK_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* Opens the Link to an Earlier Item dialog of the page's item @index. */
