@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "ic-atspi-walk.h"
+#include "ic-correction-widgets.h"
 #include "ic-failures-dialog.h"
 #include "ic-link-dialog.h"
 #include "ic-matrix-view.h"
@@ -778,6 +779,29 @@ test_link_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An item with three themes: its greyed "+" tells the reader why, as
+ * the tooltip tells the eye. */
+static void
+test_add_theme_full (void)
+{
+  g_autoptr(IcReport) report = _ic_report_new ("/r/a11y-bexley2022.txt");
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("Timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                    (const char *[]) { "permanence_and_adoption", "health_and_wellbeing", "workforce", NULL });
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) nodes = NULL;
+
+  _ic_report_set_content_id (report, "a11y-bexley2022");
+  gtk_window_set_child (GTK_WINDOW (window), ic_ui_theme_editor (report, item, 0));
+  gtk_window_present (GTK_WINDOW (window));
+  settle_for_reader ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_described (nodes, "button", "Add a theme",
+                                     "An item has at most three themes: remove one to add another"), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/a11y/names", test_names);
   g_test_add_func ("/a11y/announcements", test_announcements);
   g_test_add_func ("/a11y/link-dialog", test_link_dialog);
+  g_test_add_func ("/a11y/add-theme-full", test_add_theme_full);
 
   return g_test_run ();
 }

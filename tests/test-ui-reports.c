@@ -1221,6 +1221,38 @@ test_theme_chip_gap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The "+" of an item's themes, for an item with @themes. */
+static GtkWidget *
+add_theme_button_for (const char * const *themes)
+{
+  g_autoptr(IcReport) report = make_report ("/r/x.txt", "Bexley", IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY,
+                                            2022, IC_GRADE_GOOD);
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("The timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 2, themes);
+  g_autoptr(GtkWidget) editor = NULL;
+
+  _ic_report_set_content_id (report, "bexley2022");
+  editor = g_object_ref_sink (ic_ui_theme_editor (report, item, 0));
+  return g_object_ref (find_child_of_type (editor, GTK_TYPE_MENU_BUTTON));
+}
+
+/* An item with three themes greys its "+" and its tooltip says why
+ * (test-ui-a11y: so does its description); with fewer, the "+" adds. */
+static void
+test_add_theme_full (void)
+{
+  const char *why = "An item has at most three themes: remove one to add another";
+  g_autoptr(GtkWidget) full =
+    add_theme_button_for ((const char *[]) { "permanence_and_adoption", "health_and_wellbeing", "workforce", NULL });
+  g_autoptr(GtkWidget) open = add_theme_button_for ((const char *[]) { "workforce", NULL });
+
+  g_assert_false (gtk_widget_get_sensitive (full));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (full), ==, why);
+  g_assert_true (gtk_widget_get_sensitive (open));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==, "Add a Theme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1240,6 +1272,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
   g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
+  g_test_add_func ("/ui/report-page/add-theme-full", test_add_theme_full);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();
