@@ -1093,6 +1093,34 @@ test_fold_paned_folds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The line under the timeline's caption that explains the marks (the
+ * chart's first line, drawn from its left edge) starts where the
+ * caption does, wide or narrow. */
+static void
+test_timeline_note_aligned (void)
+{
+  static const int sizes[][2] = { { 1300, 850 }, { 800, 600 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      IcWindow *window = new_window (sizes[i][0], sizes[i][1]);
+      GtkWidget *view = GTK_WIDGET (window->timeline_view);
+      GtkWidget *chart = find_child_of_type (view, IC_TYPE_CHART_WIDGET);
+      /* The view's first label. */
+      GtkWidget *caption = find_child_of_type (view, GTK_TYPE_LABEL);
+      graphene_rect_t chart_box, caption_box;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+      wait_ms (300);
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (caption)), "Improvement areas raised"));
+      g_assert_true (gtk_widget_compute_bounds (chart, view, &chart_box));
+      g_assert_true (gtk_widget_compute_bounds (caption, view, &caption_box));
+      g_assert_cmpfloat (caption_box.origin.x, >, 0);
+      g_assert_cmpfloat (chart_box.origin.x, ==, caption_box.origin.x);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
+  g_test_add_func ("/ui/timeline/note-aligned", test_timeline_note_aligned);
   g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
   g_test_add_func ("/ui/timeline/stale-chart-marked", test_stale_chart_marked);
