@@ -1121,6 +1121,30 @@ test_timeline_note_aligned (void)
     }
 }
 
+/* The authority search's placeholder shows whole even when the filter
+ * bar narrows the entry to its least, which it does at 800 px (and
+ * 1100 px) to keep its other controls in sight. */
+static void
+test_search_placeholder_whole (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  GtkWidget *entry = find_by_id (window, "search_entry");
+  GtkWidget *text = find_child_of_type (entry, GTK_TYPE_TEXT);
+  /* GtkText's placeholder: the one label inside the entry. */
+  GtkWidget *placeholder = find_child_of_type (entry, GTK_TYPE_LABEL);
+  int entry_min, needed, room;
+
+  g_assert_nonnull (placeholder);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), ==,
+                   gtk_text_get_placeholder_text (GTK_TEXT (text)));
+  gtk_widget_measure (entry, GTK_ORIENTATION_HORIZONTAL, -1, &entry_min, NULL, NULL, NULL);
+  gtk_widget_measure (placeholder, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &needed, NULL, NULL);
+  /* The placeholder's room shrinks as the entry does, pixel for pixel. */
+  room = gtk_widget_get_width (placeholder) - (gtk_widget_get_width (entry) - entry_min);
+  g_assert_cmpint (needed, <=, room);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1142,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);
   g_test_add_func ("/ui/filter-bar/one-line-at-1100", test_filter_bar_one_line);
+  g_test_add_func ("/ui/filter-bar/search-placeholder-whole", test_search_placeholder_whole);
   g_test_add_func ("/ui/report-page/judgement-pages", test_judgement_pages);
   g_test_add_func ("/ui/report-page/panes-resize", test_report_panes_resize);
   g_test_add_func ("/ui/fold-paned/folds", test_fold_paned_folds);
