@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,7 +225,11 @@ save (GtkWidget  *window,
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gdk_texture_save_to_png (texture, path);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_printerr ("%s: could not write %s\n", name, path);
+      return;
+    }
   g_print ("%s\n", path);
 }
 
@@ -1073,6 +1079,10 @@ main (int argc, char **argv)
   /* IC_SHOT_NO_ANIMATIONS=1: as a desktop with animations turned off. */
   if (g_strcmp0 (g_getenv ("IC_SHOT_NO_ANIMATIONS"), "1") == 0)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The shots' folder is made if need be: a missing one used to leave
+   * every shot unwritten while the paths were still printed. */
+  if (g_mkdir_with_parents (argv[1], 0755) != 0)
+    g_error ("cannot make %s: %s", argv[1], g_strerror (errno));
   window = ic_window_new (NULL);
   /* IC_SHOT_SIZE=800x600: the window's size (1300x850 without it). */
   {
