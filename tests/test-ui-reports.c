@@ -330,8 +330,15 @@ timeline_links (IcWindow *window)
   GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
   IcChartWidget *chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
 
+  GPtrArray *links;
+  guint lines = 0;
+
   ic_chart_widget_update (chart);
-  return ic_chart_widget_get_chart (chart)->links->len;
+  links = ic_chart_widget_get_chart (chart)->links;
+  /* The steps drawn, not the marks' counts. */
+  for (guint i = 0; i < links->len; i++)
+    lines += !((IcChartLink *) g_ptr_array_index (links, i))->mark_only;
+  return lines;
 }
 
 static gboolean
