@@ -19,6 +19,7 @@
 #include "ic-correction-widgets.h"
 #include "ic-failure.h"
 #include "ic-grade-cell.h"
+#include "ic-link-dialog.h"
 #include "ic-failures-dialog.h"
 #include "ic-loader.h"
 #include "ic-timeline-view.h"
@@ -376,4 +377,31 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+collect_by_class (GtkWidget  *widget,
+                  const char *css_class,
+                  GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_by_class (c, css_class, found);
+}
+
+/* The Link to an Earlier Item dialog open, or NULL. */
+IcLinkDialog *
+open_link_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (IC_IS_LINK_DIALOG (window))
+        return IC_LINK_DIALOG (window);
+    }
+  return NULL;
 }

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ic-link-dialog.h"
+
 G_BEGIN_DECLS
 
 /* Sets up GTK and libadwaita for a test program (call first in main). */
@@ -67,5 +69,15 @@ find_widget_with_tooltip (GtkWidget  *widget,
 
 void
 settle (void);
+
+/* Adds @widget and the widgets below it that have @css_class to @found. */
+void
+collect_by_class (GtkWidget  *widget,
+                  const char *css_class,
+                  GPtrArray  *found);
+
+/* The Link to an Earlier Item dialog open, or NULL. */
+IcLinkDialog *
+open_link_dialog (void);
 
 G_END_DECLS

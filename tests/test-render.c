@@ -17,6 +17,7 @@
 #include "ic-chart-private.h"
 #include "ic-palette.h"
 #include "ic-render-test-data.h"
+#include "ic-sheet.h"
 
 static const char *palette_names[] = { "print", "screen-light", "screen-dark" };
 
@@ -619,13 +620,12 @@ test_other_hits (void)
  * pre-proceedings, the same words each time, so that any matcher links
  * them. */
 static IcReport *
-chain_report_themed (const char *end_iso,
-                     const char *theme)
+chain_report_themes (const char         *end_iso,
+                     const char * const *themes)
 {
   g_autofree char *source = g_strdup_printf ("/reports/chainshire-%s.pdf", end_iso);
   IcReport *report = _ic_report_new (source);
   g_autoptr(GDate) end = ic_date_from_iso (end_iso);
-  const char *themes[] = { theme, NULL };
   g_autoptr(IcImprovement) item =
     ic_improvement_new_with_themes ("The timeliness of pre-proceedings work, so that children "
                                     "do not wait for decisions about their future.",
@@ -640,9 +640,105 @@ chain_report_themed (const char *end_iso,
 }
 
 static IcReport *
+chain_report_themed (const char *end_iso,
+                     const char *theme)
+{
+  const char *themes[] = { theme, NULL };
+
+  return chain_report_themes (end_iso, themes);
+}
+
+/* The joins @chart draws as lines: not the marks' counts (mark_only). */
+static GPtrArray *
+chart_lines (IcChart *chart)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (guint i = 0; i < chart->links->len; i++)
+    if (!((IcChartLink *) g_ptr_array_index (chart->links, i))->mark_only)
+      g_ptr_array_add (lines, g_ptr_array_index (chart->links, i));
+  return lines;
+}
+
+/* The count @chart's mark of @theme's row at the report ending @end_iso
+ * says, 0 for none; fails when there is no such mark. */
+static guint
+mark_times_at (IcChart    *chart,
+               const char *theme,
+               const char *end_iso)
+{
+  g_autoptr(GArray) marks = NULL;
+  double w, h;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  marks = ic_chart_get_marks (chart, w, h);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const IcChartHit *hit = &g_array_index (marks, IcChartMark, i).hit;
+      g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (hit->report));
+
+      if (g_str_equal (hit->theme, theme) && g_str_equal (end, end_iso))
+        return hit->times_raised;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* An area raised in 2015 (permanence), 2019 (workforce) and 2024 (both):
+ * its line runs in one row, but each item raised again is drawn in the
+ * rows of its own themes, and each of those marks says its count, as the
+ * JSON and the report page do; the item that began the chain says none. */
+static void
+test_timeline_marks_every_row (void)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  const char *workforce[] = { "workforce", NULL };
+  const char *both[] = { "permanence_and_adoption", "workforce", NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (chain_report_themes ("2015-03-12", permanence),
+                                                    chain_report_themes ("2019-12-13", workforce),
+                                                    chain_report_themes ("2024-07-19", both), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+
+  g_assert_cmpuint (mark_times_at (chart, "permanence_and_adoption", "2015-03-12"), ==, 0);
+  g_assert_cmpuint (mark_times_at (chart, "workforce", "2019-12-13"), ==, 2);
+  g_assert_cmpuint (mark_times_at (chart, "permanence_and_adoption", "2024-07-19"), ==, 3);
+  g_assert_cmpuint (mark_times_at (chart, "workforce", "2024-07-19"), ==, 3);
+}
+
+static IcReport *
 chain_report (const char *end_iso)
 {
   return chain_report_themed (end_iso, "permanence_and_adoption");
+}
+
+/* A report's sheet lists its judgements as the matrix does, overall
+ * effectiveness first, though ILACS prints it after the other areas. */
+static void
+test_sheet_judgements_in_matrix_order (void)
+{
+  g_autoptr(IcReport) report = chain_report ("2022-05-13");
+  static const IcArea printed[] = { IC_AREA_LEADERSHIP, IC_AREA_HELP_AND_PROTECTION,
+                                    IC_AREA_CHILDREN_IN_CARE, IC_AREA_OVERALL_EFFECTIVENESS };
+  g_autoptr(IcSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  const char *overall, *leadership, *care;
+
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (printed[i], NULL, IC_GRADE_GOOD, i + 1);
+
+      _ic_report_add_judgement (report, j);
+    }
+  sheet = ic_sheet_new_report (report);
+  text = ic_sheet_to_text (sheet);
+  overall = strstr (text, ic_area_to_label (IC_AREA_OVERALL_EFFECTIVENESS));
+  leadership = strstr (text, ic_area_to_label (IC_AREA_LEADERSHIP));
+  care = strstr (text, ic_area_to_label (IC_AREA_CHILDREN_IN_CARE));
+  g_assert_nonnull (overall);
+  g_assert_nonnull (leadership);
+  g_assert_nonnull (care);
+  g_assert_true (overall < leadership);
+  g_assert_true (leadership < care);
 }
 
 /* A chain is drawn in one theme's row, from mark to mark: a report of
@@ -655,6 +751,7 @@ test_timeline_chain_skips_other_theme (void)
   g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
   const char *dates[] = { "2015-03-12", "2019-12-13", "2024-07-19" };
   g_autoptr(IcChart) chart = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   IcChartLink *link;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -666,8 +763,9 @@ test_timeline_chain_skips_other_theme (void)
       g_list_store_append (reports, report);
     }
   chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
-  g_assert_cmpuint (chart->links->len, ==, 1);
-  link = g_ptr_array_index (chart->links, 0);
+  lines = chart_lines (chart);
+  g_assert_cmpuint (lines->len, ==, 1);
+  link = g_ptr_array_index (lines, 0);
   from = ic_date_to_iso (&link->earlier);
   to = ic_date_to_iso (&link->later);
   g_assert_cmpstr (link->theme, ==, "permanence_and_adoption");
@@ -748,6 +846,7 @@ test_timeline_chain (void)
   const char *dates[] = { "2015-03-12", "2019-12-13", "2024-07-19" };
   g_autoptr(IcChart) chart = NULL;
   g_autoptr(GArray) marks = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   guint last_times = 0, second_times = 0;
   double w, h;
 
@@ -758,10 +857,11 @@ test_timeline_chain (void)
       g_list_store_append (reports, report);
     }
   chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
-  g_assert_cmpuint (chart->links->len, ==, 2);
-  for (guint i = 0; i < chart->links->len; i++)
+  lines = chart_lines (chart);
+  g_assert_cmpuint (lines->len, ==, 2);
+  for (guint i = 0; i < lines->len; i++)
     {
-      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      IcChartLink *link = g_ptr_array_index (lines, i);
       g_autofree char *from = ic_date_to_iso (&link->earlier);
       g_autofree char *to = ic_date_to_iso (&link->later);
 
@@ -1114,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
+  g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
@@ -1123,6 +1224,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
+  g_test_add_func ("/render/sheet/judgements-in-matrix-order", test_sheet_judgements_in_matrix_order);
 
   return g_test_run ();
 }

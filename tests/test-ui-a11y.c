@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "ic-atspi-walk.h"
+#include "ic-correction-widgets.h"
 #include "ic-failures-dialog.h"
 #include "ic-link-dialog.h"
 #include "ic-matrix-view.h"
@@ -20,15 +21,13 @@
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
 #include "ic-test-util.h"
+#include "ic-ui-test-util.h"
 #include "ic-window-private.h"
 
+/* Runs the main loop for 200 ms: what GTK sends the accessibility bus
+ * reaches the reader in that time. */
 static void
-tick_cb (gpointer data)
-{
-}
-
-static void
-settle (void)
+settle_for_reader (void)
 {
   for (guint i = 0; i < 20; i++)
     {
@@ -44,7 +43,7 @@ wait_until_loaded (IcWindow *window)
   gint64 deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
   g_autoptr(GSource) tick = g_timeout_source_new (100);
 
-  g_source_set_callback (tick, (GSourceFunc) (void (*)(void)) tick_cb, NULL, NULL);
+  g_source_set_callback (tick, tick_cb, NULL, NULL);
   g_source_attach (tick, NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -85,7 +84,7 @@ window_with_corpus (void)
   wait_until_loaded (window);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
-  settle ();
+  settle_for_reader ();
   return window;
 }
 
@@ -339,7 +338,7 @@ count_focused_passages (IcWindow *window)
   do
     {
       g_clear_pointer (&nodes, g_ptr_array_unref);
-      settle ();
+      settle_for_reader ();
       nodes = walk_or_fail ();
       n = 0;
       for (guint i = 0; i < nodes->len; i++)
@@ -377,7 +376,7 @@ test_names (void)
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
                               ic_report_get_source (report));
-  settle ();
+  settle_for_reader ();
   nodes = walk_or_fail ();
   g_assert_cmpuint (nodes->len, >, 500);
   g_assert_cmpuint (count_unnamed (nodes), ==, 0);
@@ -420,7 +419,7 @@ test_names (void)
    * passages alike. */
   g_clear_pointer (&nodes, g_ptr_array_unref);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", "s", "care");
-  settle ();
+  settle_for_reader ();
   g_assert_cmpuint (g_list_model_get_n_items (ic_search_view_get_rows (window->search_view)), >, 1);
   nodes = walk_or_fail ();
   g_assert_cmpuint (count_unnamed (nodes), ==, 0);
@@ -432,7 +431,7 @@ test_names (void)
   /* The Charts view: each theme of the themes chart is a button. */
   g_clear_pointer (&nodes, g_ptr_array_unref);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
-  settle ();
+  settle_for_reader ();
   nodes = walk_or_fail ();
   g_assert_cmpuint (count_unnamed (nodes), ==, 0);
   g_assert_cmpuint (count_theme_targets (nodes), >=, 5);
@@ -533,7 +532,7 @@ test_announcements (void)
 
   /* Its details name each file, and say why it could not be read. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL);
-  settle ();
+  settle_for_reader ();
   nodes = walk_or_fail ();
   g_assert_cmpuint (count_described (nodes, "list item", "web-page-saved-as.pdf",
                                      "not a PDF: it is a web page"), ==, 1);
@@ -559,7 +558,7 @@ test_announcements (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s",
                               ic_report_get_source (report));
-  settle ();
+  settle_for_reader ();
   entry = find_search_entry (GTK_WIDGET (window->reports_view), "Find in Report");
   g_assert_nonnull (entry);
   match_label = find_widget (GTK_WIDGET (window->reports_view), GTK_TYPE_LABEL,
@@ -568,7 +567,7 @@ test_announcements (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "the");
   /* The entry waits for typing to pause before it searches. */
   for (guint i = 0; i < 50 && gtk_label_get_label (GTK_LABEL (match_label))[0] == '\0'; i++)
-    settle ();
+    settle_for_reader ();
   g_test_message ("match label: %s", gtk_label_get_label (GTK_LABEL (match_label)));
   g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (match_label)), " matches"));
   matches = ic_atspi_events_wait_for (events, gtk_label_get_label (GTK_LABEL (match_label)), 5000);
@@ -621,32 +620,6 @@ window_with_unlinked_items (void)
   return window;
 }
 
-static void
-collect_by_class (GtkWidget  *widget,
-                  const char *css_class,
-                  GPtrArray  *found)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_by_class (c, css_class, found);
-}
-
-static IcLinkDialog *
-open_link_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (IC_IS_LINK_DIALOG (window))
-        return IC_LINK_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Enter on the report page's "Link to an Earlier Item…" of its first
  * item (a button's activate signal is its keyboard binding). */
 static IcLinkDialog *
@@ -660,7 +633,7 @@ link_dialog_by_keyboard (IcWindow *window)
   /* A button activated by its key shows itself pressed for a moment
    * before it is clicked. */
   for (guint i = 0; i < 20 && open_link_dialog () == NULL; i++)
-    settle ();
+    settle_for_reader ();
   g_assert_nonnull (open_link_dialog ());
   return open_link_dialog ();
 }
@@ -731,7 +704,7 @@ test_link_dialog (void)
   ic_session_correct (window->session, "a11y-hartlepool2021", by_search, NULL, NULL);
   ic_session_correct (window->session, "a11y-hartlepool2021", by_arrows, NULL, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/a11y-hartlepool2021.txt");
-  settle ();
+  settle_for_reader ();
   dialog = link_dialog_by_keyboard (window);
 
   nodes = walk_or_fail ();
@@ -762,10 +735,10 @@ test_link_dialog (void)
   g_assert_nonnull (list);
   /* The search waits for typing to pause. */
   for (guint i = 0; i < 50 && rows_left (list) != 1; i++)
-    settle ();
+    settle_for_reader ();
   g_assert_cmpuint (rows_left (list), ==, 1);
   g_signal_emit_by_name (entry, "activate");
-  settle ();
+  settle_for_reader ();
   g_assert_null (open_link_dialog ());
   g_assert_true (is_corrected (window, by_search));
 
@@ -778,7 +751,7 @@ test_link_dialog (void)
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), list));
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
-  settle ();
+  settle_for_reader ();
   g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_window_get_focus (GTK_WINDOW (dialog))));
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) ==
                  GTK_LIST_BOX_ROW (gtk_window_get_focus (GTK_WINDOW (dialog))));
@@ -797,12 +770,35 @@ test_link_dialog (void)
   g_assert_true (gtk_widget_get_sensitive (link));
   g_assert_true (gtk_widget_activate (link));
   for (guint i = 0; i < 20 && open_link_dialog () != NULL; i++)
-    settle ();
+    settle_for_reader ();
   g_assert_null (open_link_dialog ());
   g_assert_true (is_corrected (window, by_arrows));
 
   ic_session_correct (window->session, "a11y-hartlepool2021", by_search, NULL, NULL);
   ic_session_correct (window->session, "a11y-hartlepool2021", by_arrows, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An item with three themes: its greyed "+" tells the reader why, as
+ * the tooltip tells the eye. */
+static void
+test_add_theme_full (void)
+{
+  g_autoptr(IcReport) report = _ic_report_new ("/r/a11y-bexley2022.txt");
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("Timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                    (const char *[]) { "permanence_and_adoption", "health_and_wellbeing", "workforce", NULL });
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) nodes = NULL;
+
+  _ic_report_set_content_id (report, "a11y-bexley2022");
+  gtk_window_set_child (GTK_WINDOW (window), ic_ui_theme_editor (report, item, 0));
+  gtk_window_present (GTK_WINDOW (window));
+  settle_for_reader ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_described (nodes, "button", "Add a theme",
+                                     "An item has at most three themes: remove one to add another"), >=, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -825,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/a11y/names", test_names);
   g_test_add_func ("/a11y/announcements", test_announcements);
   g_test_add_func ("/a11y/link-dialog", test_link_dialog);
+  g_test_add_func ("/a11y/add-theme-full", test_add_theme_full);
 
   return g_test_run ();
 }

@@ -256,17 +256,6 @@ new_window_with_chain (void)
   return window;
 }
 
-static void
-collect_by_class (GtkWidget  *widget,
-                  const char *css_class,
-                  GPtrArray  *found)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_by_class (c, css_class, found);
-}
-
 /* The Unlink button of the page whose correction names @field. */
 static GtkWidget *
 unlink_button_for (GtkWidget  *page,
@@ -341,8 +330,15 @@ timeline_links (IcWindow *window)
   GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
   IcChartWidget *chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
 
+  GPtrArray *links;
+  guint lines = 0;
+
   ic_chart_widget_update (chart);
-  return ic_chart_widget_get_chart (chart)->links->len;
+  links = ic_chart_widget_get_chart (chart)->links;
+  /* The steps drawn, not the marks' counts. */
+  for (guint i = 0; i < links->len; i++)
+    lines += !((IcChartLink *) g_ptr_array_index (links, i))->mark_only;
+  return lines;
 }
 
 static gboolean
@@ -352,22 +348,6 @@ file_contains (const char *path,
   g_autofree char *contents = NULL;
 
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
-}
-
-/* The Link to an Earlier Item dialog open, or NULL. */
-static IcLinkDialog *
-open_link_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (IC_IS_LINK_DIALOG (window))
-        return IC_LINK_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* Opens the Link to an Earlier Item dialog of the page's item @index. */
@@ -1248,6 +1228,84 @@ test_theme_chip_gap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The "+" of an item's themes, for an item with @themes. */
+static GtkWidget *
+add_theme_button_for (const char * const *themes)
+{
+  g_autoptr(IcReport) report = make_report ("/r/x.txt", "Bexley", IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY,
+                                            2022, IC_GRADE_GOOD);
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("The timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 2, themes);
+  g_autoptr(GtkWidget) editor = NULL;
+
+  _ic_report_set_content_id (report, "bexley2022");
+  editor = g_object_ref_sink (ic_ui_theme_editor (report, item, 0));
+  return g_object_ref (find_child_of_type (editor, GTK_TYPE_MENU_BUTTON));
+}
+
+/* An item with three themes greys its "+" and its tooltip says why
+ * (test-ui-a11y: so does its description); with fewer, the "+" adds. */
+static void
+test_add_theme_full (void)
+{
+  const char *why = "An item has at most three themes: remove one to add another";
+  g_autoptr(GtkWidget) full =
+    add_theme_button_for ((const char *[]) { "permanence_and_adoption", "health_and_wellbeing", "workforce", NULL });
+  g_autoptr(GtkWidget) open = add_theme_button_for ((const char *[]) { "workforce", NULL });
+
+  g_assert_false (gtk_widget_get_sensitive (full));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (full), ==, why);
+  g_assert_true (gtk_widget_get_sensitive (open));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==, "Add a Theme");
+}
+
+/* Appends the titles of the action rows in @widget, in order. */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_row_titles (c, titles);
+}
+
+/* The page lists judgements as the matrix does, overall effectiveness
+ * first, though ILACS prints it after the other areas. */
+static void
+test_judgements_in_matrix_order (void)
+{
+  g_autoptr(IcReport) report = _ic_report_new ("/r/ilacs.txt");
+  static const IcArea printed[] = { IC_AREA_LEADERSHIP, IC_AREA_HELP_AND_PROTECTION,
+                                    IC_AREA_CHILDREN_IN_CARE, IC_AREA_OVERALL_EFFECTIVENESS };
+  IcReportPage *page = g_object_ref_sink (g_object_new (IC_TYPE_REPORT_PAGE, NULL));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint found = 0;
+
+  _ic_report_set_content_id (report, "ilacs");
+  _ic_report_set_authority (report, "Bexley");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (printed[i], NULL, IC_GRADE_GOOD, i + 1);
+
+      _ic_report_add_judgement (report, j);
+    }
+  ic_report_page_set_report (page, report);
+  collect_row_titles (GTK_WIDGET (page), titles);
+  for (guint i = 0; i < titles->len && found < G_N_ELEMENTS (printed); i++)
+    {
+      /* The matrix's order is IcArea's. */
+      IcArea expected = (IcArea) found;
+
+      if (g_strcmp0 (g_ptr_array_index (titles, i), ic_area_to_label (expected)) == 0)
+        found++;
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (printed));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1267,6 +1325,8 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
   g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
+  g_test_add_func ("/ui/report-page/add-theme-full", test_add_theme_full);
+  g_test_add_func ("/ui/report-page/judgements-in-matrix-order", test_judgements_in_matrix_order);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();

@@ -188,13 +188,110 @@ add_carried_forward_links (GPtrArray *links,
     }
 }
 
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  guint ja = *(const guint *)a, jb = *(const guint *)b;
+
+  return (ja > jb) - (ja < jb);
+}
+
+/* Into @times, each dated item of @chain -> the distinct dates of the
+ * chain's reports up to its own: ic_recurrence_times_raised() for a whole
+ * chain at once, where asking per item would search every chain. */
+static void
+count_chain_times (GPtrArray  *chain,
+                   GHashTable *times)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = 0;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const GDate *date = ic_report_get_sort_date (((IcItemRef *)g_ptr_array_index (chain, i))->report);
+      guint day = date ? g_date_get_julian (date) : 0;
+
+      if (date != NULL)
+        g_array_append_val (days, day);
+    }
+  g_array_sort (days, compare_julian);
+  for (guint i = 0; i < days->len; i++)
+    if (i == 0 || g_array_index (days, guint, i) != g_array_index (days, guint, n - 1))
+      g_array_index (days, guint, n++) = g_array_index (days, guint, i);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const IcItemRef *ref = g_ptr_array_index (chain, i);
+      const GDate *date = ic_report_get_sort_date (ref->report);
+      guint day = date ? g_date_get_julian (date) : 0, rank = 0;
+
+      while (date != NULL && rank < n && g_array_index (days, guint, rank) <= day)
+        rank++;
+      g_hash_table_insert (times, ref_key (ref), GUINT_TO_POINTER (MAX (rank, 1)));
+    }
+}
+
+/* A mark's count for each theme of @ref's item at its report's date. */
+static void
+add_item_marks (GPtrArray       *links,
+                const IcItemRef *ref,
+                guint            times,
+                gboolean         by_user)
+{
+  g_autoptr(IcImprovement) item = ic_item_ref_get_item (ref);
+  const GDate *date = ic_report_get_sort_date (ref->report);
+  const char * const *themes = item ? ic_improvement_get_themes (item) : NULL;
+
+  for (guint t = 0; date != NULL && themes != NULL && themes[t] != NULL; t++)
+    {
+      IcChartLink *link = ic_chart_link_new (ic_report_get_authority (ref->report), themes[t], date, date);
+
+      link->mark_only = TRUE;
+      link->times_raised = times;
+      link->user_linked = by_user;
+      g_ptr_array_add (links, link);
+    }
+}
+
+/* Every item that recurs (the later item of a link, as the JSON lists
+ * it) is marked with its chain's count in every row it is drawn in, not
+ * only in the row its chain's line takes. */
+static void
+add_recurring_item_marks (GPtrArray  *links,
+                          GPtrArray  *recurrences,
+                          GPtrArray  *chains,
+                          GHashTable *user_linked)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < chains->len; c++)
+    count_chain_times (g_ptr_array_index (chains, c), times);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+      char *key;
+
+      if (ic_recurrence_get_carried_forward (r))
+        continue;
+      key = ref_key (later);
+      if (!g_hash_table_add (done, key))
+        continue;
+      add_item_marks (links, later, GPOINTER_TO_UINT (g_hash_table_lookup (times, key)),
+                      g_hash_table_contains (user_linked, key));
+    }
+}
+
 /**
  * ic_chart_links_from_recurrences:
  * @recurrences: (element-type IcRecurrence): from ic_find_recurrences()
  *
  * Returns: (transfer full) (element-type IcChartLink): the steps of every
- *   chain of recurrences, from one report's date to the next's, and one
- *   join per carried-forward item
+ *   chain of recurrences, from one report's date to the next's, one
+ *   join per carried-forward item, and the marks of the items raised
+ *   again (@mark_only)
  */
 GPtrArray *
 ic_chart_links_from_recurrences (GPtrArray *recurrences)
@@ -213,6 +310,7 @@ ic_chart_links_from_recurrences (GPtrArray *recurrences)
     if (g_ptr_array_index (themes, c) != NULL)
       add_chain_links (links, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked);
   add_carried_forward_links (links, recurrences);
+  add_recurring_item_marks (links, recurrences, chains, user_linked);
   return links;
 }
 

@@ -279,7 +279,7 @@ draw_links (IcChart              *chart,
       guint authority = _ic_chart_authority_index (chart, link->authority), row;
       double y, x0, x1;
 
-      if (authority == G_MAXUINT || !find_theme_row (chart, link->theme, &row)
+      if (link->mark_only || authority == G_MAXUINT || !find_theme_row (chart, link->theme, &row)
           || !g_date_valid (&link->earlier) || !g_date_valid (&link->later)
           || g_date_get_year (&link->earlier) < chart->first_year || g_date_get_year (&link->later) > chart->last_year)
         continue;
@@ -352,7 +352,10 @@ mark_key (const char  *authority,
 }
 
 /* (authority, theme, date) -> how many times the area had been raised
- * by then: the most any chain ending a step there says. */
+ * by then: the most any item raised again there says. Not the steps'
+ * ends: a step ends at a report of its row even when the chain's item
+ * there has another theme, and an item drawn in another row than its
+ * chain's would go unmarked. */
 static GHashTable *
 times_by_mark (IcChart *chart)
 {
@@ -363,7 +366,7 @@ times_by_mark (IcChart *chart)
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       g_autofree char *key = NULL;
 
-      if (link->times_raised < 2 || !g_date_valid (&link->later))
+      if (!link->mark_only || link->times_raised < 2 || !g_date_valid (&link->later))
         continue;
       key = mark_key (link->authority, link->theme, &link->later);
       if (GPOINTER_TO_UINT (g_hash_table_lookup (times, key)) < link->times_raised)

@@ -54,7 +54,12 @@ typedef struct
  * @carried_forward: the later report says the earlier areas remain and
  * has no item of its own, so no mark: the join ends in a cap there.
  * @user_linked: a link the user made (a correction) is among those that
- * count towards @times_raised. */
+ * count towards @times_raised.
+ * @mark_only: no line (@earlier is @later): an item raised again at
+ * @later, @times_raised its chain's count by then, to be said by its
+ * report's mark in @theme's row. Each such item has one per theme it is
+ * drawn in, since a chain's line runs in one row and its items may be
+ * drawn in others; the marks' counts come from these alone. */
 typedef struct
 {
   char     *authority;
@@ -64,6 +69,7 @@ typedef struct
   guint     times_raised;
   gboolean  carried_forward;
   gboolean  user_linked;
+  gboolean  mark_only;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,

@@ -110,9 +110,12 @@ group_links (IcPages *pages)
     {
       IcChartLink *link = g_ptr_array_index (pages->links, i);
       char *key;
-      g_autofree char *joined = g_strconcat (link->authority, "\n", link->theme, NULL);
+      g_autofree char *joined = NULL;
       GPtrArray *group;
 
+      if (link->mark_only)
+        continue;
+      joined = g_strconcat (link->authority, "\n", link->theme, NULL);
       key = g_string_chunk_insert_const (pages->strings, joined);
       group = g_hash_table_lookup (groups, key);
       if (group == NULL)
@@ -343,7 +346,7 @@ theme_line (IcPages       *pages,
           IcChartLink *link = g_ptr_array_index (pages->links, i);
           const GDate *other = NULL;
 
-          if (!g_str_equal (link->theme, themes[t]) || g_strcmp0 (link->authority, _ic_chart_report_authority (report)) != 0)
+          if (link->mark_only || !g_str_equal (link->theme, themes[t]) || g_strcmp0 (link->authority, _ic_chart_report_authority (report)) != 0)
             continue;
           if (g_date_compare (&link->later, date) == 0)
             other = &link->earlier;
@@ -717,6 +720,8 @@ authorities_by_theme (IcPages    *pages,
       IcChartLink *link = g_ptr_array_index (pages->links, i);
       GPtrArray *names = g_hash_table_lookup (by_theme, link->theme);
 
+      if (link->mark_only)
+        continue;
       if (link->user_linked)
         g_hash_table_add (user_linked, theme_authority_key (link->theme, link->authority));
 

@@ -312,6 +312,21 @@ theme_chip (IcReport           *report,
   return chip;
 }
 
+/* The words say "three". */
+G_STATIC_ASSERT (IC_MAX_THEMES == 3);
+
+/* A greyed "+" says why, to the eye and to a screen reader alike. */
+static void
+explain_add_theme (GtkWidget *button,
+                   gboolean   full)
+{
+  const char *why = _("An item has at most three themes: remove one to add another");
+
+  gtk_widget_set_tooltip_text (button, full ? why : _("Add a Theme"));
+  if (full)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+}
+
 static GtkWidget *
 add_theme_button (IcReport           *report,
                   const char         *field,
@@ -320,6 +335,7 @@ add_theme_button (IcReport           *report,
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *button = gtk_menu_button_new ();
   const char * const *keys = ic_theme_get_keys ();
+  gboolean full = themes != NULL && g_strv_length ((char **) themes) >= IC_MAX_THEMES;
 
   for (guint k = 0; keys[k] != NULL; k++)
     {
@@ -336,11 +352,10 @@ add_theme_button (IcReport           *report,
     }
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (button, _("Add a Theme"));
   ic_a11y_set_name (button, _("Add a theme"));
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_sensitive (button, ic_report_get_content_id (report) != NULL &&
-                            (themes == NULL || g_strv_length ((char **) themes) < IC_MAX_THEMES));
+  gtk_widget_set_sensitive (button, ic_report_get_content_id (report) != NULL && !full);
+  explain_add_theme (button, full);
   return button;
 }
 

@@ -1,0 +1,272 @@
+/* test-timeline-marks-corpus.c: every recurring item of a real history
+ * marked on the timeline, and no mark counted without one
+ *
+ * For each authority of the shared corpus's history/ (its files there and
+ * in bulk/), the items that recur as the JSON says (the later item of a
+ * link, carried-forward statements aside) against the timeline's marks:
+ * each such item's report must say "N×" in every theme row the item is
+ * drawn in, N its area's count by then (ic_recurrence_times_raised()),
+ * the most when several recurring items share the mark; and a mark may
+ * say a count only for such an item. Prints, per authority, how many
+ * recurring items every row of theirs marks. Skips without the corpus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ic-chart-private.h"
+#include "ic-loader.h"
+#include "ic-recurrence.h"
+#include "ic-test-util.h"
+
+/* "80506_lambeth__children_s…" -> "80506_lambeth__". */
+static char *
+authority_prefix (const char *name)
+{
+  const char *end = strstr (name, "__");
+
+  return end == NULL ? NULL : g_strndup (name, end + 2 - name);
+}
+
+static GPtrArray *
+history_prefixes (const char *history)
+{
+  g_autoptr(GDir) listing = g_dir_open (history, 0, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *prefixes = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      char *prefix = authority_prefix (name);
+
+      if (prefix != NULL && g_str_has_suffix (name, ".pdf") && g_hash_table_add (seen, prefix))
+        g_ptr_array_add (prefixes, g_strdup (prefix));
+    }
+  g_ptr_array_sort (prefixes, (GCompareFunc)g_strcmp0);
+  return prefixes;
+}
+
+static void
+add_files_of (GPtrArray  *files,
+              const char *dir,
+              const char *prefix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".pdf"))
+      g_ptr_array_add (files, g_file_new_build_filename (dir, name, NULL));
+}
+
+static IcReportStore *
+load_authority (const char *corpus,
+                const char *prefix)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *bulk = g_build_filename (corpus, "bulk", NULL);
+  g_autofree char *history = g_build_filename (corpus, "history", NULL);
+  IcReportStore *store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+
+  add_files_of (files, bulk, prefix);
+  add_files_of (files, history, prefix);
+  ic_loader_set_index_text (loader, FALSE);
+  g_assert_true (ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+mark_key (IcReport   *report,
+          const char *theme)
+{
+  return g_strdup_printf ("%s | %s", ic_report_get_source (report), theme);
+}
+
+/* Adds (key -> @times) to @marks, keeping the larger count. */
+static void
+note_mark (GHashTable *marks,
+           char       *key,
+           guint       times)
+{
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (marks, key)) < times)
+    g_hash_table_insert (marks, key, GUINT_TO_POINTER (times));
+  else
+    g_free (key);
+}
+
+/* The later items of the links as the JSON lists them, by "source:index". */
+static GHashTable *
+recurring_items (GPtrArray *recurrences)
+{
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)ic_item_ref_free);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+
+      if (!ic_recurrence_get_carried_forward (r))
+        g_hash_table_insert (items, g_strdup_printf ("%s:%u", ic_report_get_source (later->report), later->index),
+                             ic_item_ref_copy (later));
+    }
+  return items;
+}
+
+/* (source, theme) -> the count each row's mark must say. */
+static GHashTable *
+expected_marks (GHashTable *items,
+                GPtrArray  *chains)
+{
+  GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const IcItemRef *ref = value;
+      g_autoptr(IcImprovement) item = ic_item_ref_get_item (ref);
+      guint times = ic_recurrence_times_raised (chains, ref->report, ref->index);
+
+      for (const char * const *t = ic_improvement_get_themes (item); t != NULL && *t != NULL; t++)
+        note_mark (marks, mark_key (ref->report, *t), times);
+    }
+  return marks;
+}
+
+static GHashTable *
+drawn_marks (IcReportStore *store)
+{
+  GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (store), NULL);
+  g_autoptr(GArray) drawn = NULL;
+  double w, h;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  drawn = ic_chart_get_marks (chart, w, h);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      const IcChartHit *hit = &g_array_index (drawn, IcChartMark, i).hit;
+
+      if (hit->times_raised > 1)
+        note_mark (marks, mark_key (hit->report, hit->theme), hit->times_raised);
+    }
+  return marks;
+}
+
+/* Whether every row @ref is drawn in says its count. */
+static gboolean
+item_marked (const IcItemRef *ref,
+             GHashTable      *drawn,
+             GHashTable      *expected)
+{
+  g_autoptr(IcImprovement) item = ic_item_ref_get_item (ref);
+
+  for (const char * const *t = ic_improvement_get_themes (item); t != NULL && *t != NULL; t++)
+    {
+      g_autofree char *key = mark_key (ref->report, *t);
+
+      if (g_hash_table_lookup (drawn, key) != g_hash_table_lookup (expected, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the row of @ref's main theme says a count at all. */
+static gboolean
+main_row_marked (const IcItemRef *ref,
+                 GHashTable      *drawn)
+{
+  g_autoptr(IcImprovement) item = ic_item_ref_get_item (ref);
+  const char *theme = ic_improvement_get_main_theme (item);
+  g_autofree char *key = theme ? mark_key (ref->report, theme) : NULL;
+
+  return key != NULL && g_hash_table_contains (drawn, key);
+}
+
+/* Every key of @a in @b with the same count; prints those that are not. */
+static guint
+count_differences (GHashTable *a,
+                   GHashTable *b,
+                   const char *what)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (b, key) != value)
+      {
+        g_autofree char *base = g_path_get_basename (key);
+
+        g_test_message ("%s: %s (%u×, other side %u×)", what, base, GPOINTER_TO_UINT (value),
+                        GPOINTER_TO_UINT (g_hash_table_lookup (b, key)));
+        n++;
+      }
+  return n;
+}
+
+static guint
+check_authority (const char *corpus,
+                 const char *prefix)
+{
+  g_autoptr(IcReportStore) store = load_authority (corpus, prefix);
+  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
+  g_autoptr(GHashTable) items = recurring_items (recurrences);
+  g_autoptr(GHashTable) expected = expected_marks (items, chains);
+  g_autoptr(GHashTable) drawn = drawn_marks (store);
+  g_autofree char *line = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint marked = 0, main_marked = 0, wrong;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      marked += item_marked (value, drawn, expected);
+      main_marked += main_row_marked (value, drawn);
+    }
+  wrong = count_differences (expected, drawn, "not marked so") + count_differences (drawn, expected, "no item says");
+  line = g_strdup_printf ("%-28s %3u recurring items: %3u marked in every row drawn with their count, "
+                          "%3u in their main theme's row; %u marks differ",
+                          prefix, g_hash_table_size (items), marked, main_marked, wrong);
+  ic_test_note (line);
+  return wrong;
+}
+
+static void
+test_history_marks (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path (NULL);
+  g_autofree char *history = NULL;
+  g_autoptr(GPtrArray) prefixes = NULL;
+  guint wrong = 0;
+
+  if (corpus == NULL)
+    return;
+  history = g_build_filename (corpus, "history", NULL);
+  prefixes = history_prefixes (history);
+  g_assert_cmpuint (prefixes->len, >, 0);
+  for (guint i = 0; i < prefixes->len; i++)
+    wrong += check_authority (corpus, g_ptr_array_index (prefixes, i));
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/timeline/history-marks", test_history_marks);
+  return g_test_run ();
+}
