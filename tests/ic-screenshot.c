@@ -43,6 +43,7 @@
 #include "ic-themes.h"
 #include "ic-window.h"
 #include "ic-window-private.h"
+#include "ic-ui-test-util.h"
 
 static IcReport *
 fake (const char *authority, IcInspectionType type, guint year, guint month, IcGrade g, const char *theme)
@@ -300,7 +301,7 @@ thread_cpu_us (void)
 }
 
 static gboolean
-tick_cb (gpointer data)
+gap_tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_us ();
@@ -335,7 +336,7 @@ typedef struct
 static guint n_frames;
 
 static void
-count_frame_cb (GdkFrameClock *clock)
+count_paint_cb (GdkFrameClock *clock)
 {
   n_frames++;
 }
@@ -601,7 +602,7 @@ measure_export_stalls (IcWindow   *window,
       wait_ms (500);
       last_tick = 0;
       worst_gap = worst_cpu = 0;
-      tick = g_timeout_add (1, tick_cb, NULL);
+      tick = g_timeout_add (1, gap_tick_cb, NULL);
       /* The first tick: the gap then includes Export…'s own work. */
       while (last_tick == 0)
         g_main_context_iteration (NULL, TRUE);
@@ -766,7 +767,7 @@ measure_filter_changes (IcWindow   *window,
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autofree char *name = g_strdup_printf ("filter-%s-%u", view, i);
-      guint tick = g_timeout_add (10, tick_cb, NULL);
+      guint tick = g_timeout_add (10, gap_tick_cb, NULL);
       gint64 start = g_get_monotonic_time (), current_at;
 
       last_tick = 0;
@@ -966,32 +967,6 @@ save_charts_theme_focus (IcWindow   *window,
   save (GTK_WIDGET (window), dir, name);
 }
 
-static void
-collect_class (GtkWidget  *widget,
-               const char *css_class,
-               GPtrArray  *found)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_class (c, css_class, found);
-}
-
-static GtkWidget *
-open_link_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (IC_IS_LINK_DIALOG (w))
-        return GTK_WIDGET (w);
-    }
-  return NULL;
-}
-
 /* IC_SHOT_LINK=NAME: the report whose file name has NAME, the Link to
  * an Earlier Item dialog of its item IC_SHOT_LINK_ITEM (1-based, else the
  * first), the dialog searched for IC_SHOT_LINK_SEARCH, and the page after
@@ -1018,7 +993,7 @@ shoot_link (IcWindow   *window,
     }
   wait_ms (1500);
   view = find_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
-  collect_class (view, "recurrence-link-earlier", buttons);
+  collect_by_class (view, "recurrence-link-earlier", buttons);
   if (buttons->len < item || item == 0)
     {
       g_print ("no Link to an Earlier Item button %u (%u)\n", item, buttons->len);
@@ -1029,7 +1004,7 @@ shoot_link (IcWindow   *window,
   save (GTK_WIDGET (window), dir, "link-report");
   g_signal_emit_by_name (g_ptr_array_index (buttons, item - 1), "clicked");
   wait_ms (1200);
-  dialog = open_link_dialog ();
+  dialog = GTK_WIDGET (open_link_dialog ());
   save (dialog, dir, "link-dialog");
   if (search != NULL)
     {
@@ -1045,7 +1020,7 @@ shoot_link (IcWindow   *window,
         break;
       }
   wait_ms (1500);
-  collect_class (view, "recurrence-link", linked);
+  collect_by_class (view, "recurrence-link", linked);
   for (guint i = 0; i < linked->len; i++)
     if (g_str_has_suffix (gtk_button_get_label (g_ptr_array_index (linked, i)), "(linked by you)"))
       gtk_widget_grab_focus (g_ptr_array_index (linked, i));
@@ -1107,14 +1082,14 @@ main (int argc, char **argv)
       ReadCost cost_start;
 
       load_start = start;
-      guint tick = g_timeout_add (10, tick_cb, NULL);
+      guint tick = g_timeout_add (10, gap_tick_cb, NULL);
 
       start_profile (window);
       /* IC_SHOT_VIEW=timeline: the view shown while reading. */
       if (g_getenv ("IC_SHOT_VIEW") != NULL)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("IC_SHOT_VIEW"));
       g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                        G_CALLBACK (count_frame_cb), NULL);
+                        G_CALLBACK (count_paint_cb), NULL);
       cost_start = read_cost_now ();
       ic_window_open (window, (GFile **) files->pdata, files->len);
       while (ic_window_get_loading (window))

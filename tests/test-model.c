@@ -140,6 +140,25 @@ test_json_round_trip (void)
   g_assert_cmpuint (ic_report_get_ilacs_variant (back), ==, IC_ILACS_VARIANT_SHORT);
 }
 
+/* Views list judgements as the matrix does, overall effectiveness first;
+ * the report's list and its JSON keep the printed order (leaders first
+ * here, as ILACS prints them before overall effectiveness). */
+static void
+test_judgements_in_area_order (void)
+{
+  g_autoptr(IcReport) report = make_full_report ();
+  g_autoptr(GPtrArray) ordered = ic_report_dup_judgements_in_area_order (report);
+  g_autoptr(IcJudgement) printed_first = g_list_model_get_item (ic_report_get_judgements (report), 0);
+  g_autoptr(JsonNode) node = ic_json_report_to_node (report);
+  g_autofree char *json = ic_json_to_string (node);
+
+  g_assert_cmpuint (ordered->len, ==, 2);
+  g_assert_cmpint (ic_judgement_get_area (g_ptr_array_index (ordered, 0)), ==, IC_AREA_OVERALL_EFFECTIVENESS);
+  g_assert_cmpint (ic_judgement_get_area (g_ptr_array_index (ordered, 1)), ==, IC_AREA_LEADERSHIP);
+  g_assert_cmpint (ic_judgement_get_area (printed_first), ==, IC_AREA_LEADERSHIP);
+  g_assert_cmpint (strstr (json, "\"leadership\"") - json, <, strstr (json, "\"overall_effectiveness\"") - json);
+}
+
 static void
 test_json_rejects_bad_input (void)
 {
@@ -377,6 +396,7 @@ main (int   argc,
 
   g_test_add_func ("/model/store/sorted-batches", test_store_sorted_batches);
   g_test_add_func ("/model/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/model/report/judgements-in-area-order", test_judgements_in_area_order);
   g_test_add_func ("/model/json/rejects-bad-input", test_json_rejects_bad_input);
   g_test_add_func ("/model/enums/keys", test_enum_keys);
   g_test_add_func ("/model/report/set-grade", test_set_grade_correction);

@@ -450,6 +450,37 @@ pack_text (GListModel *reports,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* An authority's latest grades are listed as the matrix orders them,
+ * overall effectiveness first, though ILACS prints it last. */
+static void
+test_pack_grades_in_matrix_order (void)
+{
+  const char *items[] = { "Sufficiency of foster homes.", NULL };
+  static const IcArea printed[] = { IC_AREA_LEADERSHIP, IC_AREA_HELP_AND_PROTECTION,
+                                    IC_AREA_CHILDREN_IN_CARE, IC_AREA_OVERALL_EFFECTIVENESS };
+  IcReport *report = halton_report ("ilacs2022", "2022-05-13", items);
+  g_autoptr(GListModel) reports = NULL;
+  g_autofree char *text = NULL;
+  const char *latest;
+
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (printed[i], NULL, IC_GRADE_GOOD, i + 1);
+
+      _ic_report_add_judgement (report, j);
+    }
+  reports = ic_test_model_of (report, NULL);
+  text = pack_text (reports, FALSE);
+  latest = strstr (text, "Latest grades (");
+  g_assert_nonnull (latest);
+  g_assert_nonnull (strstr (latest, ic_area_to_short_label (IC_AREA_LEADERSHIP)));
+  g_assert_true (strstr (latest, ic_area_to_short_label (IC_AREA_OVERALL_EFFECTIVENESS)) <
+                 strstr (latest, ic_area_to_short_label (IC_AREA_LEADERSHIP)));
+  g_assert_true (strstr (latest, ic_area_to_short_label (IC_AREA_LEADERSHIP)) <
+                 strstr (latest, ic_area_to_short_label (IC_AREA_CHILDREN_IN_CARE)));
+}
+
 /* A link the user made ("same") is said to be the user's in the pack's
  * recurring areas (full and summary) and under both items, and counts as
  * raised again in what changed; a pair the user unlinked ("different")
@@ -900,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);
   g_test_add_func ("/pack/marks-every-chain-item", test_pack_marks_every_chain_item);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
+  g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);
 

@@ -17,6 +17,7 @@
 #include "ic-chart-private.h"
 #include "ic-palette.h"
 #include "ic-render-test-data.h"
+#include "ic-sheet.h"
 
 static const char *palette_names[] = { "print", "screen-light", "screen-dark" };
 
@@ -710,6 +711,36 @@ chain_report (const char *end_iso)
   return chain_report_themed (end_iso, "permanence_and_adoption");
 }
 
+/* A report's sheet lists its judgements as the matrix does, overall
+ * effectiveness first, though ILACS prints it after the other areas. */
+static void
+test_sheet_judgements_in_matrix_order (void)
+{
+  g_autoptr(IcReport) report = chain_report ("2022-05-13");
+  static const IcArea printed[] = { IC_AREA_LEADERSHIP, IC_AREA_HELP_AND_PROTECTION,
+                                    IC_AREA_CHILDREN_IN_CARE, IC_AREA_OVERALL_EFFECTIVENESS };
+  g_autoptr(IcSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  const char *overall, *leadership, *care;
+
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (printed[i], NULL, IC_GRADE_GOOD, i + 1);
+
+      _ic_report_add_judgement (report, j);
+    }
+  sheet = ic_sheet_new_report (report);
+  text = ic_sheet_to_text (sheet);
+  overall = strstr (text, ic_area_to_label (IC_AREA_OVERALL_EFFECTIVENESS));
+  leadership = strstr (text, ic_area_to_label (IC_AREA_LEADERSHIP));
+  care = strstr (text, ic_area_to_label (IC_AREA_CHILDREN_IN_CARE));
+  g_assert_nonnull (overall);
+  g_assert_nonnull (leadership);
+  g_assert_nonnull (care);
+  g_assert_true (overall < leadership);
+  g_assert_true (leadership < care);
+}
+
 /* A chain is drawn in one theme's row, from mark to mark: a report of
  * the chain whose item has another theme has no mark in that row, so
  * the line passes it (never ending where nothing is drawn), and the
@@ -1193,6 +1224,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
+  g_test_add_func ("/render/sheet/judgements-in-matrix-order", test_sheet_judgements_in_matrix_order);
 
   return g_test_run ();
 }

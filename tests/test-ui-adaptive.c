@@ -1093,6 +1093,58 @@ test_fold_paned_folds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The line under the timeline's caption that explains the marks (the
+ * chart's first line, drawn from its left edge) starts where the
+ * caption does, wide or narrow. */
+static void
+test_timeline_note_aligned (void)
+{
+  static const int sizes[][2] = { { 1300, 850 }, { 800, 600 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      IcWindow *window = new_window (sizes[i][0], sizes[i][1]);
+      GtkWidget *view = GTK_WIDGET (window->timeline_view);
+      GtkWidget *chart = find_child_of_type (view, IC_TYPE_CHART_WIDGET);
+      /* The view's first label. */
+      GtkWidget *caption = find_child_of_type (view, GTK_TYPE_LABEL);
+      graphene_rect_t chart_box, caption_box;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+      wait_ms (300);
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (caption)), "Improvement areas raised"));
+      g_assert_true (gtk_widget_compute_bounds (chart, view, &chart_box));
+      g_assert_true (gtk_widget_compute_bounds (caption, view, &caption_box));
+      g_assert_cmpfloat (caption_box.origin.x, >, 0);
+      g_assert_cmpfloat (chart_box.origin.x, ==, caption_box.origin.x);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* The authority search's placeholder shows whole even when the filter
+ * bar narrows the entry to its least, which it does at 800 px (and
+ * 1100 px) to keep its other controls in sight. */
+static void
+test_search_placeholder_whole (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  GtkWidget *entry = find_by_id (window, "search_entry");
+  GtkWidget *text = find_child_of_type (entry, GTK_TYPE_TEXT);
+  /* GtkText's placeholder: the one label inside the entry. */
+  GtkWidget *placeholder = find_child_of_type (entry, GTK_TYPE_LABEL);
+  int entry_min, needed, room;
+
+  g_assert_nonnull (placeholder);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), ==,
+                   gtk_text_get_placeholder_text (GTK_TEXT (text)));
+  gtk_widget_measure (entry, GTK_ORIENTATION_HORIZONTAL, -1, &entry_min, NULL, NULL, NULL);
+  gtk_widget_measure (placeholder, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &needed, NULL, NULL);
+  /* The placeholder's room shrinks as the entry does, pixel for pixel. */
+  room = gtk_widget_get_width (placeholder) - (gtk_widget_get_width (entry) - entry_min);
+  g_assert_cmpint (needed, <=, room);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1157,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
+  g_test_add_func ("/ui/timeline/note-aligned", test_timeline_note_aligned);
   g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);
   g_test_add_func ("/ui/timeline/stale-chart-marked", test_stale_chart_marked);
@@ -1113,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/dialog-focus-returns", test_dialog_focus_returns);
   g_test_add_func ("/ui/matrix/sort-keeps-focus", test_sort_keeps_focus);
   g_test_add_func ("/ui/filter-bar/one-line-at-1100", test_filter_bar_one_line);
+  g_test_add_func ("/ui/filter-bar/search-placeholder-whole", test_search_placeholder_whole);
   g_test_add_func ("/ui/report-page/judgement-pages", test_judgement_pages);
   g_test_add_func ("/ui/report-page/panes-resize", test_report_panes_resize);
   g_test_add_func ("/ui/fold-paned/folds", test_fold_paned_folds);

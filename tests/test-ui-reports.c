@@ -1260,6 +1260,52 @@ test_add_theme_full (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (open), ==, "Add a Theme");
 }
 
+/* Appends the titles of the action rows in @widget, in order. */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_row_titles (c, titles);
+}
+
+/* The page lists judgements as the matrix does, overall effectiveness
+ * first, though ILACS prints it after the other areas. */
+static void
+test_judgements_in_matrix_order (void)
+{
+  g_autoptr(IcReport) report = _ic_report_new ("/r/ilacs.txt");
+  static const IcArea printed[] = { IC_AREA_LEADERSHIP, IC_AREA_HELP_AND_PROTECTION,
+                                    IC_AREA_CHILDREN_IN_CARE, IC_AREA_OVERALL_EFFECTIVENESS };
+  IcReportPage *page = g_object_ref_sink (g_object_new (IC_TYPE_REPORT_PAGE, NULL));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint found = 0;
+
+  _ic_report_set_content_id (report, "ilacs");
+  _ic_report_set_authority (report, "Bexley");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  for (guint i = 0; i < G_N_ELEMENTS (printed); i++)
+    {
+      g_autoptr(IcJudgement) j = ic_judgement_new (printed[i], NULL, IC_GRADE_GOOD, i + 1);
+
+      _ic_report_add_judgement (report, j);
+    }
+  ic_report_page_set_report (page, report);
+  collect_row_titles (GTK_WIDGET (page), titles);
+  for (guint i = 0; i < titles->len && found < G_N_ELEMENTS (printed); i++)
+    {
+      /* The matrix's order is IcArea's. */
+      IcArea expected = (IcArea) found;
+
+      if (g_strcmp0 (g_ptr_array_index (titles, i), ic_area_to_label (expected)) == 0)
+        found++;
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (printed));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1280,6 +1326,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
   g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
   g_test_add_func ("/ui/report-page/add-theme-full", test_add_theme_full);
+  g_test_add_func ("/ui/report-page/judgements-in-matrix-order", test_judgements_in_matrix_order);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
   return g_test_run ();

@@ -181,15 +181,15 @@ static void
 add_judgements (IcSheet  *sheet,
                 IcReport *report)
 {
-  GListModel *judgements = ic_report_get_judgements (report);
-  guint n = g_list_model_get_n_items (judgements);
+  /* The matrix's order, as the report page shows them. */
+  g_autoptr(GPtrArray) judgements = ic_report_dup_judgements_in_area_order (report);
 
   add_block (sheet, BLOCK_HEADING, 0, _("Judgements"), NULL);
-  if (n == 0)
+  if (judgements->len == 0)
     add_block (sheet, BLOCK_PARAGRAPH, 0, _("Not graded: this kind of report gives no judgements."), NULL);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < judgements->len; i++)
     {
-      g_autoptr(IcJudgement) j = g_list_model_get_item (judgements, i);
+      IcJudgement *j = g_ptr_array_index (judgements, i);
       g_autofree char *field = g_strconcat ("grade.", ic_area_to_key (ic_judgement_get_area (j)), NULL);
       g_autofree char *grade = marked (report, field, ic_grade_to_label (ic_judgement_get_grade (j)));
 

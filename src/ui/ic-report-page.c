@@ -214,12 +214,14 @@ judgement_description (IcJudgement *judgement)
 static void
 fill_judgements (IcReportPage *self)
 {
-  GListModel *judgements = ic_report_get_judgements (self->report);
-  guint n = g_list_model_get_n_items (judgements);
+  /* In the matrix's order, not the printed one (ILACS prints overall
+   * effectiveness last), so that the views read across alike. */
+  g_autoptr(GPtrArray) judgements = ic_report_dup_judgements_in_area_order (self->report);
+  guint n = judgements->len;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IcJudgement) j = g_list_model_get_item (judgements, i);
+      IcJudgement *j = g_ptr_array_index (judgements, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *grade = gtk_label_new (ic_grade_to_label (ic_judgement_get_grade (j)));
 

@@ -732,6 +732,39 @@ ic_report_find_judgement (IcReport *self,
   return NULL;
 }
 
+static int
+compare_areas (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) ic_judgement_get_area (*(IcJudgement **) a) - (int) ic_judgement_get_area (*(IcJudgement **) b);
+}
+
+/**
+ * ic_report_dup_judgements_in_area_order:
+ *
+ * The judgements as the matrix orders its columns (#IcArea order:
+ * overall effectiveness first), for views a user reads across; the
+ * exports keep ic_report_get_judgements()'s printed order.
+ *
+ * Returns: (transfer container) (element-type IcJudgement): the judgements
+ */
+GPtrArray *
+ic_report_dup_judgements_in_area_order (IcReport *self)
+{
+  GPtrArray *judgements;
+  guint n;
+
+  g_return_val_if_fail (IC_IS_REPORT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->judgements));
+  judgements = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (judgements, g_list_model_get_item (G_LIST_MODEL (self->judgements), i));
+  /* Stable: two judgements of one area would keep their printed order. */
+  g_ptr_array_sort (judgements, compare_areas);
+  return judgements;
+}
+
 IcGrade
 ic_report_get_grade (IcReport *self,
                      IcArea    area)

@@ -40,6 +40,7 @@ IcGrade             ic_report_get_grade                (IcReport   *self,
                                                         IcArea      area);
 IcJudgement        *ic_report_find_judgement           (IcReport   *self,
                                                         IcArea      area);
+GPtrArray          *ic_report_dup_judgements_in_area_order (IcReport *self) G_GNUC_WARN_UNUSED_RESULT;
 const GDate        *ic_report_get_sort_date            (IcReport   *self);
 int                 ic_report_compare                  (IcReport   *a,
                                                         IcReport   *b);
