@@ -626,6 +626,34 @@ test_pack_recurring_item_only (void)
   g_assert_nonnull (strstr (text, "(recurs: also raised 10 March 2023)"));
 }
 
+/* An area raised in 2015 (permanence), 2019 (workforce) and 2024 (both):
+ * the timeline runs its line in one row, but under each report every
+ * item of the chain names the other dates, and each item raised again
+ * says how many times, as its mark on the timeline does. */
+static void
+test_pack_marks_every_chain_item (void)
+{
+  const char *text[] = { "Decisions for children waiting on court work made without drift.", NULL };
+  const char *permanence[] = { "permanence_and_adoption" };
+  const char *workforce[] = { "workforce" };
+  const char *both[] = { "permanence_and_adoption,workforce" };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (themed_visit ("h2015", "2015-03-12", text, permanence),
+                      themed_visit ("h2019", "2019-12-13", text, workforce),
+                      themed_visit ("h2024", "2024-07-19", text, both), NULL);
+  g_autofree char *pack = pack_text (reports, FALSE);
+
+  g_assert_nonnull (strstr (pack, " Themes: Permanence and adoption (recurs: also raised "
+                                  "13 December 2019, 19 July 2024)"));
+  /* The item that began the chain is not raised again: no mark. */
+  g_assert_null (strstr (pack, "\u2014 Themes: Permanence and adoption (recurs"));
+  g_assert_null (strstr (pack, "\u21bb Raised 1 times"));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 2 times \u2014 Themes: Workforce (recurs: also raised "
+                                  "12 March 2015, 19 July 2024)"));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 3 times \u2014 Themes: Permanence and adoption \u00b7 Workforce "
+                                  "(recurs: also raised 12 March 2015, 13 December 2019)"));
+}
+
 /* Whether a page of @pages ends with a block kept with the next (a
  * report's heading, its "Since…" line, an item without its themes). */
 static gboolean
@@ -901,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);
   g_test_add_func ("/pack/recurs-dates-once", test_pack_recurs_dates_once);
   g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);
+  g_test_add_func ("/pack/marks-every-chain-item", test_pack_marks_every_chain_item);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);

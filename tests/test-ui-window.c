@@ -1422,9 +1422,9 @@ chart_current (gpointer widget)
 static char *
 link_key (const IcChartLink *link)
 {
-  return g_strdup_printf ("%s|%s|%u|%u|%u|%d|%d", link->authority, link->theme,
+  return g_strdup_printf ("%s|%s|%u|%u|%u|%d|%d|%u", link->authority, link->theme,
                           g_date_get_julian (&link->earlier), g_date_get_julian (&link->later),
-                          link->times_raised, link->carried_forward, link->mark_only);
+                          link->times_raised, link->carried_forward, link->mark_only, link->item);
 }
 
 /* @chart was prepared for exactly the reports @filter lets through, and

@@ -247,6 +247,7 @@ add_item_marks (GPtrArray       *links,
       IcChartLink *link = ic_chart_link_new (ic_report_get_authority (ref->report), themes[t], date, date);
 
       link->mark_only = TRUE;
+      link->item = ref->index;
       link->times_raised = times;
       link->user_linked = by_user;
       g_ptr_array_add (links, link);

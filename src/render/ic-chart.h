@@ -59,7 +59,8 @@ typedef struct
  * @later, @times_raised its chain's count by then, to be said by its
  * report's mark in @theme's row. Each such item has one per theme it is
  * drawn in, since a chain's line runs in one row and its items may be
- * drawn in others; the marks' counts come from these alone. */
+ * drawn in others; the marks' counts come from these alone. @item is
+ * that item's index in the report of @later. */
 typedef struct
 {
   char     *authority;
@@ -70,6 +71,7 @@ typedef struct
   gboolean  carried_forward;
   gboolean  user_linked;
   gboolean  mark_only;
+  guint     item;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,

@@ -293,85 +293,160 @@ has_report_on (GPtrArray   *reports,
   return FALSE;
 }
 
-/* Whether item @index of @report is one of a recurrence: the item
- * itself recurs, not only another item of its report with a theme it
- * shares. */
-static gboolean
-item_recurs (GPtrArray *recurrences,
-             IcReport  *report,
-             guint      index)
+/* How many times item @index of @report had been raised, as its mark on
+ * the timeline says ("raised 3 times"): 0 unless the item recurs, i.e.
+ * is the later item of a link, whatever row its chain's line takes. */
+static char *
+item_key (const char  *authority,
+          const GDate *date,
+          guint        index)
 {
-  for (guint i = 0; i < recurrences->len; i++)
-    {
-      IcRecurrence *r = g_ptr_array_index (recurrences, i);
-      const IcItemRef *earlier = ic_recurrence_get_earlier (r);
-      const IcItemRef *later = ic_recurrence_get_later (r);
-
-      if (ic_item_ref_is (earlier, report, index) ||
-          (ic_item_ref_is (later, report, index) && !ic_recurrence_get_carried_forward (r)))
-        return TRUE;
-    }
-  return FALSE;
+  return g_strdup_printf ("%s\x1f%u\x1f%u", authority, g_date_get_julian (date), index);
 }
 
-/* "Front door (recurs: also 12 March 2019)" for each theme of an item.
- * Two chains of a theme may join the same two reports (two of their
- * items each): a date is named once. */
+/* The marks' counts by item_key(), found once: asking every link for
+ * every item made a national pack's authority pages a second slower. */
+static GHashTable *
+index_item_times (GPtrArray *links)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (links, i);
+
+      if (link->mark_only)
+        g_hash_table_insert (times, item_key (link->authority, &link->later, link->item),
+                             GUINT_TO_POINTER (link->times_raised));
+    }
+  return times;
+}
+
+static guint
+item_times_raised (IcPages  *pages,
+                   IcReport *report,
+                   guint     index)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+  g_autofree char *key = NULL;
+
+  if (date == NULL)
+    return 0;
+  if (pages->item_times == NULL)
+    pages->item_times = index_item_times (pages->links);
+  key = item_key (_ic_chart_report_authority (report), date, index);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (pages->item_times, key));
+}
+
+/* The chain of @chains holding item @index of @report, or NULL. */
+static GPtrArray *
+find_chain (GPtrArray *chains,
+            IcReport  *report,
+            guint      index)
+{
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+
+      for (guint i = 0; i < chain->len; i++)
+        if (ic_item_ref_is (g_ptr_array_index (chain, i), report, index))
+          return chain;
+    }
+  return NULL;
+}
+
+static void
+name_date (GArray      *named,
+           const GDate *date)
+{
+  if (!has_date (named, date))
+    g_array_append_val (named, *date);
+}
+
+/* Into @named, the dates of the reports of the item's chain other than
+ * its own: the chain, not its theme's row, since an item may be drawn
+ * in a row other than its chain's. */
+static void
+name_chain_dates (GArray      *named,
+                  GPtrArray   *chain,
+                  const GDate *own)
+{
+  for (guint i = 0; chain != NULL && i < chain->len; i++)
+    {
+      const GDate *date = ic_report_get_sort_date (((IcItemRef *) g_ptr_array_index (chain, i))->report);
+
+      if (date != NULL && g_date_compare (date, own) != 0)
+        name_date (named, date);
+    }
+}
+
+/* Into @named, the far ends of @theme's steps at @report whose report is
+ * outside the pack (a filter by year): its item cannot be told, so the
+ * date is named as the timeline joins it. */
+static void
+name_dates_outside (IcPages    *pages,
+                    GArray     *named,
+                    GPtrArray  *reports,
+                    IcReport   *report,
+                    const char *theme)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  for (guint i = 0; i < pages->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (pages->links, i);
+      const GDate *other = NULL;
+
+      if (link->mark_only || !g_str_equal (link->theme, theme) ||
+          g_strcmp0 (link->authority, _ic_chart_report_authority (report)) != 0)
+        continue;
+      if (g_date_compare (&link->later, date) == 0)
+        other = &link->earlier;
+      else if (g_date_compare (&link->earlier, date) == 0)
+        other = &link->later;
+      if (other != NULL && !has_report_on (reports, other))
+        name_date (named, other);
+    }
+}
+
+/* "Themes: Front door · Recording (recurs: also raised 12 March 2019)":
+ * the dates are those of the other reports that raised the item's area,
+ * earliest first. */
 static char *
 theme_line (IcPages       *pages,
             GPtrArray     *reports,
-            GPtrArray     *recurrences,
+            GPtrArray     *chains,
             IcReport      *report,
             guint          index,
-            IcImprovement *item,
-            gboolean      *recurs)
+            IcImprovement *item)
 {
   const char * const *themes = ic_improvement_get_themes (item);
   const GDate *date = ic_report_get_sort_date (report);
-  gboolean recurring = item_recurs (recurrences, report, index);
   g_autoptr(GString) line = g_string_new ("Themes: ");
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (GDate));
 
-  *recurs = FALSE;
   if (themes == NULL || themes[0] == NULL)
     return g_strdup ("Themes: none assigned");
 
   for (guint t = 0; themes[t] != NULL; t++)
     {
       g_autofree char *label = _ic_theme_label (themes[t]);
-      g_autoptr(GString) others = g_string_new (NULL);
-      g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (GDate));
 
-      for (guint i = 0; date != NULL && i < pages->links->len; i++)
-        {
-          IcChartLink *link = g_ptr_array_index (pages->links, i);
-          const GDate *other = NULL;
-
-          if (link->mark_only || !g_str_equal (link->theme, themes[t]) || g_strcmp0 (link->authority, _ic_chart_report_authority (report)) != 0)
-            continue;
-          if (g_date_compare (&link->later, date) == 0)
-            other = &link->earlier;
-          else if (g_date_compare (&link->earlier, date) == 0)
-            other = &link->later;
-          /* The links join reports, not items: a date is this item's
-           * when the item recurs, or when that report is outside the
-           * pack (a filter by year), where the item cannot be told. */
-          if (other != NULL && !recurring && has_report_on (reports, other))
-            other = NULL;
-          if (other != NULL && !has_date (named, other))
-            {
-              g_autofree char *text = short_date (other);
-
-              g_array_append_val (named, *other);
-              g_string_append_printf (others, "%s%s", others->len ? ", " : "", text);
-            }
-        }
       g_string_append_printf (line, "%s%s", t ? " \u00b7 " : "", label);
-      if (others->len > 0)
-        {
-          g_string_append_printf (line, " (recurs: also raised %s)", others->str);
-          *recurs = TRUE;
-        }
+      if (date != NULL)
+        name_dates_outside (pages, named, reports, report, themes[t]);
     }
+  if (date != NULL)
+    name_chain_dates (named, find_chain (chains, report, index), date);
+  g_array_sort (named, (GCompareFunc) g_date_compare);
+  for (guint i = 0; i < named->len; i++)
+    {
+      g_autofree char *text = short_date (&g_array_index (named, GDate, i));
+
+      g_string_append_printf (line, "%s%s", i ? ", " : " (recurs: also raised ", text);
+    }
+  if (named->len > 0)
+    g_string_append_c (line, ')');
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
@@ -405,16 +480,21 @@ add_user_links (IcPages   *pages,
     }
 }
 
+/* An item that recurs is marked "↻ Raised 3 times", the count its mark
+ * on the timeline says; the item that began its chain names the later
+ * dates only. */
 static void
 add_item (IcPages       *pages,
           GPtrArray     *reports,
           GPtrArray     *recurrences,
+          GPtrArray     *chains,
           IcReport      *report,
           guint          index,
           IcImprovement *item)
 {
-  gboolean recurs;
-  g_autofree char *themes = theme_line (pages, reports, recurrences, report, index, item, &recurs);
+  guint times = item_times_raised (pages, report, index);
+  g_autofree char *themes = theme_line (pages, reports, chains, report, index, item);
+  g_autofree char *mark = times > 1 ? g_strdup_printf ("\u21bb Raised %u times \u2014 ", times) : g_strdup ("");
   const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? "Priority action: " : "";
   Block *block;
 
@@ -425,8 +505,7 @@ add_item (IcPages       *pages,
   block->indent = 8;
   block->space_before = 3;
   block->keep_with_next = TRUE;
-  block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, recurs ? IC_TEXT_BOLD : 0, "%s%s",
-                              recurs ? "\u21bb Recurring \u2014 " : "", themes);
+  block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, times > 1 ? IC_TEXT_BOLD : 0, "%s%s", mark, themes);
   block->indent = 16;
   block->role = IC_PALETTE_MUTED_TEXT;
   add_user_links (pages, recurrences, report, index);
@@ -465,6 +544,7 @@ add_improvements (IcPages    *pages,
                   GHashTable *changes)
 {
   gboolean any = FALSE;
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
 
   for (guint i = reports->len; i-- > 0;)
     {
@@ -491,7 +571,7 @@ add_improvements (IcPages    *pages,
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
 
-          add_item (pages, reports, recurrences, report, k, item);
+          add_item (pages, reports, recurrences, chains, report, k, item);
         }
     }
   if (!any)

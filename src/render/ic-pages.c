@@ -686,6 +686,7 @@ ic_pages_unref (IcPages *pages)
   g_ptr_array_unref (pages->reports);
   g_ptr_array_unref (pages->failures);
   g_clear_pointer (&pages->links, g_ptr_array_unref);
+  g_clear_pointer (&pages->item_times, g_hash_table_unref);
   g_clear_pointer (&pages->matrix, ic_chart_unref);
   g_clear_pointer (&pages->timeline, ic_chart_unref);
   for (guint i = 0; i < G_N_ELEMENTS (pages->charts); i++)

@@ -132,6 +132,7 @@ link_copy (const IcChartLink *link)
   copy->times_raised = link->times_raised;
   copy->carried_forward = link->carried_forward;
   copy->mark_only = link->mark_only;
+  copy->item = link->item;
   return copy;
 }
 
