@@ -203,6 +203,7 @@ test_chain_of_three (void)
                                             NULL);
   g_autoptr(GPtrArray) found = ic_find_recurrences (reports);
   g_autoptr(GPtrArray) chains = ic_recurrence_chains (found);
+  g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   GPtrArray *chain;
 
   /* b->a, b2->a, and c->a, c->b, c->b2 (every earlier item c repeats):
@@ -230,6 +231,7 @@ test_chain_of_three (void)
       guint expected = g_str_equal (source, "a") ? 1 : g_str_equal (source, "c") ? 3 : 2;
 
       g_assert_cmpuint (ic_recurrence_times_raised (chains, ref->report, ref->index), ==, expected);
+      g_assert_cmpuint (ic_recurrence_times_lookup (times, ref->report, ref->index), ==, expected);
     }
   /* 2019's sufficiency item was raised once. */
   for (guint r = 0; r < g_list_model_get_n_items (reports); r++)
@@ -237,7 +239,10 @@ test_chain_of_three (void)
       g_autoptr(IcReport) report = g_list_model_get_item (reports, r);
 
       if (g_str_equal (ic_report_get_source (report), "b"))
-        g_assert_cmpuint (ic_recurrence_times_raised (chains, report, 0), ==, 1);
+        {
+          g_assert_cmpuint (ic_recurrence_times_raised (chains, report, 0), ==, 1);
+          g_assert_cmpuint (ic_recurrence_times_lookup (times, report, 0), ==, 1);
+        }
     }
 }
 
