@@ -799,6 +799,7 @@ test_changes (void)
   g_assert_cmpuint (c->raised_again->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).index, ==, 0);
   g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).first_year, ==, 2016);
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).times_raised, ==, 2);
   g_assert_cmpuint (c->new_items->len, ==, 1);
   g_assert_cmpuint (c->no_longer->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->no_longer, guint, 0), ==, 1);
@@ -809,6 +810,8 @@ test_changes (void)
   g_assert_true (c->previous == second);
   g_assert_cmpuint (c->raised_again->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).first_year, ==, 2016);
+  /* Raised in 2016, 2019 and 2022: the count the timeline's mark says. */
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).times_raised, ==, 3);
   g_assert_cmpuint (c->new_items->len, ==, 0);
   g_assert_cmpuint (c->no_longer->len, ==, 1);
   said = ic_changes_describe (c);
@@ -816,7 +819,7 @@ test_changes (void)
   json = ic_changes_to_json (c);
   text = json_to_string (json, FALSE);
   g_assert_cmpstr (text, ==, "{\"since\":{\"source\":\"b\",\"end_date\":\"2019-03-15\"},"
-                             "\"raised_again\":[{\"index\":0,\"first_raised\":2016}],"
+                             "\"raised_again\":[{\"index\":0,\"first_raised\":2016,\"times_raised\":3}],"
                              "\"new\":[],\"no_longer_raised\":[1]}");
   g_object_unref (last);
 }
