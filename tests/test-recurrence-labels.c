@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ic-concepts.h"
+#include "ic-pair-features.h"
 #include "ic-loader.h"
 #include "ic-recurrence.h"
 #include "ic-test-util.h"
@@ -494,6 +495,62 @@ dump_pairs (IcReportStore *store,
   fclose (file);
 }
 
+/* With IC_RECURRENCE_FEATURES_TSV=FILE, every item pair the method weighs
+ * in the tuning half's authorities is appended to FILE as the authority,
+ * the pair, whether the tuning labeller paired it and the pair
+ * features (a header line names them when the file is new).
+ * tests/recurrence-labels/fit-model.py reads it. Held-out authorities
+ * are never written. */
+typedef struct
+{
+  GString    *out;
+  const char *slug;
+  GHashTable *keys;
+} FeatureDump;
+
+static void
+dump_one_pair (const IcItemRef *earlier,
+               const IcItemRef *later,
+               const double    *features,
+               gpointer         data)
+{
+  FeatureDump *dump = data;
+  g_autofree char *ef = basename_of (earlier->report);
+  g_autofree char *lf = basename_of (later->report);
+  g_autofree char *key = pair_key (ef, (int)earlier->index, lf, (int)later->index);
+
+  g_string_append_printf (dump->out, "%s\t%s\t%d", dump->slug, key, g_hash_table_contains (dump->keys, key));
+  for (guint i = 0; i < IC_PAIR_N_FEATURES; i++)
+    g_string_append_printf (dump->out, "\t%.6g", features[i]);
+  g_string_append_c (dump->out, '\n');
+}
+
+static void
+dump_features (IcReportStore *store,
+               const char    *slug,
+               GHashTable    *keys)
+{
+  const char *path = g_getenv ("IC_RECURRENCE_FEATURES_TSV");
+  g_autoptr(GString) out = g_string_new (NULL);
+  FeatureDump dump = { out, slug, keys };
+  FILE *file;
+
+  if (path == NULL)
+    return;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_string_append (out, "authority\tpair\tlabelled");
+      for (guint i = 0; i < IC_PAIR_N_FEATURES; i++)
+        g_string_append_printf (out, "\t%s", ic_pair_feature_name (i));
+      g_string_append_c (out, '\n');
+    }
+  ic_recurrence_foreach_pair (G_LIST_MODEL (store), dump_one_pair, &dump);
+  file = fopen (path, "a");
+  g_assert_nonnull (file);
+  fputs (out->str, file);
+  fclose (file);
+}
+
 typedef struct
 {
   guint found, labelled, correct, unmatched;
@@ -625,7 +682,10 @@ measure_label_set (IcReportStore *store,
       note_pairs (store, keys, found, FALSE, "labelled, not found");
     }
   if (half == HALF_TUNING)
-    dump_pairs (store, slug, keys);
+    {
+      dump_pairs (store, slug, keys);
+      dump_features (store, slug, keys);
+    }
   if (half != HALF_YARDSTICK)
     add_set (&halves->whole, g_hash_table_size (found), g_hash_table_size (keys), correct, unmatched);
   if (half == HALF_TUNING)

@@ -10,6 +10,7 @@
 #include "ic-changes.h"
 #include "ic-concepts.h"
 #include "ic-corrections.h"
+#include "ic-pair-features.h"
 #include "ic-recurrence.h"
 #include "ic-report-private.h"
 #include "ic-test-util.h"
@@ -183,6 +184,80 @@ test_same_theme_unrelated (void)
   g_assert_cmpuint (one->len, ==, 1);
   g_assert_cmpstr (ic_recurrence_get_theme (g_ptr_array_index (one, 0)), ==,
                    "sufficiency_and_placements");
+}
+
+/* What the pair features say of the pairs the finder weighs. */
+typedef struct
+{
+  guint     n_pairs;
+  GPtrArray *found;
+  guint     agree;      /* pairs where the concern score and the finder agree */
+  double    chain_a_c;  /* chain support of the 2016 item -> the 2023 item */
+} PairVisit;
+
+static gboolean
+was_found (GPtrArray       *found,
+           const IcItemRef *earlier,
+           const IcItemRef *later)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      if (ic_item_ref_is (ic_recurrence_get_earlier (r), earlier->report, earlier->index) &&
+          ic_item_ref_is (ic_recurrence_get_later (r), later->report, later->index))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+visit_pair (const IcItemRef *earlier,
+            const IcItemRef *later,
+            const double    *x,
+            gpointer         data)
+{
+  PairVisit *visit = data;
+  /* The finder's own rule, from the features: the concern score, with
+   * 0.15 more for an item that says it repeats that inspection. */
+  gboolean links = x[IC_PAIR_CONCERN_SCORE] + 0.15 * x[IC_PAIR_SAYS_REPEATED] >= IC_RECURRENCE_THRESHOLD;
+
+  visit->n_pairs++;
+  g_assert_cmpint (g_date_compare (ic_report_get_sort_date (earlier->report),
+                                   ic_report_get_sort_date (later->report)), <, 0);
+  visit->agree += links == was_found (visit->found, earlier, later);
+  if (g_str_equal (ic_report_get_source (earlier->report), "a") &&
+      g_str_equal (ic_report_get_source (later->report), "c"))
+    visit->chain_a_c = x[IC_PAIR_CHAIN_SUPPORT];
+  g_assert_cmpfloat (x[IC_PAIR_WORD_COVERAGE], >=, 0);
+  g_assert_cmpfloat (x[IC_PAIR_WORD_COVERAGE], <=, 1);
+}
+
+static void
+test_pair_features (void)
+{
+  const char *y2016[] = { "The timeliness of return home interviews for children who go missing.", NULL };
+  const char *y2019[] = { "Sufficiency of foster homes.",
+                          "Return home interviews for children missing from care, and the use "
+                          "made of them.", NULL };
+  const char *y2023[] = { "The quality of return home interviews after missing episodes.", NULL };
+  const char *elsewhere[] = { "Return home interviews.", NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (make_report ("c", "Barnsley", "2023-03-01", y2023),
+                                                    make_report ("a", "Barnsley", "2016-03-01", y2016),
+                                                    make_report ("b", "Barnsley", "2019-03-01", y2019),
+                                                    make_report ("x", "Leeds", "2020-03-01", elsewhere),
+                                                    NULL);
+  g_autoptr(GPtrArray) found = ic_find_recurrences (reports);
+  PairVisit visit = { 0, found, 0, -1 };
+
+  g_assert_cmpstr (ic_pair_feature_name (IC_PAIR_CHAIN_SUPPORT), ==, "chain_support");
+  ic_recurrence_foreach_pair (reports, visit_pair, &visit);
+  /* a-b (2 pairs), a-c, b-c (2): never across authorities. */
+  g_assert_cmpuint (visit.n_pairs, ==, 5);
+  g_assert_cmpuint (visit.agree, ==, visit.n_pairs);
+  g_assert_cmpuint (found->len, ==, 3);
+  /* 2019's item repeats the 2016 one and is repeated in 2023. */
+  g_assert_cmpfloat (visit.chain_a_c, ==, 1);
 }
 
 static void
@@ -904,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
   g_test_add_func ("/recurrence/user-link", test_user_link);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
+  g_test_add_func ("/recurrence/pair-features", test_pair_features);
   g_test_add_func ("/recurrence/many-reports", test_many_reports);
   g_test_add_func ("/recurrence/carried-forward", test_carried_forward);
   g_test_add_func ("/recurrence/carried-forward-unlinked", test_carried_forward_unlinked);
