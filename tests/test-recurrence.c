@@ -278,6 +278,7 @@ test_chain_of_three (void)
                                             NULL);
   g_autoptr(GPtrArray) found = ic_find_recurrences (reports);
   g_autoptr(GPtrArray) chains = ic_recurrence_chains (found);
+  g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   GPtrArray *chain;
 
   /* b->a, b2->a, and c->a, c->b, c->b2 (every earlier item c repeats):
@@ -305,6 +306,7 @@ test_chain_of_three (void)
       guint expected = g_str_equal (source, "a") ? 1 : g_str_equal (source, "c") ? 3 : 2;
 
       g_assert_cmpuint (ic_recurrence_times_raised (chains, ref->report, ref->index), ==, expected);
+      g_assert_cmpuint (ic_recurrence_times_lookup (times, ref->report, ref->index), ==, expected);
     }
   /* 2019's sufficiency item was raised once. */
   for (guint r = 0; r < g_list_model_get_n_items (reports); r++)
@@ -312,7 +314,10 @@ test_chain_of_three (void)
       g_autoptr(IcReport) report = g_list_model_get_item (reports, r);
 
       if (g_str_equal (ic_report_get_source (report), "b"))
-        g_assert_cmpuint (ic_recurrence_times_raised (chains, report, 0), ==, 1);
+        {
+          g_assert_cmpuint (ic_recurrence_times_raised (chains, report, 0), ==, 1);
+          g_assert_cmpuint (ic_recurrence_times_lookup (times, report, 0), ==, 1);
+        }
     }
 }
 
@@ -869,6 +874,7 @@ test_changes (void)
   g_assert_cmpuint (c->raised_again->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).index, ==, 0);
   g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).first_year, ==, 2016);
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).times_raised, ==, 2);
   g_assert_cmpuint (c->new_items->len, ==, 1);
   g_assert_cmpuint (c->no_longer->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->no_longer, guint, 0), ==, 1);
@@ -879,6 +885,8 @@ test_changes (void)
   g_assert_true (c->previous == second);
   g_assert_cmpuint (c->raised_again->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).first_year, ==, 2016);
+  /* Raised in 2016, 2019 and 2022: the count the timeline's mark says. */
+  g_assert_cmpuint (g_array_index (c->raised_again, IcRaisedAgain, 0).times_raised, ==, 3);
   g_assert_cmpuint (c->new_items->len, ==, 0);
   g_assert_cmpuint (c->no_longer->len, ==, 1);
   said = ic_changes_describe (c);
@@ -886,7 +894,7 @@ test_changes (void)
   json = ic_changes_to_json (c);
   text = json_to_string (json, FALSE);
   g_assert_cmpstr (text, ==, "{\"since\":{\"source\":\"b\",\"end_date\":\"2019-03-15\"},"
-                             "\"raised_again\":[{\"index\":0,\"first_raised\":2016}],"
+                             "\"raised_again\":[{\"index\":0,\"first_raised\":2016,\"times_raised\":3}],"
                              "\"new\":[],\"no_longer_raised\":[1]}");
   g_object_unref (last);
 }

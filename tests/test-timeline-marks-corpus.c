@@ -7,7 +7,9 @@
  * each such item's report must say "N×" in every theme row the item is
  * drawn in, N its area's count by then (ic_recurrence_times_raised()),
  * the most when several recurring items share the mark; and a mark may
- * say a count only for such an item. Prints, per authority, how many
+ * say a count only for such an item. What changed (the report page, the
+ * authority's page, the JSON's `changes`) says raised again of the same
+ * items with the same counts. Prints, per authority, how many
  * recurring items every row of theirs marks. Skips without the corpus.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +18,7 @@
 
 #include <string.h>
 
+#include "ic-changes.h"
 #include "ic-chart-private.h"
 #include "ic-loader.h"
 #include "ic-recurrence.h"
@@ -215,6 +218,39 @@ count_differences (GHashTable *a,
   return n;
 }
 
+/* What changed says raised again of exactly @items, each with the count
+ * its mark says; returns how many differ. */
+static guint
+check_changes (IcReportStore *store,
+               GPtrArray     *recurrences,
+               GPtrArray     *chains,
+               GHashTable    *items)
+{
+  g_autoptr(GHashTable) changes = ic_changes_compute (G_LIST_MODEL (store), recurrences);
+  guint said = 0, wrong = 0;
+
+  for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (store)); r++)
+    {
+      IcReport *report = ic_report_store_get_report (store, r);
+      IcChanges *c = ic_changes_lookup (changes, report);
+
+      for (guint i = 0; c != NULL && i < c->raised_again->len; i++)
+        {
+          const IcRaisedAgain *again = &g_array_index (c->raised_again, IcRaisedAgain, i);
+          g_autofree char *key = g_strdup_printf ("%s:%u", ic_report_get_source (report), again->index);
+
+          said++;
+          if (!g_hash_table_contains (items, key) ||
+              again->times_raised != ic_recurrence_times_raised (chains, report, again->index))
+            {
+              g_test_message ("what changed differs: %s (%u times)", key, again->times_raised);
+              wrong++;
+            }
+        }
+    }
+  return wrong + (said != g_hash_table_size (items));
+}
+
 static guint
 check_authority (const char *corpus,
                  const char *prefix)
@@ -236,7 +272,8 @@ check_authority (const char *corpus,
       marked += item_marked (value, drawn, expected);
       main_marked += main_row_marked (value, drawn);
     }
-  wrong = count_differences (expected, drawn, "not marked so") + count_differences (drawn, expected, "no item says");
+  wrong = count_differences (expected, drawn, "not marked so") + count_differences (drawn, expected, "no item says") +
+          check_changes (store, recurrences, chains, items);
   line = g_strdup_printf ("%-28s %3u recurring items: %3u marked in every row drawn with their count, "
                           "%3u in their main theme's row; %u marks differ",
                           prefix, g_hash_table_size (items), marked, main_marked, wrong);

@@ -432,7 +432,7 @@ test_recurrence_unlink_relink (void)
   IcLinkDialog *dialog;
   GtkListBoxRow *row;
   GtkWidget *unlink;
-  guint links, raised, buttons;
+  guint links, raised, buttons, times;
 
   ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
     GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
@@ -444,9 +444,12 @@ test_recurrence_unlink_relink (void)
   links = timeline_links (window);
   raised = raised_again (reports);
   buttons = count_class (reports, "recurrence-unlink");
+  /* Each item raised again says how many times, as its timeline mark. */
+  times = count_class (reports, "recurrence-times");
   unlink = unlink_button_for (reports, field);
   g_assert_nonnull (unlink);
   g_assert_cmpuint (raised, >=, 1);
+  g_assert_cmpuint (times, ==, raised);
   g_assert_cmpuint (raised, !=, G_MAXUINT);
 
   /* Unlink: gone from the page, one fewer raised again, one step fewer
@@ -455,6 +458,7 @@ test_recurrence_unlink_relink (void)
   g_assert_null (unlink_button_for (reports, field));
   g_assert_cmpuint (count_class (reports, "recurrence-unlink"), ==, buttons - 1);
   g_assert_cmpuint (raised_again (reports), ==, raised - 1);
+  g_assert_cmpuint (count_class (reports, "recurrence-times"), ==, times - 1);
   g_assert_cmpuint (timeline_links (window), ==, links - 1);
   g_assert_true (g_strv_contains (ic_report_get_corrected_fields (later), field));
   g_assert_true (file_contains (path, "recurs_from"));
@@ -682,7 +686,7 @@ test_authority_linked_by_you (void)
   gtk_widget_activate_action (find_child_of_type (reports, IC_TYPE_REPORT_PAGE), "page.show-authority", NULL);
   settle ();
   page = find_child_of_type (reports, IC_TYPE_AUTHORITY_PAGE);
-  g_assert_null (change_row (page, "Raised again, first raised in 2018 (linked by you)", "Emotional health support"));
+  g_assert_null (change_row (page, "Raised 2 times, first in 2018 (linked by you)", "Emotional health support"));
   gtk_widget_activate_action (reports, "reports.back", NULL);
   settle ();
 
@@ -690,8 +694,8 @@ test_authority_linked_by_you (void)
   g_signal_emit_by_name (dialog_list (dialog), "row-activated", dialog_row_for (dialog, missing));
   gtk_widget_activate_action (find_child_of_type (reports, IC_TYPE_REPORT_PAGE), "page.show-authority", NULL);
   settle ();
-  g_assert_nonnull (change_row (page, "Raised again, first raised in 2018 (linked by you)", "Emotional health support"));
-  g_assert_null (change_row (page, "Raised again, first raised in 2018", "Emotional health support"));
+  g_assert_nonnull (change_row (page, "Raised 2 times, first in 2018 (linked by you)", "Emotional health support"));
+  g_assert_null (change_row (page, "Raised 2 times, first in 2018", "Emotional health support"));
 
   /* Taken back with no toast, for the reason above. */
   g_assert_true (ic_session_correct (window->session, "hartlepool2021", missing, NULL, NULL));
@@ -1051,7 +1055,7 @@ test_authority_page (void)
 
   /* Both reports, oldest first, and what changed in 2021. */
   g_assert_true (has_label (page, "Since the inspection of May 2018: 1 raised again, 2 new, 2 no longer raised"));
-  g_assert_nonnull (change_row (page, "Raised again, first raised in 2018", "The timeliness of pre-proceedings"));
+  g_assert_nonnull (change_row (page, "Raised 2 times, first in 2018", "The timeliness of pre-proceedings"));
   g_assert_nonnull (change_row (page, "New", "The timeliness of initial health"));
   g_assert_null (change_row (page, "New", "The timeliness of pre-proceedings"));
   item = change_row (page, "No longer raised (was raised on 10 May 2018)", "The quality of return home interviews");

@@ -188,49 +188,6 @@ add_carried_forward_links (GPtrArray *links,
     }
 }
 
-static int
-compare_julian (gconstpointer a,
-                gconstpointer b)
-{
-  guint ja = *(const guint *)a, jb = *(const guint *)b;
-
-  return (ja > jb) - (ja < jb);
-}
-
-/* Into @times, each dated item of @chain -> the distinct dates of the
- * chain's reports up to its own: ic_recurrence_times_raised() for a whole
- * chain at once, where asking per item would search every chain. */
-static void
-count_chain_times (GPtrArray  *chain,
-                   GHashTable *times)
-{
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n = 0;
-
-  for (guint i = 0; i < chain->len; i++)
-    {
-      const GDate *date = ic_report_get_sort_date (((IcItemRef *)g_ptr_array_index (chain, i))->report);
-      guint day = date ? g_date_get_julian (date) : 0;
-
-      if (date != NULL)
-        g_array_append_val (days, day);
-    }
-  g_array_sort (days, compare_julian);
-  for (guint i = 0; i < days->len; i++)
-    if (i == 0 || g_array_index (days, guint, i) != g_array_index (days, guint, n - 1))
-      g_array_index (days, guint, n++) = g_array_index (days, guint, i);
-  for (guint i = 0; i < chain->len; i++)
-    {
-      const IcItemRef *ref = g_ptr_array_index (chain, i);
-      const GDate *date = ic_report_get_sort_date (ref->report);
-      guint day = date ? g_date_get_julian (date) : 0, rank = 0;
-
-      while (date != NULL && rank < n && g_array_index (days, guint, rank) <= day)
-        rank++;
-      g_hash_table_insert (times, ref_key (ref), GUINT_TO_POINTER (MAX (rank, 1)));
-    }
-}
-
 /* A mark's count for each theme of @ref's item at its report's date. */
 static void
 add_item_marks (GPtrArray       *links,
@@ -264,10 +221,7 @@ add_recurring_item_marks (GPtrArray  *links,
                           GHashTable *user_linked)
 {
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint c = 0; c < chains->len; c++)
-    count_chain_times (g_ptr_array_index (chains, c), times);
+  g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
 
   for (guint i = 0; i < recurrences->len; i++)
     {
@@ -280,7 +234,7 @@ add_recurring_item_marks (GPtrArray  *links,
       key = ref_key (later);
       if (!g_hash_table_add (done, key))
         continue;
-      add_item_marks (links, later, GPOINTER_TO_UINT (g_hash_table_lookup (times, key)),
+      add_item_marks (links, later, ic_recurrence_times_lookup (times, later->report, later->index),
                       g_hash_table_contains (user_linked, key));
     }
 }

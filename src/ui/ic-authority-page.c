@@ -361,8 +361,9 @@ append_item (GtkListBox *list,
 
 /* "Focused visit, 12 March 2024", then "Since the inspection of May
  * 2022: 3 raised again, 2 new, 4 no longer raised", then the items:
- * raised again (with the year the chain began, and whether by the
- * user's link), new, and the earlier report's items no longer raised. */
+ * raised again (how many times, as the timeline's mark says, the year
+ * the chain began, and whether by the user's link), new, and the
+ * earlier report's items no longer raised. */
 static GtkWidget *
 changes_section (IcChanges *changes)
 {
@@ -395,8 +396,9 @@ changes_section (IcChanges *changes)
       g_autofree char *status =
         again->user_linked
         /* Translators: an item the user linked to an earlier one */
-        ? g_strdup_printf (_("Raised again, first raised in %u (linked by you)"), again->first_year)
-        : g_strdup_printf (_("Raised again, first raised in %u"), again->first_year);
+        ? g_strdup_printf (_("Raised %u times, first in %u (linked by you)"), again->times_raised, again->first_year)
+        /* Translators: "Raised 3 times, first in 2016", as the timeline's mark counts */
+        : g_strdup_printf (_("Raised %u times, first in %u"), again->times_raised, again->first_year);
 
       append_item (GTK_LIST_BOX (list), changes->report, again->index, status);
     }

@@ -30,6 +30,7 @@ struct _IcReportPage
   GListModel     *reports;       /* every report loaded, for recurrences */
   GListModel     *same_authority; /* the reports of this one's authority, watched */
   GPtrArray      *recurrences;   /* IcRecurrence touching this report */
+  GHashTable     *times;         /* nullable: ic_recurrence_times_index() of them */
   char           *changes;       /* what changed since the previous report, or NULL */
   GtkTextTag     *match_tag;
   GtkTextTag     *passage_tag;
@@ -286,13 +287,40 @@ unwatch_same_authority (IcReportPage *self)
   g_clear_object (&self->same_authority);
 }
 
-/* Links to the same authority's other reports that raise this item's
- * theme with substance in common (the analysis's recurrences). */
+/* How many times item @index had been raised, as its timeline mark
+ * says: 0 unless it recurs (is the later item of a link). */
+static guint
+item_times_raised (IcReportPage *self,
+                   guint         index)
+{
+  for (guint i = 0; self->recurrences != NULL && i < self->recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (self->recurrences, i);
+
+      if (ic_item_ref_is (ic_recurrence_get_later (r), self->report, index) && !ic_recurrence_get_carried_forward (r))
+        return ic_recurrence_times_lookup (self->times, self->report, index);
+    }
+  return 0;
+}
+
+/* "↻ Raised 3 times", then links to the same authority's other reports
+ * that raise this item's area (the analysis's recurrences). */
 static void
 add_recurrence_links (IcReportPage *self,
                       GtkBox       *box,
                       guint         index)
 {
+  guint times = item_times_raised (self, index);
+
+  if (times > 1)
+    {
+      /* Translators: an item whose area the authority was told about three times by this report */
+      g_autofree char *text = g_strdup_printf (_("\u21bb Raised %u times"), times);
+      GtkWidget *label = wrapped_label (text, "caption-heading");
+
+      gtk_widget_add_css_class (label, "recurrence-times");
+      gtk_box_append (box, label);
+    }
   for (guint i = 0; self->recurrences != NULL && i < self->recurrences->len; i++)
     {
       IcRecurrence *r = g_ptr_array_index (self->recurrences, i);
@@ -331,6 +359,7 @@ find_recurrences (IcReportPage *self)
   guint n = self->reports ? g_list_model_get_n_items (self->reports) : 0;
 
   g_clear_pointer (&self->recurrences, g_ptr_array_unref);
+  g_clear_pointer (&self->times, g_hash_table_unref);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcReport) other = g_list_model_get_item (self->reports, i);
@@ -344,7 +373,11 @@ find_recurrences (IcReportPage *self)
     {
       g_autoptr(GHashTable) changes = NULL;
 
+      g_autoptr(GPtrArray) chains = NULL;
+
       self->recurrences = ic_find_recurrences (G_LIST_MODEL (same));
+      chains = ic_recurrence_chains (self->recurrences);
+      self->times = ic_recurrence_times_index (chains);
       changes = ic_changes_compute (G_LIST_MODEL (same), self->recurrences);
       self->changes = ic_changes_describe (ic_changes_lookup (changes, self->report));
     }
@@ -861,6 +894,7 @@ ic_report_page_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->reports);
   g_clear_pointer (&self->recurrences, g_ptr_array_unref);
+  g_clear_pointer (&self->times, g_hash_table_unref);
   g_clear_pointer (&self->changes, g_free);
   unwatch_same_authority (self);
 

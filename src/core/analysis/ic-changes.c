@@ -49,11 +49,12 @@ year_of (IcReport *report)
 /* The year of the earliest report item @index of @report repeats (0
  * when none), and whether a link the user made is among its links. */
 static IcRaisedAgain
-raised_again_of (GPtrArray *recurrences,
-                 IcReport  *report,
-                 guint      index)
+raised_again_of (GPtrArray  *recurrences,
+                 GHashTable *times,
+                 IcReport   *report,
+                 guint       index)
 {
-  IcRaisedAgain again = { index, 0, FALSE };
+  IcRaisedAgain again = { index, 0, FALSE, ic_recurrence_times_lookup (times, report, index) };
 
   for (guint i = 0; i < recurrences->len; i++)
     {
@@ -91,11 +92,13 @@ raised_in (GPtrArray *recurrences,
   return FALSE;
 }
 
-/* @recurrences: those that end in @report (others are passed over) */
+/* @recurrences: those that end in @report (others are passed over);
+ * @times: ic_recurrence_times_index() of every recurrence's chains */
 static IcChanges *
-changes_new (IcReport  *report,
-             IcReport  *previous,
-             GPtrArray *recurrences)
+changes_new (IcReport   *report,
+             IcReport   *previous,
+             GPtrArray  *recurrences,
+             GHashTable *times)
 {
   IcChanges *changes = g_new0 (IcChanges, 1);
 
@@ -107,7 +110,7 @@ changes_new (IcReport  *report,
 
   for (guint i = 0; i < n_items (report); i++)
     {
-      IcRaisedAgain again = raised_again_of (recurrences, report, i);
+      IcRaisedAgain again = raised_again_of (recurrences, times, report, i);
 
       if (again.first_year != 0)
         g_array_append_val (changes->raised_again, again);
@@ -171,6 +174,8 @@ ic_changes_compute (GListModel *reports,
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) no_recurrences = g_ptr_array_new ();
   g_autoptr(GHashTable) by_later = NULL;
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
+  g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   IcReport *previous = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
@@ -195,7 +200,7 @@ ic_changes_compute (GListModel *reports,
            g_date_compare (ic_report_get_sort_date (previous), ic_report_get_sort_date (report)) >= 0))
         previous = NULL;
       g_hash_table_insert (changes, report_key (report),
-                           changes_new (report, previous, ending_here ? ending_here : no_recurrences));
+                           changes_new (report, previous, ending_here ? ending_here : no_recurrences, times));
       /* A report that raised nothing (a focused visit without a list)
        * says nothing about which areas were dropped. */
       if (n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL)
@@ -309,6 +314,8 @@ ic_changes_to_json (IcChanges *changes)
       json_builder_add_int_value (builder, again->index);
       json_builder_set_member_name (builder, "first_raised");
       json_builder_add_int_value (builder, again->first_year);
+      json_builder_set_member_name (builder, "times_raised");
+      json_builder_add_int_value (builder, again->times_raised);
       /* As on the recurrence the user made (ic_recurrences_to_json()). */
       if (again->user_linked)
         {

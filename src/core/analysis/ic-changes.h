@@ -14,12 +14,16 @@ G_BEGIN_DECLS
 
 /* An item of the report raised before: @first_year is the year of the
  * earliest report that raised it; @user_linked, that a link the user
- * made to an earlier item is one of those that make it raised again. */
+ * made to an earlier item is one of those that make it raised again;
+ * @times_raised, how many times its area had been raised by this
+ * report, this time included (ic_recurrence_times_raised(), the count
+ * the timeline's mark says). */
 typedef struct
 {
   guint    index;
   guint    first_year;
   gboolean user_linked;
+  guint    times_raised;
 } IcRaisedAgain;
 
 typedef struct

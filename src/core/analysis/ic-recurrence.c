@@ -1559,3 +1559,87 @@ ic_recurrence_times_raised (GPtrArray *chains,
     }
   return MAX (n, 1);
 }
+
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  guint ja = *(const guint *)a, jb = *(const guint *)b;
+
+  return (ja > jb) - (ja < jb);
+}
+
+/* The distinct dates of @chain's reports, in order, as Julian days. */
+static GArray *
+chain_days (GPtrArray *chain)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = 0;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const GDate *date = ic_report_get_sort_date (((IcItemRef *)g_ptr_array_index (chain, i))->report);
+      guint day = date ? g_date_get_julian (date) : 0;
+
+      if (date != NULL)
+        g_array_append_val (days, day);
+    }
+  g_array_sort (days, compare_julian);
+  for (guint i = 0; i < days->len; i++)
+    if (n == 0 || g_array_index (days, guint, i) != g_array_index (days, guint, n - 1))
+      g_array_index (days, guint, n++) = g_array_index (days, guint, i);
+  g_array_set_size (days, n);
+  return days;
+}
+
+/**
+ * ic_recurrence_times_index:
+ * @chains: (element-type GPtrArray): from ic_recurrence_chains()
+ *
+ * ic_recurrence_times_raised() of every item of @chains at once, for
+ * ic_recurrence_times_lookup(): asking per item searches every chain,
+ * which a national archive's thousands of items make slow.
+ *
+ * Returns: (transfer full): an index of the counts
+ */
+GHashTable *
+ic_recurrence_times_index (GPtrArray *chains)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+      g_autoptr(GArray) days = chain_days (chain);
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const IcItemRef *ref = g_ptr_array_index (chain, i);
+          const GDate *date = ic_report_get_sort_date (ref->report);
+          guint rank = 0;
+
+          while (date != NULL && rank < days->len && g_array_index (days, guint, rank) <= g_date_get_julian (date))
+            rank++;
+          g_hash_table_insert (times, ref_key (ref), GUINT_TO_POINTER (MAX (rank, 1)));
+        }
+    }
+  return times;
+}
+
+/**
+ * ic_recurrence_times_lookup:
+ * @times: from ic_recurrence_times_index()
+ *
+ * Returns: ic_recurrence_times_raised() of item @index of @report: 1
+ *   for an item in no chain
+ */
+guint
+ic_recurrence_times_lookup (GHashTable *times,
+                            IcReport   *report,
+                            guint       index)
+{
+  IcItemRef ref = { report, index };
+  g_autofree char *key = ref_key (&ref);
+
+  return MAX (GPOINTER_TO_UINT (g_hash_table_lookup (times, key)), 1);
+}

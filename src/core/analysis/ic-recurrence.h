@@ -83,5 +83,9 @@ GPtrArray *ic_recurrence_chains     (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED
 guint      ic_recurrence_times_raised (GPtrArray *chains,
                                        IcReport  *report,
                                        guint      index);
+GHashTable *ic_recurrence_times_index (GPtrArray *chains) G_GNUC_WARN_UNUSED_RESULT;
+guint      ic_recurrence_times_lookup (GHashTable *times,
+                                       IcReport   *report,
+                                       guint       index);
 
 G_END_DECLS
