@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "ic-concepts.h"
 #include "ic-pair-features.h"
@@ -495,18 +497,38 @@ dump_pairs (IcReportStore *store,
   fclose (file);
 }
 
+/* Which totals a label set counts in, besides the whole. */
+typedef enum
+{
+  HALF_TUNING,
+  HALF_HELD_OUT,
+  HALF_NONE,        /* the second labeller on an authority the first labelled */
+  HALF_YARDSTICK,   /* the third labeller: in no half and not in the whole */
+} Half;
+
 /* With IC_RECURRENCE_FEATURES_TSV=FILE, every item pair the method weighs
  * in the tuning half's authorities is appended to FILE as the authority,
- * the pair, whether the tuning labeller paired it and the pair
+ * the labeller, the pair, whether that labeller paired it and the pair
  * features (a header line names them when the file is new).
  * tests/recurrence-labels/fit-model.py reads it. Held-out authorities
- * are never written. */
+ * are written only with IC_RECURRENCE_FEATURES_ALL=1 as well (the sixth
+ * round fits on both labellers: README.md); a second labeller of an
+ * authority the tuning labeller labelled, and the third labeller, never. */
 typedef struct
 {
   GString    *out;
   const char *slug;
+  const char *labeller;
   GHashTable *keys;
 } FeatureDump;
+
+static gboolean
+writes_features (Half half)
+{
+  if (half == HALF_TUNING)
+    return TRUE;
+  return half == HALF_HELD_OUT && g_strcmp0 (g_getenv ("IC_RECURRENCE_FEATURES_ALL"), "1") == 0;
+}
 
 static void
 dump_one_pair (const IcItemRef *earlier,
@@ -519,7 +541,8 @@ dump_one_pair (const IcItemRef *earlier,
   g_autofree char *lf = basename_of (later->report);
   g_autofree char *key = pair_key (ef, (int)earlier->index, lf, (int)later->index);
 
-  g_string_append_printf (dump->out, "%s\t%s\t%d", dump->slug, key, g_hash_table_contains (dump->keys, key));
+  g_string_append_printf (dump->out, "%s\t%s\t%s\t%d", dump->slug, dump->labeller, key,
+                          g_hash_table_contains (dump->keys, key));
   for (guint i = 0; i < IC_PAIR_N_FEATURES; i++)
     g_string_append_printf (dump->out, "\t%.6g", features[i]);
   g_string_append_c (dump->out, '\n');
@@ -528,18 +551,19 @@ dump_one_pair (const IcItemRef *earlier,
 static void
 dump_features (IcReportStore *store,
                const char    *slug,
+               const char    *labeller,
                GHashTable    *keys)
 {
   const char *path = g_getenv ("IC_RECURRENCE_FEATURES_TSV");
   g_autoptr(GString) out = g_string_new (NULL);
-  FeatureDump dump = { out, slug, keys };
+  FeatureDump dump = { out, slug, labeller, keys };
   FILE *file;
 
   if (path == NULL)
     return;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_string_append (out, "authority\tpair\tlabelled");
+      g_string_append (out, "authority\tlabeller\tpair\tlabelled");
       for (guint i = 0; i < IC_PAIR_N_FEATURES; i++)
         g_string_append_printf (out, "\t%s", ic_pair_feature_name (i));
       g_string_append_c (out, '\n');
@@ -556,15 +580,6 @@ typedef struct
   guint found, labelled, correct, unmatched;
   guint authorities, label_sets;
 } Totals;
-
-/* Which totals a label set counts in, besides the whole. */
-typedef enum
-{
-  HALF_TUNING,
-  HALF_HELD_OUT,
-  HALF_NONE,        /* the second labeller on an authority the first labelled */
-  HALF_YARDSTICK,   /* the third labeller: in no half and not in the whole */
-} Half;
 
 /* How far two labellers agree, over the authorities both labelled. */
 typedef struct
@@ -682,10 +697,9 @@ measure_label_set (IcReportStore *store,
       note_pairs (store, keys, found, FALSE, "labelled, not found");
     }
   if (half == HALF_TUNING)
-    {
-      dump_pairs (store, slug, keys);
-      dump_features (store, slug, keys);
-    }
+    dump_pairs (store, slug, keys);
+  if (writes_features (half))
+    dump_features (store, slug, labeller, keys);
   if (half != HALF_YARDSTICK)
     add_set (&halves->whole, g_hash_table_size (found), g_hash_table_size (keys), correct, unmatched);
   if (half == HALF_TUNING)
@@ -1039,6 +1053,69 @@ test_alone_or_among_all (void)
     }
 }
 
+/* Held-out authorities' pair features are written only when asked for
+ * with IC_RECURRENCE_FEATURES_ALL=1: by default the held-out half stays
+ * out of every file a fit reads. Leeds is held out (H2's only). */
+static gboolean
+writes_held_out_features (const char *corpus,
+                          const char *all)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "ic-recurrence-features-XXXXXX", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (agreement_free);
+  Halves halves = { .agreements = agreements };
+  g_autofree char *written = NULL;
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_remove (path);
+  g_ptr_array_add (files, (gpointer)"leeds.tsv");
+  g_setenv ("IC_RECURRENCE_FEATURES_TSV", path, TRUE);
+  if (all != NULL)
+    g_setenv ("IC_RECURRENCE_FEATURES_ALL", all, TRUE);
+  else
+    g_unsetenv ("IC_RECURRENCE_FEATURES_ALL");
+  measure_authority (corpus, "leeds", files, &halves);
+  g_assert_cmpuint (halves.held_out.label_sets, ==, 1);
+  if (!g_file_get_contents (path, &written, NULL, NULL))
+    return FALSE;
+  g_remove (path);
+  g_assert_true (g_str_has_prefix (written, "authority\tlabeller\tpair\tlabelled\t"));
+  return strstr (written, "\nleeds\tH2\t") != NULL;
+}
+
+static void
+restore_env (const char *name,
+             const char *value)
+{
+  if (value != NULL)
+    g_setenv (name, value, TRUE);
+  else
+    g_unsetenv (name);
+}
+
+static void
+test_held_out_features_switch (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path ("history");
+  g_autofree char *saved_path = g_strdup (g_getenv ("IC_RECURRENCE_FEATURES_TSV"));
+  g_autofree char *saved_all = g_strdup (g_getenv ("IC_RECURRENCE_FEATURES_ALL"));
+
+  if (corpus == NULL)
+    return;
+  g_free (corpus);
+  corpus = ic_test_corpus_path (NULL);
+
+  g_assert_false (writes_held_out_features (corpus, NULL));
+  g_assert_false (writes_held_out_features (corpus, "0"));
+  g_assert_true (writes_held_out_features (corpus, "1"));
+
+  /* Whoever ran the test with these set gets them back. */
+  restore_env ("IC_RECURRENCE_FEATURES_TSV", saved_path);
+  restore_env ("IC_RECURRENCE_FEATURES_ALL", saved_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1047,6 +1124,7 @@ main (int   argc,
 
   g_test_add_func ("/recurrence-labels/precision-recall", test_precision_recall);
   g_test_add_func ("/recurrence-labels/alone-or-among-all", test_alone_or_among_all);
+  g_test_add_func ("/recurrence-labels/held-out-features-switch", test_held_out_features_switch);
 
   return g_test_run ();
 }
