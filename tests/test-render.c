@@ -911,6 +911,59 @@ count_in_pdf (const char *path,
   return n;
 }
 
+/* Whether @chart as a PDF prints @text, lines joined by a space: a
+ * legend wraps where the chart's width has it. */
+static gboolean
+chart_says (IcChart    *chart,
+            const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ic-render-legend-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc;
+  PopplerPage *page;
+  g_autofree char *printed = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_true (ic_chart_export_full (chart, path, &error));
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  printed = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  words = g_strsplit_set (printed, " \n", -1);
+  joined = g_strjoinv (" ", words);
+  ic_test_remove_tree (dir);
+  return strstr (joined, text) != NULL;
+}
+
+/* A mark that says a count with no line to it (its chain's line runs in
+ * another theme's row) is explained by the legend, which says nothing of
+ * it when every count ends a line. */
+static void
+test_timeline_lone_count_legend (void)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  const char *workforce[] = { "workforce", NULL };
+  const char *both[] = { "permanence_and_adoption", "workforce", NULL };
+  g_autoptr(GListModel) split = ic_test_model_of (chain_report_themes ("2015-03-12", permanence),
+                                                  chain_report_themes ("2019-12-13", workforce),
+                                                  chain_report_themes ("2024-07-19", both), NULL);
+  g_autoptr(GListModel) one_row = ic_test_model_of (chain_report_themes ("2015-03-12", permanence),
+                                                    chain_report_themes ("2019-12-13", permanence), NULL);
+  g_autoptr(IcChart) lone = ic_chart_new (IC_CHART_TIMELINE, split, NULL);
+  g_autoptr(IcChart) joined = ic_chart_new (IC_CHART_TIMELINE, one_row, NULL);
+
+  g_assert_true (chart_says (lone, "A count with no line to it is of an area whose line runs in the row "
+                                  "of another of its themes."));
+  g_assert_false (chart_says (joined, "A count with no line"));
+  g_assert_cmpuint (mark_times_at (joined, "permanence_and_adoption", "2019-12-13"), ==, 2);
+}
+
 /* The timeline's years head its columns as well as end them, marks as
  * heat strip: a timeline taller than the window (a peer group's marks
  * at 800 x 600) is read from its top, where the axis under it is
@@ -1215,6 +1268,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);
+  g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);

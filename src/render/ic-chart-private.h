@@ -36,6 +36,9 @@ struct _IcChart
    * (heat[theme * n_years + year - first_year]), and the largest. */
   guint       *heat;
   guint        heat_max;
+  /* Timeline: whether a mark says a count with no line to it, found once
+   * for @links (_ic_timeline_find_lone_counts()). */
+  gboolean     lone_counts;
   /* Counted once when prepared, not at every measure, paint and hit
    * test (ic-chart-bars.c): the grades chart's rows by area and grade,
    * the themes chart's order (theme indices, most raised first) and the
@@ -48,6 +51,7 @@ struct _IcChart
 
 const char *_ic_chart_report_authority (IcReport *report);
 void        _ic_timeline_count_heat    (IcChart  *chart);
+void        _ic_timeline_find_lone_counts (IcChart *chart);
 guint     _ic_chart_authority_index (IcChart     *chart,
                                      const char  *authority);
 double    _ic_date_to_year_fraction (const GDate *date);

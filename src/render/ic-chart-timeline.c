@@ -156,15 +156,62 @@ has_carried_forward (IcChart *chart)
   return FALSE;
 }
 
+static char *
+line_end_key (const char  *authority,
+              const char  *theme,
+              const GDate *date)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%u", authority, theme, g_date_get_julian (date));
+}
+
+/* Whether some mark says a count with no line to it: its item is drawn in
+ * a row of one of its themes, its chain's line in another's. Found once
+ * per set of links, when they are given, not at every measure and paint. */
+void
+_ic_timeline_find_lone_counts (IcChart *chart)
+{
+  g_autoptr(GHashTable) ends = NULL;
+  gboolean lone = FALSE;
+
+  chart->lone_counts = FALSE;
+  /* A heat strip draws no marks, so no counts. */
+  if (chart->links == NULL || chart->authorities->len > MAX_AUTHORITIES_MARKED)
+    return;
+  ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+
+      if (link->mark_only || !g_date_valid (&link->earlier) || !g_date_valid (&link->later))
+        continue;
+      g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->earlier));
+      g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->later));
+    }
+  for (guint i = 0; !lone && i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      g_autofree char *key = NULL;
+
+      if (!link->mark_only || link->times_raised < 2 || !g_date_valid (&link->later))
+        continue;
+      key = line_end_key (link->authority, link->theme, &link->later);
+      lone = !g_hash_table_contains (ends, key);
+    }
+  chart->lone_counts = lone;
+}
+
 static const char *
 legend_note (IcChart         *chart,
              const IcPalette *palette,
              char           **owned)
 {
-  const char *note = has_carried_forward (chart)
-                     ? " A hollow ring ends a line at a report that says the earlier areas remain, "
-                       "with none of its own."
-                     : "";
+  g_autofree char *note = g_strconcat (has_carried_forward (chart)
+                                       ? " A hollow ring ends a line at a report that says the earlier areas remain, "
+                                         "with none of its own." : "",
+                                       chart->lone_counts
+                                       ? " A count with no line to it is of an area whose line runs in the row "
+                                         "of another of its themes." : "",
+                                       NULL);
 
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
     *owned = g_strdup_printf ("Each number counts the reports that raised the theme in that year "

@@ -442,6 +442,8 @@ ic_chart_new (IcChartKind           kind,
     chart->links = g_ptr_array_ref (options->links);
   else
     chart->links = derive_links (chart);
+  if (kind == IC_CHART_TIMELINE)
+    _ic_timeline_find_lone_counts (chart);
 
   return chart;
 }
@@ -490,6 +492,8 @@ ic_chart_set_recurrences (IcChart   *chart,
 
   g_clear_pointer (&chart->links, g_ptr_array_unref);
   chart->links = links ? g_ptr_array_ref (links) : derive_links (chart);
+  if (chart->kind == IC_CHART_TIMELINE)
+    _ic_timeline_find_lone_counts (chart);
 }
 
 gboolean
