@@ -711,6 +711,60 @@ chain_report (const char *end_iso)
   return chain_report_themed (end_iso, "permanence_and_adoption");
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+static char *pdf_text (const char *path);
+
+/* The text a timeline of @reports, @width points wide, writes. */
+static char *
+timeline_pdf_text (GListModel *reports,
+                   double      width)
+{
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("ic-render-counts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, 400);
+  cairo_t *cr = cairo_create (surface);
+  char *text;
+
+  ic_chart_draw (chart, cr, width, 400, ic_palette_get_print ());
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  text = pdf_text (path);
+  ic_test_remove_tree (dir);
+  return text;
+}
+
+/* Two reports seven weeks apart, both raising an area again: in a narrow
+ * timeline their counts would run together ("2×3×", or one painted over
+ * by the next mark), so the later one is left out (its tooltip and the
+ * table still say it); with room, both are written. The legend's own
+ * "“3×”" is the one more. */
+static void
+test_timeline_counts_apart (void)
+{
+  const char *themes[] = { "permanence_and_adoption", NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (chain_report_themes ("2015-03-12", themes),
+                                                    chain_report_themes ("2024-06-01", themes),
+                                                    chain_report_themes ("2024-07-19", themes), NULL);
+  g_autofree char *narrow = timeline_pdf_text (reports, 600);
+  g_autofree char *wide = timeline_pdf_text (reports, 6000);
+
+  g_assert_cmpuint (count_occurrences (narrow, "2\u00d7"), ==, 1);
+  g_assert_cmpuint (count_occurrences (narrow, "3\u00d7"), ==, 1);
+  g_assert_cmpuint (count_occurrences (wide, "2\u00d7"), ==, 1);
+  g_assert_cmpuint (count_occurrences (wide, "3\u00d7"), ==, 2);
+}
+
 /* A report's sheet lists its judgements as the matrix does, overall
  * effectiveness first, though ILACS prints it after the other areas. */
 static void
@@ -1268,6 +1322,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
   g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);
+  g_test_add_func ("/render/timeline/counts-apart", test_timeline_counts_apart);
   g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);

@@ -433,6 +433,13 @@ mark_times (GHashTable *times,
   return GPOINTER_TO_UINT (g_hash_table_lookup (times, key));
 }
 
+/* A count to write beside a mark, once every mark is drawn. */
+typedef struct
+{
+  double x, y;
+  guint  times;
+} MarkCount;
+
 typedef struct
 {
   cairo_t              *cr;
@@ -440,27 +447,68 @@ typedef struct
   const IcPalette      *palette;
   const TimelineLayout *layout;
   GHashTable           *times;
+  GArray               *counts;  /* of MarkCount */
 } DrawMark;
 
-/* "3×" beside a mark whose area had been raised three times by then. */
+/* "3×" beside a mark whose area had been raised three times by then,
+ * unless it would run into the count before it in its row (@row_end: where
+ * that count ends, moved on when this one is written). */
 static void
-draw_times (IcChart  *chart,
-            DrawMark *draw,
-            guint     times,
-            double    x,
-            double    y)
+draw_times (IcChart         *chart,
+            DrawMark        *draw,
+            const MarkCount *count,
+            double          *row_end)
 {
-  g_autofree char *text = g_strdup_printf ("%u\u00d7", times);
+  g_autofree char *text = g_strdup_printf ("%u\u00d7", count->times);
   g_autoptr(PangoLayout) layout = _ic_text_layout (draw->context, text, chart->font_size * 0.75, 0, -1);
-  double r = marker_radius (chart), tw, th, left = x + r * 1.2, top;
+  double r = marker_radius (chart), tw, th, left = count->x + r * 1.2, top;
 
   _ic_text_size (layout, &tw, &th);
-  top = y - th + r * 0.3;
+  if (left - 0.5 < *row_end)
+    return;
+  *row_end = left + tw + 1.5;
+  top = count->y - th + r * 0.3;
   /* Above the line leaving the mark, on a patch of background so that
    * neither hides the other. */
   _ic_fill_rect (draw->cr, left - 0.5, top + th * 0.15, tw + 1, th * 0.7,
                  ic_palette_get_color (draw->palette, IC_PALETTE_BACKGROUND));
   _ic_text_draw (draw->cr, layout, left, top, ic_palette_get_color (draw->palette, IC_PALETTE_TEXT));
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  const MarkCount *ca = a, *cb = b;
+
+  if (ca->y != cb->y)
+    return ca->y < cb->y ? -1 : 1;
+  return (ca->x > cb->x) - (ca->x < cb->x);
+}
+
+/* The counts, after the marks: written first, a count was painted over by
+ * the next mark in its row, and two counts ran into each other ("2×3×")
+ * where reports crowd. Row by row from the left, a count that would touch
+ * the one before it is left out; the mark's tooltip and the chart's table
+ * still say it. */
+static void
+draw_counts (IcChart  *chart,
+             DrawMark *draw)
+{
+  double row_y = -1, row_end = -G_MAXDOUBLE;
+
+  g_array_sort (draw->counts, compare_counts);
+  for (guint i = 0; i < draw->counts->len; i++)
+    {
+      const MarkCount *count = &g_array_index (draw->counts, MarkCount, i);
+
+      if (count->y != row_y)
+        {
+          row_y = count->y;
+          row_end = -G_MAXDOUBLE;
+        }
+      draw_times (chart, draw, count, &row_end);
+    }
 }
 
 static gboolean
@@ -484,7 +532,7 @@ draw_mark_cb (IcChart    *chart,
   _ic_draw_marker (draw->cr, index, x, y, r);
   times = mark_times (draw->times, report, theme);
   if (times > 1)
-    draw_times (chart, draw, times, x, y);
+    g_array_append_val (draw->counts, ((MarkCount) { x, y, times }));
   return FALSE;
 }
 
@@ -698,7 +746,8 @@ _ic_timeline_draw (IcChart         *chart,
   TimelineLayout layout;
   g_autofree char *note = NULL;
   g_autoptr(GHashTable) times = times_by_mark (chart);
-  DrawMark draw = { cr, context, palette, &layout, times };
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (MarkCount));
+  DrawMark draw = { cr, context, palette, &layout, times, counts };
   double base;
 
   timeline_layout (chart, context, palette, width, &layout);
@@ -727,6 +776,7 @@ _ic_timeline_draw (IcChart         *chart,
     }
   draw_links (chart, &layout, cr, palette);
   foreach_mark (chart, &layout, draw_mark_cb, &draw);
+  draw_counts (chart, &draw);
 }
 
 typedef struct
