@@ -643,6 +643,12 @@ test_user_link (void)
     g_assert_cmpuint (since->raised_again->len, ==, 1);
     g_assert_cmpuint (g_array_index (since->raised_again, IcRaisedAgain, 0).first_year, ==, 2015);
     g_assert_cmpuint (since->no_longer->len, ==, 1);
+    /* 2023's item links to 2019's only, but its area was raised three
+     * times, first in 2015: "first in" is of the chain it counts. */
+    since = ic_changes_lookup (changes, last);
+    g_assert_cmpuint (since->raised_again->len, ==, 1);
+    g_assert_cmpuint (g_array_index (since->raised_again, IcRaisedAgain, 0).times_raised, ==, 3);
+    g_assert_cmpuint (g_array_index (since->raised_again, IcRaisedAgain, 0).first_year, ==, 2015);
   }
   json = ic_recurrences_to_json (found);
   text = json_to_string (json, FALSE);

@@ -229,6 +229,35 @@ count_differences (GHashTable *a,
   return n;
 }
 
+/* "source:index" -> the year of the first report of the item's chain. */
+static GHashTable *
+chain_first_years (GPtrArray *chains)
+{
+  GHashTable *years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+      guint first = 0;
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const GDate *date = ic_report_get_sort_date (((IcItemRef *)g_ptr_array_index (chain, i))->report);
+
+          if (date != NULL && (first == 0 || g_date_get_year (date) < first))
+            first = g_date_get_year (date);
+        }
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const IcItemRef *ref = g_ptr_array_index (chain, i);
+
+          g_hash_table_insert (years, g_strdup_printf ("%s:%u", ic_report_get_source (ref->report), ref->index),
+                               GUINT_TO_POINTER (first));
+        }
+    }
+  return years;
+}
+
 /* What changed says raised again of exactly @items, each with the count
  * its mark says; returns how many differ. */
 static guint
@@ -238,6 +267,7 @@ check_changes (IcReportStore *store,
                GHashTable    *items)
 {
   g_autoptr(GHashTable) changes = ic_changes_compute (G_LIST_MODEL (store), recurrences);
+  g_autoptr(GHashTable) first_years = chain_first_years (chains);
   guint said = 0, wrong = 0;
 
   for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (store)); r++)
@@ -251,6 +281,13 @@ check_changes (IcReportStore *store,
           g_autofree char *key = g_strdup_printf ("%s:%u", ic_report_get_source (report), again->index);
 
           said++;
+          /* "Raised 3 times, first in 2015": the chain the count is of. */
+          if (again->first_year != GPOINTER_TO_UINT (g_hash_table_lookup (first_years, key)))
+            {
+              g_test_message ("first in %u, its chain's first year %u: %s", again->first_year,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (first_years, key)), key);
+              wrong++;
+            }
           if (!g_hash_table_contains (items, key) ||
               again->times_raised != ic_recurrence_times_raised (chains, report, again->index))
             {

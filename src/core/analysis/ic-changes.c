@@ -47,13 +47,16 @@ year_of (IcReport *report)
 }
 
 /* The year of the earliest report item @index of @report repeats (0
- * when none), and whether a link the user made is among its links. */
+ * when none), that of its chain's first when earlier (the count is of
+ * the chain), and whether a link the user made is among its links. */
 static IcRaisedAgain
 raised_again_of (GPtrArray  *recurrences,
                  GHashTable *times,
+                 GHashTable *first_years,
                  IcReport   *report,
                  guint       index)
 {
+  guint chain_first = ic_recurrence_first_year_lookup (first_years, report, index);
   IcRaisedAgain again = { index, 0, FALSE, ic_recurrence_times_lookup (times, report, index) };
 
   for (guint i = 0; i < recurrences->len; i++)
@@ -69,6 +72,8 @@ raised_again_of (GPtrArray  *recurrences,
         again.first_year = y;
       again.user_linked |= ic_recurrence_get_user_linked (r);
     }
+  if (again.first_year != 0 && chain_first != 0 && chain_first < again.first_year)
+    again.first_year = chain_first;
   return again;
 }
 
@@ -93,12 +98,14 @@ raised_in (GPtrArray *recurrences,
 }
 
 /* @recurrences: those that end in @report (others are passed over);
- * @times: ic_recurrence_times_index() of every recurrence's chains */
+ * @times: ic_recurrence_times_index() of every recurrence's chains;
+ * @first_years: ic_recurrence_first_years_index() of them */
 static IcChanges *
 changes_new (IcReport   *report,
              IcReport   *previous,
              GPtrArray  *recurrences,
-             GHashTable *times)
+             GHashTable *times,
+             GHashTable *first_years)
 {
   IcChanges *changes = g_new0 (IcChanges, 1);
 
@@ -110,7 +117,7 @@ changes_new (IcReport   *report,
 
   for (guint i = 0; i < n_items (report); i++)
     {
-      IcRaisedAgain again = raised_again_of (recurrences, times, report, i);
+      IcRaisedAgain again = raised_again_of (recurrences, times, first_years, report, i);
 
       if (again.first_year != 0)
         g_array_append_val (changes->raised_again, again);
@@ -176,6 +183,7 @@ ic_changes_compute (GListModel *reports,
   g_autoptr(GHashTable) by_later = NULL;
   g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
   g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
+  g_autoptr(GHashTable) first_years = ic_recurrence_first_years_index (chains);
   IcReport *previous = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
@@ -200,7 +208,8 @@ ic_changes_compute (GListModel *reports,
            g_date_compare (ic_report_get_sort_date (previous), ic_report_get_sort_date (report)) >= 0))
         previous = NULL;
       g_hash_table_insert (changes, report_key (report),
-                           changes_new (report, previous, ending_here ? ending_here : no_recurrences, times));
+                           changes_new (report, previous, ending_here ? ending_here : no_recurrences,
+                                        times, first_years));
       /* A report that raised nothing (a focused visit without a list)
        * says nothing about which areas were dropped. */
       if (n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL)

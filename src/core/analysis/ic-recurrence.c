@@ -1643,3 +1643,54 @@ ic_recurrence_times_lookup (GHashTable *times,
 
   return MAX (GPOINTER_TO_UINT (g_hash_table_lookup (times, key)), 1);
 }
+
+/**
+ * ic_recurrence_first_years_index:
+ * @chains: (element-type GPtrArray): from ic_recurrence_chains()
+ *
+ * The year each item's chain was first raised in, for
+ * ic_recurrence_first_year_lookup(): the first of the times
+ * ic_recurrence_times_index() counts, which the item's own links may
+ * not reach (an item linked only to the 2019 one of a 2015, 2019, 2022
+ * chain was still first raised in 2015).
+ *
+ * Returns: (transfer full): an index of the years
+ */
+GHashTable *
+ic_recurrence_first_years_index (GPtrArray *chains)
+{
+  GHashTable *years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+      g_autoptr(GArray) days = chain_days (chain);
+      GDate first;
+
+      if (days->len == 0)
+        continue;
+      g_date_set_julian (&first, g_array_index (days, guint, 0));
+      for (guint i = 0; i < chain->len; i++)
+        g_hash_table_insert (years, ref_key (g_ptr_array_index (chain, i)),
+                             GUINT_TO_POINTER ((guint) g_date_get_year (&first)));
+    }
+  return years;
+}
+
+/**
+ * ic_recurrence_first_year_lookup:
+ * @years: from ic_recurrence_first_years_index()
+ *
+ * Returns: the year item @index of @report's chain was first raised in,
+ *   0 for an item in no chain
+ */
+guint
+ic_recurrence_first_year_lookup (GHashTable *years,
+                                 IcReport   *report,
+                                 guint       index)
+{
+  IcItemRef ref = { report, index };
+  g_autofree char *key = ref_key (&ref);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (years, key));
+}

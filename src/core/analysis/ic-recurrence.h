@@ -87,5 +87,9 @@ GHashTable *ic_recurrence_times_index (GPtrArray *chains) G_GNUC_WARN_UNUSED_RES
 guint      ic_recurrence_times_lookup (GHashTable *times,
                                        IcReport   *report,
                                        guint       index);
+GHashTable *ic_recurrence_first_years_index (GPtrArray *chains) G_GNUC_WARN_UNUSED_RESULT;
+guint      ic_recurrence_first_year_lookup (GHashTable *years,
+                                            IcReport   *report,
+                                            guint       index);
 
 G_END_DECLS
