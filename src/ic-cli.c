@@ -534,6 +534,19 @@ selection_get_recurrences (Selection *selection)
   return selection->recurrences;
 }
 
+/* The joins of the recurrences ending in a kept report, each mark
+ * saying its whole chain's count among every loaded report (README,
+ * "Recurrences"), not only that of the recurrences kept. */
+static GPtrArray *
+selection_get_links (Selection *selection)
+{
+  GPtrArray *links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
+  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (selection_get_found (selection));
+
+  ic_chart_links_recount (links, all_links);
+  return links;
+}
+
 static char *
 json_document (Selection *selection)
 {
@@ -665,7 +678,7 @@ write_pack (Options           *options,
             const IcProgress  *progress,
             GError           **error)
 {
-  g_autoptr(GPtrArray) links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
+  g_autoptr(GPtrArray) links = selection_get_links (selection);
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
   IcPackOptions pack = {
     .recurrences = links,
@@ -695,7 +708,7 @@ write_chart (Options    *options,
     g_assert_not_reached ();
 
   chart = ic_chart_new (kind, selection->reports, NULL);
-  links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
+  links = selection_get_links (selection);
   ic_chart_set_recurrences (chart, links);
   return ic_chart_export_full (chart, options->output, error);
 }

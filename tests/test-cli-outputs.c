@@ -230,6 +230,86 @@ test_region_london (void)
       }
 }
 
+/* "N" -> how many items say "Raised N times" in @text. */
+static GHashTable *
+pack_times (const char *text)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("Raised (\\d+) times", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      char *n = g_match_info_fetch (match, 1);
+
+      g_hash_table_insert (times, n, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (times, n)) + 1));
+    }
+  return times;
+}
+
+/* The same, of the JSON's `times_raised`. */
+static GHashTable *
+json_times (JsonArray *reports)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, i);
+      JsonArray *again;
+
+      if (json_object_get_null_member (report, "changes"))
+        continue;
+      again = json_object_get_array_member (json_object_get_object_member (report, "changes"), "raised_again");
+      for (guint k = 0; k < json_array_get_length (again); k++)
+        {
+          char *n = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                     json_object_get_int_member (json_array_get_object_element (again, k),
+                                                                 "times_raised"));
+
+          g_hash_table_insert (times, n, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (times, n)) + 1));
+        }
+    }
+  return times;
+}
+
+/* With --from, the pack says each item was raised as many times as the
+ * JSON does: counted among every loaded report, not cut at the year. */
+static void
+test_pack_counts_from (void)
+{
+  g_autofree char *bulk = ic_test_corpus_path ("bulk");
+  g_autofree char *history = ic_test_corpus_path ("history");
+  g_autofree char *pdf = out_path ("cli-lambeth-from.pdf");
+  g_autofree char *json = out_path ("cli-lambeth-from.json");
+  g_autofree char *pdf_arg = NULL, *json_arg = NULL, *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GHashTable) in_pack = NULL;
+  g_autoptr(GHashTable) in_json = NULL;
+  g_auto(IcTestRun) run = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (bulk == NULL || history == NULL)
+    return;
+  pdf_arg = arg ("--export-pdf", pdf);
+  json_arg = arg ("--export-json", json);
+  run_cli (&run, "--authority=Lambeth", "--from=2020", pdf_arg, json_arg, history, bulk, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+  in_pack = pack_times (text);
+  in_json = json_times (json_reports (parser, json));
+  g_hash_table_remove (in_json, "1");
+  g_assert_cmpuint (g_hash_table_size (in_json), >, 0);
+  g_assert_cmpuint (g_hash_table_size (in_pack), ==, g_hash_table_size (in_json));
+  g_hash_table_iter_init (&iter, in_json);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (in_pack, key)), ==, GPOINTER_TO_UINT (value));
+}
+
 /* A filter naming nothing known is a usage error that says what. */
 static void
 test_unknown_filters (void)
@@ -381,6 +461,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-outputs/region-london", test_region_london);
+  g_test_add_func ("/cli-outputs/pack-counts-from", test_pack_counts_from);
   g_test_add_func ("/cli-outputs/unknown-filters", test_unknown_filters);
   g_test_add_func ("/cli-outputs/summary-bulk", test_summary_bulk);
   g_test_add_func ("/cli-outputs/correction-marked", test_correction_marked);

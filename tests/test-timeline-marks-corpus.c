@@ -390,10 +390,12 @@ select_from (IcReportStore *store,
 }
 
 /* With "From @year": the marks drawn from joins picked among every
- * loaded report (as the window and the pack draw them) say the counts
- * the JSON and the report page say; prints how many marks the joins
- * found among the shown reports only (the window before), and those of
- * the recurrences ending in them (the pack before), got wrong. */
+ * loaded report (as the window draws them), and those of the
+ * recurrences ending in the reports shown recounted (as the pack draws
+ * them), say the counts the JSON and the report page say; prints how
+ * many marks the joins found among the shown reports only (the window
+ * before), and those of the recurrences ending in them not recounted
+ * (the pack before), got wrong. */
 static guint
 check_authority_from (const char *corpus,
                       const char *prefix,
@@ -413,11 +415,17 @@ check_authority_from (const char *corpus,
   g_autoptr(GPtrArray) pack_links = ic_chart_links_from_recurrences (ending);
   g_autoptr(GHashTable) pack_before = drawn_marks_among (shown, pack_links);
   g_autoptr(GHashTable) window_before = drawn_marks_among (shown, NULL);
+  g_autoptr(GHashTable) pack = NULL;
   g_autofree char *line = NULL;
   guint wrong, window_wrong, pack_wrong;
 
+  ic_chart_links_recount (pack_links, all_links);
+  pack = drawn_marks_among (shown, pack_links);
+
   wrong = count_differences (expected, drawn, "from: not marked so") +
-          count_differences (drawn, expected, "from: no item says");
+          count_differences (drawn, expected, "from: no item says") +
+          count_differences (expected, pack, "from, pack: not marked so") +
+          count_differences (pack, expected, "from, pack: no item says");
   window_wrong = count_differences (expected, window_before, "from, window before: not marked so") +
                  count_differences (window_before, expected, "from, window before: no item says");
   pack_wrong = count_differences (expected, pack_before, "from, pack before: not marked so") +
