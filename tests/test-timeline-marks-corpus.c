@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "ic-changes.h"
+#include "ic-chart-links.h"
 #include "ic-chart-private.h"
+#include "ic-filter-spec.h"
 #include "ic-loader.h"
 #include "ic-recurrence.h"
 #include "ic-test-util.h"
@@ -145,11 +147,14 @@ expected_marks (GHashTable *items,
   return marks;
 }
 
+/* @links: nullable, as IcChartOptions's */
 static GHashTable *
-drawn_marks (IcReportStore *store)
+drawn_marks_among (GListModel *shown,
+                   GPtrArray  *links)
 {
   GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (store), NULL);
+  IcChartOptions options = { .links = links };
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
   g_autoptr(GArray) drawn = NULL;
   double w, h;
 
@@ -163,6 +168,12 @@ drawn_marks (IcReportStore *store)
         note_mark (marks, mark_key (hit->report, hit->theme), hit->times_raised);
     }
   return marks;
+}
+
+static GHashTable *
+drawn_marks (IcReportStore *store)
+{
+  return drawn_marks_among (G_LIST_MODEL (store), NULL);
 }
 
 /* Whether every row @ref is drawn in says its count. */
@@ -281,6 +292,126 @@ check_authority (const char *corpus,
   return wrong;
 }
 
+/* @expected's marks of the reports of @shown only. */
+static GHashTable *
+marks_of_shown (GHashTable *expected,
+                GListModel *shown)
+{
+  GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+        g_autofree char *prefix = g_strdup_printf ("%s | ", ic_report_get_source (report));
+
+        if (g_str_has_prefix (key, prefix))
+          g_hash_table_insert (marks, g_strdup (key), value);
+      }
+  return marks;
+}
+
+/* The recurrences of @found that end in a report of @shown, as the pack
+ * took them before the joins were picked. */
+static GPtrArray *
+ending_in (GPtrArray  *found,
+           GListModel *shown)
+{
+  GPtrArray *into = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_recurrence_unref);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+      guint pos;
+
+      if (g_list_store_find (G_LIST_STORE (shown), ic_recurrence_get_later (r)->report, &pos))
+        g_ptr_array_add (into, ic_recurrence_ref (r));
+    }
+  return into;
+}
+
+static GListModel *
+select_from (IcReportStore *store,
+             int            year)
+{
+  g_autoptr(IcFilterSpec) spec = ic_filter_spec_new ();
+  g_autoptr(GListModel) selected = NULL;
+  GListStore *shown = g_list_store_new (IC_TYPE_REPORT);
+
+  ic_filter_spec_set_from_year (spec, year);
+  selected = ic_filter_spec_select (spec, G_LIST_MODEL (store));
+  for (guint i = 0; i < g_list_model_get_n_items (selected); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (selected, i);
+
+      g_list_store_append (shown, report);
+    }
+  return G_LIST_MODEL (shown);
+}
+
+/* With "From @year": the marks drawn from joins picked among every
+ * loaded report (as the window and the pack draw them) say the counts
+ * the JSON and the report page say; prints how many marks the joins
+ * found among the shown reports only (the window before), and those of
+ * the recurrences ending in them (the pack before), got wrong. */
+static guint
+check_authority_from (const char *corpus,
+                      const char *prefix,
+                      int         year)
+{
+  g_autoptr(IcReportStore) store = load_authority (corpus, prefix);
+  g_autoptr(GListModel) shown = select_from (store, year);
+  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
+  g_autoptr(GHashTable) items = recurring_items (recurrences);
+  g_autoptr(GHashTable) all_marks = expected_marks (items, chains);
+  g_autoptr(GHashTable) expected = marks_of_shown (all_marks, shown);
+  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (recurrences);
+  g_autoptr(GPtrArray) picked = ic_chart_links_pick (all_links, shown);
+  g_autoptr(GHashTable) drawn = drawn_marks_among (shown, picked);
+  g_autoptr(GPtrArray) ending = ending_in (recurrences, shown);
+  g_autoptr(GPtrArray) pack_links = ic_chart_links_from_recurrences (ending);
+  g_autoptr(GHashTable) pack_before = drawn_marks_among (shown, pack_links);
+  g_autoptr(GHashTable) window_before = drawn_marks_among (shown, NULL);
+  g_autofree char *line = NULL;
+  guint wrong, window_wrong, pack_wrong;
+
+  wrong = count_differences (expected, drawn, "from: not marked so") +
+          count_differences (drawn, expected, "from: no item says");
+  window_wrong = count_differences (expected, window_before, "from, window before: not marked so") +
+                 count_differences (window_before, expected, "from, window before: no item says");
+  pack_wrong = count_differences (expected, pack_before, "from, pack before: not marked so") +
+               count_differences (pack_before, expected, "from, pack before: no item says");
+  line = g_strdup_printf ("%-28s from %d: %3u marks with a count among %u reports shown; %u differ "
+                          "(joins among the shown only: %u; the pack's before: %u)",
+                          prefix, year, g_hash_table_size (expected), g_list_model_get_n_items (shown),
+                          wrong, window_wrong, pack_wrong);
+  ic_test_note (line);
+  return wrong;
+}
+
+/* Under a date filter every mark says its item's count among every
+ * loaded report, the JSON's `times_raised` and the report page's. */
+static void
+test_history_marks_from (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path (NULL);
+  g_autofree char *history = NULL;
+  g_autoptr(GPtrArray) prefixes = NULL;
+  guint wrong = 0;
+
+  if (corpus == NULL)
+    return;
+  history = g_build_filename (corpus, "history", NULL);
+  prefixes = history_prefixes (history);
+  for (guint i = 0; i < prefixes->len; i++)
+    wrong += check_authority_from (corpus, g_ptr_array_index (prefixes, i), 2020);
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
 static void
 test_history_marks (void)
 {
@@ -305,5 +436,6 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/history-marks", test_history_marks);
+  g_test_add_func ("/timeline/history-marks-from", test_history_marks_from);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "ic-authorities.h"
 #include "ic-corrections.h"
+#include "ic-changes.h"
 #include "ic-chart-private.h"
 #include "ic-chart-widget.h"
 #include "ic-correction-widgets.h"
@@ -223,19 +224,18 @@ test_print_export (void)
   g_rmdir (dir);
 }
 
-/* Bexley 2018 and 2021, each with the same words about pre-proceedings
+/* Reports of Bexley, each with the same words about pre-proceedings
  * (item 1): any matcher links them. */
+typedef struct { const char *source; IcInspectionType type; guint year; } MadeReport;
+
 static IcWindow *
-new_window_with_chain (void)
+new_window_made (const MadeReport *made,
+                 guint             n_made)
 {
   IcWindow *window = ic_window_new (NULL);
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
-  static const struct { const char *source; IcInspectionType type; guint year; } made[] = {
-    { "/r/bexley-2018.txt", IC_INSPECTION_TYPE_ILACS, 2018 },
-    { "/r/bexley-2021.txt", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2021 },
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+  for (guint i = 0; i < n_made; i++)
     {
       IcReport *report = make_report (made[i].source, "Bexley", made[i].type, 10, G_DATE_MAY, made[i].year,
                                       made[i].type == IC_INSPECTION_TYPE_ILACS ? IC_GRADE_GOOD : IC_GRADE_NONE);
@@ -254,6 +254,18 @@ new_window_with_chain (void)
     }
   ic_report_store_add_batch (ic_window_get_store (window), reports);
   return window;
+}
+
+/* Bexley 2018 and 2021. */
+static IcWindow *
+new_window_with_chain (void)
+{
+  static const MadeReport made[] = {
+    { "/r/bexley-2018.txt", IC_INSPECTION_TYPE_ILACS, 2018 },
+    { "/r/bexley-2021.txt", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2021 },
+  };
+
+  return new_window_made (made, G_N_ELEMENTS (made));
 }
 
 /* The Unlink button of the page whose correction names @field. */
@@ -415,6 +427,108 @@ link_dialog_offers (GtkWidget  *page,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   return offered;
+}
+
+/* The count the window's timeline marks the item of @year with, 0 when none;
+ * *@lines gets how many lines it draws. */
+static guint
+timeline_times_in (IcWindow *window,
+                   guint     year,
+                   guint    *lines)
+{
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), IC_TYPE_TIMELINE_VIEW);
+  IcChartWidget *chart = IC_CHART_WIDGET (find_child_of_type (timeline, IC_TYPE_CHART_WIDGET));
+  GPtrArray *links;
+  guint times = 0;
+
+  ic_chart_widget_update (chart);
+  links = ic_chart_widget_get_chart (chart)->links;
+  *lines = 0;
+  for (guint i = 0; i < links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (links, i);
+
+      *lines += !link->mark_only;
+      if (link->mark_only && g_date_get_year (&link->later) == year)
+        times = MAX (times, link->times_raised);
+    }
+  return times;
+}
+
+/* `times_raised` of the first item raised again of report @source in
+ * the JSON export of what the window shows. */
+static gint64
+json_times_raised (IcWindow   *window,
+                   const char *source)
+{
+  GListModel *all = G_LIST_MODEL (ic_window_get_store (window));
+  g_autoptr(GListStore) none = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(JsonNode) document = ic_changes_export_document (all, ic_window_get_reports (window),
+                                                              G_LIST_MODEL (none));
+  JsonArray *reports = json_object_get_array_member (json_node_get_object (document), "reports");
+
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, i);
+      JsonObject *changes;
+
+      if (g_strcmp0 (json_object_get_string_member (report, "source"), source) != 0 ||
+          json_object_get_null_member (report, "changes"))
+        continue;
+      changes = json_object_get_object_member (report, "changes");
+      return json_object_get_int_member (json_array_get_object_element (
+        json_object_get_array_member (changes, "raised_again"), 0), "times_raised");
+    }
+  return -1;
+}
+
+/* The report page's "↻ Raised N times" of its first item: N. */
+static guint
+page_times_raised (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  const char *text;
+
+  collect_by_class (page, "recurrence-times", found);
+  if (found->len == 0)
+    return 0;
+  text = gtk_label_get_label (g_ptr_array_index (found, 0));
+  return (guint) g_ascii_strtoull (strstr (text, "Raised ") + strlen ("Raised "), NULL, 10);
+}
+
+/* With "From 2020", an item raised in 2015, 2018 and 2021 says "3" on
+ * the window's timeline as on its report page and in the JSON: the count
+ * is of every loaded report, whichever years are shown; no line is drawn
+ * to the reports the filter hides. */
+static void
+test_times_raised_under_date_filter (void)
+{
+  static const MadeReport made[] = {
+    { "/r/bexley-2015.txt", IC_INSPECTION_TYPE_ILACS, 2015 },
+    { "/r/bexley-2018.txt", IC_INSPECTION_TYPE_ILACS, 2018 },
+    { "/r/bexley-2021.txt", IC_INSPECTION_TYPE_FOCUSED_VISIT, 2021 },
+  };
+  IcWindow *window = new_window_made (made, G_N_ELEMENTS (made));
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  guint lines;
+
+  ic_report_filter_reset (filter);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (timeline_times_in (window, 2021, &lines), ==, 3);
+  g_assert_cmpuint (lines, ==, 2);
+
+  ic_report_filter_set_from_year (filter, 2020);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_window_get_reports (window)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/bexley-2021.txt");
+  g_assert_cmpuint (page_times_raised (reports), ==, 3);
+  g_assert_cmpint (json_times_raised (window, "/r/bexley-2021.txt"), ==, 3);
+  g_assert_cmpuint (timeline_times_in (window, 2021, &lines), ==, 3);
+  g_assert_cmpuint (lines, ==, 0);
+
+  ic_report_filter_reset (filter);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Unlink on a recurrence link: the link leaves the page, the counts of
@@ -1323,6 +1437,7 @@ main (int   argc,
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);
   g_test_add_func ("/ui/report-page/correction-menu-grades", test_correction_menu_grades);
   g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
+  g_test_add_func ("/ui/report-page/times-raised-under-date-filter", test_times_raised_under_date_filter);
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);

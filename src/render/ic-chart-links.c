@@ -283,3 +283,78 @@ ic_chart_links_find (GListModel *reports)
 
   return ic_chart_links_from_recurrences (recurrences);
 }
+
+static char *
+shown_key (const char  *authority,
+           const GDate *date)
+{
+  return g_strdup_printf ("%s\x1f%u", authority != NULL ? authority : "", g_date_get_julian (date));
+}
+
+static gboolean
+date_shown (GHashTable  *shown,
+            const char  *authority,
+            const GDate *date)
+{
+  g_autofree char *key = NULL;
+
+  if (!g_date_valid (date))
+    return FALSE;
+  key = shown_key (authority, date);
+  return g_hash_table_contains (shown, key);
+}
+
+static IcChartLink *
+link_copy (const IcChartLink *link)
+{
+  IcChartLink *copy = ic_chart_link_new (link->authority, link->theme, &link->earlier, &link->later);
+
+  copy->times_raised = link->times_raised;
+  copy->carried_forward = link->carried_forward;
+  copy->user_linked = link->user_linked;
+  copy->mark_only = link->mark_only;
+  copy->item = link->item;
+  return copy;
+}
+
+/**
+ * ic_chart_links_pick:
+ * @links: (element-type IcChartLink): joins found among every loaded
+ *   report of some authorities
+ * @shown: a list model of #IcReport, the reports a chart draws
+ *
+ * A date filter shows part of an authority's history, but how many times
+ * an area was raised is a fact about every loaded report (README,
+ * "Recurrences are found among every loaded report"): the joins are
+ * found once among them all and only picked here. A mark is kept when
+ * its report is shown, with its whole chain's count; a line only when
+ * both its reports are.
+ *
+ * Returns: (transfer full) (element-type IcChartLink): copies of those
+ *   of @links drawn among @shown
+ */
+GPtrArray *
+ic_chart_links_pick (GPtrArray  *links,
+                     GListModel *shown)
+{
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *picked = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+      const GDate *date = ic_report_get_sort_date (report);
+
+      if (date != NULL)
+        g_hash_table_add (dates, shown_key (ic_report_get_authority (report), date));
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (links, i);
+
+      if (date_shown (dates, link->authority, &link->later) &&
+          (link->mark_only || date_shown (dates, link->authority, &link->earlier)))
+        g_ptr_array_add (picked, link_copy (link));
+    }
+  return picked;
+}

@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 
 GPtrArray *ic_chart_links_from_recurrences (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *ic_chart_links_find             (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *ic_chart_links_pick             (GPtrArray  *links,
+                                            GListModel *shown) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

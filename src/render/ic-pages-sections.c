@@ -293,9 +293,7 @@ has_report_on (GPtrArray   *reports,
   return FALSE;
 }
 
-/* How many times item @index of @report had been raised, as its mark on
- * the timeline says ("raised 3 times"): 0 unless the item recurs, i.e.
- * is the later item of a link, whatever row its chain's line takes. */
+/* An item by its authority, its report's date and its index. */
 static char *
 item_key (const char  *authority,
           const GDate *date,
@@ -322,6 +320,9 @@ index_item_times (GPtrArray *links)
   return times;
 }
 
+/* How many times item @index of @report had been raised, as its mark on
+ * the timeline says ("raised 3 times"): 0 unless the item recurs, i.e.
+ * is the later item of a link, whatever row its chain's line takes. */
 static guint
 item_times_raised (IcPages  *pages,
                    IcReport *report,

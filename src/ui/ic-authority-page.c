@@ -396,9 +396,13 @@ changes_section (IcChanges *changes)
       g_autofree char *status =
         again->user_linked
         /* Translators: an item the user linked to an earlier one */
-        ? g_strdup_printf (_("Raised %u times, first in %u (linked by you)"), again->times_raised, again->first_year)
+        ? g_strdup_printf (ngettext ("Raised %u time, first in %u (linked by you)",
+                                     "Raised %u times, first in %u (linked by you)", again->times_raised),
+                           again->times_raised, again->first_year)
         /* Translators: "Raised 3 times, first in 2016", as the timeline's mark counts */
-        : g_strdup_printf (_("Raised %u times, first in %u"), again->times_raised, again->first_year);
+        : g_strdup_printf (ngettext ("Raised %u time, first in %u", "Raised %u times, first in %u",
+                                     again->times_raised),
+                           again->times_raised, again->first_year);
 
       append_item (GTK_LIST_BOX (list), changes->report, again->index, status);
     }

@@ -338,9 +338,14 @@ static GPtrArray *
 cached_links (IcChartWidget *self,
               GPtrArray    **missing)
 {
+  GListModel *all = NULL;
+
+  /* Counts are of every loaded report, whichever years are shown. */
+  if (GTK_IS_FILTER_LIST_MODEL (self->model))
+    all = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (self->model));
   if (self->links_cache == NULL)
     self->links_cache = ic_links_cache_new ();
-  return ic_links_cache_lookup (self->links_cache, self->model, missing);
+  return ic_links_cache_lookup (self->links_cache, all, self->model, missing);
 }
 
 static void
@@ -354,6 +359,16 @@ update (IcChartWidget *self)
   cancel_links_job (self);
   if (self->kind == IC_CHART_TIMELINE && self->model != NULL)
     links = cached_links (self, &missing);
+  /* Found here and now, and among every loaded report: the chart would
+   * find them among the reports shown only (README, "Recurrences"). */
+  if (links == NULL && missing != NULL)
+    {
+      g_autoptr(GPtrArray) found = ic_links_cache_find (missing);
+
+      ic_links_cache_add (self->links_cache, missing, found);
+      g_clear_pointer (&missing, g_ptr_array_unref);
+      links = cached_links (self, &missing);
+    }
   prepare (self, links);
 }
 

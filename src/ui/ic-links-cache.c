@@ -9,7 +9,11 @@
  * (snapshots: a report read again or corrected gets a new value, and no
  * longer matches), and a filter change only picks them: found anew are
  * only the authorities whose reports are new to the cache (reports
- * arriving, a date filter cutting an authority's history).
+ * arriving, read again). They are found among every loaded report of
+ * the authority, not only those a date filter shows: how many times an
+ * area was raised is a fact about them all (README, "Recurrences are
+ * found among every loaded report"), and a year chosen only picks the
+ * marks and lines of the reports shown (ic_chart_links_pick()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,8 +25,8 @@
 #include "ic-links-cache.h"
 #include "ic-report-snapshot.h"
 
-/* Kept per authority: the last few report sets (with a date filter on
- * and off, an authority has two). */
+/* Kept per authority: the last few report sets (reports read again,
+ * corrected, arriving). */
 #define ENTRIES_PER_AUTHORITY 3
 
 typedef struct
@@ -124,18 +128,6 @@ lookup_group (IcLinksCache *self,
   return NULL;
 }
 
-static IcChartLink *
-link_copy (const IcChartLink *link)
-{
-  IcChartLink *copy = ic_chart_link_new (link->authority, link->theme, &link->earlier, &link->later);
-
-  copy->times_raised = link->times_raised;
-  copy->carried_forward = link->carried_forward;
-  copy->mark_only = link->mark_only;
-  copy->item = link->item;
-  return copy;
-}
-
 static GListModel *
 snapshot_group (GPtrArray *group)
 {
@@ -150,30 +142,47 @@ snapshot_group (GPtrArray *group)
   return G_LIST_MODEL (snapshots);
 }
 
+/* The group of @all's reports of @shown's authority; @shown when @all
+ * has none. */
+static GPtrArray *
+loaded_group (GHashTable *all,
+              GPtrArray  *shown)
+{
+  GPtrArray *group = g_hash_table_lookup (all, authority_key (g_ptr_array_index (shown, 0)));
+
+  return group != NULL ? group : shown;
+}
+
 /**
  * ic_links_cache_lookup:
+ * @all: (nullable): a list model of #IcReport, every loaded report
+ *   (the model @reports filters); %NULL when @reports are all
  * @reports: a list model of #IcReport (the reports the timeline shows)
  * @missing: (out) (transfer full) (element-type GListModel): when some
- *   authority's reports are new to the cache, snapshots of them, one
- *   list per authority, for ic_links_cache_find()
+ *   authority's reports are new to the cache, snapshots of every loaded
+ *   report of it, one list per authority, for ic_links_cache_find()
  *
  * Returns: (transfer full) (nullable) (element-type IcChartLink): the
- *   joins among @reports, as ic_chart_links_find() gives them, or %NULL
- *   while some are still to find
+ *   joins among every loaded report of the authorities of @reports, as
+ *   ic_chart_links_find() gives them, picked for @reports
+ *   (ic_chart_links_pick()), or %NULL while some are still to find
  */
 GPtrArray *
 ic_links_cache_lookup (IcLinksCache *self,
+                       GListModel   *all,
                        GListModel   *reports,
                        GPtrArray   **missing)
 {
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = group_by_authority (reports, order);
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_chart_link_free);
+  g_autoptr(GPtrArray) all_order = g_ptr_array_new ();
+  g_autoptr(GHashTable) all_groups = group_by_authority (all != NULL ? all : reports, all_order);
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
 
   *missing = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint g = 0; g < order->len; g++)
     {
-      GPtrArray *group = g_ptr_array_index (order, g);
+      GPtrArray *group = loaded_group (all_groups, g_ptr_array_index (order, g));
       Entry *entry = group->len < 2 ? NULL : lookup_group (self, group);
 
       /* One report recurs from nothing: no join to find. */
@@ -184,13 +193,12 @@ ic_links_cache_lookup (IcLinksCache *self,
           g_ptr_array_add (*missing, snapshot_group (group));
           continue;
         }
-      for (guint i = 0; (*missing)->len == 0 && i < entry->links->len; i++)
-        g_ptr_array_add (links, link_copy (g_ptr_array_index (entry->links, i)));
+      g_ptr_array_extend (links, entry->links, NULL, NULL);
     }
   if ((*missing)->len > 0)
     return NULL;
   g_clear_pointer (missing, g_ptr_array_unref);
-  return g_steal_pointer (&links);
+  return ic_chart_links_pick (links, reports);
 }
 
 /**

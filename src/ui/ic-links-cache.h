@@ -13,6 +13,7 @@ typedef struct _IcLinksCache IcLinksCache;
 IcLinksCache *ic_links_cache_new    (void);
 void          ic_links_cache_free   (IcLinksCache *self);
 GPtrArray    *ic_links_cache_lookup (IcLinksCache *self,
+                                     GListModel   *all,
                                      GListModel   *reports,
                                      GPtrArray   **missing) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray    *ic_links_cache_find   (GPtrArray    *missing) G_GNUC_WARN_UNUSED_RESULT;

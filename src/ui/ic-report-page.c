@@ -315,7 +315,7 @@ add_recurrence_links (IcReportPage *self,
   if (times > 1)
     {
       /* Translators: an item whose area the authority was told about three times by this report */
-      g_autofree char *text = g_strdup_printf (_("\u21bb Raised %u times"), times);
+      g_autofree char *text = g_strdup_printf (ngettext ("\u21bb Raised %u time", "\u21bb Raised %u times", times), times);
       GtkWidget *label = wrapped_label (text, "caption-heading");
 
       gtk_widget_add_css_class (label, "recurrence-times");
