@@ -32,7 +32,7 @@
 #
 # features.tsv holds every item pair the finder weighs in the tuning
 # half's authorities (a held-out one only with the switch above), its
-# labeller, whether that labeller paired it, and the features ic-recurrence.c computes
+# labeller, whether that labeller paired it, and the features ic-pair-features.c computes
 # for it (src/core/analysis/ic-pair-features.h lists them; --drop leaves
 # some out). The features are standardised, the model fitted with an L2
 # penalty (C below), and the link threshold chosen as the one with the
@@ -238,7 +238,7 @@ def write_model(names, authority, y, x):
     print('# to rerun it) from the tuning half of the hand labels: %d item pairs of' % len(y))
     print('# %d authorities, %d of them paired by the labeller. A pair links when' % (len(set(authority)), y.sum()))
     print('#   1 / (1 + exp(-(intercept + sum of weight x feature))) >= 0.55')
-    print('# Features are in their own units (ic-recurrence.c computes them);')
+    print('# Features are in their own units (ic-pair-features.c computes them);')
     print('# L2 penalty C=%g; threshold %.3f chosen out of sample, folded into' % (C, threshold))
     print('# the intercept.')
     print()

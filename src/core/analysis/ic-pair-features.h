@@ -4,16 +4,17 @@
  * ic_recurrence_foreach_pair() computes these features for every pair
  * the recurrence finder weighs, from the two items and the authority's
  * own reports; test-recurrence-labels writes them for the tuning half
- * (IC_RECURRENCE_FEATURES_TSV) and tests/recurrence-labels/fit-model.py
+ * (IC_RECURRENCE_FEATURES_TSV; the held-out half too with
+ * IC_RECURRENCE_FEATURES_ALL=1) and tests/recurrence-labels/fit-model.py
  * measures a logistic model over them, leaving one authority out. The
- * app does not use them: a model over them was tried and not adopted
- * (tests/recurrence-labels/README.md, fifth round).
+ * app does not use them: models over them were tried and not adopted
+ * (tests/recurrence-labels/README.md, fifth and sixth rounds).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include "ic-recurrence.h"
 
 G_BEGIN_DECLS
 typedef enum
@@ -54,6 +55,14 @@ typedef enum
   IC_PAIR_N_FEATURES
 } IcPairFeature;
 
-const char *ic_pair_feature_name (IcPairFeature feature);
+const char *ic_pair_feature_name       (IcPairFeature feature);
+
+typedef void (*IcPairFunc) (const IcItemRef *earlier,
+                            const IcItemRef *later,
+                            const double    *features,
+                            gpointer         user_data);
+void        ic_recurrence_foreach_pair (GListModel   *reports,
+                                        IcPairFunc    func,
+                                        gpointer      user_data);
 
 G_END_DECLS

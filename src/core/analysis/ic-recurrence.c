@@ -1,4 +1,8 @@
-/* ic-recurrence.c
+/* ic-recurrence.c: which improvement items raise again what an earlier
+ * report of the same authority raised
+ *
+ * The features of item pairs that a learned model of recurrence was
+ * fitted on (and not adopted) are measured apart, in ic-pair-features.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +14,7 @@
 #include <string.h>
 
 #include "ic-concepts.h"
-#include "ic-pair-features.h"
-#include "ic-recurrence.h"
+#include "ic-recurrence-private.h"
 #include "ic-words.h"
 #include "ic-work-crew.h"
 
@@ -176,9 +179,9 @@ content_stems (const char *text)
 }
 
 /* @idf maps a stem to its weight; NULL weighs every word 1. */
-static double
-word_weight (GHashTable *idf,
-             const char *stem)
+double
+_ic_recurrence_word_weight (GHashTable *idf,
+                            const char *stem)
 {
   gpointer value;
 
@@ -190,11 +193,11 @@ word_weight (GHashTable *idf,
 /* Cosine of two sets of stems; 0 when they share fewer than
  * IC_RECURRENCE_MIN_SHARED words, since one common word ("process",
  * "learning") is a coincidence, not substance. */
-static double
-cosine (GHashTable *a,
-        GHashTable *b,
-        GHashTable *idf,
-        guint       min_shared)
+double
+_ic_recurrence_cosine (GHashTable *a,
+                       GHashTable *b,
+                       GHashTable *idf,
+                       guint       min_shared)
 {
   GHashTableIter iter;
   gpointer stem;
@@ -204,7 +207,7 @@ cosine (GHashTable *a,
   g_hash_table_iter_init (&iter, a);
   while (g_hash_table_iter_next (&iter, &stem, NULL))
     {
-      double w = word_weight (idf, stem);
+      double w = _ic_recurrence_word_weight (idf, stem);
 
       norm_a += w * w;
       if (g_hash_table_contains (b, stem))
@@ -216,7 +219,7 @@ cosine (GHashTable *a,
   g_hash_table_iter_init (&iter, b);
   while (g_hash_table_iter_next (&iter, &stem, NULL))
     {
-      double w = word_weight (idf, stem);
+      double w = _ic_recurrence_word_weight (idf, stem);
 
       norm_b += w * w;
     }
@@ -233,7 +236,7 @@ ic_words_similarity (const char *a,
   g_autoptr(GHashTable) sa = content_stems (a);
   g_autoptr(GHashTable) sb = content_stems (b);
 
-  return cosine (sa, sb, NULL, IC_RECURRENCE_MIN_SHARED);
+  return _ic_recurrence_cosine (sa, sb, NULL, IC_RECURRENCE_MIN_SHARED);
 }
 
 /* ---- finding ---- */
@@ -246,83 +249,15 @@ ic_words_similarity (const char *a,
  * common with that inspection's items. */
 #define SAID_REPEATED_BONUS 0.15
 
-/* What the pair features read of one item alone. */
-typedef struct
-{
-  gboolean timeliness;  /* names timeliness or delay */
-  gboolean quality;     /* names quality */
-  gboolean repeated;    /* says it was raised at the last inspection */
-  double   length;      /* log (1 + its content words) */
-} ItemTraits;
-
-typedef struct
-{
-  IcReport   *report;
-  GPtrArray  *items;     /* of IcImprovement */
-  GPtrArray  *stems;     /* of GHashTable, parallel to items */
-  GPtrArray  *concepts;  /* of GArray of IcConceptHit, parallel to items */
-  GArray     *traits;    /* of ItemTraits, parallel to items */
-  GPtrArray  *roots;     /* of GHashTable, parallel to items */
-} Entry;
-
-/* Words too common in improvement items to say anything of a pair. */
-static const char *root_stop_words[] = {
-  "the", "and", "for", "with", "are", "that", "this", "its", "from", "their", "they", "all", "when",
-  "which", "has", "have", "been", "not", "more", "than", "where", "who", "children", "young",
-  "people", "child", "ensure", "improve", "improvement", "improving", "should", "including", NULL
-};
-
-/* The distinct roots of a text's words: the first six letters of each
- * word of three letters or more, common words left out. Cruder than
- * stems, and better at telling labelled pairs apart: it joins "permanence"
- * and "permanent", "assess" and "assessment". */
-static GHashTable *
-word_roots (const char *text)
-{
-  GHashTable *roots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      g_autofree char *word = NULL;
-
-      while (*p != '\0' && !g_ascii_isalpha (*p))
-        p++;
-      start = p;
-      while (g_ascii_isalpha (*p))
-        p++;
-      word = g_ascii_strdown (start, p - start);
-      if (p - start > 2 && !g_strv_contains (root_stop_words, word))
-        g_hash_table_add (roots, g_strndup (word, 6));
-    }
-  return roots;
-}
-
-static gboolean says_repeated (const char *text);
-
-static gboolean
-matches (const char *pattern,
-         GRegex    **cache,
-         const char *text)
+/* Whether @text matches @pattern, compiled once into @cache. */
+gboolean
+_ic_recurrence_matches (const char *pattern,
+                        GRegex    **cache,
+                        const char *text)
 {
   if (g_once_init_enter (cache))
     g_once_init_leave (cache, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   return g_regex_match (*cache, text, 0, NULL);
-}
-
-static ItemTraits
-item_traits (const char *text,
-             GHashTable *stems)
-{
-  static GRegex *timeliness, *quality;
-  ItemTraits traits;
-
-  traits.timeliness = matches ("\\b(timel|delay|prompt|timescale|pace|swift|quick)", &timeliness, text);
-  traits.quality = matches ("\\bquality\\b", &quality, text);
-  traits.repeated = says_repeated (text);
-  traits.length = log1p (g_hash_table_size (stems));
-  return traits;
 }
 
 static void
@@ -334,27 +269,11 @@ entry_free (gpointer data)
   g_ptr_array_unref (entry->items);
   g_ptr_array_unref (entry->stems);
   g_ptr_array_unref (entry->concepts);
-  g_clear_pointer (&entry->traits, g_array_unref);
-  g_clear_pointer (&entry->roots, g_ptr_array_unref);
   g_free (entry);
 }
 
-/* What the pair features read of each item besides its stems and
- * concepts: only ic_recurrence_foreach_pair() needs it. */
-static void
-add_feature_traits (Entry      *entry,
-                    const char *text,
-                    GHashTable *stems)
-{
-  ItemTraits traits = item_traits (text, stems);
-
-  g_array_append_val (entry->traits, traits);
-  g_ptr_array_add (entry->roots, word_roots (text));
-}
-
 static Entry *
-entry_new (IcReport *report,
-           gboolean  with_features)
+entry_new (IcReport *report)
 {
   GListModel *items = ic_report_get_improvements (report);
   IcConcepts *concepts = ic_concepts_get_default ();
@@ -364,24 +283,16 @@ entry_new (IcReport *report,
   entry->items = g_ptr_array_new_with_free_func (g_object_unref);
   entry->stems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
   entry->concepts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  if (with_features)
-    {
-      entry->traits = g_array_new (FALSE, FALSE, sizeof (ItemTraits));
-      entry->roots = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
-    }
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       IcImprovement *item = g_list_model_get_item (items, i);
       const char *text = ic_improvement_get_text (item);
       /* One reading of the words serves both measures. */
       g_autoptr(GArray) tokens = ic_words_tokenise (text);
-      GHashTable *stems = content_stems_of (tokens);
 
       g_ptr_array_add (entry->items, item);
-      g_ptr_array_add (entry->stems, stems);
+      g_ptr_array_add (entry->stems, content_stems_of (tokens));
       g_ptr_array_add (entry->concepts, ic_concepts_match_tokens (concepts, text, tokens));
-      if (with_features)
-        add_feature_traits (entry, text, stems);
     }
   return entry;
 }
@@ -433,9 +344,9 @@ recurrence_new (Entry      *earlier,
 /* Whether the items name, in what they ask for, cohorts of children and
  * none in common: care plans of children in care and child protection
  * plans are about different children. */
-static gboolean
-other_cohorts (GArray *a,
-               GArray *b)
+gboolean
+_ic_recurrence_other_cohorts (GArray *a,
+                              GArray *b)
 {
   IcConcepts *concepts = ic_concepts_get_default ();
   gboolean cohort_a = FALSE, cohort_b = FALSE;
@@ -468,18 +379,18 @@ other_cohorts (GArray *a,
  * concepts they share, and their shared words; nothing when they are
  * about different cohorts of children. @best_concept: the shared
  * concept that weighs most, or -1. */
-static double
-concern_score (GArray     *earlier_concepts,
-               GArray     *later_concepts,
-               GHashTable *earlier_stems,
-               GHashTable *later_stems,
-               int        *best_concept)
+double
+_ic_recurrence_concern_score (GArray     *earlier_concepts,
+                              GArray     *later_concepts,
+                              GHashTable *earlier_stems,
+                              GHashTable *later_stems,
+                              int        *best_concept)
 {
   IcConcepts *concepts = ic_concepts_get_default ();
   double score = 0, best = 0;
 
   *best_concept = -1;
-  if (other_cohorts (earlier_concepts, later_concepts))
+  if (_ic_recurrence_other_cohorts (earlier_concepts, later_concepts))
     return 0;
   for (guint i = 0; i < earlier_concepts->len; i++)
     {
@@ -502,26 +413,26 @@ concern_score (GArray     *earlier_concepts,
             }
         }
     }
-  return score + WORDS_WEIGHT * cosine (earlier_stems, later_stems, NULL, IC_RECURRENCE_MIN_SHARED);
+  return score + WORDS_WEIGHT * _ic_recurrence_cosine (earlier_stems, later_stems, NULL, IC_RECURRENCE_MIN_SHARED);
 }
 
 /* "This was a recommendation at the last inspection.": the item says
  * itself that it repeats the previous inspection. */
-static gboolean
-says_repeated (const char *text)
+gboolean
+_ic_recurrence_says_repeated (const char *text)
 {
   static GRegex *re;
 
-  return matches ("\\b(?:was|were|is|remains?)\\s+(?:a|an|the)?\\s*"
+  return _ic_recurrence_matches ("\\b(?:was|were|is|remains?)\\s+(?:a|an|the)?\\s*"
                   "(?:recommendation|area|areas|priority)[^.]{0,60}"
                   "\\b(?:last|previous)\\s+inspection", &re, text);
 }
 
 /* Items for the safeguarding board and items for the local authority are
  * told to different bodies: one does not repeat the other. */
-static gboolean
-same_addressee (IcImprovement *a,
-                IcImprovement *b)
+gboolean
+_ic_recurrence_same_addressee (IcImprovement *a,
+                               IcImprovement *b)
 {
   return (ic_improvement_get_scope (a) == IC_SCOPE_LSCB) ==
          (ic_improvement_get_scope (b) == IC_SCOPE_LSCB);
@@ -537,7 +448,8 @@ match_in_report (Entry     *earlier,
                  GPtrArray *out)
 {
   IcImprovement *item = g_ptr_array_index (later->items, index);
-  double bonus = previous && says_repeated (ic_improvement_get_text (item)) ? SAID_REPEATED_BONUS : 0;
+  gboolean says_repeated = previous && _ic_recurrence_says_repeated (ic_improvement_get_text (item));
+  double bonus = says_repeated ? SAID_REPEATED_BONUS : 0;
 
   for (guint i = 0; i < earlier->items->len; i++)
     {
@@ -546,12 +458,12 @@ match_in_report (Entry     *earlier,
       int concept;
       double score;
 
-      if (!same_addressee (before, item))
+      if (!_ic_recurrence_same_addressee (before, item))
         continue;
-      score = concern_score (g_ptr_array_index (earlier->concepts, i),
-                             g_ptr_array_index (later->concepts, index),
-                             g_ptr_array_index (earlier->stems, i),
-                             g_ptr_array_index (later->stems, index), &concept) + bonus;
+      score = _ic_recurrence_concern_score (g_ptr_array_index (earlier->concepts, i),
+                                            g_ptr_array_index (later->concepts, index),
+                                            g_ptr_array_index (earlier->stems, i),
+                                            g_ptr_array_index (later->stems, index), &concept) + bonus;
       if (score < IC_RECURRENCE_THRESHOLD)
         continue;
       found = recurrence_new (earlier, i, later, index, shared_theme (before, item), score);
@@ -560,9 +472,9 @@ match_in_report (Entry     *earlier,
     }
 }
 
-static gboolean
-same_authority_earlier (Entry *earlier,
-                        Entry *later)
+gboolean
+_ic_recurrence_same_authority_earlier (Entry *earlier,
+                                       Entry *later)
 {
   const GDate *de = ic_report_get_sort_date (earlier->report);
   const GDate *dl = ic_report_get_sort_date (later->report);
@@ -572,16 +484,16 @@ same_authority_earlier (Entry *earlier,
          de != NULL && dl != NULL && g_date_compare (de, dl) < 0;
 }
 
-static gboolean
-is_graded_inspection (Entry *entry)
+gboolean
+_ic_recurrence_is_graded_inspection (Entry *entry)
 {
   return ic_inspection_type_is_graded (ic_report_get_inspection_type (entry->report));
 }
 
 /* The last graded inspection of the authority before @later_pos. */
-static Entry *
-previous_inspection (GPtrArray *entries,
-                     guint      later_pos)
+Entry *
+_ic_recurrence_previous_inspection (GPtrArray *entries,
+                                    guint      later_pos)
 {
   Entry *later = g_ptr_array_index (entries, later_pos);
 
@@ -589,7 +501,7 @@ previous_inspection (GPtrArray *entries,
     {
       Entry *earlier = g_ptr_array_index (entries, e);
 
-      if (same_authority_earlier (earlier, later) && is_graded_inspection (earlier))
+      if (_ic_recurrence_same_authority_earlier (earlier, later) && _ic_recurrence_is_graded_inspection (earlier))
         return earlier;
     }
   return NULL;
@@ -628,7 +540,7 @@ named_report (GPtrArray  *entries,
       Entry *earlier = g_ptr_array_index (entries, e);
       const GDate *dates[] = { ic_report_get_start_date (earlier->report), ic_report_get_end_date (earlier->report) };
 
-      if (!same_authority_earlier (earlier, later) || earlier->items->len == 0)
+      if (!_ic_recurrence_same_authority_earlier (earlier, later) || earlier->items->len == 0)
         continue;
       for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
         if (dates[d] != NULL && g_date_valid (dates[d]) && g_date_get_year (dates[d]) == year &&
@@ -677,11 +589,11 @@ carried_from (GPtrArray *entries,
       Entry *earlier = g_ptr_array_index (entries, e);
       IcInspectionType type = ic_report_get_inspection_type (earlier->report);
 
-      if (!same_authority_earlier (earlier, later) || earlier->items->len == 0)
+      if (!_ic_recurrence_same_authority_earlier (earlier, later) || earlier->items->len == 0)
         continue;
       if (want_visit && type != IC_INSPECTION_TYPE_FOCUSED_VISIT && type != IC_INSPECTION_TYPE_MONITORING_VISIT)
         continue;
-      if (want_inspection && !is_graded_inspection (earlier))
+      if (want_inspection && !_ic_recurrence_is_graded_inspection (earlier))
         continue;
       return earlier;
     }
@@ -723,393 +635,6 @@ add_carried_forward (GPtrArray *entries,
       found->carried_forward = TRUE;
       g_ptr_array_add (out, found);
     }
-}
-
-/* ---- features of item pairs, for fitting a model of recurrence ---- */
-
-/* How much of the shorter item's content words the other item has too:
- * a short item ("The quality of assessments.") is wholly inside a long
- * one that raises it again. */
-static double
-word_coverage (GHashTable *a,
-               GHashTable *b)
-{
-  GHashTable *small = g_hash_table_size (a) <= g_hash_table_size (b) ? a : b;
-  GHashTable *large = small == a ? b : a;
-  GHashTableIter iter;
-  gpointer stem;
-  guint shared = 0;
-
-  if (g_hash_table_size (small) == 0)
-    return 0;
-  g_hash_table_iter_init (&iter, small);
-  while (g_hash_table_iter_next (&iter, &stem, NULL))
-    shared += g_hash_table_contains (large, stem);
-  return (double)shared / g_hash_table_size (small);
-}
-
-static const IcConceptHit *
-hit_of (GArray *hits,
-        guint   concept)
-{
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, IcConceptHit, i).concept == concept)
-      return &g_array_index (hits, IcConceptHit, i);
-  return NULL;
-}
-
-/* The concepts the items share, by where each item names them, and how
- * many each names that the other does not. */
-static void
-concept_features (GArray *a,
-                  GArray *b,
-                  double *x)
-{
-  IcConcepts *concepts = ic_concepts_get_default ();
-  static const IcPairFeature by_heads[] = { IC_PAIR_WEIGHT_IN_NO_HEAD, IC_PAIR_WEIGHT_IN_ONE_HEAD,
-                                            IC_PAIR_WEIGHT_IN_BOTH_HEADS };
-  guint shared = 0, both_heads = 0, unshared = 0;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      const IcConceptHit *ha = &g_array_index (a, IcConceptHit, i);
-      const IcConceptHit *hb = hit_of (b, ha->concept);
-      double w;
-
-      if (hb == NULL)
-        unshared++;
-      if (hb == NULL || ic_concepts_is_cohort (concepts, ha->concept))
-        continue;
-      w = ic_concepts_get_weight (concepts, ha->concept);
-      shared++;
-      both_heads += ha->in_head && hb->in_head;
-      x[by_heads[(ha->in_head != 0) + (hb->in_head != 0)]] += w;
-      x[IC_PAIR_TOP_CONCEPT_WEIGHT] = MAX (x[IC_PAIR_TOP_CONCEPT_WEIGHT], w);
-    }
-  for (guint j = 0; j < b->len; j++)
-    unshared += hit_of (a, g_array_index (b, IcConceptHit, j).concept) == NULL;
-  /* Capped: a long item naming many concepts is not that much likelier
-   * to repeat one. */
-  x[IC_PAIR_SHARED_CONCEPTS] = MIN (shared, 4u);
-  x[IC_PAIR_SHARED_IN_BOTH_HEADS] = MIN (both_heads, 3u);
-  x[IC_PAIR_UNSHARED_CONCEPTS] = MIN (unshared, 6u);
-}
-
-/* One item pair of an authority, an earlier report's item and a later
- * report's, with its features. */
-typedef struct
-{
-  Entry  *earlier;
-  guint   earlier_index;
-  guint   later_index;
-  int     concept;  /* the shared concept that weighs most, or -1 */
-  double  features[IC_PAIR_N_FEATURES];
-} Candidate;
-
-/* The reports a pair's features are read against. */
-typedef struct
-{
-  Entry *later;
-  Entry *previous;         /* the last report with items before later */
-  Entry *previous_graded;  /* the last graded inspection before later */
-  GHashTable *idf;         /* of the authority's word roots, from rarity_of() */
-} PairContext;
-
-/* A root rarer than this among the authority's items is a rare one. */
-#define RARE_ROOT_IDF 2.5
-
-/* How rare each word root is among all the authority's items,
- * ln ((N + 1) / (n + 1)) + 1 for a root n of its N items use: the
- * authority's own reports only, whatever else is loaded. */
-static GHashTable *
-rarity_of (GPtrArray  *entries,
-           const char *authority)
-{
-  GHashTable *idf = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer root, value;
-  guint n = 0;
-
-  for (guint e = 0; e < entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (entries, e);
-
-      if (g_strcmp0 (ic_report_get_authority (entry->report), authority) != 0)
-        continue;
-      for (guint i = 0; i < entry->roots->len; i++, n++)
-        {
-          g_hash_table_iter_init (&iter, g_ptr_array_index (entry->roots, i));
-          while (g_hash_table_iter_next (&iter, &root, NULL))
-            {
-              double *count = g_hash_table_lookup (idf, root);
-
-              if (count == NULL)
-                g_hash_table_insert (idf, g_strdup (root), count = g_new0 (double, 1));
-              (*count)++;
-            }
-        }
-    }
-  g_hash_table_iter_init (&iter, idf);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    *(double *)value = log ((n + 1.0) / (*(double *)value + 1.0)) + 1.0;
-  return idf;
-}
-
-/* rarity_of() the authority of the report at @later_pos, read once per
- * authority into @cache. */
-static GHashTable *
-cached_rarity (GHashTable *cache,
-               GPtrArray  *entries,
-               guint       later_pos)
-{
-  Entry *later = g_ptr_array_index (entries, later_pos);
-  const char *authority = ic_report_get_authority (later->report);
-  GHashTable *idf = g_hash_table_lookup (cache, authority);
-
-  if (idf == NULL)
-    g_hash_table_insert (cache, g_strdup (authority), idf = rarity_of (entries, authority));
-  return idf;
-}
-
-static GHashTable *
-rarity_cache_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
-}
-
-static double
-shared_rare_roots (GHashTable *a,
-                   GHashTable *b,
-                   GHashTable *idf)
-{
-  GHashTableIter iter;
-  gpointer root;
-  guint n = 0;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &root, NULL))
-    n += g_hash_table_contains (b, root) && word_weight (idf, root) > RARE_ROOT_IDF;
-  return MIN (n, 5u);
-}
-
-static double
-years_between (IcReport *earlier,
-               IcReport *later)
-{
-  return g_date_days_between (ic_report_get_sort_date (earlier), ic_report_get_sort_date (later)) / 365.25;
-}
-
-/* The features of one pair that need only the two items and their
- * reports (the ones comparing it with other pairs come after). */
-static void
-pair_features (const PairContext *ctx,
-               Entry             *earlier,
-               guint              i,
-               guint              j,
-               Candidate         *c)
-{
-  const ItemTraits *ta = &g_array_index (earlier->traits, ItemTraits, i);
-  const ItemTraits *tb = &g_array_index (ctx->later->traits, ItemTraits, j);
-  GArray *ca = g_ptr_array_index (earlier->concepts, i);
-  GArray *cb = g_ptr_array_index (ctx->later->concepts, j);
-  GHashTable *sa = g_ptr_array_index (earlier->stems, i);
-  GHashTable *sb = g_ptr_array_index (ctx->later->stems, j);
-  GHashTable *ra = g_ptr_array_index (earlier->roots, i);
-  GHashTable *rb = g_ptr_array_index (ctx->later->roots, j);
-  double *x = c->features;
-  double score = concern_score (ca, cb, sa, sb, &c->concept);
-
-  x[IC_PAIR_CONCERN_SCORE] = score;
-  x[IC_PAIR_SCORE_ABOVE_THRESHOLD] = MAX (0, score - IC_RECURRENCE_THRESHOLD);
-  x[IC_PAIR_WORD_COSINE] = cosine (sa, sb, NULL, IC_RECURRENCE_MIN_SHARED);
-  x[IC_PAIR_WORD_COVERAGE] = word_coverage (sa, sb);
-  x[IC_PAIR_ROOT_COVERAGE] = word_coverage (ra, rb);
-  x[IC_PAIR_ROOT_RARITY_COSINE] = cosine (ra, rb, ctx->idf, 1);
-  x[IC_PAIR_SHARED_RARE_ROOTS] = shared_rare_roots (ra, rb, ctx->idf);
-  concept_features (ca, cb, x);
-  x[IC_PAIR_EARLIER_LENGTH] = ta->length;
-  x[IC_PAIR_LATER_LENGTH] = tb->length;
-  x[IC_PAIR_TIMELINESS_DIFFERS] = ta->timeliness != tb->timeliness;
-  x[IC_PAIR_QUALITY_DIFFERS] = ta->quality != tb->quality;
-  x[IC_PAIR_YEARS_APART] = years_between (earlier->report, ctx->later->report);
-  x[IC_PAIR_PREVIOUS_REPORT] = earlier == ctx->previous;
-  x[IC_PAIR_EARLIER_GRADED] = is_graded_inspection (earlier);
-  x[IC_PAIR_LATER_GRADED] = is_graded_inspection (ctx->later);
-  x[IC_PAIR_SAYS_REPEATED] = tb->repeated && earlier == ctx->previous_graded;
-  x[IC_PAIR_OTHER_COHORTS] = other_cohorts (ca, cb);
-}
-
-/* Whether @score is the best of its group, and how far below it is. */
-static void
-set_rank (double        *x,
-          IcPairFeature  best,
-          IcPairFeature  gap,
-          double         group_best)
-{
-  double score = x[IC_PAIR_CONCERN_SCORE];
-
-  x[best] = score >= group_best - 1e-9;
-  x[gap] = group_best - score;
-}
-
-/* Pairs [@from, end) are one earlier report's with the later report:
- * how each compares with the later item's other candidates in that
- * report and with the earlier item's in the later report. */
-static void
-rank_in_report (GArray *candidates,
-                guint   from,
-                guint   n_earlier,
-                guint   n_later)
-{
-  g_autofree double *best_for_later = g_new0 (double, n_later);
-  g_autofree double *best_for_earlier = g_new0 (double, n_earlier);
-
-  for (guint k = from; k < candidates->len; k++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, k);
-      double score = c->features[IC_PAIR_CONCERN_SCORE];
-
-      best_for_later[c->later_index] = MAX (best_for_later[c->later_index], score);
-      best_for_earlier[c->earlier_index] = MAX (best_for_earlier[c->earlier_index], score);
-    }
-  for (guint k = from; k < candidates->len; k++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, k);
-      double *x = c->features;
-
-      set_rank (x, IC_PAIR_BEST_IN_REPORT, IC_PAIR_GAP_IN_REPORT, best_for_later[c->later_index]);
-      set_rank (x, IC_PAIR_BEST_FOR_EARLIER, IC_PAIR_GAP_FOR_EARLIER, best_for_earlier[c->earlier_index]);
-      x[IC_PAIR_MUTUAL_BEST] = x[IC_PAIR_BEST_IN_REPORT] && x[IC_PAIR_BEST_FOR_EARLIER];
-    }
-}
-
-/* How each pair compares with all the later item's candidates, in every
- * earlier report of the authority. */
-static void
-rank_for_later (GArray *candidates,
-                guint   n_later)
-{
-  g_autofree double *best = g_new0 (double, n_later);
-
-  for (guint k = 0; k < candidates->len; k++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, k);
-
-      best[c->later_index] = MAX (best[c->later_index], c->features[IC_PAIR_CONCERN_SCORE]);
-    }
-  for (guint k = 0; k < candidates->len; k++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, k);
-
-      set_rank (c->features, IC_PAIR_BEST_FOR_LATER, IC_PAIR_GAP_FOR_LATER, best[c->later_index]);
-      c->features[IC_PAIR_LATER_BEST_SCORE] = best[c->later_index];
-    }
-}
-
-/* The pairs of @earlier's items with the later report's, later item
- * first as the links are listed. */
-static void
-add_report_candidates (const PairContext *ctx,
-                       Entry             *earlier,
-                       GArray            *candidates)
-{
-  guint from = candidates->len;
-
-  for (guint j = 0; j < ctx->later->items->len; j++)
-    for (guint i = 0; i < earlier->items->len; i++)
-      {
-        Candidate c = { earlier, i, j, -1, { 0 } };
-
-        if (!same_addressee (g_ptr_array_index (earlier->items, i), g_ptr_array_index (ctx->later->items, j)))
-          continue;
-        pair_features (ctx, earlier, i, j, &c);
-        g_array_append_val (candidates, c);
-      }
-  rank_in_report (candidates, from, earlier->items->len, ctx->later->items->len);
-}
-
-/* Whether item @i of @earlier and item @k of @middle raise the same
- * concern by the concern score alone. */
-static gboolean
-concern_linked (Entry *earlier,
-                guint  i,
-                Entry *middle,
-                guint  k)
-{
-  int concept;
-
-  return same_addressee (g_ptr_array_index (earlier->items, i), g_ptr_array_index (middle->items, k)) &&
-         concern_score (g_ptr_array_index (earlier->concepts, i), g_ptr_array_index (middle->concepts, k),
-                        g_ptr_array_index (earlier->stems, i), g_ptr_array_index (middle->stems, k),
-                        &concept) >= IC_RECURRENCE_THRESHOLD;
-}
-
-/* How many items of reports between a pair's two both items repeat by
- * the concern score: a concern raised in 2015, 2019 and 2025 is labelled
- * 2015-2025 too, however its words drifted between the ends. */
-static void
-chain_support (GArray *candidates)
-{
-  for (guint a = 0; a < candidates->len; a++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, a);
-      const GDate *from = ic_report_get_sort_date (c->earlier->report);
-      guint n = 0;
-
-      for (guint b = 0; b < candidates->len; b++)
-        {
-          Candidate *m = &g_array_index (candidates, Candidate, b);
-
-          if (m->later_index == c->later_index &&
-              m->features[IC_PAIR_CONCERN_SCORE] >= IC_RECURRENCE_THRESHOLD &&
-              g_date_compare (from, ic_report_get_sort_date (m->earlier->report)) < 0 &&
-              concern_linked (c->earlier, c->earlier_index, m->earlier, m->earlier_index))
-            n++;
-        }
-      c->features[IC_PAIR_CHAIN_SUPPORT] = MIN (n, 3u);
-    }
-}
-
-/* The last report of the authority with items before @later_pos. */
-static Entry *
-previous_with_items (GPtrArray *entries,
-                     guint      later_pos)
-{
-  Entry *later = g_ptr_array_index (entries, later_pos);
-
-  for (guint e = later_pos; e-- > 0;)
-    {
-      Entry *earlier = g_ptr_array_index (entries, e);
-
-      if (same_authority_earlier (earlier, later) && earlier->items->len > 0)
-        return earlier;
-    }
-  return NULL;
-}
-
-/* Every pair of an earlier item of the authority with an item of the
- * report at @later_pos, with its features. Only the authority's own
- * reports are read. */
-static GArray *
-later_candidates (GPtrArray  *entries,
-                  guint       later_pos,
-                  GHashTable *idf)
-{
-  PairContext ctx = { g_ptr_array_index (entries, later_pos),
-                      previous_with_items (entries, later_pos),
-                      previous_inspection (entries, later_pos), idf };
-  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-
-  for (guint e = 0; e < later_pos; e++)
-    {
-      Entry *earlier = g_ptr_array_index (entries, e);
-
-      if (same_authority_earlier (earlier, ctx.later))
-        add_report_candidates (&ctx, earlier, candidates);
-    }
-  rank_for_later (candidates, ctx.later->items->len);
-  chain_support (candidates);
-  return candidates;
 }
 
 /* ---- the user's corrections ---- */
@@ -1189,7 +714,7 @@ apply_link_corrections (GPtrArray *entries,
           continue;
         }
       earlier = entry_with_content (entries, f[1]);
-      if (earlier == NULL || !same_authority_earlier (earlier, later) ||
+      if (earlier == NULL || !_ic_recurrence_same_authority_earlier (earlier, later) ||
           earlier_index >= earlier->items->len || later_index >= later->items->len)
         continue;
       found = out->len;
@@ -1210,14 +735,14 @@ find_for_report (GPtrArray *entries,
                  GPtrArray *out)
 {
   Entry *later = g_ptr_array_index (entries, later_pos);
-  Entry *previous = previous_inspection (entries, later_pos);
+  Entry *previous = _ic_recurrence_previous_inspection (entries, later_pos);
   guint from = out->len;
 
   for (guint e = 0; e < later_pos; e++)
     {
       Entry *earlier = g_ptr_array_index (entries, e);
 
-      if (!same_authority_earlier (earlier, later))
+      if (!_ic_recurrence_same_authority_earlier (earlier, later))
         continue;
       for (guint index = 0; index < later->items->len; index++)
         match_in_report (earlier, later, index, earlier == previous, out);
@@ -1226,16 +751,6 @@ find_for_report (GPtrArray *entries,
   apply_link_corrections (entries, later, from, out);
 }
 
-/**
- * ic_find_recurrences:
- * @reports: a list model of #IcReport with themes assigned
- *
- * Each authority's recurrences depend on its own reports only: no weight
- * comes from what else is loaded.
- *
- * Returns: (transfer full) (element-type IcRecurrence): recurrences by
- *   authority, then by the later report's date
- */
 static void
 fill_entry (gpointer slot,
             gpointer data)
@@ -1243,15 +758,14 @@ fill_entry (gpointer slot,
   gpointer *place = slot;
   g_autoptr(IcReport) report = *place;
 
-  *place = entry_new (report, GPOINTER_TO_INT (data));
+  *place = entry_new (report);
 }
 
-/* The entries of the reports that have an authority and a date, in the
- * reports' order. Each report is read by one thread only (a report's
- * list of items is not safe to read from two at once). */
-static GPtrArray *
-make_entries (GListModel *reports,
-              gboolean    with_features)
+/* The entries of the reports that have an authority and a date, sorted
+ * by authority and date. Each report is read by one thread only (a
+ * report's list of items is not safe to read from two at once). */
+GPtrArray *
+_ic_recurrence_entries_new (GListModel *reports)
 {
   guint n = g_list_model_get_n_items (reports);
   g_autofree gpointer *slots = g_new0 (gpointer, n);
@@ -1268,11 +782,12 @@ make_entries (GListModel *reports,
       g_ptr_array_add (items, &slots[items->len]);
     }
   if (items->len >= PARALLEL_FROM)
-    ic_work_crew_run (items, fill_entry, GINT_TO_POINTER (with_features), FALSE);
+    ic_work_crew_run (items, fill_entry, NULL, FALSE);
   else
-    g_ptr_array_foreach (items, fill_entry, GINT_TO_POINTER (with_features));
+    g_ptr_array_foreach (items, fill_entry, NULL);
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (entries, slots[i]);
+  g_ptr_array_sort (entries, compare_entries);
   return entries;
 }
 
@@ -1294,48 +809,10 @@ ic_find_recurrences (GListModel *reports)
 
   g_return_val_if_fail (G_IS_LIST_MODEL (reports), out);
 
-  entries = make_entries (reports, FALSE);
-  g_ptr_array_sort (entries, compare_entries);
-
+  entries = _ic_recurrence_entries_new (reports);
   for (guint e = 1; e < entries->len; e++)
     find_for_report (entries, e, out);
   return out;
-}
-
-/**
- * ic_recurrence_foreach_pair:
- * @reports: a list model of #IcReport
- * @func: called with every pair of items ic_find_recurrences() weighs
- *   (an earlier report's item and a later one's of the same authority,
- *   told to the same body) and its features (ic-pair-features.h), in
- *   IcPairFeature order
- *
- * For fitting a model of recurrence (tests/recurrence-labels/fit-model.py);
- * the finder itself does not use the features.
- */
-void
-ic_recurrence_foreach_pair (GListModel *reports,
-                            IcPairFunc  func,
-                            gpointer    user_data)
-{
-  g_autoptr(GPtrArray) entries = make_entries (reports, TRUE);
-  g_autoptr(GHashTable) rarity = rarity_cache_new ();
-
-  g_ptr_array_sort (entries, compare_entries);
-  for (guint e = 1; e < entries->len; e++)
-    {
-      Entry *later = g_ptr_array_index (entries, e);
-      g_autoptr(GArray) candidates = later_candidates (entries, e, cached_rarity (rarity, entries, e));
-
-      for (guint k = 0; k < candidates->len; k++)
-        {
-          Candidate *c = &g_array_index (candidates, Candidate, k);
-          IcItemRef earlier_ref = { c->earlier->report, c->earlier_index };
-          IcItemRef later_ref = { later->report, c->later_index };
-
-          func (&earlier_ref, &later_ref, c->features, user_data);
-        }
-    }
 }
 
 static void

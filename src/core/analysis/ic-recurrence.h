@@ -71,13 +71,6 @@ double     ic_words_similarity       (const char *a,
 
 GPtrArray *ic_find_recurrences      (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
 
-typedef void (*IcPairFunc) (const IcItemRef *earlier,
-                            const IcItemRef *later,
-                            const double    *features,
-                            gpointer         user_data);
-void       ic_recurrence_foreach_pair (GListModel *reports,
-                                       IcPairFunc  func,
-                                       gpointer    user_data);
 JsonNode  *ic_recurrences_to_json   (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *ic_recurrence_chains     (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
 guint      ic_recurrence_times_raised (GPtrArray *chains,
