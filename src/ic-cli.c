@@ -465,7 +465,6 @@ typedef struct
 {
   GListModel *reports;
   GListModel *failures;
-  GPtrArray  *recurrences; /* those ending in a kept report; NULL until asked for */
   GListModel *all;      /* every loaded report, where recurrences and changes are found */
   GPtrArray  *found;    /* every recurrence among all; NULL until asked for */
 } Selection;
@@ -474,37 +473,11 @@ static void
 selection_clear (Selection *selection)
 {
   g_clear_object (&selection->reports);
-  g_clear_pointer (&selection->recurrences, g_ptr_array_unref);
   g_clear_object (&selection->all);
   g_clear_pointer (&selection->found, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Selection, selection_clear)
-
-/* Recurrences are found among every loaded report, so that a filtered
- * output still says that an area of a kept report was raised before. */
-static GPtrArray *
-recurrences_into (GPtrArray  *all,
-                  GListModel *reports)
-{
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GPtrArray *into = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_recurrence_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
-
-      g_hash_table_add (kept, report);
-    }
-  for (guint i = 0; i < all->len; i++)
-    {
-      IcRecurrence *recurrence = g_ptr_array_index (all, i);
-
-      if (g_hash_table_contains (kept, ic_recurrence_get_later (recurrence)->report))
-        g_ptr_array_add (into, ic_recurrence_ref (recurrence));
-    }
-  return into;
-}
 
 static void
 select_reports (Selection     *selection,
@@ -526,25 +499,13 @@ selection_get_found (Selection *selection)
   return selection->found;
 }
 
-static GPtrArray *
-selection_get_recurrences (Selection *selection)
-{
-  if (selection->recurrences == NULL)
-    selection->recurrences = recurrences_into (selection_get_found (selection), selection->reports);
-  return selection->recurrences;
-}
-
 /* The joins of the recurrences ending in a kept report, each mark
  * saying its whole chain's count among every loaded report (README,
  * "Recurrences"), not only that of the recurrences kept. */
 static GPtrArray *
 selection_get_links (Selection *selection)
 {
-  GPtrArray *links = ic_chart_links_from_recurrences (selection_get_recurrences (selection));
-  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (selection_get_found (selection));
-
-  ic_chart_links_recount (links, all_links);
-  return links;
+  return ic_chart_links_of_selection (selection_get_found (selection), selection->reports);
 }
 
 static char *

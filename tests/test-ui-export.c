@@ -10,6 +10,8 @@
 
 #include "ic-csv.h"
 #include "ic-filter-spec.h"
+#include "ic-report-filter.h"
+#include "ic-report-private.h"
 #include "ic-test-util.h"
 #include "ic-ui-test-reports.h"
 #include "ic-window-private.h"
@@ -526,6 +528,61 @@ pdf_text (const char *path)
   return g_regex_replace_literal (spaces, text->str, -1, 0, " ", 0, NULL);
 }
 
+/* Bexley 2015, 2018 and 2021, each raising the same pre-proceedings
+ * work. */
+static IcWindow *
+window_with_chain (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  static const guint years[] = { 2015, 2018, 2021 };
+
+  g_object_ref_sink (window);
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/bexley-%u.txt", years[i]);
+      IcReport *report = make_report (source, "Bexley", IC_INSPECTION_TYPE_ILACS, 10, G_DATE_MAY, years[i],
+                                      IC_GRADE_GOOD);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
+
+      _ic_report_add_improvement (report, item);
+      g_ptr_array_add (reports, report);
+    }
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  return window;
+}
+
+/* With "From 2020" the window's pack says the 2021 item was raised three
+ * times, as the command line's does: counted among every loaded report,
+ * not only the one the filter shows. */
+static void
+test_pack_counts_under_date_filter (void)
+{
+  g_autoptr(IcWindow) window = window_with_chain ();
+  IcReportFilter *filter = IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window))));
+  g_autofree char *out_dir = g_dir_make_tmp ("ic-export-out-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "pack.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ic_report_filter_reset (filter);
+  ic_report_filter_set_from_year (filter, 2020);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_window_get_reports (window)), ==, 1);
+  g_assert_true (export_async (window, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Raised 3 times"));
+
+  ic_report_filter_reset (filter);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ic_test_remove_tree (out_dir);
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
@@ -816,6 +873,7 @@ main (int    argc,
   g_test_add_func ("/ui-export/name-for-format", test_name_for_format);
   g_test_add_func ("/ui-export/chosen-format-written", test_chosen_format_written);
   g_test_add_func ("/ui-export/json-as-cli", test_json_as_cli);
+  g_test_add_func ("/ui-export/pack-counts-under-date-filter", test_pack_counts_under_date_filter);
   g_test_add_func ("/ui-export/progress-shown", test_progress_shown);
   g_test_add_func ("/ui-export/cancel", test_cancel);
   g_test_add_func ("/ui-export/cancel-csv", test_cancel_csv);

@@ -403,3 +403,44 @@ ic_chart_links_recount (GPtrArray *links,
         link->times_raised = GPOINTER_TO_UINT (times);
     }
 }
+
+/**
+ * ic_chart_links_of_selection:
+ * @found: (element-type IcRecurrence): every recurrence among every
+ *   loaded report, from ic_find_recurrences()
+ * @shown: a list model of #IcReport, the reports a filter keeps (the
+ *   same reports as @found's, or snapshots of them: matched by source)
+ *
+ * The pack's joins: those of the recurrences that end in a report of
+ * @shown (README, "kept when their later report is shown"), each mark
+ * saying its whole chain's count among every loaded report
+ * (ic_chart_links_recount()).
+ *
+ * Returns: (transfer full) (element-type IcChartLink): the joins
+ */
+GPtrArray *
+ic_chart_links_of_selection (GPtrArray  *found,
+                             GListModel *shown)
+{
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) ending = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
+  GPtrArray *links;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+
+      g_hash_table_add (sources, g_strdup (ic_report_get_source (report)));
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      if (g_hash_table_contains (sources, ic_report_get_source (ic_recurrence_get_later (r)->report)))
+        g_ptr_array_add (ending, r);
+    }
+  links = ic_chart_links_from_recurrences (ending);
+  ic_chart_links_recount (links, all_links);
+  return links;
+}

@@ -15,5 +15,7 @@ GPtrArray *ic_chart_links_pick             (GPtrArray  *links,
                                             GListModel *shown) G_GNUC_WARN_UNUSED_RESULT;
 void       ic_chart_links_recount          (GPtrArray  *links,
                                             GPtrArray  *all_links);
+GPtrArray *ic_chart_links_of_selection     (GPtrArray  *found,
+                                            GListModel *shown) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ic-toasts.h"
+#include "ic-chart-links.h"
 #include "ic-csv.h"
 #include "ic-display-text.h"
 #include "ic-filter-spec.h"
@@ -79,7 +80,8 @@ format_of (const char *path)
 }
 
 static gboolean
-write_pack (GListModel        *reports,
+write_pack (GListModel        *all,
+            GListModel        *reports,
             GListModel        *failures,
             const char        *filters,
             const char        *evidence,
@@ -88,7 +90,11 @@ write_pack (GListModel        *reports,
             GError           **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autoptr(GPtrArray) found = all != NULL ? ic_find_recurrences (all) : NULL;
+  /* Counts among every loaded report, as the command line's pack. */
+  g_autoptr(GPtrArray) links = found != NULL ? ic_chart_links_of_selection (found, reports) : NULL;
   IcPackOptions options = {
+    .recurrences = links,
     .filters = filters,
     .summary = g_str_has_suffix (lower, "-summary.pdf"),
     .evidence = evidence,
@@ -127,8 +133,8 @@ write_search_csv (GListModel        *reports,
  * NULL), -search.csv the passages the query @search finds,
  * -improvements.csv the improvement items, .csv the judgement matrix,
  * anything else JSON, written as the command line writes it
- * (recurrences and `changes` found among @all, every loaded report, or
- * among @reports when @all is NULL). Every format is told step by step
+ * (recurrences and `changes`, and the pack's, found among @all, every
+ * loaded report, or among @reports when @all is NULL). Every format is told step by step
  * to @progress and stopped by its cancellable, leaving an earlier file
  * at @path as it was. Runs on any thread. */
 gboolean
@@ -149,7 +155,7 @@ _ic_window_write_export (GListModel    *all,
   switch (format_of (path))
     {
     case EXPORT_PACK:
-      return write_pack (reports, failures, filters, evidence, path, &progress, error);
+      return write_pack (all, reports, failures, filters, evidence, path, &progress, error);
     case EXPORT_SEARCH_CSV:
       return write_search_csv (reports, search, path, &progress, error);
     case EXPORT_IMPROVEMENTS_CSV:
@@ -414,7 +420,7 @@ _ic_window_export_async (IcWindow            *self,
     }
   reports = _ic_window_export_reports (self, export->path);
   export->reports = ic_report_snapshot_model (reports);
-  if (format_of (export->path) == EXPORT_JSON)
+  if (format_of (export->path) == EXPORT_JSON || format_of (export->path) == EXPORT_PACK)
     export->all = ic_report_snapshot_model (G_LIST_MODEL (self->store));
   export->failures = copy_failures (ic_report_store_get_failures (self->store));
   export->filters = ic_filter_spec_describe (ic_report_filter_get_spec (self->filter));
