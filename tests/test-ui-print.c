@@ -199,6 +199,75 @@ check_view_pages (IcPrintScope         scope,
   g_rmdir (dir);
 }
 
+/* Bexley 2015, 2018 and 2021, the same area raised in each. */
+static GListModel *
+chain_reports (void)
+{
+  GListStore *store = g_list_store_new (IC_TYPE_REPORT);
+  static const guint years[] = { 2015, 2018, 2021 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *source = g_strdup_printf ("/r/bexley-%u.pdf", years[i]);
+      g_autoptr(IcReport) report = _ic_report_new (source);
+      g_autoptr(GDate) end = g_date_new_dmy (10, G_DATE_MAY, years[i]);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes ("The timeliness of pre-proceedings work under the "
+                                        "public law outline, so that children do not wait.",
+                                        IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                        (const char *[]) { "permanence_and_adoption", NULL });
+
+      _ic_report_set_authority (report, "Bexley");
+      _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+      _ic_report_set_end_date (report, end);
+      _ic_report_add_improvement (report, item);
+      g_list_store_append (store, report);
+    }
+  return G_LIST_MODEL (store);
+}
+
+/* The printed timeline and pack of only the 2021 report (a date filter)
+ * say its area was raised three times, counted among every loaded
+ * report as on screen. */
+static void
+test_print_counts_under_date_filter (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ic-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GListModel) all = chain_reports ();
+  g_autoptr(GListStore) shown = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(IcReport) last = g_list_model_get_item (all, 2);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  IcPrintOperation *operation;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_append (shown, last);
+  operation = ic_print_operation_new (G_LIST_MODEL (shown), NULL, IC_PRINT_SCOPE_PACK);
+  ic_print_operation_set_all_reports (operation, all);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_finalize_object (operation);
+  doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+    }
+  g_assert_nonnull (strstr (text->str, "Raised 3 times"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_print_timeline (void)
 {
@@ -225,6 +294,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/print/matrix-pages", test_print_matrix);
   g_test_add_func ("/ui/print/timeline-pages", test_print_timeline);
+  g_test_add_func ("/ui/print/counts-under-date-filter", test_print_counts_under_date_filter);
   g_test_add_func ("/ui/print/charts-pages", test_print_charts);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "ic-pages.h"
 #include "ic-palette.h"
 #include "ic-print-operation.h"
+#include "ic-chart-links.h"
 #include "ic-sheet.h"
 
 struct _IcPrintOperation
@@ -24,6 +25,7 @@ struct _IcPrintOperation
   GtkPrintOperation  parent_instance;
 
   GListModel        *reports;
+  GListModel        *all;       /* every loaded report, or NULL: @reports */
   GListModel        *failures;
   IcPrintScope       scope;
   char              *filters;
@@ -60,11 +62,40 @@ ic_print_operation_get_page_setup_path (void)
   return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "page-setup.ini", NULL);
 }
 
+/* The timeline's joins as the window draws them: found among every
+ * loaded report, picked for those printed. NULL finds them among the
+ * reports printed (no other reports known). */
+static GPtrArray *
+timeline_links (IcPrintOperation *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) all_links = NULL;
+
+  if (self->all == NULL)
+    return NULL;
+  found = ic_find_recurrences (self->all);
+  all_links = ic_chart_links_from_recurrences (found);
+  return ic_chart_links_pick (all_links, self->reports);
+}
+
+/* The pack's joins, as the command line's pack has them. */
+static GPtrArray *
+pack_links (IcPrintOperation *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (self->all == NULL)
+    return NULL;
+  found = ic_find_recurrences (self->all);
+  return ic_chart_links_of_selection (found, self->reports);
+}
+
 static void
 add_chart (IcPrintOperation *self,
            IcChartKind       kind)
 {
-  IcChartOptions options = { .latest_only = FALSE };
+  g_autoptr(GPtrArray) links = kind == IC_CHART_TIMELINE ? timeline_links (self) : NULL;
+  IcChartOptions options = { .latest_only = FALSE, .links = links };
 
   g_ptr_array_add (self->charts, ic_chart_new (kind, self->reports, &options));
 }
@@ -155,7 +186,9 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
    * filters, date and page numbers. */
   if (pack_view (self, &view))
     {
+      g_autoptr(GPtrArray) links = pack_links (self);
       IcPackOptions options = {
+        .recurrences = links,
         .filters = self->filters,
         .evidence = self->evidence,
         .view = view,
@@ -341,6 +374,7 @@ ic_print_operation_finalize (GObject *object)
   IcPrintOperation *self = (IcPrintOperation *)object;
 
   g_clear_object (&self->reports);
+  g_clear_object (&self->all);
   g_clear_object (&self->report);
   g_free (self->failure);
   g_free (self->filters);
@@ -400,6 +434,17 @@ ic_print_operation_new (GListModel   *reports,
                                     scope == IC_PRINT_SCOPE_PACK ? _("Inspection summary pack")
                                                                  : _("Inspection reports compared"));
   return self;
+}
+
+/* Every loaded report, among which the pack's and the timeline's
+ * recurrences are found, so that a date filter changes no count. */
+void
+ic_print_operation_set_all_reports (IcPrintOperation *self,
+                                    GListModel       *all)
+{
+  g_return_if_fail (IC_IS_PRINT_OPERATION (self));
+
+  g_set_object (&self->all, all);
 }
 
 /* The filters that chose the reports, in one line, for the running line. */

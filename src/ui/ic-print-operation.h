@@ -28,6 +28,8 @@ IcPrintOperation *ic_print_operation_new        (GListModel       *reports,
                                                  GListModel       *failures,
                                                  IcPrintScope      scope) G_GNUC_WARN_UNUSED_RESULT;
 IcPrintScope      ic_print_operation_get_scope  (IcPrintOperation *self);
+void              ic_print_operation_set_all_reports (IcPrintOperation *self,
+                                                      GListModel       *all);
 void              ic_print_operation_set_filters (IcPrintOperation *self,
                                                   const char       *filters);
 void              ic_print_operation_set_evidence (IcPrintOperation *self,

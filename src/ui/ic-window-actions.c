@@ -301,6 +301,7 @@ _ic_window_new_print_operation (IcWindow *self,
     return NULL;
   rows = dup_print_rows (self, scope);
   operation = ic_print_operation_new (rows, ic_report_store_get_failures (self->store), scope);
+  ic_print_operation_set_all_reports (operation, G_LIST_MODEL (self->store));
   ic_print_operation_set_filters (operation, filters);
   if (scope == IC_PRINT_SCOPE_EVIDENCE)
     ic_print_operation_set_evidence (operation, query);
@@ -719,6 +720,7 @@ print_chart_action (GtkWidget *widget, const char *name, GVariant *param)
   if (!ic_chart_kind_from_name (g_variant_get_string (param, NULL), &kind))
     return;
   operation = ic_print_operation_new (ic_window_get_reports (self), NULL, IC_PRINT_SCOPE_CHARTS);
+  ic_print_operation_set_all_reports (operation, G_LIST_MODEL (self->store));
   ic_print_operation_set_chart (operation, kind);
   ic_print_operation_run_dialog (operation, widget);
 }
