@@ -1144,6 +1144,11 @@ main (int argc, char **argv)
     ic_report_filter_set_peer (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
                                  GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))),
                                g_getenv ("IC_SHOT_PEER"));
+  /* IC_SHOT_FROM=YEAR: the filter bar's From year. */
+  if (g_getenv ("IC_SHOT_FROM") != NULL)
+    ic_report_filter_set_from_year (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+                                      GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))),
+                                    atoi (g_getenv ("IC_SHOT_FROM")));
   /* IC_SHOT_LATEST=1: the matrix shows each authority's latest inspection. */
   /* IC_SHOT_SEARCH=QUERY: the Search view (IC_SHOT_SEARCH_GOOD=1: only
    * Outstanding or Good) and the report page of its first passage, with
