@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ic-chart-links.h"
 #include "ic-chart-private.h"
 #include "ic-palette.h"
 #include "ic-render-test-data.h"
@@ -1018,6 +1019,32 @@ test_timeline_lone_count_legend (void)
   g_assert_cmpuint (mark_times_at (joined, "permanence_and_adoption", "2019-12-13"), ==, 2);
 }
 
+/* A date filter shows the 2024 report of a 2015, 2019, 2024 chain: its
+ * mark says 3, with no line, and the legend says why (counts include
+ * reports hidden), not that the line runs in another row; with every
+ * report shown it says neither. */
+static void
+test_timeline_hidden_count_legend (void)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  g_autoptr(GListModel) all = ic_test_model_of (chain_report_themes ("2015-03-12", permanence),
+                                                chain_report_themes ("2019-12-13", permanence),
+                                                chain_report_themes ("2024-07-19", permanence), NULL);
+  g_autoptr(IcReport) last = g_list_model_get_item (all, 2);
+  g_autoptr(GListModel) shown = ic_test_model_of (g_object_ref (last), NULL);
+  g_autoptr(GPtrArray) found = ic_chart_links_find (all);
+  g_autoptr(GPtrArray) picked = ic_chart_links_pick (found, shown);
+  IcChartOptions options = { .links = picked };
+  g_autoptr(IcChart) filtered = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
+  g_autoptr(IcChart) whole = ic_chart_new (IC_CHART_TIMELINE, all, NULL);
+
+  g_assert_cmpuint (mark_times_at (filtered, "permanence_and_adoption", "2024-07-19"), ==, 3);
+  g_assert_true (chart_says (filtered, "Counts include reports the filters hide."));
+  g_assert_false (chart_says (filtered, "A count with no line"));
+  g_assert_false (chart_says (whole, "Counts include reports"));
+  g_assert_false (chart_says (whole, "A count with no line"));
+}
+
 /* The timeline's years head its columns as well as end them, marks as
  * heat strip: a timeline taller than the window (a peer group's marks
  * at 800 x 600) is read from its top, where the axis under it is
@@ -1324,6 +1351,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);
   g_test_add_func ("/render/timeline/counts-apart", test_timeline_counts_apart);
   g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);
+  g_test_add_func ("/render/timeline/hidden-count-legend", test_timeline_hidden_count_legend);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);

@@ -39,6 +39,9 @@ struct _IcChart
   /* Timeline: whether a mark says a count with no line to it, found once
    * for @links (_ic_timeline_find_lone_counts()). */
   gboolean     lone_counts;
+  /* And whether a mark counts reports the chart does not show (a date
+   * filter hides the start of its chain). */
+  gboolean     counts_hidden;
   /* Counted once when prepared, not at every measure, paint and hit
    * test (ic-chart-bars.c): the grades chart's rows by area and grade,
    * the themes chart's order (theme indices, most raised first) and the

@@ -164,9 +164,39 @@ line_end_key (const char  *authority,
   return g_strdup_printf ("%s\x1f%s\x1f%u", authority, theme, g_date_get_julian (date));
 }
 
+/* How many dates @authority's reports of the chart have up to @date. */
+static guint
+dates_shown_by (IcChart     *chart,
+                const char  *authority,
+                const GDate *date)
+{
+  g_autoptr(GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *shown = ic_report_get_sort_date (report);
+
+      if (shown != NULL && g_date_compare (shown, date) <= 0 &&
+          g_strcmp0 (_ic_chart_report_authority (report), authority) == 0)
+        g_hash_table_add (days, GUINT_TO_POINTER (g_date_get_julian (shown)));
+    }
+  return g_hash_table_size (days);
+}
+
+/* Whether a mark's count is more than the reports shown up to it: the
+ * rest are hidden by a filter, and so is its line to them. */
+static gboolean
+counts_hidden_reports (IcChart           *chart,
+                       const IcChartLink *link)
+{
+  return link->times_raised > dates_shown_by (chart, link->authority, &link->later);
+}
+
 /* Whether some mark says a count with no line to it: its item is drawn in
- * a row of one of its themes, its chain's line in another's. Found once
- * per set of links, when they are given, not at every measure and paint. */
+ * a row of one of its themes, its chain's line in another's, or its
+ * chain began in reports a filter hides. Found once per set of links,
+ * when they are given, not at every measure and paint. */
 void
 _ic_timeline_find_lone_counts (IcChart *chart)
 {
@@ -174,6 +204,7 @@ _ic_timeline_find_lone_counts (IcChart *chart)
   gboolean lone = FALSE;
 
   chart->lone_counts = FALSE;
+  chart->counts_hidden = FALSE;
   /* A heat strip draws no marks, so no counts. */
   if (chart->links == NULL || chart->authorities->len > MAX_AUTHORITIES_MARKED)
     return;
@@ -187,15 +218,20 @@ _ic_timeline_find_lone_counts (IcChart *chart)
       g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->earlier));
       g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->later));
     }
-  for (guint i = 0; !lone && i < chart->links->len; i++)
+  for (guint i = 0; !(lone && chart->counts_hidden) && i < chart->links->len; i++)
     {
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       g_autofree char *key = NULL;
 
       if (!link->mark_only || link->times_raised < 2 || !g_date_valid (&link->later))
         continue;
+      if (counts_hidden_reports (chart, link))
+        {
+          chart->counts_hidden = TRUE;
+          continue;
+        }
       key = line_end_key (link->authority, link->theme, &link->later);
-      lone = !g_hash_table_contains (ends, key);
+      lone |= !g_hash_table_contains (ends, key);
     }
   chart->lone_counts = lone;
 }
@@ -211,6 +247,8 @@ legend_note (IcChart         *chart,
                                        chart->lone_counts
                                        ? " A count with no line to it is of an area whose line runs in the row "
                                          "of another of its themes." : "",
+                                       chart->counts_hidden
+                                       ? " Counts include reports the filters hide." : "",
                                        NULL);
 
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
