@@ -504,7 +504,8 @@ draw_times (IcChart         *chart,
   _ic_text_size (layout, &tw, &th);
   if (left - 0.5 < *row_end)
     return;
-  *row_end = left + tw + 1.5;
+  /* A mark's width between two counts, or they read as one ("3×2×"). */
+  *row_end = left + tw + 2 * r;
   top = count->y - th + r * 0.3;
   /* Above the line leaving the mark, on a patch of background so that
    * neither hides the other. */
