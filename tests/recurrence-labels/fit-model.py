@@ -50,7 +50,7 @@
 # fold): how well it does on an authority the fit never saw, before any
 # look at the held-out half. Without it, it prints the model fitted on
 # all nine authorities in the format the evaluator tried in December 2026
-# read (commit fcd239a, branch recur5-model, not merged): the
+# read (commit fcd239a, not merged: doc/experiments/recur5-pair-model.patch): the
 # standardisation folded into the weights, the intercept shifted so that
 # a pair links from a score of 0.55 on.
 #
