@@ -643,6 +643,7 @@ write_pack (Options           *options,
   g_autofree char *filters = ic_filter_spec_describe (options->spec);
   IcPackOptions pack = {
     .recurrences = links,
+    .all_reports = selection->all,
     .filters = filters,
     .summary = g_strcmp0 (options->pack, "summary") == 0,
     .evidence = options->search,

@@ -92,6 +92,7 @@ struct _IcPages
   GPtrArray      *reports;      /* IcReport, by authority then date */
   GPtrArray      *failures;     /* IcFailure */
   GPtrArray      *links;        /* IcChartLink */
+  GListModel     *all_reports;  /* nullable: every loaded report, IcReport */
   GHashTable     *item_times;   /* nullable: the marks' counts of @links, by item */
   IcChart        *matrix;
   IcChart        *timeline;

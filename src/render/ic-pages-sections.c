@@ -579,6 +579,37 @@ add_improvements (IcPages    *pages,
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement items in the reports loaded.")->space_before = 10;
 }
 
+/* The reports of @reports' authority that its recurrences and what
+ * changed are found among: the pack's, and those of every loaded report
+ * a filter left out (matched by file, since the pack may hold snapshots
+ * of them). An authority's recurrences depend on its own reports only. */
+static GListModel *
+authority_reports (IcPages   *pages,
+                   GPtrArray *reports)
+{
+  GListStore *model = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GHashTable) in_pack = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *authority = _ic_chart_report_authority (g_ptr_array_index (reports, 0));
+  guint n = pages->all_reports != NULL ? g_list_model_get_n_items (pages->all_reports) : 0;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (reports, i);
+
+      g_list_store_append (model, report);
+      g_hash_table_add (in_pack, (gpointer) ic_report_get_source (report));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (pages->all_reports, i);
+
+      if (g_strcmp0 (_ic_chart_report_authority (report), authority) == 0 &&
+          !g_hash_table_contains (in_pack, ic_report_get_source (report)))
+        g_list_store_append (model, report);
+    }
+  return G_LIST_MODEL (model);
+}
+
 static void
 add_authority (IcPages    *pages,
                GPtrArray  *reports,
@@ -589,15 +620,9 @@ add_authority (IcPages    *pages,
   g_autofree char *dest = g_strdup_printf ("authority-%u", index);
   g_autofree char *from = _ic_report_date_label (first);
   g_autofree char *to = _ic_report_date_label (last);
-  g_autoptr(GListStore) model = g_list_store_new (IC_TYPE_REPORT);
-  g_autoptr(GPtrArray) recurrences = NULL;
-  g_autoptr(GHashTable) changes = NULL;
-
-  /* An authority's recurrences depend on its own reports only. */
-  for (guint i = 0; i < reports->len; i++)
-    g_list_store_append (model, g_ptr_array_index (reports, i));
-  recurrences = ic_find_recurrences (G_LIST_MODEL (model));
-  changes = ic_changes_compute (G_LIST_MODEL (model), recurrences);
+  g_autoptr(GListModel) model = authority_reports (pages, reports);
+  g_autoptr(GPtrArray) recurrences = ic_find_recurrences (model);
+  g_autoptr(GHashTable) changes = ic_changes_compute (model, recurrences);
 
   add_heading (pages, _ic_chart_report_authority (first), dest, 1);
   if (reports->len == 1)

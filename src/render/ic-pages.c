@@ -504,6 +504,8 @@ pages_new (GListModel          *reports,
   pages->dest_pages = g_hash_table_new (g_str_hash, g_str_equal);
   if (options != NULL && options->cancellable != NULL)
     pages->cancellable = g_object_ref (options->cancellable);
+  if (options != NULL && options->all_reports != NULL)
+    pages->all_reports = g_object_ref (options->all_reports);
 
   collect (pages, reports, failures);
   g_ptr_array_sort (pages->reports, compare_reports);
@@ -686,6 +688,7 @@ ic_pages_unref (IcPages *pages)
   g_ptr_array_unref (pages->reports);
   g_ptr_array_unref (pages->failures);
   g_clear_pointer (&pages->links, g_ptr_array_unref);
+  g_clear_object (&pages->all_reports);
   g_clear_pointer (&pages->item_times, g_hash_table_unref);
   g_clear_pointer (&pages->matrix, ic_chart_unref);
   g_clear_pointer (&pages->timeline, ic_chart_unref);

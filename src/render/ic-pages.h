@@ -35,6 +35,12 @@ typedef struct
   /* Nullable: the recurrences to join and mark (IcChartLink); NULL derives
    * them from themes raised again in an authority's later reports. */
   GPtrArray   *recurrences;
+  /* Nullable: every loaded report, of which the pack's are those a
+   * filter keeps. An authority's section finds its recurrences and what
+   * changed among every loaded report of it, as the JSON does, so that a
+   * filter by year makes no area raised before look new. NULL: among the
+   * pack's reports. */
+  GListModel  *all_reports;
   /* Nullable: the filters that chose the reports, in one line ("London ·
    * from 2023"); every pack states them on its cover and in its running
    * line. NULL is "all reports". */

@@ -189,6 +189,7 @@ ic_print_operation_begin_print (GtkPrintOperation *operation,
       g_autoptr(GPtrArray) links = pack_links (self);
       IcPackOptions options = {
         .recurrences = links,
+        .all_reports = self->all,
         .filters = self->filters,
         .evidence = self->evidence,
         .view = view,

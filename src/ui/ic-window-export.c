@@ -95,6 +95,7 @@ write_pack (GListModel        *all,
   g_autoptr(GPtrArray) links = found != NULL ? ic_chart_links_of_selection (found, reports) : NULL;
   IcPackOptions options = {
     .recurrences = links,
+    .all_reports = all,
     .filters = filters,
     .summary = g_str_has_suffix (lower, "-summary.pdf"),
     .evidence = evidence,
