@@ -184,8 +184,9 @@ _ic_pages_add_recurring (IcPages *pages)
 
   add_heading (pages, "Recurring improvement areas", "recurring", 0);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "An improvement area recurs when a later report on the same authority raises "
-                      "the same theme again. Themes count once per report.")->role = IC_PALETTE_MUTED_TEXT;
+                      "An improvement area recurs when a later report on the same authority raises the same "
+                      "concern again. Each row is a theme an authority was told about again, with the reports "
+                      "that raised it; each authority's section names the items.")->role = IC_PALETTE_MUTED_TEXT;
   if (groups->len == 0)
     {
       _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement area was raised again in a later report.");
