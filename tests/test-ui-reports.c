@@ -1228,6 +1228,36 @@ test_authority_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The authority's last reports go (their folder closed, or opened again
+ * without them) while its page is shown: the page says none is open, not
+ * that one is, and lists nothing. */
+static void
+test_authority_page_emptied (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_AUTHORITY_PAGE);
+  g_autoptr(GPtrArray) bexley = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-authority", "s", "Bexley");
+  settle ();
+  g_assert_false (has_label (page, "No report of this authority is open."));
+  g_assert_false (has_label (page, "There is nothing to compare."));
+
+  g_ptr_array_add (bexley, (gpointer) "/r/bexley-2018.txt");
+  g_ptr_array_add (bexley, (gpointer) "/r/bexley-2021.txt");
+  ic_report_store_remove_sources (ic_window_get_store (window), bexley);
+  settle ();
+  g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
+  g_assert_true (has_label (page, "No report of this authority is open."));
+  g_assert_true (has_label (page, "There is nothing to compare."));
+  g_assert_false (has_label (page, "Only one report of this authority is open: there is nothing to compare it with."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 open_from_matrix (IcWindow   *window,
                   const char *authority)
@@ -1441,6 +1471,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
+  g_test_add_func ("/ui/authority-page/emptied", test_authority_page_emptied);
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
   g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
