@@ -1376,19 +1376,28 @@ test_theme_chip_gap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The "+" of an item's themes, for an item with @themes. */
+/* The theme editor of an item with @themes, of a report with
+ * @content_id (NULL: a report not read from a file). */
 static GtkWidget *
-add_theme_button_for (const char * const *themes)
+theme_editor_for (const char * const *themes,
+                  const char         *content_id)
 {
   g_autoptr(IcReport) report = make_report ("/r/x.txt", "Bexley", IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY,
                                             2022, IC_GRADE_GOOD);
   g_autoptr(IcImprovement) item =
     ic_improvement_new_with_themes ("The timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
                                     IC_SCOPE_LOCAL_AUTHORITY, NULL, 2, themes);
-  g_autoptr(GtkWidget) editor = NULL;
 
-  _ic_report_set_content_id (report, "bexley2022");
-  editor = g_object_ref_sink (ic_ui_theme_editor (report, item, 0));
+  _ic_report_set_content_id (report, content_id);
+  return g_object_ref_sink (ic_ui_theme_editor (report, item, 0));
+}
+
+/* The "+" of an item's themes, for an item with @themes. */
+static GtkWidget *
+add_theme_button_for (const char * const *themes)
+{
+  g_autoptr(GtkWidget) editor = theme_editor_for (themes, "bexley2022");
+
   return g_object_ref (find_child_of_type (editor, GTK_TYPE_MENU_BUTTON));
 }
 
@@ -1454,6 +1463,31 @@ test_judgements_in_matrix_order (void)
   g_assert_finalize_object (page);
 }
 
+/* A report without a content id (not read from a file: the loader gives
+ * every report one) cannot be corrected: its "+" and its chips' "×" are
+ * greyed and say why, where they had been greyed with no reason given
+ * (and building the "+" had passed GVariant a NULL string); with three
+ * themes too, that is the reason given. */
+static void
+test_add_theme_uncorrectable (void)
+{
+  const char *why = "Only a report read from a file can be corrected: corrections are kept by the file's content";
+  g_autoptr(GtkWidget) open = theme_editor_for ((const char *[]) { "workforce", NULL }, NULL);
+  g_autoptr(GtkWidget) full =
+    theme_editor_for ((const char *[]) { "permanence_and_adoption", "health_and_wellbeing", "workforce", NULL }, NULL);
+  GtkWidget *add = find_child_of_type (open, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *remove = find_widget_with_tooltip (open, why);
+
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, why);
+  g_assert_nonnull (remove);
+  g_assert_true (GTK_IS_BUTTON (remove) && !GTK_IS_MENU_BUTTON (remove));
+  g_assert_false (gtk_widget_get_sensitive (remove));
+  add = find_child_of_type (full, GTK_TYPE_MENU_BUTTON);
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, why);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1476,6 +1510,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
   g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
   g_test_add_func ("/ui/report-page/add-theme-full", test_add_theme_full);
+  g_test_add_func ("/ui/report-page/add-theme-uncorrectable", test_add_theme_uncorrectable);
   g_test_add_func ("/ui/report-page/judgements-in-matrix-order", test_judgements_in_matrix_order);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 
