@@ -40,13 +40,27 @@ labels_regex (void)
   return re;
 }
 
-/* Folded region text with the line each offset came from. */
+/* Folded region text with the line each offset came from, and the same
+ * lines as printed, for labels. */
 typedef struct
 {
-  GString *text;
-  GArray  *starts;  /* offset where line k of the region starts */
-  guint    first;
+  GString  *text;
+  GString  *printed;
+  gboolean  aligned;  /* character k of text folds character k of printed */
+  GArray   *starts;   /* offset where line k of the region starts */
+  guint     first;
 } Region;
+
+/* Folding drops "*" and turns every other character into one character:
+ * without the stars, a line has as many characters as its folded text. */
+static void
+append_without_stars (GString    *out,
+                      const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (*p != '*')
+      g_string_append_c (out, *p);
+}
 
 static void
 region_init (Region  *region,
@@ -55,6 +69,7 @@ region_init (Region  *region,
              guint    to)
 {
   region->text = g_string_new (NULL);
+  region->printed = g_string_new (NULL);
   region->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   region->first = from;
 
@@ -63,14 +78,47 @@ region_init (Region  *region,
       g_array_append_val (region->starts, region->text->len);
       g_string_append (region->text, IC_LINE (parse, i)->folded);
       g_string_append_c (region->text, ' ');
+      append_without_stars (region->printed, IC_LINE (parse, i)->text);
+      g_string_append_c (region->printed, ' ');
     }
+  region->aligned = g_utf8_strlen (region->text->str, -1) == g_utf8_strlen (region->printed->str, -1);
 }
 
 static void
 region_clear (Region *region)
 {
   g_string_free (region->text, TRUE);
+  g_string_free (region->printed, TRUE);
   g_array_unref (region->starts);
+}
+
+/* Where byte @offset of the folded text falls in the printed text. */
+static const char *
+printed_at (Region *region,
+            int     offset)
+{
+  glong chars = g_utf8_pointer_to_offset (region->text->str, region->text->str + offset);
+
+  return g_utf8_offset_to_pointer (region->printed->str, chars);
+}
+
+/* The label that bytes [s, e) of the folded text hold, as printed: the
+ * capitals of "Local Safeguarding Children Board (LSCB)" or "Care
+ * Leavers" are the report's own, which folding loses. */
+static char *
+region_label (Region *region,
+              int     s,
+              int     e)
+{
+  char *label;
+
+  if (region->aligned)
+    label = g_strndup (printed_at (region, s), printed_at (region, e) - printed_at (region, s));
+  else
+    label = g_strndup (region->text->str + s, e - s);
+  g_strstrip (label);
+  label[0] = g_ascii_toupper (label[0]);
+  return label;
 }
 
 static guint
@@ -155,7 +203,6 @@ scan_pairs (IcParse  *parse,
   while (g_match_info_matches (info))
     {
       IcArea area = matched_area (info);
-      g_autofree char *label_text = g_match_info_fetch (info, 0);
       const char *after;
       IcGrade grade;
       gsize gs, ge;
@@ -167,9 +214,8 @@ scan_pairs (IcParse  *parse,
         parse->not_judged |= IC_AREA_BIT (area);
       else if (_ic_parser_match_grade (after, &grade, &gs, &ge) && is_connector (after, gs, sentences))
         {
-          g_autofree char *printed = g_strstrip (g_strdup (label_text));
+          g_autofree char *printed = region_label (&region, s, e);
 
-          printed[0] = g_ascii_toupper (printed[0]);
           add_judgement (parse, area, printed, grade, region_page (&region, parse, s));
           found++;
         }
@@ -230,11 +276,11 @@ read_table_columns (IcParse *parse,
   for (g_regex_match (labels_regex (), region.text->str, 0, &info);
        g_match_info_matches (info); g_match_info_next (info, NULL))
     {
-      g_ptr_array_add (labels, g_strstrip (g_match_info_fetch (info, 0)));
-            IcArea area = matched_area (info);
+      IcArea area = matched_area (info);
 
       g_array_append_val (areas, area);
       g_match_info_fetch_pos (info, 0, &s, &e);
+      g_ptr_array_add (labels, region_label (&region, s, e));
     }
 
   /* After the last label, only grades may stand, under the column's own
@@ -251,10 +297,7 @@ read_table_columns (IcParse *parse,
   if (labels->len > 1 && labels->len == grades->len)
     for (guint k = 0; k < labels->len; k++)
       {
-        char *printed = g_ptr_array_index (labels, k);
-
-        printed[0] = g_ascii_toupper (printed[0]);
-        add_judgement (parse, g_array_index (areas, IcArea, k), printed,
+        add_judgement (parse, g_array_index (areas, IcArea, k), g_ptr_array_index (labels, k),
                        g_array_index (grades, IcGrade, k), region_page (&region, parse, s));
       }
   region_clear (&region);
@@ -301,8 +344,7 @@ read_split_grades (IcParse *parse,
       if (*rest == '\0' || !_ic_parser_match_grade (grade_text, &grade, &gs, &ge) ||
           gs != 0 || ge != strlen (grade_text))
         continue;
-      printed = g_strstrip (g_match_info_fetch (info, 0));
-      printed[0] = g_ascii_toupper (printed[0]);
+      printed = region_label (&region, s, e);
       add_judgement (parse, area, printed, grade, region_page (&region, parse, s));
     }
   region_clear (&region);
