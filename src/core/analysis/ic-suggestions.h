@@ -17,8 +17,13 @@
 G_BEGIN_DECLS
 
 /* How many suggestions the link dialog offers, and the least score one
- * needs: tests/recurrence-labels/README.md ("Suggestions") gives the
- * figures they were chosen on. */
+ * needs (tests/recurrence-labels/README.md, "Suggestions in the link
+ * dialog"). Over the labelled authorities' 880 items, a suggestion
+ * scoring under 0.2 was a labelled pair 3 % of the time (25 of 853),
+ * from 0.2 11 % (140 of 1,245): below it a suggestion is noise. Of the
+ * 135 items with a labelled pair the finder misses, three from 0.2 hold
+ * one for 90, five for 99 with a third more rows to read; three keep the
+ * reports' own lists in sight in a small window. */
 #define IC_SUGGESTIONS_SHOWN 3
 #define IC_SUGGESTION_MIN_SCORE 0.2
 
