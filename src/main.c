@@ -13,12 +13,22 @@
 # include "ic-application.h"
 #endif
 
+/* The installed translations, or those IC_LOCALEDIR names: a build
+ * that is not installed, or a test's pseudo-translation. */
+static const char *
+locale_dir (void)
+{
+  const char *dir = g_getenv ("IC_LOCALEDIR");
+
+  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

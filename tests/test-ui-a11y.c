@@ -886,6 +886,28 @@ test_add_theme_full (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A report not read from a file (no content id) cannot be corrected:
+ * its greyed "+" tells the reader why, as the tooltip tells the eye. */
+static void
+test_add_theme_uncorrectable (void)
+{
+  g_autoptr(IcReport) report = _ic_report_new ("/r/a11y-bexley2023.txt");
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("Timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 0, (const char *[]) { "workforce", NULL });
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) nodes = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), ic_ui_theme_editor (report, item, 0));
+  gtk_window_present (GTK_WINDOW (window));
+  settle_for_reader ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_described (nodes, "button", "Add a theme",
+                                     "Only a report read from a file can be corrected: "
+                                     "corrections are kept by the file's content"), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/a11y/link-dialog", test_link_dialog);
   g_test_add_func ("/a11y/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/a11y/add-theme-full", test_add_theme_full);
+  g_test_add_func ("/a11y/add-theme-uncorrectable", test_add_theme_uncorrectable);
 
   return g_test_run ();
 }

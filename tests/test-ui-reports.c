@@ -1352,6 +1352,36 @@ test_authority_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The authority's last reports go (their folder closed, or opened again
+ * without them) while its page is shown: the page says none is open, not
+ * that one is, and lists nothing. */
+static void
+test_authority_page_emptied (void)
+{
+  IcWindow *window = new_window_with_history ();
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_AUTHORITY_PAGE);
+  g_autoptr(GPtrArray) bexley = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-authority", "s", "Bexley");
+  settle ();
+  g_assert_false (has_label (page, "No report of this authority is open."));
+  g_assert_false (has_label (page, "There is nothing to compare."));
+
+  g_ptr_array_add (bexley, (gpointer) "/r/bexley-2018.txt");
+  g_ptr_array_add (bexley, (gpointer) "/r/bexley-2021.txt");
+  ic_report_store_remove_sources (ic_window_get_store (window), bexley);
+  settle ();
+  g_assert_cmpstr (ic_reports_view_get_authority (reports), ==, "Bexley");
+  g_assert_true (has_label (page, "No report of this authority is open."));
+  g_assert_true (has_label (page, "There is nothing to compare."));
+  g_assert_false (has_label (page, "Only one report of this authority is open: there is nothing to compare it with."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 open_from_matrix (IcWindow   *window,
                   const char *authority)
@@ -1470,19 +1500,28 @@ test_theme_chip_gap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The "+" of an item's themes, for an item with @themes. */
+/* The theme editor of an item with @themes, of a report with
+ * @content_id (NULL: a report not read from a file). */
 static GtkWidget *
-add_theme_button_for (const char * const *themes)
+theme_editor_for (const char * const *themes,
+                  const char         *content_id)
 {
   g_autoptr(IcReport) report = make_report ("/r/x.txt", "Bexley", IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY,
                                             2022, IC_GRADE_GOOD);
   g_autoptr(IcImprovement) item =
     ic_improvement_new_with_themes ("The timeliness of pre-proceedings work.", IC_ITEM_KIND_IMPROVEMENT,
                                     IC_SCOPE_LOCAL_AUTHORITY, NULL, 2, themes);
-  g_autoptr(GtkWidget) editor = NULL;
 
-  _ic_report_set_content_id (report, "bexley2022");
-  editor = g_object_ref_sink (ic_ui_theme_editor (report, item, 0));
+  _ic_report_set_content_id (report, content_id);
+  return g_object_ref_sink (ic_ui_theme_editor (report, item, 0));
+}
+
+/* The "+" of an item's themes, for an item with @themes. */
+static GtkWidget *
+add_theme_button_for (const char * const *themes)
+{
+  g_autoptr(GtkWidget) editor = theme_editor_for (themes, "bexley2022");
+
   return g_object_ref (find_child_of_type (editor, GTK_TYPE_MENU_BUTTON));
 }
 
@@ -1548,6 +1587,31 @@ test_judgements_in_matrix_order (void)
   g_assert_finalize_object (page);
 }
 
+/* A report without a content id (not read from a file: the loader gives
+ * every report one) cannot be corrected: its "+" and its chips' "×" are
+ * greyed and say why, where they had been greyed with no reason given
+ * (and building the "+" had passed GVariant a NULL string); with three
+ * themes too, that is the reason given. */
+static void
+test_add_theme_uncorrectable (void)
+{
+  const char *why = "Only a report read from a file can be corrected: corrections are kept by the file's content";
+  g_autoptr(GtkWidget) open = theme_editor_for ((const char *[]) { "workforce", NULL }, NULL);
+  g_autoptr(GtkWidget) full =
+    theme_editor_for ((const char *[]) { "permanence_and_adoption", "health_and_wellbeing", "workforce", NULL }, NULL);
+  GtkWidget *add = find_child_of_type (open, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *remove = find_widget_with_tooltip (open, why);
+
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, why);
+  g_assert_nonnull (remove);
+  g_assert_true (GTK_IS_BUTTON (remove) && !GTK_IS_MENU_BUTTON (remove));
+  g_assert_false (gtk_widget_get_sensitive (remove));
+  add = find_child_of_type (full, GTK_TYPE_MENU_BUTTON);
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, why);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1566,10 +1630,12 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/report-page/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
+  g_test_add_func ("/ui/authority-page/emptied", test_authority_page_emptied);
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);
   g_test_add_func ("/ui/report-page/theme-chip-gap", test_theme_chip_gap);
   g_test_add_func ("/ui/report-page/add-theme-full", test_add_theme_full);
+  g_test_add_func ("/ui/report-page/add-theme-uncorrectable", test_add_theme_uncorrectable);
   g_test_add_func ("/ui/report-page/judgements-in-matrix-order", test_judgements_in_matrix_order);
   g_test_add_func ("/ui/authority-page/linked-by-you", test_authority_linked_by_you);
 

@@ -176,12 +176,13 @@ count_overall_omitted (IcChart *chart)
 }
 
 /* "1 authority", "2 authorities": a pack of one authority says so. */
-static const char *
-counted_noun (guint       n,
-              const char *one,
-              const char *many)
+static char *
+counted_rows (IcChart *chart,
+              guint    n)
 {
-  return n == 1 ? one : many;
+  if (chart->latest_only)
+    return g_strdup_printf (ngettext ("%u authority", "%u authorities", n), n);
+  return g_strdup_printf (ngettext ("%u report", "%u reports", n), n);
 }
 
 /* What the grades chart counts: its overall bar totals fewer than the
@@ -189,20 +190,25 @@ counted_noun (guint       n,
 static char *
 grades_subtitle (IcChart *chart)
 {
-  const char *what = chart->latest_only ? "Latest graded report of each authority"
-                                        : "Every graded report";
+  const char *what = chart->latest_only ? _("Latest graded report of each authority")
+                                        : _("Every graded report");
   guint n = chart->rows->len;
   guint with_overall = area_total (chart, IC_AREA_OVERALL_EFFECTIVENESS);
   guint omitted = count_overall_omitted (chart);
-  const char *counted = chart->latest_only ? counted_noun (n, "authority", "authorities")
-                                            : counted_noun (n, "report", "reports");
+  g_autofree char *counted = counted_rows (chart, n);
 
   if (with_overall == n)
-    return g_strdup_printf ("%s (%u %s)", what, n, counted);
+    /* Translators: what the chart counts ("Every graded report"), then
+     * "16 reports" or "16 authorities". */
+    return g_strdup_printf (_("%s (%s)"), what, counted);
   if (omitted == 0)
-    return g_strdup_printf ("%s: %u of %u %s have an overall grade", what, with_overall, n, counted);
-  return g_strdup_printf ("%s: %u of %u %s have an overall grade; %u inspected under the "
-                          "2026 framework, which gives none", what, with_overall, n, counted, omitted);
+    /* Translators: what the chart counts ("Every graded report"), how many
+     * have an overall grade, then "16 reports" or "16 authorities". */
+    return g_strdup_printf (_("%s: %u of %s have an overall grade"), what, with_overall, counted);
+  /* Translators: as "%s: %u of %s have an overall grade", then how many
+   * reports have none because their framework gives none. */
+  return g_strdup_printf (_("%s: %u of %s have an overall grade; %u inspected under the "
+                            "2026 framework, which gives none"), what, with_overall, counted, omitted);
 }
 
 char *
@@ -210,8 +216,10 @@ _ic_bars_subtitle (IcChart *chart)
 {
   if (chart->kind == IC_CHART_GRADES)
     return grades_subtitle (chart);
-  return g_strdup_printf ("Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u %s)",
-                          chart->reports->len, counted_noun (chart->reports->len, "report", "reports"));
+  /* Translators: “What needs to improve” is the heading Ofsted's reports give the items. */
+  return g_strdup_printf (ngettext ("Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u report)",
+                                    "Number of reports raising each theme in \u201cWhat needs to improve\u201d (%u reports)",
+                                    chart->reports->len), chart->reports->len);
 }
 
 static double grade_legend (IcChart *chart, cairo_t *cr, PangoContext *context,
@@ -500,7 +508,7 @@ draw_years_legend (IcChart         *chart,
                    PangoContext    *context,
                    const IcPalette *palette)
 {
-  const char *labels[] = { "Graded inspections", "Visits and letters (not graded)" };
+  const char *labels[] = { _("Graded inspections"), _("Visits and letters (not graded)") };
   IcColor colors[2];
   double x = 0, s = chart->font_size;
 

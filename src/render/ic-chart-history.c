@@ -15,7 +15,10 @@
 /* Rank 1 (outstanding) at the top; requires improvement and adequate
  * share rank 3 and the level, but keep their own marks' words in tooltips. */
 static const char *level_labels[] = {
-  "Outstanding", "Good", "Requires improvement / Adequate", "Inadequate",
+  N_("Outstanding"), N_("Good"),
+  /* Translators: one level of the grade history chart for two grades of
+   * different frameworks, as the report's own grade words. */
+  N_("Requires improvement / Adequate"), N_("Inadequate"),
 };
 
 typedef struct
@@ -41,10 +44,17 @@ _ic_history_note (IcChart *chart)
   guint shown = chart->history_authorities->len;
 
   if (shown >= chart->n_history_graded)
-    return g_strdup_printf ("%s: grade in each graded report", area);
-  return g_strdup_printf ("%s: grade in each graded report of %u of the %u authorities graded, "
-                          "those with the most graded reports (then A to Z); a filter of six "
-                          "authorities or fewer draws them all", area, shown, chart->n_history_graded);
+    /* Translators: %s is a judgement area ("Overall effectiveness"). */
+    return g_strdup_printf (_("%s: grade in each graded report"), area);
+  /* Translators: a judgement area ("Overall effectiveness"), how many
+   * authorities the chart draws, then how many were graded. */
+  return g_strdup_printf (ngettext ("%s: grade in each graded report of %u of the %u authority graded, "
+                                    "those with the most graded reports (then A to Z); a filter of six "
+                                    "authorities or fewer draws them all",
+                                    "%s: grade in each graded report of %u of the %u authorities graded, "
+                                    "those with the most graded reports (then A to Z); a filter of six "
+                                    "authorities or fewer draws them all", chart->n_history_graded),
+                          area, shown, chart->n_history_graded);
 }
 
 static void
@@ -59,7 +69,7 @@ history_layout (IcChart         *chart,
   double widest = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (level_labels); i++)
-    widest = MAX (widest, _ic_text_width (context, level_labels[i], chart->font_size * 0.85, 0));
+    widest = MAX (widest, _ic_text_width (context, _(level_labels[i]), chart->font_size * 0.85, 0));
   if (width <= 0)
     width = chart->font_size * 60;
   layout->label_w = MIN (widest + 2 * pad (chart), width * 0.25);
@@ -159,7 +169,7 @@ draw_levels (IcChart             *chart,
 {
   for (int rank = 1; rank <= 4; rank++)
     {
-      g_autoptr(PangoLayout) text = _ic_text_layout (context, level_labels[rank - 1], chart->font_size * 0.85,
+      g_autoptr(PangoLayout) text = _ic_text_layout (context, _(level_labels[rank - 1]), chart->font_size * 0.85,
                                                      IC_TEXT_RIGHT, layout->label_w - pad (chart));
       double y = level_y (layout, rank), th;
       IcGrade grade = rank == 1 ? IC_GRADE_OUTSTANDING : rank == 2 ? IC_GRADE_GOOD

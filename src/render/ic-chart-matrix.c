@@ -6,15 +6,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "ic-chart-private.h"
 #include "ic-corrections.h"
 #include "ic-frameworks.h"
 
-#define CARE_LEAVERS_NOTE "part of children in care"
-#define CARE_LEAVERS_SHORT "in CiC"
-#define COMPACT_NOTE "in CiC: care leavers judged with children in care (part of children in care)"
+#define CARE_LEAVERS_NOTE N_("part of children in care")
+/* Translators: short for "part of children in care", in a narrow cell. */
+#define CARE_LEAVERS_SHORT N_("in CiC")
+/* Translators: explains "in CiC", the short form in a narrow cell. */
+#define COMPACT_NOTE N_("in CiC: care leavers judged with children in care (part of children in care)")
 #define NOT_JUDGED "\u2014"
 
 static const IcGrade legend_grades[] = {
@@ -71,8 +74,11 @@ row_sublabel (IcChart  *chart,
 
   if (chart->compact)
     return g_strconcat (date, mark, NULL);
-  return g_strdup_printf ("%s \u00b7 %s%s", date, ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
-                          mark);
+  /* Translators: a row's date and the report's type: "6 March 2015 · Focused visit". */
+  g_autofree char *label = g_strdup_printf (_("%s \u00b7 %s"), date,
+                                            ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
+
+  return g_strconcat (label, mark, NULL);
 }
 
 static const char *
@@ -98,7 +104,7 @@ cell_text (IcReport *report,
   if (ic_report_find_judgement (report, area) != NULL)
     return letters ? ic_grade_to_letter (*grade) : ic_grade_to_label (*grade);
   if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
-    return CARE_LEAVERS_NOTE;
+    return _(CARE_LEAVERS_NOTE);
   return NULL;
 }
 
@@ -150,24 +156,36 @@ row_height (IcChart        *chart,
   return ceil (h + 2 * pad (chart));
 }
 
-/* Grade words need room for their longest word; below that, letters. */
+/* Grade words need room for their longest word (in the language they
+ * are read in); below that, letters. */
 static double
 widest_grade_word (IcChart      *chart,
                    PangoContext *context)
 {
-  static const char *words[] = { "Outstanding", "Requires", "improvement", "Inadequate", "Adequate", "graded" };
   double widest = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    widest = MAX (widest, _ic_text_width (context, words[i], cell_font (chart), IC_TEXT_REGULAR));
+  for (guint i = 0; i < G_N_ELEMENTS (legend_grades); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (ic_grade_to_label (legend_grades[i]), " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        widest = MAX (widest, _ic_text_width (context, words[w], cell_font (chart), IC_TEXT_REGULAR));
+    }
   return widest + 2 * pad (chart);
+}
+
+/* The head of the column of row names. */
+static const char *
+header_label (IcChart *chart)
+{
+  return chart->latest_only ? _("Authority (latest graded report)") : _("Authority and report");
 }
 
 static double
 natural_label_width (IcChart      *chart,
                      PangoContext *context)
 {
-  double widest = _ic_text_width (context, "Authority", chart->font_size, IC_TEXT_BOLD);
+  double widest = _ic_text_width (context, _("Authority"), chart->font_size, IC_TEXT_BOLD);
 
   for (guint i = 0; i < chart->rows->len; i++)
     {
@@ -213,7 +231,7 @@ legend_height (IcChart      *chart,
         lines++, x = 0;
       x += w;
     }
-  if (chart->compact && x + _ic_text_width (context, COMPACT_NOTE, cell_font (chart), 0) > width)
+  if (chart->compact && x + _ic_text_width (context, _(COMPACT_NOTE), cell_font (chart), 0) > width)
     lines++;
   return lines * line + pad (chart) * 2;
 }
@@ -233,7 +251,9 @@ header_height (IcChart        *chart,
                IcMatrixLayout *layout,
                PangoContext   *context)
 {
-  double h = _ic_text_height (context, "Authority", cell_font (chart), IC_TEXT_BOLD, -1);
+  /* The first column's head wraps in its width, as a longer wording may. */
+  double h = _ic_text_height (context, header_label (chart), cell_font (chart), IC_TEXT_BOLD,
+                              layout->label_width - 2 * pad (chart));
 
   /* Compact columns are too narrow for words: their labels stand upright. */
   if (chart->compact)
@@ -357,7 +377,7 @@ draw_legend (IcChart         *chart,
     }
   if (chart->compact)
     {
-      g_autoptr(PangoLayout) note = _ic_text_layout (context, COMPACT_NOTE, cell_font (chart), IC_TEXT_ITALIC, -1);
+      g_autoptr(PangoLayout) note = _ic_text_layout (context, _(COMPACT_NOTE), cell_font (chart), IC_TEXT_ITALIC, -1);
       double nw, th;
 
       _ic_text_size (note, &nw, &th);
@@ -376,8 +396,7 @@ draw_header (IcChart         *chart,
              double           y)
 {
   const IcColor *text = ic_palette_get_color (palette, IC_PALETTE_TEXT);
-  g_autoptr(PangoLayout) first = _ic_text_layout (context, chart->latest_only ? "Authority (latest graded report)" : "Authority and report",
-                                                  cell_font (chart), IC_TEXT_BOLD, layout->label_width - 2 * pad (chart));
+  g_autoptr(PangoLayout) first = _ic_text_layout (context, header_label (chart), cell_font (chart), IC_TEXT_BOLD, layout->label_width - 2 * pad (chart));
 
   _ic_fill_rect (cr, 0, y, layout->width, layout->header_height, ic_palette_get_color (palette, IC_PALETTE_SURFACE));
   _ic_text_draw (cr, first, pad (chart), y + pad (chart), text);
@@ -467,7 +486,8 @@ draw_row (IcChart         *chart,
   draw_row_label (chart, layout, cr, context, palette, report, y);
   if (!report_is_graded (report))
     {
-      g_autofree char *text = g_strdup_printf ("%s \u2014 %s", ic_grade_to_label (IC_GRADE_NONE),
+      /* Translators: a row of a report that gives no grades: "Not graded — Focused visit". */
+      g_autofree char *text = g_strdup_printf (_("%s \u2014 %s"), ic_grade_to_label (IC_GRADE_NONE),
                                                ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
 
       _ic_matrix_draw_grade_cell (cr, context, palette, IC_GRADE_NONE, text, cell_font (chart),
@@ -483,8 +503,8 @@ draw_row (IcChart         *chart,
 
       if (text == NULL)
         draw_note_cell (chart, cr, context, palette, NOT_JUDGED, x, y, layout->cell_width, h);
-      else if (g_str_equal (text, CARE_LEAVERS_NOTE))
-        draw_note_cell (chart, cr, context, palette, chart->compact ? CARE_LEAVERS_SHORT : text,
+      else if (g_str_equal (text, _(CARE_LEAVERS_NOTE)))
+        draw_note_cell (chart, cr, context, palette, chart->compact ? _(CARE_LEAVERS_SHORT) : text,
                         x, y, layout->cell_width, h);
       else
         {
@@ -589,15 +609,15 @@ field_label (IcChart    *chart,
     return ic_area_from_key (field + strlen ("grade."), &area) && area_shown (chart, area)
            ? g_strdup (ic_area_to_short_label (area)) : NULL;
   if (g_str_equal (field, "inspection_type"))
-    return g_strdup ("Type of report");
+    return g_strdup (_("Type of report"));
   if (g_str_equal (field, "authority"))
-    return g_strdup ("Authority");
+    return g_strdup (_("Authority"));
   if (g_str_equal (field, "start_date"))
-    return g_strdup ("First day on site");
+    return g_strdup (_("First day on site"));
   if (g_str_equal (field, "end_date"))
-    return g_strdup ("Last day on site");
+    return g_strdup (_("Last day on site"));
   if (g_str_equal (field, "published_date"))
-    return g_strdup ("Date of the letter");
+    return g_strdup (_("Date of the letter"));
   return NULL;
 }
 
@@ -624,7 +644,9 @@ _ic_matrix_row_footnotes (IcChart  *chart,
       if (label == NULL)
         continue;
       note = ic_corrections_footnote (report, fields[i]);
-      g_ptr_array_add (notes, g_strdup_printf ("%s %s, %s, %s: %s", IC_CORRECTED_MARK, row_name (report),
+      /* Translators: a footnote: the mark, the authority, the report's date, what was
+       * corrected and how: "† Barnet, 12 March 2024, Leadership: corrected by the user; …". */
+      g_ptr_array_add (notes, g_strdup_printf (_("%s %s, %s, %s: %s"), IC_CORRECTED_MARK, row_name (report),
                                                date, label, note));
     }
   return notes;

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "ic-chart-private.h"
@@ -242,28 +243,37 @@ legend_note (IcChart         *chart,
              char           **owned)
 {
   g_autofree char *note = g_strconcat (has_carried_forward (chart)
-                                       ? " A hollow ring ends a line at a report that says the earlier areas remain, "
-                                         "with none of its own." : "",
+                                       ? _(" A hollow ring ends a line at a report that says the earlier areas remain, "
+                                           "with none of its own.") : "",
                                        chart->lone_counts
-                                       ? " A count with no line to it is of an area whose line runs in the row "
-                                         "of another of its themes." : "",
+                                       ? _(" A count with no line to it is of an area whose line runs in the row "
+                                           "of another of its themes.") : "",
                                        chart->counts_hidden
-                                       ? " Counts include reports the filters hide." : "",
+                                       ? _(" Counts include reports the filters hide.") : "",
                                        NULL);
 
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
-    *owned = g_strdup_printf ("Each number counts the reports that raised the theme in that year "
-                              "(%u authorities); compare a peer group or one authority to see each report.",
-                              chart->authorities->len);
+    *owned = g_strdup_printf (ngettext ("Each number counts the reports that raised the theme in that year "
+                                        "(%u authority); compare a peer group or one authority to see each report.",
+                                        "Each number counts the reports that raised the theme in that year "
+                                        "(%u authorities); compare a peer group or one authority to see each report.",
+                                        chart->authorities->len), chart->authorities->len);
   else if (chart->authorities->len > ic_palette_get_n_series (palette))
-    *owned = g_strdup_printf ("Each mark is one report raising the theme (%u authorities, one colour); "
-                              "a line follows one area raised again from report to report, "
-                              "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.%s",
-                              chart->authorities->len, note);
+    /* Translators: “3×” is written as the marks' counts are ("%u×"); %s adds
+     * the notes that follow, each starting with a space. */
+    *owned = g_strdup_printf (ngettext ("Each mark is one report raising the theme (%u authority, one colour); "
+                                        "a line follows one area raised again from report to report, "
+                                        "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.%s",
+                                        "Each mark is one report raising the theme (%u authorities, one colour); "
+                                        "a line follows one area raised again from report to report, "
+                                        "and \u201c3\u00d7\u201d beside a mark says it had been raised three times.%s",
+                                        chart->authorities->len), chart->authorities->len, note);
   else
-    *owned = g_strdup_printf ("Each mark is one report raising the theme; a line follows one area raised "
-                              "again from report to report of the same authority, and \u201c3\u00d7\u201d "
-                              "beside a mark says it had been raised three times.%s", note);
+    /* Translators: “3×” is written as the marks' counts are ("%u×"); %s adds
+     * the notes that follow, each starting with a space. */
+    *owned = g_strdup_printf (_("Each mark is one report raising the theme; a line follows one area raised "
+                                "again from report to report of the same authority, and \u201c3\u00d7\u201d "
+                                "beside a mark says it had been raised three times.%s"), note);
   return *owned;
 }
 
@@ -497,7 +507,9 @@ draw_times (IcChart         *chart,
             const MarkCount *count,
             double          *row_end)
 {
-  g_autofree char *text = g_strdup_printf ("%u\u00d7", count->times);
+  /* Translators: beside a mark on the timeline: its area had been raised
+   * this many times ("3×"); keep it as short. */
+  g_autofree char *text = g_strdup_printf (_("%u\u00d7"), count->times);
   g_autoptr(PangoLayout) layout = _ic_text_layout (draw->context, text, chart->font_size * 0.75, 0, -1);
   double r = marker_radius (chart), tw, th, left = count->x + r * 1.2, top;
 

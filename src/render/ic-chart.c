@@ -10,6 +10,7 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ic-cairo-output.h"
@@ -23,12 +24,12 @@ static const struct
   const char *name;
   const char *title;
 } kinds[IC_N_CHART_KINDS] = {
-  { "matrix", "Judgement matrix" },
-  { "timeline", "Improvement areas over time" },
-  { "grades", "Grades by judgement area" },
-  { "themes", "Reports raising each improvement theme" },
-  { "history", "Grade history" },
-  { "years", "Inspections and visits per year" },
+  { "matrix", N_("Judgement matrix") },
+  { "timeline", N_("Improvement areas over time") },
+  { "grades", N_("Grades by judgement area") },
+  { "themes", N_("Reports raising each improvement theme") },
+  { "history", N_("Grade history") },
+  { "years", N_("Inspections and visits per year") },
 };
 
 gboolean
@@ -57,7 +58,7 @@ const char *
 ic_chart_kind_to_title (IcChartKind kind)
 {
   g_return_val_if_fail (kind < IC_N_CHART_KINDS, NULL);
-  return kinds[kind].title;
+  return _(kinds[kind].title);
 }
 
 IcChartLink *
@@ -164,7 +165,7 @@ _ic_chart_report_authority (IcReport *report)
 {
   const char *name = ic_report_get_authority (report);
 
-  return name != NULL && name[0] != '\0' ? name : "Authority not recognised";
+  return name != NULL && name[0] != '\0' ? name : _("Authority not recognised");
 }
 
 /* Reports come sorted by authority, so a change of name starts a group. */
@@ -524,14 +525,14 @@ _ic_chart_draw_no_data (IcChart         *chart,
                         const IcPalette *palette)
 {
   static const char *reasons[IC_N_CHART_KINDS] = {
-    "No reports to show.",
-    "No improvement areas with themes to show.",
-    "No graded reports to show.",
-    "No improvement areas with themes to show.",
-    "No graded reports to show.",
-    "No dated reports to show.",
+    N_("No reports to show."),
+    N_("No improvement areas with themes to show."),
+    N_("No graded reports to show."),
+    N_("No improvement areas with themes to show."),
+    N_("No graded reports to show."),
+    N_("No dated reports to show."),
   };
-  g_autoptr(PangoLayout) layout = _ic_text_layout (context, reasons[chart->kind], chart->font_size,
+  g_autoptr(PangoLayout) layout = _ic_text_layout (context, _(reasons[chart->kind]), chart->font_size,
                                                    IC_TEXT_CENTER, width);
   double h;
 
@@ -840,7 +841,7 @@ ic_chart_export_full (IcChart     *chart,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "%s: unknown image format (use .png, .svg or .pdf)", display);
+                   _("%s: unknown image format (use .png, .svg or .pdf)"), display);
       return FALSE;
     }
   file = ic_atomic_file_open (path, error);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gi18n.h>
 
 #include "ic-cairo-output.h"
 #include "ic-pack.h"
@@ -21,7 +22,7 @@ set_metadata (cairo_surface_t *surface,
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pages->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
-                                  "Judgements and improvement areas compiled from Ofsted reports");
+                                  _("Judgements and improvement areas compiled from Ofsted reports"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
@@ -33,8 +34,8 @@ add_outline (cairo_surface_t *surface,
 {
   int parent = CAIRO_PDF_OUTLINE_ROOT;
 
-  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Cover", "dest='cover'", 0);
-  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Contents", "dest='contents'", 0);
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Cover"), "dest='cover'", 0);
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Contents"), "dest='contents'", 0);
   for (guint i = 0; i < ic_pages_get_n_entries (pages); i++)
     {
       const IcPagesEntry *entry = ic_pages_get_entry (pages, i);

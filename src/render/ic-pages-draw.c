@@ -6,11 +6,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "ic-pages-private.h"
 
-#define FOOTER_TEXT "Not an Ofsted publication \u2014 compiled from Ofsted reports (Open Government Licence)"
+#define FOOTER_TEXT N_("Not an Ofsted publication \u2014 compiled from Ofsted reports (Open Government Licence)")
 
 typedef struct
 {
@@ -60,7 +61,9 @@ running_line (IcPages *pages)
 {
   g_autofree char *as_at = ic_date_to_display (&pages->as_at);
 
-  return g_strdup_printf ("%s \u00b7 Filters: %s \u00b7 As at %s", pages->title, pages->filters, as_at);
+  /* Translators: the line atop every page of the pack: the pack's title,
+   * the filters in force ("London · from 2023") and a date ("3 December 2026"). */
+  return g_strdup_printf (_("%s \u00b7 Filters: %s \u00b7 As at %s"), pages->title, pages->filters, as_at);
 }
 
 static void
@@ -68,10 +71,10 @@ draw_footer (Ctx   *ctx,
              guint  page_nr)
 {
   double y = ctx->height + IC_PAGE_FOOTER - 22;
-  g_autofree char *number = g_strdup_printf ("Page %u of %u", page_nr + 1, ctx->pages->pages->len);
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page_nr + 1, ctx->pages->pages->len);
   g_autofree char *running = running_line (ctx->pages);
   g_autoptr(PangoLayout) top = _ic_text_layout (ctx->context, running, IC_PAGE_SMALL_SIZE, 0, ctx->width * 0.8);
-  g_autoptr(PangoLayout) left = _ic_text_layout (ctx->context, FOOTER_TEXT, IC_PAGE_SMALL_SIZE, 0, ctx->width * 0.8);
+  g_autoptr(PangoLayout) left = _ic_text_layout (ctx->context, _(FOOTER_TEXT), IC_PAGE_SMALL_SIZE, 0, ctx->width * 0.8);
   g_autoptr(PangoLayout) right = _ic_text_layout (ctx->context, number, IC_PAGE_SMALL_SIZE, IC_TEXT_RIGHT, ctx->width * 0.2);
   double h;
 
@@ -122,10 +125,11 @@ scope_dates (IcPages *pages)
         last = date;
     }
   if (first == NULL)
-    return g_strdup ("no dated reports");
+    return g_strdup (_("no dated reports"));
   from = ic_date_to_display (first);
   to = ic_date_to_display (last);
-  return g_strdup_printf ("%s to %s", from, to);
+  /* Translators: the first and last dates of fieldwork ("6 March 2015"). */
+  return g_strdup_printf (_("%s to %s"), from, to);
 }
 
 static double
@@ -145,6 +149,22 @@ draw_scope_line (Ctx        *ctx,
   return MAX (h1, h2) + 8;
 }
 
+/* "12 (9 graded inspections, 3 visits and letters)", each count a plural
+ * of its own for translators. */
+static char *
+count_reports (guint n,
+               guint graded)
+{
+  g_autofree char *inspections = g_strdup_printf (ngettext ("%u graded inspection", "%u graded inspections", graded),
+                                                  graded);
+  g_autofree char *visits = g_strdup_printf (ngettext ("%u visit or letter", "%u visits and letters", n - graded),
+                                             n - graded);
+
+  /* Translators: a cover line headed "Reports": how many reports, then
+   * "9 graded inspections" and "3 visits and letters". */
+  return g_strdup_printf (_("%u (%s, %s)"), n, inspections, visits);
+}
+
 static void
 draw_cover (Ctx *ctx)
 {
@@ -159,34 +179,33 @@ draw_cover (Ctx *ctx)
 
   for (guint i = 0; i < pages->reports->len; i++)
     graded += g_list_model_get_n_items (ic_report_get_judgements (g_ptr_array_index (pages->reports, i))) > 0;
-  n_reports = g_strdup_printf ("%u (%u graded inspections, %u visits and letters)", pages->reports->len, graded,
-                               pages->reports->len - graded);
+  n_reports = count_reports (pages->reports->len, graded);
 
   cairo_tag_begin (ctx->cr, CAIRO_TAG_DEST, "name='cover'");
   _ic_text_draw (ctx->cr, title, 0, y, role (ctx, IC_PALETTE_TEXT));
   cairo_tag_end (ctx->cr, CAIRO_TAG_DEST);
   _ic_text_size (title, NULL, &h);
   y += h + 30;
-  y += draw_scope_line (ctx, "Filters", pages->filters, y);
-  y += draw_scope_line (ctx, "Authorities", authorities, y);
+  y += draw_scope_line (ctx, _("Filters"), pages->filters, y);
+  y += draw_scope_line (ctx, _("Authorities"), authorities, y);
   /* The filters' years are those of the end of fieldwork; "dated" is
    * the letter's own date, as the sources say. */
-  y += draw_scope_line (ctx, "Fieldwork ended", dates, y);
-  y += draw_scope_line (ctx, "Reports", n_reports, y);
+  y += draw_scope_line (ctx, _("Fieldwork ended"), dates, y);
+  y += draw_scope_line (ctx, _("Reports"), n_reports, y);
   if (pages->failures->len > 0)
     {
-      g_autofree char *failed = g_strdup_printf ("%u (listed under Sources)", pages->failures->len);
+      g_autofree char *failed = g_strdup_printf (_("%u (listed under Sources)"), pages->failures->len);
 
-      y += draw_scope_line (ctx, "Files not read", failed, y);
+      y += draw_scope_line (ctx, _("Files not read"), failed, y);
     }
-  y += draw_scope_line (ctx, "As at", as_at, y);
+  y += draw_scope_line (ctx, _("As at"), as_at, y);
 }
 
 static void
 draw_contents (Ctx  *ctx,
                Page *page)
 {
-  double y = draw_title (ctx, page->continued ? "Contents (continued)" : "Contents",
+  double y = draw_title (ctx, page->continued ? _("Contents (continued)") : _("Contents"),
                          page->continued ? NULL : "contents", 0);
 
   for (guint i = page->first; i < page->first + page->n; i++)
@@ -247,9 +266,9 @@ static void
 draw_matrix (Ctx  *ctx,
              Page *page)
 {
-  const char *title = page->continued ? "Judgement matrix (continued)"
-                      : ctx->pages->matrix->latest_only ? "Judgement matrix: latest graded report of each authority"
-                      : "Judgement matrix";
+  const char *title = page->continued ? _("Judgement matrix (continued)")
+                      : ctx->pages->matrix->latest_only ? _("Judgement matrix: latest graded report of each authority")
+                      : _("Judgement matrix");
   double y = draw_title (ctx, title, page->continued ? NULL : "matrix", 0);
 
   cairo_save (ctx->cr);

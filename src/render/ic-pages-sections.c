@@ -6,8 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
-
 
 #include "ic-changes.h"
 #include "ic-corrections.h"
@@ -172,7 +172,7 @@ group_dates (GPtrArray *group,
       g_string_append_printf (text, "%s%s", j ? ", " : "", date);
     }
   if (group_user_linked (group))
-    g_string_append (text, " (includes a link made by the user)");
+    g_string_append (text, _(" (includes a link made by the user)"));
   return dates->len;
 }
 
@@ -182,20 +182,21 @@ _ic_pages_add_recurring (IcPages *pages)
   g_autoptr(GPtrArray) groups = group_links (pages);
   int header;
 
-  add_heading (pages, "Recurring improvement areas", "recurring", 0);
+  add_heading (pages, _("Recurring improvement areas"), "recurring", 0);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "An improvement area recurs when a later report on the same authority raises the same "
-                      "concern again. Each row is a theme an authority was told about again, with the reports "
-                      "that raised it; each authority's section names the items.")->role = IC_PALETTE_MUTED_TEXT;
+                      _("An improvement area recurs when a later report on the same authority raises the same "
+                        "concern again. Each row is a theme an authority was told about again, with the reports "
+                        "that raised it; each authority's section names the items."))->role = IC_PALETTE_MUTED_TEXT;
   if (groups->len == 0)
     {
-      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement area was raised again in a later report.");
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("No improvement area was raised again in a later report."));
       return;
     }
 
   header = pages->blocks->len;
   add_row (pages, recurring_columns, -1,
-           g_strdupv ((char *[]) { "Authority", "Theme", "Reports raising it", "Reports", NULL }))->space_before = 6;
+           /* Translators: column heads; "Reports raising it" holds dates, "Reports" a count. */
+           g_strdupv ((char *[]) { _("Authority"), _("Theme"), _("Reports raising it"), _("Reports"), NULL }))->space_before = 6;
   for (guint i = 0; i < groups->len; i++)
     {
       GPtrArray *group = g_ptr_array_index (groups, i);
@@ -218,7 +219,8 @@ report_heading (IcReport *report)
 {
   g_autofree char *date = _ic_report_date_label (report);
 
-  return g_strdup_printf ("%s \u00b7 %s", ic_inspection_type_to_label (ic_report_get_inspection_type (report)), date);
+  /* Translators: a report's type and date: "Focused visit · 6 March 2015". */
+  return g_strdup_printf (_("%s \u00b7 %s"), ic_inspection_type_to_label (ic_report_get_inspection_type (report)), date);
 }
 
 static void
@@ -235,13 +237,14 @@ add_latest_grades (IcPages   *pages,
 
   if (latest == NULL)
     {
-      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "Latest grades: not graded \u2014 no graded inspection "
-                          "among the reports loaded.")->space_before = 10;
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("Latest grades: not graded \u2014 no graded inspection "
+                                                            "among the reports loaded."))->space_before = 10;
       return;
     }
 
   heading = report_heading (latest);
-  block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Latest grades (%s)", heading);
+  /* Translators: %s is a report's type and date: "Focused visit · 6 March 2015". */
+  block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, _("Latest grades (%s)"), heading);
   block->keep_with_next = TRUE;
   block->space_before = 10;
   for (guint a = 0; a < IC_N_AREAS; a++)
@@ -265,7 +268,7 @@ add_latest_grades (IcPages   *pages,
     }
   if (ic_report_care_leavers_in_children_in_care (latest))
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
-                        "Care leavers: part of children in care (one judgement for both)")->role = IC_PALETTE_MUTED_TEXT;
+                        _("Care leavers: part of children in care (one judgement for both)"))->role = IC_PALETTE_MUTED_TEXT;
 }
 
 /* Whether @dates holds @date already. */
@@ -424,11 +427,11 @@ theme_line (IcPages       *pages,
 {
   const char * const *themes = ic_improvement_get_themes (item);
   const GDate *date = ic_report_get_sort_date (report);
-  g_autoptr(GString) line = g_string_new ("Themes: ");
+  g_autoptr(GString) line = g_string_new (_("Themes: "));
   g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (GDate));
 
   if (themes == NULL || themes[0] == NULL)
-    return g_strdup ("Themes: none assigned");
+    return g_strdup (_("Themes: none assigned"));
 
   for (guint t = 0; themes[t] != NULL; t++)
     {
@@ -445,7 +448,8 @@ theme_line (IcPages       *pages,
     {
       g_autofree char *text = short_date (&g_array_index (named, GDate, i));
 
-      g_string_append_printf (line, "%s%s", i ? ", " : " (recurs: also raised ", text);
+      /* Translators: followed by the dates ("12 March 2019, 4 May 2021") and ")". */
+      g_string_append_printf (line, "%s%s", i ? ", " : _(" (recurs: also raised "), text);
     }
   if (named->len > 0)
     g_string_append_c (line, ')');
@@ -475,8 +479,10 @@ add_user_links (IcPages   *pages,
           !(is_later || ic_item_ref_is (earlier, report, index)))
         continue;
       other = report_heading (is_later ? earlier->report : later->report);
-      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "\u21bb %s: %s (linked by the user)",
-                                  is_later ? "Raised before" : "Raised again", other);
+      /* Translators: "↻ Raised before: Focused visit · 1 March 2015 (linked by the user)";
+       * the first %s is "Raised before" or "Raised again", the second a report's type and date. */
+      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, _("\u21bb %s: %s (linked by the user)"),
+                                  is_later ? _("Raised before") : _("Raised again"), other);
       block->indent = 16;
       block->role = IC_PALETTE_MUTED_TEXT;
     }
@@ -496,8 +502,11 @@ add_item (IcPages       *pages,
 {
   guint times = item_times_raised (pages, report, index);
   g_autofree char *themes = theme_line (pages, reports, chains, report, index, item);
-  g_autofree char *mark = times > 1 ? g_strdup_printf ("\u21bb Raised %u times \u2014 ", times) : g_strdup ("");
-  const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? "Priority action: " : "";
+  /* Translators: before an item's themes: "↻ Raised 3 times — Themes: Front door". */
+  g_autofree char *mark = times > 1 ? g_strdup_printf (ngettext ("\u21bb Raised %u time \u2014 ",
+                                                                 "\u21bb Raised %u times \u2014 ", times), times)
+                                    : g_strdup ("");
+  const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? _("Priority action: ") : "";
   Block *block;
 
   const char *timeframe = ic_improvement_get_timeframe (item);
@@ -533,7 +542,7 @@ add_report_notes (IcPages    *pages,
     }
   if (note != NULL)
     {
-      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "The report says: %s", note);
+      block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("The report says: %s"), note);
       block->indent = 8;
       block->space_before = 3;
     }
@@ -559,7 +568,7 @@ add_improvements (IcPages    *pages,
         continue;
       if (!any)
         {
-          block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "What needs to improve");
+          block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, _("What needs to improve"));
           block->space_before = 10;
           block->keep_with_next = TRUE;
         }
@@ -577,7 +586,7 @@ add_improvements (IcPages    *pages,
         }
     }
   if (!any)
-    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement items in the reports loaded.")->space_before = 10;
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("No improvement items in the reports loaded."))->space_before = 10;
 }
 
 /* The reports of @reports' authority that its recurrences and what
@@ -627,9 +636,12 @@ add_authority (IcPages    *pages,
 
   add_heading (pages, _ic_chart_report_authority (first), dest, 1);
   if (reports->len == 1)
-    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "1 report, %s", from)->role = IC_PALETTE_MUTED_TEXT;
+    /* Translators: %s is the report's date. */
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("1 report, %s"), from)->role = IC_PALETTE_MUTED_TEXT;
   else
-    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%u reports, %s to %s", reports->len, from, to)->role = IC_PALETTE_MUTED_TEXT;
+    /* Translators: how many reports an authority has, then the dates of its first and last. */
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, ngettext ("%u report, %s to %s", "%u reports, %s to %s", reports->len),
+                        reports->len, from, to)->role = IC_PALETTE_MUTED_TEXT;
   add_latest_grades (pages, reports);
   add_improvements (pages, reports, recurrences, changes);
 }
@@ -642,7 +654,7 @@ _ic_pages_add_authorities (IcPages *pages)
 
   if (pages->reports->len == 0)
     return;
-  _ic_pages_add_entry (pages, "Authorities", "authority-0", 0);
+  _ic_pages_add_entry (pages, _("Authorities"), "authority-0", 0);
   for (guint i = 0; i < pages->reports->len; i++)
     {
       IcReport *report = g_ptr_array_index (pages->reports, i);
@@ -669,13 +681,17 @@ dates_text (IcReport *report)
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (start != NULL && end != NULL && g_strcmp0 (start, end) != 0)
-    g_string_append_printf (text, "on site %s to %s", start, end);
+    /* Translators: the first and last days of an inspection's fieldwork. */
+    g_string_append_printf (text, _("on site %s to %s"), start, end);
   else if (end != NULL || start != NULL)
-    g_string_append_printf (text, "on site %s", end ? end : start);
+    g_string_append_printf (text, _("on site %s"), end ? end : start);
+  if (text->len > 0 && published != NULL)
+    g_string_append (text, ", ");
   if (published != NULL)
-    g_string_append_printf (text, "%sdated %s", text->len ? ", " : "", published);
+    /* Translators: the date the report's letter bears. */
+    g_string_append_printf (text, _("dated %s"), published);
   if (text->len == 0)
-    g_string_append (text, "dates not found");
+    g_string_append (text, _("dates not found"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -693,7 +709,7 @@ add_quote (IcPages           *pages,
   IcGrade grade = ic_report_get_grade (report, IC_AREA_OVERALL_EFFECTIVENESS);
   g_autofree char *snippet = ic_search_hit_snippet (hit, query, EVIDENCE_WIDTH, NULL);
   g_autofree char *date = ic_date_to_display (ic_report_get_end_date (report));
-  g_autofree char *page = hit->page ? g_strdup_printf (" \u00b7 page %u", hit->page) : g_strdup ("");
+  g_autofree char *page = hit->page ? g_strdup_printf (_(" \u00b7 page %u"), hit->page) : g_strdup ("");
   Block *block;
 
   block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "\u201c%s\u201d", snippet);
@@ -702,7 +718,7 @@ add_quote (IcPages           *pages,
   _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "%s \u00b7 %s \u00b7 %s%s%s%s",
                       _ic_chart_report_authority (report),
                       ic_inspection_type_to_label (ic_report_get_inspection_type (report)),
-                      grade != IC_GRADE_NONE ? ic_grade_to_label (grade) : "not graded",
+                      grade != IC_GRADE_NONE ? ic_grade_to_label (grade) : _("not graded"),
                       date ? " \u00b7 " : "", date ? date : "", page)->role = IC_PALETTE_MUTED_TEXT;
 }
 
@@ -731,7 +747,7 @@ _ic_pages_add_evidence (IcPages *pages)
   const char *authority = NULL;
   g_autofree char *asked = NULL;
 
-  add_heading (pages, "Evidence", "evidence", 0);
+  add_heading (pages, _("Evidence"), "evidence", 0);
   if (query == NULL)
     return;
   asked = query_as_quoted (pages->evidence);
@@ -739,9 +755,13 @@ _ic_pages_add_evidence (IcPages *pages)
     g_list_store_append (reports, g_ptr_array_index (pages->reports, i));
   hits = ic_search_run (G_LIST_MODEL (reports), query);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "What the reports say about \u201c%s\u201d: %u passages%s. Words are matched "
-                      "in all their forms, quoted phrases exactly.", asked, hits->len,
-                      hits->len > MAX_EVIDENCE ? ", the first 300 quoted here" : "")->role =
+                      /* Translators: the words searched for, how many passages were found and,
+                       * when there are too many, ", the first 300 quoted here". */
+                      ngettext ("What the reports say about \u201c%s\u201d: %u passage%s. Words are matched "
+                                "in all their forms, quoted phrases exactly.",
+                                "What the reports say about \u201c%s\u201d: %u passages%s. Words are matched "
+                                "in all their forms, quoted phrases exactly.", hits->len), asked, hits->len,
+                      hits->len > MAX_EVIDENCE ? _(", the first 300 quoted here") : "")->role =
     IC_PALETTE_MUTED_TEXT;
 
   for (guint i = 0; i < hits->len && i < MAX_EVIDENCE; i++)
@@ -764,10 +784,10 @@ _ic_pages_add_evidence (IcPages *pages)
 void
 _ic_pages_add_sources (IcPages *pages)
 {
-  add_heading (pages, "Sources", "sources", 0);
+  add_heading (pages, _("Sources"), "sources", 0);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "Compiled from the Ofsted reports listed here (Crown copyright, Open Government Licence v3.0). "
-                      "This pack is not an Ofsted publication.")->role = IC_PALETTE_MUTED_TEXT;
+                      _("Compiled from the Ofsted reports listed here (Crown copyright, Open Government Licence v3.0). "
+                        "This pack is not an Ofsted publication."))->role = IC_PALETTE_MUTED_TEXT;
 
   for (guint i = 0; i < pages->reports->len; i++)
     {
@@ -777,18 +797,21 @@ _ic_pages_add_sources (IcPages *pages)
       g_autofree char *source = ic_path_to_utf8 (ic_report_get_source (report));
       const char *type = ic_inspection_type_to_label (ic_report_get_inspection_type (report));
       g_autofree char *dates = dates_text (report);
-      g_autofree char *fallback = g_strdup_printf ("%s, %s", type, _ic_chart_report_authority (report));
+      /* Translators: a report with no title: its type and authority. */
+      g_autofree char *fallback = g_strdup_printf (_("%s, %s"), type, _ic_chart_report_authority (report));
       Block *block;
 
-      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "<b>%s</b>\n%s \u00b7 %s \u00b7 %s\nFile: %s",
+      /* Translators: Pango markup: a report's title in bold; then its authority, type and
+       * dates; then its file's name. Keep the tags and line breaks. */
+      block = _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, _("<b>%s</b>\n%s \u00b7 %s \u00b7 %s\nFile: %s"),
                                   title && *title ? title : fallback, _ic_chart_report_authority (report),
-                                  type, dates, source ? source : "not recorded");
+                                  type, dates, source ? source : _("not recorded"));
       block->space_before = 5;
     }
 
   if (pages->failures->len == 0)
     return;
-  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Files that could not be read")->space_before = 12;
+  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, _("Files that could not be read"))->space_before = 12;
   for (guint i = 0; i < pages->failures->len; i++)
     {
       IcFailure *failure = g_ptr_array_index (pages->failures, i);
@@ -868,7 +891,8 @@ names_text (GPtrArray  *names,
                               g_hash_table_contains (user_linked, key) ? IC_CORRECTED_MARK : "");
     }
   if (names->len > SUMMARY_NAMES)
-    g_string_append_printf (text, " and %u more", names->len - SUMMARY_NAMES);
+    /* Translators: after a list of authorities' names. */
+    g_string_append_printf (text, _(" and %u more"), names->len - SUMMARY_NAMES);
   return g_markup_escape_text (text->str, -1);
 }
 
@@ -879,20 +903,21 @@ _ic_pages_add_recurring_summary (IcPages *pages)
   g_autoptr(GHashTable) by_theme = authorities_by_theme (pages, user_linked);
   int header;
 
-  add_heading (pages, "Recurring improvement areas", "recurring", 0);
+  add_heading (pages, _("Recurring improvement areas"), "recurring", 0);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "An improvement area recurs when a later report on the same authority raises the same "
-                      "concern again. Each theme lists the authorities told about it again; the full pack "
-                      "gives the reports and dates.")->role = IC_PALETTE_MUTED_TEXT;
+                      _("An improvement area recurs when a later report on the same authority raises the same "
+                        "concern again. Each theme lists the authorities told about it again; the full pack "
+                        "gives the reports and dates."))->role = IC_PALETTE_MUTED_TEXT;
   if (g_hash_table_size (by_theme) == 0)
     {
-      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "No improvement area was raised again in a later report.");
+      _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("No improvement area was raised again in a later report."));
       return;
     }
 
   header = pages->blocks->len;
   add_row (pages, theme_columns, -1,
-           g_strdupv ((char *[]) { "Theme", "Authorities", "Where it recurs", NULL }))->space_before = 6;
+           /* Translators: column heads; "Authorities" holds a count, "Where it recurs" their names. */
+           g_strdupv ((char *[]) { _("Theme"), _("Authorities"), _("Where it recurs"), NULL }))->space_before = 6;
   for (guint t = 0; t < pages->charts[1]->themes->len; t++)
     {
       const char *theme = g_ptr_array_index (pages->charts[1]->themes, t);
@@ -910,7 +935,8 @@ _ic_pages_add_recurring_summary (IcPages *pages)
       add_row (pages, theme_columns, header, cells)->size = IC_PAGE_SMALL_SIZE + 0.5;
     }
   if (g_hash_table_size (user_linked) > 0)
-    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, "%s includes a link made by the user (a correction)",
+    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, /* Translators: %s is the mark put after an authority's name. */
+                        _("%s includes a link made by the user (a correction)"),
                         IC_CORRECTED_MARK)->space_before = 6;
 }
 
@@ -922,25 +948,33 @@ _ic_pages_add_sources_summary (IcPages *pages)
   guint counts[IC_N_INSPECTION_TYPES] = { 0 };
   g_autoptr(GString) kinds = g_string_new (NULL);
 
-  add_heading (pages, "Sources", "sources", 0);
+  add_heading (pages, _("Sources"), "sources", 0);
   for (guint i = 0; i < pages->reports->len; i++)
     counts[ic_report_get_inspection_type (g_ptr_array_index (pages->reports, i))]++;
   for (guint t = 0; t < IC_N_INSPECTION_TYPES; t++)
     if (counts[t] > 0)
-      g_string_append_printf (kinds, "%s%s: %u", kinds->len ? "; " : "", ic_inspection_type_to_label (t), counts[t]);
+      {
+        g_string_append (kinds, kinds->len ? "; " : "");
+        /* Translators: a kind of report and how many of them there are: "Focused visit: 3". */
+        g_string_append_printf (kinds, _("%s: %u"), ic_inspection_type_to_label (t), counts[t]);
+      }
 
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "Compiled from %u Ofsted reports (Crown copyright, Open Government Licence v3.0). "
-                      "This pack is not an Ofsted publication.", pages->reports->len);
+                      ngettext ("Compiled from %u Ofsted report (Crown copyright, Open Government Licence v3.0). "
+                                "This pack is not an Ofsted publication.",
+                                "Compiled from %u Ofsted reports (Crown copyright, Open Government Licence v3.0). "
+                                "This pack is not an Ofsted publication.", pages->reports->len),
+                      pages->reports->len);
   if (kinds->len > 0)
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, "%s.", kinds->str)->space_before = 6;
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
-                      "Every report is listed with its title, dates and file in the full pack "
-                      "(--pack=full) and in the CSV and JSON exports.")->space_before = 6;
+                      /* Translators: --pack=full is a command-line option: keep it as it is. */
+                      _("Every report is listed with its title, dates and file in the full pack "
+                        "(--pack=full) and in the CSV and JSON exports."))->space_before = 6;
 
   if (pages->failures->len == 0)
     return;
-  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, "Files that could not be read: %u",
+  _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, _("Files that could not be read: %u"),
                       pages->failures->len)->space_before = 12;
   for (guint i = 0; i < pages->failures->len && i < SUMMARY_NAMES; i++)
     {
@@ -952,6 +986,6 @@ _ic_pages_add_sources_summary (IcPages *pages)
                           ic_failure_get_reason (failure))->space_before = 3;
     }
   if (pages->failures->len > SUMMARY_NAMES)
-    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "and %u more (listed in the full pack)",
+    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, _("and %u more (listed in the full pack)"),
                         pages->failures->len - SUMMARY_NAMES)->space_before = 3;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "ic-failure.h"
@@ -397,10 +398,10 @@ paginate_flow (IcPages      *pages,
 static void
 add_section_entries (IcPages *pages)
 {
-  _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
+  _ic_pages_add_entry (pages, _("Judgement matrix"), "matrix", 0);
   if (!pages->summary)
-    _ic_pages_add_entry (pages, "Improvement areas over time", "timeline", 0);
-  _ic_pages_add_entry (pages, "Charts", "grades", 0);
+    _ic_pages_add_entry (pages, _("Improvement areas over time"), "timeline", 0);
+  _ic_pages_add_entry (pages, _("Charts"), "grades", 0);
   for (guint i = 0; i < G_N_ELEMENTS (pages->charts); i++)
     {
       IcChartKind kind = ic_chart_get_kind (pages->charts[i]);
@@ -480,8 +481,8 @@ pages_new (GListModel          *reports,
   g_ref_count_init (&pages->ref_count);
   pages->width = width > 0 ? MIN (width, height) : IC_A4_WIDTH;
   pages->height = height > 0 ? MAX (width, height) : IC_A4_HEIGHT;
-  pages->title = g_strdup (options && options->title ? options->title : "Inspection summary pack");
-  pages->filters = g_strdup (options && options->filters ? options->filters : "all reports");
+  pages->title = g_strdup (options && options->title ? options->title : _("Inspection summary pack"));
+  pages->filters = g_strdup (options && options->filters ? options->filters : _("all reports"));
   pages->evidence = g_strdup (options ? options->evidence : NULL);
   pages->summary = options != NULL && options->summary;
   pages->view = options != NULL ? options->view : IC_PAGES_VIEW_PACK;
@@ -559,15 +560,15 @@ paginate_view (IcPages      *pages,
   switch (pages->view)
     {
     case IC_PAGES_VIEW_MATRIX:
-      _ic_pages_add_entry (pages, "Judgement matrix", "matrix", 0);
+      _ic_pages_add_entry (pages, _("Judgement matrix"), "matrix", 0);
       paginate_matrix (pages, context);
       break;
     case IC_PAGES_VIEW_TIMELINE:
-      _ic_pages_add_entry (pages, "Improvement areas over time", "timeline", 0);
+      _ic_pages_add_entry (pages, _("Improvement areas over time"), "timeline", 0);
       paginate_timeline (pages);
       break;
     case IC_PAGES_VIEW_CHARTS:
-      _ic_pages_add_entry (pages, "Charts", "grades", 0);
+      _ic_pages_add_entry (pages, _("Charts"), "grades", 0);
       paginate_charts (pages, context);
       break;
     case IC_PAGES_VIEW_EVIDENCE:

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "ic-display-text.h"
@@ -349,13 +350,13 @@ static const char * const theme_keys[] = {
 
 /* Labels people use for the themes of the taxonomy (ic-themes.h). */
 static const char * const theme_labels[] = {
-  "Front door", "Early help", "Strategy and child protection", "Assessment and risk",
-  "Plans and planning", "Child's voice and identity", "Recording",
-  "Supervision and management oversight", "Quality assurance and performance",
-  "Independent reviewing", "Sufficiency and placements", "Permanence and adoption",
-  "Care leavers", "Exploitation and missing", "Education", "Health and well-being",
-  "Domestic abuse", "Disabled children and transitions", "Partnership and governance",
-  "Workforce", "Private fostering",
+  N_("Front door"), N_("Early help"), N_("Strategy and child protection"), N_("Assessment and risk"),
+  N_("Plans and planning"), N_("Child's voice and identity"), N_("Recording"),
+  N_("Supervision and management oversight"), N_("Quality assurance and performance"),
+  N_("Independent reviewing"), N_("Sufficiency and placements"), N_("Permanence and adoption"),
+  N_("Care leavers"), N_("Exploitation and missing"), N_("Education"), N_("Health and well-being"),
+  N_("Domestic abuse"), N_("Disabled children and transitions"), N_("Partnership and governance"),
+  N_("Workforce"), N_("Private fostering"),
 };
 
 const char * const *
@@ -380,7 +381,7 @@ _ic_theme_label (const char *key)
   char *label;
 
   if (order < (int) G_N_ELEMENTS (theme_labels))
-    return g_strdup (theme_labels[order]);
+    return g_strdup (_(theme_labels[order]));
 
   /* An unknown key still reads as words: "front_door" -> "Front door". */
   label = g_strdelimit (g_strdup (key ? key : ""), "_", ' ');
@@ -394,5 +395,5 @@ _ic_report_date_label (gpointer report)
 {
   char *date = ic_date_to_display (ic_report_get_sort_date (report));
 
-  return date ? date : g_strdup ("date unknown");
+  return date ? date : g_strdup (_("date unknown"));
 }

@@ -298,9 +298,36 @@ report_row (IcReport *report)
   return row;
 }
 
+/* A dim line where a list or section would be, saying why it is empty. */
+static GtkWidget *
+empty_note (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
 static void
 fill_reports (IcAuthorityPage *self)
 {
+  /* The authority's last report went (its folder was closed or opened
+   * again without it): the page says so rather than show an empty list. */
+  if (g_list_model_get_n_items (self->same_authority) == 0)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *note = empty_note (_("No report of this authority is open."));
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      /* A boxed list's own rows have this padding. */
+      g_object_set (note, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), note);
+      gtk_list_box_append (self->reports_list, row);
+      return;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (self->same_authority); i++)
     {
       g_autoptr(IcReport) report = g_list_model_get_item (self->same_authority, i);
@@ -431,12 +458,9 @@ fill_changes (IcAuthorityPage *self)
 
   if (n < 2)
     {
-      GtkWidget *label = gtk_label_new (_("Only one report of this authority is open: there is nothing to compare it with."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->changes_box, label);
+      gtk_box_append (self->changes_box,
+                      empty_note (n == 0 ? _("There is nothing to compare.")
+                                         : _("Only one report of this authority is open: there is nothing to compare it with.")));
       return;
     }
   recurrences = ic_find_recurrences (self->same_authority);

@@ -21,5 +21,9 @@ GtkWidget *ic_ui_theme_editor        (IcReport      *report,
                                       IcImprovement *item,
                                       guint          index);
 char      *ic_ui_themes_field        (guint          index) G_GNUC_WARN_UNUSED_RESULT;
+/* Greys @control, saying why, when @report cannot be corrected;
+ * returns whether it can. */
+gboolean   ic_ui_grey_if_uncorrectable (GtkWidget     *control,
+                                        IcReport      *report);
 
 G_END_DECLS

@@ -163,7 +163,7 @@ correction_button (IcReport *report,
   ic_a11y_set_name (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_sensitive (button, ic_report_get_content_id (report) != NULL);
+  ic_ui_grey_if_uncorrectable (button, report);
   return button;
 }
 

@@ -39,7 +39,12 @@ static const KeyLabel grades[IC_N_GRADES] = {
   { "inadequate", N_("Inadequate") },
 };
 
-static const char *grade_letters[IC_N_GRADES] = { "NG", "O", "G", "RI", "A", "I" };
+/* Translators: short forms of the grades, in cells too narrow for words:
+ * Not graded, Outstanding, Good, Requires improvement, Adequate, Inadequate. */
+static const char *grade_letters[IC_N_GRADES] = {
+  NC_("grade letter", "NG"), NC_("grade letter", "O"), NC_("grade letter", "G"),
+  NC_("grade letter", "RI"), NC_("grade letter", "A"), NC_("grade letter", "I"),
+};
 static const int grade_ranks[IC_N_GRADES] = { 0, 1, 2, 3, 3, 4 };
 
 static const KeyLabel areas[IC_N_AREAS] = {
@@ -162,7 +167,7 @@ const char *
 ic_grade_to_letter (IcGrade grade)
 {
   g_return_val_if_fail (grade < IC_N_GRADES, NULL);
-  return grade_letters[grade];
+  return g_dpgettext2 (NULL, "grade letter", grade_letters[grade]);
 }
 
 int
