@@ -142,6 +142,23 @@ test_finder_score (Halton       *fixture,
     }
 }
 
+/* Items that share words and no concept are suggested with no concept
+ * to name. */
+static void
+test_words_only (void)
+{
+  const char *before[] = { "Interpreters for families whose first language is not English.", NULL };
+  const char *after[] = { "Access to interpreters for families with English as an additional language.", NULL };
+  IcReport *earlier = ic_test_report_with_items ("a", "Halton", "2015-03-01", before);
+  IcReport *later = ic_test_report_with_items ("b", "Halton", "2019-03-01", after);
+  g_autoptr(GListModel) reports = ic_test_model_of (earlier, later, NULL);
+  g_autoptr(GPtrArray) suggestions = ic_suggest_earlier_items (reports, later, 0, NULL);
+
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  g_assert_cmpfloat (nth (suggestions, 0)->score, >=, IC_SUGGESTION_MIN_SCORE);
+  g_assert_null (nth (suggestions, 0)->concept_label);
+}
+
 /* Between items that score the same, the later report's first (the
  * report before is the likeliest to be repeated), then the first item. */
 static void
@@ -244,6 +261,7 @@ main (int   argc,
 
   g_test_add ("/suggestions/ranked", Halton, NULL, halton_set_up, test_ranked, halton_tear_down);
   g_test_add ("/suggestions/finder-score", Halton, NULL, halton_set_up, test_finder_score, halton_tear_down);
+  g_test_add_func ("/suggestions/words-only", test_words_only);
   g_test_add_func ("/suggestions/ties", test_ties);
   g_test_add_func ("/suggestions/said-repeated", test_said_repeated);
   g_test_add ("/suggestions/own-earlier-reports", Halton, NULL, halton_set_up, test_own_earlier_reports,

@@ -617,7 +617,7 @@ typedef struct
 {
   const char *source, *id;
   guint       year;
-  const char *items[4];
+  const char *items[5];
 } MadeItems;
 
 static IcWindow *
@@ -671,7 +671,8 @@ new_window_with_unlinked_items (void)
  * it to 2015's supervision item; 2015's permanence item and 2019's
  * adoption item share its concern and score below the finder's
  * threshold. Its third item names adoption only in a purpose clause:
- * those two items share little with it. */
+ * those two items share little with it. Its fourth shares words, and no
+ * concept, with 2015's last. */
 static IcWindow *
 new_window_with_near_items (void)
 {
@@ -679,12 +680,14 @@ new_window_with_near_items (void)
     { "/r/darlington-2015.txt", "darlington2015", 2015,
       { "Permanence planning for children in care, including through special guardianship.",
         "Sufficiency of foster homes.",
-        "Supervision of social workers, so that it is regular and reflective.", NULL } },
+        "Supervision of social workers, so that it is regular and reflective.",
+        "Interpreters for families whose first language is not English.", NULL } },
     { "/r/darlington-2019.txt", "darlington2019", 2019,
       { "The timeliness of decisions about adoption.", NULL } },
     { "/r/darlington-2023.txt", "darlington2023", 2023,
       { "Regular supervision and management oversight of permanence planning.",
-        "Life-story work, so that children who are adopted understand their history.", NULL } },
+        "Life-story work, so that children who are adopted understand their history.",
+        "Access to interpreters for families with English as an additional language.", NULL } },
   };
 
   return new_window_with_items ("Darlington", made, G_N_ELEMENTS (made));
@@ -890,6 +893,17 @@ test_link_dialog_suggestions (void)
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = dialog_rows (dialog);
   g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 0), "ic-link-field"), ==, adoption);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A likely match that shares words only says so. */
+  dialog = show_link_dialog (reports, 3);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dialog_rows (dialog);
+  g_ptr_array_set_size (captions, 0);
+  collect_by_class (g_ptr_array_index (rows, 0), "link-dialog-caption", captions);
+  g_assert_cmpuint (captions->len, ==, 1);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (g_ptr_array_index (captions, 0)),
+                                   "2015 \u00b7 Worded alike"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* An item that shares little with any earlier one has none. */
