@@ -1111,6 +1111,79 @@ test_timeline_hidden_count_legend (void)
   g_assert_false (chart_says (whole, "A count with no line"));
 }
 
+/* Chainshire's report of @end_iso with the pre-proceedings item and,
+ * when @supervision, a second one of another concern in the same row. */
+static IcReport *
+two_concerns_report (const char *end_iso,
+                     gboolean    supervision)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  IcReport *report = chain_report_themes (end_iso, permanence);
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("Managers' oversight of foster carers' annual reviews and the "
+                                    "recording of matching decisions for adoption panels.",
+                                    IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 1, permanence);
+
+  if (supervision)
+    _ic_report_add_improvement (report, item);
+  return report;
+}
+
+/* The first mark of @chart's report of @end_iso, as the table and the
+ * keyboard have it. */
+static const IcChartHit *
+mark_hit_at (IcChart    *chart,
+             const char *end_iso)
+{
+  static IcChartHit found;
+  g_autoptr(GArray) marks = NULL;
+  double w, h;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  marks = ic_chart_get_marks (chart, w, h);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const IcChartHit *hit = &g_array_index (marks, IcChartMark, i).hit;
+      g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (hit->report));
+
+      if (g_str_equal (end, end_iso))
+        {
+          found = *hit;
+          return &found;
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Two items of the 2024 report share the permanence row, one raised for
+ * the third time, one for the second: the mark says the most, 3, and
+ * says each (for the tooltip and the table, ic_chart_widget_describe_hit()),
+ * and the legend says which count a mark shows; where both items were
+ * raised twice, neither. */
+static void
+test_timeline_two_items_one_row (void)
+{
+  g_autoptr(GListModel) reports = ic_test_model_of (two_concerns_report ("2015-03-12", FALSE),
+                                                    two_concerns_report ("2019-12-13", TRUE),
+                                                    two_concerns_report ("2024-07-19", TRUE), NULL);
+  g_autoptr(GListModel) one_each = ic_test_model_of (two_concerns_report ("2015-03-12", TRUE),
+                                                     two_concerns_report ("2019-12-13", TRUE), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autoptr(IcChart) same = ic_chart_new (IC_CHART_TIMELINE, one_each, NULL);
+  const IcChartHit *last = mark_hit_at (chart, "2024-07-19");
+
+  g_assert_cmpuint (last->times_raised, ==, 3);
+  g_assert_cmpuint (last->n_item_times, ==, 2);
+  g_assert_cmpuint (last->item_times[0], ==, 3);
+  g_assert_cmpuint (last->item_times[1], ==, 2);
+  g_assert_true (chart_says (chart, "Where items of a report raised again share a row, its count is "
+                                    "that of the one raised most often."));
+  g_assert_cmpuint (mark_times_at (same, "permanence_and_adoption", "2019-12-13"), ==, 2);
+  g_assert_cmpuint (mark_hit_at (same, "2019-12-13")->n_item_times, ==, 0);
+  g_assert_false (chart_says (same, "Where items of a report"));
+}
+
 /* "start → end" of each line a timeline of @shown draws with @links. */
 static char *
 lines_drawn (GListModel *shown,
@@ -1479,6 +1552,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);
   g_test_add_func ("/render/timeline/hidden-count-legend", test_timeline_hidden_count_legend);
   g_test_add_func ("/render/timeline/lines-from-hidden", test_timeline_lines_from_hidden);
+  g_test_add_func ("/render/timeline/two-items-one-row", test_timeline_two_items_one_row);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);

@@ -43,6 +43,11 @@ struct _IcChart
   /* And whether a mark counts reports the chart does not show (a date
    * filter hides the start of its chain). */
   gboolean     counts_hidden;
+  /* And each mark's counts, one per item raised again in its row, the
+   * most first (mark_key() -> GArray of guint), and whether two items
+   * of a mark were raised a different number of times. */
+  GHashTable  *mark_counts;
+  gboolean     counts_differ;
   /* Counted once when prepared, not at every measure, paint and hit
    * test (ic-chart-bars.c): the grades chart's rows by area and grade,
    * the themes chart's order (theme indices, most raised first) and the

@@ -313,6 +313,8 @@ find_lone_counts (IcChart *chart)
   chart->lone_counts = lone;
 }
 
+static GHashTable *counts_by_mark (IcChart *chart);
+
 /* The lines to draw and what the legend says of the counts: found once
  * per set of links, when they are given, not at every measure and paint. */
 void
@@ -320,6 +322,8 @@ _ic_timeline_prepare_links (IcChart *chart)
 {
   pick_lines (chart);
   find_lone_counts (chart);
+  g_clear_pointer (&chart->mark_counts, g_hash_table_unref);
+  chart->mark_counts = counts_by_mark (chart);
 }
 
 static const char *
@@ -335,6 +339,9 @@ legend_note (IcChart         *chart,
                                            "of another of its themes.") : "",
                                        chart->counts_hidden
                                        ? _(" Counts include reports the filters hide.") : "",
+                                       chart->counts_differ
+                                       ? _(" Where items of a report raised again share a row, its count is "
+                                           "that of the one raised most often.") : "",
                                        NULL);
 
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
@@ -515,39 +522,94 @@ mark_key (const char  *authority,
   return g_strdup_printf ("%s\x1f%s\x1f%u", authority, theme, g_date_get_julian (date));
 }
 
-/* (authority, theme, date) -> how many times the area had been raised
- * by then: the most any item raised again there says. Not the steps'
- * ends: a step ends at a report of its row even when the chain's item
- * there has another theme, and an item drawn in another row than its
- * chain's would go unmarked. */
-static GHashTable *
-times_by_mark (IcChart *chart)
+static int
+compare_times_down (gconstpointer a,
+                    gconstpointer b)
 {
-  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint ta = *(const guint *) a, tb = *(const guint *) b;
+
+  return (ta < tb) - (ta > tb);
+}
+
+/* (authority, theme, date) -> how many times each item raised again
+ * there had been raised by then, the most first: the mark says the
+ * first, the tooltip and the table each. Not the steps' ends: a step
+ * ends at a report of its row even when the chain's item there has
+ * another theme, and an item drawn in another row than its chain's
+ * would go unmarked. Notes in @chart whether two items of one mark
+ * have different counts, which the legend then explains. */
+static GHashTable *
+counts_by_mark (IcChart *chart)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer value;
 
   for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
     {
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       g_autofree char *key = NULL;
+      GArray *each;
 
       if (!link->mark_only || link->times_raised < 2 || !g_date_valid (&link->later))
         continue;
       key = mark_key (link->authority, link->theme, &link->later);
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (times, key)) < link->times_raised)
-        g_hash_table_insert (times, g_steal_pointer (&key), GUINT_TO_POINTER (link->times_raised));
+      each = g_hash_table_lookup (counts, key);
+      if (each == NULL)
+        {
+          each = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (counts, g_steal_pointer (&key), each);
+        }
+      g_array_append_val (each, link->times_raised);
     }
-  return times;
+  chart->counts_differ = FALSE;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *each = value;
+
+      g_array_sort (each, compare_times_down);
+      chart->counts_differ |= g_array_index (each, guint, 0) != g_array_index (each, guint, each->len - 1);
+    }
+  return counts;
 }
 
-static guint
-mark_times (GHashTable *times,
-            IcReport   *report,
-            const char *theme)
+/* The counts of @report's mark in @theme's row, or NULL. */
+static GArray *
+mark_counts (IcChart    *chart,
+             IcReport   *report,
+             const char *theme)
 {
   g_autofree char *key = mark_key (_ic_chart_report_authority (report), theme,
                                    ic_report_get_sort_date (report));
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (times, key));
+  return chart->mark_counts != NULL ? g_hash_table_lookup (chart->mark_counts, key) : NULL;
+}
+
+static guint
+mark_times (IcChart    *chart,
+            IcReport   *report,
+            const char *theme)
+{
+  GArray *counts = mark_counts (chart, report, theme);
+
+  return counts != NULL ? g_array_index (counts, guint, 0) : 0;
+}
+
+/* A mark's count, and each of its items' when they differ: the count
+ * the mark says is then not every item's. */
+static void
+set_hit_times (IcChart    *chart,
+               IcChartHit *hit)
+{
+  GArray *counts = mark_counts (chart, hit->report, hit->theme);
+
+  hit->times_raised = counts != NULL ? g_array_index (counts, guint, 0) : 0;
+  if (counts != NULL && g_array_index (counts, guint, counts->len - 1) != hit->times_raised)
+    {
+      hit->item_times = (const guint *) counts->data;
+      hit->n_item_times = counts->len;
+    }
 }
 
 /* A count to write beside a mark, once every mark is drawn. */
@@ -563,7 +625,6 @@ typedef struct
   PangoContext         *context;
   const IcPalette      *palette;
   const TimelineLayout *layout;
-  GHashTable           *times;
   GArray               *counts;  /* of MarkCount */
 } DrawMark;
 
@@ -650,7 +711,7 @@ draw_mark_cb (IcChart    *chart,
   _ic_draw_marker (draw->cr, index, x, y, r + 0.8);
   ic_color_set_source (ic_palette_get_series (draw->palette, index), draw->cr);
   _ic_draw_marker (draw->cr, index, x, y, r);
-  times = mark_times (draw->times, report, theme);
+  times = mark_times (chart, report, theme);
   if (times > 1)
     g_array_append_val (draw->counts, ((MarkCount) { x, y, times }));
   return FALSE;
@@ -865,9 +926,8 @@ _ic_timeline_draw (IcChart         *chart,
 {
   TimelineLayout layout;
   g_autofree char *note = NULL;
-  g_autoptr(GHashTable) times = times_by_mark (chart);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (MarkCount));
-  DrawMark draw = { cr, context, palette, &layout, times, counts };
+  DrawMark draw = { cr, context, palette, &layout, counts };
   double base;
 
   timeline_layout (chart, context, palette, width, &layout);
@@ -976,7 +1036,6 @@ _ic_timeline_hit (IcChart      *chart,
 {
   TimelineLayout layout;
   HitMark found = { x, y, marker_radius (chart) * 2.5, NULL, NULL };
-  g_autoptr(GHashTable) times = NULL;
 
   layout_at_size (chart, context, width, height, &layout);
   if (layout.heat)
@@ -989,11 +1048,10 @@ _ic_timeline_hit (IcChart      *chart,
   foreach_mark (chart, &layout, hit_mark_cb, &found);
   if (found.report == NULL)
     return FALSE;
-  times = times_by_mark (chart);
   hit->report = found.report;
   hit->theme = found.theme;
   hit->authority = ic_report_get_authority (found.report);
-  hit->times_raised = mark_times (times, found.report, found.theme);
+  set_hit_times (chart, hit);
   return TRUE;
 }
 
@@ -1019,12 +1077,6 @@ list_cell_cb (IcChart *chart,
   return FALSE;
 }
 
-typedef struct
-{
-  GArray     *marks;
-  GHashTable *times;
-} ListMarks;
-
 static gboolean
 list_mark_cb (IcChart    *chart,
               IcReport   *report,
@@ -1036,13 +1088,11 @@ list_mark_cb (IcChart    *chart,
   double r = marker_radius (chart) * 1.8;
   IcChartMark mark = { x - r, y - r, 2 * r, 2 * r, { .area = -1 } };
 
-  ListMarks *list = data;
-
   mark.hit.report = report;
   mark.hit.theme = theme;
   mark.hit.authority = ic_report_get_authority (report);
-  mark.hit.times_raised = mark_times (list->times, report, theme);
-  g_array_append_val (list->marks, mark);
+  set_hit_times (chart, &mark.hit);
+  g_array_append_val ((GArray *) data, mark);
   return FALSE;
 }
 
@@ -1071,11 +1121,6 @@ _ic_timeline_marks (IcChart      *chart,
   if (layout.heat)
     foreach_cell (chart, &layout, list_cell_cb, marks);
   else
-    {
-      g_autoptr(GHashTable) times = times_by_mark (chart);
-      ListMarks list = { marks, times };
-
-      foreach_mark (chart, &layout, list_mark_cb, &list);
-    }
+    foreach_mark (chart, &layout, list_mark_cb, marks);
   g_array_sort (marks, compare_marks);
 }
