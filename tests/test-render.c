@@ -1068,6 +1068,65 @@ test_timeline_hidden_count_legend (void)
   g_assert_false (chart_says (whole, "A count with no line"));
 }
 
+/* "start → end" of each line a timeline of @shown draws with @links. */
+static char *
+lines_drawn (GListModel *shown,
+             GPtrArray  *links)
+{
+  IcChartOptions options = { .links = links };
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const IcChartLink *line = g_ptr_array_index (chart->lines, i);
+      g_autofree char *earlier = ic_date_to_iso (&line->earlier);
+      g_autofree char *later = ic_date_to_iso (&line->later);
+
+      g_string_append_printf (lines, "%s%s → %s", lines->len > 0 ? ", " : "", earlier, later);
+    }
+  return g_string_free (g_steal_pointer (&lines), FALSE);
+}
+
+/* A filter (here by type) shows the 2015 and 2024 reports of a 2015,
+ * 2019, 2024 chain, hiding 2019's: the pack's timeline (its joins from
+ * ic_chart_links_of_selection()) draws the lines the window's does
+ * (ic_chart_links_pick()), none, where it drew 2015 → 2019 → 2024
+ * through a point with no mark; the 2024 mark says 3 in both, and the
+ * pack's joins still name 2019 for its pages. */
+static void
+test_timeline_lines_from_hidden (void)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  g_autoptr(GListModel) all = ic_test_model_of (chain_report_themes ("2015-03-12", permanence),
+                                                chain_report_themes ("2019-12-13", permanence),
+                                                chain_report_themes ("2024-07-19", permanence), NULL);
+  g_autoptr(IcReport) first = g_list_model_get_item (all, 0);
+  g_autoptr(IcReport) last = g_list_model_get_item (all, 2);
+  g_autoptr(GListModel) shown = ic_test_model_of (g_object_ref (first), g_object_ref (last), NULL);
+  g_autoptr(GPtrArray) found = ic_find_recurrences (all);
+  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
+  g_autoptr(GPtrArray) window = ic_chart_links_pick (all_links, shown);
+  g_autoptr(GPtrArray) pack = ic_chart_links_of_selection (found, shown);
+  g_autofree char *window_lines = lines_drawn (shown, window);
+  g_autofree char *pack_lines = lines_drawn (shown, pack);
+  IcChartOptions options = { .links = pack };
+  g_autoptr(IcChart) packed = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
+  gboolean names_2019 = FALSE;
+
+  g_assert_cmpstr (pack_lines, ==, window_lines);
+  g_assert_cmpstr (pack_lines, ==, "");
+  g_assert_cmpuint (mark_times_at (packed, "permanence_and_adoption", "2024-07-19"), ==, 3);
+  for (guint i = 0; i < pack->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (pack, i);
+      g_autofree char *earlier = ic_date_to_iso (&link->earlier);
+
+      names_2019 |= !link->mark_only && g_str_equal (earlier, "2019-12-13");
+    }
+  g_assert_true (names_2019);
+}
+
 /* The timeline's years head its columns as well as end them, marks as
  * heat strip: a timeline taller than the window (a peer group's marks
  * at 800 x 600) is read from its top, where the axis under it is
@@ -1376,6 +1435,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/counts-apart", test_timeline_counts_apart);
   g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);
   g_test_add_func ("/render/timeline/hidden-count-legend", test_timeline_hidden_count_legend);
+  g_test_add_func ("/render/timeline/lines-from-hidden", test_timeline_lines_from_hidden);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);

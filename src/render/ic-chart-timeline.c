@@ -151,8 +151,8 @@ _ic_time_axis_draw (IcChart         *chart,
 static gboolean
 has_carried_forward (IcChart *chart)
 {
-  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
-    if (((IcChartLink *) g_ptr_array_index (chart->links, i))->carried_forward)
+  for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (chart->lines, i))->carried_forward)
       return TRUE;
   return FALSE;
 }
@@ -194,12 +194,90 @@ counts_hidden_reports (IcChart           *chart,
   return link->times_raised > dates_shown_by (chart, link->authority, &link->later);
 }
 
+static gboolean
+find_theme_row (IcChart    *chart,
+                const char *theme,
+                guint      *row)
+{
+  for (guint i = 0; i < chart->themes->len; i++)
+    if (g_str_equal (g_ptr_array_index (chart->themes, i), theme))
+      {
+        *row = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+report_date_key (const char  *authority,
+                 const GDate *date)
+{
+  return g_strdup_printf ("%s\x1f%u", authority != NULL ? authority : "", g_date_get_julian (date));
+}
+
+/* (authority, date) of every dated report the chart shows. */
+static GHashTable *
+report_dates (IcChart *chart)
+{
+  GHashTable *dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+
+      if (date != NULL && g_date_valid (date))
+        g_hash_table_add (dates, report_date_key (ic_report_get_authority (report), date));
+    }
+  return dates;
+}
+
+static gboolean
+shows_report_on (GHashTable  *dates,
+                 const char  *authority,
+                 const GDate *date)
+{
+  g_autofree char *key = NULL;
+
+  if (!g_date_valid (date))
+    return FALSE;
+  key = report_date_key (authority, date);
+  return g_hash_table_contains (dates, key);
+}
+
+/* The links drawn as lines: those between two reports the chart shows.
+ * The pack's links also join a shown report to an earlier one a filter
+ * hides (its pages name that date: "also raised 12 March 2019"); drawn,
+ * such a line would start where no mark is, at a report neither the
+ * chart nor the pack's tables show, and the pack and the print would
+ * draw lines the window does not (ic_chart_links_pick() keeps a line
+ * only when both its reports are shown). A mark's count still includes
+ * the hidden reports, and the legend says so. */
+static void
+pick_lines (IcChart *chart)
+{
+  g_autoptr(GHashTable) dates = report_dates (chart);
+
+  g_clear_pointer (&chart->lines, g_ptr_array_unref);
+  chart->lines = g_ptr_array_new ();
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      guint row;
+
+      if (!link->mark_only && find_theme_row (chart, link->theme, &row) &&
+          _ic_chart_authority_index (chart, link->authority) != G_MAXUINT &&
+          shows_report_on (dates, link->authority, &link->earlier) &&
+          shows_report_on (dates, link->authority, &link->later))
+        g_ptr_array_add (chart->lines, link);
+    }
+}
+
 /* Whether some mark says a count with no line to it: its item is drawn in
  * a row of one of its themes, its chain's line in another's, or its
- * chain began in reports a filter hides. Found once per set of links,
- * when they are given, not at every measure and paint. */
-void
-_ic_timeline_find_lone_counts (IcChart *chart)
+ * chain began in reports a filter hides. */
+static void
+find_lone_counts (IcChart *chart)
 {
   g_autoptr(GHashTable) ends = NULL;
   gboolean lone = FALSE;
@@ -210,12 +288,10 @@ _ic_timeline_find_lone_counts (IcChart *chart)
   if (chart->links == NULL || chart->authorities->len > MAX_AUTHORITIES_MARKED)
     return;
   ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < chart->links->len; i++)
+  for (guint i = 0; i < chart->lines->len; i++)
     {
-      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
 
-      if (link->mark_only || !g_date_valid (&link->earlier) || !g_date_valid (&link->later))
-        continue;
       g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->earlier));
       g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->later));
     }
@@ -235,6 +311,15 @@ _ic_timeline_find_lone_counts (IcChart *chart)
       lone |= !g_hash_table_contains (ends, key);
     }
   chart->lone_counts = lone;
+}
+
+/* The lines to draw and what the legend says of the counts: found once
+ * per set of links, when they are given, not at every measure and paint. */
+void
+_ic_timeline_prepare_links (IcChart *chart)
+{
+  pick_lines (chart);
+  find_lone_counts (chart);
 }
 
 static const char *
@@ -332,20 +417,6 @@ mark_y (IcChart              *chart,
   return centre + (authority - (chart->authorities->len - 1) / 2.0) * lane;
 }
 
-static gboolean
-find_theme_row (IcChart    *chart,
-                const char *theme,
-                guint      *row)
-{
-  for (guint i = 0; i < chart->themes->len; i++)
-    if (g_str_equal (g_ptr_array_index (chart->themes, i), theme))
-      {
-        *row = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* A report that carries earlier areas forward has no item, so no mark:
  * its join ends in a ring the size of a mark, hollow because nothing of
  * its own was raised there, rather than in nothing. */
@@ -368,15 +439,13 @@ draw_links (IcChart              *chart,
 {
   cairo_set_line_width (cr, chart->font_size * (layout->lanes ? 0.18 : 0.1));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+  for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
     {
-      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
       guint authority = _ic_chart_authority_index (chart, link->authority), row;
       double y, x0, x1;
 
-      if (link->mark_only || authority == G_MAXUINT || !find_theme_row (chart, link->theme, &row)
-          || !g_date_valid (&link->earlier) || !g_date_valid (&link->later)
-          || g_date_get_year (&link->earlier) < chart->first_year || g_date_get_year (&link->later) > chart->last_year)
+      if (!find_theme_row (chart, link->theme, &row))
         continue;
       y = mark_y (chart, layout, row, authority);
       x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
