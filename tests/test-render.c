@@ -7,9 +7,7 @@
 #include "ic-frameworks.h"
 #include "ic-test-util.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <cairo-pdf.h>
 #include <poppler.h>
@@ -315,68 +313,27 @@ test_matrix_long_names (void)
   g_assert_cmpuint (pixels_outside (chart, 420, h), ==, 0);
 }
 
-/* A message catalogue (.mo) of one translation, in @dir/x_test: what
- * msgfmt writes, without the tool. */
-static void
-write_catalogue (const char *dir,
-                 const char *msgid,
-                 const char *msgstr)
-{
-  const char *header = "Content-Type: text/plain; charset=UTF-8\n";
-  const char *ids[] = { "", msgid }, *strs[] = { header, msgstr };
-  g_autofree char *folder = g_build_filename (dir, "x_test", "LC_MESSAGES", NULL);
-  g_autofree char *path = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
-  g_autoptr(GByteArray) mo = g_byte_array_new ();
-  guint32 head[7] = { 0x950412de, 0, 2, 28, 28 + 16, 0, 28 + 32 };
-  guint32 offset = 28 + 32;
-
-  g_byte_array_append (mo, (guint8 *) head, sizeof head);
-  for (guint t = 0; t < 2; t++)
-    for (guint i = 0; i < 2; i++)
-      {
-        const char *text = t ? strs[i] : ids[i];
-        guint32 entry[2] = { strlen (text), offset };
-
-        g_byte_array_append (mo, (guint8 *) entry, sizeof entry);
-        offset += strlen (text) + 1;
-      }
-  for (guint t = 0; t < 2; t++)
-    for (guint i = 0; i < 2; i++)
-      g_byte_array_append (mo, (guint8 *) (t ? strs[i] : ids[i]), strlen (t ? strs[i] : ids[i]) + 1);
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, (char *) mo->data, mo->len, NULL));
-}
-
 /* The head of the names' column wraps when its wording is longer than
  * the column (a translation), and the header row is as tall as it. */
 static void
 test_matrix_header_wraps (void)
 {
   const char *longer = "Authority, with the latest graded report of each, in a wording much longer than English";
-  g_autofree char *dir = g_dir_make_tmp ("ic-locale-XXXXXX", NULL);
   g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Bury", 3, 1), NULL);
   g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
   g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
   g_autoptr(IcMatrixLayout) layout = NULL;
   /* As ic-chart-matrix.c sizes cells: cell_font () and pad (). */
   double font = chart->font_size * 0.85, pad = round (chart->font_size * 0.4 * 4) / 4;
-  g_autofree char *locale = g_strdup (setlocale (LC_ALL, NULL));
+  char *translation = ic_test_translation_begin ("Authority (latest graded report)", longer);
 
-  write_catalogue (dir, "Authority (latest graded report)", longer);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "x_test", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  textdomain (GETTEXT_PACKAGE);
   layout = _ic_matrix_layout_new (chart, context, 900);
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, locale);
-  textdomain (GETTEXT_PACKAGE);
+  ic_test_translation_end (translation);
 
   g_assert_true (chart->latest_only);
   g_assert_false (layout->letters);
   g_assert_cmpfloat (layout->header_height, >=,
                      _ic_text_height (context, longer, font, IC_TEXT_BOLD, layout->label_width - 2 * pad) + 2 * pad);
-  ic_test_remove_tree (dir);
 }
 
 static void
