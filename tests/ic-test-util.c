@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ic-test-util.h"
@@ -276,4 +278,64 @@ ic_test_nested_text_pdf (guint fan,
                          guint depth)
 {
   return nested_pdf (fan, depth, TRUE);
+}
+
+/* A message catalogue (.mo) of @msgid alone, in @dir/x_test: what
+ * msgfmt writes, without the tool. */
+static void
+write_catalogue (const char *dir,
+                 const char *msgid,
+                 const char *msgstr)
+{
+  const char *header = "Content-Type: text/plain; charset=UTF-8\n";
+  const char *ids[] = { "", msgid }, *strs[] = { header, msgstr };
+  g_autofree char *folder = g_build_filename (dir, "x_test", "LC_MESSAGES", NULL);
+  g_autofree char *path = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  g_autoptr(GByteArray) mo = g_byte_array_new ();
+  /* Magic, revision, count, the two tables' offsets, no hash table. */
+  guint32 head[7] = { 0x950412de, 0, 2, 28, 28 + 16, 0, 28 + 32 };
+  guint32 offset = 28 + 32;
+
+  g_byte_array_append (mo, (guint8 *) head, sizeof head);
+  for (guint t = 0; t < 2; t++)
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *text = t ? strs[i] : ids[i];
+        guint32 entry[2] = { strlen (text), offset };
+
+        g_byte_array_append (mo, (guint8 *) entry, sizeof entry);
+        offset += strlen (text) + 1;
+      }
+  for (guint t = 0; t < 2; t++)
+    for (guint i = 0; i < 2; i++)
+      g_byte_array_append (mo, (guint8 *) (t ? strs[i] : ids[i]), strlen (t ? strs[i] : ids[i]) + 1);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, (char *) mo->data, mo->len, NULL));
+}
+
+char *
+ic_test_translation_begin (const char *msgid,
+                           const char *msgstr)
+{
+  char *dir = g_dir_make_tmp ("ic-locale-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  write_catalogue (dir, msgid, msgstr);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_setenv ("LANGUAGE", "x_test", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  /* textdomain() also makes gettext read LANGUAGE again. */
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_(msgid), ==, msgstr);
+  return dir;
+}
+
+void
+ic_test_translation_end (char *dir)
+{
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  textdomain (GETTEXT_PACKAGE);
+  ic_test_remove_tree (dir);
+  g_free (dir);
 }

@@ -22,6 +22,14 @@ char *ic_test_fold_text (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 /* Removes a temporary folder and everything in it (links are not followed). */
 void  ic_test_remove_tree  (const char *path);
 
+/* Translates @msgid as @msgstr from here on, as a catalogue of the
+ * project's domain would (a .mo written in a temporary folder, the
+ * locale C.UTF-8, LANGUAGE naming it); ic_test_translation_end() goes
+ * back to the untranslated strings and removes the folder. */
+char *ic_test_translation_begin (const char *msgid,
+                                 const char *msgstr) G_GNUC_WARN_UNUSED_RESULT;
+void  ic_test_translation_end   (char       *dir);
+
 /* A test message that keeps TAP output UTF-8: invalid text is escaped. */
 void        ic_test_note     (const char *text);
 

@@ -249,6 +249,23 @@ check_margins (GListModel *reports)
   _ic_render_debug_no_clip = FALSE;
 }
 
+/* A matrix title that a translation makes wrap takes room from the rows
+ * of each matrix page: they stop above the footer, as in English. */
+static void
+test_pack_long_title_margins (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (60, 1);
+  char *translation = ic_test_translation_begin ("Judgement matrix: latest graded report of each authority",
+                                                 "Judgement matrix: the latest graded report of each authority, "
+                                                 "in a wording so much longer than the English one that it "
+                                                 "needs more lines on a landscape page than the slack below "
+                                                 "the last row of a full page leaves, which is less than a "
+                                                 "row: three lines more than one are taller than any row");
+
+  check_margins (reports);
+  ic_test_translation_end (translation);
+}
+
 static guint
 n_authorities_of (GListModel *reports)
 {
@@ -930,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/pack/corpus", test_pack_corpus);
   g_test_add_func ("/pack/summary-153-authorities", test_pack_summary_many);
   g_test_add_func ("/pack/empty", test_pack_empty);
+  g_test_add_func ("/pack/long-title-margins", test_pack_long_title_margins);
   g_test_add_func ("/pack/user-links", test_pack_user_links);
   g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
   g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);

@@ -6,8 +6,9 @@
  * history (rules: tests/recurrence-labels/README.md). The test loads the
  * same reports from the shared corpus, finds recurrences, matches each
  * labelled item to a read item by its file and first words, and prints
- * precision and recall over pairs (carried-forward ones included), and
- * how far every two people who labelled the same authority agreed.
+ * precision and recall over pairs (carried-forward ones included), how
+ * far every two people who labelled the same authority agreed, and where
+ * the link dialog's suggestions put the labelled pairs it does not find.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@
 #include "ic-pair-features.h"
 #include "ic-loader.h"
 #include "ic-recurrence.h"
+#include "ic-suggestions.h"
 #include "ic-test-util.h"
 
 /* The labels are in two halves by who labelled them. The method is tuned
@@ -598,9 +600,23 @@ agreement_free (gpointer data)
   g_free (agreement);
 }
 
+/* Where the link dialog's suggestions put the labelled earlier items of
+ * the pairs the method does not find: counted by pair, and by later item
+ * (its best-placed earlier item, since linking any of them is right). */
+typedef struct
+{
+  guint n, first, top3, top5, shown, unscored;
+} RankCounts;
+
+typedef struct
+{
+  RankCounts pairs, items;
+} Ranks;
+
 typedef struct
 {
   Totals whole, tuning, held_out, yardstick;
+  Ranks suggestions;
   GPtrArray *agreements;   /* of Agreement, in the order first met */
 } Halves;
 
@@ -743,6 +759,155 @@ compare_labellers (IcReportStore *store,
   sum->second_only += second_only;
 }
 
+/* ---- the link dialog's suggestions for the pairs not found ---- */
+
+/* The place (1 for the first) of item @e of @earlier among the
+ * suggestions for item @l of @later, 0 when it is not suggested;
+ * @shown: whether the dialog's group of suggestions has it. */
+static guint
+suggestion_rank (IcReportStore *store,
+                 GPtrArray     *recurrences,
+                 IcReport      *earlier,
+                 guint          e,
+                 IcReport      *later,
+                 guint          l,
+                 gboolean      *shown)
+{
+  g_autoptr(GPtrArray) suggestions = ic_suggest_earlier_items (G_LIST_MODEL (store), later, l, recurrences);
+
+  *shown = FALSE;
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      IcSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (!ic_item_ref_is (&s->earlier, earlier, e))
+        continue;
+      *shown = i < IC_SUGGESTIONS_SHOWN && s->score >= IC_SUGGESTION_MIN_SCORE;
+      return i + 1;
+    }
+  return 0;
+}
+
+/* @rank: 1 for the first suggestion, 0 for none. */
+static void
+add_rank (RankCounts *counts,
+          guint       rank,
+          gboolean    shown)
+{
+  counts->n++;
+  counts->first += rank == 1;
+  counts->top3 += rank >= 1 && rank <= 3;
+  counts->top5 += rank >= 1 && rank <= 5;
+  counts->shown += shown;
+  counts->unscored += rank == 0;
+}
+
+/* The best place of the earlier items of one later item. */
+typedef struct
+{
+  guint    rank;
+  gboolean shown;
+} BestRank;
+
+static void
+keep_best (GHashTable *best,
+           const char *later_file,
+           const char *later_index,
+           guint       rank,
+           gboolean    shown)
+{
+  char *item = g_strconcat (later_file, ":", later_index, NULL);
+  BestRank *b = g_hash_table_lookup (best, item);
+
+  if (b == NULL)
+    {
+      b = g_new0 (BestRank, 1);
+      g_hash_table_insert (best, item, b);
+    }
+  else
+    g_free (item);
+  if (rank != 0 && (b->rank == 0 || rank < b->rank))
+    b->rank = rank;
+  b->shown |= shown;
+}
+
+/* Each pair of @missing ("earlier:e>later:l", later items only, since a
+ * carried-forward statement has no link button) as the user would meet
+ * it: the link dialog opened on the later item. */
+static void
+rank_missing (IcReportStore *store,
+              GPtrArray     *recurrences,
+              GHashTable    *missing,
+              Ranks         *ranks)
+{
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, missing);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit_set (key, ":>", -1);
+      IcReport *earlier, *later;
+      gboolean shown;
+      guint rank;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 4);
+      earlier = find_report (store, parts[0]);
+      later = find_report (store, parts[2]);
+      g_assert_nonnull (earlier);
+      g_assert_nonnull (later);
+      rank = suggestion_rank (store, recurrences, earlier, atoi (parts[1]), later, atoi (parts[3]), &shown);
+      add_rank (&ranks->pairs, rank, shown);
+      keep_best (best, parts[2], parts[3], rank, shown);
+    }
+  g_hash_table_iter_init (&iter, best);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    add_rank (&ranks->items, ((BestRank *)value)->rank, ((BestRank *)value)->shown);
+}
+
+/* The pairs of the first two labellers' @sets (not the yardstick's,
+ * which nobody tunes on) that the method does not find, each once
+ * however many labelled it, ranked among the dialog's suggestions. */
+static void
+measure_suggestions (IcReportStore *store,
+                     GPtrArray     *recurrences,
+                     GHashTable    *found,
+                     const char   **names,
+                     GPtrArray     *sets,
+                     Ranks         *ranks)
+{
+  g_autoptr(GHashTable) missing = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      if (g_str_equal (names[i], YARDSTICK_LABELLER))
+        continue;
+      g_hash_table_iter_init (&iter, g_ptr_array_index (sets, i));
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (found, key) && !g_str_has_prefix (key, "unmatched:") &&
+            !g_str_has_suffix (key, ":-1"))
+          g_hash_table_add (missing, key);
+    }
+  rank_missing (store, recurrences, missing, ranks);
+}
+
+static void
+print_rank_counts (const char       *what,
+                   const RankCounts *c)
+{
+  double n = MAX (c->n, 1);
+
+  g_printerr ("# link suggestions for the labelled pairs not found (H1's and H2's labels), %s: %u; "
+              "the labelled earlier item first %u (%.2f), in the top 3 %u (%.2f), in the top 5 %u (%.2f), "
+              "in the dialog's group (%u from a score of %.2f) %u (%.2f), not suggested %u\n",
+              what, c->n, c->first, c->first / n, c->top3, c->top3 / n, c->top5, c->top5 / n,
+              IC_SUGGESTIONS_SHOWN, IC_SUGGESTION_MIN_SCORE, c->shown, c->shown / n, c->unscored);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -798,6 +963,7 @@ measure_authority (const char *corpus,
                          half_of (names[i], labellers) != HALF_HELD_OUT &&
                          half_of (names[j], labellers) != HALF_HELD_OUT,
                          halves);
+  measure_suggestions (store, recurrences, found, names, sets, &halves->suggestions);
 }
 
 static void
@@ -894,6 +1060,10 @@ test_precision_recall (void)
                 &precision, &recall);
   g_assert_cmpuint (halves.yardstick.label_sets, >, 0);
   g_assert_cmpuint (halves.yardstick.unmatched, ==, 0);
+
+  print_rank_counts ("pairs", &halves.suggestions.pairs);
+  print_rank_counts ("later items (the best placed of each one's pairs)", &halves.suggestions.items);
+  g_assert_cmpuint (halves.suggestions.pairs.n, >, 0);
 }
 
 /* The keys of @recurrences about @authority. */

@@ -313,6 +313,29 @@ test_matrix_long_names (void)
   g_assert_cmpuint (pixels_outside (chart, 420, h), ==, 0);
 }
 
+/* The head of the names' column wraps when its wording is longer than
+ * the column (a translation), and the header row is as tall as it. */
+static void
+test_matrix_header_wraps (void)
+{
+  const char *longer = "Authority, with the latest graded report of each, in a wording much longer than English";
+  g_autoptr(GListModel) reports = ic_test_model_of (ic_render_test_report ("Bury", 3, 1), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_MATRIX, reports, NULL);
+  g_autoptr(IcPangoContext) context = _ic_render_create_context (NULL);
+  g_autoptr(IcMatrixLayout) layout = NULL;
+  /* As ic-chart-matrix.c sizes cells: cell_font () and pad (). */
+  double font = chart->font_size * 0.85, pad = round (chart->font_size * 0.4 * 4) / 4;
+  char *translation = ic_test_translation_begin ("Authority (latest graded report)", longer);
+
+  layout = _ic_matrix_layout_new (chart, context, 900);
+  ic_test_translation_end (translation);
+
+  g_assert_true (chart->latest_only);
+  g_assert_false (layout->letters);
+  g_assert_cmpfloat (layout->header_height, >=,
+                     _ic_text_height (context, longer, font, IC_TEXT_BOLD, layout->label_width - 2 * pad) + 2 * pad);
+}
+
 static void
 test_empty (void)
 {
@@ -1045,6 +1068,138 @@ test_timeline_hidden_count_legend (void)
   g_assert_false (chart_says (whole, "A count with no line"));
 }
 
+/* Chainshire's report of @end_iso with the pre-proceedings item and,
+ * when @supervision, a second one of another concern in the same row. */
+static IcReport *
+two_concerns_report (const char *end_iso,
+                     gboolean    supervision)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  IcReport *report = chain_report_themes (end_iso, permanence);
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("Managers' oversight of foster carers' annual reviews and the "
+                                    "recording of matching decisions for adoption panels.",
+                                    IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 1, permanence);
+
+  if (supervision)
+    _ic_report_add_improvement (report, item);
+  return report;
+}
+
+/* The first mark of @chart's report of @end_iso, as the table and the
+ * keyboard have it. */
+static const IcChartHit *
+mark_hit_at (IcChart    *chart,
+             const char *end_iso)
+{
+  static IcChartHit found;
+  g_autoptr(GArray) marks = NULL;
+  double w, h;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  marks = ic_chart_get_marks (chart, w, h);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const IcChartHit *hit = &g_array_index (marks, IcChartMark, i).hit;
+      g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (hit->report));
+
+      if (g_str_equal (end, end_iso))
+        {
+          found = *hit;
+          return &found;
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Two items of the 2024 report share the permanence row, one raised for
+ * the third time, one for the second: the mark says the most, 3, and
+ * says each (for the tooltip and the table, ic_chart_widget_describe_hit()),
+ * and the legend says which count a mark shows; where both items were
+ * raised twice, neither. */
+static void
+test_timeline_two_items_one_row (void)
+{
+  g_autoptr(GListModel) reports = ic_test_model_of (two_concerns_report ("2015-03-12", FALSE),
+                                                    two_concerns_report ("2019-12-13", TRUE),
+                                                    two_concerns_report ("2024-07-19", TRUE), NULL);
+  g_autoptr(GListModel) one_each = ic_test_model_of (two_concerns_report ("2015-03-12", TRUE),
+                                                     two_concerns_report ("2019-12-13", TRUE), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autoptr(IcChart) same = ic_chart_new (IC_CHART_TIMELINE, one_each, NULL);
+  const IcChartHit *last = mark_hit_at (chart, "2024-07-19");
+
+  g_assert_cmpuint (last->times_raised, ==, 3);
+  g_assert_cmpuint (last->n_item_times, ==, 2);
+  g_assert_cmpuint (last->item_times[0], ==, 3);
+  g_assert_cmpuint (last->item_times[1], ==, 2);
+  g_assert_true (chart_says (chart, "Where items of a report raised again share a row, its count is "
+                                    "that of the one raised most often."));
+  g_assert_cmpuint (mark_times_at (same, "permanence_and_adoption", "2019-12-13"), ==, 2);
+  g_assert_cmpuint (mark_hit_at (same, "2019-12-13")->n_item_times, ==, 0);
+  g_assert_false (chart_says (same, "Where items of a report"));
+}
+
+/* "start → end" of each line a timeline of @shown draws with @links. */
+static char *
+lines_drawn (GListModel *shown,
+             GPtrArray  *links)
+{
+  IcChartOptions options = { .links = links };
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const IcChartLink *line = g_ptr_array_index (chart->lines, i);
+      g_autofree char *earlier = ic_date_to_iso (&line->earlier);
+      g_autofree char *later = ic_date_to_iso (&line->later);
+
+      g_string_append_printf (lines, "%s%s → %s", lines->len > 0 ? ", " : "", earlier, later);
+    }
+  return g_string_free (g_steal_pointer (&lines), FALSE);
+}
+
+/* A filter (here by type) shows the 2015 and 2024 reports of a 2015,
+ * 2019, 2024 chain, hiding 2019's: the pack's timeline (its joins from
+ * ic_chart_links_of_selection()) draws the lines the window's does
+ * (ic_chart_links_pick()), none, where it drew 2015 → 2019 → 2024
+ * through a point with no mark; the 2024 mark says 3 in both, and the
+ * pack's joins still name 2019 for its pages. */
+static void
+test_timeline_lines_from_hidden (void)
+{
+  const char *permanence[] = { "permanence_and_adoption", NULL };
+  g_autoptr(GListModel) all = ic_test_model_of (chain_report_themes ("2015-03-12", permanence),
+                                                chain_report_themes ("2019-12-13", permanence),
+                                                chain_report_themes ("2024-07-19", permanence), NULL);
+  g_autoptr(IcReport) first = g_list_model_get_item (all, 0);
+  g_autoptr(IcReport) last = g_list_model_get_item (all, 2);
+  g_autoptr(GListModel) shown = ic_test_model_of (g_object_ref (first), g_object_ref (last), NULL);
+  g_autoptr(GPtrArray) found = ic_find_recurrences (all);
+  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
+  g_autoptr(GPtrArray) window = ic_chart_links_pick (all_links, shown);
+  g_autoptr(GPtrArray) pack = ic_chart_links_of_selection (found, shown);
+  g_autofree char *window_lines = lines_drawn (shown, window);
+  g_autofree char *pack_lines = lines_drawn (shown, pack);
+  IcChartOptions options = { .links = pack };
+  g_autoptr(IcChart) packed = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
+  gboolean names_2019 = FALSE;
+
+  g_assert_cmpstr (pack_lines, ==, window_lines);
+  g_assert_cmpstr (pack_lines, ==, "");
+  g_assert_cmpuint (mark_times_at (packed, "permanence_and_adoption", "2024-07-19"), ==, 3);
+  for (guint i = 0; i < pack->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (pack, i);
+      g_autofree char *earlier = ic_date_to_iso (&link->earlier);
+
+      names_2019 |= !link->mark_only && g_str_equal (earlier, "2019-12-13");
+    }
+  g_assert_true (names_2019);
+}
+
 /* The timeline's years head its columns as well as end them, marks as
  * heat strip: a timeline taller than the window (a peer group's marks
  * at 800 x 600) is read from its top, where the axis under it is
@@ -1337,6 +1492,7 @@ main (int   argc,
   g_test_add_func ("/render/matrix/cells", test_matrix_cells);
   g_test_add_func ("/render/matrix/hit-test", test_matrix_hit);
   g_test_add_func ("/render/matrix/long-names", test_matrix_long_names);
+  g_test_add_func ("/render/matrix/header-wraps", test_matrix_header_wraps);
   g_test_add_func ("/render/matrix/every-report", test_matrix_every_report);
   g_test_add_func ("/render/chart/in-bounds", test_charts_in_bounds);
   g_test_add_func ("/render/chart/empty", test_empty);
@@ -1352,6 +1508,8 @@ main (int   argc,
   g_test_add_func ("/render/timeline/counts-apart", test_timeline_counts_apart);
   g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);
   g_test_add_func ("/render/timeline/hidden-count-legend", test_timeline_hidden_count_legend);
+  g_test_add_func ("/render/timeline/lines-from-hidden", test_timeline_lines_from_hidden);
+  g_test_add_func ("/render/timeline/two-items-one-row", test_timeline_two_items_one_row);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);

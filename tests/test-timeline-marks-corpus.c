@@ -475,6 +475,140 @@ test_history_marks (void)
   g_assert_cmpuint (wrong, ==, 0);
 }
 
+/* The lines a timeline of @shown with @links draws, by authority,
+ * theme and dates; counts into *@from_hidden those with an end at a
+ * report @shown lacks. */
+static GHashTable *
+drawn_lines (GListModel *shown,
+             GPtrArray  *links,
+             guint      *from_hidden)
+{
+  GHashTable *lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  IcChartOptions options = { .links = links };
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, shown, &options);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+      const GDate *date = ic_report_get_sort_date (report);
+
+      if (date != NULL)
+        g_hash_table_add (dates, g_strdup_printf ("%s | %u", ic_report_get_authority (report),
+                                                  g_date_get_julian (date)));
+    }
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const IcChartLink *line = g_ptr_array_index (chart->lines, i);
+      g_autofree char *earlier = g_strdup_printf ("%s | %u", line->authority, g_date_get_julian (&line->earlier));
+      g_autofree char *later = g_strdup_printf ("%s | %u", line->authority, g_date_get_julian (&line->later));
+
+      g_hash_table_insert (lines, g_strdup_printf ("%s | %s | %s | %u", earlier, later, line->theme,
+                                                   line->carried_forward), GUINT_TO_POINTER (1));
+      *from_hidden += !g_hash_table_contains (dates, earlier) || !g_hash_table_contains (dates, later);
+    }
+  return lines;
+}
+
+/* The timeline of the reports @spec keeps, with the joins the window
+ * picks and with the pack's: how many lines and marks differ, and how
+ * many lines either draws from a report @spec hides. */
+static guint
+check_lines_under (IcReportStore *store,
+                   IcFilterSpec  *spec)
+{
+  g_autoptr(GListModel) selected = ic_filter_spec_select (spec, G_LIST_MODEL (store));
+  g_autoptr(GListStore) shown = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GPtrArray) found = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
+  g_autoptr(GPtrArray) window_links = NULL;
+  g_autoptr(GPtrArray) pack_links = NULL;
+  g_autoptr(GHashTable) window = NULL;
+  g_autoptr(GHashTable) pack = NULL;
+  g_autoptr(GHashTable) window_marks = NULL;
+  g_autoptr(GHashTable) pack_marks = NULL;
+  g_autofree char *filters = ic_filter_spec_describe (spec);
+  g_autofree char *line = NULL;
+  guint window_hidden = 0, pack_hidden = 0, lines_differ, marks_differ;
+
+  for (guint i = 0; i < g_list_model_get_n_items (selected); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (selected, i);
+
+      g_list_store_append (shown, report);
+    }
+  window_links = ic_chart_links_pick (all_links, G_LIST_MODEL (shown));
+  pack_links = ic_chart_links_of_selection (found, G_LIST_MODEL (shown));
+  window = drawn_lines (G_LIST_MODEL (shown), window_links, &window_hidden);
+  pack = drawn_lines (G_LIST_MODEL (shown), pack_links, &pack_hidden);
+  window_marks = drawn_marks_among (G_LIST_MODEL (shown), window_links);
+  pack_marks = drawn_marks_among (G_LIST_MODEL (shown), pack_links);
+  lines_differ = count_differences (window, pack, "window's line, not the pack's") +
+                 count_differences (pack, window, "pack's line, not the window's");
+  marks_differ = count_differences (window_marks, pack_marks, "window's mark, not the pack's") +
+                 count_differences (pack_marks, window_marks, "pack's mark, not the window's");
+  line = g_strdup_printf ("%-26s %3u reports shown: the window draws %3u lines, the pack %3u; "
+                          "%u lines and %u marks differ; lines from a hidden report: %u and %u",
+                          filters, g_list_model_get_n_items (G_LIST_MODEL (shown)), g_hash_table_size (window),
+                          g_hash_table_size (pack), lines_differ, marks_differ, window_hidden, pack_hidden);
+  ic_test_note (line);
+  return lines_differ + marks_differ + window_hidden + pack_hidden;
+}
+
+/* Under a filter by year, type or "latest", the pack (and the print of
+ * it) draws the timeline's lines the window draws, between reports
+ * shown only, each chain in the row the window gives it, and the same
+ * counts. Before, the pack drew its lines from the chains of the
+ * recurrences ending in the reports shown: from 2020, 1 line the window
+ * did not; to 2021, 12 and 3 in other rows; ILACS only, 51 lines from a
+ * focused visit the filter hid. */
+static void
+test_history_lines_filtered (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path (NULL);
+  g_autofree char *history = NULL;
+  g_autofree char *bulk = NULL;
+  g_autoptr(GPtrArray) prefixes = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(IcFilterSpec) spec = ic_filter_spec_new ();
+  g_autoptr(GError) error = NULL;
+  guint wrong = 0;
+
+  if (corpus == NULL)
+    return;
+  history = g_build_filename (corpus, "history", NULL);
+  bulk = g_build_filename (corpus, "bulk", NULL);
+  prefixes = history_prefixes (history);
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      add_files_of (files, bulk, g_ptr_array_index (prefixes, i));
+      add_files_of (files, history, g_ptr_array_index (prefixes, i));
+    }
+  ic_loader_set_index_text (loader, FALSE);
+  g_assert_true (ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, &error));
+  g_assert_no_error (error);
+
+  ic_filter_spec_set_from_year (spec, 2020);
+  wrong += check_lines_under (store, spec);
+  ic_filter_spec_reset (spec);
+  ic_filter_spec_set_to_year (spec, 2021);
+  wrong += check_lines_under (store, spec);
+  ic_filter_spec_reset (spec);
+  g_assert_true (ic_filter_spec_add_type (spec, "ilacs", NULL));
+  wrong += check_lines_under (store, spec);
+  ic_filter_spec_set_from_year (spec, 2020);
+  wrong += check_lines_under (store, spec);
+  ic_filter_spec_reset (spec);
+  g_assert_true (ic_filter_spec_add_type (spec, "focused_visit", NULL));
+  wrong += check_lines_under (store, spec);
+  ic_filter_spec_reset (spec);
+  ic_filter_spec_set_latest (spec, TRUE);
+  wrong += check_lines_under (store, spec);
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -482,5 +616,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/history-marks", test_history_marks);
   g_test_add_func ("/timeline/history-marks-from", test_history_marks_from);
+  g_test_add_func ("/timeline/history-lines-filtered", test_history_lines_filtered);
   return g_test_run ();
 }

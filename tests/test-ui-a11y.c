@@ -580,26 +580,29 @@ test_announcements (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Hartlepool 2015, 2018 and 2021: items the method links to nothing. */
-static IcWindow *
-window_with_unlinked_items (void)
+/* One focused visit of a window's authority, with its items. */
+typedef struct
 {
-  static const struct { const char *id; const char *end; const char *items[3]; } made[] = {
-    { "a11y-hartlepool2015", "2015-05-10", { "Sufficiency of foster homes for older children.", NULL, NULL } },
-    { "a11y-hartlepool2018", "2018-05-10", { "Return home interviews for children who go missing.",
-                                             "Supervision of social workers, so that it is regular.", NULL } },
-    { "a11y-hartlepool2021", "2021-05-10", { "Emotional health support for care leavers.", NULL, NULL } },
-  };
+  const char *id;
+  const char *end;
+  const char *items[3];
+} MadeVisit;
+
+static IcWindow *
+window_with_visits (const char      *authority,
+                    const MadeVisit *made,
+                    guint            n_made)
+{
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   IcWindow *window = ic_window_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+  for (guint i = 0; i < n_made; i++)
     {
       g_autofree char *source = g_strdup_printf ("/r/%s.txt", made[i].id);
       g_autoptr(GDate) end = ic_date_from_iso (made[i].end);
       IcReport *report = _ic_report_new (source);
 
-      _ic_report_set_authority (report, "Hartlepool");
+      _ic_report_set_authority (report, authority);
       _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_FOCUSED_VISIT);
       _ic_report_set_end_date (report, end);
       _ic_report_set_content_id (report, made[i].id);
@@ -618,6 +621,37 @@ window_with_unlinked_items (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+/* Hartlepool 2015, 2018 and 2021: items the method links to nothing. */
+static IcWindow *
+window_with_unlinked_items (void)
+{
+  static const MadeVisit made[] = {
+    { "a11y-hartlepool2015", "2015-05-10", { "Sufficiency of foster homes for older children.", NULL, NULL } },
+    { "a11y-hartlepool2018", "2018-05-10", { "Return home interviews for children who go missing.",
+                                             "Supervision of social workers, so that it is regular.", NULL } },
+    { "a11y-hartlepool2021", "2021-05-10", { "Emotional health support for care leavers.", NULL, NULL } },
+  };
+
+  return window_with_visits ("Hartlepool", made, G_N_ELEMENTS (made));
+}
+
+/* Darlington 2015, 2019 and 2023: 2023's item shares its concern with
+ * 2015's permanence item, which the method does not link. */
+static IcWindow *
+window_with_near_items (void)
+{
+  static const MadeVisit made[] = {
+    { "a11y-darlington2015", "2015-05-10",
+      { "Permanence planning for children in care, including through special guardianship.",
+        "Supervision of social workers, so that it is regular and reflective.", NULL } },
+    { "a11y-darlington2019", "2019-05-10", { "The timeliness of decisions about adoption.", NULL, NULL } },
+    { "a11y-darlington2023", "2023-05-10",
+      { "Regular supervision and management oversight of permanence planning.", NULL, NULL } },
+  };
+
+  return window_with_visits ("Darlington", made, G_N_ELEMENTS (made));
 }
 
 /* Enter on the report page's "Link to an Earlier Item…" of its first
@@ -677,12 +711,20 @@ rows_left (GtkWidget *list)
 }
 
 static gboolean
+is_corrected_in (IcWindow   *window,
+                 const char *id,
+                 const char *field)
+{
+  IcReport *later = ic_report_store_find_content (window->store, id);
+
+  return g_strv_contains (ic_report_get_corrected_fields (later), field);
+}
+
+static gboolean
 is_corrected (IcWindow   *window,
               const char *field)
 {
-  IcReport *later = ic_report_store_find_content (window->store, "a11y-hartlepool2021");
-
-  return g_strv_contains (ic_report_get_corrected_fields (later), field);
+  return is_corrected_in (window, "a11y-hartlepool2021", field);
 }
 
 /* Link to an Earlier Item, heard and worked as a screen reader user
@@ -779,6 +821,48 @@ test_link_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The likely matches heard and worked as the other rows are: the
+ * first row of the list, named by "Likely match", its report, number,
+ * words and the concern it shares; Tab to the list and Enter on it
+ * links it. */
+static void
+test_link_dialog_suggestions (void)
+{
+  IcWindow *window = window_with_near_items ();
+  const char *field = "improvements.0.recurs_from.a11y-darlington2015.0";
+  g_autoptr(GPtrArray) nodes = NULL;
+  GtkWidget *list, *focus;
+  IcLinkDialog *dialog;
+
+  ic_session_correct (window->session, "a11y-darlington2023", field, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/a11y-darlington2023.txt");
+  settle_for_reader ();
+  dialog = link_dialog_by_keyboard (window);
+
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_unnamed_in (nodes, "Link to an Earlier Item"), ==, 0);
+  g_assert_cmpuint (count_named (nodes, "list item", "Likely match: Focused visit, 10 May 2015, item 1: "
+                                 "Permanence planning for children in care, including through special "
+                                 "guardianship. Also about: Permanence, adoption and special guardianship"), ==, 1);
+  /* The same item in its report's group, as before. */
+  g_assert_cmpuint (count_containing (nodes, "list item", "2015, item 1: Permanence planning"), ==, 2);
+
+  list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, GTK_ACCESSIBLE_ROLE_LIST);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 0);
+  g_assert_true (gtk_widget_activate (focus));
+  for (guint i = 0; i < 20 && open_link_dialog () != NULL; i++)
+    settle_for_reader ();
+  g_assert_null (open_link_dialog ());
+  g_assert_true (is_corrected_in (window, "a11y-darlington2023", field));
+
+  ic_session_correct (window->session, "a11y-darlington2023", field, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An item with three themes: its greyed "+" tells the reader why, as
  * the tooltip tells the eye. */
 static void
@@ -843,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/a11y/names", test_names);
   g_test_add_func ("/a11y/announcements", test_announcements);
   g_test_add_func ("/a11y/link-dialog", test_link_dialog);
+  g_test_add_func ("/a11y/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/a11y/add-theme-full", test_add_theme_full);
   g_test_add_func ("/a11y/add-theme-uncorrectable", test_add_theme_uncorrectable);
 

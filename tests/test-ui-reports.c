@@ -36,6 +36,7 @@
 #include "ic-reports-view.h"
 #include "ic-row-feed.h"
 #include "ic-text-cell.h"
+#include "ic-suggestions.h"
 #include "ic-themes.h"
 #include "ic-matrix-header.h"
 #include "ic-matrix-row.h"
@@ -610,26 +611,26 @@ test_recurrence_unlink_relink (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Hartlepool 2015, 2018 and 2021, each with the shared plans item and
- * items of their own that no matcher links. */
+/* One report of an authority's made for a link dialog: its items after
+ * the plans item every made report has. */
+typedef struct
+{
+  const char *source, *id;
+  guint       year;
+  const char *items[5];
+} MadeItems;
+
 static IcWindow *
-new_window_with_unlinked_items (void)
+new_window_with_items (const char      *authority,
+                       const MadeItems *made,
+                       guint            n_made)
 {
   IcWindow *window = ic_window_new (NULL);
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
-  static const struct { const char *source, *id; guint year; const char *items[3]; } made[] = {
-    { "/r/hartlepool-2015.txt", "hartlepool2015", 2015,
-      { "Sufficiency of foster homes for older children.",
-        "Supervision of social workers, so that it is regular and reflective.", NULL } },
-    { "/r/hartlepool-2018.txt", "hartlepool2018", 2018,
-      { "Return home interviews for children who go missing.", NULL, NULL } },
-    { "/r/hartlepool-2021.txt", "hartlepool2021", 2021,
-      { "Emotional health support for care leavers.", NULL, NULL } },
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+  for (guint i = 0; i < n_made; i++)
     {
-      IcReport *report = make_report (made[i].source, "Hartlepool", IC_INSPECTION_TYPE_ILACS, 10, G_DATE_MAY,
+      IcReport *report = make_report (made[i].source, authority, IC_INSPECTION_TYPE_ILACS, 10, G_DATE_MAY,
                                       made[i].year, IC_GRADE_GOOD);
 
       _ic_report_set_content_id (report, made[i].id);
@@ -645,6 +646,51 @@ new_window_with_unlinked_items (void)
     }
   ic_report_store_add_batch (ic_window_get_store (window), reports);
   return window;
+}
+
+/* Hartlepool 2015, 2018 and 2021, each with the shared plans item and
+ * items of their own that no matcher links. */
+static IcWindow *
+new_window_with_unlinked_items (void)
+{
+  static const MadeItems made[] = {
+    { "/r/hartlepool-2015.txt", "hartlepool2015", 2015,
+      { "Sufficiency of foster homes for older children.",
+        "Supervision of social workers, so that it is regular and reflective.", NULL } },
+    { "/r/hartlepool-2018.txt", "hartlepool2018", 2018,
+      { "Return home interviews for children who go missing.", NULL } },
+    { "/r/hartlepool-2021.txt", "hartlepool2021", 2021,
+      { "Emotional health support for care leavers.", NULL } },
+  };
+
+  return new_window_with_items ("Hartlepool", made, G_N_ELEMENTS (made));
+}
+
+/* Darlington 2015, 2019 and 2023: 2023's second item asks for
+ * supervision and oversight of permanence planning. The finder links
+ * it to 2015's supervision item; 2015's permanence item and 2019's
+ * adoption item share its concern and score below the finder's
+ * threshold. Its third item names adoption only in a purpose clause:
+ * those two items share little with it. Its fourth shares words, and no
+ * concept, with 2015's last. */
+static IcWindow *
+new_window_with_near_items (void)
+{
+  static const MadeItems made[] = {
+    { "/r/darlington-2015.txt", "darlington2015", 2015,
+      { "Permanence planning for children in care, including through special guardianship.",
+        "Sufficiency of foster homes.",
+        "Supervision of social workers, so that it is regular and reflective.",
+        "Interpreters for families whose first language is not English.", NULL } },
+    { "/r/darlington-2019.txt", "darlington2019", 2019,
+      { "The timeliness of decisions about adoption.", NULL } },
+    { "/r/darlington-2023.txt", "darlington2023", 2023,
+      { "Regular supervision and management oversight of permanence planning.",
+        "Life-story work, so that children who are adopted understand their history.",
+        "Access to interpreters for families with English as an additional language.", NULL } },
+  };
+
+  return new_window_with_items ("Darlington", made, G_N_ELEMENTS (made));
 }
 
 static GtkWidget *change_row (GtkWidget  *page,
@@ -707,7 +753,8 @@ test_link_dialog (void)
   raised = raised_again (reports);
   g_assert_cmpuint (count_links_ending (reports, "(linked by you)"), ==, 0);
 
-  /* 2018's items under its heading, then 2015's under theirs. */
+  /* 2018's items under its heading, then 2015's under theirs; no
+   * likely matches first, since none shares the item's concern. */
   dialog = show_link_dialog (reports, 1);
   rows = dialog_rows (dialog);
   g_assert_cmpuint (rows->len, ==, 5);
@@ -776,6 +823,97 @@ test_link_dialog (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "hartlepool2021", missing);
   g_assert_false (file_contains (path, "hartlepool2021"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The likeliest earlier items come first, under their own heading,
+ * each saying its report and the concern it shares, and link like any
+ * other row; the item the finder linked is not among them, and a search
+ * filters them with the rest. An item nothing comes close to has no
+ * such group. */
+static void
+test_link_dialog_suggestions (void)
+{
+  IcWindow *window = new_window_with_near_items ();
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  g_autofree char *name2019 = ic_ui_report_name (ic_report_store_find_content (ic_window_get_store (window),
+                                                                               "darlington2019"));
+  const char *permanence = "improvements.1.recurs_from.darlington2015.1";
+  const char *adoption = "improvements.1.recurs_from.darlington2019.1";
+  const char *supervision = "improvements.1.recurs_from.darlington2015.3";
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) captions = g_ptr_array_new ();
+  IcLinkDialog *dialog;
+  GtkWidget *search;
+  guint suggested = 0;
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  /* The corrections file outlives a run: start from the method's word. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "darlington2023", permanence);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/darlington-2023.txt");
+  g_assert_nonnull (unlink_button_for (reports, supervision));
+
+  dialog = show_link_dialog (reports, 1);
+  rows = dialog_rows (dialog);
+  g_assert_cmpuint (rows->len, >, 2);
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 0)), ==, "Likely Matches");
+  g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 0), "ic-link-field"), ==, permanence);
+  g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 1), "ic-link-field"), ==, adoption);
+  while (suggested < rows->len && (suggested == 0 || heading_of (g_ptr_array_index (rows, suggested)) == NULL))
+    suggested++;
+  g_assert_cmpuint (suggested, <=, IC_SUGGESTIONS_SHOWN);
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, suggested)), ==, name2019);
+  for (guint i = 0; i < suggested; i++)
+    g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, i), "ic-link-field"), !=, supervision);
+  collect_by_class (g_ptr_array_index (rows, 0), "link-dialog-caption", captions);
+  g_assert_cmpuint (captions->len, ==, 1);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (g_ptr_array_index (captions, 0)),
+                                   "2015 \u00b7 Also about: Permanence, adoption and special guardianship"));
+
+  /* Searching filters the likely matches too. */
+  search = find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "adoption");
+  g_signal_emit_by_name (search, "search-changed");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dialog_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 0)), ==, "Likely Matches");
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 1)), ==, name2019);
+
+  /* Chosen from the likely matches, it links as any row does. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_signal_emit_by_name (dialog_list (dialog), "row-activated", dialog_row_for (dialog, permanence));
+  g_assert_null (open_link_dialog ());
+  g_assert_nonnull (unlink_button_for (reports, permanence));
+  /* Linked, it is suggested no more: the adoption item comes first. */
+  dialog = show_link_dialog (reports, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dialog_rows (dialog);
+  g_assert_cmpstr (g_object_get_data (g_ptr_array_index (rows, 0), "ic-link-field"), ==, adoption);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A likely match that shares words only says so. */
+  dialog = show_link_dialog (reports, 3);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dialog_rows (dialog);
+  g_ptr_array_set_size (captions, 0);
+  collect_by_class (g_ptr_array_index (rows, 0), "link-dialog-caption", captions);
+  g_assert_cmpuint (captions->len, ==, 1);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (g_ptr_array_index (captions, 0)),
+                                   "2015 \u00b7 Worded alike"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* An item that shares little with any earlier one has none. */
+  dialog = show_link_dialog (reports, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = dialog_rows (dialog);
+  g_assert_cmpstr (heading_of (g_ptr_array_index (rows, 0)), ==, name2019);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert-correction", "(ss)", "darlington2023", permanence);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1504,6 +1642,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/times-raised-under-date-filter", test_times_raised_under_date_filter);
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
+  g_test_add_func ("/ui/report-page/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
   g_test_add_func ("/ui/authority-page/emptied", test_authority_page_emptied);
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);

@@ -719,6 +719,37 @@ test_timeline_click (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A timeline mark's tooltip, table line and screen reader name (all
+ * ic_chart_widget_describe_hit()): where items of the report in the
+ * mark's row were raised a different number of times, each one's count
+ * and which the mark shows, where it said only the most ("raised 3
+ * times"); one count as before. */
+static void
+test_timeline_mark_items_times (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/bexley-2021.txt", "Bexley", IC_INSPECTION_TYPE_ILACS, 10,
+                                            G_DATE_MAY, 2021, IC_GRADE_GOOD);
+  const guint two[] = { 3, 2 };
+  const guint three[] = { 4, 3, 2 };
+  IcChartHit hit = { .report = report, .authority = "Bexley", .area = -1,
+                     .theme = "permanence_and_adoption", .times_raised = 3 };
+  g_autofree char *one_text = ic_chart_widget_describe_hit (&hit);
+  g_autofree char *two_text = NULL;
+  g_autofree char *three_text = NULL;
+
+  hit.item_times = two;
+  hit.n_item_times = G_N_ELEMENTS (two);
+  two_text = ic_chart_widget_describe_hit (&hit);
+  hit.item_times = three;
+  hit.n_item_times = G_N_ELEMENTS (three);
+  hit.times_raised = 4;
+  three_text = ic_chart_widget_describe_hit (&hit);
+  g_assert_true (g_str_has_suffix (one_text, "Permanence and adoption · raised 3 times"));
+  g_assert_true (g_str_has_suffix (two_text, "Permanence and adoption · items raised 3 and 2 times; "
+                                             "the mark shows 3×"));
+  g_assert_true (g_str_has_suffix (three_text, " · items raised 4, 3 and 2 times; the mark shows 4×"));
+}
+
 /* A theme's mark, like a theme chip, searches every report for the
  * theme: its button opens the Search view with the theme's query. */
 static void
@@ -2824,6 +2855,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/correct-every-field", test_correct_every_field);
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/timeline-theme-search", test_timeline_theme_search);
+  g_test_add_func ("/ui/window/timeline-mark-items-times", test_timeline_mark_items_times);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
   g_test_add_func ("/ui/window/charts-theme-search", test_charts_theme_search);
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);

@@ -317,6 +317,44 @@ link_copy (const IcChartLink *link)
   return copy;
 }
 
+/* (authority, date) of every dated report of @shown. */
+static GHashTable *
+shown_dates (GListModel *shown)
+{
+  GHashTable *dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+      const GDate *date = ic_report_get_sort_date (report);
+
+      if (date != NULL)
+        g_hash_table_add (dates, shown_key (ic_report_get_authority (report), date));
+    }
+  return dates;
+}
+
+/* Copies of those of @links whose later report is shown, and, unless
+ * @from_hidden, whose earlier one is too. */
+static GPtrArray *
+pick_ending (GPtrArray  *links,
+             GListModel *shown,
+             gboolean    from_hidden)
+{
+  g_autoptr(GHashTable) dates = shown_dates (shown);
+  GPtrArray *picked = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (links, i);
+
+      if (date_shown (dates, link->authority, &link->later) &&
+          (link->mark_only || from_hidden || date_shown (dates, link->authority, &link->earlier)))
+        g_ptr_array_add (picked, link_copy (link));
+    }
+  return picked;
+}
+
 /**
  * ic_chart_links_pick:
  * @links: (element-type IcChartLink): joins found among every loaded
@@ -337,26 +375,7 @@ GPtrArray *
 ic_chart_links_pick (GPtrArray  *links,
                      GListModel *shown)
 {
-  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *picked = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
-      const GDate *date = ic_report_get_sort_date (report);
-
-      if (date != NULL)
-        g_hash_table_add (dates, shown_key (ic_report_get_authority (report), date));
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      const IcChartLink *link = g_ptr_array_index (links, i);
-
-      if (date_shown (dates, link->authority, &link->later) &&
-          (link->mark_only || date_shown (dates, link->authority, &link->earlier)))
-        g_ptr_array_add (picked, link_copy (link));
-    }
-  return picked;
+  return pick_ending (links, shown, FALSE);
 }
 
 static char *
@@ -409,12 +428,17 @@ ic_chart_links_recount (GPtrArray *links,
  * @found: (element-type IcRecurrence): every recurrence among every
  *   loaded report, from ic_find_recurrences()
  * @shown: a list model of #IcReport, the reports a filter keeps (the
- *   same reports as @found's, or snapshots of them: matched by source)
+ *   same reports as @found's, or snapshots of them: matched by
+ *   authority and date)
  *
- * The pack's joins: those of the recurrences that end in a report of
- * @shown (README, "kept when their later report is shown"), each mark
- * saying its whole chain's count among every loaded report
- * (ic_chart_links_recount()).
+ * The pack's joins: the steps of every chain among every loaded report
+ * that end in a report of @shown (README, "kept when their later report
+ * is shown"), so that the pack's pages can name an earlier date a filter
+ * hides, and the marks of @shown, each with its whole chain's count.
+ * The chains are those the window picks from (ic_chart_links_pick()),
+ * not chains of the recurrences kept, whose line a filter could move to
+ * another theme's row or split; the timeline draws only the steps
+ * between two reports it shows, as the window's (ic-chart-timeline.c).
  *
  * Returns: (transfer full) (element-type IcChartLink): the joins
  */
@@ -422,25 +446,7 @@ GPtrArray *
 ic_chart_links_of_selection (GPtrArray  *found,
                              GListModel *shown)
 {
-  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) ending = g_ptr_array_new ();
   g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
-  GPtrArray *links;
 
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
-
-      g_hash_table_add (sources, g_strdup (ic_report_get_source (report)));
-    }
-  for (guint i = 0; i < found->len; i++)
-    {
-      IcRecurrence *r = g_ptr_array_index (found, i);
-
-      if (g_hash_table_contains (sources, ic_report_get_source (ic_recurrence_get_later (r)->report)))
-        g_ptr_array_add (ending, r);
-    }
-  links = ic_chart_links_from_recurrences (ending);
-  ic_chart_links_recount (links, all_links);
-  return links;
+  return pick_ending (all_links, shown, TRUE);
 }

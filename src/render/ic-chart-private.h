@@ -28,6 +28,7 @@ struct _IcChart
   GPtrArray   *themes;              /* char *, in taxonomy order */
   GArray      *theme_counts;        /* guint: reports raising each theme */
   GPtrArray   *links;               /* IcChartLink */
+  GPtrArray   *lines;               /* timeline: those of @links drawn as lines (not owned) */
   GPtrArray   *history_authorities; /* char * */
   guint        n_history_graded;    /* authorities the history could show: those with grades */
   int          first_year;          /* of dated reports; 0 when none */
@@ -37,11 +38,16 @@ struct _IcChart
   guint       *heat;
   guint        heat_max;
   /* Timeline: whether a mark says a count with no line to it, found once
-   * for @links (_ic_timeline_find_lone_counts()). */
+   * for @links (_ic_timeline_prepare_links()). */
   gboolean     lone_counts;
   /* And whether a mark counts reports the chart does not show (a date
    * filter hides the start of its chain). */
   gboolean     counts_hidden;
+  /* And each mark's counts, one per item raised again in its row, the
+   * most first (mark_key() -> GArray of guint), and whether two items
+   * of a mark were raised a different number of times. */
+  GHashTable  *mark_counts;
+  gboolean     counts_differ;
   /* Counted once when prepared, not at every measure, paint and hit
    * test (ic-chart-bars.c): the grades chart's rows by area and grade,
    * the themes chart's order (theme indices, most raised first) and the
@@ -54,7 +60,7 @@ struct _IcChart
 
 const char *_ic_chart_report_authority (IcReport *report);
 void        _ic_timeline_count_heat    (IcChart  *chart);
-void        _ic_timeline_find_lone_counts (IcChart *chart);
+void        _ic_timeline_prepare_links (IcChart *chart);
 guint     _ic_chart_authority_index (IcChart     *chart,
                                      const char  *authority);
 double    _ic_date_to_year_fraction (const GDate *date);

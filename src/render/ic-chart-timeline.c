@@ -151,8 +151,8 @@ _ic_time_axis_draw (IcChart         *chart,
 static gboolean
 has_carried_forward (IcChart *chart)
 {
-  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
-    if (((IcChartLink *) g_ptr_array_index (chart->links, i))->carried_forward)
+  for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (chart->lines, i))->carried_forward)
       return TRUE;
   return FALSE;
 }
@@ -194,12 +194,90 @@ counts_hidden_reports (IcChart           *chart,
   return link->times_raised > dates_shown_by (chart, link->authority, &link->later);
 }
 
+static gboolean
+find_theme_row (IcChart    *chart,
+                const char *theme,
+                guint      *row)
+{
+  for (guint i = 0; i < chart->themes->len; i++)
+    if (g_str_equal (g_ptr_array_index (chart->themes, i), theme))
+      {
+        *row = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+report_date_key (const char  *authority,
+                 const GDate *date)
+{
+  return g_strdup_printf ("%s\x1f%u", authority != NULL ? authority : "", g_date_get_julian (date));
+}
+
+/* (authority, date) of every dated report the chart shows. */
+static GHashTable *
+report_dates (IcChart *chart)
+{
+  GHashTable *dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+
+      if (date != NULL && g_date_valid (date))
+        g_hash_table_add (dates, report_date_key (ic_report_get_authority (report), date));
+    }
+  return dates;
+}
+
+static gboolean
+shows_report_on (GHashTable  *dates,
+                 const char  *authority,
+                 const GDate *date)
+{
+  g_autofree char *key = NULL;
+
+  if (!g_date_valid (date))
+    return FALSE;
+  key = report_date_key (authority, date);
+  return g_hash_table_contains (dates, key);
+}
+
+/* The links drawn as lines: those between two reports the chart shows.
+ * The pack's links also join a shown report to an earlier one a filter
+ * hides (its pages name that date: "also raised 12 March 2019"); drawn,
+ * such a line would start where no mark is, at a report neither the
+ * chart nor the pack's tables show, and the pack and the print would
+ * draw lines the window does not (ic_chart_links_pick() keeps a line
+ * only when both its reports are shown). A mark's count still includes
+ * the hidden reports, and the legend says so. */
+static void
+pick_lines (IcChart *chart)
+{
+  g_autoptr(GHashTable) dates = report_dates (chart);
+
+  g_clear_pointer (&chart->lines, g_ptr_array_unref);
+  chart->lines = g_ptr_array_new ();
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      guint row;
+
+      if (!link->mark_only && find_theme_row (chart, link->theme, &row) &&
+          _ic_chart_authority_index (chart, link->authority) != G_MAXUINT &&
+          shows_report_on (dates, link->authority, &link->earlier) &&
+          shows_report_on (dates, link->authority, &link->later))
+        g_ptr_array_add (chart->lines, link);
+    }
+}
+
 /* Whether some mark says a count with no line to it: its item is drawn in
  * a row of one of its themes, its chain's line in another's, or its
- * chain began in reports a filter hides. Found once per set of links,
- * when they are given, not at every measure and paint. */
-void
-_ic_timeline_find_lone_counts (IcChart *chart)
+ * chain began in reports a filter hides. */
+static void
+find_lone_counts (IcChart *chart)
 {
   g_autoptr(GHashTable) ends = NULL;
   gboolean lone = FALSE;
@@ -210,12 +288,10 @@ _ic_timeline_find_lone_counts (IcChart *chart)
   if (chart->links == NULL || chart->authorities->len > MAX_AUTHORITIES_MARKED)
     return;
   ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < chart->links->len; i++)
+  for (guint i = 0; i < chart->lines->len; i++)
     {
-      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
 
-      if (link->mark_only || !g_date_valid (&link->earlier) || !g_date_valid (&link->later))
-        continue;
       g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->earlier));
       g_hash_table_add (ends, line_end_key (link->authority, link->theme, &link->later));
     }
@@ -237,6 +313,19 @@ _ic_timeline_find_lone_counts (IcChart *chart)
   chart->lone_counts = lone;
 }
 
+static GHashTable *counts_by_mark (IcChart *chart);
+
+/* The lines to draw and what the legend says of the counts: found once
+ * per set of links, when they are given, not at every measure and paint. */
+void
+_ic_timeline_prepare_links (IcChart *chart)
+{
+  pick_lines (chart);
+  find_lone_counts (chart);
+  g_clear_pointer (&chart->mark_counts, g_hash_table_unref);
+  chart->mark_counts = counts_by_mark (chart);
+}
+
 static const char *
 legend_note (IcChart         *chart,
              const IcPalette *palette,
@@ -250,6 +339,9 @@ legend_note (IcChart         *chart,
                                            "of another of its themes.") : "",
                                        chart->counts_hidden
                                        ? _(" Counts include reports the filters hide.") : "",
+                                       chart->counts_differ
+                                       ? _(" Where items of a report raised again share a row, its count is "
+                                           "that of the one raised most often.") : "",
                                        NULL);
 
   if (chart->authorities->len > MAX_AUTHORITIES_MARKED)
@@ -332,20 +424,6 @@ mark_y (IcChart              *chart,
   return centre + (authority - (chart->authorities->len - 1) / 2.0) * lane;
 }
 
-static gboolean
-find_theme_row (IcChart    *chart,
-                const char *theme,
-                guint      *row)
-{
-  for (guint i = 0; i < chart->themes->len; i++)
-    if (g_str_equal (g_ptr_array_index (chart->themes, i), theme))
-      {
-        *row = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* A report that carries earlier areas forward has no item, so no mark:
  * its join ends in a ring the size of a mark, hollow because nothing of
  * its own was raised there, rather than in nothing. */
@@ -368,15 +446,13 @@ draw_links (IcChart              *chart,
 {
   cairo_set_line_width (cr, chart->font_size * (layout->lanes ? 0.18 : 0.1));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+  for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
     {
-      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
       guint authority = _ic_chart_authority_index (chart, link->authority), row;
       double y, x0, x1;
 
-      if (link->mark_only || authority == G_MAXUINT || !find_theme_row (chart, link->theme, &row)
-          || !g_date_valid (&link->earlier) || !g_date_valid (&link->later)
-          || g_date_get_year (&link->earlier) < chart->first_year || g_date_get_year (&link->later) > chart->last_year)
+      if (!find_theme_row (chart, link->theme, &row))
         continue;
       y = mark_y (chart, layout, row, authority);
       x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
@@ -446,39 +522,94 @@ mark_key (const char  *authority,
   return g_strdup_printf ("%s\x1f%s\x1f%u", authority, theme, g_date_get_julian (date));
 }
 
-/* (authority, theme, date) -> how many times the area had been raised
- * by then: the most any item raised again there says. Not the steps'
- * ends: a step ends at a report of its row even when the chain's item
- * there has another theme, and an item drawn in another row than its
- * chain's would go unmarked. */
-static GHashTable *
-times_by_mark (IcChart *chart)
+static int
+compare_times_down (gconstpointer a,
+                    gconstpointer b)
 {
-  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint ta = *(const guint *) a, tb = *(const guint *) b;
+
+  return (ta < tb) - (ta > tb);
+}
+
+/* (authority, theme, date) -> how many times each item raised again
+ * there had been raised by then, the most first: the mark says the
+ * first, the tooltip and the table each. Not the steps' ends: a step
+ * ends at a report of its row even when the chain's item there has
+ * another theme, and an item drawn in another row than its chain's
+ * would go unmarked. Notes in @chart whether two items of one mark
+ * have different counts, which the legend then explains. */
+static GHashTable *
+counts_by_mark (IcChart *chart)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer value;
 
   for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
     {
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       g_autofree char *key = NULL;
+      GArray *each;
 
       if (!link->mark_only || link->times_raised < 2 || !g_date_valid (&link->later))
         continue;
       key = mark_key (link->authority, link->theme, &link->later);
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (times, key)) < link->times_raised)
-        g_hash_table_insert (times, g_steal_pointer (&key), GUINT_TO_POINTER (link->times_raised));
+      each = g_hash_table_lookup (counts, key);
+      if (each == NULL)
+        {
+          each = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (counts, g_steal_pointer (&key), each);
+        }
+      g_array_append_val (each, link->times_raised);
     }
-  return times;
+  chart->counts_differ = FALSE;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *each = value;
+
+      g_array_sort (each, compare_times_down);
+      chart->counts_differ |= g_array_index (each, guint, 0) != g_array_index (each, guint, each->len - 1);
+    }
+  return counts;
 }
 
-static guint
-mark_times (GHashTable *times,
-            IcReport   *report,
-            const char *theme)
+/* The counts of @report's mark in @theme's row, or NULL. */
+static GArray *
+mark_counts (IcChart    *chart,
+             IcReport   *report,
+             const char *theme)
 {
   g_autofree char *key = mark_key (_ic_chart_report_authority (report), theme,
                                    ic_report_get_sort_date (report));
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (times, key));
+  return chart->mark_counts != NULL ? g_hash_table_lookup (chart->mark_counts, key) : NULL;
+}
+
+static guint
+mark_times (IcChart    *chart,
+            IcReport   *report,
+            const char *theme)
+{
+  GArray *counts = mark_counts (chart, report, theme);
+
+  return counts != NULL ? g_array_index (counts, guint, 0) : 0;
+}
+
+/* A mark's count, and each of its items' when they differ: the count
+ * the mark says is then not every item's. */
+static void
+set_hit_times (IcChart    *chart,
+               IcChartHit *hit)
+{
+  GArray *counts = mark_counts (chart, hit->report, hit->theme);
+
+  hit->times_raised = counts != NULL ? g_array_index (counts, guint, 0) : 0;
+  if (counts != NULL && g_array_index (counts, guint, counts->len - 1) != hit->times_raised)
+    {
+      hit->item_times = (const guint *) counts->data;
+      hit->n_item_times = counts->len;
+    }
 }
 
 /* A count to write beside a mark, once every mark is drawn. */
@@ -494,7 +625,6 @@ typedef struct
   PangoContext         *context;
   const IcPalette      *palette;
   const TimelineLayout *layout;
-  GHashTable           *times;
   GArray               *counts;  /* of MarkCount */
 } DrawMark;
 
@@ -581,7 +711,7 @@ draw_mark_cb (IcChart    *chart,
   _ic_draw_marker (draw->cr, index, x, y, r + 0.8);
   ic_color_set_source (ic_palette_get_series (draw->palette, index), draw->cr);
   _ic_draw_marker (draw->cr, index, x, y, r);
-  times = mark_times (draw->times, report, theme);
+  times = mark_times (chart, report, theme);
   if (times > 1)
     g_array_append_val (draw->counts, ((MarkCount) { x, y, times }));
   return FALSE;
@@ -796,9 +926,8 @@ _ic_timeline_draw (IcChart         *chart,
 {
   TimelineLayout layout;
   g_autofree char *note = NULL;
-  g_autoptr(GHashTable) times = times_by_mark (chart);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (MarkCount));
-  DrawMark draw = { cr, context, palette, &layout, times, counts };
+  DrawMark draw = { cr, context, palette, &layout, counts };
   double base;
 
   timeline_layout (chart, context, palette, width, &layout);
@@ -907,7 +1036,6 @@ _ic_timeline_hit (IcChart      *chart,
 {
   TimelineLayout layout;
   HitMark found = { x, y, marker_radius (chart) * 2.5, NULL, NULL };
-  g_autoptr(GHashTable) times = NULL;
 
   layout_at_size (chart, context, width, height, &layout);
   if (layout.heat)
@@ -920,11 +1048,10 @@ _ic_timeline_hit (IcChart      *chart,
   foreach_mark (chart, &layout, hit_mark_cb, &found);
   if (found.report == NULL)
     return FALSE;
-  times = times_by_mark (chart);
   hit->report = found.report;
   hit->theme = found.theme;
   hit->authority = ic_report_get_authority (found.report);
-  hit->times_raised = mark_times (times, found.report, found.theme);
+  set_hit_times (chart, hit);
   return TRUE;
 }
 
@@ -950,12 +1077,6 @@ list_cell_cb (IcChart *chart,
   return FALSE;
 }
 
-typedef struct
-{
-  GArray     *marks;
-  GHashTable *times;
-} ListMarks;
-
 static gboolean
 list_mark_cb (IcChart    *chart,
               IcReport   *report,
@@ -967,13 +1088,11 @@ list_mark_cb (IcChart    *chart,
   double r = marker_radius (chart) * 1.8;
   IcChartMark mark = { x - r, y - r, 2 * r, 2 * r, { .area = -1 } };
 
-  ListMarks *list = data;
-
   mark.hit.report = report;
   mark.hit.theme = theme;
   mark.hit.authority = ic_report_get_authority (report);
-  mark.hit.times_raised = mark_times (list->times, report, theme);
-  g_array_append_val (list->marks, mark);
+  set_hit_times (chart, &mark.hit);
+  g_array_append_val ((GArray *) data, mark);
   return FALSE;
 }
 
@@ -1002,11 +1121,6 @@ _ic_timeline_marks (IcChart      *chart,
   if (layout.heat)
     foreach_cell (chart, &layout, list_cell_cb, marks);
   else
-    {
-      g_autoptr(GHashTable) times = times_by_mark (chart);
-      ListMarks list = { marks, times };
-
-      foreach_mark (chart, &layout, list_mark_cb, &list);
-    }
+    foreach_mark (chart, &layout, list_mark_cb, marks);
   g_array_sort (marks, compare_marks);
 }

@@ -444,7 +444,7 @@ ic_chart_new (IcChartKind           kind,
   else
     chart->links = derive_links (chart);
   if (kind == IC_CHART_TIMELINE)
-    _ic_timeline_find_lone_counts (chart);
+    _ic_timeline_prepare_links (chart);
 
   return chart;
 }
@@ -472,6 +472,8 @@ ic_chart_unref (IcChart *chart)
   g_ptr_array_unref (chart->themes);
   g_array_unref (chart->theme_counts);
   g_ptr_array_unref (chart->links);
+  g_clear_pointer (&chart->lines, g_ptr_array_unref);
+  g_clear_pointer (&chart->mark_counts, g_hash_table_unref);
   g_ptr_array_unref (chart->history_authorities);
   g_clear_pointer (&chart->theme_ranks, g_array_unref);
   g_clear_pointer (&chart->year_counts, g_array_unref);
@@ -494,7 +496,7 @@ ic_chart_set_recurrences (IcChart   *chart,
   g_clear_pointer (&chart->links, g_ptr_array_unref);
   chart->links = links ? g_ptr_array_ref (links) : derive_links (chart);
   if (chart->kind == IC_CHART_TIMELINE)
-    _ic_timeline_find_lone_counts (chart);
+    _ic_timeline_prepare_links (chart);
 }
 
 gboolean

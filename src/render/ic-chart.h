@@ -92,6 +92,12 @@ typedef struct
   guint       count;     /* bars: the count drawn */
   guint       times_raised; /* timeline: the mark's area raised this often by
                              * then, when more than once; else 0 */
+  const guint *item_times;  /* timeline: when items of the report in the
+                             * mark's row were raised again a different
+                             * number of times, how often each was, the
+                             * most (@times_raised) first; owned by the
+                             * chart; else NULL */
+  guint       n_item_times;
 } IcChartHit;
 
 /* Something drawn that can be walked to with the keyboard and

@@ -262,13 +262,20 @@ draw_matrix_footnotes (Ctx    *ctx,
     }
 }
 
+const char *
+_ic_pages_matrix_title (IcPages  *pages,
+                        gboolean  continued)
+{
+  return continued ? _("Judgement matrix (continued)")
+         : pages->matrix->latest_only ? _("Judgement matrix: latest graded report of each authority")
+         : _("Judgement matrix");
+}
+
 static void
 draw_matrix (Ctx  *ctx,
              Page *page)
 {
-  const char *title = page->continued ? _("Judgement matrix (continued)")
-                      : ctx->pages->matrix->latest_only ? _("Judgement matrix: latest graded report of each authority")
-                      : _("Judgement matrix");
+  const char *title = _ic_pages_matrix_title (ctx->pages, page->continued);
   double y = draw_title (ctx, title, page->continued ? NULL : "matrix", 0);
 
   cairo_save (ctx->cr);

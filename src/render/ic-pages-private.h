@@ -107,6 +107,9 @@ struct _IcPages
 };
 
 gboolean _ic_pages_is_cancelled   (IcPages *pages);
+/* ic-pages-draw.c: the matrix page's title, on its first page or after. */
+const char *_ic_pages_matrix_title (IcPages  *pages,
+                                    gboolean  continued);
 
 /* ic-pages-sections.c: the text sections as blocks. */
 void    _ic_pages_add_recurring   (IcPages *pages);

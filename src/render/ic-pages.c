@@ -53,10 +53,14 @@ content_height (IcPages  *pages,
   return (landscape ? pages->width : pages->height) - 2 * IC_PAGE_MARGIN - IC_PAGE_FOOTER;
 }
 
+/* As draw_title() draws @title: wrapped in the page's width, which a
+ * longer wording (a translation) may need. */
 static double
-title_height (PangoContext *context)
+title_height (PangoContext *context,
+              const char   *title,
+              double        width)
 {
-  return ceil (_ic_text_height (context, "Title", IC_PAGE_TITLE_SIZE, IC_TEXT_BOLD, -1) + 8);
+  return ceil (_ic_text_height (context, title, IC_PAGE_TITLE_SIZE, IC_TEXT_BOLD, width) + 8);
 }
 
 static Page *
@@ -106,7 +110,9 @@ paginate_matrix (IcPages      *pages,
   Page *page;
 
   pages->matrix_layout = _ic_matrix_layout_new (pages->matrix, context, width);
-  avail = content_height (pages, landscape) - title_height (context)
+  avail = content_height (pages, landscape)
+          - MAX (title_height (context, _ic_pages_matrix_title (pages, FALSE), width),
+                 title_height (context, _ic_pages_matrix_title (pages, TRUE), width))
           - pages->matrix_layout->legend_height - pages->matrix_layout->header_height;
   set_dest (pages, "matrix", pages->pages->len);
   page = append_page (pages, PAGE_MATRIX, landscape);
@@ -147,7 +153,7 @@ paginate_charts (IcPages      *pages,
       double h;
 
       h = ic_chart_get_height_for_width (chart, context, content_width (pages, FALSE));
-      h += title_height (context) + 18;
+      h += title_height (context, ic_chart_kind_to_title (ic_chart_get_kind (chart)), content_width (pages, FALSE)) + 18;
       if (page == NULL || page->charts[1] != NULL || used + h > avail)
         {
           page = append_page (pages, PAGE_CHARTS, FALSE);
@@ -597,7 +603,9 @@ static guint
 contents_per_page (IcPages      *pages,
                    PangoContext *context)
 {
-  return MAX (1, (guint) floor ((content_height (pages, FALSE) - title_height (context)) / IC_PAGE_CONTENTS_LINE));
+  double title = title_height (context, _("Contents (continued)"), content_width (pages, FALSE));
+
+  return MAX (1, (guint) floor ((content_height (pages, FALSE) - title) / IC_PAGE_CONTENTS_LINE));
 }
 
 /**

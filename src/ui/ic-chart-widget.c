@@ -119,6 +119,25 @@ ic_chart_widget_kind_to_title (IcChartKind kind)
   return _(titles[kind]);
 }
 
+/* " · items raised 3 and 2 times; the mark shows 3×": a mark says only
+ * the most of the counts of its report's items in its row, and each
+ * item's count is read here, in its tooltip and the table. */
+static void
+append_item_times (GString          *text,
+                   const IcChartHit *hit)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  for (guint i = 0; i + 1 < hit->n_item_times; i++)
+    /* Translators: between counts in a list, "4, 3 and 2" */
+    g_string_append_printf (list, "%s%u", i > 0 ? _(", ") : "", hit->item_times[i]);
+  /* Translators: the last count of a list, "3 and 2" */
+  all = g_strdup_printf (_("%s and %u"), list->str, hit->item_times[hit->n_item_times - 1]);
+  /* Translators: a timeline mark of several items raised again; "%u×" as the mark writes it */
+  g_string_append_printf (text, _(" · items raised %s times; the mark shows %u×"), all, hit->times_raised);
+}
+
 /**
  * ic_chart_widget_describe_hit:
  *
@@ -150,7 +169,9 @@ ic_chart_widget_describe_hit (const IcChartHit *hit)
     g_string_append_printf (text, "%s%d", text->len ? " · " : "", hit->year);
   if (hit->count > 0)
     g_string_append_printf (text, ngettext (": %u report", ": %u reports", hit->count), hit->count);
-  if (hit->times_raised > 1)
+  if (hit->n_item_times > 1)
+    append_item_times (text, hit);
+  else if (hit->times_raised > 1)
     /* Translators: a timeline mark whose area recurs, "· raised 3 times" */
     g_string_append_printf (text, _(" · raised %u times"), hit->times_raised);
 

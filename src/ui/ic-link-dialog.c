@@ -14,6 +14,7 @@
 #include "ic-display-text.h"
 #include "ic-link-dialog.h"
 #include "ic-recurrence-links.h"
+#include "ic-suggestions.h"
 
 struct _IcLinkDialog
 {
@@ -166,38 +167,69 @@ header_cb (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, heading);
 }
 
+/* The item's number and text, and under the text @caption (nullable),
+ * which a suggestion says its report and shared concern in. */
 static GtkWidget *
-item_row (const char    *group,
-          IcImprovement *item,
-          guint          index,
-          const char    *field)
+row_content (guint       index,
+             const char *text,
+             const char *caption)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   g_autofree char *number = g_strdup_printf ("%u.", index + 1);
-  g_autofree char *text = ic_display_text (ic_improvement_get_text (item));
-  g_autofree char *words = g_strconcat (group, " ", text, NULL);
   GtkWidget *number_label = gtk_label_new (number);
   GtkWidget *text_label = gtk_label_new (text);
-  g_autofree char *a11y = NULL;
 
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_widget_add_css_class (number_label, "numeric");
   gtk_label_set_yalign (GTK_LABEL (number_label), 0);
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
-  gtk_widget_set_hexpand (text_label, TRUE);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (lines), text_label);
+  if (caption != NULL)
+    {
+      GtkWidget *caption_label = gtk_label_new (caption);
+
+      gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+      gtk_widget_add_css_class (caption_label, "dim-label");
+      gtk_widget_add_css_class (caption_label, "caption");
+      gtk_widget_add_css_class (caption_label, "link-dialog-caption");
+      gtk_box_append (GTK_BOX (lines), caption_label);
+    }
   gtk_box_append (GTK_BOX (box), number_label);
-  gtk_box_append (GTK_BOX (box), text_label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_box_append (GTK_BOX (box), lines);
+  return box;
+}
+
+/* A row that makes the correction @field, under @group's heading, found
+ * by @words, spoken as @a11y. */
+static GtkWidget *
+item_row (const char *group,
+          GtkWidget  *content,
+          const char *words,
+          const char *a11y,
+          const char *field)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
   gtk_widget_add_css_class (row, "link-dialog-item");
   g_object_set_data_full (G_OBJECT (row), ROW_FIELD, g_strdup (field), g_free);
   g_object_set_data_full (G_OBJECT (row), ROW_GROUP, g_strdup (group), g_free);
   g_object_set_data_full (G_OBJECT (row), ROW_SEARCH, g_utf8_casefold (words, -1), g_free);
-  /* Translators: accessible name, "Focused visit, 12 May 2023, item 3: The quality of plans." */
-  a11y = g_strdup_printf (_("%s, item %u: %s"), group, index + 1, text);
   ic_a11y_set_name (row, a11y);
   return row;
+}
+
+static char *
+link_field (IcLinkDialog *self,
+            IcReport     *earlier,
+            guint         index)
+{
+  return g_strdup_printf ("improvements.%u.recurs_from.%s.%u", self->index, ic_report_get_content_id (earlier),
+                          index);
 }
 
 /* The items of @earlier not linked to the item yet. */
@@ -213,12 +245,74 @@ add_report (IcLinkDialog *self,
     {
       g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
       g_autofree char *field = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *words = NULL;
+      g_autofree char *a11y = NULL;
 
       if (ic_ui_recurrence_is_linked (recurrences, self->report, self->index, earlier, i))
         continue;
-      field = g_strdup_printf ("improvements.%u.recurs_from.%s.%u", self->index,
-                               ic_report_get_content_id (earlier), i);
-      gtk_list_box_append (self->list, item_row (group, item, i, field));
+      field = link_field (self, earlier, i);
+      text = ic_display_text (ic_improvement_get_text (item));
+      words = g_strconcat (group, " ", text, NULL);
+      /* Translators: accessible name, "Focused visit, 12 May 2023, item 3: The quality of plans." */
+      a11y = g_strdup_printf (_("%s, item %u: %s"), group, i + 1, text);
+      gtk_list_box_append (self->list, item_row (group, row_content (i, text, NULL), words, a11y, field));
+    }
+}
+
+/* One suggestion: the item, and under it its report and what it shares
+ * with the item being linked, which its report's group does not say. */
+static GtkWidget *
+suggestion_row (IcLinkDialog       *self,
+                const IcSuggestion *suggestion)
+{
+  IcReport *earlier = suggestion->earlier.report;
+  guint index = suggestion->earlier.index;
+  g_autoptr(IcImprovement) item = ic_item_ref_get_item (&suggestion->earlier);
+  g_autofree char *report = ic_ui_report_name (earlier);
+  g_autofree char *field = link_field (self, earlier, index);
+  g_autofree char *text = ic_display_text (ic_improvement_get_text (item));
+  g_autofree char *shares = suggestion->concept_label != NULL
+                            /* Translators: what a suggested earlier item shares with the item being linked,
+                             * "Also about: Children's plans" */
+                            ? g_strdup_printf (_("Also about: %s"), suggestion->concept_label)
+                            /* Translators: a suggested earlier item that shares words only */
+                            : g_strdup (_("Worded alike"));
+  /* The item's number is the row's, as in its report's group. */
+  /* Translators: "Focused visit, 12 May 2023 · Also about: Children's plans" */
+  g_autofree char *caption = g_strdup_printf (_("%s \u00b7 %s"), report, shares);
+  /* Found by the words the same item's row in its report's group is
+   * found by, so that a search never keeps one and hides the other. */
+  g_autofree char *words = g_strconcat (report, " ", text, NULL);
+  /* Translators: accessible name, "Likely match: Focused visit, 12 May 2023, item 3: The quality of plans.
+   * Also about: Children's plans" */
+  g_autofree char *a11y = g_strdup_printf (_("Likely match: %s, item %u: %s %s"), report, index + 1, text, shares);
+
+  return item_row (_("Likely Matches"), row_content (index, text, caption), words, a11y, field);
+}
+
+/* The first group: the earlier items the recurrence finder's own score
+ * ranks likeliest (ic-suggestions.h says why this many and from which
+ * score), none when nothing comes close. */
+static void
+add_suggestions (IcLinkDialog *self,
+                 GListModel   *same_authority,
+                 GPtrArray    *recurrences)
+{
+  g_autoptr(GPtrArray) suggestions = ic_suggest_earlier_items (same_authority, self->report, self->index,
+                                                               recurrences);
+  guint shown = 0;
+
+  for (guint i = 0; i < suggestions->len && shown < IC_SUGGESTIONS_SHOWN; i++)
+    {
+      const IcSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (suggestion->score < IC_SUGGESTION_MIN_SCORE)
+        break;
+      if (!ic_ui_can_link_from (suggestion->earlier.report, self->report))
+        continue;
+      gtk_list_box_append (self->list, suggestion_row (self, suggestion));
+      shown++;
     }
 }
 
@@ -274,8 +368,9 @@ ic_link_dialog_init (IcLinkDialog *self)
  * @recurrences: (nullable) (element-type IcRecurrence): the links found,
  *   whose pairs are not offered again
  *
- * Returns: (transfer none): the dialog, shown; the latest earlier report
- *   first, since the report before is the likeliest to repeat
+ * Returns: (transfer none): the dialog, shown: the likeliest items first,
+ *   then every report's, the latest earlier report first, since the
+ *   report before is the likeliest to repeat
  */
 GtkWidget *
 ic_link_dialog_new (GtkWindow  *parent,
@@ -300,6 +395,7 @@ ic_link_dialog_new (GtkWindow  *parent,
   raised = g_strdup_printf (_("Which earlier item raised the same area as \u201c%s\u201d?"), text);
   gtk_label_set_label (self->item_label, raised);
 
+  add_suggestions (self, same_authority, recurrences);
   for (guint i = g_list_model_get_n_items (same_authority); i-- > 0;)
     {
       g_autoptr(IcReport) earlier = g_list_model_get_item (same_authority, i);

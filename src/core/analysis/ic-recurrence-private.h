@@ -1,6 +1,7 @@
 /* ic-recurrence-private.h: what the recurrence finder (ic-recurrence.c)
  * shares with the pair features of its research harness
- * (ic-pair-features.c), which weigh the same pairs the same way
+ * (ic-pair-features.c) and the link dialog's suggestions
+ * (ic-suggestions.c), which weigh the same pairs the same way
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,5 +47,14 @@ double     _ic_recurrence_concern_score          (GArray        *earlier_concept
                                                   GHashTable    *earlier_stems,
                                                   GHashTable    *later_stems,
                                                   int           *best_concept);
+double     _ic_recurrence_repeat_bonus           (Entry         *later,
+                                                  guint          index,
+                                                  gboolean       previous);
+double     _ic_recurrence_pair_score             (Entry         *earlier,
+                                                  guint          earlier_index,
+                                                  Entry         *later,
+                                                  guint          later_index,
+                                                  double         bonus,
+                                                  int           *concept);
 
 G_END_DECLS

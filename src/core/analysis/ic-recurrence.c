@@ -438,6 +438,41 @@ _ic_recurrence_same_addressee (IcImprovement *a,
          (ic_improvement_get_scope (b) == IC_SCOPE_LSCB);
 }
 
+/* What item @index of @later gains towards every item of @earlier:
+ * SAID_REPEATED_BONUS when it says it repeats the last inspection and
+ * @earlier is that inspection (@previous), else nothing. */
+double
+_ic_recurrence_repeat_bonus (Entry    *later,
+                             guint     index,
+                             gboolean  previous)
+{
+  IcImprovement *item = g_ptr_array_index (later->items, index);
+
+  return previous && _ic_recurrence_says_repeated (ic_improvement_get_text (item)) ? SAID_REPEATED_BONUS : 0;
+}
+
+/* The score the finder links two items by, against
+ * IC_RECURRENCE_THRESHOLD: their concern score plus @bonus (from
+ * _ic_recurrence_repeat_bonus()); 0 for items told to different bodies.
+ * @concept: the shared concept that weighs most, or -1. */
+double
+_ic_recurrence_pair_score (Entry *earlier,
+                           guint  earlier_index,
+                           Entry *later,
+                           guint  later_index,
+                           double bonus,
+                           int   *concept)
+{
+  *concept = -1;
+  if (!_ic_recurrence_same_addressee (g_ptr_array_index (earlier->items, earlier_index),
+                                      g_ptr_array_index (later->items, later_index)))
+    return 0;
+  return _ic_recurrence_concern_score (g_ptr_array_index (earlier->concepts, earlier_index),
+                                       g_ptr_array_index (later->concepts, later_index),
+                                       g_ptr_array_index (earlier->stems, earlier_index),
+                                       g_ptr_array_index (later->stems, later_index), concept) + bonus;
+}
+
 /* Every item of @earlier that the later item raises again. @previous:
  * @earlier is the last graded inspection before @later. */
 static void
@@ -448,22 +483,15 @@ match_in_report (Entry     *earlier,
                  GPtrArray *out)
 {
   IcImprovement *item = g_ptr_array_index (later->items, index);
-  gboolean says_repeated = previous && _ic_recurrence_says_repeated (ic_improvement_get_text (item));
-  double bonus = says_repeated ? SAID_REPEATED_BONUS : 0;
+  double bonus = _ic_recurrence_repeat_bonus (later, index, previous);
 
   for (guint i = 0; i < earlier->items->len; i++)
     {
       IcImprovement *before = g_ptr_array_index (earlier->items, i);
       IcRecurrence *found;
       int concept;
-      double score;
+      double score = _ic_recurrence_pair_score (earlier, i, later, index, bonus, &concept);
 
-      if (!_ic_recurrence_same_addressee (before, item))
-        continue;
-      score = _ic_recurrence_concern_score (g_ptr_array_index (earlier->concepts, i),
-                                            g_ptr_array_index (later->concepts, index),
-                                            g_ptr_array_index (earlier->stems, i),
-                                            g_ptr_array_index (later->stems, index), &concept) + bonus;
       if (score < IC_RECURRENCE_THRESHOLD)
         continue;
       found = recurrence_new (earlier, i, later, index, shared_theme (before, item), score);

@@ -39,10 +39,11 @@ static const KeyLabel grades[IC_N_GRADES] = {
   { "inadequate", N_("Inadequate") },
 };
 
-/* Translators: short forms of the grades, in cells too narrow for words:
- * Not graded, Outstanding, Good, Requires improvement, Adequate, Inadequate. */
+/* Short forms of the grades, in cells too narrow for words. */
 static const char *grade_letters[IC_N_GRADES] = {
+  /* Translators: short for Not graded, Outstanding and Good, in a cell too narrow for words. */
   NC_("grade letter", "NG"), NC_("grade letter", "O"), NC_("grade letter", "G"),
+  /* Translators: short for Requires improvement, Adequate and Inadequate. */
   NC_("grade letter", "RI"), NC_("grade letter", "A"), NC_("grade letter", "I"),
 };
 static const int grade_ranks[IC_N_GRADES] = { 0, 1, 2, 3, 3, 4 };
