@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "ic-chart-links.h"
+#include "ic-chart-private.h"
 
 static char *
 ref_key (const IcItemRef *ref)
@@ -284,26 +285,6 @@ ic_chart_links_find (GListModel *reports)
   return ic_chart_links_from_recurrences (recurrences);
 }
 
-static char *
-shown_key (const char  *authority,
-           const GDate *date)
-{
-  return g_strdup_printf ("%s\x1f%u", authority != NULL ? authority : "", g_date_get_julian (date));
-}
-
-static gboolean
-date_shown (GHashTable  *shown,
-            const char  *authority,
-            const GDate *date)
-{
-  g_autofree char *key = NULL;
-
-  if (!g_date_valid (date))
-    return FALSE;
-  key = shown_key (authority, date);
-  return g_hash_table_contains (shown, key);
-}
-
 static IcChartLink *
 link_copy (const IcChartLink *link)
 {
@@ -321,15 +302,13 @@ link_copy (const IcChartLink *link)
 static GHashTable *
 shown_dates (GListModel *shown)
 {
-  GHashTable *dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *dates = _ic_chart_report_dates_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
-      const GDate *date = ic_report_get_sort_date (report);
 
-      if (date != NULL)
-        g_hash_table_add (dates, shown_key (ic_report_get_authority (report), date));
+      _ic_chart_report_dates_add (dates, report);
     }
   return dates;
 }
@@ -348,8 +327,8 @@ pick_ending (GPtrArray  *links,
     {
       const IcChartLink *link = g_ptr_array_index (links, i);
 
-      if (date_shown (dates, link->authority, &link->later) &&
-          (link->mark_only || from_hidden || date_shown (dates, link->authority, &link->earlier)))
+      if (_ic_chart_report_dates_has (dates, link->authority, &link->later) &&
+          (link->mark_only || from_hidden || _ic_chart_report_dates_has (dates, link->authority, &link->earlier)))
         g_ptr_array_add (picked, link_copy (link));
     }
   return picked;
@@ -449,4 +428,42 @@ ic_chart_links_of_selection (GPtrArray  *found,
   g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
 
   return pick_ending (all_links, shown, TRUE);
+}
+
+static char *
+report_date_key (const char  *authority,
+                 const GDate *date)
+{
+  return g_strdup_printf ("%s\x1f%u", authority != NULL ? authority : "", g_date_get_julian (date));
+}
+
+/* A set of (authority, date) of reports shown: a link's two ends are
+ * known by those, and a line or step is kept only when they are shown. */
+GHashTable *
+_ic_chart_report_dates_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+_ic_chart_report_dates_add (GHashTable *dates,
+                            IcReport   *report)
+{
+  const GDate *date = ic_report_get_sort_date (report);
+
+  if (date != NULL && g_date_valid (date))
+    g_hash_table_add (dates, report_date_key (ic_report_get_authority (report), date));
+}
+
+gboolean
+_ic_chart_report_dates_has (GHashTable  *dates,
+                            const char  *authority,
+                            const GDate *date)
+{
+  g_autofree char *key = NULL;
+
+  if (!g_date_valid (date))
+    return FALSE;
+  key = report_date_key (authority, date);
+  return g_hash_table_contains (dates, key);
 }

@@ -61,6 +61,12 @@ struct _IcChart
 const char *_ic_chart_report_authority (IcReport *report);
 void        _ic_timeline_count_heat    (IcChart  *chart);
 void        _ic_timeline_prepare_links (IcChart *chart);
+GHashTable *_ic_chart_report_dates_new (void) G_GNUC_WARN_UNUSED_RESULT;
+void        _ic_chart_report_dates_add (GHashTable  *dates,
+                                        IcReport    *report);
+gboolean    _ic_chart_report_dates_has (GHashTable  *dates,
+                                        const char  *authority,
+                                        const GDate *date);
 guint     _ic_chart_authority_index (IcChart     *chart,
                                      const char  *authority);
 double    _ic_date_to_year_fraction (const GDate *date);

@@ -208,41 +208,15 @@ find_theme_row (IcChart    *chart,
   return FALSE;
 }
 
-static char *
-report_date_key (const char  *authority,
-                 const GDate *date)
-{
-  return g_strdup_printf ("%s\x1f%u", authority != NULL ? authority : "", g_date_get_julian (date));
-}
-
 /* (authority, date) of every dated report the chart shows. */
 static GHashTable *
 report_dates (IcChart *chart)
 {
-  GHashTable *dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *dates = _ic_chart_report_dates_new ();
 
   for (guint i = 0; i < chart->reports->len; i++)
-    {
-      IcReport *report = g_ptr_array_index (chart->reports, i);
-      const GDate *date = ic_report_get_sort_date (report);
-
-      if (date != NULL && g_date_valid (date))
-        g_hash_table_add (dates, report_date_key (ic_report_get_authority (report), date));
-    }
+    _ic_chart_report_dates_add (dates, g_ptr_array_index (chart->reports, i));
   return dates;
-}
-
-static gboolean
-shows_report_on (GHashTable  *dates,
-                 const char  *authority,
-                 const GDate *date)
-{
-  g_autofree char *key = NULL;
-
-  if (!g_date_valid (date))
-    return FALSE;
-  key = report_date_key (authority, date);
-  return g_hash_table_contains (dates, key);
 }
 
 /* The links drawn as lines: those between two reports the chart shows.
@@ -267,8 +241,8 @@ pick_lines (IcChart *chart)
 
       if (!link->mark_only && find_theme_row (chart, link->theme, &row) &&
           _ic_chart_authority_index (chart, link->authority) != G_MAXUINT &&
-          shows_report_on (dates, link->authority, &link->earlier) &&
-          shows_report_on (dates, link->authority, &link->later))
+          _ic_chart_report_dates_has (dates, link->authority, &link->earlier) &&
+          _ic_chart_report_dates_has (dates, link->authority, &link->later))
         g_ptr_array_add (chart->lines, link);
     }
 }

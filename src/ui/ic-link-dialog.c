@@ -249,7 +249,7 @@ add_report (IcLinkDialog *self,
       g_autofree char *words = NULL;
       g_autofree char *a11y = NULL;
 
-      if (ic_ui_recurrence_is_linked (recurrences, self->report, self->index, earlier, i))
+      if (ic_recurrences_link_items (recurrences, self->report, self->index, earlier, i))
         continue;
       field = link_field (self, earlier, i);
       text = ic_display_text (ic_improvement_get_text (item));

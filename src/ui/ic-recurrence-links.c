@@ -220,32 +220,6 @@ ic_ui_recurrence_link (IcRecurrence *recurrence,
 }
 
 /**
- * ic_ui_recurrence_is_linked:
- * @recurrences: (nullable) (element-type IcRecurrence): the links found
- *
- * Returns: whether item @index of @report is linked to item
- *   @earlier_index of @earlier (not by a carried-forward statement)
- */
-gboolean
-ic_ui_recurrence_is_linked (GPtrArray *recurrences,
-                            IcReport  *report,
-                            guint      index,
-                            IcReport  *earlier,
-                            guint      earlier_index)
-{
-  for (guint i = 0; recurrences != NULL && i < recurrences->len; i++)
-    {
-      IcRecurrence *r = g_ptr_array_index (recurrences, i);
-      const IcItemRef *e = ic_recurrence_get_earlier (r), *l = ic_recurrence_get_later (r);
-
-      if (!ic_recurrence_get_carried_forward (r) && ic_item_ref_is (l, report, index) &&
-          ic_item_ref_is (e, earlier, earlier_index))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/**
  * ic_ui_can_link_from:
  *
  * Returns: whether an item of @report can be linked to the items of

@@ -29,11 +29,6 @@ GtkWidget *ic_ui_link_earlier_button  (IcReport        *report,
 char      *ic_ui_report_name          (IcReport        *report) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   ic_ui_can_link_from        (IcReport        *earlier,
                                        IcReport        *report);
-gboolean   ic_ui_recurrence_is_linked (GPtrArray       *recurrences,
-                                       IcReport        *report,
-                                       guint            index,
-                                       IcReport        *earlier,
-                                       guint            earlier_index);
 GtkWidget *ic_ui_carried_forward_links (IcReport      *report,
                                         GListModel    *same_authority,
                                         GPtrArray     *recurrences);

@@ -1199,3 +1199,31 @@ ic_recurrence_first_year_lookup (GHashTable *years,
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (years, key));
 }
+
+/**
+ * ic_recurrences_link_items:
+ * @recurrences: (nullable) (element-type IcRecurrence): the links found
+ *
+ * Carried-forward links do not count: a statement that earlier areas
+ * remain is linked one item at a time by the user, not as a pair.
+ *
+ * Returns: whether item @index of @report is linked to item
+ *   @earlier_index of @earlier by one of @recurrences
+ */
+gboolean
+ic_recurrences_link_items (GPtrArray *recurrences,
+                           IcReport  *report,
+                           guint      index,
+                           IcReport  *earlier,
+                           guint      earlier_index)
+{
+  for (guint i = 0; recurrences != NULL && i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (!ic_recurrence_get_carried_forward (r) && ic_item_ref_is (ic_recurrence_get_later (r), report, index) &&
+          ic_item_ref_is (ic_recurrence_get_earlier (r), earlier, earlier_index))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -70,6 +70,11 @@ double     ic_words_similarity       (const char *a,
                                      const char *b);
 
 GPtrArray *ic_find_recurrences      (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   ic_recurrences_link_items (GPtrArray  *recurrences,
+                                      IcReport   *report,
+                                      guint       index,
+                                      IcReport   *earlier,
+                                      guint       earlier_index);
 
 JsonNode  *ic_recurrences_to_json   (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *ic_recurrence_chains     (GPtrArray  *recurrences) G_GNUC_WARN_UNUSED_RESULT;

@@ -38,27 +38,6 @@ same_authority (GListModel *reports,
   return G_LIST_MODEL (mine);
 }
 
-/* Whether item @index of @report is linked to item @earlier_index of
- * @earlier by one of @recurrences (not by a carried-forward statement,
- * which the dialog lets the user link one by one). */
-static gboolean
-linked (GPtrArray *recurrences,
-        IcReport  *report,
-        guint      index,
-        IcReport  *earlier,
-        guint      earlier_index)
-{
-  for (guint i = 0; recurrences != NULL && i < recurrences->len; i++)
-    {
-      IcRecurrence *r = g_ptr_array_index (recurrences, i);
-
-      if (!ic_recurrence_get_carried_forward (r) && ic_item_ref_is (ic_recurrence_get_later (r), report, index) &&
-          ic_item_ref_is (ic_recurrence_get_earlier (r), earlier, earlier_index))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether the user said item @index of @report and item @earlier_index
  * of @earlier raise different concerns ("2 abc123 0 different"). */
 static gboolean
@@ -110,7 +89,7 @@ suggest_from (Entry     *earlier,
       int concept;
       double score;
 
-      if (linked (recurrences, later->report, index, earlier->report, i) ||
+      if (ic_recurrences_link_items (recurrences, later->report, index, earlier->report, i) ||
           said_different (later->report, index, earlier->report, i))
         continue;
       score = _ic_recurrence_pair_score (earlier, i, later, index, bonus, &concept);
