@@ -412,15 +412,13 @@ check_authority_from (const char *corpus,
   g_autoptr(GPtrArray) picked = ic_chart_links_pick (all_links, shown);
   g_autoptr(GHashTable) drawn = drawn_marks_among (shown, picked);
   g_autoptr(GPtrArray) ending = ending_in (recurrences, shown);
-  g_autoptr(GPtrArray) pack_links = ic_chart_links_from_recurrences (ending);
-  g_autoptr(GHashTable) pack_before = drawn_marks_among (shown, pack_links);
+  g_autoptr(GPtrArray) ending_links = ic_chart_links_from_recurrences (ending);
+  g_autoptr(GHashTable) pack_before = drawn_marks_among (shown, ending_links);
   g_autoptr(GHashTable) window_before = drawn_marks_among (shown, NULL);
-  g_autoptr(GHashTable) pack = NULL;
+  g_autoptr(GPtrArray) pack_links = ic_chart_links_of_selection (recurrences, shown);
+  g_autoptr(GHashTable) pack = drawn_marks_among (shown, pack_links);
   g_autofree char *line = NULL;
   guint wrong, window_wrong, pack_wrong;
-
-  ic_chart_links_recount (pack_links, all_links);
-  pack = drawn_marks_among (shown, pack_links);
 
   wrong = count_differences (expected, drawn, "from: not marked so") +
           count_differences (drawn, expected, "from: no item says") +

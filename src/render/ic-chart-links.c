@@ -357,51 +357,6 @@ ic_chart_links_pick (GPtrArray  *links,
   return pick_ending (links, shown, FALSE);
 }
 
-static char *
-mark_key (const IcChartLink *link)
-{
-  return g_strdup_printf ("%s\x1f%s\x1f%u\x1f%u", link->authority != NULL ? link->authority : "",
-                          link->theme != NULL ? link->theme : "", g_date_get_julian (&link->later), link->item);
-}
-
-/**
- * ic_chart_links_recount:
- * @links: (element-type IcChartLink): joins of the recurrences that end
- *   in the reports a filter keeps
- * @all_links: (element-type IcChartLink): joins of every recurrence
- *   among every loaded report
- *
- * The chains of the recurrences a filter keeps are cut where a report
- * it hides was raised: each mark of @links says instead its count in
- * @all_links, its whole chain's, as the report page and the JSON do.
- */
-void
-ic_chart_links_recount (GPtrArray *links,
-                        GPtrArray *all_links)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < all_links->len; i++)
-    {
-      IcChartLink *link = g_ptr_array_index (all_links, i);
-
-      if (link->mark_only && g_date_valid (&link->later))
-        g_hash_table_insert (counts, mark_key (link), GUINT_TO_POINTER (link->times_raised));
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      IcChartLink *link = g_ptr_array_index (links, i);
-      g_autofree char *key = NULL;
-      gpointer times;
-
-      if (!link->mark_only || !g_date_valid (&link->later))
-        continue;
-      key = mark_key (link);
-      if (g_hash_table_lookup_extended (counts, key, NULL, &times))
-        link->times_raised = GPOINTER_TO_UINT (times);
-    }
-}
-
 /**
  * ic_chart_links_of_selection:
  * @found: (element-type IcRecurrence): every recurrence among every

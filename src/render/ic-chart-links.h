@@ -13,8 +13,6 @@ GPtrArray *ic_chart_links_from_recurrences (GPtrArray  *recurrences) G_GNUC_WARN
 GPtrArray *ic_chart_links_find             (GListModel *reports) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *ic_chart_links_pick             (GPtrArray  *links,
                                             GListModel *shown) G_GNUC_WARN_UNUSED_RESULT;
-void       ic_chart_links_recount          (GPtrArray  *links,
-                                            GPtrArray  *all_links);
 GPtrArray *ic_chart_links_of_selection     (GPtrArray  *found,
                                             GListModel *shown) G_GNUC_WARN_UNUSED_RESULT;
 
