@@ -431,7 +431,7 @@ load_paths (IcSession  *session,
       g_autoptr(IcFailure) failure = g_list_model_get_item (failures, i);
 
       g_autofree char *line = g_strdup_printf ("%s: %s", ic_failure_get_source (failure),
-                                               ic_failure_get_reason (failure));
+                                               ic_failure_get_display_reason (failure));
       g_autofree char *escaped = ic_terminal_escape (line);
 
       g_printerr ("%s\n", escaped);

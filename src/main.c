@@ -39,7 +39,7 @@ main (int   argc,
 #ifdef IC_WITH_UI
   return ic_application_run (argc, argv);
 #else
-  g_printerr ("inspection-compare: built without the window; use an --export option\n");
+  g_printerr ("inspection-compare: %s\n", _("built without the window; use an --export option"));
   return 2;
 #endif
 }

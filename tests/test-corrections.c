@@ -407,6 +407,33 @@ test_corrupt_file_kept (void)
   g_assert_cmpuint (ic_corrections_get_n_reports (corrections), ==, 0);
 }
 
+/* The window shows why the corrections file was set aside in the user's
+ * language, as it shows a correction that cannot be made. */
+static void
+test_corrupt_file_message_translated (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *expected = NULL;
+  g_autoptr(IcCorrections) corrections = ic_corrections_new (path);
+  g_autoptr(GError) error = NULL;
+  char *translation = ic_test_translation_begin ("no “reports” object", "aucun objet « reports »");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, "{ \"version\": 1 }", -1, NULL);
+  g_assert_false (ic_corrections_load (corrections, &error));
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("%s: not a corrections file (aucun objet « reports »)", path);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  ic_test_translation_end (translation);
+
+  translation = ic_test_translation_begin ("not a valid value for “%s”", "pas une valeur valable pour « %s »");
+  g_clear_error (&error);
+  g_assert_false (ic_corrections_set_field (corrections, "c", "grade.leadership", "great", &error));
+  g_assert_cmpstr (error->message, ==, "pas une valeur valable pour « grade.leadership »");
+  ic_test_translation_end (translation);
+}
+
 static void
 test_default_path (void)
 {
@@ -530,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/corrections/link-round-trip", test_link_round_trip);
   g_test_add_func ("/corrections/invalid-values", test_invalid_values);
   g_test_add_func ("/corrections/corrupt-file-kept", test_corrupt_file_kept);
+  g_test_add_func ("/corrections/corrupt-file-message-translated", test_corrupt_file_message_translated);
   g_test_add_func ("/corrections/default-path", test_default_path);
   g_test_add_func ("/corrections/store-applies", test_store_applies);
   g_test_add_func ("/corrections/kill-during-save", test_kill_during_save);

@@ -792,6 +792,31 @@ test_untrusted_reports_link (void)
   untrusted_in_child ("reports-link");
 }
 
+/* The cache's one warning is in the user's language. */
+static void
+test_cache_warning_translated (void)
+{
+  g_test_trap_subprocess ("/hardening/cache/untrusted/subprocess/translated", 30 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("inspection-compare: le cache n’est pas utilisé : * n’est pas un dossier\n");
+}
+
+static void
+test_untrusted_translated (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ic-hardening-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "cache", NULL);
+  char *translation = ic_test_translation_begin ("the cache is not used: %s is not a folder",
+                                                 "le cache n’est pas utilisé : %s n’est pas un dossier");
+
+  /* A file where the cache's folder should be. */
+  g_assert_true (g_file_set_contents (dir, "", 0, NULL));
+  g_assert_false (cache_opens (dir));
+  ic_test_translation_end (translation);
+  ic_test_remove_tree (tmp);
+}
+
 /* A cache folder that cannot be written: one warning in words, and the
  * reports are still read. */
 static void
@@ -1050,6 +1075,8 @@ main (int   argc,
   g_test_add_func ("/hardening/cache/untrusted/subprocess/pages-link", test_untrusted_pages_link);
   g_test_add_func ("/hardening/cache/untrusted/subprocess/reports-link", test_untrusted_reports_link);
   g_test_add_func ("/hardening/cache/unwritable", test_cache_unwritable);
+  g_test_add_func ("/hardening/cache/warning-translated", test_cache_warning_translated);
+  g_test_add_func ("/hardening/cache/untrusted/subprocess/translated", test_untrusted_translated);
 
   return g_test_run ();
 }

@@ -7,10 +7,12 @@
 #include <glib/gstdio.h>
 
 #include "ic-corrections.h"
+#include "ic-failure.h"
 #include "ic-json.h"
 #include "ic-report-private.h"
 #include "ic-report-snapshot.h"
 #include "ic-report-store.h"
+#include "ic-test-util.h"
 
 static IcReport *
 make_report (const char *source,
@@ -388,6 +390,71 @@ test_item_themes_swap (void)
   g_rmdir (dir);
 }
 
+/* The reason a failure's JSON gives, as a script reads it. */
+static char *
+json_reason (IcFailure *failure)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  g_autoptr(GListStore) failures = g_list_store_new (IC_TYPE_FAILURE);
+  g_autoptr(JsonNode) document = NULL;
+  JsonArray *array;
+
+  g_list_store_append (failures, failure);
+  document = ic_json_document_new (G_LIST_MODEL (reports), G_LIST_MODEL (failures), NULL);
+  array = json_object_get_array_member (json_node_get_object (document), "failures");
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "reason"));
+}
+
+/* A reason that holds a value (MuPDF's words) is shown translated around
+ * it; the JSON keeps the English, whatever the locale. */
+static void
+test_failure_reason_template (void)
+{
+  char *translation = ic_test_translation_begin ("the PDF is damaged: %s", "le PDF est abîmé : %s");
+  g_autoptr(IcFailure) failure = ic_failure_new ("/r/broken.pdf", "the PDF is damaged: no objects found");
+  g_autofree char *in_json = json_reason (failure);
+
+  g_assert_cmpstr (ic_failure_get_display_reason (failure), ==, "le PDF est abîmé : no objects found");
+  g_assert_cmpstr (ic_failure_get_reason (failure), ==, "the PDF is damaged: no objects found");
+  g_assert_cmpstr (in_json, ==, "the PDF is damaged: no objects found");
+  ic_test_translation_end (translation);
+}
+
+/* A reason given whole is translated whole; one inside another's value
+ * is translated there too; a count is formatted by the translation. */
+static void
+test_failure_reason_nested (void)
+{
+  char *translation = ic_test_translation_begin ("permission denied", "accès refusé");
+  g_autofree char *whole = ic_failure_translate_reason ("permission denied");
+  g_autofree char *nested = ic_failure_translate_reason ("cannot read the folder: permission denied");
+
+  g_assert_cmpstr (whole, ==, "accès refusé");
+  g_assert_cmpstr (nested, ==, "cannot read the folder: accès refusé");
+  ic_test_translation_end (translation);
+
+  translation = ic_test_translation_begin ("too many pages (more than %d): not an inspection report",
+                                           "plus de %d pages : pas un rapport");
+  g_clear_pointer (&whole, g_free);
+  whole = ic_failure_translate_reason ("too many pages (more than 2000): not an inspection report");
+  g_assert_cmpstr (whole, ==, "plus de 2000 pages : pas un rapport");
+  ic_test_translation_end (translation);
+}
+
+/* What the app does not word is shown as it is; an empty reason is not
+ * the catalogue's header. */
+static void
+test_failure_reason_unknown (void)
+{
+  char *translation = ic_test_translation_begin ("the PDF is damaged: %s", "le PDF est abîmé : %s");
+  g_autofree char *unknown = ic_failure_translate_reason ("the PDF is damaged");
+  g_autofree char *empty = ic_failure_translate_reason ("");
+
+  g_assert_cmpstr (unknown, ==, "the PDF is damaged");
+  g_assert_cmpstr (empty, ==, "");
+  ic_test_translation_end (translation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +470,9 @@ main (int   argc,
   g_test_add_func ("/model/report/sealed-refuses", test_sealed_refuses);
   g_test_add_func ("/model/report/correction-swaps-value", test_correction_swaps_value);
   g_test_add_func ("/model/report/item-themes-swap", test_item_themes_swap);
+  g_test_add_func ("/model/failure/reason-template", test_failure_reason_template);
+  g_test_add_func ("/model/failure/reason-nested", test_failure_reason_nested);
+  g_test_add_func ("/model/failure/reason-unknown", test_failure_reason_unknown);
 
   return g_test_run ();
 }

@@ -864,7 +864,9 @@ draw_years_above (IcChart              *chart,
   for (int i = 0; i < n_years; i++)
     {
       int year = chart->first_year + i;
-      g_autofree char *text = full ? g_strdup_printf ("%d", year) : g_strdup_printf ("\u2019%02d", year % 100);
+      /* Translators: a year in a narrow column of the timeline by its
+       * last two digits, "’14" for 2014; keep it as short. */
+      g_autofree char *text = full ? g_strdup_printf ("%d", year) : g_strdup_printf (_("’%02d"), year % 100);
       g_autoptr(PangoLayout) label = _ic_text_layout (context, text, chart->font_size * 0.85, 0, -1);
       double tw;
 

@@ -819,7 +819,7 @@ _ic_pages_add_sources (IcPages *pages)
       g_autofree char *source = ic_path_to_utf8 (ic_failure_get_source (failure));
 
       _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", source,
-                          ic_failure_get_reason (failure))->space_before = 3;
+                          ic_failure_get_display_reason (failure))->space_before = 3;
     }
 }
 
@@ -983,7 +983,7 @@ _ic_pages_add_sources_summary (IcPages *pages)
       g_autofree char *source = ic_path_to_utf8 (ic_failure_get_source (failure));
 
       _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, "%s: %s", source,
-                          ic_failure_get_reason (failure))->space_before = 3;
+                          ic_failure_get_display_reason (failure))->space_before = 3;
     }
   if (pages->failures->len > SUMMARY_NAMES)
     _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, 0, _("and %u more (listed in the full pack)"),

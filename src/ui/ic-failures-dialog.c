@@ -34,7 +34,7 @@ create_row_cb (gpointer item,
   /* Names and reasons may hold noncharacters, which stop the text renderer. */
   g_autofree char *name = ic_display_text (basename);
   g_autofree char *tooltip = ic_display_text (path);
-  g_autofree char *reason = ic_display_text (ic_failure_get_reason (failure));
+  g_autofree char *reason = ic_display_text (ic_failure_get_display_reason (failure));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ic-extract-pool.h"
 #include "ic-extractor.h"
 
@@ -21,8 +23,8 @@ ic_extractor_check_text (const char * const  *pages,
 {
   if (g_strv_length ((char **) pages) > 2000)
     {
-      g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
-                           "too many pages (more than 2000): not an inspection report");
+      g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
+                   N_("too many pages (more than %d): not an inspection report"), 2000);
       return FALSE;
     }
   for (guint i = 0; pages[i] != NULL; i++)
@@ -31,7 +33,7 @@ ic_extractor_check_text (const char * const  *pages,
         return TRUE;
 
   g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
-                       "the PDF has no text (scanned image?)");
+                       N_("the PDF has no text (scanned image?)"));
   return FALSE;
 }
 
@@ -61,8 +63,8 @@ ic_extract_in_process (const char    *data,
                                              cancellable, error);
 #else
   g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_HELPER,
-                       "cannot read PDFs: the text extractor inspection-compare-extract "
-                       "is not installed or does not start");
+                       N_("cannot read PDFs: the text extractor inspection-compare-extract "
+                          "is not installed or does not start"));
   return NULL;
 #endif
 }

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -266,10 +268,10 @@ set_status_error (ReadStatus   status,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
   else if (status == READ_TIMEOUT)
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG,
-                         "the PDF made the text extractor hang");
+                         N_("the PDF made the text extractor hang"));
   else
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_CRASH,
-                         "the PDF made the text extractor crash");
+                         N_("the PDF made the text extractor crash"));
 }
 
 /* What a request asks of a helper. */

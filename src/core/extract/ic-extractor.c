@@ -11,6 +11,11 @@
 
 #include "config.h"
 
+/* The reasons are marked, not translated: this runs in the helper, which
+ * reads no catalogue; the app translates them where it shows them
+ * (ic_failure_translate_reason()). */
+#include <glib/gi18n-lib.h>
+
 #include <mupdf/fitz.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -160,10 +165,10 @@ set_out_of_memory (GError **error)
 
   if (limit != NULL)
     g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                 "the PDF needs more memory to read than is allowed (%s)", limit);
+                 N_("the PDF needs more memory to read than is allowed (%s)"), limit);
   else
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                         "the PDF needs more memory to read than there is");
+                         N_("the PDF needs more memory to read than there is"));
 }
 
 /* MuPDF's message in words a user understands. Running out of memory
@@ -178,11 +183,11 @@ set_damaged (fz_context  *ctx,
     set_out_of_memory (error);
   else if (is_too_deep (message))
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                         "the PDF is damaged: it nests its contents deeper than a PDF reader "
-                         "can follow (or made to break readers)");
+                         N_("the PDF is damaged: it nests its contents deeper than a PDF reader "
+                            "can follow (or made to break readers)"));
   else
     g_set_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                 "the PDF is damaged: %s", message);
+                 N_("the PDF is damaged: %s"), message);
 }
 
 /* As fz_new_stext_page_from_page(), with a cookie through which a
@@ -242,7 +247,7 @@ page_text (fz_context  *ctx,
       g_free (text);
       text = NULL;
       g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG,
-                           "the PDF made the text extractor hang");
+                           N_("the PDF made the text extractor hang"));
     }
   return text;
 }
@@ -352,10 +357,10 @@ count_pages (fz_context  *ctx,
 
   if (locked)
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_PASSWORD,
-                         "the PDF is password-protected");
+                         N_("the PDF is password-protected"));
   else if (n <= 0)
     g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                         "the PDF is damaged: it has no pages");
+                         N_("the PDF is damaged: it has no pages"));
   return n;
 }
 
@@ -478,7 +483,7 @@ ic_extractor_get_pages_streamed (const char        *data,
   if (ctx == NULL)
     {
       g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED,
-                           "out of memory while reading the PDF");
+                           N_("out of memory while reading the PDF"));
       return NULL;
     }
 

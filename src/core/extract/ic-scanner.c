@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ic-scanner.h"
@@ -49,13 +51,13 @@ ic_scanner_reason_from_error (const GError *error)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM))
-    return g_strdup ("permission denied");
+    return g_strdup (N_("permission denied"));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return g_strdup ("no such file or folder");
+    return g_strdup (N_("no such file or folder"));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS) ||
       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_LOOP))
-    return g_strdup ("too many levels of symbolic links");
+    return g_strdup (N_("too many levels of symbolic links"));
 
   /* GIO messages quote the path first ("Error opening file “…”: reason"). */
   colon = strrchr (error->message, ':');
@@ -68,7 +70,7 @@ ic_scanner_reason_from_error (const GError *error)
 static void
 add_failure (Scan       *scan,
              GFile      *file,
-             const char *what,
+             gboolean    folder,
              GError     *error)
 {
   IcScanEntry *entry = g_new0 (IcScanEntry, 1);
@@ -77,7 +79,8 @@ add_failure (Scan       *scan,
   entry->path = g_file_get_path (file);
   if (entry->path == NULL)
     entry->path = g_file_get_uri (file);
-  entry->failure = g_strdup_printf ("cannot read the %s: %s", what, reason);
+  entry->failure = folder ? g_strdup_printf (N_("cannot read the folder: %s"), reason)
+                          : g_strdup_printf (N_("cannot read the file: %s"), reason);
   g_ptr_array_add (scan->entries, entry);
 }
 
@@ -117,7 +120,7 @@ add_file (Scan      *scan,
     {
       g_autofree char *size = g_format_size (entry->size);
 
-      entry->failure = g_strdup_printf ("the file is too large to be an Ofsted report (%s)", size);
+      entry->failure = g_strdup_printf (N_("the file is too large to be an Ofsted report (%s)"), size);
     }
   entry->mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
                  g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
@@ -176,7 +179,7 @@ scan_folder (Scan  *scan,
   if (children == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_failure (scan, folder, "folder", error);
+        add_failure (scan, folder, TRUE, error);
       return;
     }
 
@@ -187,7 +190,7 @@ scan_folder (Scan  *scan,
       if (!g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, &error))
         {
           if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            add_failure (scan, folder, "folder", error);
+            add_failure (scan, folder, TRUE, error);
           return;
         }
       if (info == NULL)
@@ -207,7 +210,7 @@ scan_given (Scan  *scan,
                             scan->cancellable, &error);
   if (info == NULL)
     {
-      add_failure (scan, file, "file", error);
+      add_failure (scan, file, FALSE, error);
       return;
     }
 
@@ -222,8 +225,8 @@ scan_given (Scan  *scan,
       break;
     default:
       /* Reading a FIFO or a device could block or never end. */
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
-      add_failure (scan, file, "file", error);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, N_("not a regular file"));
+      add_failure (scan, file, FALSE, error);
     }
 }
 
@@ -303,17 +306,17 @@ ic_scanner_sniff (const char  *path,
   g_return_val_if_fail (reason != NULL && *reason == NULL, IC_FILE_KIND_NONE);
 
   if (length == 0)
-    *reason = g_strdup ("the file is empty");
+    *reason = g_strdup (N_("the file is empty"));
   else if (is_pdf (data, length))
     return IC_FILE_KIND_PDF;
   else if (is_web_page (data, length))
-    *reason = g_strdup (named_pdf ? "not a PDF: it is a web page"
-                                  : "not a report: it is a web page");
+    *reason = g_strdup (named_pdf ? N_("not a PDF: it is a web page")
+                                  : N_("not a report: it is a web page"));
   else if (ic_text_looks_like_text (data, length))
     return IC_FILE_KIND_TEXT;
   else
-    *reason = g_strdup (named_pdf ? "not a PDF: the file holds neither a PDF nor text"
-                                  : "not a text file");
+    *reason = g_strdup (named_pdf ? N_("not a PDF: the file holds neither a PDF nor text")
+                                  : N_("not a text file"));
 
   return IC_FILE_KIND_NONE;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "ic-text.h"
@@ -179,7 +181,7 @@ ic_text_decode (const char  *data,
   utf8 = decode_raw (data, length);
   if (utf8 == NULL || !utf8_is_text (utf8))
     {
-      g_set_error_literal (error, IC_TEXT_ERROR, IC_TEXT_ERROR_NOT_TEXT, "not a text file");
+      g_set_error_literal (error, IC_TEXT_ERROR, IC_TEXT_ERROR_NOT_TEXT, N_("not a text file"));
       return NULL;
     }
 
@@ -221,7 +223,7 @@ ic_text_check_page_count (const char  *text,
     if (++form_feeds > IC_MAX_PAGES)
       {
         g_set_error (error, IC_TEXT_ERROR, IC_TEXT_ERROR_TOO_MANY_PAGES,
-                     "too many pages (more than %d): not an inspection report", IC_MAX_PAGES);
+                     N_("too many pages (more than %d): not an inspection report"), IC_MAX_PAGES);
         return FALSE;
       }
   return TRUE;

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -81,14 +83,15 @@ struct _IcCache
 };
 
 /* One line a user understands, once per problem: the cache only saves
- * time, so the app goes on without it. */
+ * time, so the app goes on without it. @format names the path with %s. */
 static void
 cache_warning (const char *path,
-               const char *what)
+               const char *format)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *message = g_strdup_printf (format, display);
 
-  g_printerr ("inspection-compare: the cache is not used: %s %s\n", display, what);
+  g_printerr ("inspection-compare: %s\n", message);
 }
 
 static void
@@ -177,7 +180,7 @@ write_checked (const char  *path,
     }
   if (!is_real_folder (parent))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "%s: not a folder of the cache", parent);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, _("%s: not a folder of the cache"), parent);
       return FALSE;
     }
   return write_replacing (path, data, CHECKSUM_LENGTH + size, error);
@@ -305,8 +308,12 @@ note_unwritable (IcCache *self,
   self->unwritable = TRUE;
   g_mutex_unlock (&self->mutex);
   if (first)
-    g_printerr ("inspection-compare: the cache cannot be written, reports are read without it: %s\n",
-                error->message);
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the cache cannot be written, reports are read without it: %s"), error->message);
+
+      g_printerr ("inspection-compare: %s\n", message);
+    }
 }
 
 static gboolean
@@ -414,22 +421,23 @@ is_trustworthy (IcCache *self)
 
   if (g_stat (self->dir, &st) == 0 && !S_ISDIR (st.st_mode))
     {
-      cache_warning (self->dir, "is not a folder");
+      cache_warning (self->dir, _("the cache is not used: %s is not a folder"));
       return FALSE;
     }
   if (!is_absent_or (self->pages_dir, S_IFDIR))
     {
-      cache_warning (self->pages_dir, "is not a folder (a link?)");
+      cache_warning (self->pages_dir, _("the cache is not used: %s is not a folder (a link?)"));
       return FALSE;
     }
   if (!is_absent_or (self->reports_dir, S_IFDIR))
     {
-      cache_warning (self->reports_dir, "is not a folder (a link?)");
+      cache_warning (self->reports_dir, _("the cache is not used: %s is not a folder (a link?)"));
       return FALSE;
     }
   if (!is_absent_or (index, S_IFREG))
     {
-      cache_warning (index, "is not a plain file (a link, a pipe or a device?)");
+      cache_warning (index, _("the cache is not used: %s is not a plain file "
+                               "(a link, a pipe or a device?)"));
       return FALSE;
     }
   return TRUE;

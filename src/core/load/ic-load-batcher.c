@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ic-load-job.h"
 
 /* A copy of a report is listed on it; a copy of a file that failed fails
@@ -39,7 +41,7 @@ resolve_copy (IcLoadJob  *job,
 
   if (reason == NULL && last)
     g_ptr_array_add (failures, ic_failure_new (copy->path,
-                                               "identical to a file that could not be loaded"));
+                                               N_("identical to a file that could not be loaded")));
   return reason != NULL || last;
 }
 
@@ -93,7 +95,7 @@ withdraw (IcReportStore *store,
         continue;
       for (guint j = 0; copies != NULL && copies[j] != NULL; j++)
         g_ptr_array_add (failures, ic_failure_new (copies[j],
-                                                   "identical to a file that could not be loaded"));
+                                                   N_("identical to a file that could not be loaded")));
       ic_report_store_remove_source (store, path);
       return;
     }

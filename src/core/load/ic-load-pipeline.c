@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 
@@ -552,7 +554,7 @@ fail_read (IcLoadJob  *job,
            GError     *error)
 {
   g_autofree char *why = ic_scanner_reason_from_error (error);
-  g_autofree char *message = g_strdup_printf ("cannot read the file: %s", why);
+  g_autofree char *message = g_strdup_printf (N_("cannot read the file: %s"), why);
 
   add_failure (job, path, message);
 }
@@ -638,14 +640,14 @@ unchanged (const IcScanEntry  *entry,
       /* The same words as the scanner's and the command line's. */
       g_autofree char *why = ic_scanner_reason_from_error (stat_error);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "cannot read the file: %s", why);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), N_("cannot read the file: %s"), why);
       return FALSE;
     }
   if ((guint64)st.st_size != entry->size || (guint64)st.st_ino != entry->inode ||
       (guint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 != entry->mtime)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           "the file changed while it was being read; open it again");
+                           N_("the file changed while it was being read; open it again"));
       return FALSE;
     }
   return TRUE;
@@ -671,7 +673,7 @@ read_rest (IcLoadJob    *job,
     {
       g_autofree char *why = ic_scanner_reason_from_error (local_error);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot read the file: %s", why);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, N_("cannot read the file: %s"), why);
       return NULL;
     }
   rest = extract_range (job, bytes, job->first_pass, 0, 0, NULL, error);

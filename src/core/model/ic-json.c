@@ -439,6 +439,12 @@ add_failures (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_path (builder, "source", ic_failure_get_source (failure));
+      /* In English whatever the locale: scripts read this export, whose
+       * contract changes only by adding (CONTRACT.md), and a reason that
+       * changed with the language of the machine a script runs on would
+       * no longer be the one it was written against. What a person reads
+       * (the window, the command line's messages, the pack) is translated
+       * (ic_failure_get_display_reason()). */
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, ic_failure_get_reason (failure));
       json_builder_end_object (builder);

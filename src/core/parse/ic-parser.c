@@ -747,7 +747,7 @@ recognise (IcParse     *parse,
     }
 
   g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NOT_A_REPORT,
-               _("not an Ofsted local authority report"));
+               N_("not an Ofsted local authority report"));
   return FALSE;
 }
 
@@ -848,8 +848,8 @@ ic_parse_report_and_lines (const char          *source,
   if (!has_text (pages))
     {
       g_set_error (error, IC_PARSE_ERROR, IC_PARSE_ERROR_NO_TEXT,
-                   from_pdf ? _("the PDF has no text (is it a scanned image?)")
-                            : _("the file has no text"));
+                   from_pdf ? N_("the PDF has no text (is it a scanned image?)")
+                            : N_("the file has no text"));
       return NULL;
     }
 

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -134,7 +136,7 @@ validate_document (JsonNode  *root,
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "reports")))
     {
       g_set_error_literal (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_CORRUPT,
-                           "no “reports” object");
+                           _("no “reports” object"));
       return FALSE;
     }
 
@@ -148,7 +150,7 @@ validate_document (JsonNode  *root,
       if (!JSON_NODE_HOLDS_OBJECT (entry))
         {
           g_set_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_CORRUPT,
-                       "the entry for %s is not an object", (char *)l->data);
+                       _("the entry for %s is not an object"), (char *)l->data);
           return FALSE;
         }
       fields = json_object_get_members (json_node_get_object (entry));
@@ -198,7 +200,7 @@ keep_backup (IcCorrections  *self,
       if (same_contents (self->path, path))
         return g_steal_pointer (&path);
     }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "too many backups");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("too many backups"));
   return NULL;
 }
 
@@ -230,7 +232,7 @@ check_depth (const char  *data,
       else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
         {
           g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                       "nested more than %d levels deep", MAX_DEPTH);
+                       _("nested more than %d levels deep"), MAX_DEPTH);
           return FALSE;
         }
       else if ((c == '}' || c == ']') && depth > 0)
@@ -250,15 +252,15 @@ report_corrupt (IcCorrections  *self,
   if (backup != NULL)
     {
       g_set_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_CORRUPT,
-                   "%s: not a corrections file (%s); kept it as %s and started with no "
-                   "corrections", self->path, reason, backup);
+                   _("%s: not a corrections file (%s); kept it as %s and started with no "
+                     "corrections"), self->path, reason, backup);
       return;
     }
 
   /* No copy: the file must then never be replaced by this session. */
   g_free (self->blocked);
-  self->blocked = g_strdup_printf ("%s: not a corrections file (%s) and no copy could be kept "
-                                   "(%s); it will not be overwritten", self->path, reason,
+  self->blocked = g_strdup_printf (_("%s: not a corrections file (%s) and no copy could be kept "
+                                     "(%s); it will not be overwritten"), self->path, reason,
                                    copy_error->message);
   g_set_error_literal (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_CORRUPT, self->blocked);
 }
@@ -293,7 +295,7 @@ ic_corrections_load (IcCorrections  *self,
       g_set_error (error, G_FILE_ERROR, local_error->code, "%s: %s", self->path,
                    local_error->message);
       /* Unreadable is not corrupt, but must not be replaced either. */
-      self->blocked = g_strdup_printf ("%s: could not be read; it will not be overwritten",
+      self->blocked = g_strdup_printf (_("%s: could not be read; it will not be overwritten"),
                                        self->path);
       return FALSE;
     }

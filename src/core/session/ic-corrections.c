@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -284,13 +286,13 @@ _ic_corrections_validate (const char  *field,
   else
     {
       g_set_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID,
-                   "“%s” is not a field that can be corrected", field);
+                   _("“%s” is not a field that can be corrected"), field);
       return FALSE;
     }
 
   if (!ok)
     g_set_error (error, IC_CORRECTIONS_ERROR, IC_CORRECTIONS_ERROR_INVALID,
-                 "not a valid value for “%s”", field);
+                 _("not a valid value for “%s”"), field);
   return ok;
 }
 
