@@ -9,6 +9,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "ic-chart-links.h"
 #include "ic-corrections.h"
 #include "ic-failure.h"
 #include "ic-json.h"
@@ -704,6 +705,64 @@ test_pack_recurring_lists_last_report (void)
   g_assert_nonnull (strstr (pack, "\u21bb Raised 4 times \u2014 Themes: Workforce"));
 }
 
+/* The recurring areas' rows of the pack of @shown, its joins found among
+ * @all (as the command line's --from does), one row a line. */
+static char *
+recurring_rows_of (GListModel *all,
+                   GListModel *shown)
+{
+  g_autoptr(GPtrArray) found = ic_find_recurrences (all);
+  g_autoptr(GPtrArray) links = ic_chart_links_of_selection (found, shown);
+  IcPackOptions options = { .recurrences = links, .all_reports = all };
+  g_autoptr(IcPages) pages = ic_pages_paginate (shown, NULL, &options, 0, 0);
+  GString *rows = g_string_new (NULL);
+  gboolean in_section = FALSE;
+
+  for (guint i = 0; i < pages->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (pages->blocks, i);
+
+      if (block->dest != NULL)
+        in_section = g_str_equal (block->dest, "recurring");
+      if (in_section && block->kind == BLOCK_ROW && !block->header)
+        {
+          g_autofree char *row = g_strjoinv (" | ", block->cells);
+
+          g_string_append_printf (rows, "%s\n", row);
+        }
+    }
+  return g_string_free (rows, FALSE);
+}
+
+/* Two areas of one theme (workforce), one raised in 2015, 2019 and 2023,
+ * the other in 2019 and 2023, are two rows counting 3 and 2, as their
+ * items' marks and the JSON's `times_raised` say, not one row; and with
+ * only 2023 shown (from 2023) the rows list the reports the filter hides
+ * that the counts include. */
+static void
+test_pack_recurring_row_per_area (void)
+{
+  const char *y2015[] = { "Caseloads of social workers in the assessment teams.", NULL };
+  const char *y2019[] = { "Caseloads of social workers in the assessment teams, which remain high.",
+                          "Induction and training of newly qualified staff and their mentors.", NULL };
+  const char *y2023[] = { "Caseloads of social workers in the assessment teams, still too high.",
+                          "Induction and training of newly qualified staff and their mentors, with protected time.",
+                          NULL };
+  const char *one[] = { "workforce" };
+  const char *two[] = { "workforce", "workforce" };
+  IcReport *last = themed_visit ("h2023", "2023-07-19", y2023, two);
+  g_autoptr(GListModel) all = ic_test_model_of (themed_visit ("h2015", "2015-03-12", y2015, one),
+                                                themed_visit ("h2019", "2019-12-13", y2019, two),
+                                                g_object_ref (last), NULL);
+  g_autoptr(GListModel) from_2023 = ic_test_model_of (last, NULL);
+  g_autofree char *rows = recurring_rows_of (all, all);
+  g_autofree char *rows_from = recurring_rows_of (all, from_2023);
+
+  g_assert_cmpstr (rows, ==, "Halton | Workforce | 12 March 2015, 13 December 2019, 19 July 2023 | 3\n"
+                             "Halton | Workforce | 13 December 2019, 19 July 2023 | 2\n");
+  g_assert_cmpstr (rows_from, ==, rows);
+}
+
 /* Whether a page of @pages ends with a block kept with the next (a
  * report's heading, its "Since…" line, an item without its themes). */
 static gboolean
@@ -982,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);
   g_test_add_func ("/pack/marks-every-chain-item", test_pack_marks_every_chain_item);
   g_test_add_func ("/pack/recurring-lists-last-report", test_pack_recurring_lists_last_report);
+  g_test_add_func ("/pack/recurring-row-per-area", test_pack_recurring_row_per_area);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);

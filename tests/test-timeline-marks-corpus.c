@@ -627,9 +627,46 @@ step_lists (GPtrArray   *links,
   return FALSE;
 }
 
+/* How many chains' rows among @links (the pack's recurring areas, a row
+ * per chain) list a number of reports other than their count by their
+ * latest report shown, the JSON's `times_raised`. */
+static guint
+count_rows_miscounted (GPtrArray *links)
+{
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer chain, row;
+  guint wrong = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (links, i);
+      GHashTable *listed;
+
+      if (link->mark_only || link->chain == 0)
+        continue;
+      listed = g_hash_table_lookup (dates, GUINT_TO_POINTER (link->chain));
+      if (listed == NULL)
+        {
+          listed = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (dates, GUINT_TO_POINTER (link->chain), listed);
+        }
+      g_hash_table_add (listed, GUINT_TO_POINTER (g_date_get_julian (&link->earlier)));
+      g_hash_table_add (listed, GUINT_TO_POINTER (g_date_get_julian (&link->later)));
+      if (link->times_raised > GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (link->chain))))
+        g_hash_table_insert (counts, GUINT_TO_POINTER (link->chain), GUINT_TO_POINTER (link->times_raised));
+    }
+  g_hash_table_iter_init (&iter, dates);
+  while (g_hash_table_iter_next (&iter, &chain, &row))
+    wrong += g_hash_table_size (row) != GPOINTER_TO_UINT (g_hash_table_lookup (counts, chain));
+  return wrong;
+}
+
 /* The recurrences (carried-forward statements aside) whose later report
  * @spec keeps that no step of the pack's joins lists with its item's
- * count; prints how many of how many. */
+ * count, and the rows whose reports are not as many as their count;
+ * prints how many. */
 static guint
 check_listed_under (IcReportStore *store,
                     IcFilterSpec  *spec)
@@ -642,7 +679,7 @@ check_listed_under (IcReportStore *store,
   g_autoptr(GHashTable) dates = _ic_chart_report_dates_new ();
   g_autofree char *filters = ic_filter_spec_describe (spec);
   g_autofree char *line = NULL;
-  guint ending = 0, missing = 0;
+  guint ending = 0, missing = 0, miscounted = count_rows_miscounted (links);
 
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
@@ -667,10 +704,11 @@ check_listed_under (IcReportStore *store,
       g_test_message ("not listed: %s, %s item %u", ic_recurrence_get_authority (r),
                       ic_report_get_source (later->report), later->index);
     }
-  line = g_strdup_printf ("%-26s %3u recurrences end in a report shown; %u not listed in the recurring areas",
-                          filters, ending, missing);
+  line = g_strdup_printf ("%-26s %3u recurrences end in a report shown; %u not listed in the recurring areas, "
+                          "%u rows listing other than their count",
+                          filters, ending, missing, miscounted);
   ic_test_note (line);
-  return missing;
+  return missing + miscounted;
 }
 
 /* Every authority of history/, its files there and in bulk/. */
@@ -702,7 +740,11 @@ load_history (const char *corpus)
  * where its first or last reports have no mark left them out, and a
  * report its line passed was counted but not listed: 21 of 593
  * recurrences unfiltered, 21 of 392 from 2020 (8 of them in no row at
- * all), 3 of 308 to 2021, 3 of 269 ILACS only. */
+ * all), 3 of 308 to 2021, 3 of 269 ILACS only. And a row, one per theme
+ * and authority, listed the reports of every chain in it, and under a
+ * filter not those the filter hid: 9 of 88 rows listed other than their
+ * count unfiltered, 38 of 66 from 2020, 1 of 66 to 2021, 32 of 64 ILACS
+ * only. */
 static void
 test_history_recurring_listed (void)
 {

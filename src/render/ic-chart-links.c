@@ -114,6 +114,7 @@ user_linked_items (GPtrArray *recurrences)
 
 static IcChartLink *
 add_step (GPtrArray   *links,
+          guint        chain,
           IcReport    *report,
           const char  *theme,
           const GDate *earlier,
@@ -125,6 +126,7 @@ add_step (GPtrArray   *links,
 
   link->times_raised = times;
   link->user_linked = by_user;
+  link->chain = chain;
   g_ptr_array_add (links, link);
   return link;
 }
@@ -142,6 +144,7 @@ add_step (GPtrArray   *links,
  * says, whatever themes its items have. */
 static void
 add_chain_links (GPtrArray  *links,
+                 guint       number,
                  GPtrArray  *chain,
                  const char *theme,
                  GHashTable *user_linked)
@@ -181,7 +184,7 @@ add_chain_links (GPtrArray  *links,
       marked = report_raises (ref->report, theme);
       if (last_counted != NULL && (!marked || last_drawn == NULL))
         {
-          last_unmarked = add_step (links, ref->report, theme, last_counted, date, times, here_user);
+          last_unmarked = add_step (links, number, ref->report, theme, last_counted, date, times, here_user);
           last_unmarked->unmarked_end = TRUE;
         }
       last_counted = date;
@@ -189,7 +192,7 @@ add_chain_links (GPtrArray  *links,
         continue;
       if (last_drawn != NULL)
         {
-          last_link = add_step (links, ref->report, theme, last_drawn, date, times, by_user);
+          last_link = add_step (links, number, ref->report, theme, last_drawn, date, times, by_user);
           by_user = FALSE;
         }
       last_drawn = date;
@@ -293,7 +296,7 @@ ic_chart_links_from_recurrences (GPtrArray *recurrences)
   user_linked = user_linked_items (recurrences);
   for (guint c = 0; c < chains->len; c++)
     if (g_ptr_array_index (themes, c) != NULL)
-      add_chain_links (links, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked);
+      add_chain_links (links, c + 1, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked);
   add_carried_forward_links (links, recurrences);
   add_recurring_item_marks (links, recurrences, chains, user_linked);
   return links;
@@ -325,6 +328,7 @@ link_copy (const IcChartLink *link)
   copy->mark_only = link->mark_only;
   copy->unmarked_end = link->unmarked_end;
   copy->item = link->item;
+  copy->chain = link->chain;
   return copy;
 }
 
@@ -343,12 +347,11 @@ shown_dates (GListModel *shown)
   return dates;
 }
 
-/* Copies of those of @links whose later report is shown, and, unless
- * @from_hidden, whose earlier one is too. */
+/* Copies of those of @links whose later report is shown, and whose
+ * earlier one is too unless a mark's. */
 static GPtrArray *
 pick_ending (GPtrArray  *links,
-             GListModel *shown,
-             gboolean    from_hidden)
+             GListModel *shown)
 {
   g_autoptr(GHashTable) dates = shown_dates (shown);
   GPtrArray *picked = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
@@ -358,7 +361,7 @@ pick_ending (GPtrArray  *links,
       const IcChartLink *link = g_ptr_array_index (links, i);
 
       if (_ic_chart_report_dates_has (dates, link->authority, &link->later) &&
-          (link->mark_only || from_hidden || _ic_chart_report_dates_has (dates, link->authority, &link->earlier)))
+          (link->mark_only || _ic_chart_report_dates_has (dates, link->authority, &link->earlier)))
         g_ptr_array_add (picked, link_copy (link));
     }
   return picked;
@@ -384,7 +387,27 @@ GPtrArray *
 ic_chart_links_pick (GPtrArray  *links,
                      GListModel *shown)
 {
-  return pick_ending (links, shown, FALSE);
+  return pick_ending (links, shown);
+}
+
+/* Chain number -> the latest date of a shown report a step of it ends
+ * in (a GDate owned by @links). */
+static GHashTable *
+chains_shown_until (GPtrArray  *links,
+                    GHashTable *dates)
+{
+  GHashTable *until = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (links, i);
+      const GDate *latest = g_hash_table_lookup (until, GUINT_TO_POINTER (link->chain));
+
+      if (link->chain != 0 && _ic_chart_report_dates_has (dates, link->authority, &link->later) &&
+          (latest == NULL || g_date_compare (&link->later, latest) > 0))
+        g_hash_table_insert (until, GUINT_TO_POINTER (link->chain), &link->later);
+    }
+  return until;
 }
 
 /**
@@ -396,13 +419,16 @@ ic_chart_links_pick (GPtrArray  *links,
  *   authority and date)
  *
  * The pack's joins: the steps of every chain among every loaded report
- * that end in a report of @shown (README, "kept when their later report
- * is shown"), so that the pack's pages can name an earlier date a filter
- * hides, and the marks of @shown, each with its whole chain's count.
- * The chains are those the window picks from (ic_chart_links_pick()),
- * not chains of the recurrences kept, whose line a filter could move to
- * another theme's row or split; the timeline draws only the steps
- * between two reports it shows, as the window's (ic-chart-timeline.c).
+ * that ends in a report of @shown (README, "kept when their later report
+ * is shown"), up to the latest such report, those among reports a filter
+ * hides too: the pack's recurring areas list every report that counts
+ * towards the area's count ("raised 4 times") and name an earlier date
+ * a filter hides; and the marks of @shown, each with its whole chain's
+ * count. The chains are those the window picks from
+ * (ic_chart_links_pick()), not chains of the recurrences kept, whose
+ * line a filter could move to another theme's row or split; the
+ * timeline draws only the steps between two reports it shows, as the
+ * window's (ic-chart-timeline.c).
  *
  * Returns: (transfer full) (element-type IcChartLink): the joins
  */
@@ -411,8 +437,20 @@ ic_chart_links_of_selection (GPtrArray  *found,
                              GListModel *shown)
 {
   g_autoptr(GPtrArray) all_links = ic_chart_links_from_recurrences (found);
+  g_autoptr(GHashTable) dates = shown_dates (shown);
+  g_autoptr(GHashTable) until = chains_shown_until (all_links, dates);
+  GPtrArray *picked = g_ptr_array_new_with_free_func ((GDestroyNotify)ic_chart_link_free);
 
-  return pick_ending (all_links, shown, TRUE);
+  for (guint i = 0; i < all_links->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (all_links, i);
+      const GDate *latest = g_hash_table_lookup (until, GUINT_TO_POINTER (link->chain));
+
+      if (link->chain != 0 ? latest != NULL && g_date_compare (&link->later, latest) <= 0
+                           : _ic_chart_report_dates_has (dates, link->authority, &link->later))
+        g_ptr_array_add (picked, link_copy (link));
+    }
+  return picked;
 }
 
 static char *

@@ -61,10 +61,14 @@ typedef struct
  * drawn in, since a chain's line runs in one row and its items may be
  * drawn in others; the marks' counts come from these alone. @item is
  * that item's index in the report of @later.
- * @unmarked_end: a chain's last step, to a report of the chain with no
- * item in @theme's row (its items are drawn in their own themes' rows):
- * no line is drawn to where no mark is, but the pack's recurring areas
- * list the report, since it raised the area again. */
+ * @unmarked_end: a step from the chain's previous report to one with no
+ * item in @theme's row (its items are drawn in their own themes' rows),
+ * or to the row's first mark after such reports: no line is drawn where
+ * no mark is, but the pack's recurring areas list every report of the
+ * chain, each having raised the area.
+ * @chain: the chain of the recurrences found a step is of, counted from
+ * 1 (0: a carried-forward join or a mark): the pack lists each chain in
+ * its own row. */
 typedef struct
 {
   char     *authority;
@@ -77,6 +81,7 @@ typedef struct
   gboolean  mark_only;
   gboolean  unmarked_end;
   guint     item;
+  guint     chain;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,

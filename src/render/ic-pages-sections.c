@@ -98,8 +98,11 @@ short_date (const GDate *date)
   return ic_date_to_display (date);
 }
 
-/* Recurrences grouped by authority and theme: the dates of every report
- * that raised the theme, in order. */
+/* Recurrences grouped by chain (an area raised again, drawn in one
+ * theme's row), so that each row's count is its chain's, the JSON's
+ * `times_raised` by its latest report shown; a carried-forward join by
+ * authority and theme. Each row has the dates of every report that
+ * raised the area, in order. */
 static GPtrArray *
 group_links (IcPages *pages)
 {
@@ -115,7 +118,7 @@ group_links (IcPages *pages)
 
       if (link->mark_only)
         continue;
-      joined = g_strconcat (link->authority, "\n", link->theme, NULL);
+      joined = g_strdup_printf ("%s\n%s\n%u", link->authority, link->theme, link->chain);
       key = g_string_chunk_insert_const (pages->strings, joined);
       group = g_hash_table_lookup (groups, key);
       if (group == NULL)
