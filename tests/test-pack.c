@@ -542,7 +542,11 @@ test_pack_user_links (void)
   ic_corrections_apply (corrections, middle);
   g_clear_pointer (&text, g_free);
   text = pack_text (reports, FALSE);
-  g_assert_nonnull (strstr (text, "8 March 2019, 10 March 2023 (includes a link made by the user)"));
+  /* The row lists 2015 too, though its item has another theme: the
+   * area was raised three times, as 2023's item says (the count stands
+   * where the wrapped cell's first line ends). */
+  g_assert_nonnull (strstr (text, "HaltonHealth and well-being6 March 2015, 8 March 2019, 10 March 2023 3 "
+                                  "(includes a link made by the user)"));
   g_assert_nonnull (strstr (text, "Raised before: Focused visit \u00b7 6 March 2015 (linked by the user)"));
   g_assert_nonnull (strstr (text, "Raised again: Focused visit \u00b7 8 March 2019 (linked by the user)"));
   g_assert_nonnull (strstr (text, "Since the focused visit of March 2015: 1 raised again, 0 new, 1 no longer raised"));
@@ -675,6 +679,29 @@ test_pack_marks_every_chain_item (void)
                                   "12 March 2015, 19 July 2024)"));
   g_assert_nonnull (strstr (pack, "\u21bb Raised 3 times \u2014 Themes: Permanence and adoption \u00b7 Workforce "
                                   "(recurs: also raised 12 March 2015, 13 December 2019)"));
+}
+
+/* An area raised in 2015, 2019 and 2022 (permanence) and again in 2024
+ * by an item of another theme only (workforce): the chain's line runs in
+ * permanence's row and cannot end in 2024, where that row has no mark,
+ * but the recurring areas list 2024 with the chain's count, as the
+ * JSON's `times_raised` (4) and its mark do. */
+static void
+test_pack_recurring_lists_last_report (void)
+{
+  const char *text[] = { "Decisions for children waiting on court work made without drift.", NULL };
+  const char *permanence[] = { "permanence_and_adoption" };
+  const char *workforce[] = { "workforce" };
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (themed_visit ("h2015", "2015-03-12", text, permanence),
+                      themed_visit ("h2019", "2019-12-13", text, permanence),
+                      themed_visit ("h2022", "2022-05-20", text, permanence),
+                      themed_visit ("h2024", "2024-07-19", text, workforce), NULL);
+  g_autofree char *pack = pack_text (reports, FALSE);
+
+  g_assert_nonnull (strstr (pack, "HaltonPermanence and adoption12 March 2015, 13 December 2019, 20 May 2022, "
+                                  "19 July 20244 "));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 4 times \u2014 Themes: Workforce"));
 }
 
 /* Whether a page of @pages ends with a block kept with the next (a
@@ -954,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/pack/recurs-dates-once", test_pack_recurs_dates_once);
   g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);
   g_test_add_func ("/pack/marks-every-chain-item", test_pack_marks_every_chain_item);
+  g_test_add_func ("/pack/recurring-lists-last-report", test_pack_recurring_lists_last_report);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);

@@ -672,15 +672,20 @@ chain_report_themed (const char *end_iso,
   return chain_report_themes (end_iso, themes);
 }
 
-/* The joins @chart draws as lines: not the marks' counts (mark_only). */
+/* The joins @chart draws as lines: not the marks' counts (mark_only)
+ * nor the steps only the pack lists (unmarked_end). */
 static GPtrArray *
 chart_lines (IcChart *chart)
 {
   GPtrArray *lines = g_ptr_array_new ();
 
   for (guint i = 0; i < chart->links->len; i++)
-    if (!((IcChartLink *) g_ptr_array_index (chart->links, i))->mark_only)
-      g_ptr_array_add (lines, g_ptr_array_index (chart->links, i));
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+
+      if (!link->mark_only && !link->unmarked_end)
+        g_ptr_array_add (lines, link);
+    }
   return lines;
 }
 

@@ -607,6 +607,125 @@ test_history_lines_filtered (void)
   g_assert_cmpuint (wrong, ==, 0);
 }
 
+/* Whether a step of @links (not a mark) ends at @date in a row of
+ * @authority counting @times: the pack's recurring areas list that
+ * report with its chain's count by then. */
+static gboolean
+step_lists (GPtrArray   *links,
+            const char  *authority,
+            const GDate *date,
+            guint        times)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      const IcChartLink *link = g_ptr_array_index (links, i);
+
+      if (!link->mark_only && !link->carried_forward && g_strcmp0 (link->authority, authority) == 0 &&
+          g_date_compare (&link->later, date) == 0 && link->times_raised == times)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The recurrences (carried-forward statements aside) whose later report
+ * @spec keeps that no step of the pack's joins lists with its item's
+ * count; prints how many of how many. */
+static guint
+check_listed_under (IcReportStore *store,
+                    IcFilterSpec  *spec)
+{
+  g_autoptr(GListModel) shown = ic_filter_spec_select (spec, G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) found = ic_find_recurrences (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (found);
+  g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
+  g_autoptr(GPtrArray) links = ic_chart_links_of_selection (found, shown);
+  g_autoptr(GHashTable) dates = _ic_chart_report_dates_new ();
+  g_autofree char *filters = ic_filter_spec_describe (spec);
+  g_autofree char *line = NULL;
+  guint ending = 0, missing = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (shown, i);
+
+      _ic_chart_report_dates_add (dates, report);
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+      const IcItemRef *later = ic_recurrence_get_later (r);
+      const GDate *date = ic_report_get_sort_date (later->report);
+
+      if (ic_recurrence_get_carried_forward (r) || date == NULL ||
+          !_ic_chart_report_dates_has (dates, ic_recurrence_get_authority (r), date))
+        continue;
+      ending++;
+      if (step_lists (links, ic_recurrence_get_authority (r), date,
+                      ic_recurrence_times_lookup (times, later->report, later->index)))
+        continue;
+      missing++;
+      g_test_message ("not listed: %s, %s item %u", ic_recurrence_get_authority (r),
+                      ic_report_get_source (later->report), later->index);
+    }
+  line = g_strdup_printf ("%-26s %3u recurrences end in a report shown; %u not listed in the recurring areas",
+                          filters, ending, missing);
+  ic_test_note (line);
+  return missing;
+}
+
+/* Every authority of history/, its files there and in bulk/. */
+static IcReportStore *
+load_history (const char *corpus)
+{
+  g_autofree char *history = g_build_filename (corpus, "history", NULL);
+  g_autofree char *bulk = g_build_filename (corpus, "bulk", NULL);
+  g_autoptr(GPtrArray) prefixes = history_prefixes (history);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReportStore *store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      add_files_of (files, bulk, g_ptr_array_index (prefixes, i));
+      add_files_of (files, history, g_ptr_array_index (prefixes, i));
+    }
+  ic_loader_set_index_text (loader, FALSE);
+  g_assert_true (ic_loader_load_sync (loader, (GFile **)files->pdata, files->len, NULL, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Every area a report shown raised again is in the pack's recurring
+ * areas, listed at that report with the count the JSON's `times_raised`
+ * and its mark say, under any filter. Before, a chain drawn in a row
+ * where its first or last reports have no mark left them out, and a
+ * report its line passed was counted but not listed: 21 of 593
+ * recurrences unfiltered, 21 of 392 from 2020 (8 of them in no row at
+ * all), 3 of 308 to 2021, 3 of 269 ILACS only. */
+static void
+test_history_recurring_listed (void)
+{
+  g_autofree char *corpus = ic_test_corpus_path (NULL);
+  g_autoptr(IcReportStore) store = NULL;
+  g_autoptr(IcFilterSpec) spec = ic_filter_spec_new ();
+  guint missing = 0;
+
+  if (corpus == NULL)
+    return;
+  store = load_history (corpus);
+  missing += check_listed_under (store, spec);
+  ic_filter_spec_set_from_year (spec, 2020);
+  missing += check_listed_under (store, spec);
+  ic_filter_spec_reset (spec);
+  ic_filter_spec_set_to_year (spec, 2021);
+  missing += check_listed_under (store, spec);
+  ic_filter_spec_reset (spec);
+  g_assert_true (ic_filter_spec_add_type (spec, "ilacs", NULL));
+  missing += check_listed_under (store, spec);
+  g_assert_cmpuint (missing, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -615,5 +734,6 @@ main (int    argc,
   g_test_add_func ("/timeline/history-marks", test_history_marks);
   g_test_add_func ("/timeline/history-marks-from", test_history_marks_from);
   g_test_add_func ("/timeline/history-lines-filtered", test_history_lines_filtered);
+  g_test_add_func ("/timeline/history-recurring-listed", test_history_recurring_listed);
   return g_test_run ();
 }

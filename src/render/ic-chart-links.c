@@ -112,13 +112,34 @@ user_linked_items (GPtrArray *recurrences)
   return items;
 }
 
+static IcChartLink *
+add_step (GPtrArray   *links,
+          IcReport    *report,
+          const char  *theme,
+          const GDate *earlier,
+          const GDate *later,
+          guint        times,
+          gboolean     by_user)
+{
+  IcChartLink *link = ic_chart_link_new (ic_report_get_authority (report), theme, earlier, later);
+
+  link->times_raised = times;
+  link->user_linked = by_user;
+  g_ptr_array_add (links, link);
+  return link;
+}
+
 /* One link per step of @chain (sorted by report) from one mark in
  * @theme's row to the next; reports of one day are one step. A report
  * of the chain whose item has other themes (the same concern, another
  * theme) has no mark in the row: the line passes it rather than end
  * where nothing is drawn, and it still counts as a time raised. So does
  * a link the user made: the first step drawn at or after its later item
- * says the user's link is among those it counts. */
+ * says the user's link is among those it counts. Such a report, and the
+ * first mark after some, is also reached by a step not drawn
+ * (@unmarked_end) from the chain's report before it, so that the pack's
+ * recurring areas list every report of the chain, as many as its count
+ * says, whatever themes its items have. */
 static void
 add_chain_links (GPtrArray  *links,
                  GPtrArray  *chain,
@@ -130,38 +151,46 @@ add_chain_links (GPtrArray  *links,
   guint times = 0;
   gboolean by_user = FALSE;
   IcChartLink *last_link = NULL;
+  IcChartLink *last_unmarked = NULL;
 
   for (guint i = 0; i < chain->len; i++)
     {
       const IcItemRef *ref = g_ptr_array_index (chain, i);
       const GDate *date = ic_report_get_sort_date (ref->report);
-      IcChartLink *link;
       g_autofree char *key = NULL;
+      gboolean here_user, marked;
 
       if (date == NULL)
         continue;
-      if (last_counted == NULL || g_date_compare (date, last_counted) != 0)
-        times++;
-      last_counted = date;
       key = ref_key (ref);
-      by_user |= g_hash_table_contains (user_linked, key);
+      here_user = g_hash_table_contains (user_linked, key);
+      by_user |= here_user;
       /* Another item of the report a step ends in: that step counts it. */
-      if (last_link != NULL && g_date_compare (date, &last_link->later) == 0)
+      if (last_counted != NULL && g_date_compare (date, last_counted) == 0)
         {
-          last_link->user_linked |= by_user;
-          by_user = FALSE;
+          if (last_link != NULL && g_date_compare (date, &last_link->later) == 0)
+            {
+              last_link->user_linked |= by_user;
+              by_user = FALSE;
+            }
+          if (last_unmarked != NULL && g_date_compare (date, &last_unmarked->later) == 0)
+            last_unmarked->user_linked |= here_user;
+          continue;
         }
-      if (!report_raises (ref->report, theme) ||
-          (last_drawn != NULL && g_date_compare (date, last_drawn) == 0))
+      times++;
+      marked = report_raises (ref->report, theme);
+      if (last_counted != NULL && (!marked || last_drawn == NULL))
+        {
+          last_unmarked = add_step (links, ref->report, theme, last_counted, date, times, here_user);
+          last_unmarked->unmarked_end = TRUE;
+        }
+      last_counted = date;
+      if (!marked)
         continue;
       if (last_drawn != NULL)
         {
-          link = ic_chart_link_new (ic_report_get_authority (ref->report), theme, last_drawn, date);
-          link->times_raised = times;
-          link->user_linked = by_user;
+          last_link = add_step (links, ref->report, theme, last_drawn, date, times, by_user);
           by_user = FALSE;
-          g_ptr_array_add (links, link);
-          last_link = link;
         }
       last_drawn = date;
     }
@@ -294,6 +323,7 @@ link_copy (const IcChartLink *link)
   copy->carried_forward = link->carried_forward;
   copy->user_linked = link->user_linked;
   copy->mark_only = link->mark_only;
+  copy->unmarked_end = link->unmarked_end;
   copy->item = link->item;
   return copy;
 }

@@ -239,7 +239,7 @@ pick_lines (IcChart *chart)
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       guint row;
 
-      if (!link->mark_only && find_theme_row (chart, link->theme, &row) &&
+      if (!link->mark_only && !link->unmarked_end && find_theme_row (chart, link->theme, &row) &&
           _ic_chart_authority_index (chart, link->authority) != G_MAXUINT &&
           _ic_chart_report_dates_has (dates, link->authority, &link->earlier) &&
           _ic_chart_report_dates_has (dates, link->authority, &link->later))

@@ -60,7 +60,11 @@ typedef struct
  * report's mark in @theme's row. Each such item has one per theme it is
  * drawn in, since a chain's line runs in one row and its items may be
  * drawn in others; the marks' counts come from these alone. @item is
- * that item's index in the report of @later. */
+ * that item's index in the report of @later.
+ * @unmarked_end: a chain's last step, to a report of the chain with no
+ * item in @theme's row (its items are drawn in their own themes' rows):
+ * no line is drawn to where no mark is, but the pack's recurring areas
+ * list the report, since it raised the area again. */
 typedef struct
 {
   char     *authority;
@@ -71,6 +75,7 @@ typedef struct
   gboolean  carried_forward;
   gboolean  user_linked;
   gboolean  mark_only;
+  gboolean  unmarked_end;
   guint     item;
 } IcChartLink;
 
