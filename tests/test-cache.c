@@ -501,6 +501,30 @@ cached_report (const char *content_id,
   return report;
 }
 
+/* A report is cached with its warnings in the language it was parsed in:
+ * a run in another language does not take it (and parses it again, in
+ * its own); English takes it. */
+static void
+test_reports_by_language (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_unique_fixture (dir, "parser/ilacs-2019.txt");
+  g_autoptr(IcReport) loaded = load_real (dir, FALSE);
+  g_autoptr(IcReport) english = NULL;
+  g_autoptr(IcReport) translated = NULL;
+  const char *id = ic_report_get_content_id (loaded);
+  gboolean themed = FALSE;
+  char *translation = NULL;
+
+  english = cached_report (id, &themed);
+  g_assert_nonnull (english);
+  translation = ic_test_translation_begin ("No lead inspector was found.", "Aucun inspecteur principal trouvé.");
+  translated = cached_report (id, &themed);
+  ic_test_translation_end (translation);
+  g_assert_null (translated);
+  ic_test_remove_tree (dir);
+}
+
 /* A report is cached with its items' themes and the digest of the rules
  * that gave them, so a reopen does not give them again; other rules'
  * digest does not take them. */
@@ -741,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/cache/reopen-without-text", test_reopen_without_text);
   g_test_add_func ("/cache/reopen-changed-file", test_reopen_changed_file);
   g_test_add_func ("/cache/themes-kept", test_themes_kept);
+  g_test_add_func ("/cache/reports-by-language", test_reports_by_language);
   g_test_add_func ("/cache/themes-by-other-rules", test_themes_by_other_rules);
   g_test_add_func ("/cache/sha256-as-glib", test_sha256_as_glib);
   g_test_add_func ("/cache/entry-checked-by-glib", test_entry_checked_by_glib);

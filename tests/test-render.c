@@ -1328,6 +1328,30 @@ test_timeline_years_above_narrow (void)
   ic_test_remove_tree (dir);
 }
 
+/* The short form of a year in a narrow timeline is a translator's. */
+static void
+test_timeline_short_year_translated (void)
+{
+  g_autoptr(GListModel) reports = ic_render_test_reports (12, 4);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("ic-render-years-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *year = NULL;
+  char *translation = ic_test_translation_begin ("\u2019%02d", "'%02d");
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  ic_chart_draw (chart, cr, 300, 600, ic_palette_get_print ());
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  ic_test_translation_end (translation);
+  text = pdf_text (path);
+  year = g_strdup_printf ("'%02d", chart->first_year % 100);
+  g_assert_nonnull (strstr (text, year));
+  ic_test_remove_tree (dir);
+}
+
 static void
 test_export (void)
 {
@@ -1523,6 +1547,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/years-greyscale", test_years_greyscale);
   g_test_add_func ("/render/timeline/years-above", test_timeline_years_above);
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
+  g_test_add_func ("/render/timeline/short-year-translated", test_timeline_short_year_translated);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
   g_test_add_func ("/render/sheet/judgements-in-matrix-order", test_sheet_judgements_in_matrix_order);
 

@@ -441,6 +441,21 @@ test_invalid_rules (void)
   g_assert_nonnull (strstr (error->message, "/tmp/my.rules"));
 }
 
+/* Why the user's own rules are not used is said in their language. */
+static void
+test_invalid_rules_translated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcThemeRules) rules = NULL;
+  char *translation = ic_test_translation_begin ("%s: [%s] is not a theme of the taxonomy",
+                                                 "%s : [%s] n’est pas un thème de la taxonomie");
+
+  rules = ic_theme_rules_new_from_data ("[made_up]\nstrong=thing\n", -1, "/tmp/my.rules", &error);
+  ic_test_translation_end (translation);
+  g_assert_null (rules);
+  g_assert_cmpstr (error->message, ==, "/tmp/my.rules : [made_up] n’est pas un thème de la taxonomie");
+}
+
 static void
 test_user_rules_override (void)
 {
@@ -567,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/themes/fixture-agreement", test_fixture_agreement);
   g_test_add_func ("/themes/known-confusions", test_known_confusions);
   g_test_add_func ("/themes/theme-query", test_theme_query);
+  g_test_add_func ("/themes/invalid-rules-translated", test_invalid_rules_translated);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ic-core-resource.h"
@@ -321,7 +322,7 @@ load_theme (IcThemeRules *self,
   if (!ic_theme_is_key (group))
     {
       g_set_error (error, IC_THEME_RULES_ERROR, IC_THEME_RULES_ERROR_INVALID,
-                   "%s: [%s] is not a theme of the taxonomy", self->origin, group);
+                   _("%s: [%s] is not a theme of the taxonomy"), self->origin, group);
       return FALSE;
     }
 
@@ -375,7 +376,7 @@ ic_theme_rules_new_from_data (const char  *data,
   if (self->themes->len == 0)
     {
       g_set_error (error, IC_THEME_RULES_ERROR, IC_THEME_RULES_ERROR_INVALID,
-                   "%s: no themes defined", self->origin);
+                   _("%s: no themes defined"), self->origin);
       return NULL;
     }
 

@@ -443,6 +443,34 @@ is_trustworthy (IcCache *self)
   return TRUE;
 }
 
+/* A report is kept as parsed, with its warnings in the user's language
+ * and their dates' months by LC_TIME: reports parsed in another language
+ * (another catalogue, or other month names) have a folder of their own,
+ * so that a warning is never shown in the language of an earlier run.
+ * English keeps the folder's name from before. */
+static char *
+reports_folder (const char *dir)
+{
+  /* The catalogue's header (the empty msgid's translation, given not as
+   * a literal, which xgettext would take for a message) names it; in
+   * English there is none. */
+  static const char header[] = "";
+  const char *catalogue = dgettext (GETTEXT_PACKAGE, header);
+  g_autoptr(GDate) january = g_date_new_dmy (1, G_DATE_JANUARY, 2000);
+  g_autofree char *language = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *name = NULL;
+  char month[64];
+
+  g_date_strftime (month, sizeof month, "%B", january);
+  if (catalogue[0] == '\0' && g_str_equal (month, "January"))
+    return g_build_filename (dir, "reports-" IC_PARSER_FINGERPRINT, NULL);
+  language = g_strconcat (catalogue, "\n", month, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, language, -1);
+  name = g_strdup_printf ("reports-" IC_PARSER_FINGERPRINT "-%.12s", digest);
+  return g_build_filename (dir, name, NULL);
+}
+
 IcCache *
 ic_cache_open (const char *dir,
                guint64     max_bytes)
@@ -459,7 +487,7 @@ ic_cache_open (const char *dir,
   g_mutex_init (&self->mutex);
   self->dir = g_strdup (dir);
   self->pages_dir = g_build_filename (dir, version, NULL);
-  self->reports_dir = g_build_filename (dir, "reports-" IC_PARSER_FINGERPRINT, NULL);
+  self->reports_dir = reports_folder (dir);
   self->max_bytes = max_bytes;
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)path_info_free);
@@ -999,7 +1027,7 @@ remove_old_versions (IcCache *self,
  * ic_cache_trim:
  *
  * Removes the text of older extractor versions, the reports of other
- * parser builds, and, when the cache is
+ * parser builds or parsed in another language, and, when the cache is
  * over its bound, the least recently used entries down to 3/4 of it.
  * Nothing is followed through a link.
  */
