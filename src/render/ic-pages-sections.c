@@ -188,7 +188,7 @@ _ic_pages_add_recurring (IcPages *pages)
   add_heading (pages, _("Recurring improvement areas"), "recurring", 0);
   _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
                       _("An improvement area recurs when a later report on the same authority raises the same "
-                        "concern again. Each row is a theme an authority was told about again, with the reports "
+                        "concern again. Each row is one such area of an authority, under its theme, with every report "
                         "that raised it; each authority's section names the items."))->role = IC_PALETTE_MUTED_TEXT;
   if (groups->len == 0)
     {
