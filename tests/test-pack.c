@@ -708,14 +708,15 @@ test_pack_recurring_lists_last_report (void)
 /* The recurring areas' rows of the pack of @shown, its joins found among
  * @all (as the command line's --from does), one row a line. */
 static char *
-recurring_rows_of (GListModel *all,
-                   GListModel *shown)
+recurring_section_of (GListModel *all,
+                      GListModel *shown,
+                      BlockKind   kind)
 {
   g_autoptr(GPtrArray) found = ic_find_recurrences (all);
   g_autoptr(GPtrArray) links = ic_chart_links_of_selection (found, shown);
   IcPackOptions options = { .recurrences = links, .all_reports = all };
   g_autoptr(IcPages) pages = ic_pages_paginate (shown, NULL, &options, 0, 0);
-  GString *rows = g_string_new (NULL);
+  GString *lines = g_string_new (NULL);
   gboolean in_section = FALSE;
 
   for (guint i = 0; i < pages->blocks->len; i++)
@@ -724,14 +725,23 @@ recurring_rows_of (GListModel *all,
 
       if (block->dest != NULL)
         in_section = g_str_equal (block->dest, "recurring");
-      if (in_section && block->kind == BLOCK_ROW && !block->header)
+      if (in_section && block->kind == kind && kind == BLOCK_ROW && !block->header)
         {
           g_autofree char *row = g_strjoinv (" | ", block->cells);
 
-          g_string_append_printf (rows, "%s\n", row);
+          g_string_append_printf (lines, "%s\n", row);
         }
+      else if (in_section && block->kind == kind && kind == BLOCK_TEXT)
+        g_string_append_printf (lines, "%s\n", block->markup);
     }
-  return g_string_free (rows, FALSE);
+  return g_string_free (lines, FALSE);
+}
+
+static char *
+recurring_rows_of (GListModel *all,
+                   GListModel *shown)
+{
+  return recurring_section_of (all, shown, BLOCK_ROW);
 }
 
 /* Two areas of one theme (workforce), one raised in 2015, 2019 and 2023,
@@ -761,6 +771,17 @@ test_pack_recurring_row_per_area (void)
   g_assert_cmpstr (rows, ==, "Halton | Workforce | 12 March 2015, 13 December 2019, 19 July 2023 | 3\n"
                              "Halton | Workforce | 13 December 2019, 19 July 2023 | 2\n");
   g_assert_cmpstr (rows_from, ==, rows);
+
+  /* Listed under "from 2023", 2015 and 2019 are said to be there on
+   * purpose; with nothing hidden, nothing is said. */
+  {
+    const char *hidden_note = "Reports the filters hide are listed too";
+    g_autofree char *notes = recurring_section_of (all, all, BLOCK_TEXT);
+    g_autofree char *notes_from = recurring_section_of (all, from_2023, BLOCK_TEXT);
+
+    g_assert_null (strstr (notes, hidden_note));
+    g_assert_nonnull (strstr (notes_from, hidden_note));
+  }
 }
 
 /* Whether a page of @pages ends with a block kept with the next (a

@@ -190,6 +190,12 @@ _ic_pages_add_recurring (IcPages *pages)
                       _("An improvement area recurs when a later report on the same authority raises the same "
                         "concern again. Each row is one such area of an authority, under its theme, with every report "
                         "that raised it; each authority's section names the items."))->role = IC_PALETTE_MUTED_TEXT;
+  /* A row under "from 2020" listing 2014 would look like a filter not
+   * applied: say why it is there. */
+  if (pages->all_reports != NULL && g_list_model_get_n_items (pages->all_reports) > pages->reports->len)
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0,
+                        _("Reports the filters hide are listed too: an area's count is every time it was "
+                          "raised."))->role = IC_PALETTE_MUTED_TEXT;
   if (groups->len == 0)
     {
       _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("No improvement area was raised again in a later report."));
