@@ -56,8 +56,8 @@ typedef struct
   char  *region;
   char  *peers_of;
   char **types;
-  int    from_year;
-  int    to_year;
+  char  *from;
+  char  *to;
   gboolean latest;
   gboolean reload;
   IcFilterSpec *spec;
@@ -81,6 +81,8 @@ options_clear (Options *options)
   g_free (options->region);
   g_free (options->peers_of);
   g_strfreev (options->types);
+  g_free (options->from);
+  g_free (options->to);
   g_clear_object (&options->spec);
 }
 
@@ -168,6 +170,67 @@ chart_names (void)
      "  130  interrupted (Ctrl+C) while writing: an output not yet whole was not\n" \
      "     written, and an earlier file of its name is as it was")
 
+/* The options that hold one value, and where each is kept. GOption
+ * would keep the last of two silently, so that one of two outputs asked
+ * for (--export-json=a --export-json=b) would not be written while the
+ * run said all were: each is set through set_once_cb() instead. */
+static const struct
+{
+  const char *name;
+  gsize       offset;
+} once_options[] = {
+  { "--export-json", G_STRUCT_OFFSET (Options, json) },
+  { "--export-csv", G_STRUCT_OFFSET (Options, csv) },
+  { "--export-improvements-csv", G_STRUCT_OFFSET (Options, improvements_csv) },
+  { "--export-pdf", G_STRUCT_OFFSET (Options, pdf) },
+  { "--render", G_STRUCT_OFFSET (Options, render) },
+  { "--output", G_STRUCT_OFFSET (Options, output) },
+  { "--pack", G_STRUCT_OFFSET (Options, pack) },
+  { "--search", G_STRUCT_OFFSET (Options, search) },
+  { "--export-search-csv", G_STRUCT_OFFSET (Options, search_csv) },
+  { "--region", G_STRUCT_OFFSET (Options, region) },
+  { "--peers-of", G_STRUCT_OFFSET (Options, peers_of) },
+  { "--from", G_STRUCT_OFFSET (Options, from) },
+  { "--to", G_STRUCT_OFFSET (Options, to) },
+};
+
+static char **
+once_option_field (Options    *options,
+                   const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (once_options); i++)
+    if (g_str_equal (once_options[i].name, name))
+      return G_STRUCT_MEMBER_P (options, once_options[i].offset);
+  g_assert_not_reached ();
+}
+
+/* The same value twice is harmless (a script that adds --pack=summary
+ * to a line that has it); two values are a usage error, not a guess. */
+static gboolean
+set_once_cb (const char  *option_name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  char **field = once_option_field (data, option_name);
+
+  if (*field != NULL && !g_str_equal (*field, value))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s is given twice (“%s” and “%s”): give it once"), option_name, *field, value);
+      return FALSE;
+    }
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* An option of one value: a file name (no conversion) or a string. */
+#define ONCE_FILE(name, help, arg) \
+  { name, 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) set_once_cb, help, arg }
+#define ONCE_STRING(name, help, arg) \
+  { name, 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) set_once_cb, help, arg }
+
 /* These entries are the whole command line: --help prints them, so an
  * option is listed exactly when it is parsed. */
 static gboolean
@@ -179,38 +242,29 @@ parse_options (Options  *options,
   g_autofree char *names = chart_names ();
   g_autofree char *render_help = g_strdup_printf (_("Draw one chart with --output: %s"), names);
   const GOptionEntry entries[] = {
-    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
-      N_("Write the whole model as JSON (- for standard output)"), N_("FILE") },
-    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->csv,
-      N_("Write the judgement matrix as CSV"), N_("FILE") },
-    { "export-improvements-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->improvements_csv,
-      N_("Write one CSV row per improvement item"), N_("FILE") },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
-      N_("Write the meeting summary pack (A4 PDF)"), N_("FILE") },
-    { "render", 0, 0, G_OPTION_ARG_STRING, &options->render, render_help, N_("CHART") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
-      N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE") },
-    { "pack", 0, 0, G_OPTION_ARG_STRING, &options->pack,
-      N_("Which pack --export-pdf writes: full (the default) or summary (a short pack for a board)"),
-      N_("full|summary") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &options->search,
-      N_("Find every passage of the reports' text that matches: words (stemmed) or \"quoted phrases\""),
-      N_("QUERY") },
-    { "export-search-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->search_csv,
-      N_("Write one CSV row per passage --search finds (with --export-pdf: an Evidence section)"),
-      N_("FILE") },
+    ONCE_FILE ("export-json", N_("Write the whole model as JSON (- for standard output)"), N_("FILE")),
+    ONCE_FILE ("export-csv", N_("Write the judgement matrix as CSV"), N_("FILE")),
+    ONCE_FILE ("export-improvements-csv", N_("Write one CSV row per improvement item"), N_("FILE")),
+    ONCE_FILE ("export-pdf", N_("Write the meeting summary pack (A4 PDF)"), N_("FILE")),
+    ONCE_STRING ("render", render_help, N_("CHART")),
+    ONCE_FILE ("output", N_("Where --render writes (.png, .svg or .pdf)"), N_("FILE")),
+    ONCE_STRING ("pack",
+                 N_("Which pack --export-pdf writes: full (the default) or summary (a short pack for a board)"),
+                 N_("full|summary")),
+    ONCE_STRING ("search",
+                 N_("Find every passage of the reports' text that matches: words (stemmed) or \"quoted phrases\""),
+                 N_("QUERY")),
+    ONCE_FILE ("export-search-csv",
+               N_("Write one CSV row per passage --search finds (with --export-pdf: an Evidence section)"),
+               N_("FILE")),
     { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
       N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region,
-      N_("Only authorities of this English region (e.g. London, North West)"), N_("NAME") },
-    { "peers-of", 0, 0, G_OPTION_ARG_STRING, &options->peers_of,
-      N_("Only this authority and its statistical neighbours"), N_("NAME") },
+    ONCE_STRING ("region", N_("Only authorities of this English region (e.g. London, North West)"), N_("NAME")),
+    ONCE_STRING ("peers-of", N_("Only this authority and its statistical neighbours"), N_("NAME")),
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->types,
       N_("Only reports of this type (repeatable): ilacs, focused_visit, sif…"), N_("KEY") },
-    { "from", 0, 0, G_OPTION_ARG_INT, &options->from_year,
-      N_("Only reports whose fieldwork ended in or after this year"), N_("YEAR") },
-    { "to", 0, 0, G_OPTION_ARG_INT, &options->to_year,
-      N_("Only reports whose fieldwork ended in or before this year"), N_("YEAR") },
+    ONCE_STRING ("from", N_("Only reports whose fieldwork ended in or after this year"), N_("YEAR")),
+    ONCE_STRING ("to", N_("Only reports whose fieldwork ended in or before this year"), N_("YEAR")),
     { "latest", 0, 0, G_OPTION_ARG_NONE, &options->latest,
       N_("Only each authority's latest graded report"), NULL },
     { "reload", 0, 0, G_OPTION_ARG_NONE, &options->reload,
@@ -221,10 +275,13 @@ parse_options (Options  *options,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  GOptionGroup *group = g_option_group_new (NULL, NULL, NULL, options, NULL);
 
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, group);
   g_option_context_set_summary (context, _("Compare Ofsted inspection reports of children's services."));
   g_option_context_set_description (context, _(HELP_DESCRIPTION));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   return g_option_context_parse (context, &argc, &argv, error);
 }
@@ -287,12 +344,37 @@ wants_output (Options *options)
          options->search_csv != NULL || options->pdf != NULL || options->render != NULL || options->output != NULL;
 }
 
+/* --from or --to: 0 when not given, as the filter takes it. */
+static gboolean
+parse_year (const char  *option,
+            const char  *text,
+            int         *year,
+            GError     **error)
+{
+  gint64 value = 0;
+
+  if (text != NULL && !g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not a year"), option, text);
+      return FALSE;
+    }
+  if (value < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("%s: a year cannot be negative"), option);
+      return FALSE;
+    }
+  *year = value;
+  return TRUE;
+}
+
 /* Every filter option into one spec; a name nothing knows is an error. */
 static gboolean
 check_filters (Options  *options,
                GError  **error)
 {
   IcFilterSpec *spec = options->spec = ic_filter_spec_new ();
+  int from_year, to_year;
 
   for (guint i = 0; options->authorities != NULL && options->authorities[i] != NULL; i++)
     if (!ic_filter_spec_add_authority (spec, options->authorities[i], error))
@@ -303,13 +385,11 @@ check_filters (Options  *options,
   if (!ic_filter_spec_set_region (spec, options->region, error) ||
       !ic_filter_spec_set_peers_of (spec, options->peers_of, error))
     return FALSE;
-  if (options->from_year < 0 || options->to_year < 0)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("a year cannot be negative"));
-      return FALSE;
-    }
-  ic_filter_spec_set_from_year (spec, options->from_year);
-  ic_filter_spec_set_to_year (spec, options->to_year);
+  if (!parse_year ("--from", options->from, &from_year, error) ||
+      !parse_year ("--to", options->to, &to_year, error))
+    return FALSE;
+  ic_filter_spec_set_from_year (spec, from_year);
+  ic_filter_spec_set_to_year (spec, to_year);
   ic_filter_spec_set_latest (spec, options->latest);
   return ic_filter_spec_check (spec, error);
 }

@@ -408,6 +408,7 @@ test_link_correction (void)
   pair = find_pair (root, ei, li);
   g_assert_nonnull (pair);
   g_assert_true (json_object_get_boolean_member_with_default (pair, "corrected", FALSE));
+  g_assert_cmpstr (json_object_get_string_member (pair, "match"), ==, "user");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "recurrences")), ==, n_links + 1);
   later = find_report (root, SEED_2024);
   g_assert_true (raised_again (later, li));
@@ -484,6 +485,8 @@ carried_forward_links (Fixture *f,
       gint64 index = json_object_get_int_member (json_object_get_object_member (r, "earlier"), "index");
 
       g_assert_true (json_object_get_boolean_member (r, "carried_forward"));
+      /* The report's own word that the area remains. */
+      g_assert_cmpstr (json_object_get_string_member (r, "match"), ==, "close");
       g_assert_true (json_object_get_null_member (json_object_get_object_member (r, "later"), "index"));
       g_assert_true (index == 0 || index == 1);
       with_index[index] = TRUE;

@@ -91,6 +91,64 @@ test_unknown_chart (void)
   g_assert_nonnull (strstr (run.err, "use matrix, timeline, grades, themes, history or years"));
 }
 
+/* An option of one value given twice with two values is a usage error
+ * naming both: GOption kept the last, so --export-json=a --export-json=b
+ * wrote b alone and said every output was written (exit 0). */
+static void
+test_option_twice (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-twice-XXXXXX", NULL);
+  g_autofree char *first = g_build_filename (tmp, "first.json", NULL);
+  g_autofree char *second = g_build_filename (tmp, "second.json", NULL);
+  g_autofree char *first_arg = g_strconcat ("--export-json=", first, NULL);
+  g_autofree char *second_arg = g_strconcat ("--export-json=", second, NULL);
+  g_auto(IcTestRun) outputs = { 0 };
+  g_auto(IcTestRun) years = { 0 };
+  g_auto(IcTestRun) regions = { 0 };
+  g_auto(IcTestRun) same = { 0 };
+
+  run_cli (&outputs, first_arg, second_arg, text, NULL);
+  g_assert_cmpint (outputs.status, ==, 2);
+  g_assert_nonnull (strstr (outputs.err, "--export-json is given twice"));
+  g_assert_nonnull (strstr (outputs.err, first));
+  g_assert_nonnull (strstr (outputs.err, second));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  run_cli (&years, "--from=2015", "--from", "2020", "--export-csv=-", text, NULL);
+  g_assert_cmpint (years.status, ==, 2);
+  g_assert_nonnull (strstr (years.err, "--from is given twice (“2015” and “2020”)"));
+  g_assert_cmpstr (years.out, ==, "");
+
+  run_cli (&regions, "--region=London", "--region=East Midlands", "--export-csv=-", text, NULL);
+  g_assert_cmpint (regions.status, ==, 2);
+  g_assert_nonnull (strstr (regions.err, "--region is given twice"));
+
+  /* The same value again is harmless, as a script may add it twice. */
+  run_cli (&same, "--export-csv=-", "--export-csv=-", "--from=2019", "--from=2019", text, NULL);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_nonnull (strstr (same.out, "\nRutland,ilacs,2019-03-04,2019-03-15,"));
+  ic_test_remove_tree (tmp);
+}
+
+/* A year that is not one names the option. */
+static void
+test_bad_year (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_auto(IcTestRun) word = { 0 };
+  g_auto(IcTestRun) negative = { 0 };
+
+  run_cli (&word, "--from=abc", "--export-csv=-", text, NULL);
+  g_assert_cmpint (word.status, ==, 2);
+  g_assert_nonnull (strstr (word.err, "--from: “abc” is not a year"));
+
+  run_cli (&negative, "--to=-2019", "--export-csv=-", text, NULL);
+  g_assert_cmpint (negative.status, ==, 2);
+  g_assert_nonnull (strstr (negative.err, "--to: a year cannot be negative"));
+}
+
 /* A file manager hands over file:// URIs; the window takes them, and so
  * does the command line. */
 static void
@@ -168,6 +226,8 @@ main (int   argc,
   g_test_add_func ("/cli-usage/help", test_help);
   g_test_add_func ("/cli-usage/unknown-option", test_unknown_option);
   g_test_add_func ("/cli-usage/unknown-chart", test_unknown_chart);
+  g_test_add_func ("/cli-usage/option-twice", test_option_twice);
+  g_test_add_func ("/cli-usage/bad-year", test_bad_year);
   g_test_add_func ("/cli-usage/file-uri", test_file_uri);
   g_test_add_func ("/cli-usage/missing-helper", test_missing_helper);
 

@@ -712,6 +712,101 @@ test_carried_forward_by_date (void)
     }
 }
 
+/* The match of one found link of @found, by its later item. */
+/* The link of @found to later item @later_index of @report (not
+ * carried forward) from earlier item @earlier_index. */
+static IcRecurrence *
+link_between (GPtrArray *found,
+              guint      earlier_index,
+              IcReport  *report,
+              guint      later_index)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (found, i);
+
+      if (!ic_recurrence_get_carried_forward (r) && ic_item_ref_is (ic_recurrence_get_later (r), report, later_index) &&
+          ic_recurrence_get_earlier (r)->index == earlier_index)
+        return r;
+    }
+  g_assert_not_reached ();
+}
+
+/* Every link of @found says its match in the JSON, as the getter does. */
+static void
+assert_json_matches (GPtrArray *found)
+{
+  g_autoptr(JsonNode) json = ic_recurrences_to_json (found);
+  JsonArray *array = json_node_get_array (json);
+
+  g_assert_cmpuint (json_array_get_length (array), ==, found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, i), "match"), ==,
+                     ic_recurrence_match_to_key (ic_recurrence_get_match (g_ptr_array_index (found, i))));
+}
+
+/* A link whose items say nearly the same is a close match, one that
+ * shares less a possible one; the report's own word that the areas
+ * remain is close whatever the items' words; a link the user made or
+ * confirmed is the user's. */
+static void
+test_match_strength (void)
+{
+  const char *y2016[] = { "The timeliness of return home interviews for children who go missing.",
+                          "Sufficiency of foster homes for older children.", NULL };
+  const char *y2022[] = { "The timeliness of return home interviews for children who go missing.",
+                          "Recruitment of foster carers so that children live near home.", NULL };
+  const char *none[] = { NULL };
+  IcReport *first = make_report ("a", "Halton", "2016-03-01", y2016);
+  IcReport *second = make_report ("b", "Halton", "2022-03-01", y2022);
+  IcReport *third = make_report ("c", "Halton", "2024-03-01", none);
+  g_autoptr(IcCorrections) corrections = ic_corrections_new ("/nonexistent/corrections.json");
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  IcRecurrence *same, *fostering;
+
+  _ic_report_set_content_id (first, "id2016");
+  _ic_report_set_inspection_type (second, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_inspection_type (third, IC_INSPECTION_TYPE_FOCUSED_VISIT);
+  _ic_report_set_improvement_note (third, "The areas for improvement set out at the last inspection "
+                                          "remain relevant.");
+  reports = ic_test_model_of (first, second, third, NULL);
+  found = ic_find_recurrences (reports);
+
+  same = link_between (found, 0, second, 0);
+  fostering = link_between (found, 1, second, 1);
+  g_assert_cmpfloat (ic_recurrence_get_similarity (same), >=, IC_RECURRENCE_CLOSE);
+  g_assert_cmpint (ic_recurrence_get_match (same), ==, IC_RECURRENCE_MATCH_CLOSE);
+  g_assert_true (ic_recurrence_is_close (same));
+  g_assert_cmpfloat (ic_recurrence_get_similarity (fostering), <, IC_RECURRENCE_CLOSE);
+  g_assert_cmpint (ic_recurrence_get_match (fostering), ==, IC_RECURRENCE_MATCH_POSSIBLE);
+  g_assert_true (ic_recurrence_is_possible (fostering));
+  g_assert_false (ic_recurrence_is_close (fostering));
+  /* 2024 carries both of 2022's items forward, the fostering one too. */
+  g_assert_cmpuint (found->len, ==, 4);
+  for (guint i = 0; i < found->len; i++)
+    if (ic_recurrence_get_carried_forward (g_ptr_array_index (found, i)))
+      g_assert_true (ic_recurrence_is_close (g_ptr_array_index (found, i)));
+  assert_json_matches (found);
+
+  /* The user confirms the possible link and adds one of their own. */
+  g_assert_true (ic_corrections_set_field (corrections, "id2022", "improvements.1.recurs_from.id2016.1", "same",
+                                           &error));
+  g_assert_true (ic_corrections_set_field (corrections, "id2022", "improvements.0.recurs_from.id2016.1", "same",
+                                           &error));
+  g_assert_no_error (error);
+  _ic_report_set_content_id (second, "id2022");
+  ic_corrections_apply (corrections, second);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = ic_find_recurrences (reports);
+  g_assert_cmpint (ic_recurrence_get_match (link_between (found, 1, second, 1)), ==, IC_RECURRENCE_MATCH_USER);
+  g_assert_cmpint (ic_recurrence_get_match (link_between (found, 1, second, 0)), ==, IC_RECURRENCE_MATCH_USER);
+  g_assert_false (ic_recurrence_is_possible (link_between (found, 1, second, 1)));
+  g_assert_cmpint (ic_recurrence_get_match (link_between (found, 0, second, 0)), ==, IC_RECURRENCE_MATCH_CLOSE);
+  assert_json_matches (found);
+}
+
 static void
 test_synonyms (void)
 {
@@ -984,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/cross-authority", test_cross_authority);
   g_test_add_func ("/recurrence/same-theme-unrelated", test_same_theme_unrelated);
   g_test_add_func ("/recurrence/user-link", test_user_link);
+  g_test_add_func ("/recurrence/match-strength", test_match_strength);
   g_test_add_func ("/recurrence/chain-of-three", test_chain_of_three);
   g_test_add_func ("/recurrence/pair-features", test_pair_features);
   g_test_add_func ("/recurrence/many-reports", test_many_reports);

@@ -185,6 +185,36 @@ test_sniff (void)
   g_assert_cmpstr (reason, ==, "not a text file");
 }
 
+/* A report's name on a link that leads nowhere is a failure naming it,
+ * not a file silently left out; a link of another name is not looked at. */
+static void
+test_broken_links (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("ic-scanner-XXXXXX", NULL);
+  g_autofree char *gone = g_build_filename (root, "gone.pdf", NULL);
+  g_autofree char *loop = g_build_filename (root, "loop.TXT", NULL);
+  g_autofree char *picture = g_build_filename (root, "gone.png", NULL);
+  g_autofree char *hidden = g_build_filename (root, ".gone.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (root);
+  g_autoptr(GPtrArray) entries = NULL;
+  IcScanEntry *entry;
+
+  g_assert_cmpint (symlink ("moved-away.pdf", gone), ==, 0);
+  g_assert_cmpint (symlink ("loop.TXT", loop), ==, 0);
+  g_assert_cmpint (symlink ("moved-away.png", picture), ==, 0);
+  g_assert_cmpint (symlink ("moved-away.pdf", hidden), ==, 0);
+
+  entries = ic_scanner_scan (&folder, 1, NULL);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->path, ==, gone);
+  g_assert_cmpstr (entry->failure, ==, "cannot read the file: it is a link to a file that does not exist");
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (entry->path, ==, loop);
+  g_assert_cmpstr (entry->failure, ==, "cannot read the file: too many levels of symbolic links");
+  ic_test_remove_tree (root);
+}
+
 /* A huge file is refused by its size before anything reads it. */
 static void
 test_too_large (void)
@@ -219,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/scanner/unreadable", test_unreadable);
   g_test_add_func ("/scanner/sniff", test_sniff);
   g_test_add_func ("/scanner/too-large", test_too_large);
+  g_test_add_func ("/scanner/broken-links", test_broken_links);
 
   return g_test_run ();
 }

@@ -527,6 +527,10 @@ test_known_confusions (void)
     { "Support for care-experienced young people to find employment.", "care_leavers", TRUE },
     { "The pace of progress against the improvement plan.", "plans_and_planning", FALSE },
     { "Leaders' action plan to address the findings of audits.", "plans_and_planning", FALSE },
+    /* "Accelerate plans to …" is the authority's plan: its object is
+     * the subject. */
+    { "Accelerate plans to provide a coordinated early help offer for families.", "early_help", TRUE },
+    { "Accelerate plans to make full use of the electronic recording system.", "plans_and_planning", FALSE },
     { "The quality of referrals to Starting Point.", "front_door", TRUE },
     { "The frequency and quality of visits to children.", NULL, FALSE },
     /* Participation and engagement are the child's voice, not plans or

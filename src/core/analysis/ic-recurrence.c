@@ -152,6 +152,51 @@ ic_recurrence_get_user_linked (IcRecurrence *self)
   return self->user_linked;
 }
 
+/* A carried-forward link is the report's own word that the area
+ * remains, so it is close whatever its items' words; a link the user
+ * made or confirmed is the user's, whatever its score. Each found link
+ * has its own pair's score (the finder never links through a chain), so
+ * no link is called close for a neighbour's score. */
+IcRecurrenceMatch
+ic_recurrence_get_match (IcRecurrence *self)
+{
+  if (self->user_linked)
+    return IC_RECURRENCE_MATCH_USER;
+  if (self->carried_forward || self->similarity >= IC_RECURRENCE_CLOSE)
+    return IC_RECURRENCE_MATCH_CLOSE;
+  return IC_RECURRENCE_MATCH_POSSIBLE;
+}
+
+gboolean
+ic_recurrence_is_close (IcRecurrence *self)
+{
+  return ic_recurrence_get_match (self) == IC_RECURRENCE_MATCH_CLOSE;
+}
+
+/* Whether the link rests only on the method's word at a score where it
+ * is right a little more than half the time: the user should check it. */
+gboolean
+ic_recurrence_is_possible (IcRecurrence *self)
+{
+  return ic_recurrence_get_match (self) == IC_RECURRENCE_MATCH_POSSIBLE;
+}
+
+/* The JSON's "match": "close", "possible" or "user". */
+const char *
+ic_recurrence_match_to_key (IcRecurrenceMatch match)
+{
+  switch (match)
+    {
+    case IC_RECURRENCE_MATCH_CLOSE:
+      return "close";
+    case IC_RECURRENCE_MATCH_USER:
+      return "user";
+    case IC_RECURRENCE_MATCH_POSSIBLE:
+    default:
+      return "possible";
+    }
+}
+
 /* ---- similarity ---- */
 
 /* The distinct content words of a text, by stem, from its words. */
@@ -903,6 +948,8 @@ ic_recurrences_to_json (GPtrArray *recurrences)
           json_builder_set_member_name (builder, "corrected");
           json_builder_add_boolean_value (builder, TRUE);
         }
+      json_builder_set_member_name (builder, "match");
+      json_builder_add_string_value (builder, ic_recurrence_match_to_key (ic_recurrence_get_match (self)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

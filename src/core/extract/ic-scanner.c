@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ic-scanner.h"
@@ -137,6 +139,31 @@ has_report_extension (const char *name)
   return g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".txt");
 }
 
+/* A report's name on a link that leads nowhere (its file deleted or
+ * moved, a drive not mounted): a report the user meant to give may be
+ * behind it, so it is named among the failures rather than passed over. */
+static void
+add_broken_link (Scan  *scan,
+                 GFile *link)
+{
+  g_autofree char *path = g_file_get_path (link);
+  g_autoptr(GError) error = NULL;
+  GStatBuf buf;
+  int saved;
+
+  /* GIO reports a link it cannot follow as a link, without why. */
+  if (path == NULL || g_stat (path, &buf) == 0)
+    return;
+  saved = errno;
+  if (saved == ENOENT)
+    /* Not "no such file or folder", while the link itself is there to see. */
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         N_("it is a link to a file that does not exist"));
+  else
+    g_set_error_literal (&error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+  add_failure (scan, link, FALSE, error);
+}
+
 static void scan_folder (Scan *scan, GFile *folder);
 
 static void
@@ -161,8 +188,13 @@ scan_child (Scan      *scan,
       if (has_report_extension (name))
         add_file (scan, child, info);
       break;
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      /* Following the link failed: it leads nowhere, or round in a loop. */
+      if (has_report_extension (name))
+        add_broken_link (scan, child);
+      break;
     default:
-      /* Dangling links, sockets and devices are not reports. */
+      /* Sockets and devices are not reports. */
       break;
     }
 }
