@@ -246,6 +246,9 @@ test_output_inside_read_folder (void)
   g_autofree char *dotted = g_build_filename (dir, "sub", "..", "pack.pdf", NULL);
   g_autofree char *deep = g_build_filename (dir, "sub", "pack.pdf", NULL);
   g_autofree char *linked = g_build_filename (link, "pack.pdf", NULL);
+  /* In folders not made yet: refused as inside, not "does not exist". */
+  g_autofree char *missing = g_build_filename (dir, "not-yet", "deeper", "pack.pdf", NULL);
+  g_autofree char *missing_linked = g_build_filename (link, "not-yet", "pack.pdf", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -257,6 +260,8 @@ test_output_inside_read_folder (void)
   assert_every_export_refused (dotted, dir);
   assert_every_export_refused (deep, dir);
   assert_every_export_refused (linked, dir);
+  assert_every_export_refused (missing, dir);
+  assert_every_export_refused (missing_linked, dir);
   /* The folder given through the link, the output by its real path. */
   assert_every_export_refused (plain, link);
 

@@ -143,6 +143,25 @@ resolve_output (const char *output)
   return g_build_filename (real_dir, base, NULL);
 }
 
+/* The folder, links resolved, that @output's missing folders would be
+ * made in: the nearest that exists above it. */
+static char *
+resolve_existing_ancestor (const char *output)
+{
+  g_autofree char *current = g_canonicalize_filename (output, NULL);
+
+  for (;;)
+    {
+      g_autofree char *parent = g_path_get_dirname (current);
+      char *real = realpath (parent, NULL);
+
+      if (real != NULL || g_str_equal (parent, current))
+        return real;
+      g_free (current);
+      current = g_steal_pointer (&parent);
+    }
+}
+
 static gboolean
 refuse (GError     **error,
         const char  *output,
@@ -208,10 +227,10 @@ ic_output_guard_check (IcOutputGuard  *guard,
     return refuse (error, output, _("refused: it is one of the reports being read"));
 
   resolved = resolve_output (output);
-  if (resolved == NULL)
-    return TRUE; /* Its folder does not exist: the write says so. */
-  dir = g_path_get_dirname (resolved);
-  if (is_inside_input (guard, dir))
+  /* Its folder does not exist, and the write will say so; but a place
+   * inside a folder being read is refused as such, whatever is missing. */
+  dir = resolved != NULL ? g_path_get_dirname (resolved) : resolve_existing_ancestor (output);
+  if (dir != NULL && is_inside_input (guard, dir))
     return refuse (error, output,
                    _("refused: it is inside a folder of reports being read; "
                      "choose a place outside it"));
