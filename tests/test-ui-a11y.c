@@ -863,6 +863,52 @@ test_link_dialog_suggestions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Buttons whose name has @words and whose description starts with
+ * @description. */
+static guint
+count_described_as (GPtrArray  *nodes,
+                    const char *words,
+                    const char *description)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      IcAtspiNode *node = g_ptr_array_index (nodes, i);
+
+      n += g_str_equal (node->role, "button") && strstr (node->name, words) != NULL &&
+           g_str_has_prefix (node->description, description);
+    }
+  return n;
+}
+
+/* A link the method is less sure of is heard as one: its name says to
+ * check the wording, its description why; a close one is described as
+ * close. Knowsley 2016 and 2022: one item repeated word for word, one in
+ * other words. */
+static void
+test_link_strength (void)
+{
+  static const MadeVisit made[] = {
+    { "a11y-knowsley2016", "2016-05-10",
+      { "The timeliness of return home interviews for children who go missing.",
+        "Sufficiency of foster homes for older children.", NULL } },
+    { "a11y-knowsley2022", "2022-05-10",
+      { "The timeliness of return home interviews for children who go missing.",
+        "Recruitment of foster carers so that children live near home.", NULL } },
+  };
+  IcWindow *window = window_with_visits ("Knowsley", made, G_N_ELEMENTS (made));
+  g_autoptr(GPtrArray) nodes = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/a11y-knowsley2022.txt");
+  settle_for_reader ();
+  nodes = walk_or_fail ();
+  g_assert_cmpuint (count_described_as (nodes, "(possibly the same concern: ", "A possible match: "), ==, 1);
+  g_assert_cmpuint (count_described_as (nodes, "; check the wording)", "A possible match: "), ==, 1);
+  g_assert_cmpuint (count_described_as (nodes, "(same concern: ", "A close match: "), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An item with three themes: its greyed "+" tells the reader why, as
  * the tooltip tells the eye. */
 static void
@@ -929,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/a11y/link-dialog", test_link_dialog);
   g_test_add_func ("/a11y/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/a11y/add-theme-full", test_add_theme_full);
+  g_test_add_func ("/a11y/link-strength", test_link_strength);
   g_test_add_func ("/a11y/add-theme-uncorrectable", test_add_theme_uncorrectable);
 
   return g_test_run ();

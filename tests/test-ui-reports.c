@@ -955,6 +955,69 @@ test_authority_linked_by_you (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The page's link buttons whose label has @words, in a list the caller
+ * owns. */
+static GPtrArray *
+links_with (GtkWidget  *page,
+            const char *words)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_by_class (page, "recurrence-link", all);
+  for (guint i = 0; i < all->len; i++)
+    if (strstr (gtk_button_get_label (g_ptr_array_index (all, i)), words) != NULL)
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
+  return found;
+}
+
+/* Halton 2016 and 2022: the return home interviews item is repeated
+ * word for word (a close match), the fostering one in other words (a
+ * possible match). The page says which link to check, on both reports,
+ * and the tooltip says why. */
+static void
+test_link_strength (void)
+{
+  static const MadeItems made[] = {
+    { "/r/halton-2016.txt", "halton2016", 2016,
+      { "The timeliness of return home interviews for children who go missing.",
+        "Sufficiency of foster homes for older children.", NULL } },
+    { "/r/halton-2022.txt", "halton2022", 2022,
+      { "The timeliness of return home interviews for children who go missing.",
+        "Recruitment of foster carers so that children live near home.", NULL } },
+  };
+  IcWindow *window = new_window_with_items ("Halton", made, G_N_ELEMENTS (made));
+  GtkWidget *reports = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  const char *pages[] = { "/r/halton-2022.txt", "/r/halton-2016.txt" };
+
+  ic_report_filter_reset (IC_REPORT_FILTER (gtk_filter_list_model_get_filter (
+    GTK_FILTER_LIST_MODEL (ic_window_get_reports (window)))));
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr(GPtrArray) possible = NULL;
+      g_autoptr(GPtrArray) close = NULL;
+      GtkWidget *button;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", pages[p]);
+      g_assert_cmpuint (count_class (reports, "recurrence-link"), ==, 2);
+      possible = links_with (reports, "(possibly the same concern: ");
+      g_assert_cmpuint (possible->len, ==, 1);
+      button = g_ptr_array_index (possible, 0);
+      g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (button)), "; check the wording)"));
+      g_assert_true (gtk_widget_has_css_class (button, "recurrence-possible"));
+      g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button), "A possible match: "));
+      g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (button), "Open that report"));
+
+      close = links_with (reports, "(same concern: ");
+      g_assert_cmpuint (close->len, ==, 1);
+      button = g_ptr_array_index (close, 0);
+      g_assert_false (gtk_widget_has_css_class (button, "recurrence-possible"));
+      g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button), "A close match: "));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Halton 2018 with two items, and a 2020 visit whose statement says the
  * areas of the last inspection remain: it carries both forward. */
 static IcWindow *
@@ -1641,6 +1704,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/recurrence-unlink-relink", test_recurrence_unlink_relink);
   g_test_add_func ("/ui/report-page/times-raised-under-date-filter", test_times_raised_under_date_filter);
   g_test_add_func ("/ui/report-page/carried-forward-unlink", test_carried_forward_unlink);
+  g_test_add_func ("/ui/report-page/link-strength", test_link_strength);
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/report-page/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);

@@ -129,9 +129,53 @@ link_label (IcRecurrence *recurrence,
     /* Translators: "Raised again: Focused visit, 12 May 2023 (linked by you)" */
     return g_strdup_printf (later ? _("Raised again: %s (linked by you)") : _("Raised before: %s (linked by you)"),
                             name);
+  if (ic_recurrence_is_possible (recurrence))
+    /* Translators: a link the method is less sure of, "Raised before: Focused visit, 12 May 2023,
+     * item 3 (possibly the same concern: front door; check the wording)" */
+    return g_strdup_printf (later ? _("Raised again: %s (possibly the same concern: %s; check the wording)")
+                                  : _("Raised before: %s (possibly the same concern: %s; check the wording)"),
+                            name, why);
   /* Translators: "Raised again: Focused visit, 12 May 2023 (same concern: front door)" */
   return g_strdup_printf (later ? _("Raised again: %s (same concern: %s)") : _("Raised before: %s (same concern: %s)"),
                           name, why);
+}
+
+/* What the link's strength means, for the tooltip and screen readers
+ * (the figures are the hand labels', IC_RECURRENCE_CLOSE); NULL for a
+ * link the user made or a report's own statement, which need none. */
+static const char *
+match_meaning (IcRecurrence *recurrence)
+{
+  if (ic_recurrence_get_carried_forward (recurrence))
+    return NULL;
+  switch (ic_recurrence_get_match (recurrence))
+    {
+    case IC_RECURRENCE_MATCH_CLOSE:
+      return _("A close match: links like this were right about nine times in ten when checked by hand");
+    case IC_RECURRENCE_MATCH_POSSIBLE:
+      return _("A possible match: links like this were right only about half the time when checked by hand, "
+               "so read both items before relying on it");
+    case IC_RECURRENCE_MATCH_USER:
+    default:
+      return NULL;
+    }
+}
+
+/* The tooltip (the accessible description too) and style that say how
+ * far the link of @button can be trusted. */
+static void
+show_strength (GtkWidget    *button,
+               IcRecurrence *recurrence)
+{
+  const char *meaning = match_meaning (recurrence);
+  g_autofree char *tooltip = NULL;
+
+  if (ic_recurrence_is_possible (recurrence))
+    gtk_widget_add_css_class (button, "recurrence-possible");
+  /* Translators: a link's tooltip, what its strength means, then what a click does */
+  tooltip = meaning ? g_strdup_printf (_("%s.\nOpen that report"), meaning) : g_strdup (_("Open that report"));
+  /* GTK gives the tooltip to screen readers as the description. */
+  gtk_widget_set_tooltip_text (button, tooltip);
 }
 
 static GtkWidget *
@@ -151,7 +195,7 @@ open_button (IcRecurrence *recurrence,
   gtk_widget_add_css_class (button, "recurrence-link");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_hexpand (button, TRUE);
-  gtk_widget_set_tooltip_text (button, _("Open that report"));
+  show_strength (button, recurrence);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ic_report_get_source (other));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-report");
   return button;
