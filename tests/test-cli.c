@@ -93,6 +93,32 @@ test_json_to_stdout (void)
   g_assert_true (json_object_has_member (root, "recurrences"));
 }
 
+/* "-" is standard output for the pack as for the JSON: it was a file
+ * named "-" in the current folder, a folder of reports here, which the
+ * output guard (taking "-" for standard output) let through. */
+static void
+test_pack_to_stdout (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "ilacs-2019.txt", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  g_autofree char *report = g_build_filename (tmp, "report.txt", NULL);
+  g_autofree char *dash = g_build_filename (tmp, "-", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "IC_NO_CACHE", "1", TRUE);
+  const char *argv[] = { "--export-pdf=-", ".", NULL };
+  g_auto(IcTestRun) run = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (report, contents, len, NULL));
+
+  ic_test_run_program (&run, tmp, envp, NULL, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+  ic_test_remove_tree (tmp);
+}
+
 static void
 test_csv_files (void)
 {
@@ -392,6 +418,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/json-to-stdout", test_json_to_stdout);
+  g_test_add_func ("/cli/pack-to-stdout", test_pack_to_stdout);
   g_test_add_func ("/cli/csv-files", test_csv_files);
   g_test_add_func ("/cli/interrupted", test_interrupted);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
