@@ -1166,6 +1166,35 @@ chart_says (IcChart    *chart,
   return strstr (joined, text) != NULL;
 }
 
+/* A cell of the matrix that says "—" (the 2026 framework gives no
+ * overall effectiveness) is explained by the legend, where a board
+ * read Middlesbrough's "—" as a grade left out; a matrix without one
+ * says nothing of it. */
+static void
+test_matrix_not_judged_note (void)
+{
+  IcReport *framework_2026 = _ic_report_new ("/reports/Camden/2026-ilacs.pdf");
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  g_autoptr(IcJudgement) leadership = ic_judgement_new (IC_AREA_LEADERSHIP, "Leadership",
+                                                        IC_GRADE_INADEQUATE, 1);
+  g_autoptr(GListModel) with_2026 = NULL;
+  g_autoptr(GListModel) judged = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), NULL);
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(IcChart) all_judged = NULL;
+
+  _ic_report_set_authority (framework_2026, "Camden");
+  _ic_report_set_inspection_type (framework_2026, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_start_date (framework_2026, start);
+  _ic_report_set_end_date (framework_2026, start);
+  _ic_report_add_judgement (framework_2026, leadership);
+  with_2026 = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), framework_2026, NULL);
+  chart = ic_chart_new (IC_CHART_MATRIX, with_2026, NULL);
+  all_judged = ic_chart_new (IC_CHART_MATRIX, judged, NULL);
+
+  g_assert_true (chart_says (chart, "\u2014 the report gives no judgement in that area"));
+  g_assert_false (chart_says (all_judged, "no judgement in that area"));
+}
+
 /* A mark that says a count with no line to it (its chain's line runs in
  * another theme's row) is explained by the legend, which says nothing of
  * it when every count ends a line. */
@@ -1674,6 +1703,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
+  g_test_add_func ("/render/matrix/not-judged-note", test_matrix_not_judged_note);
   g_test_add_func ("/render/timeline/chain-dot-other-theme", test_timeline_chain_dot_other_theme);
   g_test_add_func ("/render/timeline/line-hops-mark", test_timeline_line_hops_mark);
   g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);
