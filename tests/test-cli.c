@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <unistd.h>
 
 #include "ic-test-util.h"
 
@@ -117,6 +118,36 @@ test_pack_to_stdout (void)
   g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
   g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
   ic_test_remove_tree (tmp);
+}
+
+static void
+close_stdout (gpointer data)
+{
+  close (STDOUT_FILENO);
+}
+
+/* Standard output closed by the caller (">&-"): the JSON meant for it
+ * fails, in words, and goes nowhere else (the number 1 was taken by the
+ * next file opened, and the write failed as "invalid argument"). */
+static void
+test_stdout_closed (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autofree char *cache = g_dir_make_tmp ("ic-cli-cache-XXXXXX", NULL);
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "IC_NO_CACHE");
+  const char *argv[] = { "--export-json=-", dir, NULL };
+
+  /* With the cache in use, as most runs are: it opens files early. */
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache, TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(IcTestRun) run = { 0 };
+
+      ic_test_run_program (&run, NULL, envp, close_stdout, argv);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "inspection-compare: standard output: cannot write: it is closed\n"));
+    }
+  ic_test_remove_tree (cache);
 }
 
 static void
@@ -419,6 +450,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/json-to-stdout", test_json_to_stdout);
   g_test_add_func ("/cli/pack-to-stdout", test_pack_to_stdout);
+  g_test_add_func ("/cli/stdout-closed", test_stdout_closed);
   g_test_add_func ("/cli/csv-files", test_csv_files);
   g_test_add_func ("/cli/interrupted", test_interrupted);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);

@@ -72,6 +72,9 @@ ic_output_error_reason (int errsv)
       return g_strdup (_("input/output error (the disk may be failing)"));
     case ENAMETOOLONG:
       return g_strdup (_("the file name is too long"));
+    case EBADF:
+      /* Standard output, closed by the caller (">&-"). */
+      return g_strdup (_("it is closed"));
     default:
       return g_utf8_strdown (g_strerror (errsv), -1);
     }
