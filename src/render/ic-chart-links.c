@@ -112,6 +112,48 @@ user_linked_items (GPtrArray *recurrences)
   return items;
 }
 
+/* The later items of the links found that are close matches, or that
+ * the user made, by ref_key(): an item in none of them was raised again
+ * by possible matches only. */
+static GHashTable *
+firmly_linked_items (GPtrArray *recurrences)
+{
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (!ic_recurrence_is_possible (r) && !ic_recurrence_get_carried_forward (r))
+        g_hash_table_add (items, ref_key (ic_recurrence_get_later (r)));
+    }
+  return items;
+}
+
+/* Whether the items of @chain from @from on that share its report's
+ * date were all raised again by possible matches only. */
+static gboolean
+date_rests_on_possible (GPtrArray  *chain,
+                        guint       from,
+                        GHashTable *firm)
+{
+  const GDate *date = ic_report_get_sort_date (((IcItemRef *) g_ptr_array_index (chain, from))->report);
+
+  for (guint i = from; i < chain->len; i++)
+    {
+      const IcItemRef *ref = g_ptr_array_index (chain, i);
+      const GDate *other = ic_report_get_sort_date (ref->report);
+      g_autofree char *key = NULL;
+
+      if (other == NULL || g_date_compare (other, date) != 0)
+        break;
+      key = ref_key (ref);
+      if (g_hash_table_contains (firm, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static IcChartLink *
 add_step (GPtrArray   *links,
           guint        chain,
@@ -141,13 +183,16 @@ add_step (GPtrArray   *links,
  * first mark after some, is also reached by a step not drawn
  * (@unmarked_end) from the chain's report before it, so that the pack's
  * recurring areas list every report of the chain, as many as its count
- * says, whatever themes its items have. */
+ * says, whatever themes its items have. Each step says whether its
+ * report raised the area again by possible matches only (@firm: the
+ * items that did not). */
 static void
 add_chain_links (GPtrArray  *links,
                  guint       number,
                  GPtrArray  *chain,
                  const char *theme,
-                 GHashTable *user_linked)
+                 GHashTable *user_linked,
+                 GHashTable *firm)
 {
   const GDate *last_counted = NULL;
   const GDate *last_drawn = NULL;
@@ -161,7 +206,7 @@ add_chain_links (GPtrArray  *links,
       const IcItemRef *ref = g_ptr_array_index (chain, i);
       const GDate *date = ic_report_get_sort_date (ref->report);
       g_autofree char *key = NULL;
-      gboolean here_user, marked;
+      gboolean here_user, marked, possible;
 
       if (date == NULL)
         continue;
@@ -182,10 +227,12 @@ add_chain_links (GPtrArray  *links,
         }
       times++;
       marked = report_raises (ref->report, theme);
+      possible = date_rests_on_possible (chain, i, firm);
       if (last_counted != NULL && (!marked || last_drawn == NULL))
         {
           last_unmarked = add_step (links, number, ref->report, theme, last_counted, date, times, here_user);
           last_unmarked->unmarked_end = TRUE;
+          last_unmarked->possible = possible;
         }
       last_counted = date;
       if (!marked)
@@ -193,6 +240,7 @@ add_chain_links (GPtrArray  *links,
       if (last_drawn != NULL)
         {
           last_link = add_step (links, number, ref->report, theme, last_drawn, date, times, by_user);
+          last_link->possible = possible;
           by_user = FALSE;
         }
       last_drawn = date;
@@ -288,15 +336,18 @@ ic_chart_links_from_recurrences (GPtrArray *recurrences)
   g_autoptr(GPtrArray) chains = NULL;
   g_autoptr(GPtrArray) themes = NULL;
   g_autoptr(GHashTable) user_linked = NULL;
+  g_autoptr(GHashTable) firm = NULL;
 
   if (recurrences == NULL)
     return links;
   chains = ic_recurrence_chains (recurrences);
   themes = chain_themes (recurrences, chains);
   user_linked = user_linked_items (recurrences);
+  firm = firmly_linked_items (recurrences);
   for (guint c = 0; c < chains->len; c++)
     if (g_ptr_array_index (themes, c) != NULL)
-      add_chain_links (links, c + 1, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked);
+      add_chain_links (links, c + 1, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked,
+                       firm);
   add_carried_forward_links (links, recurrences);
   add_recurring_item_marks (links, recurrences, chains, user_linked);
   return links;
@@ -329,6 +380,7 @@ link_copy (const IcChartLink *link)
   copy->unmarked_end = link->unmarked_end;
   copy->item = link->item;
   copy->chain = link->chain;
+  copy->possible = link->possible;
   return copy;
 }
 
