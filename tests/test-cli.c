@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <unistd.h>
 
 #include "ic-test-util.h"
 
@@ -91,6 +92,62 @@ test_json_to_stdout (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failures")), ==, 2);
   g_assert_nonnull (strstr (run.err, "not-a-report.txt: not an Ofsted local authority report"));
   g_assert_true (json_object_has_member (root, "recurrences"));
+}
+
+/* "-" is standard output for the pack as for the JSON: it was a file
+ * named "-" in the current folder, a folder of reports here, which the
+ * output guard (taking "-" for standard output) let through. */
+static void
+test_pack_to_stdout (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "ilacs-2019.txt", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  g_autofree char *report = g_build_filename (tmp, "report.txt", NULL);
+  g_autofree char *dash = g_build_filename (tmp, "-", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "IC_NO_CACHE", "1", TRUE);
+  const char *argv[] = { "--export-pdf=-", ".", NULL };
+  g_auto(IcTestRun) run = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (report, contents, len, NULL));
+
+  ic_test_run_program (&run, tmp, envp, NULL, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+  ic_test_remove_tree (tmp);
+}
+
+static void
+close_stdout (gpointer data)
+{
+  close (STDOUT_FILENO);
+}
+
+/* Standard output closed by the caller (">&-"): the JSON meant for it
+ * fails, in words, and goes nowhere else (the number 1 was taken by the
+ * next file opened, and the write failed as "invalid argument"). */
+static void
+test_stdout_closed (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autofree char *cache = g_dir_make_tmp ("ic-cli-cache-XXXXXX", NULL);
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "IC_NO_CACHE");
+  const char *argv[] = { "--export-json=-", dir, NULL };
+
+  /* With the cache in use, as most runs are: it opens files early. */
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache, TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(IcTestRun) run = { 0 };
+
+      ic_test_run_program (&run, NULL, envp, close_stdout, argv);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "inspection-compare: standard output: cannot write: it is closed\n"));
+    }
+  ic_test_remove_tree (cache);
 }
 
 static void
@@ -392,6 +449,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/json-to-stdout", test_json_to_stdout);
+  g_test_add_func ("/cli/pack-to-stdout", test_pack_to_stdout);
+  g_test_add_func ("/cli/stdout-closed", test_stdout_closed);
   g_test_add_func ("/cli/csv-files", test_csv_files);
   g_test_add_func ("/cli/interrupted", test_interrupted);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);

@@ -684,8 +684,8 @@ test_pack_marks_every_chain_item (void)
 
 /* An area raised in 2015, 2019 and 2022 (permanence) and again in 2024
  * by an item of another theme only (workforce): the chain's line runs in
- * permanence's row and cannot end in 2024, where that row has no mark,
- * but the recurring areas list 2024 with the chain's count, as the
+ * permanence's row and ends in 2024 in a dot, that row having no mark
+ * there, and the recurring areas list 2024 with the chain's count, as the
  * JSON's `times_raised` (4) and its mark do. */
 static void
 test_pack_recurring_lists_last_report (void)

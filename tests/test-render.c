@@ -672,8 +672,7 @@ chain_report_themed (const char *end_iso,
   return chain_report_themes (end_iso, themes);
 }
 
-/* The joins @chart draws as lines: not the marks' counts (mark_only)
- * nor the steps only the pack lists (unmarked_end). */
+/* The joins @chart draws as lines: not the marks' counts (mark_only). */
 static GPtrArray *
 chart_lines (IcChart *chart)
 {
@@ -683,7 +682,7 @@ chart_lines (IcChart *chart)
     {
       IcChartLink *link = g_ptr_array_index (chart->links, i);
 
-      if (!link->mark_only && !link->unmarked_end)
+      if (!link->mark_only)
         g_ptr_array_add (lines, link);
     }
   return lines;
@@ -824,20 +823,83 @@ test_sheet_judgements_in_matrix_order (void)
   g_assert_true (leadership < care);
 }
 
-/* A chain is drawn in one theme's row, from mark to mark: a report of
- * the chain whose item has another theme has no mark in that row, so
- * the line passes it (never ending where nothing is drawn), and the
- * last mark still counts it ("raised 3 times"). */
-static void
-test_timeline_chain_skips_other_theme (void)
+/* Whether @chart, drawn at its natural size, has ink (not white or the
+ * grey of every other row) at (@x, @y), looked at three times larger. */
+static gboolean
+ink_at (IcChart *chart,
+        double   x,
+        double   y)
 {
-  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  const int scale = 3;
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 pixel;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w * scale, (int) h * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
+  cairo_surface_flush (surface);
+  pixel = *(const guint32 *) (cairo_image_surface_get_data (surface) +
+                              (int) (y * scale) * cairo_image_surface_get_stride (surface) +
+                              (int) (x * scale) * 4);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* The darkest channel: a mark's or a line's colour is dark. */
+  return MIN (MIN (pixel & 0xff, (pixel >> 8) & 0xff), (pixel >> 16) & 0xff) < 0xc0;
+}
+
+/* The centre and radius of @chart's mark of @theme's row at the report
+ * ending @end_iso; fails when there is none. */
+static void
+mark_centre (IcChart    *chart,
+             const char *theme,
+             const char *end_iso,
+             double     *x,
+             double     *y,
+             double     *r)
+{
+  g_autoptr(GArray) marks = NULL;
+  double w, h;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  marks = ic_chart_get_marks (chart, w, h);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const IcChartMark *mark = &g_array_index (marks, IcChartMark, i);
+      g_autofree char *end = ic_date_to_iso (ic_report_get_end_date (mark->hit.report));
+
+      if (g_str_equal (mark->hit.theme, theme) && g_str_equal (end, end_iso))
+        {
+          *x = mark->x + mark->width / 2;
+          *y = mark->y + mark->height / 2;
+          /* A mark's hit box is 1.8 radii either side of its centre. */
+          *r = mark->width / 3.6;
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean chart_says (IcChart *chart, const char *text);
+
+/* A chain is drawn in one theme's row from each of its reports to the
+ * next: a report of the chain whose item has another theme has no mark
+ * in that row, and its steps end there in a dot on the line, which the
+ * legend explains, where the line used to pass its column as if the
+ * report had nothing to do with the area. The last mark counts it
+ * ("raised 3 times"). */
+static void
+test_timeline_chain_dot_other_theme (void)
+{
+  const char *both[] = { "permanence_and_adoption", "workforce", NULL };
   const char *dates[] = { "2015-03-12", "2019-12-13", "2024-07-19" };
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
   g_autoptr(IcChart) chart = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  IcChartLink *link;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  double x, y, r, y_dot, x_dot;
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
@@ -847,16 +909,96 @@ test_timeline_chain_skips_other_theme (void)
     }
   chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
   lines = chart_lines (chart);
-  g_assert_cmpuint (lines->len, ==, 1);
-  link = g_ptr_array_index (lines, 0);
-  from = ic_date_to_iso (&link->earlier);
-  to = ic_date_to_iso (&link->later);
-  g_assert_cmpstr (link->theme, ==, "permanence_and_adoption");
-  g_assert_cmpstr (from, ==, dates[0]);
-  g_assert_cmpstr (to, ==, dates[2]);
-  g_assert_cmpuint (link->times_raised, ==, 3);
+  g_assert_cmpuint (lines->len, ==, 2);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (lines, i);
+      g_autofree char *from = ic_date_to_iso (&link->earlier);
+      g_autofree char *to = ic_date_to_iso (&link->later);
+
+      g_assert_cmpstr (link->theme, ==, "permanence_and_adoption");
+      g_assert_cmpstr (from, ==, dates[i]);
+      g_assert_cmpstr (to, ==, dates[i + 1]);
+      g_assert_cmpuint (link->times_raised, ==, i + 2);
+    }
+  g_assert_cmpuint (mark_times_at (chart, "permanence_and_adoption", "2024-07-19"), ==, 3);
+
+  /* The dot: ink in 2019's column of permanence's row wider than the
+   * line is, half way between the marks either side of it. */
+  mark_centre (chart, "permanence_and_adoption", dates[0], &x, &y, &r);
+  y_dot = y;
+  mark_centre (chart, "permanence_and_adoption", dates[2], &x_dot, &y, &r);
+  g_assert_cmpfloat (y, ==, y_dot);
+  mark_centre (chart, "workforce", dates[1], &x_dot, &y, &r);
+  g_assert_true (ink_at (chart, x_dot, y_dot + r * 0.4));
+  g_assert_false (ink_at (chart, x_dot, y_dot + r * 0.9));
+  g_assert_true (chart_says (chart, "A small dot on a line is a report that raised the area again under "
+                                    "other themes."));
+
+  /* An item of both themes in 2019 is its mark: no dot, no note. */
+  g_list_store_remove (reports, 1);
+  {
+    g_autoptr(IcReport) report = chain_report_themes (dates[1], both);
+
+    g_list_store_insert (reports, 1, report);
+  }
+  g_clear_pointer (&chart, ic_chart_unref);
+  chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
+  g_assert_false (chart_says (chart, "A small dot"));
 }
 
+/* One report of Chainshire ending on @end_iso with one item of
+ * permanence, in @text's words. */
+static IcReport *
+lane_report (const char *end_iso,
+             const char *text)
+{
+  const char *themes[] = { "permanence_and_adoption", NULL };
+  g_autofree char *source = g_strdup_printf ("/reports/lane-%s.pdf", end_iso);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = ic_date_from_iso (end_iso);
+  g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (text, IC_ITEM_KIND_IMPROVEMENT,
+                                                                  IC_SCOPE_LOCAL_AUTHORITY, NULL, 0, themes);
+
+  _ic_report_set_authority (report, "Chainshire");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_end_date (report, end);
+  _ic_report_add_improvement (report, item);
+  return report;
+}
+
+/* An area raised in 2015 and again in 2024, and between them, in the
+ * same row, an item of 2019 about something else: the line from 2015 to
+ * 2024 hops over 2019's mark, which is not part of it, where it ran
+ * straight through it and read as raised three times (Luton's
+ * sufficiency, 2021 to 2026, ran through the marks of 2022 and 2024). */
+static void
+test_timeline_line_hops_mark (void)
+{
+  const char *area = "The timeliness of pre-proceedings work, so that children do not wait for decisions "
+                     "about their future.";
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (lane_report ("2015-03-12", area),
+                      lane_report ("2019-12-13", "Adoption panels record the reasons for their recommendations "
+                                                 "about matching with prospective adopters."),
+                      lane_report ("2024-07-19", area), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autoptr(GPtrArray) lines = chart_lines (chart);
+  double x, y, r, x_end, y_end;
+
+  g_assert_cmpuint (lines->len, ==, 1);
+  mark_centre (chart, "permanence_and_adoption", "2019-12-13", &x, &y, &r);
+  mark_centre (chart, "permanence_and_adoption", "2024-07-19", &x_end, &y_end, &r);
+  g_assert_cmpuint (mark_times_at (chart, "permanence_and_adoption", "2024-07-19"), ==, 2);
+  /* Either side of 2019's mark, in its lane, no line; above it, one. */
+  g_assert_false (ink_at (chart, x - r * 1.6, y));
+  g_assert_false (ink_at (chart, x + r * 1.6, y));
+  g_assert_true (ink_at (chart, x, y - r * 1.3));
+  /* Half way to 2024 the line is still above the lane, and comes down
+   * to the mark it ends in. */
+  g_assert_true (ink_at (chart, (x + x_end) / 2, y - r * 1.3));
+  g_assert_true (ink_at (chart, x_end - r * 1.1, y_end - r * 0.3) || ink_at (chart, x_end - r * 1.3, y_end - r * 0.6));
+}
 
 /* Pixels of @chart drawn at its natural size that are not white. */
 static guint
@@ -1022,6 +1164,35 @@ chart_says (IcChart    *chart,
   joined = g_strjoinv (" ", words);
   ic_test_remove_tree (dir);
   return strstr (joined, text) != NULL;
+}
+
+/* A cell of the matrix that says "—" (the 2026 framework gives no
+ * overall effectiveness) is explained by the legend, where a board
+ * read Middlesbrough's "—" as a grade left out; a matrix without one
+ * says nothing of it. */
+static void
+test_matrix_not_judged_note (void)
+{
+  IcReport *framework_2026 = _ic_report_new ("/reports/Camden/2026-ilacs.pdf");
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  g_autoptr(IcJudgement) leadership = ic_judgement_new (IC_AREA_LEADERSHIP, "Leadership",
+                                                        IC_GRADE_INADEQUATE, 1);
+  g_autoptr(GListModel) with_2026 = NULL;
+  g_autoptr(GListModel) judged = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), NULL);
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(IcChart) all_judged = NULL;
+
+  _ic_report_set_authority (framework_2026, "Camden");
+  _ic_report_set_inspection_type (framework_2026, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_start_date (framework_2026, start);
+  _ic_report_set_end_date (framework_2026, start);
+  _ic_report_add_judgement (framework_2026, leadership);
+  with_2026 = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), framework_2026, NULL);
+  chart = ic_chart_new (IC_CHART_MATRIX, with_2026, NULL);
+  all_judged = ic_chart_new (IC_CHART_MATRIX, judged, NULL);
+
+  g_assert_true (chart_says (chart, "\u2014 the report gives no judgement in that area"));
+  g_assert_false (chart_says (all_judged, "no judgement in that area"));
 }
 
 /* A mark that says a count with no line to it (its chain's line runs in
@@ -1532,7 +1703,9 @@ main (int   argc,
   g_test_add_func ("/render/chart/dark-palette", test_dark_palette);
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
-  g_test_add_func ("/render/timeline/chain-skips-other-theme", test_timeline_chain_skips_other_theme);
+  g_test_add_func ("/render/matrix/not-judged-note", test_matrix_not_judged_note);
+  g_test_add_func ("/render/timeline/chain-dot-other-theme", test_timeline_chain_dot_other_theme);
+  g_test_add_func ("/render/timeline/line-hops-mark", test_timeline_line_hops_mark);
   g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);
   g_test_add_func ("/render/timeline/counts-apart", test_timeline_counts_apart);
   g_test_add_func ("/render/timeline/lone-count-legend", test_timeline_lone_count_legend);

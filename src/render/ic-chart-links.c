@@ -79,23 +79,6 @@ chain_themes (GPtrArray *recurrences,
   return themes;
 }
 
-/* Whether @report has a mark in @theme's row: an item of that theme. */
-static gboolean
-report_raises (IcReport   *report,
-               const char *theme)
-{
-  GListModel *items = ic_report_get_improvements (report);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(IcImprovement) item = g_list_model_get_item (items, i);
-
-      if (ic_improvement_has_theme (item, theme))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The later items of the links the user made, by ref_key(). */
 static GHashTable *
 user_linked_items (GPtrArray *recurrences)
@@ -173,19 +156,17 @@ add_step (GPtrArray   *links,
   return link;
 }
 
-/* One link per step of @chain (sorted by report) from one mark in
- * @theme's row to the next; reports of one day are one step. A report
- * of the chain whose item has other themes (the same concern, another
- * theme) has no mark in the row: the line passes it rather than end
- * where nothing is drawn, and it still counts as a time raised. So does
- * a link the user made: the first step drawn at or after its later item
- * says the user's link is among those it counts. Such a report, and the
- * first mark after some, is also reached by a step not drawn
- * (@unmarked_end) from the chain's report before it, so that the pack's
- * recurring areas list every report of the chain, as many as its count
- * says, whatever themes its items have. Each step says whether its
- * report raised the area again by possible matches only (@firm: the
- * items that did not). */
+/* One link per step of @chain (sorted by report), from each of its
+ * reports to the next; reports of one day are one step. A report of
+ * the chain whose item has other themes (the same concern, another
+ * theme) has no mark in @theme's row, but a step still ends there: the
+ * timeline draws a small dot on the line for it, rather than a line
+ * that passes its column as if it had nothing to do with the area, and
+ * the pack's recurring areas list every report of the chain, as many as
+ * its count says. A link the user made is counted by the step that
+ * ends in its later item's report. Each step says whether its report
+ * raised the area again by possible matches only (@firm: the items that
+ * did not). */
 static void
 add_chain_links (GPtrArray  *links,
                  guint       number,
@@ -194,56 +175,33 @@ add_chain_links (GPtrArray  *links,
                  GHashTable *user_linked,
                  GHashTable *firm)
 {
-  const GDate *last_counted = NULL;
-  const GDate *last_drawn = NULL;
+  const GDate *last = NULL;
   guint times = 0;
-  gboolean by_user = FALSE;
-  IcChartLink *last_link = NULL;
-  IcChartLink *last_unmarked = NULL;
+  IcChartLink *step = NULL;
 
   for (guint i = 0; i < chain->len; i++)
     {
       const IcItemRef *ref = g_ptr_array_index (chain, i);
       const GDate *date = ic_report_get_sort_date (ref->report);
       g_autofree char *key = NULL;
-      gboolean here_user, marked, possible;
+      gboolean by_user;
 
       if (date == NULL)
         continue;
       key = ref_key (ref);
-      here_user = g_hash_table_contains (user_linked, key);
-      by_user |= here_user;
-      /* Another item of the report a step ends in: that step counts it. */
-      if (last_counted != NULL && g_date_compare (date, last_counted) == 0)
+      by_user = g_hash_table_contains (user_linked, key);
+      /* Another item of the report the last step ends in. */
+      if (last != NULL && g_date_compare (date, last) == 0)
         {
-          if (last_link != NULL && g_date_compare (date, &last_link->later) == 0)
-            {
-              last_link->user_linked |= by_user;
-              by_user = FALSE;
-            }
-          if (last_unmarked != NULL && g_date_compare (date, &last_unmarked->later) == 0)
-            last_unmarked->user_linked |= here_user;
+          if (step != NULL)
+            step->user_linked |= by_user;
           continue;
         }
       times++;
-      marked = report_raises (ref->report, theme);
-      possible = date_rests_on_possible (chain, i, firm);
-      if (last_counted != NULL && (!marked || last_drawn == NULL))
-        {
-          last_unmarked = add_step (links, number, ref->report, theme, last_counted, date, times, here_user);
-          last_unmarked->unmarked_end = TRUE;
-          last_unmarked->possible = possible;
-        }
-      last_counted = date;
-      if (!marked)
-        continue;
-      if (last_drawn != NULL)
-        {
-          last_link = add_step (links, number, ref->report, theme, last_drawn, date, times, by_user);
-          last_link->possible = possible;
-          by_user = FALSE;
-        }
-      last_drawn = date;
+      step = last != NULL ? add_step (links, number, ref->report, theme, last, date, times, by_user) : NULL;
+      if (step != NULL)
+        step->possible = date_rests_on_possible (chain, i, firm);
+      last = date;
     }
 }
 
@@ -377,7 +335,6 @@ link_copy (const IcChartLink *link)
   copy->carried_forward = link->carried_forward;
   copy->user_linked = link->user_linked;
   copy->mark_only = link->mark_only;
-  copy->unmarked_end = link->unmarked_end;
   copy->item = link->item;
   copy->chain = link->chain;
   copy->possible = link->possible;

@@ -19,6 +19,8 @@
 /* Translators: explains "in CiC", the short form in a narrow cell. */
 #define COMPACT_NOTE N_("in CiC: care leavers judged with children in care (part of children in care)")
 #define NOT_JUDGED "\u2014"
+/* Translators: explains "—" in a cell of the judgement matrix. */
+#define NOT_JUDGED_NOTE N_("\u2014 the report gives no judgement in that area")
 
 static const IcGrade legend_grades[] = {
   IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT,
@@ -204,6 +206,36 @@ natural_label_width (IcChart      *chart,
   return ceil (widest + 2 * pad (chart));
 }
 
+/* Whether some cell says "—": a graded report with no judgement in an
+ * area another report has (the 2026 framework gives no overall
+ * effectiveness), which the legend then explains, or a reader takes
+ * it for a grade left out. */
+static gboolean
+any_not_judged (IcChart *chart)
+{
+  for (guint r = 0; r < chart->rows->len; r++)
+    {
+      IcReport *report = g_ptr_array_index (chart->rows, r);
+
+      for (guint i = 0; report_is_graded (report) && i < chart->n_areas; i++)
+        {
+          IcGrade grade;
+
+          if (cell_text (report, chart->areas[i], FALSE, &grade) == NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The notes after the legend's grades, "" for none. */
+static char *
+legend_notes (IcChart *chart)
+{
+  return g_strjoin ("   ", chart->compact ? _(COMPACT_NOTE) : "", any_not_judged (chart) ? _(NOT_JUDGED_NOTE) : "",
+                    NULL);
+}
+
 static double
 legend_item_width (IcChart      *chart,
                    PangoContext *context,
@@ -231,7 +263,9 @@ legend_height (IcChart      *chart,
         lines++, x = 0;
       x += w;
     }
-  if (chart->compact && x + _ic_text_width (context, _(COMPACT_NOTE), cell_font (chart), 0) > width)
+  g_autofree char *notes = legend_notes (chart);
+
+  if (*g_strstrip (notes) != '\0' && x + _ic_text_width (context, notes, cell_font (chart), 0) > width)
     lines++;
   return lines * line + pad (chart) * 2;
 }
@@ -375,9 +409,11 @@ draw_legend (IcChart         *chart,
                      ic_palette_get_color (palette, IC_PALETTE_TEXT));
       x += w;
     }
-  if (chart->compact)
+  g_autofree char *notes = legend_notes (chart);
+
+  if (*g_strstrip (notes) != '\0')
     {
-      g_autoptr(PangoLayout) note = _ic_text_layout (context, _(COMPACT_NOTE), cell_font (chart), IC_TEXT_ITALIC, -1);
+      g_autoptr(PangoLayout) note = _ic_text_layout (context, notes, cell_font (chart), IC_TEXT_ITALIC, -1);
       double nw, th;
 
       _ic_text_size (note, &nw, &th);

@@ -48,6 +48,11 @@ struct _IcChart
    * of a mark were raised a different number of times. */
   GHashTable  *mark_counts;
   gboolean     counts_differ;
+  /* And the lines that hop over a mark of their lane (a report not of
+   * their chain), and the ends of lines where the row has no mark
+   * (line_end_key()), where a dot is drawn. */
+  GHashTable  *hops;
+  GHashTable  *dots;
   /* Counted once when prepared, not at every measure, paint and hit
    * test (ic-chart-bars.c): the grades chart's rows by area and grade,
    * the themes chart's order (theme indices, most raised first) and the

@@ -239,7 +239,7 @@ pick_lines (IcChart *chart)
       IcChartLink *link = g_ptr_array_index (chart->links, i);
       guint row;
 
-      if (!link->mark_only && !link->unmarked_end && find_theme_row (chart, link->theme, &row) &&
+      if (!link->mark_only && find_theme_row (chart, link->theme, &row) &&
           _ic_chart_authority_index (chart, link->authority) != G_MAXUINT &&
           _ic_chart_report_dates_has (dates, link->authority, &link->earlier) &&
           _ic_chart_report_dates_has (dates, link->authority, &link->later))
@@ -287,6 +287,96 @@ find_lone_counts (IcChart *chart)
   chart->lone_counts = lone;
 }
 
+/* (authority, theme, date) of every mark: a report raising a theme. */
+static GHashTable *
+find_marks (IcChart *chart)
+{
+  GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+      GListModel *items = ic_report_get_improvements (report);
+
+      for (guint k = 0; date != NULL && k < g_list_model_get_n_items (items); k++)
+        {
+          g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+          const char * const *themes = ic_improvement_get_themes (item);
+
+          for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
+            g_hash_table_add (marks, line_end_key (_ic_chart_report_authority (report), themes[t], date));
+        }
+    }
+  return marks;
+}
+
+/* Whether a mark stands in @link's lane between its ends: a report of
+ * its authority not of its chain (a step joins two reports of the chain
+ * next to each other), which a straight line would seem to join. */
+static gboolean
+passes_mark (IcChart           *chart,
+             GHashTable        *marks,
+             const IcChartLink *link)
+{
+  for (guint i = 0; i < chart->reports->len; i++)
+    {
+      IcReport *report = g_ptr_array_index (chart->reports, i);
+      const GDate *date = ic_report_get_sort_date (report);
+      g_autofree char *key = NULL;
+
+      if (date == NULL || g_date_compare (date, &link->earlier) <= 0 || g_date_compare (date, &link->later) >= 0 ||
+          g_strcmp0 (_ic_chart_report_authority (report), link->authority) != 0)
+        continue;
+      key = line_end_key (link->authority, link->theme, date);
+      if (g_hash_table_contains (marks, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_dot (GHashTable  *dots,
+         GHashTable  *marks,
+         const char  *authority,
+         const char  *theme,
+         const GDate *date)
+{
+  char *key = line_end_key (authority, theme, date);
+
+  if (g_hash_table_contains (marks, key))
+    g_free (key);
+  else
+    g_hash_table_add (dots, key);
+}
+
+/* A line runs from one report of its chain to the next, in one theme's
+ * row: where the chain's item has other themes, the row has no mark and
+ * the line ends in a dot, and where a report not of the chain has a mark
+ * in the line's lane, the line hops over it, so that no line seems to
+ * join a mark it does not, nor pass a report it does. */
+static void
+find_hops_and_dots (IcChart *chart)
+{
+  g_autoptr(GHashTable) marks = find_marks (chart);
+
+  g_clear_pointer (&chart->hops, g_hash_table_unref);
+  g_clear_pointer (&chart->dots, g_hash_table_unref);
+  chart->hops = g_hash_table_new (g_direct_hash, g_direct_equal);
+  chart->dots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
+
+      if (link->carried_forward)
+        continue;
+      if (passes_mark (chart, marks, link))
+        g_hash_table_add (chart->hops, link);
+      add_dot (chart->dots, marks, link->authority, link->theme, &link->earlier);
+      add_dot (chart->dots, marks, link->authority, link->theme, &link->later);
+    }
+}
+
 static GHashTable *counts_by_mark (IcChart *chart);
 
 /* The lines to draw and what the legend says of the counts: found once
@@ -296,6 +386,7 @@ _ic_timeline_prepare_links (IcChart *chart)
 {
   pick_lines (chart);
   find_lone_counts (chart);
+  find_hops_and_dots (chart);
   g_clear_pointer (&chart->mark_counts, g_hash_table_unref);
   chart->mark_counts = counts_by_mark (chart);
 }
@@ -308,6 +399,9 @@ legend_note (IcChart         *chart,
   g_autofree char *note = g_strconcat (has_carried_forward (chart)
                                        ? _(" A hollow ring ends a line at a report that says the earlier areas remain, "
                                            "with none of its own.") : "",
+                                       chart->dots != NULL && g_hash_table_size (chart->dots) > 0
+                                       ? _(" A small dot on a line is a report that raised the area again "
+                                           "under other themes.") : "",
                                        chart->lone_counts
                                        ? _(" A count with no line to it is of an area whose line runs in the row "
                                            "of another of its themes.") : "",
@@ -412,6 +506,43 @@ draw_carried_cap (IcChart *chart,
   cairo_stroke (cr);
 }
 
+/* A line that leaves its lane half way to the next over the marks
+ * between its ends, and comes back to it at its end. */
+static void
+hop_to (IcChart *chart,
+        cairo_t *cr,
+        double   x0,
+        double   x1,
+        double   y)
+{
+  double h = marker_radius (chart) * 1.3;
+  double k = MIN (marker_radius (chart) * 2, (x1 - x0) / 3);
+
+  cairo_curve_to (cr, x0 + k / 2, y, x0 + k / 2, y - h, x0 + k, y - h);
+  cairo_line_to (cr, x1 - k, y - h);
+  cairo_curve_to (cr, x1 - k / 2, y - h, x1 - k / 2, y, x1, y);
+}
+
+/* A line's end at a report of its chain whose item has other themes:
+ * a dot smaller than a mark, on the line, in its colour. */
+static void
+draw_dot (IcChart     *chart,
+          cairo_t     *cr,
+          const char  *authority,
+          const char  *theme,
+          const GDate *date,
+          double       x,
+          double       y)
+{
+  g_autofree char *key = line_end_key (authority, theme, date);
+
+  if (!g_hash_table_contains (chart->dots, key))
+    return;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, marker_radius (chart) * 0.55, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
 static void
 draw_links (IcChart              *chart,
             const TimelineLayout *layout,
@@ -435,7 +566,9 @@ draw_links (IcChart              *chart,
       cairo_move_to (cr, x0, y);
       /* Without a lane per authority, joins arc above the row so that one
        * does not hide another or read as passing through other marks. */
-      if (layout->lanes)
+      if (layout->lanes && g_hash_table_contains (chart->hops, link))
+        hop_to (chart, cr, x0, x1, y);
+      else if (layout->lanes)
         cairo_line_to (cr, x1, y);
       else
         {
@@ -445,7 +578,12 @@ draw_links (IcChart              *chart,
         }
       cairo_stroke (cr);
       if (link->carried_forward)
-        draw_carried_cap (chart, cr, x1, y);
+        {
+          draw_carried_cap (chart, cr, x1, y);
+          continue;
+        }
+      draw_dot (chart, cr, link->authority, link->theme, &link->earlier, x0, y);
+      draw_dot (chart, cr, link->authority, link->theme, &link->later, x1, y);
     }
 }
 

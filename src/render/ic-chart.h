@@ -49,7 +49,9 @@ typedef struct
 
 /* A recurrence to join on the timeline: @authority raised @theme in the
  * report dated @earlier and again in the one dated @later, one step of
- * a chain; @times_raised is how many times the area had been raised by
+ * a chain, whose ends may be reports with no item in @theme's row (the
+ * chain's item there has other themes: the timeline draws a dot on the
+ * line); @times_raised is how many times the area had been raised by
  * @later (0 when not counted: a carried-forward statement).
  * @carried_forward: the later report says the earlier areas remain and
  * has no item of its own, so no mark: the join ends in a cap there.
@@ -61,11 +63,6 @@ typedef struct
  * drawn in, since a chain's line runs in one row and its items may be
  * drawn in others; the marks' counts come from these alone. @item is
  * that item's index in the report of @later.
- * @unmarked_end: a step from the chain's previous report to one with no
- * item in @theme's row (its items are drawn in their own themes' rows),
- * or to the row's first mark after such reports: no line is drawn where
- * no mark is, but the pack's recurring areas list every report of the
- * chain, each having raised the area.
  * @chain: the chain of the recurrences found a step is of, counted from
  * 1 (0: a carried-forward join or a mark): the pack lists each chain in
  * its own row.
@@ -84,7 +81,6 @@ typedef struct
   gboolean  carried_forward;
   gboolean  user_linked;
   gboolean  mark_only;
-  gboolean  unmarked_end;
   guint     item;
   guint     chain;
   gboolean  possible;

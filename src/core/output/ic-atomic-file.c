@@ -8,6 +8,8 @@
  * Two cases are written in place instead: a device or a pipe (replacing
  * /dev/null by rename would turn it into a regular file), and a symbolic
  * link to an existing file, whose target is replaced so the link stays.
+ * "-" is standard output, as scripts write it: the output is kept in
+ * memory and written there only once whole, never as a file named "-".
  *
  * Errors name the destination once, never the temporary file, and give
  * the reason in words.
@@ -34,6 +36,7 @@ struct _IcAtomicFile
   char   *target;    /* the file replaced on commit */
   char   *temporary; /* NULL when written in place */
   int     fd;
+  GByteArray *buffer; /* standard output ("-"): the whole output, until commit */
   GError *error;     /* the first failure; later writes do nothing */
 };
 
@@ -69,6 +72,9 @@ ic_output_error_reason (int errsv)
       return g_strdup (_("input/output error (the disk may be failing)"));
     case ENAMETOOLONG:
       return g_strdup (_("the file name is too long"));
+    case EBADF:
+      /* Standard output, closed by the caller (">&-"). */
+      return g_strdup (_("it is closed"));
     default:
       return g_utf8_strdown (g_strerror (errsv), -1);
     }
@@ -80,7 +86,8 @@ set_errno_error (GError     **error,
                  int          errsv)
 {
   g_autofree char *reason = ic_output_error_reason (errsv);
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display = g_str_equal (path, "-") ? g_strdup (_("standard output"))
+                                                     : g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
                _("%s: cannot write: %s"), display, reason);
@@ -95,6 +102,7 @@ atomic_file_free (IcAtomicFile *file)
   g_free (file->path);
   g_free (file->target);
   g_free (file->temporary);
+  g_clear_pointer (&file->buffer, g_byte_array_unref);
   g_clear_error (&file->error);
   g_free (file);
 }
@@ -153,7 +161,7 @@ open_temporary (IcAtomicFile  *file,
 
 /**
  * ic_atomic_file_open:
- * @path: the destination
+ * @path: the destination; "-" is standard output
  *
  * Returns: (transfer full) (nullable): a file to write, then commit or
  *   abort; %NULL with an error naming @path when it cannot be created
@@ -171,6 +179,11 @@ ic_atomic_file_open (const char  *path,
   file = g_new0 (IcAtomicFile, 1);
   file->fd = -1;
   file->path = g_strdup (path);
+  if (g_str_equal (path, "-"))
+    {
+      file->buffer = g_byte_array_new ();
+      return file;
+    }
   file->target = target_of (path);
 
   if (g_stat (file->target, &st) == 0 && S_ISDIR (st.st_mode))
@@ -203,7 +216,9 @@ ic_atomic_file_write (IcAtomicFile *file,
 
   g_return_val_if_fail (file != NULL, FALSE);
 
-  while (file->error == NULL && len > 0)
+  if (file->buffer != NULL && file->error == NULL)
+    g_byte_array_append (file->buffer, data, len);
+  while (file->buffer == NULL && file->error == NULL && len > 0)
     {
       gssize n = write (file->fd, p, len);
 
@@ -277,6 +292,26 @@ finish_temporary (IcAtomicFile *file)
   return TRUE;
 }
 
+static gboolean
+finish_standard_output (IcAtomicFile *file)
+{
+  const guint8 *p = file->buffer->data;
+  gsize len = file->buffer->len;
+
+  while (len > 0)
+    {
+      gssize n = write (STDOUT_FILENO, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return set_errno_error (&file->error, file->path, n < 0 ? errno : ENOSPC);
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
 /**
  * ic_atomic_file_commit:
  * @file: (transfer full): the file, freed
@@ -291,7 +326,9 @@ ic_atomic_file_commit (IcAtomicFile  *file,
 {
   g_return_val_if_fail (file != NULL, FALSE);
 
-  if (file->error == NULL && file->temporary != NULL)
+  if (file->error == NULL && file->buffer != NULL)
+    finish_standard_output (file);
+  else if (file->error == NULL && file->temporary != NULL)
     finish_temporary (file);
   else if (file->error == NULL)
     {
