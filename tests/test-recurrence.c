@@ -980,6 +980,17 @@ test_changes (void)
   g_assert_cmpuint (c->no_longer->len, ==, 1);
   g_assert_cmpuint (g_array_index (c->no_longer, guint, 0), ==, 1);
 
+  /* Nor is the empty 2020 report said to have dropped 2019's two items:
+   * it raised nothing to compare. */
+  {
+    g_autoptr(IcReport) empty = g_list_model_get_item (reports, 2);
+
+    c = ic_changes_lookup (changes, empty);
+    g_assert_null (c->previous);
+    g_assert_cmpuint (c->no_longer->len, ==, 0);
+    g_assert_null (ic_changes_describe (c));
+  }
+
   /* The empty 2020 report in between says nothing was dropped: 2022 is
    * compared with 2019, and its item was first raised in 2016. */
   c = ic_changes_lookup (changes, last);

@@ -25,6 +25,7 @@
 #include "ic-report-filter.h"
 #include "ic-render-enum-types.h"
 #include "ic-report-private.h"
+#include "ic-report-page.h"
 #include "ic-reports-view.h"
 #include "ic-ui-test-util.h"
 #include "ic-window-private.h"
@@ -1060,6 +1061,39 @@ fold_reached (gpointer data)
          && gtk_widget_get_width (state->shown) >= 440;
 }
 
+/* The page's "Full Text" button, which shows the text pane when folded. */
+static gboolean
+full_text_button_shown (gpointer data)
+{
+  GtkWidget *panes = data;
+  GtkWidget *page = gtk_widget_get_ancestor (panes, IC_TYPE_REPORT_PAGE);
+  GtkWidget *button = find_widget_with_tooltip (page, "Show the report's full text");
+
+  return ic_fold_paned_get_folded (IC_FOLD_PANED (panes)) && button != NULL &&
+         gtk_widget_get_visible (button) && gtk_widget_get_mapped (button);
+}
+
+/* A report's page folding as the window narrows shows "Full Text" in its
+ * header; the header was drawn unallocated for a frame as it did (a
+ * warning, fatal here). */
+static void
+test_report_page_folds (void)
+{
+  IcWindow *window = new_window (1300, 850);
+  IcReport *report = ic_report_store_get_report (window->store, 0);
+  GtkWidget *panes;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  ic_reports_view_show_report (window->reports_view, report);
+  wait_ms (300);
+  panes = find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_FOLD_PANED);
+  g_assert_false (ic_fold_paned_get_folded (IC_FOLD_PANED (panes)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 600);
+  g_assert_true (run_until (full_text_button_shown, panes));
+  wait_ms (300);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Narrower than both panes at their smallest, one pane at a time: the
  * one asked for; wider again, both. */
 static void
@@ -1154,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/ui/filter-bar/compare-with", test_compare_with);
   g_test_add_func ("/ui/charts/history-follows-peers", test_history_follows_peers);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
+  g_test_add_func ("/ui/report-page/folds", test_report_page_folds);
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);

@@ -30,6 +30,7 @@
 #include "ic-search-view.h"
 #include "ic-print-operation.h"
 #include "ic-report-filter.h"
+#include "ic-fold-paned.h"
 #include "ic-report-page.h"
 #include "ic-report-private.h"
 #include "ic-reports-view.h"
@@ -935,9 +936,12 @@ make_long_report (void)
 }
 
 /* Activating a search hit opens the report's page with the passage on
- * screen: its rectangle lies inside the text's visible area. */
+ * screen: its rectangle lies inside the text's visible area. In a window
+ * of @width too narrow for details and text side by side, the text is
+ * the pane shown. */
 static void
-test_search_hit_scrolls (void)
+search_hit_scrolls_at (int width,
+                       int height)
 {
   IcWindow *window = ic_window_new (NULL);
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
@@ -948,7 +952,7 @@ test_search_hit_scrolls (void)
 
   g_ptr_array_add (reports, make_long_report ());
   ic_report_store_add_batch (ic_window_get_store (window), reports);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "search");
   wait_frames (10);
@@ -959,6 +963,8 @@ test_search_hit_scrolls (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "reports");
   page = find_child_of_type (GTK_WIDGET (window->reports_view), IC_TYPE_REPORT_PAGE);
   view = GTK_TEXT_VIEW (find_child_of_type (page, GTK_TYPE_TEXT_VIEW));
+  g_assert_true (ic_fold_paned_get_folded (IC_FOLD_PANED (find_child_of_type (page, IC_TYPE_FOLD_PANED)))
+                 == (width < 700));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end));
   g_assert_cmpint (gtk_text_iter_get_line (&start), >, 3900);
@@ -971,6 +977,20 @@ test_search_hit_scrolls (void)
   g_assert_cmpint (first.y, >=, visible.y);
   g_assert_cmpint (last.y + last.height, <=, visible.y + visible.height);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_hit_scrolls (void)
+{
+  search_hit_scrolls_at (1200, 800);
+}
+
+/* Folded, the page opened on its details, the passage hidden (a report
+ * with judgements folds at 800 pixels, this made-up one narrower). */
+static void
+test_search_hit_scrolls_narrow (void)
+{
+  search_hit_scrolls_at (600, 600);
 }
 
 static gboolean selected_passage_focused (gpointer data);
@@ -2863,6 +2883,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/search-keyboard", test_search_keyboard);
   g_test_add_func ("/ui/window/search-keyboard-headings", test_search_keyboard_headings);
   g_test_add_func ("/ui/window/search-hit-scrolls", test_search_hit_scrolls);
+  g_test_add_func ("/ui/window/search-hit-scrolls-narrow", test_search_hit_scrolls_narrow);
   g_test_add_func ("/ui/window/search-hit-keyboard", test_search_hit_keyboard);
   g_test_add_func ("/ui/window/focus-follows", test_focus_follows);
   g_test_add_func ("/ui/window/report-changes-in-place", test_report_changes_in_place);

@@ -31,6 +31,7 @@ struct _IcFoldPaned
   int        placed_at;    /* where we put the handle, -1: not yet */
   gboolean   user_placed;  /* the user dragged it: it stays there */
   int        both_width;   /* the least width that shows both panes */
+  guint      notify_tick;  /* "folded" to be said before the next layout */
 };
 
 G_DEFINE_FINAL_TYPE (IcFoldPaned, ic_fold_paned, GTK_TYPE_WIDGET)
@@ -114,6 +115,20 @@ ic_fold_paned_measure (GtkWidget      *widget,
     gtk_widget_measure (GTK_WIDGET (self->paned), orientation, -1, minimum, natural, NULL, NULL);
 }
 
+/* Runs before the next frame's layout, where what listeners change is
+ * allocated with the rest. */
+static gboolean
+notify_folded_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  IcFoldPaned *self = IC_FOLD_PANED (widget);
+
+  self->notify_tick = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ic_fold_paned_size_allocate (GtkWidget *widget,
                              int        width,
@@ -135,8 +150,12 @@ ic_fold_paned_size_allocate (GtkWidget *widget,
       self->folded = folded;
       show_panes (self);
       /* As AdwLeaflet does: listeners show the buttons that move
-       * between the panes. */
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+       * between the panes. Not from here: a button outside the panes
+       * (the page's "Full Text"), its box already allocated in this
+       * layout, would be drawn unallocated ("Trying to snapshot GtkBox
+       * without a current allocation") until the next. */
+      if (self->notify_tick == 0)
+        self->notify_tick = gtk_widget_add_tick_callback (widget, notify_folded_cb, NULL, NULL);
       /* The panes' visibility changed: measured again before allocated. */
       gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1,
                           NULL, NULL, NULL, NULL);
@@ -154,6 +173,9 @@ ic_fold_paned_dispose (GObject *object)
   IcFoldPaned *self = (IcFoldPaned *)object;
 
   self->visible_child = NULL;
+  if (self->notify_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->notify_tick);
+  self->notify_tick = 0;
   if (self->paned != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->paned));
   self->paned = NULL;

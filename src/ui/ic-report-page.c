@@ -748,6 +748,9 @@ ic_report_page_show_passage (IcReportPage *self,
   gtk_text_buffer_remove_tag (buffer, self->passage_tag, &from, &end);
   gtk_text_buffer_apply_tag (buffer, self->passage_tag, &match_start, &match_end);
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  /* In a narrow window the page opens on its details, where the passage
+   * the user asked for is not to be seen. */
+  ic_fold_paned_set_visible_child (self->panes, self->text_pane);
   /* The page may only now be shown: scroll once it has its size. */
   self->passage_frames = 0;
   self->passage_steady = 0;

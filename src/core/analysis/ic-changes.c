@@ -202,17 +202,20 @@ ic_changes_compute (GListModel *reports,
     {
       IcReport *report = g_ptr_array_index (sorted, i);
       GPtrArray *ending_here = g_hash_table_lookup (by_later, report);
+      /* A report that raised nothing (a focused visit without a list)
+       * says nothing about which areas were dropped: neither since the
+       * one before ("12 no longer raised" was said of a letter with no
+       * list) nor for the next. */
+      gboolean raises = n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL;
 
       if (previous != NULL &&
           (g_strcmp0 (ic_report_get_authority (previous), ic_report_get_authority (report)) != 0 ||
            g_date_compare (ic_report_get_sort_date (previous), ic_report_get_sort_date (report)) >= 0))
         previous = NULL;
       g_hash_table_insert (changes, report_key (report),
-                           changes_new (report, previous, ending_here ? ending_here : no_recurrences,
-                                        times, first_years));
-      /* A report that raised nothing (a focused visit without a list)
-       * says nothing about which areas were dropped. */
-      if (n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL)
+                           changes_new (report, raises ? previous : NULL,
+                                        ending_here ? ending_here : no_recurrences, times, first_years));
+      if (raises)
         previous = report;
     }
   return changes;
