@@ -450,6 +450,14 @@ check_usage (Options  *options,
       return FALSE;
     }
 
+  /* As --search without an output for it: the pack asked for would not
+   * be written while the run said every output was. */
+  if (options->pack != NULL && options->pdf == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--pack needs --export-pdf=FILE"));
+      return FALSE;
+    }
+
   if (options->pack != NULL && g_strcmp0 (options->pack, "full") != 0 &&
       g_strcmp0 (options->pack, "summary") != 0)
     {

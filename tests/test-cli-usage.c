@@ -132,6 +132,20 @@ test_option_twice (void)
   ic_test_remove_tree (tmp);
 }
 
+/* --pack chooses the pack --export-pdf writes: without it, the pack the
+ * user asked for was not written and the run exited 0. */
+static void
+test_pack_without_pdf (void)
+{
+  g_autofree char *text = fixture_text ();
+  g_auto(IcTestRun) run = { 0 };
+
+  run_cli (&run, "--pack=summary", "--export-csv=-", text, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--pack needs --export-pdf=FILE"));
+  g_assert_cmpstr (run.out, ==, "");
+}
+
 /* A year that is not one names the option. */
 static void
 test_bad_year (void)
@@ -228,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/cli-usage/unknown-chart", test_unknown_chart);
   g_test_add_func ("/cli-usage/option-twice", test_option_twice);
   g_test_add_func ("/cli-usage/bad-year", test_bad_year);
+  g_test_add_func ("/cli-usage/pack-without-pdf", test_pack_without_pdf);
   g_test_add_func ("/cli-usage/file-uri", test_file_uri);
   g_test_add_func ("/cli-usage/missing-helper", test_missing_helper);
 
