@@ -784,6 +784,31 @@ test_pack_recurring_row_per_area (void)
   }
 }
 
+/* Fostering raised in 2016, in other words in 2019 (a possible match),
+ * and in 2019's words in 2023 (a close match to 2019's item, a possible
+ * one to 2016's): the recurring areas say 2019 rests on a possible
+ * match and explain it below the table; 2023 does not, though 2019's
+ * step to it is a neighbour's. Under 2019's item its count says so. */
+static void
+test_pack_possible_matches (void)
+{
+  const char *y2016[] = { "Sufficiency of foster homes for older children.", NULL };
+  const char *y2019[] = { "Recruitment of foster carers so that children live near home.", NULL };
+  const char *one[] = { "sufficiency_and_placements" };
+  g_autoptr(GListModel) all = ic_test_model_of (themed_visit ("h2016", "2016-03-12", y2016, one),
+                                                themed_visit ("h2019", "2019-12-13", y2019, one),
+                                                themed_visit ("h2023", "2023-07-19", y2019, one), NULL);
+  g_autofree char *rows = recurring_rows_of (all, all);
+  g_autofree char *notes = recurring_section_of (all, all, BLOCK_TEXT);
+  g_autofree char *pack = pack_text (all, FALSE);
+
+  g_assert_cmpstr (rows, ==, "Halton | Sufficiency and placements | 12 March 2016, 13 December 2019 (possible), "
+                             "19 July 2023 | 3\n");
+  g_assert_nonnull (strstr (notes, "(possible): that report raised the area again by possible matches only"));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 2 times (possible match) \u2014 Themes: Sufficiency and placements"));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 3 times \u2014 Themes: Sufficiency and placements"));
+}
+
 /* Whether a page of @pages ends with a block kept with the next (a
  * report's heading, its "Since…" line, an item without its themes). */
 static gboolean
@@ -1063,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/pack/marks-every-chain-item", test_pack_marks_every_chain_item);
   g_test_add_func ("/pack/recurring-lists-last-report", test_pack_recurring_lists_last_report);
   g_test_add_func ("/pack/recurring-row-per-area", test_pack_recurring_row_per_area);
+  g_test_add_func ("/pack/possible-matches", test_pack_possible_matches);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
