@@ -368,6 +368,23 @@ parse_year (const char  *option,
   return TRUE;
 }
 
+/* The filter takes a blank name as "no filter", as the window clears
+ * one; given on the command line (--region="$UNSET") it names nothing
+ * known, and every region's reports would be exported as if filtered. */
+static gboolean
+check_named (const char  *option,
+             const char  *name,
+             GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : "x"));
+
+  if (stripped[0] != '\0')
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s needs a name: “%s” names nothing"), option, name);
+  return FALSE;
+}
+
 /* Every filter option into one spec; a name nothing knows is an error. */
 static gboolean
 check_filters (Options  *options,
@@ -382,7 +399,9 @@ check_filters (Options  *options,
   for (guint i = 0; options->types != NULL && options->types[i] != NULL; i++)
     if (!ic_filter_spec_add_type (spec, options->types[i], error))
       return FALSE;
-  if (!ic_filter_spec_set_region (spec, options->region, error) ||
+  if (!check_named ("--region", options->region, error) ||
+      !check_named ("--peers-of", options->peers_of, error) ||
+      !ic_filter_spec_set_region (spec, options->region, error) ||
       !ic_filter_spec_set_peers_of (spec, options->peers_of, error))
     return FALSE;
   if (!parse_year ("--from", options->from, &from_year, error) ||
