@@ -713,6 +713,11 @@ add_authority (IcPages    *pages,
   if (reports->len == 1)
     /* Translators: %s is the report's date. */
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("1 report, %s"), from)->role = IC_PALETTE_MUTED_TEXT;
+  else if (g_strcmp0 (from, to) == 0)
+    /* Translators: how many reports an authority has, all of one date
+     * (an inspection and its board's review), then that date. */
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, ngettext ("%u report, %s", "%u reports, %s", reports->len),
+                        reports->len, from)->role = IC_PALETTE_MUTED_TEXT;
   else
     /* Translators: how many reports an authority has, then the dates of its first and last. */
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, ngettext ("%u report, %s to %s", "%u reports, %s to %s", reports->len),
