@@ -443,6 +443,29 @@ check_search (Options  *options,
   return TRUE;
 }
 
+/* Every input exists. */
+static gboolean
+check_paths (char   **paths,
+             GError **error)
+{
+  /* GIO takes "" for the current folder: a script's unset "$DIR" would
+   * read whatever folder it runs in, all of it. */
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (paths[i][0] == '\0')
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("an empty argument (\"\") names no file or folder"));
+        return FALSE;
+      }
+    else if (!path_exists (paths[i]))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("%s: no such file or folder"), paths[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 check_usage (Options  *options,
              GError  **error)
@@ -508,15 +531,8 @@ check_usage (Options  *options,
         }
     }
 
-  for (guint i = 0; options->paths[i] != NULL; i++)
-    if (!path_exists (options->paths[i]))
-      {
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("%s: no such file or folder"), options->paths[i]);
-        return FALSE;
-      }
-
-  return check_filters (options, error) && check_outputs (options, NULL, error);
+  return check_paths (options->paths, error) && check_filters (options, error) &&
+         check_outputs (options, NULL, error);
 }
 
 static gboolean
