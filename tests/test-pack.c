@@ -784,6 +784,31 @@ test_pack_recurring_row_per_area (void)
   }
 }
 
+/* Fostering raised in 2016, in other words in 2019 (a possible match),
+ * and in 2019's words in 2023 (a close match to 2019's item, a possible
+ * one to 2016's): the recurring areas say 2019 rests on a possible
+ * match and explain it below the table; 2023 does not, though 2019's
+ * step to it is a neighbour's. Under 2019's item its count says so. */
+static void
+test_pack_possible_matches (void)
+{
+  const char *y2016[] = { "Sufficiency of foster homes for older children.", NULL };
+  const char *y2019[] = { "Recruitment of foster carers so that children live near home.", NULL };
+  const char *one[] = { "sufficiency_and_placements" };
+  g_autoptr(GListModel) all = ic_test_model_of (themed_visit ("h2016", "2016-03-12", y2016, one),
+                                                themed_visit ("h2019", "2019-12-13", y2019, one),
+                                                themed_visit ("h2023", "2023-07-19", y2019, one), NULL);
+  g_autofree char *rows = recurring_rows_of (all, all);
+  g_autofree char *notes = recurring_section_of (all, all, BLOCK_TEXT);
+  g_autofree char *pack = pack_text (all, FALSE);
+
+  g_assert_cmpstr (rows, ==, "Halton | Sufficiency and placements | 12 March 2016, 13 December 2019 (possible), "
+                             "19 July 2023 | 3\n");
+  g_assert_nonnull (strstr (notes, "(possible): that report raised the area again by possible matches only"));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 2 times (possible match) \u2014 Themes: Sufficiency and placements"));
+  g_assert_nonnull (strstr (pack, "\u21bb Raised 3 times \u2014 Themes: Sufficiency and placements"));
+}
+
 /* Whether a page of @pages ends with a block kept with the next (a
  * report's heading, its "Since…" line, an item without its themes). */
 static gboolean
@@ -1042,6 +1067,46 @@ test_pack_cancelled_in_layout (void)
   ic_test_remove_tree (dir);
 }
 
+/* Reports of one day (an inspection and its board's review, or two
+ * letters of one visit) are dated once: "2 reports, 12 March 2015" and
+ * "Fieldwork ended 12 March 2015", not "12 March 2015 to 12 March 2015". */
+static void
+test_pack_one_day_dated_once (void)
+{
+  const char *text[] = { "Decisions for children waiting on court work made without drift.", NULL };
+  const char *themes[] = { "permanence_and_adoption" };
+  const char *other[] = { "The quality of supervision of social workers by their managers.", NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (themed_visit ("d1", "2015-03-12", text, themes),
+                                                    themed_visit ("d2", "2015-03-12", other, themes), NULL);
+  g_autofree char *pack = pack_text (reports, FALSE);
+
+  g_assert_nonnull (strstr (pack, "Halton 2 reports, 12 March 2015 "));
+  g_assert_nonnull (strstr (pack, "Fieldwork ended12 March 2015 Reports"));
+  g_assert_null (strstr (pack, "12 March 2015 to 12 March 2015"));
+}
+
+/* An authority whose latest graded report is an ILACS inspection under
+ * the 2026 framework has no overall effectiveness: its page says why,
+ * where the row was missing with no word. */
+static void
+test_pack_latest_grades_2026 (void)
+{
+  IcReport *report = _ic_report_new ("/r/camden-2026.txt");
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  g_autoptr(IcJudgement) leadership = ic_judgement_new (IC_AREA_LEADERSHIP, "Leadership", IC_GRADE_GOOD, 1);
+  g_autoptr(GListModel) reports = NULL;
+  g_autofree char *pack = NULL;
+
+  _ic_report_set_authority (report, "Camden");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_start_date (report, start);
+  _ic_report_set_end_date (report, start);
+  _ic_report_add_judgement (report, leadership);
+  reports = ic_test_model_of (report, NULL);
+  pack = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (pack, "Overall effectiveness: not given (the 2026 framework gives none)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1063,9 +1128,12 @@ main (int   argc,
   g_test_add_func ("/pack/marks-every-chain-item", test_pack_marks_every_chain_item);
   g_test_add_func ("/pack/recurring-lists-last-report", test_pack_recurring_lists_last_report);
   g_test_add_func ("/pack/recurring-row-per-area", test_pack_recurring_row_per_area);
+  g_test_add_func ("/pack/possible-matches", test_pack_possible_matches);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
+  g_test_add_func ("/pack/one-day-dated-once", test_pack_one_day_dated_once);
+  g_test_add_func ("/pack/latest-grades-2026", test_pack_latest_grades_2026);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);
 
   return g_test_run ();

@@ -823,6 +823,23 @@ test_sheet_judgements_in_matrix_order (void)
   g_assert_true (leadership < care);
 }
 
+/* A visit of one day is "Inspected 12 March 2015" on its sheet, not
+ * "Inspected 12 March 2015 to 12 March 2015". */
+static void
+test_sheet_one_day (void)
+{
+  g_autoptr(IcReport) report = chain_report ("2015-03-12");
+  g_autoptr(GDate) start = ic_date_from_iso ("2015-03-12");
+  g_autoptr(IcSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+
+  _ic_report_set_start_date (report, start);
+  sheet = ic_sheet_new_report (report);
+  text = ic_sheet_to_text (sheet);
+  g_assert_nonnull (strstr (text, "Inspected 12 March 2015"));
+  g_assert_null (strstr (text, " to 12 March 2015"));
+}
+
 /* Whether @chart, drawn at its natural size, has ink (not white or the
  * grey of every other row) at (@x, @y), looked at three times larger. */
 static gboolean
@@ -1580,6 +1597,32 @@ test_grades_say_what_they_count (void)
                              "overall grade; 1 inspected under the 2026 framework, which gives none");
 }
 
+/* A review of the safeguarding board grades the board alone: an
+ * authority whose latest graded report is one has no overall grade, but
+ * was not inspected under the 2026 framework, as the subtitle said. */
+static void
+test_grades_board_review_not_2026 (void)
+{
+  IcReport *review = _ic_report_new ("/reports/Surrey/2015-lscb.pdf");
+  g_autoptr(GDate) start = g_date_new_dmy (11, G_DATE_MAY, 2015);
+  g_autoptr(IcJudgement) board = ic_judgement_new (IC_AREA_LSCB, "The effectiveness of the LSCB",
+                                                   IC_GRADE_REQUIRES_IMPROVEMENT, 1);
+  g_autoptr(GListModel) reports = NULL;
+  IcChartOptions latest = { .latest_only = TRUE };
+  g_autoptr(IcChart) chart = NULL;
+  g_autofree char *text = NULL;
+
+  _ic_report_set_authority (review, "Surrey");
+  _ic_report_set_inspection_type (review, IC_INSPECTION_TYPE_LSCB_REVIEW);
+  _ic_report_set_start_date (review, start);
+  _ic_report_set_end_date (review, start);
+  _ic_report_add_judgement (review, board);
+  reports = ic_test_model_of (ic_render_test_report ("Barnsley", 0, 1), review, NULL);
+  chart = ic_chart_new (IC_CHART_GRADES, reports, &latest);
+  text = _ic_bars_subtitle (chart);
+  g_assert_cmpstr (text, ==, "Latest graded report of each authority: 1 of 2 authorities have an overall grade");
+}
+
 /* One authority's pack says "1 authority" and "1 report", not "1 authorities". */
 static void
 test_subtitles_count_one (void)
@@ -1704,6 +1747,8 @@ main (int   argc,
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/matrix/not-judged-note", test_matrix_not_judged_note);
+  g_test_add_func ("/render/sheet/one-day", test_sheet_one_day);
+  g_test_add_func ("/render/grades/board-review-not-2026", test_grades_board_review_not_2026);
   g_test_add_func ("/render/timeline/chain-dot-other-theme", test_timeline_chain_dot_other_theme);
   g_test_add_func ("/render/timeline/line-hops-mark", test_timeline_line_hops_mark);
   g_test_add_func ("/render/timeline/marks-every-row", test_timeline_marks_every_row);

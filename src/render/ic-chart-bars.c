@@ -162,16 +162,22 @@ row_total (IcChart *chart,
   return g_array_index (chart->theme_counts, guint, theme_at (chart, row));
 }
 
-/* Reports counted whose framework gives no overall effectiveness (ILACS
- * from April 2026). */
+/* Reports counted whose framework gives no overall effectiveness: ILACS
+ * from April 2026, which the subtitle names. A review of the
+ * safeguarding board grades the board alone and is not of the 2026
+ * framework, as the subtitle said of Surrey's of 2015. */
 static guint
 count_overall_omitted (IcChart *chart)
 {
   guint n = 0;
 
   for (guint i = 0; i < chart->rows->len; i++)
-    n += ic_report_framework_omits_area (g_ptr_array_index (chart->rows, i),
-                                         IC_AREA_OVERALL_EFFECTIVENESS);
+    {
+      IcReport *report = g_ptr_array_index (chart->rows, i);
+
+      n += ic_report_get_inspection_type (report) == IC_INSPECTION_TYPE_ILACS &&
+           ic_report_framework_omits_area (report, IC_AREA_OVERALL_EFFECTIVENESS);
+    }
   return n;
 }
 

@@ -95,6 +95,48 @@ user_linked_items (GPtrArray *recurrences)
   return items;
 }
 
+/* The later items of the links found that are close matches, or that
+ * the user made, by ref_key(): an item in none of them was raised again
+ * by possible matches only. */
+static GHashTable *
+firmly_linked_items (GPtrArray *recurrences)
+{
+  GHashTable *items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (!ic_recurrence_is_possible (r) && !ic_recurrence_get_carried_forward (r))
+        g_hash_table_add (items, ref_key (ic_recurrence_get_later (r)));
+    }
+  return items;
+}
+
+/* Whether the items of @chain from @from on that share its report's
+ * date were all raised again by possible matches only. */
+static gboolean
+date_rests_on_possible (GPtrArray  *chain,
+                        guint       from,
+                        GHashTable *firm)
+{
+  const GDate *date = ic_report_get_sort_date (((IcItemRef *) g_ptr_array_index (chain, from))->report);
+
+  for (guint i = from; i < chain->len; i++)
+    {
+      const IcItemRef *ref = g_ptr_array_index (chain, i);
+      const GDate *other = ic_report_get_sort_date (ref->report);
+      g_autofree char *key = NULL;
+
+      if (other == NULL || g_date_compare (other, date) != 0)
+        break;
+      key = ref_key (ref);
+      if (g_hash_table_contains (firm, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static IcChartLink *
 add_step (GPtrArray   *links,
           guint        chain,
@@ -122,13 +164,16 @@ add_step (GPtrArray   *links,
  * that passes its column as if it had nothing to do with the area, and
  * the pack's recurring areas list every report of the chain, as many as
  * its count says. A link the user made is counted by the step that
- * ends in its later item's report. */
+ * ends in its later item's report. Each step says whether its report
+ * raised the area again by possible matches only (@firm: the items that
+ * did not). */
 static void
 add_chain_links (GPtrArray  *links,
                  guint       number,
                  GPtrArray  *chain,
                  const char *theme,
-                 GHashTable *user_linked)
+                 GHashTable *user_linked,
+                 GHashTable *firm)
 {
   const GDate *last = NULL;
   guint times = 0;
@@ -154,6 +199,8 @@ add_chain_links (GPtrArray  *links,
         }
       times++;
       step = last != NULL ? add_step (links, number, ref->report, theme, last, date, times, by_user) : NULL;
+      if (step != NULL)
+        step->possible = date_rests_on_possible (chain, i, firm);
       last = date;
     }
 }
@@ -247,15 +294,18 @@ ic_chart_links_from_recurrences (GPtrArray *recurrences)
   g_autoptr(GPtrArray) chains = NULL;
   g_autoptr(GPtrArray) themes = NULL;
   g_autoptr(GHashTable) user_linked = NULL;
+  g_autoptr(GHashTable) firm = NULL;
 
   if (recurrences == NULL)
     return links;
   chains = ic_recurrence_chains (recurrences);
   themes = chain_themes (recurrences, chains);
   user_linked = user_linked_items (recurrences);
+  firm = firmly_linked_items (recurrences);
   for (guint c = 0; c < chains->len; c++)
     if (g_ptr_array_index (themes, c) != NULL)
-      add_chain_links (links, c + 1, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked);
+      add_chain_links (links, c + 1, g_ptr_array_index (chains, c), g_ptr_array_index (themes, c), user_linked,
+                       firm);
   add_carried_forward_links (links, recurrences);
   add_recurring_item_marks (links, recurrences, chains, user_linked);
   return links;
@@ -287,6 +337,7 @@ link_copy (const IcChartLink *link)
   copy->mark_only = link->mark_only;
   copy->item = link->item;
   copy->chain = link->chain;
+  copy->possible = link->possible;
   return copy;
 }
 

@@ -65,7 +65,12 @@ typedef struct
  * that item's index in the report of @later.
  * @chain: the chain of the recurrences found a step is of, counted from
  * 1 (0: a carried-forward join or a mark): the pack lists each chain in
- * its own row. */
+ * its own row.
+ * @possible: the step's later report raises the area again by possible
+ * matches only (ic_recurrence_is_possible()): none of its items in the
+ * chain has a close link, or one the user made, to an earlier item. A
+ * neighbour's close link does not make it close: each item's own
+ * links decide. */
 typedef struct
 {
   char     *authority;
@@ -78,6 +83,7 @@ typedef struct
   gboolean  mark_only;
   guint     item;
   guint     chain;
+  gboolean  possible;
 } IcChartLink;
 
 IcChartLink *ic_chart_link_new  (const char  *authority,

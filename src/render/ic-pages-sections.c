@@ -143,12 +143,29 @@ group_user_linked (GPtrArray *group)
   return FALSE;
 }
 
+/* Whether @group's report of @date raised its area again by possible
+ * matches only. */
+static gboolean
+raised_by_possible (GPtrArray   *group,
+                    const GDate *date)
+{
+  for (guint i = 0; i < group->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (group, i);
+
+      if (link->possible && g_date_compare (&link->later, date) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "4 May 2016, 3 Jun 2023", and whether a link the user made is among
  * those that join them: the pack is read by people who did not make the
  * correction, so it says so as the window does. */
 static guint
 group_dates (GPtrArray *group,
-             GString   *text)
+             GString   *text,
+             gboolean  *any_possible)
 {
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
 
@@ -171,8 +188,14 @@ group_dates (GPtrArray *group,
   for (guint j = 0; j < dates->len; j++)
     {
       g_autofree char *date = short_date (&g_array_index (dates, GDate, j));
+      gboolean possible = raised_by_possible (group, &g_array_index (dates, GDate, j));
 
       g_string_append_printf (text, "%s%s", j ? ", " : "", date);
+      if (possible)
+        /* Translators: after a date in the recurring areas, when that report raised the area again by
+         * possible matches only; the legend below the table explains it. */
+        g_string_append (text, _(" (possible)"));
+      *any_possible |= possible;
     }
   if (group_user_linked (group))
     g_string_append (text, _(" (includes a link made by the user)"));
@@ -183,6 +206,7 @@ void
 _ic_pages_add_recurring (IcPages *pages)
 {
   g_autoptr(GPtrArray) groups = group_links (pages);
+  gboolean any_possible = FALSE;
   int header;
 
   add_heading (pages, _("Recurring improvement areas"), "recurring", 0);
@@ -211,7 +235,7 @@ _ic_pages_add_recurring (IcPages *pages)
       GPtrArray *group = g_ptr_array_index (groups, i);
       IcChartLink *first = g_ptr_array_index (group, 0);
       g_autoptr(GString) dates = g_string_new (NULL);
-      guint n = group_dates (group, dates);
+      guint n = group_dates (group, dates, &any_possible);
       g_autofree char *theme = _ic_theme_label (first->theme);
       char **cells = g_new0 (char *, 5);
 
@@ -221,6 +245,11 @@ _ic_pages_add_recurring (IcPages *pages)
       cells[3] = g_strdup_printf ("%u", n);
       add_row (pages, recurring_columns, header, cells);
     }
+  if (any_possible)
+    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0,
+                        _("(possible): that report raised the area again by possible matches only, items that "
+                          "share less of their wording; about half such links were right when checked by hand, "
+                          "so read the items in the authority's section."))->space_before = 6;
 }
 
 static char *
@@ -256,6 +285,13 @@ add_latest_grades (IcPages   *pages,
   block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, _("Latest grades (%s)"), heading);
   block->keep_with_next = TRUE;
   block->space_before = 10;
+  /* The window says so in the overall column; here the row would be
+   * missing with no word why. */
+  if (ic_report_get_inspection_type (latest) == IC_INSPECTION_TYPE_ILACS &&
+      ic_report_framework_omits_area (latest, IC_AREA_OVERALL_EFFECTIVENESS))
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
+                        _("Overall effectiveness: not given (the 2026 framework gives none)"))->role =
+      IC_PALETTE_MUTED_TEXT;
   for (guint a = 0; a < IC_N_AREAS; a++)
     {
       if (ic_report_find_judgement (latest, a) == NULL)
@@ -497,6 +533,46 @@ add_user_links (IcPages   *pages,
     }
 }
 
+/* Whether item @index of @report was raised again by possible matches
+ * only: it is the later item of links, none of them close or the
+ * user's. */
+static gboolean
+item_raised_by_possible (GPtrArray *recurrences,
+                         IcReport  *report,
+                         guint      index)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (ic_recurrence_get_carried_forward (r) || !ic_item_ref_is (ic_recurrence_get_later (r), report, index))
+        continue;
+      if (!ic_recurrence_is_possible (r))
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+/* "↻ Raised 3 times — ", or "↻ Raised 3 times (possible match) — " for an
+ * item raised again by possible matches only; "" for one raised once. */
+static char *
+times_mark (guint    times,
+            gboolean possible)
+{
+  if (times <= 1)
+    return g_strdup ("");
+  if (possible)
+    /* Translators: before an item's themes, when the method is less sure it repeats the earlier items:
+     * "↻ Raised 3 times (possible match) — Themes: Front door". */
+    return g_strdup_printf (ngettext ("\u21bb Raised %u time (possible match) \u2014 ",
+                                      "\u21bb Raised %u times (possible match) \u2014 ", times), times);
+  /* Translators: before an item's themes: "↻ Raised 3 times — Themes: Front door". */
+  return g_strdup_printf (ngettext ("\u21bb Raised %u time \u2014 ", "\u21bb Raised %u times \u2014 ", times), times);
+}
+
 /* An item that recurs is marked "↻ Raised 3 times", the count its mark
  * on the timeline says; the item that began its chain names the later
  * dates only. */
@@ -511,10 +587,7 @@ add_item (IcPages       *pages,
 {
   guint times = item_times_raised (pages, report, index);
   g_autofree char *themes = theme_line (pages, reports, chains, report, index, item);
-  /* Translators: before an item's themes: "↻ Raised 3 times — Themes: Front door". */
-  g_autofree char *mark = times > 1 ? g_strdup_printf (ngettext ("\u21bb Raised %u time \u2014 ",
-                                                                 "\u21bb Raised %u times \u2014 ", times), times)
-                                    : g_strdup ("");
+  g_autofree char *mark = times_mark (times, times > 1 && item_raised_by_possible (recurrences, report, index));
   const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? _("Priority action: ") : "";
   Block *block;
 
@@ -647,6 +720,11 @@ add_authority (IcPages    *pages,
   if (reports->len == 1)
     /* Translators: %s is the report's date. */
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, _("1 report, %s"), from)->role = IC_PALETTE_MUTED_TEXT;
+  else if (g_strcmp0 (from, to) == 0)
+    /* Translators: how many reports an authority has, all of one date
+     * (an inspection and its board's review), then that date. */
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, ngettext ("%u report, %s", "%u reports, %s", reports->len),
+                        reports->len, from)->role = IC_PALETTE_MUTED_TEXT;
   else
     /* Translators: how many reports an authority has, then the dates of its first and last. */
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, ngettext ("%u report, %s to %s", "%u reports, %s to %s", reports->len),
