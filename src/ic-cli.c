@@ -368,6 +368,23 @@ parse_year (const char  *option,
   return TRUE;
 }
 
+/* The filter takes a blank name as "no filter", as the window clears
+ * one; given on the command line (--region="$UNSET") it names nothing
+ * known, and every region's reports would be exported as if filtered. */
+static gboolean
+check_named (const char  *option,
+             const char  *name,
+             GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : "x"));
+
+  if (stripped[0] != '\0')
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s needs a name: “%s” names nothing"), option, name);
+  return FALSE;
+}
+
 /* Every filter option into one spec; a name nothing knows is an error. */
 static gboolean
 check_filters (Options  *options,
@@ -382,7 +399,9 @@ check_filters (Options  *options,
   for (guint i = 0; options->types != NULL && options->types[i] != NULL; i++)
     if (!ic_filter_spec_add_type (spec, options->types[i], error))
       return FALSE;
-  if (!ic_filter_spec_set_region (spec, options->region, error) ||
+  if (!check_named ("--region", options->region, error) ||
+      !check_named ("--peers-of", options->peers_of, error) ||
+      !ic_filter_spec_set_region (spec, options->region, error) ||
       !ic_filter_spec_set_peers_of (spec, options->peers_of, error))
     return FALSE;
   if (!parse_year ("--from", options->from, &from_year, error) ||
@@ -421,6 +440,29 @@ check_search (Options  *options,
                    _("--search: “%s” has no word to look for"), options->search);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Every input exists. */
+static gboolean
+check_paths (char   **paths,
+             GError **error)
+{
+  /* GIO takes "" for the current folder: a script's unset "$DIR" would
+   * read whatever folder it runs in, all of it. */
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (paths[i][0] == '\0')
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("an empty argument (\"\") names no file or folder"));
+        return FALSE;
+      }
+    else if (!path_exists (paths[i]))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("%s: no such file or folder"), paths[i]);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -489,15 +531,8 @@ check_usage (Options  *options,
         }
     }
 
-  for (guint i = 0; options->paths[i] != NULL; i++)
-    if (!path_exists (options->paths[i]))
-      {
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("%s: no such file or folder"), options->paths[i]);
-        return FALSE;
-      }
-
-  return check_filters (options, error) && check_outputs (options, NULL, error);
+  return check_paths (options->paths, error) && check_filters (options, error) &&
+         check_outputs (options, NULL, error);
 }
 
 static gboolean

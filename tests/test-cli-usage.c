@@ -146,6 +146,52 @@ test_pack_without_pdf (void)
   g_assert_cmpstr (run.out, ==, "");
 }
 
+/* An empty or blank name is a filter that names nothing known (exit 2),
+ * not no filter: --region="$UNSET" exported every region. */
+static void
+test_blank_filter_name (void)
+{
+  g_autofree char *text = fixture_text ();
+  const char *cases[][2] = {
+    { "--region=", "--region needs a name: “” names nothing" },
+    { "--peers-of= ", "--peers-of needs a name: “ ” names nothing" },
+    { "--authority=", "“” is not an authority the authority table knows" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(IcTestRun) run = { 0 };
+
+      run_cli (&run, cases[i][0], "--export-csv=-", text, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, cases[i][1]));
+    }
+}
+
+/* An empty path (a script's unset "$DIR") is not the current folder,
+ * which GIO takes it for: the run read the folder it was started in. */
+static void
+test_empty_path (void)
+{
+  g_autofree char *fixture = fixture_text ();
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-empty-XXXXXX", NULL);
+  g_autofree char *report = g_build_filename (tmp, "report.txt", NULL);
+  g_autofree char *contents = NULL;
+  const char *argv[] = { "--export-csv=-", "", NULL };
+  g_auto(IcTestRun) run = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (report, contents, len, NULL));
+
+  ic_test_run_program (&run, tmp, NULL, NULL, argv);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "inspection-compare: an empty argument (\"\") names no file or folder\n"));
+  ic_test_remove_tree (tmp);
+}
+
 /* A year that is not one names the option. */
 static void
 test_bad_year (void)
@@ -243,6 +289,8 @@ main (int   argc,
   g_test_add_func ("/cli-usage/option-twice", test_option_twice);
   g_test_add_func ("/cli-usage/bad-year", test_bad_year);
   g_test_add_func ("/cli-usage/pack-without-pdf", test_pack_without_pdf);
+  g_test_add_func ("/cli-usage/blank-filter-name", test_blank_filter_name);
+  g_test_add_func ("/cli-usage/empty-path", test_empty_path);
   g_test_add_func ("/cli-usage/file-uri", test_file_uri);
   g_test_add_func ("/cli-usage/missing-helper", test_missing_helper);
 

@@ -823,6 +823,23 @@ test_sheet_judgements_in_matrix_order (void)
   g_assert_true (leadership < care);
 }
 
+/* A visit of one day is "Inspected 12 March 2015" on its sheet, not
+ * "Inspected 12 March 2015 to 12 March 2015". */
+static void
+test_sheet_one_day (void)
+{
+  g_autoptr(IcReport) report = chain_report ("2015-03-12");
+  g_autoptr(GDate) start = ic_date_from_iso ("2015-03-12");
+  g_autoptr(IcSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+
+  _ic_report_set_start_date (report, start);
+  sheet = ic_sheet_new_report (report);
+  text = ic_sheet_to_text (sheet);
+  g_assert_nonnull (strstr (text, "Inspected 12 March 2015"));
+  g_assert_null (strstr (text, " to 12 March 2015"));
+}
+
 /* Whether @chart, drawn at its natural size, has ink (not white or the
  * grey of every other row) at (@x, @y), looked at three times larger. */
 static gboolean
@@ -1797,6 +1814,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/matrix/not-judged-note", test_matrix_not_judged_note);
+  g_test_add_func ("/render/sheet/one-day", test_sheet_one_day);
   g_test_add_func ("/render/grades/board-review-not-2026", test_grades_board_review_not_2026);
   g_test_add_func ("/render/timeline/chain-dot-other-theme", test_timeline_chain_dot_other_theme);
   g_test_add_func ("/render/timeline/line-hops-mark", test_timeline_line_hops_mark);

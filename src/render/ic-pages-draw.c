@@ -128,6 +128,9 @@ scope_dates (IcPages *pages)
     return g_strdup (_("no dated reports"));
   from = ic_date_to_display (first);
   to = ic_date_to_display (last);
+  /* Reports of one day: "6 March 2015", not "6 March 2015 to 6 March 2015". */
+  if (g_date_compare (first, last) == 0)
+    return g_steal_pointer (&from);
   /* Translators: the first and last dates of fieldwork ("6 March 2015"). */
   return g_strdup_printf (_("%s to %s"), from, to);
 }

@@ -159,8 +159,11 @@ add_summary (IcSheet  *sheet,
                                   ic_inspection_type_to_label (ic_report_get_inspection_type (report)));
   g_autofree char *dates = NULL;
 
-  if (start != NULL && end != NULL)
+  if (start != NULL && end != NULL && g_strcmp0 (start, end) != 0)
     dates = g_strdup_printf (_("Inspected %s to %s"), start, end);
+  else if (start != NULL)
+    /* Translators: the one day of an inspection's fieldwork. */
+    dates = g_strdup_printf (_("Inspected %s"), start);
   else
     dates = g_strdup_printf (_("Ended %s"), end ? end : _("on a date not found"));
   if (corrected (report, "start_date") || corrected (report, "end_date"))
