@@ -1085,6 +1085,28 @@ test_pack_one_day_dated_once (void)
   g_assert_null (strstr (pack, "12 March 2015 to 12 March 2015"));
 }
 
+/* An authority whose latest graded report is an ILACS inspection under
+ * the 2026 framework has no overall effectiveness: its page says why,
+ * where the row was missing with no word. */
+static void
+test_pack_latest_grades_2026 (void)
+{
+  IcReport *report = _ic_report_new ("/r/camden-2026.txt");
+  g_autoptr(GDate) start = g_date_new_dmy (4, G_DATE_MAY, 2026);
+  g_autoptr(IcJudgement) leadership = ic_judgement_new (IC_AREA_LEADERSHIP, "Leadership", IC_GRADE_GOOD, 1);
+  g_autoptr(GListModel) reports = NULL;
+  g_autofree char *pack = NULL;
+
+  _ic_report_set_authority (report, "Camden");
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_start_date (report, start);
+  _ic_report_set_end_date (report, start);
+  _ic_report_add_judgement (report, leadership);
+  reports = ic_test_model_of (report, NULL);
+  pack = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (pack, "Overall effectiveness: not given (the 2026 framework gives none)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1111,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/one-day-dated-once", test_pack_one_day_dated_once);
+  g_test_add_func ("/pack/latest-grades-2026", test_pack_latest_grades_2026);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);
 
   return g_test_run ();

@@ -1078,6 +1078,73 @@ test_timeline_carried_forward_cap (void)
   g_assert_cmpuint (with_cap, >, without_cap + 20);
 }
 
+/* How many times the ink of @chart, drawn three times larger, breaks off
+ * along y = @y from @x0 to @x1: 0 for a solid line. */
+static guint
+breaks_along (IcChart *chart,
+              double   x0,
+              double   x1,
+              double   y)
+{
+  const int scale = 3;
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint32 *row;
+  gboolean was_ink = TRUE;
+  guint breaks = 0;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w * scale, (int) h * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
+  cairo_surface_flush (surface);
+  row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                           (int) (y * scale) * cairo_image_surface_get_stride (surface));
+  for (int x = (int) (x0 * scale); x < (int) (x1 * scale); x++)
+    {
+      guint32 pixel = row[x];
+      gboolean ink = MIN (MIN (pixel & 0xff, (pixel >> 8) & 0xff), (pixel >> 16) & 0xff) < 0xc0;
+
+      breaks += was_ink && !ink;
+      was_ink = ink;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return breaks;
+}
+
+/* Fostering raised in 2016 and, in other words, in 2022: a possible
+ * match, whose step the timeline dashes and its legend explains; the
+ * same step taken by a close match is solid, and the legend says
+ * nothing of dashes. */
+static void
+test_timeline_possible_dashed (void)
+{
+  g_autoptr(GListModel) reports =
+    ic_test_model_of (lane_report ("2016-03-12", "Sufficiency of foster homes for older children."),
+                      lane_report ("2022-07-19", "Recruitment of foster carers so that children live near home."),
+                      NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autoptr(GPtrArray) lines = chart_lines (chart);
+  IcChartLink *step;
+  double x0, x1, y, r;
+
+  g_assert_cmpuint (lines->len, ==, 1);
+  step = g_ptr_array_index (lines, 0);
+  g_assert_true (step->possible);
+  mark_centre (chart, "permanence_and_adoption", "2016-03-12", &x0, &y, &r);
+  mark_centre (chart, "permanence_and_adoption", "2022-07-19", &x1, &y, &r);
+  g_assert_cmpuint (breaks_along (chart, x0 + 2 * r, x1 - 2 * r, y), >=, 3);
+  g_assert_true (chart_says (chart, "A dashed line is a step to a report that raised the area again by possible "
+                                    "matches only"));
+
+  step->possible = FALSE;
+  g_assert_cmpuint (breaks_along (chart, x0 + 2 * r, x1 - 2 * r, y), ==, 0);
+  g_assert_false (chart_says (chart, "A dashed line"));
+}
+
 /* An area raised in 2015, 2019 and 2024 is three pairs of recurrences;
  * the timeline draws it as one chain of two steps (not a third line
  * from 2015 to 2024 over them), and the last mark says "raised 3 times". */
@@ -1758,6 +1825,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/lines-from-hidden", test_timeline_lines_from_hidden);
   g_test_add_func ("/render/timeline/two-items-one-row", test_timeline_two_items_one_row);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
+  g_test_add_func ("/render/timeline/possible-dashed", test_timeline_possible_dashed);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
   g_test_add_func ("/render/chart/history-says-whom-it-shows", test_history_says_whom_it_shows);

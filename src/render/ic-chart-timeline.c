@@ -157,6 +157,16 @@ has_carried_forward (IcChart *chart)
   return FALSE;
 }
 
+/* Whether a line drawn is a step taken by possible matches only. */
+static gboolean
+has_possible_lines (IcChart *chart)
+{
+  for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
+    if (((IcChartLink *) g_ptr_array_index (chart->lines, i))->possible)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 line_end_key (const char  *authority,
               const char  *theme,
@@ -399,6 +409,10 @@ legend_note (IcChart         *chart,
   g_autofree char *note = g_strconcat (has_carried_forward (chart)
                                        ? _(" A hollow ring ends a line at a report that says the earlier areas remain, "
                                            "with none of its own.") : "",
+                                       has_possible_lines (chart)
+                                       ? _(" A dashed line is a step to a report that raised the area again by "
+                                           "possible matches only, which the method is less sure of: check them.")
+                                       : "",
                                        chart->dots != NULL && g_hash_table_size (chart->dots) > 0
                                        ? _(" A small dot on a line is a report that raised the area again "
                                            "under other themes.") : "",
@@ -543,6 +557,18 @@ draw_dot (IcChart     *chart,
   cairo_fill (cr);
 }
 
+/* A step by possible matches only is dashed, so that a board reads the
+ * areas it is less sure of apart; the others are solid. */
+static void
+set_line_dash (cairo_t           *cr,
+               const IcChartLink *link)
+{
+  double width = cairo_get_line_width (cr);
+  const double dashes[] = { width * 2, width * 2.5 };
+
+  cairo_set_dash (cr, dashes, link->possible ? G_N_ELEMENTS (dashes) : 0, 0);
+}
+
 static void
 draw_links (IcChart              *chart,
             const TimelineLayout *layout,
@@ -563,6 +589,7 @@ draw_links (IcChart              *chart,
       x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
       x1 = _ic_time_x (chart, &link->later, layout->x0, layout->x1);
       ic_color_set_source (ic_palette_get_series (palette, layout->lanes ? authority : 0), cr);
+      set_line_dash (cr, link);
       cairo_move_to (cr, x0, y);
       /* Without a lane per authority, joins arc above the row so that one
        * does not hide another or read as passing through other marks. */
@@ -577,6 +604,7 @@ draw_links (IcChart              *chart,
           cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
         }
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
       if (link->carried_forward)
         {
           draw_carried_cap (chart, cr, x1, y);

@@ -285,6 +285,13 @@ add_latest_grades (IcPages   *pages,
   block = _ic_pages_add_text (pages, 11, IC_TEXT_BOLD, _("Latest grades (%s)"), heading);
   block->keep_with_next = TRUE;
   block->space_before = 10;
+  /* The window says so in the overall column; here the row would be
+   * missing with no word why. */
+  if (ic_report_get_inspection_type (latest) == IC_INSPECTION_TYPE_ILACS &&
+      ic_report_framework_omits_area (latest, IC_AREA_OVERALL_EFFECTIVENESS))
+    _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_ITALIC,
+                        _("Overall effectiveness: not given (the 2026 framework gives none)"))->role =
+      IC_PALETTE_MUTED_TEXT;
   for (guint a = 0; a < IC_N_AREAS; a++)
     {
       if (ic_report_find_judgement (latest, a) == NULL)
