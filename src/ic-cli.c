@@ -225,11 +225,65 @@ set_once_cb (const char  *option_name,
   return TRUE;
 }
 
-/* An option of one value: a file name (no conversion) or a string. */
+/* A name, query or key in the system's encoding, as UTF-8. GOption's own
+ * conversion failed with "Invalid byte sequence in conversion input",
+ * naming neither the option nor the value. */
+static char *
+text_of_argument (const char  *option_name,
+                  const char  *value,
+                  GError     **error)
+{
+  char *text = g_locale_to_utf8 (value, -1, NULL, NULL, NULL);
+
+  if (text == NULL)
+    {
+      g_autofree char *shown = g_filename_display_name (value);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not text in this system's encoding"), option_name, shown);
+    }
+  return text;
+}
+
+static gboolean
+set_once_text_cb (const char  *option_name,
+                  const char  *value,
+                  gpointer     data,
+                  GError     **error)
+{
+  g_autofree char *text = text_of_argument (option_name, value, error);
+
+  return text != NULL && set_once_cb (option_name, text, data, error);
+}
+
+/* --authority and --type, which repeat. */
+static gboolean
+add_text_cb (const char  *option_name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  Options *options = data;
+  char ***list = g_str_equal (option_name, "--type") ? &options->types : &options->authorities;
+  char *text = text_of_argument (option_name, value, error);
+  guint n = *list != NULL ? g_strv_length (*list) : 0;
+
+  if (text == NULL)
+    return FALSE;
+  *list = g_renew (char *, *list, n + 2);
+  (*list)[n] = text;
+  (*list)[n + 1] = NULL;
+  return TRUE;
+}
+
+/* An option of one value: a file name (no conversion) or text. Every
+ * value comes as given (FILENAME), text being converted here. */
 #define ONCE_FILE(name, help, arg) \
   { name, 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) set_once_cb, help, arg }
 #define ONCE_STRING(name, help, arg) \
-  { name, 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) set_once_cb, help, arg }
+  { name, 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) set_once_text_cb, help, arg }
+#define REPEATED_STRING(name, help, arg) \
+  { name, 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) add_text_cb, help, arg }
 
 /* These entries are the whole command line: --help prints them, so an
  * option is listed exactly when it is parsed. */
@@ -257,12 +311,13 @@ parse_options (Options  *options,
     ONCE_FILE ("export-search-csv",
                N_("Write one CSV row per passage --search finds (with --export-pdf: an Evidence section)"),
                N_("FILE")),
-    { "authority", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->authorities,
-      N_("Only this authority's reports (repeatable; any name the authority table knows)"), N_("NAME") },
+    REPEATED_STRING ("authority",
+                     N_("Only this authority's reports (repeatable; any name the authority table knows)"),
+                     N_("NAME")),
     ONCE_STRING ("region", N_("Only authorities of this English region (e.g. London, North West)"), N_("NAME")),
     ONCE_STRING ("peers-of", N_("Only this authority and its statistical neighbours"), N_("NAME")),
-    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->types,
-      N_("Only reports of this type (repeatable): ilacs, focused_visit, sif…"), N_("KEY") },
+    REPEATED_STRING ("type", N_("Only reports of this type (repeatable): ilacs, focused_visit, sif…"),
+                     N_("KEY")),
     ONCE_STRING ("from", N_("Only reports whose fieldwork ended in or after this year"), N_("YEAR")),
     ONCE_STRING ("to", N_("Only reports whose fieldwork ended in or before this year"), N_("YEAR")),
     { "latest", 0, 0, G_OPTION_ARG_NONE, &options->latest,

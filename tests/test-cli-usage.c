@@ -192,6 +192,28 @@ test_empty_path (void)
   ic_test_remove_tree (tmp);
 }
 
+/* A name that is not text in the system's encoding (UTF-8 here) names
+ * the option and shows the value; GOption said only "Invalid byte
+ * sequence in conversion input". */
+static void
+test_name_not_text (void)
+{
+  g_autofree char *text = fixture_text ();
+  const char *options[] = { "--authority=Caf\xe9", "--region=Caf\xe9", "--type=\xff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_auto(IcTestRun) run = { 0 };
+      g_autofree char *option = g_strndup (options[i], strcspn (options[i], "="));
+      g_autofree char *expected = g_strconcat ("inspection-compare: ", option, ": “", NULL);
+
+      run_cli (&run, options[i], "--export-csv=-", text, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, expected));
+      g_assert_nonnull (strstr (run.err, "” is not text in this system's encoding\n"));
+    }
+}
+
 /* A year that is not one names the option. */
 static void
 test_bad_year (void)
@@ -291,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/cli-usage/pack-without-pdf", test_pack_without_pdf);
   g_test_add_func ("/cli-usage/blank-filter-name", test_blank_filter_name);
   g_test_add_func ("/cli-usage/empty-path", test_empty_path);
+  g_test_add_func ("/cli-usage/name-not-text", test_name_not_text);
   g_test_add_func ("/cli-usage/file-uri", test_file_uri);
   g_test_add_func ("/cli-usage/missing-helper", test_missing_helper);
 

@@ -634,10 +634,10 @@ static void
 add_improvements (IcPages    *pages,
                   GPtrArray  *reports,
                   GPtrArray  *recurrences,
+                  GPtrArray  *chains,
                   GHashTable *changes)
 {
   gboolean any = FALSE;
-  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
 
   for (guint i = reports->len; i-- > 0;)
     {
@@ -714,7 +714,8 @@ add_authority (IcPages    *pages,
   g_autofree char *to = _ic_report_date_label (last);
   g_autoptr(GListModel) model = authority_reports (pages, reports);
   g_autoptr(GPtrArray) recurrences = ic_find_recurrences (model);
-  g_autoptr(GHashTable) changes = ic_changes_compute (model, recurrences);
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
+  g_autoptr(GHashTable) changes = ic_changes_compute_with_chains (model, recurrences, chains);
 
   add_heading (pages, _ic_chart_report_authority (first), dest, 1);
   if (reports->len == 1)
@@ -730,7 +731,7 @@ add_authority (IcPages    *pages,
     _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, 0, ngettext ("%u report, %s to %s", "%u reports, %s to %s", reports->len),
                         reports->len, from, to)->role = IC_PALETTE_MUTED_TEXT;
   add_latest_grades (pages, reports);
-  add_improvements (pages, reports, recurrences, changes);
+  add_improvements (pages, reports, recurrences, chains, changes);
 }
 
 void

@@ -378,7 +378,7 @@ find_recurrences (IcReportPage *self)
       self->recurrences = ic_find_recurrences (G_LIST_MODEL (same));
       chains = ic_recurrence_chains (self->recurrences);
       self->times = ic_recurrence_times_index (chains);
-      changes = ic_changes_compute (G_LIST_MODEL (same), self->recurrences);
+      changes = ic_changes_compute_with_chains (G_LIST_MODEL (same), self->recurrences, chains);
       self->changes = ic_changes_describe (ic_changes_lookup (changes, self->report));
     }
 }

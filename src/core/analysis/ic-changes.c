@@ -176,12 +176,29 @@ GHashTable *
 ic_changes_compute (GListModel *reports,
                     GPtrArray  *recurrences)
 {
+  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
+
+  return ic_changes_compute_with_chains (reports, recurrences, chains);
+}
+
+/**
+ * ic_changes_compute_with_chains:
+ * @chains: (element-type GPtrArray): ic_recurrence_chains() of
+ *   @recurrences, which a caller that needs them too (a report's page,
+ *   the pack's authority pages) builds once for both
+ *
+ * As ic_changes_compute().
+ */
+GHashTable *
+ic_changes_compute_with_chains (GListModel *reports,
+                                GPtrArray  *recurrences,
+                                GPtrArray  *chains)
+{
   GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify)ic_changes_free);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) no_recurrences = g_ptr_array_new ();
   g_autoptr(GHashTable) by_later = NULL;
-  g_autoptr(GPtrArray) chains = ic_recurrence_chains (recurrences);
   g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   g_autoptr(GHashTable) first_years = ic_recurrence_first_years_index (chains);
   IcReport *previous = NULL;

@@ -41,6 +41,9 @@ void        ic_changes_free          (IcChanges   *changes);
  * -> #IcChanges, for every report of @reports */
 GHashTable *ic_changes_compute       (GListModel  *reports,
                                       GPtrArray   *recurrences) G_GNUC_WARN_UNUSED_RESULT;
+GHashTable *ic_changes_compute_with_chains (GListModel *reports,
+                                            GPtrArray  *recurrences,
+                                            GPtrArray  *chains) G_GNUC_WARN_UNUSED_RESULT;
 IcChanges  *ic_changes_lookup        (GHashTable  *changes,
                                       IcReport    *report);
 /* "Since the inspection of May 2022: 3 raised again, 2 new, 4 no longer
