@@ -13,6 +13,7 @@
 #include "ic-chart-widget.h"
 #include "ic-charts-view.h"
 #include "ic-authorities.h"
+#include "ic-themes.h"
 #include "ic-timeline-view.h"
 #include "ic-failure.h"
 #include "ic-filter-bar.h"
@@ -644,6 +645,75 @@ test_timeline_at_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Three authorities' reports, each raising every theme: a timeline of
+ * marks taller than a window of 800 × 600. */
+static void
+fill_every_theme (IcReportStore *store)
+{
+  const char * const *keys = ic_theme_get_keys ();
+  const char *names[] = { "Camden", "Devon", "Trafford" };
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint a = 0; a < G_N_ELEMENTS (names); a++)
+    for (guint year = 2016; year <= 2022; year += 3)
+      {
+        IcReport *report = make_report (names[a], year, IC_GRADE_GOOD);
+
+        for (guint k = 0; keys[k] != NULL; k++)
+          {
+            g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (
+              "A made-up area for improvement.", IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY,
+              NULL, 0, (const char *[]) { keys[k], NULL });
+
+            _ic_report_add_improvement (report, item);
+          }
+        g_ptr_array_add (reports, report);
+      }
+  ic_report_store_add_batch (store, reports);
+}
+
+/* The timeline at 800 × 600, taller than the window, its chart given
+ * the keyboard; returns its vertical adjustment. */
+static GtkAdjustment *
+focus_tall_timeline (IcWindow       *window,
+                     IcChartWidget **chart)
+{
+  GtkAdjustment *v;
+
+  *chart = IC_CHART_WIDGET (find_child_of_type (GTK_WIDGET (window->timeline_view), IC_TYPE_CHART_WIDGET));
+  v = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (*chart), GTK_TYPE_SCROLLED_WINDOW)));
+  /* Not an earlier test's filter, which the settings keep. */
+  ic_report_filter_reset (window->filter);
+  fill_every_theme (window->store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  wait_ms (300);
+  ic_chart_widget_update (*chart);
+  wait_ms (300);
+  g_assert_cmpuint (ic_chart_widget_get_marks (*chart)->len, >, 0);
+  /* Marks, one per report, not a heat strip's cells. */
+  g_assert_nonnull (g_array_index (ic_chart_widget_get_marks (*chart), IcChartMark, 0).hit.report);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v) * 2);
+  gtk_widget_grab_focus (GTK_WIDGET (*chart));
+  wait_ms (300);
+  return v;
+}
+
+/* The timeline taking the keyboard stays where it is: it scrolled to
+ * its far end, the years and the first rows out of sight. */
+static void
+test_timeline_focus_keeps_top (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcChartWidget *chart;
+  GtkAdjustment *v = focus_tall_timeline (window, &chart);
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Back (Alt+Left) from a report opened in the matrix returns to the
  * matrix, the keyboard on the cell that opened it. */
 static void
@@ -1254,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
+  g_test_add_func ("/ui/timeline/focus-keeps-top", test_timeline_focus_keeps_top);
   g_test_add_func ("/ui/timeline/note-aligned", test_timeline_note_aligned);
   g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);

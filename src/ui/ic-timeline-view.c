@@ -326,6 +326,10 @@ ic_timeline_view_init (IcTimelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ic_a11y_hide_when_empty (self->details_title);
   gtk_list_view_set_factory (self->table_view, factory);
+  /* The chart scrolls to the mark the keyboard is on itself; the
+   * viewport's own scroll to the chart as it takes the focus went to
+   * its far end, the years above the marks out of sight. */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_parent (GTK_WIDGET (self->chart))), FALSE);
 }
 
 void
