@@ -714,6 +714,28 @@ test_timeline_focus_keeps_top (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Walking the timeline's marks by keyboard down to its last row and back
+ * up to its first shows the years above that row again; the first row
+ * was scrolled to just under its marks, the years cut off. */
+static void
+test_timeline_walk_keeps_years (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  IcChartWidget *chart;
+  GtkAdjustment *v = focus_tall_timeline (window, &chart);
+
+  for (guint i = 0; i < 40; i++)
+    press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  wait_ms (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+  for (guint i = 0; i < 40; i++)
+    press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  wait_ms (300);
+  g_test_message ("scrolled to %.0f", gtk_adjustment_get_value (v));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Back (Alt+Left) from a report opened in the matrix returns to the
  * matrix, the keyboard on the cell that opened it. */
 static void
@@ -1325,6 +1347,7 @@ main (int   argc,
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);
   g_test_add_func ("/ui/timeline/focus-keeps-top", test_timeline_focus_keeps_top);
+  g_test_add_func ("/ui/timeline/walk-keeps-years", test_timeline_walk_keeps_years);
   g_test_add_func ("/ui/timeline/note-aligned", test_timeline_note_aligned);
   g_test_add_func ("/ui/charts/as-tables", test_charts_as_tables);
   g_test_add_func ("/ui/timeline/no-false-empty", test_no_false_empty);

@@ -966,7 +966,21 @@ activate_hit (IcChartWidget    *self,
   g_signal_emit (self, signals[SIGNAL_HIT_ACTIVATED], 0, hit);
 }
 
-/* The focused mark in view, said to screen readers, ringed. */
+/* Whether @mark is in the chart's first row (the least y of all). */
+static gboolean
+in_first_row (GArray            *marks,
+              const IcChartMark *mark)
+{
+  for (guint i = 0; i < marks->len; i++)
+    if (g_array_index (marks, IcChartMark, i).y < mark->y - 0.5)
+      return FALSE;
+  return TRUE;
+}
+
+/* The focused mark in view, said to screen readers, ringed. A mark of
+ * the first row brings the chart's top with it where it fits: the years
+ * above the row, which a walk along it scrolled away (at 800 × 600 none
+ * were left to read the marks by). */
 static void
 focus_mark (IcChartWidget *self,
             int            index)
@@ -980,9 +994,11 @@ focus_mark (IcChartWidget *self,
     {
       GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
       GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double bottom = mark->y + mark->height + 24;
+      gboolean top_too = in_first_row (self->marks, mark) && bottom <= gtk_adjustment_get_page_size (v);
 
       gtk_adjustment_clamp_page (h, mark->x - 24, mark->x + mark->width + 24);
-      gtk_adjustment_clamp_page (v, mark->y - 24, mark->y + mark->height + 24);
+      gtk_adjustment_clamp_page (v, top_too ? 0 : mark->y - 24, bottom);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text ? text : "", -1);
