@@ -364,6 +364,66 @@ test_narrow_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's toast, once it has slid in (GTK 4.8: AdwToastWidget). */
+static GtkWidget *
+shown_toast (IcWindow *window)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay)); c;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (c), "AdwToastWidget") && gtk_widget_get_mapped (c))
+      return c;
+  return NULL;
+}
+
+static GtkWidget *
+switcher_bar (IcWindow *window)
+{
+  return find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+}
+
+static gboolean
+toast_and_bar_shown (gpointer data)
+{
+  IcWindow *window = data;
+
+  return shown_toast (window) != NULL && gtk_widget_get_height (switcher_bar (window)) > 20;
+}
+
+/* At 800 × 600 the views' buttons are in a bar at the bottom, and a
+ * toast (one that stays: "1 file could not be read") is shown above it,
+ * not over the buttons. */
+static void
+test_toast_above_switcher_bar (void)
+{
+  IcWindow *window = new_window (800, 600);
+  graphene_rect_t toast, bar;
+
+  _ic_window_toast (window, "A made-up message");
+  g_assert_true (run_until (toast_and_bar_shown, window));
+  wait_ms (600);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar (window))));
+  g_assert_true (gtk_widget_compute_bounds (shown_toast (window), GTK_WIDGET (window), &toast));
+  g_assert_true (gtk_widget_compute_bounds (switcher_bar (window), GTK_WIDGET (window), &bar));
+  g_test_message ("toast %.0f to %.0f, bar from %.0f", toast.origin.y, toast.origin.y + toast.size.height,
+                  bar.origin.y);
+  g_assert_cmpfloat (toast.origin.y + toast.size.height, <=, bar.origin.y);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without reports there are no views to switch: no bar, narrow or not. */
+static void
+test_no_switcher_bar_when_empty (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  g_assert_false (gtk_widget_get_mapped (switcher_bar (window)) &&
+                  adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Scrolled sideways, the matrix keeps each row's authority (and its
  * title) at the left edge; the grades move under it. */
 static void
@@ -1189,6 +1249,8 @@ main (int   argc,
   g_test_add_func ("/ui/charts/history-follows-peers", test_history_follows_peers);
   g_test_add_func ("/ui/window/narrow", test_narrow_window);
   g_test_add_func ("/ui/report-page/folds", test_report_page_folds);
+  g_test_add_func ("/ui/window/toast-above-switcher-bar", test_toast_above_switcher_bar);
+  g_test_add_func ("/ui/window/no-switcher-bar-when-empty", test_no_switcher_bar_when_empty);
   g_test_add_func ("/ui/matrix/pinned-authority", test_pinned_authority);
   g_test_add_func ("/ui/matrix/corrected-mark", test_corrected_mark);
   g_test_add_func ("/ui/timeline/at-scale", test_timeline_at_scale);

@@ -34,6 +34,7 @@ struct _IcWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwSplitButton       *open_button;
   GtkLabel             *announcer;
   GtkRevealer          *progress_revealer;

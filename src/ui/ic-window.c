@@ -15,6 +15,16 @@
 
 G_DEFINE_FINAL_TYPE (IcWindow, ic_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* In a narrow window the switcher leaves the header for the bar at the
+ * bottom; with no views to switch (no reports yet), neither shows. */
+static void
+update_switcher_bar (IcWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title));
+}
+
 /* The empty state until there is something to show or being read. */
 void
 _ic_window_update_main_page (IcWindow *self)
@@ -28,6 +38,7 @@ _ic_window_update_main_page (IcWindow *self)
   /* Views have nothing to switch between until there are reports. */
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
                                                      has_reports || loading);
+  update_switcher_bar (self);
   _ic_window_update_actions (self);
 }
 
@@ -213,6 +224,7 @@ ic_window_class_init (IcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IcWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, announcer);
   gtk_widget_class_bind_template_child (widget_class, IcWindow, progress_revealer);
@@ -261,6 +273,8 @@ ic_window_init (IcWindow *self)
   if (find_squeezer (GTK_WIDGET (self->switcher_title)) != NULL)
     adw_squeezer_set_transition_type (find_squeezer (GTK_WIDGET (self->switcher_title)),
                                       ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   ic_a11y_plain_button_names (GTK_WIDGET (self));
   ic_a11y_name_part (GTK_WIDGET (self->open_button), GTK_TYPE_MENU_BUTTON,
                      _("Add files and recent folders"));
