@@ -1107,6 +1107,46 @@ test_pack_latest_grades_2026 (void)
   g_assert_nonnull (strstr (pack, "Overall effectiveness: not given (the 2026 framework gives none)"));
 }
 
+/* A report whose items go on over a page: the next page starts with the
+ * report's heading, "(continued)", so that its items are not read as
+ * another report's; a page that starts with a report's own heading has
+ * none. */
+static void
+test_pack_items_continued (void)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(IcPages) pages = NULL;
+  guint continued = 0, flow_pages = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_ptr_array_add (texts, g_strdup_printf ("Item %u: the timeliness of the work to plan for children who "
+                                               "need permanence, so that no child waits.", i));
+      g_ptr_array_add (themes, (gpointer) "permanence_and_adoption");
+    }
+  g_ptr_array_add (texts, NULL);
+  reports = ic_test_model_of (themed_visit ("c1", "2015-03-12", (const char * const *) texts->pdata,
+                                            (const char * const *) themes->pdata), NULL);
+  pages = ic_pages_paginate (reports, NULL, NULL, 0, 0);
+  for (guint i = 0; i < pages->pages->len; i++)
+    {
+      Page *page = &g_array_index (pages->pages, Page, i);
+      Block *first;
+
+      if (page->kind != PAGE_FLOW || page->blocks->len == 0)
+        continue;
+      first = g_ptr_array_index (pages->blocks, g_array_index (page->blocks, guint, 0));
+      flow_pages++;
+      if (strstr (first->markup, "Item ") != NULL)
+        g_error ("page %u starts with an item, not its report's heading", i + 1);
+      continued += g_str_equal (first->markup, "Halton \u00b7 Focused visit \u00b7 12 March 2015 (continued)");
+    }
+  g_assert_cmpuint (continued, >=, 1);
+  g_assert_cmpuint (continued, <, flow_pages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1134,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/one-day-dated-once", test_pack_one_day_dated_once);
   g_test_add_func ("/pack/latest-grades-2026", test_pack_latest_grades_2026);
+  g_test_add_func ("/pack/items-continued", test_pack_items_continued);
   g_test_add_func ("/pack/cancelled-in-layout", test_pack_cancelled_in_layout);
 
   return g_test_run ();

@@ -1275,7 +1275,9 @@ test_matrix_not_judged_note (void)
   chart = ic_chart_new (IC_CHART_MATRIX, with_2026, NULL);
   all_judged = ic_chart_new (IC_CHART_MATRIX, judged, NULL);
 
-  g_assert_true (chart_says (chart, "\u2014 the report gives no judgement in that area"));
+  /* "—: …", as "in CiC: …" beside it, not "— …", which read as the end
+   * of the note before it. */
+  g_assert_true (chart_says (chart, "\u2014: the report gives no judgement in that area"));
   g_assert_false (chart_says (all_judged, "no judgement in that area"));
 }
 

@@ -20,7 +20,7 @@
 #define COMPACT_NOTE N_("in CiC: care leavers judged with children in care (part of children in care)")
 #define NOT_JUDGED "\u2014"
 /* Translators: explains "—" in a cell of the judgement matrix. */
-#define NOT_JUDGED_NOTE N_("\u2014 the report gives no judgement in that area")
+#define NOT_JUDGED_NOTE N_("\u2014: the report gives no judgement in that area")
 
 static const IcGrade legend_grades[] = {
   IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT,

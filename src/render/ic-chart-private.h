@@ -44,7 +44,7 @@ struct _IcChart
    * filter hides the start of its chain). */
   gboolean     counts_hidden;
   /* And each mark's counts, one per item raised again in its row, the
-   * most first (mark_key() -> GArray of guint), and whether two items
+   * most first (line_end_key() -> GArray of guint), and whether two items
    * of a mark were raised a different number of times. */
   GHashTable  *mark_counts;
   gboolean     counts_differ;

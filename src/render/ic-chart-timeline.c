@@ -167,6 +167,8 @@ has_possible_lines (IcChart *chart)
   return FALSE;
 }
 
+/* (authority, theme, date): a line's end, and the mark that may stand
+ * there. */
 static char *
 line_end_key (const char  *authority,
               const char  *theme,
@@ -654,14 +656,6 @@ foreach_mark (IcChart              *chart,
   return FALSE;
 }
 
-static char *
-mark_key (const char  *authority,
-          const char  *theme,
-          const GDate *date)
-{
-  return g_strdup_printf ("%s\x1f%s\x1f%u", authority, theme, g_date_get_julian (date));
-}
-
 static int
 compare_times_down (gconstpointer a,
                     gconstpointer b)
@@ -693,7 +687,7 @@ counts_by_mark (IcChart *chart)
 
       if (!link->mark_only || link->times_raised < 2 || !g_date_valid (&link->later))
         continue;
-      key = mark_key (link->authority, link->theme, &link->later);
+      key = line_end_key (link->authority, link->theme, &link->later);
       each = g_hash_table_lookup (counts, key);
       if (each == NULL)
         {
@@ -720,7 +714,7 @@ mark_counts (IcChart    *chart,
              IcReport   *report,
              const char *theme)
 {
-  g_autofree char *key = mark_key (_ic_chart_report_authority (report), theme,
+  g_autofree char *key = line_end_key (_ic_chart_report_authority (report), theme,
                                    ic_report_get_sort_date (report));
 
   return chart->mark_counts != NULL ? g_hash_table_lookup (chart->mark_counts, key) : NULL;

@@ -38,7 +38,9 @@ typedef struct _Block
   char         **cells;           /* ROW: markup per column */
   const double  *columns;         /* ROW: column starts as fractions, and 1.0 */
   gboolean       header;          /* ROW: repeated at the top of a new page */
-  int            table_header;    /* ROW: index of its header, or -1 */
+  int            table_header;    /* ROW: index of its header, or -1; TEXT: of
+                                   * the heading a new page starts with */
+  gboolean       repeat_only;     /* such a heading, drawn only on a new page */
   char          *dest;
   gboolean       page_break;
   gboolean       keep_with_next;

@@ -630,6 +630,24 @@ add_report_notes (IcPages    *pages,
     }
 }
 
+/* The heading a page starts with when a report's items go on over it
+ * (a SIF's 36 items take two pages): "Herefordshire · Single inspection
+ * (SIF) · 21 May 2014 (continued)", or the page's items are of a report
+ * the reader has to turn back to find. Returns its index. */
+static int
+add_continued_heading (IcPages    *pages,
+                       IcReport   *report,
+                       const char *heading)
+{
+  /* Translators: an authority, then a report's type and date, at the top
+   * of a page its items go on over. */
+  Block *block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, _("%s \u00b7 %s (continued)"),
+                                     _ic_chart_report_authority (report), heading);
+
+  block->repeat_only = TRUE;
+  return (int) pages->blocks->len - 1;
+}
+
 static void
 add_improvements (IcPages    *pages,
                   GPtrArray  *reports,
@@ -645,6 +663,7 @@ add_improvements (IcPages    *pages,
       GListModel *items = ic_report_get_improvements (report);
       g_autofree char *heading = NULL;
       Block *block;
+      int continued;
 
       if (g_list_model_get_n_items (items) == 0 && ic_report_get_improvement_note (report) == NULL)
         continue;
@@ -656,6 +675,7 @@ add_improvements (IcPages    *pages,
         }
       any = TRUE;
       heading = report_heading (report);
+      continued = add_continued_heading (pages, report, heading);
       block = _ic_pages_add_text (pages, IC_PAGE_BODY_SIZE, IC_TEXT_BOLD, "%s", heading);
       block->space_before = 6;
       block->keep_with_next = TRUE;
@@ -663,8 +683,11 @@ add_improvements (IcPages    *pages,
       for (guint k = 0; k < g_list_model_get_n_items (items); k++)
         {
           g_autoptr(IcImprovement) item = g_list_model_get_item (items, k);
+          guint first = pages->blocks->len;
 
           add_item (pages, reports, recurrences, chains, report, k, item);
+          for (guint b = first; b < pages->blocks->len; b++)
+            ((Block *) g_ptr_array_index (pages->blocks, b))->table_header = continued;
         }
     }
   if (!any)

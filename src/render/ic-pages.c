@@ -375,6 +375,8 @@ paginate_flow (IcPages      *pages,
     {
       Block *block = measured_block (pages, &flow, i);
 
+      if (block->repeat_only)
+        continue;
       if (block->kind == BLOCK_TEXT && block->height > avail)
         {
           if (page == NULL || block->page_break)
@@ -385,7 +387,8 @@ paginate_flow (IcPages      *pages,
       if (page == NULL || block->page_break || (page->blocks->len > 0 && !block_fits (pages, &flow, i, used, avail)))
         {
           page = new_flow_page (pages, &used);
-          /* A table going on over the page starts with its header again. */
+          /* A table going on over the page starts with its header again,
+           * a report's items with its heading. */
           if (block->table_header >= 0 && !block->page_break)
             {
               g_array_append_val (page->blocks, block->table_header);
