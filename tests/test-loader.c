@@ -261,6 +261,50 @@ test_mixed (void)
   ic_test_remove_tree (dir);
 }
 
+/* A copy of @fixture without its last @cut bytes, as a download that
+ * did not finish leaves it. */
+static void
+copy_fixture_cut (const char *dir,
+                  const char *fixture,
+                  const char *name,
+                  gsize       cut)
+{
+  g_autofree char *path = ic_test_fixture_path (fixture);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, cut);
+  write_bytes (dir, name, data, length - cut);
+}
+
+/* A PDF cut short is said to be, where the text read from its start
+ * was said to be "not an Ofsted local authority report" and one with no
+ * text then "no text (scanned image?)"; a whole PDF keeps its reason. */
+static void
+test_cut_short (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-load-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  const char *cut = "the PDF is cut short: its end is missing (a download or copy that did not finish?)";
+
+  g_assert_no_error (error);
+  copy_fixture (dir, "two-pages.pdf", "whole.pdf");
+  copy_fixture_cut (dir, "two-pages.pdf", "cut.pdf", 200);
+  copy_fixture_cut (dir, "no-text.pdf", "cut-no-text.pdf", 200);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==, 3);
+  g_assert_cmpstr (failure_reason (store, dir, "whole.pdf"), ==, "not an Ofsted local authority report");
+  g_assert_cmpstr (failure_reason (store, dir, "cut.pdf"), ==, cut);
+  g_assert_cmpstr (failure_reason (store, dir, "cut-no-text.pdf"), ==, cut);
+  ic_test_remove_tree (dir);
+}
+
 /* Loading the same folder again adds nothing and counts every file. */
 static void
 test_reload (void)
@@ -1350,6 +1394,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/loader/mixed", test_mixed);
+  g_test_add_func ("/loader/cut-short", test_cut_short);
   g_test_add_func ("/loader/reload", test_reload);
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);

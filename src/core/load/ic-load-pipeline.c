@@ -26,6 +26,9 @@
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ic-background.h"
@@ -327,6 +330,41 @@ lookup_report (IcLoadJob  *job,
 /* Parses @pages (or fails with @reason) and leaves the result for the
  * main context. @replaces: the second pass, whose report takes the place
  * of a provisional one. */
+/* Whether the PDF at @path lacks the "%%EOF" a PDF ends with, within its
+ * last 1024 bytes as readers allow: a download or copy that did not
+ * finish. */
+static gboolean
+pdf_cut_short (const char *path)
+{
+  char tail[1024];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  off_t size;
+  ssize_t n = -1;
+
+  if (fd < 0)
+    return FALSE;
+  size = lseek (fd, 0, SEEK_END);
+  if (size >= 0 && lseek (fd, MAX (size - (off_t) sizeof tail, 0), SEEK_SET) >= 0)
+    n = read (fd, tail, sizeof tail);
+  close (fd);
+  return n >= 0 && g_strstr_len (tail, n, "%%EOF") == NULL;
+}
+
+/* Why a file is not a report. A PDF cut short says so: what could be
+ * read of it is only its start, and "not an Ofsted local authority
+ * report" or "no text (scanned image?)" sent the user looking for the
+ * wrong cause. */
+static const char *
+refusal_reason (const char *path,
+                gboolean    from_pdf,
+                gboolean    had_text,
+                const char *reason)
+{
+  if (from_pdf && (had_text || g_str_has_prefix (reason, "the PDF has no text")) && pdf_cut_short (path))
+    return N_("the PDF is cut short: its end is missing (a download or copy that did not finish?)");
+  return reason;
+}
+
 static void
 deliver (IcLoadJob   *job,
          const char  *path,
@@ -365,7 +403,8 @@ deliver (IcLoadJob   *job,
           g_ptr_array_add (job->withdrawn, g_strdup (path));
           g_mutex_unlock (&job->mutex);
         }
-      fail_content (job, path, content_id, reason ? reason : error->message);
+      fail_content (job, path, content_id,
+                    refusal_reason (path, from_pdf, pages != NULL, reason ? reason : error->message));
       return;
     }
   publish (job, g_steal_pointer (&report), content_id, from_pdf, pages, lines, themed, replaces);
