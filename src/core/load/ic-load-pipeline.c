@@ -327,9 +327,6 @@ lookup_report (IcLoadJob  *job,
   return report;
 }
 
-/* Parses @pages (or fails with @reason) and leaves the result for the
- * main context. @replaces: the second pass, whose report takes the place
- * of a provisional one. */
 /* Whether the PDF at @path lacks the "%%EOF" a PDF ends with, within its
  * last 1024 bytes as readers allow: a download or copy that did not
  * finish. */
@@ -365,6 +362,9 @@ refusal_reason (const char *path,
   return reason;
 }
 
+/* Parses @pages (or fails with @reason) and leaves the result for the
+ * main context. @replaces: the second pass, whose report takes the place
+ * of a provisional one. */
 static void
 deliver (IcLoadJob   *job,
          const char  *path,
