@@ -281,13 +281,15 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The pack's "N raised again, M new, K no longer raised", one string
- * "N/M/K" each, sorted. */
+/* The pack's "N raised again, M new, K no longer raised" (or "N raised
+ * again (1 of them a possible match), …"), one string "N/M/K" each,
+ * sorted. */
 static GPtrArray *
 pack_changes (const char *text)
 {
   GPtrArray *changes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GRegex) regex = g_regex_new ("(\\d+) raised again, (\\d+) new, (\\d+) no longer raised", 0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("(\\d+) raised again(?: \\([^)]*\\))?, (\\d+) new, (\\d+) no longer raised",
+                                          0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
   g_regex_match (regex, text, 0, &match);

@@ -1330,6 +1330,56 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Halton raised fostering in 2018 and, in other words, in 2021: the
+ * method links them as a possible match only, and the authority's page
+ * says so in what changed and beside the item, and the report page
+ * above it, where "Raised 2 times" read as certain. */
+static void
+test_authority_page_possible (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  static const struct { const char *source; guint year; const char *text; } made[] = {
+    { "/r/halton-2018.txt", 2018, "Sufficiency of foster homes for older children." },
+    { "/r/halton-2021.txt", 2021, "Recruitment of foster carers so that children live near home." },
+  };
+  IcReportsView *reports = IC_REPORTS_VIEW (find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW));
+  GtkWidget *page = find_child_of_type (GTK_WIDGET (reports), IC_TYPE_AUTHORITY_PAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      IcReport *report = make_report (made[i].source, "Halton", IC_INSPECTION_TYPE_FOCUSED_VISIT, 10, G_DATE_MAY,
+                                      made[i].year, IC_GRADE_NONE);
+      g_autoptr(IcImprovement) item =
+        ic_improvement_new_with_themes (made[i].text, IC_ITEM_KIND_IMPROVEMENT, IC_SCOPE_LOCAL_AUTHORITY, NULL, 2,
+                                        (const char *[]) { "sufficiency_and_placements", NULL });
+
+      _ic_report_add_improvement (report, item);
+      g_ptr_array_add (batch, report);
+    }
+  ic_report_store_add_batch (ic_window_get_store (window), batch);
+  gtk_window_present (GTK_WINDOW (window));
+  ic_reports_view_show_authority (reports, "Halton");
+  settle ();
+
+  g_assert_true (has_label (page, "Since the focused visit of May 2018: 1 raised again (a possible match), 1 new, "
+                                  "1 no longer raised"));
+  g_assert_nonnull (change_row (page, "Raised 2 times, first in 2018 (possible match)", "Recruitment of foster"));
+
+  /* The report page of 2021 says it above the item's links. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-report", "s", "/r/halton-2021.txt");
+  settle ();
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+    collect_by_class (find_child_of_type (GTK_WIDGET (reports), IC_TYPE_REPORT_PAGE), "recurrence-times", found);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (found, 0)), ==, "\u21bb Raised 2 times (possible match)");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The authority's name in the matrix opens its page: its reports, and
  * what changed from 2018 to 2021 (raised again with the chain's first
  * year, new, no longer raised); an item opens its report's page, and
@@ -1708,6 +1758,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/link-dialog", test_link_dialog);
   g_test_add_func ("/ui/report-page/link-dialog-suggestions", test_link_dialog_suggestions);
   g_test_add_func ("/ui/authority-page/changes", test_authority_page);
+  g_test_add_func ("/ui/authority-page/possible", test_authority_page_possible);
   g_test_add_func ("/ui/authority-page/emptied", test_authority_page_emptied);
   g_test_add_func ("/ui/report-page/opened-focus", test_report_opened_focus);
   g_test_add_func ("/ui/report-page/title-tooltip", test_report_title_tooltip);

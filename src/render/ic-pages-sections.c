@@ -533,29 +533,6 @@ add_user_links (IcPages   *pages,
     }
 }
 
-/* Whether item @index of @report was raised again by possible matches
- * only: it is the later item of links, none of them close or the
- * user's. */
-static gboolean
-item_raised_by_possible (GPtrArray *recurrences,
-                         IcReport  *report,
-                         guint      index)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < recurrences->len; i++)
-    {
-      IcRecurrence *r = g_ptr_array_index (recurrences, i);
-
-      if (ic_recurrence_get_carried_forward (r) || !ic_item_ref_is (ic_recurrence_get_later (r), report, index))
-        continue;
-      if (!ic_recurrence_is_possible (r))
-        return FALSE;
-      any = TRUE;
-    }
-  return any;
-}
-
 /* "↻ Raised 3 times — ", or "↻ Raised 3 times (possible match) — " for an
  * item raised again by possible matches only; "" for one raised once. */
 static char *
@@ -587,7 +564,7 @@ add_item (IcPages       *pages,
 {
   guint times = item_times_raised (pages, report, index);
   g_autofree char *themes = theme_line (pages, reports, chains, report, index, item);
-  g_autofree char *mark = times_mark (times, times > 1 && item_raised_by_possible (recurrences, report, index));
+  g_autofree char *mark = times_mark (times, times > 1 && ic_recurrences_raised_by_possible (recurrences, report, index));
   const char *prefix = ic_improvement_get_kind (item) == IC_ITEM_KIND_PRIORITY_ACTION ? _("Priority action: ") : "";
   Block *block;
 

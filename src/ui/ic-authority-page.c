@@ -386,6 +386,27 @@ append_item (GtkListBox *list,
     gtk_list_box_append (list, row);
 }
 
+/* "Raised 3 times, first in 2016", as the timeline's mark counts, and
+ * whether by the user's link or by possible matches only. */
+static char *
+raised_again_status (const IcRaisedAgain *again)
+{
+  if (again->user_linked)
+    /* Translators: an item the user linked to an earlier one */
+    return g_strdup_printf (ngettext ("Raised %u time, first in %u (linked by you)",
+                                      "Raised %u times, first in %u (linked by you)", again->times_raised),
+                            again->times_raised, again->first_year);
+  if (again->possible)
+    /* Translators: an item the method is less sure repeats the earlier ones: check the wording */
+    return g_strdup_printf (ngettext ("Raised %u time, first in %u (possible match)",
+                                      "Raised %u times, first in %u (possible match)", again->times_raised),
+                            again->times_raised, again->first_year);
+  /* Translators: "Raised 3 times, first in 2016", as the timeline's mark counts */
+  return g_strdup_printf (ngettext ("Raised %u time, first in %u", "Raised %u times, first in %u",
+                                    again->times_raised),
+                          again->times_raised, again->first_year);
+}
+
 /* "Focused visit, 12 March 2024", then "Since the inspection of May
  * 2022: 3 raised again, 2 new, 4 no longer raised", then the items:
  * raised again (how many times, as the timeline's mark says, the year
@@ -420,16 +441,7 @@ changes_section (IcChanges *changes)
   for (guint i = 0; i < changes->raised_again->len; i++)
     {
       IcRaisedAgain *again = &g_array_index (changes->raised_again, IcRaisedAgain, i);
-      g_autofree char *status =
-        again->user_linked
-        /* Translators: an item the user linked to an earlier one */
-        ? g_strdup_printf (ngettext ("Raised %u time, first in %u (linked by you)",
-                                     "Raised %u times, first in %u (linked by you)", again->times_raised),
-                           again->times_raised, again->first_year)
-        /* Translators: "Raised 3 times, first in 2016", as the timeline's mark counts */
-        : g_strdup_printf (ngettext ("Raised %u time, first in %u", "Raised %u times, first in %u",
-                                     again->times_raised),
-                           again->times_raised, again->first_year);
+      g_autofree char *status = raised_again_status (again);
 
       append_item (GTK_LIST_BOX (list), changes->report, again->index, status);
     }

@@ -303,6 +303,22 @@ item_times_raised (IcReportPage *self,
   return 0;
 }
 
+/* "↻ Raised 3 times", or "↻ Raised 3 times (possible match)" for an
+ * item raised again by possible matches only, as the pack says it. */
+static char *
+times_text (IcReportPage *self,
+            guint         index,
+            guint         times)
+{
+  if (ic_recurrences_raised_by_possible (self->recurrences, self->report, index))
+    /* Translators: an item whose area the authority was told about three times by this report, by links
+     * the method is less sure of */
+    return g_strdup_printf (ngettext ("\u21bb Raised %u time (possible match)",
+                                      "\u21bb Raised %u times (possible match)", times), times);
+  /* Translators: an item whose area the authority was told about three times by this report */
+  return g_strdup_printf (ngettext ("\u21bb Raised %u time", "\u21bb Raised %u times", times), times);
+}
+
 /* "↻ Raised 3 times", then links to the same authority's other reports
  * that raise this item's area (the analysis's recurrences). */
 static void
@@ -314,8 +330,7 @@ add_recurrence_links (IcReportPage *self,
 
   if (times > 1)
     {
-      /* Translators: an item whose area the authority was told about three times by this report */
-      g_autofree char *text = g_strdup_printf (ngettext ("\u21bb Raised %u time", "\u21bb Raised %u times", times), times);
+      g_autofree char *text = times_text (self, index, times);
       GtkWidget *label = wrapped_label (text, "caption-heading");
 
       gtk_widget_add_css_class (label, "recurrence-times");

@@ -57,7 +57,8 @@ raised_again_of (GPtrArray  *recurrences,
                  guint       index)
 {
   guint chain_first = ic_recurrence_first_year_lookup (first_years, report, index);
-  IcRaisedAgain again = { index, 0, FALSE, ic_recurrence_times_lookup (times, report, index) };
+  IcRaisedAgain again = { index, 0, FALSE, ic_recurrence_times_lookup (times, report, index),
+                           ic_recurrences_raised_by_possible (recurrences, report, index) };
 
   for (guint i = 0; i < recurrences->len; i++)
     {
@@ -268,31 +269,57 @@ report_noun (IcReport *report)
     }
 }
 
+/* "3 raised again", or with how many of them were raised again by
+ * possible matches only, so that no reader takes them all as certain. */
+static char *
+describe_raised_again (GArray *raised_again)
+{
+  guint n = raised_again->len, n_possible = 0;
+
+  for (guint i = 0; i < n; i++)
+    n_possible += g_array_index (raised_again, IcRaisedAgain, i).possible;
+  if (n_possible == 0)
+    /* Translators: the first count of "Since the focused visit of May 2022: 3 raised again, 2 new, …" */
+    return g_strdup_printf (_("%u raised again"), n);
+  if (n_possible == n)
+    /* Translators: "Since the focused visit of May 2022: 3 raised again (all possible matches), 2 new, …":
+     * the method is less sure each repeats an earlier item. */
+    return g_strdup_printf (ngettext ("%u raised again (a possible match)", "%u raised again (all possible matches)",
+                                      n), n);
+  /* Translators: "Since the focused visit of May 2022: 3 raised again (1 of them a possible match), 2 new, …";
+   * the first %u is how many were raised again, the second how many of those the method is less sure of. */
+  return g_strdup_printf (ngettext ("%u raised again (%u of them a possible match)",
+                                    "%u raised again (%u of them possible matches)", n_possible), n, n_possible);
+}
+
 char *
 ic_changes_describe (IcChanges *changes)
 {
   const GDate *end;
   char month_year[64] = "";
+  g_autofree char *again = NULL;
 
   if (changes == NULL || changes->previous == NULL)
     return NULL;
   end = ic_report_get_sort_date (changes->previous);
   g_date_strftime (month_year, sizeof month_year, "%B %Y", end);
+  again = describe_raised_again (changes->raised_again);
   /* A statement that earlier areas remain raises them with no item of
    * its own: neither "raised again" nor "new" counts them. */
   if (changes->n_carried > 0)
     /* Translators: "Since the focused visit of May 2022: 0 raised again,
-     * 0 new, 1 no longer raised, 3 carried forward by its statement" */
-    return g_strdup_printf (_("Since the %s of %s: %u raised again, %u new, %u no longer raised, "
+     * 0 new, 1 no longer raised, 3 carried forward by its statement";
+     * the third %s is "0 raised again" or "3 raised again (1 of them a possible match)" */
+    return g_strdup_printf (_("Since the %s of %s: %s, %u new, %u no longer raised, "
                               "%u carried forward by its statement"),
-                            report_noun (changes->previous), month_year, changes->raised_again->len,
+                            report_noun (changes->previous), month_year, again,
                             changes->new_items->len, changes->no_longer->len, changes->n_carried);
   /* Translators: "Since the focused visit of May 2022: 3 raised again,
-   * 2 new, 4 no longer raised" */
-  return g_strdup_printf (_("Since the %s of %s: %u raised again, %u new, %u no longer raised"),
-                          report_noun (changes->previous),
-                          month_year, changes->raised_again->len, changes->new_items->len,
-                          changes->no_longer->len);
+   * 2 new, 4 no longer raised"; the third %s is "3 raised again" or
+   * "3 raised again (1 of them a possible match)" */
+  return g_strdup_printf (_("Since the %s of %s: %s, %u new, %u no longer raised"),
+                          report_noun (changes->previous), month_year, again,
+                          changes->new_items->len, changes->no_longer->len);
 }
 
 static void

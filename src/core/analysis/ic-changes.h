@@ -17,13 +17,15 @@ G_BEGIN_DECLS
  * made to an earlier item is one of those that make it raised again;
  * @times_raised, how many times its area had been raised by this
  * report, this time included (ic_recurrence_times_raised(), the count
- * the timeline's mark says). */
+ * the timeline's mark says); @possible, that it was raised again by
+ * possible matches only (ic_recurrences_raised_by_possible()). */
 typedef struct
 {
   guint    index;
   guint    first_year;
   gboolean user_linked;
   guint    times_raised;
+  gboolean possible;
 } IcRaisedAgain;
 
 typedef struct
@@ -47,7 +49,9 @@ GHashTable *ic_changes_compute_with_chains (GListModel *reports,
 IcChanges  *ic_changes_lookup        (GHashTable  *changes,
                                       IcReport    *report);
 /* "Since the inspection of May 2022: 3 raised again, 2 new, 4 no longer
- * raised", or NULL for an authority's first report. */
+ * raised" ("3 raised again (1 of them a possible match)" when some were
+ * raised again by possible matches only), or NULL for an authority's
+ * first report. */
 char       *ic_changes_describe      (IcChanges   *changes) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode   *ic_changes_to_json       (IcChanges   *changes) G_GNUC_WARN_UNUSED_RESULT;
 /* Adds a `changes` member to each report object of an export document. */

@@ -197,6 +197,36 @@ ic_recurrence_match_to_key (IcRecurrenceMatch match)
     }
 }
 
+/**
+ * ic_recurrences_raised_by_possible:
+ * @recurrences: (element-type IcRecurrence): links among which to look
+ *
+ * Whether item @index of @report was raised again by possible matches
+ * only: it is the later item of links, none of them close or the
+ * user's (a carried-forward link has no later item). A later report's
+ * close match to it does not make it close: each item's own links
+ * decide, wherever a recurrence is shown.
+ */
+gboolean
+ic_recurrences_raised_by_possible (GPtrArray *recurrences,
+                                   IcReport  *report,
+                                   guint      index)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < recurrences->len; i++)
+    {
+      IcRecurrence *r = g_ptr_array_index (recurrences, i);
+
+      if (ic_recurrence_get_carried_forward (r) || !ic_item_ref_is (ic_recurrence_get_later (r), report, index))
+        continue;
+      if (!ic_recurrence_is_possible (r))
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
 /* ---- similarity ---- */
 
 /* The distinct content words of a text, by stem, from its words. */

@@ -84,6 +84,9 @@ IcRecurrenceMatch ic_recurrence_get_match     (IcRecurrence *self);
 gboolean         ic_recurrence_is_close       (IcRecurrence *self);
 gboolean         ic_recurrence_is_possible    (IcRecurrence *self);
 const char      *ic_recurrence_match_to_key   (IcRecurrenceMatch match);
+gboolean         ic_recurrences_raised_by_possible (GPtrArray *recurrences,
+                                                    IcReport  *report,
+                                                    guint      index);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRecurrence, ic_recurrence_unref)
 
 /* Cosine of the content words of two texts, every word weighing the same
