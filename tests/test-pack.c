@@ -889,6 +889,41 @@ test_pack_summary_names_apart (void)
   g_assert_nonnull (strstr (text, "8 March 2019 to 10 May 2023"));
 }
 
+/* Fostering raised by Halton in 2016 and, in other words, in 2022 (a
+ * possible match), and by Kingston in the same words: the summary's
+ * recurring areas mark Halton "(possible)", not Kingston, and say below
+ * the table what that means; what changed since 2016, in the full pack,
+ * says its one item raised again is a possible match. */
+static void
+test_pack_summary_possible (void)
+{
+  const char *possible_before[] = { "Sufficiency of foster homes for older children.", NULL };
+  const char *possible_after[] = { "Recruitment of foster carers so that children live near home.", NULL };
+  const char *close_before[] = { "Sufficiency of foster homes for older children in care.", NULL };
+  const char *close_after[] = { "Sufficiency of foster homes for older children in care.", NULL };
+  const char *one[] = { "sufficiency_and_placements" };
+  IcReport *k2019 = themed_visit ("k2019", "2019-05-08", close_before, one);
+  IcReport *k2023 = themed_visit ("k2023", "2023-05-10", close_after, one);
+  g_autoptr(GListModel) reports = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *full = NULL;
+
+  _ic_report_set_authority (k2019, "Kingston upon Thames");
+  _ic_report_set_authority (k2023, "Kingston upon Thames");
+  reports = ic_test_model_of (themed_visit ("h2016", "2016-03-12", possible_before, one),
+                              themed_visit ("h2022", "2022-07-19", possible_after, one), k2019, k2023, NULL);
+  summary = pack_text (reports, TRUE);
+  full = pack_text (reports, FALSE);
+
+  /* Kingston's name is followed by the line under the table, not by
+   * a mark of its own. */
+  g_assert_nonnull (strstr (summary, "Halton (possible); Kingston upon Thames (possible): that authority raised the "
+                                     "theme again by possible matches only"));
+  g_assert_nonnull (strstr (full, "Since the focused visit of March 2016: 1 raised again (a possible match), 0 new, "
+                                  "0 no longer raised"));
+  g_assert_nonnull (strstr (full, "Since the focused visit of May 2019: 1 raised again, 0 new, 0 no longer raised"));
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -1162,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/pack/long-title-margins", test_pack_long_title_margins);
   g_test_add_func ("/pack/user-links", test_pack_user_links);
   g_test_add_func ("/pack/summary-names-apart", test_pack_summary_names_apart);
+  g_test_add_func ("/pack/summary-possible", test_pack_summary_possible);
   g_test_add_func ("/pack/no-heading-alone", test_pack_no_heading_alone);
   g_test_add_func ("/pack/recurs-dates-once", test_pack_recurs_dates_once);
   g_test_add_func ("/pack/recurring-item-only", test_pack_recurring_item_only);

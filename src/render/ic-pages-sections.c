@@ -925,10 +925,13 @@ theme_authority_key (const char *theme,
 }
 
 /* @user_linked: filled with the theme_authority_key() of each authority
- * whose recurrence of a theme includes a link the user made. */
+ * whose recurrence of a theme includes a link the user made; @firm, of
+ * each that raised a theme again by a close match or a user's link at
+ * least once (the others, by possible matches only). */
 static GHashTable *
 authorities_by_theme (IcPages    *pages,
-                      GHashTable *user_linked)
+                      GHashTable *user_linked,
+                      GHashTable *firm)
 {
   GHashTable *by_theme = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                 (GDestroyNotify) g_ptr_array_unref);
@@ -942,6 +945,8 @@ authorities_by_theme (IcPages    *pages,
         continue;
       if (link->user_linked)
         g_hash_table_add (user_linked, theme_authority_key (link->theme, link->authority));
+      if (!link->possible)
+        g_hash_table_add (firm, theme_authority_key (link->theme, link->authority));
 
       if (names == NULL)
         {
@@ -961,12 +966,35 @@ compare_names (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* How many of @names from @from on recur in @theme by possible matches
+ * only. */
+static guint
+count_possible (GPtrArray  *names,
+                guint       from,
+                const char *theme,
+                GHashTable *firm)
+{
+  guint n = 0;
+
+  for (guint i = from; i < names->len; i++)
+    {
+      g_autofree char *key = theme_authority_key (theme, g_ptr_array_index (names, i));
+
+      n += !g_hash_table_contains (firm, key);
+    }
+  return n;
+}
+
+/* "Lambeth; Luton (possible)": an authority that raised the theme again
+ * by possible matches only says so, and so do the names left out. */
 static char *
 names_text (GPtrArray  *names,
             const char *theme,
-            GHashTable *user_linked)
+            GHashTable *user_linked,
+            GHashTable *firm)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  guint hidden_possible;
 
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len && i < SUMMARY_NAMES; i++)
@@ -977,8 +1005,19 @@ names_text (GPtrArray  *names,
       /* "; ": a comma would split "Kingston upon Hull, City of" in two. */
       g_string_append_printf (text, "%s%s%s", i ? "; " : "", name,
                               g_hash_table_contains (user_linked, key) ? IC_CORRECTED_MARK : "");
+      if (!g_hash_table_contains (firm, key))
+        /* Translators: after an authority's name in the summary's recurring areas, when it raised the
+         * theme again by possible matches only; the line below the table explains it. */
+        g_string_append (text, _(" (possible)"));
     }
-  if (names->len > SUMMARY_NAMES)
+  if (names->len <= SUMMARY_NAMES)
+    return g_markup_escape_text (text->str, -1);
+  hidden_possible = count_possible (names, SUMMARY_NAMES, theme, firm);
+  if (hidden_possible > 0)
+    /* Translators: after a list of authorities' names: "and 5 more (2 of them possible)". */
+    g_string_append_printf (text, _(" and %u more (%u of them possible)"), names->len - SUMMARY_NAMES,
+                            hidden_possible);
+  else
     /* Translators: after a list of authorities' names. */
     g_string_append_printf (text, _(" and %u more"), names->len - SUMMARY_NAMES);
   return g_markup_escape_text (text->str, -1);
@@ -988,7 +1027,9 @@ void
 _ic_pages_add_recurring_summary (IcPages *pages)
 {
   g_autoptr(GHashTable) user_linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_theme = authorities_by_theme (pages, user_linked);
+  g_autoptr(GHashTable) firm = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_theme = authorities_by_theme (pages, user_linked, firm);
+  gboolean any_possible = FALSE;
   int header;
 
   add_heading (pages, _("Recurring improvement areas"), "recurring", 0);
@@ -1019,9 +1060,15 @@ _ic_pages_add_recurring_summary (IcPages *pages)
       cells = g_new0 (char *, 4);
       cells[0] = g_markup_escape_text (label, -1);
       cells[1] = g_strdup_printf ("%u", names->len);
-      cells[2] = names_text (names, theme, user_linked);
+      cells[2] = names_text (names, theme, user_linked, firm);
       add_row (pages, theme_columns, header, cells)->size = IC_PAGE_SMALL_SIZE + 0.5;
+      any_possible |= count_possible (names, 0, theme, firm) > 0;
     }
+  if (any_possible)
+    _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0,
+                        _("(possible): that authority raised the theme again by possible matches only, items "
+                          "that share less of their wording; about half such links were right when checked by "
+                          "hand, so read the items in the full pack."))->space_before = 6;
   if (g_hash_table_size (user_linked) > 0)
     _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE, 0, /* Translators: %s is the mark put after an authority's name. */
                         _("%s includes a link made by the user (a correction)"),
