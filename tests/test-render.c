@@ -1115,6 +1115,9 @@ breaks_along (IcChart *chart,
   return breaks;
 }
 
+static const IcChartHit *mark_hit_at (IcChart    *chart,
+                                     const char *end_iso);
+
 /* Fostering raised in 2016 and, in other words, in 2022: a possible
  * match, whose step the timeline dashes and its legend explains; the
  * same step taken by a close match is solid, and the legend says
@@ -1134,6 +1137,8 @@ test_timeline_possible_dashed (void)
   g_assert_cmpuint (lines->len, ==, 1);
   step = g_ptr_array_index (lines, 0);
   g_assert_true (step->possible);
+  g_assert_cmpuint (mark_hit_at (chart, "2022-07-19")->n_possible, ==, 1);
+  g_assert_cmpuint (mark_hit_at (chart, "2022-07-19")->n_raised_again, ==, 1);
   mark_centre (chart, "permanence_and_adoption", "2016-03-12", &x0, &y, &r);
   mark_centre (chart, "permanence_and_adoption", "2022-07-19", &x1, &y, &r);
   g_assert_cmpuint (breaks_along (chart, x0 + 2 * r, x1 - 2 * r, y), >=, 3);
@@ -1143,6 +1148,97 @@ test_timeline_possible_dashed (void)
   step->possible = FALSE;
   g_assert_cmpuint (breaks_along (chart, x0 + 2 * r, x1 - 2 * r, y), ==, 0);
   g_assert_false (chart_says (chart, "A dashed line"));
+}
+
+/* A report of Chainshire with an item of each of @texts (NULL ended),
+ * all in the permanence row. */
+static IcReport *
+lane_report_items (const char         *end_iso,
+                   const char * const *texts)
+{
+  const char *themes[] = { "permanence_and_adoption", NULL };
+  IcReport *report = lane_report (end_iso, texts[0]);
+
+  for (guint i = 1; texts[i] != NULL; i++)
+    {
+      g_autoptr(IcImprovement) item = ic_improvement_new_with_themes (texts[i], IC_ITEM_KIND_IMPROVEMENT,
+                                                                      IC_SCOPE_LOCAL_AUTHORITY, NULL, 0, themes);
+
+      _ic_report_add_improvement (report, item);
+    }
+  return report;
+}
+
+/* How many pixels of ink @chart, drawn three times larger, has in the
+ * box from (@x0, @y0) to (@x1, @y1). */
+static guint
+ink_in (IcChart *chart,
+        double   x0,
+        double   y0,
+        double   x1,
+        double   y1)
+{
+  const int scale = 3;
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint ink = 0;
+
+  ic_chart_get_natural_size (chart, NULL, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w * scale, (int) h * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
+  cairo_surface_flush (surface);
+  for (int y = (int) (y0 * scale); y < (int) (y1 * scale); y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+
+      for (int x = (int) (x0 * scale); x < (int) (x1 * scale); x++)
+        ink += MIN (MIN (row[x] & 0xff, (row[x] >> 8) & 0xff), (row[x] >> 16) & 0xff) < 0xc0;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ink;
+}
+
+/* Two areas of Chainshire's permanence row raised in 2016 and again in
+ * 2022, fostering by a possible match, supervision by a close one: their
+ * steps join the same two marks, and the dashed one was drawn under the
+ * solid one, which hid it (Lambeth's quality assurance). The dashed step
+ * bows below the lane, the solid one stays straight and whole; the
+ * 2022 mark's tooltip and table line learn that one of its two items is
+ * a possible match. */
+static void
+test_timeline_possible_not_hidden (void)
+{
+  const char *supervision = "Management oversight and supervision of social workers' practice with children.";
+  const char *y2016[] = { "Sufficiency of foster homes for older children.", supervision, NULL };
+  const char *y2022[] = { "Recruitment of foster carers so that children live near home.", supervision, NULL };
+  g_autoptr(GListModel) reports = ic_test_model_of (lane_report_items ("2016-03-12", y2016),
+                                                    lane_report_items ("2022-07-19", y2022), NULL);
+  g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, reports, NULL);
+  g_autoptr(GPtrArray) lines = chart_lines (chart);
+  const IcChartHit *hit = mark_hit_at (chart, "2022-07-19");
+  double x0, x1, y, r;
+  guint below;
+
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_true (((IcChartLink *) g_ptr_array_index (lines, 0))->possible !=
+                 ((IcChartLink *) g_ptr_array_index (lines, 1))->possible);
+  mark_centre (chart, "permanence_and_adoption", "2016-03-12", &x0, &y, &r);
+  mark_centre (chart, "permanence_and_adoption", "2022-07-19", &x1, &y, &r);
+  g_assert_cmpuint (breaks_along (chart, x0 + 2 * r, x1 - 2 * r, y), ==, 0);
+  below = ink_in (chart, x0 + 2 * r, y + 0.7 * r, x1 - 2 * r, y + 1.8 * r);
+  g_assert_cmpuint (hit->n_raised_again, ==, 2);
+  g_assert_cmpuint (hit->n_possible, ==, 1);
+
+  /* Both steps close: nothing but the years' lines below the lane. */
+  for (guint i = 0; i < lines->len; i++)
+    ((IcChartLink *) g_ptr_array_index (lines, i))->possible = FALSE;
+  _ic_timeline_prepare_links (chart);
+  g_assert_cmpuint (below, >, ink_in (chart, x0 + 2 * r, y + 0.7 * r, x1 - 2 * r, y + 1.8 * r) + 100);
 }
 
 /* An area raised in 2015, 2019 and 2024 is three pairs of recurrences;
@@ -1828,6 +1924,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/two-items-one-row", test_timeline_two_items_one_row);
   g_test_add_func ("/render/timeline/carried-forward-cap", test_timeline_carried_forward_cap);
   g_test_add_func ("/render/timeline/possible-dashed", test_timeline_possible_dashed);
+  g_test_add_func ("/render/timeline/possible-not-hidden", test_timeline_possible_not_hidden);
   g_test_add_func ("/render/chart/grades-say-what-they-count", test_grades_say_what_they_count);
   g_test_add_func ("/render/chart/subtitles-count-one", test_subtitles_count_one);
   g_test_add_func ("/render/chart/history-says-whom-it-shows", test_history_says_whom_it_shows);

@@ -751,6 +751,36 @@ test_timeline_mark_items_times (void)
   g_assert_true (g_str_has_suffix (three_text, " · items raised 4, 3 and 2 times; the mark shows 4×"));
 }
 
+/* A mark looks the same whether its items were raised again by close
+ * or by possible matches: its tooltip, table line and screen reader
+ * name say which, where they said "raised 3 times" of both. */
+static void
+test_timeline_mark_possible (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/bexley-2021.txt", "Bexley", IC_INSPECTION_TYPE_ILACS, 10,
+                                            G_DATE_MAY, 2021, IC_GRADE_GOOD);
+  const guint two[] = { 3, 2 };
+  IcChartHit hit = { .report = report, .authority = "Bexley", .area = -1, .theme = "permanence_and_adoption",
+                     .times_raised = 3, .n_raised_again = 1, .n_possible = 1 };
+  g_autofree char *one_text = ic_chart_widget_describe_hit (&hit);
+  g_autofree char *some_text = NULL;
+  g_autofree char *all_text = NULL;
+  g_autofree char *close_text = NULL;
+
+  hit.n_raised_again = 2;
+  some_text = ic_chart_widget_describe_hit (&hit);
+  hit.item_times = two;
+  hit.n_item_times = G_N_ELEMENTS (two);
+  hit.n_possible = 2;
+  all_text = ic_chart_widget_describe_hit (&hit);
+  hit.n_possible = 0;
+  close_text = ic_chart_widget_describe_hit (&hit);
+  g_assert_true (g_str_has_suffix (one_text, " · raised 3 times (possible match)"));
+  g_assert_true (g_str_has_suffix (some_text, " · raised 3 times (1 of 2 items a possible match)"));
+  g_assert_true (g_str_has_suffix (all_text, " · items raised 3 and 2 times; the mark shows 3× (all possible matches)"));
+  g_assert_true (g_str_has_suffix (close_text, "the mark shows 3×"));
+}
+
 /* A theme's mark, like a theme chip, searches every report for the
  * theme: its button opens the Search view with the theme's query. */
 static void
@@ -2876,6 +2906,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/timeline-click", test_timeline_click);
   g_test_add_func ("/ui/window/timeline-theme-search", test_timeline_theme_search);
   g_test_add_func ("/ui/window/timeline-mark-items-times", test_timeline_mark_items_times);
+  g_test_add_func ("/ui/window/timeline-mark-possible", test_timeline_mark_possible);
   g_test_add_func ("/ui/window/theme-chip-search", test_theme_chip_search);
   g_test_add_func ("/ui/window/charts-theme-search", test_charts_theme_search);
   g_test_add_func ("/ui/window/search-first-frame", test_search_first_frame);

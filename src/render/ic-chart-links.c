@@ -232,7 +232,8 @@ static void
 add_item_marks (GPtrArray       *links,
                 const IcItemRef *ref,
                 guint            times,
-                gboolean         by_user)
+                gboolean         by_user,
+                gboolean         possible)
 {
   g_autoptr(IcImprovement) item = ic_item_ref_get_item (ref);
   const GDate *date = ic_report_get_sort_date (ref->report);
@@ -246,6 +247,7 @@ add_item_marks (GPtrArray       *links,
       link->item = ref->index;
       link->times_raised = times;
       link->user_linked = by_user;
+      link->possible = possible;
       g_ptr_array_add (links, link);
     }
 }
@@ -274,7 +276,8 @@ add_recurring_item_marks (GPtrArray  *links,
       if (!g_hash_table_add (done, key))
         continue;
       add_item_marks (links, later, ic_recurrence_times_lookup (times, later->report, later->index),
-                      g_hash_table_contains (user_linked, key));
+                      g_hash_table_contains (user_linked, key),
+                      ic_recurrences_raised_by_possible (recurrences, later->report, later->index));
     }
 }
 

@@ -48,11 +48,18 @@ struct _IcChart
    * of a mark were raised a different number of times. */
   GHashTable  *mark_counts;
   gboolean     counts_differ;
+  /* And how many of each mark's items were raised again by possible
+   * matches only (line_end_key() -> count, absent when none). */
+  GHashTable  *mark_possible;
   /* And the lines that hop over a mark of their lane (a report not of
    * their chain), and the ends of lines where the row has no mark
    * (line_end_key()), where a dot is drawn. */
   GHashTable  *hops;
   GHashTable  *dots;
+  /* And the lines of steps by possible matches only that share part of
+   * their way with a solid line of their lane, which would hide their
+   * dashes: drawn bowed off it. */
+  GHashTable  *overlaid;
   /* Counted once when prepared, not at every measure, paint and hit
    * test (ic-chart-bars.c): the grades chart's rows by area and grade,
    * the themes chart's order (theme indices, most raised first) and the

@@ -389,7 +389,64 @@ find_hops_and_dots (IcChart *chart)
     }
 }
 
+/* (authority, theme): a line's lane. */
+static char *
+lane_key (const IcChartLink *link)
+{
+  return g_strdup_printf ("%s\x1f%s", link->authority, link->theme);
+}
+
+/* Whether two lines of one lane run over some of the same dates. */
+static gboolean
+share_way (const IcChartLink *a,
+           const IcChartLink *b)
+{
+  return g_date_compare (&a->earlier, &b->later) < 0 && g_date_compare (&b->earlier, &a->later) < 0;
+}
+
+/* A dashed line under a solid one of its colour reads as solid: two
+ * areas of one authority and theme whose steps join the same reports,
+ * one by close matches and one by possible ones, looked like one area
+ * raised again for certain (Lambeth's quality assurance). Such a
+ * dashed line is drawn bowed off its lane, so both are seen. */
+static void
+find_overlaid (IcChart *chart)
+{
+  g_autoptr(GHashTable) solid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+
+  g_clear_pointer (&chart->overlaid, g_hash_table_unref);
+  chart->overlaid = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
+      char *key;
+      GPtrArray *lane;
+
+      if (link->possible)
+        continue;
+      key = lane_key (link);
+      lane = g_hash_table_lookup (solid, key);
+      if (lane == NULL)
+        g_hash_table_insert (solid, key, lane = g_ptr_array_new ());
+      else
+        g_free (key);
+      g_ptr_array_add (lane, link);
+    }
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->lines, i);
+      g_autofree char *key = link->possible ? lane_key (link) : NULL;
+      GPtrArray *lane = key != NULL ? g_hash_table_lookup (solid, key) : NULL;
+
+      for (guint k = 0; lane != NULL && k < lane->len; k++)
+        if (share_way (link, g_ptr_array_index (lane, k)))
+          g_hash_table_add (chart->overlaid, link);
+    }
+}
+
 static GHashTable *counts_by_mark (IcChart *chart);
+static GHashTable *possible_by_mark (IcChart *chart);
 
 /* The lines to draw and what the legend says of the counts: found once
  * per set of links, when they are given, not at every measure and paint. */
@@ -399,8 +456,11 @@ _ic_timeline_prepare_links (IcChart *chart)
   pick_lines (chart);
   find_lone_counts (chart);
   find_hops_and_dots (chart);
+  find_overlaid (chart);
   g_clear_pointer (&chart->mark_counts, g_hash_table_unref);
   chart->mark_counts = counts_by_mark (chart);
+  g_clear_pointer (&chart->mark_possible, g_hash_table_unref);
+  chart->mark_possible = possible_by_mark (chart);
 }
 
 static const char *
@@ -571,6 +631,82 @@ set_line_dash (cairo_t           *cr,
   cairo_set_dash (cr, dashes, link->possible ? G_N_ELEMENTS (dashes) : 0, 0);
 }
 
+/* A dashed line that shares its way with a solid one bows below its
+ * lane, as far as a hop rises above it (or, without lanes, as far as
+ * the joins arc above the row), so that the solid line does not hide
+ * it. */
+static void
+bow_below (IcChart              *chart,
+           const TimelineLayout *layout,
+           cairo_t              *cr,
+           double                x0,
+           double                x1,
+           double                y)
+{
+  double depth = layout->lanes ? marker_radius (chart) * 1.3
+                               : MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+
+  cairo_curve_to (cr, x0, y + depth * 1.33, x1, y + depth * 1.33, x1, y);
+}
+
+/* The way of @link's line from (@x0, @y) to (@x1, @y). */
+static void
+trace_link (IcChart              *chart,
+            const TimelineLayout *layout,
+            cairo_t              *cr,
+            IcChartLink          *link,
+            double                x0,
+            double                x1,
+            double                y)
+{
+  cairo_move_to (cr, x0, y);
+  if (chart->overlaid != NULL && g_hash_table_contains (chart->overlaid, link))
+    bow_below (chart, layout, cr, x0, x1, y);
+  /* Without a lane per authority, joins arc above the row so that one
+   * does not hide another or read as passing through other marks. */
+  else if (layout->lanes && g_hash_table_contains (chart->hops, link))
+    hop_to (chart, cr, x0, x1, y);
+  else if (layout->lanes)
+    cairo_line_to (cr, x1, y);
+  else
+    {
+      double rise = MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+
+      cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
+    }
+}
+
+static void
+draw_link (IcChart              *chart,
+           const TimelineLayout *layout,
+           cairo_t              *cr,
+           const IcPalette      *palette,
+           IcChartLink          *link)
+{
+  guint authority = _ic_chart_authority_index (chart, link->authority), row;
+  double y, x0, x1;
+
+  if (!find_theme_row (chart, link->theme, &row))
+    return;
+  y = mark_y (chart, layout, row, authority);
+  x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
+  x1 = _ic_time_x (chart, &link->later, layout->x0, layout->x1);
+  ic_color_set_source (ic_palette_get_series (palette, layout->lanes ? authority : 0), cr);
+  set_line_dash (cr, link);
+  trace_link (chart, layout, cr, link, x0, x1, y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (link->carried_forward)
+    {
+      draw_carried_cap (chart, cr, x1, y);
+      return;
+    }
+  draw_dot (chart, cr, link->authority, link->theme, &link->earlier, x0, y);
+  draw_dot (chart, cr, link->authority, link->theme, &link->later, x1, y);
+}
+
+/* The solid lines first, the dashed ones over them: where they cross,
+ * a dash stays seen. */
 static void
 draw_links (IcChart              *chart,
             const TimelineLayout *layout,
@@ -579,42 +715,14 @@ draw_links (IcChart              *chart,
 {
   cairo_set_line_width (cr, chart->font_size * (layout->lanes ? 0.18 : 0.1));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
-    {
-      IcChartLink *link = g_ptr_array_index (chart->lines, i);
-      guint authority = _ic_chart_authority_index (chart, link->authority), row;
-      double y, x0, x1;
+  for (int possible = 0; possible < 2; possible++)
+    for (guint i = 0; chart->lines != NULL && i < chart->lines->len; i++)
+      {
+        IcChartLink *link = g_ptr_array_index (chart->lines, i);
 
-      if (!find_theme_row (chart, link->theme, &row))
-        continue;
-      y = mark_y (chart, layout, row, authority);
-      x0 = _ic_time_x (chart, &link->earlier, layout->x0, layout->x1);
-      x1 = _ic_time_x (chart, &link->later, layout->x0, layout->x1);
-      ic_color_set_source (ic_palette_get_series (palette, layout->lanes ? authority : 0), cr);
-      set_line_dash (cr, link);
-      cairo_move_to (cr, x0, y);
-      /* Without a lane per authority, joins arc above the row so that one
-       * does not hide another or read as passing through other marks. */
-      if (layout->lanes && g_hash_table_contains (chart->hops, link))
-        hop_to (chart, cr, x0, x1, y);
-      else if (layout->lanes)
-        cairo_line_to (cr, x1, y);
-      else
-        {
-          double rise = MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
-
-          cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
-        }
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      if (link->carried_forward)
-        {
-          draw_carried_cap (chart, cr, x1, y);
-          continue;
-        }
-      draw_dot (chart, cr, link->authority, link->theme, &link->earlier, x0, y);
-      draw_dot (chart, cr, link->authority, link->theme, &link->later, x1, y);
-    }
+        if ((link->possible ? 1 : 0) == possible)
+          draw_link (chart, layout, cr, palette, link);
+      }
 }
 
 typedef gboolean (*MarkFunc) (IcChart *chart, IcReport *report, const char *theme,
@@ -708,6 +816,29 @@ counts_by_mark (IcChart *chart)
   return counts;
 }
 
+/* (authority, theme, date) -> how many items raised again there were
+ * raised again by possible matches only, for the tooltip and the table
+ * to say so: a mark looks the same either way. */
+static GHashTable *
+possible_by_mark (IcChart *chart)
+{
+  GHashTable *possible = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; chart->links != NULL && i < chart->links->len; i++)
+    {
+      IcChartLink *link = g_ptr_array_index (chart->links, i);
+      char *key;
+      guint n;
+
+      if (!link->mark_only || !link->possible || link->times_raised < 2 || !g_date_valid (&link->later))
+        continue;
+      key = line_end_key (link->authority, link->theme, &link->later);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (possible, key)) + 1;
+      g_hash_table_insert (possible, key, GUINT_TO_POINTER (n));
+    }
+  return possible;
+}
+
 /* The counts of @report's mark in @theme's row, or NULL. */
 static GArray *
 mark_counts (IcChart    *chart,
@@ -730,15 +861,21 @@ mark_times (IcChart    *chart,
   return counts != NULL ? g_array_index (counts, guint, 0) : 0;
 }
 
-/* A mark's count, and each of its items' when they differ: the count
- * the mark says is then not every item's. */
+/* A mark's count, each of its items' when they differ (the count the
+ * mark says is then not every item's), and how many of them were
+ * raised again by possible matches only. */
 static void
 set_hit_times (IcChart    *chart,
                IcChartHit *hit)
 {
   GArray *counts = mark_counts (chart, hit->report, hit->theme);
+  g_autofree char *key = line_end_key (_ic_chart_report_authority (hit->report), hit->theme,
+                                       ic_report_get_sort_date (hit->report));
 
   hit->times_raised = counts != NULL ? g_array_index (counts, guint, 0) : 0;
+  hit->n_raised_again = counts != NULL ? counts->len : 0;
+  if (chart->mark_possible != NULL)
+    hit->n_possible = GPOINTER_TO_UINT (g_hash_table_lookup (chart->mark_possible, key));
   if (counts != NULL && g_array_index (counts, guint, counts->len - 1) != hit->times_raised)
     {
       hit->item_times = (const guint *) counts->data;

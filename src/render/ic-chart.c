@@ -474,8 +474,10 @@ ic_chart_unref (IcChart *chart)
   g_ptr_array_unref (chart->links);
   g_clear_pointer (&chart->lines, g_ptr_array_unref);
   g_clear_pointer (&chart->mark_counts, g_hash_table_unref);
+  g_clear_pointer (&chart->mark_possible, g_hash_table_unref);
   g_clear_pointer (&chart->hops, g_hash_table_unref);
   g_clear_pointer (&chart->dots, g_hash_table_unref);
+  g_clear_pointer (&chart->overlaid, g_hash_table_unref);
   g_ptr_array_unref (chart->history_authorities);
   g_clear_pointer (&chart->theme_ranks, g_array_unref);
   g_clear_pointer (&chart->year_counts, g_array_unref);

@@ -70,7 +70,8 @@ typedef struct
  * matches only (ic_recurrence_is_possible()): none of its items in the
  * chain has a close link, or one the user made, to an earlier item. A
  * neighbour's close link does not make it close: each item's own
- * links decide. */
+ * links decide. For a mark (@mark_only), that its item was raised again
+ * by possible matches only. */
 typedef struct
 {
   char     *authority;
@@ -110,6 +111,10 @@ typedef struct
                              * most (@times_raised) first; owned by the
                              * chart; else NULL */
   guint       n_item_times;
+  guint       n_raised_again; /* timeline: the items of the report in the
+                               * mark's row raised again */
+  guint       n_possible;  /* timeline: how many of those were raised
+                            * again by possible matches only */
 } IcChartHit;
 
 /* Something drawn that can be walked to with the keyboard and

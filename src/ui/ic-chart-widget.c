@@ -138,6 +138,26 @@ append_item_times (GString          *text,
   g_string_append_printf (text, _(" · items raised %s times; the mark shows %u×"), all, hit->times_raised);
 }
 
+/* " (possible match)" after a mark's count when its items were raised
+ * again by possible matches only, " (1 of 2 items a possible match)"
+ * when some were: the mark looks the same either way, and a reader of
+ * the tooltip or the table must not take the count as certain. */
+static void
+append_possible (GString          *text,
+                 const IcChartHit *hit)
+{
+  if (hit->n_possible == 0)
+    return;
+  if (hit->n_possible == hit->n_raised_again)
+    /* Translators: after "· raised 3 times" on a timeline mark whose item the method is less sure of */
+    g_string_append (text, ngettext (" (possible match)", " (all possible matches)", hit->n_possible));
+  else
+    /* Translators: after "· raised 3 times" on a timeline mark: "(1 of 2 items a possible match)" */
+    g_string_append_printf (text, ngettext (" (%u of %u items a possible match)",
+                                            " (%u of %u items possible matches)", hit->n_possible),
+                            hit->n_possible, hit->n_raised_again);
+}
+
 /**
  * ic_chart_widget_describe_hit:
  *
@@ -174,6 +194,8 @@ ic_chart_widget_describe_hit (const IcChartHit *hit)
   else if (hit->times_raised > 1)
     /* Translators: a timeline mark whose area recurs, "· raised 3 times" */
     g_string_append_printf (text, _(" · raised %u times"), hit->times_raised);
+  if (hit->times_raised > 1)
+    append_possible (text, hit);
 
   if (text->len == 0)
     return g_string_free (text, TRUE), NULL;
