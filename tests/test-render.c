@@ -1281,6 +1281,30 @@ test_matrix_not_judged_note (void)
   g_assert_false (chart_says (all_judged, "no judgement in that area"));
 }
 
+/* A report read from a PDF cut short keeps its grades in the matrix; an
+ * area it has none for is "?", which the legend explains, never "—" (no
+ * judgement given): the page that held the grade may be missing. */
+static void
+test_matrix_not_read_note (void)
+{
+  IcReport *cut = ic_render_test_report ("Camden", 0, 1);
+  IcReport *whole = ic_render_test_report ("Barnsley", 3, 1);
+  g_autoptr(GListModel) with_cut = NULL;
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(IcChart) plain = NULL;
+  g_autoptr(GListModel) only_whole = NULL;
+
+  _ic_report_set_damage (cut, IC_DAMAGE_CUT_SHORT);
+  with_cut = ic_test_model_of (cut, g_object_ref (whole), NULL);
+  only_whole = ic_test_model_of (whole, NULL);
+  chart = ic_chart_new (IC_CHART_MATRIX, with_cut, NULL);
+  plain = ic_chart_new (IC_CHART_MATRIX, only_whole, NULL);
+
+  g_assert_true (chart_says (chart, "?: not read, as the report's PDF is cut short"));
+  g_assert_false (chart_says (chart, "no judgement in that area"));
+  g_assert_false (chart_says (plain, "not read"));
+}
+
 /* A mark that says a count with no line to it (its chain's line runs in
  * another theme's row) is explained by the legend, which says nothing of
  * it when every count ends a line. */
@@ -1531,6 +1555,91 @@ test_timeline_heat_counts (void)
       found++;
     }
   g_assert_cmpuint (found, ==, 1);
+}
+
+/* A report of @authority in March of @year raising the front door. */
+static IcReport *
+front_door_report (const char *authority,
+                   int         year,
+                   guint       day)
+{
+  g_autofree char *source = g_strdup_printf ("/reports/%s-%d.pdf", authority, year);
+  IcReport *report = _ic_report_new (source);
+  g_autoptr(GDate) end = g_date_new_dmy (day, G_DATE_MARCH, year);
+  g_autoptr(IcImprovement) item =
+    ic_improvement_new_with_themes ("The front door.", IC_ITEM_KIND_IMPROVEMENT,
+                                    IC_SCOPE_LOCAL_AUTHORITY, NULL, 0,
+                                    (const char *[]) { "front_door", NULL });
+
+  _ic_report_set_authority (report, authority);
+  _ic_report_set_inspection_type (report, IC_INSPECTION_TYPE_ILACS);
+  _ic_report_set_end_date (report, end);
+  _ic_report_add_improvement (report, item);
+  return report;
+}
+
+/* How far apart two pixels of @surface are, as RGB distance. */
+static double
+pixel_distance (cairo_surface_t *surface,
+                int              x1,
+                int              y1,
+                int              x2,
+                int              y2)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const unsigned char *a = data + y1 * stride + x1 * 4;
+  const unsigned char *b = data + y2 * stride + x2 * 4;
+  double sum = 0;
+
+  for (int c = 0; c < 3; c++)
+    sum += (a[c] - b[c]) * (a[c] - b[c]);
+  return sqrt (sum);
+}
+
+/* A heat strip's cell of one report is tinted plainly enough to tell
+ * from an empty one by its colour, on a dark window as on a light one,
+ * beside a cell of thirty: its shade started at 8 % of the accent,
+ * which on the dark window was 20 apart from the empty row around it. */
+static void
+test_timeline_heat_single_visible (void)
+{
+  g_autoptr(GListStore) reports = g_list_store_new (IC_TYPE_REPORT);
+  const IcPalette *palettes[] = { ic_palette_get_screen (TRUE), ic_palette_get_screen (FALSE), ic_palette_get_print () };
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *authority = g_strdup_printf ("Heatshire %u", i);
+      g_autoptr(IcReport) report = front_door_report (authority, 2020, 1 + i % 28);
+
+      g_list_store_append (reports, report);
+    }
+  g_autoptr(IcReport) lonely = front_door_report ("Lonely", 2022, 1);
+
+  g_list_store_append (reports, lonely);
+  for (guint p = 0; p < G_N_ELEMENTS (palettes); p++)
+    {
+      g_autoptr(IcChart) chart = ic_chart_new (IC_CHART_TIMELINE, G_LIST_MODEL (reports), NULL);
+      g_autoptr(GArray) marks = ic_chart_get_marks (chart, 1200, 400);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 400);
+      cairo_t *cr = cairo_create (surface);
+      const IcChartMark *single = NULL;
+
+      for (guint i = 0; i < marks->len; i++)
+        if (g_array_index (marks, IcChartMark, i).hit.count == 1)
+          single = &g_array_index (marks, IcChartMark, i);
+      g_assert_nonnull (single);
+      ic_color_set_source (ic_palette_get_color (palettes[p], IC_PALETTE_BACKGROUND), cr);
+      cairo_paint (cr);
+      ic_chart_draw (chart, cr, 1200, 400, palettes[p]);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      /* Inside the cell's fill, clear of its number, against the empty
+       * year before it in the same row. */
+      g_assert_cmpfloat (pixel_distance (surface, single->x + 3, single->y + 3,
+                                         single->x - single->width + 3, single->y + 3), >=, 35);
+      cairo_surface_destroy (surface);
+    }
 }
 
 /* The first page's text of the PDF at @path. */
@@ -1816,6 +1925,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/matrix/not-judged-note", test_matrix_not_judged_note);
+  g_test_add_func ("/render/matrix/not-read-note", test_matrix_not_read_note);
   g_test_add_func ("/render/sheet/one-day", test_sheet_one_day);
   g_test_add_func ("/render/grades/board-review-not-2026", test_grades_board_review_not_2026);
   g_test_add_func ("/render/timeline/chain-dot-other-theme", test_timeline_chain_dot_other_theme);
@@ -1837,6 +1947,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/years-above-narrow", test_timeline_years_above_narrow);
   g_test_add_func ("/render/timeline/short-year-translated", test_timeline_short_year_translated);
   g_test_add_func ("/render/timeline/heat-counts", test_timeline_heat_counts);
+  g_test_add_func ("/render/timeline/heat-single-visible", test_timeline_heat_single_visible);
   g_test_add_func ("/render/sheet/judgements-in-matrix-order", test_sheet_judgements_in_matrix_order);
 
   return g_test_run ();
