@@ -1236,6 +1236,43 @@ count_provisional_cb (IcReport *report,
   g_atomic_int_inc (&counts[provisional ? 1 : 0]);
 }
 
+static void
+count_damaged_cb (IcReport *report,
+                  gboolean  provisional,
+                  gpointer  user_data)
+{
+  guint *counts = user_data;
+
+  if (ic_report_get_damage (report) == IC_DAMAGE_CUT_SHORT)
+    g_atomic_int_inc (&counts[provisional ? 1 : 0]);
+}
+
+/* A PDF cut short read progressively is said to be from its first
+ * pages: the report listed from them, before the whole is read, shows
+ * the same warning as the one that replaces it. */
+static void
+test_cut_short_provisional (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-cut-provisional-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  guint counts[2] = { 0, 0 };  /* final, provisional */
+
+  g_assert_no_error (error);
+  copy_fixture_cut (dir, "two-pages.pdf", "cut.pdf", 200);
+  _ic_loader_set_parse_func (loader, fake_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  ic_loader_set_report_func (loader, count_damaged_cb, counts, NULL);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts[1], ==, 1);
+  g_assert_cmpuint (counts[0], ==, 1);
+  ic_test_remove_tree (dir);
+}
+
 /* Not progressive (the command line): a PDF longer than the first pass
  * is read once, whole; no report from its first pages is parsed. */
 static void
@@ -1450,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/loader/mixed", test_mixed);
   g_test_add_func ("/loader/cut-short", test_cut_short);
   g_test_add_func ("/loader/cut-short-read", test_cut_short_read);
+  g_test_add_func ("/loader/cut-short-provisional", test_cut_short_provisional);
   g_test_add_func ("/loader/reload", test_reload);
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);

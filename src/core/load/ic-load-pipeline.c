@@ -231,14 +231,26 @@ tell_report_func (IcLoadJob *job,
     job->report_func (report, provisional, job->report_data);
 }
 
+/* A report read from a PDF cut short keeps what could be read, and says
+ * it is cut short: by its code for whoever shows it, and among its
+ * warnings, in the user's language as the parser's are. */
+static void
+mark_damaged (IcReport *report)
+{
+  _ic_report_set_damage (report, IC_DAMAGE_CUT_SHORT);
+  _ic_report_add_warning (report, _(ic_damage_get_reason (IC_DAMAGE_CUT_SHORT)));
+}
+
 /* A report from the first pages, never cached, which the report of the
  * whole text replaces. A first part the parser refuses gives no
- * provisional report: the whole text may still be a report. */
+ * provisional report: the whole text may still be a report. One from a
+ * PDF cut short says so from the start (mark_damaged()). */
 static void
 publish_provisional (IcLoadJob          *job,
                      const char         *path,
                      const char         *content_id,
-                     char              **pages)
+                     char              **pages,
+                     gboolean            cut_short)
 {
   IcLoadTimer timer = ic_load_profile_start (job->profile);
   g_autoptr(IcReport) report = job->parse (path, (const char * const *)pages, TRUE, NULL);
@@ -247,6 +259,8 @@ publish_provisional (IcLoadJob          *job,
   if (report == NULL)
     return;
   _ic_report_set_content_id (report, content_id);
+  if (cut_short)
+    mark_damaged (report);
   if (job->keep_pages)
     _ic_report_set_pages (report, (const char * const *)pages);
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
@@ -263,11 +277,12 @@ static void
 deliver_provisional (IcLoadJob          *job,
                      const IcScanEntry  *entry,
                      const char         *content_id,
-                     char              **pages)
+                     char              **pages,
+                     gboolean            cut_short)
 {
   IcLoadLater *later = g_new0 (IcLoadLater, 1);
 
-  publish_provisional (job, entry->path, content_id, pages);
+  publish_provisional (job, entry->path, content_id, pages, cut_short);
   later->entry = entry;
   later->content_id = g_strdup (content_id);
   later->pages = pages;
@@ -373,16 +388,6 @@ file_cut_short (const char *path)
   return n >= 0 && ic_extract_is_cut_short (tail, n);
 }
 
-/* A report read from a PDF cut short keeps what could be read, and says
- * it is cut short: by its code for whoever shows it, and among its
- * warnings, in the user's language as the parser's are. */
-static void
-mark_damaged (IcReport *report)
-{
-  _ic_report_set_damage (report, IC_DAMAGE_CUT_SHORT);
-  _ic_report_add_warning (report, _(ic_damage_get_reason (IC_DAMAGE_CUT_SHORT)));
-}
-
 /* Parses @pages (or fails with @reason) and leaves the result for the
  * main context. @replaces: the second pass, whose report takes the place
  * of a provisional one. @cut_short: the PDF lacks its end; the text read
@@ -477,6 +482,7 @@ typedef struct
   const char        *content_id;
   char             **first;    /* the first pages, once listed */
   IcLoadTimer        timer;
+  gboolean           cut_short;
 } Streamed;
 
 /* Runs while the helper reads on: the row is listed meanwhile. */
@@ -489,7 +495,8 @@ first_pages_cb (char     **pages,
 
   ic_load_profile_stop (streamed->job->profile, &streamed->timer, IC_LOAD_STAGE_EXTRACT);
   streamed->first = pages;
-  publish_provisional (streamed->job, streamed->entry->path, streamed->content_id, pages);
+  publish_provisional (streamed->job, streamed->entry->path, streamed->content_id, pages,
+                       streamed->cut_short);
   streamed->timer = ic_load_profile_start (streamed->job->profile);
 }
 
@@ -507,8 +514,9 @@ load_streamed (IcLoadJob         *job,
   g_auto(GStrv) first = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  Streamed streamed = { job, entry, content_id, NULL, ic_load_profile_start (job->profile) };
   gboolean cut_short = ic_extract_is_cut_short (data, length);
+  Streamed streamed = { job, entry, content_id, NULL, ic_load_profile_start (job->profile),
+                        cut_short };
 
   pages = ic_extract_pool_get_pages_streamed (ic_extract_pool_get_default (), data, length,
                                               job->first_pass, job->whole_up_to, NULL,
@@ -578,7 +586,7 @@ load_content (IcLoadJob         *job,
     }
 
   if (partial)
-    deliver_provisional (job, entry, content_id, g_steal_pointer (&pages));
+    deliver_provisional (job, entry, content_id, g_steal_pointer (&pages), bytes_cut_short (bytes));
   else
     deliver (job, entry->path, content_id, from_pdf, pages, reason, FALSE,
              kind == IC_FILE_KIND_PDF && bytes_cut_short (bytes));
