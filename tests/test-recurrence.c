@@ -1075,6 +1075,31 @@ test_changes_last_inspection_not_open (void)
   g_object_unref (later);
 }
 
+/* A letter that raised nothing, dated the day of a report that raised
+ * items: what changed in that report is counted from the one before
+ * them both, and the last inspection it names is looked for among the
+ * reports before that day, where none was found and the export stopped
+ * (test-export-cancel's fixtures). */
+static void
+test_changes_same_day_letter (void)
+{
+  const char *y2016[] = { "The quality of referrals to the MASH.", NULL };
+  const char *y2022[] = { "The quality of referrals at the front door.", NULL };
+  const char *none[] = { NULL };
+  IcReport *later = make_report ("c", "Halton", "2022-05-20", y2022);
+  g_autoptr(GListModel) reports = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                    make_report ("b", "Halton", "2022-05-20", none),
+                                                    g_object_ref (later), NULL);
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *said = NULL;
+
+  _ic_report_set_stated_previous (later, 2019, 0);
+  said = describe_changes_of (reports, later, &json);
+  g_assert_cmpstr (said, ==, "Since the report of March 2016: 1 raised again, 0 new, 0 no longer raised. "
+                             "The report says the last inspection was in 2019, and no report of then is open.");
+  g_object_unref (later);
+}
+
 /* Every corpus report put under one authority, a year apart: how many
  * items would link back to an earlier one. Many of these are the same
  * area told to different councils (health assessments, caseloads), so
@@ -1168,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/concept-synonyms", test_concept_synonyms);
   g_test_add_func ("/recurrence/changes", test_changes);
   g_test_add_func ("/recurrence/changes-last-inspection-not-open", test_changes_last_inspection_not_open);
+  g_test_add_func ("/recurrence/changes-same-day-letter", test_changes_same_day_letter);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 
   return g_test_run ();

@@ -212,6 +212,28 @@ earlier_of_same_authority (IcReport *earlier,
          g_date_compare (ic_report_get_sort_date (earlier), ic_report_get_sort_date (report)) < 0;
 }
 
+/* The latest report of @sorted's report @i's authority on a day before
+ * it, or NULL: a report of the same day (a letter that raised nothing)
+ * is not one it was told about, and passing over it must not lose the
+ * one before. */
+static IcReport *
+open_before (GPtrArray *sorted,
+             guint      i)
+{
+  IcReport *report = g_ptr_array_index (sorted, i);
+
+  for (guint k = i; k-- > 0;)
+    {
+      IcReport *other = g_ptr_array_index (sorted, k);
+
+      if (g_strcmp0 (ic_report_get_authority (other), ic_report_get_authority (report)) != 0)
+        return NULL;
+      if (earlier_of_same_authority (other, report))
+        return other;
+    }
+  return NULL;
+}
+
 /**
  * ic_changes_compute:
  * @reports: every loaded report (the previous report of an authority is
@@ -247,7 +269,7 @@ ic_changes_compute_with_chains (GListModel *reports,
   g_autoptr(GHashTable) by_later = NULL;
   g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   g_autoptr(GHashTable) first_years = ic_recurrence_first_years_index (chains);
-  IcReport *previous = NULL, *last_open = NULL;
+  IcReport *previous = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
     {
@@ -275,16 +297,13 @@ ic_changes_compute_with_chains (GListModel *reports,
 
       if (previous != NULL && !earlier_of_same_authority (previous, report))
         previous = NULL;
-      if (last_open != NULL && !earlier_of_same_authority (last_open, report))
-        last_open = NULL;
       report_changes = changes_new (report, raises ? previous : NULL,
                                     ending_here ? ending_here : no_recurrences, times, first_years);
       if (report_changes->previous != NULL)
-        note_unopened_previous (report_changes, last_open);
+        note_unopened_previous (report_changes, open_before (sorted, i));
       g_hash_table_insert (changes, report_key (report), report_changes);
       if (raises)
         previous = report;
-      last_open = report;
     }
   return changes;
 }
