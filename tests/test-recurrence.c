@@ -1072,6 +1072,19 @@ test_changes_last_inspection_not_open (void)
   _ic_report_set_stated_previous (later, 2016, 5);
   said = describe_changes_of (without_2019, later, &json);
   g_assert_nonnull (strstr (said, "the last inspection was in May 2016"));
+  g_clear_pointer (&json, json_node_unref);
+  g_clear_pointer (&said, g_free);
+
+  /* A letter of the same day before it, which raised nothing, is not a
+   * report of before: 2016 is still the latest open before it. */
+  {
+    g_autoptr(GListModel) same_day = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                       make_report ("a2", "Halton", "2022-05-20", none),
+                                                       g_object_ref (later), NULL);
+
+    said = describe_changes_of (same_day, later, &json);
+    g_assert_nonnull (strstr (said, "the last inspection was in May 2016"));
+  }
   g_object_unref (later);
 }
 

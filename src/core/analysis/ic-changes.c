@@ -212,28 +212,6 @@ earlier_of_same_authority (IcReport *earlier,
          g_date_compare (ic_report_get_sort_date (earlier), ic_report_get_sort_date (report)) < 0;
 }
 
-/* The latest report of @sorted's report @i's authority on a day before
- * it, or NULL: a report of the same day (a letter that raised nothing)
- * is not one it was told about, and passing over it must not lose the
- * one before. */
-static IcReport *
-open_before (GPtrArray *sorted,
-             guint      i)
-{
-  IcReport *report = g_ptr_array_index (sorted, i);
-
-  for (guint k = i; k-- > 0;)
-    {
-      IcReport *other = g_ptr_array_index (sorted, k);
-
-      if (g_strcmp0 (ic_report_get_authority (other), ic_report_get_authority (report)) != 0)
-        return NULL;
-      if (earlier_of_same_authority (other, report))
-        return other;
-    }
-  return NULL;
-}
-
 /**
  * ic_changes_compute:
  * @reports: every loaded report (the previous report of an authority is
@@ -269,7 +247,11 @@ ic_changes_compute_with_chains (GListModel *reports,
   g_autoptr(GHashTable) by_later = NULL;
   g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   g_autoptr(GHashTable) first_years = ic_recurrence_first_years_index (chains);
-  IcReport *previous = NULL;
+  /* @last_seen: the report before, of any date; @last_earlier: the
+   * latest of the authority's reports dated before this one (a report
+   * may share its date with the one before: a duplicate, a board's
+   * review). */
+  IcReport *previous = NULL, *last_seen = NULL, *last_earlier = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
     {
@@ -297,13 +279,20 @@ ic_changes_compute_with_chains (GListModel *reports,
 
       if (previous != NULL && !earlier_of_same_authority (previous, report))
         previous = NULL;
+      if (last_seen != NULL && g_strcmp0 (ic_report_get_authority (last_seen), ic_report_get_authority (report)) != 0)
+        last_earlier = NULL;
+      else if (last_seen != NULL && earlier_of_same_authority (last_seen, report))
+        last_earlier = last_seen;
       report_changes = changes_new (report, raises ? previous : NULL,
                                     ending_here ? ending_here : no_recurrences, times, first_years);
+      /* @previous is one of the authority's reports dated before this
+       * one, so there is a latest of them. */
       if (report_changes->previous != NULL)
-        note_unopened_previous (report_changes, open_before (sorted, i));
+        note_unopened_previous (report_changes, last_earlier);
       g_hash_table_insert (changes, report_key (report), report_changes);
       if (raises)
         previous = report;
+      last_seen = report;
     }
   return changes;
 }
