@@ -15,6 +15,8 @@
 
 #define SEED_2022 "000_850e072831eb0de0.txt"
 #define SEED_2024 "001_aa1f0879a1ca2f5f.txt"
+#define BARKING_2014 "80486_barking_and_dagenham__children_s_services_inspection_-_07_july_2014.pdf"
+#define BARKING_2025 "80486_barking_and_dagenham__children_s_services_focused_visit_-_29_april_2025.pdf"
 
 typedef struct
 {
@@ -36,11 +38,15 @@ fixture_clear (Fixture *f)
   g_free (f->err);
 }
 
+/* Copies @names of the corpus folder @sub into a folder of the test's
+ * own; FALSE when the corpus is absent. */
 static gboolean
-fixture_init (Fixture *f)
+fixture_init_from (Fixture            *f,
+                   const char         *sub,
+                   const char * const *names,
+                   guint               n_names)
 {
-  g_autofree char *seeds = ic_test_corpus_path ("seeds");
-  const char *names[] = { SEED_2022, SEED_2024 };
+  g_autofree char *seeds = ic_test_corpus_path (sub);
 
   if (seeds == NULL)
     return FALSE;
@@ -48,7 +54,7 @@ fixture_init (Fixture *f)
   f->home = g_dir_make_tmp ("ic-analysis-cli-XXXXXX", NULL);
   f->folder = g_build_filename (f->home, "reports", NULL);
   g_assert_cmpint (g_mkdir_with_parents (f->folder, 0700), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < n_names; i++)
     {
       g_autofree char *from = g_build_filename (seeds, names[i], NULL);
       g_autofree char *to = g_build_filename (f->folder, names[i], NULL);
@@ -59,6 +65,14 @@ fixture_init (Fixture *f)
       g_assert_true (g_file_set_contents (to, data, length, NULL));
     }
   return TRUE;
+}
+
+static gboolean
+fixture_init (Fixture *f)
+{
+  const char *names[] = { SEED_2022, SEED_2024 };
+
+  return fixture_init_from (f, "seeds", names, G_N_ELEMENTS (names));
 }
 
 /* The content id of a seed: SHA-256 of its bytes. */
@@ -554,6 +568,37 @@ test_corrupt_corrections (void)
   fixture_clear (&f);
 }
 
+/* Barking and Dagenham's focused visit of 2025 says its last inspection
+ * was in 2023; opened with its 2014 inspection alone, what changed is
+ * counted from 2014 and the JSON says that 2023 is not open. */
+static void
+test_last_inspection_not_open (void)
+{
+  const char *names[] = { BARKING_2014, BARKING_2025 };
+  Fixture f = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *visit, *changes;
+
+  if (!fixture_init_from (&f, "bulk", names, G_N_ELEMENTS (names)))
+    {
+      g_test_skip ("no corpus");
+      return;
+    }
+  run_export (&f, "--export-json=-");
+  g_assert_cmpint (f.status, ==, 0);
+  root = json_from_string (f.out, NULL);
+  g_assert_nonnull (root);
+  visit = find_report (json_node_get_object (root), BARKING_2025);
+  g_assert_cmpstr (json_object_get_string_member (visit, "stated_previous_inspection"), ==, "2023");
+  changes = json_object_get_object_member (visit, "changes");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (changes, "since"), "end_date"),
+                   ==, "2014-05-22");
+  g_assert_cmpstr (json_object_get_string_member (changes, "last_inspection_not_open"), ==, "2023");
+  changes = json_object_get_object_member (find_report (json_node_get_object (root), BARKING_2014), "changes");
+  g_assert_false (json_object_has_member (changes, "last_inspection_not_open"));
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/analysis-cli/link-correction", test_link_correction);
   g_test_add_func ("/analysis-cli/carried-forward-corrections", test_carried_forward_corrections);
   g_test_add_func ("/analysis-cli/corrupt-corrections", test_corrupt_corrections);
+  g_test_add_func ("/analysis-cli/last-inspection-not-open", test_last_inspection_not_open);
 
   return g_test_run ();
 }

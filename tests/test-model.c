@@ -107,6 +107,7 @@ make_full_report (void)
   _ic_report_set_ilacs_variant (report, IC_ILACS_VARIANT_SHORT);
   _ic_report_set_title (report, "Inspection of Kingston local authority children's services");
   _ic_report_set_lead_inspector (report, "Jane Doe");
+  _ic_report_set_stated_previous (report, 2019, 4);
   _ic_report_add_judgement (report, j1);
   _ic_report_add_judgement (report, j2);
   _ic_report_add_improvement (report, item);
@@ -140,6 +141,8 @@ test_json_round_trip (void)
   g_assert_cmpuint (ic_report_get_grade (back, IC_AREA_LEADERSHIP), ==,
                     IC_GRADE_REQUIRES_IMPROVEMENT);
   g_assert_cmpuint (ic_report_get_ilacs_variant (back), ==, IC_ILACS_VARIANT_SHORT);
+  /* Read back from the cache, a report still names its last inspection. */
+  g_assert_true (strstr (first, "\"stated_previous_inspection\" : \"2019-04\"") != NULL);
 }
 
 /* Views list judgements as the matrix does, overall effectiveness first;

@@ -1011,6 +1011,70 @@ test_changes (void)
   g_object_unref (last);
 }
 
+/* The changes of @later among @reports, as described. */
+static char *
+describe_changes_of (GListModel *reports,
+                     IcReport   *later,
+                     JsonNode  **json)
+{
+  g_autoptr(GPtrArray) found = ic_find_recurrences (reports);
+  g_autoptr(GHashTable) changes = ic_changes_compute (reports, found);
+  IcChanges *c = ic_changes_lookup (changes, later);
+
+  *json = ic_changes_to_json (c);
+  return ic_changes_describe (c);
+}
+
+/* A report that names a last inspection later than every report of its
+ * authority open before it says so after its counts, and the JSON gives
+ * the date: what changed is counted from an older report than the one
+ * it was told about. A last inspection that is open, within a month by
+ * its date or among reports that raised nothing, is not said missing. */
+static void
+test_changes_last_inspection_not_open (void)
+{
+  const char *y2016[] = { "The quality of referrals to the MASH.", NULL };
+  const char *y2022[] = { "The quality of referrals at the front door.", NULL };
+  const char *none[] = { NULL };
+  IcReport *later = make_report ("b", "Halton", "2022-05-20", y2022);
+  IcReport *letter = make_report ("c", "Halton", "2019-06-12", none);
+  g_autoptr(GListModel) without_2019 = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                         g_object_ref (later), NULL);
+  g_autoptr(GListModel) with_2019 = ic_test_model_of (make_report ("a", "Halton", "2016-03-01", y2016),
+                                                      g_object_ref (later), letter, NULL);
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *said = NULL;
+  JsonObject *object;
+
+  _ic_report_set_stated_previous (later, 2019, 0);
+  said = describe_changes_of (without_2019, later, &json);
+  g_assert_cmpstr (said, ==, "Since the report of March 2016: 1 raised again, 0 new, 0 no longer raised. "
+                             "The report says the last inspection was in 2019, and no report of then is open.");
+  object = json_node_get_object (json);
+  g_assert_cmpstr (json_object_get_string_member (object, "last_inspection_not_open"), ==, "2019");
+  g_clear_pointer (&json, json_node_unref);
+  g_clear_pointer (&said, g_free);
+
+  /* Open, though it raised nothing: counted from 2016 all the same. */
+  said = describe_changes_of (with_2019, later, &json);
+  g_assert_cmpstr (said, ==, "Since the report of March 2016: 1 raised again, 0 new, 0 no longer raised");
+  g_assert_false (json_object_has_member (json_node_get_object (json), "last_inspection_not_open"));
+  g_clear_pointer (&json, json_node_unref);
+  g_clear_pointer (&said, g_free);
+
+  /* A month after the 2016 visit ended: the report may date it by its
+   * letter. Two months after, it is another inspection. */
+  _ic_report_set_stated_previous (later, 2016, 4);
+  said = describe_changes_of (without_2019, later, &json);
+  g_assert_null (strstr (said, "last inspection"));
+  g_clear_pointer (&json, json_node_unref);
+  g_clear_pointer (&said, g_free);
+  _ic_report_set_stated_previous (later, 2016, 5);
+  said = describe_changes_of (without_2019, later, &json);
+  g_assert_nonnull (strstr (said, "the last inspection was in May 2016"));
+  g_object_unref (later);
+}
+
 /* Every corpus report put under one authority, a year apart: how many
  * items would link back to an earlier one. Many of these are the same
  * area told to different councils (health assessments, caseloads), so
@@ -1103,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/first-sentence", test_first_sentence);
   g_test_add_func ("/recurrence/concept-synonyms", test_concept_synonyms);
   g_test_add_func ("/recurrence/changes", test_changes);
+  g_test_add_func ("/recurrence/changes-last-inspection-not-open", test_changes_last_inspection_not_open);
   g_test_add_func ("/recurrence/corpus-false-links", test_corpus_false_links);
 
   return g_test_run ();

@@ -159,11 +159,56 @@ recurrences_by_later (GPtrArray *recurrences)
   return by_later;
 }
 
+/* The later of a report's last day on site and the date it is dated:
+ * a report may name an inspection by either. */
+static const GDate *
+latest_date_of (IcReport *report)
+{
+  const GDate *end = ic_report_get_sort_date (report);
+  const GDate *published = ic_report_get_published_date (report);
+
+  return published != NULL && g_date_compare (published, end) > 0 ? published : end;
+}
+
+/* Whether the last inspection @report names comes after @open, the
+ * latest report of its authority open before it, by more than a month:
+ * then the inspection it names is not open, and what changed is counted
+ * from an older report than the one it was told about. Sets @changes'
+ * unopened date when so. */
+static void
+note_unopened_previous (IcChanges *changes,
+                        IcReport  *open)
+{
+  const GDate *latest = latest_date_of (open);
+  guint year, month, open_year = g_date_get_year (latest), open_month = g_date_get_month (latest);
+  gboolean later;
+
+  if (!ic_report_get_stated_previous (changes->report, &year, &month))
+    return;
+  if (month == 0)
+    later = year > open_year;
+  else
+    later = year * 12 + month > open_year * 12 + open_month + 1;
+  if (later)
+    {
+      changes->unopened_year = year;
+      changes->unopened_month = month;
+    }
+}
+
 static int
 compare_reports (gconstpointer a,
                  gconstpointer b)
 {
   return ic_report_compare (*(IcReport **)a, *(IcReport **)b);
+}
+
+static gboolean
+earlier_of_same_authority (IcReport *earlier,
+                           IcReport *report)
+{
+  return g_strcmp0 (ic_report_get_authority (earlier), ic_report_get_authority (report)) == 0 &&
+         g_date_compare (ic_report_get_sort_date (earlier), ic_report_get_sort_date (report)) < 0;
 }
 
 /**
@@ -201,7 +246,7 @@ ic_changes_compute_with_chains (GListModel *reports,
   g_autoptr(GHashTable) by_later = NULL;
   g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   g_autoptr(GHashTable) first_years = ic_recurrence_first_years_index (chains);
-  IcReport *previous = NULL;
+  IcReport *previous = NULL, *last_open = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
     {
@@ -225,15 +270,20 @@ ic_changes_compute_with_chains (GListModel *reports,
        * list) nor for the next. */
       gboolean raises = n_items (report) > 0 || ic_report_get_improvement_note (report) != NULL;
 
-      if (previous != NULL &&
-          (g_strcmp0 (ic_report_get_authority (previous), ic_report_get_authority (report)) != 0 ||
-           g_date_compare (ic_report_get_sort_date (previous), ic_report_get_sort_date (report)) >= 0))
+      IcChanges *report_changes;
+
+      if (previous != NULL && !earlier_of_same_authority (previous, report))
         previous = NULL;
-      g_hash_table_insert (changes, report_key (report),
-                           changes_new (report, raises ? previous : NULL,
-                                        ending_here ? ending_here : no_recurrences, times, first_years));
+      if (last_open != NULL && !earlier_of_same_authority (last_open, report))
+        last_open = NULL;
+      report_changes = changes_new (report, raises ? previous : NULL,
+                                    ending_here ? ending_here : no_recurrences, times, first_years);
+      if (report_changes->previous != NULL)
+        note_unopened_previous (report_changes, last_open);
+      g_hash_table_insert (changes, report_key (report), report_changes);
       if (raises)
         previous = report;
+      last_open = report;
     }
   return changes;
 }
@@ -268,8 +318,8 @@ report_noun (IcReport *report)
     }
 }
 
-char *
-ic_changes_describe (IcChanges *changes)
+static char *
+describe_counts (IcChanges *changes)
 {
   const GDate *end;
   char month_year[64] = "";
@@ -293,6 +343,60 @@ ic_changes_describe (IcChanges *changes)
                           report_noun (changes->previous),
                           month_year, changes->raised_again->len, changes->new_items->len,
                           changes->no_longer->len);
+}
+
+/* "April 2023", or "2023" when the month is not known. */
+static char *
+month_year_text (guint year,
+                 guint month)
+{
+  g_autoptr(GDate) date = NULL;
+  char text[64] = "";
+
+  if (month == 0)
+    return g_strdup_printf ("%u", year);
+  date = g_date_new_dmy (1, month, year);
+  g_date_strftime (text, sizeof text, "%B %Y", date);
+  return g_strdup (text);
+}
+
+/**
+ * ic_changes_describe_unopened:
+ *
+ * Returns: (nullable): a sentence saying that the last inspection the
+ *   report names is not open, so that what changed is counted from an
+ *   older report; or %NULL when it is open or not named
+ */
+char *
+ic_changes_describe_unopened (IcChanges *changes)
+{
+  g_autofree char *named = NULL;
+
+  if (changes == NULL || changes->previous == NULL || changes->unopened_year == 0)
+    return NULL;
+  named = month_year_text (changes->unopened_year, changes->unopened_month);
+  /* Translators: "The report says the last inspection was in April 2023
+   * (or: in 2023), and no report of then is open." The date is as the
+   * report gives it; the sentence follows the counts of what changed. */
+  return g_strdup_printf (_("The report says the last inspection was in %s, and no report of then is open."), named);
+}
+
+/* "Since the inspection of May 2022: 3 raised again, 2 new, 4 no longer
+ * raised", then, when the last inspection the report names is not open,
+ * a sentence saying so: the counts are then from an older report than
+ * the one the report was told about. */
+char *
+ic_changes_describe (IcChanges *changes)
+{
+  g_autofree char *counts = describe_counts (changes);
+  g_autofree char *unopened = ic_changes_describe_unopened (changes);
+
+  if (counts == NULL || unopened == NULL)
+    return g_steal_pointer (&counts);
+  /* Translators: what changed, then that the last inspection the report
+   * names is not open: "Since the focused visit of May 2014: 1 raised
+   * again, 3 new, 17 no longer raised. The report says …" */
+  return g_strdup_printf (_("%s. %s"), counts, unopened);
 }
 
 static void
@@ -356,6 +460,15 @@ ic_changes_to_json (IcChanges *changes)
   json_builder_end_array (builder);
   add_indexes (builder, "new", changes->new_items);
   add_indexes (builder, "no_longer_raised", changes->no_longer);
+  if (changes->unopened_year != 0)
+    {
+      g_autofree char *named = changes->unopened_month != 0
+                               ? g_strdup_printf ("%04u-%02u", changes->unopened_year, changes->unopened_month)
+                               : g_strdup_printf ("%04u", changes->unopened_year);
+
+      json_builder_set_member_name (builder, "last_inspection_not_open");
+      json_builder_add_string_value (builder, named);
+    }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

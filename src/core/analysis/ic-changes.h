@@ -34,6 +34,11 @@ typedef struct
   GArray   *new_items;     /* of guint: indexes of items raised for the first time */
   GArray   *no_longer;     /* of guint: indexes of the previous report's items not raised again */
   guint     n_carried;     /* earlier items the report's statement that areas remain carries forward */
+  /* The last inspection the report names (ic_report_get_stated_previous())
+   * when no report of then is open: later than every report of the
+   * authority open before it. Year 0: none; month 0: the year alone. */
+  guint     unopened_year;
+  guint     unopened_month;
 } IcChanges;
 
 void        ic_changes_free          (IcChanges   *changes);
@@ -47,8 +52,10 @@ GHashTable *ic_changes_compute_with_chains (GListModel *reports,
 IcChanges  *ic_changes_lookup        (GHashTable  *changes,
                                       IcReport    *report);
 /* "Since the inspection of May 2022: 3 raised again, 2 new, 4 no longer
- * raised", or NULL for an authority's first report. */
+ * raised", or NULL for an authority's first report; then, when the last
+ * inspection the report names is not open, ic_changes_describe_unopened(). */
 char       *ic_changes_describe      (IcChanges   *changes) G_GNUC_WARN_UNUSED_RESULT;
+char       *ic_changes_describe_unopened (IcChanges *changes) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode   *ic_changes_to_json       (IcChanges   *changes) G_GNUC_WARN_UNUSED_RESULT;
 /* Adds a `changes` member to each report object of an export document. */
 void        ic_changes_add_to_document (JsonNode  *document,

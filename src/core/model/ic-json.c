@@ -23,6 +23,19 @@ add_nullable_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* "2023-04", or "2023" when the report gives the year alone. */
+static void
+add_stated_previous (JsonBuilder *builder,
+                     IcReport    *report)
+{
+  g_autofree char *text = NULL;
+  guint year, month;
+
+  if (ic_report_get_stated_previous (report, &year, &month))
+    text = month != 0 ? g_strdup_printf ("%04u-%02u", year, month) : g_strdup_printf ("%04u", year);
+  add_nullable_string (builder, "stated_previous_inspection", text);
+}
+
 /* JSON is UTF-8, whatever the encoding of file names. */
 static void
 add_path (JsonBuilder *builder,
@@ -188,6 +201,7 @@ ic_json_report_to_node (IcReport *report)
   add_string_array (builder, "strengths", ic_report_get_strengths (report));
   add_string_array (builder, "warnings", ic_report_get_warnings (report));
   add_nullable_string (builder, "improvement_note", ic_report_get_improvement_note (report));
+  add_stated_previous (builder, report);
   add_nullable_string (builder, "content_id", ic_report_get_content_id (report));
   add_paths (builder, "duplicates", ic_report_get_duplicates (report));
   add_corrected (builder, report);
@@ -224,6 +238,24 @@ set_date_member (IcReport    *report,
   g_autoptr(GDate) date = ic_date_from_iso (get_string (object, key));
 
   setter (report, date);
+}
+
+static void
+read_stated_previous (IcReport   *report,
+                      JsonObject *object)
+{
+  const char *text = get_string (object, "stated_previous_inspection");
+  char *end = NULL;
+  guint64 year, month = 0;
+
+  if (text == NULL)
+    return;
+  year = g_ascii_strtoull (text, &end, 10);
+  if (*end == '-')
+    month = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != '\0' || year < 1000 || year > 9999 || month > 12)
+    return;
+  _ic_report_set_stated_previous (report, (guint) year, (guint) month);
 }
 
 static void
@@ -399,6 +431,7 @@ ic_json_report_from_node (JsonNode  *node,
   set_date_member (report, object, "published_date", _ic_report_set_published_date);
   _ic_report_set_lead_inspector (report, get_string (object, "lead_inspector"));
   _ic_report_set_improvement_note (report, get_string (object, "improvement_note"));
+  read_stated_previous (report, object);
   _ic_report_set_content_id (report, get_string (object, "content_id"));
 
   if (!read_judgements (report, object, error) || !read_improvements (report, object, error))

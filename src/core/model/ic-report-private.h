@@ -36,6 +36,9 @@ void      _ic_report_set_lead_inspector     (IcReport           *self,
                                              const char         *name);
 void      _ic_report_set_improvement_note   (IcReport           *self,
                                              const char         *note);
+void      _ic_report_set_stated_previous    (IcReport           *self,
+                                             guint               year,
+                                             guint               month);
 void      _ic_report_add_judgement          (IcReport           *self,
                                              IcJudgement        *judgement);
 void      _ic_report_set_grade              (IcReport           *self,

@@ -57,6 +57,10 @@ typedef struct
   IcSearchDoc      *search_doc;
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
+  /* When the report says its authority was last inspected (0: it does
+   * not; month 0: the year alone). */
+  guint16           stated_previous_year;
+  guint8            stated_previous_month;
 } IcReportValue;
 
 struct _IcReport
@@ -259,6 +263,8 @@ value_copy (const IcReportValue *from)
   v->pages = v->pages_box->pages;
   v->inspection_type = from->inspection_type;
   v->ilacs_variant = from->ilacs_variant;
+  v->stated_previous_year = from->stated_previous_year;
+  v->stated_previous_month = from->stated_previous_month;
   return v;
 }
 
@@ -603,6 +609,26 @@ ic_report_get_lead_inspector (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
   return self->value->lead_inspector;
+}
+
+/**
+ * ic_report_get_stated_previous:
+ * @year: (out): the year of the authority's last inspection before
+ *   this report, as the report itself states it
+ * @month: (out): its month, 1–12, or 0 when the report gives the year alone
+ *
+ * Returns: whether the report says when its authority was last
+ *   inspected ("since the last inspection in 2023")
+ */
+gboolean
+ic_report_get_stated_previous (IcReport *self,
+                               guint    *year,
+                               guint    *month)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), FALSE);
+  *year = self->value->stated_previous_year;
+  *month = self->value->stated_previous_month;
+  return *year != 0;
 }
 
 /* An improvement section written as prose, or a statement that earlier
@@ -994,6 +1020,17 @@ _ic_report_set_lead_inspector (IcReport   *self,
 {
   RETURN_IF_SEALED (self);
   set_string (self, &self->value->lead_inspector, name, PROP_LEAD_INSPECTOR);
+}
+
+void
+_ic_report_set_stated_previous (IcReport *self,
+                                guint     year,
+                                guint     month)
+{
+  RETURN_IF_SEALED (self);
+  g_return_if_fail (year <= G_MAXUINT16 && month <= 12);
+  self->value->stated_previous_year = year;
+  self->value->stated_previous_month = year != 0 ? month : 0;
 }
 
 void

@@ -28,6 +28,9 @@ const GDate        *ic_report_get_end_date             (IcReport   *self);
 const GDate        *ic_report_get_published_date       (IcReport   *self);
 const char         *ic_report_get_lead_inspector       (IcReport   *self);
 const char         *ic_report_get_improvement_note     (IcReport   *self);
+gboolean            ic_report_get_stated_previous      (IcReport   *self,
+                                                        guint      *year,
+                                                        guint      *month);
 GListModel         *ic_report_get_judgements           (IcReport   *self);
 GListModel         *ic_report_get_improvements         (IcReport   *self);
 const char * const *ic_report_get_strengths            (IcReport   *self);

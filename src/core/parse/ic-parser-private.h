@@ -50,6 +50,7 @@ gboolean _ic_parser_is_heading       (IcParse            *parse,
                                       guint               i);
 void     _ic_parser_read_judgements  (IcParse            *parse);
 void     _ic_parser_read_items       (IcParse            *parse);
+void     _ic_parser_read_stated_previous (IcParse         *parse);
 void     _ic_parser_add_note         (IcParse            *parse,
                                       const char         *text);
 GRegex  *_ic_parser_regex            (GRegex            **slot,

@@ -904,6 +904,7 @@ ic_parse_report_and_lines (const char          *source,
       read_visit_dates (&parse);
       check_letter_date (&parse);
       read_lead_inspector (&parse);
+      _ic_parser_read_stated_previous (&parse);
       read_ilacs_variant (&parse);
       _ic_parser_read_judgements (&parse);
       settle_unknown_type (&parse);
