@@ -278,8 +278,11 @@ ic_changes_compute_with_chains (GListModel *reports,
         last_open = NULL;
       report_changes = changes_new (report, raises ? previous : NULL,
                                     ending_here ? ending_here : no_recurrences, times, first_years);
+      /* The last report open is dropped when it is dated the same day as
+       * this one (a report read twice, or a letter of the same day); the
+       * previous report is then the latest open one known to be earlier. */
       if (report_changes->previous != NULL)
-        note_unopened_previous (report_changes, last_open);
+        note_unopened_previous (report_changes, last_open != NULL ? last_open : report_changes->previous);
       g_hash_table_insert (changes, report_key (report), report_changes);
       if (raises)
         previous = report;
