@@ -590,6 +590,27 @@ check_usage (Options  *options,
          check_outputs (options, NULL, error);
 }
 
+/* A report read from a damaged file is loaded, but said to be on
+ * standard error as a failure is: its data may lack pages. */
+static void
+print_damaged (GListModel *reports)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcReport) report = g_list_model_get_item (reports, i);
+      IcDamage damage = ic_report_get_damage (report);
+      g_autofree char *line = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (damage == IC_DAMAGE_NONE)
+        continue;
+      line = g_strdup_printf (_("%s: %s; what could be read of it is loaded"),
+                              ic_report_get_source (report), _(ic_damage_get_reason (damage)));
+      escaped = ic_terminal_escape (line);
+      g_printerr ("%s\n", escaped);
+    }
+}
+
 static gboolean
 load_paths (IcSession  *session,
             char      **paths,
@@ -614,6 +635,7 @@ load_paths (IcSession  *session,
 
       g_printerr ("%s\n", escaped);
     }
+  print_damaged (G_LIST_MODEL (ic_session_get_store (session)));
 
   return TRUE;
 }

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "ic-cache.h"
+#include "ic-extractor.h"
 #include "ic-parser.h"
 
 typedef struct
@@ -90,7 +91,7 @@ main (int   argc,
       return 2;
     }
   cache = ic_cache_open (argv[1], G_MAXUINT64);
-  pages_dir = g_build_filename (argv[1], "pages-1", NULL);
+  pages_dir = g_strdup_printf ("%s/pages-%d", argv[1], IC_EXTRACTOR_VERSION);
   texts = read_texts (cache, pages_dir);
 
   start = thread_cpu_seconds ();

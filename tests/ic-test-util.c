@@ -228,6 +228,21 @@ form_object (guint    fan,
                           "stream\n%s\nendstream", 5 + level + 1, body->len, body->str);
 }
 
+/* The cross-reference table and trailer of the objects at @offsets, and
+ * the "%%EOF" that ends a PDF. */
+static void
+end_pdf (GString *out,
+         GArray  *offsets)
+{
+  gsize xref = out->len;
+
+  g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (out, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (out, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", offsets->len + 1, xref);
+}
+
 static GBytes *
 nested_pdf (guint    fan,
             guint    depth,
@@ -238,7 +253,6 @@ nested_pdf (guint    fan,
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree char *page = NULL;
   g_autofree char *contents = NULL;
-  gsize xref;
 
   add_object (out, offsets, "<< /Type /Catalog /Pages 2 0 R >>");
   add_object (out, offsets, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
@@ -256,13 +270,74 @@ nested_pdf (guint    fan,
   contents = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\nendstream",
                               strlen (content), content);
   add_object (out, offsets, contents);
+  end_pdf (out, offsets);
+  return g_string_free_to_bytes (out);
+}
 
-  xref = out->len;
-  g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
-  for (guint i = 0; i < offsets->len; i++)
-    g_string_append_printf (out, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (offsets, gsize, i));
-  g_string_append_printf (out, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
-                          "\n%%%%EOF\n", offsets->len + 1, xref);
+/* @line as a PDF string in Helvetica's ASCII: quotes and dashes as ASCII
+ * ones, any other character beyond ASCII as "-" (bullets). */
+static void
+append_pdf_string (GString    *out,
+                   const char *line)
+{
+  g_string_append_c (out, '(');
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(' || c == ')' || c == '\\')
+        g_string_append_c (out, '\\');
+      if (c == 0x2018 || c == 0x2019)
+        c = '\'';
+      else if (c == 0x201C || c == 0x201D)
+        c = '"';
+      else if (c >= 0x80 || c < 0x20)
+        c = '-';
+      g_string_append_c (out, (char) c);
+    }
+  g_string_append (out, ") Tj T*\n");
+}
+
+static char *
+page_contents (const char *page)
+{
+  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
+  g_autoptr(GString) ops = g_string_new ("BT /F1 9 Tf 11 TL 40 800 Td\n");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    append_pdf_string (ops, lines[i]);
+  g_string_append (ops, "ET");
+  return g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s\nendstream",
+                          ops->len, ops->str);
+}
+
+GBytes *
+ic_test_text_pdf (const char *text)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  guint n = g_strv_length (pages);
+  GString *out = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GString) kids = g_string_new (NULL);
+  g_autofree char *tree = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (kids, "%u 0 R ", 4 + 2 * i);
+  tree = g_strdup_printf ("<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, n);
+  add_object (out, offsets, "<< /Type /Catalog /Pages 2 0 R >>");
+  add_object (out, offsets, tree);
+  add_object (out, offsets, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *page = g_strdup_printf ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                                               "/Resources << /Font << /F1 3 0 R >> >> "
+                                               "/Contents %u 0 R >>", 5 + 2 * i);
+      g_autofree char *contents = page_contents (pages[i]);
+
+      add_object (out, offsets, page);
+      add_object (out, offsets, contents);
+    }
+  end_pdf (out, offsets);
   return g_string_free_to_bytes (out);
 }
 

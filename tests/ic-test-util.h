@@ -72,6 +72,10 @@ void ic_test_run_program (IcTestRun            *run,
 GPtrArray *ic_test_collect_args (const char *first,
                                  va_list     args) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A PDF of @text in Helvetica, a page per form feed, a line per line (in
+ * ASCII: see append_pdf_string()), ending with its cross-reference
+ * table, trailer and "%%EOF". */
+GBytes *ic_test_text_pdf         (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 /* A one-page PDF with a line of text, whose page draws form XObjects
  * nested @depth deep, each drawing the next @fan times: (10, 8) takes
  * MuPDF about half an hour (a PDF that hangs a reader); (1, 2000) is

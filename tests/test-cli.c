@@ -94,6 +94,81 @@ test_json_to_stdout (void)
   g_assert_true (json_object_has_member (root, "recurrences"));
 }
 
+/* The report of @source in the JSON @root, or NULL. */
+static JsonObject *
+find_report (JsonObject *root,
+             const char *source)
+{
+  JsonArray *reports = json_object_get_array_member (root, "reports");
+
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, i);
+
+      if (g_str_equal (json_object_get_string_member (report, "source"), source))
+        return report;
+    }
+  return NULL;
+}
+
+static gboolean
+has_string (JsonArray  *array,
+            const char *string)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_str_equal (json_array_get_string_element (array, i), string))
+      return TRUE;
+  return FALSE;
+}
+
+/* A report read from a PDF cut short is in the JSON with what could be
+ * read, marked "damage": "cut_short" and with the reason among its
+ * warnings, and said to be on stderr with the file; a whole copy has no
+ * "damage" and is not named. */
+static void
+test_cut_short_pdf (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "parser", "ilacs-2019.txt", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("ic-cli-XXXXXX", NULL);
+  g_autofree char *whole = g_build_filename (tmp, "whole.pdf", NULL);
+  g_autofree char *cut = g_build_filename (tmp, "cut.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(IcTestRun) run = { 0 };
+  const char *reason = "the PDF is cut short: its end is missing (a download or copy that did not finish?)";
+  JsonObject *root, *report;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  pdf = ic_test_text_pdf (text);
+  len = g_bytes_get_size (pdf);
+  g_assert_true (g_file_set_contents (whole, g_bytes_get_data (pdf, NULL), len, NULL));
+  /* Without its cross-reference table and trailer: MuPDF rebuilds it. */
+  g_assert_true (g_file_set_contents (cut, g_bytes_get_data (pdf, NULL), len - 200, NULL));
+
+  run_cli (&run, "--export-json=-", tmp, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failures")), ==, 0);
+
+  report = find_report (root, cut);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (json_object_get_string_member (report, "damage"), ==, "cut_short");
+  g_assert_true (has_string (json_object_get_array_member (report, "warnings"), reason));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "judgements")), ==, 4);
+  report = find_report (root, whole);
+  g_assert_nonnull (report);
+  g_assert_false (json_object_has_member (report, "damage"));
+
+  g_assert_nonnull (strstr (run.err, "cut.pdf: the PDF is cut short"));
+  g_assert_null (strstr (run.err, "whole.pdf"));
+  ic_test_remove_tree (tmp);
+}
+
 /* "-" is standard output for the pack as for the JSON: it was a file
  * named "-" in the current folder, a folder of reports here, which the
  * output guard (taking "-" for standard output) let through. */
@@ -450,6 +525,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/json-to-stdout", test_json_to_stdout);
   g_test_add_func ("/cli/pack-to-stdout", test_pack_to_stdout);
+  g_test_add_func ("/cli/cut-short-pdf", test_cut_short_pdf);
   g_test_add_func ("/cli/stdout-closed", test_stdout_closed);
   g_test_add_func ("/cli/csv-files", test_csv_files);
   g_test_add_func ("/cli/interrupted", test_interrupted);

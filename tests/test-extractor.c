@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ic-extract-pool.h"
 #include "ic-extractor.h"
 #include "ic-test-util.h"
@@ -446,6 +448,24 @@ test_helper_real_hang (void)
   g_assert_error (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_HANG);
 }
 
+/* A PDF is cut short when "%%EOF" is not within its last 1024 bytes,
+ * found among bytes, NULs included (an xref stream may end a PDF). */
+static void
+test_cut_short (void)
+{
+  char tail[2048];
+
+  memset (tail, 0, sizeof tail);
+  memcpy (tail + sizeof tail - 10, "%%EOF\n", 6);
+  g_assert_false (ic_extract_is_cut_short (tail, sizeof tail));
+  g_assert_true (ic_extract_is_cut_short (tail, sizeof tail - 10));
+  memcpy (tail + 1000, "%%EOF", 5);
+  g_assert_true (ic_extract_is_cut_short (tail, sizeof tail - 10));
+  g_assert_false (ic_extract_is_cut_short ("%%EOF", 5));
+  g_assert_true (ic_extract_is_cut_short ("%%EO", 4));
+  g_assert_true (ic_extract_is_cut_short ("", 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/extractor/pages", test_pages);
   g_test_add_func ("/extractor/page-range", test_page_range);
   g_test_add_func ("/extractor/failures", test_failures);
+  g_test_add_func ("/extractor/cut-short", test_cut_short);
   g_test_add_func ("/extractor/cancelled", test_cancelled);
   g_test_add_func ("/extractor/threads-corpus", test_threads_corpus);
   g_test_add_func ("/extractor/in-process-time-limit", test_in_process_time_limit);

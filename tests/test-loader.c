@@ -278,6 +278,23 @@ copy_fixture_cut (const char *dir,
   write_bytes (dir, name, data, length - cut);
 }
 
+/* The first @keep bytes of @fixture, as a download stopped early
+ * leaves it. */
+static void
+copy_fixture_head (const char *dir,
+                   const char *fixture,
+                   const char *name,
+                   gsize       keep)
+{
+  g_autofree char *path = ic_test_fixture_path (fixture);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, keep);
+  write_bytes (dir, name, data, keep);
+}
+
 /* A PDF cut short is said to be, where the text read from its start
  * was said to be "not an Ofsted local authority report" and one with no
  * text then "no text (scanned image?)"; a whole PDF keeps its reason. */
@@ -295,13 +312,50 @@ test_cut_short (void)
   copy_fixture (dir, "two-pages.pdf", "whole.pdf");
   copy_fixture_cut (dir, "two-pages.pdf", "cut.pdf", 200);
   copy_fixture_cut (dir, "no-text.pdf", "cut-no-text.pdf", 200);
+  copy_fixture_head (dir, "two-pages.pdf", "cut-unreadable.pdf", 200);
   g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==, 4);
   g_assert_cmpstr (failure_reason (store, dir, "whole.pdf"), ==, "not an Ofsted local authority report");
   g_assert_cmpstr (failure_reason (store, dir, "cut.pdf"), ==, cut);
   g_assert_cmpstr (failure_reason (store, dir, "cut-no-text.pdf"), ==, cut);
+  /* Too little left for MuPDF to open: the cut, not "damaged: <MuPDF's words>". */
+  g_assert_cmpstr (failure_reason (store, dir, "cut-unreadable.pdf"), ==, cut);
+  ic_test_remove_tree (dir);
+}
+
+/* A PDF cut short whose start still reads as a report is loaded with
+ * what could be read, and says that it is cut short: by its code and
+ * among its warnings. A whole copy says nothing of the kind. */
+static void
+test_cut_short_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-load-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  const char *cut = "the PDF is cut short: its end is missing (a download or copy that did not finish?)";
+  IcReport *report;
+
+  g_assert_no_error (error);
+  write_bytes (dir, "whole.txt", "Whole report\n", -1);
+  copy_fixture_cut (dir, "two-pages.pdf", "cut.pdf", 200);
+  _ic_loader_set_parse_func (loader, fake_parse);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (ic_report_store_get_failures (store)), ==, 0);
+  report = find_authority (store, "Fixture report");
+  g_assert_nonnull (report);
+  g_assert_cmpint (ic_report_get_damage (report), ==, IC_DAMAGE_CUT_SHORT);
+  g_assert_true (g_strv_contains (ic_report_get_warnings (report), cut));
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_pages (report)), ==, 2);
+  report = find_authority (store, "Whole report");
+  g_assert_nonnull (report);
+  g_assert_cmpint (ic_report_get_damage (report), ==, IC_DAMAGE_NONE);
+  g_assert_cmpuint (g_strv_length ((char **)ic_report_get_warnings (report)), ==, 0);
   ic_test_remove_tree (dir);
 }
 
@@ -1182,6 +1236,43 @@ count_provisional_cb (IcReport *report,
   g_atomic_int_inc (&counts[provisional ? 1 : 0]);
 }
 
+static void
+count_damaged_cb (IcReport *report,
+                  gboolean  provisional,
+                  gpointer  user_data)
+{
+  guint *counts = user_data;
+
+  if (ic_report_get_damage (report) == IC_DAMAGE_CUT_SHORT)
+    g_atomic_int_inc (&counts[provisional ? 1 : 0]);
+}
+
+/* A PDF cut short read progressively is said to be from its first
+ * pages: the report listed from them, before the whole is read, shows
+ * the same warning as the one that replaces it. */
+static void
+test_cut_short_provisional (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ic-cut-provisional-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(IcReportStore) store = ic_report_store_new ();
+  g_autoptr(IcLoader) loader = ic_loader_new (store);
+  guint counts[2] = { 0, 0 };  /* final, provisional */
+
+  g_assert_no_error (error);
+  copy_fixture_cut (dir, "two-pages.pdf", "cut.pdf", 200);
+  _ic_loader_set_parse_func (loader, fake_parse);
+  _ic_loader_set_first_pass (loader, 1);
+  ic_loader_set_report_func (loader, count_damaged_cb, counts, NULL);
+  g_assert_true (ic_loader_load_sync (loader, &folder, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts[1], ==, 1);
+  g_assert_cmpuint (counts[0], ==, 1);
+  ic_test_remove_tree (dir);
+}
+
 /* Not progressive (the command line): a PDF longer than the first pass
  * is read once, whole; no report from its first pages is parsed. */
 static void
@@ -1395,6 +1486,8 @@ main (int   argc,
 
   g_test_add_func ("/loader/mixed", test_mixed);
   g_test_add_func ("/loader/cut-short", test_cut_short);
+  g_test_add_func ("/loader/cut-short-read", test_cut_short_read);
+  g_test_add_func ("/loader/cut-short-provisional", test_cut_short_provisional);
   g_test_add_func ("/loader/reload", test_reload);
   g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/cancel", test_cancel);

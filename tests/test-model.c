@@ -145,6 +145,36 @@ test_json_round_trip (void)
   g_assert_true (strstr (first, "\"stated_previous_inspection\" : \"2019-04\"") != NULL);
 }
 
+/* A report read from a PDF cut short keeps its damage through JSON (the
+ * export and the cache); a whole one has no "damage" key, so the JSON of
+ * whole reports is as it was. An edited copy keeps it too. */
+static void
+test_json_damage (void)
+{
+  g_autoptr(IcReport) report = make_full_report ();
+  g_autoptr(JsonNode) whole_node = ic_json_report_to_node (report);
+  g_autofree char *whole = ic_json_to_string (whole_node);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(IcReport) back = NULL;
+  g_autoptr(IcReport) draft = NULL;
+
+  g_assert_null (strstr (whole, "\"damage\""));
+  _ic_report_set_damage (report, IC_DAMAGE_CUT_SHORT);
+  node = ic_json_report_to_node (report);
+  json = ic_json_to_string (node);
+  g_assert_nonnull (strstr (json, "\"damage\" : \"cut_short\""));
+  back = ic_json_report_from_node (node, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpint (ic_report_get_damage (back), ==, IC_DAMAGE_CUT_SHORT);
+  _ic_report_seal (back);
+  draft = _ic_report_edit (back);
+  g_assert_cmpint (ic_report_get_damage (draft), ==, IC_DAMAGE_CUT_SHORT);
+  g_assert_cmpstr (ic_damage_get_reason (IC_DAMAGE_CUT_SHORT), ==,
+                   "the PDF is cut short: its end is missing (a download or copy that did not finish?)");
+  g_assert_null (ic_damage_get_reason (IC_DAMAGE_NONE));
+}
+
 /* Views list judgements as the matrix does, overall effectiveness first;
  * the report's list and its JSON keep the printed order (leaders first
  * here, as ILACS prints them before overall effectiveness). */
@@ -466,6 +496,7 @@ main (int   argc,
 
   g_test_add_func ("/model/store/sorted-batches", test_store_sorted_batches);
   g_test_add_func ("/model/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/model/json/damage", test_json_damage);
   g_test_add_func ("/model/report/judgements-in-area-order", test_judgements_in_area_order);
   g_test_add_func ("/model/json/rejects-bad-input", test_json_rejects_bad_input);
   g_test_add_func ("/model/enums/keys", test_enum_keys);

@@ -474,6 +474,26 @@ pack_text (GListModel *reports,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A report read from a PDF cut short is said to be under its entry in
+ * the sources; a whole one is not. */
+static void
+test_pack_damage_note (void)
+{
+  const char *items[] = { "Sufficiency of foster homes.", NULL };
+  IcReport *cut = halton_report ("ilacs2022", "2022-05-13", items);
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GListModel) whole = ic_test_model_of (halton_report ("ilacs2019", "2019-05-13", items), NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *whole_text = NULL;
+
+  _ic_report_set_damage (cut, IC_DAMAGE_CUT_SHORT);
+  reports = ic_test_model_of (cut, NULL);
+  text = pack_text (reports, FALSE);
+  g_assert_nonnull (strstr (text, "Read in part: the PDF is cut short: its end is missing"));
+  whole_text = pack_text (whole, FALSE);
+  g_assert_null (strstr (whole_text, "Read in part"));
+}
+
 /* An authority's latest grades are listed as the matrix orders them,
  * overall effectiveness first, though ILACS prints it last. */
 static void
@@ -1171,6 +1191,7 @@ main (int   argc,
   g_test_add_func ("/pack/possible-matches", test_pack_possible_matches);
   g_test_add_func ("/pack/unwritable", test_pack_unwritable);
   g_test_add_func ("/pack/grades-in-matrix-order", test_pack_grades_in_matrix_order);
+  g_test_add_func ("/pack/damage-note", test_pack_damage_note);
   g_test_add_func ("/pack/cancelled", test_pack_cancelled);
   g_test_add_func ("/pack/one-day-dated-once", test_pack_one_day_dated_once);
   g_test_add_func ("/pack/latest-grades-2026", test_pack_latest_grades_2026);

@@ -1281,6 +1281,30 @@ test_matrix_not_judged_note (void)
   g_assert_false (chart_says (all_judged, "no judgement in that area"));
 }
 
+/* A report read from a PDF cut short keeps its grades in the matrix; an
+ * area it has none for is "?", which the legend explains, never "—" (no
+ * judgement given): the page that held the grade may be missing. */
+static void
+test_matrix_not_read_note (void)
+{
+  IcReport *cut = ic_render_test_report ("Camden", 0, 1);
+  IcReport *whole = ic_render_test_report ("Barnsley", 3, 1);
+  g_autoptr(GListModel) with_cut = NULL;
+  g_autoptr(IcChart) chart = NULL;
+  g_autoptr(IcChart) plain = NULL;
+  g_autoptr(GListModel) only_whole = NULL;
+
+  _ic_report_set_damage (cut, IC_DAMAGE_CUT_SHORT);
+  with_cut = ic_test_model_of (cut, g_object_ref (whole), NULL);
+  only_whole = ic_test_model_of (whole, NULL);
+  chart = ic_chart_new (IC_CHART_MATRIX, with_cut, NULL);
+  plain = ic_chart_new (IC_CHART_MATRIX, only_whole, NULL);
+
+  g_assert_true (chart_says (chart, "?: not read, as the report's PDF is cut short"));
+  g_assert_false (chart_says (chart, "no judgement in that area"));
+  g_assert_false (chart_says (plain, "not read"));
+}
+
 /* A mark that says a count with no line to it (its chain's line runs in
  * another theme's row) is explained by the legend, which says nothing of
  * it when every count ends a line. */
@@ -1901,6 +1925,7 @@ main (int   argc,
   g_test_add_func ("/render/chart/hit-test", test_other_hits);
   g_test_add_func ("/render/timeline/chain", test_timeline_chain);
   g_test_add_func ("/render/matrix/not-judged-note", test_matrix_not_judged_note);
+  g_test_add_func ("/render/matrix/not-read-note", test_matrix_not_read_note);
   g_test_add_func ("/render/sheet/one-day", test_sheet_one_day);
   g_test_add_func ("/render/grades/board-review-not-2026", test_grades_board_review_not_2026);
   g_test_add_func ("/render/timeline/chain-dot-other-theme", test_timeline_chain_dot_other_theme);

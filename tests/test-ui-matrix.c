@@ -76,6 +76,40 @@ test_cell_description (void)
   g_assert_cmpstr (not_graded, ==, "Not graded");
 }
 
+/* A report read from a PDF cut short keeps the grades read from it; an
+ * area it has no grade for is "not read", never "—" (no judgement
+ * given): the page that held the grade may be the part missing. */
+static void
+test_cell_cut_short (void)
+{
+  g_autoptr(IcReport) report = make_report ("/r/cut.pdf", "Richmond upon Thames",
+                                            IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                            IC_GRADE_GOOD);
+  g_autoptr(IcReport) whole = make_report ("/r/whole.pdf", "Richmond upon Thames",
+                                           IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2023,
+                                           IC_GRADE_GOOD);
+  g_autofree char *graded = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *whole_missing = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *whole_said = NULL;
+  IcGrade grade;
+
+  _ic_report_set_damage (report, IC_DAMAGE_CUT_SHORT);
+  graded = ic_ui_cell_text (report, IC_AREA_OVERALL_EFFECTIVENESS, &grade);
+  g_assert_cmpstr (graded, ==, "Good");
+  missing = ic_ui_cell_text (report, IC_AREA_LEADERSHIP, &grade);
+  g_assert_cmpstr (missing, ==, "Not read (file cut short)");
+  g_assert_true (g_strv_contains (ic_ui_no_grade_texts (), missing));
+  said = ic_ui_cell_description (report, IC_AREA_LEADERSHIP);
+  g_assert_cmpstr (said, ==, "Richmond upon Thames, The impact of leaders, Not read (file cut short), "
+                             "inspection ended 4 February 2022");
+  whole_missing = ic_ui_cell_text (whole, IC_AREA_LEADERSHIP, &grade);
+  g_assert_cmpstr (whole_missing, ==, "—");
+  whole_said = ic_ui_cell_description (whole, IC_AREA_LEADERSHIP);
+  g_assert_nonnull (strstr (whole_said, ", not judged, "));
+}
+
 /* Text cells compute their tooltip when asked: a tooltip set on every
  * bound cell asked the X server where the pointer was, once per cell. */
 static guint
@@ -1011,6 +1045,7 @@ main (int   argc,
   ic_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/matrix/cell-description", test_cell_description);
+  g_test_add_func ("/ui/matrix/cell-cut-short", test_cell_cut_short);
   g_test_add_func ("/ui/matrix/keyboard", test_matrix_keyboard);
   g_test_add_func ("/ui/matrix/grid-keys", test_matrix_grid_keys);
   g_test_add_func ("/ui/matrix/grade-cell-size", test_grade_cell_size);

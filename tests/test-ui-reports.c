@@ -84,6 +84,34 @@ test_report_page_find (void)
   g_assert_finalize_object (page);
 }
 
+/* A report read from a PDF cut short says so in a banner above its page;
+ * a whole report, opened next in the same page, shows none. */
+static void
+test_report_page_damage (void)
+{
+  g_autoptr(IcReport) cut = make_report ("/r/cut.pdf", "Richmond upon Thames",
+                                         IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2022,
+                                         IC_GRADE_GOOD);
+  g_autoptr(IcReport) whole = make_report ("/r/whole.pdf", "Richmond upon Thames",
+                                           IC_INSPECTION_TYPE_ILACS, 4, G_DATE_FEBRUARY, 2023,
+                                           IC_GRADE_GOOD);
+  IcReportPage *page = g_object_ref_sink (g_object_new (IC_TYPE_REPORT_PAGE, NULL));
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *banner;
+
+  _ic_report_set_damage (cut, IC_DAMAGE_CUT_SHORT);
+  ic_report_page_set_report (page, cut);
+  collect_by_class (GTK_WIDGET (page), "damage-banner", found);
+  g_assert_cmpuint (found->len, ==, 1);
+  banner = g_ptr_array_index (found, 0);
+  g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (banner)), "cut short"));
+
+  ic_report_page_set_report (page, whole);
+  g_assert_false (gtk_widget_get_visible (banner));
+  g_assert_finalize_object (page);
+}
+
 static void
 export_print (GListModel   *reports,
               IcPrintScope  scope,
@@ -1697,6 +1725,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/report-page/trim-blank-lines", test_trim_blank_lines);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
+  g_test_add_func ("/ui/report-page/damage", test_report_page_damage);
   g_test_add_func ("/ui/print/export", test_print_export);
   g_test_add_func ("/ui/print/reports-tab", test_print_reports_tab);
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);

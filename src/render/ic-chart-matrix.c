@@ -21,6 +21,18 @@
 #define NOT_JUDGED "\u2014"
 /* Translators: explains "—" in a cell of the judgement matrix. */
 #define NOT_JUDGED_NOTE N_("\u2014: the report gives no judgement in that area")
+#define NOT_READ "?"
+/* Translators: explains "?" in a cell of the judgement matrix. */
+#define NOT_READ_NOTE N_("?: not read, as the report's PDF is cut short")
+
+/* What a cell of a graded report shows. */
+typedef enum
+{
+  CELL_GRADE,
+  CELL_IN_CHILDREN_IN_CARE,
+  CELL_NOT_JUDGED,
+  CELL_NOT_READ,
+} CellKind;
 
 static const IcGrade legend_grades[] = {
   IC_GRADE_OUTSTANDING, IC_GRADE_GOOD, IC_GRADE_REQUIRES_IMPROVEMENT,
@@ -95,17 +107,37 @@ report_is_graded (IcReport *report)
   return g_list_model_get_n_items (ic_report_get_judgements (report)) > 0;
 }
 
-/* The text of one cell, or NULL when the framework did not judge the area. */
+/* A report read from a PDF cut short may have lost the page that held a
+ * grade: an area with none is not read, not "no judgement given". */
+static CellKind
+cell_kind (IcReport *report,
+           IcArea    area)
+{
+  if (ic_report_find_judgement (report, area) != NULL)
+    return CELL_GRADE;
+  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
+    return CELL_IN_CHILDREN_IN_CARE;
+  if (area == IC_AREA_OVERALL_EFFECTIVENESS &&
+      ic_report_framework_omits_area (report, IC_AREA_OVERALL_EFFECTIVENESS))
+    return CELL_NOT_JUDGED;
+  if (ic_report_get_damage (report) != IC_DAMAGE_NONE)
+    return CELL_NOT_READ;
+  return CELL_NOT_JUDGED;
+}
+
+/* The text of one cell, or NULL when it shows a note ("—", "?"). */
 static const char *
 cell_text (IcReport *report,
            IcArea    area,
            gboolean  letters,
            IcGrade  *grade)
 {
+  CellKind kind = cell_kind (report, area);
+
   *grade = ic_report_get_grade (report, area);
-  if (ic_report_find_judgement (report, area) != NULL)
+  if (kind == CELL_GRADE)
     return letters ? ic_grade_to_letter (*grade) : ic_grade_to_label (*grade);
-  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
+  if (kind == CELL_IN_CHILDREN_IN_CARE)
     return _(CARE_LEAVERS_NOTE);
   return NULL;
 }
@@ -206,24 +238,21 @@ natural_label_width (IcChart      *chart,
   return ceil (widest + 2 * pad (chart));
 }
 
-/* Whether some cell says "—": a graded report with no judgement in an
- * area another report has (the 2026 framework gives no overall
- * effectiveness), which the legend then explains, or a reader takes
- * it for a grade left out. */
+/* Whether some cell is of @kind: "—", a graded report with no judgement
+ * in an area another report has (the 2026 framework gives no overall
+ * effectiveness), or "?", which the legend then explains, or a reader
+ * takes it for a grade left out. */
 static gboolean
-any_not_judged (IcChart *chart)
+any_cell_of_kind (IcChart  *chart,
+                  CellKind  kind)
 {
   for (guint r = 0; r < chart->rows->len; r++)
     {
       IcReport *report = g_ptr_array_index (chart->rows, r);
 
       for (guint i = 0; report_is_graded (report) && i < chart->n_areas; i++)
-        {
-          IcGrade grade;
-
-          if (cell_text (report, chart->areas[i], FALSE, &grade) == NULL)
-            return TRUE;
-        }
+        if (cell_kind (report, chart->areas[i]) == kind)
+          return TRUE;
     }
   return FALSE;
 }
@@ -232,8 +261,9 @@ any_not_judged (IcChart *chart)
 static char *
 legend_notes (IcChart *chart)
 {
-  return g_strjoin ("   ", chart->compact ? _(COMPACT_NOTE) : "", any_not_judged (chart) ? _(NOT_JUDGED_NOTE) : "",
-                    NULL);
+  return g_strjoin ("   ", chart->compact ? _(COMPACT_NOTE) : "",
+                    any_cell_of_kind (chart, CELL_NOT_JUDGED) ? _(NOT_JUDGED_NOTE) : "",
+                    any_cell_of_kind (chart, CELL_NOT_READ) ? _(NOT_READ_NOTE) : "", NULL);
 }
 
 static double
@@ -535,11 +565,13 @@ draw_row (IcChart         *chart,
     {
       IcGrade grade;
       const char *text = cell_text (report, chart->areas[i], layout->letters, &grade);
+      CellKind kind = cell_kind (report, chart->areas[i]);
       double x = x0 + i * layout->cell_width;
 
-      if (text == NULL)
-        draw_note_cell (chart, cr, context, palette, NOT_JUDGED, x, y, layout->cell_width, h);
-      else if (g_str_equal (text, _(CARE_LEAVERS_NOTE)))
+      if (kind == CELL_NOT_JUDGED || kind == CELL_NOT_READ)
+        draw_note_cell (chart, cr, context, palette, kind == CELL_NOT_READ ? NOT_READ : NOT_JUDGED,
+                        x, y, layout->cell_width, h);
+      else if (kind == CELL_IN_CHILDREN_IN_CARE)
         draw_note_cell (chart, cr, context, palette, chart->compact ? _(CARE_LEAVERS_SHORT) : text,
                         x, y, layout->cell_width, h);
       else

@@ -892,6 +892,22 @@ _ic_pages_add_evidence (IcPages *pages)
     }
 }
 
+/* Under a report read from a damaged file, in its source's entry: what
+ * the pack shows of it may lack grades or items (its matrix row says
+ * "?" where a grade is missing). */
+static void
+add_damage_note (IcPages  *pages,
+                 IcReport *report)
+{
+  IcDamage damage = ic_report_get_damage (report);
+
+  if (damage == IC_DAMAGE_NONE)
+    return;
+  /* Translators: under a report in the pack's sources: why it was read in part. */
+  _ic_pages_add_text (pages, IC_PAGE_SMALL_SIZE + 0.5, IC_TEXT_ITALIC, _("Read in part: %s"),
+                      _(ic_damage_get_reason (damage)))->space_before = 1;
+}
+
 void
 _ic_pages_add_sources (IcPages *pages)
 {
@@ -918,6 +934,7 @@ _ic_pages_add_sources (IcPages *pages)
                                   title && *title ? title : fallback, _ic_chart_report_authority (report),
                                   type, dates, source ? source : _("not recorded"));
       block->space_before = 5;
+      add_damage_note (pages, report);
     }
 
   if (pages->failures->len == 0)

@@ -38,6 +38,7 @@ struct _IcReportPage
   /* template widgets */
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
+  GtkLabel       *damage_banner;
   GtkListBox     *details_list;
   GtkListBox     *judgements_list;
   GtkListBox     *improvements_list;
@@ -530,6 +531,22 @@ fill_text (IcReportPage *self)
     gtk_text_buffer_set_text (buffer, _("The text of this report is not available."), -1);
 }
 
+/* A report read from a damaged file says so above all the page shows,
+ * in words made here from its code: a grade or item it lacks may have
+ * been on the pages that could not be read. */
+static void
+show_damage (IcReportPage *self)
+{
+  IcDamage damage = self->report ? ic_report_get_damage (self->report) : IC_DAMAGE_NONE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->damage_banner), damage != IC_DAMAGE_NONE);
+  if (damage == IC_DAMAGE_CUT_SHORT)
+    gtk_label_set_label (self->damage_banner,
+                         _("This PDF is cut short: its end is missing (a download or copy that "
+                           "did not finish?). What could be read of it is shown, but pages, "
+                           "grades or areas for improvement may be missing."));
+}
+
 static void
 fill (IcReportPage *self)
 {
@@ -542,6 +559,7 @@ fill (IcReportPage *self)
   clear_list (self->improvements_list);
   clear_list (self->strengths_list);
   clear_list (self->warnings_list);
+  show_damage (self);
   if (self->report == NULL)
     {
       unwatch_same_authority (self);
@@ -960,6 +978,7 @@ ic_report_page_class_init (IcReportPageClass *klass)
                                                "/io/github/InspectionCompare/ic-report-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, IcReportPage, damage_banner);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, details_list);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, judgements_list);
   gtk_widget_class_bind_template_child (widget_class, IcReportPage, improvements_list);

@@ -49,6 +49,7 @@ enum {
   NO_GRADE_PART_OF_CARE,
   NO_GRADE_NOT_GIVEN,
   NO_GRADE_NOT_JUDGED,
+  NO_GRADE_NOT_READ,
   N_NO_GRADE_TEXTS
 };
 
@@ -57,6 +58,8 @@ static const char *const no_grade_words[N_NO_GRADE_TEXTS] = {
   [NO_GRADE_PART_OF_CARE] = N_("Part of children in care"),
   [NO_GRADE_NOT_GIVEN] = N_("Not given (2026 framework)"),
   [NO_GRADE_NOT_JUDGED] = "—",
+  /* Translators: a matrix cell with no grade in a report whose PDF is cut short. */
+  [NO_GRADE_NOT_READ] = N_("Not read (file cut short)"),
 };
 
 static const char *
@@ -82,6 +85,23 @@ ic_ui_no_grade_texts (void)
   return texts;
 }
 
+/* Why a graded report's cell has no grade. A report read from a PDF cut
+ * short may have lost the page that held the grade: it is not said to
+ * give none. */
+static guint
+no_grade_kind (IcReport *report,
+               IcArea    area)
+{
+  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
+    return NO_GRADE_PART_OF_CARE;
+  if (area == IC_AREA_OVERALL_EFFECTIVENESS &&
+      ic_report_framework_omits_area (report, IC_AREA_OVERALL_EFFECTIVENESS))
+    return NO_GRADE_NOT_GIVEN;
+  if (ic_report_get_damage (report) != IC_DAMAGE_NONE)
+    return NO_GRADE_NOT_READ;
+  return NO_GRADE_NOT_JUDGED;
+}
+
 /**
  * ic_ui_cell_text:
  * @grade: (out): the grade shown, %IC_GRADE_NONE for none
@@ -100,12 +120,7 @@ ic_ui_cell_text (IcReport *report,
     return g_strdup (no_grade_text (NO_GRADE_NOT_GRADED));
   if (*grade != IC_GRADE_NONE)
     return g_strdup (ic_grade_to_label (*grade));
-  if (area == IC_AREA_CARE_LEAVERS && ic_report_care_leavers_in_children_in_care (report))
-    return g_strdup (no_grade_text (NO_GRADE_PART_OF_CARE));
-  if (area == IC_AREA_OVERALL_EFFECTIVENESS &&
-      ic_report_framework_omits_area (report, IC_AREA_OVERALL_EFFECTIVENESS))
-    return g_strdup (no_grade_text (NO_GRADE_NOT_GIVEN));
-  return g_strdup (no_grade_text (NO_GRADE_NOT_JUDGED));
+  return g_strdup (no_grade_text (no_grade_kind (report, area)));
 }
 
 /**
@@ -209,7 +224,9 @@ ic_ui_cell_description (IcReport *report,
   IcGrade grade;
 
   value = ic_ui_cell_text (report, area, &grade);
-  if (g_str_equal (value, "—"))
+  /* By what the cell means, not by its words. */
+  if (ic_inspection_type_is_graded (ic_report_get_inspection_type (report)) &&
+      grade == IC_GRADE_NONE && no_grade_kind (report, area) == NO_GRADE_NOT_JUDGED)
     {
       g_free (value);
       value = g_strdup (_("not judged"));

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "ic-extract-pool.h"
 #include "ic-extractor.h"
 
@@ -35,6 +37,21 @@ ic_extractor_check_text (const char * const  *pages,
   g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT,
                        N_("the PDF has no text (scanned image?)"));
   return FALSE;
+}
+
+gboolean
+ic_extract_is_cut_short (const char *data,
+                         gsize       length)
+{
+  static const char eof[] = "%%EOF";
+  gsize n = sizeof eof - 1;
+
+  /* Bytes, not a string: a tail may hold NULs (an xref stream), where
+   * g_strstr_len() would stop. */
+  for (gsize i = length - MIN (length, 1024); i + n <= length; i++)
+    if (memcmp (data + i, eof, n) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 double

@@ -20,10 +20,15 @@ typedef enum
   IC_EXTRACT_ERROR_HANG,
   /* No helper to read PDFs with (ic_extract_in_process()). */
   IC_EXTRACT_ERROR_NO_HELPER,
+  /* A PDF without its end (ic_extract_is_cut_short()) that could not be
+   * read or had no text: the loader's word for DAMAGED or NO_TEXT then,
+   * since the cut is the cause. */
+  IC_EXTRACT_ERROR_CUT_SHORT,
 } IcExtractError;
 
-/* Bump when the text produced changes, so cached text is not reused. */
-#define IC_EXTRACTOR_VERSION 1
+/* Bump when the text produced changes, so cached text is not reused.
+ * 2: a PDF cut short is cached as such, not as damaged or without text. */
+#define IC_EXTRACTOR_VERSION 2
 
 GQuark  ic_extract_error_quark (void);
 /* The functions below read in process and are linked only where MuPDF
@@ -84,6 +89,10 @@ char  **ic_extractor_get_pages_streamed     (const char        *data,
 /* The time limit of an extraction: $IC_EXTRACT_TIMEOUT seconds, else 60. */
 double  ic_extractor_get_time_limit (void);
 void    ic_extractor_set_single_threaded (void);
+/* Whether @data, a PDF, lacks the "%%EOF" a PDF ends with within its last
+ * 1024 bytes (as readers allow): a download or copy that did not finish. */
+gboolean ic_extract_is_cut_short    (const char         *data,
+                                     gsize               length);
 /* FALSE with IC_EXTRACT_ERROR_NO_TEXT when no page has any text. */
 gboolean ic_extractor_check_text    (const char * const *pages,
                                      GError            **error);

@@ -147,6 +147,31 @@ cache_pages (IcLoadJob   *job,
   ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_CACHE_WRITE);
 }
 
+static gboolean
+bytes_cut_short (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return ic_extract_is_cut_short (data, length);
+}
+
+/* A PDF cut short that MuPDF could not open, or in which it found no
+ * text, fails for its cut: "damaged: <MuPDF's words>" or "no text
+ * (scanned image?)" would send the user looking for the wrong cause.
+ * Decided by the error's code, before the reason is cached. */
+static void
+blame_cut (GError   **error,
+           gboolean   cut_short)
+{
+  if (!cut_short || !(g_error_matches (*error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_DAMAGED) ||
+                      g_error_matches (*error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_NO_TEXT)))
+    return;
+  g_clear_error (error);
+  g_set_error_literal (error, IC_EXTRACT_ERROR, IC_EXTRACT_ERROR_CUT_SHORT,
+                       ic_damage_get_reason (IC_DAMAGE_CUT_SHORT));
+}
+
 /* Text from the file (and then into the cache). Returns NULL with @error
  * set when the content cannot be read. A PDF longer than the first pass
  * gives only its first pages, with @partial set, and is not cached. */
@@ -173,6 +198,7 @@ get_pages (IcLoadJob   *job,
         return pages;
       if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &local_error))
         g_clear_pointer (&pages, g_strfreev);
+      blame_cut (&local_error, bytes_cut_short (bytes));
     }
   else
     {
@@ -205,14 +231,26 @@ tell_report_func (IcLoadJob *job,
     job->report_func (report, provisional, job->report_data);
 }
 
+/* A report read from a PDF cut short keeps what could be read, and says
+ * it is cut short: by its code for whoever shows it, and among its
+ * warnings, in the user's language as the parser's are. */
+static void
+mark_damaged (IcReport *report)
+{
+  _ic_report_set_damage (report, IC_DAMAGE_CUT_SHORT);
+  _ic_report_add_warning (report, _(ic_damage_get_reason (IC_DAMAGE_CUT_SHORT)));
+}
+
 /* A report from the first pages, never cached, which the report of the
  * whole text replaces. A first part the parser refuses gives no
- * provisional report: the whole text may still be a report. */
+ * provisional report: the whole text may still be a report. One from a
+ * PDF cut short says so from the start (mark_damaged()). */
 static void
 publish_provisional (IcLoadJob          *job,
                      const char         *path,
                      const char         *content_id,
-                     char              **pages)
+                     char              **pages,
+                     gboolean            cut_short)
 {
   IcLoadTimer timer = ic_load_profile_start (job->profile);
   g_autoptr(IcReport) report = job->parse (path, (const char * const *)pages, TRUE, NULL);
@@ -221,6 +259,8 @@ publish_provisional (IcLoadJob          *job,
   if (report == NULL)
     return;
   _ic_report_set_content_id (report, content_id);
+  if (cut_short)
+    mark_damaged (report);
   if (job->keep_pages)
     _ic_report_set_pages (report, (const char * const *)pages);
   ic_theme_rules_assign_report (ic_theme_rules_get_default (), report);
@@ -237,11 +277,12 @@ static void
 deliver_provisional (IcLoadJob          *job,
                      const IcScanEntry  *entry,
                      const char         *content_id,
-                     char              **pages)
+                     char              **pages,
+                     gboolean            cut_short)
 {
   IcLoadLater *later = g_new0 (IcLoadLater, 1);
 
-  publish_provisional (job, entry->path, content_id, pages);
+  publish_provisional (job, entry->path, content_id, pages, cut_short);
   later->entry = entry;
   later->content_id = g_strdup (content_id);
   later->pages = pages;
@@ -327,11 +368,11 @@ lookup_report (IcLoadJob  *job,
   return report;
 }
 
-/* Whether the PDF at @path lacks the "%%EOF" a PDF ends with, within its
- * last 1024 bytes as readers allow: a download or copy that did not
- * finish. */
+/* Whether the PDF at @path, unchanged since it was hashed, is cut short
+ * (ic_extract_is_cut_short()): for a file whose text comes from the
+ * cache, read no further than its last bytes. */
 static gboolean
-pdf_cut_short (const char *path)
+file_cut_short (const char *path)
 {
   char tail[1024];
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
@@ -344,27 +385,13 @@ pdf_cut_short (const char *path)
   if (size >= 0 && lseek (fd, MAX (size - (off_t) sizeof tail, 0), SEEK_SET) >= 0)
     n = read (fd, tail, sizeof tail);
   close (fd);
-  return n >= 0 && g_strstr_len (tail, n, "%%EOF") == NULL;
-}
-
-/* Why a file is not a report. A PDF cut short says so: what could be
- * read of it is only its start, and "not an Ofsted local authority
- * report" or "no text (scanned image?)" sent the user looking for the
- * wrong cause. */
-static const char *
-refusal_reason (const char *path,
-                gboolean    from_pdf,
-                gboolean    had_text,
-                const char *reason)
-{
-  if (from_pdf && (had_text || g_str_has_prefix (reason, "the PDF has no text")) && pdf_cut_short (path))
-    return N_("the PDF is cut short: its end is missing (a download or copy that did not finish?)");
-  return reason;
+  return n >= 0 && ic_extract_is_cut_short (tail, n);
 }
 
 /* Parses @pages (or fails with @reason) and leaves the result for the
  * main context. @replaces: the second pass, whose report takes the place
- * of a provisional one. */
+ * of a provisional one. @cut_short: the PDF lacks its end; the text read
+ * from its start, refused by the parser, was refused for the cut. */
 static void
 deliver (IcLoadJob   *job,
          const char  *path,
@@ -372,7 +399,8 @@ deliver (IcLoadJob   *job,
          gboolean     from_pdf,
          char       **pages,
          const char  *reason,
-         gboolean     replaces)
+         gboolean     replaces,
+         gboolean     cut_short)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
@@ -393,6 +421,8 @@ deliver (IcLoadJob   *job,
         report = job->parse (path, (const char * const *)pages, from_pdf, &error);
       if (report != NULL)
         _ic_report_set_content_id (report, content_id);
+      if (report != NULL && cut_short)
+        mark_damaged (report);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
     }
   if (report == NULL)
@@ -403,8 +433,9 @@ deliver (IcLoadJob   *job,
           g_ptr_array_add (job->withdrawn, g_strdup (path));
           g_mutex_unlock (&job->mutex);
         }
-      fail_content (job, path, content_id,
-                    refusal_reason (path, from_pdf, pages != NULL, reason ? reason : error->message));
+      if (pages != NULL && cut_short)
+        reason = ic_damage_get_reason (IC_DAMAGE_CUT_SHORT);
+      fail_content (job, path, content_id, reason ? reason : error->message);
       return;
     }
   publish (job, g_steal_pointer (&report), content_id, from_pdf, pages, lines, themed, replaces);
@@ -440,7 +471,8 @@ static void finish_whole (IcLoadJob   *job,
                           const char  *path,
                           const char  *content_id,
                           char       **pages,
-                          GError      *error);
+                          GError      *error,
+                          gboolean     cut_short);
 
 /* A long PDF read by a helper from one opening (ic-extract-pool.h). */
 typedef struct
@@ -450,6 +482,7 @@ typedef struct
   const char        *content_id;
   char             **first;    /* the first pages, once listed */
   IcLoadTimer        timer;
+  gboolean           cut_short;
 } Streamed;
 
 /* Runs while the helper reads on: the row is listed meanwhile. */
@@ -462,7 +495,8 @@ first_pages_cb (char     **pages,
 
   ic_load_profile_stop (streamed->job->profile, &streamed->timer, IC_LOAD_STAGE_EXTRACT);
   streamed->first = pages;
-  publish_provisional (streamed->job, streamed->entry->path, streamed->content_id, pages);
+  publish_provisional (streamed->job, streamed->entry->path, streamed->content_id, pages,
+                       streamed->cut_short);
   streamed->timer = ic_load_profile_start (streamed->job->profile);
 }
 
@@ -480,7 +514,9 @@ load_streamed (IcLoadJob         *job,
   g_auto(GStrv) first = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  Streamed streamed = { job, entry, content_id, NULL, ic_load_profile_start (job->profile) };
+  gboolean cut_short = ic_extract_is_cut_short (data, length);
+  Streamed streamed = { job, entry, content_id, NULL, ic_load_profile_start (job->profile),
+                        cut_short };
 
   pages = ic_extract_pool_get_pages_streamed (ic_extract_pool_get_default (), data, length,
                                               job->first_pass, job->whole_up_to, NULL,
@@ -494,8 +530,10 @@ load_streamed (IcLoadJob         *job,
     {
       if (pages != NULL && !ic_extractor_check_text ((const char * const *)pages, &error))
         g_clear_pointer (&pages, g_strfreev);
+      blame_cut (&error, cut_short);
       cache_pages (job, content_id, TRUE, pages, error);
-      deliver (job, entry->path, content_id, TRUE, pages, error ? error->message : NULL, FALSE);
+      deliver (job, entry->path, content_id, TRUE, pages, error ? error->message : NULL, FALSE,
+               cut_short);
       return;
     }
   /* As with a second pass: the whole text is of the bytes hashed only
@@ -509,7 +547,7 @@ load_streamed (IcLoadJob         *job,
     }
   else
     g_clear_pointer (&pages, g_strfreev);
-  finish_whole (job, entry->path, content_id, g_steal_pointer (&pages), error);
+  finish_whole (job, entry->path, content_id, g_steal_pointer (&pages), error, cut_short);
 }
 
 static void
@@ -548,9 +586,10 @@ load_content (IcLoadJob         *job,
     }
 
   if (partial)
-    deliver_provisional (job, entry, content_id, g_steal_pointer (&pages));
+    deliver_provisional (job, entry, content_id, g_steal_pointer (&pages), bytes_cut_short (bytes));
   else
-    deliver (job, entry->path, content_id, from_pdf, pages, reason, FALSE);
+    deliver (job, entry->path, content_id, from_pdf, pages, reason, FALSE,
+             kind == IC_FILE_KIND_PDF && bytes_cut_short (bytes));
 }
 
 /* The fast path of a reopen: a file whose path, size, mtime and inode are
@@ -583,7 +622,8 @@ load_unchanged (IcLoadJob          *job,
   if (!cached)
     return FALSE;
 
-  deliver (job, entry->path, *content_id, from_pdf, pages, reason, FALSE);
+  deliver (job, entry->path, *content_id, from_pdf, pages, reason, FALSE,
+           from_pdf && pages != NULL && file_cut_short (entry->path));
   return TRUE;
 }
 
@@ -696,6 +736,7 @@ unchanged (const IcScanEntry  *entry,
 static char **
 read_rest (IcLoadJob    *job,
            IcLoadLater  *later,
+           gboolean     *cut_short,
            GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -715,6 +756,7 @@ read_rest (IcLoadJob    *job,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, N_("cannot read the file: %s"), why);
       return NULL;
     }
+  *cut_short = bytes_cut_short (bytes);
   rest = extract_range (job, bytes, job->first_pass, 0, 0, NULL, error);
   return rest ? join_pages (later->pages, rest) : NULL;
 }
@@ -727,14 +769,16 @@ load_rest (IcLoadLater *later,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = NULL;
+  gboolean cut_short = FALSE;
 
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
 
-  pages = read_rest (job, later, &error);
+  pages = read_rest (job, later, &cut_short, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  finish_whole (job, later->entry->path, later->content_id, g_steal_pointer (&pages), error);
+  finish_whole (job, later->entry->path, later->content_id, g_steal_pointer (&pages), error,
+                cut_short);
 }
 
 /* The whole text of a PDF listed from its first pages (or why there is
@@ -745,7 +789,8 @@ finish_whole (IcLoadJob   *job,
               const char  *path,
               const char  *content_id,
               char       **pages,
-              GError      *error)
+              GError      *error,
+              gboolean     cut_short)
 {
   g_autoptr(GError) local_error = error ? g_error_copy (error) : NULL;
   g_auto(GStrv) whole = pages;
@@ -753,13 +798,15 @@ finish_whole (IcLoadJob   *job,
 
   if (whole != NULL && !ic_extractor_check_text ((const char * const *)whole, &local_error))
     g_clear_pointer (&whole, g_strfreev);
+  blame_cut (&local_error, cut_short);
 
   /* A file that cannot be opened again or changed tells nothing about
    * the content of the first pass. */
   changed = local_error != NULL && local_error->domain != IC_EXTRACT_ERROR;
   if (!changed)
     cache_pages (job, content_id, TRUE, whole, local_error);
-  deliver (job, path, content_id, TRUE, whole, local_error ? local_error->message : NULL, TRUE);
+  deliver (job, path, content_id, TRUE, whole, local_error ? local_error->message : NULL, TRUE,
+           cut_short);
 }
 
 /* The coordinator thread and helpers of a background load run at a lower

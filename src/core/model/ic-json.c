@@ -23,6 +23,16 @@ add_nullable_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* "damage" is added (CONTRACT.md: change only by adding) and only to a
+ * report read from a damaged file, so whole reports read as before. */
+static void
+add_damage (JsonBuilder *builder,
+            IcDamage     damage)
+{
+  if (damage != IC_DAMAGE_NONE)
+    add_nullable_string (builder, "damage", ic_damage_to_key (damage));
+}
+
 /* "2023-04", or "2023" when the report gives the year alone. */
 static void
 add_stated_previous (JsonBuilder *builder,
@@ -201,6 +211,7 @@ ic_json_report_to_node (IcReport *report)
   add_string_array (builder, "strengths", ic_report_get_strengths (report));
   add_string_array (builder, "warnings", ic_report_get_warnings (report));
   add_nullable_string (builder, "improvement_note", ic_report_get_improvement_note (report));
+  add_damage (builder, ic_report_get_damage (report));
   add_stated_previous (builder, report);
   add_nullable_string (builder, "content_id", ic_report_get_content_id (report));
   add_paths (builder, "duplicates", ic_report_get_duplicates (report));
@@ -433,6 +444,7 @@ ic_json_report_from_node (JsonNode  *node,
   _ic_report_set_improvement_note (report, get_string (object, "improvement_note"));
   read_stated_previous (report, object);
   _ic_report_set_content_id (report, get_string (object, "content_id"));
+  _ic_report_set_damage (report, ic_damage_from_key (get_string (object, "damage")));
 
   if (!read_judgements (report, object, error) || !read_improvements (report, object, error))
     return NULL;

@@ -53,6 +53,8 @@ void      _ic_report_add_strength           (IcReport           *self,
                                              const char         *strength);
 void      _ic_report_add_warning            (IcReport           *self,
                                              const char         *warning);
+void      _ic_report_set_damage             (IcReport           *self,
+                                             IcDamage            damage);
 void      _ic_report_set_pages              (IcReport           *self,
                                              const char * const *pages);
 void      _ic_report_add_duplicate          (IcReport           *self,

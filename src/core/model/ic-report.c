@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +59,7 @@ typedef struct
   IcSearchDoc      *search_doc;
   IcInspectionType  inspection_type;
   IcIlacsVariant    ilacs_variant;
+  IcDamage          damage;
   /* When the report says its authority was last inspected (0: it does
    * not; month 0: the year alone). */
   guint16           stated_previous_year;
@@ -263,6 +266,7 @@ value_copy (const IcReportValue *from)
   v->pages = v->pages_box->pages;
   v->inspection_type = from->inspection_type;
   v->ilacs_variant = from->ilacs_variant;
+  v->damage = from->damage;
   v->stated_previous_year = from->stated_previous_year;
   v->stated_previous_month = from->stated_previous_month;
   return v;
@@ -676,6 +680,34 @@ ic_report_get_warnings (IcReport *self)
 {
   g_return_val_if_fail (IC_IS_REPORT (self), NULL);
   return (const char * const *)self->value->warnings;
+}
+
+IcDamage
+ic_report_get_damage (IcReport *self)
+{
+  g_return_val_if_fail (IC_IS_REPORT (self), IC_DAMAGE_NONE);
+  return self->value->damage;
+}
+
+const char *
+ic_damage_to_key (IcDamage damage)
+{
+  return damage == IC_DAMAGE_CUT_SHORT ? "cut_short" : NULL;
+}
+
+IcDamage
+ic_damage_from_key (const char *key)
+{
+  return g_strcmp0 (key, "cut_short") == 0 ? IC_DAMAGE_CUT_SHORT : IC_DAMAGE_NONE;
+}
+
+const char *
+ic_damage_get_reason (IcDamage damage)
+{
+  if (damage == IC_DAMAGE_CUT_SHORT)
+    return N_("the PDF is cut short: its end is missing (a download or copy that did not "
+              "finish?)");
+  return NULL;
 }
 
 /**
@@ -1148,6 +1180,15 @@ _ic_report_add_warning (IcReport   *self,
 {
   RETURN_IF_SEALED (self);
   append_to_list (self, &self->value->warnings, warning, PROP_WARNINGS);
+}
+
+/* Not a property: set once, by the loader, before the report is shown. */
+void
+_ic_report_set_damage (IcReport *self,
+                       IcDamage  damage)
+{
+  RETURN_IF_SEALED (self);
+  self->value->damage = damage;
 }
 
 void

@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 
 #define IC_TYPE_REPORT (ic_report_get_type ())
 
+/* What is wrong with the file a report was read from, as a code: the
+ * words are made from it where they are shown (ic_damage_get_reason()). */
+typedef enum
+{
+  IC_DAMAGE_NONE,
+  /* A PDF without its end (no "%%EOF"): what could be read is shown, but
+   * pages, grades or items may be missing. */
+  IC_DAMAGE_CUT_SHORT,
+} IcDamage;
+
 G_DECLARE_FINAL_TYPE (IcReport, ic_report, IC, REPORT, GObject)
 
 const char         *ic_report_get_source               (IcReport   *self);
@@ -35,6 +45,7 @@ GListModel         *ic_report_get_judgements           (IcReport   *self);
 GListModel         *ic_report_get_improvements         (IcReport   *self);
 const char * const *ic_report_get_strengths            (IcReport   *self);
 const char * const *ic_report_get_warnings             (IcReport   *self);
+IcDamage            ic_report_get_damage               (IcReport   *self);
 const char * const *ic_report_get_pages                (IcReport   *self);
 const char * const *ic_report_get_duplicates           (IcReport   *self);
 const char * const *ic_report_get_corrected_fields     (IcReport   *self);
@@ -47,6 +58,13 @@ GPtrArray          *ic_report_dup_judgements_in_area_order (IcReport *self) G_GN
 const GDate        *ic_report_get_sort_date            (IcReport   *self);
 int                 ic_report_compare                  (IcReport   *a,
                                                         IcReport   *b);
+
+/* The JSON key of @damage ("cut_short"), NULL for none, and back. */
+const char         *ic_damage_to_key                   (IcDamage     damage);
+IcDamage            ic_damage_from_key                 (const char  *key);
+/* Why, in English as a failure's reason is (translate with _()); NULL
+ * for none. */
+const char         *ic_damage_get_reason               (IcDamage     damage);
 
 char               *ic_path_to_utf8                    (const char  *path) G_GNUC_WARN_UNUSED_RESULT;
 char               *ic_date_to_iso                     (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
