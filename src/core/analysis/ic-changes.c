@@ -246,7 +246,11 @@ ic_changes_compute_with_chains (GListModel *reports,
   g_autoptr(GHashTable) by_later = NULL;
   g_autoptr(GHashTable) times = ic_recurrence_times_index (chains);
   g_autoptr(GHashTable) first_years = ic_recurrence_first_years_index (chains);
-  IcReport *previous = NULL, *last_open = NULL;
+  /* @last_seen: the report before, of any date; @last_earlier: the
+   * latest of the authority's reports dated before this one (a report
+   * may share its date with the one before: a duplicate, a board's
+   * review). */
+  IcReport *previous = NULL, *last_seen = NULL, *last_earlier = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
     {
@@ -274,19 +278,20 @@ ic_changes_compute_with_chains (GListModel *reports,
 
       if (previous != NULL && !earlier_of_same_authority (previous, report))
         previous = NULL;
-      if (last_open != NULL && !earlier_of_same_authority (last_open, report))
-        last_open = NULL;
+      if (last_seen != NULL && g_strcmp0 (ic_report_get_authority (last_seen), ic_report_get_authority (report)) != 0)
+        last_earlier = NULL;
+      else if (last_seen != NULL && earlier_of_same_authority (last_seen, report))
+        last_earlier = last_seen;
       report_changes = changes_new (report, raises ? previous : NULL,
                                     ending_here ? ending_here : no_recurrences, times, first_years);
-      /* The last report open is dropped when it is dated the same day as
-       * this one (a report read twice, or a letter of the same day); the
-       * previous report is then the latest open one known to be earlier. */
+      /* @previous is one of the authority's reports dated before this
+       * one, so there is a latest of them. */
       if (report_changes->previous != NULL)
-        note_unopened_previous (report_changes, last_open != NULL ? last_open : report_changes->previous);
+        note_unopened_previous (report_changes, last_earlier);
       g_hash_table_insert (changes, report_key (report), report_changes);
       if (raises)
         previous = report;
-      last_open = report;
+      last_seen = report;
     }
   return changes;
 }
