@@ -479,6 +479,40 @@ line_is_date (const char *text,
   return g_regex_match (re, text, 0, NULL) && ic_dates_parse_day (text, date);
 }
 
+/* A line that is laid out as a letter's date but does not read as one
+ * ("6 November 20205", a misprinted year). */
+static gboolean
+line_is_misprinted_date (const char *text)
+{
+  static GRegex *shape_re;
+  GRegex *shape = _ic_parser_regex (&shape_re, "^\\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \\d{1,6}$", 0);
+  GDate unused;
+
+  g_date_clear (&unused, 1);
+  return g_regex_match (shape, text, 0, NULL) && !line_is_date (text, &unused);
+}
+
+/* Letters always print their date above the salutation: when it is there
+ * but misprinted, the user is told why the report has no date, rather
+ * than left to think it prints none. */
+static void
+warn_misprinted_letter_date (IcParse *parse)
+{
+  for (guint i = 0; i < MIN (parse->title_line + 1, parse->lines->len); i++)
+    {
+      const char *text = IC_LINE (parse, i)->text;
+
+      if (line_is_misprinted_date (text))
+        {
+          g_autofree char *warning = g_strdup_printf (_("The letter is dated “%s”, which is not a date: "
+                                                        "it may be misprinted, so the report is shown without its date."),
+                                                      text);
+          _ic_report_add_warning (parse->report, warning);
+          return;
+        }
+    }
+}
+
 static void
 read_published_date (IcParse *parse)
 {
@@ -503,6 +537,8 @@ read_published_date (IcParse *parse)
         _ic_report_set_published_date (parse->report, &date);
         return;
       }
+  if (letter)
+    warn_misprinted_letter_date (parse);
 }
 
 /* "Andy Whippey, Her Majesty's Inspector" -> "Andy Whippey". */
