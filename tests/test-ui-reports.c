@@ -84,6 +84,46 @@ test_report_page_find (void)
   g_assert_finalize_object (page);
 }
 
+/* Whether a text cell under @widget shows text holding @part. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (IC_IS_TEXT_CELL (widget) && ic_text_cell_get_text (IC_TEXT_CELL (widget)) != NULL &&
+      strstr (ic_text_cell_get_text (IC_TEXT_CELL (widget)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* The list of reports says which file was read in part (a PDF cut
+ * short), beside its name; a whole file is named alone. */
+static void
+test_reports_list_damage (void)
+{
+  IcWindow *window = ic_window_new (NULL);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  IcReport *cut = make_report ("/r/cut.pdf", "Richmond upon Thames", IC_INSPECTION_TYPE_ILACS,
+                               4, G_DATE_FEBRUARY, 2022, IC_GRADE_GOOD);
+  GtkWidget *view;
+
+  _ic_report_set_damage (cut, IC_DAMAGE_CUT_SHORT);
+  g_ptr_array_add (reports, cut);
+  g_ptr_array_add (reports, make_report ("/r/whole.pdf", "Richmond upon Thames", IC_INSPECTION_TYPE_ILACS,
+                                         4, G_DATE_FEBRUARY, 2023, IC_GRADE_GOOD));
+  ic_report_store_add_batch (ic_window_get_store (window), reports);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "reports");
+  settle ();
+  view = find_child_of_type (GTK_WIDGET (window), IC_TYPE_REPORTS_VIEW);
+  g_assert_true (shows_text (view, "cut.pdf (read in part)"));
+  g_assert_true (shows_text (view, "whole.pdf"));
+  g_assert_false (shows_text (view, "whole.pdf ("));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A report read from a PDF cut short says so in a banner above its page;
  * a whole report, opened next in the same page, shows none. */
 static void
@@ -1776,6 +1816,7 @@ main (int   argc,
   g_test_add_func ("/ui/report-page/trim-blank-lines", test_trim_blank_lines);
   g_test_add_func ("/ui/report-page/find", test_report_page_find);
   g_test_add_func ("/ui/report-page/damage", test_report_page_damage);
+  g_test_add_func ("/ui/reports/list-damage", test_reports_list_damage);
   g_test_add_func ("/ui/print/export", test_print_export);
   g_test_add_func ("/ui/print/reports-tab", test_print_reports_tab);
   g_test_add_func ("/ui/reports/few-widgets", test_reports_list_few_widgets);

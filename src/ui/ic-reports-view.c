@@ -101,10 +101,19 @@ items_text (IcReport *report)
   return g_strdup_printf ("%u", g_list_model_get_n_items (ic_report_get_improvements (report)));
 }
 
+/* A file read in part (a PDF cut short) says so in the list, where a
+ * report's grades and items are read at a glance: its banner is only
+ * seen once the report is opened. */
 static char *
 file_text (IcReport *report)
 {
-  return g_path_get_basename (ic_report_get_source (report));
+  g_autofree char *name = g_path_get_basename (ic_report_get_source (report));
+
+  if (ic_report_get_damage (report) == IC_DAMAGE_NONE)
+    return g_steal_pointer (&name);
+  /* Translators: a file name in the list of reports, for a PDF cut short
+   * of which only a part could be read. */
+  return g_strdup_printf (_("%s (read in part)"), name);
 }
 
 static int
