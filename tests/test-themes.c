@@ -519,7 +519,9 @@ test_assign_report (void)
  * authority's own improvement plan is not a child's plan; a local name of
  * the front door is the front door, partner agencies in it or not;
  * participation and engagement are the child's voice; return home
- * interviews are not sufficiency. */
+ * interviews are not sufficiency; a care leaver's independence training
+ * is not staff training, nor allegations of abuse by staff domestic
+ * abuse. */
 static void
 test_known_confusions (void)
 {
@@ -539,6 +541,8 @@ test_known_confusions (void)
     { "The engagement of children in shaping services, with partner agencies.", "child_voice_and_identity", TRUE },
     /* Partner agencies at the front door: still the front door. */
     { "The response of partner agencies to contacts at the MASH.", "front_door", TRUE },
+    /* A care leaver's independence training is not staff training. */
+    { "Make sure that every care leaver has independence training in budgeting and cooking.", "care_leavers", TRUE },
   };
   /* Second themes that do not fit: a return home interview is not a home
    * (sufficiency), care-experienced is not experienced staff. */
@@ -546,6 +550,10 @@ test_known_confusions (void)
     { "Return home interviews for children missing from their placements.", "sufficiency_and_placements" },
     { "The timeliness and quality of return home interviews.", "sufficiency_and_placements" },
     { "Care-experienced young people's access to suitable accommodation.", "workforce" },
+    /* Allegations of abuse by staff are the designated officer's work,
+     * not abuse in the home. */
+    { "Make sure allegations of abuse, ill-treatment or poor practice by professionals are handled quickly and recorded well.", "domestic_abuse" },
+    { "Make sure that every care leaver has independence training in budgeting and cooking.", "workforce" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
