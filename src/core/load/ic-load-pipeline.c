@@ -388,10 +388,36 @@ file_cut_short (const char *path)
   return n >= 0 && ic_extract_is_cut_short (tail, n);
 }
 
+/* Whether a PDF lacks its end: known from the bytes just read, or, for
+ * a file whose text came from the cache, looked up in its tail only when
+ * the answer is needed (a reopen takes the report from the cache, where
+ * it keeps its damage, and reads no file). */
+typedef enum
+{
+  CUT_NO,
+  CUT_YES,
+  CUT_ASK_FILE,
+} Cut;
+
+static Cut
+cut_of (gboolean cut_short)
+{
+  return cut_short ? CUT_YES : CUT_NO;
+}
+
+static gboolean
+is_cut (Cut        *cut,
+        const char *path)
+{
+  if (*cut == CUT_ASK_FILE)
+    *cut = cut_of (file_cut_short (path));
+  return *cut == CUT_YES;
+}
+
 /* Parses @pages (or fails with @reason) and leaves the result for the
  * main context. @replaces: the second pass, whose report takes the place
- * of a provisional one. @cut_short: the PDF lacks its end; the text read
- * from its start, refused by the parser, was refused for the cut. */
+ * of a provisional one. @cut: whether the PDF lacks its end; the text
+ * read from its start, refused by the parser, was refused for the cut. */
 static void
 deliver (IcLoadJob   *job,
          const char  *path,
@@ -400,7 +426,7 @@ deliver (IcLoadJob   *job,
          char       **pages,
          const char  *reason,
          gboolean     replaces,
-         gboolean     cut_short)
+         Cut          cut)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcReport) report = NULL;
@@ -421,7 +447,7 @@ deliver (IcLoadJob   *job,
         report = job->parse (path, (const char * const *)pages, from_pdf, &error);
       if (report != NULL)
         _ic_report_set_content_id (report, content_id);
-      if (report != NULL && cut_short)
+      if (report != NULL && is_cut (&cut, path))
         mark_damaged (report);
       ic_load_profile_stop (job->profile, &timer, IC_LOAD_STAGE_PARSE);
     }
@@ -433,7 +459,7 @@ deliver (IcLoadJob   *job,
           g_ptr_array_add (job->withdrawn, g_strdup (path));
           g_mutex_unlock (&job->mutex);
         }
-      if (pages != NULL && cut_short)
+      if (pages != NULL && is_cut (&cut, path))
         reason = ic_damage_get_reason (IC_DAMAGE_CUT_SHORT);
       fail_content (job, path, content_id, reason ? reason : error->message);
       return;
@@ -533,7 +559,7 @@ load_streamed (IcLoadJob         *job,
       blame_cut (&error, cut_short);
       cache_pages (job, content_id, TRUE, pages, error);
       deliver (job, entry->path, content_id, TRUE, pages, error ? error->message : NULL, FALSE,
-               cut_short);
+               cut_of (cut_short));
       return;
     }
   /* As with a second pass: the whole text is of the bytes hashed only
@@ -589,7 +615,7 @@ load_content (IcLoadJob         *job,
     deliver_provisional (job, entry, content_id, g_steal_pointer (&pages), bytes_cut_short (bytes));
   else
     deliver (job, entry->path, content_id, from_pdf, pages, reason, FALSE,
-             kind == IC_FILE_KIND_PDF && bytes_cut_short (bytes));
+             cut_of (kind == IC_FILE_KIND_PDF && bytes_cut_short (bytes)));
 }
 
 /* The fast path of a reopen: a file whose path, size, mtime and inode are
@@ -623,7 +649,7 @@ load_unchanged (IcLoadJob          *job,
     return FALSE;
 
   deliver (job, entry->path, *content_id, from_pdf, pages, reason, FALSE,
-           from_pdf && pages != NULL && file_cut_short (entry->path));
+           from_pdf ? CUT_ASK_FILE : CUT_NO);
   return TRUE;
 }
 
@@ -806,7 +832,7 @@ finish_whole (IcLoadJob   *job,
   if (!changed)
     cache_pages (job, content_id, TRUE, whole, local_error);
   deliver (job, path, content_id, TRUE, whole, local_error ? local_error->message : NULL, TRUE,
-           cut_short);
+           cut_of (cut_short));
 }
 
 /* The coordinator thread and helpers of a background load run at a lower
