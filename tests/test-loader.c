@@ -261,23 +261,6 @@ test_mixed (void)
   ic_test_remove_tree (dir);
 }
 
-/* A copy of @fixture without its last @cut bytes, as a download that
- * did not finish leaves it. */
-static void
-copy_fixture_cut (const char *dir,
-                  const char *fixture,
-                  const char *name,
-                  gsize       cut)
-{
-  g_autofree char *path = ic_test_fixture_path (fixture);
-  g_autofree char *data = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  g_assert_cmpuint (length, >, cut);
-  write_bytes (dir, name, data, length - cut);
-}
-
 /* The first @keep bytes of @fixture, as a download stopped early
  * leaves it. */
 static void
@@ -293,6 +276,22 @@ copy_fixture_head (const char *dir,
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
   g_assert_cmpuint (length, >, keep);
   write_bytes (dir, name, data, keep);
+}
+
+/* A copy of @fixture without its last @cut bytes, as a download that
+ * did not finish leaves it. */
+static void
+copy_fixture_cut (const char *dir,
+                  const char *fixture,
+                  const char *name,
+                  gsize       cut)
+{
+  g_autofree char *path = ic_test_fixture_path (fixture);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_size, >, cut);
+  copy_fixture_head (dir, fixture, name, st.st_size - cut);
 }
 
 /* A PDF cut short is said to be, where the text read from its start

@@ -842,30 +842,52 @@ test_sheet_one_day (void)
 
 /* Whether @chart, drawn at its natural size, has ink (not white or the
  * grey of every other row) at (@x, @y), looked at three times larger. */
-static gboolean
-ink_at (IcChart *chart,
-        double   x,
-        double   y)
+/* @chart drawn @scale times larger with the print palette, at its
+ * natural size; the caller destroys it. */
+static cairo_surface_t *
+draw_scaled (IcChart *chart,
+             int      scale)
 {
-  const int scale = 3;
   double w, h;
   cairo_surface_t *surface;
   cairo_t *cr;
-  guint32 pixel;
 
   ic_chart_get_natural_size (chart, NULL, &w, &h);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w * scale, (int) h * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
-  cairo_surface_flush (surface);
-  pixel = *(const guint32 *) (cairo_image_surface_get_data (surface) +
-                              (int) (y * scale) * cairo_image_surface_get_stride (surface) +
-                              (int) (x * scale) * 4);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  /* The darkest channel: a mark's or a line's colour is dark. */
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Row @y of @surface's pixels. */
+static const guint32 *
+surface_row (cairo_surface_t *surface,
+             int              y)
+{
+  return (const guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+}
+
+/* The darkest channel: a mark's or a line's colour is dark. */
+static gboolean
+is_ink (guint32 pixel)
+{
   return MIN (MIN (pixel & 0xff, (pixel >> 8) & 0xff), (pixel >> 16) & 0xff) < 0xc0;
+}
+
+static gboolean
+ink_at (IcChart *chart,
+        double   x,
+        double   y)
+{
+  const int scale = 3;
+  cairo_surface_t *surface = draw_scaled (chart, scale);
+  gboolean ink = is_ink (surface_row (surface, (int) (y * scale))[(int) (x * scale)]);
+
+  cairo_surface_destroy (surface);
+  return ink;
 }
 
 /* The centre and radius of @chart's mark of @theme's row at the report
@@ -1021,25 +1043,12 @@ test_timeline_line_hops_mark (void)
 static guint
 count_ink (IcChart *chart)
 {
-  double w, h;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_surface_t *surface = draw_scaled (chart, 1);
   guint ink = 0;
 
-  ic_chart_get_natural_size (chart, NULL, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
-  cr = cairo_create (surface);
-  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
-  cairo_surface_flush (surface);
   for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
-    {
-      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
-                                             y * cairo_image_surface_get_stride (surface));
-
-      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
-        ink += (row[x] & 0xffffff) != 0xffffff;
-    }
-  cairo_destroy (cr);
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      ink += (surface_row (surface, y)[x] & 0xffffff) != 0xffffff;
   cairo_surface_destroy (surface);
   return ink;
 }
@@ -1087,30 +1096,18 @@ breaks_along (IcChart *chart,
               double   y)
 {
   const int scale = 3;
-  double w, h;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  const guint32 *row;
+  cairo_surface_t *surface = draw_scaled (chart, scale);
+  const guint32 *row = surface_row (surface, (int) (y * scale));
   gboolean was_ink = TRUE;
   guint breaks = 0;
 
-  ic_chart_get_natural_size (chart, NULL, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w * scale, (int) h * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
-  cairo_surface_flush (surface);
-  row = (const guint32 *) (cairo_image_surface_get_data (surface) +
-                           (int) (y * scale) * cairo_image_surface_get_stride (surface));
   for (int x = (int) (x0 * scale); x < (int) (x1 * scale); x++)
     {
-      guint32 pixel = row[x];
-      gboolean ink = MIN (MIN (pixel & 0xff, (pixel >> 8) & 0xff), (pixel >> 16) & 0xff) < 0xc0;
+      gboolean ink = is_ink (row[x]);
 
       breaks += was_ink && !ink;
       was_ink = ink;
     }
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return breaks;
 }
@@ -1179,26 +1176,12 @@ ink_in (IcChart *chart,
         double   y1)
 {
   const int scale = 3;
-  double w, h;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_surface_t *surface = draw_scaled (chart, scale);
   guint ink = 0;
 
-  ic_chart_get_natural_size (chart, NULL, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w * scale, (int) h * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  ic_chart_draw (chart, cr, w, h, ic_palette_get_print ());
-  cairo_surface_flush (surface);
   for (int y = (int) (y0 * scale); y < (int) (y1 * scale); y++)
-    {
-      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
-                                              y * cairo_image_surface_get_stride (surface));
-
-      for (int x = (int) (x0 * scale); x < (int) (x1 * scale); x++)
-        ink += MIN (MIN (row[x] & 0xff, (row[x] >> 8) & 0xff), (row[x] >> 16) & 0xff) < 0xc0;
-    }
-  cairo_destroy (cr);
+    for (int x = (int) (x0 * scale); x < (int) (x1 * scale); x++)
+      ink += is_ink (surface_row (surface, y)[x]);
   cairo_surface_destroy (surface);
   return ink;
 }
