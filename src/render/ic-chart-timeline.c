@@ -635,6 +635,17 @@ set_line_dash (cairo_t           *cr,
  * lane, as far as a hop rises above it (or, without lanes, as far as
  * the joins arc above the row), so that the solid line does not hide
  * it. */
+/* How far a join from @x0 to @x1 arcs off a row without lanes: inside
+ * the row, and flatter for short joins. */
+static double
+arc_depth (IcChart              *chart,
+           const TimelineLayout *layout,
+           double                x0,
+           double                x1)
+{
+  return MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+}
+
 static void
 bow_below (IcChart              *chart,
            const TimelineLayout *layout,
@@ -643,8 +654,7 @@ bow_below (IcChart              *chart,
            double                x1,
            double                y)
 {
-  double depth = layout->lanes ? marker_radius (chart) * 1.3
-                               : MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+  double depth = layout->lanes ? marker_radius (chart) * 1.3 : arc_depth (chart, layout, x0, x1);
 
   cairo_curve_to (cr, x0, y + depth * 1.33, x1, y + depth * 1.33, x1, y);
 }
@@ -670,7 +680,7 @@ trace_link (IcChart              *chart,
     cairo_line_to (cr, x1, y);
   else
     {
-      double rise = MIN (layout->row_h / 2 - marker_radius (chart), (x1 - x0) * 0.25);
+      double rise = arc_depth (chart, layout, x0, x1);
 
       cairo_curve_to (cr, x0, y - rise * 1.33, x1, y - rise * 1.33, x1, y);
     }
